@@ -1,0 +1,5 @@
+export default {
+  displayName: 'api-e2e',
+  preset: '../../jest.preset.js',
+  testMatch: ['<rootDir>/src/**/*.e2e-spec.ts'],
+};

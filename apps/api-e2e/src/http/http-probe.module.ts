@@ -1,0 +1,40 @@
+import { Body, Controller, Get, Module, Post } from '@nestjs/common';
+import { Type } from 'class-transformer';
+import { ArrayMinSize, IsInt, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
+
+class ProbeLineDto {
+  @IsString()
+  sku!: string;
+
+  @IsInt()
+  @Min(1)
+  quantity!: number;
+}
+
+class CreateProbeOrderDto {
+  @IsString()
+  @MaxLength(200)
+  name!: string;
+
+  @ValidateNested({ each: true })
+  @ArrayMinSize(1)
+  @Type(() => ProbeLineDto)
+  lines!: ProbeLineDto[];
+}
+
+/** A route with a body, mounted only in this suite, to exercise the global pipe and filter. */
+@Controller('e2e-probe')
+class HttpProbeController {
+  @Post('orders')
+  create(@Body() body: CreateProbeOrderDto): CreateProbeOrderDto {
+    return body;
+  }
+
+  @Get('crash')
+  crash(): never {
+    throw new Error('database password is hunter2 at /srv/secret.ts:42');
+  }
+}
+
+@Module({ controllers: [HttpProbeController] })
+export class HttpProbeModule {}

@@ -1,0 +1,40 @@
+import type { Type } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createApiApp } from '@kassa/api/bootstrap';
+import { loadAppConfig } from '@kassa/api/config';
+import { createTestDatabase, TEST_REDIS_URL, TestDatabase, testRedisPrefix } from '@kassa/testing';
+
+export interface TestApi {
+  app: NestFastifyApplication;
+  database: TestDatabase;
+  close(): Promise<void>;
+}
+
+export interface StartTestApiOptions {
+  env?: Record<string, string>;
+  probeModules?: Type[];
+}
+
+/** The real API, in-process, on its own PostgreSQL database and Redis prefix. */
+export async function startTestApi(options: StartTestApiOptions = {}): Promise<TestApi> {
+  const database = await createTestDatabase();
+  const config = loadAppConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: database.url,
+    REDIS_URL: TEST_REDIS_URL,
+    REDIS_KEY_PREFIX: testRedisPrefix(),
+    ...options.env,
+  });
+  const app = await createApiApp(config, { probeModules: options.probeModules });
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  return {
+    app,
+    database,
+    async close() {
+      await app.close();
+      await database.drop();
+    },
+  };
+}

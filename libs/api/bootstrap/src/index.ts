@@ -1,0 +1,4 @@
+export { createApiApp } from './lib/create-api-app';
+export type { CreateApiAppOptions } from './lib/create-api-app';
+export { startWorker } from './lib/start-worker';
+export { closeOnSignals } from './lib/close-on-signals';

@@ -1,0 +1,20 @@
+import { DynamicModule, Module, Type } from '@nestjs/common';
+import { AppConfig, ConfigModule } from '@kassa/api/config';
+import { DatabaseModule } from '@kassa/api/database';
+import { MonitoringModule } from '@kassa/api/monitoring';
+
+/** The API process: every domain module, wired to one validated config. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, probeModules: Type[] = []): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule.forRootAsync({ useFactory: () => config.database }),
+        MonitoringModule.forRoot({ runtime: config.runtimeMode, redisUrl: config.redis?.url }),
+        ...probeModules,
+      ],
+    };
+  }
+}

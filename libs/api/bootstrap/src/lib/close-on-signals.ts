@@ -1,0 +1,19 @@
+import type { INestApplicationContext } from '@nestjs/common';
+
+/**
+ * Drains and closes the app on SIGTERM/SIGINT, then exits 0: the embedded database must be
+ * closed cleanly to keep its files consistent, and orchestrators read 0 as a clean stop.
+ */
+export function closeOnSignals(app: INestApplicationContext): void {
+  const close = () => {
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', close);
+  process.once('SIGINT', close);
+}

@@ -1,0 +1,14 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfig, ConfigModule } from '@kassa/api/config';
+import { DatabaseModule } from '@kassa/api/database';
+
+/** The background process (KASSA_ROLE=worker): job consumers join here as their modules land. */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [ConfigModule.forRoot(config), DatabaseModule.forRootAsync({ useFactory: () => config.database })],
+    };
+  }
+}

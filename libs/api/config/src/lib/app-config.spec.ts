@@ -1,0 +1,45 @@
+import { ConfigError, loadAppConfig } from './app-config';
+
+describe('loadAppConfig', () => {
+  it('runs embedded with in-process stand-ins when no DATABASE_URL or REDIS_URL is set', () => {
+    const sut = loadAppConfig({});
+    expect(sut.runtimeMode).toEqual({ database: 'embedded', redis: 'in-process' });
+    expect(sut.port).toBe(3000);
+    expect(sut.database.dataDir).toBe('./data');
+  });
+
+  it('uses the real servers when both URLs are set', () => {
+    const sut = loadAppConfig({
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/kassa',
+      REDIS_URL: 'redis://127.0.0.1:6379',
+    });
+    expect(sut.runtimeMode).toEqual({ database: 'postgres', redis: 'redis' });
+    expect(sut.redis).toEqual({ url: 'redis://127.0.0.1:6379', keyPrefix: 'kassa:' });
+  });
+
+  it('converts numbers and booleans from their text form', () => {
+    const sut = loadAppConfig({ PORT: '4100', DATABASE_MIGRATE_ON_START: 'false', DATABASE_POOL_SIZE: '3' });
+    expect(sut.port).toBe(4100);
+    expect(sut.database.migrateOnStart).toBe(false);
+    expect(sut.database.poolSize).toBe(3);
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadAppConfig({ DATABASE_URL: '', REDIS_URL: '' }).runtimeMode.database).toBe('embedded');
+  });
+
+  it('names every malformed variable and what it expects', () => {
+    let error: unknown;
+    try {
+      loadAppConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://db/kassa', KASSA_ROLE: 'cron' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems;
+    expect(problems).toHaveLength(3);
+    expect(problems.find((p) => p.startsWith('PORT:'))).toContain('"eighty"');
+    expect(problems.find((p) => p.startsWith('DATABASE_URL:'))).toMatch(/URL/);
+    expect(problems.find((p) => p.startsWith('KASSA_ROLE:'))).toMatch(/api, worker/);
+  });
+});

@@ -1,0 +1,70 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync, ValidationError } from 'class-validator';
+import type { RuntimeMode } from '@kassa/contracts';
+import { EnvironmentVariables } from './environment-variables';
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** The API's validated settings, read once at boot. The only place that reads the environment. */
+export class AppConfig {
+  readonly nodeEnv: EnvironmentVariables['NODE_ENV'];
+  readonly role: EnvironmentVariables['KASSA_ROLE'];
+  readonly port: number;
+  readonly host: string;
+  readonly database: { url?: string; dataDir: string; poolSize: number; migrateOnStart: boolean };
+  readonly redis?: { url: string; keyPrefix: string };
+  readonly webOrigins: string[];
+  readonly logLevel: EnvironmentVariables['LOG_LEVEL'];
+
+  constructor(env: EnvironmentVariables) {
+    this.nodeEnv = env.NODE_ENV;
+    this.role = env.KASSA_ROLE;
+    this.port = env.PORT;
+    this.host = env.HOST;
+    this.database = {
+      url: env.DATABASE_URL,
+      dataDir: env.KASSA_DATA_DIR,
+      poolSize: env.DATABASE_POOL_SIZE,
+      migrateOnStart: env.DATABASE_MIGRATE_ON_START,
+    };
+    this.redis = env.REDIS_URL ? { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX } : undefined;
+    this.webOrigins = env.WEB_ORIGIN.split(',');
+    this.logLevel = env.LOG_LEVEL;
+  }
+
+  /**
+   * Which backing services run: the one place that chooses embedded PostgreSQL and the
+   * in-process cache, queue and socket adapter over the real servers.
+   */
+  get runtimeMode(): RuntimeMode {
+    return {
+      database: this.database.url ? 'postgres' : 'embedded',
+      redis: this.redis ? 'redis' : 'in-process',
+    };
+  }
+}
+
+function describe(errors: ValidationError[], env: Record<string, string | undefined>): string[] {
+  return errors.map((error) => {
+    const expected = Object.values(error.constraints ?? {}).join('; ');
+    const given = env[error.property];
+    return `${error.property}: ${expected}${given === undefined ? '' : ` (got ${JSON.stringify(given)})`}`;
+  });
+}
+
+/** Reads and validates the environment; throws a ConfigError naming every bad variable. */
+export function loadAppConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  // Empty strings count as unset, as shells and compose files often leave them.
+  const given = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const variables = plainToInstance(EnvironmentVariables, given, { excludeExtraneousValues: false });
+  const errors = validateSync(variables, { whitelist: false });
+  if (errors.length > 0) {
+    throw new ConfigError(describe(errors, env));
+  }
+  return new AppConfig(variables);
+}

@@ -1,0 +1,3 @@
+export { MonitoringModule } from './lib/monitoring.module';
+export type { MonitoringOptions } from './lib/monitoring.module';
+export { createLogger, PinoNestLogger } from './lib/logger';

@@ -1,0 +1,37 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { HealthIndicatorService, TerminusModule } from '@nestjs/terminus';
+import type { RuntimeMode } from '@kassa/contracts';
+import { HealthController } from './health.controller';
+import { InstallationService } from './installation.service';
+import { RedisHealthIndicator } from './redis-health.indicator';
+import { RUNTIME_MODE, SystemController } from './system.controller';
+
+export interface MonitoringOptions {
+  runtime: RuntimeMode;
+  redisUrl?: string;
+}
+
+@Module({})
+export class MonitoringModule {
+  static forRoot(options: MonitoringOptions): DynamicModule {
+    const redisUrl = options.redisUrl;
+    return {
+      module: MonitoringModule,
+      imports: [TerminusModule.forRoot({ logger: false })],
+      controllers: [HealthController, SystemController],
+      providers: [
+        InstallationService,
+        { provide: RUNTIME_MODE, useValue: options.runtime },
+        ...(redisUrl
+          ? [
+              {
+                provide: RedisHealthIndicator,
+                inject: [HealthIndicatorService],
+                useFactory: (health: HealthIndicatorService) => new RedisHealthIndicator(redisUrl, health),
+              },
+            ]
+          : []),
+      ],
+    };
+  }
+}

@@ -1,0 +1,24 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { RuntimeMode } from '@kassa/contracts';
+import { InstallationService } from './installation.service';
+import { SystemInfoDto } from './system-info.dto';
+
+export const RUNTIME_MODE = Symbol('RUNTIME_MODE');
+
+@ApiTags('system')
+@Controller('system')
+export class SystemController {
+  constructor(
+    private readonly installation: InstallationService,
+    @Inject(RUNTIME_MODE) private readonly runtime: RuntimeMode,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'This installation and which backing services it runs on.' })
+  @ApiOkResponse({ type: SystemInfoDto })
+  info(): SystemInfoDto {
+    const { id, createdAt } = this.installation.current();
+    return { installationId: id, installedAt: createdAt.toISOString(), runtime: this.runtime };
+  }
+}

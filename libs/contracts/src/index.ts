@@ -1,0 +1,4 @@
+export * from './lib/error-code';
+export * from './lib/problem';
+export * from './lib/health';
+export * from './lib/uuidv7';

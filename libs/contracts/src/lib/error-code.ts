@@ -1,0 +1,25 @@
+/**
+ * Every machine-readable error code the API can answer with (DESIGN.md §6).
+ * Clients switch on these strings: add codes freely, never rename or reuse one.
+ */
+export enum ErrorCode {
+  ValidationFailed = 'validation_failed',
+  MalformedJson = 'malformed_json',
+  UnsupportedMediaType = 'unsupported_media_type',
+  PayloadTooLarge = 'payload_too_large',
+  RouteNotFound = 'route_not_found',
+  NotFound = 'not_found',
+  MethodNotAllowed = 'method_not_allowed',
+  Unauthorized = 'unauthorized',
+  Forbidden = 'forbidden',
+  Conflict = 'conflict',
+  TooManyRequests = 'too_many_requests',
+  ServiceUnavailable = 'service_unavailable',
+  InternalError = 'internal_error',
+}
+
+const errorCodes = new Set<string>(Object.values(ErrorCode));
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && errorCodes.has(value);
+}

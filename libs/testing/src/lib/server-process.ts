@@ -1,0 +1,109 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+
+const WORKSPACE_ROOT = path.resolve(__dirname, '../../../..');
+const BUILT_API = path.join(WORKSPACE_ROOT, 'dist/apps/api/apps/api/src');
+const NEXT_BIN = path.join(WORKSPACE_ROOT, 'node_modules/next/dist/bin/next');
+
+export function builtApiEntry(name: 'main' | 'migrate'): string {
+  const entry = path.join(BUILT_API, `${name}.js`);
+  if (!existsSync(entry)) {
+    throw new Error(`${entry} is missing: build first (npm test does: nx run-many -t build)`);
+  }
+  return entry;
+}
+
+/** Only what the child needs: no DATABASE_URL or REDIS_URL leaks in from the caller's shell. */
+function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
+  return { PATH: process.env['PATH'], HOME: process.env['HOME'], LOG_LEVEL: 'warn', ...env };
+}
+
+export interface ProcessResult {
+  code: number | null;
+  output: string;
+}
+
+/** Runs a built API entry point to completion. */
+export function runBuilt(name: 'main' | 'migrate', env: Record<string, string>): Promise<ProcessResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [builtApiEntry(name)], { env: childEnv(env) });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('error', reject);
+    child.on('exit', (code) => resolve({ code, output }));
+  });
+}
+
+export interface ServerProcess {
+  baseUrl: string;
+  output(): string;
+  /** SIGTERM, then the exit code once it has stopped. */
+  stop(): Promise<number | null>;
+}
+
+/** Spawns a long-running process and resolves once `isUp(output)` holds. */
+async function startServer(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  baseUrl: string,
+  isUp: (output: string) => boolean | Promise<boolean>,
+): Promise<ServerProcess> {
+  const child: ChildProcess = spawn(process.execPath, args, { env, cwd: WORKSPACE_ROOT });
+  let output = '';
+  child.stdout?.on('data', (chunk) => (output += chunk));
+  child.stderr?.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const server: ServerProcess = {
+    baseUrl,
+    output: () => output,
+    async stop() {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      return exited;
+    },
+  };
+
+  const deadline = Date.now() + 45_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${args.join(' ')} exited with ${child.exitCode}:\n${output}`);
+    if (await isUp(output)) return server;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  await server.stop();
+  throw new Error(`${args.join(' ')} was not up within 45 s:\n${output}`);
+}
+
+const answers200 = (url: string) => () => fetch(url).then((response) => response.ok, () => false);
+
+/** The built API; resolves once /health/ready answers 200. */
+export function startBuiltApi(port: number, env: Record<string, string>): Promise<ServerProcess> {
+  const baseUrl = `http://127.0.0.1:${port}`;
+  return startServer(
+    [builtApiEntry('main')],
+    childEnv({ PORT: String(port), HOST: '127.0.0.1', ...env }),
+    baseUrl,
+    answers200(`${baseUrl}/health/ready`),
+  );
+}
+
+/** A worker process; resolves once it says it started. */
+export function startBuiltWorker(env: Record<string, string>): Promise<ServerProcess> {
+  return startServer([builtApiEntry('main')], childEnv({ KASSA_ROLE: 'worker', LOG_LEVEL: 'info', ...env }), '', (output) =>
+    output.includes('Kassa worker started'),
+  );
+}
+
+/** The built web app (`next start`); resolves once it serves. */
+export function startBuiltWeb(port: number, env: Record<string, string>): Promise<ServerProcess> {
+  if (!existsSync(path.join(WORKSPACE_ROOT, 'apps/web/.next/BUILD_ID'))) {
+    throw new Error('apps/web/.next is missing: build first (npm test does: nx run-many -t build)');
+  }
+  const baseUrl = `http://127.0.0.1:${port}`;
+  return startServer(
+    [NEXT_BIN, 'start', 'apps/web', '--port', String(port), '--hostname', '127.0.0.1'],
+    childEnv({ NEXT_TELEMETRY_DISABLED: '1', ...env }),
+    baseUrl,
+    (output) => output.includes('Ready'),
+  );
+}

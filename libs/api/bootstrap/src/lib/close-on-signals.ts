@@ -5,7 +5,11 @@ import type { INestApplicationContext } from '@nestjs/common';
  * closed cleanly to keep its files consistent, and orchestrators read 0 as a clean stop.
  */
 export function closeOnSignals(app: INestApplicationContext): void {
+  let closing = false;
   const close = () => {
+    // Ctrl+C in a terminal signals the whole process group: `npm start` forwards SIGTERM as well.
+    if (closing) return;
+    closing = true;
     app.close().then(
       () => process.exit(0),
       (error: unknown) => {

@@ -6,7 +6,6 @@ import {
   startBuiltWeb,
   TEST_REDIS_URL,
   TestDatabase,
-  testRedisPrefix,
 } from '@kassa/testing';
 
 function statusOf(html: string): string | undefined {
@@ -24,7 +23,6 @@ describe('the landing page', () => {
     api = await startBuiltApi(apiPort, {
       DATABASE_URL: database.url,
       REDIS_URL: TEST_REDIS_URL,
-      REDIS_KEY_PREFIX: testRedisPrefix(),
     });
     web = await startBuiltWeb(await freePort(), { KASSA_API_URL: api.baseUrl });
   });

@@ -1,4 +1,4 @@
-export { createTestDatabase, TEST_POSTGRES_URL, TEST_REDIS_URL, testRedisPrefix } from './lib/test-services';
+export { createTestDatabase, TEST_POSTGRES_URL, TEST_REDIS_URL } from './lib/test-services';
 export type { TestDatabase } from './lib/test-services';
 export { freePort } from './lib/free-port';
 export { builtApiEntry, runBuilt, startBuiltApi, startBuiltWeb, startBuiltWorker } from './lib/server-process';

@@ -2,7 +2,7 @@ import type { Type } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApiApp } from '@kassa/api/bootstrap';
 import { loadAppConfig } from '@kassa/api/config';
-import { createTestDatabase, TEST_REDIS_URL, TestDatabase, testRedisPrefix } from '@kassa/testing';
+import { createTestDatabase, TEST_REDIS_URL, TestDatabase } from '@kassa/testing';
 
 export interface TestApi {
   app: NestFastifyApplication;
@@ -23,7 +23,6 @@ export async function startTestApi(options: StartTestApiOptions = {}): Promise<T
     LOG_LEVEL: 'silent',
     DATABASE_URL: database.url,
     REDIS_URL: TEST_REDIS_URL,
-    REDIS_KEY_PREFIX: testRedisPrefix(),
     ...options.env,
   });
   const app = await createApiApp(config, { probeModules: options.probeModules });

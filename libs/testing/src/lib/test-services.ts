@@ -38,8 +38,3 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     drop: () => asAdmin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
   };
 }
-
-/** A Redis key prefix of its own for one suite. */
-export function testRedisPrefix(): string {
-  return `kassa-test:${uuidv7()}:`;
-}

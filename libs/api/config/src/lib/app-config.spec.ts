@@ -14,7 +14,7 @@ describe('loadAppConfig', () => {
       REDIS_URL: 'redis://127.0.0.1:6379',
     });
     expect(sut.runtimeMode).toEqual({ database: 'postgres', redis: 'redis' });
-    expect(sut.redis).toEqual({ url: 'redis://127.0.0.1:6379', keyPrefix: 'kassa:' });
+    expect(sut.redis).toEqual({ url: 'redis://127.0.0.1:6379' });
   });
 
   it('converts numbers and booleans from their text form', () => {

@@ -17,7 +17,7 @@ export class AppConfig {
   readonly port: number;
   readonly host: string;
   readonly database: { url?: string; dataDir: string; poolSize: number; migrateOnStart: boolean };
-  readonly redis?: { url: string; keyPrefix: string };
+  readonly redis?: { url: string };
   readonly webOrigins: string[];
   readonly logLevel: EnvironmentVariables['LOG_LEVEL'];
 
@@ -32,7 +32,7 @@ export class AppConfig {
       poolSize: env.DATABASE_POOL_SIZE,
       migrateOnStart: env.DATABASE_MIGRATE_ON_START,
     };
-    this.redis = env.REDIS_URL ? { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX } : undefined;
+    this.redis = env.REDIS_URL ? { url: env.REDIS_URL } : undefined;
     this.webOrigins = env.WEB_ORIGIN.split(',');
     this.logLevel = env.LOG_LEVEL;
   }

@@ -53,9 +53,6 @@ export class EnvironmentVariables {
   @IsUrl({ protocols: ['redis', 'rediss'], require_tld: false, require_protocol: true })
   REDIS_URL?: string;
 
-  @Matches(/^[\w:.-]{1,64}$/, { message: 'REDIS_KEY_PREFIX must be 1-64 letters, digits or _ : . -' })
-  REDIS_KEY_PREFIX = 'kassa:';
-
   @Matches(/^https?:\/\/[^\s,]+(,https?:\/\/[^\s,]+)*$/, {
     message: 'WEB_ORIGIN must be one or more comma-separated http(s) origins',
   })

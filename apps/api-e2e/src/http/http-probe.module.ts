@@ -1,4 +1,5 @@
 import { Body, Controller, Get, Module, Post } from '@nestjs/common';
+import { Public } from '@kassa/api/http';
 import { Type } from 'class-transformer';
 import { ArrayMinSize, IsInt, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
 
@@ -23,6 +24,7 @@ class CreateProbeOrderDto {
 }
 
 /** A route with a body, mounted only in this suite, to exercise the global pipe and filter. */
+@Public()
 @Controller('e2e-probe')
 class HttpProbeController {
   @Post('orders')

@@ -16,6 +16,20 @@ export enum ErrorCode {
   TooManyRequests = 'too_many_requests',
   ServiceUnavailable = 'service_unavailable',
   InternalError = 'internal_error',
+  ReferenceNotFound = 'reference_not_found',
+  // Tenancy, identity and access
+  SlugTaken = 'slug_taken',
+  EmailTaken = 'email_taken',
+  StoreCodeTaken = 'store_code_taken',
+  InvalidCredentials = 'invalid_credentials',
+  InvalidToken = 'invalid_token',
+  TokenReused = 'token_reused',
+  TooManyAttempts = 'too_many_attempts',
+  LastOwner = 'last_owner',
+  UserNotFound = 'user_not_found',
+  StoreNotFound = 'store_not_found',
+  ApiKeyNotFound = 'api_key_not_found',
+  VersionMismatch = 'version_mismatch',
 }
 
 const errorCodes = new Set<string>(Object.values(ErrorCode));

@@ -1,7 +1,9 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { AppConfig, ConfigModule } from '@kassa/api/config';
+import { AuthModule } from '@kassa/api/auth';
 import { DatabaseModule } from '@kassa/api/database';
 import { MonitoringModule } from '@kassa/api/monitoring';
+import { TenancyModule } from '@kassa/api/tenancy';
 
 /** The API process: every domain module, wired to one validated config. */
 @Module({})
@@ -13,6 +15,8 @@ export class AppModule {
         ConfigModule.forRoot(config),
         DatabaseModule.forRootAsync({ useFactory: () => config.database }),
         MonitoringModule.forRoot({ runtime: config.runtimeMode, redisUrl: config.redis?.url }),
+        TenancyModule,
+        AuthModule,
         ...probeModules,
       ],
     };

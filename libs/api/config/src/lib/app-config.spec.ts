@@ -14,7 +14,7 @@ describe('loadAppConfig', () => {
       REDIS_URL: 'redis://127.0.0.1:6379',
     });
     expect(sut.runtimeMode).toEqual({ database: 'postgres', redis: 'redis' });
-    expect(sut.redis).toEqual({ url: 'redis://127.0.0.1:6379' });
+    expect(sut.redis).toEqual({ url: 'redis://127.0.0.1:6379', keyPrefix: 'kassa:' });
   });
 
   it('converts numbers and booleans from their text form', () => {
@@ -41,5 +41,10 @@ describe('loadAppConfig', () => {
     expect(problems.find((p) => p.startsWith('PORT:'))).toContain('"eighty"');
     expect(problems.find((p) => p.startsWith('DATABASE_URL:'))).toMatch(/URL/);
     expect(problems.find((p) => p.startsWith('KASSA_ROLE:'))).toMatch(/api, worker/);
+  });
+
+  it('requires a JWT secret in production', () => {
+    expect(() => loadAppConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET: required in production/);
+    expect(loadAppConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }).auth.jwtSecret).toHaveLength(32);
   });
 });

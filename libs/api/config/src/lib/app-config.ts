@@ -17,8 +17,16 @@ export class AppConfig {
   readonly port: number;
   readonly host: string;
   readonly database: { url?: string; dataDir: string; poolSize: number; migrateOnStart: boolean };
-  readonly redis?: { url: string };
+  readonly redis?: { url: string; keyPrefix: string };
   readonly webOrigins: string[];
+  readonly auth: {
+    jwtSecret?: string;
+    accessTokenTtlSeconds: number;
+    refreshTokenTtlDays: number;
+    refreshReuseGraceSeconds: number;
+    inviteTtlHours: number;
+    login: { maxFailures: number; maxFailuresPerIp: number; lockoutSeconds: number };
+  };
   readonly logLevel: EnvironmentVariables['LOG_LEVEL'];
 
   constructor(env: EnvironmentVariables) {
@@ -32,8 +40,20 @@ export class AppConfig {
       poolSize: env.DATABASE_POOL_SIZE,
       migrateOnStart: env.DATABASE_MIGRATE_ON_START,
     };
-    this.redis = env.REDIS_URL ? { url: env.REDIS_URL } : undefined;
+    this.redis = env.REDIS_URL ? { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX } : undefined;
     this.webOrigins = env.WEB_ORIGIN.split(',');
+    this.auth = {
+      jwtSecret: env.JWT_SECRET,
+      accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
+      refreshTokenTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
+      refreshReuseGraceSeconds: env.REFRESH_REUSE_GRACE_SECONDS,
+      inviteTtlHours: env.INVITE_TTL_HOURS,
+      login: {
+        maxFailures: env.LOGIN_MAX_FAILURES,
+        maxFailuresPerIp: env.LOGIN_MAX_FAILURES_PER_IP,
+        lockoutSeconds: env.LOGIN_LOCKOUT_SECONDS,
+      },
+    };
     this.logLevel = env.LOG_LEVEL;
   }
 
@@ -62,9 +82,12 @@ export function loadAppConfig(env: Record<string, string | undefined> = process.
   // Empty strings count as unset, as shells and compose files often leave them.
   const given = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
   const variables = plainToInstance(EnvironmentVariables, given, { excludeExtraneousValues: false });
-  const errors = validateSync(variables, { whitelist: false });
-  if (errors.length > 0) {
-    throw new ConfigError(describe(errors, env));
+  const problems = describe(validateSync(variables, { whitelist: false }), env);
+  if (variables.NODE_ENV === 'production' && !variables.JWT_SECRET) {
+    problems.push('JWT_SECRET: required in production (at least 32 random characters)');
+  }
+  if (problems.length > 0) {
+    throw new ConfigError(problems);
   }
   return new AppConfig(variables);
 }

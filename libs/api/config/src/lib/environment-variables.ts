@@ -53,6 +53,55 @@ export class EnvironmentVariables {
   @IsUrl({ protocols: ['redis', 'rediss'], require_tld: false, require_protocol: true })
   REDIS_URL?: string;
 
+  @Matches(/^[\w:.-]{1,64}$/, { message: 'REDIS_KEY_PREFIX must be 1-64 letters, digits or _ : . -' })
+  REDIS_KEY_PREFIX = 'kassa:';
+
+  /** Signs access tokens. Required in production; elsewhere a random one per process is used. */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(60)
+  @Max(86_400)
+  ACCESS_TOKEN_TTL_SECONDS = 900;
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  REFRESH_TOKEN_TTL_DAYS = 30;
+
+  /** A spent refresh token presented again within this many seconds gets a fresh pair (two tabs refreshing at once). */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(0)
+  @Max(300)
+  REFRESH_REUSE_GRACE_SECONDS = 10;
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_FAILURES = 5;
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_FAILURES_PER_IP = 50;
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  LOGIN_LOCKOUT_SECONDS = 900;
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(720)
+  INVITE_TTL_HOURS = 72;
+
   @Matches(/^https?:\/\/[^\s,]+(,https?:\/\/[^\s,]+)*$/, {
     message: 'WEB_ORIGIN must be one or more comma-separated http(s) origins',
   })

@@ -8,6 +8,8 @@ export class ApiException extends HttpException {
     readonly code: ErrorCode,
     readonly detail: string,
     readonly errors?: FieldError[],
+    /** Extra response headers, such as `retry-after`. */
+    readonly headers: Record<string, string> = {},
   ) {
     super(detail, status);
   }

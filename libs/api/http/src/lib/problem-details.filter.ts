@@ -9,6 +9,7 @@ interface ProblemParts {
   code: ErrorCode;
   detail: string;
   errors?: FieldError[];
+  headers?: Record<string, string>;
 }
 
 /** Codes for Nest's own HTTP exceptions (router 404, guards' 401/403, Fastify's 413/415), by status. */
@@ -28,7 +29,13 @@ const CODE_BY_STATUS: Partial<Record<number, ErrorCode>> = {
 
 function problemPartsOf(exception: unknown): ProblemParts | undefined {
   if (exception instanceof ApiException) {
-    return { status: exception.getStatus(), code: exception.code, detail: exception.detail, errors: exception.errors };
+    return {
+      status: exception.getStatus(),
+      code: exception.code,
+      detail: exception.detail,
+      errors: exception.errors,
+      headers: exception.headers,
+    };
   }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
@@ -64,6 +71,6 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       requestId: request.id,
       ...(parts.errors ? { errors: parts.errors } : {}),
     };
-    reply.status(parts.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
+    reply.status(parts.status).headers({ ...parts.headers, 'content-type': PROBLEM_CONTENT_TYPE }).send(problem);
   }
 }

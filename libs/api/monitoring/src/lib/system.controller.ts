@@ -1,12 +1,14 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { RuntimeMode } from '@kassa/contracts';
+import { Public } from '@kassa/api/http';
 import { InstallationService } from './installation.service';
 import { SystemInfoDto } from './system-info.dto';
 
 export const RUNTIME_MODE = Symbol('RUNTIME_MODE');
 
 @ApiTags('system')
+@Public()
 @Controller('system')
 export class SystemController {
   constructor(

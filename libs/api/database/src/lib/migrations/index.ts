@@ -1,4 +1,5 @@
 import { CreateAppRoleAndInstallation1764115200000 } from './1764115200000-create-app-role-and-installation';
+import { CreateTenancyAndIdentity1764201600000 } from './1764201600000-create-tenancy-and-identity';
 
 /** Every migration, in order. New ones are appended here. */
-export const migrations = [CreateAppRoleAndInstallation1764115200000];
+export const migrations = [CreateAppRoleAndInstallation1764115200000, CreateTenancyAndIdentity1764201600000];

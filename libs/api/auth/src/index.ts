@@ -1,0 +1,2 @@
+export { AuthModule } from './lib/auth.module';
+export { UsersService } from './lib/users.service';

@@ -1,0 +1,58 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import Redis from 'ioredis';
+import { randomBytes } from 'node:crypto';
+import { AppConfig } from '@kassa/api/config';
+import { TenancyModule } from '@kassa/api/tenancy';
+import { AccessTokens } from './access-tokens';
+import { ApiKeysController } from './api-keys.controller';
+import { ApiKeysService } from './api-keys.service';
+import { MemoryAttemptCounter, RedisAttemptCounter } from './attempt-counter';
+import { AuthController } from './auth.controller';
+import { AuthGuard } from './auth.guard';
+import { AuthService } from './auth.service';
+import { ATTEMPT_COUNTER, LoginThrottle } from './login-throttle';
+import { MeController } from './me.controller';
+import { RefreshTokens } from './refresh-tokens.service';
+import { UsersController } from './users.controller';
+import { UsersService } from './users.service';
+
+@Module({
+  imports: [
+    TenancyModule,
+    JwtModule.registerAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        // Outside production a per-process secret is fine: clients refresh after a restart.
+        secret: config.auth.jwtSecret ?? randomBytes(48).toString('base64'),
+        signOptions: { algorithm: 'HS256', issuer: 'kassa' },
+        verifyOptions: { algorithms: ['HS256'], issuer: 'kassa' },
+      }),
+    }),
+  ],
+  controllers: [AuthController, MeController, UsersController, ApiKeysController],
+  providers: [
+    AccessTokens,
+    RefreshTokens,
+    AuthService,
+    UsersService,
+    ApiKeysService,
+    LoginThrottle,
+    {
+      provide: ATTEMPT_COUNTER,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) =>
+        config.redis
+          ? new RedisAttemptCounter(
+              // disconnectTimeout: ioredis otherwise keeps a 2 s timer alive after a refused connection.
+              new Redis(config.redis.url, { lazyConnect: true, maxRetriesPerRequest: 2, disconnectTimeout: 10 }),
+              config.redis.keyPrefix,
+            )
+          : new MemoryAttemptCounter(),
+    },
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+  exports: [UsersService],
+})
+export class AuthModule {}

@@ -1,0 +1,123 @@
+import { Injectable } from '@nestjs/common';
+import { ErrorCode, uuidv7 } from '@kassa/contracts';
+import { TenantTransaction } from '@kassa/api/database';
+import { ApiException } from '@kassa/api/http';
+import { TenantsService } from '@kassa/api/tenancy';
+import { DataSource } from 'typeorm';
+import { AccessTokens } from './access-tokens';
+import type { LoginDto, SetPasswordDto } from './dto/login.dto';
+import type { SignupDto, SignupResponseDto, TokenPairDto } from './dto/signup.dto';
+import type { UserDto } from './dto/user.dto';
+import { LoginThrottle } from './login-throttle';
+import { decodeOpaqueToken, secretMatches } from './opaque-token';
+import { assertPasswordPolicy, hashPassword, verifyAgainstNothing, verifyPassword } from './passwords';
+import { RefreshTokens } from './refresh-tokens.service';
+import { PASSWORD_TOKEN_PREFIX, UsersService } from './users.service';
+
+const invalidCredentials = () =>
+  new ApiException(401, ErrorCode.InvalidCredentials, 'The shop, email or password is not right.');
+const invalidToken = () => new ApiException(401, ErrorCode.InvalidToken, 'The token is invalid or has expired.');
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tenantTransaction: TenantTransaction,
+    private readonly tenants: TenantsService,
+    private readonly users: UsersService,
+    private readonly accessTokens: AccessTokens,
+    private readonly refreshTokens: RefreshTokens,
+    private readonly throttle: LoginThrottle,
+  ) {}
+
+  /** Creates a shop and its owner in one transaction, and signs the owner in. */
+  async signup(input: SignupDto): Promise<SignupResponseDto> {
+    assertPasswordPolicy(input.password, input.email);
+    const passwordHash = await hashPassword(input.password);
+    const tenantId = uuidv7();
+    const userId = uuidv7();
+    return this.tenantTransaction.run(tenantId, async (manager) => {
+      const tenant = await this.tenants.create(manager, {
+        id: tenantId,
+        name: input.tenantName,
+        slug: input.slug,
+        currency: input.currency,
+        timeZone: input.timeZone,
+        pricesIncludeTax: input.pricesIncludeTax,
+      });
+      await manager.query(
+        `INSERT INTO app_user (tenant_id, id, name, email, role, password_hash) VALUES ($1, $2, $3, $4, 'owner', $5)`,
+        [tenantId, userId, input.ownerName, input.email, passwordHash],
+      );
+      const refreshToken = await this.refreshTokens.issue(manager, tenantId, userId);
+      const user = (await this.users.findById(manager, userId)) as UserDto;
+      return { tenant, user, refreshToken, ...this.accessTokens.issue(tenantId, userId) };
+    });
+  }
+
+  async login(input: LoginDto, ip: string): Promise<TokenPairDto> {
+    await this.throttle.assertAllowed(input.tenant, input.email, ip);
+    // The one read across tenants (DESIGN.md §5): the public slug → tenant id directory.
+    const [directory]: { tenantId: string }[] = await this.dataSource.query(
+      `SELECT tenant_id AS "tenantId" FROM tenant_directory WHERE slug = $1`,
+      [input.tenant],
+    );
+    const account = directory
+      ? await this.tenantTransaction.run(directory.tenantId, async (manager) => {
+          const [row]: { id: string; passwordHash: string | null; active: boolean }[] = await manager.query(
+            `SELECT id, password_hash AS "passwordHash", active FROM app_user WHERE email = $1`,
+            [input.email],
+          );
+          return row;
+        })
+      : undefined;
+    const passwordOk =
+      account?.passwordHash && account.active
+        ? await verifyPassword(account.passwordHash, input.password)
+        : await verifyAgainstNothing(input.password);
+    if (!directory || !account || !passwordOk) {
+      await this.throttle.recordFailure(input.tenant, input.email, ip);
+      throw invalidCredentials();
+    }
+    await this.throttle.recordSuccess(input.tenant, input.email, ip);
+    const refreshToken = await this.tenantTransaction.run(directory.tenantId, (manager) =>
+      this.refreshTokens.issue(manager, directory.tenantId, account.id),
+    );
+    return { refreshToken, ...this.accessTokens.issue(directory.tenantId, account.id) };
+  }
+
+  async refresh(refreshToken: string): Promise<TokenPairDto> {
+    const rotation = await this.refreshTokens.rotate(refreshToken);
+    if (rotation.outcome === 'reused') {
+      throw new ApiException(401, ErrorCode.TokenReused, 'This refresh token was already used; its sessions are signed out.');
+    }
+    if (rotation.outcome === 'invalid') throw invalidToken();
+    return { refreshToken: rotation.refreshToken, ...this.accessTokens.issue(rotation.tenantId, rotation.userId) };
+  }
+
+  logout(refreshToken: string): Promise<void> {
+    return this.refreshTokens.revokeFamily(refreshToken);
+  }
+
+  /** Completes an invite: the one-time token sets the password and is spent. */
+  async setPassword(input: SetPasswordDto): Promise<void> {
+    const token = decodeOpaqueToken(PASSWORD_TOKEN_PREFIX, input.token);
+    if (!token) throw invalidToken();
+    await this.tenantTransaction.run(token.tenantId, async (manager) => {
+      const [row]: { userId: string; secretHash: Buffer; email: string }[] = await manager.query(
+        `SELECT t.user_id AS "userId", t.secret_hash AS "secretHash", u.email
+           FROM password_token t JOIN app_user u ON u.tenant_id = t.tenant_id AND u.id = t.user_id
+          WHERE t.id = $1 AND t.used_at IS NULL AND t.expires_at > now() AND u.active
+          FOR UPDATE OF t`,
+        [token.id],
+      );
+      if (!row || !secretMatches(token.secret, row.secretHash)) throw invalidToken();
+      assertPasswordPolicy(input.password, row.email);
+      await manager.query(`UPDATE password_token SET used_at = now() WHERE id = $1`, [token.id]);
+      await manager.query(
+        `UPDATE app_user SET password_hash = $2, version = version + 1, updated_at = now() WHERE id = $1`,
+        [row.userId, await hashPassword(input.password)],
+      );
+    });
+  }
+}

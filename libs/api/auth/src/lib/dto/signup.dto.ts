@@ -1,0 +1,34 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { NormalizeEmail } from './normalize-email';
+import { IsBoolean, IsEmail, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsCurrencyCode, IsTimeZone } from '@kassa/api/http';
+import { TenantDto } from '@kassa/api/tenancy';
+import { UserDto } from './user.dto';
+
+export class SignupDto {
+  @IsString() @MinLength(1) @MaxLength(200) tenantName!: string;
+
+  @ApiProperty({ example: 'corner-shop', description: 'The shop address used at sign-in: 3-50 lower-case letters, digits and dashes.' })
+  @Matches(/^[a-z0-9](?:[a-z0-9-]{1,48})[a-z0-9]$/, {
+    message: 'slug must be 3-50 lower-case letters, digits or dashes, not starting or ending with a dash',
+  })
+  slug!: string;
+
+  @IsString() @MinLength(1) @MaxLength(200) ownerName!: string;
+  @NormalizeEmail() @IsEmail() @MaxLength(254) email!: string;
+  @ApiProperty({ minLength: 10 }) @IsString() password!: string;
+  @ApiProperty({ example: 'EUR' }) @IsCurrencyCode() currency!: string;
+  @ApiProperty({ example: 'Europe/Berlin' }) @IsTimeZone() timeZone!: string;
+  @IsBoolean() pricesIncludeTax!: boolean;
+}
+
+export class TokenPairDto {
+  @ApiProperty() accessToken!: string;
+  @ApiProperty() refreshToken!: string;
+  @ApiProperty({ description: 'Seconds until the access token expires.' }) expiresIn!: number;
+}
+
+export class SignupResponseDto extends TokenPairDto {
+  @ApiProperty({ type: TenantDto }) tenant!: TenantDto;
+  @ApiProperty({ type: UserDto }) user!: UserDto;
+}

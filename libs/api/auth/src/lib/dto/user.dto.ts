@@ -1,0 +1,72 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { NormalizeEmail } from './normalize-email';
+import { Type } from 'class-transformer';
+import {
+  ArrayUnique,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import { Role, ROLES, UserView } from '@kassa/contracts';
+
+export class UserDto implements UserView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() email!: string;
+  @ApiProperty({ enum: ROLES }) role!: Role;
+  @ApiProperty() active!: boolean;
+  @ApiProperty({ type: [String], description: 'Stores the user is limited to; empty means every store.' }) storeIds!: string[];
+  @ApiProperty() version!: number;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+export class UserListDto {
+  @ApiProperty({ type: [UserDto] }) items!: UserDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
+}
+
+export class CreateUserDto {
+  @IsString() @MinLength(1) @MaxLength(200) name!: string;
+  @NormalizeEmail() @IsEmail() @MaxLength(254) email!: string;
+  @ApiProperty({ enum: ROLES }) @IsIn(ROLES) role!: Role;
+
+  @IsOptional()
+  @IsUUID('all', { each: true })
+  @ArrayUnique()
+  storeIds?: string[];
+}
+
+export class UpdateUserDto {
+  @IsOptional() @IsString() @MinLength(1) @MaxLength(200) name?: string;
+  @ApiProperty({ enum: ROLES, required: false }) @IsOptional() @IsIn(ROLES) role?: Role;
+  @IsOptional() @IsBoolean() active?: boolean;
+
+  @IsOptional()
+  @IsUUID('all', { each: true })
+  @ArrayUnique()
+  storeIds?: string[];
+}
+
+export class InviteDto {
+  @ApiProperty({ description: 'One-time link to set a password (shown once; email delivery comes later).' }) url!: string;
+  @ApiProperty() token!: string;
+  @ApiProperty({ format: 'date-time' }) expiresAt!: string;
+}
+
+export class CreatedUserDto {
+  @ApiProperty({ type: UserDto }) user!: UserDto;
+  @ApiProperty({ type: InviteDto }) invite!: InviteDto;
+}
+
+export class ListQueryDto {
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
+  @IsOptional() @IsUUID() cursor?: string;
+}

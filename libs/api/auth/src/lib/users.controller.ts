@@ -1,0 +1,41 @@
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { IdParam, RequirePermissions } from '@kassa/api/http';
+import { Ctx, RequestContext } from '@kassa/api/tenancy';
+import { CreatedUserDto, CreateUserDto, ListQueryDto, UpdateUserDto, UserDto, UserListDto } from './dto/user.dto';
+import { UsersService } from './users.service';
+
+@ApiTags('users')
+@ApiBearerAuth()
+@Controller('users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get()
+  @RequirePermissions('users:read')
+  @ApiOkResponse({ type: UserListDto })
+  list(@Ctx() context: RequestContext, @Query() query: ListQueryDto): Promise<UserListDto> {
+    return this.users.list(context, query);
+  }
+
+  @Post()
+  @RequirePermissions('users:manage')
+  @ApiCreatedResponse({ type: CreatedUserDto, description: 'The user, and a one-time link to set their password.' })
+  create(@Ctx() context: RequestContext, @Body() input: CreateUserDto): Promise<CreatedUserDto> {
+    return this.users.create(context, input);
+  }
+
+  @Get(':id')
+  @RequirePermissions('users:read')
+  @ApiOkResponse({ type: UserDto })
+  get(@Ctx() context: RequestContext, @IdParam() id: string): Promise<UserDto> {
+    return this.users.get(context, id);
+  }
+
+  @Patch(':id')
+  @RequirePermissions('users:manage')
+  @ApiOkResponse({ type: UserDto })
+  update(@Ctx() context: RequestContext, @IdParam() id: string, @Body() changes: UpdateUserDto): Promise<UserDto> {
+    return this.users.update(context, id, changes);
+  }
+}

@@ -1,0 +1,144 @@
+import { Injectable } from '@nestjs/common';
+import { ErrorCode, MANAGEABLE_ROLES, Role, uuidv7 } from '@kassa/contracts';
+import { AppConfig } from '@kassa/api/config';
+import { isoTime, isUniqueViolation, updateSet } from '@kassa/api/database';
+import { ApiException } from '@kassa/api/http';
+import { RequestContext, StoresService } from '@kassa/api/tenancy';
+import type { EntityManager } from 'typeorm';
+import type { CreatedUserDto, CreateUserDto, ListQueryDto, UpdateUserDto, UserDto, UserListDto } from './dto/user.dto';
+import { encodeOpaqueToken, hashSecret, newOpaqueToken } from './opaque-token';
+import { RefreshTokens } from './refresh-tokens.service';
+
+export const PASSWORD_TOKEN_PREFIX = 'kpw_';
+
+const USER_COLUMNS = `u.id, u.name, u.email, u.role, u.active, u.version, ${isoTime('u.created_at')} AS "createdAt",
+  coalesce((SELECT array_agg(us.store_id ORDER BY us.store_id) FROM user_store us
+             WHERE us.tenant_id = u.tenant_id AND us.user_id = u.id), '{}') AS "storeIds"`;
+
+function userNotFound(): ApiException {
+  return new ApiException(404, ErrorCode.UserNotFound, 'No such user.');
+}
+
+/** The role whose management rules a caller follows; API keys manage like managers (cashiers only). */
+function managingRole(context: RequestContext): Role {
+  return context.actor.kind === 'user' ? context.actor.role : 'manager';
+}
+
+function assertMayManage(context: RequestContext, role: Role, field?: string): void {
+  if (!MANAGEABLE_ROLES[managingRole(context)].includes(role)) {
+    throw new ApiException(
+      403,
+      ErrorCode.Forbidden,
+      `You cannot manage users with the role ${role}.`,
+      field ? [{ field, message: `you cannot assign the role ${role}` }] : undefined,
+    );
+  }
+}
+
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly stores: StoresService,
+    private readonly refreshTokens: RefreshTokens,
+    private readonly config: AppConfig,
+  ) {}
+
+  async findById(manager: EntityManager, id: string): Promise<UserDto | undefined> {
+    const [user] = await manager.query(`SELECT ${USER_COLUMNS} FROM app_user u WHERE u.id = $1`, [id]);
+    return user;
+  }
+
+  async list(context: RequestContext, query: ListQueryDto): Promise<UserListDto> {
+    const limit = query.limit ?? 50;
+    const rows: UserDto[] = await context.manager.query(
+      `SELECT ${USER_COLUMNS} FROM app_user u WHERE ($1::uuid IS NULL OR u.id > $1) ORDER BY u.id LIMIT $2`,
+      [query.cursor ?? null, limit + 1],
+    );
+    const items = rows.slice(0, limit);
+    return { items, nextCursor: rows.length > limit ? items[items.length - 1].id : null };
+  }
+
+  async get(context: RequestContext, id: string): Promise<UserDto> {
+    const user = await this.findById(context.manager, id);
+    if (!user) throw userNotFound();
+    return user;
+  }
+
+  /** Invites a user: no password yet, and a one-time link to set one. */
+  async create(context: RequestContext, input: CreateUserDto): Promise<CreatedUserDto> {
+    assertMayManage(context, input.role, 'role');
+    const storeIds = input.storeIds ?? [];
+    await this.stores.assertStoresExist(context, storeIds, 'storeIds');
+    const id = uuidv7();
+    await context.manager
+      .query(`INSERT INTO app_user (tenant_id, id, name, email, role) VALUES ($1, $2, $3, $4, $5)`, [
+        context.tenantId,
+        id,
+        input.name,
+        input.email,
+        input.role,
+      ])
+      .catch((error: unknown) => {
+        if (isUniqueViolation(error, 'app_user_email_key')) {
+          throw new ApiException(409, ErrorCode.EmailTaken, 'A user with that email exists.', [
+            { field: 'email', message: `${input.email} already belongs to a user of this shop` },
+          ]);
+        }
+        throw error;
+      });
+    await this.replaceStores(context, id, storeIds);
+    const invite = await this.createPasswordToken(context, id);
+    return { user: (await this.findById(context.manager, id)) as UserDto, invite };
+  }
+
+  async update(context: RequestContext, id: string, changes: UpdateUserDto): Promise<UserDto> {
+    const target = await this.get(context, id);
+    assertMayManage(context, target.role);
+    if (changes.role !== undefined) assertMayManage(context, changes.role, 'role');
+    if (changes.storeIds !== undefined) await this.stores.assertStoresExist(context, changes.storeIds, 'storeIds');
+
+    const losesOwner = target.role === 'owner' && ((changes.role ?? 'owner') !== 'owner' || changes.active === false);
+    if (losesOwner) await this.assertAnotherActiveOwner(context, id);
+
+    const set = updateSet({ name: changes.name, role: changes.role, active: changes.active }, 2);
+    if (set.values.length > 0) {
+      await context.manager.query(
+        `UPDATE app_user SET ${set.sql}, version = version + 1, updated_at = now() WHERE id = $1`,
+        [id, ...set.values],
+      );
+    }
+    if (changes.storeIds !== undefined) await this.replaceStores(context, id, changes.storeIds);
+    if (changes.active === false) await this.refreshTokens.revokeAllOf(context.manager, id);
+    return (await this.findById(context.manager, id)) as UserDto;
+  }
+
+  /** Locks the active owners first, so two concurrent demotions cannot both pass. */
+  private async assertAnotherActiveOwner(context: RequestContext, leavingOwnerId: string): Promise<void> {
+    const owners: { id: string }[] = await context.manager.query(
+      `SELECT id FROM app_user WHERE role = 'owner' AND active ORDER BY id FOR UPDATE`,
+    );
+    if (!owners.some((owner) => owner.id !== leavingOwnerId)) {
+      throw new ApiException(409, ErrorCode.LastOwner, 'A shop must keep at least one active owner.');
+    }
+  }
+
+  private async replaceStores(context: RequestContext, userId: string, storeIds: string[]): Promise<void> {
+    await context.manager.query(`DELETE FROM user_store WHERE user_id = $1`, [userId]);
+    if (storeIds.length === 0) return;
+    await context.manager.query(
+      `INSERT INTO user_store (tenant_id, user_id, store_id) SELECT $1, $2, unnest($3::uuid[])`,
+      [context.tenantId, userId, storeIds],
+    );
+  }
+
+  private async createPasswordToken(context: RequestContext, userId: string) {
+    const token = newOpaqueToken(context.tenantId, uuidv7());
+    const [{ expiresAt }] = await context.manager.query(
+      `INSERT INTO password_token (tenant_id, id, user_id, secret_hash, expires_at)
+       VALUES ($1, $2, $3, $4, now() + make_interval(hours => $5)) RETURNING ${isoTime('expires_at')} AS "expiresAt"`,
+      [context.tenantId, token.id, userId, hashSecret(token.secret), this.config.auth.inviteTtlHours],
+    );
+    const text = encodeOpaqueToken(PASSWORD_TOKEN_PREFIX, token);
+    return { url: `${this.config.webOrigins[0]}/set-password#token=${text}`, token: text, expiresAt };
+  }
+}

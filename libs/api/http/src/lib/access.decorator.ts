@@ -1,0 +1,17 @@
+import { SetMetadata } from '@nestjs/common';
+import type { Permission } from '@kassa/contracts';
+
+export const ACCESS_RULE = 'kassa:access-rule';
+
+/** Who may call a route. Every route declares one; the auth guard refuses routes that do not. */
+export type AccessRule = { public: true } | { public: false; permissions: Permission[] };
+
+/** Callable without credentials (health, sign-up, login). */
+export const Public = () => SetMetadata(ACCESS_RULE, { public: true } satisfies AccessRule);
+
+/** Callable by a user or API key holding every listed permission. */
+export const RequirePermissions = (...permissions: [Permission, ...Permission[]]) =>
+  SetMetadata(ACCESS_RULE, { public: false, permissions } satisfies AccessRule);
+
+/** Callable by any signed-in user or API key of the tenant (`GET /me`). */
+export const Authenticated = () => SetMetadata(ACCESS_RULE, { public: false, permissions: [] } satisfies AccessRule);

@@ -1,0 +1,14 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { TenantView } from '@kassa/contracts';
+
+export class TenantDto implements TenantView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ example: 'corner-shop' }) slug!: string;
+  @ApiProperty({ example: 'EUR' }) currency!: string;
+  @ApiProperty({ example: 'Europe/Berlin' }) timeZone!: string;
+  @ApiProperty() pricesIncludeTax!: boolean;
+  @ApiProperty() allowNegativeStock!: boolean;
+  @ApiProperty() version!: number;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}

@@ -1,0 +1,48 @@
+import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { IdParam, RequirePermissions } from '@kassa/api/http';
+import { Ctx } from './ctx.decorator';
+import { CreateStoreDto } from './dto/create-store.dto';
+import { StoreDto, StoreListDto } from './dto/store.dto';
+import { UpdateStoreDto } from './dto/update-store.dto';
+import type { RequestContext } from './request-context';
+import { StoresService } from './stores.service';
+
+@ApiTags('stores')
+@ApiBearerAuth()
+@Controller('stores')
+export class StoresController {
+  constructor(private readonly stores: StoresService) {}
+
+  @Post()
+  @RequirePermissions('stores:manage')
+  @ApiCreatedResponse({ type: StoreDto })
+  create(@Ctx() context: RequestContext, @Body() store: CreateStoreDto): Promise<StoreDto> {
+    return this.stores.create(context, store);
+  }
+
+  @Get()
+  @RequirePermissions('stores:read')
+  @ApiOkResponse({ type: StoreListDto })
+  list(@Ctx() context: RequestContext): Promise<StoreListDto> {
+    return this.stores.list(context);
+  }
+
+  @Get(':id')
+  @RequirePermissions('stores:read')
+  @ApiOkResponse({ type: StoreDto })
+  get(@Ctx() context: RequestContext, @IdParam() id: string): Promise<StoreDto> {
+    return this.stores.get(context, id);
+  }
+
+  @Patch(':id')
+  @RequirePermissions('stores:manage')
+  @ApiOkResponse({ type: StoreDto })
+  update(
+    @Ctx() context: RequestContext,
+    @IdParam() id: string,
+    @Body() changes: UpdateStoreDto,
+  ): Promise<StoreDto> {
+    return this.stores.update(context, id, changes);
+  }
+}

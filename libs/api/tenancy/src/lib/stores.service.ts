@@ -1,0 +1,88 @@
+import { Injectable } from '@nestjs/common';
+import { ErrorCode, uuidv7 } from '@kassa/contracts';
+import { isoTime, isUniqueViolation, updateSet } from '@kassa/api/database';
+import { ApiException } from '@kassa/api/http';
+import type { CreateStoreDto } from './dto/create-store.dto';
+import type { StoreDto, StoreListDto } from './dto/store.dto';
+import type { UpdateStoreDto } from './dto/update-store.dto';
+import type { RequestContext } from './request-context';
+import { canSeeStore, visibleStoreIds } from './store-scope';
+
+const STORE_COLUMNS = `id, name, code, version, ${isoTime('created_at')} AS "createdAt"`;
+
+function storeNotFound(): ApiException {
+  return new ApiException(404, ErrorCode.StoreNotFound, 'No such store.');
+}
+
+function withCodeConflict(code: string | undefined) {
+  return (error: unknown): never => {
+    if (isUniqueViolation(error, 'store_code_key')) {
+      throw new ApiException(409, ErrorCode.StoreCodeTaken, 'Another store has that code.', [
+        { field: 'code', message: `code ${code} is already used by another store` },
+      ]);
+    }
+    throw error;
+  };
+}
+
+@Injectable()
+export class StoresService {
+  async create(context: RequestContext, store: CreateStoreDto): Promise<StoreDto> {
+    const [created] = await context.manager
+      .query(`INSERT INTO store (tenant_id, id, name, code) VALUES ($1, $2, $3, $4) RETURNING ${STORE_COLUMNS}`, [
+        context.tenantId,
+        uuidv7(),
+        store.name,
+        store.code,
+      ])
+      .catch(withCodeConflict(store.code));
+    return created;
+  }
+
+  /** The stores the caller may see, by code. A shop has few stores, so there is one page. */
+  async list(context: RequestContext): Promise<StoreListDto> {
+    const visible = visibleStoreIds(context);
+    const items: StoreDto[] = await context.manager.query(
+      `SELECT ${STORE_COLUMNS} FROM store WHERE ($1::uuid[] IS NULL OR id = ANY($1)) ORDER BY code`,
+      [visible ?? null],
+    );
+    return { items, nextCursor: null };
+  }
+
+  async get(context: RequestContext, id: string): Promise<StoreDto> {
+    if (!canSeeStore(context, id)) throw storeNotFound();
+    const [store] = await context.manager.query(`SELECT ${STORE_COLUMNS} FROM store WHERE id = $1`, [id]);
+    if (!store) throw storeNotFound();
+    return store;
+  }
+
+  async update(context: RequestContext, id: string, changes: UpdateStoreDto): Promise<StoreDto> {
+    if (!canSeeStore(context, id)) throw storeNotFound();
+    const set = updateSet({ name: changes.name, code: changes.code }, 2);
+    if (set.values.length === 0) return this.get(context, id);
+    const [store] = await context.manager
+      .query(
+        `UPDATE store SET ${set.sql}, version = version + 1, updated_at = now() WHERE id = $1 RETURNING ${STORE_COLUMNS}`,
+        [id, ...set.values],
+      )
+      .catch(withCodeConflict(changes.code));
+    if (!store) throw storeNotFound();
+    return store;
+  }
+
+  /** Refuses ids that are not stores of this tenant, naming the field they came in. */
+  async assertStoresExist(context: RequestContext, storeIds: string[], field: string): Promise<void> {
+    if (storeIds.length === 0) return;
+    const rows: { id: string }[] = await context.manager.query(`SELECT id FROM store WHERE id = ANY($1)`, [storeIds]);
+    const found = new Set(rows.map((row) => row.id));
+    const missing = storeIds.filter((id) => !found.has(id));
+    if (missing.length > 0) {
+      throw new ApiException(
+        422,
+        ErrorCode.ReferenceNotFound,
+        'Some stores do not exist.',
+        missing.map((id) => ({ field, message: `store ${id} does not exist` })),
+      );
+    }
+  }
+}

@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import { ErrorCode } from '@kassa/contracts';
+import { isoTime, isUniqueViolation, updateSet } from '@kassa/api/database';
+import { ApiException } from '@kassa/api/http';
+import type { EntityManager } from 'typeorm';
+import type { TenantDto } from './dto/tenant.dto';
+import type { UpdateTenantDto } from './dto/update-tenant.dto';
+import type { RequestContext } from './request-context';
+
+export interface NewTenant {
+  id: string;
+  name: string;
+  slug: string;
+  currency: string;
+  timeZone: string;
+  pricesIncludeTax: boolean;
+}
+
+const TENANT_COLUMNS = `id, name, slug, currency, time_zone AS "timeZone", prices_include_tax AS "pricesIncludeTax",
+  allow_negative_stock AS "allowNegativeStock", version, ${isoTime('created_at')} AS "createdAt"`;
+
+@Injectable()
+export class TenantsService {
+  /** Creates a tenant inside a transaction already scoped to its (new) id. */
+  async create(manager: EntityManager, tenant: NewTenant): Promise<TenantDto> {
+    const [created] = await manager.query(
+      `INSERT INTO tenant (id, name, slug, currency, time_zone, prices_include_tax)
+       VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${TENANT_COLUMNS}`,
+      [tenant.id, tenant.name, tenant.slug, tenant.currency, tenant.timeZone, tenant.pricesIncludeTax],
+    );
+    try {
+      await manager.query(`INSERT INTO tenant_directory (slug, tenant_id) VALUES ($1, $2)`, [tenant.slug, tenant.id]);
+    } catch (error) {
+      if (isUniqueViolation(error, 'tenant_directory_pkey')) {
+        throw new ApiException(409, ErrorCode.SlugTaken, 'That shop address is taken.', [
+          { field: 'slug', message: `slug ${tenant.slug} is already in use` },
+        ]);
+      }
+      throw error;
+    }
+    return created;
+  }
+
+  async current(context: RequestContext): Promise<TenantDto> {
+    const [tenant] = await context.manager.query(`SELECT ${TENANT_COLUMNS} FROM tenant`);
+    return tenant;
+  }
+
+  async update(context: RequestContext, changes: UpdateTenantDto): Promise<TenantDto> {
+    const set = updateSet(
+      {
+        name: changes.name,
+        currency: changes.currency,
+        time_zone: changes.timeZone,
+        prices_include_tax: changes.pricesIncludeTax,
+        allow_negative_stock: changes.allowNegativeStock,
+      },
+      1,
+    );
+    if (set.values.length === 0) return this.current(context);
+    const [tenant] = await context.manager.query(
+      `UPDATE tenant SET ${set.sql}, version = version + 1, updated_at = now() RETURNING ${TENANT_COLUMNS}`,
+      set.values,
+    );
+    return tenant;
+  }
+}

@@ -1,0 +1,48 @@
+import type { Permission, Role } from './permissions';
+
+export interface TenantView {
+  id: string;
+  name: string;
+  slug: string;
+  currency: string;
+  timeZone: string;
+  pricesIncludeTax: boolean;
+  allowNegativeStock: boolean;
+  version: number;
+  createdAt: string;
+}
+
+export interface StoreView {
+  id: string;
+  name: string;
+  code: string;
+  version: number;
+  createdAt: string;
+}
+
+export interface UserView {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  active: boolean;
+  /** Empty: the user works in every store. */
+  storeIds: string[];
+  version: number;
+  createdAt: string;
+}
+
+export interface TokenPair {
+  accessToken: string;
+  refreshToken: string;
+  /** Seconds until the access token expires. */
+  expiresIn: number;
+}
+
+export interface ApiKeyView {
+  id: string;
+  name: string;
+  permissions: Permission[];
+  createdAt: string;
+  lastUsedAt: string | null;
+}

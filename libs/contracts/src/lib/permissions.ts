@@ -1,0 +1,42 @@
+/** Roles a user can hold in a tenant (DESIGN.md §5). */
+export const ROLES = ['owner', 'manager', 'cashier'] as const;
+export type Role = (typeof ROLES)[number];
+
+/**
+ * Every permission a route can require. API keys are scoped to a subset of these.
+ * Modules append theirs; names are `<area>:<verb>`.
+ */
+export const PERMISSIONS = [
+  'tenant:read',
+  'tenant:manage',
+  'stores:read',
+  'stores:manage',
+  'users:read',
+  'users:manage',
+  'api_keys:manage',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const everything: readonly Permission[] = PERMISSIONS;
+
+/** What each role may do. Managers manage cashiers (not managers or owners): the users service enforces that part. */
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  owner: everything,
+  manager: ['tenant:read', 'stores:read', 'stores:manage', 'users:read', 'users:manage'],
+  cashier: ['tenant:read', 'stores:read'],
+};
+
+export function roleHasPermission(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+/** Which roles a user of `role` may create, edit or assign. */
+export const MANAGEABLE_ROLES: Record<Role, readonly Role[]> = {
+  owner: ROLES,
+  manager: ['cashier'],
+  cashier: [],
+};
+
+export function isPermission(value: unknown): value is Permission {
+  return typeof value === 'string' && (PERMISSIONS as readonly string[]).includes(value);
+}

@@ -74,7 +74,8 @@ export async function addUser(
 /** A shop with an owner, a manager, a cashier limited to one of its two stores, and an API key. */
 export async function createTenant(app: NestFastifyApplication, name: string): Promise<TenantFixture> {
   const http = request(app.getHttpServer());
-  const body = signupBody({ tenantName: name, slug: uniqueSlug(name.toLowerCase()) });
+  const slug = uniqueSlug(name.toLowerCase());
+  const body = signupBody({ tenantName: name, slug, email: `owner@${slug}.test` });
   const signedUp = expectStatus(await http.post('/api/v1/signup').send(body), 201).body;
   const owner: SignedInUser = {
     id: signedUp.user.id,

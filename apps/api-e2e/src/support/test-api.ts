@@ -7,6 +7,8 @@ import { createTestDatabase, TEST_REDIS_URL, TestDatabase } from '@kassa/testing
 export interface TestApi {
   app: NestFastifyApplication;
   database: TestDatabase;
+  /** This suite's own Redis key prefix (throttling, and later queues and cache). */
+  redisPrefix: string;
   close(): Promise<void>;
 }
 
@@ -18,11 +20,13 @@ export interface StartTestApiOptions {
 /** The real API, in-process, on its own PostgreSQL database and Redis prefix. */
 export async function startTestApi(options: StartTestApiOptions = {}): Promise<TestApi> {
   const database = await createTestDatabase();
+  const redisPrefix = `kassa-test:${database.name}:`;
   const config = loadAppConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     DATABASE_URL: database.url,
     REDIS_URL: TEST_REDIS_URL,
+    REDIS_KEY_PREFIX: redisPrefix,
     ...options.env,
   });
   const app = await createApiApp(config, { probeModules: options.probeModules });
@@ -31,6 +35,7 @@ export async function startTestApi(options: StartTestApiOptions = {}): Promise<T
   return {
     app,
     database,
+    redisPrefix,
     async close() {
       await app.close();
       await database.drop();

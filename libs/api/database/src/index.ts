@@ -10,3 +10,4 @@ export { tenantIsolationSql } from './lib/tenant-isolation.sql';
 export { isForeignKeyViolation, isUniqueViolation } from './lib/database-errors';
 export { updateSet } from './lib/update-set';
 export { isoTime } from './lib/iso-time.sql';
+export { queryRows } from './lib/query-rows';

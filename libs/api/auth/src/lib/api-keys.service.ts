@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ErrorCode, isPermission, Permission, uuidv7 } from '@kassa/contracts';
-import { isoTime, TenantTransaction } from '@kassa/api/database';
+import { isoTime, queryRows, TenantTransaction } from '@kassa/api/database';
 import { ApiException } from '@kassa/api/http';
 import type { Authentication, RequestContext } from '@kassa/api/tenancy';
 import type { ApiKeyDto, ApiKeyListDto, CreateApiKeyDto, CreatedApiKeyDto } from './dto/api-key.dto';
@@ -47,7 +47,8 @@ export class ApiKeysService {
   }
 
   async revoke(context: RequestContext, id: string): Promise<void> {
-    const revoked = await context.manager.query(
+    const revoked = await queryRows(
+      context.manager,
       `UPDATE api_key SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING id`,
       [id],
     );

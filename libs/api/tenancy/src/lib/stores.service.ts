@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ErrorCode, uuidv7 } from '@kassa/contracts';
-import { isoTime, isUniqueViolation, updateSet } from '@kassa/api/database';
+import { isoTime, isUniqueViolation, queryRows, updateSet } from '@kassa/api/database';
 import { ApiException } from '@kassa/api/http';
 import type { CreateStoreDto } from './dto/create-store.dto';
 import type { StoreDto, StoreListDto } from './dto/store.dto';
@@ -60,12 +60,11 @@ export class StoresService {
     if (!canSeeStore(context, id)) throw storeNotFound();
     const set = updateSet({ name: changes.name, code: changes.code }, 2);
     if (set.values.length === 0) return this.get(context, id);
-    const [store] = await context.manager
-      .query(
-        `UPDATE store SET ${set.sql}, version = version + 1, updated_at = now() WHERE id = $1 RETURNING ${STORE_COLUMNS}`,
-        [id, ...set.values],
-      )
-      .catch(withCodeConflict(changes.code));
+    const [store] = await queryRows<StoreDto>(
+      context.manager,
+      `UPDATE store SET ${set.sql}, version = version + 1, updated_at = now() WHERE id = $1 RETURNING ${STORE_COLUMNS}`,
+      [id, ...set.values],
+    ).catch(withCodeConflict(changes.code));
     if (!store) throw storeNotFound();
     return store;
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ErrorCode } from '@kassa/contracts';
-import { isoTime, isUniqueViolation, updateSet } from '@kassa/api/database';
+import { isoTime, isUniqueViolation, queryRows, updateSet } from '@kassa/api/database';
 import { ApiException } from '@kassa/api/http';
 import type { EntityManager } from 'typeorm';
 import type { TenantDto } from './dto/tenant.dto';
@@ -58,7 +58,8 @@ export class TenantsService {
       1,
     );
     if (set.values.length === 0) return this.current(context);
-    const [tenant] = await context.manager.query(
+    const [tenant] = await queryRows<TenantDto>(
+      context.manager,
       `UPDATE tenant SET ${set.sql}, version = version + 1, updated_at = now() RETURNING ${TENANT_COLUMNS}`,
       set.values,
     );

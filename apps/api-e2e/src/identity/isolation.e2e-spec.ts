@@ -1,0 +1,132 @@
+import { Client } from 'pg';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { ErrorCode, uuidv7 } from '@kassa/contracts';
+import { bearer, createTenantPair, expectStatus, TenantFixture } from '../support/identity';
+import { ID_ROUTE_FIXTURES, IdRouteFixture } from '../support/id-route-sweep';
+import { routeInventory } from '../support/route-inventory';
+import { startTestApi, TestApi } from '../support/test-api';
+
+describe('tenant isolation', () => {
+  let api: TestApi;
+  let a: TenantFixture;
+  let b: TenantFixture;
+  const http = () => request(api.app.getHttpServer());
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    ({ a, b } = await createTenantPair(api.app));
+  });
+  afterAll(() => api.close());
+
+  function call(method: string, path: string, token: string, body?: object) {
+    const verb = method.toLowerCase() as 'get' | 'post' | 'patch' | 'put' | 'delete';
+    const pending = http()[verb](path).set(bearer(token));
+    return body ? pending.send(body) : pending;
+  }
+
+  describe('the id-route sweep', () => {
+    const idRoutes = () => routeInventory(api.app).filter((route) => route.path.includes(':id'));
+
+    it('has a fixture for every id route', () => {
+      expect(idRoutes().length).toBeGreaterThan(0);
+      expect(idRoutes().filter((route) => !(route.key in ID_ROUTE_FIXTURES)).map((route) => route.key)).toEqual([]);
+    });
+
+    it("answers tenant B's token and API key with 404 on A's rows, and A with success", async () => {
+      const outcomes: string[] = [];
+      for (const route of idRoutes()) {
+        const fixture: IdRouteFixture = await ID_ROUTE_FIXTURES[route.key](a, api.app);
+        const path = route.path.replace(':id', fixture.id);
+        for (const [who, token] of [
+          ['B owner', b.owner.accessToken],
+          ['B API key', b.apiKey],
+        ]) {
+          const response = await call(route.method, path, token, fixture.body);
+          outcomes.push(`${route.key} as ${who}: ${response.status}`);
+          expect(`${route.key} as ${who}: ${response.status}`).toBe(`${route.key} as ${who}: 404`);
+        }
+        const own = await call(route.method, path, a.owner.accessToken, fixture.body);
+        expect(`${route.key} as A owner: ${own.status}`).toBe(`${route.key} as A owner: ${fixture.status ?? 200}`);
+      }
+      expect(outcomes.length).toBe(idRoutes().length * 2);
+    });
+  });
+
+  it("lists only the caller's own users and stores", async () => {
+    const users = expectStatus(await http().get('/api/v1/users').set(bearer(b.owner.accessToken)), 200).body;
+    const emails: string[] = users.items.map((user: { email: string }) => user.email);
+    expect(emails.length).toBe(3);
+    expect(emails.every((email) => email.endsWith(`@${b.slug}.test`))).toBe(true);
+    const stores = expectStatus(await http().get('/api/v1/stores').set(bearer(b.apiKey)), 200).body;
+    expect(stores.items.map((store: { id: string }) => store.id).sort()).toEqual(b.stores.map((store) => store.id).sort());
+  });
+
+  it("refuses a body naming another tenant's store with a 4xx naming the field", async () => {
+    const asUpdate = await http()
+      .patch(`/api/v1/users/${b.cashier.id}`)
+      .set(bearer(b.owner.accessToken))
+      .send({ storeIds: [a.stores[0].id] });
+    expect(asUpdate.status).toBe(422);
+    expect(asUpdate.body).toMatchObject({ code: ErrorCode.ReferenceNotFound, errors: [{ field: 'storeIds' }] });
+    const asInvite = await http()
+      .post('/api/v1/users')
+      .set(bearer(b.owner.accessToken))
+      .send({ name: 'Spy', email: `spy@${b.slug}.test`, role: 'cashier', storeIds: [a.stores[1].id] });
+    expect(asInvite.status).toBe(422);
+    expect(asInvite.body.errors[0].field).toBe('storeIds');
+  });
+
+  describe('row-level security, as the app role', () => {
+    // Slug → tenant id for login (DESIGN.md §5): public by design, readable across tenants.
+    const DIRECTORY_TABLES = ['tenant_directory'];
+    let dataSource: DataSource;
+    let tenantTables: string[];
+    let rowCounts: Record<string, number>;
+
+    beforeAll(async () => {
+      dataSource = api.app.get(DataSource);
+      const owner = new Client({ connectionString: api.database.url });
+      await owner.connect();
+      const { rows } = await owner.query(
+        `SELECT c.relname AS name, c.relrowsecurity AS enabled, c.relforcerowsecurity AS forced
+           FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'tenant_id'
+          WHERE c.relnamespace = 'public'::regnamespace AND c.relkind = 'r'`,
+      );
+      tenantTables = rows.filter((row) => !DIRECTORY_TABLES.includes(row.name)).map((row) => row.name);
+      expect(rows.filter((row) => tenantTables.includes(row.name) && (!row.enabled || !row.forced))).toEqual([]);
+      rowCounts = {};
+      for (const table of tenantTables) {
+        rowCounts[table] = Number((await owner.query(`SELECT count(*) FROM ${table}`)).rows[0].count);
+      }
+      await owner.end();
+    });
+
+    it('is enabled and forced on every table with a tenant_id, and those tables hold rows', () => {
+      expect(tenantTables).toEqual(
+        expect.arrayContaining(['store', 'app_user', 'user_store', 'refresh_token', 'password_token', 'api_key']),
+      );
+      expect(Object.entries(rowCounts).filter(([, count]) => count === 0)).toEqual([]);
+    });
+
+    it('returns zero rows without error from every tenant table when app.tenant_id is unset or reset', async () => {
+      for (const table of [...tenantTables, 'tenant']) {
+        expect([table, await dataSource.query(`SELECT * FROM ${table}`)]).toEqual([table, []]);
+        const afterReset = await dataSource.transaction(async (manager) => {
+          await manager.query(`SELECT set_config('app.tenant_id', '', true)`);
+          return manager.query(`SELECT * FROM ${table}`);
+        });
+        expect([table, afterReset]).toEqual([table, []]);
+      }
+    });
+
+    it("refuses to insert a row for another tenant", async () => {
+      await expect(
+        dataSource.transaction(async (manager) => {
+          await manager.query(`SELECT set_config('app.tenant_id', $1, true)`, [a.id]);
+          await manager.query(`INSERT INTO store (tenant_id, id, name, code) VALUES ($1, $2, 'Forged', 'FORGED')`, [b.id, uuidv7()]);
+        }),
+      ).rejects.toThrow(/row-level security/);
+    });
+  });
+});

@@ -1,0 +1,62 @@
+import { Client } from 'pg';
+import request from 'supertest';
+import { ErrorCode } from '@kassa/contracts';
+import { expectStatus, signupBody } from '../support/identity';
+import { startTestApi, TestApi } from '../support/test-api';
+
+describe('sign-up with bad input', () => {
+  let api: TestApi;
+  const signup = (body: object) => request(api.app.getHttpServer()).post('/api/v1/signup').send(body);
+
+  beforeAll(async () => {
+    api = await startTestApi();
+  });
+  afterAll(() => api.close());
+
+  async function tenantCount(): Promise<number> {
+    const owner = new Client({ connectionString: api.database.url });
+    await owner.connect();
+    const { rows } = await owner.query(`SELECT (SELECT count(*) FROM tenant) + (SELECT count(*) FROM tenant_directory) AS n`);
+    await owner.end();
+    return Number(rows[0].n);
+  }
+
+  it.each([
+    ['a malformed email', { email: 'not-an-email' }, 'email'],
+    ['a shop name over 200 characters', { tenantName: 'x'.repeat(201) }, 'tenantName'],
+    ['an owner name over 200 characters', { ownerName: 'x'.repeat(201) }, 'ownerName'],
+    ['an unknown currency', { currency: 'EURO' }, 'currency'],
+    ['an unknown time zone', { timeZone: 'Mars/Olympus_Mons' }, 'timeZone'],
+    ['a short password', { password: 'short' }, 'password'],
+    ['the email as password', { email: 'ana@corner.test', password: 'ANA@corner.test' }, 'password'],
+    ['a slug with capitals and spaces', { slug: 'My Shop' }, 'slug'],
+    ['pricesIncludeTax as text', { pricesIncludeTax: 'yes' }, 'pricesIncludeTax'],
+  ])('refuses %s with 400 naming the field, leaving no tenant behind', async (_, overrides, field) => {
+    const before = await tenantCount();
+    const response = await signup(signupBody(overrides));
+    expect(response.status).toBe(400);
+    expect(response.body.code).toBe(ErrorCode.ValidationFailed);
+    expect(response.body.errors.map((error: { field: string }) => error.field)).toContain(field);
+    expect(await tenantCount()).toBe(before);
+  });
+
+  it('refuses a missing field and an unknown one', async () => {
+    const withoutCurrency: Record<string, unknown> = signupBody();
+    delete withoutCurrency['currency'];
+    const missing = await signup(withoutCurrency);
+    expect(missing.status).toBe(400);
+    expect(missing.body.errors.map((error: { field: string }) => error.field)).toContain('currency');
+    const unknown = await signup({ ...signupBody(), plan: 'enterprise' });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors).toEqual([{ field: 'plan', message: expect.any(String) }]);
+  });
+
+  it('leaves nothing behind when the slug is taken, and the slug stays with its first shop', async () => {
+    const first = signupBody();
+    expectStatus(await signup(first), 201);
+    const before = await tenantCount();
+    const second = await signup(signupBody({ slug: first.slug }));
+    expect(second.status).toBe(409);
+    expect(await tenantCount()).toBe(before);
+  });
+});

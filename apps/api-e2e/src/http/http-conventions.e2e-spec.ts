@@ -62,6 +62,10 @@ describe('HTTP conventions', () => {
     expect(JSON.stringify(response.body)).not.toContain('hunter2');
   });
 
+  it('answers a constraint the database enforced with a 4xx, not a 500', async () => {
+    expectProblem(await http().post('/api/v1/e2e-probe/second-installation'), 409, ErrorCode.Conflict);
+  });
+
   it('gives every response an x-request-id, keeping a sane one the caller sent', async () => {
     const minted = await http().get('/health/live');
     expect(minted.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);

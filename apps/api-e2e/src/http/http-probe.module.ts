@@ -1,6 +1,8 @@
 import { Body, Controller, Get, Module, Post } from '@nestjs/common';
 import { Public } from '@kassa/api/http';
 import { Type } from 'class-transformer';
+import { DataSource } from 'typeorm';
+import { uuidv7 } from '@kassa/contracts';
 import { ArrayMinSize, IsInt, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
 
 class ProbeLineDto {
@@ -27,6 +29,14 @@ class CreateProbeOrderDto {
 @Public()
 @Controller('e2e-probe')
 class HttpProbeController {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** A constraint only the database enforces: there is one installation row. */
+  @Post('second-installation')
+  async secondInstallation(): Promise<void> {
+    await this.dataSource.query(`INSERT INTO installation (id) VALUES ($1)`, [uuidv7()]);
+  }
+
   @Post('orders')
   create(@Body() body: CreateProbeOrderDto): CreateProbeOrderDto {
     return body;

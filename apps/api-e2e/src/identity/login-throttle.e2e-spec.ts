@@ -54,3 +54,24 @@ describe('login throttling (Redis-backed)', () => {
     expect(keys).toEqual(expect.arrayContaining([`${api.redisPrefix}login:account:${shop.slug}:someone-else@${shop.slug}.test`]));
   });
 });
+
+describe('login throttling per IP address', () => {
+  let api: TestApi;
+  let shop: ReturnType<typeof signupBody>;
+
+  beforeAll(async () => {
+    api = await startTestApi({ env: { LOGIN_MAX_FAILURES: '100', LOGIN_MAX_FAILURES_PER_IP: '3' } });
+    shop = signupBody();
+    expectStatus(await request(api.app.getHttpServer()).post('/api/v1/signup').send(shop), 201);
+  });
+  afterAll(() => api.close());
+
+  it('blocks an address that keeps failing across different accounts', async () => {
+    const login = (email: string) =>
+      request(api.app.getHttpServer()).post('/api/v1/auth/login').send({ tenant: shop.slug, email, password: 'guessing!!' });
+    for (const n of [1, 2, 3]) expect((await login(`guess-${n}@${shop.slug}.test`)).status).toBe(401);
+    const fourth = await login(`guess-4@${shop.slug}.test`);
+    expect(fourth.status).toBe(429);
+    expect(fourth.body.code).toBe(ErrorCode.TooManyAttempts);
+  });
+});

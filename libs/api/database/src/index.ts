@@ -7,7 +7,7 @@ export { migrateDatabase } from './lib/migrate-database';
 export { TenantTransaction } from './lib/tenant-transaction';
 export { APP_ROLE } from './lib/app-role';
 export { tenantIsolationSql } from './lib/tenant-isolation.sql';
-export { isForeignKeyViolation, isUniqueViolation } from './lib/database-errors';
+export { databaseErrorToApiException, isForeignKeyViolation, isUniqueViolation } from './lib/database-errors';
 export { updateSet } from './lib/update-set';
 export { isoTime } from './lib/iso-time.sql';
 export { queryRows } from './lib/query-rows';

@@ -3,6 +3,7 @@ import type { Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppConfig } from '@kassa/api/config';
+import { databaseErrorToApiException } from '@kassa/api/database';
 import {
   createValidationPipe,
   installJsonBodyParser,
@@ -46,7 +47,7 @@ export async function createApiApp(config: AppConfig, options: CreateApiAppOptio
   app.enableCors({ origin: config.webOrigins, credentials: true, exposedHeaders: [REQUEST_ID_HEADER] });
   app.setGlobalPrefix('api/v1', { exclude: ['health/live', 'health/ready'] });
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.useGlobalFilters(new ProblemDetailsFilter([databaseErrorToApiException]));
   setUpOpenApi(app);
   return app;
 }

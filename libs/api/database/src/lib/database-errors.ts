@@ -1,8 +1,11 @@
+import { ErrorCode } from '@kassa/contracts';
+import { ApiException } from '@kassa/api/http';
 import { QueryFailedError } from 'typeorm';
 
 interface PostgresError {
   code?: string;
   constraint?: string;
+  column?: string;
 }
 
 function postgresError(error: unknown): PostgresError | undefined {
@@ -19,4 +22,30 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
 export function isForeignKeyViolation(error: unknown, constraint?: string): boolean {
   const pg = postgresError(error);
   return pg?.code === '23503' && (constraint === undefined || pg.constraint === constraint);
+}
+
+/**
+ * The safety net behind services' own checks: a constraint the database enforced becomes a 4xx,
+ * never a 500. Services still check what they can name better (a taken slug, a missing store).
+ */
+export function databaseErrorToApiException(error: unknown): ApiException | undefined {
+  const pg = postgresError(error);
+  const fields = pg?.column ? [{ field: pg.column, message: `${pg.column} is not acceptable` }] : undefined;
+  switch (pg?.code) {
+    case '23505':
+      return new ApiException(409, ErrorCode.Conflict, 'That would duplicate an existing record.', fields);
+    case '23503':
+      return new ApiException(422, ErrorCode.ReferenceNotFound, 'A referenced record does not exist.', fields);
+    case '23502':
+    case '23514':
+    case '22001':
+    case '22003':
+    case '22P02':
+      return new ApiException(400, ErrorCode.ValidationFailed, 'A value is out of range or malformed.', fields);
+    case '40001':
+    case '40P01':
+      return new ApiException(409, ErrorCode.Conflict, 'A concurrent change got in the way; retry the request.');
+    default:
+      return undefined;
+  }
 }

@@ -44,12 +44,18 @@ function problemPartsOf(exception: unknown): ProblemParts | undefined {
   return undefined;
 }
 
+/** Recognises an error from a lower layer (the database) as one the client caused. */
+export type ExceptionTranslator = (exception: unknown) => ApiException | undefined;
+
 /** Turns every error into RFC 9457 problem+json. Anything unexpected is a logged 500 that shows no internals. */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemDetails');
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  constructor(private readonly translators: ExceptionTranslator[] = []) {}
+
+  catch(caught: unknown, host: ArgumentsHost): void {
+    const exception = this.translators.reduce<unknown>((current, translate) => translate(current) ?? current, caught);
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();

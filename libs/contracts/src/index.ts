@@ -4,3 +4,4 @@ export * from './lib/health';
 export * from './lib/uuidv7';
 export * from './lib/permissions';
 export * from './lib/identity';
+export * from './lib/events';

@@ -3,7 +3,10 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { ErrorCode, uuidv7 } from '@kassa/contracts';
 import { bearer, createTenantPair, expectStatus, TenantFixture } from '../support/identity';
-import { ID_ROUTE_FIXTURES, IdRouteFixture } from '../support/id-route-sweep';
+import { ID_ROUTE_FIXTURES, IdRouteFixture, seedDeadLetter } from '../support/id-route-sweep';
+import { eventually } from '../support/eventually';
+import { EventsProbeModule, installEventsProbeTables } from '../support/events-probe.module';
+import { ownerQuery } from '../support/owner-query';
 import { routeInventory } from '../support/route-inventory';
 import { startTestApi, TestApi } from '../support/test-api';
 
@@ -14,8 +17,18 @@ describe('tenant isolation', () => {
   const http = () => request(api.app.getHttpServer());
 
   beforeAll(async () => {
-    api = await startTestApi();
+    api = await startTestApi({ probeModules: [EventsProbeModule], env: { OUTBOX_POLL_MS: '200' } });
+    await installEventsProbeTables(api.database.url);
     ({ a, b } = await createTenantPair(api.app));
+    // Every kind of tenant row exists for both shops: events, their deliveries, dead letters.
+    for (const shop of [a, b]) {
+      expectStatus(
+        await http().post('/api/v1/e2e-probe/events/bump').set(bearer(shop.owner.accessToken)).send({ aggregateId: uuidv7() }),
+        201,
+      );
+      await seedDeadLetter(api.app, shop.id);
+    }
+    await eventually(() => ownerQuery(api, `SELECT DISTINCT tenant_id FROM probe_effect`), (rows) => rows.length === 2);
   });
   afterAll(() => api.close());
 
@@ -51,6 +64,22 @@ describe('tenant isolation', () => {
       }
       expect(outcomes.length).toBe(idRoutes().length * 2);
     });
+  });
+
+  it("shows each tenant only its own events and dead letters", async () => {
+    for (const [mine, theirs] of [
+      [a, b],
+      [b, a],
+    ]) {
+      const events = expectStatus(await http().get('/api/v1/events').set(bearer(mine.apiKey)), 200).body.items;
+      expect(events.length).toBeGreaterThan(0);
+      expect(events.every((event: { tenantId: string }) => event.tenantId === mine.id)).toBe(true);
+      expect(events.some((event: { tenantId: string }) => event.tenantId === theirs.id)).toBe(false);
+      const deadLetters = expectStatus(await http().get('/api/v1/admin/dead-letters').set(bearer(mine.owner.accessToken)), 200).body.items;
+      const theirEvents = await ownerQuery<{ id: string }>(api, `SELECT id FROM outbox_event WHERE tenant_id = $1`, [theirs.id]);
+      const theirIds = new Set(theirEvents.map((event) => event.id));
+      expect(deadLetters.filter((letter: { eventId: string }) => theirIds.has(letter.eventId))).toEqual([]);
+    }
   });
 
   it("lists only the caller's own users and stores", async () => {

@@ -1,5 +1,8 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
+import { uuidv7 } from '@kassa/contracts';
+import { TenantTransaction } from '@kassa/api/database';
+import { DomainEvents } from '@kassa/api/events';
 import { bearer, expectStatus, TenantFixture } from './identity';
 
 /**
@@ -19,6 +22,22 @@ export type IdRouteFixtures = Record<
   (a: TenantFixture, app: NestFastifyApplication) => IdRouteFixture | Promise<IdRouteFixture>
 >;
 
+/** A real dead letter of the tenant: an event whose delivery failed for good. */
+export async function seedDeadLetter(app: NestFastifyApplication, tenantId: string): Promise<string> {
+  const id = uuidv7();
+  await app.get(TenantTransaction).run(tenantId, async (manager) => {
+    const eventId = await app.get(DomainEvents).record(
+      { manager, tenantId },
+      { type: 'stock.low', aggregateType: 'sweep', aggregateId: uuidv7(), aggregateVersion: 1, data: {} },
+    );
+    await manager.query(
+      `INSERT INTO dead_letter (tenant_id, id, event_id, consumer, attempts, last_error) VALUES ($1, $2, $3, 'sweep', 5, 'seeded')`,
+      [tenantId, id, eventId],
+    );
+  });
+  return id;
+}
+
 export const ID_ROUTE_FIXTURES: IdRouteFixtures = {
   'GET /api/v1/stores/:id': (a) => ({ id: a.stores[1].id }),
   'PATCH /api/v1/stores/:id': (a) => ({ id: a.stores[1].id, body: { name: 'Renamed by the sweep' } }),
@@ -34,4 +53,5 @@ export const ID_ROUTE_FIXTURES: IdRouteFixtures = {
     ).body;
     return { id: key.id, status: 204 };
   },
+  'POST /api/v1/admin/dead-letters/:id/retry': async (a, app) => ({ id: await seedDeadLetter(app, a.id), status: 202 }),
 };

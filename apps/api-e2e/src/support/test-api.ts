@@ -15,18 +15,22 @@ export interface TestApi {
 export interface StartTestApiOptions {
   env?: Record<string, string>;
   probeModules?: Type[];
+  /** Run as a second replica of this API: same database and Redis prefix (which it does not drop). */
+  replicaOf?: TestApi;
 }
 
 /** The real API, in-process, on its own PostgreSQL database and Redis prefix. */
 export async function startTestApi(options: StartTestApiOptions = {}): Promise<TestApi> {
-  const database = await createTestDatabase();
-  const redisPrefix = `kassa-test:${database.name}:`;
+  const database = options.replicaOf?.database ?? (await createTestDatabase());
+  const redisPrefix = options.replicaOf?.redisPrefix ?? `kassa-test:${database.name}:`;
   const config = loadAppConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     DATABASE_URL: database.url,
     REDIS_URL: TEST_REDIS_URL,
     REDIS_KEY_PREFIX: redisPrefix,
+    // Shared by replicas of the same test API, as in production.
+    JWT_SECRET: `kassa-test-jwt-secret-${database.name}`,
     ...options.env,
   });
   const app = await createApiApp(config, { probeModules: options.probeModules });
@@ -38,7 +42,7 @@ export async function startTestApi(options: StartTestApiOptions = {}): Promise<T
     redisPrefix,
     async close() {
       await app.close();
-      await database.drop();
+      if (!options.replicaOf) await database.drop();
     },
   };
 }

@@ -11,3 +11,4 @@ export { databaseErrorToApiException, isForeignKeyViolation, isUniqueViolation }
 export { updateSet } from './lib/update-set';
 export { isoTime } from './lib/iso-time.sql';
 export { queryRows } from './lib/query-rows';
+export { afterCommit } from './lib/after-commit';

@@ -8,3 +8,7 @@ export { ACCESS_RULE, Authenticated, Public, RequirePermissions } from './lib/ac
 export type { AccessRule } from './lib/access.decorator';
 export { IsCurrencyCode, IsTimeZone } from './lib/validators';
 export { IdParam } from './lib/id-param';
+export { Client } from './lib/client-info.decorator';
+export type { ClientInfo } from './lib/client-info.decorator';
+export { Ctx } from './lib/ctx.decorator';
+export type { Actor, Authentication, RequestContext } from './lib/request-context';

@@ -2,7 +2,5 @@ export { TenancyModule } from './lib/tenancy.module';
 export { TenantsService } from './lib/tenants.service';
 export type { NewTenant } from './lib/tenants.service';
 export { StoresService } from './lib/stores.service';
-export { Ctx } from './lib/ctx.decorator';
 export { canSeeStore, visibleStoreIds } from './lib/store-scope';
-export type { Actor, Authentication, RequestContext } from './lib/request-context';
 export { TenantDto } from './lib/dto/tenant.dto';

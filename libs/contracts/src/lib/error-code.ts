@@ -30,6 +30,8 @@ export enum ErrorCode {
   StoreNotFound = 'store_not_found',
   ApiKeyNotFound = 'api_key_not_found',
   VersionMismatch = 'version_mismatch',
+  // Events and audit
+  DeadLetterNotFound = 'dead_letter_not_found',
 }
 
 const errorCodes = new Set<string>(Object.values(ErrorCode));

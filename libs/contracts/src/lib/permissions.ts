@@ -14,6 +14,9 @@ export const PERMISSIONS = [
   'users:read',
   'users:manage',
   'api_keys:manage',
+  'events:read',
+  'audit:read',
+  'dead_letters:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -1,7 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { IdParam, RequirePermissions } from '@kassa/api/http';
-import { Ctx, RequestContext } from '@kassa/api/tenancy';
+import { Ctx, IdParam, RequestContext, RequirePermissions } from '@kassa/api/http';
 import { ApiKeysService } from './api-keys.service';
 import { ApiKeyListDto, CreateApiKeyDto, CreatedApiKeyDto } from './dto/api-key.dto';
 

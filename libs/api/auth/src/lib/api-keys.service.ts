@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ErrorCode, isPermission, Permission, uuidv7 } from '@kassa/contracts';
 import { isoTime, queryRows, TenantTransaction } from '@kassa/api/database';
-import { ApiException } from '@kassa/api/http';
-import type { Authentication, RequestContext } from '@kassa/api/tenancy';
+import { AuditLog, auditScopeOf } from '@kassa/api/audit';
+import { ApiException, Authentication, RequestContext } from '@kassa/api/http';
 import type { ApiKeyDto, ApiKeyListDto, CreateApiKeyDto, CreatedApiKeyDto } from './dto/api-key.dto';
 import { decodeOpaqueToken, encodeOpaqueToken, hashSecret, newOpaqueToken, secretMatches } from './opaque-token';
 
@@ -14,7 +14,10 @@ const API_KEY_COLUMNS = `id, name, permissions, ${isoTime('created_at')} AS "cre
 /** Partner API keys: shown once, stored hashed, scoped to permissions, revocable. */
 @Injectable()
 export class ApiKeysService {
-  constructor(private readonly tenants: TenantTransaction) {}
+  constructor(
+    private readonly tenants: TenantTransaction,
+    private readonly audit: AuditLog,
+  ) {}
 
   async create(context: RequestContext, input: CreateApiKeyDto): Promise<CreatedApiKeyDto> {
     const { actor } = context;
@@ -36,6 +39,12 @@ export class ApiKeysService {
        VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${API_KEY_COLUMNS}`,
       [context.tenantId, token.id, input.name, hashSecret(token.secret), input.permissions, actor.userId],
     );
+    await this.audit.record(auditScopeOf(context), {
+      action: 'create',
+      entityType: 'api_key',
+      entityId: created.id,
+      after: { name: created.name, permissions: created.permissions },
+    });
     return { ...created, key: encodeOpaqueToken(API_KEY_PREFIX, token) };
   }
 
@@ -53,6 +62,7 @@ export class ApiKeysService {
       [id],
     );
     if (revoked.length === 0) throw new ApiException(404, ErrorCode.ApiKeyNotFound, 'No such API key.');
+    await this.audit.record(auditScopeOf(context), { action: 'delete', entityType: 'api_key', entityId: id });
   }
 
   /** The caller behind a `kas_…` key, or undefined when it is unknown, wrong or revoked. */

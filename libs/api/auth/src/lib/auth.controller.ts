@@ -1,6 +1,6 @@
-import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Public } from '@kassa/api/http';
+import { Client, ClientInfo, Public } from '@kassa/api/http';
 import { AuthService } from './auth.service';
 import { LoginDto, RefreshTokenDto, SetPasswordDto } from './dto/login.dto';
 import { SignupDto, SignupResponseDto, TokenPairDto } from './dto/signup.dto';
@@ -13,16 +13,16 @@ export class AuthController {
   @Post('signup')
   @Public()
   @ApiCreatedResponse({ type: SignupResponseDto, description: 'The shop, its owner, and the owner signed in.' })
-  signup(@Body() input: SignupDto): Promise<SignupResponseDto> {
-    return this.auth.signup(input);
+  signup(@Body() input: SignupDto, @Client() client: ClientInfo): Promise<SignupResponseDto> {
+    return this.auth.signup(input, client);
   }
 
   @Post('auth/login')
   @Public()
   @HttpCode(200)
   @ApiOkResponse({ type: TokenPairDto })
-  login(@Body() input: LoginDto, @Ip() ip: string): Promise<TokenPairDto> {
-    return this.auth.login(input, ip);
+  login(@Body() input: LoginDto, @Client() client: ClientInfo): Promise<TokenPairDto> {
+    return this.auth.login(input, client);
   }
 
   @Post('auth/refresh')
@@ -37,8 +37,8 @@ export class AuthController {
   @Public()
   @HttpCode(204)
   @ApiNoContentResponse({ description: "Signs this device out: the refresh token's family stops working." })
-  logout(@Body() input: RefreshTokenDto): Promise<void> {
-    return this.auth.logout(input.refreshToken);
+  logout(@Body() input: RefreshTokenDto, @Client() client: ClientInfo): Promise<void> {
+    return this.auth.logout(input.refreshToken, client);
   }
 
   @Post('auth/set-password')

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ErrorCode, uuidv7 } from '@kassa/contracts';
 import { TenantTransaction } from '@kassa/api/database';
-import { ApiException } from '@kassa/api/http';
+import { AuditLog } from '@kassa/api/audit';
+import { ApiException, ClientInfo } from '@kassa/api/http';
 import { TenantsService } from '@kassa/api/tenancy';
 import { DataSource } from 'typeorm';
 import { AccessTokens } from './access-tokens';
@@ -28,10 +29,11 @@ export class AuthService {
     private readonly accessTokens: AccessTokens,
     private readonly refreshTokens: RefreshTokens,
     private readonly throttle: LoginThrottle,
+    private readonly audit: AuditLog,
   ) {}
 
   /** Creates a shop and its owner in one transaction, and signs the owner in. */
-  async signup(input: SignupDto): Promise<SignupResponseDto> {
+  async signup(input: SignupDto, client: ClientInfo): Promise<SignupResponseDto> {
     assertPasswordPolicy(input.password, input.email);
     const passwordHash = await hashPassword(input.password);
     const tenantId = uuidv7();
@@ -51,11 +53,15 @@ export class AuthService {
       );
       const refreshToken = await this.refreshTokens.issue(manager, tenantId, userId);
       const user = (await this.users.findById(manager, userId)) as UserDto;
+      const scope = { manager, tenantId, actor: { type: 'user', id: userId } as const, ...client };
+      await this.audit.record(scope, { action: 'create', entityType: 'tenant', entityId: tenantId, after: tenant });
+      await this.audit.record(scope, { action: 'create', entityType: 'user', entityId: userId, after: user });
       return { tenant, user, refreshToken, ...this.accessTokens.issue(tenantId, userId) };
     });
   }
 
-  async login(input: LoginDto, ip: string): Promise<TokenPairDto> {
+  async login(input: LoginDto, client: ClientInfo): Promise<TokenPairDto> {
+    const ip = client.ip;
     await this.throttle.assertAllowed(input.tenant, input.email, ip);
     // The one read across tenants (DESIGN.md §5): the public slug → tenant id directory.
     const [directory]: { tenantId: string }[] = await this.dataSource.query(
@@ -77,12 +83,25 @@ export class AuthService {
         : await verifyAgainstNothing(input.password);
     if (!directory || !account || !passwordOk) {
       await this.throttle.recordFailure(input.tenant, input.email, ip);
+      // Its own transaction: nothing else of this request commits.
+      if (directory) {
+        await this.tenantTransaction.run(directory.tenantId, (manager) =>
+          this.audit.record(
+            { manager, tenantId: directory.tenantId, actor: account ? { type: 'user', id: account.id } : { type: 'system' }, ...client },
+            { action: 'login', entityType: 'user', entityId: account?.id, metadata: { outcome: 'failure', email: input.email } },
+          ),
+        );
+      }
       throw invalidCredentials();
     }
     await this.throttle.recordSuccess(input.tenant, input.email, ip);
-    const refreshToken = await this.tenantTransaction.run(directory.tenantId, (manager) =>
-      this.refreshTokens.issue(manager, directory.tenantId, account.id),
-    );
+    const refreshToken = await this.tenantTransaction.run(directory.tenantId, async (manager) => {
+      await this.audit.record(
+        { manager, tenantId: directory.tenantId, actor: { type: 'user', id: account.id }, ...client },
+        { action: 'login', entityType: 'user', entityId: account.id, metadata: { outcome: 'success' } },
+      );
+      return this.refreshTokens.issue(manager, directory.tenantId, account.id);
+    });
     return { refreshToken, ...this.accessTokens.issue(directory.tenantId, account.id) };
   }
 
@@ -95,8 +114,18 @@ export class AuthService {
     return { refreshToken: rotation.refreshToken, ...this.accessTokens.issue(rotation.tenantId, rotation.userId) };
   }
 
-  logout(refreshToken: string): Promise<void> {
-    return this.refreshTokens.revokeFamily(refreshToken);
+  /** Signs the device out; unknown tokens are ignored, so logout is idempotent. */
+  async logout(refreshToken: string, client: ClientInfo): Promise<void> {
+    const token = this.refreshTokens.decode(refreshToken);
+    if (!token) return;
+    await this.tenantTransaction.run(token.tenantId, async (manager) => {
+      const userId = await this.refreshTokens.revokeFamily(manager, token);
+      if (!userId) return;
+      await this.audit.record(
+        { manager, tenantId: token.tenantId, actor: { type: 'user', id: userId }, ...client },
+        { action: 'logout', entityType: 'user', entityId: userId },
+      );
+    });
   }
 
   /** Completes an invite: the one-time token sets the password and is spent. */

@@ -1,8 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ErrorCode } from '@kassa/contracts';
-import { ApiException, Authenticated } from '@kassa/api/http';
-import { Ctx, RequestContext, StoresService, TenantsService } from '@kassa/api/tenancy';
+import { ApiException, Authenticated, Ctx, RequestContext } from '@kassa/api/http';
+import { StoresService, TenantsService } from '@kassa/api/tenancy';
 import { MeDto } from './dto/me.dto';
 import { UsersService } from './users.service';
 

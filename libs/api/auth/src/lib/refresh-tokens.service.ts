@@ -3,7 +3,7 @@ import { uuidv7 } from '@kassa/contracts';
 import { AppConfig } from '@kassa/api/config';
 import { TenantTransaction } from '@kassa/api/database';
 import type { EntityManager } from 'typeorm';
-import { decodeOpaqueToken, encodeOpaqueToken, hashSecret, newOpaqueToken, secretMatches } from './opaque-token';
+import { decodeOpaqueToken, encodeOpaqueToken, hashSecret, newOpaqueToken, OpaqueToken, secretMatches } from './opaque-token';
 import { loadUserActor } from './user-actor';
 
 const PREFIX = 'krt_';
@@ -37,7 +37,7 @@ export class RefreshTokens {
 
   /** Spends a refresh token. A reuse outside the grace window commits the family's revocation before answering. */
   async rotate(text: string): Promise<RotationOutcome> {
-    const token = decodeOpaqueToken(PREFIX, text);
+    const token = this.decode(text);
     if (!token) return { outcome: 'invalid' };
     return this.tenants.run(token.tenantId, async (manager): Promise<RotationOutcome> => {
       const [row]: { familyId: string; userId: string; secretHash: Buffer; live: boolean; spent: boolean; inGrace: boolean }[] =
@@ -63,20 +63,21 @@ export class RefreshTokens {
     });
   }
 
-  /** Signs a device out: its whole family stops working. Unknown tokens are ignored (logout is idempotent). */
-  async revokeFamily(text: string): Promise<void> {
-    const token = decodeOpaqueToken(PREFIX, text);
-    if (!token) return;
-    await this.tenants.run(token.tenantId, async (manager) => {
-      const [row]: { familyId: string; secretHash: Buffer }[] = await manager.query(
-        `SELECT family_id AS "familyId", secret_hash AS "secretHash" FROM refresh_token WHERE id = $1`,
-        [token.id],
-      );
-      if (!row || !secretMatches(token.secret, row.secretHash)) return;
-      await manager.query(`UPDATE refresh_token SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`, [
-        row.familyId,
-      ]);
-    });
+  decode(text: string): OpaqueToken | undefined {
+    return decodeOpaqueToken(PREFIX, text);
+  }
+
+  /** Signs a device out: its whole family stops working. Returns whose it was, if the token is genuine. */
+  async revokeFamily(manager: EntityManager, token: OpaqueToken): Promise<string | undefined> {
+    const [row]: { familyId: string; userId: string; secretHash: Buffer }[] = await manager.query(
+      `SELECT family_id AS "familyId", user_id AS "userId", secret_hash AS "secretHash" FROM refresh_token WHERE id = $1`,
+      [token.id],
+    );
+    if (!row || !secretMatches(token.secret, row.secretHash)) return undefined;
+    await manager.query(`UPDATE refresh_token SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`, [
+      row.familyId,
+    ]);
+    return row.userId;
   }
 
   /** Signs a user out everywhere (deactivation). */

@@ -1,5 +1,5 @@
 import { ROLE_PERMISSIONS, Role } from '@kassa/contracts';
-import type { Actor } from '@kassa/api/tenancy';
+import type { Actor } from '@kassa/api/http';
 import type { EntityManager } from 'typeorm';
 
 /** The user as a caller, if they exist and are active: role, permissions and the stores they are limited to. */

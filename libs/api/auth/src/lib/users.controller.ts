@@ -1,7 +1,6 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { IdParam, RequirePermissions } from '@kassa/api/http';
-import { Ctx, RequestContext } from '@kassa/api/tenancy';
+import { Ctx, IdParam, RequestContext, RequirePermissions } from '@kassa/api/http';
 import { CreatedUserDto, CreateUserDto, ListQueryDto, UpdateUserDto, UserDto, UserListDto } from './dto/user.dto';
 import { UsersService } from './users.service';
 

@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { ErrorCode, MANAGEABLE_ROLES, Role, uuidv7 } from '@kassa/contracts';
 import { AppConfig } from '@kassa/api/config';
 import { isoTime, isUniqueViolation, updateSet } from '@kassa/api/database';
-import { ApiException } from '@kassa/api/http';
-import { RequestContext, StoresService } from '@kassa/api/tenancy';
+import { AuditLog, auditScopeOf } from '@kassa/api/audit';
+import { ApiException, RequestContext } from '@kassa/api/http';
+import { StoresService } from '@kassa/api/tenancy';
 import type { EntityManager } from 'typeorm';
 import type { CreatedUserDto, CreateUserDto, ListQueryDto, UpdateUserDto, UserDto, UserListDto } from './dto/user.dto';
 import { encodeOpaqueToken, hashSecret, newOpaqueToken } from './opaque-token';
@@ -41,6 +42,7 @@ export class UsersService {
     private readonly stores: StoresService,
     private readonly refreshTokens: RefreshTokens,
     private readonly config: AppConfig,
+    private readonly audit: AuditLog,
   ) {}
 
   async findById(manager: EntityManager, id: string): Promise<UserDto | undefined> {
@@ -88,7 +90,9 @@ export class UsersService {
       });
     await this.replaceStores(context, id, storeIds);
     const invite = await this.createPasswordToken(context, id);
-    return { user: (await this.findById(context.manager, id)) as UserDto, invite };
+    const user = (await this.findById(context.manager, id)) as UserDto;
+    await this.audit.record(auditScopeOf(context), { action: 'create', entityType: 'user', entityId: id, after: user });
+    return { user, invite };
   }
 
   async update(context: RequestContext, id: string, changes: UpdateUserDto): Promise<UserDto> {
@@ -109,7 +113,15 @@ export class UsersService {
     }
     if (changes.storeIds !== undefined) await this.replaceStores(context, id, changes.storeIds);
     if (changes.active === false) await this.refreshTokens.revokeAllOf(context.manager, id);
-    return (await this.findById(context.manager, id)) as UserDto;
+    const updated = (await this.findById(context.manager, id)) as UserDto;
+    await this.audit.record(auditScopeOf(context), {
+      action: 'update',
+      entityType: 'user',
+      entityId: id,
+      before: target,
+      after: updated,
+    });
+    return updated;
   }
 
   /** Locks the active owners first, so two concurrent demotions cannot both pass. */

@@ -1,7 +1,9 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { AppConfig, ConfigModule } from '@kassa/api/config';
+import { AuditModule } from '@kassa/api/audit';
 import { AuthModule } from '@kassa/api/auth';
 import { DatabaseModule } from '@kassa/api/database';
+import { EventsModule } from '@kassa/api/events';
 import { MonitoringModule } from '@kassa/api/monitoring';
 import { TenancyModule } from '@kassa/api/tenancy';
 
@@ -15,6 +17,8 @@ export class AppModule {
         ConfigModule.forRoot(config),
         DatabaseModule.forRootAsync({ useFactory: () => config.database }),
         MonitoringModule.forRoot({ runtime: config.runtimeMode, redisUrl: config.redis?.url }),
+        EventsModule.forRoot(config),
+        AuditModule,
         TenancyModule,
         AuthModule,
         ...probeModules,

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, ConfigModule } from '@kassa/api/config';
 import { DatabaseModule } from '@kassa/api/database';
+import { EventsModule } from '@kassa/api/events';
 
 /** The background process (KASSA_ROLE=worker): job consumers join here as their modules land. */
 @Module({})
@@ -8,7 +9,11 @@ export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule.forRootAsync({ useFactory: () => config.database })],
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule.forRootAsync({ useFactory: () => config.database }),
+        EventsModule.forRoot(config),
+      ],
     };
   }
 }

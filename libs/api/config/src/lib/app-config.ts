@@ -19,6 +19,14 @@ export class AppConfig {
   readonly database: { url?: string; dataDir: string; poolSize: number; migrateOnStart: boolean };
   readonly redis?: { url: string; keyPrefix: string };
   readonly webOrigins: string[];
+  readonly outbox: {
+    relay: boolean;
+    pollMs: number;
+    recoverySeconds: number;
+    maxAttempts: number;
+    retryBackoffMs: number;
+    retentionDays: number;
+  };
   readonly auth: {
     jwtSecret?: string;
     accessTokenTtlSeconds: number;
@@ -42,6 +50,14 @@ export class AppConfig {
     };
     this.redis = env.REDIS_URL ? { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX } : undefined;
     this.webOrigins = env.WEB_ORIGIN.split(',');
+    this.outbox = {
+      relay: env.OUTBOX_RELAY,
+      pollMs: env.OUTBOX_POLL_MS,
+      recoverySeconds: env.OUTBOX_RECOVERY_SECONDS,
+      maxAttempts: env.OUTBOX_MAX_ATTEMPTS,
+      retryBackoffMs: env.OUTBOX_RETRY_BACKOFF_MS,
+      retentionDays: env.EVENTS_RETENTION_DAYS,
+    };
     this.auth = {
       jwtSecret: env.JWT_SECRET,
       accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,

@@ -102,6 +102,39 @@ export class EnvironmentVariables {
   @Max(720)
   INVITE_TTL_HOURS = 72;
 
+  /** Publish events from this process (API or worker). Several relays may run at once. */
+  @Transform(toBoolean)
+  @IsIn([true, false])
+  OUTBOX_RELAY = true;
+
+  /** How often the relay looks for events when nothing woke it. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(50)
+  OUTBOX_POLL_MS = 1000;
+
+  /** Events stamped but not handed to the queue this long ago (a relay died in between) are handed over again. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(0)
+  OUTBOX_RECOVERY_SECONDS = 30;
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  OUTBOX_MAX_ATTEMPTS = 5;
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  OUTBOX_RETRY_BACKOFF_MS = 1000;
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  EVENTS_RETENTION_DAYS = 30;
+
   @Matches(/^https?:\/\/[^\s,]+(,https?:\/\/[^\s,]+)*$/, {
     message: 'WEB_ORIGIN must be one or more comma-separated http(s) origins',
   })

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { isUuid } from '@kassa/contracts';
 import { DataSource, EntityManager } from 'typeorm';
+import { trackAfterCommit } from './after-commit';
 
 /**
  * Runs work in one transaction scoped to a tenant: `app.tenant_id` is set transaction-locally
@@ -15,9 +16,13 @@ export class TenantTransaction {
     if (!isUuid(tenantId)) {
       throw new TypeError(`tenant id must be a UUID, got ${JSON.stringify(tenantId)}`);
     }
-    return this.dataSource.transaction(async (manager) => {
+    let committed: () => void = () => undefined;
+    const result = await this.dataSource.transaction(async (manager) => {
+      committed = trackAfterCommit(manager);
       await manager.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
       return work(manager);
     });
+    committed();
+    return result;
   }
 }

@@ -1,4 +1,4 @@
-import type { RequestContext } from './request-context';
+import type { RequestContext } from '@kassa/api/http';
 
 /**
  * The stores the caller may see: `undefined` for all of them, otherwise the user's list.

@@ -1,11 +1,9 @@
 import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { IdParam, RequirePermissions } from '@kassa/api/http';
-import { Ctx } from './ctx.decorator';
+import { Ctx, IdParam, RequestContext, RequirePermissions } from '@kassa/api/http';
 import { CreateStoreDto } from './dto/create-store.dto';
 import { StoreDto, StoreListDto } from './dto/store.dto';
 import { UpdateStoreDto } from './dto/update-store.dto';
-import type { RequestContext } from './request-context';
 import { StoresService } from './stores.service';
 
 @ApiTags('stores')

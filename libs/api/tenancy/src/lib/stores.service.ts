@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { ErrorCode, uuidv7 } from '@kassa/contracts';
 import { isoTime, isUniqueViolation, queryRows, updateSet } from '@kassa/api/database';
-import { ApiException } from '@kassa/api/http';
+import { AuditLog, auditScopeOf } from '@kassa/api/audit';
+import { ApiException, RequestContext } from '@kassa/api/http';
 import type { CreateStoreDto } from './dto/create-store.dto';
 import type { StoreDto, StoreListDto } from './dto/store.dto';
 import type { UpdateStoreDto } from './dto/update-store.dto';
-import type { RequestContext } from './request-context';
 import { canSeeStore, visibleStoreIds } from './store-scope';
 
 const STORE_COLUMNS = `id, name, code, version, ${isoTime('created_at')} AS "createdAt"`;
@@ -27,6 +27,8 @@ function withCodeConflict(code: string | undefined) {
 
 @Injectable()
 export class StoresService {
+  constructor(private readonly audit: AuditLog) {}
+
   async create(context: RequestContext, store: CreateStoreDto): Promise<StoreDto> {
     const [created] = await context.manager
       .query(`INSERT INTO store (tenant_id, id, name, code) VALUES ($1, $2, $3, $4) RETURNING ${STORE_COLUMNS}`, [
@@ -36,6 +38,7 @@ export class StoresService {
         store.code,
       ])
       .catch(withCodeConflict(store.code));
+    await this.audit.record(auditScopeOf(context), { action: 'create', entityType: 'store', entityId: created.id, after: created });
     return created;
   }
 
@@ -57,15 +60,15 @@ export class StoresService {
   }
 
   async update(context: RequestContext, id: string, changes: UpdateStoreDto): Promise<StoreDto> {
-    if (!canSeeStore(context, id)) throw storeNotFound();
+    const before = await this.get(context, id);
     const set = updateSet({ name: changes.name, code: changes.code }, 2);
-    if (set.values.length === 0) return this.get(context, id);
+    if (set.values.length === 0) return before;
     const [store] = await queryRows<StoreDto>(
       context.manager,
       `UPDATE store SET ${set.sql}, version = version + 1, updated_at = now() WHERE id = $1 RETURNING ${STORE_COLUMNS}`,
       [id, ...set.values],
     ).catch(withCodeConflict(changes.code));
-    if (!store) throw storeNotFound();
+    await this.audit.record(auditScopeOf(context), { action: 'update', entityType: 'store', entityId: id, before, after: store });
     return store;
   }
 

@@ -1,10 +1,8 @@
 import { Body, Controller, Get, Patch } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { RequirePermissions } from '@kassa/api/http';
-import { Ctx } from './ctx.decorator';
+import { Ctx, RequestContext, RequirePermissions } from '@kassa/api/http';
 import { TenantDto } from './dto/tenant.dto';
 import { UpdateTenantDto } from './dto/update-tenant.dto';
-import type { RequestContext } from './request-context';
 import { TenantsService } from './tenants.service';
 
 @ApiTags('tenant')

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { ErrorCode } from '@kassa/contracts';
 import { isoTime, isUniqueViolation, queryRows, updateSet } from '@kassa/api/database';
-import { ApiException } from '@kassa/api/http';
+import { AuditLog, auditScopeOf } from '@kassa/api/audit';
+import { ApiException, RequestContext } from '@kassa/api/http';
 import type { EntityManager } from 'typeorm';
 import type { TenantDto } from './dto/tenant.dto';
 import type { UpdateTenantDto } from './dto/update-tenant.dto';
-import type { RequestContext } from './request-context';
 
 export interface NewTenant {
   id: string;
@@ -21,6 +21,8 @@ const TENANT_COLUMNS = `id, name, slug, currency, time_zone AS "timeZone", price
 
 @Injectable()
 export class TenantsService {
+  constructor(private readonly audit: AuditLog) {}
+
   /** Creates a tenant inside a transaction already scoped to its (new) id. */
   async create(manager: EntityManager, tenant: NewTenant): Promise<TenantDto> {
     const [created] = await manager.query(
@@ -57,12 +59,20 @@ export class TenantsService {
       },
       1,
     );
-    if (set.values.length === 0) return this.current(context);
+    const before = await this.current(context);
+    if (set.values.length === 0) return before;
     const [tenant] = await queryRows<TenantDto>(
       context.manager,
       `UPDATE tenant SET ${set.sql}, version = version + 1, updated_at = now() RETURNING ${TENANT_COLUMNS}`,
       set.values,
     );
+    await this.audit.record(auditScopeOf(context), {
+      action: 'update',
+      entityType: 'tenant',
+      entityId: context.tenantId,
+      before: before,
+      after: tenant,
+    });
     return tenant;
   }
 }

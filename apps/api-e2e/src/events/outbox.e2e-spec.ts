@@ -1,0 +1,202 @@
+import request from 'supertest';
+import { EventEnvelope, uuidv7 } from '@kassa/contracts';
+import { EventConsumers, OutboxRelay } from '@kassa/api/events';
+import { eventually } from '../support/eventually';
+import { EventsProbeModule, installEventsProbeTables } from '../support/events-probe.module';
+import { bearer, expectStatus, signupBody } from '../support/identity';
+import { ownerQuery } from '../support/owner-query';
+import { startTestApi, TestApi } from '../support/test-api';
+
+async function signUp(api: TestApi): Promise<{ token: string; tenantId: string }> {
+  const response = expectStatus(await request(api.app.getHttpServer()).post('/api/v1/signup').send(signupBody()), 201);
+  return { token: response.body.accessToken, tenantId: response.body.tenant.id };
+}
+
+const bump = (api: TestApi, token: string, aggregateId: string, extra: object = {}) =>
+  request(api.app.getHttpServer())
+    .post('/api/v1/e2e-probe/events/bump')
+    .set(bearer(token))
+    .send({ aggregateId, ...extra });
+
+const effectCount = async (api: TestApi, tenantId: string) =>
+  Number((await ownerQuery<{ n: string }>(api, `SELECT count(*) AS n FROM probe_effect WHERE tenant_id = $1`, [tenantId]))[0].n);
+
+describe('the transactional outbox', () => {
+  describe('writing', () => {
+    let api: TestApi;
+    let shop: { token: string; tenantId: string };
+
+    beforeAll(async () => {
+      api = await startTestApi({ probeModules: [EventsProbeModule] });
+      await installEventsProbeTables(api.database.url);
+      shop = await signUp(api);
+    });
+    afterAll(() => api.close());
+
+    it('leaves no audit row and no event when the change rolls back, and exactly one of each when it commits', async () => {
+      const aggregateId = uuidv7();
+      const count = async () =>
+        (
+          await ownerQuery<{ events: string; audits: string }>(
+            api,
+            `SELECT (SELECT count(*) FROM outbox_event WHERE aggregate_id = $1) AS events,
+                    (SELECT count(*) FROM audit_log WHERE entity_id = $1::text) AS audits`,
+            [aggregateId],
+          )
+        )[0];
+      expect((await bump(api, shop.token, aggregateId, { rollback: true })).status).toBe(409);
+      expect(await count()).toEqual({ events: '0', audits: '0' });
+      expectStatus(await bump(api, shop.token, aggregateId), 201);
+      expect(await count()).toEqual({ events: '1', audits: '1' });
+    });
+
+    it('publishes the committed event with the envelope of DESIGN.md §3 and delivers it to the consumer', async () => {
+      const aggregateId = uuidv7();
+      const { eventId } = expectStatus(await bump(api, shop.token, aggregateId), 201).body;
+      const [effect] = await eventually(
+        () => ownerQuery(api, `SELECT * FROM probe_effect WHERE event_id = $1`, [eventId]),
+        (rows) => rows.length === 1,
+      );
+      expect(effect).toMatchObject({ aggregate_id: aggregateId, aggregate_version: 1 });
+      const page = expectStatus(
+        await request(api.app.getHttpServer()).get('/api/v1/events?types=product.updated&limit=1000').set(bearer(shop.token)),
+        200,
+      ).body;
+      const event = page.items.find((item: EventEnvelope) => item.id === eventId);
+      expect(event).toEqual({
+        id: eventId,
+        type: 'product.updated',
+        tenantId: shop.tenantId,
+        sequence: expect.any(Number),
+        aggregateType: 'probe',
+        aggregateId,
+        aggregateVersion: 1,
+        occurredAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+        data: { version: 1 },
+      });
+    });
+
+    it('gives a consumer each event once, however often it is delivered', async () => {
+      const { eventId } = expectStatus(await bump(api, shop.token, uuidv7()), 201).body;
+      await eventually(() => effectCount(api, shop.tenantId), (n) => n > 0);
+      const [event] = await ownerQuery<EventEnvelope>(
+        api,
+        `SELECT id, type, tenant_id AS "tenantId", sequence::int, aggregate_type AS "aggregateType", aggregate_id AS "aggregateId",
+                aggregate_version AS "aggregateVersion", occurred_at AS "occurredAt", data
+           FROM outbox_event WHERE id = $1`,
+        [eventId],
+      );
+      await eventually(() => ownerQuery(api, `SELECT 1 FROM probe_effect WHERE event_id = $1`, [eventId]), (rows) => rows.length === 1);
+      const consumers = api.app.get(EventConsumers);
+      expect(await consumers.deliver(event)).toEqual([]);
+      expect(await consumers.deliver(event)).toEqual([]);
+      expect(await ownerQuery(api, `SELECT 1 FROM probe_effect WHERE event_id = $1`, [eventId])).toHaveLength(1);
+    });
+  });
+
+  describe('a relay that dies between claiming and handing over', () => {
+    let api: TestApi;
+    let shop: { token: string; tenantId: string };
+
+    beforeAll(async () => {
+      api = await startTestApi({
+        probeModules: [EventsProbeModule],
+        env: { OUTBOX_RELAY: 'false', OUTBOX_RECOVERY_SECONDS: '0' },
+      });
+      await installEventsProbeTables(api.database.url);
+      shop = await signUp(api);
+    });
+    afterAll(() => api.close());
+
+    it('loses nothing: after a restart every committed event is delivered, each effect once', async () => {
+      const aggregateId = uuidv7();
+      for (let i = 0; i < 10; i++) expectStatus(await bump(api, shop.token, aggregateId), 201);
+      const relay = api.app.get(OutboxRelay);
+
+      // The crash: events are claimed and stamped, and the process dies before the queue sees them.
+      const stamped = await relay.stamp(shop.tenantId);
+      expect(stamped.map((event) => event.aggregateVersion)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+      expect(await effectCount(api, shop.tenantId)).toBe(0);
+
+      // A relay starting afterwards recovers them.
+      await relay.publishPending();
+      await eventually(() => effectCount(api, shop.tenantId), (n) => n >= 10);
+      await relay.publishPending();
+      const effects = await ownerQuery<{ version: number }>(
+        api,
+        `SELECT aggregate_version AS version FROM probe_effect WHERE tenant_id = $1 ORDER BY sequence`,
+        [shop.tenantId],
+      );
+      expect(effects.map((effect) => effect.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    });
+  });
+
+  describe('20 concurrent writers on 5 aggregates, with 2 relays', () => {
+    const WRITERS = 20;
+    const PER_WRITER = 50;
+    const TOTAL = WRITERS * PER_WRITER;
+    let first: TestApi;
+    let second: TestApi;
+    let shop: { token: string; tenantId: string };
+
+    beforeAll(async () => {
+      first = await startTestApi({ probeModules: [EventsProbeModule], env: { OUTBOX_POLL_MS: '200' } });
+      await installEventsProbeTables(first.database.url);
+      second = await startTestApi({ probeModules: [EventsProbeModule], replicaOf: first, env: { OUTBOX_POLL_MS: '200' } });
+      shop = await signUp(first);
+    });
+    afterAll(async () => {
+      await second.close();
+      await first.close();
+    });
+
+    it('delivers all 1,000 events with gapless per-tenant sequences, versions rising within each aggregate, and pages that see each once in order', async () => {
+      const aggregates = Array.from({ length: 5 }, () => uuidv7());
+      const seen: EventEnvelope[] = [];
+      let writing = true;
+      const reader = (async () => {
+        let after = '0';
+        while (writing || seen.length < TOTAL) {
+          const page = expectStatus(
+            await request(second.app.getHttpServer()).get(`/api/v1/events?after=${after}&limit=50`).set(bearer(shop.token)),
+            200,
+          ).body;
+          seen.push(...page.items);
+          after = page.nextCursor;
+          if (page.items.length === 0) await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+      })();
+      await Promise.all(
+        Array.from({ length: WRITERS }, async (_, writer) => {
+          for (let i = 0; i < PER_WRITER; i++) {
+            const api = (writer + i) % 2 === 0 ? first : second;
+            expectStatus(await bump(api, shop.token, aggregates[(writer + i) % aggregates.length]), 201);
+          }
+        }),
+      );
+      writing = false;
+      await reader;
+
+      const effects = await eventually(
+        () =>
+          ownerQuery<{ sequence: string; aggregate_id: string; aggregate_version: number; event_id: string }>(
+            first,
+            `SELECT sequence, aggregate_id, aggregate_version, event_id FROM probe_effect WHERE tenant_id = $1 ORDER BY sequence`,
+            [shop.tenantId],
+          ),
+        (rows) => rows.length >= TOTAL,
+        60_000,
+      );
+      expect(effects).toHaveLength(TOTAL);
+      expect(new Set(effects.map((effect) => effect.event_id)).size).toBe(TOTAL);
+      expect(effects.map((effect) => Number(effect.sequence))).toEqual(Array.from({ length: TOTAL }, (_, i) => i + 1));
+      for (const aggregate of aggregates) {
+        const versions = effects.filter((effect) => effect.aggregate_id === aggregate).map((effect) => effect.aggregate_version);
+        expect(versions).toEqual(Array.from({ length: versions.length }, (_, i) => i + 1));
+      }
+
+      expect(seen.map((event) => event.sequence)).toEqual(Array.from({ length: TOTAL }, (_, i) => i + 1));
+      expect(new Set(seen.map((event) => event.id)).size).toBe(TOTAL);
+    });
+  });
+});

@@ -1,0 +1,3 @@
+export { AuditModule } from './lib/audit.module';
+export { AuditLog, auditActorOf, auditScopeOf } from './lib/audit-log.service';
+export type { AuditActor, AuditEntry, AuditScope } from './lib/audit-log.service';

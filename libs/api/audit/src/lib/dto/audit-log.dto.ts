@@ -1,0 +1,54 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { AUDIT_ACTIONS, AuditAction } from '@kassa/contracts';
+
+const toInteger = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+
+export class AuditLogDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: ['user', 'api_key', 'system'] }) actorType!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) actorId!: string | null;
+  @ApiProperty({ enum: AUDIT_ACTIONS }) action!: AuditAction;
+  @ApiProperty() entityType!: string;
+  @ApiProperty({ type: String, nullable: true }) entityId!: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: '{ field: [before, after] }; secrets redacted' })
+  changes!: Record<string, [unknown, unknown]>;
+  @ApiProperty({ type: 'object', additionalProperties: true }) metadata!: Record<string, unknown>;
+  @ApiProperty({ type: String, nullable: true }) ip!: string | null;
+  @ApiProperty({ type: String, nullable: true }) userAgent!: string | null;
+  @ApiProperty({ type: String, nullable: true }) requestId!: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+export class AuditLogListDto {
+  @ApiProperty({ type: [AuditLogDto] }) items!: AuditLogDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
+}
+
+/** Filters shared by the list and the export. */
+export class AuditLogFilterDto {
+  @IsOptional() @IsIn(['user', 'api_key', 'system']) actorType?: 'user' | 'api_key' | 'system';
+  @IsOptional() @IsUUID() actorId?: string;
+  @ApiProperty({ enum: AUDIT_ACTIONS, required: false }) @IsOptional() @IsIn(AUDIT_ACTIONS) action?: AuditAction;
+  @IsOptional() @IsString() @MaxLength(100) entityType?: string;
+  @IsOptional() @IsString() @MaxLength(100) entityId?: string;
+  @ApiProperty({ required: false, format: 'date-time', description: 'From this time, inclusive.' })
+  @IsOptional()
+  @IsISO8601()
+  from?: string;
+  @ApiProperty({ required: false, format: 'date-time', description: 'Before this time.' })
+  @IsOptional()
+  @IsISO8601()
+  to?: string;
+}
+
+export class AuditLogQueryDto extends AuditLogFilterDto {
+  @IsOptional() @Transform(toInteger) @IsInt() @Min(1) @Max(200) limit?: number;
+  @IsOptional() @IsUUID() cursor?: string;
+}
+
+export class AuditLogExportQueryDto extends AuditLogFilterDto {
+  @ApiProperty({ enum: ['csv'], required: false }) @IsOptional() @IsIn(['csv']) format?: 'csv';
+}

@@ -1,0 +1,45 @@
+import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Inject, Injectable } from '@nestjs/common';
+import type { EventEnvelope } from '@kassa/contracts';
+import { Job, Queue } from 'bullmq';
+import { EventQueue, OUTBOX_QUEUE_NAME, outboxJobId } from './event-queue';
+import type { QueueHandlers } from './in-process-event-queue';
+
+export const QUEUE_HANDLERS = Symbol('QUEUE_HANDLERS');
+
+/** Publishes to the BullMQ `outbox` queue shared by every API and worker process. */
+@Injectable()
+export class BullMqEventQueue implements EventQueue {
+  constructor(@InjectQueue(OUTBOX_QUEUE_NAME) private readonly queue: Queue<EventEnvelope>) {}
+
+  async add(events: EventEnvelope[]): Promise<void> {
+    if (events.length === 0) return;
+    // A job id that already exists is ignored: redispatching after a relay crash is harmless.
+    await this.queue.addBulk(events.map((event) => ({ name: event.type, data: event, opts: { jobId: outboxJobId(event.id) } })));
+  }
+
+  async retry(event: EventEnvelope): Promise<void> {
+    const job = await this.queue.getJob(outboxJobId(event.id));
+    if (job && (await job.isFailed())) await job.retry('failed');
+    else if (!job) await this.add([event]);
+  }
+}
+
+/** Consumes the `outbox` queue in this process. */
+@Processor(OUTBOX_QUEUE_NAME, { concurrency: 8 })
+export class OutboxProcessor extends WorkerHost {
+  constructor(@Inject(QUEUE_HANDLERS) private readonly handlers: QueueHandlers) {
+    super();
+  }
+
+  process(job: Job<EventEnvelope>): Promise<void> {
+    return this.handlers.deliver(job.data);
+  }
+
+  @OnWorkerEvent('failed')
+  async onFailed(job: Job<EventEnvelope> | undefined, error: Error): Promise<void> {
+    if (job && job.attemptsMade >= (job.opts.attempts ?? 1)) {
+      await this.handlers.exhausted(job.data, job.attemptsMade, error);
+    }
+  }
+}

@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { EventType, uuidv7 } from '@kassa/contracts';
+import { afterCommit } from '@kassa/api/database';
+import type { EntityManager } from 'typeorm';
+import { OutboxSignal } from './outbox-signal';
+
+export const OUTBOX_CHANNEL = 'kassa_outbox';
+
+export interface NewEvent {
+  type: EventType;
+  aggregateType: string;
+  aggregateId: string;
+  /** The aggregate's version after this change, so consumers can order or drop stale events. */
+  aggregateVersion: number;
+  data: Record<string, unknown>;
+}
+
+/** Where an event is written: the caller's open tenant transaction (a RequestContext fits). */
+export interface EventWriteContext {
+  manager: EntityManager;
+  tenantId: string;
+  requestId?: string;
+}
+
+/**
+ * Records a business event in the caller's transaction (DESIGN.md §3): it exists exactly when
+ * the change that caused it commits. Publishing happens later, from the outbox relay.
+ */
+@Injectable()
+export class DomainEvents {
+  constructor(private readonly signal: OutboxSignal) {}
+
+  async record(context: EventWriteContext, event: NewEvent): Promise<string> {
+    const id = uuidv7();
+    await context.manager.query(
+      `INSERT INTO outbox_event (tenant_id, id, type, aggregate_type, aggregate_id, aggregate_version, data, request_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [
+        context.tenantId,
+        id,
+        event.type,
+        event.aggregateType,
+        event.aggregateId,
+        event.aggregateVersion,
+        JSON.stringify(event.data),
+        context.requestId ?? null,
+      ],
+    );
+    // Delivered to listeners only if this transaction commits.
+    await context.manager.query(`SELECT pg_notify($1, $2)`, [OUTBOX_CHANNEL, context.tenantId]);
+    afterCommit(context.manager, () => this.signal.ring());
+    return id;
+  }
+}

@@ -1,0 +1,44 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { EVENT_TYPES, EventEnvelope, EventType } from '@kassa/contracts';
+
+export class EventDto implements EventEnvelope {
+  @ApiProperty({ format: 'uuid', description: 'Also the `webhook-id` of its webhook deliveries.' }) id!: string;
+  @ApiProperty({ enum: EVENT_TYPES }) type!: EventType;
+  @ApiProperty({ format: 'uuid' }) tenantId!: string;
+  @ApiProperty({ description: "Position in this tenant's feed: gapless, in the order events became visible." }) sequence!: number;
+  @ApiProperty() aggregateType!: string;
+  @ApiProperty({ format: 'uuid' }) aggregateId!: string;
+  @ApiProperty() aggregateVersion!: number;
+  @ApiProperty({ format: 'date-time' }) occurredAt!: string;
+  @ApiProperty({ type: 'object', additionalProperties: true }) data!: Record<string, unknown>;
+}
+
+export class EventListDto {
+  @ApiProperty({ type: [EventDto] }) items!: EventDto[];
+  @ApiProperty({ description: 'Pass as `after` to continue; it stays put while nothing new has happened.' })
+  nextCursor!: string;
+}
+
+export class EventQueryDto {
+  @ApiProperty({ required: false, description: 'Return events with a sequence above this one (default 0).' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value))
+  @IsInt()
+  @Min(0)
+  after?: number;
+
+  @ApiProperty({ required: false, description: 'Comma-separated event types.', example: 'sale.created,sale.voided' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value))
+  @IsIn(EVENT_TYPES, { each: true })
+  types?: EventType[];
+
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value))
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  limit?: number;
+}

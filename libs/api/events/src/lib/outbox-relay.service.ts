@@ -1,0 +1,163 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type { EventEnvelope } from '@kassa/contracts';
+import { AppConfig } from '@kassa/api/config';
+import { DATABASE_ENDPOINT, DatabaseEndpoint, queryRows } from '@kassa/api/database';
+import { Client } from 'pg';
+import { DataSource, EntityManager } from 'typeorm';
+import { OUTBOX_CHANNEL } from './domain-events.service';
+import { EVENT_QUEUE, EventQueue } from './event-queue';
+import { ENVELOPE_COLUMNS } from './event-row';
+import { OutboxSignal } from './outbox-signal';
+
+const BATCH_SIZE = 500;
+const CLEANUP_EVERY_MS = 60 * 60 * 1000;
+
+/**
+ * Publishes committed events (DESIGN.md §3). Per tenant, under that tenant's counter row lock,
+ * it stamps the next gapless `sequence` numbers in insert order and commits; then it hands the
+ * events to the queue and marks them dispatched. A relay that dies between the two leaves
+ * stamped, undispatched events, which any relay hands over again after OUTBOX_RECOVERY_SECONDS.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private running = false;
+  private loop?: Promise<void>;
+  private listener?: Client;
+  private lastCleanup = 0;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(EVENT_QUEUE) private readonly queue: EventQueue,
+    private readonly signal: OutboxSignal,
+    private readonly config: AppConfig,
+    @Inject(DATABASE_ENDPOINT) private readonly endpoint: DatabaseEndpoint,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.outbox.relay) return;
+    await this.listen();
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.running = false;
+    this.signal.ring();
+    await this.loop;
+    await this.listener?.end().catch(() => undefined);
+  }
+
+  /** One pass: stamp and dispatch every tenant's pending events, and recover abandoned ones. */
+  async publishPending(): Promise<number> {
+    let published = 0;
+    for (const tenantId of await this.pendingTenants()) {
+      const events = await this.stamp(tenantId);
+      await this.dispatch(events);
+      published += events.length;
+    }
+    await this.dispatch(await this.abandoned());
+    return published;
+  }
+
+  /** Gives the next sequence numbers to up to BATCH_SIZE of a tenant's unpublished events, in insert order. */
+  async stamp(tenantId: string): Promise<EventEnvelope[]> {
+    return this.relayTransaction(async (manager) => {
+      await manager.query(`INSERT INTO tenant_event_sequence (tenant_id) VALUES ($1) ON CONFLICT DO NOTHING`, [tenantId]);
+      const [counter]: { last: string }[] = await manager.query(
+        `SELECT last_sequence AS last FROM tenant_event_sequence WHERE tenant_id = $1 FOR UPDATE SKIP LOCKED`,
+        [tenantId],
+      );
+      if (!counter) return []; // another relay is stamping this tenant right now
+      const stamped = await queryRows<EventEnvelope>(
+        manager,
+        `UPDATE outbox_event e SET sequence = next.sequence, published_at = now()
+           FROM (SELECT id, $2::bigint + row_number() OVER (ORDER BY position) AS sequence
+                   FROM outbox_event WHERE tenant_id = $1 AND sequence IS NULL ORDER BY position LIMIT $3) next
+          WHERE e.tenant_id = $1 AND e.id = next.id
+          RETURNING ${ENVELOPE_COLUMNS}`,
+        [tenantId, counter.last, BATCH_SIZE],
+      );
+      if (stamped.length > 0) {
+        await manager.query(`UPDATE tenant_event_sequence SET last_sequence = last_sequence + $2 WHERE tenant_id = $1`, [
+          tenantId,
+          stamped.length,
+        ]);
+      }
+      return stamped.sort((a, b) => a.sequence - b.sequence);
+    });
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      try {
+        await this.publishPending();
+        await this.cleanUpIfDue();
+      } catch (error) {
+        this.logger.error({ err: error }, 'outbox relay pass failed');
+      }
+      await this.signal.wait(this.config.outbox.pollMs);
+    }
+  }
+
+  /** Real PostgreSQL: writers' pg_notify reaches us on commit. Embedded mode rings in-process instead. */
+  private async listen(): Promise<void> {
+    if (this.endpoint.embedded) return;
+    const listener = new Client({ connectionString: this.endpoint.url, application_name: 'kassa-outbox-listener' });
+    listener.on('notification', () => this.signal.ring());
+    listener.on('error', (error) => this.logger.warn({ err: error }, 'outbox listener lost; polling only'));
+    await listener.connect();
+    await listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
+    this.listener = listener;
+  }
+
+  private relayTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(`SELECT set_config('app.scope', 'outbox-relay', true)`);
+      return work(manager);
+    });
+  }
+
+  private async pendingTenants(): Promise<string[]> {
+    const rows: { tenantId: string }[] = await this.relayTransaction((manager) =>
+      manager.query(`SELECT DISTINCT tenant_id AS "tenantId" FROM outbox_event WHERE sequence IS NULL`),
+    );
+    return rows.map((row) => row.tenantId);
+  }
+
+  private abandoned(): Promise<EventEnvelope[]> {
+    return this.relayTransaction((manager) =>
+      manager.query(
+        `SELECT ${ENVELOPE_COLUMNS} FROM outbox_event e
+          WHERE e.sequence IS NOT NULL AND e.dispatched_at IS NULL
+            AND e.published_at <= now() - make_interval(secs => $1)
+          ORDER BY e.tenant_id, e.sequence LIMIT $2`,
+        [this.config.outbox.recoverySeconds, BATCH_SIZE],
+      ),
+    );
+  }
+
+  private async dispatch(events: EventEnvelope[]): Promise<void> {
+    if (events.length === 0) return;
+    await this.queue.add(events);
+    await this.relayTransaction((manager) =>
+      manager.query(`UPDATE outbox_event SET dispatched_at = now() WHERE id = ANY($1) AND dispatched_at IS NULL`, [
+        events.map((event) => event.id),
+      ]),
+    );
+  }
+
+  /** Events are kept EVENTS_RETENTION_DAYS for the events API; their processed markers go with them. */
+  private async cleanUpIfDue(): Promise<void> {
+    if (Date.now() - this.lastCleanup < CLEANUP_EVERY_MS) return;
+    this.lastCleanup = Date.now();
+    await this.relayTransaction(async (manager) => {
+      const days = this.config.outbox.retentionDays;
+      await manager.query(
+        `DELETE FROM outbox_event WHERE dispatched_at IS NOT NULL AND published_at < now() - make_interval(days => $1)`,
+        [days],
+      );
+      await manager.query(`DELETE FROM processed_event WHERE processed_at < now() - make_interval(days => $1)`, [days]);
+    });
+  }
+}

@@ -1,0 +1,51 @@
+/** Every event type (DESIGN.md §3). Webhooks, realtime and the events API carry these. */
+export const EVENT_TYPES = [
+  'sale.created',
+  'sale.updated',
+  'sale.voided',
+  'sale.refunded',
+  'product.created',
+  'product.updated',
+  'product.deleted',
+  'stock.low',
+  'stock.adjusted',
+  'customer.created',
+  'purchase_order.created',
+  'purchase_order.received',
+  'payment.received',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+export function isEventType(value: unknown): value is EventType {
+  return typeof value === 'string' && (EVENT_TYPES as readonly string[]).includes(value);
+}
+
+/** The envelope every consumer receives; `sequence` orders a tenant's events as they became visible. */
+export interface EventEnvelope<Data = Record<string, unknown>> {
+  id: string;
+  type: EventType;
+  tenantId: string;
+  sequence: number;
+  aggregateType: string;
+  aggregateId: string;
+  aggregateVersion: number;
+  occurredAt: string;
+  data: Data;
+}
+
+/** Actions the audit log records (DESIGN.md §10). */
+export const AUDIT_ACTIONS = [
+  'create',
+  'update',
+  'delete',
+  'login',
+  'logout',
+  'view',
+  'export',
+  'import',
+  'void',
+  'refund',
+  'approve',
+  'reject',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { EventEnvelope, uuidv7 } from '@kassa/contracts';
 import { EventConsumers, OutboxRelay } from '@kassa/api/events';
+import { ServerProcess, startBuiltWorker, TEST_REDIS_URL } from '@kassa/testing';
 import { eventually } from '../support/eventually';
 import { EventsProbeModule, installEventsProbeTables } from '../support/events-probe.module';
 import { bearer, expectStatus, signupBody } from '../support/identity';
@@ -198,5 +199,37 @@ describe('the transactional outbox', () => {
       expect(seen.map((event) => event.sequence)).toEqual(Array.from({ length: TOTAL }, (_, i) => i + 1));
       expect(new Set(seen.map((event) => event.id)).size).toBe(TOTAL);
     });
+  });
+});
+
+describe('a separate worker process (KASSA_ROLE=worker)', () => {
+  let api: TestApi;
+  let worker: ServerProcess;
+
+  beforeAll(async () => {
+    api = await startTestApi({ probeModules: [EventsProbeModule], env: { OUTBOX_RELAY: 'false' } });
+    await installEventsProbeTables(api.database.url);
+  });
+  afterAll(async () => {
+    await worker?.stop();
+    await api.close();
+  });
+
+  it('publishes what API processes without a relay committed', async () => {
+    const shop = await signUp(api);
+    const { eventId } = expectStatus(await bump(api, shop.token, uuidv7()), 201).body;
+    const readEvents = async () =>
+      expectStatus(await request(api.app.getHttpServer()).get('/api/v1/events').set(bearer(shop.token)), 200).body.items;
+    expect(await readEvents()).toEqual([]);
+
+    worker = await startBuiltWorker({
+      DATABASE_URL: api.database.url,
+      REDIS_URL: TEST_REDIS_URL,
+      REDIS_KEY_PREFIX: api.redisPrefix,
+      OUTBOX_POLL_MS: '200',
+    });
+    const [published] = await eventually(readEvents, (items) => items.length === 1);
+    expect(published).toMatchObject({ id: eventId, sequence: 1 });
+    await eventually(() => effectCount(api, shop.tenantId), (n) => n === 1);
   });
 });

@@ -2,9 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { EventType, uuidv7 } from '@kassa/contracts';
 import { afterCommit } from '@kassa/api/database';
 import type { EntityManager } from 'typeorm';
+import { OutboxNotifier } from './outbox-notifier';
 import { OutboxSignal } from './outbox-signal';
-
-export const OUTBOX_CHANNEL = 'kassa_outbox';
 
 export interface NewEvent {
   type: EventType;
@@ -28,7 +27,10 @@ export interface EventWriteContext {
  */
 @Injectable()
 export class DomainEvents {
-  constructor(private readonly signal: OutboxSignal) {}
+  constructor(
+    private readonly signal: OutboxSignal,
+    private readonly notifier: OutboxNotifier,
+  ) {}
 
   async record(context: EventWriteContext, event: NewEvent): Promise<string> {
     const id = uuidv7();
@@ -46,9 +48,10 @@ export class DomainEvents {
         context.requestId ?? null,
       ],
     );
-    // Delivered to listeners only if this transaction commits.
-    await context.manager.query(`SELECT pg_notify($1, $2)`, [OUTBOX_CHANNEL, context.tenantId]);
-    afterCommit(context.manager, () => this.signal.ring());
+    afterCommit(context.manager, () => {
+      this.signal.ring();
+      this.notifier.notifySoon();
+    });
     return id;
   }
 }

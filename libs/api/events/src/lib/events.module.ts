@@ -10,6 +10,7 @@ import { EventConsumers } from './event-consumers';
 import { EVENT_QUEUE, OUTBOX_QUEUE_NAME } from './event-queue';
 import { EventsController } from './events.controller';
 import { InProcessEventQueue, QueueHandlers } from './in-process-event-queue';
+import { OutboxNotifier } from './outbox-notifier';
 import { OutboxRelay } from './outbox-relay.service';
 import { OutboxSignal } from './outbox-signal';
 
@@ -77,6 +78,7 @@ export class EventsModule {
       controllers: [EventsController, DeadLettersController],
       providers: [
         OutboxSignal,
+        OutboxNotifier,
         DomainEvents,
         EventConsumers,
         DeadLetterRecorder,

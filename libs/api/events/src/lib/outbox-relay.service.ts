@@ -1,10 +1,10 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { EventEnvelope } from '@kassa/contracts';
 import { AppConfig } from '@kassa/api/config';
 import { DATABASE_ENDPOINT, DatabaseEndpoint, queryRows } from '@kassa/api/database';
 import { Client } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
-import { OUTBOX_CHANNEL } from './domain-events.service';
+import { OUTBOX_CHANNEL } from './outbox-notifier';
 import { EVENT_QUEUE, EventQueue } from './event-queue';
 import { ENVELOPE_COLUMNS } from './event-row';
 import { OutboxSignal } from './outbox-signal';
@@ -19,7 +19,7 @@ const CLEANUP_EVERY_MS = 60 * 60 * 1000;
  * stamped, undispatched events, which any relay hands over again after OUTBOX_RECOVERY_SECONDS.
  */
 @Injectable()
-export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
   private running = false;
   private loop?: Promise<void>;
@@ -41,7 +41,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     this.loop = this.run();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the database pool closes (that happens in onApplicationShutdown). */
+  async beforeApplicationShutdown(): Promise<void> {
     this.running = false;
     this.signal.ring();
     await this.loop;
@@ -100,7 +101,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     }
   }
 
-  /** Real PostgreSQL: writers' pg_notify reaches us on commit. Embedded mode rings in-process instead. */
+  /** Real PostgreSQL: other processes' commits reach us by NOTIFY. Embedded mode has only this process. */
   private async listen(): Promise<void> {
     if (this.endpoint.embedded) return;
     const listener = new Client({ connectionString: this.endpoint.url, application_name: 'kassa-outbox-listener' });

@@ -5,3 +5,4 @@ export * from './lib/uuidv7';
 export * from './lib/permissions';
 export * from './lib/identity';
 export * from './lib/events';
+export * from './lib/catalog';

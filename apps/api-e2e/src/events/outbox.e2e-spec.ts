@@ -38,17 +38,17 @@ describe('the transactional outbox', () => {
       const aggregateId = uuidv7();
       const count = async () =>
         (
-          await ownerQuery<{ events: string; audits: string }>(
+          await ownerQuery<{ events: number; audits: number }>(
             api,
-            `SELECT (SELECT count(*) FROM outbox_event WHERE aggregate_id = $1) AS events,
-                    (SELECT count(*) FROM audit_log WHERE entity_id = $1::text) AS audits`,
+            `SELECT (SELECT count(*) FROM outbox_event WHERE aggregate_id = $1)::int AS events,
+                    (SELECT count(*) FROM audit_log WHERE entity_id = $1::text)::int AS audits`,
             [aggregateId],
           )
         )[0];
       expect((await bump(api, shop.token, aggregateId, { rollback: true })).status).toBe(409);
-      expect(await count()).toEqual({ events: '0', audits: '0' });
+      expect(await count()).toEqual({ events: 0, audits: 0 });
       expectStatus(await bump(api, shop.token, aggregateId), 201);
-      expect(await count()).toEqual({ events: '1', audits: '1' });
+      expect(await count()).toEqual({ events: 1, audits: 1 });
     });
 
     it('publishes the committed event with the envelope of DESIGN.md §3 and delivers it to the consumer', async () => {
@@ -82,7 +82,7 @@ describe('the transactional outbox', () => {
       await eventually(() => effectCount(api, shop.tenantId), (n) => n > 0);
       const [event] = await ownerQuery<EventEnvelope>(
         api,
-        `SELECT id, type, tenant_id AS "tenantId", sequence::int, aggregate_type AS "aggregateType", aggregate_id AS "aggregateId",
+        `SELECT id, type, tenant_id AS "tenantId", sequence, aggregate_type AS "aggregateType", aggregate_id AS "aggregateId",
                 aggregate_version AS "aggregateVersion", occurred_at AS "occurredAt", data
            FROM outbox_event WHERE id = $1`,
         [eventId],

@@ -27,6 +27,14 @@ describe('tenant isolation', () => {
         201,
       );
       await seedDeadLetter(api.app, shop.id);
+      const category = expectStatus(await http().post('/api/v1/categories').set(bearer(shop.owner.accessToken)).send({ name: 'Fruit' }), 201).body;
+      expectStatus(
+        await http()
+          .post('/api/v1/products')
+          .set(bearer(shop.owner.accessToken))
+          .send({ sku: 'BAN-1', name: 'Bananas', priceMinor: 199, categoryId: category.id, barcodes: ['4011'] }),
+        201,
+      );
     }
     await eventually(() => ownerQuery(api, `SELECT DISTINCT tenant_id FROM probe_effect`), (rows) => rows.length === 2);
   });
@@ -79,6 +87,18 @@ describe('tenant isolation', () => {
       const theirEvents = await ownerQuery<{ id: string }>(api, `SELECT id FROM outbox_event WHERE tenant_id = $1`, [theirs.id]);
       const theirIds = new Set(theirEvents.map((event) => event.id));
       expect(deadLetters.filter((letter: { eventId: string }) => theirIds.has(letter.eventId))).toEqual([]);
+    }
+  });
+
+  it("never shows another shop's products, even with the same SKU and barcode", async () => {
+    for (const shop of [a, b]) {
+      const found = expectStatus(await http().get('/api/v1/products?q=banana').set(bearer(shop.apiKey)), 200).body.items;
+      const byCode = expectStatus(await http().get('/api/v1/products/by-barcode/4011').set(bearer(shop.apiKey)), 200).body;
+      const owned = await ownerQuery<{ id: string }>(api, `SELECT id FROM product WHERE tenant_id = $1`, [shop.id]);
+      const ownIds = owned.map((row) => row.id);
+      expect(found.length).toBeGreaterThan(0);
+      expect(found.every((product: { id: string }) => ownIds.includes(product.id))).toBe(true);
+      expect(ownIds).toContain(byCode.id);
     }
   });
 

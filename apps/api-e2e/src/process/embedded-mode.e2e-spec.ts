@@ -34,6 +34,7 @@ describe('the built API with no DATABASE_URL or REDIS_URL (embedded mode)', () =
     expect(first.output()).toContain(`embedded PGlite in ${dataDir}`);
     const signedUp = await call<{ accessToken: string }>(first.baseUrl, 'POST', '/api/v1/signup', shopA);
     await call(first.baseUrl, 'POST', '/api/v1/stores', { name: 'Main', code: 'MAIN' }, signedUp.accessToken);
+    await call(first.baseUrl, 'POST', '/api/v1/products', { sku: 'BAN-1', name: 'Organic Bananas', priceMinor: 299 }, signedUp.accessToken);
     expect(await first.stop()).toBe(0);
     expect((await readdir(dataDir)).length).toBeGreaterThan(0);
 
@@ -51,6 +52,11 @@ describe('the built API with no DATABASE_URL or REDIS_URL (embedded mode)', () =
       const storesOfB = await call<{ items: unknown[] }>(second.baseUrl, 'GET', '/api/v1/stores', undefined, b.accessToken);
       expect(storesOfA.items).toHaveLength(1);
       expect(storesOfB.items).toHaveLength(0);
+      // Trigram search runs on the embedded database too (pg_trgm is loaded into PGlite).
+      const found = await call<{ items: { name: string }[] }>(second.baseUrl, 'GET', '/api/v1/products?q=banan', undefined, a.accessToken);
+      expect(found.items.map((product) => product.name)).toEqual(['Organic Bananas']);
+      const foundByB = await call<{ items: unknown[] }>(second.baseUrl, 'GET', '/api/v1/products?q=banan', undefined, b.accessToken);
+      expect(foundByB.items).toEqual([]);
     } finally {
       expect(await second.stop()).toBe(0);
     }

@@ -38,7 +38,21 @@ export async function seedDeadLetter(app: NestFastifyApplication, tenantId: stri
   return id;
 }
 
+async function post(app: NestFastifyApplication, a: TenantFixture, path: string, body: object): Promise<{ id: string }> {
+  return expectStatus(await request(app.getHttpServer()).post(path).set(bearer(a.owner.accessToken)).send(body), 201).body;
+}
+
+const newCategory = (app: NestFastifyApplication, a: TenantFixture) => post(app, a, '/api/v1/categories', { name: `Sweep ${uuidv7()}` });
+const newProduct = (app: NestFastifyApplication, a: TenantFixture) =>
+  post(app, a, '/api/v1/products', { sku: `SWEEP-${uuidv7().slice(-12)}`, name: 'Sweep product', priceMinor: 100 });
+
 export const ID_ROUTE_FIXTURES: IdRouteFixtures = {
+  'GET /api/v1/categories/:id': async (a, app) => ({ id: (await newCategory(app, a)).id }),
+  'PATCH /api/v1/categories/:id': async (a, app) => ({ id: (await newCategory(app, a)).id, body: { name: 'Renamed by the sweep' } }),
+  'DELETE /api/v1/categories/:id': async (a, app) => ({ id: (await newCategory(app, a)).id, status: 204 }),
+  'GET /api/v1/products/:id': async (a, app) => ({ id: (await newProduct(app, a)).id }),
+  'PATCH /api/v1/products/:id': async (a, app) => ({ id: (await newProduct(app, a)).id, body: { priceMinor: 250 } }),
+  'DELETE /api/v1/products/:id': async (a, app) => ({ id: (await newProduct(app, a)).id, status: 204 }),
   'GET /api/v1/stores/:id': (a) => ({ id: a.stores[1].id }),
   'PATCH /api/v1/stores/:id': (a) => ({ id: a.stores[1].id, body: { name: 'Renamed by the sweep' } }),
   'GET /api/v1/users/:id': (a) => ({ id: a.cashier.id }),

@@ -12,3 +12,4 @@ export { Client } from './lib/client-info.decorator';
 export type { ClientInfo } from './lib/client-info.decorator';
 export { Ctx } from './lib/ctx.decorator';
 export type { Actor, Authentication, RequestContext } from './lib/request-context';
+export { etagOf, expectedVersion, versionMismatch } from './lib/if-match';

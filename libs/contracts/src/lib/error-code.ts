@@ -32,6 +32,12 @@ export enum ErrorCode {
   VersionMismatch = 'version_mismatch',
   // Events and audit
   DeadLetterNotFound = 'dead_letter_not_found',
+  // Catalog
+  SkuTaken = 'sku_taken',
+  BarcodeTaken = 'barcode_taken',
+  CategoryInUse = 'category_in_use',
+  CategoryNotFound = 'category_not_found',
+  ProductNotFound = 'product_not_found',
 }
 
 const errorCodes = new Set<string>(Object.values(ErrorCode));

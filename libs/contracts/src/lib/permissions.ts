@@ -17,6 +17,8 @@ export const PERMISSIONS = [
   'events:read',
   'audit:read',
   'dead_letters:manage',
+  'catalog:read',
+  'catalog:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -25,8 +27,8 @@ const everything: readonly Permission[] = PERMISSIONS;
 /** What each role may do. Managers manage cashiers (not managers or owners): the users service enforces that part. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   owner: everything,
-  manager: ['tenant:read', 'stores:read', 'stores:manage', 'users:read', 'users:manage'],
-  cashier: ['tenant:read', 'stores:read'],
+  manager: ['tenant:read', 'stores:read', 'stores:manage', 'users:read', 'users:manage', 'catalog:read', 'catalog:manage'],
+  cashier: ['tenant:read', 'stores:read', 'catalog:read'],
 };
 
 export function roleHasPermission(role: Role, permission: Permission): boolean {

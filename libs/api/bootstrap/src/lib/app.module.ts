@@ -2,6 +2,7 @@ import { DynamicModule, Module, Type } from '@nestjs/common';
 import { AppConfig, ConfigModule } from '@kassa/api/config';
 import { AuditModule } from '@kassa/api/audit';
 import { AuthModule } from '@kassa/api/auth';
+import { CatalogModule } from '@kassa/api/catalog';
 import { DatabaseModule } from '@kassa/api/database';
 import { EventsModule } from '@kassa/api/events';
 import { MonitoringModule } from '@kassa/api/monitoring';
@@ -21,6 +22,7 @@ export class AppModule {
         AuditModule,
         TenancyModule,
         AuthModule,
+        CatalogModule,
         ...probeModules,
       ],
     };

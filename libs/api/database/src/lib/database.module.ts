@@ -1,6 +1,7 @@
 import { DynamicModule, InjectionToken, Module, ModuleMetadata, OnApplicationShutdown, Inject } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { appDataSourceOptions } from './app-data-source-options';
+import { parseBigintsAsNumbers } from './bigint-parser';
 import { DATABASE_ENDPOINT, DatabaseEndpoint, openDatabaseEndpoint } from './database-endpoint';
 import { DatabaseSettings } from './database-settings';
 import { TenantTransaction } from './tenant-transaction';
@@ -39,6 +40,7 @@ class DatabaseEndpointModule implements OnApplicationShutdown {
 @Module({})
 export class DatabaseModule {
   static forRootAsync(options: DatabaseModuleAsyncOptions): DynamicModule {
+    parseBigintsAsNumbers();
     const endpointModule = DatabaseEndpointModule.forRootAsync(options);
     return {
       module: DatabaseModule,

@@ -2,7 +2,7 @@ import type { EventEnvelope, EventType } from '@kassa/contracts';
 import { isoTime } from '@kassa/api/database';
 
 /** SQL select list that reads an outbox row as an EventEnvelope (table alias `e`). */
-export const ENVELOPE_COLUMNS = `e.id, e.type, e.tenant_id AS "tenantId", e.sequence::int AS sequence,
+export const ENVELOPE_COLUMNS = `e.id, e.type, e.tenant_id AS "tenantId", e.sequence,
   e.aggregate_type AS "aggregateType", e.aggregate_id AS "aggregateId", e.aggregate_version AS "aggregateVersion",
   ${isoTime('e.occurred_at')} AS "occurredAt", e.data`;
 

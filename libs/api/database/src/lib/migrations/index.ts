@@ -1,10 +1,12 @@
 import { CreateAppRoleAndInstallation1764115200000 } from './1764115200000-create-app-role-and-installation';
 import { CreateTenancyAndIdentity1764201600000 } from './1764201600000-create-tenancy-and-identity';
 import { CreateOutboxAndAudit1764288000000 } from './1764288000000-create-outbox-and-audit';
+import { CreateCatalog1764374400000 } from './1764374400000-create-catalog';
 
 /** Every migration, in order. New ones are appended here. */
 export const migrations = [
   CreateAppRoleAndInstallation1764115200000,
   CreateTenancyAndIdentity1764201600000,
   CreateOutboxAndAudit1764288000000,
+  CreateCatalog1764374400000,
 ];

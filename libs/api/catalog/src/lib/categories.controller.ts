@@ -1,0 +1,48 @@
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Ctx, IdParam, RequestContext, RequirePermissions } from '@kassa/api/http';
+import { CategoriesService } from './categories.service';
+import { CategoryDto, CategoryListDto, CreateCategoryDto, UpdateCategoryDto } from './dto/category.dto';
+
+@ApiTags('catalog')
+@ApiBearerAuth()
+@Controller('categories')
+export class CategoriesController {
+  constructor(private readonly categories: CategoriesService) {}
+
+  @Get()
+  @RequirePermissions('catalog:read')
+  @ApiOkResponse({ type: CategoryListDto })
+  list(@Ctx() context: RequestContext): Promise<CategoryListDto> {
+    return this.categories.list(context);
+  }
+
+  @Post()
+  @RequirePermissions('catalog:manage')
+  @ApiCreatedResponse({ type: CategoryDto })
+  create(@Ctx() context: RequestContext, @Body() input: CreateCategoryDto): Promise<CategoryDto> {
+    return this.categories.create(context, input);
+  }
+
+  @Get(':id')
+  @RequirePermissions('catalog:read')
+  @ApiOkResponse({ type: CategoryDto })
+  get(@Ctx() context: RequestContext, @IdParam() id: string): Promise<CategoryDto> {
+    return this.categories.get(context, id);
+  }
+
+  @Patch(':id')
+  @RequirePermissions('catalog:manage')
+  @ApiOkResponse({ type: CategoryDto })
+  update(@Ctx() context: RequestContext, @IdParam() id: string, @Body() changes: UpdateCategoryDto): Promise<CategoryDto> {
+    return this.categories.update(context, id, changes);
+  }
+
+  @Delete(':id')
+  @RequirePermissions('catalog:manage')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Deleted; 409 category_in_use while it has subcategories or products.' })
+  delete(@Ctx() context: RequestContext, @IdParam() id: string): Promise<void> {
+    return this.categories.delete(context, id);
+  }
+}

@@ -1,0 +1,104 @@
+import { Injectable } from '@nestjs/common';
+import { ErrorCode, uuidv7 } from '@kassa/contracts';
+import { AuditLog, auditScopeOf } from '@kassa/api/audit';
+import { isoTime, queryRows, updateSet } from '@kassa/api/database';
+import { ApiException, RequestContext } from '@kassa/api/http';
+import type { CategoryDto, CategoryListDto, CreateCategoryDto, UpdateCategoryDto } from './dto/category.dto';
+
+const CATEGORY_COLUMNS = `c.id, c.name, c.parent_id AS "parentId", c.version, ${isoTime('c.created_at')} AS "createdAt"`;
+
+export function categoryNotFound(field?: string): ApiException {
+  return new ApiException(404, ErrorCode.CategoryNotFound, 'No such category.', field ? [{ field, message: `${field} is not a category of this shop` }] : undefined);
+}
+
+@Injectable()
+export class CategoriesService {
+  constructor(private readonly audit: AuditLog) {}
+
+  /** The whole tree, parents before children, siblings by name. */
+  async list(context: RequestContext): Promise<CategoryListDto> {
+    const items: CategoryDto[] = await context.manager.query(
+      `WITH RECURSIVE tree AS (
+         SELECT c.*, ARRAY[lower(c.name), c.id::text] AS path FROM category c WHERE c.parent_id IS NULL
+         UNION ALL
+         SELECT c.*, tree.path || ARRAY[lower(c.name), c.id::text] FROM category c JOIN tree ON c.parent_id = tree.id
+       )
+       SELECT ${CATEGORY_COLUMNS} FROM tree c ORDER BY c.path`,
+    );
+    return { items, nextCursor: null };
+  }
+
+  async get(context: RequestContext, id: string): Promise<CategoryDto> {
+    const [category] = await context.manager.query(`SELECT ${CATEGORY_COLUMNS} FROM category c WHERE c.id = $1`, [id]);
+    if (!category) throw categoryNotFound();
+    return category;
+  }
+
+  /** Refuses a category id from a body that is not one of this shop's, naming the field. */
+  async assertExists(context: RequestContext, id: string, field: string): Promise<void> {
+    const rows = await context.manager.query(`SELECT 1 FROM category WHERE id = $1`, [id]);
+    if (rows.length === 0) throw categoryNotFound(field);
+  }
+
+  async create(context: RequestContext, input: CreateCategoryDto): Promise<CategoryDto> {
+    if (input.parentId) await this.assertExists(context, input.parentId, 'parentId');
+    const [created]: CategoryDto[] = await context.manager.query(
+      `INSERT INTO category AS c (tenant_id, id, name, parent_id) VALUES ($1, $2, $3, $4) RETURNING ${CATEGORY_COLUMNS}`,
+      [context.tenantId, uuidv7(), input.name, input.parentId ?? null],
+    );
+    await this.audit.record(auditScopeOf(context), { action: 'create', entityType: 'category', entityId: created.id, after: created });
+    return created;
+  }
+
+  async update(context: RequestContext, id: string, changes: UpdateCategoryDto): Promise<CategoryDto> {
+    const before = await this.get(context, id);
+    if (changes.parentId) await this.assertAcceptableParent(context, id, changes.parentId);
+    const set = updateSet({ name: changes.name, parent_id: changes.parentId }, 2);
+    if (set.values.length === 0) return before;
+    const [after] = await queryRows<CategoryDto>(
+      context.manager,
+      `UPDATE category c SET ${set.sql}, version = version + 1, updated_at = now() WHERE c.id = $1 RETURNING ${CATEGORY_COLUMNS}`,
+      [id, ...set.values],
+    );
+    await this.audit.record(auditScopeOf(context), { action: 'update', entityType: 'category', entityId: id, before, after });
+    return after;
+  }
+
+  /** Only an empty category goes: no children and no products. */
+  async delete(context: RequestContext, id: string): Promise<void> {
+    const before = await this.get(context, id);
+    const [usage]: { children: number; products: number }[] = await context.manager.query(
+      `SELECT (SELECT count(*) FROM category WHERE parent_id = $1)::int AS children,
+              (SELECT count(*) FROM product WHERE category_id = $1 AND deleted_at IS NULL)::int AS products`,
+      [id],
+    );
+    if (usage.children > 0 || usage.products > 0) {
+      throw new ApiException(
+        409,
+        ErrorCode.CategoryInUse,
+        `The category still has ${usage.children} subcategories and ${usage.products} products.`,
+      );
+    }
+    // Deleted products keep no link to it.
+    await context.manager.query(`UPDATE product SET category_id = NULL WHERE category_id = $1`, [id]);
+    await context.manager.query(`DELETE FROM category WHERE id = $1`, [id]);
+    await this.audit.record(auditScopeOf(context), { action: 'delete', entityType: 'category', entityId: id, before });
+  }
+
+  private async assertAcceptableParent(context: RequestContext, id: string, parentId: string): Promise<void> {
+    await this.assertExists(context, parentId, 'parentId');
+    const [cycle] = await context.manager.query(
+      `WITH RECURSIVE ancestors AS (
+         SELECT id, parent_id FROM category WHERE id = $1
+         UNION ALL
+         SELECT c.id, c.parent_id FROM category c JOIN ancestors a ON c.id = a.parent_id
+       ) SELECT 1 FROM ancestors WHERE id = $2 LIMIT 1`,
+      [parentId, id],
+    );
+    if (cycle) {
+      throw new ApiException(400, ErrorCode.ValidationFailed, 'A category cannot sit inside itself.', [
+        { field: 'parentId', message: 'parentId is this category or one of its subcategories' },
+      ]);
+    }
+  }
+}

@@ -1,0 +1,126 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsBoolean,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
+import type { ProductView } from '@kassa/contracts';
+
+const SKU = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$/;
+const BARCODE = /^[A-Za-z0-9-]{1,64}$/;
+const MAX_MINOR = Number.MAX_SAFE_INTEGER;
+
+export class ProductDto implements ProductView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() sku!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ type: String, nullable: true }) description!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) categoryId!: string | null;
+  @ApiProperty({ example: 'piece' }) unit!: string;
+  @ApiProperty({ description: "Price in minor units of the shop's currency." }) priceMinor!: number;
+  @ApiProperty({ type: Number, nullable: true }) costMinor!: number | null;
+  @ApiProperty({ description: 'Tax rate in basis points (1900 = 19 %).' }) taxRateBps!: number;
+  @ApiProperty({ type: [String] }) barcodes!: string[];
+  @ApiProperty() active!: boolean;
+  @ApiProperty() trackStock!: boolean;
+  @ApiProperty({ type: Number, nullable: true }) reorderPoint!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) reorderQuantity!: number | null;
+  @ApiProperty({ type: String, nullable: true }) imageUrl!: string | null;
+  @ApiProperty({ description: 'Send it back as If-Match (it is also the ETag).' }) version!: number;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+}
+
+export class ProductListDto {
+  @ApiProperty({ type: [ProductDto] }) items!: ProductDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
+}
+
+export class CreateProductDto {
+  @ApiProperty({ maxLength: 64 })
+  @Matches(SKU, { message: 'sku must be 1-64 letters, digits, . _ / or -, starting with a letter or digit' })
+  sku!: string;
+
+  @IsString() @MinLength(1) @MaxLength(200) name!: string;
+  @IsOptional() @IsString() @MaxLength(5000) description?: string;
+  @ApiProperty({ required: false, format: 'uuid' }) @IsOptional() @IsUUID() categoryId?: string;
+  @IsOptional() @IsString() @MinLength(1) @MaxLength(20) unit?: string;
+  @IsInt() @Min(0) @Max(MAX_MINOR) priceMinor!: number;
+  @IsOptional() @IsInt() @Min(0) @Max(MAX_MINOR) costMinor?: number;
+  @ApiProperty({ required: false, maximum: 10000 }) @IsOptional() @IsInt() @Min(0) @Max(10000) taxRateBps?: number;
+
+  @IsOptional()
+  @Matches(BARCODE, { each: true, message: 'each barcode must be 1-64 letters, digits or dashes' })
+  @ArrayUnique()
+  @ArrayMaxSize(20)
+  barcodes?: string[];
+
+  @IsOptional() @IsBoolean() active?: boolean;
+  @IsOptional() @IsBoolean() trackStock?: boolean;
+  @IsOptional() @IsInt() @Min(0) @Max(1_000_000_000) reorderPoint?: number;
+  @IsOptional() @IsInt() @Min(0) @Max(1_000_000_000) reorderQuantity?: number;
+  @IsOptional() @IsUrl({ protocols: ['https', 'http'], require_protocol: true }) @MaxLength(2000) imageUrl?: string;
+}
+
+/** Every field optional; null clears an optional one. */
+export class UpdateProductDto {
+  @IsOptional()
+  @Matches(SKU, { message: 'sku must be 1-64 letters, digits, . _ / or -, starting with a letter or digit' })
+  sku?: string;
+
+  @IsOptional() @IsString() @MinLength(1) @MaxLength(200) name?: string;
+  @ValidateIf((_, value) => value !== null) @IsOptional() @IsString() @MaxLength(5000) description?: string | null;
+  @ValidateIf((_, value) => value !== null) @IsOptional() @IsUUID() categoryId?: string | null;
+  @IsOptional() @IsString() @MinLength(1) @MaxLength(20) unit?: string;
+  @IsOptional() @IsInt() @Min(0) @Max(MAX_MINOR) priceMinor?: number;
+  @ValidateIf((_, value) => value !== null) @IsOptional() @IsInt() @Min(0) @Max(MAX_MINOR) costMinor?: number | null;
+  @IsOptional() @IsInt() @Min(0) @Max(10000) taxRateBps?: number;
+
+  @IsOptional()
+  @Matches(BARCODE, { each: true, message: 'each barcode must be 1-64 letters, digits or dashes' })
+  @ArrayUnique()
+  @ArrayMaxSize(20)
+  barcodes?: string[];
+
+  @IsOptional() @IsBoolean() active?: boolean;
+  @IsOptional() @IsBoolean() trackStock?: boolean;
+  @ValidateIf((_, value) => value !== null) @IsOptional() @IsInt() @Min(0) @Max(1_000_000_000) reorderPoint?: number | null;
+  @ValidateIf((_, value) => value !== null) @IsOptional() @IsInt() @Min(0) @Max(1_000_000_000) reorderQuantity?: number | null;
+  @ValidateIf((_, value) => value !== null) @IsOptional() @IsUrl({ protocols: ['https', 'http'], require_protocol: true }) imageUrl?: string | null;
+}
+
+export class ProductQueryDto {
+  @ApiProperty({ required: false, description: 'Matches names (typo-tolerant), SKU prefixes and exact barcodes.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
+  @IsOptional() @IsUUID() categoryId?: string;
+
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  active?: boolean;
+
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value))
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+
+  @IsOptional() @IsString() @MaxLength(500) cursor?: string;
+}

@@ -1,0 +1,83 @@
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Ctx, etagOf, expectedVersion, IdParam, RequestContext, RequirePermissions } from '@kassa/api/http';
+import type { FastifyReply } from 'fastify';
+import { CreateProductDto, ProductDto, ProductListDto, ProductQueryDto, UpdateProductDto } from './dto/product.dto';
+import { ProductsService } from './products.service';
+
+const IF_MATCH = { name: 'If-Match', required: false, description: 'The ETag (version) you read; 412 if it changed since.' };
+
+@ApiTags('catalog')
+@ApiBearerAuth()
+@Controller('products')
+export class ProductsController {
+  constructor(private readonly products: ProductsService) {}
+
+  @Get()
+  @RequirePermissions('catalog:read')
+  @ApiOkResponse({ type: ProductListDto })
+  list(@Ctx() context: RequestContext, @Query() query: ProductQueryDto): Promise<ProductListDto> {
+    return this.products.list(context, query);
+  }
+
+  @Post()
+  @RequirePermissions('catalog:manage')
+  @ApiCreatedResponse({ type: ProductDto })
+  async create(
+    @Ctx() context: RequestContext,
+    @Body() input: CreateProductDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ProductDto> {
+    const product = await this.products.create(context, input);
+    reply.header('etag', etagOf(product.version));
+    return product;
+  }
+
+  @Get('by-barcode/:code')
+  @RequirePermissions('catalog:read')
+  @ApiOkResponse({ type: ProductDto, description: 'For scanners: 404 when no product has this barcode.' })
+  byBarcode(@Ctx() context: RequestContext, @Param('code') code: string): Promise<ProductDto> {
+    return this.products.byBarcode(context, code);
+  }
+
+  @Get(':id')
+  @RequirePermissions('catalog:read')
+  @ApiOkResponse({ type: ProductDto })
+  async get(@Ctx() context: RequestContext, @IdParam() id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<ProductDto> {
+    const product = await this.products.get(context, id);
+    reply.header('etag', etagOf(product.version));
+    return product;
+  }
+
+  @Patch(':id')
+  @RequirePermissions('catalog:manage')
+  @ApiHeader(IF_MATCH)
+  @ApiOkResponse({ type: ProductDto })
+  async update(
+    @Ctx() context: RequestContext,
+    @IdParam() id: string,
+    @Body() changes: UpdateProductDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ProductDto> {
+    const product = await this.products.update(context, id, changes, expectedVersion(ifMatch));
+    reply.header('etag', etagOf(product.version));
+    return product;
+  }
+
+  @Delete(':id')
+  @RequirePermissions('catalog:manage')
+  @HttpCode(204)
+  @ApiHeader(IF_MATCH)
+  @ApiNoContentResponse({ description: 'Soft-deleted: gone from lists, search and barcode lookup; history keeps it.' })
+  delete(@Ctx() context: RequestContext, @IdParam() id: string, @Headers('if-match') ifMatch: string | undefined): Promise<void> {
+    return this.products.delete(context, id, expectedVersion(ifMatch));
+  }
+}

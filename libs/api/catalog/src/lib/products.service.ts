@@ -1,0 +1,226 @@
+import { Injectable } from '@nestjs/common';
+import { ErrorCode, uuidv7 } from '@kassa/contracts';
+import { AuditLog, auditScopeOf } from '@kassa/api/audit';
+import { isoTime, isUniqueViolation, queryRows, updateSet } from '@kassa/api/database';
+import { DomainEvents } from '@kassa/api/events';
+import { ApiException, RequestContext, versionMismatch } from '@kassa/api/http';
+import { CategoriesService } from './categories.service';
+import type { CreateProductDto, ProductDto, ProductListDto, ProductQueryDto, UpdateProductDto } from './dto/product.dto';
+import { decodeCursor, encodeCursor, likePrefix } from './product-search';
+
+const PRODUCT_COLUMNS = `p.id, p.sku, p.name, p.description, p.category_id AS "categoryId", p.unit,
+  p.price_minor AS "priceMinor", p.cost_minor AS "costMinor", p.tax_rate_bps AS "taxRateBps",
+  coalesce((SELECT array_agg(b.code ORDER BY b.code) FROM product_barcode b
+             WHERE b.tenant_id = p.tenant_id AND b.product_id = p.id), '{}') AS barcodes,
+  p.active, p.track_stock AS "trackStock", p.reorder_point AS "reorderPoint", p.reorder_quantity AS "reorderQuantity",
+  p.image_url AS "imageUrl", p.version, ${isoTime('p.created_at')} AS "createdAt", ${isoTime('p.updated_at')} AS "updatedAt"`;
+
+const productNotFound = () => new ApiException(404, ErrorCode.ProductNotFound, 'No such product.');
+
+const skuTaken = (sku: string) =>
+  new ApiException(409, ErrorCode.SkuTaken, 'Another product has that SKU.', [{ field: 'sku', message: `sku ${sku} is in use` }]);
+
+const barcodesTaken = (codes: string[]) =>
+  new ApiException(
+    409,
+    ErrorCode.BarcodeTaken,
+    'Another product has that barcode.',
+    codes.map((code) => ({ field: 'barcodes', message: `barcode ${code} belongs to another product` })),
+  );
+
+@Injectable()
+export class ProductsService {
+  constructor(
+    private readonly categories: CategoriesService,
+    private readonly events: DomainEvents,
+    private readonly audit: AuditLog,
+  ) {}
+
+  async get(context: RequestContext, id: string): Promise<ProductDto> {
+    const [product] = await context.manager.query(`SELECT ${PRODUCT_COLUMNS} FROM product p WHERE p.id = $1 AND p.deleted_at IS NULL`, [id]);
+    if (!product) throw productNotFound();
+    return product;
+  }
+
+  async byBarcode(context: RequestContext, code: string): Promise<ProductDto> {
+    const [product] = await context.manager.query(
+      `SELECT ${PRODUCT_COLUMNS} FROM product_barcode b JOIN product p ON p.tenant_id = b.tenant_id AND p.id = b.product_id
+        WHERE b.code = $1 AND p.deleted_at IS NULL`,
+      [code],
+    );
+    if (!product) throw productNotFound();
+    return product;
+  }
+
+  /**
+   * Without `q`: by name. With `q`: exact barcode or SKU first, then SKU prefixes, then names by
+   * trigram word similarity (so "banan" finds "Organic Bananas").
+   */
+  async list(context: RequestContext, query: ProductQueryDto): Promise<ProductListDto> {
+    const limit = query.limit ?? 50;
+    const cursor = decodeCursor(query.cursor);
+    const filters = [query.categoryId ?? null, query.active ?? null];
+    const filterSql = `($1::uuid IS NULL OR p.category_id = $1) AND ($2::boolean IS NULL OR p.active = $2)`;
+    const q = query.q?.trim();
+    if (!q) {
+      const after = cursor && 'after' in cursor ? cursor.after : null;
+      const rows: ProductDto[] = await context.manager.query(
+        `SELECT ${PRODUCT_COLUMNS} FROM product p
+          WHERE p.deleted_at IS NULL AND ${filterSql} AND ($3::text IS NULL OR (p.name, p.id) > ($3, $4::uuid))
+          ORDER BY p.name, p.id LIMIT $5`,
+        [...filters, after?.[0] ?? null, after?.[1] ?? null, limit + 1],
+      );
+      const items = rows.slice(0, limit);
+      const last = items[items.length - 1];
+      return { items, nextCursor: rows.length > limit ? encodeCursor({ after: [last.name, last.id] }) : null };
+    }
+    const offset = cursor && 'offset' in cursor ? cursor.offset : 0;
+    const rows: ProductDto[] = await context.manager.query(
+      `WITH matches AS (
+         SELECT b.product_id AS id, 0 AS class, 1::real AS score FROM product_barcode b WHERE b.code = $3
+         UNION ALL
+         SELECT p.id, CASE WHEN lower(p.sku) = lower($3) THEN 0 ELSE 1 END, 1::real
+           FROM product p WHERE p.deleted_at IS NULL AND lower(p.sku) LIKE $4
+         UNION ALL
+         SELECT p.id, 2, word_similarity($3, p.name) FROM product p WHERE p.deleted_at IS NULL AND $3 <% p.name
+       ), ranked AS (
+         SELECT id, min(class) AS class, max(score) AS score FROM matches GROUP BY id
+       )
+       SELECT ${PRODUCT_COLUMNS} FROM ranked r JOIN product p ON p.id = r.id
+        WHERE p.deleted_at IS NULL AND ${filterSql}
+        ORDER BY r.class, r.score DESC, p.name, p.id LIMIT $5 OFFSET $6`,
+      [...filters, q, likePrefix(q), limit + 1, offset],
+    );
+    const items = rows.slice(0, limit);
+    return { items, nextCursor: rows.length > limit ? encodeCursor({ offset: offset + limit }) : null };
+  }
+
+  async create(context: RequestContext, input: CreateProductDto): Promise<ProductDto> {
+    if (input.categoryId) await this.categories.assertExists(context, input.categoryId, 'categoryId');
+    await this.assertBarcodesFree(context, input.barcodes ?? []);
+    const id = uuidv7();
+    await context.manager
+      .query(
+        `INSERT INTO product (tenant_id, id, sku, name, description, category_id, unit, price_minor, cost_minor, tax_rate_bps,
+                              active, track_stock, reorder_point, reorder_quantity, image_url)
+         VALUES ($1, $2, $3, $4, $5, $6, coalesce($7, 'piece'), $8, $9, coalesce($10, 0), coalesce($11, true), coalesce($12, true), $13, $14, $15)`,
+        [
+          context.tenantId,
+          id,
+          input.sku,
+          input.name,
+          input.description ?? null,
+          input.categoryId ?? null,
+          input.unit ?? null,
+          input.priceMinor,
+          input.costMinor ?? null,
+          input.taxRateBps ?? null,
+          input.active ?? null,
+          input.trackStock ?? null,
+          input.reorderPoint ?? null,
+          input.reorderQuantity ?? null,
+          input.imageUrl ?? null,
+        ],
+      )
+      .catch((error: unknown) => {
+        throw isUniqueViolation(error, 'product_sku_key') ? skuTaken(input.sku) : error;
+      });
+    await this.replaceBarcodes(context, id, input.barcodes ?? []);
+    const product = await this.get(context, id);
+    await this.events.record(context, { type: 'product.created', aggregateType: 'product', aggregateId: id, aggregateVersion: 1, data: { ...product } });
+    await this.audit.record(auditScopeOf(context), { action: 'create', entityType: 'product', entityId: id, after: product });
+    return product;
+  }
+
+  /** Applies the changes if the product is still at `expectedVersion` (If-Match), else 412 and nothing changes. */
+  async update(context: RequestContext, id: string, changes: UpdateProductDto, expectedVersion?: number): Promise<ProductDto> {
+    const before = await this.get(context, id);
+    if (expectedVersion !== undefined && expectedVersion !== before.version) throw versionMismatch();
+    if (changes.categoryId) await this.categories.assertExists(context, changes.categoryId, 'categoryId');
+    if (changes.barcodes) await this.assertBarcodesFree(context, changes.barcodes, id);
+    const set = updateSet(
+      {
+        sku: changes.sku,
+        name: changes.name,
+        description: changes.description,
+        category_id: changes.categoryId,
+        unit: changes.unit,
+        price_minor: changes.priceMinor,
+        cost_minor: changes.costMinor,
+        tax_rate_bps: changes.taxRateBps,
+        active: changes.active,
+        track_stock: changes.trackStock,
+        reorder_point: changes.reorderPoint,
+        reorder_quantity: changes.reorderQuantity,
+        image_url: changes.imageUrl,
+      },
+      3,
+    );
+    // The version bumps even when only barcodes change, and only if nobody changed it meanwhile.
+    const updated = await queryRows(
+      context.manager,
+      `UPDATE product SET ${set.sql ? `${set.sql}, ` : ''}version = version + 1, updated_at = now()
+        WHERE id = $1 AND version = $2 AND deleted_at IS NULL RETURNING id`,
+      [id, before.version, ...set.values],
+    ).catch((error: unknown) => {
+      throw isUniqueViolation(error, 'product_sku_key') ? skuTaken(changes.sku ?? before.sku) : error;
+    });
+    if (updated.length === 0) throw versionMismatch();
+    if (changes.barcodes) await this.replaceBarcodes(context, id, changes.barcodes);
+    const after = await this.get(context, id);
+    await this.events.record(context, {
+      type: 'product.updated',
+      aggregateType: 'product',
+      aggregateId: id,
+      aggregateVersion: after.version,
+      data: { ...after },
+    });
+    await this.audit.record(auditScopeOf(context), { action: 'update', entityType: 'product', entityId: id, before, after });
+    return after;
+  }
+
+  /** Soft delete: sales history keeps pointing at it; its SKU and barcodes are free again. */
+  async delete(context: RequestContext, id: string, expectedVersion?: number): Promise<void> {
+    const before = await this.get(context, id);
+    if (expectedVersion !== undefined && expectedVersion !== before.version) throw versionMismatch();
+    const deleted = await queryRows<{ version: number }>(
+      context.manager,
+      `UPDATE product SET deleted_at = now(), version = version + 1, updated_at = now()
+        WHERE id = $1 AND version = $2 AND deleted_at IS NULL RETURNING version`,
+      [id, before.version],
+    );
+    if (deleted.length === 0) throw versionMismatch();
+    await context.manager.query(`DELETE FROM product_barcode WHERE product_id = $1`, [id]);
+    await this.events.record(context, {
+      type: 'product.deleted',
+      aggregateType: 'product',
+      aggregateId: id,
+      aggregateVersion: deleted[0].version,
+      data: { id, sku: before.sku },
+    });
+    await this.audit.record(auditScopeOf(context), { action: 'delete', entityType: 'product', entityId: id, before });
+  }
+
+  private async assertBarcodesFree(context: RequestContext, codes: string[], ownProductId?: string): Promise<void> {
+    if (codes.length === 0) return;
+    const taken: { code: string }[] = await context.manager.query(
+      `SELECT code FROM product_barcode WHERE code = ANY($1) AND product_id IS DISTINCT FROM $2::uuid`,
+      [codes, ownProductId ?? null],
+    );
+    if (taken.length > 0) throw barcodesTaken(taken.map((row) => row.code));
+  }
+
+  private async replaceBarcodes(context: RequestContext, productId: string, codes: string[]): Promise<void> {
+    await context.manager.query(`DELETE FROM product_barcode WHERE product_id = $1`, [productId]);
+    if (codes.length === 0) return;
+    await context.manager
+      .query(`INSERT INTO product_barcode (tenant_id, product_id, code) SELECT $1, $2, unnest($3::text[])`, [
+        context.tenantId,
+        productId,
+        codes,
+      ])
+      .catch((error: unknown) => {
+        throw isUniqueViolation(error, 'product_barcode_pkey') ? barcodesTaken(codes) : error;
+      });
+  }
+}

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// `npm start`: builds what changed, starts the API (embedded PostgreSQL under ./data unless
-// DATABASE_URL is set) and the web app, waits until both answer, and prints where they are.
-// Ctrl+C stops both cleanly.
+// `npm start`: builds what changed, seeds the demo shop on first run (KASSA_DEMO=false skips it),
+// starts the API (embedded PostgreSQL under ./data unless DATABASE_URL is set) and the web app,
+// waits until both answer, and prints where they are and the demo login. Ctrl+C stops both cleanly.
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 
@@ -19,12 +19,26 @@ const env = {
   LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
 };
 
-const build = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '--projects=api,web', '--output-style=static'], {
+const build = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '--projects=api,web,seed', '--output-style=static'], {
   cwd: root,
   env,
   stdio: 'inherit',
 });
 if (build.status !== 0) process.exit(build.status ?? 1);
+
+// Before the API starts: the embedded database admits one process at a time.
+let demoLogin = 'none (KASSA_DEMO=false)';
+if (process.env.KASSA_DEMO !== 'false') {
+  const seed = spawnSync(
+    process.execPath,
+    ['dist/tools/seed/tools/seed/src/seed.js', '--tenant', 'demo', '--products', '300', '--stores', '2', '--seed', '42'],
+    { cwd: root, env, encoding: 'utf8' },
+  );
+  process.stdout.write(seed.stdout);
+  process.stderr.write(seed.stderr);
+  if (seed.status !== 0) process.exit(seed.status ?? 1);
+  demoLogin = /Demo login: (.*)/.exec(seed.stdout)?.[1] ?? demoLogin;
+}
 
 const children = new Set();
 let stopping = false;
@@ -93,7 +107,7 @@ else {
         `  Health               ${apiUrl}/health/ready`,
         `  Database             ${database}`,
         `  Redis                ${process.env.REDIS_URL ? 'REDIS_URL' : 'not used (in-process cache, queue and sockets)'}`,
-        '  Demo login           none yet: the demo shop is seeded once accounts and the catalog exist',
+        `  Demo login           ${demoLogin}`,
         'Press Ctrl+C to stop.',
         '',
       ].join('\n'),

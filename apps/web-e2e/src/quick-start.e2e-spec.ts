@@ -63,6 +63,24 @@ describe('npm start (the README quick start) with no database or Redis configure
     expect(system).toMatchObject({ runtime: { database: 'embedded', redis: 'in-process' } });
   });
 
+  it('seeds the demo shop and prints a login that works', async () => {
+    const login = /Demo login\s+shop (\S+), email (\S+), password (\S+)/.exec(output);
+    expect(login).not.toBeNull();
+    const [, tenant, email, password] = login as RegExpExecArray;
+    const signIn = await fetch(`http://127.0.0.1:${apiPort}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ tenant, email, password }),
+    });
+    expect(signIn.status).toBe(200);
+    const { accessToken } = (await signIn.json()) as { accessToken: string };
+    const products = await fetch(`http://127.0.0.1:${apiPort}/api/v1/products?q=bananas&limit=5`, {
+      headers: { authorization: `Bearer ${accessToken}` },
+    }).then((response) => response.json() as Promise<{ items: { name: string }[] }>);
+    expect(products.items.length).toBeGreaterThan(0);
+    expect(products.items[0].name).toMatch(/Bananas/);
+  });
+
   it('serves the web app, which shows the API as up', async () => {
     const html = await fetch(`http://127.0.0.1:${webPort}/`).then((response) => response.text());
     expect(html).toMatch(/data-state="up"[^>]*data-testid="api-status"/);

@@ -1,4 +1,5 @@
 export { createApiApp } from './lib/create-api-app';
 export type { CreateApiAppOptions } from './lib/create-api-app';
 export { startWorker } from './lib/start-worker';
+export { AppModule } from './lib/app.module';
 export { closeOnSignals } from './lib/close-on-signals';

@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor, likePrefix } from './product-search';
+import { decodeCursor, encodeCursor, skuPrefixRange } from './product-search';
 
 describe('product search helpers', () => {
   it('round-trips both kinds of cursor', () => {
@@ -13,8 +13,11 @@ describe('product search helpers', () => {
     }
   });
 
-  it('escapes LIKE wildcards so a SKU prefix matches literally', () => {
-    expect(likePrefix('AB_1%')).toBe('ab\\_1\\%%');
-    expect(likePrefix('c\\d')).toBe('c\\\\d%');
+  it('turns a SKU prefix into the range of lower-cased SKUs that start with it', () => {
+    expect(skuPrefixRange('FRU-00')).toEqual(['fru-00', 'fru-01']);
+    expect(skuPrefixRange('a_%')).toEqual(['a_%', 'a_&']);
+    const [from, to] = skuPrefixRange('dai-0001');
+    for (const sku of ['dai-0001', 'dai-00012', 'dai-0001/x']) expect(sku >= from && sku < to).toBe(true);
+    for (const sku of ['dai-0002', 'dai-000', 'dai-0000z']) expect(sku >= from && sku < to).toBe(false);
   });
 });

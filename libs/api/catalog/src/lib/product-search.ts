@@ -24,7 +24,13 @@ export function decodeCursor(text: string | undefined): ProductCursor | undefine
   ]);
 }
 
-/** `q` as a LIKE prefix pattern that matches it literally. */
-export function likePrefix(q: string): string {
-  return `${q.toLowerCase().replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+/**
+ * The byte-wise range of lower-cased SKUs that start with `q`: `[from, to)`. A range (unlike LIKE)
+ * can use the SKU index under row-level security, because text comparison is leakproof.
+ */
+export function skuPrefixRange(q: string): [string, string] {
+  const from = q.toLowerCase();
+  const last = from.codePointAt(from.length - 1) ?? 0;
+  const head = from.slice(0, from.length - String.fromCodePoint(last).length);
+  return [from, head + String.fromCodePoint(last + 1)];
 }

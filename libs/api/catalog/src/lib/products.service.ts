@@ -1,19 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { ErrorCode, uuidv7 } from '@kassa/contracts';
 import { AuditLog, auditScopeOf } from '@kassa/api/audit';
-import { isoTime, isUniqueViolation, queryRows, updateSet } from '@kassa/api/database';
+import { isUniqueViolation, queryRows, updateSet } from '@kassa/api/database';
 import { DomainEvents } from '@kassa/api/events';
 import { ApiException, RequestContext, versionMismatch } from '@kassa/api/http';
 import { CategoriesService } from './categories.service';
 import type { CreateProductDto, ProductDto, ProductListDto, ProductQueryDto, UpdateProductDto } from './dto/product.dto';
-import { decodeCursor, encodeCursor, likePrefix } from './product-search';
-
-const PRODUCT_COLUMNS = `p.id, p.sku, p.name, p.description, p.category_id AS "categoryId", p.unit,
-  p.price_minor AS "priceMinor", p.cost_minor AS "costMinor", p.tax_rate_bps AS "taxRateBps",
-  coalesce((SELECT array_agg(b.code ORDER BY b.code) FROM product_barcode b
-             WHERE b.tenant_id = p.tenant_id AND b.product_id = p.id), '{}') AS barcodes,
-  p.active, p.track_stock AS "trackStock", p.reorder_point AS "reorderPoint", p.reorder_quantity AS "reorderQuantity",
-  p.image_url AS "imageUrl", p.version, ${isoTime('p.created_at')} AS "createdAt", ${isoTime('p.updated_at')} AS "updatedAt"`;
+import { decodeCursor, encodeCursor } from './product-search';
+import { PRODUCT_COLUMNS, productByBarcodeQuery, productListQuery, productSearchQuery } from './product-queries';
 
 const productNotFound = () => new ApiException(404, ErrorCode.ProductNotFound, 'No such product.');
 
@@ -43,11 +37,8 @@ export class ProductsService {
   }
 
   async byBarcode(context: RequestContext, code: string): Promise<ProductDto> {
-    const [product] = await context.manager.query(
-      `SELECT ${PRODUCT_COLUMNS} FROM product_barcode b JOIN product p ON p.tenant_id = b.tenant_id AND p.id = b.product_id
-        WHERE b.code = $1 AND p.deleted_at IS NULL`,
-      [code],
-    );
+    const lookup = productByBarcodeQuery(code);
+    const [product] = await context.manager.query(lookup.sql, lookup.parameters);
     if (!product) throw productNotFound();
     return product;
   }
@@ -59,38 +50,19 @@ export class ProductsService {
   async list(context: RequestContext, query: ProductQueryDto): Promise<ProductListDto> {
     const limit = query.limit ?? 50;
     const cursor = decodeCursor(query.cursor);
-    const filters = [query.categoryId ?? null, query.active ?? null];
-    const filterSql = `($1::uuid IS NULL OR p.category_id = $1) AND ($2::boolean IS NULL OR p.active = $2)`;
+    const filters = { categoryId: query.categoryId, active: query.active };
     const q = query.q?.trim();
     if (!q) {
-      const after = cursor && 'after' in cursor ? cursor.after : null;
-      const rows: ProductDto[] = await context.manager.query(
-        `SELECT ${PRODUCT_COLUMNS} FROM product p
-          WHERE p.deleted_at IS NULL AND ${filterSql} AND ($3::text IS NULL OR (p.name, p.id) > ($3, $4::uuid))
-          ORDER BY p.name, p.id LIMIT $5`,
-        [...filters, after?.[0] ?? null, after?.[1] ?? null, limit + 1],
-      );
+      const after = cursor && 'after' in cursor ? cursor.after : undefined;
+      const listing = productListQuery(filters, limit + 1, after);
+      const rows: ProductDto[] = await context.manager.query(listing.sql, listing.parameters);
       const items = rows.slice(0, limit);
       const last = items[items.length - 1];
       return { items, nextCursor: rows.length > limit ? encodeCursor({ after: [last.name, last.id] }) : null };
     }
     const offset = cursor && 'offset' in cursor ? cursor.offset : 0;
-    const rows: ProductDto[] = await context.manager.query(
-      `WITH matches AS (
-         SELECT b.product_id AS id, 0 AS class, 1::real AS score FROM product_barcode b WHERE b.code = $3
-         UNION ALL
-         SELECT p.id, CASE WHEN lower(p.sku) = lower($3) THEN 0 ELSE 1 END, 1::real
-           FROM product p WHERE p.deleted_at IS NULL AND lower(p.sku) LIKE $4
-         UNION ALL
-         SELECT p.id, 2, word_similarity($3, p.name) FROM product p WHERE p.deleted_at IS NULL AND $3 <% p.name
-       ), ranked AS (
-         SELECT id, min(class) AS class, max(score) AS score FROM matches GROUP BY id
-       )
-       SELECT ${PRODUCT_COLUMNS} FROM ranked r JOIN product p ON p.id = r.id
-        WHERE p.deleted_at IS NULL AND ${filterSql}
-        ORDER BY r.class, r.score DESC, p.name, p.id LIMIT $5 OFFSET $6`,
-      [...filters, q, likePrefix(q), limit + 1, offset],
-    );
+    const search = productSearchQuery(q, filters, limit + 1, offset);
+    const rows: ProductDto[] = await context.manager.query(search.sql, search.parameters);
     const items = rows.slice(0, limit);
     return { items, nextCursor: rows.length > limit ? encodeCursor({ offset: offset + limit }) : null };
   }

@@ -2,6 +2,7 @@ import { CreateAppRoleAndInstallation1764115200000 } from './1764115200000-creat
 import { CreateTenancyAndIdentity1764201600000 } from './1764201600000-create-tenancy-and-identity';
 import { CreateOutboxAndAudit1764288000000 } from './1764288000000-create-outbox-and-audit';
 import { CreateCatalog1764374400000 } from './1764374400000-create-catalog';
+import { MakeCatalogSearchUseIndexes1764460800000 } from './1764460800000-make-catalog-search-use-indexes';
 
 /** Every migration, in order. New ones are appended here. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   CreateTenancyAndIdentity1764201600000,
   CreateOutboxAndAudit1764288000000,
   CreateCatalog1764374400000,
+  MakeCatalogSearchUseIndexes1764460800000,
 ];

@@ -1,0 +1,66 @@
+import { isoTime } from '@kassa/api/database';
+import { skuPrefixRange } from './product-search';
+
+/** A statement and its parameters, run as is by the service and by tools/bench (same SQL both ways). */
+export interface ProductQuery {
+  sql: string;
+  parameters: unknown[];
+}
+
+export interface ProductFilters {
+  categoryId?: string;
+  active?: boolean;
+}
+
+export const PRODUCT_COLUMNS = `p.id, p.sku, p.name, p.description, p.category_id AS "categoryId", p.unit,
+  p.price_minor AS "priceMinor", p.cost_minor AS "costMinor", p.tax_rate_bps AS "taxRateBps",
+  coalesce((SELECT array_agg(b.code ORDER BY b.code) FROM product_barcode b
+             WHERE b.tenant_id = p.tenant_id AND b.product_id = p.id), '{}') AS barcodes,
+  p.active, p.track_stock AS "trackStock", p.reorder_point AS "reorderPoint", p.reorder_quantity AS "reorderQuantity",
+  p.image_url AS "imageUrl", p.version, ${isoTime('p.created_at')} AS "createdAt", ${isoTime('p.updated_at')} AS "updatedAt"`;
+
+const FILTER_SQL = `($1::uuid IS NULL OR p.category_id = $1) AND ($2::boolean IS NULL OR p.active = $2)`;
+const filterParameters = (filters: ProductFilters) => [filters.categoryId ?? null, filters.active ?? null];
+
+export function productByBarcodeQuery(code: string): ProductQuery {
+  return {
+    sql: `SELECT ${PRODUCT_COLUMNS} FROM product_barcode b JOIN product p ON p.tenant_id = b.tenant_id AND p.id = b.product_id
+           WHERE b.code = $1 AND p.deleted_at IS NULL`,
+    parameters: [code],
+  };
+}
+
+/** Products by name, after the (name, id) of the previous page. */
+export function productListQuery(filters: ProductFilters, limit: number, after?: [string, string]): ProductQuery {
+  return {
+    sql: `SELECT ${PRODUCT_COLUMNS} FROM product p
+           WHERE p.deleted_at IS NULL AND ${FILTER_SQL} AND ($3::text IS NULL OR (p.name, p.id) > ($3, $4::uuid))
+           ORDER BY p.name, p.id LIMIT $5`,
+    parameters: [...filterParameters(filters), after?.[0] ?? null, after?.[1] ?? null, limit],
+  };
+}
+
+/**
+ * Exact barcode or SKU first, then SKU prefixes, then names by trigram word similarity
+ * (`<%`, so "banan" finds "Organic Bananas"); each arm uses its own index, even under
+ * row-level security (see the MakeCatalogSearchUseIndexes migration).
+ */
+export function productSearchQuery(q: string, filters: ProductFilters, limit: number, offset: number): ProductQuery {
+  const [skuFrom, skuTo] = skuPrefixRange(q);
+  return {
+    sql: `WITH matches AS (
+            SELECT b.product_id AS id, 0 AS class, 1::real AS score FROM product_barcode b WHERE b.code = $3
+            UNION ALL
+            SELECT p.id, CASE WHEN p.sku_key = lower($3) THEN 0 ELSE 1 END, 1::real
+              FROM product p WHERE p.deleted_at IS NULL AND p.sku_key COLLATE "C" >= $4 AND p.sku_key COLLATE "C" < $5
+            UNION ALL
+            SELECT p.id, 2, word_similarity($3, p.name) FROM product p WHERE p.deleted_at IS NULL AND $3 <% p.name
+          ), ranked AS (
+            SELECT id, min(class) AS class, max(score) AS score FROM matches GROUP BY id
+          )
+          SELECT ${PRODUCT_COLUMNS} FROM ranked r JOIN product p ON p.id = r.id
+           WHERE p.deleted_at IS NULL AND ${FILTER_SQL}
+           ORDER BY r.class, r.score DESC, p.name, p.id LIMIT $6 OFFSET $7`,
+    parameters: [...filterParameters(filters), q, skuFrom, skuTo, limit, offset],
+  };
+}

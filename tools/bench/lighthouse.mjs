@@ -1,0 +1,135 @@
+#!/usr/bin/env node
+// Lighthouse 12 (performance, accessibility, best practices) for /login and /dashboard, mobile and
+// desktop presets, in Debian's Chromium against the built web app and an embedded-mode API.
+// Build first (`npm run build`). Writes tmp/bench/lighthouse-*.json and the table in docs/benchmarks.md.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { cpus, tmpdir } from 'node:os';
+import path from 'node:path';
+import lighthouse from 'lighthouse';
+import desktopConfig from 'lighthouse/core/config/desktop-config.js';
+import { chromium } from 'playwright-core';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const builtApi = path.join(root, 'dist/apps/api/apps/api/src/main.js');
+const nextBin = path.join(root, 'node_modules/next/dist/bin/next');
+const benchmarksDoc = path.join(root, 'docs/benchmarks.md');
+const CATEGORIES = ['performance', 'accessibility', 'best-practices'];
+const PAGES = ['/login', '/dashboard'];
+const PRESETS = { mobile: undefined, desktop: desktopConfig };
+const START = '<!-- lighthouse:start -->';
+const END = '<!-- lighthouse:end -->';
+
+async function freePort() {
+  const server = createServer();
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function startServer(args, env, readyUrl) {
+  const child = spawn(process.execPath, args, { cwd: root, env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'warn', NEXT_TELEMETRY_DISABLED: '1', ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const stop = async () => {
+    if (child.exitCode === null) child.kill('SIGTERM');
+    await exited;
+  };
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${args.join(' ')} exited with ${child.exitCode}`);
+    if ((await fetch(readyUrl).catch(() => undefined))?.ok) return stop;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  await stop();
+  throw new Error(`${readyUrl} did not answer within 60 s`);
+}
+
+async function createShop(apiUrl) {
+  const account = { slug: `bench-${Date.now().toString(36)}`, email: 'owner@example.com', password: 'correct horse battery' };
+  const response = await fetch(`${apiUrl}/api/v1/signup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ ...account, tenantName: 'Bench Shop', ownerName: 'Bench Owner', currency: 'EUR', timeZone: 'Europe/Berlin', pricesIncludeTax: true }),
+  });
+  if (response.status !== 201) throw new Error(`sign-up answered ${response.status}: ${await response.text()}`);
+  return account;
+}
+
+/** Signs in through the form, so the refresh cookie sits in the profile Lighthouse then uses (it keeps cookies). */
+async function signIn(context, webUrl, account) {
+  const page = await context.newPage();
+  await page.goto(`${webUrl}/login`);
+  await page.getByLabel('Shop').fill(account.slug);
+  await page.getByLabel('Email').fill(account.email);
+  await page.getByLabel('Password').fill(account.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL('**/dashboard');
+  await page.close();
+}
+
+function table(rows) {
+  const header = '| Page | Preset | Performance | Accessibility | Best practices | FCP | LCP | TBT | CLS |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- |';
+  return [header, ...rows.map((row) => `| ${row.page} | ${row.preset} | ${row.scores.join(' | ')} | ${row.fcp} | ${row.lcp} | ${row.tbt} | ${row.cls} |`)].join('\n');
+}
+
+async function updateDoc(markdown) {
+  const doc = existsSync(benchmarksDoc) ? await readFile(benchmarksDoc, 'utf8') : `# Benchmarks\n\n${START}\n${END}\n`;
+  if (!doc.includes(START) || !doc.includes(END)) throw new Error(`${benchmarksDoc} lacks the ${START} … ${END} markers`);
+  await writeFile(benchmarksDoc, doc.slice(0, doc.indexOf(START) + START.length) + '\n' + markdown + '\n' + doc.slice(doc.indexOf(END)));
+}
+
+for (const file of [builtApi, path.join(root, 'apps/web/.next/BUILD_ID')]) {
+  if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first`);
+}
+const dataDir = await mkdtemp(path.join(tmpdir(), 'kassa-bench-data-'));
+const profileDir = await mkdtemp(path.join(tmpdir(), 'kassa-bench-profile-'));
+const [apiPort, webPort, debugPort] = [await freePort(), await freePort(), await freePort()];
+const apiUrl = `http://127.0.0.1:${apiPort}`;
+const webUrl = `http://127.0.0.1:${webPort}`;
+const stops = [];
+try {
+  stops.push(await startServer([builtApi], { PORT: String(apiPort), HOST: '127.0.0.1', KASSA_DATA_DIR: dataDir }, `${apiUrl}/health/ready`));
+  stops.push(await startServer([nextBin, 'start', 'apps/web', '--port', String(webPort), '--hostname', '127.0.0.1'], { KASSA_API_URL: apiUrl }, `${webUrl}/login`));
+  const account = await createShop(apiUrl);
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', `--remote-debugging-port=${debugPort}`],
+  });
+  stops.push(() => context.close());
+
+  const rows = [];
+  await mkdir(path.join(root, 'tmp/bench'), { recursive: true });
+  // /login first, signed out (a signed-in visitor is sent on to the dashboard); then sign in for /dashboard.
+  for (const page of PAGES) {
+    if (page === '/dashboard') await signIn(context, webUrl, account);
+    for (const [preset, config] of Object.entries(PRESETS)) {
+      const result = await lighthouse(`${webUrl}${page}`, { port: debugPort, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES }, config);
+      const { lhr } = result;
+      await writeFile(path.join(root, `tmp/bench/lighthouse-${preset}${page.replace(/\//g, '-')}.json`), result.report);
+      if (!lhr.finalDisplayedUrl.endsWith(page)) throw new Error(`${page} ended on ${lhr.finalDisplayedUrl}: not signed in?`);
+      const audit = (id) => lhr.audits[id].displayValue ?? '';
+      const row = {
+        page,
+        preset,
+        scores: CATEGORIES.map((category) => Math.round(lhr.categories[category].score * 100)),
+        fcp: audit('first-contentful-paint'),
+        lcp: audit('largest-contentful-paint'),
+        tbt: audit('total-blocking-time'),
+        cls: audit('cumulative-layout-shift'),
+      };
+      rows.push(row);
+      console.log(`${page} (${preset}): ${CATEGORIES.map((category, index) => `${category} ${row.scores[index]}`).join(', ')}`);
+    }
+  }
+  const chromiumVersion = context.browser()?.version() ?? 'chromium';
+  const markdown = `${table(rows)}\n\nLighthouse 12.2.3, Chromium ${chromiumVersion}, ${cpus().length} CPUs, Node ${process.versions.node}, measured ${new Date().toISOString().slice(0, 10)} by \`npm run bench:lighthouse\`.`;
+  await updateDoc(markdown);
+  console.log(markdown);
+} finally {
+  for (const stop of stops.reverse()) await stop();
+  await rm(dataDir, { recursive: true, force: true });
+  await rm(profileDir, { recursive: true, force: true });
+}

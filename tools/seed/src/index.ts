@@ -1,0 +1,3 @@
+export { demoLogin, seedTenant } from './lib/seed-tenant';
+export type { DemoLogin, SeedOptions, SeedResult } from './lib/seed-tenant';
+export { generateProducts } from './lib/catalog-generator';

@@ -1,2 +1,3 @@
 export { ApiClient, createApiClient } from './lib/api-client';
-export type { ApiClientOptions, Readiness } from './lib/api-client';
+export type { ApiClientOptions, KassaHttp, Readiness, Schemas } from './lib/api-client';
+export type { components, operations, paths } from './lib/generated/openapi';

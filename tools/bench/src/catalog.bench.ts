@@ -30,7 +30,6 @@ async function main(): Promise<void> {
   try {
     const seeded = await seedTenant(app, { slug: 'bench', products: PRODUCTS, stores: 3, seed: SEED });
     await direct.connect();
-    await direct.query('ANALYZE');
     const login = demoLogin('bench');
     const base = `http://127.0.0.1:${port}`;
     const { accessToken } = (await (

@@ -1,0 +1,8 @@
+import type { Metadata } from 'next';
+import { DashboardView } from '@kassa/web/shell';
+
+export const metadata: Metadata = { title: 'Dashboard' };
+
+export default function DashboardPage() {
+  return <DashboardView />;
+}

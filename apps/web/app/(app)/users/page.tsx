@@ -1,0 +1,8 @@
+import type { Metadata } from 'next';
+import { UsersView } from '@kassa/web/shell';
+
+export const metadata: Metadata = { title: 'Users' };
+
+export default function UsersPage() {
+  return <UsersView />;
+}

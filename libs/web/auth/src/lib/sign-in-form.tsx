@@ -1,0 +1,78 @@
+'use client';
+import Link from 'next/link';
+import { useRouter, useSearchParams } from 'next/navigation';
+import { useEffect, useState, type FormEvent } from 'react';
+import styles from './auth-form.module.css';
+import { rememberedShop } from './device-memory';
+import { fieldErrors, FormField } from './form-field';
+import { problemMessage, useSession } from './session-provider';
+
+/** Where to go after signing in: only a path inside this app, never another origin. */
+function safeNext(next: string | null): string {
+  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/dashboard';
+}
+
+export function SignInForm() {
+  const session = useSession();
+  const router = useRouter();
+  const next = safeNext(useSearchParams().get('next'));
+  const [shop, setShop] = useState('');
+  const [error, setError] = useState<string>();
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => setShop((current) => current || rememberedShop()), []);
+  useEffect(() => {
+    if (session.status === 'signed-in') router.replace(next);
+  }, [session.status, router, next]);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setBusy(true);
+    const result = await session
+      .signIn({ tenant: shop.trim().toLowerCase(), email: String(form.get('email')), password: String(form.get('password')) })
+      .catch(() => ({ ok: false as const, problem: undefined }));
+    setBusy(false);
+    if (!result.ok) {
+      setError(problemMessage(result.problem));
+      setErrors(fieldErrors(result.problem?.errors));
+    }
+  }
+
+  return (
+    <main className={styles.page}>
+      <section className={styles.card} aria-labelledby="sign-in-title">
+        <p className={styles.brand}>Kassa</p>
+        <h1 id="sign-in-title" className={styles.title}>
+          Sign in
+        </h1>
+        <form className={styles.form} onSubmit={submit} noValidate>
+          <FormField
+            label="Shop"
+            name="tenant"
+            autoComplete="organization"
+            placeholder="your-shop"
+            required
+            value={shop}
+            onChange={(event) => setShop(event.target.value)}
+            error={errors['tenant']}
+          />
+          <FormField label="Email" name="email" type="email" autoComplete="username" required error={errors['email']} />
+          <FormField label="Password" name="password" type="password" autoComplete="current-password" required error={errors['password']} />
+          {error && (
+            <p className={styles.formError} role="alert">
+              {error}
+            </p>
+          )}
+          <button type="submit" className={styles.button} disabled={busy}>
+            {busy ? 'Signing in…' : 'Sign in'}
+          </button>
+        </form>
+        <p className={styles.muted}>
+          New to Kassa? <Link href="/signup">Create a shop</Link>
+        </p>
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,2 @@
+export { proxyApiRequest } from './server/api-proxy';
+export { handleSessionAction } from './server/session-routes';

@@ -1,0 +1,96 @@
+'use client';
+import Link from 'next/link';
+import { usePathname, useRouter } from 'next/navigation';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useSession } from '@kassa/web/auth';
+import { InstallButton, useOnline } from '@kassa/web/pwa';
+import { CommandPalette } from '@kassa/web/search';
+import { ShortcutSheet, useShortcut } from '@kassa/web/shortcuts';
+import { ThemeSwitcher } from '@kassa/web/theme';
+import { ConnectionIndicator } from '@kassa/web/ui';
+import styles from './app-shell.module.css';
+import { activeNavItem, visibleNavItems, type NavItem } from './nav-items';
+import { StorePicker } from './store-picker';
+import { useSearchSources } from './use-search-sources';
+
+function AreaShortcut({ item, go }: { item: NavItem & { digit: string }; go: (href: string) => void }) {
+  useShortcut({ id: `nav.${item.href}`, combo: { key: item.digit, ctrl: true }, description: `Go to ${item.label}`, group: 'Navigation', run: () => go(item.href) });
+  return null;
+}
+
+/** The signed-in frame of every back-office and POS page: top bar, sidebar, palette and shortcut sheet. */
+export function AppShell({ children }: { children: ReactNode }) {
+  const session = useSession();
+  const router = useRouter();
+  const pathname = usePathname();
+  const online = useOnline();
+  const [paletteOpen, setPaletteOpen] = useState(false);
+  const [sheetOpen, setSheetOpen] = useState(false);
+  const openSheet = useCallback(() => setSheetOpen(true), []);
+  const sources = useSearchSources(openSheet);
+  const go = useCallback((href: string) => router.push(href), [router]);
+
+  useEffect(() => {
+    if (session.status === 'signed-out') router.replace(`/login?next=${encodeURIComponent(pathname)}`);
+  }, [session.status, router, pathname]);
+
+  if (session.status !== 'signed-in') {
+    return (
+      <main className={styles.loading}>
+        <p role="status">Loading your shop…</p>
+      </main>
+    );
+  }
+
+  const can = (permission: string) => session.can(permission);
+  const items = visibleNavItems(can);
+  const active = activeNavItem(pathname);
+  return (
+    <div className={styles.frame}>
+      <a href="#main" className={styles.skip}>
+        Skip to content
+      </a>
+      <header className={styles.topbar}>
+        <Link href="/dashboard" className={styles.brand}>
+          Kassa
+        </Link>
+        <span className={styles.shop}>{session.me?.tenant.name}</span>
+        <button type="button" className={styles.search} onClick={() => setPaletteOpen(true)} aria-keyshortcuts="Control+K Meta+K">
+          Search <kbd>Ctrl K</kbd>
+        </button>
+        <div className={styles.tools}>
+          <StorePicker />
+          <ConnectionIndicator state={online && !session.offline ? 'online' : 'offline'} />
+          <InstallButton className={styles.toolButton} />
+          <ThemeSwitcher />
+          <span className={styles.user}>{session.me?.user.name}</span>
+          <button type="button" className={styles.toolButton} onClick={() => void session.signOut()}>
+            Sign out
+          </button>
+        </div>
+      </header>
+      <nav aria-label="Main" className={styles.sidebar}>
+        <ul>
+          {items.map((item) => (
+            <li key={item.href}>
+              <Link href={item.href} className={styles.navLink} aria-current={item === active ? 'page' : undefined}>
+                {item.label}
+                {item.digit && <kbd className={styles.navKey}>Ctrl {item.digit}</kbd>}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main id="main" tabIndex={-1} className={styles.main}>
+        {children}
+      </main>
+      {items
+        .filter((item): item is NavItem & { digit: string } => item.digit !== undefined)
+        .map((item) => (
+          <AreaShortcut key={item.href} item={item} go={go} />
+        ))}
+      <CommandPalette sources={sources} onNavigate={go} open={paletteOpen} onOpenChange={setPaletteOpen} />
+      <ShortcutSheet open={sheetOpen} onOpenChange={setSheetOpen} />
+    </div>
+  );
+}

@@ -527,8 +527,17 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
-        UpdateTenantDto: Record<string, never>;
-        CreateStoreDto: Record<string, never>;
+        UpdateTenantDto: {
+            name?: string;
+            currency?: string;
+            timeZone?: string;
+            pricesIncludeTax?: boolean;
+            allowNegativeStock?: boolean;
+        };
+        CreateStoreDto: {
+            name: string;
+            code: string;
+        };
         StoreDto: {
             /** Format: uuid */
             id: string;
@@ -543,18 +552,25 @@ export interface components {
             items: components["schemas"]["StoreDto"][];
             nextCursor: string | null;
         };
-        UpdateStoreDto: Record<string, never>;
+        UpdateStoreDto: {
+            name?: string;
+            code?: string;
+        };
         SignupDto: {
+            tenantName: string;
             /**
              * @description The shop address used at sign-in: 3-50 lower-case letters, digits and dashes.
              * @example corner-shop
              */
             slug: string;
+            ownerName: string;
+            email: string;
             password: string;
             /** @example EUR */
             currency: string;
             /** @example Europe/Berlin */
             timeZone: string;
+            pricesIncludeTax: boolean;
         };
         UserDto: {
             /** Format: uuid */
@@ -584,6 +600,8 @@ export interface components {
              * @example corner-shop
              */
             tenant: string;
+            email: string;
+            password: string;
         };
         TokenPairDto: {
             accessToken: string;
@@ -591,10 +609,13 @@ export interface components {
             /** @description Seconds until the access token expires. */
             expiresIn: number;
         };
-        RefreshTokenDto: Record<string, never>;
+        RefreshTokenDto: {
+            refreshToken: string;
+        };
         SetPasswordDto: {
             /** @description The token from the invite link. */
             token: string;
+            password: string;
         };
         MeStoreDto: {
             /** Format: uuid */
@@ -615,8 +636,11 @@ export interface components {
             nextCursor: string | null;
         };
         CreateUserDto: {
+            name: string;
+            email: string;
             /** @enum {string} */
             role: "owner" | "manager" | "cashier";
+            storeIds?: string[];
         };
         InviteDto: {
             /** @description One-time link to set a password (shown once; email delivery comes later). */
@@ -630,10 +654,14 @@ export interface components {
             invite: components["schemas"]["InviteDto"];
         };
         UpdateUserDto: {
+            name?: string;
             /** @enum {string} */
             role?: "owner" | "manager" | "cashier";
+            active?: boolean;
+            storeIds?: string[];
         };
         CreateApiKeyDto: {
+            name: string;
             permissions: ("tenant:read" | "tenant:manage" | "stores:read" | "stores:manage" | "users:read" | "users:manage" | "api_keys:manage" | "events:read" | "audit:read" | "dead_letters:manage" | "catalog:read" | "catalog:manage")[];
         };
         CreatedApiKeyDto: {
@@ -678,10 +706,12 @@ export interface components {
             nextCursor: string | null;
         };
         CreateCategoryDto: {
+            name: string;
             /** Format: uuid */
             parentId?: string;
         };
         UpdateCategoryDto: {
+            name?: string;
             /**
              * Format: uuid
              * @description null moves it to the top.
@@ -722,11 +752,37 @@ export interface components {
         };
         CreateProductDto: {
             sku: string;
+            name: string;
+            description?: string;
             /** Format: uuid */
             categoryId?: string;
+            unit?: string;
+            priceMinor: number;
+            costMinor?: number;
             taxRateBps?: number;
+            barcodes?: string[];
+            active?: boolean;
+            trackStock?: boolean;
+            reorderPoint?: number;
+            reorderQuantity?: number;
+            imageUrl?: string;
         };
-        UpdateProductDto: Record<string, never>;
+        UpdateProductDto: {
+            sku?: string;
+            name?: string;
+            description?: string | null;
+            categoryId?: string | null;
+            unit?: string;
+            priceMinor?: number;
+            costMinor?: number | null;
+            taxRateBps?: number;
+            barcodes?: string[];
+            active?: boolean;
+            trackStock?: boolean;
+            reorderPoint?: number | null;
+            reorderQuantity?: number | null;
+            imageUrl?: string | null;
+        };
     };
     responses: never;
     parameters: never;
@@ -796,6 +852,7 @@ export interface operations {
                 after?: number;
                 /** @description Comma-separated event types. */
                 types?: string[];
+                limit?: number;
             };
             header?: never;
             path?: never;
@@ -859,11 +916,17 @@ export interface operations {
     AuditLogsController_list: {
         parameters: {
             query?: {
+                actorType?: "user" | "api_key" | "system";
+                actorId?: string;
                 action?: "create" | "update" | "delete" | "login" | "logout" | "view" | "export" | "import" | "void" | "refund" | "approve" | "reject";
+                entityType?: string;
+                entityId?: string;
                 /** @description From this time, inclusive. */
                 from?: string;
                 /** @description Before this time. */
                 to?: string;
+                limit?: number;
+                cursor?: string;
             };
             header?: never;
             path?: never;
@@ -885,7 +948,11 @@ export interface operations {
     AuditLogsController_export: {
         parameters: {
             query?: {
+                actorType?: "user" | "api_key" | "system";
+                actorId?: string;
                 action?: "create" | "update" | "delete" | "login" | "logout" | "view" | "export" | "import" | "void" | "refund" | "approve" | "reject";
+                entityType?: string;
+                entityId?: string;
                 /** @description From this time, inclusive. */
                 from?: string;
                 /** @description Before this time. */
@@ -1173,7 +1240,10 @@ export interface operations {
     };
     UsersController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1435,6 +1505,10 @@ export interface operations {
             query?: {
                 /** @description Matches names (typo-tolerant), SKU prefixes and exact barcodes. */
                 q?: string;
+                categoryId?: string;
+                active?: boolean;
+                limit?: number;
+                cursor?: string;
             };
             header?: never;
             path?: never;

@@ -27,7 +27,7 @@ export async function createApiApp(config: AppConfig, options: CreateApiAppOptio
     loggerInstance: logger,
     genReqId: requestIdFor,
     requestIdHeader: false,
-    trustProxy: true,
+    trustProxy: config.trustProxy,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options.probeModules), adapter, {
     logger: new PinoNestLogger(logger),

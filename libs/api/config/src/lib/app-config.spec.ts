@@ -43,6 +43,13 @@ describe('loadAppConfig', () => {
     expect(problems.find((p) => p.startsWith('KASSA_ROLE:'))).toMatch(/api, worker/);
   });
 
+  it('trusts forwarded addresses only from loopback unless told otherwise', () => {
+    expect(loadAppConfig({}).trustProxy).toBe('loopback');
+    expect(loadAppConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadAppConfig({ TRUST_PROXY: '10.0.0.0/8,192.168.1.5' }).trustProxy).toBe('10.0.0.0/8,192.168.1.5');
+    expect(() => loadAppConfig({ TRUST_PROXY: 'everyone' })).toThrow(/TRUST_PROXY/);
+  });
+
   it('requires a JWT secret in production', () => {
     expect(() => loadAppConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET: required in production/);
     expect(loadAppConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }).auth.jwtSecret).toHaveLength(32);

@@ -36,6 +36,8 @@ export class AppConfig {
     login: { maxFailures: number; maxFailuresPerIp: number; lockoutSeconds: number };
   };
   readonly logLevel: EnvironmentVariables['LOG_LEVEL'];
+  /** Fastify's trustProxy setting. */
+  readonly trustProxy: boolean | string;
 
   constructor(env: EnvironmentVariables) {
     this.nodeEnv = env.NODE_ENV;
@@ -71,6 +73,7 @@ export class AppConfig {
       },
     };
     this.logLevel = env.LOG_LEVEL;
+    this.trustProxy = env.TRUST_PROXY === 'true' ? true : env.TRUST_PROXY === 'false' ? false : env.TRUST_PROXY;
   }
 
   /**

@@ -140,6 +140,16 @@ export class EnvironmentVariables {
   })
   WEB_ORIGIN = 'http://localhost:3001';
 
+  /**
+   * Which proxies may set X-Forwarded-For (the client address used by login throttling and audit):
+   * `loopback` (the web app's proxy on the same host), `false`, `true` (any: only behind a proxy
+   * that overwrites the header), or comma-separated addresses/CIDRs.
+   */
+  @Matches(/^(true|false|loopback|[\d.:/a-fA-F]+(,[\d.:/a-fA-F]+)*)$/, {
+    message: 'TRUST_PROXY must be true, false, loopback or comma-separated IP addresses/CIDRs',
+  })
+  TRUST_PROXY = 'loopback';
+
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
 }

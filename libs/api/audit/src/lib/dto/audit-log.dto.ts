@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { AUDIT_ACTIONS, AuditAction } from '@kassa/contracts';
@@ -29,10 +29,14 @@ export class AuditLogListDto {
 
 /** Filters shared by the list and the export. */
 export class AuditLogFilterDto {
+  @ApiPropertyOptional({ enum: ['user', 'api_key', 'system'] })
   @IsOptional() @IsIn(['user', 'api_key', 'system']) actorType?: 'user' | 'api_key' | 'system';
+  @ApiPropertyOptional()
   @IsOptional() @IsUUID() actorId?: string;
   @ApiProperty({ enum: AUDIT_ACTIONS, required: false }) @IsOptional() @IsIn(AUDIT_ACTIONS) action?: AuditAction;
+  @ApiPropertyOptional()
   @IsOptional() @IsString() @MaxLength(100) entityType?: string;
+  @ApiPropertyOptional()
   @IsOptional() @IsString() @MaxLength(100) entityId?: string;
   @ApiProperty({ required: false, format: 'date-time', description: 'From this time, inclusive.' })
   @IsOptional()
@@ -45,7 +49,9 @@ export class AuditLogFilterDto {
 }
 
 export class AuditLogQueryDto extends AuditLogFilterDto {
+  @ApiPropertyOptional()
   @IsOptional() @Transform(toInteger) @IsInt() @Min(1) @Max(200) limit?: number;
+  @ApiPropertyOptional()
   @IsOptional() @IsUUID() cursor?: string;
 }
 

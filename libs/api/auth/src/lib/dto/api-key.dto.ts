@@ -3,6 +3,7 @@ import { ArrayMinSize, ArrayUnique, IsIn, IsString, MaxLength, MinLength } from 
 import { ApiKeyView, Permission, PERMISSIONS } from '@kassa/contracts';
 
 export class CreateApiKeyDto {
+  @ApiProperty()
   @IsString() @MinLength(1) @MaxLength(200) name!: string;
 
   @ApiProperty({ enum: PERMISSIONS, isArray: true })

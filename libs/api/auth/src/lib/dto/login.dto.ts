@@ -9,11 +9,14 @@ export class LoginDto {
   @MaxLength(50)
   tenant!: string;
 
+  @ApiProperty()
   @NormalizeEmail() @IsEmail() @MaxLength(254) email!: string;
+  @ApiProperty()
   @IsString() @MinLength(1) @MaxLength(256) password!: string;
 }
 
 export class RefreshTokenDto {
+  @ApiProperty()
   @IsString() @MinLength(1) @MaxLength(200) refreshToken!: string;
 }
 
@@ -24,5 +27,6 @@ export class SetPasswordDto {
   @MaxLength(200)
   token!: string;
 
+  @ApiProperty()
   @IsString() password!: string;
 }

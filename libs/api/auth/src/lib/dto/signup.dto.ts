@@ -6,19 +6,24 @@ import { TenantDto } from '@kassa/api/tenancy';
 import { UserDto } from './user.dto';
 
 export class SignupDto {
+  @ApiProperty()
   @IsString() @MinLength(1) @MaxLength(200) tenantName!: string;
 
   @ApiProperty({ example: 'corner-shop', description: 'The shop address used at sign-in: 3-50 lower-case letters, digits and dashes.' })
   @Matches(/^[a-z0-9](?:[a-z0-9-]{1,48})[a-z0-9]$/, {
     message: 'slug must be 3-50 lower-case letters, digits or dashes, not starting or ending with a dash',
   })
+  @ApiProperty()
   slug!: string;
 
+  @ApiProperty()
   @IsString() @MinLength(1) @MaxLength(200) ownerName!: string;
+  @ApiProperty()
   @NormalizeEmail() @IsEmail() @MaxLength(254) email!: string;
   @ApiProperty({ minLength: 10 }) @IsString() password!: string;
   @ApiProperty({ example: 'EUR' }) @IsCurrencyCode() currency!: string;
   @ApiProperty({ example: 'Europe/Berlin' }) @IsTimeZone() timeZone!: string;
+  @ApiProperty()
   @IsBoolean() pricesIncludeTax!: boolean;
 }
 

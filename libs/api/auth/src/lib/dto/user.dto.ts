@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { NormalizeEmail } from './normalize-email';
 import { Type } from 'class-transformer';
 import {
@@ -34,24 +34,30 @@ export class UserListDto {
 }
 
 export class CreateUserDto {
+  @ApiProperty()
   @IsString() @MinLength(1) @MaxLength(200) name!: string;
+  @ApiProperty()
   @NormalizeEmail() @IsEmail() @MaxLength(254) email!: string;
   @ApiProperty({ enum: ROLES }) @IsIn(ROLES) role!: Role;
 
   @IsOptional()
   @IsUUID('all', { each: true })
   @ArrayUnique()
+  @ApiPropertyOptional({ type: [String] })
   storeIds?: string[];
 }
 
 export class UpdateUserDto {
+  @ApiPropertyOptional()
   @IsOptional() @IsString() @MinLength(1) @MaxLength(200) name?: string;
   @ApiProperty({ enum: ROLES, required: false }) @IsOptional() @IsIn(ROLES) role?: Role;
+  @ApiPropertyOptional()
   @IsOptional() @IsBoolean() active?: boolean;
 
   @IsOptional()
   @IsUUID('all', { each: true })
   @ArrayUnique()
+  @ApiPropertyOptional({ type: [String] })
   storeIds?: string[];
 }
 
@@ -67,6 +73,8 @@ export class CreatedUserDto {
 }
 
 export class ListQueryDto {
+  @ApiPropertyOptional()
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
+  @ApiPropertyOptional()
   @IsOptional() @IsUUID() cursor?: string;
 }

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import type { CategoryView } from '@kassa/contracts';
 
@@ -17,11 +17,13 @@ export class CategoryListDto {
 }
 
 export class CreateCategoryDto {
+  @ApiProperty()
   @IsString() @MinLength(1) @MaxLength(200) name!: string;
   @ApiProperty({ required: false, format: 'uuid' }) @IsOptional() @IsUUID() parentId?: string;
 }
 
 export class UpdateCategoryDto {
+  @ApiPropertyOptional()
   @IsOptional() @IsString() @MinLength(1) @MaxLength(200) name?: string;
 
   @ApiProperty({ required: false, type: String, format: 'uuid', nullable: true, description: 'null moves it to the top.' })

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -53,11 +53,16 @@ export class CreateProductDto {
   @Matches(SKU, { message: 'sku must be 1-64 letters, digits, . _ / or -, starting with a letter or digit' })
   sku!: string;
 
+  @ApiProperty()
   @IsString() @MinLength(1) @MaxLength(200) name!: string;
+  @ApiPropertyOptional()
   @IsOptional() @IsString() @MaxLength(5000) description?: string;
   @ApiProperty({ required: false, format: 'uuid' }) @IsOptional() @IsUUID() categoryId?: string;
+  @ApiPropertyOptional()
   @IsOptional() @IsString() @MinLength(1) @MaxLength(20) unit?: string;
+  @ApiProperty()
   @IsInt() @Min(0) @Max(MAX_MINOR) priceMinor!: number;
+  @ApiPropertyOptional()
   @IsOptional() @IsInt() @Min(0) @Max(MAX_MINOR) costMinor?: number;
   @ApiProperty({ required: false, maximum: 10000 }) @IsOptional() @IsInt() @Min(0) @Max(10000) taxRateBps?: number;
 
@@ -65,12 +70,18 @@ export class CreateProductDto {
   @Matches(BARCODE, { each: true, message: 'each barcode must be 1-64 letters, digits or dashes' })
   @ArrayUnique()
   @ArrayMaxSize(20)
+  @ApiPropertyOptional({ type: [String] })
   barcodes?: string[];
 
+  @ApiPropertyOptional()
   @IsOptional() @IsBoolean() active?: boolean;
+  @ApiPropertyOptional()
   @IsOptional() @IsBoolean() trackStock?: boolean;
+  @ApiPropertyOptional()
   @IsOptional() @IsInt() @Min(0) @Max(1_000_000_000) reorderPoint?: number;
+  @ApiPropertyOptional()
   @IsOptional() @IsInt() @Min(0) @Max(1_000_000_000) reorderQuantity?: number;
+  @ApiPropertyOptional()
   @IsOptional() @IsUrl({ protocols: ['https', 'http'], require_protocol: true }) @MaxLength(2000) imageUrl?: string;
 }
 
@@ -78,26 +89,40 @@ export class CreateProductDto {
 export class UpdateProductDto {
   @IsOptional()
   @Matches(SKU, { message: 'sku must be 1-64 letters, digits, . _ / or -, starting with a letter or digit' })
+  @ApiPropertyOptional()
   sku?: string;
 
+  @ApiPropertyOptional()
   @IsOptional() @IsString() @MinLength(1) @MaxLength(200) name?: string;
+  @ApiPropertyOptional({ type: String, nullable: true })
   @ValidateIf((_, value) => value !== null) @IsOptional() @IsString() @MaxLength(5000) description?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true })
   @ValidateIf((_, value) => value !== null) @IsOptional() @IsUUID() categoryId?: string | null;
+  @ApiPropertyOptional()
   @IsOptional() @IsString() @MinLength(1) @MaxLength(20) unit?: string;
+  @ApiPropertyOptional()
   @IsOptional() @IsInt() @Min(0) @Max(MAX_MINOR) priceMinor?: number;
+  @ApiPropertyOptional({ type: Number, nullable: true })
   @ValidateIf((_, value) => value !== null) @IsOptional() @IsInt() @Min(0) @Max(MAX_MINOR) costMinor?: number | null;
+  @ApiPropertyOptional()
   @IsOptional() @IsInt() @Min(0) @Max(10000) taxRateBps?: number;
 
   @IsOptional()
   @Matches(BARCODE, { each: true, message: 'each barcode must be 1-64 letters, digits or dashes' })
   @ArrayUnique()
   @ArrayMaxSize(20)
+  @ApiPropertyOptional({ type: [String] })
   barcodes?: string[];
 
+  @ApiPropertyOptional()
   @IsOptional() @IsBoolean() active?: boolean;
+  @ApiPropertyOptional()
   @IsOptional() @IsBoolean() trackStock?: boolean;
+  @ApiPropertyOptional({ type: Number, nullable: true })
   @ValidateIf((_, value) => value !== null) @IsOptional() @IsInt() @Min(0) @Max(1_000_000_000) reorderPoint?: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true })
   @ValidateIf((_, value) => value !== null) @IsOptional() @IsInt() @Min(0) @Max(1_000_000_000) reorderQuantity?: number | null;
+  @ApiPropertyOptional({ type: String, nullable: true })
   @ValidateIf((_, value) => value !== null) @IsOptional() @IsUrl({ protocols: ['https', 'http'], require_protocol: true }) imageUrl?: string | null;
 }
 
@@ -108,11 +133,13 @@ export class ProductQueryDto {
   @MaxLength(200)
   q?: string;
 
+  @ApiPropertyOptional()
   @IsOptional() @IsUUID() categoryId?: string;
 
   @IsOptional()
   @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
+  @ApiPropertyOptional()
   active?: boolean;
 
   @IsOptional()
@@ -120,7 +147,9 @@ export class ProductQueryDto {
   @IsInt()
   @Min(1)
   @Max(200)
+  @ApiPropertyOptional()
   limit?: number;
 
+  @ApiPropertyOptional()
   @IsOptional() @IsString() @MaxLength(500) cursor?: string;
 }

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { EVENT_TYPES, EventEnvelope, EventType } from '@kassa/contracts';
@@ -40,5 +40,6 @@ export class EventQueryDto {
   @IsInt()
   @Min(1)
   @Max(1000)
+  @ApiPropertyOptional()
   limit?: number;
 }

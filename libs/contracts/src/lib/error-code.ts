@@ -38,6 +38,10 @@ export enum ErrorCode {
   CategoryInUse = 'category_in_use',
   CategoryNotFound = 'category_not_found',
   ProductNotFound = 'product_not_found',
+  // Webhooks
+  WebhookTargetForbidden = 'webhook_target_forbidden',
+  WebhookNotFound = 'webhook_not_found',
+  WebhookDeliveryNotFound = 'webhook_delivery_not_found',
 }
 
 const errorCodes = new Set<string>(Object.values(ErrorCode));

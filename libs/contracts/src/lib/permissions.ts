@@ -19,6 +19,7 @@ export const PERMISSIONS = [
   'dead_letters:manage',
   'catalog:read',
   'catalog:manage',
+  'webhooks:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -1,41 +1,35 @@
 import type { Browser } from 'playwright-core';
-import { createTestDatabase, freePort, ServerProcess, startBuiltApi, startBuiltWeb, TEST_REDIS_URL, TestDatabase } from '@kassa/testing';
+import { startWebStack, WebStack } from './support/web-stack';
 import { launchChromium } from './support/chromium';
 import { createShop, newShopAccount, signInThroughForm, waitForServiceWorkerControl } from './support/shop-accounts';
 
 describe('the installed app with its servers gone', () => {
-  let database: TestDatabase;
-  let api: ServerProcess;
-  let web: ServerProcess;
+  let stack: WebStack;
   let browser: Browser;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    api = await startBuiltApi(await freePort(), { DATABASE_URL: database.url, REDIS_URL: TEST_REDIS_URL });
-    web = await startBuiltWeb(await freePort(), { KASSA_API_URL: api.baseUrl });
+    stack = await startWebStack();
     browser = await launchChromium();
   });
 
   afterAll(async () => {
     await browser?.close();
-    await web?.stop();
-    await api?.stop();
-    await database?.drop();
+    await stack?.close();
   });
 
   it('reloads into the app shell and the last-seen data, served by the service worker', async () => {
     const account = newShopAccount('Offline Shop');
-    await createShop(api.baseUrl, account);
+    await createShop(stack.api.baseUrl, account);
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${web.baseUrl}/login`);
+    await page.goto(`${stack.web.baseUrl}/login`);
     await waitForServiceWorkerControl(page);
-    await signInThroughForm(page, web.baseUrl, account);
-    expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(`${web.baseUrl}/serwist/sw.js`);
+    await signInThroughForm(page, stack.web.baseUrl, account);
+    expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(`${stack.web.baseUrl}/serwist/sw.js`);
 
-    await web.stop();
-    await api.stop();
-    expect(await fetch(web.baseUrl).then(() => 'answered', () => 'closed')).toBe('closed');
+    await stack.web.stop();
+    await stack.api.stop();
+    expect(await fetch(stack.web.baseUrl).then(() => 'answered', () => 'closed')).toBe('closed');
 
     const response = await page.reload();
     expect(response?.fromServiceWorker()).toBe(true);

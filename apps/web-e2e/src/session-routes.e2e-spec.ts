@@ -1,4 +1,4 @@
-import { createTestDatabase, freePort, ServerProcess, startBuiltApi, startBuiltWeb, TEST_REDIS_URL, TestDatabase } from '@kassa/testing';
+import { startWebStack, WebStack } from './support/web-stack';
 import { createShop, newShopAccount, type ShopAccount } from './support/shop-accounts';
 
 function refreshCookieOf(response: Response): string | undefined {
@@ -7,30 +7,24 @@ function refreshCookieOf(response: Response): string | undefined {
 }
 
 describe("the web app's session routes and API proxy over HTTP", () => {
-  let database: TestDatabase;
-  let api: ServerProcess;
-  let web: ServerProcess;
+  let stack: WebStack;
   let account: ShopAccount;
 
   const post = (path: string, body?: object, cookie?: string) =>
-    fetch(`${web.baseUrl}${path}`, {
+    fetch(`${stack.web.baseUrl}${path}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(cookie ? { cookie: `kassa_refresh=${cookie}` } : {}) },
       body: body ? JSON.stringify(body) : undefined,
     });
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    api = await startBuiltApi(await freePort(), { DATABASE_URL: database.url, REDIS_URL: TEST_REDIS_URL, REFRESH_REUSE_GRACE_SECONDS: '0' });
-    web = await startBuiltWeb(await freePort(), { KASSA_API_URL: api.baseUrl });
+    stack = await startWebStack({ REFRESH_REUSE_GRACE_SECONDS: '0' });
     account = newShopAccount('Routes Shop');
-    await createShop(api.baseUrl, account);
+    await createShop(stack.api.baseUrl, account);
   });
 
   afterAll(async () => {
-    await web?.stop();
-    await api?.stop();
-    await database?.drop();
+    await stack?.close();
   });
 
   it('answers a refresh without a session cookie with 204 and no cookie', async () => {
@@ -71,15 +65,15 @@ describe("the web app's session routes and API proxy over HTTP", () => {
   });
 
   it('proxies API calls on the web origin with their status, problem body and request id', async () => {
-    const response = await fetch(`${web.baseUrl}/api/v1/me`, { headers: { 'x-request-id': 'web-proxy-check-1' } });
+    const response = await fetch(`${stack.web.baseUrl}/api/v1/me`, { headers: { 'x-request-id': 'web-proxy-check-1' } });
     expect(response.status).toBe(401);
     expect(response.headers.get('x-request-id')).toBe('web-proxy-check-1');
     expect(((await response.json()) as { code: string }).code).toBe('unauthorized');
   });
 
   it('answers 503 with a problem document when the API is down', async () => {
-    await api.stop();
-    const proxied = await fetch(`${web.baseUrl}/api/v1/me`);
+    await stack.api.stop();
+    const proxied = await fetch(`${stack.web.baseUrl}/api/v1/me`);
     expect(proxied.status).toBe(503);
     expect(((await proxied.json()) as { code: string }).code).toBe('service_unavailable');
     const login = await post('/session/login', { tenant: account.slug, email: account.email, password: account.password });

@@ -1,37 +1,31 @@
 import type { Browser } from 'playwright-core';
-import { createTestDatabase, freePort, ServerProcess, startBuiltApi, startBuiltWeb, TEST_REDIS_URL, TestDatabase } from '@kassa/testing';
+import { startWebStack, WebStack } from './support/web-stack';
 import { launchChromium } from './support/chromium';
 import { createShop, newShopAccount, signInThroughForm } from './support/shop-accounts';
 
 describe('one session in several tabs', () => {
-  let database: TestDatabase;
-  let api: ServerProcess;
-  let web: ServerProcess;
+  let stack: WebStack;
   let browser: Browser;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
     // No grace window: a refresh token spent twice revokes the session, so only serialized refreshes survive.
-    api = await startBuiltApi(await freePort(), { DATABASE_URL: database.url, REDIS_URL: TEST_REDIS_URL, REFRESH_REUSE_GRACE_SECONDS: '0' });
-    web = await startBuiltWeb(await freePort(), { KASSA_API_URL: api.baseUrl });
+    stack = await startWebStack({ REFRESH_REUSE_GRACE_SECONDS: '0' });
     browser = await launchChromium();
   });
 
   afterAll(async () => {
     await browser?.close();
-    await web?.stop();
-    await api?.stop();
-    await database?.drop();
+    await stack?.close();
   });
 
   it('keeps every tab signed in when they all refresh at once, because refreshes take turns', async () => {
     const account = newShopAccount('Tabs Shop');
-    await createShop(api.baseUrl, account);
+    await createShop(stack.api.baseUrl, account);
     const context = await browser.newContext();
     const tabs = [await context.newPage(), await context.newPage(), await context.newPage()];
-    await signInThroughForm(tabs[0], web.baseUrl, account);
+    await signInThroughForm(tabs[0], stack.web.baseUrl, account);
 
-    await Promise.all(tabs.map((tab) => tab.goto(`${web.baseUrl}/dashboard`)));
+    await Promise.all(tabs.map((tab) => tab.goto(`${stack.web.baseUrl}/dashboard`)));
     await Promise.all(tabs.map((tab) => tab.getByTestId('shop-name').filter({ hasText: account.shopName }).waitFor()));
     await tabs[0].reload();
     await tabs[0].getByTestId('shop-name').filter({ hasText: account.shopName }).waitFor();
@@ -41,11 +35,11 @@ describe('one session in several tabs', () => {
 
   it('signs every tab out when one signs out', async () => {
     const account = newShopAccount('Signout Shop');
-    await createShop(api.baseUrl, account);
+    await createShop(stack.api.baseUrl, account);
     const context = await browser.newContext();
     const [first, second] = [await context.newPage(), await context.newPage()];
-    await signInThroughForm(first, web.baseUrl, account);
-    await second.goto(`${web.baseUrl}/settings`);
+    await signInThroughForm(first, stack.web.baseUrl, account);
+    await second.goto(`${stack.web.baseUrl}/settings`);
     await second.getByRole('heading', { name: 'Settings' }).waitFor();
 
     await first.getByRole('button', { name: 'Sign out' }).click();

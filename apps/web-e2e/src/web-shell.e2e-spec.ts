@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { createTestDatabase, freePort, ServerProcess, startBuiltApi, startBuiltWeb, TEST_REDIS_URL, TestDatabase } from '@kassa/testing';
+import { startWebStack, WebStack } from './support/web-stack';
 import { accessibilityViolations } from './support/axe';
 import { launchChromium, launchChromiumWithProfile } from './support/chromium';
 import { accessTokenFor, createProduct, createShop, createStore, newShopAccount, signInThroughForm, waitForServiceWorkerControl } from './support/shop-accounts';
@@ -11,24 +11,18 @@ import { accessTokenFor, createProduct, createShop, createStore, newShopAccount,
 const DARK_BACKGROUND = 'rgb(15, 18, 23)';
 
 describe('the web app shell in Chromium', () => {
-  let database: TestDatabase;
-  let api: ServerProcess;
-  let web: ServerProcess;
+  let stack: WebStack;
   let browser: Browser;
   let context: BrowserContext;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    api = await startBuiltApi(await freePort(), { DATABASE_URL: database.url, REDIS_URL: TEST_REDIS_URL });
-    web = await startBuiltWeb(await freePort(), { KASSA_API_URL: api.baseUrl });
+    stack = await startWebStack();
     browser = await launchChromium();
   });
 
   afterAll(async () => {
     await browser?.close();
-    await web?.stop();
-    await api?.stop();
-    await database?.drop();
+    await stack?.close();
   });
 
   afterEach(async () => {
@@ -39,7 +33,7 @@ describe('the web app shell in Chromium', () => {
     context = await browser.newContext();
     const page = await context.newPage();
     const account = newShopAccount('Signup Shop');
-    await page.goto(`${web.baseUrl}/signup`);
+    await page.goto(`${stack.web.baseUrl}/signup`);
     await page.getByLabel('Shop name').fill(account.shopName);
     await page.getByLabel('Shop address').fill(account.slug);
     await page.getByLabel('Your name').fill(account.ownerName);
@@ -60,26 +54,26 @@ describe('the web app shell in Chromium', () => {
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL('**/login**');
-    await page.goto(`${web.baseUrl}/dashboard`);
+    await page.goto(`${stack.web.baseUrl}/dashboard`);
     await page.waitForURL('**/login?next=%2Fdashboard');
     expect(await page.getByLabel('Shop').inputValue()).toBe(account.slug);
   });
 
   it('signs in, showing what went wrong on a bad password, with role-aware navigation and a store picker', async () => {
     const account = newShopAccount('Signin Shop');
-    const token = await createShop(api.baseUrl, account);
-    await createStore(api.baseUrl, token, { name: 'Harbour Street', code: 'HARBOUR' });
-    await createStore(api.baseUrl, token, { name: 'Market Square', code: 'MARKET' });
+    const token = await createShop(stack.api.baseUrl, account);
+    await createStore(stack.api.baseUrl, token, { name: 'Harbour Street', code: 'HARBOUR' });
+    await createStore(stack.api.baseUrl, token, { name: 'Market Square', code: 'MARKET' });
     context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${web.baseUrl}/login`);
+    await page.goto(`${stack.web.baseUrl}/login`);
     await page.getByLabel('Shop').fill(account.slug);
     await page.getByLabel('Email').fill(account.email);
     await page.getByLabel('Password').fill('not the password');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('alert').filter({ hasText: 'do not match an account' }).waitFor();
 
-    await signInThroughForm(page, web.baseUrl, account);
+    await signInThroughForm(page, stack.web.baseUrl, account);
     const nav = page.getByRole('navigation', { name: 'Main' });
     expect(await nav.getByRole('link').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining('Users')]));
     const picker = page.getByRole('combobox', { name: 'Store' });
@@ -92,12 +86,12 @@ describe('the web app shell in Chromium', () => {
 
   it('applies a dark choice before any of its JavaScript runs', async () => {
     const account = newShopAccount('Dark Shop');
-    await createShop(api.baseUrl, account);
+    await createShop(stack.api.baseUrl, account);
     // The system says light, so only the stored choice can make the page dark. Blocking the
     // chunks must reach the network, so the service worker may not answer for them.
     context = await browser.newContext({ colorScheme: 'light', serviceWorkers: 'block' });
     const page = await context.newPage();
-    await signInThroughForm(page, web.baseUrl, account);
+    await signInThroughForm(page, stack.web.baseUrl, account);
     await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
     await page.waitForFunction(() => document.documentElement.dataset['theme'] === 'dark');
 
@@ -114,10 +108,10 @@ describe('the web app shell in Chromium', () => {
 
   it('opens Settings and a product from the Ctrl+K palette, the POS with Ctrl+2, and lists shortcuts on ?', async () => {
     const account = newShopAccount('Keys Shop');
-    await createShop(api.baseUrl, account);
+    await createShop(stack.api.baseUrl, account);
     context = await browser.newContext();
     const page = await context.newPage();
-    await signInThroughForm(page, web.baseUrl, account);
+    await signInThroughForm(page, stack.web.baseUrl, account);
 
     await page.keyboard.press('Control+k');
     const palette = page.getByRole('dialog', { name: 'Search Kassa' });
@@ -127,8 +121,8 @@ describe('the web app shell in Chromium', () => {
     await page.waitForURL('**/settings');
     await page.getByRole('heading', { name: 'Settings' }).waitFor();
 
-    const token = await accessTokenFor(api.baseUrl, account);
-    await createProduct(api.baseUrl, token, { sku: 'TEA-01', name: 'Assam Breakfast Tea', priceMinor: 495 });
+    const token = await accessTokenFor(stack.api.baseUrl, account);
+    await createProduct(stack.api.baseUrl, token, { sku: 'TEA-01', name: 'Assam Breakfast Tea', priceMinor: 495 });
     await page.keyboard.press('Control+k');
     await palette.getByRole('combobox').fill('assam');
     await palette.getByRole('option', { name: /Assam Breakfast Tea/ }).waitFor();
@@ -151,10 +145,10 @@ describe('the web app shell in Chromium', () => {
 
   it('leaves ? to the field being typed in, while Ctrl+K works from inside it', async () => {
     const account = newShopAccount('Typing Shop');
-    await createShop(api.baseUrl, account);
+    await createShop(stack.api.baseUrl, account);
     context = await browser.newContext();
     const page = await context.newPage();
-    await signInThroughForm(page, web.baseUrl, account);
+    await signInThroughForm(page, stack.web.baseUrl, account);
     await page.keyboard.press('Control+k');
     const palette = page.getByRole('dialog', { name: 'Search Kassa' });
     const input = palette.getByRole('combobox');
@@ -169,25 +163,25 @@ describe('the web app shell in Chromium', () => {
   it('after signing out and in as another shop on the same browser, offline shows none of the first shop', async () => {
     const first = newShopAccount('First Shop');
     const second = newShopAccount('Second Shop');
-    await createShop(api.baseUrl, first);
-    await createShop(api.baseUrl, second);
+    await createShop(stack.api.baseUrl, first);
+    await createShop(stack.api.baseUrl, second);
     context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${web.baseUrl}/login`);
+    await page.goto(`${stack.web.baseUrl}/login`);
     await waitForServiceWorkerControl(page);
-    await signInThroughForm(page, web.baseUrl, first);
-    await page.goto(`${web.baseUrl}/users`);
+    await signInThroughForm(page, stack.web.baseUrl, first);
+    await page.goto(`${stack.web.baseUrl}/users`);
     await page.getByRole('cell', { name: first.email }).waitFor();
     expect(await page.evaluate(() => caches.keys())).toEqual(expect.arrayContaining([expect.stringMatching(/^kassa-api:/)]));
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL('**/login**');
-    await signInThroughForm(page, web.baseUrl, second);
+    await signInThroughForm(page, stack.web.baseUrl, second);
 
     await context.setOffline(true);
     await page.reload();
     await page.getByTestId('shop-name').filter({ hasText: second.shopName }).waitFor();
-    await page.goto(`${web.baseUrl}/users`);
+    await page.goto(`${stack.web.baseUrl}/users`);
     await page.getByRole('heading', { name: 'Users' }).waitFor();
     expect(await page.locator('body').innerText()).not.toContain(first.shopName);
     expect(await page.locator('body').innerText()).not.toContain(first.email);
@@ -209,7 +203,7 @@ describe('the web app shell in Chromium', () => {
     try {
       context = await launchChromiumWithProfile(profile);
       const page = await context.newPage();
-      await page.goto(`${web.baseUrl}/login`);
+      await page.goto(`${stack.web.baseUrl}/login`);
       await waitForServiceWorkerControl(page);
       const cdp = await context.newCDPSession(page);
       const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as { installabilityErrors: { errorId: string }[] };
@@ -218,7 +212,7 @@ describe('the web app shell in Chromium', () => {
       await context.close();
       await rm(profile, { recursive: true, force: true });
     }
-    const manifest = await (await fetch(`${web.baseUrl}/manifest.webmanifest`)).json();
+    const manifest = await (await fetch(`${stack.web.baseUrl}/manifest.webmanifest`)).json();
     expect(manifest.icons.map((icon: { sizes: string; purpose: string }) => `${icon.sizes} ${icon.purpose}`)).toEqual([
       '192x192 any',
       '512x512 any',
@@ -229,10 +223,10 @@ describe('the web app shell in Chromium', () => {
 
   it('lays out sidebar and content side by side on a 768 px tablet without sideways scrolling', async () => {
     const account = newShopAccount('Tablet Shop');
-    await createShop(api.baseUrl, account);
+    await createShop(stack.api.baseUrl, account);
     context = await browser.newContext({ viewport: { width: 768, height: 1024 } });
     const page = await context.newPage();
-    await signInThroughForm(page, web.baseUrl, account);
+    await signInThroughForm(page, stack.web.baseUrl, account);
     const nav = await page.getByRole('navigation', { name: 'Main' }).boundingBox();
     const main = await page.getByRole('main').boundingBox();
     expect(nav && main && nav.x + nav.width <= main.x).toBe(true);
@@ -249,10 +243,10 @@ describe('the web app shell in Chromium', () => {
     context = await browser.newContext({ colorScheme });
     const page = await context.newPage();
     if (path === '/dashboard') {
-      await createShop(api.baseUrl, account);
-      await signInThroughForm(page, web.baseUrl, account);
+      await createShop(stack.api.baseUrl, account);
+      await signInThroughForm(page, stack.web.baseUrl, account);
     } else {
-      await page.goto(`${web.baseUrl}${path}`);
+      await page.goto(`${stack.web.baseUrl}${path}`);
       await page.getByRole('heading', { level: 1 }).waitFor();
     }
     expect(await accessibilityViolations(page)).toEqual([]);

@@ -1,0 +1,25 @@
+import { createTestDatabase, freePort, ServerProcess, startBuiltApi, startBuiltWeb, TEST_REDIS_URL, TestDatabase } from '@kassa/testing';
+
+/** The built API on its own database and real Redis, and the built web app in front of it. */
+export interface WebStack {
+  database: TestDatabase;
+  api: ServerProcess;
+  web: ServerProcess;
+  close(): Promise<void>;
+}
+
+export async function startWebStack(apiEnv: Record<string, string> = {}): Promise<WebStack> {
+  const database = await createTestDatabase();
+  const api = await startBuiltApi(await freePort(), { DATABASE_URL: database.url, REDIS_URL: TEST_REDIS_URL, ...apiEnv });
+  const web = await startBuiltWeb(await freePort(), { KASSA_API_URL: api.baseUrl });
+  return {
+    database,
+    api,
+    web,
+    async close() {
+      await web.stop();
+      await api.stop();
+      await database.drop();
+    },
+  };
+}

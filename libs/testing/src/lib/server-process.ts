@@ -74,7 +74,14 @@ async function startServer(
   throw new Error(`${args.join(' ')} was not up within 45 s:\n${output}`);
 }
 
-const answers200 = (url: string) => () => fetch(url).then((response) => response.ok, () => false);
+const answers200 = (url: string) => () =>
+  fetch(url).then(
+    async (response) => {
+      await response.arrayBuffer();
+      return response.ok;
+    },
+    () => false,
+  );
 
 /** The built API; resolves once /health/ready answers 200. */
 export function startBuiltApi(port: number, env: Record<string, string>): Promise<ServerProcess> {
@@ -104,6 +111,7 @@ export function startBuiltWeb(port: number, env: Record<string, string>): Promis
     [NEXT_BIN, 'start', 'apps/web', '--port', String(port), '--hostname', '127.0.0.1'],
     childEnv({ NEXT_TELEMETRY_DISABLED: '1', ...env }),
     baseUrl,
-    (output) => output.includes('Ready'),
+    // An HTTP answer, not the "Ready" log line: the test's first request must find it listening.
+    answers200(`${baseUrl}/offline`),
   );
 }

@@ -6,3 +6,4 @@ export * from './lib/permissions';
 export * from './lib/identity';
 export * from './lib/events';
 export * from './lib/catalog';
+export * from './lib/inventory';

@@ -28,11 +28,18 @@ describe('tenant isolation', () => {
       );
       await seedDeadLetter(api.app, shop.id);
       const category = expectStatus(await http().post('/api/v1/categories').set(bearer(shop.owner.accessToken)).send({ name: 'Fruit' }), 201).body;
-      expectStatus(
+      const product = expectStatus(
         await http()
           .post('/api/v1/products')
           .set(bearer(shop.owner.accessToken))
           .send({ sku: 'BAN-1', name: 'Bananas', priceMinor: 199, categoryId: category.id, barcodes: ['4011'] }),
+        201,
+      ).body;
+      expectStatus(
+        await http()
+          .post('/api/v1/inventory/adjustments')
+          .set(bearer(shop.owner.accessToken))
+          .send({ storeId: shop.stores[0].id, productId: product.id, delta: 12, reason: 'receipt' }),
         201,
       );
     }

@@ -38,6 +38,9 @@ export enum ErrorCode {
   CategoryInUse = 'category_in_use',
   CategoryNotFound = 'category_not_found',
   ProductNotFound = 'product_not_found',
+  // Inventory
+  InsufficientStock = 'insufficient_stock',
+  SameStoreTransfer = 'same_store_transfer',
   // Webhooks
   WebhookTargetForbidden = 'webhook_target_forbidden',
   WebhookNotFound = 'webhook_not_found',

@@ -20,6 +20,8 @@ export const PERMISSIONS = [
   'catalog:read',
   'catalog:manage',
   'webhooks:manage',
+  'inventory:read',
+  'inventory:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -28,8 +30,18 @@ const everything: readonly Permission[] = PERMISSIONS;
 /** What each role may do. Managers manage cashiers (not managers or owners): the users service enforces that part. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   owner: everything,
-  manager: ['tenant:read', 'stores:read', 'stores:manage', 'users:read', 'users:manage', 'catalog:read', 'catalog:manage'],
-  cashier: ['tenant:read', 'stores:read', 'catalog:read'],
+  manager: [
+    'tenant:read',
+    'stores:read',
+    'stores:manage',
+    'users:read',
+    'users:manage',
+    'catalog:read',
+    'catalog:manage',
+    'inventory:read',
+    'inventory:manage',
+  ],
+  cashier: ['tenant:read', 'stores:read', 'catalog:read', 'inventory:read'],
 };
 
 export function roleHasPermission(role: Role, permission: Permission): boolean {

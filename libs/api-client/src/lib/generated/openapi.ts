@@ -420,6 +420,134 @@ export interface paths {
         patch: operations["ProductsController_update"];
         trace?: never;
     };
+    "/api/v1/inventory/adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["InventoryController_adjust"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inventory/adjustments/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["InventoryController_adjustBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inventory/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["InventoryController_count"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inventory/transfers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["InventoryController_transfer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inventory/levels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["InventoryController_levels"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inventory/levels/{storeId}/{productId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["InventoryController_setReorderPoint"];
+        trace?: never;
+    };
+    "/api/v1/inventory/ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["InventoryController_ledger"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inventory/reconcile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["InventoryController_reconcile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -662,13 +790,13 @@ export interface components {
         };
         CreateApiKeyDto: {
             name: string;
-            permissions: ("tenant:read" | "tenant:manage" | "stores:read" | "stores:manage" | "users:read" | "users:manage" | "api_keys:manage" | "events:read" | "audit:read" | "dead_letters:manage" | "catalog:read" | "catalog:manage")[];
+            permissions: ("tenant:read" | "tenant:manage" | "stores:read" | "stores:manage" | "users:read" | "users:manage" | "api_keys:manage" | "events:read" | "audit:read" | "dead_letters:manage" | "catalog:read" | "catalog:manage" | "webhooks:manage" | "inventory:read" | "inventory:manage")[];
         };
         CreatedApiKeyDto: {
             /** Format: uuid */
             id: string;
             name: string;
-            permissions: ("tenant:read" | "tenant:manage" | "stores:read" | "stores:manage" | "users:read" | "users:manage" | "api_keys:manage" | "events:read" | "audit:read" | "dead_letters:manage" | "catalog:read" | "catalog:manage")[];
+            permissions: ("tenant:read" | "tenant:manage" | "stores:read" | "stores:manage" | "users:read" | "users:manage" | "api_keys:manage" | "events:read" | "audit:read" | "dead_letters:manage" | "catalog:read" | "catalog:manage" | "webhooks:manage" | "inventory:read" | "inventory:manage")[];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -680,7 +808,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
-            permissions: ("tenant:read" | "tenant:manage" | "stores:read" | "stores:manage" | "users:read" | "users:manage" | "api_keys:manage" | "events:read" | "audit:read" | "dead_letters:manage" | "catalog:read" | "catalog:manage")[];
+            permissions: ("tenant:read" | "tenant:manage" | "stores:read" | "stores:manage" | "users:read" | "users:manage" | "api_keys:manage" | "events:read" | "audit:read" | "dead_letters:manage" | "catalog:read" | "catalog:manage" | "webhooks:manage" | "inventory:read" | "inventory:manage")[];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -782,6 +910,140 @@ export interface components {
             reorderPoint?: number | null;
             reorderQuantity?: number | null;
             imageUrl?: string | null;
+        };
+        AdjustmentDto: {
+            /** Format: uuid */
+            storeId: string;
+            /** Format: uuid */
+            productId: string;
+            /** @description Units to add (positive) or remove (negative); never 0. */
+            delta: number;
+            /** @enum {string} */
+            reason: "adjustment" | "damage" | "loss" | "receipt";
+            note?: string;
+        };
+        MovementResultDto: {
+            onHand: number;
+            /** Format: uuid */
+            ledgerEntryId: string;
+        };
+        AdjustmentBatchDto: {
+            adjustments: components["schemas"]["AdjustmentDto"][];
+        };
+        AdjustmentBatchResultDto: {
+            items: components["schemas"]["MovementResultDto"][];
+        };
+        CountLineDto: {
+            /** Format: uuid */
+            productId: string;
+            counted: number;
+        };
+        CountDto: {
+            /** Format: uuid */
+            storeId: string;
+            lines: components["schemas"]["CountLineDto"][];
+        };
+        CountResultLineDto: {
+            /** Format: uuid */
+            productId: string;
+            counted: number;
+            /** @description On hand when the count was posted. */
+            previousOnHand: number;
+            delta: number;
+            /**
+             * Format: uuid
+             * @description null when nothing differed.
+             */
+            ledgerEntryId: string | null;
+        };
+        CountResultDto: {
+            /** Format: uuid */
+            countId: string;
+            /** Format: uuid */
+            storeId: string;
+            lines: components["schemas"]["CountResultLineDto"][];
+        };
+        TransferLineDto: {
+            /** Format: uuid */
+            productId: string;
+            quantity: number;
+        };
+        TransferDto: {
+            /** Format: uuid */
+            fromStoreId: string;
+            /** Format: uuid */
+            toStoreId: string;
+            lines: components["schemas"]["TransferLineDto"][];
+        };
+        TransferResultLineDto: {
+            /** Format: uuid */
+            productId: string;
+            quantity: number;
+            fromOnHand: number;
+            toOnHand: number;
+        };
+        TransferResultDto: {
+            /** Format: uuid */
+            transferId: string;
+            lines: components["schemas"]["TransferResultLineDto"][];
+        };
+        StockLevelDto: {
+            /** Format: uuid */
+            storeId: string;
+            /** Format: uuid */
+            productId: string;
+            onHand: number;
+            /** @description The store's override, else the product's. */
+            reorderPoint: number | null;
+            low: boolean;
+        };
+        StockLevelListDto: {
+            items: components["schemas"]["StockLevelDto"][];
+            nextCursor: string | null;
+        };
+        SetReorderPointDto: {
+            /** @description This store's reorder point; null falls back to the product's. */
+            reorderPoint: number | null;
+        };
+        LedgerEntryDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            storeId: string;
+            /** Format: uuid */
+            productId: string;
+            delta: number;
+            onHandAfter: number;
+            /** @enum {string} */
+            reason: "sale" | "refund" | "adjustment" | "count" | "damage" | "loss" | "receipt" | "transfer_in" | "transfer_out";
+            /** @enum {string} */
+            actorType: "user" | "api_key" | "system";
+            /** Format: uuid */
+            actorId: string | null;
+            referenceType: string | null;
+            /** Format: uuid */
+            referenceId: string | null;
+            note: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        LedgerListDto: {
+            items: components["schemas"]["LedgerEntryDto"][];
+            nextCursor: string | null;
+        };
+        ReconcileDifferenceDto: {
+            /** Format: uuid */
+            storeId: string;
+            /** Format: uuid */
+            productId: string;
+            onHand: number;
+            ledgerSum: number;
+        };
+        ReconcileDto: {
+            /** @description Stock levels compared with their ledger. */
+            checked: number;
+            /** @description Should always be empty. */
+            differences: components["schemas"]["ReconcileDifferenceDto"][];
         };
     };
     responses: never;
@@ -1639,6 +1901,197 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProductDto"];
+                };
+            };
+        };
+    };
+    InventoryController_adjust: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdjustmentDto"];
+            };
+        };
+        responses: {
+            /** @description 409 insufficient_stock when negative stock is not allowed. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MovementResultDto"];
+                };
+            };
+        };
+    };
+    InventoryController_adjustBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdjustmentBatchDto"];
+            };
+        };
+        responses: {
+            /** @description All or nothing. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdjustmentBatchResultDto"];
+                };
+            };
+        };
+    };
+    InventoryController_count: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CountDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CountResultDto"];
+                };
+            };
+        };
+    };
+    InventoryController_transfer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransferDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferResultDto"];
+                };
+            };
+        };
+    };
+    InventoryController_levels: {
+        parameters: {
+            query?: {
+                storeId?: string;
+                productId?: string;
+                /** @description Only levels at or below their reorder point. */
+                lowOnly?: boolean;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StockLevelListDto"];
+                };
+            };
+        };
+    };
+    InventoryController_setReorderPoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                storeId: string;
+                productId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetReorderPointDto"];
+            };
+        };
+        responses: {
+            /** @description Sets or clears this store's reorder point for the product. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StockLevelDto"];
+                };
+            };
+        };
+    };
+    InventoryController_ledger: {
+        parameters: {
+            query?: {
+                storeId?: string;
+                productId?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerListDto"];
+                };
+            };
+        };
+    };
+    InventoryController_reconcile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReconcileDto"];
                 };
             };
         };

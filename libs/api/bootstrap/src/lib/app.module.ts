@@ -5,6 +5,7 @@ import { AuthModule } from '@kassa/api/auth';
 import { CatalogModule } from '@kassa/api/catalog';
 import { DatabaseModule } from '@kassa/api/database';
 import { EventsModule } from '@kassa/api/events';
+import { InventoryModule } from '@kassa/api/inventory';
 import { MonitoringModule } from '@kassa/api/monitoring';
 import { TenancyModule } from '@kassa/api/tenancy';
 
@@ -23,6 +24,7 @@ export class AppModule {
         TenancyModule,
         AuthModule,
         CatalogModule,
+        InventoryModule,
         ...probeModules,
       ],
     };

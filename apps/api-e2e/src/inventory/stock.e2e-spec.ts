@@ -1,0 +1,244 @@
+import request from 'supertest';
+import { ErrorCode, uuidv7 } from '@kassa/contracts';
+import { eventually } from '../support/eventually';
+import { bearer, createTenant, createTenantPair, expectStatus, TenantFixture } from '../support/identity';
+import { startTestApi, TestApi } from '../support/test-api';
+
+interface Shop extends TenantFixture {
+  token: string;
+}
+
+describe('stock', () => {
+  let api: TestApi;
+  let a: Shop;
+  let b: Shop;
+  const http = () => request(api.app.getHttpServer());
+
+  beforeAll(async () => {
+    api = await startTestApi({ env: { OUTBOX_POLL_MS: '200' } });
+    const pair = await createTenantPair(api.app);
+    a = { ...pair.a, token: pair.a.owner.accessToken };
+    b = { ...pair.b, token: pair.b.owner.accessToken };
+  });
+  afterAll(() => api.close());
+
+  const newProduct = async (shop: Shop, extra: object = {}) =>
+    expectStatus(
+      await http().post('/api/v1/products').set(bearer(shop.token)).send({ sku: `ST-${uuidv7().slice(-10)}`, name: 'Stock item', priceMinor: 100, ...extra }),
+      201,
+    ).body.id as string;
+  const adjust = (shop: Shop, body: object, token = shop.token) => http().post('/api/v1/inventory/adjustments').set(bearer(token)).send(body);
+  const setNegativeStock = async (shop: Shop, allowed: boolean) =>
+    expectStatus(await http().patch('/api/v1/tenant').set(bearer(shop.token)).send({ allowNegativeStock: allowed }), 200);
+  const level = async (shop: Shop, storeId: string, productId: string) =>
+    expectStatus(await http().get(`/api/v1/inventory/levels?storeId=${storeId}&productId=${productId}`).set(bearer(shop.token)), 200).body.items[0];
+  const reconcile = async (shop: Shop) => expectStatus(await http().get('/api/v1/inventory/reconcile').set(bearer(shop.token)), 200).body;
+
+  it('lets exactly 10 of 50 concurrent decrements through on 10 on hand when negative stock is disallowed', async () => {
+    await setNegativeStock(a, false);
+    const productId = await newProduct(a);
+    const storeId = a.stores[0].id;
+    expectStatus(await adjust(a, { storeId, productId, delta: 10, reason: 'receipt' }), 201);
+    const results = await Promise.all(Array.from({ length: 50 }, () => adjust(a, { storeId, productId, delta: -1, reason: 'loss' })));
+    expect(results.filter((response) => response.status === 201)).toHaveLength(10);
+    const refused = results.filter((response) => response.status === 409);
+    expect(refused).toHaveLength(40);
+    expect(refused.every((response) => response.body.code === ErrorCode.InsufficientStock)).toBe(true);
+    expect((await level(a, storeId, productId)).onHand).toBe(0);
+    const ledger = expectStatus(await http().get(`/api/v1/inventory/ledger?storeId=${storeId}&productId=${productId}&limit=500`).set(bearer(a.token)), 200).body.items;
+    expect(ledger.reduce((sum: number, entry: { delta: number }) => sum + entry.delta, 0)).toBe(0);
+    expect(ledger).toHaveLength(11);
+  });
+
+  it('lets all 50 through, down to -40, when negative stock is allowed', async () => {
+    await setNegativeStock(a, true);
+    const productId = await newProduct(a);
+    const storeId = a.stores[0].id;
+    expectStatus(await adjust(a, { storeId, productId, delta: 10, reason: 'receipt' }), 201);
+    const results = await Promise.all(Array.from({ length: 50 }, () => adjust(a, { storeId, productId, delta: -1, reason: 'loss' })));
+    expect(results.every((response) => response.status === 201)).toBe(true);
+    expect((await level(a, storeId, productId)).onHand).toBe(-40);
+    await setNegativeStock(a, false);
+  });
+
+  it('emits stock.low once per crossing of the reorder point, and never without one', async () => {
+    const storeId = a.stores[0].id;
+    const watched = await newProduct(a, { reorderPoint: 5 });
+    const unwatched = await newProduct(a);
+    for (const [productId, delta] of [[watched, 10], [watched, -5], [watched, -1], [watched, 6], [watched, -7], [unwatched, 3], [unwatched, -3]] as const) {
+      expectStatus(await adjust(a, { storeId, productId, delta, reason: 'adjustment' }), 201);
+    }
+    const lowEvents = async (productId: string) =>
+      expectStatus(await http().get('/api/v1/events?types=stock.low&limit=1000').set(bearer(a.apiKey)), 200).body.items.filter(
+        (event: { data: { productId: string } }) => event.data.productId === productId,
+      );
+    const watchedLows = await eventually(() => lowEvents(watched), (items) => items.length >= 2);
+    // 10 → 5 crosses (1st), → 4 stays low, → 10 rises above, → 3 crosses again (2nd).
+    expect(watchedLows.map((event: { data: { onHand: number } }) => event.data.onHand)).toEqual([5, 3]);
+    const adjusted = expectStatus(await http().get('/api/v1/events?types=stock.adjusted&limit=1000').set(bearer(a.apiKey)), 200).body.items;
+    expect(adjusted.filter((event: { data: { productId: string } }) => event.data.productId === unwatched)).toHaveLength(2);
+    expect(await lowEvents(unwatched)).toEqual([]);
+    expect((await level(a, storeId, watched)).low).toBe(true);
+  });
+
+  it('posts a count against the on-hand of the moment, while sales run, keeping on-hand equal to the ledger', async () => {
+    const storeId = a.stores[0].id;
+    const productId = await newProduct(a);
+    expectStatus(await adjust(a, { storeId, productId, delta: 100, reason: 'receipt' }), 201);
+    const sales = Array.from({ length: 30 }, () => adjust(a, { storeId, productId, delta: -1, reason: 'loss' }));
+    const count = http().post('/api/v1/inventory/counts').set(bearer(a.token)).send({ storeId, lines: [{ productId, counted: 80 }] });
+    const [countResponse, ...saleResponses] = await Promise.all([count, ...sales]);
+    const posted = expectStatus(countResponse, 201).body.lines[0];
+    expect(posted.previousOnHand + posted.delta).toBe(80);
+    expect(saleResponses.every((response) => response.status === 201)).toBe(true);
+    const after = await level(a, storeId, productId);
+    expect(after.onHand).toBeLessThanOrEqual(80);
+    expect((await reconcile(a)).differences).toEqual([]);
+  });
+
+  it('moves stock between stores in one transaction, and a transfer that would go negative changes neither', async () => {
+    const [from, to] = [a.stores[0].id, a.stores[1].id];
+    const productId = await newProduct(a);
+    expectStatus(await adjust(a, { storeId: from, productId, delta: 5, reason: 'receipt' }), 201);
+    const moved = expectStatus(
+      await http().post('/api/v1/inventory/transfers').set(bearer(a.token)).send({ fromStoreId: from, toStoreId: to, lines: [{ productId, quantity: 3 }] }),
+      201,
+    ).body;
+    expect(moved.lines[0]).toMatchObject({ fromOnHand: 2, toOnHand: 3 });
+    const tooMuch = await http().post('/api/v1/inventory/transfers').set(bearer(a.token)).send({ fromStoreId: from, toStoreId: to, lines: [{ productId, quantity: 3 }] });
+    expect(tooMuch.status).toBe(409);
+    expect(tooMuch.body.code).toBe(ErrorCode.InsufficientStock);
+    expect((await level(a, from, productId)).onHand).toBe(2);
+    expect((await level(a, to, productId)).onHand).toBe(3);
+  });
+
+  it('keeps a batch all or nothing', async () => {
+    const storeId = a.stores[0].id;
+    const [first, second] = [await newProduct(a), await newProduct(a)];
+    const response = await http()
+      .post('/api/v1/inventory/adjustments/batch')
+      .set(bearer(a.token))
+      .send({ adjustments: [{ storeId, productId: first, delta: 4, reason: 'receipt' }, { storeId, productId: second, delta: -1, reason: 'loss' }] });
+    expect(response.status).toBe(409);
+    expect(response.body.errors[0].field).toBe('adjustments.1.delta');
+    const levels = expectStatus(await http().get(`/api/v1/inventory/levels?productId=${first}`).set(bearer(a.token)), 200).body.items;
+    expect(levels.every((item: { onHand: number }) => item.onHand === 0)).toBe(true);
+  });
+
+  it('reconciles with no difference after 1,000 concurrent mixed movements', async () => {
+    await setNegativeStock(a, true);
+    const products = [await newProduct(a), await newProduct(a), await newProduct(a)];
+    const stores = a.stores.map((store) => store.id);
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)];
+    const movements = Array.from({ length: 1000 }, () => {
+      const kind = random();
+      const productId = pick(products);
+      if (kind < 0.1) {
+        return () => http().post('/api/v1/inventory/transfers').set(bearer(a.token)).send({ fromStoreId: stores[0], toStoreId: stores[1], lines: [{ productId, quantity: 1 + Math.floor(random() * 3) }] });
+      }
+      if (kind < 0.15) {
+        return () => http().post('/api/v1/inventory/counts').set(bearer(a.token)).send({ storeId: pick(stores), lines: [{ productId, counted: Math.floor(random() * 50) }] });
+      }
+      const delta = (random() < 0.5 ? -1 : 1) * (1 + Math.floor(random() * 5));
+      return () => adjust(a, { storeId: pick(stores), productId, delta, reason: delta > 0 ? 'receipt' : 'loss' });
+    });
+    let next = 0;
+    const statuses: number[] = [];
+    await Promise.all(
+      Array.from({ length: 16 }, async () => {
+        while (next < movements.length) statuses.push((await movements[next++]()).status);
+      }),
+    );
+    // Opposite lock orders can deadlock; PostgreSQL aborts one and it is answered 409, never half-applied.
+    expect(statuses.filter((status) => status !== 201 && status !== 409)).toEqual([]);
+    expect(statuses.filter((status) => status === 201).length).toBeGreaterThan(900);
+    const result = await reconcile(a);
+    expect(result.checked).toBeGreaterThanOrEqual(6);
+    expect(result.differences).toEqual([]);
+    await setNegativeStock(a, false);
+  });
+
+  it("shows a store-limited cashier 404 for another store's levels and ledger", async () => {
+    const token = a.cashier.accessToken;
+    const other = a.stores[1].id;
+    for (const path of [`/api/v1/inventory/levels?storeId=${other}`, `/api/v1/inventory/ledger?storeId=${other}`]) {
+      const response = await http().get(path).set(bearer(token));
+      expect([path, response.status, response.body.code]).toEqual([path, 404, ErrorCode.StoreNotFound]);
+    }
+    const own = expectStatus(await http().get('/api/v1/inventory/levels?limit=500').set(bearer(token)), 200).body.items;
+    expect(own.length).toBeGreaterThan(0);
+    expect(own.every((item: { storeId: string }) => item.storeId === a.stores[0].id)).toBe(true);
+    const ledger = expectStatus(await http().get('/api/v1/inventory/ledger?limit=500').set(bearer(token)), 200).body.items;
+    expect(ledger.every((entry: { storeId: string }) => entry.storeId === a.stores[0].id)).toBe(true);
+  });
+
+  it("never touches another shop's stores or products, and shows none of them", async () => {
+    const productOfB = await newProduct(b);
+    const intoB = await adjust(a, { storeId: b.stores[0].id, productId: productOfB, delta: 1, reason: 'receipt' });
+    expect(intoB.status).toBe(404);
+    expect(intoB.body.errors[0].field).toBe('storeId');
+    const productIntoA = await adjust(a, { storeId: a.stores[0].id, productId: productOfB, delta: 1, reason: 'receipt' });
+    expect(productIntoA.status).toBe(404);
+    expect(productIntoA.body.errors[0].field).toBe('productId');
+    expectStatus(await adjust(b, { storeId: b.stores[0].id, productId: productOfB, delta: 2, reason: 'receipt' }), 201);
+    const levelsOfA = expectStatus(await http().get(`/api/v1/inventory/levels?productId=${productOfB}`).set(bearer(a.token)), 200).body.items;
+    expect(levelsOfA).toEqual([]);
+    const ledgerOfA = expectStatus(await http().get(`/api/v1/inventory/ledger?productId=${productOfB}`).set(bearer(a.apiKey)), 200).body.items;
+    expect(ledgerOfA).toEqual([]);
+  });
+
+  it.each([
+    ['a zero delta', { delta: 0 }, 'delta'],
+    ['an unknown reason', { reason: 'theft-by-gremlins' }, 'reason'],
+    ['a reason only counts and sales may use', { reason: 'sale' }, 'reason'],
+    ['a fractional delta', { delta: 1.5 }, 'delta'],
+  ])('refuses %s with 400 naming the field', async (_, overrides, field) => {
+    const response = await adjust(a, { storeId: a.stores[0].id, productId: uuidv7(), delta: 1, reason: 'receipt', ...overrides });
+    expect(response.status).toBe(400);
+    expect(response.body.errors.map((error: { field: string }) => error.field)).toContain(field);
+  });
+
+  it('refuses a transfer from a store to itself with 400 same_store_transfer', async () => {
+    const store = a.stores[0].id;
+    const response = await http().post('/api/v1/inventory/transfers').set(bearer(a.token)).send({ fromStoreId: store, toStoreId: store, lines: [{ productId: uuidv7(), quantity: 1 }] });
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject({ code: ErrorCode.SameStoreTransfer, errors: [{ field: 'toStoreId' }] });
+  });
+
+  it('keeps adjustments for managers and owners', async () => {
+    const response = await adjust(a, { storeId: a.stores[0].id, productId: uuidv7(), delta: 1, reason: 'receipt' }, a.cashier.accessToken);
+    expect(response.status).toBe(403);
+  });
+});
+
+describe("a store's own reorder point", () => {
+  let api: TestApi;
+  let shop: TenantFixture;
+  const http = () => request(api.app.getHttpServer());
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    shop = await createTenant(api.app, 'Hotel');
+  });
+  afterAll(() => api.close());
+
+  it("overrides the product's, makes the level low at once, and falls back when cleared", async () => {
+    const token = bearer(shop.owner.accessToken);
+    const storeId = shop.stores[0].id;
+    const productId = expectStatus(
+      await http().post('/api/v1/products').set(token).send({ sku: 'RP-1', name: 'Reorder me', priceMinor: 100, reorderPoint: 5 }),
+      201,
+    ).body.id;
+    expectStatus(await http().post('/api/v1/inventory/adjustments').set(token).send({ storeId, productId, delta: 10, reason: 'receipt' }), 201);
+    const raised = expectStatus(await http().patch(`/api/v1/inventory/levels/${storeId}/${productId}`).set(token).send({ reorderPoint: 20 }), 200).body;
+    expect(raised).toEqual({ storeId, productId, onHand: 10, reorderPoint: 20, low: true });
+    const lowOnly = expectStatus(await http().get(`/api/v1/inventory/levels?lowOnly=true&storeId=${storeId}`).set(token), 200).body.items;
+    expect(lowOnly.map((item: { productId: string }) => item.productId)).toEqual([productId]);
+    const cleared = expectStatus(await http().patch(`/api/v1/inventory/levels/${storeId}/${productId}`).set(token).send({ reorderPoint: null }), 200).body;
+    expect(cleared).toMatchObject({ reorderPoint: 5, low: false });
+    const refused = await http().patch(`/api/v1/inventory/levels/${storeId}/${productId}`).set(bearer(shop.cashier.accessToken)).send({ reorderPoint: 1 });
+    expect(refused.status).toBe(403);
+  });
+});

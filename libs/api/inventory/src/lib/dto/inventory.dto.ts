@@ -1,0 +1,190 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  NotEquals,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { ADJUSTMENT_REASONS, AdjustmentReason, STOCK_REASONS, StockLevelView, StockReason } from '@kassa/contracts';
+
+const MAX_QUANTITY = 1_000_000_000;
+const toInteger = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value);
+
+export class AdjustmentDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() storeId!: string;
+  @ApiProperty({ format: 'uuid' }) @IsUUID() productId!: string;
+
+  @ApiProperty({ description: 'Units to add (positive) or remove (negative); never 0.' })
+  @IsInt()
+  @NotEquals(0, { message: 'delta must not be 0' })
+  @Min(-MAX_QUANTITY)
+  @Max(MAX_QUANTITY)
+  delta!: number;
+
+  @ApiProperty({ enum: ADJUSTMENT_REASONS }) @IsIn(ADJUSTMENT_REASONS) reason!: AdjustmentReason;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) note?: string;
+}
+
+export class AdjustmentBatchDto {
+  @ApiProperty({ type: [AdjustmentDto] })
+  @ValidateNested({ each: true })
+  @Type(() => AdjustmentDto)
+  @ArrayMinSize(1)
+  @ArrayMaxSize(1000)
+  adjustments!: AdjustmentDto[];
+}
+
+export class MovementResultDto {
+  @ApiProperty() onHand!: number;
+  @ApiProperty({ format: 'uuid' }) ledgerEntryId!: string;
+}
+
+export class AdjustmentBatchResultDto {
+  @ApiProperty({ type: [MovementResultDto] }) items!: MovementResultDto[];
+}
+
+export class CountLineDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() productId!: string;
+  @ApiProperty({ minimum: 0 }) @IsInt() @Min(0) @Max(MAX_QUANTITY) counted!: number;
+}
+
+export class CountDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() storeId!: string;
+
+  @ApiProperty({ type: [CountLineDto] })
+  @ValidateNested({ each: true })
+  @Type(() => CountLineDto)
+  @ArrayMinSize(1)
+  @ArrayMaxSize(5000)
+  lines!: CountLineDto[];
+}
+
+export class CountResultLineDto {
+  @ApiProperty({ format: 'uuid' }) productId!: string;
+  @ApiProperty() counted!: number;
+  @ApiProperty({ description: 'On hand when the count was posted.' }) previousOnHand!: number;
+  @ApiProperty() delta!: number;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'null when nothing differed.' })
+  ledgerEntryId!: string | null;
+}
+
+export class CountResultDto {
+  @ApiProperty({ format: 'uuid' }) countId!: string;
+  @ApiProperty({ format: 'uuid' }) storeId!: string;
+  @ApiProperty({ type: [CountResultLineDto] }) lines!: CountResultLineDto[];
+}
+
+export class TransferLineDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() productId!: string;
+  @ApiProperty({ minimum: 1 }) @IsInt() @Min(1) @Max(MAX_QUANTITY) quantity!: number;
+}
+
+export class TransferDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() fromStoreId!: string;
+  @ApiProperty({ format: 'uuid' }) @IsUUID() toStoreId!: string;
+
+  @ApiProperty({ type: [TransferLineDto] })
+  @ValidateNested({ each: true })
+  @Type(() => TransferLineDto)
+  @ArrayMinSize(1)
+  @ArrayMaxSize(1000)
+  lines!: TransferLineDto[];
+}
+
+export class TransferResultLineDto {
+  @ApiProperty({ format: 'uuid' }) productId!: string;
+  @ApiProperty() quantity!: number;
+  @ApiProperty() fromOnHand!: number;
+  @ApiProperty() toOnHand!: number;
+}
+
+export class TransferResultDto {
+  @ApiProperty({ format: 'uuid' }) transferId!: string;
+  @ApiProperty({ type: [TransferResultLineDto] }) lines!: TransferResultLineDto[];
+}
+
+export class StockLevelDto implements StockLevelView {
+  @ApiProperty({ format: 'uuid' }) storeId!: string;
+  @ApiProperty({ format: 'uuid' }) productId!: string;
+  @ApiProperty() onHand!: number;
+  @ApiProperty({ type: Number, nullable: true, description: "The store's override, else the product's." }) reorderPoint!: number | null;
+  @ApiProperty() low!: boolean;
+}
+
+export class StockLevelListDto {
+  @ApiProperty({ type: [StockLevelDto] }) items!: StockLevelDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
+}
+
+export class StockLevelQueryDto {
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() storeId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() productId?: string;
+
+  @ApiPropertyOptional({ description: 'Only levels at or below their reorder point.' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  lowOnly?: boolean;
+
+  @ApiPropertyOptional() @IsOptional() @Transform(toInteger) @IsInt() @Min(1) @Max(500) limit?: number;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) cursor?: string;
+}
+
+export class LedgerEntryDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) storeId!: string;
+  @ApiProperty({ format: 'uuid' }) productId!: string;
+  @ApiProperty() delta!: number;
+  @ApiProperty() onHandAfter!: number;
+  @ApiProperty({ enum: STOCK_REASONS }) reason!: StockReason;
+  @ApiProperty({ enum: ['user', 'api_key', 'system'] }) actorType!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) actorId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) referenceType!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) referenceId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) note!: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+export class LedgerListDto {
+  @ApiProperty({ type: [LedgerEntryDto] }) items!: LedgerEntryDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
+}
+
+export class LedgerQueryDto {
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() storeId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() productId?: string;
+  @ApiPropertyOptional() @IsOptional() @Transform(toInteger) @IsInt() @Min(1) @Max(500) limit?: number;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() cursor?: string;
+}
+
+export class ReconcileDifferenceDto {
+  @ApiProperty({ format: 'uuid' }) storeId!: string;
+  @ApiProperty({ format: 'uuid' }) productId!: string;
+  @ApiProperty() onHand!: number;
+  @ApiProperty() ledgerSum!: number;
+}
+
+export class ReconcileDto {
+  @ApiProperty({ description: 'Stock levels compared with their ledger.' }) checked!: number;
+  @ApiProperty({ type: [ReconcileDifferenceDto], description: 'Should always be empty.' }) differences!: ReconcileDifferenceDto[];
+}
+
+export class SetReorderPointDto {
+  @ApiProperty({ type: Number, nullable: true, description: "This store's reorder point; null falls back to the product's." })
+  @ValidateIf((_, value) => value !== null)
+  @IsInt()
+  @Min(0)
+  @Max(MAX_QUANTITY)
+  reorderPoint!: number | null;
+}

@@ -1,0 +1,89 @@
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Ctx, IdParam, RequestContext, RequirePermissions } from '@kassa/api/http';
+import {
+  AdjustmentBatchDto,
+  AdjustmentBatchResultDto,
+  AdjustmentDto,
+  CountDto,
+  CountResultDto,
+  LedgerListDto,
+  LedgerQueryDto,
+  MovementResultDto,
+  ReconcileDto,
+  SetReorderPointDto,
+  StockLevelDto,
+  StockLevelListDto,
+  StockLevelQueryDto,
+  TransferDto,
+  TransferResultDto,
+} from './dto/inventory.dto';
+import { InventoryService } from './inventory.service';
+
+@ApiTags('inventory')
+@ApiBearerAuth()
+@Controller('inventory')
+export class InventoryController {
+  constructor(private readonly inventory: InventoryService) {}
+
+  @Post('adjustments')
+  @RequirePermissions('inventory:manage')
+  @ApiCreatedResponse({ type: MovementResultDto, description: '409 insufficient_stock when negative stock is not allowed.' })
+  adjust(@Ctx() context: RequestContext, @Body() adjustment: AdjustmentDto): Promise<MovementResultDto> {
+    return this.inventory.adjust(context, adjustment);
+  }
+
+  @Post('adjustments/batch')
+  @RequirePermissions('inventory:manage')
+  @ApiCreatedResponse({ type: AdjustmentBatchResultDto, description: 'All or nothing.' })
+  async adjustBatch(@Ctx() context: RequestContext, @Body() batch: AdjustmentBatchDto): Promise<AdjustmentBatchResultDto> {
+    return { items: await this.inventory.adjustBatch(context, batch.adjustments) };
+  }
+
+  @Post('counts')
+  @RequirePermissions('inventory:manage')
+  @ApiCreatedResponse({ type: CountResultDto })
+  count(@Ctx() context: RequestContext, @Body() count: CountDto): Promise<CountResultDto> {
+    return this.inventory.count(context, count);
+  }
+
+  @Post('transfers')
+  @RequirePermissions('inventory:manage')
+  @ApiCreatedResponse({ type: TransferResultDto })
+  transfer(@Ctx() context: RequestContext, @Body() transfer: TransferDto): Promise<TransferResultDto> {
+    return this.inventory.transfer(context, transfer);
+  }
+
+  @Get('levels')
+  @RequirePermissions('inventory:read')
+  @ApiOkResponse({ type: StockLevelListDto })
+  levels(@Ctx() context: RequestContext, @Query() query: StockLevelQueryDto): Promise<StockLevelListDto> {
+    return this.inventory.levels(context, query);
+  }
+
+  @Patch('levels/:storeId/:productId')
+  @RequirePermissions('inventory:manage')
+  @ApiOkResponse({ type: StockLevelDto, description: "Sets or clears this store's reorder point for the product." })
+  setReorderPoint(
+    @Ctx() context: RequestContext,
+    @IdParam('storeId') storeId: string,
+    @IdParam('productId') productId: string,
+    @Body() body: SetReorderPointDto,
+  ): Promise<StockLevelDto> {
+    return this.inventory.setReorderPoint(context, storeId, productId, body.reorderPoint);
+  }
+
+  @Get('ledger')
+  @RequirePermissions('inventory:read')
+  @ApiOkResponse({ type: LedgerListDto, description: 'Newest first.' })
+  ledger(@Ctx() context: RequestContext, @Query() query: LedgerQueryDto): Promise<LedgerListDto> {
+    return this.inventory.ledger(context, query);
+  }
+
+  @Get('reconcile')
+  @RequirePermissions('inventory:read')
+  @ApiOkResponse({ type: ReconcileDto })
+  reconcile(@Ctx() context: RequestContext): Promise<ReconcileDto> {
+    return this.inventory.reconcile(context);
+  }
+}

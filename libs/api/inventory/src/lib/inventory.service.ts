@@ -1,0 +1,156 @@
+import { Injectable } from '@nestjs/common';
+import { ErrorCode, isLowStock, uuidv7 } from '@kassa/contracts';
+import { isoTime } from '@kassa/api/database';
+import { ApiException, RequestContext } from '@kassa/api/http';
+import { canSeeStore, visibleStoreIds } from '@kassa/api/tenancy';
+import type {
+  AdjustmentDto,
+  CountDto,
+  CountResultDto,
+  LedgerEntryDto,
+  LedgerListDto,
+  LedgerQueryDto,
+  MovementResultDto,
+  ReconcileDto,
+  StockLevelListDto,
+  StockLevelQueryDto,
+  TransferDto,
+  TransferResultDto,
+} from './dto/inventory.dto';
+import { StockService } from './stock.service';
+
+const byKey = <T>(key: (item: T) => string) => (a: T, b: T) => key(a).localeCompare(key(b));
+
+function storeNotFound(field: string): ApiException {
+  return new ApiException(404, ErrorCode.StoreNotFound, 'No such store.', [{ field, message: 'not a store you can use' }]);
+}
+
+/** Adjustments, counts, transfers and the read side of stock; every change goes through StockService.move. */
+@Injectable()
+export class InventoryService {
+  constructor(private readonly stock: StockService) {}
+
+  adjust(context: RequestContext, adjustment: AdjustmentDto): Promise<MovementResultDto> {
+    return this.stock.move(context, adjustment);
+  }
+
+  /** All or nothing (one transaction); rows are locked in a fixed order so concurrent batches cannot deadlock. */
+  async adjustBatch(context: RequestContext, adjustments: AdjustmentDto[]): Promise<MovementResultDto[]> {
+    const ordered = adjustments.map((adjustment, index) => ({ adjustment, index })).sort(byKey(({ adjustment }) => `${adjustment.storeId}:${adjustment.productId}`));
+    const results: MovementResultDto[] = new Array(adjustments.length);
+    for (const { adjustment, index } of ordered) {
+      results[index] = await this.stock.move(context, adjustment, {
+        store: `adjustments.${index}.storeId`,
+        product: `adjustments.${index}.productId`,
+        delta: `adjustments.${index}.delta`,
+      });
+    }
+    return results;
+  }
+
+  /** Differences against on-hand at the moment of posting (each level locked first), as `count` ledger rows. */
+  async count(context: RequestContext, count: CountDto): Promise<CountResultDto> {
+    const countId = uuidv7();
+    const lines: CountResultDto['lines'] = [];
+    for (const { line, index } of count.lines.map((line, index) => ({ line, index })).sort(byKey(({ line }) => line.productId))) {
+      const fields = { store: 'storeId', product: `lines.${index}.productId`, delta: `lines.${index}.counted` };
+      const level = await this.stock.lockLevel(context, count.storeId, line.productId, fields);
+      const delta = line.counted - level.onHand;
+      const moved =
+        delta === 0
+          ? undefined
+          : await this.stock.move(
+              context,
+              { storeId: count.storeId, productId: line.productId, delta, reason: 'count', reference: { type: 'count', id: countId } },
+              fields,
+            );
+      lines[index] = { productId: line.productId, counted: line.counted, previousOnHand: level.onHand, delta, ledgerEntryId: moved?.ledgerEntryId ?? null };
+    }
+    return { countId, storeId: count.storeId, lines };
+  }
+
+  /** Out of one store and into another in one transaction: a line that cannot leave the source changes neither. */
+  async transfer(context: RequestContext, transfer: TransferDto): Promise<TransferResultDto> {
+    if (transfer.fromStoreId === transfer.toStoreId) {
+      throw new ApiException(400, ErrorCode.SameStoreTransfer, 'A transfer needs two different stores.', [
+        { field: 'toStoreId', message: 'toStoreId must differ from fromStoreId' },
+      ]);
+    }
+    const transferId = uuidv7();
+    const reference = { type: 'transfer', id: transferId };
+    const lines: TransferResultDto['lines'] = [];
+    for (const [index, line] of transfer.lines.entries()) {
+      const out = await this.stock.move(
+        context,
+        { storeId: transfer.fromStoreId, productId: line.productId, delta: -line.quantity, reason: 'transfer_out', reference },
+        { store: 'fromStoreId', product: `lines.${index}.productId`, delta: `lines.${index}.quantity` },
+      );
+      const into = await this.stock.move(
+        context,
+        { storeId: transfer.toStoreId, productId: line.productId, delta: line.quantity, reason: 'transfer_in', reference },
+        { store: 'toStoreId', product: `lines.${index}.productId`, delta: `lines.${index}.quantity` },
+      );
+      lines.push({ productId: line.productId, quantity: line.quantity, fromOnHand: out.onHand, toOnHand: into.onHand });
+    }
+    return { transferId, lines };
+  }
+
+  setReorderPoint(context: RequestContext, storeId: string, productId: string, reorderPoint: number | null) {
+    return this.stock.setReorderPoint(context, storeId, productId, reorderPoint);
+  }
+
+  async levels(context: RequestContext, query: StockLevelQueryDto): Promise<StockLevelListDto> {
+    if (query.storeId && !canSeeStore(context, query.storeId)) throw storeNotFound('storeId');
+    const limit = query.limit ?? 100;
+    const after = query.cursor?.split(':');
+    const rows: { storeId: string; productId: string; onHand: number; reorderPoint: number | null }[] = await context.manager.query(
+      `SELECT s.store_id AS "storeId", s.product_id AS "productId", s.on_hand AS "onHand",
+              coalesce(s.reorder_point, p.reorder_point) AS "reorderPoint"
+         FROM stock_level s JOIN product p ON p.tenant_id = s.tenant_id AND p.id = s.product_id
+        WHERE ($1::uuid IS NULL OR s.store_id = $1) AND ($2::uuid IS NULL OR s.product_id = $2)
+          AND ($3::uuid[] IS NULL OR s.store_id = ANY($3))
+          -- the SQL form of isLowStock (libs/contracts), so pages hold only low levels
+          AND (NOT $4 OR s.on_hand <= coalesce(s.reorder_point, p.reorder_point))
+          AND ($5::uuid IS NULL OR (s.store_id, s.product_id) > ($5, $6::uuid))
+        ORDER BY s.store_id, s.product_id LIMIT $7`,
+      [query.storeId ?? null, query.productId ?? null, visibleStoreIds(context) ?? null, query.lowOnly ?? false, after?.[0] ?? null, after?.[1] ?? null, limit + 1],
+    );
+    const items = rows.slice(0, limit).map((row) => ({ ...row, low: isLowStock(row.onHand, row.reorderPoint) }));
+    const last = items[items.length - 1];
+    return { items, nextCursor: rows.length > limit ? `${last.storeId}:${last.productId}` : null };
+  }
+
+  async ledger(context: RequestContext, query: LedgerQueryDto): Promise<LedgerListDto> {
+    if (query.storeId && !canSeeStore(context, query.storeId)) throw storeNotFound('storeId');
+    const limit = query.limit ?? 100;
+    const items: LedgerEntryDto[] = await context.manager.query(
+      `SELECT id, store_id AS "storeId", product_id AS "productId", delta, on_hand_after AS "onHandAfter", reason,
+              actor_type AS "actorType", actor_id AS "actorId", reference_type AS "referenceType", reference_id AS "referenceId",
+              note, ${isoTime('created_at')} AS "createdAt"
+         FROM stock_ledger
+        WHERE ($1::uuid IS NULL OR store_id = $1) AND ($2::uuid IS NULL OR product_id = $2)
+          AND ($3::uuid[] IS NULL OR store_id = ANY($3)) AND ($4::uuid IS NULL OR id < $4)
+        ORDER BY id DESC LIMIT $5`,
+      [query.storeId ?? null, query.productId ?? null, visibleStoreIds(context) ?? null, query.cursor ?? null, limit + 1],
+    );
+    const page = items.slice(0, limit);
+    return { items: page, nextCursor: items.length > limit ? page[page.length - 1].id : null };
+  }
+
+  /** Recomputes every on-hand from its ledger; any difference is a bug and is reported, not fixed. */
+  async reconcile(context: RequestContext): Promise<ReconcileDto> {
+    const rows: { storeId: string; productId: string; onHand: number; ledgerSum: number; checked: number }[] = await context.manager.query(
+      `SELECT s.store_id AS "storeId", s.product_id AS "productId", s.on_hand AS "onHand",
+              coalesce(l.total, 0)::int AS "ledgerSum", count(*) OVER ()::int AS checked
+         FROM stock_level s
+         LEFT JOIN (SELECT store_id, product_id, sum(delta) AS total FROM stock_ledger GROUP BY store_id, product_id) l
+           ON l.store_id = s.store_id AND l.product_id = s.product_id
+        WHERE ($1::uuid[] IS NULL OR s.store_id = ANY($1))`,
+      [visibleStoreIds(context) ?? null],
+    );
+    return {
+      checked: rows[0]?.checked ?? 0,
+      differences: rows.filter((row) => row.onHand !== row.ledgerSum).map(({ checked: _checked, ...difference }) => difference),
+    };
+  }
+}

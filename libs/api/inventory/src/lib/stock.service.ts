@@ -1,0 +1,185 @@
+import { Injectable } from '@nestjs/common';
+import { ErrorCode, isLowStock, StockReason, uuidv7 } from '@kassa/contracts';
+import { AuditLog, auditActorOf, auditScopeOf } from '@kassa/api/audit';
+import { queryRows } from '@kassa/api/database';
+import { DomainEvents } from '@kassa/api/events';
+import { ApiException, RequestContext } from '@kassa/api/http';
+import { canSeeStore } from '@kassa/api/tenancy';
+
+export interface StockMovement {
+  storeId: string;
+  productId: string;
+  delta: number;
+  reason: StockReason;
+  /** What caused it (a sale, a count, a transfer…), for the ledger. */
+  reference?: { type: string; id: string };
+  note?: string;
+}
+
+export interface StockMoveResult {
+  onHand: number;
+  ledgerEntryId: string;
+}
+
+/** Which request fields a movement's store and product came from, for error messages. */
+export interface MovementFields {
+  store: string;
+  product: string;
+  delta: string;
+}
+
+const DEFAULT_FIELDS: MovementFields = { store: 'storeId', product: 'productId', delta: 'delta' };
+
+/**
+ * The only way stock changes (sales, refunds, purchasing, counts and transfers all come here):
+ * a guarded atomic update of on-hand, its ledger row, its events and its audit row, all in the
+ * caller's transaction (DESIGN.md §2).
+ */
+@Injectable()
+export class StockService {
+  constructor(
+    private readonly events: DomainEvents,
+    private readonly audit: AuditLog,
+  ) {}
+
+  async move(context: RequestContext, movement: StockMovement, fields: MovementFields = DEFAULT_FIELDS): Promise<StockMoveResult> {
+    const level = await this.lockLevel(context, movement.storeId, movement.productId, fields);
+    const [{ negativeAllowed }]: { negativeAllowed: boolean }[] = await context.manager.query(
+      `SELECT allow_negative_stock AS "negativeAllowed" FROM tenant`,
+    );
+    const [moved] = await queryRows<{ onHand: number; version: number }>(
+      context.manager,
+      `UPDATE stock_level SET on_hand = on_hand + $2, version = version + 1, updated_at = now()
+        WHERE id = $1 AND ($3 OR on_hand + $2 >= 0)
+        RETURNING on_hand AS "onHand", version`,
+      [level.id, movement.delta, negativeAllowed],
+    );
+    if (!moved) {
+      throw new ApiException(409, ErrorCode.InsufficientStock, `Only ${level.onHand} on hand; the shop does not allow negative stock.`, [
+        { field: fields.delta, message: `would leave ${level.onHand + movement.delta} on hand` },
+      ]);
+    }
+
+    const actor = auditActorOf(context.actor);
+    const ledgerEntryId = uuidv7();
+    await context.manager.query(
+      `INSERT INTO stock_ledger (tenant_id, id, store_id, product_id, delta, on_hand_after, reason, actor_type, actor_id,
+                                 reference_type, reference_id, note, request_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+      [
+        context.tenantId,
+        ledgerEntryId,
+        movement.storeId,
+        movement.productId,
+        movement.delta,
+        moved.onHand,
+        movement.reason,
+        actor.type,
+        actor.id ?? null,
+        movement.reference?.type ?? null,
+        movement.reference?.id ?? null,
+        movement.note ?? null,
+        context.requestId,
+      ],
+    );
+
+    const change = { storeId: movement.storeId, productId: movement.productId, delta: movement.delta, reason: movement.reason };
+    await this.events.record(context, {
+      type: 'stock.adjusted',
+      aggregateType: 'stock_level',
+      aggregateId: level.id,
+      aggregateVersion: moved.version,
+      data: { ...change, onHand: moved.onHand, ledgerEntryId },
+    });
+    await this.noteLowCrossing(context, { ...level, version: moved.version }, moved.onHand, level.reorderPoint, {
+      storeId: movement.storeId,
+      productId: movement.productId,
+    });
+    await this.audit.record(auditScopeOf(context), {
+      action: 'update',
+      entityType: 'stock_level',
+      entityId: level.id,
+      before: { onHand: level.onHand },
+      after: { onHand: moved.onHand },
+      metadata: { ...change, ledgerEntryId, reference: movement.reference ?? null },
+    });
+    return { onHand: moved.onHand, ledgerEntryId };
+  }
+
+  /** Sets or clears (null) the store's own reorder point for a product; the product's applies otherwise. */
+  async setReorderPoint(context: RequestContext, storeId: string, productId: string, reorderPoint: number | null) {
+    const level = await this.lockLevel(context, storeId, productId);
+    const [updated] = await queryRows<{ version: number; reorderPoint: number | null }>(
+      context.manager,
+      `UPDATE stock_level s SET reorder_point = $2, version = s.version + 1, updated_at = now()
+         FROM product p WHERE p.tenant_id = s.tenant_id AND p.id = s.product_id AND s.id = $1
+       RETURNING s.version, coalesce(s.reorder_point, p.reorder_point) AS "reorderPoint"`,
+      [level.id, reorderPoint],
+    );
+    await this.noteLowCrossing(context, { ...level, version: updated.version }, level.onHand, updated.reorderPoint, { storeId, productId });
+    await this.audit.record(auditScopeOf(context), {
+      action: 'update',
+      entityType: 'stock_level',
+      entityId: level.id,
+      before: { reorderPoint: level.reorderPoint },
+      after: { reorderPoint: updated.reorderPoint },
+    });
+    return { storeId, productId, onHand: level.onHand, reorderPoint: updated.reorderPoint, low: isLowStock(level.onHand, updated.reorderPoint) };
+  }
+
+  /** Keeps `low` current and emits stock.low once per crossing: again only after stock rose above the point. */
+  private async noteLowCrossing(
+    context: RequestContext,
+    level: { id: string; low: boolean; version: number },
+    onHand: number,
+    reorderPoint: number | null,
+    where: { storeId: string; productId: string },
+  ): Promise<void> {
+    const low = isLowStock(onHand, reorderPoint);
+    if (low === level.low) return;
+    await context.manager.query(`UPDATE stock_level SET low = $2 WHERE id = $1`, [level.id, low]);
+    if (!low) return;
+    await this.events.record(context, {
+      type: 'stock.low',
+      aggregateType: 'stock_level',
+      aggregateId: level.id,
+      aggregateVersion: level.version,
+      data: { ...where, onHand, reorderPoint },
+    });
+  }
+
+  /**
+   * The (store, product) level, created at 0 on first use, locked until the transaction ends so
+   * a count or a check reads the number the following update starts from.
+   */
+  async lockLevel(context: RequestContext, storeId: string, productId: string, fields: MovementFields = DEFAULT_FIELDS) {
+    await this.assertStoreAndProduct(context, storeId, productId, fields);
+    await context.manager.query(
+      `INSERT INTO stock_level (tenant_id, id, store_id, product_id) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (tenant_id, store_id, product_id) DO NOTHING`,
+      [context.tenantId, uuidv7(), storeId, productId],
+    );
+    const [level]: { id: string; onHand: number; low: boolean; reorderPoint: number | null }[] = await context.manager.query(
+      `SELECT s.id, s.on_hand AS "onHand", s.low, coalesce(s.reorder_point, p.reorder_point) AS "reorderPoint"
+         FROM stock_level s JOIN product p ON p.tenant_id = s.tenant_id AND p.id = s.product_id
+        WHERE s.store_id = $1 AND s.product_id = $2
+          FOR UPDATE OF s`,
+      [storeId, productId],
+    );
+    return level;
+  }
+
+  private async assertStoreAndProduct(context: RequestContext, storeId: string, productId: string, fields: MovementFields) {
+    const [found]: { store: boolean; product: boolean }[] = await context.manager.query(
+      `SELECT EXISTS (SELECT 1 FROM store WHERE id = $1) AS store,
+              EXISTS (SELECT 1 FROM product WHERE id = $2 AND deleted_at IS NULL) AS product`,
+      [storeId, productId],
+    );
+    if (!found.store || !canSeeStore(context, storeId)) {
+      throw new ApiException(404, ErrorCode.StoreNotFound, 'No such store.', [{ field: fields.store, message: 'not a store you can use' }]);
+    }
+    if (!found.product) {
+      throw new ApiException(404, ErrorCode.ProductNotFound, 'No such product.', [{ field: fields.product, message: 'not a product of this shop' }]);
+    }
+  }
+}

@@ -187,6 +187,12 @@ describe('stock', () => {
     expect(levelsOfA).toEqual([]);
     const ledgerOfA = expectStatus(await http().get(`/api/v1/inventory/ledger?productId=${productOfB}`).set(bearer(a.apiKey)), 200).body.items;
     expect(ledgerOfA).toEqual([]);
+    const overrideInB = await http()
+      .patch(`/api/v1/inventory/levels/${b.stores[0].id}/${productOfB}`)
+      .set(bearer(a.apiKey))
+      .send({ reorderPoint: 1 });
+    expect(overrideInB.status).toBe(404);
+    expect((await level(b, b.stores[0].id, productOfB)).reorderPoint).toBeNull();
   });
 
   it.each([

@@ -3,7 +3,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { ErrorCode, uuidv7 } from '@kassa/contracts';
 import { bearer, createTenantPair, expectStatus, TenantFixture } from '../support/identity';
-import { ID_ROUTE_FIXTURES, IdRouteFixture, seedDeadLetter } from '../support/id-route-sweep';
+import { ID_ROUTE_FIXTURES, IdRouteFixture, seedDeadLetter, seedWebhookDelivery } from '../support/id-route-sweep';
 import { eventually } from '../support/eventually';
 import { EventsProbeModule, installEventsProbeTables } from '../support/events-probe.module';
 import { ownerQuery } from '../support/owner-query';
@@ -20,13 +20,14 @@ describe('tenant isolation', () => {
     api = await startTestApi({ probeModules: [EventsProbeModule], env: { OUTBOX_POLL_MS: '200' } });
     await installEventsProbeTables(api.database.url);
     ({ a, b } = await createTenantPair(api.app));
-    // Every kind of tenant row exists for both shops: events, their deliveries, dead letters.
+    // Every kind of tenant row exists for both shops: events, their deliveries, dead letters, webhook logs.
     for (const shop of [a, b]) {
       expectStatus(
         await http().post('/api/v1/e2e-probe/events/bump').set(bearer(shop.owner.accessToken)).send({ aggregateId: uuidv7() }),
         201,
       );
       await seedDeadLetter(api.app, shop.id);
+      await seedWebhookDelivery(api.app, shop.id);
       const category = expectStatus(await http().post('/api/v1/categories').set(bearer(shop.owner.accessToken)).send({ name: 'Fruit' }), 201).body;
       const product = expectStatus(
         await http()

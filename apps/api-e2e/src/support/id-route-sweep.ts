@@ -38,11 +38,38 @@ export async function seedDeadLetter(app: NestFastifyApplication, tenantId: stri
   return id;
 }
 
+/**
+ * A real webhook of the tenant, disabled so nothing is ever sent, with one delivery and its attempt
+ * logged: every webhook table then holds a row of the tenant.
+ */
+export async function seedWebhookDelivery(app: NestFastifyApplication, tenantId: string): Promise<{ webhookId: string; deliveryId: string }> {
+  const [webhookId, deliveryId, eventId] = [uuidv7(), uuidv7(), uuidv7()];
+  await app.get(TenantTransaction).run(tenantId, async (manager) => {
+    await manager.query(
+      `INSERT INTO webhook_endpoint (tenant_id, id, url, event_types, enabled, secret) VALUES ($1, $2, 'https://93.184.215.14/sweep', '{*}', false, 'whsec_AAAA')`,
+      [tenantId, webhookId],
+    );
+    await manager.query(
+      `INSERT INTO webhook_delivery (tenant_id, id, endpoint_id, event_id, event_type, payload, status, attempts, completed_at)
+       VALUES ($1, $2, $3, $4, 'stock.low', '{}', 'failed', 1, now())`,
+      [tenantId, deliveryId, webhookId, eventId],
+    );
+    await manager.query(
+      `INSERT INTO webhook_attempt (tenant_id, id, delivery_id, attempt, status_code, latency_ms) VALUES ($1, $2, $3, 1, 500, 12)`,
+      [tenantId, uuidv7(), deliveryId],
+    );
+  });
+  return { webhookId, deliveryId };
+}
+
 async function post(app: NestFastifyApplication, a: TenantFixture, path: string, body: object): Promise<{ id: string }> {
   return expectStatus(await request(app.getHttpServer()).post(path).set(bearer(a.owner.accessToken)).send(body), 201).body;
 }
 
 const newCategory = (app: NestFastifyApplication, a: TenantFixture) => post(app, a, '/api/v1/categories', { name: `Sweep ${uuidv7()}` });
+// Disabled, so the sweep's test pings and redeliveries never leave the process.
+const newWebhook = (app: NestFastifyApplication, a: TenantFixture) =>
+  post(app, a, '/api/v1/webhooks', { url: 'https://93.184.215.14/sweep', events: ['*'], enabled: false });
 const newProduct = (app: NestFastifyApplication, a: TenantFixture) =>
   post(app, a, '/api/v1/products', { sku: `SWEEP-${uuidv7().slice(-12)}`, name: 'Sweep product', priceMinor: 100 });
 
@@ -67,5 +94,13 @@ export const ID_ROUTE_FIXTURES: IdRouteFixtures = {
     ).body;
     return { id: key.id, status: 204 };
   },
+  'GET /api/v1/webhooks/:id': async (a, app) => ({ id: (await newWebhook(app, a)).id }),
+  'PATCH /api/v1/webhooks/:id': async (a, app) => ({ id: (await newWebhook(app, a)).id, body: { description: 'Renamed by the sweep' } }),
+  'DELETE /api/v1/webhooks/:id': async (a, app) => ({ id: (await newWebhook(app, a)).id, status: 204 }),
+  'POST /api/v1/webhooks/:id/test': async (a, app) => ({ id: (await newWebhook(app, a)).id, status: 202 }),
+  'POST /api/v1/webhooks/:id/rotate-secret': async (a, app) => ({ id: (await newWebhook(app, a)).id }),
+  'GET /api/v1/webhooks/:id/deliveries': async (a, app) => ({ id: (await newWebhook(app, a)).id }),
+  'GET /api/v1/webhooks/deliveries/:id': async (a, app) => ({ id: (await seedWebhookDelivery(app, a.id)).deliveryId }),
+  'POST /api/v1/webhooks/deliveries/:id/redeliver': async (a, app) => ({ id: (await seedWebhookDelivery(app, a.id)).deliveryId, status: 202 }),
   'POST /api/v1/admin/dead-letters/:id/retry': async (a, app) => ({ id: await seedDeadLetter(app, a.id), status: 202 }),
 };

@@ -1,7 +1,7 @@
 export { ApiException } from './lib/api.exception';
 export { ProblemDetailsFilter } from './lib/problem-details.filter';
 export type { ExceptionTranslator } from './lib/problem-details.filter';
-export { createValidationPipe } from './lib/validation.pipe';
+export { createValidationPipe, fieldErrorsOf } from './lib/validation.pipe';
 export { requestIdFor, REQUEST_ID_HEADER } from './lib/request-id';
 export { installJsonBodyParser } from './lib/json-body-parser';
 export { ACCESS_RULE, Authenticated, Public, RequirePermissions } from './lib/access.decorator';
@@ -13,3 +13,4 @@ export type { ClientInfo } from './lib/client-info.decorator';
 export { Ctx } from './lib/ctx.decorator';
 export type { Actor, Authentication, RequestContext } from './lib/request-context';
 export { etagOf, expectedVersion, versionMismatch } from './lib/if-match';
+export { BodyLimit, honourRouteBodyLimits } from './lib/body-limit.decorator';

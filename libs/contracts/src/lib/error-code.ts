@@ -38,6 +38,7 @@ export enum ErrorCode {
   CategoryInUse = 'category_in_use',
   CategoryNotFound = 'category_not_found',
   ProductNotFound = 'product_not_found',
+  ImportInvalid = 'import_invalid',
   // Inventory
   InsufficientStock = 'insufficient_stock',
   SameStoreTransfer = 'same_store_transfer',

@@ -388,6 +388,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/products/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ProductsController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ProductsController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/products/by-barcode/{code}": {
         parameters: {
             query?: never;
@@ -468,6 +500,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/inventory/counts/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["InventoryController_importCounts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/inventory/transfers": {
         parameters: {
             query?: never;
@@ -492,6 +540,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["InventoryController_levels"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inventory/levels/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["InventoryController_exportLevels"];
         put?: never;
         post?: never;
         delete?: never;
@@ -540,6 +604,118 @@ export interface paths {
             cookie?: never;
         };
         get: operations["InventoryController_reconcile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/deliveries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["WebhookDeliveriesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/deliveries/{id}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["WebhookDeliveriesController_redeliver"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["WebhooksController_list"];
+        put?: never;
+        post: operations["WebhooksController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["WebhooksController_get"];
+        put?: never;
+        post?: never;
+        delete: operations["WebhooksController_delete"];
+        options?: never;
+        head?: never;
+        patch: operations["WebhooksController_update"];
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["WebhooksController_test"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["WebhooksController_rotateSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["WebhooksController_deliveriesOf"];
         put?: never;
         post?: never;
         delete?: never;
@@ -895,6 +1071,23 @@ export interface components {
             reorderQuantity?: number;
             imageUrl?: string;
         };
+        ProductImportDto: {
+            /** @description Products as in POST /products, matched by SKU: new SKUs are created, known ones updated. At most 50,000. */
+            rows: {
+                [key: string]: unknown;
+            }[];
+        };
+        ImportErrorDto: {
+            /** @description 1-based position in `rows` (row 1 is the first data row). */
+            row: number;
+            field: string;
+            message: string;
+        };
+        ImportResultDto: {
+            created: number;
+            updated: number;
+            errors: components["schemas"]["ImportErrorDto"][];
+        };
         UpdateProductDto: {
             sku?: string;
             name?: string;
@@ -962,6 +1155,27 @@ export interface components {
             /** Format: uuid */
             storeId: string;
             lines: components["schemas"]["CountResultLineDto"][];
+        };
+        CountImportDto: {
+            /** Format: uuid */
+            storeId: string;
+            /** @description Rows of { sku or barcode, counted }; at most 50,000. */
+            rows: {
+                [key: string]: unknown;
+            }[];
+        };
+        CountImportErrorDto: {
+            /** @description 1-based position in `rows`. */
+            row: number;
+            field: string;
+            message: string;
+        };
+        CountImportResultDto: {
+            /** @description Rows that name a product. */
+            counted: number;
+            /** @description Of those, how many differ from on hand (dry run: at the time of checking). */
+            changed: number;
+            errors: components["schemas"]["CountImportErrorDto"][];
         };
         TransferLineDto: {
             /** Format: uuid */
@@ -1044,6 +1258,158 @@ export interface components {
             checked: number;
             /** @description Should always be empty. */
             differences: components["schemas"]["ReconcileDifferenceDto"][];
+        };
+        WebhookAttemptDto: {
+            /** @description 1 for the first attempt. */
+            attempt: number;
+            /** Format: date-time */
+            attemptedAt: string;
+            /** @description null when no response came (timeout, refused target, connection error). */
+            statusCode: number | null;
+            latencyMs: number;
+            /** @description The first 4 KiB of the response body. */
+            responseExcerpt: string | null;
+            error: string | null;
+        };
+        WebhookDeliveryDetailDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            webhookId: string;
+            /**
+             * Format: uuid
+             * @description The `webhook-id` header: the same for every attempt and redelivery.
+             */
+            eventId: string;
+            /** @description An event type, or `webhook.test` for a test ping. */
+            eventType: string;
+            /** @enum {string} */
+            status: "pending" | "succeeded" | "failed";
+            attemptCount: number;
+            /**
+             * Format: date-time
+             * @description When a pending delivery tries again.
+             */
+            nextAttemptAt: string | null;
+            lastError: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** @description The body sent: the event envelope. */
+            payload: {
+                [key: string]: unknown;
+            };
+            attempts: components["schemas"]["WebhookAttemptDto"][];
+        };
+        WebhookDeliveryDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            webhookId: string;
+            /**
+             * Format: uuid
+             * @description The `webhook-id` header: the same for every attempt and redelivery.
+             */
+            eventId: string;
+            /** @description An event type, or `webhook.test` for a test ping. */
+            eventType: string;
+            /** @enum {string} */
+            status: "pending" | "succeeded" | "failed";
+            attemptCount: number;
+            /**
+             * Format: date-time
+             * @description When a pending delivery tries again.
+             */
+            nextAttemptAt: string | null;
+            lastError: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            completedAt: string | null;
+        };
+        WebhookDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example https://partner.example/hooks/kassa */
+            url: string;
+            description: string | null;
+            /** @description Event types to receive, or `*` for all of them. */
+            events: ("*" | "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "purchase_order.created" | "purchase_order.received" | "payment.received")[];
+            /** @description Extra request headers sent with every delivery; they cannot replace the webhook-*, content-type, host or user-agent headers. */
+            headers: {
+                [key: string]: string;
+            };
+            /** @description Disabled endpoints get no deliveries. */
+            enabled: boolean;
+            /** @description Why Kassa disabled the endpoint (410 Gone, or five days of failures). */
+            disabledReason: string | null;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        WebhookListDto: {
+            items: components["schemas"]["WebhookDto"][];
+            nextCursor: string | null;
+        };
+        CreateWebhookDto: {
+            /** @description http(s) URL without credentials; it must not resolve to a private address. */
+            url: string;
+            /** @description Event types to receive, or `*` for all of them. */
+            events: ("*" | "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "purchase_order.created" | "purchase_order.received" | "payment.received")[];
+            description?: string;
+            /** @description Extra request headers sent with every delivery; they cannot replace the webhook-*, content-type, host or user-agent headers. */
+            headers?: {
+                [key: string]: string;
+            };
+            /** @description Default true. */
+            enabled?: boolean;
+        };
+        WebhookWithSecretDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example https://partner.example/hooks/kassa */
+            url: string;
+            description: string | null;
+            /** @description Event types to receive, or `*` for all of them. */
+            events: ("*" | "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "purchase_order.created" | "purchase_order.received" | "payment.received")[];
+            /** @description Extra request headers sent with every delivery; they cannot replace the webhook-*, content-type, host or user-agent headers. */
+            headers: {
+                [key: string]: string;
+            };
+            /** @description Disabled endpoints get no deliveries. */
+            enabled: boolean;
+            /** @description Why Kassa disabled the endpoint (410 Gone, or five days of failures). */
+            disabledReason: string | null;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /**
+             * @description The signing secret (`whsec_…`). Shown only in this response: store it now.
+             * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+             */
+            secret: string;
+        };
+        UpdateWebhookDto: {
+            url?: string;
+            /** @description Event types to receive, or `*` for all of them. */
+            events?: ("*" | "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "purchase_order.created" | "purchase_order.received" | "payment.received")[];
+            description?: string | null;
+            /** @description Extra request headers sent with every delivery; they cannot replace the webhook-*, content-type, host or user-agent headers. */
+            headers?: {
+                [key: string]: string;
+            };
+            /** @description Enabling clears `disabledReason`. */
+            enabled?: boolean;
+        };
+        WebhookDeliveryListDto: {
+            /** @description Newest first. */
+            items: components["schemas"]["WebhookDeliveryDto"][];
+            nextCursor: string | null;
         };
     };
     responses: never;
@@ -1811,6 +2177,55 @@ export interface operations {
             };
         };
     };
+    ProductsController_import: {
+        parameters: {
+            query?: {
+                /** @description Validate only: report every problem and write nothing. */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProductImportDto"];
+            };
+        };
+        responses: {
+            /** @description Upserts by SKU, all or nothing. dryRun=true only reports; with problems and no dryRun: 422 import_invalid, nothing written. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResultDto"];
+                };
+            };
+        };
+    };
+    ProductsController_export: {
+        parameters: {
+            query: {
+                format: "csv" | "xlsx";
+                /** @description CSV only: start with a UTF-8 byte order mark (what Excel needs). */
+                bom?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every product as CSV (raw values, importable again) or xlsx (typed cells). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     ProductsController_byBarcode: {
         parameters: {
             query?: never;
@@ -1976,6 +2391,33 @@ export interface operations {
             };
         };
     };
+    InventoryController_importCounts: {
+        parameters: {
+            query?: {
+                /** @description Validate only: report every problem and write nothing. */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CountImportDto"];
+            };
+        };
+        responses: {
+            /** @description By SKU or barcode, all or nothing; dryRun=true only reports. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CountImportResultDto"];
+                };
+            };
+        };
+    };
     InventoryController_transfer: {
         parameters: {
             query?: never;
@@ -2022,6 +2464,29 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["StockLevelListDto"];
                 };
+            };
+        };
+    };
+    InventoryController_exportLevels: {
+        parameters: {
+            query: {
+                format: "csv" | "xlsx";
+                storeId?: string;
+                /** @description CSV only: start with a UTF-8 byte order mark. */
+                bom?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Stock levels of the stores you can see, as CSV or xlsx. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -2092,6 +2557,239 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReconcileDto"];
+                };
+            };
+        };
+    };
+    WebhookDeliveriesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The payload and every attempt: time, status, latency, response excerpt, error. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryDetailDto"];
+                };
+            };
+        };
+    };
+    WebhookDeliveriesController_redeliver: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A new delivery of the same payload and webhook-id. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryDto"];
+                };
+            };
+        };
+    };
+    WebhooksController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookListDto"];
+                };
+            };
+        };
+    };
+    WebhooksController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhookDto"];
+            };
+        };
+        responses: {
+            /** @description The only response that shows the secret. 400 webhook_target_forbidden for private targets. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookWithSecretDto"];
+                };
+            };
+        };
+    };
+    WebhooksController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDto"];
+                };
+            };
+        };
+    };
+    WebhooksController_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted, with its delivery log. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    WebhooksController_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag (version) you read; 412 if it changed since. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateWebhookDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDto"];
+                };
+            };
+        };
+    };
+    WebhooksController_test: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A `webhook.test` ping is queued; follow it in the delivery log. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryDto"];
+                };
+            };
+        };
+    };
+    WebhooksController_rotateSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new secret, shown once; the old one keeps signing beside it for 24 hours. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookWithSecretDto"];
+                };
+            };
+        };
+    };
+    WebhooksController_deliveriesOf: {
+        parameters: {
+            query?: {
+                status?: "pending" | "succeeded" | "failed";
+                eventType?: string;
+                /** @description Created at or after. */
+                since?: string;
+                /** @description Created before. */
+                until?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryListDto"];
                 };
             };
         };

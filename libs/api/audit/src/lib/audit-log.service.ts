@@ -42,23 +42,31 @@ export function auditScopeOf(
 /** Append-only audit trail (DESIGN.md §10), written in the same transaction as the change it records. */
 @Injectable()
 export class AuditLog {
-  async record(scope: AuditScope, entry: AuditEntry): Promise<void> {
+  record(scope: AuditScope, entry: AuditEntry): Promise<void> {
+    return this.recordMany(scope, [entry]);
+  }
+
+  /** Many rows in one statement (imports), all by the same actor in the same request. */
+  async recordMany(scope: AuditScope, entries: AuditEntry[]): Promise<void> {
+    if (entries.length === 0) return;
     await scope.manager.query(
-      `INSERT INTO audit_log (tenant_id, id, actor_type, actor_id, action, entity_type, entity_id, changes, metadata, ip, user_agent, request_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+      `INSERT INTO audit_log (tenant_id, actor_type, actor_id, ip, user_agent, request_id,
+                              id, action, entity_type, entity_id, changes, metadata)
+       SELECT $1, $2, $3, $4, $5, $6, *
+         FROM unnest($7::uuid[], $8::text[], $9::text[], $10::text[], $11::jsonb[], $12::jsonb[])`,
       [
         scope.tenantId,
-        uuidv7(),
         scope.actor.type,
         scope.actor.id ?? null,
-        entry.action,
-        entry.entityType,
-        entry.entityId ?? null,
-        JSON.stringify(fieldChanges(entry.before, entry.after)),
-        JSON.stringify(redactSecrets(entry.metadata ?? {})),
         scope.ip ?? null,
         scope.userAgent?.slice(0, 500) ?? null,
         scope.requestId ?? null,
+        entries.map(() => uuidv7()),
+        entries.map((entry) => entry.action),
+        entries.map((entry) => entry.entityType),
+        entries.map((entry) => entry.entityId ?? null),
+        entries.map((entry) => JSON.stringify(fieldChanges(entry.before, entry.after))),
+        entries.map((entry) => JSON.stringify(redactSecrets(entry.metadata ?? {}))),
       ],
     );
   }

@@ -6,7 +6,7 @@ import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
 import { AUDIT_COLUMNS, auditFilter } from './audit-log-query';
 import { AuditLog, auditScopeOf } from './audit-log.service';
-import { csvLine } from './csv';
+import { csvLine } from '@kassa/api/spreadsheets';
 import { AuditLogDto, AuditLogExportQueryDto, AuditLogListDto, AuditLogQueryDto } from './dto/audit-log.dto';
 
 const EXPORT_PAGE = 1000;

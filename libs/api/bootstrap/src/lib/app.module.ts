@@ -8,6 +8,7 @@ import { EventsModule } from '@kassa/api/events';
 import { InventoryModule } from '@kassa/api/inventory';
 import { MonitoringModule } from '@kassa/api/monitoring';
 import { TenancyModule } from '@kassa/api/tenancy';
+import { WebhooksModule } from '@kassa/api/webhooks';
 
 /** The API process: every domain module, wired to one validated config. */
 @Module({})
@@ -25,6 +26,7 @@ export class AppModule {
         AuthModule,
         CatalogModule,
         InventoryModule,
+        WebhooksModule.forRoot(config),
         ...probeModules,
       ],
     };

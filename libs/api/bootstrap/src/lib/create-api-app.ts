@@ -6,6 +6,7 @@ import { AppConfig } from '@kassa/api/config';
 import { databaseErrorToApiException } from '@kassa/api/database';
 import {
   createValidationPipe,
+  honourRouteBodyLimits,
   installJsonBodyParser,
   ProblemDetailsFilter,
   REQUEST_ID_HEADER,
@@ -40,6 +41,7 @@ export async function createApiApp(config: AppConfig, options: CreateApiAppOptio
     reply.header(REQUEST_ID_HEADER, request.id);
   });
   installJsonBodyParser(fastify);
+  honourRouteBodyLimits(fastify);
   await app.register(helmet, {
     // Swagger UI at /api/docs needs its inline bootstrap styles; everything else is JSON.
     contentSecurityPolicy: { directives: { 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] } },

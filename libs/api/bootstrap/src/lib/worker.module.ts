@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, ConfigModule } from '@kassa/api/config';
 import { DatabaseModule } from '@kassa/api/database';
 import { EventsModule } from '@kassa/api/events';
+import { WebhookDeliveryModule } from '@kassa/api/webhooks';
 
 /** The background process (KASSA_ROLE=worker): job consumers join here as their modules land. */
 @Module({})
@@ -13,6 +14,7 @@ export class WorkerModule {
         ConfigModule.forRoot(config),
         DatabaseModule.forRootAsync({ useFactory: () => config.database }),
         EventsModule.forRoot(config),
+        WebhookDeliveryModule.forRoot(config),
       ],
     };
   }

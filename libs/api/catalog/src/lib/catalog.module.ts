@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { CategoriesController } from './categories.controller';
 import { CategoriesService } from './categories.service';
+import { ProductImportService } from './product-import.service';
 import { ProductsController } from './products.controller';
 import { ProductsService } from './products.service';
 
 @Module({
   controllers: [CategoriesController, ProductsController],
-  providers: [CategoriesService, ProductsService],
+  providers: [CategoriesService, ProductsService, ProductImportService],
   exports: [ProductsService, CategoriesService],
 })
 export class CatalogModule {}

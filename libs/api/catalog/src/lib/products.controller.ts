@@ -1,15 +1,27 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiProduces,
   ApiCreatedResponse,
   ApiHeader,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { Ctx, etagOf, expectedVersion, IdParam, RequestContext, RequirePermissions } from '@kassa/api/http';
+import { BodyLimit, Ctx, etagOf, expectedVersion, IdParam, RequestContext, RequirePermissions } from '@kassa/api/http';
 import type { FastifyReply } from 'fastify';
-import { CreateProductDto, ProductDto, ProductListDto, ProductQueryDto, UpdateProductDto } from './dto/product.dto';
+import {
+  CreateProductDto,
+  ExportQueryDto,
+  ImportQueryDto,
+  ImportResultDto,
+  ProductDto,
+  ProductImportDto,
+  ProductListDto,
+  ProductQueryDto,
+  UpdateProductDto,
+} from './dto/product.dto';
+import { ProductImportService } from './product-import.service';
 import { ProductsService } from './products.service';
 
 const IF_MATCH = { name: 'If-Match', required: false, description: 'The ETag (version) you read; 412 if it changed since.' };
@@ -18,7 +30,10 @@ const IF_MATCH = { name: 'If-Match', required: false, description: 'The ETag (ve
 @ApiBearerAuth()
 @Controller('products')
 export class ProductsController {
-  constructor(private readonly products: ProductsService) {}
+  constructor(
+    private readonly products: ProductsService,
+    private readonly imports: ProductImportService,
+  ) {}
 
   @Get()
   @RequirePermissions('catalog:read')
@@ -38,6 +53,26 @@ export class ProductsController {
     const product = await this.products.create(context, input);
     reply.header('etag', etagOf(product.version));
     return product;
+  }
+
+  @Post('import')
+  @RequirePermissions('catalog:manage')
+  @BodyLimit(20 * 1024 * 1024)
+  @HttpCode(200)
+  @ApiOkResponse({
+    type: ImportResultDto,
+    description: 'Upserts by SKU, all or nothing. dryRun=true only reports; with problems and no dryRun: 422 import_invalid, nothing written.',
+  })
+  import(@Ctx() context: RequestContext, @Query() query: ImportQueryDto, @Body() body: ProductImportDto): Promise<ImportResultDto> {
+    return this.imports.import(context, body.rows, query.dryRun ?? false);
+  }
+
+  @Get('export')
+  @RequirePermissions('catalog:read')
+  @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiOkResponse({ description: 'Every product as CSV (raw values, importable again) or xlsx (typed cells).' })
+  export(@Ctx() context: RequestContext, @Query() query: ExportQueryDto, @Res() reply: FastifyReply): Promise<void> {
+    return this.products.export(context, query.format, query.bom ?? false, reply);
   }
 
   @Get('by-barcode/:code')

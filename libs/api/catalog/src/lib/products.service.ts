@@ -4,10 +4,15 @@ import { AuditLog, auditScopeOf } from '@kassa/api/audit';
 import { isUniqueViolation, queryRows, updateSet } from '@kassa/api/database';
 import { DomainEvents } from '@kassa/api/events';
 import { ApiException, RequestContext, versionMismatch } from '@kassa/api/http';
+import { sendExport } from '@kassa/api/spreadsheets';
+import type { FastifyReply } from 'fastify';
 import { CategoriesService } from './categories.service';
 import type { CreateProductDto, ProductDto, ProductListDto, ProductQueryDto, UpdateProductDto } from './dto/product.dto';
 import { decodeCursor, encodeCursor } from './product-search';
+import { PRODUCT_CSV_HEADER, PRODUCT_EXPORT_COLUMNS, PRODUCT_EXPORT_SQL, ProductExportRow } from './product-export';
 import { PRODUCT_COLUMNS, productByBarcodeQuery, productListQuery, productSearchQuery } from './product-queries';
+
+const EXPORT_PAGE = 5000;
 
 const productNotFound = () => new ApiException(404, ErrorCode.ProductNotFound, 'No such product.');
 
@@ -65,6 +70,28 @@ export class ProductsService {
     const rows: ProductDto[] = await context.manager.query(search.sql, search.parameters);
     const items = rows.slice(0, limit);
     return { items, nextCursor: rows.length > limit ? encodeCursor({ offset: offset + limit }) : null };
+  }
+
+  /** Every product, by SKU, as CSV or xlsx; the export itself is audited. */
+  async export(context: RequestContext, format: 'csv' | 'xlsx', bom: boolean, reply: FastifyReply): Promise<void> {
+    const [{ currency }]: { currency: string }[] = await context.manager.query(`SELECT currency FROM tenant`);
+    const count = await sendExport<ProductExportRow>(reply, format, bom, {
+      filename: 'products',
+      sheetName: 'Products',
+      columns: PRODUCT_EXPORT_COLUMNS,
+      csvHeader: PRODUCT_CSV_HEADER,
+      currency,
+      pages: async function* (this: void) {
+        let after: string | null = null;
+        for (;;) {
+          const page: ProductExportRow[] = await context.manager.query(PRODUCT_EXPORT_SQL, [after, EXPORT_PAGE]);
+          if (page.length > 0) yield page;
+          if (page.length < EXPORT_PAGE) return;
+          after = page[page.length - 1].sku;
+        }
+      },
+    });
+    await this.audit.record(auditScopeOf(context), { action: 'export', entityType: 'product', metadata: { format, rows: count } });
   }
 
   async create(context: RequestContext, input: CreateProductDto): Promise<ProductDto> {

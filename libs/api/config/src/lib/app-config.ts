@@ -27,6 +27,12 @@ export class AppConfig {
     retryBackoffMs: number;
     retentionDays: number;
   };
+  readonly webhooks: {
+    allowPrivateTargets: boolean;
+    retryScheduleMs: number[];
+    timeoutMs: number;
+    maxInFlightPerEndpoint: number;
+  };
   readonly auth: {
     jwtSecret?: string;
     accessTokenTtlSeconds: number;
@@ -59,6 +65,12 @@ export class AppConfig {
       maxAttempts: env.OUTBOX_MAX_ATTEMPTS,
       retryBackoffMs: env.OUTBOX_RETRY_BACKOFF_MS,
       retentionDays: env.EVENTS_RETENTION_DAYS,
+    };
+    this.webhooks = {
+      allowPrivateTargets: env.WEBHOOK_ALLOW_PRIVATE_TARGETS,
+      retryScheduleMs: env.WEBHOOK_RETRY_SCHEDULE_MS.split(',').map(Number),
+      timeoutMs: env.WEBHOOK_TIMEOUT_MS,
+      maxInFlightPerEndpoint: env.WEBHOOK_MAX_IN_FLIGHT_PER_ENDPOINT,
     };
     this.auth = {
       jwtSecret: env.JWT_SECRET,

@@ -135,6 +135,28 @@ export class EnvironmentVariables {
   @Min(1)
   EVENTS_RETENTION_DAYS = 30;
 
+  /** Let webhooks reach private, loopback and link-local addresses (tests only). */
+  @Transform(toBoolean)
+  @IsIn([true, false])
+  WEBHOOK_ALLOW_PRIVATE_TARGETS = false;
+
+  /** Delay before each webhook attempt, first attempt included (DESIGN.md §4). */
+  @Matches(/^\d+(,\d+)*$/, { message: 'WEBHOOK_RETRY_SCHEDULE_MS must be comma-separated milliseconds' })
+  WEBHOOK_RETRY_SCHEDULE_MS = '0,5000,300000,1800000,7200000,18000000,36000000,36000000';
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  WEBHOOK_TIMEOUT_MS = 10_000;
+
+  /** Deliveries to one endpoint in flight at once per process; more wait, so a hung partner holds only its own slots. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  WEBHOOK_MAX_IN_FLIGHT_PER_ENDPOINT = 4;
+
   @Matches(/^https?:\/\/[^\s,]+(,https?:\/\/[^\s,]+)*$/, {
     message: 'WEB_ORIGIN must be one or more comma-separated http(s) origins',
   })

@@ -48,10 +48,34 @@ export class DomainEvents {
         context.requestId ?? null,
       ],
     );
+    this.wakeRelayAfterCommit(context);
+    return id;
+  }
+
+  /** Many events in one statement (imports); same envelope, same transaction rules as `record`. */
+  async recordMany(context: EventWriteContext, events: NewEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    await context.manager.query(
+      `INSERT INTO outbox_event (tenant_id, id, type, aggregate_type, aggregate_id, aggregate_version, data, request_id)
+       SELECT $1, * FROM unnest($2::uuid[], $3::text[], $4::text[], $5::uuid[], $6::int[], $7::jsonb[], $8::text[])`,
+      [
+        context.tenantId,
+        events.map(() => uuidv7()),
+        events.map((event) => event.type),
+        events.map((event) => event.aggregateType),
+        events.map((event) => event.aggregateId),
+        events.map((event) => event.aggregateVersion),
+        events.map((event) => JSON.stringify(event.data)),
+        events.map(() => context.requestId ?? null),
+      ],
+    );
+    this.wakeRelayAfterCommit(context);
+  }
+
+  private wakeRelayAfterCommit(context: EventWriteContext): void {
     afterCommit(context.manager, () => {
       this.signal.ring();
       this.notifier.notifySoon();
     });
-    return id;
   }
 }

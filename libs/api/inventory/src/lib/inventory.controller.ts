@@ -1,11 +1,17 @@
-import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Ctx, IdParam, RequestContext, RequirePermissions } from '@kassa/api/http';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { CountImportService } from './count-import.service';
+import { BodyLimit, Ctx, IdParam, RequestContext, RequirePermissions } from '@kassa/api/http';
 import {
   AdjustmentBatchDto,
   AdjustmentBatchResultDto,
   AdjustmentDto,
   CountDto,
+  CountImportDto,
+  CountImportQueryDto,
+  CountImportResultDto,
+  LevelsExportQueryDto,
   CountResultDto,
   LedgerListDto,
   LedgerQueryDto,
@@ -24,7 +30,10 @@ import { InventoryService } from './inventory.service';
 @ApiBearerAuth()
 @Controller('inventory')
 export class InventoryController {
-  constructor(private readonly inventory: InventoryService) {}
+  constructor(
+    private readonly inventory: InventoryService,
+    private readonly countImports: CountImportService,
+  ) {}
 
   @Post('adjustments')
   @RequirePermissions('inventory:manage')
@@ -47,6 +56,15 @@ export class InventoryController {
     return this.inventory.count(context, count);
   }
 
+  @Post('counts/import')
+  @RequirePermissions('inventory:manage')
+  @BodyLimit(20 * 1024 * 1024)
+  @HttpCode(200)
+  @ApiOkResponse({ type: CountImportResultDto, description: 'By SKU or barcode, all or nothing; dryRun=true only reports.' })
+  importCounts(@Ctx() context: RequestContext, @Query() query: CountImportQueryDto, @Body() body: CountImportDto): Promise<CountImportResultDto> {
+    return this.countImports.import(context, body.storeId, body.rows, query.dryRun ?? false);
+  }
+
   @Post('transfers')
   @RequirePermissions('inventory:manage')
   @ApiCreatedResponse({ type: TransferResultDto })
@@ -59,6 +77,14 @@ export class InventoryController {
   @ApiOkResponse({ type: StockLevelListDto })
   levels(@Ctx() context: RequestContext, @Query() query: StockLevelQueryDto): Promise<StockLevelListDto> {
     return this.inventory.levels(context, query);
+  }
+
+  @Get('levels/export')
+  @RequirePermissions('inventory:read')
+  @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiOkResponse({ description: "Stock levels of the stores you can see, as CSV or xlsx." })
+  exportLevels(@Ctx() context: RequestContext, @Query() query: LevelsExportQueryDto, @Res() reply: FastifyReply): Promise<void> {
+    return this.inventory.exportLevels(context, query.format, query.storeId, query.bom ?? false, reply);
   }
 
   @Patch('levels/:storeId/:productId')

@@ -2,7 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { ErrorCode, isLowStock, uuidv7 } from '@kassa/contracts';
 import { isoTime } from '@kassa/api/database';
 import { ApiException, RequestContext } from '@kassa/api/http';
+import { AuditLog, auditScopeOf } from '@kassa/api/audit';
+import { sendExport } from '@kassa/api/spreadsheets';
 import { canSeeStore, visibleStoreIds } from '@kassa/api/tenancy';
+import type { FastifyReply } from 'fastify';
+import { LEVEL_CSV_HEADER, LEVEL_EXPORT_COLUMNS, LEVELS_EXPORT_SQL, LevelExportRow } from './levels-export';
 import type {
   AdjustmentDto,
   CountDto,
@@ -19,6 +23,8 @@ import type {
 } from './dto/inventory.dto';
 import { StockService } from './stock.service';
 
+const EXPORT_PAGE = 5000;
+
 const byKey = <T>(key: (item: T) => string) => (a: T, b: T) => key(a).localeCompare(key(b));
 
 function storeNotFound(field: string): ApiException {
@@ -28,7 +34,10 @@ function storeNotFound(field: string): ApiException {
 /** Adjustments, counts, transfers and the read side of stock; every change goes through StockService.move. */
 @Injectable()
 export class InventoryService {
-  constructor(private readonly stock: StockService) {}
+  constructor(
+    private readonly stock: StockService,
+    private readonly audit: AuditLog,
+  ) {}
 
   adjust(context: RequestContext, adjustment: AdjustmentDto): Promise<MovementResultDto> {
     return this.stock.move(context, adjustment);
@@ -118,6 +127,30 @@ export class InventoryService {
     const items = rows.slice(0, limit).map((row) => ({ ...row, low: isLowStock(row.onHand, row.reorderPoint) }));
     const last = items[items.length - 1];
     return { items, nextCursor: rows.length > limit ? `${last.storeId}:${last.productId}` : null };
+  }
+
+  /** Levels of the stores the caller may see, as CSV or xlsx; the export itself is audited. */
+  async exportLevels(context: RequestContext, format: 'csv' | 'xlsx', storeId: string | undefined, bom: boolean, reply: FastifyReply) {
+    if (storeId && !canSeeStore(context, storeId)) throw storeNotFound('storeId');
+    const [{ currency }]: { currency: string }[] = await context.manager.query(`SELECT currency FROM tenant`);
+    const visible = visibleStoreIds(context) ?? null;
+    const rows = await sendExport<LevelExportRow & { id: string }>(reply, format, bom, {
+      filename: 'stock-levels',
+      sheetName: 'Stock',
+      columns: LEVEL_EXPORT_COLUMNS,
+      csvHeader: LEVEL_CSV_HEADER,
+      currency,
+      pages: async function* (this: void) {
+        let after: string | null = null;
+        for (;;) {
+          const page: (LevelExportRow & { id: string })[] = await context.manager.query(LEVELS_EXPORT_SQL, [storeId ?? null, visible, after, EXPORT_PAGE]);
+          if (page.length > 0) yield page;
+          if (page.length < EXPORT_PAGE) return;
+          after = page[page.length - 1].id;
+        }
+      },
+    });
+    await this.audit.record(auditScopeOf(context), { action: 'export', entityType: 'stock_level', metadata: { format, storeId: storeId ?? null, rows } });
   }
 
   async ledger(context: RequestContext, query: LedgerQueryDto): Promise<LedgerListDto> {

@@ -3,7 +3,9 @@ import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
+  IsArray,
   IsBoolean,
+  IsIn,
   IsInt,
   IsOptional,
   IsString,
@@ -152,4 +154,44 @@ export class ProductQueryDto {
 
   @ApiPropertyOptional()
   @IsOptional() @IsString() @MaxLength(500) cursor?: string;
+}
+
+export class ExportQueryDto {
+  @ApiProperty({ enum: ['csv', 'xlsx'] }) @IsIn(['csv', 'xlsx']) format!: 'csv' | 'xlsx';
+
+  @ApiPropertyOptional({ description: 'CSV only: start with a UTF-8 byte order mark (what Excel needs).' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  bom?: boolean;
+}
+
+export class ImportQueryDto {
+  @ApiPropertyOptional({ description: 'Validate only: report every problem and write nothing.' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  dryRun?: boolean;
+}
+
+export class ProductImportDto {
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object', additionalProperties: true },
+    description: 'Products as in POST /products, matched by SKU: new SKUs are created, known ones updated. At most 50,000.',
+  })
+  @IsArray()
+  rows!: Record<string, unknown>[];
+}
+
+export class ImportErrorDto {
+  @ApiProperty({ description: '1-based position in `rows` (row 1 is the first data row).' }) row!: number;
+  @ApiProperty() field!: string;
+  @ApiProperty() message!: string;
+}
+
+export class ImportResultDto {
+  @ApiProperty() created!: number;
+  @ApiProperty() updated!: number;
+  @ApiProperty({ type: [ImportErrorDto] }) errors!: ImportErrorDto[];
 }

@@ -3,6 +3,7 @@ import { CreateTenancyAndIdentity1764201600000 } from './1764201600000-create-te
 import { CreateOutboxAndAudit1764288000000 } from './1764288000000-create-outbox-and-audit';
 import { CreateCatalog1764374400000 } from './1764374400000-create-catalog';
 import { MakeCatalogSearchUseIndexes1764460800000 } from './1764460800000-make-catalog-search-use-indexes';
+import { CreateWebhooks1764547200000 } from './1764547200000-create-webhooks';
 import { CreateInventory1764633600000 } from './1764633600000-create-inventory';
 
 /** Every migration, in order. New ones are appended here. */
@@ -12,5 +13,6 @@ export const migrations = [
   CreateOutboxAndAudit1764288000000,
   CreateCatalog1764374400000,
   MakeCatalogSearchUseIndexes1764460800000,
+  CreateWebhooks1764547200000,
   CreateInventory1764633600000,
 ];

@@ -3,6 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
+  IsArray,
   IsBoolean,
   IsIn,
   IsInt,
@@ -187,4 +188,49 @@ export class SetReorderPointDto {
   @Min(0)
   @Max(MAX_QUANTITY)
   reorderPoint!: number | null;
+}
+
+export class CountImportRowDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) sku?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) barcode?: string;
+  @ApiProperty({ minimum: 0 }) @IsInt() @Min(0) @Max(MAX_QUANTITY) counted!: number;
+}
+
+export class CountImportDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() storeId!: string;
+
+  @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true }, description: 'Rows of { sku or barcode, counted }; at most 50,000.' })
+  @IsArray()
+  rows!: Record<string, unknown>[];
+}
+
+export class CountImportQueryDto {
+  @ApiPropertyOptional({ description: 'Validate only: report every problem and write nothing.' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  dryRun?: boolean;
+}
+
+export class CountImportErrorDto {
+  @ApiProperty({ description: '1-based position in `rows`.' }) row!: number;
+  @ApiProperty() field!: string;
+  @ApiProperty() message!: string;
+}
+
+export class CountImportResultDto {
+  @ApiProperty({ description: 'Rows that name a product.' }) counted!: number;
+  @ApiProperty({ description: 'Of those, how many differ from on hand (dry run: at the time of checking).' }) changed!: number;
+  @ApiProperty({ type: [CountImportErrorDto] }) errors!: CountImportErrorDto[];
+}
+
+export class LevelsExportQueryDto {
+  @ApiProperty({ enum: ['csv', 'xlsx'] }) @IsIn(['csv', 'xlsx']) format!: 'csv' | 'xlsx';
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() storeId?: string;
+
+  @ApiPropertyOptional({ description: 'CSV only: start with a UTF-8 byte order mark.' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  bom?: boolean;
 }

@@ -1,0 +1,81 @@
+import * as XLSX from '@e965/xlsx';
+import request from 'supertest';
+import { ErrorCode } from '@kassa/contracts';
+import { bearer, createTenantPair, expectStatus, TenantFixture } from '../support/identity';
+import { startTestApi, TestApi } from '../support/test-api';
+
+describe('stock counts from a spreadsheet, and stock levels out to one', () => {
+  let api: TestApi;
+  let a: TenantFixture;
+  let b: TenantFixture;
+  const http = () => request(api.app.getHttpServer());
+  const binary = (response: request.Response, callback: (error: Error | null, body: Buffer) => void) => {
+    const chunks: Buffer[] = [];
+    response.on('data', (chunk: Buffer) => chunks.push(chunk));
+    response.on('end', () => callback(null, Buffer.concat(chunks)));
+  };
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    ({ a, b } = await createTenantPair(api.app));
+    for (const [sku, barcode] of [['CNT-1', '1111111111111'], ['CNT-2', '2222222222222']]) {
+      expectStatus(await http().post('/api/v1/products').set(bearer(a.owner.accessToken)).send({ sku, name: `Counted ${sku}`, priceMinor: 100, barcodes: [barcode] }), 201);
+    }
+    expectStatus(await http().post('/api/v1/products').set(bearer(b.owner.accessToken)).send({ sku: 'CNT-B', name: 'Only in B', priceMinor: 100 }), 201);
+  });
+  afterAll(() => api.close());
+
+  const importCounts = (storeId: string, rows: object[], dryRun: boolean, token = a.owner.accessToken) =>
+    http().post(`/api/v1/inventory/counts/import?dryRun=${dryRun}`).set(bearer(token)).send({ storeId, rows });
+
+  it('checks every row first: a dry run lists the problems, a commit with problems writes nothing', async () => {
+    const storeId = a.stores[0].id;
+    const rows = [{ sku: 'CNT-1', counted: 7 }, { barcode: '0000000000000', counted: 1 }, { sku: 'CNT-B', counted: 2 }, { counted: 3 }, { sku: 'CNT-2', counted: -1 }];
+    const dry = expectStatus(await importCounts(storeId, rows, true), 200).body;
+    expect(dry.errors.map((error: { row: number; field: string }) => [error.row, error.field])).toEqual([
+      [2, 'barcode'],
+      [3, 'sku'],
+      [4, 'sku'],
+      [5, 'counted'],
+    ]);
+    const refused = await importCounts(storeId, rows, false);
+    expect(refused.status).toBe(422);
+    expect(refused.body.code).toBe(ErrorCode.ImportInvalid);
+    const levels = expectStatus(await http().get(`/api/v1/inventory/levels?storeId=${storeId}`).set(bearer(a.owner.accessToken)), 200).body.items;
+    expect(levels).toEqual([]);
+  });
+
+  it('posts a clean count by SKU and barcode as count ledger rows', async () => {
+    const storeId = a.stores[0].id;
+    const result = expectStatus(await importCounts(storeId, [{ sku: 'CNT-1', counted: 7 }, { barcode: '2222222222222', counted: 3 }], false), 200).body;
+    expect(result).toEqual({ counted: 2, changed: 2, errors: [] });
+    const ledger = expectStatus(await http().get(`/api/v1/inventory/ledger?storeId=${storeId}`).set(bearer(a.owner.accessToken)), 200).body.items;
+    expect(ledger.map((entry: { reason: string; delta: number }) => [entry.reason, entry.delta]).sort()).toEqual([['count', 3], ['count', 7]]);
+  });
+
+  it('exports levels as xlsx and CSV, only for the stores the caller may see, and never another shop', async () => {
+    expectStatus(await importCounts(a.stores[1].id, [{ sku: 'CNT-1', counted: 4 }], false), 200);
+    const xlsx = await http().get('/api/v1/inventory/levels/export?format=xlsx').set(bearer(a.owner.accessToken)).buffer(true).parse(binary);
+    expect(xlsx.status).toBe(200);
+    const rows = XLSX.utils.sheet_to_json<Record<string, unknown>>(XLSX.read(xlsx.body as Buffer, { type: 'buffer' }).Sheets['Stock']);
+    expect(rows).toHaveLength(3);
+    expect(rows.every((row) => typeof row['On hand'] === 'number')).toBe(true);
+
+    const csv = expectStatus(await http().get('/api/v1/inventory/levels/export?format=csv').set(bearer(a.cashier.accessToken)), 200).text;
+    const lines = csv.trim().split('\r\n');
+    expect(lines[0]).toBe('storeCode,storeName,sku,productName,onHand,reorderPoint,low,updatedAt');
+    expect(lines.slice(1).every((line) => line.startsWith(`${a.stores[0].code},`))).toBe(true);
+    expect(lines).toHaveLength(3);
+    const otherStore = await http().get(`/api/v1/inventory/levels/export?format=csv&storeId=${a.stores[1].id}`).set(bearer(a.cashier.accessToken));
+    expect(otherStore.status).toBe(404);
+
+    const ofB = expectStatus(await http().get('/api/v1/inventory/levels/export?format=csv').set(bearer(b.owner.accessToken)), 200).text;
+    expect(ofB.trim().split('\r\n')).toHaveLength(1);
+  });
+
+  it("refuses a count for another shop's store", async () => {
+    const response = await importCounts(b.stores[0].id, [{ sku: 'CNT-1', counted: 1 }], true);
+    expect(response.status).toBe(404);
+    expect(response.body.errors[0].field).toBe('storeId');
+  });
+});

@@ -1,0 +1,198 @@
+import request from 'supertest';
+import { Webhook } from 'standardwebhooks';
+import { uuidv7 } from '@kassa/contracts';
+import { eventually } from '../support/eventually';
+import { EventsProbeModule, installEventsProbeTables } from '../support/events-probe.module';
+import { bearer, createTenantPair, expectStatus, TenantFixture } from '../support/identity';
+import { ownerQuery } from '../support/owner-query';
+import { startTestApi, TestApi } from '../support/test-api';
+import { ReceivedWebhook, ReceiverBehaviour, WebhookReceiver } from './webhook-receiver';
+
+const TIMEOUT_MS = 3000;
+
+describe('webhook delivery', () => {
+  let api: TestApi;
+  let a: TenantFixture;
+  let b: TenantFixture;
+  const receivers: WebhookReceiver[] = [];
+  const http = () => request(api.app.getHttpServer());
+
+  beforeAll(async () => {
+    api = await startTestApi({
+      probeModules: [EventsProbeModule],
+      env: {
+        OUTBOX_POLL_MS: '200',
+        WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
+        WEBHOOK_RETRY_SCHEDULE_MS: '0,200,200',
+        WEBHOOK_TIMEOUT_MS: String(TIMEOUT_MS),
+        WEBHOOK_MAX_IN_FLIGHT_PER_ENDPOINT: '2',
+      },
+    });
+    await installEventsProbeTables(api.database.url);
+    ({ a, b } = await createTenantPair(api.app));
+  });
+  afterAll(async () => {
+    await Promise.all(receivers.map((receiver) => receiver.close()));
+    await api.close();
+  });
+
+  async function receiver(behaviour?: ReceiverBehaviour): Promise<WebhookReceiver> {
+    const started = await WebhookReceiver.start(behaviour);
+    receivers.push(started);
+    return started;
+  }
+
+  async function createWebhook(shop: TenantFixture, url: string, extra: object = {}): Promise<{ id: string; secret: string }> {
+    return expectStatus(
+      await http().post('/api/v1/webhooks').set(bearer(shop.owner.accessToken)).send({ url, events: ['product.updated'], ...extra }),
+      201,
+    ).body;
+  }
+
+  async function emit(shop: TenantFixture): Promise<string> {
+    const response = await http().post('/api/v1/e2e-probe/events/bump').set(bearer(shop.owner.accessToken)).send({ aggregateId: uuidv7() });
+    return expectStatus(response, 201).body.eventId;
+  }
+
+  const arrivals = (target: WebhookReceiver, count: number) => eventually(async () => target.received, (received) => received.length >= count);
+
+  const verify = (secret: string, webhook: ReceivedWebhook) =>
+    new Webhook(secret).verify(webhook.body, {
+      'webhook-id': String(webhook.headers['webhook-id']),
+      'webhook-timestamp': String(webhook.headers['webhook-timestamp']),
+      'webhook-signature': String(webhook.headers['webhook-signature']),
+    });
+
+  async function deliveriesOf(shop: TenantFixture, webhookId: string, query = '') {
+    return expectStatus(await http().get(`/api/v1/webhooks/${webhookId}/deliveries${query}`).set(bearer(shop.owner.accessToken)), 200).body
+      .items as { id: string; status: string; eventId: string; attemptCount: number }[];
+  }
+
+  async function deliveryLog(shop: TenantFixture, deliveryId: string) {
+    return expectStatus(await http().get(`/api/v1/webhooks/deliveries/${deliveryId}`).set(bearer(shop.owner.accessToken)), 200).body;
+  }
+
+  it('signs each delivery so the standardwebhooks package verifies it with the endpoint secret, and a tampered body fails', async () => {
+    const target = await receiver();
+    const webhook = await createWebhook(a, target.url, { headers: { 'X-Partner-Token': 'abc' } });
+    expect(webhook.secret).toMatch(/^whsec_/);
+    const eventId = await emit(a);
+    const [delivered] = await arrivals(target, 1);
+    expect(delivered.headers['webhook-id']).toBe(eventId);
+    expect(delivered.headers['x-partner-token']).toBe('abc');
+    expect(verify(webhook.secret, delivered)).toMatchObject({ id: eventId, type: 'product.updated', tenantId: a.id, sequence: expect.any(Number) });
+    expect(() => verify(webhook.secret, { ...delivered, body: delivered.body.replace('product.updated', 'product.deleted') })).toThrow();
+  });
+
+  it('retries a receiver that answers 500 twice, and logs all three attempts under one webhook-id', async () => {
+    const target = await receiver((index) => (index < 2 ? { status: 500, body: `failure ${index}` } : { status: 200, body: 'ok' }));
+    const webhook = await createWebhook(a, target.url);
+    const eventId = await emit(a);
+    const [delivery] = await eventually(() => deliveriesOf(a, webhook.id), (items) => items[0]?.status === 'succeeded');
+    expect(target.received.map((received) => received.headers['webhook-id'])).toEqual([eventId, eventId, eventId]);
+    const log = await deliveryLog(a, delivery.id);
+    expect(log).toMatchObject({ eventId, status: 'succeeded', attemptCount: 3, payload: { id: eventId } });
+    expect(log.attempts.map((attempt: { attempt: number; statusCode: number; responseExcerpt: string }) => [attempt.attempt, attempt.statusCode, attempt.responseExcerpt])).toEqual([
+      [1, 500, 'failure 0'],
+      [2, 500, 'failure 1'],
+      [3, 200, 'ok'],
+    ]);
+    expect(log.attempts.every((attempt: { latencyMs: number }) => Number.isInteger(attempt.latencyMs))).toBe(true);
+  });
+
+  it('gives up after the last scheduled attempt and treats a redirect as a failure it does not follow', async () => {
+    const elsewhere = await receiver();
+    const target = await receiver(() => ({ status: 307, headers: { location: elsewhere.url } }));
+    const webhook = await createWebhook(a, target.url);
+    await emit(a);
+    const [delivery] = await eventually(() => deliveriesOf(a, webhook.id), (items) => items[0]?.status === 'failed');
+    expect(delivery.attemptCount).toBe(3);
+    expect(target.received).toHaveLength(3);
+    expect(elsewhere.received).toHaveLength(0);
+    expect((await deliveryLog(a, delivery.id)).lastError).toBe('HTTP 307');
+  });
+
+  it('disables the endpoint at once when the receiver answers 410', async () => {
+    const target = await receiver(() => ({ status: 410 }));
+    const webhook = await createWebhook(a, target.url);
+    await emit(a);
+    const disabled = await eventually(
+      async () => expectStatus(await http().get(`/api/v1/webhooks/${webhook.id}`).set(bearer(a.owner.accessToken)), 200).body,
+      (body) => body.enabled === false,
+    );
+    expect(disabled.disabledReason).toMatch(/410/);
+    expect(target.received).toHaveLength(1);
+  });
+
+  it('disables an endpoint whose deliveries have failed for five days', async () => {
+    const target = await receiver(() => ({ status: 500 }));
+    const webhook = await createWebhook(a, target.url);
+    await ownerQuery(api, `UPDATE webhook_endpoint SET failing_since = now() - interval '5 days 1 minute' WHERE id = $1`, [webhook.id]);
+    await emit(a);
+    const disabled = await eventually(
+      async () => expectStatus(await http().get(`/api/v1/webhooks/${webhook.id}`).set(bearer(a.owner.accessToken)), 200).body,
+      (body) => body.enabled === false,
+    );
+    expect(disabled.disabledReason).toMatch(/5 days/);
+  });
+
+  it('redelivers and test-pings with verifiable signatures, the redelivery keeping its webhook-id', async () => {
+    const target = await receiver();
+    const webhook = await createWebhook(a, target.url);
+    const eventId = await emit(a);
+    const [first] = await eventually(() => deliveriesOf(a, webhook.id), (items) => items[0]?.status === 'succeeded');
+    const again = expectStatus(await http().post(`/api/v1/webhooks/deliveries/${first.id}/redeliver`).set(bearer(a.owner.accessToken)), 202).body;
+    expect(again).toMatchObject({ eventId, status: 'pending' });
+    const ping = expectStatus(await http().post(`/api/v1/webhooks/${webhook.id}/test`).set(bearer(a.owner.accessToken)), 202).body;
+    const received = await arrivals(target, 3);
+    expect(received[1].headers['webhook-id']).toBe(eventId);
+    expect(received[1].body).toBe(received[0].body);
+    expect(received[2].headers['webhook-id']).toBe(ping.eventId);
+    expect(verify(webhook.secret, received[2])).toMatchObject({ type: 'webhook.test', data: { webhookId: webhook.id } });
+    expect((await deliveriesOf(a, webhook.id, '?eventType=webhook.test')).map((item) => item.id)).toEqual([ping.id]);
+  });
+
+  it('signs with both the old and the new secret during a rotation', async () => {
+    const target = await receiver();
+    const webhook = await createWebhook(a, target.url);
+    const rotated = expectStatus(await http().post(`/api/v1/webhooks/${webhook.id}/rotate-secret`).set(bearer(a.owner.accessToken)), 200).body;
+    expect(rotated.secret).toMatch(/^whsec_/);
+    expect(rotated.secret).not.toBe(webhook.secret);
+    await emit(a);
+    const [delivered] = await arrivals(target, 1);
+    expect(String(delivered.headers['webhook-signature']).split(' ')).toHaveLength(2);
+    expect(verify(rotated.secret, delivered)).toBeTruthy();
+    expect(verify(webhook.secret, delivered)).toBeTruthy();
+  });
+
+  it('lets a healthy endpoint receive while a hung one holds only its own slots', async () => {
+    const hung = await receiver(() => 'hang');
+    const healthy = await receiver();
+    const hungWebhook = await createWebhook(b, hung.url);
+    for (let index = 0; index < 20; index++) await emit(b);
+    await eventually(async () => hung.hangingCount, (count) => count === 2);
+    await createWebhook(b, healthy.url);
+    await emit(b);
+    await arrivals(healthy, 1);
+    const hungAttempts = await ownerQuery(
+      api,
+      `SELECT a.id FROM webhook_attempt a JOIN webhook_delivery d ON d.tenant_id = a.tenant_id AND d.id = a.delivery_id WHERE d.endpoint_id = $1`,
+      [hungWebhook.id],
+    );
+    expect(hungAttempts).toEqual([]);
+    expect(hung.hangingCount).toBe(2);
+    await expectStatus(await http().delete(`/api/v1/webhooks/${hungWebhook.id}`).set(bearer(b.owner.accessToken)), 204);
+  });
+
+  it("never delivers tenant A's events to tenant B's endpoint", async () => {
+    const ofA = await receiver();
+    const ofB = await receiver();
+    await createWebhook(a, ofA.url, { events: ['*'] });
+    await createWebhook(b, ofB.url, { events: ['*'] });
+    const eventOfA = await emit(a);
+    const eventOfB = await emit(b);
+    await eventually(async () => [...ofA.received, ...ofB.received].map((received) => received.headers['webhook-id']), (ids) => ids.includes(eventOfA) && ids.includes(eventOfB));
+    expect(ofB.received.map((received) => JSON.parse(received.body).tenantId)).toEqual(ofB.received.map(() => b.id));
+    expect(ofA.received.map((received) => JSON.parse(received.body).tenantId)).toEqual(ofA.received.map(() => a.id));
+  });
+});

@@ -1,0 +1,52 @@
+import type { SheetColumn } from '@kassa/api/spreadsheets';
+
+/** A product as exported: one row per product, barcodes joined with spaces, the category by name. */
+export interface ProductExportRow {
+  sku: string;
+  name: string;
+  category: string | null;
+  barcodes: string;
+  unit: string;
+  priceMinor: number;
+  costMinor: number | null;
+  taxRateBps: number;
+  active: boolean;
+  trackStock: boolean;
+  reorderPoint: number | null;
+  reorderQuantity: number | null;
+  updatedAt: string;
+}
+
+export const PRODUCT_EXPORT_SQL = `
+  SELECT p.sku, p.name, c.name AS category,
+         coalesce((SELECT string_agg(b.code, ' ' ORDER BY b.code) FROM product_barcode b
+                    WHERE b.tenant_id = p.tenant_id AND b.product_id = p.id), '') AS barcodes,
+         p.unit, p.price_minor AS "priceMinor", p.cost_minor AS "costMinor", p.tax_rate_bps AS "taxRateBps",
+         p.active, p.track_stock AS "trackStock", p.reorder_point AS "reorderPoint", p.reorder_quantity AS "reorderQuantity",
+         to_char(p.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "updatedAt"
+    FROM product p LEFT JOIN category c ON c.tenant_id = p.tenant_id AND c.id = p.category_id
+   WHERE p.deleted_at IS NULL AND ($1::text IS NULL OR p.sku > $1)
+   ORDER BY p.sku LIMIT $2`;
+
+const yesNo = (value: boolean) => (value ? 'yes' : 'no');
+
+export const PRODUCT_EXPORT_COLUMNS: SheetColumn<ProductExportRow>[] = [
+  { header: 'SKU', type: 'text', value: (row) => row.sku },
+  { header: 'Name', type: 'text', value: (row) => row.name },
+  { header: 'Category', type: 'text', value: (row) => row.category },
+  { header: 'Barcodes', type: 'text', value: (row) => row.barcodes },
+  { header: 'Unit', type: 'text', value: (row) => row.unit },
+  { header: 'Price', type: 'money', value: (row) => row.priceMinor },
+  { header: 'Cost', type: 'money', value: (row) => row.costMinor },
+  { header: 'Tax (basis points)', type: 'integer', value: (row) => row.taxRateBps },
+  { header: 'Active', type: 'text', value: (row) => yesNo(row.active) },
+  { header: 'Track stock', type: 'text', value: (row) => yesNo(row.trackStock) },
+  { header: 'Reorder point', type: 'integer', value: (row) => row.reorderPoint },
+  { header: 'Reorder quantity', type: 'integer', value: (row) => row.reorderQuantity },
+  { header: 'Updated', type: 'date', value: (row) => row.updatedAt },
+];
+
+/** CSV keeps machine values (minor units), so a file can go back in through the import. */
+export const PRODUCT_CSV_HEADER = [
+  'sku', 'name', 'category', 'barcodes', 'unit', 'priceMinor', 'costMinor', 'taxRateBps', 'active', 'trackStock', 'reorderPoint', 'reorderQuantity', 'updatedAt',
+] as const satisfies readonly (keyof ProductExportRow)[];

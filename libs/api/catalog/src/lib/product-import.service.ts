@@ -1,0 +1,196 @@
+import { Injectable } from '@nestjs/common';
+import { ErrorCode, uuidv7 } from '@kassa/contracts';
+import { AuditLog, auditScopeOf } from '@kassa/api/audit';
+import { DomainEvents } from '@kassa/api/events';
+import { ApiException, fieldErrorsOf, RequestContext } from '@kassa/api/http';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { CreateProductDto, ImportErrorDto, ImportResultDto, ProductDto } from './dto/product.dto';
+import { PRODUCT_COLUMNS } from './product-queries';
+
+export const MAX_IMPORT_ROWS = 50_000;
+
+interface ValidRow {
+  index: number;
+  product: CreateProductDto;
+}
+
+/**
+ * Upserts products by SKU from spreadsheet rows: every row is checked first and nothing is
+ * written unless all pass (one transaction). Writes are multi-row statements, with one event and
+ * one audit row per product, and the import itself audited.
+ */
+@Injectable()
+export class ProductImportService {
+  constructor(
+    private readonly events: DomainEvents,
+    private readonly audit: AuditLog,
+  ) {}
+
+  async import(context: RequestContext, rows: Record<string, unknown>[], dryRun: boolean): Promise<ImportResultDto> {
+    if (rows.length > MAX_IMPORT_ROWS) {
+      throw new ApiException(413, ErrorCode.PayloadTooLarge, `At most ${MAX_IMPORT_ROWS} rows per import.`, [
+        { field: 'rows', message: `${rows.length} rows` },
+      ]);
+    }
+    const errors: ImportErrorDto[] = [];
+    const valid: ValidRow[] = [];
+    rows.forEach((row, index) => {
+      const product = plainToInstance(CreateProductDto, row);
+      const problems = validateSync(product, { whitelist: true, forbidNonWhitelisted: true });
+      if (problems.length > 0) errors.push(...fieldErrorsOf(problems).map((error) => ({ row: index + 1, ...error })));
+      else valid.push({ index, product });
+    });
+    errors.push(...this.duplicatesWithin(valid));
+    const existing = await this.existingBySku(context, valid.map(({ product }) => product.sku));
+    errors.push(...(await this.referenceProblems(context, valid, existing)));
+    errors.sort((a, b) => a.row - b.row);
+
+    const created = valid.filter(({ product }) => !existing.has(product.sku)).length;
+    const result = { created, updated: valid.length - created, errors };
+    if (dryRun) return result;
+    if (errors.length > 0) {
+      throw new ApiException(
+        422,
+        ErrorCode.ImportInvalid,
+        `${errors.length} problems in the rows; nothing was imported.`,
+        errors.map((error) => ({ field: `rows.${error.row - 1}.${error.field}`, message: error.message })),
+      );
+    }
+    await this.write(context, valid, existing);
+    return result;
+  }
+
+  private duplicatesWithin(rows: ValidRow[]): ImportErrorDto[] {
+    const errors: ImportErrorDto[] = [];
+    const skus = new Map<string, number>();
+    const barcodes = new Map<string, number>();
+    for (const { index, product } of rows) {
+      const firstSku = skus.get(product.sku.toLowerCase());
+      if (firstSku !== undefined) errors.push({ row: index + 1, field: 'sku', message: `sku ${product.sku} is also on row ${firstSku + 1}` });
+      else skus.set(product.sku.toLowerCase(), index);
+      for (const code of product.barcodes ?? []) {
+        const first = barcodes.get(code);
+        if (first !== undefined) errors.push({ row: index + 1, field: 'barcodes', message: `barcode ${code} is also on row ${first + 1}` });
+        else barcodes.set(code, index);
+      }
+    }
+    return errors;
+  }
+
+  private async existingBySku(context: RequestContext, skus: string[]): Promise<Map<string, { id: string; version: number }>> {
+    const rows: { id: string; sku: string; version: number }[] = await context.manager.query(
+      `SELECT id, sku, version FROM product WHERE deleted_at IS NULL AND sku = ANY($1)`,
+      [skus],
+    );
+    return new Map(rows.map((row) => [row.sku, { id: row.id, version: row.version }]));
+  }
+
+  /** Barcodes held by other products of the shop, and categories it does not have. */
+  private async referenceProblems(context: RequestContext, rows: ValidRow[], existing: Map<string, { id: string }>): Promise<ImportErrorDto[]> {
+    const codes = rows.flatMap(({ product }) => product.barcodes ?? []);
+    const holders: { code: string; productId: string }[] = await context.manager.query(
+      `SELECT code, product_id AS "productId" FROM product_barcode WHERE code = ANY($1)`,
+      [codes],
+    );
+    const holderOf = new Map(holders.map((holder) => [holder.code, holder.productId]));
+    const categoryIds = [...new Set(rows.flatMap(({ product }) => (product.categoryId ? [product.categoryId] : [])))];
+    const categories: { id: string }[] = await context.manager.query(`SELECT id FROM category WHERE id = ANY($1)`, [categoryIds]);
+    const knownCategories = new Set(categories.map((category) => category.id));
+    const errors: ImportErrorDto[] = [];
+    for (const { index, product } of rows) {
+      const ownId = existing.get(product.sku)?.id;
+      for (const code of product.barcodes ?? []) {
+        const holder = holderOf.get(code);
+        if (holder && holder !== ownId) errors.push({ row: index + 1, field: 'barcodes', message: `barcode ${code} belongs to another product` });
+      }
+      if (product.categoryId && !knownCategories.has(product.categoryId)) {
+        errors.push({ row: index + 1, field: 'categoryId', message: 'not a category of this shop' });
+      }
+    }
+    return errors;
+  }
+
+  private async write(context: RequestContext, rows: ValidRow[], existing: Map<string, { id: string; version: number }>): Promise<void> {
+    const creates = rows.filter(({ product }) => !existing.has(product.sku)).map(({ product }) => ({ id: uuidv7(), product }));
+    const updates = rows.filter(({ product }) => existing.has(product.sku)).map(({ product }) => ({ id: existing.get(product.sku)!.id, product }));
+    const before: ProductDto[] = await context.manager.query(`SELECT ${PRODUCT_COLUMNS} FROM product p WHERE p.id = ANY($1)`, [
+      updates.map(({ id }) => id),
+    ]);
+    const columns = (items: { id: string; product: CreateProductDto }[]) => [
+      items.map(({ id }) => id),
+      items.map(({ product }) => product.sku),
+      items.map(({ product }) => product.name),
+      items.map(({ product }) => product.description ?? null),
+      items.map(({ product }) => product.categoryId ?? null),
+      items.map(({ product }) => product.unit ?? null),
+      items.map(({ product }) => product.priceMinor),
+      items.map(({ product }) => product.costMinor ?? null),
+      items.map(({ product }) => product.taxRateBps ?? null),
+      items.map(({ product }) => product.active ?? null),
+      items.map(({ product }) => product.trackStock ?? null),
+      items.map(({ product }) => product.reorderPoint ?? null),
+      items.map(({ product }) => product.reorderQuantity ?? null),
+      items.map(({ product }) => product.imageUrl ?? null),
+    ];
+    const unnest = `unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::text[], $8::bigint[], $9::bigint[], $10::int[],
+                           $11::boolean[], $12::boolean[], $13::int[], $14::int[], $15::text[])
+                    AS u (id, sku, name, description, category_id, unit, price_minor, cost_minor, tax_rate_bps, active, track_stock,
+                          reorder_point, reorder_quantity, image_url)`;
+    if (creates.length > 0) {
+      await context.manager.query(
+        `INSERT INTO product (tenant_id, id, sku, name, description, category_id, unit, price_minor, cost_minor, tax_rate_bps,
+                              active, track_stock, reorder_point, reorder_quantity, image_url)
+         SELECT $1, u.id, u.sku, u.name, u.description, u.category_id, coalesce(u.unit, 'piece'), u.price_minor, u.cost_minor,
+                coalesce(u.tax_rate_bps, 0), coalesce(u.active, true), coalesce(u.track_stock, true), u.reorder_point,
+                u.reorder_quantity, u.image_url
+           FROM ${unnest}`,
+        [context.tenantId, ...columns(creates)],
+      );
+    }
+    if (updates.length > 0) {
+      // A row's missing optional fields keep their stored values.
+      await context.manager.query(
+        `UPDATE product p SET name = u.name, description = coalesce(u.description, p.description),
+                category_id = coalesce(u.category_id, p.category_id), unit = coalesce(u.unit, p.unit), price_minor = u.price_minor,
+                cost_minor = coalesce(u.cost_minor, p.cost_minor), tax_rate_bps = coalesce(u.tax_rate_bps, p.tax_rate_bps),
+                active = coalesce(u.active, p.active), track_stock = coalesce(u.track_stock, p.track_stock),
+                reorder_point = coalesce(u.reorder_point, p.reorder_point), reorder_quantity = coalesce(u.reorder_quantity, p.reorder_quantity),
+                image_url = coalesce(u.image_url, p.image_url), version = p.version + 1, updated_at = now()
+           FROM ${unnest}
+          WHERE p.tenant_id = $1 AND p.id = u.id`,
+        [context.tenantId, ...columns(updates)],
+      );
+    }
+    const withBarcodes = [...creates, ...updates].filter(({ product }) => product.barcodes !== undefined);
+    await context.manager.query(`DELETE FROM product_barcode WHERE product_id = ANY($1)`, [withBarcodes.map(({ id }) => id)]);
+    await context.manager.query(`INSERT INTO product_barcode (tenant_id, product_id, code) SELECT $1, * FROM unnest($2::uuid[], $3::text[])`, [
+      context.tenantId,
+      withBarcodes.flatMap(({ id, product }) => (product.barcodes ?? []).map(() => id)),
+      withBarcodes.flatMap(({ product }) => product.barcodes ?? []),
+    ]);
+
+    const after: ProductDto[] = await context.manager.query(`SELECT ${PRODUCT_COLUMNS} FROM product p WHERE p.id = ANY($1)`, [
+      [...creates, ...updates].map(({ id }) => id),
+    ]);
+    const afterById = new Map(after.map((product) => [product.id, product]));
+    const beforeById = new Map(before.map((product) => [product.id, product]));
+    const createdIds = new Set(creates.map(({ id }) => id));
+    await this.events.recordMany(
+      context,
+      after.map((product) => ({
+        type: createdIds.has(product.id) ? 'product.created' : 'product.updated',
+        aggregateType: 'product',
+        aggregateId: product.id,
+        aggregateVersion: product.version,
+        data: { ...product },
+      })),
+    );
+    const scope = auditScopeOf(context);
+    await this.audit.recordMany(scope, [
+      ...creates.map(({ id }) => ({ action: 'create' as const, entityType: 'product', entityId: id, after: afterById.get(id) })),
+      ...updates.map(({ id }) => ({ action: 'update' as const, entityType: 'product', entityId: id, before: beforeById.get(id), after: afterById.get(id) })),
+      { action: 'import', entityType: 'product', metadata: { rows: rows.length, created: creates.length, updated: updates.length } },
+    ]);
+  }
+}

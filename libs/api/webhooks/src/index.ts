@@ -1,0 +1,4 @@
+export { WebhooksModule } from './lib/webhooks.module';
+export { WebhookDeliveryModule } from './lib/webhook-delivery.module';
+export { WebhooksService } from './lib/webhooks.service';
+export { HostResolver } from './lib/host-resolver';

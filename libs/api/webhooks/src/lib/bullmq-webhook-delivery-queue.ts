@@ -1,0 +1,35 @@
+import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Inject, Injectable } from '@nestjs/common';
+import { DelayedError, Job, Queue } from 'bullmq';
+import { WebhookDeliveryJob, WebhookDeliveryQueue, webhookJobId, WEBHOOKS_QUEUE_NAME } from './webhook-delivery-queue';
+import { WebhookDeliveryRunner } from './webhook-delivery-runner';
+import { WEBHOOK_SETTINGS, WebhookSettings } from './webhook-settings';
+
+/** Queues deliveries on the BullMQ `webhooks` queue shared by every API and worker process. */
+@Injectable()
+export class BullMqWebhookDeliveryQueue implements WebhookDeliveryQueue {
+  constructor(
+    @InjectQueue(WEBHOOKS_QUEUE_NAME) private readonly queue: Queue<WebhookDeliveryJob>,
+    @Inject(WEBHOOK_SETTINGS) private readonly settings: WebhookSettings,
+  ) {}
+
+  async add(jobs: WebhookDeliveryJob[]): Promise<void> {
+    const delay = this.settings.retryScheduleMs[0];
+    await this.queue.addBulk(jobs.map((job) => ({ name: 'deliver', data: job, opts: { jobId: webhookJobId(job.deliveryId), delay } })));
+  }
+}
+
+/** Works the `webhooks` queue: one job per delivery, moved back to delayed between its attempts. */
+@Processor(WEBHOOKS_QUEUE_NAME, { concurrency: 32 })
+export class WebhookDeliveryProcessor extends WorkerHost {
+  constructor(private readonly runner: WebhookDeliveryRunner) {
+    super();
+  }
+
+  async process(job: Job<WebhookDeliveryJob>, token?: string): Promise<void> {
+    const waitMs = await this.runner.run(job.data);
+    if (waitMs === undefined) return;
+    await job.moveToDelayed(Date.now() + waitMs, token);
+    throw new DelayedError();
+  }
+}

@@ -1,0 +1,48 @@
+import { Logger, OnApplicationShutdown } from '@nestjs/common';
+import type { WebhookDeliveryJob, WebhookDeliveryQueue } from './webhook-delivery-queue';
+import type { WebhookDeliveryRunner } from './webhook-delivery-runner';
+
+/** Tries a job whose attempt could not even be recorded (the database was away) this often, doubling the wait. */
+const MAX_CRASHES = 5;
+const CRASH_BACKOFF_MS = 1000;
+
+/** Embedded mode's stand-in for the BullMQ `webhooks` queue: the same runner, on timers in this process. */
+export class InProcessWebhookDeliveryQueue implements WebhookDeliveryQueue, OnApplicationShutdown {
+  private readonly logger = new Logger(InProcessWebhookDeliveryQueue.name);
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private closed = false;
+
+  constructor(
+    private readonly runner: WebhookDeliveryRunner,
+    private readonly firstDelayMs: number,
+  ) {}
+
+  async add(jobs: WebhookDeliveryJob[]): Promise<void> {
+    for (const job of jobs) this.later(job, this.firstDelayMs, 0);
+  }
+
+  onApplicationShutdown(): void {
+    this.closed = true;
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+  }
+
+  private later(job: WebhookDeliveryJob, delayMs: number, crashes: number): void {
+    if (this.closed) return;
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      void this.run(job, crashes);
+    }, delayMs);
+    this.timers.add(timer);
+  }
+
+  private async run(job: WebhookDeliveryJob, crashes: number): Promise<void> {
+    try {
+      const waitMs = await this.runner.run(job);
+      if (waitMs !== undefined) this.later(job, waitMs, 0);
+    } catch (error) {
+      this.logger.error({ err: error, deliveryId: job.deliveryId }, 'webhook delivery crashed');
+      if (crashes + 1 < MAX_CRASHES) this.later(job, CRASH_BACKOFF_MS * 2 ** crashes, crashes + 1);
+    }
+  }
+}

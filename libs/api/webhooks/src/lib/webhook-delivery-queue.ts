@@ -1,0 +1,19 @@
+export const WEBHOOK_DELIVERY_QUEUE = Symbol('WEBHOOK_DELIVERY_QUEUE');
+export const WEBHOOKS_QUEUE_NAME = 'webhooks';
+
+/** One delivery of one event to one endpoint; attempts at it run as one job. */
+export interface WebhookDeliveryJob {
+  tenantId: string;
+  deliveryId: string;
+  endpointId: string;
+}
+
+export const webhookJobId = (deliveryId: string) => `webhook-${deliveryId}`;
+
+/**
+ * Runs deliveries in the background: BullMQ when Redis is configured (so the worker shares the
+ * load), an in-process stand-in in embedded mode. Each re-runs its job after the delay the runner asks for.
+ */
+export interface WebhookDeliveryQueue {
+  add(jobs: WebhookDeliveryJob[]): Promise<void>;
+}

@@ -1,0 +1,100 @@
+import 'reflect-metadata';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { uuidv7 } from '@kassa/contracts';
+import { createApiApp } from '@kassa/api/bootstrap';
+import { loadAppConfig } from '@kassa/api/config';
+import { TenantTransaction } from '@kassa/api/database';
+import { DomainEvents } from '@kassa/api/events';
+import { createTestDatabase, TEST_REDIS_URL } from '@kassa/testing';
+import { Client } from 'pg';
+import { ms, percentile } from './latency';
+
+// Webhook deliveries per second and event-to-delivery latency (from the event's commit to its
+// arrival at the receiver) through outbox → relay → consumer → `webhooks` queue → signed POST,
+// with every event going to 3 endpoints on a local receiver, on real PostgreSQL and Redis.
+const EVENTS = Number(process.argv[2] ?? 10_000);
+const ENDPOINTS = 3;
+const WRITERS = 10;
+
+async function main(): Promise<void> {
+  const database = await createTestDatabase();
+  const config = loadAppConfig({
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: database.url,
+    DATABASE_POOL_SIZE: String(WRITERS + 30),
+    REDIS_URL: TEST_REDIS_URL,
+    REDIS_KEY_PREFIX: `kassa-bench:${database.name}:`,
+    OUTBOX_POLL_MS: '100',
+    WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
+    WEBHOOK_MAX_IN_FLIGHT_PER_ENDPOINT: '16',
+  });
+
+  const committedAt = new Map<string, number>();
+  const latencies: number[] = [];
+  let allDelivered: () => void = () => undefined;
+  const done = new Promise<void>((resolve) => (allDelivered = resolve));
+  const receiver = createServer((request, response) => {
+    request.resume();
+    request.on('end', () => {
+      latencies.push(performance.now() - (committedAt.get(String(request.headers['webhook-id'])) ?? Number.NaN));
+      response.writeHead(204).end();
+      if (latencies.length === EVENTS * ENDPOINTS) allDelivered();
+    });
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+
+  const app = await createApiApp(config);
+  await app.init();
+  const owner = new Client({ connectionString: database.url });
+  await owner.connect();
+  try {
+    const tenantId = uuidv7();
+    await owner.query(
+      `INSERT INTO tenant (id, slug, name, currency, time_zone, prices_include_tax) VALUES ($1, 'bench', 'Bench', 'EUR', 'UTC', true)`,
+      [tenantId],
+    );
+    for (let index = 0; index < ENDPOINTS; index++) {
+      await owner.query(`INSERT INTO webhook_endpoint (tenant_id, id, url, event_types, secret) VALUES ($1, $2, $3, '{*}', $4)`, [
+        tenantId,
+        uuidv7(),
+        `${url}?endpoint=${index}`,
+        'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+      ]);
+    }
+    const tenants = app.get(TenantTransaction);
+    const events = app.get(DomainEvents);
+
+    let next = 0;
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: WRITERS }, async () => {
+        while (next < EVENTS) {
+          const index = next++;
+          const id = await tenants.run(tenantId, (manager) =>
+            events.record({ manager, tenantId }, { type: 'stock.adjusted', aggregateType: 'bench', aggregateId: uuidv7(), aggregateVersion: 1, data: { index } }),
+          );
+          committedAt.set(id, performance.now());
+        }
+      }),
+    );
+    await done;
+    const totalMs = performance.now() - started;
+
+    console.log(`events: ${EVENTS}, endpoints: ${ENDPOINTS}, deliveries: ${latencies.length}, concurrent writers: ${WRITERS}`);
+    console.log(`deliveries/s, end to end:        ${Math.round((latencies.length / totalMs) * 1000)}`);
+    console.log(`event-to-delivery latency p50:    ${ms(percentile(latencies, 50))}`);
+    console.log(`event-to-delivery latency p95:    ${ms(percentile(latencies, 95))}`);
+  } finally {
+    await owner.end();
+    await app.close();
+    receiver.close();
+    await database.drop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -52,12 +52,12 @@ export function xlsxDocument<Row>(sheetName: string, columns: SheetColumn<Row>[]
   sheet['!cols'] = widths.map((width) => ({ wch: Math.min(width + 2, 60) }));
   const workbook = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(workbook, sheet, sheetName);
-  const written: Buffer = XLSX.write(workbook, { type: 'buffer', bookType: 'xlsx', cellDates: true });
+  const written: Buffer = XLSX.write(workbook, { type: 'buffer', bookType: 'xlsx', cellDates: true, compression: true });
 
   // The community writer has no freeze panes: set the pane in the sheet XML.
   const zip = XLSX.CFB.read(written, { type: 'buffer' });
   const entry = XLSX.CFB.find(zip, '/xl/worksheets/sheet1.xml');
   if (!entry) throw new Error('xlsx writer produced no sheet1.xml');
   entry.content = Buffer.from(Buffer.from(entry.content as Uint8Array).toString('utf8').replace('<sheetView workbookViewId="0"/>', FROZEN_HEADER));
-  return Buffer.from(XLSX.CFB.write(zip, { type: 'buffer', fileType: 'zip' }) as Uint8Array);
+  return Buffer.from(XLSX.CFB.write(zip, { type: 'buffer', fileType: 'zip', compression: true }) as Uint8Array);
 }

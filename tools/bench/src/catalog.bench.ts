@@ -1,11 +1,10 @@
 import 'reflect-metadata';
 import { APP_ROLE } from '@kassa/api/database';
-import { createApiApp } from '@kassa/api/bootstrap';
-import { loadAppConfig } from '@kassa/api/config';
 import { productByBarcodeQuery, productSearchQuery, ProductQuery } from '@kassa/api/catalog';
 import { demoLogin, generateProducts, seedTenant } from '@kassa/seed';
-import { createTestDatabase, freePort, TEST_REDIS_URL } from '@kassa/testing';
+import { freePort } from '@kassa/testing';
 import { Client } from 'pg';
+import { startBenchApi } from './bench-api';
 import { ms, percentile, timeEach } from './latency';
 
 // Catalog search and barcode lookup on a seeded shop (100,000 products by default), through the
@@ -16,15 +15,8 @@ const SEED = 42;
 const TERMS = ['banan', 'organic milk', 'choco', 'sourdough', 'laundry', 'FRU-0001', 'peanut butter 500 g', 'sparkl', 'gouda', 'green tea'];
 
 async function main(): Promise<void> {
-  const database = await createTestDatabase();
   const port = await freePort();
-  const config = loadAppConfig({
-    LOG_LEVEL: 'warn',
-    DATABASE_URL: database.url,
-    REDIS_URL: TEST_REDIS_URL,
-    REDIS_KEY_PREFIX: `kassa-bench:${database.name}:`,
-  });
-  const app = await createApiApp(config);
+  const { app, database, close } = await startBenchApi();
   await app.listen({ port, host: '127.0.0.1' });
   const direct = new Client({ connectionString: database.url, options: `-c role=${APP_ROLE}` });
   try {
@@ -77,8 +69,7 @@ async function main(): Promise<void> {
     console.log(`ratio API/SQL barcode: p50 ${ratio(rows[2][1], rows[3][1], 50)}  p95 ${ratio(rows[2][1], rows[3][1], 95)}`);
   } finally {
     await direct.end().catch(() => undefined);
-    await app.close();
-    await database.drop();
+    await close();
   }
 }
 

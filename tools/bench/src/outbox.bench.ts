@@ -1,11 +1,9 @@
 import 'reflect-metadata';
 import { uuidv7 } from '@kassa/contracts';
-import { createApiApp } from '@kassa/api/bootstrap';
-import { loadAppConfig } from '@kassa/api/config';
 import { TenantTransaction } from '@kassa/api/database';
 import { DomainEvents, EventConsumers } from '@kassa/api/events';
-import { createTestDatabase, TEST_REDIS_URL } from '@kassa/testing';
 import { Client } from 'pg';
+import { startBenchApi } from './bench-api';
 
 // Events per second through outbox → relay → queue → consumer, beside the raw INSERT rate of the
 // same rows by the same writers, measured side by side in one run on real PostgreSQL and Redis.
@@ -24,17 +22,7 @@ async function inParallel(total: number, write: (index: number) => Promise<void>
 }
 
 async function main(): Promise<void> {
-  const database = await createTestDatabase();
-  const config = loadAppConfig({
-    LOG_LEVEL: 'warn',
-    DATABASE_URL: database.url,
-    DATABASE_POOL_SIZE: String(WRITERS + 4),
-    REDIS_URL: TEST_REDIS_URL,
-    REDIS_KEY_PREFIX: `kassa-bench:${database.name}:`,
-    OUTBOX_POLL_MS: '100',
-  });
-  const app = await createApiApp(config);
-  await app.init();
+  const { app, database, close } = await startBenchApi({ DATABASE_POOL_SIZE: String(WRITERS + 4), OUTBOX_POLL_MS: '100' });
   const owner = new Client({ connectionString: database.url });
   await owner.connect();
   try {
@@ -92,8 +80,7 @@ async function main(): Promise<void> {
     console.log(`ratio end-to-end / raw INSERT: ${(rawMs / outboxMs).toFixed(2)}`);
   } finally {
     await owner.end();
-    await app.close();
-    await database.drop();
+    await close();
   }
 }
 

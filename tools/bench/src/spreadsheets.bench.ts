@@ -1,8 +1,7 @@
 import 'reflect-metadata';
-import { createApiApp } from '@kassa/api/bootstrap';
-import { loadAppConfig } from '@kassa/api/config';
 import { demoLogin, generateProducts, seedTenant } from '@kassa/seed';
-import { createTestDatabase, freePort, TEST_REDIS_URL } from '@kassa/testing';
+import { freePort } from '@kassa/testing';
+import { startBenchApi } from './bench-api';
 
 // Product import (50,000 rows, dry run then commit) and product export (100,000 products as CSV
 // and xlsx) through the API over HTTP, rows per second side by side in one run.
@@ -16,10 +15,8 @@ async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
 }
 
 async function main(): Promise<void> {
-  const database = await createTestDatabase();
   const port = await freePort();
-  const config = loadAppConfig({ LOG_LEVEL: 'warn', DATABASE_URL: database.url, REDIS_URL: TEST_REDIS_URL, REDIS_KEY_PREFIX: `kassa-bench:${database.name}:` });
-  const app = await createApiApp(config);
+  const { app, close } = await startBenchApi();
   await app.listen({ port, host: '127.0.0.1' });
   try {
     const base = `http://127.0.0.1:${port}`;
@@ -67,8 +64,7 @@ async function main(): Promise<void> {
     console.log(`export ${EXPORT_PRODUCTS} products, xlsx: ${(xlsxMs / 1000).toFixed(1)} s, ${rate(EXPORT_PRODUCTS, xlsxMs)}, ${(xlsxBytes / 1e6).toFixed(1)} MB`);
     console.log(`ratio commit/dry run: ${(commitMs / dryMs).toFixed(2)}; xlsx/csv: ${(xlsxMs / csvMs).toFixed(2)}`);
   } finally {
-    await app.close();
-    await database.drop();
+    await close();
   }
 }
 

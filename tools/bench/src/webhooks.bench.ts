@@ -2,13 +2,11 @@ import 'reflect-metadata';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { uuidv7 } from '@kassa/contracts';
-import { createApiApp } from '@kassa/api/bootstrap';
-import { loadAppConfig } from '@kassa/api/config';
 import { TenantTransaction } from '@kassa/api/database';
 import { DomainEvents } from '@kassa/api/events';
-import { createTestDatabase, TEST_REDIS_URL } from '@kassa/testing';
 import { Client } from 'pg';
 import { ms, percentile } from './latency';
+import { startBenchApi } from './bench-api';
 
 // Webhook deliveries per second and event-to-delivery latency (from the event's commit to its
 // arrival at the receiver) through outbox → relay → consumer → `webhooks` queue → signed POST,
@@ -18,17 +16,6 @@ const ENDPOINTS = 3;
 const WRITERS = 10;
 
 async function main(): Promise<void> {
-  const database = await createTestDatabase();
-  const config = loadAppConfig({
-    LOG_LEVEL: 'warn',
-    DATABASE_URL: database.url,
-    DATABASE_POOL_SIZE: String(WRITERS + 30),
-    REDIS_URL: TEST_REDIS_URL,
-    REDIS_KEY_PREFIX: `kassa-bench:${database.name}:`,
-    OUTBOX_POLL_MS: '100',
-    WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
-    WEBHOOK_MAX_IN_FLIGHT_PER_ENDPOINT: '16',
-  });
 
   const committedAt = new Map<string, number>();
   const latencies: number[] = [];
@@ -45,8 +32,12 @@ async function main(): Promise<void> {
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
 
-  const app = await createApiApp(config);
-  await app.init();
+  const { app, database, close } = await startBenchApi({
+    DATABASE_POOL_SIZE: String(WRITERS + 30),
+    OUTBOX_POLL_MS: '100',
+    WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
+    WEBHOOK_MAX_IN_FLIGHT_PER_ENDPOINT: '16',
+  });
   const owner = new Client({ connectionString: database.url });
   await owner.connect();
   try {
@@ -88,9 +79,8 @@ async function main(): Promise<void> {
     console.log(`event-to-delivery latency p95:    ${ms(percentile(latencies, 95))}`);
   } finally {
     await owner.end();
-    await app.close();
+    await close();
     receiver.close();
-    await database.drop();
   }
 }
 

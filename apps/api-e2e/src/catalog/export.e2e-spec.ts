@@ -1,6 +1,7 @@
 import * as XLSX from '@e965/xlsx';
 import request from 'supertest';
 import { uuidv7 } from '@kassa/contracts';
+import { binaryBody } from '../support/binary-body';
 import { bearer, createTenantPair, expectStatus, TenantFixture } from '../support/identity';
 import { startTestApi, TestApi } from '../support/test-api';
 
@@ -9,11 +10,6 @@ describe('product export', () => {
   let a: TenantFixture;
   let b: TenantFixture;
   const http = () => request(api.app.getHttpServer());
-  const binary = (response: request.Response, callback: (error: Error | null, body: Buffer) => void) => {
-    const chunks: Buffer[] = [];
-    response.on('data', (chunk: Buffer) => chunks.push(chunk));
-    response.on('end', () => callback(null, Buffer.concat(chunks)));
-  };
 
   beforeAll(async () => {
     api = await startTestApi();
@@ -44,7 +40,7 @@ describe('product export', () => {
   });
 
   it('writes xlsx with a header, money as numbers in the currency format, dates as dates and fitted widths', async () => {
-    const response = await http().get('/api/v1/products/export?format=xlsx').set(bearer(a.owner.accessToken)).buffer(true).parse(binary);
+    const response = await http().get('/api/v1/products/export?format=xlsx').set(bearer(a.owner.accessToken)).buffer(true).parse(binaryBody);
     expect(response.status).toBe(200);
     const sheet = XLSX.read(response.body as Buffer, { type: 'buffer', cellDates: true, cellNF: true, cellStyles: true }).Sheets['Products'];
     const rows = XLSX.utils.sheet_to_json<Record<string, unknown>>(sheet);

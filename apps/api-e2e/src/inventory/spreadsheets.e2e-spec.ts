@@ -1,6 +1,7 @@
 import * as XLSX from '@e965/xlsx';
 import request from 'supertest';
 import { ErrorCode } from '@kassa/contracts';
+import { binaryBody } from '../support/binary-body';
 import { bearer, createTenantPair, expectStatus, TenantFixture } from '../support/identity';
 import { startTestApi, TestApi } from '../support/test-api';
 
@@ -9,11 +10,6 @@ describe('stock counts from a spreadsheet, and stock levels out to one', () => {
   let a: TenantFixture;
   let b: TenantFixture;
   const http = () => request(api.app.getHttpServer());
-  const binary = (response: request.Response, callback: (error: Error | null, body: Buffer) => void) => {
-    const chunks: Buffer[] = [];
-    response.on('data', (chunk: Buffer) => chunks.push(chunk));
-    response.on('end', () => callback(null, Buffer.concat(chunks)));
-  };
 
   beforeAll(async () => {
     api = await startTestApi();
@@ -55,7 +51,7 @@ describe('stock counts from a spreadsheet, and stock levels out to one', () => {
 
   it('exports levels as xlsx and CSV, only for the stores the caller may see, and never another shop', async () => {
     expectStatus(await importCounts(a.stores[1].id, [{ sku: 'CNT-1', counted: 4 }], false), 200);
-    const xlsx = await http().get('/api/v1/inventory/levels/export?format=xlsx').set(bearer(a.owner.accessToken)).buffer(true).parse(binary);
+    const xlsx = await http().get('/api/v1/inventory/levels/export?format=xlsx').set(bearer(a.owner.accessToken)).buffer(true).parse(binaryBody);
     expect(xlsx.status).toBe(200);
     const rows = XLSX.utils.sheet_to_json<Record<string, unknown>>(XLSX.read(xlsx.body as Buffer, { type: 'buffer' }).Sheets['Stock']);
     expect(rows).toHaveLength(3);

@@ -14,3 +14,4 @@ export { Ctx } from './lib/ctx.decorator';
 export type { Actor, Authentication, RequestContext } from './lib/request-context';
 export { etagOf, expectedVersion, versionMismatch } from './lib/if-match';
 export { BodyLimit, honourRouteBodyLimits } from './lib/body-limit.decorator';
+export { QueryBoolean, QueryInteger } from './lib/query-transforms';

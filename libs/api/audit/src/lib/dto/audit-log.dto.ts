@@ -1,10 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { AUDIT_ACTIONS, AuditAction } from '@kassa/contracts';
+import { QueryInteger } from '@kassa/api/http';
 
-const toInteger = ({ value }: { value: unknown }) =>
-  typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
 
 export class AuditLogDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -50,7 +48,7 @@ export class AuditLogFilterDto {
 
 export class AuditLogQueryDto extends AuditLogFilterDto {
   @ApiPropertyOptional()
-  @IsOptional() @Transform(toInteger) @IsInt() @Min(1) @Max(200) limit?: number;
+  @IsOptional() @QueryInteger() @IsInt() @Min(1) @Max(200) limit?: number;
   @ApiPropertyOptional()
   @IsOptional() @IsUUID() cursor?: string;
 }

@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -19,6 +18,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import type { ProductView } from '@kassa/contracts';
+import { QueryBoolean, QueryInteger } from '@kassa/api/http';
 
 const SKU = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$/;
 const BARCODE = /^[A-Za-z0-9-]{1,64}$/;
@@ -139,13 +139,13 @@ export class ProductQueryDto {
   @IsOptional() @IsUUID() categoryId?: string;
 
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @QueryBoolean()
   @IsBoolean()
   @ApiPropertyOptional()
   active?: boolean;
 
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value))
+  @QueryInteger()
   @IsInt()
   @Min(1)
   @Max(200)
@@ -161,7 +161,7 @@ export class ExportQueryDto {
 
   @ApiPropertyOptional({ description: 'CSV only: start with a UTF-8 byte order mark (what Excel needs).' })
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @QueryBoolean()
   @IsBoolean()
   bom?: boolean;
 }
@@ -169,7 +169,7 @@ export class ExportQueryDto {
 export class ImportQueryDto {
   @ApiPropertyOptional({ description: 'Validate only: report every problem and write nothing.' })
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @QueryBoolean()
   @IsBoolean()
   dryRun?: boolean;
 }

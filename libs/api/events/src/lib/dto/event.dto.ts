@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { EVENT_TYPES, EventEnvelope, EventType } from '@kassa/contracts';
+import { QueryInteger } from '@kassa/api/http';
 
 export class EventDto implements EventEnvelope {
   @ApiProperty({ format: 'uuid', description: 'Also the `webhook-id` of its webhook deliveries.' }) id!: string;
@@ -24,7 +25,7 @@ export class EventListDto {
 export class EventQueryDto {
   @ApiProperty({ required: false, description: 'Return events with a sequence above this one (default 0).' })
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value))
+  @QueryInteger()
   @IsInt()
   @Min(0)
   after?: number;
@@ -36,7 +37,7 @@ export class EventQueryDto {
   types?: EventType[];
 
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value))
+  @QueryInteger()
   @IsInt()
   @Min(1)
   @Max(1000)

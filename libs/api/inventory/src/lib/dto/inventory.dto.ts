@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -18,9 +18,9 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { ADJUSTMENT_REASONS, AdjustmentReason, STOCK_REASONS, StockLevelView, StockReason } from '@kassa/contracts';
+import { QueryBoolean, QueryInteger } from '@kassa/api/http';
 
 const MAX_QUANTITY = 1_000_000_000;
-const toInteger = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value);
 
 export class AdjustmentDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID() storeId!: string;
@@ -134,11 +134,11 @@ export class StockLevelQueryDto {
 
   @ApiPropertyOptional({ description: 'Only levels at or below their reorder point.' })
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @QueryBoolean()
   @IsBoolean()
   lowOnly?: boolean;
 
-  @ApiPropertyOptional() @IsOptional() @Transform(toInteger) @IsInt() @Min(1) @Max(500) limit?: number;
+  @ApiPropertyOptional() @IsOptional() @QueryInteger() @IsInt() @Min(1) @Max(500) limit?: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) cursor?: string;
 }
 
@@ -165,7 +165,7 @@ export class LedgerListDto {
 export class LedgerQueryDto {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() storeId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() productId?: string;
-  @ApiPropertyOptional() @IsOptional() @Transform(toInteger) @IsInt() @Min(1) @Max(500) limit?: number;
+  @ApiPropertyOptional() @IsOptional() @QueryInteger() @IsInt() @Min(1) @Max(500) limit?: number;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() cursor?: string;
 }
 
@@ -207,7 +207,7 @@ export class CountImportDto {
 export class CountImportQueryDto {
   @ApiPropertyOptional({ description: 'Validate only: report every problem and write nothing.' })
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @QueryBoolean()
   @IsBoolean()
   dryRun?: boolean;
 }
@@ -230,7 +230,7 @@ export class LevelsExportQueryDto {
 
   @ApiPropertyOptional({ description: 'CSV only: start with a UTF-8 byte order mark.' })
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @QueryBoolean()
   @IsBoolean()
   bom?: boolean;
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { EVENT_TYPES } from '@kassa/contracts';
+import { QueryInteger } from '@kassa/api/http';
 
 export const WEBHOOK_EVENT_FILTERS = ['*', ...EVENT_TYPES] as const;
 export type WebhookEventFilter = (typeof WEBHOOK_EVENT_FILTERS)[number];
@@ -35,7 +35,7 @@ export class WebhookListDto {
 
 export class WebhookListQueryDto {
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value))
+  @QueryInteger()
   @IsInt()
   @Min(1)
   @Max(200)

@@ -7,3 +7,5 @@ export * from './lib/identity';
 export * from './lib/events';
 export * from './lib/catalog';
 export * from './lib/inventory';
+export * from './lib/money';
+export * from './lib/pricing';

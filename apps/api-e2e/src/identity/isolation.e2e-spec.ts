@@ -43,6 +43,7 @@ describe('tenant isolation', () => {
           .send({ storeId: shop.stores[0].id, productId: product.id, delta: 12, reason: 'receipt' }),
         201,
       );
+      expectStatus(await http().post('/api/v1/customers').set(bearer(shop.owner.accessToken)).send({ name: 'Regular', email: 'regular@example.test' }), 201);
     }
     await eventually(() => ownerQuery(api, `SELECT DISTINCT tenant_id FROM probe_effect`), (rows) => rows.length === 2);
   });

@@ -73,7 +73,12 @@ const newWebhook = (app: NestFastifyApplication, a: TenantFixture) =>
 const newProduct = (app: NestFastifyApplication, a: TenantFixture) =>
   post(app, a, '/api/v1/products', { sku: `SWEEP-${uuidv7().slice(-12)}`, name: 'Sweep product', priceMinor: 100 });
 
+const newCustomer = (app: NestFastifyApplication, a: TenantFixture) => post(app, a, '/api/v1/customers', { name: `Sweep ${uuidv7()}` });
+
 export const ID_ROUTE_FIXTURES: IdRouteFixtures = {
+  'GET /api/v1/customers/:id': async (a, app) => ({ id: (await newCustomer(app, a)).id }),
+  'PATCH /api/v1/customers/:id': async (a, app) => ({ id: (await newCustomer(app, a)).id, body: { notes: 'Seen by the sweep' } }),
+  'POST /api/v1/customers/:id/erase': async (a, app) => ({ id: (await newCustomer(app, a)).id }),
   'GET /api/v1/categories/:id': async (a, app) => ({ id: (await newCategory(app, a)).id }),
   'PATCH /api/v1/categories/:id': async (a, app) => ({ id: (await newCategory(app, a)).id, body: { name: 'Renamed by the sweep' } }),
   'DELETE /api/v1/categories/:id': async (a, app) => ({ id: (await newCategory(app, a)).id, status: 204 }),

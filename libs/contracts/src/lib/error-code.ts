@@ -39,6 +39,9 @@ export enum ErrorCode {
   CategoryNotFound = 'category_not_found',
   ProductNotFound = 'product_not_found',
   ImportInvalid = 'import_invalid',
+  // Customers
+  CustomerNotFound = 'customer_not_found',
+  CustomerEmailTaken = 'customer_email_taken',
   // Inventory
   InsufficientStock = 'insufficient_stock',
   SameStoreTransfer = 'same_store_transfer',

@@ -22,6 +22,9 @@ export const PERMISSIONS = [
   'webhooks:manage',
   'inventory:read',
   'inventory:manage',
+  'customers:read',
+  'customers:manage',
+  'customers:erase',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -40,8 +43,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'catalog:manage',
     'inventory:read',
     'inventory:manage',
+    'customers:read',
+    'customers:manage',
+    'customers:erase',
   ],
-  cashier: ['tenant:read', 'stores:read', 'catalog:read', 'inventory:read'],
+  // Cashiers look customers up and sign them up at the till; erasing one is a manager's call.
+  cashier: ['tenant:read', 'stores:read', 'catalog:read', 'inventory:read', 'customers:read', 'customers:manage'],
 };
 
 export function roleHasPermission(role: Role, permission: Permission): boolean {

@@ -3,6 +3,7 @@ import { AppConfig, ConfigModule } from '@kassa/api/config';
 import { AuditModule } from '@kassa/api/audit';
 import { AuthModule } from '@kassa/api/auth';
 import { CatalogModule } from '@kassa/api/catalog';
+import { CustomersModule } from '@kassa/api/customers';
 import { DatabaseModule } from '@kassa/api/database';
 import { EventsModule } from '@kassa/api/events';
 import { InventoryModule } from '@kassa/api/inventory';
@@ -26,6 +27,7 @@ export class AppModule {
         AuthModule,
         CatalogModule,
         InventoryModule,
+        CustomersModule,
         WebhooksModule.forRoot(config),
         ...probeModules,
       ],

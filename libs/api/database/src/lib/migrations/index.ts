@@ -5,6 +5,7 @@ import { CreateCatalog1764374400000 } from './1764374400000-create-catalog';
 import { MakeCatalogSearchUseIndexes1764460800000 } from './1764460800000-make-catalog-search-use-indexes';
 import { CreateWebhooks1764547200000 } from './1764547200000-create-webhooks';
 import { CreateInventory1764633600000 } from './1764633600000-create-inventory';
+import { CreateCustomers1764720000000 } from './1764720000000-create-customers';
 
 /** Every migration, in order. New ones are appended here. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   MakeCatalogSearchUseIndexes1764460800000,
   CreateWebhooks1764547200000,
   CreateInventory1764633600000,
+  CreateCustomers1764720000000,
 ];

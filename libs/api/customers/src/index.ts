@@ -1,0 +1,2 @@
+export { CustomersModule } from './lib/customers.module';
+export { CustomersService } from './lib/customers.service';

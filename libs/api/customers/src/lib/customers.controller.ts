@@ -1,0 +1,48 @@
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Ctx, IdParam, RequestContext, RequirePermissions } from '@kassa/api/http';
+import { CustomersService } from './customers.service';
+import { CreateCustomerDto, CustomerDto, CustomerListDto, CustomerQueryDto, UpdateCustomerDto } from './dto/customer.dto';
+
+@ApiTags('customers')
+@ApiBearerAuth()
+@Controller('customers')
+export class CustomersController {
+  constructor(private readonly customers: CustomersService) {}
+
+  @Get()
+  @RequirePermissions('customers:read')
+  @ApiOkResponse({ type: CustomerListDto })
+  list(@Ctx() context: RequestContext, @Query() query: CustomerQueryDto): Promise<CustomerListDto> {
+    return this.customers.list(context, query);
+  }
+
+  @Post()
+  @RequirePermissions('customers:manage')
+  @ApiCreatedResponse({ type: CustomerDto })
+  create(@Ctx() context: RequestContext, @Body() input: CreateCustomerDto): Promise<CustomerDto> {
+    return this.customers.create(context, input);
+  }
+
+  @Get(':id')
+  @RequirePermissions('customers:read')
+  @ApiOkResponse({ type: CustomerDto })
+  get(@Ctx() context: RequestContext, @IdParam() id: string): Promise<CustomerDto> {
+    return this.customers.get(context, id);
+  }
+
+  @Patch(':id')
+  @RequirePermissions('customers:manage')
+  @ApiOkResponse({ type: CustomerDto })
+  update(@Ctx() context: RequestContext, @IdParam() id: string, @Body() changes: UpdateCustomerDto): Promise<CustomerDto> {
+    return this.customers.update(context, id, changes);
+  }
+
+  @Post(':id/erase')
+  @RequirePermissions('customers:erase')
+  @HttpCode(200)
+  @ApiOkResponse({ type: CustomerDto, description: 'Anonymizes the personal fields; sales keep pointing at the customer.' })
+  erase(@Ctx() context: RequestContext, @IdParam() id: string): Promise<CustomerDto> {
+    return this.customers.erase(context, id);
+  }
+}

@@ -19,12 +19,15 @@ const env = {
   LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
 };
 
-const build = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '--projects=api,web,seed', '--output-style=static'], {
-  cwd: root,
-  env,
-  stdio: 'inherit',
-});
-if (build.status !== 0) process.exit(build.status ?? 1);
+// KASSA_SKIP_BUILD=1: already built (the test suite), and an Nx cache restore would rewrite files in use.
+if (process.env.KASSA_SKIP_BUILD !== '1') {
+  const build = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '--projects=api,web,seed', '--output-style=static'], {
+    cwd: root,
+    env,
+    stdio: 'inherit',
+  });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
 
 // Before the API starts: the embedded database admits one process at a time.
 let demoLogin = 'none (KASSA_DEMO=false)';

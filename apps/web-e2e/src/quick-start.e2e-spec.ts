@@ -25,6 +25,8 @@ describe('npm start (the README quick start) with no database or Redis configure
         PORT: String(apiPort),
         WEB_PORT: String(webPort),
         KASSA_DATA_DIR: dataDir,
+        // npm test has built everything; a second Nx run restores build outputs that other suites are reading.
+        KASSA_SKIP_BUILD: '1',
       },
     });
     product.stdout?.on('data', (chunk) => (output += chunk));

@@ -6,6 +6,7 @@ import { bearer, createTenantPair, expectStatus, TenantFixture } from '../suppor
 import { ID_ROUTE_FIXTURES, IdRouteFixture, seedDeadLetter, seedWebhookDelivery } from '../support/id-route-sweep';
 import { eventually } from '../support/eventually';
 import { EventsProbeModule, installEventsProbeTables } from '../support/events-probe.module';
+import { IdempotencyProbeModule, installIdempotencyProbeTables } from '../support/idempotency-probe.module';
 import { ownerQuery } from '../support/owner-query';
 import { routeInventory } from '../support/route-inventory';
 import { startTestApi, TestApi } from '../support/test-api';
@@ -17,8 +18,9 @@ describe('tenant isolation', () => {
   const http = () => request(api.app.getHttpServer());
 
   beforeAll(async () => {
-    api = await startTestApi({ probeModules: [EventsProbeModule], env: { OUTBOX_POLL_MS: '200' } });
+    api = await startTestApi({ probeModules: [EventsProbeModule, IdempotencyProbeModule], env: { OUTBOX_POLL_MS: '200' } });
     await installEventsProbeTables(api.database.url);
+    await installIdempotencyProbeTables(api.database.url);
     ({ a, b } = await createTenantPair(api.app));
     // Every kind of tenant row exists for both shops: events, their deliveries, dead letters, webhook logs.
     for (const shop of [a, b]) {
@@ -44,6 +46,10 @@ describe('tenant isolation', () => {
         201,
       );
       expectStatus(await http().post('/api/v1/customers').set(bearer(shop.owner.accessToken)).send({ name: 'Regular', email: 'regular@example.test' }), 201);
+      expectStatus(
+        await http().post('/api/v1/e2e-probe/orders').set(bearer(shop.owner.accessToken)).set('idempotency-key', 'sweep').send({ label: 'keyed' }),
+        201,
+      );
     }
     await eventually(() => ownerQuery(api, `SELECT DISTINCT tenant_id FROM probe_effect`), (rows) => rows.length === 2);
   });

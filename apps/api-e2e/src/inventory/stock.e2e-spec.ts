@@ -75,8 +75,15 @@ describe('stock', () => {
     const watchedLows = await eventually(() => lowEvents(watched), (items) => items.length >= 2);
     // 10 → 5 crosses (1st), → 4 stays low, → 10 rises above, → 3 crosses again (2nd).
     expect(watchedLows.map((event: { data: { onHand: number } }) => event.data.onHand)).toEqual([5, 3]);
-    const adjusted = expectStatus(await http().get('/api/v1/events?types=stock.adjusted&limit=1000').set(bearer(a.apiKey)), 200).body.items;
-    expect(adjusted.filter((event: { data: { productId: string } }) => event.data.productId === unwatched)).toHaveLength(2);
+    // Events are published by the relay shortly after commit: wait for both movements of the other product.
+    const adjusted = await eventually(
+      async () =>
+        expectStatus(await http().get('/api/v1/events?types=stock.adjusted&limit=1000').set(bearer(a.apiKey)), 200).body.items.filter(
+          (event: { data: { productId: string } }) => event.data.productId === unwatched,
+        ),
+      (items: unknown[]) => items.length >= 2,
+    );
+    expect(adjusted).toHaveLength(2);
     expect(await lowEvents(unwatched)).toEqual([]);
     expect((await level(a, storeId, watched)).low).toBe(true);
   });

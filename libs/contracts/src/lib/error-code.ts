@@ -39,6 +39,9 @@ export enum ErrorCode {
   CategoryNotFound = 'category_not_found',
   ProductNotFound = 'product_not_found',
   ImportInvalid = 'import_invalid',
+  // Idempotency (DESIGN.md §6)
+  IdempotencyKeyReused = 'idempotency_key_reused',
+  IdempotencyKeyInFlight = 'idempotency_key_in_flight',
   // Customers
   CustomerNotFound = 'customer_not_found',
   CustomerEmailTaken = 'customer_email_taken',

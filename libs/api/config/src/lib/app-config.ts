@@ -42,6 +42,7 @@ export class AppConfig {
     login: { maxFailures: number; maxFailuresPerIp: number; lockoutSeconds: number };
   };
   readonly logLevel: EnvironmentVariables['LOG_LEVEL'];
+  readonly idempotencyWaitMs: number;
   /** Fastify's trustProxy setting. */
   readonly trustProxy: boolean | string;
 
@@ -85,6 +86,7 @@ export class AppConfig {
       },
     };
     this.logLevel = env.LOG_LEVEL;
+    this.idempotencyWaitMs = env.IDEMPOTENCY_WAIT_MS;
     this.trustProxy = env.TRUST_PROXY === 'true' ? true : env.TRUST_PROXY === 'false' ? false : env.TRUST_PROXY;
   }
 

@@ -172,6 +172,13 @@ export class EnvironmentVariables {
   })
   TRUST_PROXY = 'loopback';
 
+  /** How long a request waits for a concurrent one with the same Idempotency-Key before answering 409. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  IDEMPOTENCY_WAIT_MS = 5000;
+
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
 }

@@ -6,6 +6,7 @@ import { MakeCatalogSearchUseIndexes1764460800000 } from './1764460800000-make-c
 import { CreateWebhooks1764547200000 } from './1764547200000-create-webhooks';
 import { CreateInventory1764633600000 } from './1764633600000-create-inventory';
 import { CreateCustomers1764720000000 } from './1764720000000-create-customers';
+import { CreateIdempotencyKeys1764806400000 } from './1764806400000-create-idempotency-keys';
 
 /** Every migration, in order. New ones are appended here. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   CreateWebhooks1764547200000,
   CreateInventory1764633600000,
   CreateCustomers1764720000000,
+  CreateIdempotencyKeys1764806400000,
 ];

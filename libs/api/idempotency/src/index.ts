@@ -1,0 +1,1 @@
+export { Idempotent } from './lib/idempotent.decorator';

@@ -76,6 +76,15 @@ const newProduct = (app: NestFastifyApplication, a: TenantFixture) =>
 const newCustomer = (app: NestFastifyApplication, a: TenantFixture) => post(app, a, '/api/v1/customers', { name: `Sweep ${uuidv7()}` });
 
 export const ID_ROUTE_FIXTURES: IdRouteFixtures = {
+  'GET /api/v1/stores/:id/registers': (a) => ({ id: a.stores[0].id }),
+  'POST /api/v1/stores/:id/registers': (a) => ({ id: a.stores[0].id, body: { name: `Till ${uuidv7().slice(-6)}` }, status: 201 }),
+  'GET /api/v1/registers/:id': async (a, app) => {
+    const registers = expectStatus(
+      await request(app.getHttpServer()).get(`/api/v1/stores/${a.stores[0].id}/registers`).set(bearer(a.owner.accessToken)),
+      200,
+    ).body.items;
+    return { id: registers[0].id };
+  },
   'GET /api/v1/customers/:id': async (a, app) => ({ id: (await newCustomer(app, a)).id }),
   'PATCH /api/v1/customers/:id': async (a, app) => ({ id: (await newCustomer(app, a)).id, body: { notes: 'Seen by the sweep' } }),
   'POST /api/v1/customers/:id/erase': async (a, app) => ({ id: (await newCustomer(app, a)).id }),

@@ -4,3 +4,5 @@ export type { NewTenant } from './lib/tenants.service';
 export { StoresService } from './lib/stores.service';
 export { canSeeStore, visibleStoreIds } from './lib/store-scope';
 export { TenantDto } from './lib/dto/tenant.dto';
+export { RegistersService } from './lib/registers.service';
+export { insertApiRegister } from './lib/api-register';

@@ -28,6 +28,7 @@ export enum ErrorCode {
   LastOwner = 'last_owner',
   UserNotFound = 'user_not_found',
   StoreNotFound = 'store_not_found',
+  RegisterNotFound = 'register_not_found',
   ApiKeyNotFound = 'api_key_not_found',
   VersionMismatch = 'version_mismatch',
   // Events and audit

@@ -3,6 +3,7 @@ import { uuidv7 } from '@kassa/contracts';
 import { AuditLog } from '@kassa/api/audit';
 import { AuthService } from '@kassa/api/auth';
 import { DATABASE_ENDPOINT, DatabaseEndpoint, TenantTransaction } from '@kassa/api/database';
+import { insertApiRegister } from '@kassa/api/tenancy';
 import { Client } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import { demoCategories, generateProducts } from './catalog-generator';
@@ -91,12 +92,14 @@ export async function seedTenant(app: INestApplicationContext, options: SeedOpti
   const tenantId = signedUp.tenant.id;
   const productCount = await app.get(TenantTransaction).run(tenantId, async (manager) => {
     for (let index = 1; index <= options.stores; index++) {
+      const storeId = uuidv7();
       await manager.query(`INSERT INTO store (tenant_id, id, name, code) VALUES ($1, $2, $3, $4)`, [
         tenantId,
-        uuidv7(),
+        storeId,
         index === 1 ? 'Main Street' : `Branch ${index}`,
         `S${index}`,
       ]);
+      await insertApiRegister(manager, tenantId, storeId);
     }
     const categoryIds = new Map<string, string>();
     for (const category of demoCategories) {

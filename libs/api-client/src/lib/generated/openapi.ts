@@ -180,6 +180,38 @@ export interface paths {
         patch: operations["StoresController_update"];
         trace?: never;
     };
+    "/api/v1/stores/{id}/registers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RegistersController_list"];
+        put?: never;
+        post: operations["RegistersController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RegistersController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/signup": {
         parameters: {
             query?: never;
@@ -907,6 +939,30 @@ export interface components {
         UpdateStoreDto: {
             name?: string;
             code?: string;
+        };
+        RegisterDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            storeId: string;
+            name: string;
+            /**
+             * @description `api`: the store's register for back-office and partner sales, numbered by the server.
+             * @enum {string}
+             */
+            kind: "pos" | "api";
+            /** @description A reinstalled tablet resumes numbering after this. */
+            lastReceiptNumber: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        RegisterListDto: {
+            items: components["schemas"]["RegisterDto"][];
+            nextCursor: string | null;
+        };
+        CreateRegisterDto: {
+            /** @example Till 1 */
+            name: string;
         };
         SignupDto: {
             tenantName: string;
@@ -1811,6 +1867,74 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StoreDto"];
+                };
+            };
+        };
+    };
+    RegistersController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisterListDto"];
+                };
+            };
+        };
+    };
+    RegistersController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRegisterDto"];
+            };
+        };
+        responses: {
+            /** @description A POS register (till) of the store. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisterDto"];
+                };
+            };
+        };
+    };
+    RegistersController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisterDto"];
                 };
             };
         };

@@ -3,6 +3,7 @@ import { ErrorCode, uuidv7 } from '@kassa/contracts';
 import { isoTime, isUniqueViolation, queryRows, updateSet } from '@kassa/api/database';
 import { AuditLog, auditScopeOf } from '@kassa/api/audit';
 import { ApiException, RequestContext } from '@kassa/api/http';
+import { insertApiRegister } from './api-register';
 import type { CreateStoreDto } from './dto/create-store.dto';
 import type { StoreDto, StoreListDto } from './dto/store.dto';
 import type { UpdateStoreDto } from './dto/update-store.dto';
@@ -38,6 +39,7 @@ export class StoresService {
         store.code,
       ])
       .catch(withCodeConflict(store.code));
+    await insertApiRegister(context.manager, context.tenantId, created.id);
     await this.audit.record(auditScopeOf(context), { action: 'create', entityType: 'store', entityId: created.id, after: created });
     return created;
   }

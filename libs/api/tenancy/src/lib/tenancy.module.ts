@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
+import { RegistersController } from './registers.controller';
+import { RegistersService } from './registers.service';
 import { StoresController } from './stores.controller';
 import { StoresService } from './stores.service';
 import { TenantController } from './tenant.controller';
@@ -7,8 +9,8 @@ import { TenantRequestInterceptor } from './tenant-request.interceptor';
 import { TenantsService } from './tenants.service';
 
 @Module({
-  controllers: [TenantController, StoresController],
-  providers: [TenantsService, StoresService, { provide: APP_INTERCEPTOR, useClass: TenantRequestInterceptor }],
-  exports: [TenantsService, StoresService],
+  controllers: [TenantController, StoresController, RegistersController],
+  providers: [TenantsService, StoresService, RegistersService, { provide: APP_INTERCEPTOR, useClass: TenantRequestInterceptor }],
+  exports: [TenantsService, StoresService, RegistersService],
 })
 export class TenancyModule {}

@@ -7,6 +7,7 @@ import { CreateWebhooks1764547200000 } from './1764547200000-create-webhooks';
 import { CreateInventory1764633600000 } from './1764633600000-create-inventory';
 import { CreateCustomers1764720000000 } from './1764720000000-create-customers';
 import { CreateIdempotencyKeys1764806400000 } from './1764806400000-create-idempotency-keys';
+import { CreateRegisters1764892800000 } from './1764892800000-create-registers';
 
 /** Every migration, in order. New ones are appended here. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   CreateInventory1764633600000,
   CreateCustomers1764720000000,
   CreateIdempotencyKeys1764806400000,
+  CreateRegisters1764892800000,
 ];

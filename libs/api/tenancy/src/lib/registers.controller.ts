@@ -1,0 +1,33 @@
+import { Body, Controller, Get, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Ctx, IdParam, RequestContext, RequirePermissions } from '@kassa/api/http';
+import { CreateRegisterDto, RegisterDto, RegisterListDto } from './dto/register.dto';
+import { RegistersService } from './registers.service';
+
+@ApiTags('stores')
+@ApiBearerAuth()
+@Controller()
+export class RegistersController {
+  constructor(private readonly registers: RegistersService) {}
+
+  @Get('stores/:id/registers')
+  @RequirePermissions('stores:read')
+  @ApiOkResponse({ type: RegisterListDto })
+  list(@Ctx() context: RequestContext, @IdParam() storeId: string): Promise<RegisterListDto> {
+    return this.registers.list(context, storeId);
+  }
+
+  @Post('stores/:id/registers')
+  @RequirePermissions('stores:manage')
+  @ApiCreatedResponse({ type: RegisterDto, description: 'A POS register (till) of the store.' })
+  create(@Ctx() context: RequestContext, @IdParam() storeId: string, @Body() input: CreateRegisterDto): Promise<RegisterDto> {
+    return this.registers.create(context, storeId, input);
+  }
+
+  @Get('registers/:id')
+  @RequirePermissions('stores:read')
+  @ApiOkResponse({ type: RegisterDto })
+  get(@Ctx() context: RequestContext, @IdParam() id: string): Promise<RegisterDto> {
+    return this.registers.get(context, id);
+  }
+}

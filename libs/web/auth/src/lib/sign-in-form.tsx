@@ -4,8 +4,9 @@ import { useRouter, useSearchParams } from 'next/navigation';
 import { useEffect, useState, type FormEvent } from 'react';
 import styles from './auth-form.module.css';
 import { rememberedShop } from './device-memory';
-import { fieldErrors, FormField } from './form-field';
-import { problemMessage, useSession } from './session-provider';
+import { FormField } from './form-field';
+import { useSessionAttempt } from './session-attempt';
+import { useSession } from './session-provider';
 
 /** Where to go after signing in: only a path inside this app, never another origin. */
 function safeNext(next: string | null): string {
@@ -17,9 +18,7 @@ export function SignInForm() {
   const router = useRouter();
   const next = safeNext(useSearchParams().get('next'));
   const [shop, setShop] = useState('');
-  const [error, setError] = useState<string>();
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const { error, errors, busy, attempt } = useSessionAttempt();
 
   useEffect(() => setShop((current) => current || rememberedShop()), []);
   useEffect(() => {
@@ -29,15 +28,9 @@ export function SignInForm() {
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    setBusy(true);
-    const result = await session
-      .signIn({ tenant: shop.trim().toLowerCase(), email: String(form.get('email')), password: String(form.get('password')) })
-      .catch(() => ({ ok: false as const, problem: undefined }));
-    setBusy(false);
-    if (!result.ok) {
-      setError(problemMessage(result.problem));
-      setErrors(fieldErrors(result.problem?.errors));
-    }
+    await attempt(() =>
+      session.signIn({ tenant: shop.trim().toLowerCase(), email: String(form.get('email')), password: String(form.get('password')) }),
+    );
   }
 
   return (

@@ -3,8 +3,9 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState, type FormEvent } from 'react';
 import styles from './auth-form.module.css';
-import { fieldErrors, FormField } from './form-field';
-import { problemMessage, useSession } from './session-provider';
+import { FormField } from './form-field';
+import { useSessionAttempt } from './session-attempt';
+import { useSession } from './session-provider';
 import { suggestSlug } from './suggest-slug';
 
 export function SignUpForm() {
@@ -14,9 +15,7 @@ export function SignUpForm() {
   const [slug, setSlug] = useState('');
   const [slugEdited, setSlugEdited] = useState(false);
   const [timeZone, setTimeZone] = useState('UTC');
-  const [error, setError] = useState<string>();
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const { error, errors, busy, attempt } = useSessionAttempt();
 
   useEffect(() => setTimeZone(Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'), []);
   useEffect(() => {
@@ -26,9 +25,8 @@ export function SignUpForm() {
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    setBusy(true);
-    const result = await session
-      .signUp({
+    await attempt(() =>
+      session.signUp({
         tenantName: shopName.trim(),
         slug,
         ownerName: String(form.get('ownerName')).trim(),
@@ -37,13 +35,8 @@ export function SignUpForm() {
         currency: String(form.get('currency')).toUpperCase(),
         timeZone: String(form.get('timeZone')),
         pricesIncludeTax: form.get('pricesIncludeTax') === 'on',
-      })
-      .catch(() => ({ ok: false as const, problem: undefined }));
-    setBusy(false);
-    if (!result.ok) {
-      setError(problemMessage(result.problem));
-      setErrors(fieldErrors(result.problem?.errors));
-    }
+      }),
+    );
   }
 
   return (

@@ -6,6 +6,7 @@ import { EventsProbeModule, installEventsProbeTables } from '../support/events-p
 import { bearer, createTenantPair, expectStatus, TenantFixture } from '../support/identity';
 import { ownerQuery } from '../support/owner-query';
 import { startTestApi, TestApi } from '../support/test-api';
+import { lostDelivery } from './lost-delivery';
 import { ReceivedWebhook, ReceiverBehaviour, WebhookReceiver } from './webhook-receiver';
 
 const TIMEOUT_MS = 3000;
@@ -26,6 +27,7 @@ describe('webhook delivery', () => {
         WEBHOOK_RETRY_SCHEDULE_MS: '0,200,200',
         WEBHOOK_TIMEOUT_MS: String(TIMEOUT_MS),
         WEBHOOK_MAX_IN_FLIGHT_PER_ENDPOINT: '2',
+        WEBHOOK_SWEEP_MS: '300',
       },
     });
     await installEventsProbeTables(api.database.url);
@@ -52,6 +54,16 @@ describe('webhook delivery', () => {
   async function emit(shop: TenantFixture): Promise<string> {
     const response = await http().post('/api/v1/e2e-probe/events/bump').set(bearer(shop.owner.accessToken)).send({ aggregateId: uuidv7() });
     return expectStatus(response, 201).body.eventId;
+  }
+
+  /** The owners hear of a disabled endpoint through a `webhook.disabled` event. */
+  type Notice = { aggregateId: string; data: Record<string, unknown> };
+  async function ownerNotice(shop: TenantFixture, webhookId: string): Promise<Notice | undefined> {
+    const events: Notice[] = await eventually(
+      async () => expectStatus(await http().get('/api/v1/events?types=webhook.disabled').set(bearer(shop.owner.accessToken)), 200).body.items,
+      (items: Notice[]) => items.some((event) => event.aggregateId === webhookId),
+    );
+    return events.find((event) => event.aggregateId === webhookId);
   }
 
   const arrivals = (target: WebhookReceiver, count: number) => eventually(async () => target.received, (received) => received.length >= count);
@@ -122,6 +134,10 @@ describe('webhook delivery', () => {
     );
     expect(disabled.disabledReason).toMatch(/410/);
     expect(target.received).toHaveLength(1);
+    const notice = await ownerNotice(a, webhook.id);
+    expect(notice?.data).toEqual({ webhookId: webhook.id, url: target.url, reason: disabled.disabledReason, notify: 'owners' });
+    const audit = expectStatus(await http().get(`/api/v1/audit-logs?entityId=${webhook.id}`).set(bearer(a.owner.accessToken)), 200).body.items;
+    expect(audit).toContainEqual(expect.objectContaining({ actorType: 'system', action: 'update', changes: { enabled: [true, false], disabledReason: [null, disabled.disabledReason] } }));
   });
 
   it('disables an endpoint whose deliveries have failed for five days', async () => {
@@ -134,6 +150,18 @@ describe('webhook delivery', () => {
       (body) => body.enabled === false,
     );
     expect(disabled.disabledReason).toMatch(/5 days/);
+    expect((await ownerNotice(a, webhook.id))?.data.reason).toBe(disabled.disabledReason);
+    const foreign = expectStatus(await http().get('/api/v1/events?types=webhook.disabled').set(bearer(b.owner.accessToken)), 200).body.items;
+    expect(foreign.filter((event: { aggregateId: string }) => event.aggregateId === webhook.id)).toEqual([]);
+  });
+
+  it('sends a pending delivery whose queue job was lost, once the sweep finds it overdue', async () => {
+    const target = await receiver();
+    const webhook = await createWebhook(a, target.url);
+    const lost = await lostDelivery(api, a.id, webhook.id);
+    const [received] = await arrivals(target, 1);
+    expect(received.headers['webhook-id']).toBe(lost.eventId);
+    expect((await deliveryLog(a, lost.id)).status).toBe('succeeded');
   });
 
   it('redelivers and test-pings with verifiable signatures, the redelivery keeping its webhook-id', async () => {

@@ -4,6 +4,7 @@ import { eventually } from '../support/eventually';
 import { EventsProbeModule, installEventsProbeTables } from '../support/events-probe.module';
 import { bearer, expectStatus, signupBody } from '../support/identity';
 import { startTestApi, TestApi } from '../support/test-api';
+import { lostDelivery } from './lost-delivery';
 import { WebhookReceiver } from './webhook-receiver';
 
 describe('webhook delivery without Redis', () => {
@@ -13,7 +14,7 @@ describe('webhook delivery without Redis', () => {
   beforeAll(async () => {
     api = await startTestApi({
       probeModules: [EventsProbeModule],
-      env: { REDIS_URL: '', OUTBOX_POLL_MS: '200', WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true', WEBHOOK_RETRY_SCHEDULE_MS: '0,100,100' },
+      env: { REDIS_URL: '', OUTBOX_POLL_MS: '200', WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true', WEBHOOK_RETRY_SCHEDULE_MS: '0,100,100', WEBHOOK_SWEEP_MS: '300' },
     });
     await installEventsProbeTables(api.database.url);
     receiver = await WebhookReceiver.start((index) => (index === 0 ? { status: 503 } : { status: 200 }));
@@ -34,5 +35,13 @@ describe('webhook delivery without Redis', () => {
     );
     expect(delivery).toMatchObject({ eventId, attemptCount: 2 });
     expect(receiver.received.map((received) => received.headers['webhook-id'])).toEqual([eventId, eventId]);
+  });
+
+  it('sends, after a restart, a delivery that was waiting on a timer of the stopped process', async () => {
+    const http = () => request(api.app.getHttpServer());
+    const signup = expectStatus(await http().post('/api/v1/signup').send(signupBody()), 201).body;
+    const webhook = expectStatus(await http().post('/api/v1/webhooks').set(bearer(signup.accessToken)).send({ url: receiver.url, events: ['*'] }), 201).body;
+    const lost = await lostDelivery(api, signup.tenant.id, webhook.id);
+    await eventually(async () => receiver.received, (received) => received.some((webhook) => webhook.headers['webhook-id'] === lost.eventId));
   });
 });

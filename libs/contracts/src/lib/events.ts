@@ -13,6 +13,8 @@ export const EVENT_TYPES = [
   'purchase_order.created',
   'purchase_order.received',
   'payment.received',
+  // Tells the shop's owners an endpoint stopped receiving (410, or five days of failures).
+  'webhook.disabled',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

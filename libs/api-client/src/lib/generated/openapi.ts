@@ -828,7 +828,7 @@ export interface components {
              */
             id: string;
             /** @enum {string} */
-            type: "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "purchase_order.created" | "purchase_order.received" | "payment.received";
+            type: "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "purchase_order.created" | "purchase_order.received" | "payment.received" | "webhook.disabled";
             /** Format: uuid */
             tenantId: string;
             /** @description Position in this tenant's feed: gapless, in the order events became visible. */
@@ -854,7 +854,7 @@ export interface components {
             /** Format: uuid */
             eventId: string;
             /** @enum {string} */
-            eventType: "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "purchase_order.created" | "purchase_order.received" | "payment.received";
+            eventType: "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "purchase_order.created" | "purchase_order.received" | "payment.received" | "webhook.disabled";
             consumer: string;
             attempts: number;
             lastError: string;
@@ -1474,7 +1474,7 @@ export interface components {
             url: string;
             description: string | null;
             /** @description Event types to receive, or `*` for all of them. */
-            events: ("*" | "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "purchase_order.created" | "purchase_order.received" | "payment.received")[];
+            events: ("*" | "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "purchase_order.created" | "purchase_order.received" | "payment.received" | "webhook.disabled")[];
             /** @description Extra request headers sent with every delivery; they cannot replace the webhook-*, content-type, host or user-agent headers. */
             headers: {
                 [key: string]: string;
@@ -1497,7 +1497,7 @@ export interface components {
             /** @description http(s) URL without credentials; it must not resolve to a private address. */
             url: string;
             /** @description Event types to receive, or `*` for all of them. */
-            events: ("*" | "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "purchase_order.created" | "purchase_order.received" | "payment.received")[];
+            events: ("*" | "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "purchase_order.created" | "purchase_order.received" | "payment.received" | "webhook.disabled")[];
             description?: string;
             /** @description Extra request headers sent with every delivery; they cannot replace the webhook-*, content-type, host or user-agent headers. */
             headers?: {
@@ -1513,7 +1513,7 @@ export interface components {
             url: string;
             description: string | null;
             /** @description Event types to receive, or `*` for all of them. */
-            events: ("*" | "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "purchase_order.created" | "purchase_order.received" | "payment.received")[];
+            events: ("*" | "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "purchase_order.created" | "purchase_order.received" | "payment.received" | "webhook.disabled")[];
             /** @description Extra request headers sent with every delivery; they cannot replace the webhook-*, content-type, host or user-agent headers. */
             headers: {
                 [key: string]: string;
@@ -1536,7 +1536,7 @@ export interface components {
         UpdateWebhookDto: {
             url?: string;
             /** @description Event types to receive, or `*` for all of them. */
-            events?: ("*" | "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "purchase_order.created" | "purchase_order.received" | "payment.received")[];
+            events?: ("*" | "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "purchase_order.created" | "purchase_order.received" | "payment.received" | "webhook.disabled")[];
             description?: string | null;
             /** @description Extra request headers sent with every delivery; they cannot replace the webhook-*, content-type, host or user-agent headers. */
             headers?: {

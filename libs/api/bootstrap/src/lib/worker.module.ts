@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AuditModule } from '@kassa/api/audit';
 import { AppConfig, ConfigModule } from '@kassa/api/config';
 import { DatabaseModule } from '@kassa/api/database';
 import { EventsModule } from '@kassa/api/events';
@@ -14,6 +15,7 @@ export class WorkerModule {
         ConfigModule.forRoot(config),
         DatabaseModule.forRootAsync({ useFactory: () => config.database }),
         EventsModule.forRoot(config),
+        AuditModule,
         WebhookDeliveryModule.forRoot(config),
       ],
     };

@@ -32,6 +32,7 @@ export class AppConfig {
     retryScheduleMs: number[];
     timeoutMs: number;
     maxInFlightPerEndpoint: number;
+    sweepMs: number;
   };
   readonly auth: {
     jwtSecret?: string;
@@ -72,6 +73,7 @@ export class AppConfig {
       retryScheduleMs: env.WEBHOOK_RETRY_SCHEDULE_MS.split(',').map(Number),
       timeoutMs: env.WEBHOOK_TIMEOUT_MS,
       maxInFlightPerEndpoint: env.WEBHOOK_MAX_IN_FLIGHT_PER_ENDPOINT,
+      sweepMs: env.WEBHOOK_SWEEP_MS,
     };
     this.auth = {
       jwtSecret: env.JWT_SECRET,

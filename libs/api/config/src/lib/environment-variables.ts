@@ -157,6 +157,12 @@ export class EnvironmentVariables {
   @Max(100)
   WEBHOOK_MAX_IN_FLIGHT_PER_ENDPOINT = 4;
 
+  /** How often pending deliveries overdue by this long are queued again (a job lost with Redis, or a restart in embedded mode). */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(100)
+  WEBHOOK_SWEEP_MS = 60_000;
+
   @Matches(/^https?:\/\/[^\s,]+(,https?:\/\/[^\s,]+)*$/, {
     message: 'WEB_ORIGIN must be one or more comma-separated http(s) origins',
   })

@@ -17,6 +17,16 @@ export class BullMqWebhookDeliveryQueue implements WebhookDeliveryQueue {
     const delay = this.settings.retryScheduleMs[0];
     await this.queue.addBulk(jobs.map((job) => ({ name: 'deliver', data: job, opts: { jobId: webhookJobId(job.deliveryId), delay } })));
   }
+
+  /** A job id still waiting or delayed makes `add` a no-op; a finished one (kept for a while) must go first. */
+  async requeue(jobs: WebhookDeliveryJob[]): Promise<void> {
+    for (const job of jobs) {
+      const existing = await this.queue.getJob(webhookJobId(job.deliveryId));
+      const state = await existing?.getState();
+      if (state === 'completed' || state === 'failed') await existing?.remove();
+    }
+    await this.add(jobs);
+  }
 }
 
 /** Works the `webhooks` queue: one job per delivery, moved back to delayed between its attempts. */

@@ -10,6 +10,8 @@ const CRASH_BACKOFF_MS = 1000;
 export class InProcessWebhookDeliveryQueue implements WebhookDeliveryQueue, OnApplicationShutdown {
   private readonly logger = new Logger(InProcessWebhookDeliveryQueue.name);
   private readonly timers = new Set<NodeJS.Timeout>();
+  /** Deliveries with a timer or an attempt running. */
+  private readonly held = new Set<string>();
   private closed = false;
 
   constructor(
@@ -18,7 +20,14 @@ export class InProcessWebhookDeliveryQueue implements WebhookDeliveryQueue, OnAp
   ) {}
 
   async add(jobs: WebhookDeliveryJob[]): Promise<void> {
-    for (const job of jobs) this.later(job, this.firstDelayMs, 0);
+    for (const job of jobs) {
+      this.held.add(job.deliveryId);
+      this.later(job, this.firstDelayMs, 0);
+    }
+  }
+
+  async requeue(jobs: WebhookDeliveryJob[]): Promise<void> {
+    await this.add(jobs.filter((job) => !this.held.has(job.deliveryId)));
   }
 
   onApplicationShutdown(): void {
@@ -39,10 +48,11 @@ export class InProcessWebhookDeliveryQueue implements WebhookDeliveryQueue, OnAp
   private async run(job: WebhookDeliveryJob, crashes: number): Promise<void> {
     try {
       const waitMs = await this.runner.run(job);
-      if (waitMs !== undefined) this.later(job, waitMs, 0);
+      if (waitMs !== undefined) return this.later(job, waitMs, 0);
     } catch (error) {
       this.logger.error({ err: error, deliveryId: job.deliveryId }, 'webhook delivery crashed');
-      if (crashes + 1 < MAX_CRASHES) this.later(job, CRASH_BACKOFF_MS * 2 ** crashes, crashes + 1);
+      if (crashes + 1 < MAX_CRASHES) return this.later(job, CRASH_BACKOFF_MS * 2 ** crashes, crashes + 1);
     }
+    this.held.delete(job.deliveryId);
   }
 }

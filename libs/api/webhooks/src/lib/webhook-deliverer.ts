@@ -1,6 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { uuidv7 } from '@kassa/contracts';
+import { AuditLog } from '@kassa/api/audit';
 import { queryRows, TenantTransaction } from '@kassa/api/database';
+import { DomainEvents } from '@kassa/api/events';
+import type { EntityManager } from 'typeorm';
 import { nextAttemptDelayMs, retryAfterMs } from './retry-delay';
 import type { WebhookDeliveryJob } from './webhook-delivery-queue';
 import { WebhookHttpClient, WebhookResponse } from './webhook-http-client';
@@ -31,13 +34,16 @@ const outcomeOf = (response: WebhookResponse) => {
 /**
  * One attempt at a delivery (DESIGN.md §4): read it and its endpoint, POST the signed payload outside
  * any transaction, then log the attempt and settle the delivery — succeeded, waiting for its next
- * attempt, or failed for good. A 410 disables the endpoint; so does failing for five days.
+ * attempt, or failed for good. A 410 disables the endpoint; so does failing for five days, and either
+ * way the owners are told through a `webhook.disabled` event.
  */
 @Injectable()
 export class WebhookDeliverer {
   constructor(
     private readonly tenants: TenantTransaction,
     private readonly http: WebhookHttpClient,
+    private readonly events: DomainEvents,
+    private readonly audit: AuditLog,
     @Inject(WEBHOOK_SETTINGS) private readonly settings: WebhookSettings,
   ) {}
 
@@ -105,13 +111,30 @@ export class WebhookDeliverer {
         [job.endpointId, succeeded],
       );
       const disabledReason = gone ? 'the receiver answered 410 Gone' : endpoint?.failingTooLong ? 'every delivery failed for 5 days' : undefined;
-      if (disabledReason) {
-        await manager.query(
-          `UPDATE webhook_endpoint SET enabled = false, disabled_reason = $2, version = version + 1, updated_at = now() WHERE id = $1 AND enabled`,
-          [job.endpointId, disabledReason],
-        );
-      }
+      if (disabledReason) await this.disable(manager, job, disabledReason);
     });
     return retryInMs;
+  }
+
+  private async disable(manager: EntityManager, job: WebhookDeliveryJob, reason: string): Promise<void> {
+    const [endpoint] = await queryRows<{ url: string; version: number }>(
+      manager,
+      `UPDATE webhook_endpoint SET enabled = false, disabled_reason = $2, version = version + 1, updated_at = now()
+        WHERE id = $1 AND enabled RETURNING url, version`,
+      [job.endpointId, reason],
+    );
+    if (!endpoint) return;
+    const scope = { manager, tenantId: job.tenantId };
+    await this.events.record(scope, {
+      type: 'webhook.disabled',
+      aggregateType: 'webhook',
+      aggregateId: job.endpointId,
+      aggregateVersion: endpoint.version,
+      data: { webhookId: job.endpointId, url: endpoint.url, reason, notify: 'owners' },
+    });
+    await this.audit.record(
+      { ...scope, actor: { type: 'system' } },
+      { action: 'update', entityType: 'webhook', entityId: job.endpointId, before: { enabled: true }, after: { enabled: false, disabledReason: reason } },
+    );
   }
 }

@@ -16,4 +16,6 @@ export const webhookJobId = (deliveryId: string) => `webhook-${deliveryId}`;
  */
 export interface WebhookDeliveryQueue {
   add(jobs: WebhookDeliveryJob[]): Promise<void>;
+  /** Adds jobs the queue no longer holds (the sweep's recovery); jobs it still holds are left alone. */
+  requeue(jobs: WebhookDeliveryJob[]): Promise<void>;
 }

@@ -8,6 +8,7 @@ import { WebhookDeliverer } from './webhook-deliverer';
 import { WEBHOOK_DELIVERY_QUEUE, WEBHOOKS_QUEUE_NAME } from './webhook-delivery-queue';
 import { WebhookDeliveryRunner } from './webhook-delivery-runner';
 import { WebhookDeliveryScheduler } from './webhook-delivery-scheduler';
+import { WebhookDeliverySweep } from './webhook-delivery-sweep';
 import { WebhookEventConsumer } from './webhook-event.consumer';
 import { WebhookHttpClient } from './webhook-http-client';
 import { WEBHOOK_SETTINGS } from './webhook-settings';
@@ -57,6 +58,7 @@ export class WebhookDeliveryModule {
         WebhookDeliverer,
         WebhookDeliveryRunner,
         WebhookDeliveryScheduler,
+        WebhookDeliverySweep,
         WebhookEventConsumer,
         ...queue.providers,
       ],

@@ -8,6 +8,7 @@ import { CreateInventory1764633600000 } from './1764633600000-create-inventory';
 import { CreateCustomers1764720000000 } from './1764720000000-create-customers';
 import { CreateIdempotencyKeys1764806400000 } from './1764806400000-create-idempotency-keys';
 import { CreateRegisters1764892800000 } from './1764892800000-create-registers';
+import { WebhookDeliverySweep1764979200000 } from './1764979200000-webhook-delivery-sweep';
 
 /** Every migration, in order. New ones are appended here. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   CreateCustomers1764720000000,
   CreateIdempotencyKeys1764806400000,
   CreateRegisters1764892800000,
+  WebhookDeliverySweep1764979200000,
 ];

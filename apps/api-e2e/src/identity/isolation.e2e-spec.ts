@@ -45,7 +45,17 @@ describe('tenant isolation', () => {
           .send({ storeId: shop.stores[0].id, productId: product.id, delta: 12, reason: 'receipt' }),
         201,
       );
-      expectStatus(await http().post('/api/v1/customers').set(bearer(shop.owner.accessToken)).send({ name: 'Regular', email: 'regular@example.test' }), 201);
+      const customer = expectStatus(
+        await http().post('/api/v1/customers').set(bearer(shop.owner.accessToken)).send({ name: 'Regular', email: 'regular@example.test' }),
+        201,
+      ).body;
+      expectStatus(
+        await http()
+          .post('/api/v1/sales')
+          .set(bearer(shop.owner.accessToken))
+          .send({ storeId: shop.stores[0].id, customerId: customer.id, lines: [{ productId: product.id, quantity: 1 }], tenders: [{ type: 'cash', amountMinor: 500 }] }),
+        201,
+      );
       expectStatus(
         await http().post('/api/v1/e2e-probe/orders').set(bearer(shop.owner.accessToken)).set('idempotency-key', 'sweep').send({ label: 'keyed' }),
         201,

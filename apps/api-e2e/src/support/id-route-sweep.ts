@@ -75,7 +75,21 @@ const newProduct = (app: NestFastifyApplication, a: TenantFixture) =>
 
 const newCustomer = (app: NestFastifyApplication, a: TenantFixture) => post(app, a, '/api/v1/customers', { name: `Sweep ${uuidv7()}` });
 
+/** An offline sale (accepted whatever the stock), so it also waits in the reconciliation list. */
+async function newSale(app: NestFastifyApplication, a: TenantFixture): Promise<{ id: string; registerId: string }> {
+  const product = await newProduct(app, a);
+  return post(app, a, '/api/v1/sales', {
+    storeId: a.stores[0].id,
+    lines: [{ productId: product.id, quantity: 1 }],
+    tenders: [{ type: 'card', amountMinor: 100 }],
+    offline: true,
+  }) as Promise<{ id: string; registerId: string }>;
+}
+
 export const ID_ROUTE_FIXTURES: IdRouteFixtures = {
+  'GET /api/v1/sales/:id': async (a, app) => ({ id: (await newSale(app, a)).id }),
+  'POST /api/v1/sales/:id/review': async (a, app) => ({ id: (await newSale(app, a)).id, body: { note: 'Seen by the sweep' } }),
+  'GET /api/v1/registers/:id/gaps': async (a, app) => ({ id: (await newSale(app, a)).registerId }),
   'GET /api/v1/stores/:id/registers': (a) => ({ id: a.stores[0].id }),
   'POST /api/v1/stores/:id/registers': (a) => ({ id: a.stores[0].id, body: { name: `Till ${uuidv7().slice(-6)}` }, status: 201 }),
   'GET /api/v1/registers/:id': async (a, app) => {

@@ -1,1 +1,2 @@
 export { Idempotent } from './lib/idempotent.decorator';
+export { requestFingerprint } from './lib/request-fingerprint';

@@ -49,6 +49,13 @@ export enum ErrorCode {
   // Inventory
   InsufficientStock = 'insufficient_stock',
   SameStoreTransfer = 'same_store_transfer',
+  // Sales
+  SaleNotFound = 'sale_not_found',
+  SaleExists = 'sale_exists',
+  ReceiptNumberTaken = 'receipt_number_taken',
+  TenderShort = 'tender_short',
+  PriceOverrideForbidden = 'price_override_forbidden',
+  ProductInactive = 'product_inactive',
   // Webhooks
   WebhookTargetForbidden = 'webhook_target_forbidden',
   WebhookNotFound = 'webhook_not_found',

@@ -25,6 +25,10 @@ export const PERMISSIONS = [
   'customers:read',
   'customers:manage',
   'customers:erase',
+  'sales:read',
+  'sales:create',
+  'sales:override_price',
+  'sales:review',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -46,9 +50,14 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'customers:read',
     'customers:manage',
     'customers:erase',
+    'sales:read',
+    'sales:create',
+    'sales:override_price',
+    'sales:review',
   ],
-  // Cashiers look customers up and sign them up at the till; erasing one is a manager's call.
-  cashier: ['tenant:read', 'stores:read', 'catalog:read', 'inventory:read', 'customers:read', 'customers:manage'],
+  // Cashiers look customers up and sign them up at the till; erasing one is a manager's call, and so is
+  // selling below (or above) the catalog price.
+  cashier: ['tenant:read', 'stores:read', 'catalog:read', 'inventory:read', 'customers:read', 'customers:manage', 'sales:read', 'sales:create'],
 };
 
 export function roleHasPermission(role: Role, permission: Permission): boolean {

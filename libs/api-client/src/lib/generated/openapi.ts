@@ -692,6 +692,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sales": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SalesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sales/reconciliation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SalesController_listForReconciliation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sales/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SalesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sales/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SalesController_review"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registers/{id}/gaps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReceiptGapsController_gaps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/webhooks/deliveries/{id}": {
         parameters: {
             query?: never;
@@ -1070,13 +1150,13 @@ export interface components {
         };
         CreateApiKeyDto: {
             name: string;
-            permissions: ("tenant:read" | "tenant:manage" | "stores:read" | "stores:manage" | "users:read" | "users:manage" | "api_keys:manage" | "events:read" | "audit:read" | "dead_letters:manage" | "catalog:read" | "catalog:manage" | "webhooks:manage" | "inventory:read" | "inventory:manage" | "customers:read" | "customers:manage" | "customers:erase")[];
+            permissions: ("tenant:read" | "tenant:manage" | "stores:read" | "stores:manage" | "users:read" | "users:manage" | "api_keys:manage" | "events:read" | "audit:read" | "dead_letters:manage" | "catalog:read" | "catalog:manage" | "webhooks:manage" | "inventory:read" | "inventory:manage" | "customers:read" | "customers:manage" | "customers:erase" | "sales:read" | "sales:create" | "sales:override_price" | "sales:review")[];
         };
         CreatedApiKeyDto: {
             /** Format: uuid */
             id: string;
             name: string;
-            permissions: ("tenant:read" | "tenant:manage" | "stores:read" | "stores:manage" | "users:read" | "users:manage" | "api_keys:manage" | "events:read" | "audit:read" | "dead_letters:manage" | "catalog:read" | "catalog:manage" | "webhooks:manage" | "inventory:read" | "inventory:manage" | "customers:read" | "customers:manage" | "customers:erase")[];
+            permissions: ("tenant:read" | "tenant:manage" | "stores:read" | "stores:manage" | "users:read" | "users:manage" | "api_keys:manage" | "events:read" | "audit:read" | "dead_letters:manage" | "catalog:read" | "catalog:manage" | "webhooks:manage" | "inventory:read" | "inventory:manage" | "customers:read" | "customers:manage" | "customers:erase" | "sales:read" | "sales:create" | "sales:override_price" | "sales:review")[];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -1088,7 +1168,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
-            permissions: ("tenant:read" | "tenant:manage" | "stores:read" | "stores:manage" | "users:read" | "users:manage" | "api_keys:manage" | "events:read" | "audit:read" | "dead_letters:manage" | "catalog:read" | "catalog:manage" | "webhooks:manage" | "inventory:read" | "inventory:manage" | "customers:read" | "customers:manage" | "customers:erase")[];
+            permissions: ("tenant:read" | "tenant:manage" | "stores:read" | "stores:manage" | "users:read" | "users:manage" | "api_keys:manage" | "events:read" | "audit:read" | "dead_letters:manage" | "catalog:read" | "catalog:manage" | "webhooks:manage" | "inventory:read" | "inventory:manage" | "customers:read" | "customers:manage" | "customers:erase" | "sales:read" | "sales:create" | "sales:override_price" | "sales:review")[];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -1390,6 +1470,29 @@ export interface components {
             tags?: string[];
             marketingConsent?: boolean;
         };
+        CustomerPurchasesDto: {
+            /** @description Completed sales. */
+            count: number;
+            totalMinor: number;
+            /** Format: date-time */
+            lastPurchaseAt: string | null;
+        };
+        CustomerDetailDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            email: string | null;
+            phone: string | null;
+            notes: string | null;
+            tags: string[];
+            marketingConsent: boolean;
+            /** @description Erased customers keep their sales but no personal data. */
+            erased: boolean;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            purchases: components["schemas"]["CustomerPurchasesDto"];
+        };
         UpdateCustomerDto: {
             name?: string;
             email?: string | null;
@@ -1397,6 +1500,159 @@ export interface components {
             notes?: string | null;
             tags?: string[];
             marketingConsent?: boolean;
+        };
+        DiscountDto: {
+            /** @description Percentage in basis points: 1000 = 10 %. */
+            percentBps?: number;
+            /** @description An amount off, in minor units. */
+            amountMinor?: number;
+        };
+        SaleLineInputDto: {
+            /** Format: uuid */
+            productId: string;
+            quantity: number;
+            /** @description The catalog price when omitted. Another price needs `sales:override_price` (offline sales keep theirs). */
+            unitPriceMinor?: number;
+            discount?: components["schemas"]["DiscountDto"];
+        };
+        TenderInputDto: {
+            /** @enum {string} */
+            type: "cash" | "card" | "other";
+            /** @description What the customer handed over; cash may exceed the total (change is computed). */
+            amountMinor: number;
+        };
+        CreateSaleDto: {
+            /**
+             * Format: uuid
+             * @description The client's id for the sale (a POS sends one): a resend with the same body replays.
+             */
+            id?: string;
+            /** Format: uuid */
+            storeId: string;
+            /**
+             * Format: uuid
+             * @description The store's `api` register when omitted.
+             */
+            registerId?: string;
+            /** @description Required from a POS register (it numbers its own receipts); the server numbers the api register. */
+            receiptNumber?: number;
+            /** Format: uuid */
+            customerId?: string;
+            lines: components["schemas"]["SaleLineInputDto"][];
+            /** @description Off the whole sale, spread over the lines. */
+            discount?: components["schemas"]["DiscountDto"];
+            tenders: components["schemas"]["TenderInputDto"][];
+            note?: string;
+            /**
+             * Format: date-time
+             * @description When it was rung up (offline sales); now when omitted.
+             */
+            occurredAt?: string;
+            /** @description Rung up without the network: accepted as it was, deviations flagged for review. */
+            offline?: boolean;
+        };
+        SaleLineDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            productId: string;
+            sku: string;
+            name: string;
+            quantity: number;
+            unitPriceMinor: number;
+            /** @description The catalog price when the sale was recorded. */
+            listPriceMinor: number;
+            taxRateBps: number;
+            discount: components["schemas"]["DiscountDto"] | null;
+            /** @description unit price × quantity */
+            grossMinor: number;
+            lineDiscountMinor: number;
+            /** @description This line's share of the sale discount. */
+            saleDiscountMinor: number;
+            taxMinor: number;
+            totalMinor: number;
+            flags: ("negative_stock" | "price_changed" | "product_inactive" | "product_deleted" | "tender_short")[];
+        };
+        TenderDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            type: "cash" | "card" | "other";
+            amountMinor: number;
+        };
+        NegativeStockLineDto: {
+            /** Format: uuid */
+            lineId: string;
+            /** Format: uuid */
+            productId: string;
+            /** @description On hand in the store after the sale. */
+            onHand: number;
+        };
+        SaleDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            storeId: string;
+            /** Format: uuid */
+            registerId: string;
+            receiptNumber: number;
+            /** Format: uuid */
+            customerId: string | null;
+            /** @enum {string} */
+            status: "completed" | "voided";
+            offline: boolean;
+            /** @description Sale and line deviations of an offline sale, for review. */
+            flags: ("negative_stock" | "price_changed" | "product_inactive" | "product_deleted" | "tender_short")[];
+            currency: string;
+            pricesIncludeTax: boolean;
+            discount: components["schemas"]["DiscountDto"] | null;
+            subtotalMinor: number;
+            discountMinor: number;
+            taxMinor: number;
+            totalMinor: number;
+            tenderedMinor: number;
+            changeDueMinor: number;
+            note: string | null;
+            /** @enum {string} */
+            actorType: "user" | "api_key";
+            /**
+             * Format: uuid
+             * @description The cashier (user) or API key that recorded it.
+             */
+            actorId: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: date-time */
+            createdAt: string;
+            lines: components["schemas"]["SaleLineDto"][];
+            tenders: components["schemas"]["TenderDto"][];
+            /** @description Lines that left the store below zero. */
+            negativeStockLines: components["schemas"]["NegativeStockLineDto"][];
+            /** Format: date-time */
+            reviewedAt?: string | null;
+        };
+        SaleListDto: {
+            items: components["schemas"]["SaleDto"][];
+            nextCursor: string | null;
+        };
+        ReviewSaleDto: {
+            /** @description What was done about it: stock recounted, price corrected, difference collected… */
+            note?: string;
+        };
+        ReceiptGapDto: {
+            from: number;
+            to: number;
+        };
+        ReceiptGapsDto: {
+            /** Format: uuid */
+            registerId: string;
+            /** @description The highest receipt number the register has used. */
+            lastReceiptNumber: number;
+            /** @description Runs of numbers with no sale: sales that never arrived. */
+            gaps: components["schemas"]["ReceiptGapDto"][];
+            /** @description The missing numbers themselves (the first 1,000). */
+            missing: number[];
+            missingCount: number;
         };
         WebhookAttemptDto: {
             /** @description 1 for the first attempt. */
@@ -2831,7 +3087,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CustomerDto"];
+                    "application/json": components["schemas"]["CustomerDetailDto"];
                 };
             };
         };
@@ -2879,6 +3135,127 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CustomerDto"];
+                };
+            };
+        };
+    };
+    SalesController_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Send the same key when retrying: the first response is replayed for 24 h; another body with it is 422. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSaleDto"];
+            };
+        };
+        responses: {
+            /** @description A resend with the same `id` and body answers the recorded sale again (header `idempotent-replayed: true`). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SaleDto"];
+                };
+            };
+        };
+    };
+    SalesController_listForReconciliation: {
+        parameters: {
+            query?: {
+                storeId?: string;
+                status?: "open" | "reviewed";
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Offline sales with flagged deviations, oldest first; `status=reviewed` for the done ones. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SaleListDto"];
+                };
+            };
+        };
+    };
+    SalesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SaleDto"];
+                };
+            };
+        };
+    };
+    SalesController_review: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewSaleDto"];
+            };
+        };
+        responses: {
+            /** @description Marks a flagged offline sale reviewed; it leaves the open reconciliation list. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SaleDto"];
+                };
+            };
+        };
+    };
+    ReceiptGapsController_gaps: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Receipt numbers up to the register's last with no sale recorded. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceiptGapsDto"];
                 };
             };
         };

@@ -8,6 +8,7 @@ import { DatabaseModule } from '@kassa/api/database';
 import { EventsModule } from '@kassa/api/events';
 import { InventoryModule } from '@kassa/api/inventory';
 import { MonitoringModule } from '@kassa/api/monitoring';
+import { SalesModule } from '@kassa/api/sales';
 import { TenancyModule } from '@kassa/api/tenancy';
 import { WebhooksModule } from '@kassa/api/webhooks';
 
@@ -28,6 +29,7 @@ export class AppModule {
         CatalogModule,
         InventoryModule,
         CustomersModule,
+        SalesModule,
         WebhooksModule.forRoot(config),
         ...probeModules,
       ],

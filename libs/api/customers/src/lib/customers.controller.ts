@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/com
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Ctx, IdParam, RequestContext, RequirePermissions } from '@kassa/api/http';
 import { CustomersService } from './customers.service';
-import { CreateCustomerDto, CustomerDto, CustomerListDto, CustomerQueryDto, UpdateCustomerDto } from './dto/customer.dto';
+import { CreateCustomerDto, CustomerDetailDto, CustomerDto, CustomerListDto, CustomerQueryDto, UpdateCustomerDto } from './dto/customer.dto';
 
 @ApiTags('customers')
 @ApiBearerAuth()
@@ -26,9 +26,9 @@ export class CustomersController {
 
   @Get(':id')
   @RequirePermissions('customers:read')
-  @ApiOkResponse({ type: CustomerDto })
-  get(@Ctx() context: RequestContext, @IdParam() id: string): Promise<CustomerDto> {
-    return this.customers.get(context, id);
+  @ApiOkResponse({ type: CustomerDetailDto })
+  get(@Ctx() context: RequestContext, @IdParam() id: string): Promise<CustomerDetailDto> {
+    return this.customers.detail(context, id);
   }
 
   @Patch(':id')

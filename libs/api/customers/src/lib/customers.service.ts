@@ -4,7 +4,7 @@ import { AuditLog, auditScopeOf } from '@kassa/api/audit';
 import { isoTime, isUniqueViolation, queryRows, updateSet } from '@kassa/api/database';
 import { DomainEvents } from '@kassa/api/events';
 import { ApiException, RequestContext } from '@kassa/api/http';
-import type { CreateCustomerDto, CustomerDto, CustomerListDto, CustomerQueryDto, UpdateCustomerDto } from './dto/customer.dto';
+import type { CreateCustomerDto, CustomerDetailDto, CustomerDto, CustomerPurchasesDto, CustomerListDto, CustomerQueryDto, UpdateCustomerDto } from './dto/customer.dto';
 
 const CUSTOMER_COLUMNS = `c.id, c.name, c.email, c.phone, c.notes, c.tags, c.marketing_consent AS "marketingConsent",
   c.erased_at IS NOT NULL AS erased, c.version, ${isoTime('c.created_at')} AS "createdAt"`;
@@ -50,6 +50,17 @@ export class CustomersService {
     const [customer] = await context.manager.query(`SELECT ${CUSTOMER_COLUMNS} FROM customer c WHERE c.id = $1`, [id]);
     if (!customer) throw customerNotFound();
     return customer;
+  }
+
+  /** The customer with what they have bought: completed sales, in every store. */
+  async detail(context: RequestContext, id: string): Promise<CustomerDetailDto> {
+    const customer = await this.get(context, id);
+    const [purchases]: CustomerPurchasesDto[] = await context.manager.query(
+      `SELECT count(*)::int AS count, coalesce(sum(total_minor), 0)::bigint AS "totalMinor", ${isoTime('max(occurred_at)')} AS "lastPurchaseAt"
+         FROM sale WHERE customer_id = $1 AND status = 'completed'`,
+      [id],
+    );
+    return { ...customer, purchases };
   }
 
   async create(context: RequestContext, input: CreateCustomerDto): Promise<CustomerDto> {

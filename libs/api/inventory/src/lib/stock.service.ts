@@ -14,6 +14,11 @@ export interface StockMovement {
   /** What caused it (a sale, a count, a transfer…), for the ledger. */
   reference?: { type: string; id: string };
   note?: string;
+  /**
+   * The movement already happened in the shop (a sale rung up offline): it is recorded as it was, even
+   * below zero or for a product deleted since, whatever the shop's negative-stock setting.
+   */
+  alreadyHappened?: boolean;
 }
 
 export interface StockMoveResult {
@@ -43,9 +48,10 @@ export class StockService {
   ) {}
 
   async move(context: RequestContext, movement: StockMovement, fields: MovementFields = DEFAULT_FIELDS): Promise<StockMoveResult> {
-    const level = await this.lockLevel(context, movement.storeId, movement.productId, fields);
+    const level = await this.lockLevel(context, movement.storeId, movement.productId, fields, movement.alreadyHappened);
     const [{ negativeAllowed }]: { negativeAllowed: boolean }[] = await context.manager.query(
-      `SELECT allow_negative_stock AS "negativeAllowed" FROM tenant`,
+      `SELECT allow_negative_stock OR $1 AS "negativeAllowed" FROM tenant`,
+      [movement.alreadyHappened ?? false],
     );
     const [moved] = await queryRows<{ onHand: number; version: number }>(
       context.manager,
@@ -152,8 +158,8 @@ export class StockService {
    * The (store, product) level, created at 0 on first use, locked until the transaction ends so
    * a count or a check reads the number the following update starts from.
    */
-  async lockLevel(context: RequestContext, storeId: string, productId: string, fields: MovementFields = DEFAULT_FIELDS) {
-    await this.assertStoreAndProduct(context, storeId, productId, fields);
+  async lockLevel(context: RequestContext, storeId: string, productId: string, fields: MovementFields = DEFAULT_FIELDS, includeDeleted = false) {
+    await this.assertStoreAndProduct(context, storeId, productId, fields, includeDeleted);
     await context.manager.query(
       `INSERT INTO stock_level (tenant_id, id, store_id, product_id) VALUES ($1, $2, $3, $4)
        ON CONFLICT (tenant_id, store_id, product_id) DO NOTHING`,
@@ -169,11 +175,11 @@ export class StockService {
     return level;
   }
 
-  private async assertStoreAndProduct(context: RequestContext, storeId: string, productId: string, fields: MovementFields) {
+  private async assertStoreAndProduct(context: RequestContext, storeId: string, productId: string, fields: MovementFields, includeDeleted: boolean) {
     const [found]: { store: boolean; product: boolean }[] = await context.manager.query(
       `SELECT EXISTS (SELECT 1 FROM store WHERE id = $1) AS store,
-              EXISTS (SELECT 1 FROM product WHERE id = $2 AND deleted_at IS NULL) AS product`,
-      [storeId, productId],
+              EXISTS (SELECT 1 FROM product WHERE id = $2 AND ($3 OR deleted_at IS NULL)) AS product`,
+      [storeId, productId, includeDeleted],
     );
     if (!found.store || !canSeeStore(context, storeId)) {
       throw new ApiException(404, ErrorCode.StoreNotFound, 'No such store.', [{ field: fields.store, message: 'not a store you can use' }]);

@@ -33,6 +33,16 @@ export class CustomerDto {
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
 
+export class CustomerPurchasesDto {
+  @ApiProperty({ description: 'Completed sales.' }) count!: number;
+  @ApiProperty() totalMinor!: number;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastPurchaseAt!: string | null;
+}
+
+export class CustomerDetailDto extends CustomerDto {
+  @ApiProperty({ type: CustomerPurchasesDto }) purchases!: CustomerPurchasesDto;
+}
+
 export class CustomerListDto {
   @ApiProperty({ type: [CustomerDto] }) items!: CustomerDto[];
   @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;

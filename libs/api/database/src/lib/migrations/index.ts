@@ -9,6 +9,7 @@ import { CreateCustomers1764720000000 } from './1764720000000-create-customers';
 import { CreateIdempotencyKeys1764806400000 } from './1764806400000-create-idempotency-keys';
 import { CreateRegisters1764892800000 } from './1764892800000-create-registers';
 import { WebhookDeliverySweep1764979200000 } from './1764979200000-webhook-delivery-sweep';
+import { CreateSales1765065600000 } from './1765065600000-create-sales';
 
 /** Every migration, in order. New ones are appended here. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   CreateIdempotencyKeys1764806400000,
   CreateRegisters1764892800000,
   WebhookDeliverySweep1764979200000,
+  CreateSales1765065600000,
 ];

@@ -1,0 +1,3 @@
+export { SalesModule } from './lib/sales.module';
+export { SalesService } from './lib/sales.service';
+export type { SaleDto } from './lib/dto/sale.dto';

@@ -1,0 +1,104 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { DiscountDto, MAX_AMOUNT_MINOR } from './discount.dto';
+
+export const TENDER_TYPES = ['cash', 'card', 'other'] as const;
+export type TenderType = (typeof TENDER_TYPES)[number];
+
+const MAX_QUANTITY = 100_000;
+
+export class SaleLineInputDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() productId!: string;
+  @ApiProperty({ minimum: 1 }) @IsInt() @Min(1) @Max(MAX_QUANTITY) quantity!: number;
+
+  @ApiPropertyOptional({
+    minimum: 0,
+    description: "The catalog price when omitted. Another price needs `sales:override_price` (offline sales keep theirs).",
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_AMOUNT_MINOR)
+  unitPriceMinor?: number;
+
+  @ApiPropertyOptional({ type: DiscountDto }) @IsOptional() @ValidateNested() @Type(() => DiscountDto) discount?: DiscountDto;
+}
+
+export class TenderInputDto {
+  @ApiProperty({ enum: TENDER_TYPES }) @IsIn(TENDER_TYPES) type!: TenderType;
+  @ApiProperty({ minimum: 1, description: 'What the customer handed over; cash may exceed the total (change is computed).' })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_AMOUNT_MINOR)
+  amountMinor!: number;
+}
+
+export class CreateSaleDto {
+  @ApiPropertyOptional({ format: 'uuid', description: "The client's id for the sale (a POS sends one): a resend with the same body replays." })
+  @IsOptional()
+  @IsUUID()
+  id?: string;
+
+  @ApiProperty({ format: 'uuid' }) @IsUUID() storeId!: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: "The store's `api` register when omitted." })
+  @IsOptional()
+  @IsUUID()
+  registerId?: string;
+
+  @ApiPropertyOptional({ minimum: 1, description: 'Required from a POS register (it numbers its own receipts); the server numbers the api register.' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(2_000_000_000)
+  receiptNumber?: number;
+
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() customerId?: string;
+
+  @ApiProperty({ type: [SaleLineInputDto] })
+  @ValidateNested({ each: true })
+  @Type(() => SaleLineInputDto)
+  @ArrayMinSize(1)
+  @ArrayMaxSize(500)
+  lines!: SaleLineInputDto[];
+
+  @ApiPropertyOptional({ type: DiscountDto, description: 'Off the whole sale, spread over the lines.' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DiscountDto)
+  discount?: DiscountDto;
+
+  @ApiProperty({ type: [TenderInputDto] })
+  @ValidateNested({ each: true })
+  @Type(() => TenderInputDto)
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  tenders!: TenderInputDto[];
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) note?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'When it was rung up (offline sales); now when omitted.' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  occurredAt?: string;
+
+  @ApiPropertyOptional({ description: 'Rung up without the network: accepted as it was, deviations flagged for review.' })
+  @IsOptional()
+  @IsBoolean()
+  offline?: boolean;
+}

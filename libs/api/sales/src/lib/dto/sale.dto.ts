@@ -1,0 +1,63 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { SALE_FLAGS, SaleFlag } from '../sale-flags';
+import { DiscountDto } from './discount.dto';
+import { TENDER_TYPES, TenderType } from './create-sale.dto';
+
+export class SaleLineDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) productId!: string;
+  @ApiProperty() sku!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() quantity!: number;
+  @ApiProperty() unitPriceMinor!: number;
+  @ApiProperty({ description: 'The catalog price when the sale was recorded.' }) listPriceMinor!: number;
+  @ApiProperty() taxRateBps!: number;
+  @ApiProperty({ type: DiscountDto, nullable: true }) discount!: DiscountDto | null;
+  @ApiProperty({ description: 'unit price × quantity' }) grossMinor!: number;
+  @ApiProperty() lineDiscountMinor!: number;
+  @ApiProperty({ description: "This line's share of the sale discount." }) saleDiscountMinor!: number;
+  @ApiProperty() taxMinor!: number;
+  @ApiProperty() totalMinor!: number;
+  @ApiProperty({ enum: SALE_FLAGS, isArray: true }) flags!: SaleFlag[];
+}
+
+export class TenderDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: TENDER_TYPES }) type!: TenderType;
+  @ApiProperty() amountMinor!: number;
+}
+
+export class NegativeStockLineDto {
+  @ApiProperty({ format: 'uuid' }) lineId!: string;
+  @ApiProperty({ format: 'uuid' }) productId!: string;
+  @ApiProperty({ description: 'On hand in the store after the sale.' }) onHand!: number;
+}
+
+export class SaleDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) storeId!: string;
+  @ApiProperty({ format: 'uuid' }) registerId!: string;
+  @ApiProperty() receiptNumber!: number;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) customerId!: string | null;
+  @ApiProperty({ enum: ['completed', 'voided'] }) status!: string;
+  @ApiProperty() offline!: boolean;
+  @ApiProperty({ enum: SALE_FLAGS, isArray: true, description: 'Sale and line deviations of an offline sale, for review.' }) flags!: SaleFlag[];
+  @ApiProperty() currency!: string;
+  @ApiProperty() pricesIncludeTax!: boolean;
+  @ApiProperty({ type: DiscountDto, nullable: true }) discount!: DiscountDto | null;
+  @ApiProperty() subtotalMinor!: number;
+  @ApiProperty() discountMinor!: number;
+  @ApiProperty() taxMinor!: number;
+  @ApiProperty() totalMinor!: number;
+  @ApiProperty() tenderedMinor!: number;
+  @ApiProperty() changeDueMinor!: number;
+  @ApiProperty({ type: String, nullable: true }) note!: string | null;
+  @ApiProperty({ enum: ['user', 'api_key'] }) actorType!: string;
+  @ApiProperty({ format: 'uuid', description: 'The cashier (user) or API key that recorded it.' }) actorId!: string;
+  @ApiProperty({ format: 'date-time' }) occurredAt!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ type: [SaleLineDto] }) lines!: SaleLineDto[];
+  @ApiProperty({ type: [TenderDto] }) tenders!: TenderDto[];
+  @ApiProperty({ type: [NegativeStockLineDto], description: 'Lines that left the store below zero.' }) negativeStockLines!: NegativeStockLineDto[];
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) reviewedAt!: string | null;
+}

@@ -1,0 +1,21 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Ctx, IdParam, RequestContext, RequirePermissions } from '@kassa/api/http';
+import { RegistersService } from '@kassa/api/tenancy';
+import { ReceiptGapsDto } from './dto/receipt-gaps.dto';
+import { ReceiptNumbers } from './receipt-numbers';
+
+@ApiTags('sales')
+@ApiBearerAuth()
+@Controller('registers')
+export class ReceiptGapsController {
+  constructor(private readonly registers: RegistersService) {}
+
+  @Get(':id/gaps')
+  @RequirePermissions('sales:read')
+  @ApiOkResponse({ type: ReceiptGapsDto, description: "Receipt numbers up to the register's last with no sale recorded." })
+  async gaps(@Ctx() context: RequestContext, @IdParam() id: string): Promise<ReceiptGapsDto> {
+    const register = await this.registers.get(context, id);
+    return { registerId: id, lastReceiptNumber: register.lastReceiptNumber, ...(await ReceiptNumbers.gaps(context.manager, id)) };
+  }
+}

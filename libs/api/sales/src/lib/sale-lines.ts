@@ -1,0 +1,75 @@
+import { ErrorCode, PricingLine } from '@kassa/contracts';
+import { ApiException, RequestContext } from '@kassa/api/http';
+import { discountOf } from './dto/discount.dto';
+import type { SaleLineInputDto } from './dto/create-sale.dto';
+import type { SaleFlag } from './sale-flags';
+
+interface CatalogProduct {
+  id: string;
+  sku: string;
+  name: string;
+  priceMinor: number;
+  taxRateBps: number;
+  active: boolean;
+  deleted: boolean;
+  trackStock: boolean;
+}
+
+/** A requested line with what the catalog says of its product, ready for pricing and the ledger. */
+export interface ResolvedLine {
+  input: SaleLineInputDto;
+  index: number;
+  product: CatalogProduct;
+  pricing: PricingLine;
+  flags: SaleFlag[];
+}
+
+/**
+ * Reads the lines' products and decides what each line may do. Online, the catalog rules: a deleted
+ * product is not found, an inactive one is not for sale, and another price needs `sales:override_price`.
+ * Offline, the sale already happened: each of those is recorded as it was and flagged for review.
+ */
+export async function resolveLines(context: RequestContext, lines: SaleLineInputDto[], offline: boolean): Promise<ResolvedLine[]> {
+  const products: CatalogProduct[] = await context.manager.query(
+    `SELECT id, sku, name, price_minor AS "priceMinor", tax_rate_bps AS "taxRateBps", active,
+            deleted_at IS NOT NULL AS deleted, track_stock AS "trackStock"
+       FROM product WHERE id = ANY($1::uuid[])`,
+    [[...new Set(lines.map((line) => line.productId))]],
+  );
+  const byId = new Map(products.map((product) => [product.id, product]));
+  const mayOverride = context.actor.permissions.includes('sales:override_price');
+
+  return lines.map((input, index) => {
+    const field = (name: string) => `lines.${index}.${name}`;
+    const product = byId.get(input.productId);
+    if (!product || (product.deleted && !offline)) {
+      throw new ApiException(404, ErrorCode.ProductNotFound, 'No such product.', [{ field: field('productId'), message: 'not a product of this shop' }]);
+    }
+    const flags: SaleFlag[] = [];
+    if (product.deleted) flags.push('product_deleted');
+    if (!product.active) {
+      if (!offline) {
+        throw new ApiException(422, ErrorCode.ProductInactive, `${product.name} is not for sale.`, [
+          { field: field('productId'), message: 'the product is inactive' },
+        ]);
+      }
+      flags.push('product_inactive');
+    }
+    const unitPriceMinor = input.unitPriceMinor ?? product.priceMinor;
+    if (unitPriceMinor !== product.priceMinor) {
+      if (offline) flags.push('price_changed');
+      else if (!mayOverride) {
+        throw new ApiException(403, ErrorCode.PriceOverrideForbidden, 'Changing a price needs the sales:override_price permission.', [
+          { field: field('unitPriceMinor'), message: `the catalog price is ${product.priceMinor}` },
+        ]);
+      }
+    }
+    return {
+      input,
+      index,
+      product,
+      pricing: { unitPriceMinor, quantity: input.quantity, taxRateBps: product.taxRateBps, discount: discountOf(input.discount) },
+      flags,
+    };
+  });
+}

@@ -1,0 +1,295 @@
+import { Injectable } from '@nestjs/common';
+import { ErrorCode, PricedSale, priceSale, uuidv7 } from '@kassa/contracts';
+import { AuditLog, auditScopeOf } from '@kassa/api/audit';
+import { isUniqueViolation, queryRows } from '@kassa/api/database';
+import { DomainEvents } from '@kassa/api/events';
+import { ApiException, RequestContext } from '@kassa/api/http';
+import { requestFingerprint } from '@kassa/api/idempotency';
+import { StockService } from '@kassa/api/inventory';
+import { canSeeStore } from '@kassa/api/tenancy';
+import type { CreateSaleDto } from './dto/create-sale.dto';
+import { discountOf } from './dto/discount.dto';
+import type { SaleDto } from './dto/sale.dto';
+import { ReceiptNumbers } from './receipt-numbers';
+import { ResolvedLine, resolveLines } from './sale-lines';
+import { SALE_SELECT } from './sale-query';
+import { SaleFlag } from './sale-flags';
+import { settleTenders } from './tenders';
+
+interface Register {
+  id: string;
+  kind: 'pos' | 'api';
+}
+
+export interface StoredSale extends Omit<SaleDto, 'negativeStockLines' | 'lines'> {
+  lines: (SaleDto['lines'][number] & { onHandAfter: number | null })[];
+}
+
+export interface RecordedSale {
+  sale: SaleDto;
+  /** The sale existed already with the same body: this is its first response again. */
+  replayed: boolean;
+}
+
+const saleNotFound = () => new ApiException(404, ErrorCode.SaleNotFound, 'No such sale.');
+
+/** A stored sale as the API shows it: lines without their stock note, which surfaces as `negativeStockLines`. */
+export function presentSale(stored: StoredSale): SaleDto {
+  const lines = stored.lines.map(({ onHandAfter: _onHandAfter, ...line }) => line);
+  const negativeStockLines = stored.lines
+    .filter((line) => line.onHandAfter !== null && line.onHandAfter < 0)
+    .map((line) => ({ lineId: line.id, productId: line.productId, onHand: line.onHandAfter as number }));
+  return { ...stored, lines, negativeStockLines };
+}
+
+/**
+ * Checkout (issue 10): a sale priced by the shared pricing function, its stock moved, its receipt
+ * numbered, its events and audit row written — all in the request's one transaction.
+ */
+@Injectable()
+export class SalesService {
+  constructor(
+    private readonly stock: StockService,
+    private readonly events: DomainEvents,
+    private readonly audit: AuditLog,
+  ) {}
+
+  async get(context: RequestContext, id: string): Promise<SaleDto> {
+    const [stored]: StoredSale[] = await context.manager.query(`${SALE_SELECT} WHERE s.id = $1`, [id]);
+    if (!stored || !canSeeStore(context, stored.storeId)) throw saleNotFound();
+    return presentSale(stored);
+  }
+
+  async create(context: RequestContext, input: CreateSaleDto): Promise<RecordedSale> {
+    const id = input.id ?? uuidv7();
+    const requestHash = requestFingerprint('POST', '/api/v1/sales', input);
+    if (input.id) {
+      const earlier = await this.earlier(context, id, requestHash);
+      if (earlier) return { sale: earlier, replayed: true };
+    }
+    const offline = input.offline ?? false;
+    await this.assertStore(context, input.storeId);
+    const register = await this.register(context, input);
+    await this.assertCustomer(context, input.customerId);
+    const [tenant]: { currency: string; pricesIncludeTax: boolean }[] = await context.manager.query(
+      `SELECT currency, prices_include_tax AS "pricesIncludeTax" FROM tenant`,
+    );
+
+    const lines = await resolveLines(context, input.lines, offline);
+    const priced = priceSale({ lines: lines.map((line) => line.pricing), discount: discountOf(input.discount), pricesIncludeTax: tenant.pricesIncludeTax });
+    const tendered = settleTenders(priced.totalMinor, input.tenders);
+    if (tendered.overpaidWithoutCash) {
+      throw new ApiException(422, ErrorCode.ValidationFailed, 'Only cash can be handed back as change.', [
+        { field: 'tenders', message: `card and other tenders exceed the total of ${priced.totalMinor}` },
+      ]);
+    }
+    const saleFlags: SaleFlag[] = [];
+    if (tendered.short) {
+      if (!offline) {
+        throw new ApiException(422, ErrorCode.TenderShort, `The tenders cover ${tendered.tenderedMinor} of ${priced.totalMinor}.`, [
+          { field: 'tenders', message: `${priced.totalMinor - tendered.tenderedMinor} short of the total` },
+        ]);
+      }
+      saleFlags.push('tender_short');
+    }
+
+    const inserted = await queryRows<{ id: string }>(
+      context.manager,
+      `INSERT INTO sale (tenant_id, id, store_id, register_id, receipt_number, customer_id, actor_type, actor_id, offline,
+                         currency, prices_include_tax, discount, subtotal_minor, discount_minor, tax_minor, total_minor,
+                         tendered_minor, change_due_minor, note, request_hash, occurred_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, coalesce($21::timestamptz, now()))
+       ON CONFLICT (tenant_id, id) DO NOTHING RETURNING id`,
+      [
+        context.tenantId,
+        id,
+        input.storeId,
+        register.id,
+        input.receiptNumber ?? null,
+        input.customerId ?? null,
+        context.actor.kind,
+        context.actor.kind === 'user' ? context.actor.userId : context.actor.apiKeyId,
+        offline,
+        tenant.currency,
+        tenant.pricesIncludeTax,
+        input.discount ? JSON.stringify(discountOf(input.discount)) : null,
+        priced.subtotalMinor,
+        priced.discountMinor,
+        priced.taxMinor,
+        priced.totalMinor,
+        tendered.tenderedMinor,
+        tendered.changeDueMinor,
+        input.note ?? null,
+        requestHash,
+        input.occurredAt ?? null,
+      ],
+    ).catch((error: unknown) => {
+      if (isUniqueViolation(error, 'sale_receipt_number_key')) {
+        throw new ApiException(409, ErrorCode.ReceiptNumberTaken, `Receipt ${input.receiptNumber} of this register is another sale.`, [
+          { field: 'receiptNumber', message: 'already used on this register' },
+        ]);
+      }
+      throw error;
+    });
+    // A concurrent resend of the same id committed first (the insert waited for it).
+    if (inserted.length === 0) return { sale: (await this.earlier(context, id, requestHash)) as SaleDto, replayed: true };
+
+    await this.insertLinesAndTenders(context, id, lines, priced, input);
+    const onHand = await this.moveStock(context, id, input.storeId, lines, offline);
+    const receiptNumber =
+      register.kind === 'api' ? await ReceiptNumbers.next(context.manager, register.id) : (input.receiptNumber as number);
+    if (register.kind === 'pos') await ReceiptNumbers.seen(context.manager, register.id, receiptNumber);
+    await this.settleLines(context, id, lines, onHand, offline);
+    await context.manager.query(
+      `UPDATE sale s SET receipt_number = $2,
+              flags = ARRAY(SELECT DISTINCT f FROM unnest($3::text[] || ARRAY(SELECT unnest(l.flags) FROM sale_line l WHERE l.tenant_id = s.tenant_id AND l.sale_id = s.id)) f ORDER BY f)
+        WHERE s.id = $1`,
+      [id, receiptNumber, saleFlags],
+    );
+
+    const sale = await this.get(context, id);
+    await this.recordEvents(context, sale);
+    await this.audit.record(auditScopeOf(context), {
+      action: 'create',
+      entityType: 'sale',
+      entityId: id,
+      after: { storeId: sale.storeId, registerId: sale.registerId, receiptNumber: sale.receiptNumber, totalMinor: sale.totalMinor, offline, flags: sale.flags },
+    });
+    return { sale, replayed: false };
+  }
+
+  /** A sale already recorded under this id: the same body replays it, another is a conflict. */
+  private async earlier(context: RequestContext, id: string, requestHash: Buffer): Promise<SaleDto | undefined> {
+    const [existing]: { requestHash: Buffer }[] = await context.manager.query(`SELECT request_hash AS "requestHash" FROM sale WHERE id = $1`, [id]);
+    if (!existing) return undefined;
+    if (!existing.requestHash.equals(requestHash)) {
+      throw new ApiException(409, ErrorCode.SaleExists, 'A different sale was recorded with this id.', [{ field: 'id', message: 'already used by another sale' }]);
+    }
+    return this.get(context, id);
+  }
+
+  private async assertStore(context: RequestContext, storeId: string): Promise<void> {
+    const [store] = await context.manager.query(`SELECT 1 FROM store WHERE id = $1`, [storeId]);
+    if (!store || !canSeeStore(context, storeId)) {
+      throw new ApiException(404, ErrorCode.StoreNotFound, 'No such store.', [{ field: 'storeId', message: 'not a store you can use' }]);
+    }
+  }
+
+  private async register(context: RequestContext, input: CreateSaleDto): Promise<Register> {
+    const [register]: Register[] = input.registerId
+      ? await context.manager.query(`SELECT id, kind FROM register WHERE id = $1 AND store_id = $2`, [input.registerId, input.storeId])
+      : await context.manager.query(`SELECT id, kind FROM register WHERE store_id = $1 AND kind = 'api'`, [input.storeId]);
+    if (!register) {
+      throw new ApiException(404, ErrorCode.RegisterNotFound, 'No such register in this store.', [{ field: 'registerId', message: 'not a register of the store' }]);
+    }
+    if (register.kind === 'pos' && input.receiptNumber === undefined) {
+      throw new ApiException(400, ErrorCode.ValidationFailed, 'A POS register numbers its own receipts.', [
+        { field: 'receiptNumber', message: 'required for a sale on a POS register' },
+      ]);
+    }
+    if (register.kind === 'api' && input.receiptNumber !== undefined) {
+      throw new ApiException(400, ErrorCode.ValidationFailed, "The server numbers the api register's receipts.", [
+        { field: 'receiptNumber', message: 'only POS registers send receipt numbers' },
+      ]);
+    }
+    return register;
+  }
+
+  private async assertCustomer(context: RequestContext, customerId: string | undefined): Promise<void> {
+    if (customerId === undefined) return;
+    const [customer] = await context.manager.query(`SELECT 1 FROM customer WHERE id = $1`, [customerId]);
+    if (!customer) {
+      throw new ApiException(404, ErrorCode.CustomerNotFound, 'No such customer.', [{ field: 'customerId', message: 'not a customer of this shop' }]);
+    }
+  }
+
+  private async insertLinesAndTenders(context: RequestContext, saleId: string, lines: ResolvedLine[], priced: PricedSale, input: CreateSaleDto) {
+    await context.manager.query(
+      `INSERT INTO sale_line (tenant_id, sale_id, id, position, product_id, sku, name, quantity, unit_price_minor, list_price_minor,
+                              tax_rate_bps, discount, gross_minor, line_discount_minor, sale_discount_minor, tax_minor, total_minor, flags)
+       SELECT $1, $2, v.id, v.position, v.product_id, v.sku, v.name, v.quantity, v.unit_price, v.list_price, v.tax_rate, v.discount,
+              v.gross, v.line_discount, v.sale_discount, v.tax, v.total, coalesce(string_to_array(nullif(v.flags, ''), ','), '{}')
+         FROM unnest($3::uuid[], $4::int[], $5::uuid[], $6::text[], $7::text[], $8::int[], $9::bigint[], $10::bigint[], $11::int[],
+                     $12::jsonb[], $13::bigint[], $14::bigint[], $15::bigint[], $16::bigint[], $17::bigint[], $18::text[])
+           AS v (id, position, product_id, sku, name, quantity, unit_price, list_price, tax_rate, discount, gross, line_discount,
+                 sale_discount, tax, total, flags)`,
+      [
+        context.tenantId,
+        saleId,
+        lines.map(() => uuidv7()),
+        lines.map((line) => line.index),
+        lines.map((line) => line.product.id),
+        lines.map((line) => line.product.sku),
+        lines.map((line) => line.product.name),
+        lines.map((line) => line.pricing.quantity),
+        lines.map((line) => line.pricing.unitPriceMinor),
+        lines.map((line) => line.product.priceMinor),
+        lines.map((line) => line.pricing.taxRateBps),
+        lines.map((line) => (line.pricing.discount ? JSON.stringify(line.pricing.discount) : null)),
+        priced.lines.map((line) => line.grossMinor),
+        priced.lines.map((line) => line.lineDiscountMinor),
+        priced.lines.map((line) => line.saleDiscountMinor),
+        priced.lines.map((line) => line.taxMinor),
+        priced.lines.map((line) => line.totalMinor),
+        // Arrays of arrays must not be ragged in PostgreSQL: each line's flags travel comma-joined.
+        lines.map((line) => line.flags.join(',')),
+      ],
+    );
+    await context.manager.query(
+      `INSERT INTO sale_tender (tenant_id, sale_id, id, position, type, amount_minor)
+       SELECT $1, $2, * FROM unnest($3::uuid[], $4::int[], $5::text[], $6::bigint[])`,
+      [
+        context.tenantId,
+        saleId,
+        input.tenders.map(() => uuidv7()),
+        input.tenders.map((_, position) => position),
+        input.tenders.map((tender) => tender.type),
+        input.tenders.map((tender) => tender.amountMinor),
+      ],
+    );
+  }
+
+  /**
+   * Takes the sold units out of the store, product by product in id order so concurrent sales lock
+   * stock rows in one order and never deadlock. Answers on hand after each line's product moved.
+   */
+  private async moveStock(context: RequestContext, saleId: string, storeId: string, lines: ResolvedLine[], offline: boolean): Promise<Map<number, number>> {
+    const onHand = new Map<number, number>();
+    const ordered = lines.filter((line) => line.product.trackStock).sort((a, b) => (a.product.id < b.product.id ? -1 : a.product.id > b.product.id ? 1 : a.index - b.index));
+    for (const line of ordered) {
+      const moved = await this.stock.move(
+        context,
+        { storeId, productId: line.product.id, delta: -line.pricing.quantity, reason: 'sale', reference: { type: 'sale', id: saleId }, alreadyHappened: offline },
+        { store: 'storeId', product: `lines.${line.index}.productId`, delta: `lines.${line.index}.quantity` },
+      );
+      onHand.set(line.index, moved.onHand);
+    }
+    return onHand;
+  }
+
+  /** Records on hand after each line and flags an offline sale's lines that left stock below zero. */
+  private async settleLines(context: RequestContext, saleId: string, lines: ResolvedLine[], onHand: Map<number, number>, offline: boolean) {
+    const settled = lines.filter((line) => onHand.has(line.index));
+    if (settled.length === 0) return;
+    await context.manager.query(
+      `UPDATE sale_line l SET on_hand_after = v.on_hand, flags = CASE WHEN $3 AND v.on_hand < 0 THEN l.flags || '{negative_stock}'::text[] ELSE l.flags END
+         FROM unnest($2::int[], $4::int[]) AS v (position, on_hand)
+        WHERE l.sale_id = $1 AND l.position = v.position`,
+      [saleId, settled.map((line) => line.index), offline, settled.map((line) => onHand.get(line.index))],
+    );
+  }
+
+  private async recordEvents(context: RequestContext, sale: SaleDto): Promise<void> {
+    const where = { saleId: sale.id, storeId: sale.storeId, registerId: sale.registerId, receiptNumber: sale.receiptNumber, currency: sale.currency };
+    await this.events.recordMany(context, [
+      { type: 'sale.created', aggregateType: 'sale', aggregateId: sale.id, aggregateVersion: 1, data: { ...sale } },
+      ...sale.tenders.map((tender) => ({
+        type: 'payment.received' as const,
+        aggregateType: 'sale',
+        aggregateId: sale.id,
+        aggregateVersion: 1,
+        data: { ...where, tenderId: tender.id, type: tender.type, amountMinor: tender.amountMinor },
+      })),
+    ]);
+  }
+}

@@ -56,6 +56,11 @@ export enum ErrorCode {
   TenderShort = 'tender_short',
   PriceOverrideForbidden = 'price_override_forbidden',
   ProductInactive = 'product_inactive',
+  SaleVoided = 'sale_voided',
+  SaleHasRefunds = 'sale_has_refunds',
+  VoidWindowClosed = 'void_window_closed',
+  RefundExceedsRemaining = 'refund_exceeds_remaining',
+  RefundTenderMismatch = 'refund_tender_mismatch',
   // Webhooks
   WebhookTargetForbidden = 'webhook_target_forbidden',
   WebhookNotFound = 'webhook_not_found',

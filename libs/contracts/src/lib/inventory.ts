@@ -2,6 +2,7 @@
 export const STOCK_REASONS = [
   'sale',
   'refund',
+  'void',
   'adjustment',
   'count',
   'damage',

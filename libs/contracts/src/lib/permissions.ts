@@ -29,6 +29,8 @@ export const PERMISSIONS = [
   'sales:create',
   'sales:override_price',
   'sales:review',
+  'sales:void',
+  'sales:refund',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -54,6 +56,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'sales:create',
     'sales:override_price',
     'sales:review',
+    'sales:void',
+    'sales:refund',
   ],
   // Cashiers look customers up and sign them up at the till; erasing one is a manager's call, and so is
   // selling below (or above) the catalog price.

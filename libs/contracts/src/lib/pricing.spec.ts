@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { allocateLargestRemainder, divideHalfEven } from './money';
-import { Discount, priceSale, PricingInput } from './pricing';
+import { Discount, priceSale, PricingInput, refundShare } from './pricing';
 
 const discount = fc.oneof(
   fc.record({ percentBps: fc.integer({ min: 0, max: 10_000 }) }),
@@ -118,6 +118,38 @@ describe('money helpers', () => {
         const weightSum = weights.reduce((a, b) => a + b, 0);
         expect(shares.reduce((a, b) => a + b, 0)).toBe(weightSum === 0 ? 0 : total);
       }),
+    );
+  });
+});
+
+describe('refundShare', () => {
+  it('gives back 2 of 3 units as two thirds of what the line cost, to the cent', () => {
+    expect(refundShare({ totalMinor: 1000, taxMinor: 160, quantity: 3 }, 0, 2)).toEqual({ amountMinor: 667, taxMinor: 107 });
+    expect(refundShare({ totalMinor: 1000, taxMinor: 160, quantity: 3 }, 2, 1)).toEqual({ amountMinor: 333, taxMinor: 53 });
+  });
+
+  it('gives back exactly the line total and tax however the units are refunded in parts', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 10_000_000 }),
+        fc.integer({ min: 0, max: 2_000_000 }),
+        fc.array(fc.integer({ min: 1, max: 20 }), { minLength: 1, maxLength: 10 }),
+        (totalMinor, taxMinor, parts) => {
+          const quantity = parts.reduce((a, b) => a + b, 0);
+          const line = { totalMinor, taxMinor: Math.min(taxMinor, totalMinor), quantity };
+          let refunded = 0;
+          let amount = 0;
+          let tax = 0;
+          for (const part of parts) {
+            const share = refundShare(line, refunded, part);
+            expect(share.amountMinor).toBeGreaterThanOrEqual(0);
+            amount += share.amountMinor;
+            tax += share.taxMinor;
+            refunded += part;
+          }
+          expect([amount, tax]).toEqual([line.totalMinor, line.taxMinor]);
+        },
+      ),
     );
   });
 });

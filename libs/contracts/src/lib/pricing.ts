@@ -83,3 +83,19 @@ export function priceSale(input: PricingInput): PricedSale {
     totalMinor: sum((line) => line.totalMinor),
   };
 }
+
+export interface RefundShare {
+  amountMinor: number;
+  taxMinor: number;
+}
+
+/**
+ * What refunding `quantity` more units of a sold line gives back, after `alreadyRefunded` units: the
+ * line's paid total and tax (its prices and discounts as sold) in proportion, rounded half-even on the
+ * running total, so a line refunded in parts gives back exactly what was paid for it.
+ */
+export function refundShare(line: { totalMinor: number; taxMinor: number; quantity: number }, alreadyRefunded: number, quantity: number): RefundShare {
+  const upTo = (amount: number, units: number) => toSafeNumber(divideHalfEven(BigInt(amount) * BigInt(units), BigInt(line.quantity)));
+  const share = (amount: number) => upTo(amount, alreadyRefunded + quantity) - upTo(amount, alreadyRefunded);
+  return { amountMinor: share(line.totalMinor), taxMinor: share(line.taxMinor) };
+}

@@ -8,12 +8,14 @@ export const SALE_SELECT = `
          s.total_minor AS "totalMinor", s.tendered_minor AS "tenderedMinor", s.change_due_minor AS "changeDueMinor", s.note,
          s.actor_type AS "actorType", s.actor_id AS "actorId", ${isoTime('s.occurred_at')} AS "occurredAt",
          ${isoTime('s.created_at')} AS "createdAt", ${isoTime('s.reviewed_at')} AS "reviewedAt",
+         ${isoTime('s.voided_at')} AS "voidedAt", s.void_reason AS "voidReason",
+         (SELECT c.name FROM customer c WHERE c.tenant_id = s.tenant_id AND c.id = s.customer_id) AS "customerName",
          (SELECT coalesce(json_agg(json_build_object(
                    'id', l.id, 'productId', l.product_id, 'sku', l.sku, 'name', l.name, 'quantity', l.quantity,
                    'unitPriceMinor', l.unit_price_minor, 'listPriceMinor', l.list_price_minor, 'taxRateBps', l.tax_rate_bps,
                    'discount', l.discount, 'grossMinor', l.gross_minor, 'lineDiscountMinor', l.line_discount_minor,
                    'saleDiscountMinor', l.sale_discount_minor, 'taxMinor', l.tax_minor, 'totalMinor', l.total_minor,
-                   'flags', l.flags, 'onHandAfter', l.on_hand_after) ORDER BY l.position), '[]')
+                   'flags', l.flags, 'refundedQuantity', l.refunded_quantity, 'onHandAfter', l.on_hand_after) ORDER BY l.position), '[]')
             FROM sale_line l WHERE l.tenant_id = s.tenant_id AND l.sale_id = s.id) AS lines,
          (SELECT coalesce(json_agg(json_build_object('id', t.id, 'type', t.type, 'amountMinor', t.amount_minor) ORDER BY t.position), '[]')
             FROM sale_tender t WHERE t.tenant_id = s.tenant_id AND t.sale_id = s.id) AS tenders

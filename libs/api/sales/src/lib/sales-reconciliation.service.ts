@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { AuditLog, auditScopeOf } from '@kassa/api/audit';
 import { RequestContext } from '@kassa/api/http';
 import { visibleStoreIds } from '@kassa/api/tenancy';
-import type { ReconciliationQueryDto, ReviewSaleDto, SaleListDto } from './dto/reconciliation.dto';
-import type { SaleDto } from './dto/sale.dto';
+import type { ReconciliationQueryDto, ReviewSaleDto } from './dto/reconciliation.dto';
+import type { SaleDto, SaleListDto } from './dto/sale.dto';
 import { SALE_SELECT } from './sale-query';
 import { SalesService, presentSale, StoredSale } from './sales.service';
 

@@ -1,11 +1,19 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Ctx, IdParam, RequestContext, RequirePermissions } from '@kassa/api/http';
 import { Idempotent } from '@kassa/api/idempotency';
 import type { FastifyReply } from 'fastify';
 import { CreateSaleDto } from './dto/create-sale.dto';
-import { ReconciliationQueryDto, ReviewSaleDto, SaleListDto } from './dto/reconciliation.dto';
-import { SaleDto } from './dto/sale.dto';
+import { ReconciliationQueryDto, ReviewSaleDto } from './dto/reconciliation.dto';
+import { ReceiptQueryDto } from './dto/receipt-query.dto';
+import { CreateRefundDto, RefundDto, RefundListDto, VoidSaleDto } from './dto/refund.dto';
+import { SaleDto, SaleListDto } from './dto/sale.dto';
+import { SaleQueryDto } from './dto/sale-query.dto';
+import { SalesSummaryDto, SalesSummaryQueryDto } from './dto/sales-summary.dto';
+import { SaleReceiptsService } from './sale-receipts.service';
+import { SaleRefundsService } from './sale-refunds.service';
+import { SaleVoidsService } from './sale-voids.service';
+import { SalesSummaryService } from './sales-summary.service';
 import { SalesReconciliationService } from './sales-reconciliation.service';
 import { SalesService } from './sales.service';
 
@@ -16,6 +24,10 @@ export class SalesController {
   constructor(
     private readonly sales: SalesService,
     private readonly reconciliation: SalesReconciliationService,
+    private readonly refunds: SaleRefundsService,
+    private readonly voids: SaleVoidsService,
+    private readonly receipts: SaleReceiptsService,
+    private readonly summaries: SalesSummaryService,
   ) {}
 
   @Post()
@@ -31,6 +43,20 @@ export class SalesController {
     return sale;
   }
 
+  @Get()
+  @RequirePermissions('sales:read')
+  @ApiOkResponse({ type: SaleListDto, description: 'Newest first. `q` is a receipt number or part of a customer name.' })
+  list(@Ctx() context: RequestContext, @Query() query: SaleQueryDto): Promise<SaleListDto> {
+    return this.sales.list(context, query);
+  }
+
+  @Get('summary')
+  @RequirePermissions('sales:read')
+  @ApiOkResponse({ type: SalesSummaryDto, description: "A business day's figures in the shop's time zone: the basis of the Z-report." })
+  summary(@Ctx() context: RequestContext, @Query() query: SalesSummaryQueryDto): Promise<SalesSummaryDto> {
+    return this.summaries.summarize(context, query);
+  }
+
   @Get('reconciliation')
   @RequirePermissions('sales:review')
   @ApiOkResponse({ type: SaleListDto, description: 'Offline sales with flagged deviations, oldest first; `status=reviewed` for the done ones.' })
@@ -43,6 +69,39 @@ export class SalesController {
   @ApiOkResponse({ type: SaleDto })
   get(@Ctx() context: RequestContext, @IdParam() id: string): Promise<SaleDto> {
     return this.sales.get(context, id);
+  }
+
+  @Get(':id/receipt')
+  @RequirePermissions('sales:read')
+  @ApiProduces('text/plain', 'text/html')
+  @ApiOkResponse({ description: 'The receipt with the refunds made so far.', schema: { type: 'string' } })
+  async receipt(@Ctx() context: RequestContext, @IdParam() id: string, @Query() query: ReceiptQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+    const format = query.format ?? 'text';
+    reply.header('content-type', format === 'html' ? 'text/html; charset=utf-8' : 'text/plain; charset=utf-8');
+    return this.receipts.render(context, id, format);
+  }
+
+  @Post(':id/void')
+  @RequirePermissions('sales:void')
+  @HttpCode(200)
+  @ApiOkResponse({ type: SaleDto, description: "Only on the sale's business day; every line goes back in stock." })
+  void(@Ctx() context: RequestContext, @IdParam() id: string, @Body() input: VoidSaleDto): Promise<SaleDto> {
+    return this.voids.void(context, id, input);
+  }
+
+  @Post(':id/refunds')
+  @RequirePermissions('sales:refund')
+  @Idempotent()
+  @ApiCreatedResponse({ type: RefundDto })
+  refund(@Ctx() context: RequestContext, @IdParam() id: string, @Body() input: CreateRefundDto): Promise<RefundDto> {
+    return this.refunds.create(context, id, input);
+  }
+
+  @Get(':id/refunds')
+  @RequirePermissions('sales:read')
+  @ApiOkResponse({ type: RefundListDto })
+  listRefunds(@Ctx() context: RequestContext, @IdParam() id: string): Promise<RefundListDto> {
+    return this.refunds.list(context, id);
   }
 
   @Post(':id/review')

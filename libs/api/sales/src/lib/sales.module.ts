@@ -2,14 +2,18 @@ import { Module } from '@nestjs/common';
 import { InventoryModule } from '@kassa/api/inventory';
 import { TenancyModule } from '@kassa/api/tenancy';
 import { ReceiptGapsController } from './receipt-gaps.controller';
+import { SaleReceiptsService } from './sale-receipts.service';
+import { SaleRefundsService } from './sale-refunds.service';
+import { SaleVoidsService } from './sale-voids.service';
 import { SalesReconciliationService } from './sales-reconciliation.service';
+import { SalesSummaryService } from './sales-summary.service';
 import { SalesController } from './sales.controller';
 import { SalesService } from './sales.service';
 
 @Module({
   imports: [InventoryModule, TenancyModule],
   controllers: [SalesController, ReceiptGapsController],
-  providers: [SalesService, SalesReconciliationService],
+  providers: [SalesService, SalesReconciliationService, SaleRefundsService, SaleVoidsService, SaleReceiptsService, SalesSummaryService],
   exports: [SalesService],
 })
 export class SalesModule {}

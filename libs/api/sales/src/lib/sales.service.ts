@@ -6,10 +6,11 @@ import { DomainEvents } from '@kassa/api/events';
 import { ApiException, RequestContext } from '@kassa/api/http';
 import { requestFingerprint } from '@kassa/api/idempotency';
 import { StockService } from '@kassa/api/inventory';
-import { canSeeStore } from '@kassa/api/tenancy';
+import { canSeeStore, visibleStoreIds } from '@kassa/api/tenancy';
 import type { CreateSaleDto } from './dto/create-sale.dto';
 import { discountOf } from './dto/discount.dto';
-import type { SaleDto } from './dto/sale.dto';
+import type { SaleDto, SaleListDto } from './dto/sale.dto';
+import type { SaleQueryDto } from './dto/sale-query.dto';
 import { ReceiptNumbers } from './receipt-numbers';
 import { ResolvedLine, resolveLines } from './sale-lines';
 import { SALE_SELECT } from './sale-query';
@@ -58,6 +59,41 @@ export class SalesService {
     const [stored]: StoredSale[] = await context.manager.query(`${SALE_SELECT} WHERE s.id = $1`, [id]);
     if (!stored || !canSeeStore(context, stored.storeId)) throw saleNotFound();
     return presentSale(stored);
+  }
+
+  /** Newest first; `q` is a receipt number or part of the customer's name (the command palette's search). */
+  async list(context: RequestContext, query: SaleQueryDto): Promise<SaleListDto> {
+    const limit = query.limit ?? 50;
+    const q = query.q?.trim() || null;
+    const receiptNumber = q && /^\d{1,9}$/.test(q) ? Number(q) : null;
+    const namePattern = q ? `%${q.replace(/[\\%_]/g, (char) => `\\${char}`)}%` : null;
+    const rows: StoredSale[] = await context.manager.query(
+      `${SALE_SELECT}
+        WHERE ($1::text IS NULL OR s.receipt_number = $2
+               OR EXISTS (SELECT 1 FROM customer c WHERE c.tenant_id = s.tenant_id AND c.id = s.customer_id AND c.name ILIKE $1))
+          AND ($3::uuid IS NULL OR s.store_id = $3) AND ($4::uuid[] IS NULL OR s.store_id = ANY($4))
+          AND ($5::uuid IS NULL OR s.register_id = $5) AND ($6::uuid IS NULL OR (s.actor_type = 'user' AND s.actor_id = $6))
+          AND ($7::uuid IS NULL OR s.customer_id = $7) AND ($8::text IS NULL OR s.status = $8)
+          AND ($9::timestamptz IS NULL OR s.occurred_at >= $9) AND ($10::timestamptz IS NULL OR s.occurred_at < $10)
+          AND ($11::uuid IS NULL OR s.id < $11)
+        ORDER BY s.id DESC LIMIT $12`,
+      [
+        namePattern,
+        receiptNumber,
+        query.storeId ?? null,
+        visibleStoreIds(context) ?? null,
+        query.registerId ?? null,
+        query.cashierId ?? null,
+        query.customerId ?? null,
+        query.status ?? null,
+        query.from ?? null,
+        query.to ?? null,
+        query.cursor ?? null,
+        limit + 1,
+      ],
+    );
+    const items = rows.slice(0, limit).map(presentSale);
+    return { items, nextCursor: rows.length > limit ? items[items.length - 1].id : null };
   }
 
   async create(context: RequestContext, input: CreateSaleDto): Promise<RecordedSale> {

@@ -10,6 +10,7 @@ import { CreateIdempotencyKeys1764806400000 } from './1764806400000-create-idemp
 import { CreateRegisters1764892800000 } from './1764892800000-create-registers';
 import { WebhookDeliverySweep1764979200000 } from './1764979200000-webhook-delivery-sweep';
 import { CreateSales1765065600000 } from './1765065600000-create-sales';
+import { CreateRefundsAndVoids1765152000000 } from './1765152000000-create-refunds-and-voids';
 
 /** Every migration, in order. New ones are appended here. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   CreateRegisters1764892800000,
   WebhookDeliverySweep1764979200000,
   CreateSales1765065600000,
+  CreateRefundsAndVoids1765152000000,
 ];

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { SALE_FLAGS, SaleFlag } from '../sale-flags';
 import { DiscountDto } from './discount.dto';
 import { TENDER_TYPES, TenderType } from './create-sale.dto';
@@ -19,6 +19,7 @@ export class SaleLineDto {
   @ApiProperty() taxMinor!: number;
   @ApiProperty() totalMinor!: number;
   @ApiProperty({ enum: SALE_FLAGS, isArray: true }) flags!: SaleFlag[];
+  @ApiProperty({ description: 'Units of the line refunded so far.' }) refundedQuantity!: number;
 }
 
 export class TenderDto {
@@ -39,6 +40,7 @@ export class SaleDto {
   @ApiProperty({ format: 'uuid' }) registerId!: string;
   @ApiProperty() receiptNumber!: number;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) customerId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) customerName!: string | null;
   @ApiProperty({ enum: ['completed', 'voided'] }) status!: string;
   @ApiProperty() offline!: boolean;
   @ApiProperty({ enum: SALE_FLAGS, isArray: true, description: 'Sale and line deviations of an offline sale, for review.' }) flags!: SaleFlag[];
@@ -59,5 +61,12 @@ export class SaleDto {
   @ApiProperty({ type: [SaleLineDto] }) lines!: SaleLineDto[];
   @ApiProperty({ type: [TenderDto] }) tenders!: TenderDto[];
   @ApiProperty({ type: [NegativeStockLineDto], description: 'Lines that left the store below zero.' }) negativeStockLines!: NegativeStockLineDto[];
-  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) reviewedAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) reviewedAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) voidedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true }) voidReason!: string | null;
+}
+
+export class SaleListDto {
+  @ApiProperty({ type: [SaleDto] }) items!: SaleDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
 }

@@ -1,0 +1,17 @@
+import { ErrorCode } from '@kassa/contracts';
+import { queryRows } from '@kassa/api/database';
+import { ApiException, RequestContext } from '@kassa/api/http';
+
+/**
+ * Takes the sale's row lock for a change after the sale (refund, void), so those changes to one sale
+ * run one at a time, and answers its new version. A voided sale takes no further change.
+ */
+export async function lockCompletedSale(context: RequestContext, saleId: string): Promise<number> {
+  const [sale] = await queryRows<{ version: number }>(
+    context.manager,
+    `UPDATE sale SET version = version + 1 WHERE id = $1 AND status = 'completed' RETURNING version`,
+    [saleId],
+  );
+  if (!sale) throw new ApiException(409, ErrorCode.SaleVoided, 'The sale was voided.');
+  return sale.version;
+}

@@ -1,0 +1,156 @@
+import { Injectable } from '@nestjs/common';
+import { ErrorCode, refundShare, uuidv7 } from '@kassa/contracts';
+import { AuditLog, auditScopeOf } from '@kassa/api/audit';
+import { isoTime, queryRows } from '@kassa/api/database';
+import { DomainEvents } from '@kassa/api/events';
+import { ApiException, RequestContext } from '@kassa/api/http';
+import { StockService } from '@kassa/api/inventory';
+import type { CreateRefundDto, RefundDto, RefundListDto } from './dto/refund.dto';
+import { lockCompletedSale } from './sale-lock';
+import { SalesService } from './sales.service';
+
+const REFUND_SELECT = `
+  SELECT r.id, r.sale_id AS "saleId", r.reason, r.total_minor AS "totalMinor", r.tax_minor AS "taxMinor",
+         r.actor_type AS "actorType", r.actor_id AS "actorId", ${isoTime('r.created_at')} AS "createdAt",
+         (SELECT coalesce(json_agg(json_build_object('id', rl.id, 'saleLineId', rl.sale_line_id, 'productId', l.product_id,
+                   'quantity', rl.quantity, 'restock', rl.restock, 'taxRateBps', rl.tax_rate_bps, 'amountMinor', rl.amount_minor,
+                   'taxMinor', rl.tax_minor) ORDER BY l.position), '[]')
+            FROM sale_refund_line rl JOIN sale_line l ON l.tenant_id = rl.tenant_id AND l.id = rl.sale_line_id
+           WHERE rl.tenant_id = r.tenant_id AND rl.refund_id = r.id) AS lines,
+         (SELECT coalesce(json_agg(json_build_object('type', t.type, 'amountMinor', t.amount_minor) ORDER BY t.position), '[]')
+            FROM sale_refund_tender t WHERE t.tenant_id = r.tenant_id AND t.refund_id = r.id) AS tenders
+    FROM sale_refund r`;
+
+interface ClaimedLine {
+  id: string;
+  productId: string;
+  quantity: number;
+  alreadyRefunded: number;
+  totalMinor: number;
+  taxMinor: number;
+  taxRateBps: number;
+  trackStock: boolean;
+}
+
+/**
+ * Returns (issue 11): part or all of a sale's lines come back, the money from what was paid for them
+ * (their prices and discounts as sold), never more units than are left on a line.
+ */
+@Injectable()
+export class SaleRefundsService {
+  constructor(
+    private readonly sales: SalesService,
+    private readonly stock: StockService,
+    private readonly events: DomainEvents,
+    private readonly audit: AuditLog,
+  ) {}
+
+  async list(context: RequestContext, saleId: string): Promise<RefundListDto> {
+    await this.sales.get(context, saleId);
+    const items: RefundDto[] = await context.manager.query(`${REFUND_SELECT} WHERE r.sale_id = $1 ORDER BY r.id`, [saleId]);
+    return { items, nextCursor: null };
+  }
+
+  async create(context: RequestContext, saleId: string, input: CreateRefundDto): Promise<RefundDto> {
+    const sale = await this.sales.get(context, saleId);
+    const version = await lockCompletedSale(context, saleId);
+    const id = uuidv7();
+
+    // Lines in id order, so concurrent refunds of one sale lock them in one order.
+    const requested = input.lines.map((line, index) => ({ ...line, index })).sort((x, y) => (x.saleLineId < y.saleLineId ? -1 : 1));
+    const claimed: { line: ClaimedLine; index: number; restock: boolean; share: { amountMinor: number; taxMinor: number } }[] = [];
+    for (const request of requested) {
+      const line = await this.claim(context, saleId, request.saleLineId, request.quantity, request.index);
+      claimed.push({ line, index: request.index, restock: request.restock, share: refundShare(line, line.alreadyRefunded, request.quantity) });
+    }
+    claimed.sort((x, y) => x.index - y.index);
+    const totalMinor = claimed.reduce((sum, entry) => sum + entry.share.amountMinor, 0);
+    const taxMinor = claimed.reduce((sum, entry) => sum + entry.share.taxMinor, 0);
+    const tendered = input.tenders.reduce((sum, tender) => sum + tender.amountMinor, 0);
+    if (tendered !== totalMinor) {
+      throw new ApiException(422, ErrorCode.RefundTenderMismatch, `The refund is ${totalMinor}; the tenders give back ${tendered}.`, [
+        { field: 'tenders', message: `must add up to ${totalMinor}` },
+      ]);
+    }
+
+    const actorId = context.actor.kind === 'user' ? context.actor.userId : context.actor.apiKeyId;
+    await context.manager.query(
+      `INSERT INTO sale_refund (tenant_id, id, sale_id, store_id, register_id, reason, total_minor, tax_minor, actor_type, actor_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [context.tenantId, id, saleId, sale.storeId, sale.registerId, input.reason, totalMinor, taxMinor, context.actor.kind, actorId],
+    );
+    await context.manager.query(
+      `INSERT INTO sale_refund_line (tenant_id, refund_id, id, sale_line_id, quantity, restock, tax_rate_bps, amount_minor, tax_minor)
+       SELECT $1, $2, * FROM unnest($3::uuid[], $4::uuid[], $5::int[], $6::boolean[], $7::int[], $8::bigint[], $9::bigint[])`,
+      [
+        context.tenantId,
+        id,
+        claimed.map(() => uuidv7()),
+        claimed.map((entry) => entry.line.id),
+        claimed.map((entry) => input.lines[entry.index].quantity),
+        claimed.map((entry) => entry.restock),
+        claimed.map((entry) => entry.line.taxRateBps),
+        claimed.map((entry) => entry.share.amountMinor),
+        claimed.map((entry) => entry.share.taxMinor),
+      ],
+    );
+    await context.manager.query(
+      `INSERT INTO sale_refund_tender (tenant_id, refund_id, id, position, type, amount_minor)
+       SELECT $1, $2, * FROM unnest($3::uuid[], $4::int[], $5::text[], $6::bigint[])`,
+      [context.tenantId, id, input.tenders.map(() => uuidv7()), input.tenders.map((_, position) => position), input.tenders.map((t) => t.type), input.tenders.map((t) => t.amountMinor)],
+    );
+
+    const restocked = claimed.filter((entry) => entry.restock && entry.line.trackStock).sort((x, y) => (x.line.productId < y.line.productId ? -1 : 1));
+    for (const entry of restocked) {
+      // The goods are back in the shop whatever became of the product since: record it as it happened.
+      await this.stock.move(context, {
+        storeId: sale.storeId,
+        productId: entry.line.productId,
+        delta: input.lines[entry.index].quantity,
+        reason: 'refund',
+        reference: { type: 'refund', id },
+        alreadyHappened: true,
+      });
+    }
+
+    const [refund]: RefundDto[] = await context.manager.query(`${REFUND_SELECT} WHERE r.id = $1`, [id]);
+    await this.events.record(context, {
+      type: 'sale.refunded',
+      aggregateType: 'sale',
+      aggregateId: saleId,
+      aggregateVersion: version,
+      data: { ...refund, storeId: sale.storeId, registerId: sale.registerId, receiptNumber: sale.receiptNumber, currency: sale.currency },
+    });
+    await this.audit.record(auditScopeOf(context), {
+      action: 'refund',
+      entityType: 'sale',
+      entityId: saleId,
+      metadata: { refundId: id, totalMinor, reason: input.reason, lines: refund.lines.map((line) => ({ saleLineId: line.saleLineId, quantity: line.quantity, restock: line.restock })) },
+    });
+    return refund;
+  }
+
+  /** Counts the units as refunded in one guarded UPDATE: concurrent refunds of the last unit cannot both pass. */
+  private async claim(context: RequestContext, saleId: string, saleLineId: string, quantity: number, index: number): Promise<ClaimedLine> {
+    const [line] = await queryRows<ClaimedLine>(
+      context.manager,
+      `UPDATE sale_line l SET refunded_quantity = l.refunded_quantity + $3
+         FROM product p
+        WHERE l.id = $1 AND l.sale_id = $2 AND p.tenant_id = l.tenant_id AND p.id = l.product_id AND l.refunded_quantity + $3 <= l.quantity
+        RETURNING l.id, l.product_id AS "productId", l.quantity, l.refunded_quantity - $3 AS "alreadyRefunded", l.total_minor AS "totalMinor",
+                  l.tax_minor AS "taxMinor", l.tax_rate_bps AS "taxRateBps", p.track_stock AS "trackStock"`,
+      [saleLineId, saleId, quantity],
+    );
+    if (line) return line;
+    const [existing]: { left: number }[] = await context.manager.query(
+      `SELECT quantity - refunded_quantity AS left FROM sale_line WHERE id = $1 AND sale_id = $2`,
+      [saleLineId, saleId],
+    );
+    if (!existing) {
+      throw new ApiException(422, ErrorCode.ReferenceNotFound, 'No such line on this sale.', [{ field: `lines.${index}.saleLineId`, message: 'not a line of the sale' }]);
+    }
+    throw new ApiException(409, ErrorCode.RefundExceedsRemaining, `Only ${existing.left} of that line can still be refunded.`, [
+      { field: `lines.${index}.quantity`, message: `at most ${existing.left}` },
+    ]);
+  }
+}

@@ -49,11 +49,18 @@ describe('tenant isolation', () => {
         await http().post('/api/v1/customers').set(bearer(shop.owner.accessToken)).send({ name: 'Regular', email: 'regular@example.test' }),
         201,
       ).body;
-      expectStatus(
+      const sale = expectStatus(
         await http()
           .post('/api/v1/sales')
           .set(bearer(shop.owner.accessToken))
-          .send({ storeId: shop.stores[0].id, customerId: customer.id, lines: [{ productId: product.id, quantity: 1 }], tenders: [{ type: 'cash', amountMinor: 500 }] }),
+          .send({ storeId: shop.stores[0].id, customerId: customer.id, lines: [{ productId: product.id, quantity: 2 }], tenders: [{ type: 'cash', amountMinor: 500 }] }),
+        201,
+      ).body;
+      expectStatus(
+        await http()
+          .post(`/api/v1/sales/${sale.id}/refunds`)
+          .set(bearer(shop.owner.accessToken))
+          .send({ lines: [{ saleLineId: sale.lines[0].id, quantity: 1, restock: true }], tenders: [{ type: 'cash', amountMinor: 199 }], reason: 'Changed mind' }),
         201,
       );
       expectStatus(

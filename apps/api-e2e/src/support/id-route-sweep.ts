@@ -76,19 +76,30 @@ const newProduct = (app: NestFastifyApplication, a: TenantFixture) =>
 const newCustomer = (app: NestFastifyApplication, a: TenantFixture) => post(app, a, '/api/v1/customers', { name: `Sweep ${uuidv7()}` });
 
 /** An offline sale (accepted whatever the stock), so it also waits in the reconciliation list. */
-async function newSale(app: NestFastifyApplication, a: TenantFixture): Promise<{ id: string; registerId: string }> {
+async function newSale(app: NestFastifyApplication, a: TenantFixture): Promise<{ id: string; registerId: string; totalMinor: number; lines: { id: string }[] }> {
   const product = await newProduct(app, a);
   return post(app, a, '/api/v1/sales', {
     storeId: a.stores[0].id,
     lines: [{ productId: product.id, quantity: 1 }],
     tenders: [{ type: 'card', amountMinor: 100 }],
     offline: true,
-  }) as Promise<{ id: string; registerId: string }>;
+  }) as Promise<{ id: string; registerId: string; totalMinor: number; lines: { id: string }[] }>;
 }
 
 export const ID_ROUTE_FIXTURES: IdRouteFixtures = {
   'GET /api/v1/sales/:id': async (a, app) => ({ id: (await newSale(app, a)).id }),
   'POST /api/v1/sales/:id/review': async (a, app) => ({ id: (await newSale(app, a)).id, body: { note: 'Seen by the sweep' } }),
+  'GET /api/v1/sales/:id/receipt': async (a, app) => ({ id: (await newSale(app, a)).id }),
+  'GET /api/v1/sales/:id/refunds': async (a, app) => ({ id: (await newSale(app, a)).id }),
+  'POST /api/v1/sales/:id/void': async (a, app) => ({ id: (await newSale(app, a)).id, body: { reason: 'Rung up twice' } }),
+  'POST /api/v1/sales/:id/refunds': async (a, app) => {
+    const sale = await newSale(app, a);
+    return {
+      id: sale.id,
+      body: { lines: [{ saleLineId: sale.lines[0].id, quantity: 1, restock: true }], tenders: [{ type: 'card', amountMinor: sale.totalMinor }], reason: 'Sweep' },
+      status: 201,
+    };
+  },
   'GET /api/v1/registers/:id/gaps': async (a, app) => ({ id: (await newSale(app, a)).registerId }),
   'GET /api/v1/stores/:id/registers': (a) => ({ id: a.stores[0].id }),
   'POST /api/v1/stores/:id/registers': (a) => ({ id: a.stores[0].id, body: { name: `Till ${uuidv7().slice(-6)}` }, status: 201 }),

@@ -699,9 +699,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        get: operations["SalesController_list"];
         put?: never;
         post: operations["SalesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sales/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SalesController_summary"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -734,6 +750,54 @@ export interface paths {
         get: operations["SalesController_get"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sales/{id}/receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SalesController_receipt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sales/{id}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SalesController_void"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sales/{id}/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SalesController_listRefunds"];
+        put?: never;
+        post: operations["SalesController_refund"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1150,13 +1214,13 @@ export interface components {
         };
         CreateApiKeyDto: {
             name: string;
-            permissions: ("tenant:read" | "tenant:manage" | "stores:read" | "stores:manage" | "users:read" | "users:manage" | "api_keys:manage" | "events:read" | "audit:read" | "dead_letters:manage" | "catalog:read" | "catalog:manage" | "webhooks:manage" | "inventory:read" | "inventory:manage" | "customers:read" | "customers:manage" | "customers:erase" | "sales:read" | "sales:create" | "sales:override_price" | "sales:review")[];
+            permissions: ("tenant:read" | "tenant:manage" | "stores:read" | "stores:manage" | "users:read" | "users:manage" | "api_keys:manage" | "events:read" | "audit:read" | "dead_letters:manage" | "catalog:read" | "catalog:manage" | "webhooks:manage" | "inventory:read" | "inventory:manage" | "customers:read" | "customers:manage" | "customers:erase" | "sales:read" | "sales:create" | "sales:override_price" | "sales:review" | "sales:void" | "sales:refund")[];
         };
         CreatedApiKeyDto: {
             /** Format: uuid */
             id: string;
             name: string;
-            permissions: ("tenant:read" | "tenant:manage" | "stores:read" | "stores:manage" | "users:read" | "users:manage" | "api_keys:manage" | "events:read" | "audit:read" | "dead_letters:manage" | "catalog:read" | "catalog:manage" | "webhooks:manage" | "inventory:read" | "inventory:manage" | "customers:read" | "customers:manage" | "customers:erase" | "sales:read" | "sales:create" | "sales:override_price" | "sales:review")[];
+            permissions: ("tenant:read" | "tenant:manage" | "stores:read" | "stores:manage" | "users:read" | "users:manage" | "api_keys:manage" | "events:read" | "audit:read" | "dead_letters:manage" | "catalog:read" | "catalog:manage" | "webhooks:manage" | "inventory:read" | "inventory:manage" | "customers:read" | "customers:manage" | "customers:erase" | "sales:read" | "sales:create" | "sales:override_price" | "sales:review" | "sales:void" | "sales:refund")[];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -1168,7 +1232,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
-            permissions: ("tenant:read" | "tenant:manage" | "stores:read" | "stores:manage" | "users:read" | "users:manage" | "api_keys:manage" | "events:read" | "audit:read" | "dead_letters:manage" | "catalog:read" | "catalog:manage" | "webhooks:manage" | "inventory:read" | "inventory:manage" | "customers:read" | "customers:manage" | "customers:erase" | "sales:read" | "sales:create" | "sales:override_price" | "sales:review")[];
+            permissions: ("tenant:read" | "tenant:manage" | "stores:read" | "stores:manage" | "users:read" | "users:manage" | "api_keys:manage" | "events:read" | "audit:read" | "dead_letters:manage" | "catalog:read" | "catalog:manage" | "webhooks:manage" | "inventory:read" | "inventory:manage" | "customers:read" | "customers:manage" | "customers:erase" | "sales:read" | "sales:create" | "sales:override_price" | "sales:review" | "sales:void" | "sales:refund")[];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -1413,7 +1477,7 @@ export interface components {
             delta: number;
             onHandAfter: number;
             /** @enum {string} */
-            reason: "sale" | "refund" | "adjustment" | "count" | "damage" | "loss" | "receipt" | "transfer_in" | "transfer_out";
+            reason: "sale" | "refund" | "void" | "adjustment" | "count" | "damage" | "loss" | "receipt" | "transfer_in" | "transfer_out";
             /** @enum {string} */
             actorType: "user" | "api_key" | "system";
             /** Format: uuid */
@@ -1572,6 +1636,8 @@ export interface components {
             taxMinor: number;
             totalMinor: number;
             flags: ("negative_stock" | "price_changed" | "product_inactive" | "product_deleted" | "tender_short")[];
+            /** @description Units of the line refunded so far. */
+            refundedQuantity: number;
         };
         TenderDto: {
             /** Format: uuid */
@@ -1598,6 +1664,7 @@ export interface components {
             receiptNumber: number;
             /** Format: uuid */
             customerId: string | null;
+            customerName: string | null;
             /** @enum {string} */
             status: "completed" | "voided";
             offline: boolean;
@@ -1629,10 +1696,130 @@ export interface components {
             /** @description Lines that left the store below zero. */
             negativeStockLines: components["schemas"]["NegativeStockLineDto"][];
             /** Format: date-time */
-            reviewedAt?: string | null;
+            reviewedAt: string | null;
+            /** Format: date-time */
+            voidedAt: string | null;
+            voidReason: string | null;
         };
         SaleListDto: {
             items: components["schemas"]["SaleDto"][];
+            nextCursor: string | null;
+        };
+        TaxRateTotalDto: {
+            rateBps: number;
+            /** @description Sold at this rate, tax excluded. */
+            netMinor: number;
+            taxMinor: number;
+        };
+        RefundTotalsDto: {
+            count: number;
+            totalMinor: number;
+            taxMinor: number;
+        };
+        MoneyCountDto: {
+            count: number;
+            totalMinor: number;
+        };
+        TenderTotalDto: {
+            /** @enum {string} */
+            type: "cash" | "card" | "other";
+            /** @description Taken in sales (cash net of change given). */
+            salesMinor: number;
+            /** @description Given back in refunds. */
+            refundsMinor: number;
+            /** @description What the drawer or the terminal should show for the day. */
+            netMinor: number;
+        };
+        SalesSummaryDto: {
+            /** Format: date */
+            day: string;
+            timeZone: string;
+            /**
+             * Format: date-time
+             * @description The day starts (inclusive)…
+             */
+            from: string;
+            /**
+             * Format: date-time
+             * @description …and ends (exclusive).
+             */
+            to: string;
+            /** Format: uuid */
+            storeId: string | null;
+            /** Format: uuid */
+            registerId: string | null;
+            currency: string;
+            /** @description Completed (not voided) sales of the day. */
+            salesCount: number;
+            /** @description Before discounts. */
+            grossMinor: number;
+            discountMinor: number;
+            taxMinor: number;
+            /** @description What customers paid for the sales. */
+            totalMinor: number;
+            taxByRate: components["schemas"]["TaxRateTotalDto"][];
+            /** @description Refunds made during the day. */
+            refunds: components["schemas"]["RefundTotalsDto"];
+            /** @description The day's sales that were voided. */
+            voids: components["schemas"]["MoneyCountDto"];
+            /** @description Sales total less refunds. */
+            netMinor: number;
+            tenders: components["schemas"]["TenderTotalDto"][];
+        };
+        VoidSaleDto: {
+            reason: string;
+        };
+        RefundLineInputDto: {
+            /** Format: uuid */
+            saleLineId: string;
+            quantity: number;
+            /** @description Put the units back in stock (false for damaged goods). */
+            restock: boolean;
+        };
+        CreateRefundDto: {
+            lines: components["schemas"]["RefundLineInputDto"][];
+            /** @description How the money goes back; the amounts must equal the refund total. */
+            tenders: components["schemas"]["TenderInputDto"][];
+            reason: string;
+        };
+        RefundLineDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            saleLineId: string;
+            /** Format: uuid */
+            productId: string;
+            quantity: number;
+            restock: boolean;
+            taxRateBps: number;
+            /** @description This line's share of what was paid for it, tax included. */
+            amountMinor: number;
+            taxMinor: number;
+        };
+        RefundTenderDto: {
+            /** @enum {string} */
+            type: "cash" | "card" | "other";
+            amountMinor: number;
+        };
+        RefundDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            saleId: string;
+            reason: string;
+            totalMinor: number;
+            taxMinor: number;
+            /** @enum {string} */
+            actorType: "user" | "api_key";
+            /** Format: uuid */
+            actorId: string;
+            /** Format: date-time */
+            createdAt: string;
+            lines: components["schemas"]["RefundLineDto"][];
+            tenders: components["schemas"]["RefundTenderDto"][];
+        };
+        RefundListDto: {
+            items: components["schemas"]["RefundDto"][];
             nextCursor: string | null;
         };
         ReviewSaleDto: {
@@ -3139,6 +3326,41 @@ export interface operations {
             };
         };
     };
+    SalesController_list: {
+        parameters: {
+            query?: {
+                /** @description A receipt number, or part of the customer’s name. */
+                q?: string;
+                storeId?: string;
+                registerId?: string;
+                /** @description The user who rang the sale up. */
+                cashierId?: string;
+                customerId?: string;
+                status?: "completed" | "voided";
+                /** @description Occurred at or after. */
+                from?: string;
+                /** @description Occurred before. */
+                to?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Newest first. `q` is a receipt number or part of a customer name. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SaleListDto"];
+                };
+            };
+        };
+    };
     SalesController_create: {
         parameters: {
             query?: never;
@@ -3162,6 +3384,31 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SaleDto"];
+                };
+            };
+        };
+    };
+    SalesController_summary: {
+        parameters: {
+            query?: {
+                storeId?: string;
+                registerId?: string;
+                /** @description The business day in the shop's time zone; today when omitted. */
+                day?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A business day's figures in the shop's time zone: the basis of the Z-report. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SalesSummaryDto"];
                 };
             };
         };
@@ -3208,6 +3455,107 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SaleDto"];
+                };
+            };
+        };
+    };
+    SalesController_receipt: {
+        parameters: {
+            query?: {
+                /** @description `text`: 80 mm printer, 42 columns; `html`: for email. */
+                format?: "text" | "html";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The receipt with the refunds made so far. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    SalesController_void: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VoidSaleDto"];
+            };
+        };
+        responses: {
+            /** @description Only on the sale's business day; every line goes back in stock. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SaleDto"];
+                };
+            };
+        };
+    };
+    SalesController_listRefunds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RefundListDto"];
+                };
+            };
+        };
+    };
+    SalesController_refund: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Send the same key when retrying: the first response is replayed for 24 h; another body with it is 422. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRefundDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RefundDto"];
                 };
             };
         };

@@ -6,13 +6,22 @@ import { DATABASE_ENDPOINT, DatabaseEndpoint, TenantTransaction } from '@kassa/a
 import { insertApiRegister } from '@kassa/api/tenancy';
 import { Client } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
-import { demoCategories, generateProducts } from './catalog-generator';
+import { demoCategories, generateProducts, type GeneratedProduct } from './catalog-generator';
+import { generateCustomers, type GeneratedCustomer } from './customer-generator';
+import { API_REGISTER_NAME, generateSalesHistory, localDate, POS_REGISTER_NAMES, type SalesHistory } from './sales-history-generator';
+import { insertSalesHistory } from './sales-history-writer';
 
 export interface SeedOptions {
   slug: string;
   products: number;
   stores: number;
   seed: number;
+  /** 0 when left out, as are `days` and `salesPerDay` (the CLI has its own defaults). */
+  customers?: number;
+  /** Days of sales history, ending yesterday in the shop's time zone. */
+  days?: number;
+  /** Average sales a day over the history, all stores together. */
+  salesPerDay?: number;
 }
 
 export interface DemoLogin {
@@ -26,6 +35,10 @@ export interface SeedResult {
   tenantId: string;
   login: DemoLogin;
   productCount: number;
+  customerCount: number;
+  saleCount: number;
+  saleLineCount: number;
+  days: number;
 }
 
 const CHUNK = 5000;
@@ -35,11 +48,11 @@ export function demoLogin(slug: string): DemoLogin {
 }
 
 /** Multi-row inserts from parallel arrays (COPY is refused under forced row-level security). */
-async function insertProducts(manager: EntityManager, tenantId: string, categoryIds: Map<string, string>, options: SeedOptions) {
-  const products = generateProducts(options.products, options.seed);
+async function insertProducts(manager: EntityManager, tenantId: string, categoryIds: Map<string, string>, products: GeneratedProduct[]): Promise<string[]> {
+  const productIds = products.map(() => uuidv7());
   for (let start = 0; start < products.length; start += CHUNK) {
     const chunk = products.slice(start, start + CHUNK);
-    const ids = chunk.map(() => uuidv7());
+    const ids = productIds.slice(start, start + CHUNK);
     await manager.query(
       `INSERT INTO product (tenant_id, id, sku, name, category_id, price_minor, cost_minor, tax_rate_bps, reorder_point, reorder_quantity)
        SELECT $1, * FROM unnest($2::uuid[], $3::text[], $4::text[], $5::uuid[], $6::bigint[], $7::bigint[], $8::int[], $9::int[], $10::int[])`,
@@ -62,19 +75,63 @@ async function insertProducts(manager: EntityManager, tenantId: string, category
       ids,
     ]);
   }
-  return products.length;
+  return productIds;
+}
+
+/** Customers who came before the period were created then; the others when they first came. */
+async function insertCustomers(manager: EntityManager, tenantId: string, customers: GeneratedCustomer[], since: number[]): Promise<string[]> {
+  const customerIds = customers.map(() => uuidv7());
+  for (let start = 0; start < customers.length; start += CHUNK) {
+    const chunk = customers.slice(start, start + CHUNK);
+    const createdAt = since.slice(start, start + CHUNK).map((at) => new Date(at).toISOString());
+    await manager.query(
+      `INSERT INTO customer (tenant_id, id, name, email, phone, tags, marketing_consent, created_at, updated_at)
+       SELECT $1, c.id, c.name, c.email, c.phone, coalesce(string_to_array(nullif(c.tags, ''), ','), '{}'), c.consent, c.created_at, c.created_at
+         FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::boolean[], $8::timestamptz[])
+           AS c(id, name, email, phone, tags, consent, created_at)`,
+      [
+        tenantId,
+        customerIds.slice(start, start + CHUNK),
+        chunk.map((customer) => customer.name),
+        chunk.map((customer) => customer.email),
+        chunk.map((customer) => customer.phone),
+        // Arrays of arrays must not be ragged in PostgreSQL: each customer's tags travel comma-joined.
+        chunk.map((customer) => customer.tags.join(',')),
+        chunk.map((customer) => customer.marketingConsent),
+        createdAt,
+      ],
+    );
+  }
+  return customerIds;
+}
+
+/** The store's api register (made with the store) and two tills, by `${storeIndex}/${name}`. */
+async function insertRegisters(manager: EntityManager, tenantId: string, storeIds: string[]): Promise<Map<string, string>> {
+  const registerIds = new Map<string, string>();
+  for (const [storeIndex, storeId] of storeIds.entries()) {
+    for (const name of POS_REGISTER_NAMES) {
+      const id = uuidv7();
+      await manager.query(`INSERT INTO register (tenant_id, id, store_id, name, kind) VALUES ($1, $2, $3, $4, 'pos')`, [tenantId, id, storeId, name]);
+      registerIds.set(`${storeIndex}/${name}`, id);
+    }
+    const [api]: { id: string }[] = await manager.query(`SELECT id FROM register WHERE store_id = $1 AND kind = 'api'`, [storeId]);
+    registerIds.set(`${storeIndex}/${API_REGISTER_NAME}`, api.id);
+  }
+  return registerIds;
 }
 
 /**
- * A realistic demo shop: owner, stores, categories and products with barcodes, the same for the
- * same seed. Signs up through the real sign-up; bulk rows are one audited import, without events.
+ * A realistic demo shop: owner, stores with their registers, categories, products with barcodes,
+ * customers and a sales history, the same for the same seed. Signs up through the real sign-up;
+ * bulk rows are one audited import, without events.
  */
 export async function seedTenant(app: INestApplicationContext, options: SeedOptions): Promise<SeedResult> {
   const login = demoLogin(options.slug);
+  const days = options.days ?? 0;
   const [existing]: { tenantId: string }[] = await app
     .get(DataSource)
     .query(`SELECT tenant_id AS "tenantId" FROM tenant_directory WHERE slug = $1`, [options.slug]);
-  if (existing) return { created: false, tenantId: existing.tenantId, login, productCount: 0 };
+  if (existing) return { created: false, tenantId: existing.tenantId, login, productCount: 0, customerCount: 0, saleCount: 0, saleLineCount: 0, days };
 
   const signedUp = await app.get(AuthService).signup(
     {
@@ -89,8 +146,23 @@ export async function seedTenant(app: INestApplicationContext, options: SeedOpti
     },
     { requestId: `seed-${uuidv7()}`, ip: '127.0.0.1', userAgent: 'kassa-seed' },
   );
-  const tenantId = signedUp.tenant.id;
-  const productCount = await app.get(TenantTransaction).run(tenantId, async (manager) => {
+  const { tenant } = signedUp;
+  const tenantId = tenant.id;
+  const products = generateProducts(options.products, options.seed);
+  const customers = generateCustomers(options.customers ?? 0, options.seed);
+  const history: SalesHistory = generateSalesHistory({
+    seed: options.seed,
+    days,
+    salesPerDay: options.salesPerDay ?? 0,
+    endDate: localDate(tenant.timeZone, Date.now()),
+    timeZone: tenant.timeZone,
+    pricesIncludeTax: tenant.pricesIncludeTax,
+    stores: options.stores,
+    products,
+    customers,
+  });
+  const saleLineCount = await app.get(TenantTransaction).run(tenantId, async (manager) => {
+    const storeIds: string[] = [];
     for (let index = 1; index <= options.stores; index++) {
       const storeId = uuidv7();
       await manager.query(`INSERT INTO store (tenant_id, id, name, code) VALUES ($1, $2, $3, $4)`, [
@@ -100,22 +172,60 @@ export async function seedTenant(app: INestApplicationContext, options: SeedOpti
         `S${index}`,
       ]);
       await insertApiRegister(manager, tenantId, storeId);
+      storeIds.push(storeId);
     }
+    const registerIds = await insertRegisters(manager, tenantId, storeIds);
     const categoryIds = new Map<string, string>();
     for (const category of demoCategories) {
       const id = uuidv7();
       categoryIds.set(category.key, id);
       await manager.query(`INSERT INTO category (tenant_id, id, name) VALUES ($1, $2, $3)`, [tenantId, id, category.name]);
     }
-    const count = await insertProducts(manager, tenantId, categoryIds, options);
+    const productIds = await insertProducts(manager, tenantId, categoryIds, products);
+    const customerIds = await insertCustomers(manager, tenantId, customers, history.customerSince);
+    const { lines } = await insertSalesHistory(
+      manager,
+      {
+        tenantId,
+        actorUserId: signedUp.user.id,
+        currency: tenant.currency,
+        pricesIncludeTax: tenant.pricesIncludeTax,
+        storeIds,
+        registerIds,
+        products: products.map((product, index) => ({ id: productIds[index], sku: product.sku, name: product.name })),
+        customerIds,
+      },
+      history,
+    );
     await app.get(AuditLog).record(
       { manager, tenantId, actor: { type: 'system' }, requestId: 'seed' },
-      { action: 'import', entityType: 'product', metadata: { source: 'tools/seed', products: count, stores: options.stores, seed: options.seed } },
+      {
+        action: 'import',
+        entityType: 'product',
+        metadata: {
+          source: 'tools/seed',
+          products: products.length,
+          stores: options.stores,
+          customers: customers.length,
+          days,
+          sales: history.sales.length,
+          seed: options.seed,
+        },
+      },
     );
-    return count;
+    return lines;
   });
   await refreshPlannerStatistics(app.get<DatabaseEndpoint>(DATABASE_ENDPOINT));
-  return { created: true, tenantId, login, productCount };
+  return {
+    created: true,
+    tenantId,
+    login,
+    productCount: products.length,
+    customerCount: customers.length,
+    saleCount: history.sales.length,
+    saleLineCount,
+    days,
+  };
 }
 
 /**
@@ -128,7 +238,7 @@ async function refreshPlannerStatistics(endpoint: DatabaseEndpoint): Promise<voi
   const owner = new Client({ connectionString: endpoint.url });
   await owner.connect();
   try {
-    await owner.query('ANALYZE category, product, product_barcode');
+    await owner.query('ANALYZE category, product, product_barcode, customer, register, sale, sale_line, sale_tender');
   } finally {
     await owner.end();
   }

@@ -261,13 +261,24 @@ describe('checkout', () => {
     const product = await newProduct(a, { priceMinor: 250 });
     await receive(a, store, product.id, 10);
     const customer = expectStatus(await http().post('/api/v1/customers').set(bearer(a.cashier.accessToken)).send({ name: 'Loyal Lou' }), 201).body;
+    const sales = [];
     for (const quantity of [1, 3]) {
-      expectStatus(
-        await sell(a.cashier.accessToken, { storeId: store, customerId: customer.id, lines: [{ productId: product.id, quantity }], tenders: [{ type: 'card', amountMinor: 250 * quantity }] }),
-        201,
+      sales.push(
+        expectStatus(
+          await sell(a.cashier.accessToken, { storeId: store, customerId: customer.id, lines: [{ productId: product.id, quantity }], tenders: [{ type: 'card', amountMinor: 250 * quantity }] }),
+          201,
+        ).body,
       );
     }
-    const detail = expectStatus(await http().get(`/api/v1/customers/${customer.id}`).set(bearer(a.cashier.accessToken)), 200).body;
-    expect(detail.purchases).toEqual({ count: 2, totalMinor: 1000, lastPurchaseAt: expect.any(String) });
+    const purchases = async () => expectStatus(await http().get(`/api/v1/customers/${customer.id}`).set(bearer(a.cashier.accessToken)), 200).body.purchases;
+    expect(await purchases()).toEqual({ count: 2, totalMinor: 1000, lastPurchaseAt: expect.any(String) });
+    expectStatus(
+      await http()
+        .post(`/api/v1/sales/${sales[1].id}/refunds`)
+        .set(bearer(a.manager.accessToken))
+        .send({ lines: [{ saleLineId: sales[1].lines[0].id, quantity: 1, restock: true }], tenders: [{ type: 'card', amountMinor: 250 }], reason: 'One too many' }),
+      201,
+    );
+    expect((await purchases()).totalMinor).toBe(750);
   });
 });

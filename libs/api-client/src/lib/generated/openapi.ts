@@ -1537,6 +1537,7 @@ export interface components {
         CustomerPurchasesDto: {
             /** @description Completed sales. */
             count: number;
+            /** @description What they paid, less refunds. */
             totalMinor: number;
             /** Format: date-time */
             lastPurchaseAt: string | null;

@@ -52,12 +52,14 @@ export class CustomersService {
     return customer;
   }
 
-  /** The customer with what they have bought: completed sales, in every store. */
+  /** The customer with what they have bought: completed sales in every store, less what was refunded. */
   async detail(context: RequestContext, id: string): Promise<CustomerDetailDto> {
     const customer = await this.get(context, id);
     const [purchases]: CustomerPurchasesDto[] = await context.manager.query(
-      `SELECT count(*)::int AS count, coalesce(sum(total_minor), 0)::bigint AS "totalMinor", ${isoTime('max(occurred_at)')} AS "lastPurchaseAt"
-         FROM sale WHERE customer_id = $1 AND status = 'completed'`,
+      `SELECT count(*)::int AS count,
+              (coalesce(sum(s.total_minor), 0) - coalesce(sum((SELECT sum(r.total_minor) FROM sale_refund r WHERE r.sale_id = s.id)), 0))::bigint AS "totalMinor",
+              ${isoTime('max(s.occurred_at)')} AS "lastPurchaseAt"
+         FROM sale s WHERE s.customer_id = $1 AND s.status = 'completed'`,
       [id],
     );
     return { ...customer, purchases };

@@ -35,7 +35,7 @@ export class CustomerDto {
 
 export class CustomerPurchasesDto {
   @ApiProperty({ description: 'Completed sales.' }) count!: number;
-  @ApiProperty() totalMinor!: number;
+  @ApiProperty({ description: 'What they paid, less refunds.' }) totalMinor!: number;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastPurchaseAt!: string | null;
 }
 

@@ -15,3 +15,6 @@ export async function lockCompletedSale(context: RequestContext, saleId: string)
   if (!sale) throw new ApiException(409, ErrorCode.SaleVoided, 'The sale was voided.');
   return sale.version;
 }
+
+/** Who records a change on a sale: the signed-in user or the partner's API key. */
+export const actorIdOf = (context: RequestContext): string => (context.actor.kind === 'user' ? context.actor.userId : context.actor.apiKeyId);

@@ -6,7 +6,7 @@ import { DomainEvents } from '@kassa/api/events';
 import { ApiException, RequestContext } from '@kassa/api/http';
 import { StockService } from '@kassa/api/inventory';
 import type { CreateRefundDto, RefundDto, RefundListDto } from './dto/refund.dto';
-import { lockCompletedSale } from './sale-lock';
+import { actorIdOf, lockCompletedSale } from './sale-lock';
 import { SalesService } from './sales.service';
 
 const REFUND_SELECT = `
@@ -73,11 +73,10 @@ export class SaleRefundsService {
       ]);
     }
 
-    const actorId = context.actor.kind === 'user' ? context.actor.userId : context.actor.apiKeyId;
-    await context.manager.query(
+        await context.manager.query(
       `INSERT INTO sale_refund (tenant_id, id, sale_id, store_id, register_id, reason, total_minor, tax_minor, actor_type, actor_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [context.tenantId, id, saleId, sale.storeId, sale.registerId, input.reason, totalMinor, taxMinor, context.actor.kind, actorId],
+      [context.tenantId, id, saleId, sale.storeId, sale.registerId, input.reason, totalMinor, taxMinor, context.actor.kind, actorIdOf(context)],
     );
     await context.manager.query(
       `INSERT INTO sale_refund_line (tenant_id, refund_id, id, sale_line_id, quantity, restock, tax_rate_bps, amount_minor, tax_minor)

@@ -6,7 +6,7 @@ import { ApiException, RequestContext } from '@kassa/api/http';
 import { StockService } from '@kassa/api/inventory';
 import type { VoidSaleDto } from './dto/refund.dto';
 import type { SaleDto } from './dto/sale.dto';
-import { lockCompletedSale } from './sale-lock';
+import { actorIdOf, lockCompletedSale } from './sale-lock';
 import { SalesService } from './sales.service';
 
 /**
@@ -36,10 +36,9 @@ export class SaleVoidsService {
     if (!state.sameDay) {
       throw new ApiException(409, ErrorCode.VoidWindowClosed, "A sale can be voided only on its own business day; refund it instead.");
     }
-    const actorId = context.actor.kind === 'user' ? context.actor.userId : context.actor.apiKeyId;
-    await context.manager.query(`UPDATE sale SET status = 'voided', voided_at = now(), voided_by = $2, void_reason = $3 WHERE id = $1`, [
+        await context.manager.query(`UPDATE sale SET status = 'voided', voided_at = now(), voided_by = $2, void_reason = $3 WHERE id = $1`, [
       saleId,
-      actorId,
+      actorIdOf(context),
       input.reason,
     ]);
 

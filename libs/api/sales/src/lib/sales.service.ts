@@ -13,6 +13,7 @@ import type { SaleDto, SaleListDto } from './dto/sale.dto';
 import type { SaleQueryDto } from './dto/sale-query.dto';
 import { ReceiptNumbers } from './receipt-numbers';
 import { ResolvedLine, resolveLines } from './sale-lines';
+import { actorIdOf } from './sale-lock';
 import { SALE_SELECT } from './sale-query';
 import { SaleFlag } from './sale-flags';
 import { settleTenders } from './tenders';
@@ -144,7 +145,7 @@ export class SalesService {
         input.receiptNumber ?? null,
         input.customerId ?? null,
         context.actor.kind,
-        context.actor.kind === 'user' ? context.actor.userId : context.actor.apiKeyId,
+        actorIdOf(context),
         offline,
         tenant.currency,
         tenant.pricesIncludeTax,

@@ -37,7 +37,7 @@ describe('after the sale', () => {
     const product = await newProduct(a, { priceMinor: 333, taxRateBps: 1900 });
     await receive(a, store, product.id, 3);
     const sale = expectStatus(
-      await sell(a.cashier.accessToken, { storeId: store, lines: [{ productId: product.id, quantity: 3, discount: { percentBps: 1000 } }], tenders: [{ type: 'card', amountMinor: 899 }] }),
+      await sell(a.manager.accessToken, { storeId: store, lines: [{ productId: product.id, quantity: 3, discount: { percentBps: 1000 } }], tenders: [{ type: 'card', amountMinor: 899 }] }),
       201,
     ).body;
     expect(sale.totalMinor).toBe(899); // 9.99 less 10 %, rounded half-even once

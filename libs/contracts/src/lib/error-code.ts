@@ -61,6 +61,7 @@ export enum ErrorCode {
   VoidWindowClosed = 'void_window_closed',
   RefundExceedsRemaining = 'refund_exceeds_remaining',
   RefundTenderMismatch = 'refund_tender_mismatch',
+  DiscountForbidden = 'discount_forbidden',
   // Webhooks
   WebhookTargetForbidden = 'webhook_target_forbidden',
   WebhookNotFound = 'webhook_not_found',

@@ -1,3 +1,4 @@
+import type { DiscountLimits } from './discount-allowance';
 import type { Permission, Role } from './permissions';
 
 export interface TenantView {
@@ -8,6 +9,7 @@ export interface TenantView {
   timeZone: string;
   pricesIncludeTax: boolean;
   allowNegativeStock: boolean;
+  discountLimitBps: DiscountLimits;
   version: number;
   createdAt: string;
 }

@@ -12,6 +12,12 @@ describe('role permissions', () => {
     }
   });
 
+  it('lets owners and managers, not cashiers, grant discounts and change prices', () => {
+    for (const permission of ['sales:discount', 'sales:override_price'] as const) {
+      expect(ROLES.filter((role) => roleHasPermission(role, permission))).toEqual(['owner', 'manager']);
+    }
+  });
+
   it('never gives a role more than the role above it', () => {
     for (const permission of ROLE_PERMISSIONS.cashier) expect(ROLE_PERMISSIONS.manager).toContain(permission);
     for (const permission of ROLE_PERMISSIONS.manager) expect(ROLE_PERMISSIONS.owner).toContain(permission);

@@ -31,6 +31,7 @@ export const PERMISSIONS = [
   'sales:review',
   'sales:void',
   'sales:refund',
+  'sales:discount',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -58,9 +59,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'sales:review',
     'sales:void',
     'sales:refund',
+    'sales:discount',
   ],
   // Cashiers look customers up and sign them up at the till; erasing one is a manager's call, and so is
-  // selling below (or above) the catalog price.
+  // selling below (or above) the catalog price. Their discounts stay within the shop's cashier limit.
   cashier: ['tenant:read', 'stores:read', 'catalog:read', 'inventory:read', 'customers:read', 'customers:manage', 'sales:read', 'sales:create'],
 };
 

@@ -1039,6 +1039,12 @@ export interface components {
             items: components["schemas"]["AuditLogDto"][];
             nextCursor: string | null;
         };
+        DiscountLimitsDto: {
+            /** @description For holders of `sales:discount` (managers, API keys scoped with it). */
+            manager: number;
+            /** @description For every other seller (cashiers, API keys without `sales:discount`). */
+            cashier: number;
+        };
         TenantDto: {
             /** Format: uuid */
             id: string;
@@ -1051,9 +1057,15 @@ export interface components {
             timeZone: string;
             pricesIncludeTax: boolean;
             allowNegativeStock: boolean;
+            /** @description How far sellers may discount a sale, line and sale discounts together, in basis points of its gross. Owners have no limit. */
+            discountLimitBps: components["schemas"]["DiscountLimitsDto"];
             version: number;
             /** Format: date-time */
             createdAt: string;
+        };
+        UpdateDiscountLimitsDto: {
+            manager?: number;
+            cashier?: number;
         };
         UpdateTenantDto: {
             name?: string;
@@ -1061,6 +1073,8 @@ export interface components {
             timeZone?: string;
             pricesIncludeTax?: boolean;
             allowNegativeStock?: boolean;
+            /** @description Basis points (0–10000) of a sale's gross; either limit alone keeps the other. */
+            discountLimitBps?: components["schemas"]["UpdateDiscountLimitsDto"];
         };
         CreateStoreDto: {
             name: string;
@@ -1214,13 +1228,13 @@ export interface components {
         };
         CreateApiKeyDto: {
             name: string;
-            permissions: ("tenant:read" | "tenant:manage" | "stores:read" | "stores:manage" | "users:read" | "users:manage" | "api_keys:manage" | "events:read" | "audit:read" | "dead_letters:manage" | "catalog:read" | "catalog:manage" | "webhooks:manage" | "inventory:read" | "inventory:manage" | "customers:read" | "customers:manage" | "customers:erase" | "sales:read" | "sales:create" | "sales:override_price" | "sales:review" | "sales:void" | "sales:refund")[];
+            permissions: ("tenant:read" | "tenant:manage" | "stores:read" | "stores:manage" | "users:read" | "users:manage" | "api_keys:manage" | "events:read" | "audit:read" | "dead_letters:manage" | "catalog:read" | "catalog:manage" | "webhooks:manage" | "inventory:read" | "inventory:manage" | "customers:read" | "customers:manage" | "customers:erase" | "sales:read" | "sales:create" | "sales:override_price" | "sales:review" | "sales:void" | "sales:refund" | "sales:discount")[];
         };
         CreatedApiKeyDto: {
             /** Format: uuid */
             id: string;
             name: string;
-            permissions: ("tenant:read" | "tenant:manage" | "stores:read" | "stores:manage" | "users:read" | "users:manage" | "api_keys:manage" | "events:read" | "audit:read" | "dead_letters:manage" | "catalog:read" | "catalog:manage" | "webhooks:manage" | "inventory:read" | "inventory:manage" | "customers:read" | "customers:manage" | "customers:erase" | "sales:read" | "sales:create" | "sales:override_price" | "sales:review" | "sales:void" | "sales:refund")[];
+            permissions: ("tenant:read" | "tenant:manage" | "stores:read" | "stores:manage" | "users:read" | "users:manage" | "api_keys:manage" | "events:read" | "audit:read" | "dead_letters:manage" | "catalog:read" | "catalog:manage" | "webhooks:manage" | "inventory:read" | "inventory:manage" | "customers:read" | "customers:manage" | "customers:erase" | "sales:read" | "sales:create" | "sales:override_price" | "sales:review" | "sales:void" | "sales:refund" | "sales:discount")[];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -1232,7 +1246,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
-            permissions: ("tenant:read" | "tenant:manage" | "stores:read" | "stores:manage" | "users:read" | "users:manage" | "api_keys:manage" | "events:read" | "audit:read" | "dead_letters:manage" | "catalog:read" | "catalog:manage" | "webhooks:manage" | "inventory:read" | "inventory:manage" | "customers:read" | "customers:manage" | "customers:erase" | "sales:read" | "sales:create" | "sales:override_price" | "sales:review" | "sales:void" | "sales:refund")[];
+            permissions: ("tenant:read" | "tenant:manage" | "stores:read" | "stores:manage" | "users:read" | "users:manage" | "api_keys:manage" | "events:read" | "audit:read" | "dead_letters:manage" | "catalog:read" | "catalog:manage" | "webhooks:manage" | "inventory:read" | "inventory:manage" | "customers:read" | "customers:manage" | "customers:erase" | "sales:read" | "sales:create" | "sales:override_price" | "sales:review" | "sales:void" | "sales:refund" | "sales:discount")[];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -1578,6 +1592,7 @@ export interface components {
             quantity: number;
             /** @description The catalog price when omitted. Another price needs `sales:override_price` (offline sales keep theirs). */
             unitPriceMinor?: number;
+            /** @description Counts with the sale's other discounts against the seller's allowance (`discountLimitBps`). */
             discount?: components["schemas"]["DiscountDto"];
         };
         TenderInputDto: {
@@ -1604,7 +1619,7 @@ export interface components {
             /** Format: uuid */
             customerId?: string;
             lines: components["schemas"]["SaleLineInputDto"][];
-            /** @description Off the whole sale, spread over the lines. */
+            /** @description Off the whole sale, spread over the lines. Line and sale discounts together may take at most the seller's share of the gross (the shop's `discountLimitBps`: owners unlimited, holders of `sales:discount` the manager limit, others the cashier limit); beyond it 403 `discount_forbidden`, or for an offline sale the flag `discount_unapproved`. */
             discount?: components["schemas"]["DiscountDto"];
             tenders: components["schemas"]["TenderInputDto"][];
             note?: string;
@@ -1636,7 +1651,7 @@ export interface components {
             saleDiscountMinor: number;
             taxMinor: number;
             totalMinor: number;
-            flags: ("negative_stock" | "price_changed" | "product_inactive" | "product_deleted" | "tender_short")[];
+            flags: ("discount_unapproved" | "negative_stock" | "price_changed" | "product_inactive" | "product_deleted" | "tender_short")[];
             /** @description Units of the line refunded so far. */
             refundedQuantity: number;
         };
@@ -1670,7 +1685,7 @@ export interface components {
             status: "completed" | "voided";
             offline: boolean;
             /** @description Sale and line deviations of an offline sale, for review. */
-            flags: ("negative_stock" | "price_changed" | "product_inactive" | "product_deleted" | "tender_short")[];
+            flags: ("discount_unapproved" | "negative_stock" | "price_changed" | "product_inactive" | "product_deleted" | "tender_short")[];
             currency: string;
             pricesIncludeTax: boolean;
             discount: components["schemas"]["DiscountDto"] | null;

@@ -3,6 +3,7 @@
  * customer has left with the goods) and listed for a manager in the reconciliation view.
  */
 export const SALE_FLAGS = [
+  'discount_unapproved',
   'negative_stock',
   'price_changed',
   'product_inactive',

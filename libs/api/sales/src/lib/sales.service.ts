@@ -6,13 +6,14 @@ import { DomainEvents } from '@kassa/api/events';
 import { ApiException, RequestContext } from '@kassa/api/http';
 import { requestFingerprint } from '@kassa/api/idempotency';
 import { StockService } from '@kassa/api/inventory';
-import { canSeeStore, visibleStoreIds } from '@kassa/api/tenancy';
+import { canSeeStore, TenantsService, visibleStoreIds } from '@kassa/api/tenancy';
 import type { CreateSaleDto } from './dto/create-sale.dto';
 import { discountOf } from './dto/discount.dto';
 import type { SaleDto, SaleListDto } from './dto/sale.dto';
 import type { SaleQueryDto } from './dto/sale-query.dto';
 import { ReceiptNumbers } from './receipt-numbers';
 import { ResolvedLine, resolveLines } from './sale-lines';
+import { discountForbidden, discountsBeyondGrant, saleDiscountGrant } from './sale-discounts';
 import { actorIdOf } from './sale-lock';
 import { SALE_SELECT } from './sale-query';
 import { SaleFlag } from './sale-flags';
@@ -54,6 +55,7 @@ export class SalesService {
     private readonly stock: StockService,
     private readonly events: DomainEvents,
     private readonly audit: AuditLog,
+    private readonly tenants: TenantsService,
   ) {}
 
   async get(context: RequestContext, id: string): Promise<SaleDto> {
@@ -108,19 +110,23 @@ export class SalesService {
     await this.assertStore(context, input.storeId);
     const register = await this.register(context, input);
     await this.assertCustomer(context, input.customerId);
-    const [tenant]: { currency: string; pricesIncludeTax: boolean }[] = await context.manager.query(
-      `SELECT currency, prices_include_tax AS "pricesIncludeTax" FROM tenant`,
-    );
+    const tenant = await this.tenants.current(context);
 
     const lines = await resolveLines(context, input.lines, offline);
     const priced = priceSale({ lines: lines.map((line) => line.pricing), discount: discountOf(input.discount), pricesIncludeTax: tenant.pricesIncludeTax });
+    const saleFlags: SaleFlag[] = [];
+    const discountGrant = saleDiscountGrant(context, tenant.discountLimitBps);
+    const discountsBeyond = discountsBeyondGrant(priced, discountGrant);
+    if (discountsBeyond.length > 0) {
+      if (!offline) throw discountForbidden(priced, discountGrant, discountsBeyond);
+      saleFlags.push('discount_unapproved');
+    }
     const tendered = settleTenders(priced.totalMinor, input.tenders);
     if (tendered.overpaidWithoutCash) {
       throw new ApiException(422, ErrorCode.ValidationFailed, 'Only cash can be handed back as change.', [
         { field: 'tenders', message: `card and other tenders exceed the total of ${priced.totalMinor}` },
       ]);
     }
-    const saleFlags: SaleFlag[] = [];
     if (tendered.short) {
       if (!offline) {
         throw new ApiException(422, ErrorCode.TenderShort, `The tenders cover ${tendered.tenderedMinor} of ${priced.totalMinor}.`, [
@@ -190,7 +196,16 @@ export class SalesService {
       action: 'create',
       entityType: 'sale',
       entityId: id,
-      after: { storeId: sale.storeId, registerId: sale.registerId, receiptNumber: sale.receiptNumber, totalMinor: sale.totalMinor, offline, flags: sale.flags },
+      after: {
+        storeId: sale.storeId,
+        registerId: sale.registerId,
+        receiptNumber: sale.receiptNumber,
+        discountMinor: sale.discountMinor,
+        totalMinor: sale.totalMinor,
+        offline,
+        flags: sale.flags,
+      },
+      metadata: sale.discountMinor > 0 ? { discountGrantedBy: discountGrant.grantedBy } : undefined,
     });
     return { sale, replayed: false };
   }

@@ -17,7 +17,8 @@ export interface NewTenant {
 }
 
 const TENANT_COLUMNS = `id, name, slug, currency, time_zone AS "timeZone", prices_include_tax AS "pricesIncludeTax",
-  allow_negative_stock AS "allowNegativeStock", version, ${isoTime('created_at')} AS "createdAt"`;
+  allow_negative_stock AS "allowNegativeStock",
+  json_build_object('manager', discount_limit_manager_bps, 'cashier', discount_limit_cashier_bps) AS "discountLimitBps", version, ${isoTime('created_at')} AS "createdAt"`;
 
 @Injectable()
 export class TenantsService {
@@ -56,6 +57,8 @@ export class TenantsService {
         time_zone: changes.timeZone,
         prices_include_tax: changes.pricesIncludeTax,
         allow_negative_stock: changes.allowNegativeStock,
+        discount_limit_manager_bps: changes.discountLimitBps?.manager,
+        discount_limit_cashier_bps: changes.discountLimitBps?.cashier,
       },
       1,
     );

@@ -36,7 +36,11 @@ export class SaleLineInputDto {
   @Max(MAX_AMOUNT_MINOR)
   unitPriceMinor?: number;
 
-  @ApiPropertyOptional({ type: DiscountDto }) @IsOptional() @ValidateNested() @Type(() => DiscountDto) discount?: DiscountDto;
+  @ApiPropertyOptional({ type: DiscountDto, description: "Counts with the sale's other discounts against the seller's allowance (`discountLimitBps`)." })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DiscountDto)
+  discount?: DiscountDto;
 }
 
 export class TenderInputDto {
@@ -77,7 +81,11 @@ export class CreateSaleDto {
   @ArrayMaxSize(500)
   lines!: SaleLineInputDto[];
 
-  @ApiPropertyOptional({ type: DiscountDto, description: 'Off the whole sale, spread over the lines.' })
+  @ApiPropertyOptional({
+    type: DiscountDto,
+    description:
+      "Off the whole sale, spread over the lines. Line and sale discounts together may take at most the seller's share of the gross (the shop's `discountLimitBps`: owners unlimited, holders of `sales:discount` the manager limit, others the cashier limit); beyond it 403 `discount_forbidden`, or for an offline sale the flag `discount_unapproved`.",
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => DiscountDto)

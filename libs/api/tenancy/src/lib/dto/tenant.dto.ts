@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { TenantView } from '@kassa/contracts';
+import { DiscountLimitsDto } from './discount-limits.dto';
 
 export class TenantDto implements TenantView {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -9,6 +10,11 @@ export class TenantDto implements TenantView {
   @ApiProperty({ example: 'Europe/Berlin' }) timeZone!: string;
   @ApiProperty() pricesIncludeTax!: boolean;
   @ApiProperty() allowNegativeStock!: boolean;
+  @ApiProperty({
+    type: DiscountLimitsDto,
+    description: 'How far sellers may discount a sale, line and sale discounts together, in basis points of its gross. Owners have no limit.',
+  })
+  discountLimitBps!: DiscountLimitsDto;
   @ApiProperty() version!: number;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }

@@ -1,6 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsObject, IsOptional, IsString, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
 import { IsCurrencyCode, IsTimeZone } from '@kassa/api/http';
+import { UpdateDiscountLimitsDto } from './discount-limits.dto';
 
 export class UpdateTenantDto {
   @ApiPropertyOptional()
@@ -13,4 +15,10 @@ export class UpdateTenantDto {
   @IsOptional() @IsBoolean() pricesIncludeTax?: boolean;
   @ApiPropertyOptional()
   @IsOptional() @IsBoolean() allowNegativeStock?: boolean;
+  @ApiPropertyOptional({ type: UpdateDiscountLimitsDto, description: "Basis points (0–10000) of a sale's gross; either limit alone keeps the other." })
+  @ValidateIf((_, value) => value !== undefined)
+  @IsObject()
+  @ValidateNested()
+  @Type(() => UpdateDiscountLimitsDto)
+  discountLimitBps?: UpdateDiscountLimitsDto;
 }

@@ -27,7 +27,7 @@ const IPV4_NOT_PUBLIC = [
  * The others are refused whole (see IPV6_NOT_PUBLIC): where the IPv4 address sits is the
  * operator's choice (NAT64 local-use), or the form is deprecated and the address in it is a relay,
  * not the receiver (6to4, Teredo), or the form is never routed on the internet (IPv4-compatible,
- * which Linux's sit tunnel sends to the embedded address, and SIIT's IPv4-translated).
+ * which automatic tunnels send to the embedded address, and SIIT's IPv4-translated).
  */
 const NAT64_WELL_KNOWN_PREFIX = '64:ff9b::';
 

@@ -102,6 +102,12 @@ describe('the database role the API runs as', () => {
     await expect(dataSource.query(`DELETE FROM installation`)).rejects.toThrow(/permission denied/);
   });
 
+  it.each(['audit_log', 'stock_ledger'])('can only append to %s: rewriting, deleting or truncating it is refused', async (table) => {
+    for (const statement of [`UPDATE ${table} SET created_at = now()`, `DELETE FROM ${table}`, `TRUNCATE ${table}`]) {
+      await expect(tenants.run(shopA, (manager) => manager.query(statement))).rejects.toThrow(/permission denied/);
+    }
+  });
+
   describe("another tenant's outbox and webhook deliveries", () => {
     let shop: string;
 

@@ -12,6 +12,7 @@ import { WebhookDeliverySweep1764979200000 } from './1764979200000-webhook-deliv
 import { CreateSales1765065600000 } from './1765065600000-create-sales';
 import { CreateRefundsAndVoids1765152000000 } from './1765152000000-create-refunds-and-voids';
 import { CrossTenantDefinerFunctions1765238400000 } from './1765238400000-cross-tenant-definer-functions';
+import { MakeStockLedgerAppendOnly1765238400001 } from './1765238400001-make-stock-ledger-append-only';
 
 /** Every migration, in order. New ones are appended here. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   CreateSales1765065600000,
   CreateRefundsAndVoids1765152000000,
   CrossTenantDefinerFunctions1765238400000,
+  MakeStockLedgerAppendOnly1765238400001,
 ];

@@ -1,12 +1,11 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { EventEnvelope } from '@kassa/contracts';
 import { AppConfig } from '@kassa/api/config';
-import { DATABASE_ENDPOINT, DatabaseEndpoint, queryRows, TenantTransaction } from '@kassa/api/database';
-import { Client } from 'pg';
+import { queryRows, TenantTransaction } from '@kassa/api/database';
 import { DataSource, EntityManager } from 'typeorm';
-import { OUTBOX_CHANNEL } from './outbox-notifier';
 import { EVENT_QUEUE, EventQueue } from './event-queue';
 import { ENVELOPE_COLUMNS } from './event-row';
+import { OutboxListener } from './outbox-listener';
 import { OutboxSignal } from './outbox-signal';
 
 const BATCH_SIZE = 500;
@@ -25,7 +24,6 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private readonly logger = new Logger(OutboxRelay.name);
   private running = false;
   private loop?: Promise<void>;
-  private listener?: Client;
   private lastCleanup = 0;
 
   constructor(
@@ -33,13 +31,13 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     private readonly tenants: TenantTransaction,
     @Inject(EVENT_QUEUE) private readonly queue: EventQueue,
     private readonly signal: OutboxSignal,
+    private readonly listener: OutboxListener,
     private readonly config: AppConfig,
-    @Inject(DATABASE_ENDPOINT) private readonly endpoint: DatabaseEndpoint,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.outbox.relay) return;
-    await this.listen();
+    await this.listener.start();
     this.running = true;
     this.loop = this.run();
   }
@@ -49,7 +47,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     this.running = false;
     this.signal.ring();
     await this.loop;
-    await this.listener?.end().catch(() => undefined);
+    await this.listener.stop();
   }
 
   /** One pass: for each tenant with work, hand over its abandoned events again and stamp and dispatch its new ones. */
@@ -106,17 +104,6 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       }
       await this.signal.wait(this.config.outbox.pollMs);
     }
-  }
-
-  /** Real PostgreSQL: other processes' commits reach us by NOTIFY. Embedded mode has only this process. */
-  private async listen(): Promise<void> {
-    if (this.endpoint.embedded) return;
-    const listener = new Client({ connectionString: this.endpoint.url, application_name: 'kassa-outbox-listener' });
-    listener.on('notification', () => this.signal.ring());
-    listener.on('error', (error) => this.logger.warn({ err: error }, 'outbox listener lost; polling only'));
-    await listener.connect();
-    await listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
-    this.listener = listener;
   }
 
   private async tenantsWithWork(): Promise<string[]> {

@@ -1,7 +1,10 @@
 import { Client } from 'pg';
+import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { uuidv7 } from '@kassa/contracts';
 import { APP_ROLE, TenantTransaction, tenantIsolationSql } from '@kassa/api/database';
+import { expectStatus, signupBody } from '../support/identity';
+import { ownerQuery } from '../support/owner-query';
 import { startTestApi, TestApi } from '../support/test-api';
 
 describe('the database role the API runs as', () => {
@@ -97,5 +100,79 @@ describe('the database role the API runs as', () => {
   it('cannot rewrite the installation record', async () => {
     await expect(dataSource.query(`UPDATE installation SET created_at = now()`)).rejects.toThrow(/permission denied/);
     await expect(dataSource.query(`DELETE FROM installation`)).rejects.toThrow(/permission denied/);
+  });
+
+  it.each(['audit_log', 'stock_ledger'])('can only append to %s: rewriting, deleting or truncating it is refused', async (table) => {
+    for (const statement of [`UPDATE ${table} SET created_at = now()`, `DELETE FROM ${table}`, `TRUNCATE ${table}`]) {
+      await expect(tenants.run(shopA, (manager) => manager.query(statement))).rejects.toThrow(/permission denied/);
+    }
+  });
+
+  describe("another tenant's outbox and webhook deliveries", () => {
+    let shop: string;
+
+    beforeAll(async () => {
+      shop = expectStatus(await request(api.app.getHttpServer()).post('/api/v1/signup').send(signupBody()), 201).body.tenant.id;
+      const [eventId, endpointId] = [uuidv7(), uuidv7()];
+      await ownerQuery(
+        api,
+        `INSERT INTO outbox_event (tenant_id, id, type, aggregate_type, aggregate_id, aggregate_version, data)
+         VALUES ($1, $2, 'product.updated', 'product', $3, 1, '{}')`,
+        [shop, eventId, uuidv7()],
+      );
+      await ownerQuery(api, `INSERT INTO tenant_event_sequence (tenant_id) VALUES ($1) ON CONFLICT DO NOTHING`, [shop]);
+      await ownerQuery(api, `INSERT INTO processed_event (tenant_id, consumer, event_id) VALUES ($1, 'probe', $2)`, [shop, eventId]);
+      await ownerQuery(api, `INSERT INTO webhook_endpoint (tenant_id, id, url, event_types, secret) VALUES ($1, $2, 'https://93.184.215.14/', '{*}', 'whsec_AAAA')`, [
+        shop,
+        endpointId,
+      ]);
+      await ownerQuery(
+        api,
+        `INSERT INTO webhook_delivery (tenant_id, id, endpoint_id, event_id, event_type, payload, status)
+         VALUES ($1, $2, $3, $4, 'product.updated', '{}', 'succeeded')`,
+        [shop, uuidv7(), endpointId, eventId],
+      );
+    });
+
+    const visibleWith = (scope: string) =>
+      dataSource.transaction(async (manager) => {
+        await manager.query(`SELECT set_config('app.scope', $1, true)`, [scope]);
+        return manager.query(
+          `SELECT (SELECT count(*) FROM outbox_event)::int AS events, (SELECT count(*) FROM tenant_event_sequence)::int AS counters,
+                  (SELECT count(*) FROM processed_event)::int AS markers, (SELECT count(*) FROM webhook_delivery)::int AS deliveries`,
+        );
+      });
+
+    it.each(['outbox-relay', 'webhook-sweep'])('stays hidden when a session sets app.scope to %s', async (scope) => {
+      expect(await visibleWith(scope)).toEqual([{ events: 0, counters: 0, markers: 0, deliveries: 0 }]);
+    });
+
+    it('are reached across tenants only through functions that run as the owner, with a pinned search path, callable by the app role alone', async () => {
+      const functions = await ownerQuery<{ name: string; owner: string; definer: boolean; config: string[]; callers: string[] }>(
+        api,
+        `SELECT p.proname AS name, pg_get_userbyid(p.proowner) AS owner, p.prosecdef AS definer, p.proconfig AS config,
+                array(SELECT DISTINCT coalesce(pg_get_userbyid(nullif(a.grantee, 0))::text, 'PUBLIC') FROM aclexplode(p.proacl) a
+                       WHERE a.privilege_type = 'EXECUTE' AND a.grantee <> p.proowner ORDER BY 1) AS callers
+           FROM pg_proc p WHERE p.prosecdef AND p.pronamespace = 'public'::regnamespace ORDER BY p.proname`,
+      );
+      const [{ tableOwner }] = await ownerQuery<{ tableOwner: string }>(api, `SELECT tableowner AS "tableOwner" FROM pg_tables WHERE tablename = 'outbox_event'`);
+      expect(functions.map((fn) => fn.name)).toEqual(['outbox_delete_expired', 'outbox_tenants_with_work', 'webhook_overdue_deliveries']);
+      for (const fn of functions) {
+        expect(fn).toMatchObject({ owner: tableOwner, definer: true, config: ['search_path=pg_catalog, pg_temp'], callers: [APP_ROLE] });
+      }
+    });
+
+    it('cannot be written by a session that sets app.scope', async () => {
+      await expect(
+        dataSource.transaction(async (manager) => {
+          await manager.query(`SELECT set_config('app.scope', 'outbox-relay', true)`);
+          await manager.query(
+            `INSERT INTO outbox_event (tenant_id, id, type, aggregate_type, aggregate_id, aggregate_version, data)
+             VALUES ($1, $2, 'sale.created', 'sale', $3, 1, '{}')`,
+            [shop, uuidv7(), uuidv7()],
+          );
+        }),
+      ).rejects.toThrow(/row-level security/);
+    });
   });
 });

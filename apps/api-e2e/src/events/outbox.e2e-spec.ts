@@ -202,6 +202,42 @@ describe('the transactional outbox', () => {
   });
 });
 
+describe('a relay whose LISTEN connection is killed', () => {
+  let relaying: TestApi;
+  let writing: TestApi;
+  const listeners = () =>
+    ownerQuery<{ pid: number; query: string }>(
+      relaying,
+      `SELECT pid, query FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'kassa-outbox-listener'`,
+    );
+
+  beforeAll(async () => {
+    // Polling every ten minutes: within this test only a NOTIFY can wake the relay.
+    relaying = await startTestApi({ probeModules: [EventsProbeModule], env: { OUTBOX_POLL_MS: '600000' } });
+    await installEventsProbeTables(relaying.database.url);
+    // A replica without a relay: its commits reach the relay by NOTIFY alone, not by the in-process ring.
+    writing = await startTestApi({ probeModules: [EventsProbeModule], replicaOf: relaying, env: { OUTBOX_RELAY: 'false' } });
+  });
+  afterAll(async () => {
+    await writing.close();
+    await relaying.close();
+  });
+
+  it('listens again, so an event another process commits afterwards is published at once', async () => {
+    const shop = await signUp(writing);
+    const [killed] = await eventually(listeners, (rows) => rows.length === 1);
+    await ownerQuery(relaying, `SELECT pg_terminate_backend($1)`, [killed.pid]);
+    await eventually(listeners, (rows) => rows.length === 1 && rows[0].pid !== killed.pid && rows[0].query === 'LISTEN kassa_outbox', 10_000);
+
+    const { eventId } = expectStatus(await bump(writing, shop.token, uuidv7()), 201).body;
+    await eventually(
+      () => ownerQuery(relaying, `SELECT 1 FROM outbox_event WHERE id = $1 AND sequence IS NOT NULL`, [eventId]),
+      (rows) => rows.length === 1,
+      3_000,
+    );
+  });
+});
+
 describe('a separate worker process (KASSA_ROLE=worker)', () => {
   let api: TestApi;
   let worker: ServerProcess;

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { SystemInfo } from '@kassa/contracts';
 import { freePort, startBuiltApi } from '@kassa/testing';
+import { eventually } from '../support/eventually';
 import { PASSWORD, signupBody } from '../support/identity';
 
 async function call<T>(baseUrl: string, method: string, route: string, body?: object, token?: string): Promise<T> {
@@ -35,6 +36,13 @@ describe('the built API with no DATABASE_URL or REDIS_URL (embedded mode)', () =
     const signedUp = await call<{ accessToken: string }>(first.baseUrl, 'POST', '/api/v1/signup', shopA);
     await call(first.baseUrl, 'POST', '/api/v1/stores', { name: 'Main', code: 'MAIN' }, signedUp.accessToken);
     await call(first.baseUrl, 'POST', '/api/v1/products', { sku: 'BAN-1', name: 'Organic Bananas', priceMinor: 299 }, signedUp.accessToken);
+    // The relay finds the tenant through its database function on PGlite's one shared session too.
+    const events = await eventually(
+      () => call<{ items: { type: string; sequence: number }[] }>(first.baseUrl, 'GET', '/api/v1/events?types=product.created', undefined, signedUp.accessToken),
+      (page) => page.items.length === 1,
+      10_000,
+    );
+    expect(events.items[0].sequence).toEqual(expect.any(Number));
     expect(await first.stop()).toBe(0);
     expect((await readdir(dataDir)).length).toBeGreaterThan(0);
 

@@ -17,11 +17,13 @@ export interface StartTestApiOptions {
   probeModules?: Type[];
   /** Run as a second replica of this API: same database and Redis prefix (which it does not drop). */
   replicaOf?: TestApi;
+  /** Run on this database (dropped on close) instead of a fresh one owned by the test superuser. */
+  database?: TestDatabase;
 }
 
 /** The real API, in-process, on its own PostgreSQL database and Redis prefix. */
 export async function startTestApi(options: StartTestApiOptions = {}): Promise<TestApi> {
-  const database = options.replicaOf?.database ?? (await createTestDatabase());
+  const database = options.replicaOf?.database ?? options.database ?? (await createTestDatabase());
   const redisPrefix = options.replicaOf?.redisPrefix ?? `kassa-test:${database.name}:`;
   const config = loadAppConfig({
     NODE_ENV: 'test',

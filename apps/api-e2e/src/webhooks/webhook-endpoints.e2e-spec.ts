@@ -78,6 +78,12 @@ describe('webhook endpoints, with private targets refused', () => {
     'http://10.0.0.1/hook',
     'http://localhost/hook',
     'http://[::ffff:127.0.0.1]/hook',
+    'http://[::127.0.0.1]/hook',
+    'http://[::7f00:1]/hook',
+    'http://[::ffff:0:7f00:1]/hook',
+    'http://[64:ff9b::a9fe:a9fe]/latest/meta-data',
+    'http://[2002:a00:1::1]/hook',
+    'http://[2001:0:7f00:1::1]/hook',
   ])('refuses the private target %s at creation with webhook_target_forbidden', async (url) => {
     const response = await create({ url, events: ['*'] });
     expect(response.status).toBe(400);
@@ -101,8 +107,8 @@ describe('webhook endpoints, with private targets refused', () => {
     expect(receiver.received).toHaveLength(0);
   });
 
-  it('refuses at delivery a name that resolved to a public address at creation and to 127.0.0.1 later', async () => {
-    const resolve = jest.spyOn(api.app.get(HostResolver), 'resolve').mockResolvedValueOnce(['93.184.215.14']).mockResolvedValue(['127.0.0.1']);
+  it.each(['127.0.0.1', '::7f00:1', '::ffff:0:7f00:1'])('refuses at delivery a name that resolved to a public address at creation and to %s later', async (rebound) => {
+    const resolve = jest.spyOn(api.app.get(HostResolver), 'resolve').mockResolvedValueOnce(['93.184.215.14']).mockResolvedValue([rebound]);
     const created = expectStatus(await create({ url: `http://rebinding.example:${receiver.port}/hook`, events: ['*'] }), 201).body;
     const ping = expectStatus(await http().post(`/api/v1/webhooks/${created.id}/test`).set(bearer(shop.owner.accessToken)), 202).body;
     const log = await eventually(

@@ -10,6 +10,7 @@ import { EventConsumers } from './event-consumers';
 import { EVENT_QUEUE, OUTBOX_QUEUE_NAME } from './event-queue';
 import { EventsController } from './events.controller';
 import { InProcessEventQueue, QueueHandlers } from './in-process-event-queue';
+import { OutboxListener } from './outbox-listener';
 import { OutboxNotifier } from './outbox-notifier';
 import { OutboxRelay } from './outbox-relay.service';
 import { OutboxSignal } from './outbox-signal';
@@ -79,6 +80,7 @@ export class EventsModule {
       providers: [
         OutboxSignal,
         OutboxNotifier,
+        OutboxListener,
         DomainEvents,
         EventConsumers,
         DeadLetterRecorder,

@@ -1,12 +1,11 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { EventEnvelope } from '@kassa/contracts';
 import { AppConfig } from '@kassa/api/config';
-import { DATABASE_ENDPOINT, DatabaseEndpoint, queryRows } from '@kassa/api/database';
-import { Client } from 'pg';
+import { queryRows, TenantTransaction } from '@kassa/api/database';
 import { DataSource, EntityManager } from 'typeorm';
-import { OUTBOX_CHANNEL } from './outbox-notifier';
 import { EVENT_QUEUE, EventQueue } from './event-queue';
 import { ENVELOPE_COLUMNS } from './event-row';
+import { OutboxListener } from './outbox-listener';
 import { OutboxSignal } from './outbox-signal';
 
 const BATCH_SIZE = 500;
@@ -17,26 +16,28 @@ const CLEANUP_EVERY_MS = 60 * 60 * 1000;
  * it stamps the next gapless `sequence` numbers in insert order and commits; then it hands the
  * events to the queue and marks them dispatched. A relay that dies between the two leaves
  * stamped, undispatched events, which any relay hands over again after OUTBOX_RECOVERY_SECONDS.
+ * Only finding the tenants with work, and retention, cross tenants: through the database functions
+ * of docs/decisions/0009. Everything else runs in the tenant's own transaction.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
   private running = false;
   private loop?: Promise<void>;
-  private listener?: Client;
   private lastCleanup = 0;
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly tenants: TenantTransaction,
     @Inject(EVENT_QUEUE) private readonly queue: EventQueue,
     private readonly signal: OutboxSignal,
+    private readonly listener: OutboxListener,
     private readonly config: AppConfig,
-    @Inject(DATABASE_ENDPOINT) private readonly endpoint: DatabaseEndpoint,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.outbox.relay) return;
-    await this.listen();
+    await this.listener.start();
     this.running = true;
     this.loop = this.run();
   }
@@ -46,47 +47,51 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     this.running = false;
     this.signal.ring();
     await this.loop;
-    await this.listener?.end().catch(() => undefined);
+    await this.listener.stop();
   }
 
-  /** One pass: stamp and dispatch every tenant's pending events, and recover abandoned ones. */
+  /** One pass: for each tenant with work, hand over its abandoned events again and stamp and dispatch its new ones. */
   async publishPending(): Promise<number> {
     let published = 0;
-    for (const tenantId of await this.pendingTenants()) {
-      const events = await this.stamp(tenantId);
-      await this.dispatch(events);
-      published += events.length;
+    for (const tenantId of await this.tenantsWithWork()) {
+      const { abandoned, stamped } = await this.tenants.run(tenantId, async (manager) => ({
+        abandoned: await this.abandonedIn(manager),
+        stamped: await this.stampIn(manager, tenantId),
+      }));
+      await this.dispatch(tenantId, [...abandoned, ...stamped]);
+      published += stamped.length;
     }
-    await this.dispatch(await this.abandoned());
     return published;
   }
 
   /** Gives the next sequence numbers to up to BATCH_SIZE of a tenant's unpublished events, in insert order. */
-  async stamp(tenantId: string): Promise<EventEnvelope[]> {
-    return this.relayTransaction(async (manager) => {
-      await manager.query(`INSERT INTO tenant_event_sequence (tenant_id) VALUES ($1) ON CONFLICT DO NOTHING`, [tenantId]);
-      const [counter]: { last: string }[] = await manager.query(
-        `SELECT last_sequence AS last FROM tenant_event_sequence WHERE tenant_id = $1 FOR UPDATE SKIP LOCKED`,
-        [tenantId],
-      );
-      if (!counter) return []; // another relay is stamping this tenant right now
-      const stamped = await queryRows<EventEnvelope>(
-        manager,
-        `UPDATE outbox_event e SET sequence = next.sequence, published_at = now()
-           FROM (SELECT id, $2::bigint + row_number() OVER (ORDER BY position) AS sequence
-                   FROM outbox_event WHERE tenant_id = $1 AND sequence IS NULL ORDER BY position LIMIT $3) next
-          WHERE e.tenant_id = $1 AND e.id = next.id
-          RETURNING ${ENVELOPE_COLUMNS}`,
-        [tenantId, counter.last, BATCH_SIZE],
-      );
-      if (stamped.length > 0) {
-        await manager.query(`UPDATE tenant_event_sequence SET last_sequence = last_sequence + $2 WHERE tenant_id = $1`, [
-          tenantId,
-          stamped.length,
-        ]);
-      }
-      return stamped.sort((a, b) => a.sequence - b.sequence);
-    });
+  stamp(tenantId: string): Promise<EventEnvelope[]> {
+    return this.tenants.run(tenantId, (manager) => this.stampIn(manager, tenantId));
+  }
+
+  private async stampIn(manager: EntityManager, tenantId: string): Promise<EventEnvelope[]> {
+    await manager.query(`INSERT INTO tenant_event_sequence (tenant_id) VALUES ($1) ON CONFLICT DO NOTHING`, [tenantId]);
+    const [counter]: { last: string }[] = await manager.query(
+      `SELECT last_sequence AS last FROM tenant_event_sequence WHERE tenant_id = $1 FOR UPDATE SKIP LOCKED`,
+      [tenantId],
+    );
+    if (!counter) return []; // another relay is stamping this tenant right now
+    const stamped = await queryRows<EventEnvelope>(
+      manager,
+      `UPDATE outbox_event e SET sequence = next.sequence, published_at = now()
+         FROM (SELECT id, $2::bigint + row_number() OVER (ORDER BY position) AS sequence
+                 FROM outbox_event WHERE tenant_id = $1 AND sequence IS NULL ORDER BY position LIMIT $3) next
+        WHERE e.tenant_id = $1 AND e.id = next.id
+        RETURNING ${ENVELOPE_COLUMNS}`,
+      [tenantId, counter.last, BATCH_SIZE],
+    );
+    if (stamped.length > 0) {
+      await manager.query(`UPDATE tenant_event_sequence SET last_sequence = last_sequence + $2 WHERE tenant_id = $1`, [
+        tenantId,
+        stamped.length,
+      ]);
+    }
+    return stamped.sort((a, b) => a.sequence - b.sequence);
   }
 
   private async run(): Promise<void> {
@@ -101,47 +106,30 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     }
   }
 
-  /** Real PostgreSQL: other processes' commits reach us by NOTIFY. Embedded mode has only this process. */
-  private async listen(): Promise<void> {
-    if (this.endpoint.embedded) return;
-    const listener = new Client({ connectionString: this.endpoint.url, application_name: 'kassa-outbox-listener' });
-    listener.on('notification', () => this.signal.ring());
-    listener.on('error', (error) => this.logger.warn({ err: error }, 'outbox listener lost; polling only'));
-    await listener.connect();
-    await listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
-    this.listener = listener;
-  }
-
-  private relayTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(async (manager) => {
-      await manager.query(`SELECT set_config('app.scope', 'outbox-relay', true)`);
-      return work(manager);
-    });
-  }
-
-  private async pendingTenants(): Promise<string[]> {
-    const rows: { tenantId: string }[] = await this.relayTransaction((manager) =>
-      manager.query(`SELECT DISTINCT tenant_id AS "tenantId" FROM outbox_event WHERE sequence IS NULL`),
+  private async tenantsWithWork(): Promise<string[]> {
+    const rows: { tenantId: string }[] = await this.dataSource.query(
+      `SELECT tenant AS "tenantId" FROM outbox_tenants_with_work($1) AS tenant`,
+      [this.config.outbox.recoverySeconds],
     );
     return rows.map((row) => row.tenantId);
   }
 
-  private abandoned(): Promise<EventEnvelope[]> {
-    return this.relayTransaction((manager) =>
-      manager.query(
-        `SELECT ${ENVELOPE_COLUMNS} FROM outbox_event e
-          WHERE e.sequence IS NOT NULL AND e.dispatched_at IS NULL
-            AND e.published_at <= now() - make_interval(secs => $1)
-          ORDER BY e.tenant_id, e.sequence LIMIT $2`,
-        [this.config.outbox.recoverySeconds, BATCH_SIZE],
-      ),
+  /** Stamped events a relay claimed and did not dispatch within OUTBOX_RECOVERY_SECONDS: it died in between. */
+  private abandonedIn(manager: EntityManager): Promise<EventEnvelope[]> {
+    return queryRows<EventEnvelope>(
+      manager,
+      `SELECT ${ENVELOPE_COLUMNS} FROM outbox_event e
+        WHERE e.sequence IS NOT NULL AND e.dispatched_at IS NULL
+          AND e.published_at <= now() - make_interval(secs => $1)
+        ORDER BY e.sequence LIMIT $2`,
+      [this.config.outbox.recoverySeconds, BATCH_SIZE],
     );
   }
 
-  private async dispatch(events: EventEnvelope[]): Promise<void> {
+  private async dispatch(tenantId: string, events: EventEnvelope[]): Promise<void> {
     if (events.length === 0) return;
     await this.queue.add(events);
-    await this.relayTransaction((manager) =>
+    await this.tenants.run(tenantId, (manager) =>
       manager.query(`UPDATE outbox_event SET dispatched_at = now() WHERE id = ANY($1) AND dispatched_at IS NULL`, [
         events.map((event) => event.id),
       ]),
@@ -152,13 +140,6 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private async cleanUpIfDue(): Promise<void> {
     if (Date.now() - this.lastCleanup < CLEANUP_EVERY_MS) return;
     this.lastCleanup = Date.now();
-    await this.relayTransaction(async (manager) => {
-      const days = this.config.outbox.retentionDays;
-      await manager.query(
-        `DELETE FROM outbox_event WHERE dispatched_at IS NOT NULL AND published_at < now() - make_interval(days => $1)`,
-        [days],
-      );
-      await manager.query(`DELETE FROM processed_event WHERE processed_at < now() - make_interval(days => $1)`, [days]);
-    });
+    await this.dataSource.query(`SELECT outbox_delete_expired($1)`, [this.config.outbox.retentionDays]);
   }
 }

@@ -37,16 +37,12 @@ export class WebhookDeliverySweep implements OnApplicationBootstrap, BeforeAppli
 
   /** Queues the overdue pending deliveries of every tenant again; answers how many. */
   async sweep(): Promise<number> {
-    const overdue: WebhookDeliveryJob[] = await this.dataSource.transaction(async (manager) => {
-      await manager.query(`SELECT set_config('app.scope', 'webhook-sweep', true)`);
-      return manager.query(
-        `SELECT tenant_id AS "tenantId", id AS "deliveryId", endpoint_id AS "endpointId"
-           FROM webhook_delivery
-          WHERE status = 'pending' AND coalesce(next_attempt_at, created_at) < now() - $1 * interval '1 millisecond'
-          ORDER BY coalesce(next_attempt_at, created_at) LIMIT ${BATCH_SIZE}`,
-        [this.settings.sweepMs],
-      );
-    });
+    // Across tenants through the narrow function of docs/decisions/0009, ids only.
+    const overdue: WebhookDeliveryJob[] = await this.dataSource.query(
+      `SELECT tenant_id AS "tenantId", delivery_id AS "deliveryId", endpoint_id AS "endpointId"
+         FROM webhook_overdue_deliveries($1, $2)`,
+      [this.settings.sweepMs, BATCH_SIZE],
+    );
     if (overdue.length > 0) {
       this.logger.warn({ deliveries: overdue.length }, 'queueing overdue webhook deliveries again');
       await this.queue.requeue(overdue);

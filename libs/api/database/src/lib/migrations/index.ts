@@ -11,6 +11,8 @@ import { CreateRegisters1764892800000 } from './1764892800000-create-registers';
 import { WebhookDeliverySweep1764979200000 } from './1764979200000-webhook-delivery-sweep';
 import { CreateSales1765065600000 } from './1765065600000-create-sales';
 import { CreateRefundsAndVoids1765152000000 } from './1765152000000-create-refunds-and-voids';
+import { CrossTenantDefinerFunctions1765238400000 } from './1765238400000-cross-tenant-definer-functions';
+import { MakeStockLedgerAppendOnly1765238400001 } from './1765238400001-make-stock-ledger-append-only';
 import { AddDiscountLimits1765324800000 } from './1765324800000-add-discount-limits';
 
 /** Every migration, in order. New ones are appended here. */
@@ -28,5 +30,7 @@ export const migrations = [
   WebhookDeliverySweep1764979200000,
   CreateSales1765065600000,
   CreateRefundsAndVoids1765152000000,
+  CrossTenantDefinerFunctions1765238400000,
+  MakeStockLedgerAppendOnly1765238400001,
   AddDiscountLimits1765324800000,
 ];

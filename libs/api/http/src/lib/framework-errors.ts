@@ -44,12 +44,13 @@ export function answerClientError(error: NodeJS.ErrnoException, socket: Socket):
 }
 
 /**
- * The last line: an error a plugin answers in its own format (the CORS plugin's text/plain 400 for
- * a bare preflight) still goes out as problem+json with a code.
+ * The last line: an error a plugin answers as bare text (the CORS plugin's text/plain 400 for a
+ * bare preflight) still goes out as problem+json with a code. JSON is left alone: problem+json
+ * already, or a report a route answers on purpose (the readiness probe's 503).
  */
 export function installProblemSafetyNet(fastify: FastifyInstance): void {
   fastify.addHook('onSend', async (request, reply, payload) => {
-    if (reply.statusCode < 400 || String(reply.getHeader('content-type') ?? '').startsWith(PROBLEM_CONTENT_TYPE)) return payload;
+    if (reply.statusCode < 400 || /json/.test(String(reply.getHeader('content-type') ?? ''))) return payload;
     const status = reply.statusCode;
     const detail = typeof payload === 'string' && payload.length > 0 && payload.length <= 200 ? payload : (STATUS_CODES[status] ?? 'Error');
     reply.header('content-type', PROBLEM_CONTENT_TYPE);

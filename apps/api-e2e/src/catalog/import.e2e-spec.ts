@@ -63,6 +63,35 @@ describe('product import', () => {
     expect(events).toBe(10_100);
   });
 
+  it('counts a row with a problem neither as created nor as updated in a dry run', async () => {
+    expectStatus(
+      await http().post('/api/v1/products').set(bearer(shop.owner.accessToken)).send({ sku: 'HOLDER', name: 'Holder', priceMinor: 1, barcodes: ['4000000000001'] }),
+      201,
+    );
+    const rows = [
+      { sku: 'DRY-NEW-1', name: 'New and fine', priceMinor: 100 },
+      { sku: 'DRY-NEW-2', name: 'Unknown category', priceMinor: 100, categoryId: '01a20000-0000-7000-8000-000000000000' },
+      { sku: 'DRY-NEW-1', name: 'Same SKU as row 1', priceMinor: 100 },
+      { sku: 'IMP-1', name: "Another product's barcode", priceMinor: 100, barcodes: ['4000000000001'] },
+      { sku: 'IMP-2', name: 'Known and fine', priceMinor: 100 },
+    ];
+    const dry = expectStatus(await importRows(rows, true), 200).body;
+    expect(dry.errors.map((error: { row: number; field: string }) => `${error.row} ${error.field}`)).toEqual(['2 categoryId', '3 sku', '4 barcodes']);
+    expect({ created: dry.created, updated: dry.updated }).toEqual({ created: 1, updated: 1 });
+  });
+
+  it('finds a row with a NUL character or an undeclared null in a dry run, as the commit does', async () => {
+    for (const dryRun of [true, false]) {
+      const nul = await importRows([{ sku: 'NUL-1', name: 'Fine', priceMinor: 1 }, { sku: 'NUL-2', name: 'Bad\u0000name', priceMinor: 1 }], dryRun);
+      expect([nul.status, nul.body.code, nul.body.errors]).toEqual([400, ErrorCode.ValidationFailed, [{ field: 'rows.1.name', message: expect.any(String) }]]);
+    }
+    const nullRow = { sku: 'NULL-1', name: 'No description', priceMinor: 1, description: null };
+    const dry = expectStatus(await importRows([nullRow], true), 200).body;
+    expect([dry.created, dry.errors]).toEqual([0, [{ row: 1, field: 'description', message: expect.any(String) }]]);
+    const committed = await importRows([nullRow], false);
+    expect([committed.status, committed.body.errors]).toEqual([422, [{ field: 'rows.0.description', message: expect.any(String) }]]);
+  });
+
   it('answers more than 50,000 rows with 413 payload_too_large', async () => {
     const rows = Array.from({ length: 50_001 }, (_, i) => ({ sku: `X${i}`, name: 'x', priceMinor: 1 }));
     const response = await importRows(rows, true);

@@ -62,6 +62,17 @@ describe('HTTP conventions', () => {
     expect(JSON.stringify(response.body)).not.toContain('hunter2');
   });
 
+  it('breaks the connection when a streamed answer fails midway, instead of leaving the client waiting', async () => {
+    const outcome = await http()
+      .get('/api/v1/e2e-probe/crash-mid-stream')
+      .timeout(5_000)
+      .then(
+        () => 'completed',
+        (error: { timeout?: number; code?: string }) => (error.timeout ? 'timed out' : 'connection broken'),
+      );
+    expect(outcome).toBe('connection broken');
+  });
+
   it('answers a constraint the database enforced with a 4xx, not a 500', async () => {
     expectProblem(await http().post('/api/v1/e2e-probe/second-installation'), 409, ErrorCode.Conflict);
   });

@@ -1,4 +1,6 @@
-import { Body, Controller, Get, Module, Post } from '@nestjs/common';
+import { Body, Controller, Get, Module, Post, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { PassThrough } from 'node:stream';
 import { Public } from '@kassa/api/http';
 import { Type } from 'class-transformer';
 import { DataSource } from 'typeorm';
@@ -45,6 +47,16 @@ class HttpProbeController {
   @Get('crash')
   crash(): never {
     throw new Error('database password is hunter2 at /srv/secret.ts:42');
+  }
+
+  /** An export whose second page fails after the first went out. */
+  @Get('crash-mid-stream')
+  async crashMidStream(@Res() reply: FastifyReply): Promise<void> {
+    const body = new PassThrough();
+    reply.header('content-type', 'text/csv').send(body);
+    body.write('sku,name\r\n');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    throw new Error('the second page failed');
   }
 }
 

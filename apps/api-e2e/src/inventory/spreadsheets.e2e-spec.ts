@@ -41,6 +41,11 @@ describe('stock counts from a spreadsheet, and stock levels out to one', () => {
     expect(levels).toEqual([]);
   });
 
+  it('calls a row with null for a field it should leave out invalid, as every route does', async () => {
+    const dry = expectStatus(await importCounts(a.stores[0].id, [{ sku: null, barcode: '1111111111111', counted: 4 }], true), 200).body;
+    expect([dry.counted, dry.errors]).toEqual([0, [{ row: 1, field: 'sku', message: 'sku must not be null' }]]);
+  });
+
   it('posts a clean count by SKU and barcode as count ledger rows', async () => {
     const storeId = a.stores[0].id;
     const result = expectStatus(await importCounts(storeId, [{ sku: 'CNT-1', counted: 7 }, { barcode: '2222222222222', counted: 3 }], false), 200).body;

@@ -66,6 +66,11 @@ export enum ErrorCode {
   WebhookTargetForbidden = 'webhook_target_forbidden',
   WebhookNotFound = 'webhook_not_found',
   WebhookDeliveryNotFound = 'webhook_delivery_not_found',
+  // HTTP edge (issue 15): the framework's own refusals
+  UriTooLong = 'uri_too_long',
+  MalformedRequest = 'malformed_request',
+  RequestTimeout = 'request_timeout',
+  HeadersTooLarge = 'headers_too_large',
 }
 
 const errorCodes = new Set<string>(Object.values(ErrorCode));

@@ -5,9 +5,13 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { AppConfig } from '@kassa/api/config';
 import { databaseErrorToApiException } from '@kassa/api/database';
 import {
+  answerClientError,
+  answerRouterRefusal,
   createValidationPipe,
   honourRouteBodyLimits,
+  installInputGuard,
   installJsonBodyParser,
+  installProblemSafetyNet,
   ProblemDetailsFilter,
   REQUEST_ID_HEADER,
   requestIdFor,
@@ -29,6 +33,9 @@ export async function createApiApp(config: AppConfig, options: CreateApiAppOptio
     genReqId: requestIdFor,
     requestIdHeader: false,
     trustProxy: config.trustProxy,
+    // Refusals that happen before Nest sees the request still answer problem+json.
+    frameworkErrors: answerRouterRefusal,
+    clientErrorHandler: answerClientError,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options.probeModules), adapter, {
     logger: new PinoNestLogger(logger),
@@ -41,6 +48,8 @@ export async function createApiApp(config: AppConfig, options: CreateApiAppOptio
     reply.header(REQUEST_ID_HEADER, request.id);
   });
   installJsonBodyParser(fastify);
+  installInputGuard(fastify);
+  installProblemSafetyNet(fastify);
   honourRouteBodyLimits(fastify);
   await app.register(helmet, {
     // Swagger UI at /api/docs needs its inline bootstrap styles; everything else is JSON.

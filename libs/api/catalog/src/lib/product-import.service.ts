@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ErrorCode, uuidv7 } from '@kassa/contracts';
 import { AuditLog, auditScopeOf } from '@kassa/api/audit';
 import { DomainEvents } from '@kassa/api/events';
-import { ApiException, fieldErrorsOf, RequestContext } from '@kassa/api/http';
+import { ApiException, fieldErrorsOf, RequestContext, undeclaredNulls } from '@kassa/api/http';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { CreateProductDto, ImportErrorDto, ImportResultDto, ProductDto } from './dto/product.dto';
@@ -37,8 +37,10 @@ export class ProductImportService {
     const valid: ValidRow[] = [];
     rows.forEach((row, index) => {
       const product = plainToInstance(CreateProductDto, row);
-      const problems = validateSync(product, { whitelist: true, forbidNonWhitelisted: true });
-      if (problems.length > 0) errors.push(...fieldErrorsOf(problems).map((error) => ({ row: index + 1, ...error })));
+      // The same rules as POST /products, null included, so a dry run finds what the commit would refuse.
+      const invalid = fieldErrorsOf(validateSync(product, { whitelist: true, forbidNonWhitelisted: true }));
+      const problems = [...invalid, ...undeclaredNulls(product, invalid)];
+      if (problems.length > 0) errors.push(...problems.map((error) => ({ row: index + 1, ...error })));
       else valid.push({ index, product });
     });
     errors.push(...this.duplicatesWithin(valid));
@@ -46,8 +48,11 @@ export class ProductImportService {
     errors.push(...(await this.referenceProblems(context, valid, existing)));
     errors.sort((a, b) => a.row - b.row);
 
-    const created = valid.filter(({ product }) => !existing.has(product.sku)).length;
-    const result = { created, updated: valid.length - created, errors };
+    // A row with a problem is neither created nor updated, in a dry run as in the commit it blocks.
+    const rowsWithErrors = new Set(errors.map((error) => error.row));
+    const clean = valid.filter(({ index }) => !rowsWithErrors.has(index + 1));
+    const created = clean.filter(({ product }) => !existing.has(product.sku)).length;
+    const result = { created, updated: clean.length - created, errors };
     if (dryRun) return result;
     if (errors.length > 0) {
       throw new ApiException(

@@ -30,17 +30,25 @@ export function isForeignKeyViolation(error: unknown, constraint?: string): bool
  */
 export function databaseErrorToApiException(error: unknown): ApiException | undefined {
   const pg = postgresError(error);
-  const fields = pg?.column ? [{ field: pg.column, message: `${pg.column} is not acceptable` }] : undefined;
+  // Columns are snake_case; API fields are their camelCase.
+  const field = pg?.column?.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
+  const fields = field ? [{ field, message: `${field} is not acceptable` }] : undefined;
   switch (pg?.code) {
     case '23505':
       return new ApiException(409, ErrorCode.Conflict, 'That would duplicate an existing record.', fields);
     case '23503':
       return new ApiException(422, ErrorCode.ReferenceNotFound, 'A referenced record does not exist.', fields);
+    // 22021, 22P05, 22008, 22007 are behind the input guard and the date validators: a NUL character,
+    // text PostgreSQL cannot encode, a day that does not exist or a time it cannot read.
     case '23502':
     case '23514':
     case '22001':
     case '22003':
     case '22P02':
+    case '22021':
+    case '22P05':
+    case '22008':
+    case '22007':
       return new ApiException(400, ErrorCode.ValidationFailed, 'A value is out of range or malformed.', fields);
     case '40001':
     case '40P01':

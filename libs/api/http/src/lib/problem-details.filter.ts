@@ -1,31 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import { ErrorCode, FieldError, PROBLEM_CONTENT_TYPE, ProblemDetails } from '@kassa/contracts';
+import { ErrorCode, PROBLEM_CONTENT_TYPE } from '@kassa/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { STATUS_CODES } from 'node:http';
 import { ApiException } from './api.exception';
-
-interface ProblemParts {
-  status: number;
-  code: ErrorCode;
-  detail: string;
-  errors?: FieldError[];
-  headers?: Record<string, string>;
-}
-
-/** Codes for Nest's own HTTP exceptions (router 404, guards' 401/403, Fastify's 413/415), by status. */
-const CODE_BY_STATUS: Partial<Record<number, ErrorCode>> = {
-  400: ErrorCode.ValidationFailed,
-  401: ErrorCode.Unauthorized,
-  403: ErrorCode.Forbidden,
-  404: ErrorCode.NotFound,
-  405: ErrorCode.MethodNotAllowed,
-  409: ErrorCode.Conflict,
-  413: ErrorCode.PayloadTooLarge,
-  415: ErrorCode.UnsupportedMediaType,
-  422: ErrorCode.ValidationFailed,
-  429: ErrorCode.TooManyRequests,
-  503: ErrorCode.ServiceUnavailable,
-};
+import { codeForStatus, ProblemParts, problemOf } from './problem';
 
 function problemPartsOf(exception: unknown): ProblemParts | undefined {
   if (exception instanceof ApiException) {
@@ -39,7 +16,7 @@ function problemPartsOf(exception: unknown): ProblemParts | undefined {
   }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
-    return { status, code: CODE_BY_STATUS[status] ?? ErrorCode.InternalError, detail: exception.message };
+    return { status, code: codeForStatus(status), detail: exception.message };
   }
   return undefined;
 }
@@ -59,6 +36,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
+    if (reply.raw.headersSent) {
+      // A streamed answer (an export) failed midway: no status can be sent any more, and the client
+      // must see a broken download rather than wait forever for the rest.
+      this.logger.error({ err: exception, requestId: request.id, route: request.url }, 'request failed after its answer began');
+      reply.raw.destroy();
+      return;
+    }
     const parts = problemPartsOf(exception) ?? {
       status: HttpStatus.INTERNAL_SERVER_ERROR,
       code: ErrorCode.InternalError,
@@ -67,16 +51,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (parts.status >= 500) {
       this.logger.error({ err: exception, requestId: request.id, route: request.url }, 'request failed');
     }
-    const problem: ProblemDetails = {
-      type: 'about:blank',
-      title: STATUS_CODES[parts.status] ?? 'Error',
-      status: parts.status,
-      code: parts.code,
-      detail: parts.detail,
-      instance: request.url,
-      requestId: request.id,
-      ...(parts.errors ? { errors: parts.errors } : {}),
-    };
-    reply.status(parts.status).headers({ ...parts.headers, 'content-type': PROBLEM_CONTENT_TYPE }).send(problem);
+    reply
+      .status(parts.status)
+      .headers({ ...parts.headers, 'content-type': PROBLEM_CONTENT_TYPE })
+      .send(problemOf(parts, request));
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ErrorCode } from '@kassa/contracts';
 import { AuditLog, auditScopeOf } from '@kassa/api/audit';
-import { ApiException, fieldErrorsOf, RequestContext } from '@kassa/api/http';
+import { ApiException, fieldErrorsOf, RequestContext, undeclaredNulls } from '@kassa/api/http';
 import { canSeeStore } from '@kassa/api/tenancy';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
@@ -29,8 +29,9 @@ export class CountImportService {
     const errors: CountImportErrorDto[] = [];
     const parsed = rows.map((row, index) => {
       const line = plainToInstance(CountImportRowDto, row);
-      const problems = validateSync(line, { whitelist: true, forbidNonWhitelisted: true });
-      errors.push(...fieldErrorsOf(problems).map((error) => ({ row: index + 1, ...error })));
+      const invalid = fieldErrorsOf(validateSync(line, { whitelist: true, forbidNonWhitelisted: true }));
+      const problems = [...invalid, ...undeclaredNulls(line, invalid)];
+      errors.push(...problems.map((error) => ({ row: index + 1, ...error })));
       if (problems.length === 0 && !line.sku && !line.barcode) errors.push({ row: index + 1, field: 'sku', message: 'give a sku or a barcode' });
       return line;
     });

@@ -14,6 +14,7 @@ import type { SaleQueryDto } from './dto/sale-query.dto';
 import { ReceiptNumbers } from './receipt-numbers';
 import { ResolvedLine, resolveLines } from './sale-lines';
 import { discountForbidden, discountsBeyondGrant, saleDiscountGrant } from './sale-discounts';
+import { assertSaleSize } from './sale-size';
 import { actorIdOf } from './sale-lock';
 import { SALE_SELECT } from './sale-query';
 import { SaleFlag } from './sale-flags';
@@ -113,6 +114,7 @@ export class SalesService {
     const tenant = await this.tenants.current(context);
 
     const lines = await resolveLines(context, input.lines, offline);
+    assertSaleSize(lines);
     const priced = priceSale({ lines: lines.map((line) => line.pricing), discount: discountOf(input.discount), pricesIncludeTax: tenant.pricesIncludeTax });
     const saleFlags: SaleFlag[] = [];
     const discountGrant = saleDiscountGrant(context, tenant.discountLimitBps);

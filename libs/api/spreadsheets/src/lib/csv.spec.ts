@@ -9,7 +9,11 @@ describe('csvLine', () => {
     expect(csvLine([{ role: ['cashier', 'manager'] }, null, undefined])).toBe('"{""role"":[""cashier"",""manager""]}",,\r\n');
   });
 
-  it('defuses cells a spreadsheet would run as formulas', () => {
+  it('defuses text cells a spreadsheet would run as formulas', () => {
     expect(csvLine(['=HYPERLINK("x")', '+1', '-2', '@cmd'])).toBe(`"'=HYPERLINK(""x"")",'+1,'-2,'@cmd\r\n`);
+  });
+
+  it('keeps numbers as machine values, negative ones included', () => {
+    expect(csvLine([-3, 0, 1999, -0.5, true])).toBe('-3,0,1999,-0.5,true\r\n');
   });
 });

@@ -1,13 +1,19 @@
 import { neutralizeFormula } from './cell-safety';
 
-/** One RFC 4180 line, formula-safe; objects are written as JSON and empty values as nothing. */
+function textOf(cell: unknown): string {
+  if (cell === null || cell === undefined) return '';
+  // Only text can be a formula; a number (-3) or a boolean stays the machine value it is.
+  if (typeof cell === 'string') return neutralizeFormula(cell);
+  return typeof cell === 'number' || typeof cell === 'boolean' || typeof cell === 'bigint' ? String(cell) : JSON.stringify(cell);
+}
+
+/** One RFC 4180 line, formula-safe text; numbers as they are, objects as JSON and empty values as nothing. */
 export function csvLine(cells: unknown[]): string {
   return (
     cells
       .map((cell) => {
-        const text = cell === null || cell === undefined ? '' : typeof cell === 'string' ? cell : JSON.stringify(cell);
-        const safe = neutralizeFormula(text);
-        return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+        const text = textOf(cell);
+        return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
       })
       .join(',') + '\r\n'
   );

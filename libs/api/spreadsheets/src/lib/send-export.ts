@@ -34,17 +34,20 @@ export async function sendExport<Row>(reply: FastifyReply, format: 'csv' | 'xlsx
       .send(xlsxDocument(spec.sheetName, spec.columns, rows, spec.currency));
     return count;
   }
+  const pages = spec.pages()[Symbol.asyncIterator]();
+  // The first page is read before the status goes out, so a query that fails answers problem+json.
+  let page = await pages.next();
   const body = new PassThrough();
   reply
     .header('content-type', 'text/csv; charset=utf-8')
     .header('content-disposition', `attachment; filename="${spec.filename}.csv"`)
     .send(body);
   body.write((bom ? UTF8_BOM : '') + csvLine([...spec.csvHeader]));
-  for await (const page of spec.pages()) {
-    for (const row of page) {
+  for (; !page.done; page = await pages.next()) {
+    for (const row of page.value) {
       if (!body.write(csvLine(spec.csvHeader.map((key) => row[key])))) await once(body, 'drain');
     }
-    count += page.length;
+    count += page.value.length;
   }
   body.end();
   return count;

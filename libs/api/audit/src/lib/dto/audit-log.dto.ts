@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { AUDIT_ACTIONS, AuditAction } from '@kassa/contracts';
-import { QueryInteger } from '@kassa/api/http';
+import { IsTimestamp, QueryInteger } from '@kassa/api/http';
 
 
 export class AuditLogDto {
@@ -38,11 +38,11 @@ export class AuditLogFilterDto {
   @IsOptional() @IsString() @MaxLength(100) entityId?: string;
   @ApiProperty({ required: false, format: 'date-time', description: 'From this time, inclusive.' })
   @IsOptional()
-  @IsISO8601()
+  @IsTimestamp()
   from?: string;
   @ApiProperty({ required: false, format: 'date-time', description: 'Before this time.' })
   @IsOptional()
-  @IsISO8601()
+  @IsTimestamp()
   to?: string;
 }
 

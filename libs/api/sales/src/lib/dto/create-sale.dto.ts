@@ -6,7 +6,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
@@ -15,6 +14,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { IsTimestamp } from '@kassa/api/http';
 import { DiscountDto, MAX_AMOUNT_MINOR } from './discount.dto';
 
 export const TENDER_TYPES = ['cash', 'card', 'other'] as const;
@@ -102,7 +102,7 @@ export class CreateSaleDto {
 
   @ApiPropertyOptional({ format: 'date-time', description: 'When it was rung up (offline sales); now when omitted.' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsTimestamp()
   occurredAt?: string;
 
   @ApiPropertyOptional({ description: 'Rung up without the network: accepted as it was, deviations flagged for review.' })

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsUUID, Matches } from 'class-validator';
+import { IsOptional, IsUUID } from 'class-validator';
+import { IsCalendarDate } from '@kassa/api/http';
 import { TENDER_TYPES, TenderType } from './create-sale.dto';
 
 export class SalesSummaryQueryDto {
@@ -7,7 +8,7 @@ export class SalesSummaryQueryDto {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() registerId?: string;
   @ApiPropertyOptional({ format: 'date', description: "The business day in the shop's time zone; today when omitted." })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'day must be a date such as 2026-11-26' })
+  @IsCalendarDate()
   day?: string;
 }
 

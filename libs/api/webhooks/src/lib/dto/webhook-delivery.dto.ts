@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { QueryInteger } from '@kassa/api/http';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsTimestamp, QueryInteger } from '@kassa/api/http';
 
 export const DELIVERY_STATUSES = ['pending', 'succeeded', 'failed'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
@@ -42,8 +42,8 @@ export class WebhookDeliveryListDto {
 export class WebhookDeliveryQueryDto {
   @ApiPropertyOptional({ enum: DELIVERY_STATUSES }) @IsOptional() @IsIn(DELIVERY_STATUSES) status?: DeliveryStatus;
   @ApiPropertyOptional({ example: 'sale.created' }) @IsOptional() @IsString() @MaxLength(100) eventType?: string;
-  @ApiPropertyOptional({ format: 'date-time', description: 'Created at or after.' }) @IsOptional() @IsISO8601() since?: string;
-  @ApiPropertyOptional({ format: 'date-time', description: 'Created before.' }) @IsOptional() @IsISO8601() until?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'Created at or after.' }) @IsOptional() @IsTimestamp() since?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'Created before.' }) @IsOptional() @IsTimestamp() until?: string;
 
   @IsOptional()
   @QueryInteger()

@@ -1,0 +1,27 @@
+import { ErrorCode } from '@kassa/contracts';
+import { QueryFailedError } from 'typeorm';
+import { databaseErrorToApiException } from './database-errors';
+
+const failure = (code: string, column?: string) =>
+  new QueryFailedError('INSERT …', [], Object.assign(new Error('refused'), { code, column }));
+
+describe('databaseErrorToApiException', () => {
+  it.each([
+    ['22021', 'a NUL character in text'],
+    ['22P05', 'a NUL character in JSON'],
+    ['22008', 'February 30th'],
+    ['22007', 'a time PostgreSQL cannot read'],
+  ])('answers %s (%s) with 400 validation_failed, never a 500', (code) => {
+    const sut = databaseErrorToApiException(failure(code));
+    expect([sut?.getStatus(), sut?.code]).toEqual([400, ErrorCode.ValidationFailed]);
+  });
+
+  it('names the field in the API’s camelCase, not the column’s snake_case', () => {
+    expect(databaseErrorToApiException(failure('23502', 'time_zone'))?.errors).toEqual([{ field: 'timeZone', message: 'timeZone is not acceptable' }]);
+  });
+
+  it('leaves errors it does not know to the generic 500', () => {
+    expect(databaseErrorToApiException(failure('XX000'))).toBeUndefined();
+    expect(databaseErrorToApiException(new Error('not from the database'))).toBeUndefined();
+  });
+});

@@ -1,0 +1,18 @@
+import { ErrorCode } from '@kassa/contracts';
+import { ApiException } from '@kassa/api/http';
+import { MAX_AMOUNT_MINOR } from './dto/discount.dto';
+import type { ResolvedLine } from './sale-lines';
+
+/**
+ * Refuses a sale whose lines add up to more than MAX_AMOUNT_MINOR (the bound of a unit price and
+ * of one tender) before pricing: each line is within its bounds, but their products and sums could
+ * pass 2^53, where pricing throws and the day's and the customer's totals could no longer be read.
+ */
+export function assertSaleSize(lines: ResolvedLine[]): void {
+  const gross = lines.reduce((sum, line) => sum + BigInt(line.pricing.unitPriceMinor) * BigInt(line.pricing.quantity), 0n);
+  if (gross > BigInt(MAX_AMOUNT_MINOR)) {
+    throw new ApiException(400, ErrorCode.ValidationFailed, 'The sale is larger than a sale can be.', [
+      { field: 'lines', message: `the lines add up to ${gross} minor units; at most ${MAX_AMOUNT_MINOR}` },
+    ]);
+  }
+}

@@ -1,4 +1,5 @@
 export * from './lib/error-code';
+export * from './lib/error-status';
 export * from './lib/problem';
 export * from './lib/health';
 export * from './lib/uuidv7';

@@ -17,6 +17,7 @@ export enum ErrorCode {
   ServiceUnavailable = 'service_unavailable',
   InternalError = 'internal_error',
   ReferenceNotFound = 'reference_not_found',
+  InvalidCursor = 'invalid_cursor',
   // Tenancy, identity and access
   SlugTaken = 'slug_taken',
   EmailTaken = 'email_taken',

@@ -184,7 +184,7 @@ describe('checkout', () => {
       [await sell(a.cashier.accessToken, { storeId: store, lines: [{ productId: noStock.id, quantity: 1 }], tenders: [{ type: 'card', amountMinor: 100 }] }), 409, ErrorCode.InsufficientStock, 'lines.0.quantity'],
       [await sell(a.cashier.accessToken, { storeId: store, lines: [{ productId: priced.id, quantity: 1, unitPriceMinor: 300 }], tenders: [{ type: 'card', amountMinor: 300 }] }), 403, ErrorCode.PriceOverrideForbidden, 'lines.0.unitPriceMinor'],
       [await sell(a.cashier.accessToken, { storeId: store, lines: [{ productId: priced.id, quantity: 2 }], tenders: [{ type: 'cash', amountMinor: 799 }] }), 422, ErrorCode.TenderShort, 'tenders'],
-      [await sell(a.cashier.accessToken, { storeId: store, lines: [{ productId: priced.id, quantity: 1 }], tenders: [{ type: 'card', amountMinor: 500 }] }), 422, ErrorCode.ValidationFailed, 'tenders'],
+      [await sell(a.cashier.accessToken, { storeId: store, lines: [{ productId: priced.id, quantity: 1 }], tenders: [{ type: 'card', amountMinor: 500 }] }), 400, ErrorCode.ValidationFailed, 'tenders'],
     ] as const;
     for (const [response, status, code, field] of refusals) {
       expect([response.status, response.body.code, response.body.errors?.[0]?.field]).toEqual([status, code, field]);

@@ -56,7 +56,7 @@ class EventsProbeController {
       aggregateVersion: version,
       data: { version },
     });
-    if (body.rollback) throw new ApiException(409, ErrorCode.Conflict, 'Rolled back on purpose.');
+    if (body.rollback) throw new ApiException(ErrorCode.Conflict, 'Rolled back on purpose.');
     return { version, eventId };
   }
 }

@@ -22,13 +22,11 @@ export class ApiKeysService {
   async create(context: RequestContext, input: CreateApiKeyDto): Promise<CreatedApiKeyDto> {
     const { actor } = context;
     if (actor.kind !== 'user') {
-      throw new ApiException(403, ErrorCode.Forbidden, 'API keys are created by users, not by other API keys.');
+      throw new ApiException(ErrorCode.Forbidden, 'API keys are created by users, not by other API keys.');
     }
     const beyondCaller = input.permissions.filter((permission) => !actor.permissions.includes(permission));
     if (beyondCaller.length > 0) {
-      throw new ApiException(
-        403,
-        ErrorCode.Forbidden,
+      throw new ApiException(ErrorCode.Forbidden,
         'An API key cannot have permissions its creator lacks.',
         beyondCaller.map((permission) => ({ field: 'permissions', message: `you do not have ${permission}` })),
       );
@@ -61,7 +59,7 @@ export class ApiKeysService {
       `UPDATE api_key SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING id`,
       [id],
     );
-    if (revoked.length === 0) throw new ApiException(404, ErrorCode.ApiKeyNotFound, 'No such API key.');
+    if (revoked.length === 0) throw new ApiException(ErrorCode.ApiKeyNotFound, 'No such API key.');
     await this.audit.record(auditScopeOf(context), { action: 'delete', entityType: 'api_key', entityId: id });
   }
 

@@ -8,7 +8,7 @@ import { AccessTokens } from './access-tokens';
 import { API_KEY_PREFIX, ApiKeysService } from './api-keys.service';
 import { loadUserActor } from './user-actor';
 
-const unauthorized = () => new ApiException(401, ErrorCode.Unauthorized, 'Sign in, or send a valid API key.');
+const unauthorized = () => new ApiException(ErrorCode.Unauthorized, 'Sign in, or send a valid API key.');
 
 /**
  * Deny by default: a route runs only if it is marked @Public() or the caller (bearer access
@@ -28,7 +28,7 @@ export class AuthGuard implements CanActivate {
       execution.getHandler(),
       execution.getClass(),
     ]);
-    if (!rule) throw new ApiException(403, ErrorCode.Forbidden, 'This route has no access rule.');
+    if (!rule) throw new ApiException(ErrorCode.Forbidden, 'This route has no access rule.');
     if (rule.public) return true;
 
     const request = execution.switchToHttp().getRequest<FastifyRequest>();
@@ -36,7 +36,7 @@ export class AuthGuard implements CanActivate {
     if (!authentication) throw unauthorized();
     const missing = rule.permissions.filter((permission) => !authentication.actor.permissions.includes(permission));
     if (missing.length > 0) {
-      throw new ApiException(403, ErrorCode.Forbidden, `This needs the permission ${missing.join(', ')}.`);
+      throw new ApiException(ErrorCode.Forbidden, `This needs the permission ${missing.join(', ')}.`);
     }
     request.authentication = authentication;
     return true;

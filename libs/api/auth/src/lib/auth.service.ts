@@ -16,8 +16,8 @@ import { RefreshTokens } from './refresh-tokens.service';
 import { PASSWORD_TOKEN_PREFIX, UsersService } from './users.service';
 
 const invalidCredentials = () =>
-  new ApiException(401, ErrorCode.InvalidCredentials, 'The shop, email or password is not right.');
-const invalidToken = () => new ApiException(401, ErrorCode.InvalidToken, 'The token is invalid or has expired.');
+  new ApiException(ErrorCode.InvalidCredentials, 'The shop, email or password is not right.');
+const invalidToken = () => new ApiException(ErrorCode.InvalidToken, 'The token is invalid or has expired.');
 
 @Injectable()
 export class AuthService {
@@ -108,7 +108,7 @@ export class AuthService {
   async refresh(refreshToken: string): Promise<TokenPairDto> {
     const rotation = await this.refreshTokens.rotate(refreshToken);
     if (rotation.outcome === 'reused') {
-      throw new ApiException(401, ErrorCode.TokenReused, 'This refresh token was already used; its sessions are signed out.');
+      throw new ApiException(ErrorCode.TokenReused, 'This refresh token was already used; its sessions are signed out.');
     }
     if (rotation.outcome === 'invalid') throw invalidToken();
     return { refreshToken: rotation.refreshToken, ...this.accessTokens.issue(rotation.tenantId, rotation.userId) };

@@ -30,7 +30,7 @@ export class LoginThrottle implements OnApplicationShutdown {
     );
     if (blocked.length > 0) {
       const retryAfterSeconds = Math.ceil(Math.max(...blocked.map((entry) => entry.retryAfterMs)) / 1000);
-      throw new ApiException(429, ErrorCode.TooManyAttempts, 'Too many failed sign-in attempts. Try again later.', undefined, {
+      throw new ApiException(ErrorCode.TooManyAttempts, 'Too many failed sign-in attempts. Try again later.', undefined, {
         'retry-after': String(Math.max(retryAfterSeconds, 1)),
       });
     }

@@ -21,7 +21,7 @@ export class MeController {
   @ApiOkResponse({ type: MeDto })
   async me(@Ctx() context: RequestContext): Promise<MeDto> {
     const { actor } = context;
-    if (actor.kind !== 'user') throw new ApiException(403, ErrorCode.Forbidden, '/me describes a signed-in user, not an API key.');
+    if (actor.kind !== 'user') throw new ApiException(ErrorCode.Forbidden, '/me describes a signed-in user, not an API key.');
     // One after another: they share the request's single transaction connection.
     const user = await this.users.get(context, actor.userId);
     const tenant = await this.tenants.current(context);

@@ -16,7 +16,7 @@ export function assertPasswordPolicy(password: string, email: string, field = 'p
           ? `${field} must not be the email address`
           : undefined;
   if (problem) {
-    throw new ApiException(400, ErrorCode.ValidationFailed, 'The password is too weak.', [{ field, message: problem }]);
+    throw new ApiException(ErrorCode.ValidationFailed, 'The password is too weak.', [{ field, message: problem }]);
   }
 }
 

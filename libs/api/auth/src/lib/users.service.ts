@@ -17,7 +17,7 @@ const USER_COLUMNS = `u.id, u.name, u.email, u.role, u.active, u.version, ${isoT
              WHERE us.tenant_id = u.tenant_id AND us.user_id = u.id), '{}') AS "storeIds"`;
 
 function userNotFound(): ApiException {
-  return new ApiException(404, ErrorCode.UserNotFound, 'No such user.');
+  return new ApiException(ErrorCode.UserNotFound, 'No such user.');
 }
 
 /** The role whose management rules a caller follows; API keys manage like managers (cashiers only). */
@@ -27,9 +27,7 @@ function managingRole(context: RequestContext): Role {
 
 function assertMayManage(context: RequestContext, role: Role, field?: string): void {
   if (!MANAGEABLE_ROLES[managingRole(context)].includes(role)) {
-    throw new ApiException(
-      403,
-      ErrorCode.Forbidden,
+    throw new ApiException(ErrorCode.Forbidden,
       `You cannot manage users with the role ${role}.`,
       field ? [{ field, message: `you cannot assign the role ${role}` }] : undefined,
     );
@@ -82,7 +80,7 @@ export class UsersService {
       ])
       .catch((error: unknown) => {
         if (isUniqueViolation(error, 'app_user_email_key')) {
-          throw new ApiException(409, ErrorCode.EmailTaken, 'A user with that email exists.', [
+          throw new ApiException(ErrorCode.EmailTaken, 'A user with that email exists.', [
             { field: 'email', message: `${input.email} already belongs to a user of this shop` },
           ]);
         }
@@ -130,7 +128,7 @@ export class UsersService {
       `SELECT id FROM app_user WHERE role = 'owner' AND active ORDER BY id FOR UPDATE`,
     );
     if (!owners.some((owner) => owner.id !== leavingOwnerId)) {
-      throw new ApiException(409, ErrorCode.LastOwner, 'A shop must keep at least one active owner.');
+      throw new ApiException(ErrorCode.LastOwner, 'A shop must keep at least one active owner.');
     }
   }
 

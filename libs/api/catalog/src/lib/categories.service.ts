@@ -8,7 +8,7 @@ import type { CategoryDto, CategoryListDto, CreateCategoryDto, UpdateCategoryDto
 const CATEGORY_COLUMNS = `c.id, c.name, c.parent_id AS "parentId", c.version, ${isoTime('c.created_at')} AS "createdAt"`;
 
 export function categoryNotFound(field?: string): ApiException {
-  return new ApiException(404, ErrorCode.CategoryNotFound, 'No such category.', field ? [{ field, message: `${field} is not a category of this shop` }] : undefined);
+  return new ApiException(ErrorCode.CategoryNotFound, 'No such category.', field ? [{ field, message: `${field} is not a category of this shop` }] : undefined);
 }
 
 @Injectable()
@@ -73,9 +73,7 @@ export class CategoriesService {
       [id],
     );
     if (usage.children > 0 || usage.products > 0) {
-      throw new ApiException(
-        409,
-        ErrorCode.CategoryInUse,
+      throw new ApiException(ErrorCode.CategoryInUse,
         `The category still has ${usage.children} subcategories and ${usage.products} products.`,
       );
     }
@@ -96,7 +94,7 @@ export class CategoriesService {
       [parentId, id],
     );
     if (cycle) {
-      throw new ApiException(400, ErrorCode.ValidationFailed, 'A category cannot sit inside itself.', [
+      throw new ApiException(ErrorCode.ValidationFailed, 'A category cannot sit inside itself.', [
         { field: 'parentId', message: 'parentId is this category or one of its subcategories' },
       ]);
     }

@@ -29,7 +29,7 @@ export class ProductImportService {
 
   async import(context: RequestContext, rows: Record<string, unknown>[], dryRun: boolean): Promise<ImportResultDto> {
     if (rows.length > MAX_IMPORT_ROWS) {
-      throw new ApiException(413, ErrorCode.PayloadTooLarge, `At most ${MAX_IMPORT_ROWS} rows per import.`, [
+      throw new ApiException(ErrorCode.PayloadTooLarge, `At most ${MAX_IMPORT_ROWS} rows per import.`, [
         { field: 'rows', message: `${rows.length} rows` },
       ]);
     }
@@ -55,9 +55,7 @@ export class ProductImportService {
     const result = { created, updated: clean.length - created, errors };
     if (dryRun) return result;
     if (errors.length > 0) {
-      throw new ApiException(
-        422,
-        ErrorCode.ImportInvalid,
+      throw new ApiException(ErrorCode.ImportInvalid,
         `${errors.length} problems in the rows; nothing was imported.`,
         errors.map((error) => ({ field: `rows.${error.row - 1}.${error.field}`, message: error.message })),
       );

@@ -19,7 +19,7 @@ export function decodeCursor(text: string | undefined): ProductCursor | undefine
   } catch {
     // fall through to the error below
   }
-  throw new ApiException(400, ErrorCode.ValidationFailed, 'The cursor is not one this API gave out.', [
+  throw new ApiException(ErrorCode.ValidationFailed, 'The cursor is not one this API gave out.', [
     { field: 'cursor', message: 'cursor must be a nextCursor from a previous page' },
   ]);
 }

@@ -14,15 +14,13 @@ import { PRODUCT_COLUMNS, productByBarcodeQuery, productListQuery, productSearch
 
 const EXPORT_PAGE = 5000;
 
-const productNotFound = () => new ApiException(404, ErrorCode.ProductNotFound, 'No such product.');
+const productNotFound = () => new ApiException(ErrorCode.ProductNotFound, 'No such product.');
 
 const skuTaken = (sku: string) =>
-  new ApiException(409, ErrorCode.SkuTaken, 'Another product has that SKU.', [{ field: 'sku', message: `sku ${sku} is in use` }]);
+  new ApiException(ErrorCode.SkuTaken, 'Another product has that SKU.', [{ field: 'sku', message: `sku ${sku} is in use` }]);
 
 const barcodesTaken = (codes: string[]) =>
-  new ApiException(
-    409,
-    ErrorCode.BarcodeTaken,
+  new ApiException(ErrorCode.BarcodeTaken,
     'Another product has that barcode.',
     codes.map((code) => ({ field: 'barcodes', message: `barcode ${code} belongs to another product` })),
   );

@@ -9,12 +9,12 @@ import type { CreateCustomerDto, CustomerDetailDto, CustomerDto, CustomerPurchas
 const CUSTOMER_COLUMNS = `c.id, c.name, c.email, c.phone, c.notes, c.tags, c.marketing_consent AS "marketingConsent",
   c.erased_at IS NOT NULL AS erased, c.version, ${isoTime('c.created_at')} AS "createdAt"`;
 
-const customerNotFound = () => new ApiException(404, ErrorCode.CustomerNotFound, 'No such customer.');
+const customerNotFound = () => new ApiException(ErrorCode.CustomerNotFound, 'No such customer.');
 
 function withEmailConflict(email: string | null | undefined) {
   return (error: unknown): never => {
     if (isUniqueViolation(error, 'customer_email_key')) {
-      throw new ApiException(409, ErrorCode.CustomerEmailTaken, 'Another customer has that email.', [
+      throw new ApiException(ErrorCode.CustomerEmailTaken, 'Another customer has that email.', [
         { field: 'email', message: `${email} belongs to another customer` },
       ]);
     }

@@ -35,9 +35,9 @@ export function databaseErrorToApiException(error: unknown): ApiException | unde
   const fields = field ? [{ field, message: `${field} is not acceptable` }] : undefined;
   switch (pg?.code) {
     case '23505':
-      return new ApiException(409, ErrorCode.Conflict, 'That would duplicate an existing record.', fields);
+      return new ApiException(ErrorCode.Conflict, 'That would duplicate an existing record.', fields);
     case '23503':
-      return new ApiException(422, ErrorCode.ReferenceNotFound, 'A referenced record does not exist.', fields);
+      return new ApiException(ErrorCode.ReferenceNotFound, 'A referenced record does not exist.', fields);
     // 22021, 22P05, 22008, 22007 are behind the input guard and the date validators: a NUL character,
     // text PostgreSQL cannot encode, a day that does not exist or a time it cannot read.
     case '23502':
@@ -49,10 +49,10 @@ export function databaseErrorToApiException(error: unknown): ApiException | unde
     case '22P05':
     case '22008':
     case '22007':
-      return new ApiException(400, ErrorCode.ValidationFailed, 'A value is out of range or malformed.', fields);
+      return new ApiException(ErrorCode.ValidationFailed, 'A value is out of range or malformed.', fields);
     case '40001':
     case '40P01':
-      return new ApiException(409, ErrorCode.Conflict, 'A concurrent change got in the way; retry the request.');
+      return new ApiException(ErrorCode.Conflict, 'A concurrent change got in the way; retry the request.');
     default:
       return undefined;
   }

@@ -33,7 +33,7 @@ export class DeadLetters {
       `UPDATE dead_letter SET retried_at = now() WHERE id = $1 AND retried_at IS NULL RETURNING event_id AS "eventId"`,
       [id],
     );
-    if (!marked) throw new ApiException(404, ErrorCode.DeadLetterNotFound, 'No such dead letter waiting for a retry.');
+    if (!marked) throw new ApiException(ErrorCode.DeadLetterNotFound, 'No such dead letter waiting for a retry.');
     const [event]: EventEnvelope[] = await context.manager.query(
       `SELECT ${ENVELOPE_COLUMNS} FROM outbox_event e WHERE e.id = $1`,
       [marked.eventId],

@@ -1,8 +1,8 @@
-import { ErrorCode, PROBLEM_CONTENT_TYPE, uuidv7 } from '@kassa/contracts';
+import { ERROR_STATUS, ErrorCode, PROBLEM_CONTENT_TYPE, uuidv7 } from '@kassa/contracts';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
-import { codeForStatus, problemOf } from './problem';
+import { problemForStatus, problemOf } from './problem';
 import { REQUEST_ID_HEADER } from './request-id';
 
 const ROUTER_REFUSALS: Record<string, { code: ErrorCode; detail: string }> = {
@@ -15,13 +15,14 @@ const ROUTER_REFUSALS: Record<string, { code: ErrorCode; detail: string }> = {
  * percent-encoding, an overlong path parameter) would otherwise go out in Fastify's own JSON.
  */
 export function answerRouterRefusal(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
-  const status = error.statusCode ?? 400;
-  const refusal = ROUTER_REFUSALS[error.code] ?? { code: codeForStatus(status), detail: STATUS_CODES[status] ?? 'Error' };
+  const known = ROUTER_REFUSALS[error.code];
+  const { status, code } = known ? { status: ERROR_STATUS[known.code], code: known.code } : problemForStatus(error.statusCode ?? 400);
+  const detail = known?.detail ?? STATUS_CODES[status] ?? 'Error';
   reply
     .status(status)
     .header(REQUEST_ID_HEADER, request.id)
     .header('content-type', PROBLEM_CONTENT_TYPE)
-    .send(problemOf({ status, ...refusal }, request));
+    .send(problemOf({ status, code, detail }, request));
 }
 
 /**
@@ -30,9 +31,10 @@ export function answerRouterRefusal(error: FastifyError, request: FastifyRequest
  */
 export function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
-  const status = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+  const code =
+    error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? ErrorCode.RequestTimeout : error.code === 'HPE_HEADER_OVERFLOW' ? ErrorCode.HeadersTooLarge : ErrorCode.MalformedRequest;
+  const status = ERROR_STATUS[code];
   const requestId = uuidv7();
-  const code = status === 400 ? ErrorCode.MalformedRequest : codeForStatus(status);
   const body = JSON.stringify(problemOf({ status, code, detail: 'The request is not well-formed HTTP.' }, { id: requestId }));
   if (socket.writable) {
     socket.write(
@@ -51,9 +53,9 @@ export function answerClientError(error: NodeJS.ErrnoException, socket: Socket):
 export function installProblemSafetyNet(fastify: FastifyInstance): void {
   fastify.addHook('onSend', async (request, reply, payload) => {
     if (reply.statusCode < 400 || /json/.test(String(reply.getHeader('content-type') ?? ''))) return payload;
-    const status = reply.statusCode;
+    const { status, code } = problemForStatus(reply.statusCode);
     const detail = typeof payload === 'string' && payload.length > 0 && payload.length <= 200 ? payload : (STATUS_CODES[status] ?? 'Error');
-    reply.header('content-type', PROBLEM_CONTENT_TYPE);
-    return JSON.stringify(problemOf({ status, code: codeForStatus(status), detail }, request));
+    reply.code(status).header('content-type', PROBLEM_CONTENT_TYPE);
+    return JSON.stringify(problemOf({ status, code, detail }, request));
   });
 }

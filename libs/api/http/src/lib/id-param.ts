@@ -7,7 +7,7 @@ class ParseIdPipe implements PipeTransform<string, string> {
 
   transform(value: string): string {
     if (!isUuid(value)) {
-      throw new ApiException(400, ErrorCode.ValidationFailed, 'The id in the path is not a UUID.', [
+      throw new ApiException(ErrorCode.ValidationFailed, 'The id in the path is not a UUID.', [
         { field: this.name, message: `${this.name} must be a UUID` },
       ]);
     }

@@ -9,7 +9,7 @@ export function expectedVersion(header: string | undefined): number | undefined 
   if (header === undefined || header.trim() === '*') return undefined;
   const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
   if (!match) {
-    throw new ApiException(400, ErrorCode.ValidationFailed, 'If-Match must be the ETag of a version.', [
+    throw new ApiException(ErrorCode.ValidationFailed, 'If-Match must be the ETag of a version.', [
       { field: 'If-Match', message: 'expected an ETag such as "3"' },
     ]);
   }
@@ -19,5 +19,5 @@ export function expectedVersion(header: string | undefined): number | undefined 
 export const etagOf = (version: number) => `"${version}"`;
 
 export function versionMismatch(): ApiException {
-  return new ApiException(412, ErrorCode.VersionMismatch, 'The record changed since you read it; reload and try again.');
+  return new ApiException(ErrorCode.VersionMismatch, 'The record changed since you read it; reload and try again.');
 }

@@ -63,6 +63,6 @@ export function unacceptableInput(input: unknown): FieldError[] {
 export function installInputGuard(fastify: FastifyInstance): void {
   fastify.addHook('preValidation', async (request) => {
     const errors = [request.params, request.query, request.body].flatMap((input) => unacceptableInput(input));
-    if (errors.length > 0) throw new ApiException(400, ErrorCode.ValidationFailed, 'The request has invalid fields.', errors);
+    if (errors.length > 0) throw new ApiException(ErrorCode.ValidationFailed, 'The request has invalid fields.', errors);
   });
 }

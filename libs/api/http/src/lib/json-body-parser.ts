@@ -14,9 +14,7 @@ export function installJsonBodyParser(fastify: FastifyInstance): void {
       if (error) {
         const empty = (error as { code?: string }).code === 'FST_ERR_CTP_EMPTY_JSON_BODY';
         done(
-          new ApiException(
-            400,
-            ErrorCode.MalformedJson,
+          new ApiException(ErrorCode.MalformedJson,
             empty ? 'The request body is empty but declared as JSON.' : `The request body is not valid JSON: ${error.message}`,
           ),
         );

@@ -41,7 +41,7 @@ export interface PageRequest {
 }
 
 const fitsPart: Record<CursorPart, (value: unknown) => boolean> = {
-  uuid: isUuid,
+  uuid: (value) => typeof value === 'string' && isUuid(value),
   text: (value) => typeof value === 'string',
   integer: (value) => Number.isSafeInteger(value),
   number: (value) => typeof value === 'number' && Number.isFinite(value),

@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import { ErrorCode, PROBLEM_CONTENT_TYPE } from '@kassa/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiException } from './api.exception';
-import { codeForStatus, ProblemParts, problemOf } from './problem';
+import { ProblemParts, problemForStatus, problemOf } from './problem';
 
 function problemPartsOf(exception: unknown): ProblemParts | undefined {
   if (exception instanceof ApiException) {
@@ -15,8 +15,7 @@ function problemPartsOf(exception: unknown): ProblemParts | undefined {
     };
   }
   if (exception instanceof HttpException) {
-    const status = exception.getStatus();
-    return { status, code: codeForStatus(status), detail: exception.message };
+    return { ...problemForStatus(exception.getStatus()), detail: exception.message };
   }
   return undefined;
 }

@@ -1,4 +1,4 @@
-import { ErrorCode, FieldError, ProblemDetails } from '@kassa/contracts';
+import { ERROR_STATUS, ErrorCode, FieldError, ProblemDetails } from '@kassa/contracts';
 import { STATUS_CODES } from 'node:http';
 
 export interface ProblemParts {
@@ -21,14 +21,18 @@ const CODE_BY_STATUS: Partial<Record<number, ErrorCode>> = {
   413: ErrorCode.PayloadTooLarge,
   414: ErrorCode.UriTooLong,
   415: ErrorCode.UnsupportedMediaType,
-  422: ErrorCode.ValidationFailed,
   429: ErrorCode.TooManyRequests,
   431: ErrorCode.HeadersTooLarge,
   503: ErrorCode.ServiceUnavailable,
 };
 
-export function codeForStatus(status: number): ErrorCode {
-  return CODE_BY_STATUS[status] ?? (status < 500 ? ErrorCode.MalformedRequest : ErrorCode.InternalError);
+/**
+ * The code for an error that carries only a status, and that code's one status (the same, except
+ * that a status no code stands for answers as a generic 400 or 500).
+ */
+export function problemForStatus(status: number): { status: number; code: ErrorCode } {
+  const code = CODE_BY_STATUS[status] ?? (status < 500 ? ErrorCode.MalformedRequest : ErrorCode.InternalError);
+  return { status: ERROR_STATUS[code], code };
 }
 
 /** The RFC 9457 body every error is answered with. */

@@ -31,6 +31,6 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     exceptionFactory: (errors) =>
-      new ApiException(400, ErrorCode.ValidationFailed, 'The request has invalid fields.', fieldErrorsOf(errors)),
+      new ApiException(ErrorCode.ValidationFailed, 'The request has invalid fields.', fieldErrorsOf(errors)),
   });
 }

@@ -34,7 +34,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const key = request.headers[KEY_HEADER];
     if (key === undefined) return next.handle();
     if (typeof key !== 'string' || !ACCEPTABLE_KEY.test(key)) {
-      throw new ApiException(400, ErrorCode.ValidationFailed, 'The Idempotency-Key header is not usable.', [
+      throw new ApiException(ErrorCode.ValidationFailed, 'The Idempotency-Key header is not usable.', [
         { field: 'Idempotency-Key', message: 'must be 1-255 visible ASCII characters' },
       ]);
     }
@@ -52,7 +52,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
         if (!claimed) {
           const stored = await this.stored(manager, key);
           if (!stored.requestHash.equals(fingerprint)) {
-            throw new ApiException(422, ErrorCode.IdempotencyKeyReused, 'This Idempotency-Key was used for a different request.', [
+            throw new ApiException(ErrorCode.IdempotencyKeyReused, 'This Idempotency-Key was used for a different request.', [
               { field: 'Idempotency-Key', message: 'already used with another body' },
             ]);
           }
@@ -84,7 +84,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       return inserted.length > 0;
     } catch (error) {
       if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === LOCK_NOT_AVAILABLE) {
-        throw new ApiException(409, ErrorCode.IdempotencyKeyInFlight, 'A request with this Idempotency-Key is still running; retry shortly.', undefined, {
+        throw new ApiException(ErrorCode.IdempotencyKeyInFlight, 'A request with this Idempotency-Key is still running; retry shortly.', undefined, {
           'retry-after': '1',
         });
       }

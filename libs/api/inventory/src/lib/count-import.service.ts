@@ -20,11 +20,11 @@ export class CountImportService {
 
   async import(context: RequestContext, storeId: string, rows: Record<string, unknown>[], dryRun: boolean): Promise<CountImportResultDto> {
     if (rows.length > MAX_ROWS) {
-      throw new ApiException(413, ErrorCode.PayloadTooLarge, `At most ${MAX_ROWS} rows per import.`, [{ field: 'rows', message: `${rows.length} rows` }]);
+      throw new ApiException(ErrorCode.PayloadTooLarge, `At most ${MAX_ROWS} rows per import.`, [{ field: 'rows', message: `${rows.length} rows` }]);
     }
     const [store] = await context.manager.query(`SELECT 1 FROM store WHERE id = $1`, [storeId]);
     if (!store || !canSeeStore(context, storeId)) {
-      throw new ApiException(404, ErrorCode.StoreNotFound, 'No such store.', [{ field: 'storeId', message: 'not a store you can use' }]);
+      throw new ApiException(ErrorCode.StoreNotFound, 'No such store.', [{ field: 'storeId', message: 'not a store you can use' }]);
     }
     const errors: CountImportErrorDto[] = [];
     const parsed = rows.map((row, index) => {
@@ -67,9 +67,7 @@ export class CountImportService {
     const changed = lines.filter((line) => line.counted !== onHand.get(line.productId)).length;
     if (dryRun) return { counted: lines.length, changed, errors };
     if (errors.length > 0) {
-      throw new ApiException(
-        422,
-        ErrorCode.ImportInvalid,
+      throw new ApiException(ErrorCode.ImportInvalid,
         `${errors.length} problems in the rows; nothing was counted.`,
         errors.map((error) => ({ field: `rows.${error.row - 1}.${error.field}`, message: error.message })),
       );

@@ -28,7 +28,7 @@ const EXPORT_PAGE = 5000;
 const byKey = <T>(key: (item: T) => string) => (a: T, b: T) => key(a).localeCompare(key(b));
 
 function storeNotFound(field: string): ApiException {
-  return new ApiException(404, ErrorCode.StoreNotFound, 'No such store.', [{ field, message: 'not a store you can use' }]);
+  return new ApiException(ErrorCode.StoreNotFound, 'No such store.', [{ field, message: 'not a store you can use' }]);
 }
 
 /** Adjustments, counts, transfers and the read side of stock; every change goes through StockService.move. */
@@ -81,7 +81,7 @@ export class InventoryService {
   /** Out of one store and into another in one transaction: a line that cannot leave the source changes neither. */
   async transfer(context: RequestContext, transfer: TransferDto): Promise<TransferResultDto> {
     if (transfer.fromStoreId === transfer.toStoreId) {
-      throw new ApiException(400, ErrorCode.SameStoreTransfer, 'A transfer needs two different stores.', [
+      throw new ApiException(ErrorCode.SameStoreTransfer, 'A transfer needs two different stores.', [
         { field: 'toStoreId', message: 'toStoreId must differ from fromStoreId' },
       ]);
     }

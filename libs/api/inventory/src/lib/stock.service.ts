@@ -61,7 +61,7 @@ export class StockService {
       [level.id, movement.delta, negativeAllowed],
     );
     if (!moved) {
-      throw new ApiException(409, ErrorCode.InsufficientStock, `Only ${level.onHand} on hand; the shop does not allow negative stock.`, [
+      throw new ApiException(ErrorCode.InsufficientStock, `Only ${level.onHand} on hand; the shop does not allow negative stock.`, [
         { field: fields.delta, message: `would leave ${level.onHand + movement.delta} on hand` },
       ]);
     }
@@ -182,10 +182,10 @@ export class StockService {
       [storeId, productId, includeDeleted],
     );
     if (!found.store || !canSeeStore(context, storeId)) {
-      throw new ApiException(404, ErrorCode.StoreNotFound, 'No such store.', [{ field: fields.store, message: 'not a store you can use' }]);
+      throw new ApiException(ErrorCode.StoreNotFound, 'No such store.', [{ field: fields.store, message: 'not a store you can use' }]);
     }
     if (!found.product) {
-      throw new ApiException(404, ErrorCode.ProductNotFound, 'No such product.', [{ field: fields.product, message: 'not a product of this shop' }]);
+      throw new ApiException(ErrorCode.ProductNotFound, 'No such product.', [{ field: fields.product, message: 'not a product of this shop' }]);
     }
   }
 }

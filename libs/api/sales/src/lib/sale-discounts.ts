@@ -34,5 +34,5 @@ export function discountsBeyondGrant(priced: PricedSale, grant: DiscountGrant): 
 
 export function discountForbidden(priced: PricedSale, grant: DiscountGrant, fields: string[]): ApiException {
   const message = `line and sale discounts together may take at most ${grant.allowanceBps} bps of the gross ${priced.subtotalMinor}; these take ${priced.discountMinor}`;
-  return new ApiException(403, ErrorCode.DiscountForbidden, 'The discount is beyond what you may grant.', fields.map((field) => ({ field, message })));
+  return new ApiException(ErrorCode.DiscountForbidden, 'The discount is beyond what you may grant.', fields.map((field) => ({ field, message })));
 }

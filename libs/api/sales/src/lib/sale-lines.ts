@@ -43,13 +43,13 @@ export async function resolveLines(context: RequestContext, lines: SaleLineInput
     const field = (name: string) => `lines.${index}.${name}`;
     const product = byId.get(input.productId);
     if (!product || (product.deleted && !offline)) {
-      throw new ApiException(404, ErrorCode.ProductNotFound, 'No such product.', [{ field: field('productId'), message: 'not a product of this shop' }]);
+      throw new ApiException(ErrorCode.ProductNotFound, 'No such product.', [{ field: field('productId'), message: 'not a product of this shop' }]);
     }
     const flags: SaleFlag[] = [];
     if (product.deleted) flags.push('product_deleted');
     if (!product.active) {
       if (!offline) {
-        throw new ApiException(422, ErrorCode.ProductInactive, `${product.name} is not for sale.`, [
+        throw new ApiException(ErrorCode.ProductInactive, `${product.name} is not for sale.`, [
           { field: field('productId'), message: 'the product is inactive' },
         ]);
       }
@@ -59,7 +59,7 @@ export async function resolveLines(context: RequestContext, lines: SaleLineInput
     if (unitPriceMinor !== product.priceMinor) {
       if (offline) flags.push('price_changed');
       else if (!mayOverride) {
-        throw new ApiException(403, ErrorCode.PriceOverrideForbidden, 'Changing a price needs the sales:override_price permission.', [
+        throw new ApiException(ErrorCode.PriceOverrideForbidden, 'Changing a price needs the sales:override_price permission.', [
           { field: field('unitPriceMinor'), message: `the catalog price is ${product.priceMinor}` },
         ]);
       }

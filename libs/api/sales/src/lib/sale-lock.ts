@@ -12,7 +12,7 @@ export async function lockCompletedSale(context: RequestContext, saleId: string)
     `UPDATE sale SET version = version + 1 WHERE id = $1 AND status = 'completed' RETURNING version`,
     [saleId],
   );
-  if (!sale) throw new ApiException(409, ErrorCode.SaleVoided, 'The sale was voided.');
+  if (!sale) throw new ApiException(ErrorCode.SaleVoided, 'The sale was voided.');
   return sale.version;
 }
 

@@ -68,7 +68,7 @@ export class SaleRefundsService {
     const taxMinor = claimed.reduce((sum, entry) => sum + entry.share.taxMinor, 0);
     const tendered = input.tenders.reduce((sum, tender) => sum + tender.amountMinor, 0);
     if (tendered !== totalMinor) {
-      throw new ApiException(422, ErrorCode.RefundTenderMismatch, `The refund is ${totalMinor}; the tenders give back ${tendered}.`, [
+      throw new ApiException(ErrorCode.RefundTenderMismatch, `The refund is ${totalMinor}; the tenders give back ${tendered}.`, [
         { field: 'tenders', message: `must add up to ${totalMinor}` },
       ]);
     }
@@ -146,9 +146,9 @@ export class SaleRefundsService {
       [saleLineId, saleId],
     );
     if (!existing) {
-      throw new ApiException(422, ErrorCode.ReferenceNotFound, 'No such line on this sale.', [{ field: `lines.${index}.saleLineId`, message: 'not a line of the sale' }]);
+      throw new ApiException(ErrorCode.ReferenceNotFound, 'No such line on this sale.', [{ field: `lines.${index}.saleLineId`, message: 'not a line of the sale' }]);
     }
-    throw new ApiException(409, ErrorCode.RefundExceedsRemaining, `Only ${existing.left} of that line can still be refunded.`, [
+    throw new ApiException(ErrorCode.RefundExceedsRemaining, `Only ${existing.left} of that line can still be refunded.`, [
       { field: `lines.${index}.quantity`, message: `at most ${existing.left}` },
     ]);
   }

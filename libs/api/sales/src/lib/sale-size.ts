@@ -11,7 +11,7 @@ import type { ResolvedLine } from './sale-lines';
 export function assertSaleSize(lines: ResolvedLine[]): void {
   const gross = lines.reduce((sum, line) => sum + BigInt(line.pricing.unitPriceMinor) * BigInt(line.pricing.quantity), 0n);
   if (gross > BigInt(MAX_AMOUNT_MINOR)) {
-    throw new ApiException(400, ErrorCode.ValidationFailed, 'The sale is larger than a sale can be.', [
+    throw new ApiException(ErrorCode.ValidationFailed, 'The sale is larger than a sale can be.', [
       { field: 'lines', message: `the lines add up to ${gross} minor units; at most ${MAX_AMOUNT_MINOR}` },
     ]);
   }

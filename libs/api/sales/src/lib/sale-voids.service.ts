@@ -32,9 +32,9 @@ export class SaleVoidsService {
          FROM sale s CROSS JOIN tenant t WHERE s.id = $1`,
       [saleId],
     );
-    if (state.refunded) throw new ApiException(409, ErrorCode.SaleHasRefunds, 'Part of the sale was refunded: refund the rest instead of voiding it.');
+    if (state.refunded) throw new ApiException(ErrorCode.SaleHasRefunds, 'Part of the sale was refunded: refund the rest instead of voiding it.');
     if (!state.sameDay) {
-      throw new ApiException(409, ErrorCode.VoidWindowClosed, "A sale can be voided only on its own business day; refund it instead.");
+      throw new ApiException(ErrorCode.VoidWindowClosed, "A sale can be voided only on its own business day; refund it instead.");
     }
         await context.manager.query(`UPDATE sale SET status = 'voided', voided_at = now(), voided_by = $2, void_reason = $3 WHERE id = $1`, [
       saleId,

@@ -18,7 +18,7 @@ const DAY = `(SELECT ($1::date)::timestamp AT TIME ZONE time_zone AS day_from, (
 export class SalesSummaryService {
   async summarize(context: RequestContext, query: SalesSummaryQueryDto): Promise<SalesSummaryDto> {
     if (query.storeId && !canSeeStore(context, query.storeId)) {
-      throw new ApiException(404, ErrorCode.StoreNotFound, 'No such store.', [{ field: 'storeId', message: 'not a store you can use' }]);
+      throw new ApiException(ErrorCode.StoreNotFound, 'No such store.', [{ field: 'storeId', message: 'not a store you can use' }]);
     }
     const [tenant]: { timeZone: string; currency: string; today: string }[] = await context.manager.query(
       `SELECT time_zone AS "timeZone", currency, to_char(now() AT TIME ZONE time_zone, 'YYYY-MM-DD') AS today FROM tenant`,

@@ -35,7 +35,7 @@ export interface RecordedSale {
   replayed: boolean;
 }
 
-const saleNotFound = () => new ApiException(404, ErrorCode.SaleNotFound, 'No such sale.');
+const saleNotFound = () => new ApiException(ErrorCode.SaleNotFound, 'No such sale.');
 
 /** A stored sale as the API shows it: lines without their stock note, which surfaces as `negativeStockLines`. */
 export function presentSale(stored: StoredSale): SaleDto {
@@ -125,13 +125,13 @@ export class SalesService {
     }
     const tendered = settleTenders(priced.totalMinor, input.tenders);
     if (tendered.overpaidWithoutCash) {
-      throw new ApiException(422, ErrorCode.ValidationFailed, 'Only cash can be handed back as change.', [
+      throw new ApiException(ErrorCode.ValidationFailed, 'Only cash can be handed back as change.', [
         { field: 'tenders', message: `card and other tenders exceed the total of ${priced.totalMinor}` },
       ]);
     }
     if (tendered.short) {
       if (!offline) {
-        throw new ApiException(422, ErrorCode.TenderShort, `The tenders cover ${tendered.tenderedMinor} of ${priced.totalMinor}.`, [
+        throw new ApiException(ErrorCode.TenderShort, `The tenders cover ${tendered.tenderedMinor} of ${priced.totalMinor}.`, [
           { field: 'tenders', message: `${priced.totalMinor - tendered.tenderedMinor} short of the total` },
         ]);
       }
@@ -170,7 +170,7 @@ export class SalesService {
       ],
     ).catch((error: unknown) => {
       if (isUniqueViolation(error, 'sale_receipt_number_key')) {
-        throw new ApiException(409, ErrorCode.ReceiptNumberTaken, `Receipt ${input.receiptNumber} of this register is another sale.`, [
+        throw new ApiException(ErrorCode.ReceiptNumberTaken, `Receipt ${input.receiptNumber} of this register is another sale.`, [
           { field: 'receiptNumber', message: 'already used on this register' },
         ]);
       }
@@ -217,7 +217,7 @@ export class SalesService {
     const [existing]: { requestHash: Buffer }[] = await context.manager.query(`SELECT request_hash AS "requestHash" FROM sale WHERE id = $1`, [id]);
     if (!existing) return undefined;
     if (!existing.requestHash.equals(requestHash)) {
-      throw new ApiException(409, ErrorCode.SaleExists, 'A different sale was recorded with this id.', [{ field: 'id', message: 'already used by another sale' }]);
+      throw new ApiException(ErrorCode.SaleExists, 'A different sale was recorded with this id.', [{ field: 'id', message: 'already used by another sale' }]);
     }
     return this.get(context, id);
   }
@@ -225,7 +225,7 @@ export class SalesService {
   private async assertStore(context: RequestContext, storeId: string): Promise<void> {
     const [store] = await context.manager.query(`SELECT 1 FROM store WHERE id = $1`, [storeId]);
     if (!store || !canSeeStore(context, storeId)) {
-      throw new ApiException(404, ErrorCode.StoreNotFound, 'No such store.', [{ field: 'storeId', message: 'not a store you can use' }]);
+      throw new ApiException(ErrorCode.StoreNotFound, 'No such store.', [{ field: 'storeId', message: 'not a store you can use' }]);
     }
   }
 
@@ -234,15 +234,15 @@ export class SalesService {
       ? await context.manager.query(`SELECT id, kind FROM register WHERE id = $1 AND store_id = $2`, [input.registerId, input.storeId])
       : await context.manager.query(`SELECT id, kind FROM register WHERE store_id = $1 AND kind = 'api'`, [input.storeId]);
     if (!register) {
-      throw new ApiException(404, ErrorCode.RegisterNotFound, 'No such register in this store.', [{ field: 'registerId', message: 'not a register of the store' }]);
+      throw new ApiException(ErrorCode.RegisterNotFound, 'No such register in this store.', [{ field: 'registerId', message: 'not a register of the store' }]);
     }
     if (register.kind === 'pos' && input.receiptNumber === undefined) {
-      throw new ApiException(400, ErrorCode.ValidationFailed, 'A POS register numbers its own receipts.', [
+      throw new ApiException(ErrorCode.ValidationFailed, 'A POS register numbers its own receipts.', [
         { field: 'receiptNumber', message: 'required for a sale on a POS register' },
       ]);
     }
     if (register.kind === 'api' && input.receiptNumber !== undefined) {
-      throw new ApiException(400, ErrorCode.ValidationFailed, "The server numbers the api register's receipts.", [
+      throw new ApiException(ErrorCode.ValidationFailed, "The server numbers the api register's receipts.", [
         { field: 'receiptNumber', message: 'only POS registers send receipt numbers' },
       ]);
     }
@@ -253,7 +253,7 @@ export class SalesService {
     if (customerId === undefined) return;
     const [customer] = await context.manager.query(`SELECT 1 FROM customer WHERE id = $1`, [customerId]);
     if (!customer) {
-      throw new ApiException(404, ErrorCode.CustomerNotFound, 'No such customer.', [{ field: 'customerId', message: 'not a customer of this shop' }]);
+      throw new ApiException(ErrorCode.CustomerNotFound, 'No such customer.', [{ field: 'customerId', message: 'not a customer of this shop' }]);
     }
   }
 

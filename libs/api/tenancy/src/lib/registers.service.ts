@@ -10,7 +10,7 @@ import { StoresService } from './stores.service';
 const REGISTER_COLUMNS = `r.id, r.store_id AS "storeId", r.name, r.kind, r.last_receipt_number AS "lastReceiptNumber",
   ${isoTime('r.created_at')} AS "createdAt"`;
 
-const registerNotFound = () => new ApiException(404, ErrorCode.RegisterNotFound, 'No such register.');
+const registerNotFound = () => new ApiException(ErrorCode.RegisterNotFound, 'No such register.');
 
 /** The tills of a store. Each numbers its receipts on its own, so registers never wait on each other. */
 @Injectable()
@@ -44,7 +44,7 @@ export class RegistersService {
       )
       .catch((error: unknown) => {
         if (isUniqueViolation(error, 'register_name_key')) {
-          throw new ApiException(409, ErrorCode.Conflict, 'The store has a register with that name.', [
+          throw new ApiException(ErrorCode.Conflict, 'The store has a register with that name.', [
             { field: 'name', message: `${input.name} is taken in this store` },
           ]);
         }

@@ -12,13 +12,13 @@ import { canSeeStore, visibleStoreIds } from './store-scope';
 const STORE_COLUMNS = `id, name, code, version, ${isoTime('created_at')} AS "createdAt"`;
 
 function storeNotFound(): ApiException {
-  return new ApiException(404, ErrorCode.StoreNotFound, 'No such store.');
+  return new ApiException(ErrorCode.StoreNotFound, 'No such store.');
 }
 
 function withCodeConflict(code: string | undefined) {
   return (error: unknown): never => {
     if (isUniqueViolation(error, 'store_code_key')) {
-      throw new ApiException(409, ErrorCode.StoreCodeTaken, 'Another store has that code.', [
+      throw new ApiException(ErrorCode.StoreCodeTaken, 'Another store has that code.', [
         { field: 'code', message: `code ${code} is already used by another store` },
       ]);
     }
@@ -81,9 +81,7 @@ export class StoresService {
     const found = new Set(rows.map((row) => row.id));
     const missing = storeIds.filter((id) => !found.has(id));
     if (missing.length > 0) {
-      throw new ApiException(
-        422,
-        ErrorCode.ReferenceNotFound,
+      throw new ApiException(ErrorCode.ReferenceNotFound,
         'Some stores do not exist.',
         missing.map((id) => ({ field, message: `store ${id} does not exist` })),
       );

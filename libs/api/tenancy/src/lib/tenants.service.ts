@@ -35,7 +35,7 @@ export class TenantsService {
       await manager.query(`INSERT INTO tenant_directory (slug, tenant_id) VALUES ($1, $2)`, [tenant.slug, tenant.id]);
     } catch (error) {
       if (isUniqueViolation(error, 'tenant_directory_pkey')) {
-        throw new ApiException(409, ErrorCode.SlugTaken, 'That shop address is taken.', [
+        throw new ApiException(ErrorCode.SlugTaken, 'That shop address is taken.', [
           { field: 'slug', message: `slug ${tenant.slug} is already in use` },
         ]);
       }

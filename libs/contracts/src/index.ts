@@ -9,3 +9,4 @@ export * from './lib/catalog';
 export * from './lib/inventory';
 export * from './lib/money';
 export * from './lib/pricing';
+export * from './lib/locale';

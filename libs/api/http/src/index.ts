@@ -6,7 +6,7 @@ export { requestIdFor, REQUEST_ID_HEADER } from './lib/request-id';
 export { installJsonBodyParser } from './lib/json-body-parser';
 export { ACCESS_RULE, Authenticated, Public, RequirePermissions } from './lib/access.decorator';
 export type { AccessRule } from './lib/access.decorator';
-export { IsCurrencyCode, IsTimeZone } from './lib/validators';
+export { IsCurrencyCode, IsLocaleTag, IsTimeZone } from './lib/validators';
 export { IdParam } from './lib/id-param';
 export { Client } from './lib/client-info.decorator';
 export type { ClientInfo } from './lib/client-info.decorator';

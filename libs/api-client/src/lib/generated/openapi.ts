@@ -1049,6 +1049,11 @@ export interface components {
             currency: string;
             /** @example Europe/Berlin */
             timeZone: string;
+            /**
+             * @description BCP 47: how money, numbers and dates are written and typed. Guessed at sign-up from the currency and time zone.
+             * @example de-DE
+             */
+            locale: string;
             pricesIncludeTax: boolean;
             allowNegativeStock: boolean;
             version: number;
@@ -1059,6 +1064,11 @@ export interface components {
             name?: string;
             currency?: string;
             timeZone?: string;
+            /**
+             * @description BCP 47 language tag.
+             * @example de-DE
+             */
+            locale?: string;
             pricesIncludeTax?: boolean;
             allowNegativeStock?: boolean;
         };

@@ -11,6 +11,7 @@ import { CreateRegisters1764892800000 } from './1764892800000-create-registers';
 import { WebhookDeliverySweep1764979200000 } from './1764979200000-webhook-delivery-sweep';
 import { CreateSales1765065600000 } from './1765065600000-create-sales';
 import { CreateRefundsAndVoids1765152000000 } from './1765152000000-create-refunds-and-voids';
+import { TenantLocale1765411200000 } from './1765411200000-tenant-locale';
 
 /** Every migration, in order. New ones are appended here. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   WebhookDeliverySweep1764979200000,
   CreateSales1765065600000,
   CreateRefundsAndVoids1765152000000,
+  TenantLocale1765411200000,
 ];

@@ -1,3 +1,4 @@
+import { IsLocaleTag } from '@kassa/api/http';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { IsCurrencyCode, IsTimeZone } from '@kassa/api/http';
@@ -9,6 +10,8 @@ export class UpdateTenantDto {
   @IsOptional() @IsCurrencyCode() currency?: string;
   @ApiPropertyOptional()
   @IsOptional() @IsTimeZone() timeZone?: string;
+  @ApiPropertyOptional({ example: 'de-DE', description: 'BCP 47 language tag.' })
+  @IsOptional() @IsLocaleTag() locale?: string;
   @ApiPropertyOptional()
   @IsOptional() @IsBoolean() pricesIncludeTax?: boolean;
   @ApiPropertyOptional()

@@ -1,42 +1,40 @@
 'use client';
-import { useQuery } from '@tanstack/react-query';
+import type { Schemas } from '@kassa/api-client';
 import { useSession } from '@kassa/web/auth';
-import styles from './views.module.css';
+import { queryKeys, useApiQuery } from '@kassa/web/data-access';
+import { Badge, DataTable, PageHeader, useDataTableQuery, type DataTableColumn } from '@kassa/web/ui';
+
+type User = Schemas['UserDto'];
+
+const COLUMNS: DataTableColumn<User>[] = [
+  { id: 'name', header: 'Name', cell: (user) => user.name, hideable: false },
+  { id: 'email', header: 'Email', cell: (user) => user.email },
+  { id: 'role', header: 'Role', cell: (user) => user.role },
+  { id: 'status', header: 'Status', cell: (user) => <Badge tone={user.active ? 'ok' : 'neutral'}>{user.active ? 'Active' : 'Deactivated'}</Badge> },
+];
 
 export function UsersView() {
-  const { api, me } = useSession();
-  const users = useQuery({
-    queryKey: ['users', me?.tenant.id, me?.user.id],
-    enabled: me !== undefined,
-    queryFn: async () => {
-      const { data, error } = await api.http.GET('/api/v1/users');
-      if (!data) throw Object.assign(new Error('GET /api/v1/users failed'), { problem: error });
-      return data.items;
-    },
+  const { me } = useSession();
+  const table = useDataTableQuery({ pageSize: 50 });
+  const { cursor, limit } = table.query;
+  const users = useApiQuery(queryKeys.list('user', { cursor, limit }), (http, signal) => http.GET('/api/v1/users', { params: { query: { cursor, limit } }, signal }), {
+    keepPrevious: true,
   });
   return (
     <>
-      <h1 className={styles.title}>Users</h1>
-      {users.isError && <p role="alert">The users could not be loaded.</p>}
-      <table className={styles.table}>
-        <caption className={styles.muted}>People who can sign in to {me?.tenant.name}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Email</th>
-            <th scope="col">Role</th>
-          </tr>
-        </thead>
-        <tbody>
-          {(users.data ?? []).map((user) => (
-            <tr key={user.id}>
-              <td>{user.name}</td>
-              <td>{user.email}</td>
-              <td>{user.role}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <PageHeader title="Users" description={`People who can sign in to ${me?.tenant.name ?? 'this shop'}.`} />
+      <DataTable
+        label="Users"
+        columns={COLUMNS}
+        rowId={(user) => user.id}
+        rowLabel={(user) => user.name}
+        state={table}
+        page={users.data}
+        loading={users.isPending}
+        refreshing={users.isPlaceholderData}
+        failure={users.isError ? { kind: users.error.kind, retry: () => void users.refetch() } : undefined}
+        preferencesKey={me ? `users:${me.user.id}` : undefined}
+      />
     </>
   );
 }

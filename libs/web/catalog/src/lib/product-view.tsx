@@ -1,43 +1,74 @@
 'use client';
-import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'next/navigation';
+import { isUuid } from '@kassa/contracts';
 import { useSession } from '@kassa/web/auth';
-import { formatMoney } from './format-money';
-import styles from './views.module.css';
+import { useApiQuery } from '@kassa/web/data-access';
+import { Badge, PageHeader, ProblemState, Skeleton, useShopFormat } from '@kassa/web/ui';
+import { ProductForm } from './product-form';
+import { productKeys } from './product-requests';
+import styles from './catalog.module.css';
 
-/** One product, as the palette opens it. The catalog screens of the products issue grow from here. */
+const BACK = { href: '/products', label: 'Products' };
+
+/** One product: its details, and its edit form for those who manage the catalog. */
 export function ProductView() {
   const { id } = useParams<{ id: string }>();
-  const { api, me } = useSession();
-  const product = useQuery({
-    queryKey: ['product', me?.tenant.id, id],
-    enabled: me !== undefined,
-    queryFn: async () => {
-      const { data, error } = await api.http.GET('/api/v1/products/{id}', { params: { path: { id } } });
-      if (!data) throw Object.assign(new Error('GET /api/v1/products/{id} failed'), { problem: error });
-      return data;
-    },
+  const valid = isUuid(id);
+  const { can } = useSession();
+  const format = useShopFormat();
+  const product = useApiQuery(productKeys.detail(id), (http, signal) => http.GET('/api/v1/products/{id}', { params: { path: { id } }, signal }), {
+    enabled: valid,
   });
-  if (product.isError) return <p role="alert">This product could not be loaded.</p>;
+
+  if (!valid) {
+    return (
+      <>
+        <PageHeader title="Product" back={BACK} />
+        <ProblemState kind="not-found" subject="This product" />
+      </>
+    );
+  }
+  if (product.isError) {
+    return (
+      <>
+        <PageHeader title="Product" back={BACK} />
+        <ProblemState kind={product.error.kind} subject="This product" onRetry={() => void product.refetch()} retrying={product.isFetching} />
+      </>
+    );
+  }
   const data = product.data;
+  if (!data) {
+    return (
+      <>
+        <PageHeader title="Product" back={BACK} />
+        <Skeleton lines={4} label="Loading the product" />
+      </>
+    );
+  }
   return (
     <>
-      <h1 className={styles.title}>{data?.name ?? 'Product'}</h1>
-      {data && me && (
-        <div className={styles.grid}>
-          <section className={styles.card} aria-labelledby="product-sku">
-            <h2 id="product-sku">SKU</h2>
-            <p>{data.sku}</p>
-          </section>
-          <section className={styles.card} aria-labelledby="product-price">
-            <h2 id="product-price">Price</h2>
-            <p>{formatMoney(data.priceMinor, me.tenant.currency)}</p>
-          </section>
-          <section className={styles.card} aria-labelledby="product-barcodes">
-            <h2 id="product-barcodes">Barcodes</h2>
-            <p>{data.barcodes.join(', ') || '—'}</p>
-          </section>
-        </div>
+      <PageHeader
+        title={data.name}
+        back={BACK}
+        description={
+          <span className={styles.summary}>
+            <span>SKU {data.sku}</span>
+            <span>{format.money(data.priceMinor)}</span>
+            <Badge tone={data.active ? 'ok' : 'neutral'}>{data.active ? 'Active' : 'Inactive'}</Badge>
+          </span>
+        }
+      />
+      {can('catalog:manage') ? (
+        <ProductForm key={data.id} product={data} onReload={async () => (await product.refetch()).data} />
+      ) : (
+        <dl className={styles.details}>
+          <dt>Barcodes</dt>
+          <dd>{data.barcodes.join(', ') || '—'}</dd>
+          <dt>Tax rate</dt>
+          <dd>{format.number(data.taxRateBps / 100, { maximumFractionDigits: 2 })} %</dd>
+          <dt>Description</dt>
+          <dd>{data.description ?? '—'}</dd>
+        </dl>
       )}
     </>
   );

@@ -1,5 +1,6 @@
 'use client';
 import { useSession } from '@kassa/web/auth';
+import { PageHeader } from '@kassa/web/ui';
 import styles from './views.module.css';
 
 export function DashboardView() {
@@ -7,8 +8,7 @@ export function DashboardView() {
   const store = me?.stores.find((candidate) => candidate.id === storeId);
   return (
     <>
-      <h1 className={styles.title}>Dashboard</h1>
-      {offline && <p className={styles.muted}>Offline: showing what this device saw last.</p>}
+      <PageHeader title="Dashboard" description={offline ? 'Offline: showing what this device saw last.' : undefined} />
       <div className={styles.grid}>
         <section className={styles.card} aria-labelledby="dash-shop">
           <h2 id="dash-shop">Shop</h2>

@@ -1,9 +1,8 @@
 'use client';
-import { useQueryClient } from '@tanstack/react-query';
 import { useForm, useWatch } from 'react-hook-form';
 import type { Schemas } from '@kassa/api-client';
 import { useSession } from '@kassa/web/auth';
-import { callApi, useApiAccess } from '@kassa/web/data-access';
+import { useApiMutation } from '@kassa/web/data-access';
 import { Form, FormActions, FormCheckbox, FormInput, FormRow, FormSelect, PageHeader, Skeleton, useToasts } from '@kassa/web/ui';
 import { localeOptions, timeZoneOptions } from './locale-options';
 import styles from './admin.module.css';
@@ -21,9 +20,9 @@ const valuesOf = ({ name, locale, currency, timeZone, pricesIncludeTax, allowNeg
 });
 
 function SettingsForm({ tenant }: { tenant: Tenant }) {
-  const access = useApiAccess();
-  const queryClient = useQueryClient();
   const toasts = useToasts();
+  // The shop's name, locale and currency reach every screen through /me.
+  const save = useApiMutation((http, changes: Partial<SettingsValues>) => http.PATCH('/api/v1/tenant', { body: changes }), { invalidates: [['me']] });
   const form = useForm<SettingsValues>({ defaultValues: valuesOf(tenant) });
   const currency = useWatch({ control: form.control, name: 'currency' });
   return (
@@ -33,9 +32,7 @@ function SettingsForm({ tenant }: { tenant: Tenant }) {
       onSubmit={async (values) => {
         const dirty = form.formState.dirtyFields;
         const changes = Object.fromEntries(Object.entries(values).filter(([field]) => dirty[field as keyof SettingsValues]));
-        const saved = await callApi(access, (http) => http.PATCH('/api/v1/tenant', { body: changes }));
-        // The shop's name, locale and currency reach every screen through /me.
-        await queryClient.invalidateQueries({ queryKey: ['me'] });
+        const saved = await save.mutateAsync(changes);
         toasts.show({ message: 'Settings saved.', tone: 'success' });
         return valuesOf(saved);
       }}

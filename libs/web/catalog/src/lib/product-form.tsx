@@ -2,20 +2,23 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { callApi, useApiAccess } from '@kassa/web/data-access';
+import { useApiMutation } from '@kassa/web/data-access';
 import { Form, FormActions, FormCheckbox, FormInput, FormMoneyInput, FormNumberInput, FormRow, FormTextarea, useToasts } from '@kassa/web/ui';
 import { changesOf, valuesOf, type ProductFormValues } from './product-form-values';
-import { productKeys, updateProduct, type Product } from './product-requests';
+import { productKeys, updateProduct, type Product, type ProductChanges } from './product-requests';
 
 /**
  * Edits a product. The version sent as If-Match is the one the form's values came from (not a newer
  * one fetched in the background), so someone else's change in between is a 412: reload or overwrite.
  */
 export function ProductForm({ product, onReload }: { product: Product; onReload(): Promise<Product | undefined> }) {
-  const access = useApiAccess();
   const queryClient = useQueryClient();
   const toasts = useToasts();
   const [base, setBase] = useState(product);
+  const save = useApiMutation(
+    (http, { changes, version }: { changes: ProductChanges; version: number | undefined }) => updateProduct(http, base.id, changes, version),
+    { invalidates: [productKeys.all] },
+  );
   const form = useForm<ProductFormValues>({ defaultValues: valuesOf(product) });
 
   return (
@@ -30,10 +33,9 @@ export function ProductForm({ product, onReload }: { product: Product; onReload(
       }}
       onSubmit={async (values, { overwrite }) => {
         const changes = changesOf(values, form.formState.dirtyFields);
-        const saved = await callApi(access, (http) => updateProduct(http, base.id, changes, overwrite ? undefined : base.version));
+        const saved = await save.mutateAsync({ changes, version: overwrite ? undefined : base.version });
         setBase(saved);
         queryClient.setQueryData(productKeys.detail(base.id), saved);
-        await queryClient.invalidateQueries({ queryKey: productKeys.all, refetchType: 'none' });
         toasts.show({ message: `${saved.name} saved.`, tone: 'success' });
         return valuesOf(saved);
       }}

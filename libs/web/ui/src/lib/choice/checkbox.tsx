@@ -19,7 +19,7 @@ export function Checkbox({ label, hideLabel, description, indeterminate = false,
     if (own.current) own.current.indeterminate = indeterminate;
   }, [indeterminate]);
   return (
-    <label className={cx(styles.choice, className)} data-disabled={disabled || undefined}>
+    <label className={cx(styles.choice, hideLabel && styles.compact, className)} data-disabled={disabled || undefined}>
       <input
         {...input}
         ref={(node) => {

@@ -129,6 +129,8 @@ export function DataTable<T extends RowData>({
   const tableColumns = useMemo<ColumnDef<Features, T>[]>(() => {
     const data: ColumnDef<Features, T>[] = columns.map((column) => ({
       id: column.id,
+      // The server sorts; TanStack only lets accessor columns sort, and a text value makes ascending the first order.
+      accessorFn: () => '',
       header: column.header,
       cell: ({ row }) => column.cell(row.original),
       enableSorting: column.sortable ?? false,

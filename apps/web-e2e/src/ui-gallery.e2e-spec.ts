@@ -125,6 +125,20 @@ describe('the /ui component gallery in Chromium', () => {
     await page.getByRole('navigation', { name: 'Demo items pages' }).getByText('Page 2').waitFor();
   });
 
+  it('renders only the rows in view of a long page, and End still reaches the last one', async () => {
+    context = await browser.newContext();
+    const page = await context.newPage();
+    await openGallery(page, stack.web.baseUrl);
+    const table = page.getByRole('grid', { name: /Demo items/ });
+    await page.getByLabel('Rows per page').selectOption('200');
+    await page.locator('table[aria-rowcount="201"]').waitFor();
+    expect(await table.locator('tbody tr[data-index]').count()).toBeLessThan(60);
+    await table.locator('tbody tr[data-index="0"]').focus();
+    await page.keyboard.press('End');
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-index') === '199');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-rowindex'))).toBe('201');
+  });
+
   it('remembers the columns a person hid after a reload', async () => {
     context = await browser.newContext();
     const page = await context.newPage();

@@ -194,11 +194,14 @@ export function DataTable<T extends RowData>({
     enabled: virtualize,
     getItemKey: (index) => rows[index]?.id ?? index,
   });
+  // After every render: a row scrolled to in a long list is only there once the virtualizer has re-rendered.
   useEffect(() => {
     if (!focusWanted) return;
+    const row = rowElements.current.get(active);
+    if (!row) return;
+    row.focus();
     setFocusWanted(false);
-    rowElements.current.get(active)?.focus();
-  }, [focusWanted, active]);
+  });
 
   const moveTo = (index: number) => {
     const next = Math.min(Math.max(index, 0), rows.length - 1);

@@ -11,3 +11,4 @@ export * from './lib/inventory';
 export * from './lib/money';
 export * from './lib/pricing';
 export * from './lib/discount-allowance';
+export * from './lib/locale';

@@ -8,10 +8,10 @@ export interface WebStack {
   close(): Promise<void>;
 }
 
-export async function startWebStack(apiEnv: Record<string, string> = {}): Promise<WebStack> {
+export async function startWebStack(apiEnv: Record<string, string> = {}, webEnv: Record<string, string> = {}): Promise<WebStack> {
   const database = await createTestDatabase();
   const api = await startBuiltApi(await freePort(), { DATABASE_URL: database.url, REDIS_URL: TEST_REDIS_URL, ...apiEnv });
-  const web = await startBuiltWeb(await freePort(), { KASSA_API_URL: api.baseUrl });
+  const web = await startBuiltWeb(await freePort(), { KASSA_API_URL: api.baseUrl, ...webEnv });
   return {
     database,
     api,

@@ -9,7 +9,7 @@ export { undeclaredNulls } from './lib/undeclared-nulls';
 export { answerClientError, answerRouterRefusal, installProblemSafetyNet } from './lib/framework-errors';
 export { ACCESS_RULE, Authenticated, Public, RequirePermissions } from './lib/access.decorator';
 export type { AccessRule } from './lib/access.decorator';
-export { IsCalendarDate, IsCurrencyCode, IsTimestamp, IsTimeZone } from './lib/validators';
+export { IsCalendarDate, IsCurrencyCode, IsLocaleTag, IsTimestamp, IsTimeZone } from './lib/validators';
 export { IdParam } from './lib/id-param';
 export { Client } from './lib/client-info.decorator';
 export type { ClientInfo } from './lib/client-info.decorator';

@@ -7,6 +7,8 @@ export interface TenantView {
   slug: string;
   currency: string;
   timeZone: string;
+  /** BCP 47 (`de-DE`): how money, numbers and dates are written and typed. */
+  locale: string;
   pricesIncludeTax: boolean;
   allowNegativeStock: boolean;
   discountLimitBps: DiscountLimits;

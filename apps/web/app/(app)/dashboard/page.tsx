@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { DashboardView } from '@kassa/web/shell';
+import { DashboardView } from '@kassa/web/dashboard';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { SettingsView } from '@kassa/web/shell';
+import { SettingsView } from '@kassa/web/admin';
 
 export const metadata: Metadata = { title: 'Settings' };
 

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { UsersView } from '@kassa/web/shell';
+import { UsersView } from '@kassa/web/admin';
 
 export const metadata: Metadata = { title: 'Users' };
 

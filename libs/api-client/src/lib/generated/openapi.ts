@@ -1055,6 +1055,11 @@ export interface components {
             currency: string;
             /** @example Europe/Berlin */
             timeZone: string;
+            /**
+             * @description BCP 47: how money, numbers and dates are written and typed. Guessed at sign-up from the currency and time zone.
+             * @example de-DE
+             */
+            locale: string;
             pricesIncludeTax: boolean;
             allowNegativeStock: boolean;
             /** @description How far sellers may discount a sale, line and sale discounts together, in basis points of its gross. Owners have no limit. */
@@ -1071,6 +1076,11 @@ export interface components {
             name?: string;
             currency?: string;
             timeZone?: string;
+            /**
+             * @description BCP 47 language tag.
+             * @example de-DE
+             */
+            locale?: string;
             pricesIncludeTax?: boolean;
             allowNegativeStock?: boolean;
             /** @description Basis points (0–10000) of a sale's gross; either limit alone keeps the other. */

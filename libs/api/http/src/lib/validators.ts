@@ -1,4 +1,5 @@
 import { registerDecorator, ValidationOptions } from 'class-validator';
+import { isSupportedLocale } from '@kassa/contracts';
 
 const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 
@@ -87,5 +88,17 @@ export function IsTimestamp(options?: ValidationOptions) {
       propertyName,
       options: { message: `${propertyName} must be an ISO 8601 time that exists, such as 2026-11-26T09:30:00Z`, ...options },
       validator: { validate: isTimestamp },
+    });
+}
+
+/** A BCP 47 language tag that numbers and dates can be formatted in (`de-DE`). */
+export function IsLocaleTag(options?: ValidationOptions) {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isLocaleTag',
+      target: target.constructor,
+      propertyName,
+      options: { message: `${propertyName} must be a BCP 47 language tag such as de-DE`, ...options },
+      validator: { validate: (value: unknown) => typeof value === 'string' && isSupportedLocale(value) },
     });
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode } from '@kassa/contracts';
+import { canonicalLocale, defaultLocale, ErrorCode } from '@kassa/contracts';
 import { isoTime, isUniqueViolation, queryRows, updateSet } from '@kassa/api/database';
 import { AuditLog, auditScopeOf } from '@kassa/api/audit';
 import { ApiException, RequestContext } from '@kassa/api/http';
@@ -16,7 +16,7 @@ export interface NewTenant {
   pricesIncludeTax: boolean;
 }
 
-const TENANT_COLUMNS = `id, name, slug, currency, time_zone AS "timeZone", prices_include_tax AS "pricesIncludeTax",
+const TENANT_COLUMNS = `id, name, slug, currency, time_zone AS "timeZone", locale, prices_include_tax AS "pricesIncludeTax",
   allow_negative_stock AS "allowNegativeStock",
   json_build_object('manager', discount_limit_manager_bps, 'cashier', discount_limit_cashier_bps) AS "discountLimitBps", version, ${isoTime('created_at')} AS "createdAt"`;
 
@@ -27,9 +27,9 @@ export class TenantsService {
   /** Creates a tenant inside a transaction already scoped to its (new) id. */
   async create(manager: EntityManager, tenant: NewTenant): Promise<TenantDto> {
     const [created] = await manager.query(
-      `INSERT INTO tenant (id, name, slug, currency, time_zone, prices_include_tax)
-       VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${TENANT_COLUMNS}`,
-      [tenant.id, tenant.name, tenant.slug, tenant.currency, tenant.timeZone, tenant.pricesIncludeTax],
+      `INSERT INTO tenant (id, name, slug, currency, time_zone, locale, prices_include_tax)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${TENANT_COLUMNS}`,
+      [tenant.id, tenant.name, tenant.slug, tenant.currency, tenant.timeZone, defaultLocale(tenant.currency, tenant.timeZone), tenant.pricesIncludeTax],
     );
     try {
       await manager.query(`INSERT INTO tenant_directory (slug, tenant_id) VALUES ($1, $2)`, [tenant.slug, tenant.id]);
@@ -55,6 +55,7 @@ export class TenantsService {
         name: changes.name,
         currency: changes.currency,
         time_zone: changes.timeZone,
+        locale: changes.locale && canonicalLocale(changes.locale),
         prices_include_tax: changes.pricesIncludeTax,
         allow_negative_stock: changes.allowNegativeStock,
         discount_limit_manager_bps: changes.discountLimitBps?.manager,

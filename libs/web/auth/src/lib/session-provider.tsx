@@ -3,6 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { createApiClient, type ApiClient, type Schemas } from '@kassa/api-client';
 import type { ProblemDetails } from '@kassa/contracts';
+import { ApiAccessProvider, type ApiAccess } from '@kassa/web/data-access';
 import { cacheScope, purgeApiCaches, SCOPE_HEADER } from '@kassa/web/pwa';
 import type { AccessClaims } from './access-claims';
 import { AccessTokenKeeper } from './access-token-keeper';
@@ -106,6 +107,20 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [keeper, queryClient],
   );
 
+  // The data hooks' 401 policy: a fresh token and one more try, or the end of the session.
+  const access = useMemo<ApiAccess>(
+    () => ({
+      http: api.http,
+      async renewSession() {
+        const outcome = await keeper.refresh();
+        if (outcome.kind === 'refreshed') return true;
+        if (outcome.kind === 'signed-out') await endLocally();
+        return false;
+      },
+    }),
+    [api, keeper, endLocally],
+  );
+
   const session = useMemo<Session>(() => {
     const stores = me.data?.stores ?? [];
     const remembered = scope ? chosenStore(scope) : undefined;
@@ -139,7 +154,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     };
   }, [identity, me.data, api, scope, storeChoice, started, endLocally]);
 
-  return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
+  return (
+    <SessionContext.Provider value={session}>
+      <ApiAccessProvider value={access}>{children}</ApiAccessProvider>
+    </SessionContext.Provider>
+  );
 }
 
 export function useSession(): Session {

@@ -5,9 +5,9 @@ import { SessionProvider } from '@kassa/web/auth';
 import { ServiceWorkerProvider } from '@kassa/web/pwa';
 import { ShortcutsProvider } from '@kassa/web/shortcuts';
 import { ThemeProvider } from '@kassa/web/theme';
-import { ToastProvider } from '@kassa/web/ui';
+import { NavigationGuardProvider, ToastProvider } from '@kassa/web/ui';
 
-/** Everything every page runs inside: theme, data, notifications, service worker, shortcuts, session. */
+/** Everything every page runs inside: theme, data, notifications, service worker, shortcuts, unsaved-work guard, session. */
 export function AppProviders({ children }: { children: ReactNode }) {
   const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, networkMode: 'always' } } }));
   return (
@@ -16,7 +16,9 @@ export function AppProviders({ children }: { children: ReactNode }) {
         <ToastProvider>
           <ServiceWorkerProvider>
             <ShortcutsProvider>
-              <SessionProvider>{children}</SessionProvider>
+              <NavigationGuardProvider>
+                <SessionProvider>{children}</SessionProvider>
+              </NavigationGuardProvider>
             </ShortcutsProvider>
           </ServiceWorkerProvider>
         </ToastProvider>

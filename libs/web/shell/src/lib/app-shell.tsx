@@ -7,7 +7,7 @@ import { InstallButton, useOnline } from '@kassa/web/pwa';
 import { CommandPalette } from '@kassa/web/search';
 import { ShortcutSheet, useShortcut } from '@kassa/web/shortcuts';
 import { ThemeSwitcher } from '@kassa/web/theme';
-import { ConnectionIndicator } from '@kassa/web/ui';
+import { ConnectionIndicator, ShopLocaleProvider, useNavigationGuard } from '@kassa/web/ui';
 import styles from './app-shell.module.css';
 import { activeNavItem, visibleNavItems, type NavItem } from './nav-items';
 import { StorePicker } from './store-picker';
@@ -28,7 +28,8 @@ export function AppShell({ children }: { children: ReactNode }) {
   const [sheetOpen, setSheetOpen] = useState(false);
   const openSheet = useCallback(() => setSheetOpen(true), []);
   const sources = useSearchSources(openSheet);
-  const go = useCallback((href: string) => router.push(href), [router]);
+  const { navigate } = useNavigationGuard();
+  const go = useCallback((href: string) => navigate(href), [navigate]);
 
   useEffect(() => {
     if (session.status === 'signed-out') router.replace(`/login?next=${encodeURIComponent(pathname)}`);
@@ -82,7 +83,7 @@ export function AppShell({ children }: { children: ReactNode }) {
         </ul>
       </nav>
       <main id="main" tabIndex={-1} className={styles.main}>
-        {children}
+        {session.me ? <ShopLocaleProvider value={session.me.tenant}>{children}</ShopLocaleProvider> : children}
       </main>
       {items
         .filter((item): item is NavItem & { digit: string } => item.digit !== undefined)

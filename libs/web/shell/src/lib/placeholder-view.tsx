@@ -1,11 +1,11 @@
-import styles from './views.module.css';
+import { EmptyState, PageHeader } from '@kassa/web/ui';
 
 /** An area whose module has not landed yet: it still has its place, route and shortcut. */
 export function PlaceholderView({ title, description }: { title: string; description: string }) {
   return (
     <>
-      <h1 className={styles.title}>{title}</h1>
-      <p className={styles.muted}>{description}</p>
+      <PageHeader title={title} />
+      <EmptyState title="Coming soon" description={description} />
     </>
   );
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { ProductView } from '@kassa/web/shell';
+import { ProductView } from '@kassa/web/catalog';
 
 export const metadata: Metadata = { title: 'Product' };
 

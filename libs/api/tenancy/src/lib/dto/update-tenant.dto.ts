@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsObject, IsOptional, IsString, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
-import { IsCurrencyCode, IsTimeZone } from '@kassa/api/http';
+import { IsCurrencyCode, IsLocaleTag, IsTimeZone } from '@kassa/api/http';
 import { UpdateDiscountLimitsDto } from './discount-limits.dto';
 
 export class UpdateTenantDto {
@@ -11,6 +11,8 @@ export class UpdateTenantDto {
   @IsOptional() @IsCurrencyCode() currency?: string;
   @ApiPropertyOptional()
   @IsOptional() @IsTimeZone() timeZone?: string;
+  @ApiPropertyOptional({ example: 'de-DE', description: 'BCP 47 language tag.' })
+  @IsOptional() @IsLocaleTag() locale?: string;
   @ApiPropertyOptional()
   @IsOptional() @IsBoolean() pricesIncludeTax?: boolean;
   @ApiPropertyOptional()

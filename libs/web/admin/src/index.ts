@@ -1,0 +1,2 @@
+export { SettingsView } from './lib/settings-view';
+export { UsersView } from './lib/users-view';

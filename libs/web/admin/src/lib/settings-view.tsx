@@ -1,0 +1,82 @@
+'use client';
+import { useForm, useWatch } from 'react-hook-form';
+import type { Schemas } from '@kassa/api-client';
+import { useSession } from '@kassa/web/auth';
+import { useApiMutation } from '@kassa/web/data-access';
+import { Form, FormActions, FormCheckbox, FormInput, FormRow, FormSelect, PageHeader, Skeleton, useToasts } from '@kassa/web/ui';
+import { localeOptions, timeZoneOptions } from './locale-options';
+import styles from './admin.module.css';
+
+type Tenant = Schemas['TenantDto'];
+type SettingsValues = Pick<Tenant, 'name' | 'locale' | 'currency' | 'timeZone' | 'pricesIncludeTax' | 'allowNegativeStock'>;
+
+const valuesOf = ({ name, locale, currency, timeZone, pricesIncludeTax, allowNegativeStock }: Tenant): SettingsValues => ({
+  name,
+  locale,
+  currency,
+  timeZone,
+  pricesIncludeTax,
+  allowNegativeStock,
+});
+
+function SettingsForm({ tenant }: { tenant: Tenant }) {
+  const toasts = useToasts();
+  // The shop's name, locale and currency reach every screen through /me.
+  const save = useApiMutation((http, changes: Partial<SettingsValues>) => http.PATCH('/api/v1/tenant', { body: changes }), { invalidates: [['me']] });
+  const form = useForm<SettingsValues>({ defaultValues: valuesOf(tenant) });
+  const currency = useWatch({ control: form.control, name: 'currency' });
+  return (
+    <Form
+      form={form}
+      label="Shop settings"
+      onSubmit={async (values) => {
+        const dirty = form.formState.dirtyFields;
+        const changes = Object.fromEntries(Object.entries(values).filter(([field]) => dirty[field as keyof SettingsValues]));
+        const saved = await save.mutateAsync(changes);
+        toasts.show({ message: 'Settings saved.', tone: 'success' });
+        return valuesOf(saved);
+      }}
+    >
+      <FormInput name="name" label="Shop name" required autoComplete="organization" />
+      <FormRow>
+        <FormSelect name="locale" label="Language and formats" options={localeOptions(tenant.locale, /^[A-Z]{3}$/.test(currency) ? currency : tenant.currency)} hint="How money, numbers and dates are written and typed." />
+        <FormSelect name="timeZone" label="Time zone" options={timeZoneOptions(tenant.timeZone)} hint="Days and daily figures are counted in it." />
+      </FormRow>
+      <FormRow>
+        <FormInput name="currency" label="Currency" hint="ISO 4217 code, such as EUR." autoComplete="off" spellCheck={false} maxLength={3} />
+      </FormRow>
+      <FormCheckbox name="pricesIncludeTax" label="Prices include tax" />
+      <FormCheckbox name="allowNegativeStock" label="Allow selling below zero stock" />
+      <FormActions />
+    </Form>
+  );
+}
+
+/** The shop's settings; owners change them, everyone else reads them. */
+export function SettingsView() {
+  const { me, can } = useSession();
+  const tenant = me?.tenant;
+  return (
+    <>
+      <PageHeader title="Settings" description="How your shop works and how Kassa writes its numbers." />
+      {!tenant ? (
+        <Skeleton lines={4} label="Loading the settings" />
+      ) : can('tenant:manage') ? (
+        <SettingsForm key={tenant.id} tenant={tenant} />
+      ) : (
+        <dl className={styles.details}>
+          <dt>Shop address</dt>
+          <dd>{tenant.slug}</dd>
+          <dt>Language and formats</dt>
+          <dd>{tenant.locale}</dd>
+          <dt>Currency</dt>
+          <dd>{tenant.currency}</dd>
+          <dt>Time zone</dt>
+          <dd>{tenant.timeZone}</dd>
+          <dt>Prices</dt>
+          <dd>{tenant.pricesIncludeTax ? 'Include tax' : 'Exclude tax'}</dd>
+        </dl>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,2 @@
+export { ProductView } from './lib/product-view';
+export { ProductsView } from './lib/products-view';

@@ -1,0 +1,115 @@
+'use client';
+import { useQueryClient } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { useSession } from '@kassa/web/auth';
+import { callApi, useApiAccess, useApiQuery } from '@kassa/web/data-access';
+import {
+  Badge,
+  DataTable,
+  PageHeader,
+  SearchInput,
+  Select,
+  useDataTableQuery,
+  useNavigationGuard,
+  useShopFormat,
+  useToasts,
+  type DataTableBulkAction,
+  type DataTableColumn,
+} from '@kassa/web/ui';
+import { productKeys, updateProduct, type Product } from './product-requests';
+import { downloadProductExport } from './product-export';
+import styles from './catalog.module.css';
+
+const STATUS_OPTIONS = [
+  { value: 'true', label: 'Active' },
+  { value: 'false', label: 'Inactive' },
+];
+
+/** The catalog: search, filter, page through, open, and change many products at once. */
+export function ProductsView() {
+  const { me, can } = useSession();
+  const access = useApiAccess();
+  const queryClient = useQueryClient();
+  const toasts = useToasts();
+  const format = useShopFormat();
+  const { navigate } = useNavigationGuard();
+  const table = useDataTableQuery({ pageSize: 50 });
+  const { filters, cursor, limit } = table.query;
+
+  const page = useApiQuery(
+    productKeys.list(table.query),
+    (http, signal) =>
+      http.GET('/api/v1/products', {
+        params: { query: { q: filters['q'], active: filters['active'] === undefined ? undefined : filters['active'] === 'true', cursor, limit } },
+        signal,
+      }),
+    { keepPrevious: true },
+  );
+
+  const columns = useMemo<DataTableColumn<Product>[]>(
+    () => [
+      { id: 'name', header: 'Name', cell: (product) => <span className={styles.name}>{product.name}</span>, hideable: false },
+      { id: 'sku', header: 'SKU', cell: (product) => product.sku },
+      { id: 'price', header: 'Price', cell: (product) => format.money(product.priceMinor), align: 'end' },
+      { id: 'barcodes', header: 'Barcodes', cell: (product) => product.barcodes.join(', ') || <span className={styles.muted}>—</span>, hiddenByDefault: true },
+      { id: 'status', header: 'Status', cell: (product) => <Badge tone={product.active ? 'ok' : 'neutral'}>{product.active ? 'Active' : 'Inactive'}</Badge> },
+      { id: 'updated', header: 'Updated', cell: (product) => format.dateTime(product.updatedAt), hiddenByDefault: true },
+    ],
+    [format],
+  );
+
+  const setActive = (active: boolean): DataTableBulkAction<Product> => ({
+    id: active ? 'activate' : 'deactivate',
+    label: active ? 'Activate' : 'Deactivate',
+    async run(products) {
+      for (const product of products) {
+        await callApi(access, (http) => updateProduct(http, product.id, { active }, product.version));
+      }
+      await queryClient.invalidateQueries({ queryKey: productKeys.all });
+      toasts.show({ message: `${products.length} ${products.length === 1 ? 'product' : 'products'} ${active ? 'activated' : 'deactivated'}.`, tone: 'success' });
+    },
+  });
+
+  return (
+    <>
+      <PageHeader title="Products" description="Everything the shop sells." />
+      <DataTable
+        label="Products"
+        columns={columns}
+        rowId={(product) => product.id}
+        rowLabel={(product) => product.name}
+        state={table}
+        page={page.data}
+        loading={page.isPending}
+        refreshing={page.isPlaceholderData}
+        failure={page.isError ? { kind: page.error.kind, retry: () => void page.refetch() } : undefined}
+        onOpen={(product) => navigate(`/products/${product.id}`)}
+        bulkActions={can('catalog:manage') ? [setActive(false), setActive(true)] : undefined}
+        onExport={() =>
+          void downloadProductExport(access).catch(() => toasts.show({ message: 'The export could not be downloaded. Try again.', tone: 'error' }))
+        }
+        preferencesKey={me ? `products:${me.user.id}` : undefined}
+        empty={{ title: 'No products yet', description: 'Products you add or import appear here.' }}
+        filters={
+          <>
+            <SearchInput
+              label="Search products"
+              hideLabel
+              placeholder="Search name, SKU or barcode"
+              value={table.filterValues['q'] ?? ''}
+              onSearch={(value) => table.setFilter('q', value)}
+            />
+            <Select
+              label="Status"
+              hideLabel
+              placeholder="Any status"
+              options={STATUS_OPTIONS}
+              value={table.filterValues['active'] ?? ''}
+              onChange={(event) => table.setFilter('active', event.target.value)}
+            />
+          </>
+        }
+      />
+    </>
+  );
+}

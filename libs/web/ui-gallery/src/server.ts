@@ -1,0 +1,2 @@
+export { uiGalleryEnabled } from './server/gallery-enabled';
+export { demoRowsPage } from './lib/demo-rows';

@@ -3,6 +3,7 @@ import { ErrorCode } from '@kassa/contracts';
 import { TEST_REDIS_URL } from '@kassa/testing';
 import { eventually } from '../support/eventually';
 import { bearer, expectStatus, PASSWORD, signupBody } from '../support/identity';
+import { ownerQuery } from '../support/owner-query';
 import { startTcpProxy, TcpProxy } from '../support/tcp-proxy';
 import { startTestApi, TestApi } from '../support/test-api';
 
@@ -39,6 +40,9 @@ describe('sign-in while Redis is down', () => {
       expect(Number(response.headers['retry-after'])).toBeGreaterThanOrEqual(1);
       expect(elapsedMs).toBeLessThan(1_500);
     }
+    // A checked wrong password leaves an audit row; none did.
+    const failures = await ownerQuery(api, `SELECT 1 FROM audit_log WHERE action = 'login' AND metadata->>'outcome' = 'failure'`);
+    expect(failures).toEqual([]);
   });
 
   it('keeps serving signed-in callers meanwhile, reads and writes alike', async () => {

@@ -3,6 +3,7 @@ import request from 'supertest';
 import { ErrorCode } from '@kassa/contracts';
 import { TEST_REDIS_URL } from '@kassa/testing';
 import { expectStatus, PASSWORD, signupBody } from '../support/identity';
+import { ownerQuery } from '../support/owner-query';
 import { startTestApi, TestApi } from '../support/test-api';
 
 const LOCKOUT_SECONDS = 2;
@@ -73,5 +74,40 @@ describe('login throttling per IP address', () => {
     const fourth = await login(`guess-4@${shop.slug}.test`);
     expect(fourth.status).toBe(429);
     expect(fourth.body.code).toBe(ErrorCode.TooManyAttempts);
+  });
+});
+
+describe.each([
+  ['Redis', {}],
+  ['in-process', { REDIS_URL: '' }],
+])('login throttling under concurrent attempts (%s counter)', (_, env) => {
+  const MAX_FAILURES = 5;
+  let api: TestApi;
+  let shop: ReturnType<typeof signupBody>;
+  const login = (password: string) =>
+    request(api.app.getHttpServer()).post('/api/v1/auth/login').send({ tenant: shop.slug, email: shop.email, password });
+
+  beforeAll(async () => {
+    api = await startTestApi({
+      env: { ...env, LOGIN_MAX_FAILURES: String(MAX_FAILURES), LOGIN_MAX_FAILURES_PER_IP: '1000', LOGIN_LOCKOUT_SECONDS: '60' },
+    });
+    shop = signupBody();
+    expectStatus(await request(api.app.getHttpServer()).post('/api/v1/signup').send(shop), 201);
+  });
+  afterAll(() => api.close());
+
+  it('checks at most the limit of 40 wrong passwords sent at once; the others get 429 unchecked', async () => {
+    const responses = await Promise.all(Array.from({ length: 40 }, () => login('wrong password!')));
+    const statuses = responses.map((response) => response.status);
+    expect(statuses.filter((status) => status === 401)).toHaveLength(MAX_FAILURES);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(40 - MAX_FAILURES);
+    // Every password that was checked and failed leaves an audit row: the count of checks, not of answers.
+    const [{ checked }] = await ownerQuery<{ checked: string }>(
+      api,
+      `SELECT count(*) AS checked FROM audit_log WHERE action = 'login' AND metadata->>'outcome' = 'failure' AND metadata->>'email' = $1`,
+      [shop.email],
+    );
+    expect(Number(checked)).toBe(MAX_FAILURES);
+    expect((await login(PASSWORD)).status).toBe(429);
   });
 });

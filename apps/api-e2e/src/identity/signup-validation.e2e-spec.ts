@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import request from 'supertest';
 import { ErrorCode } from '@kassa/contracts';
-import { expectStatus, signupBody } from '../support/identity';
+import { bearer, expectStatus, PASSWORD, signupBody } from '../support/identity';
 import { startTestApi, TestApi } from '../support/test-api';
 
 describe('sign-up with bad input', () => {
@@ -28,6 +28,8 @@ describe('sign-up with bad input', () => {
     ['an unknown currency', { currency: 'EURO' }, 'currency'],
     ['an unknown time zone', { timeZone: 'Mars/Olympus_Mons' }, 'timeZone'],
     ['a short password', { password: 'short' }, 'password'],
+    ['a password of only spaces', { password: ' '.repeat(16) }, 'password'],
+    ['one of the most common passwords', { password: ' Password123' }, 'password'],
     ['the email as password', { email: 'ana@corner.test', password: 'ANA@corner.test' }, 'password'],
     ['a slug with capitals and spaces', { slug: 'My Shop' }, 'slug'],
     ['pricesIncludeTax as text', { pricesIncludeTax: 'yes' }, 'pricesIncludeTax'],
@@ -58,5 +60,30 @@ describe('sign-up with bad input', () => {
     const second = await signup(signupBody({ slug: first.slug }));
     expect(second.status).toBe(409);
     expect(await tenantCount()).toBe(before);
+  });
+
+  it('says why a common password is refused', async () => {
+    const response = await signup(signupBody({ password: 'QWERTYUIOP' }));
+    expect(response.status).toBe(400);
+    expect(response.body.errors).toEqual([{ field: 'password', message: expect.stringContaining('most commonly used') }]);
+  });
+
+  it('holds an invited user to the same rules, and leaves the invite link usable after a refusal', async () => {
+    const owner = expectStatus(await signup(signupBody()), 201).body;
+    const invited = expectStatus(
+      await request(api.app.getHttpServer())
+        .post('/api/v1/users')
+        .set(bearer(owner.accessToken))
+        .send({ name: 'New Cashier', email: `cashier@${owner.tenant.slug}.test`, role: 'cashier' }),
+      201,
+    ).body;
+    const setPassword = (password: string) =>
+      request(api.app.getHttpServer()).post('/api/v1/auth/set-password').send({ token: invited.invite.token, password });
+    for (const password of [' '.repeat(12), '1q2w3e4r5t', 'short']) {
+      const response = await setPassword(password);
+      expect({ status: response.status, code: response.body.code }).toEqual({ status: 400, code: ErrorCode.ValidationFailed });
+      expect(response.body.errors).toEqual([{ field: 'password', message: expect.any(String) }]);
+    }
+    expectStatus(await setPassword(PASSWORD), 204);
   });
 });

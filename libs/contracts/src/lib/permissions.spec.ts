@@ -1,4 +1,5 @@
-import { MANAGEABLE_ROLES, PERMISSIONS, ROLE_PERMISSIONS, roleHasPermission, ROLES } from './permissions';
+import fc from 'fast-check';
+import { MANAGEABLE_ROLES, Permission, PERMISSIONS, permissionsBeyond, ROLE_PERMISSIONS, roleHasPermission, ROLES } from './permissions';
 
 describe('role permissions', () => {
   it('gives owners every permission', () => {
@@ -27,5 +28,30 @@ describe('role permissions', () => {
     expect(MANAGEABLE_ROLES.owner).toEqual(ROLES);
     expect(MANAGEABLE_ROLES.manager).toEqual(['cashier']);
     expect(MANAGEABLE_ROLES.cashier).toEqual([]);
+  });
+});
+
+describe('permissionsBeyond', () => {
+  const subsetOf = (permissions: readonly Permission[]) => fc.subarray([...permissions]);
+
+  it('is empty exactly when the grant is within what is held', () => {
+    fc.assert(
+      fc.property(subsetOf(PERMISSIONS), subsetOf(PERMISSIONS), (granted, held) => {
+        const sut = permissionsBeyond(granted, held);
+        expect(sut.length === 0).toBe(granted.every((permission) => held.includes(permission)));
+        for (const permission of sut) expect(held).not.toContain(permission);
+      }),
+    );
+  });
+
+  it('lets a role grant itself and the roles below it, never the roles above', () => {
+    expect(permissionsBeyond(ROLE_PERMISSIONS.cashier, ROLE_PERMISSIONS.manager)).toEqual([]);
+    expect(permissionsBeyond(ROLE_PERMISSIONS.manager, ROLE_PERMISSIONS.owner)).toEqual([]);
+    expect(permissionsBeyond(ROLE_PERMISSIONS.manager, ROLE_PERMISSIONS.cashier)).toContain('users:manage');
+    expect(permissionsBeyond(ROLE_PERMISSIONS.owner, ROLE_PERMISSIONS.manager)).toContain('api_keys:manage');
+  });
+
+  it('names what a key scoped only to users:manage lacks to create a cashier', () => {
+    expect(permissionsBeyond(ROLE_PERMISSIONS.cashier, ['users:manage'])).toEqual(ROLE_PERMISSIONS.cashier);
   });
 });

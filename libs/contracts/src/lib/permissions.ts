@@ -80,3 +80,11 @@ export const MANAGEABLE_ROLES: Record<Role, readonly Role[]> = {
 export function isPermission(value: unknown): value is Permission {
   return typeof value === 'string' && (PERMISSIONS as readonly string[]).includes(value);
 }
+
+/**
+ * The permissions in `granted` that `held` lacks. Nobody grants what they don't hold: an API key's
+ * scopes, and the role of a user someone creates or edits, must come back empty here against the caller's.
+ */
+export function permissionsBeyond(granted: readonly Permission[], held: readonly Permission[]): Permission[] {
+  return granted.filter((permission) => !held.includes(permission));
+}

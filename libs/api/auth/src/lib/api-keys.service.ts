@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, isPermission, Permission, uuidv7 } from '@kassa/contracts';
+import { ErrorCode, isPermission, Permission, permissionsBeyond, uuidv7 } from '@kassa/contracts';
 import { isoTime, queryRows, TenantTransaction } from '@kassa/api/database';
 import { AuditLog, auditScopeOf } from '@kassa/api/audit';
 import { ApiException, Authentication, RequestContext } from '@kassa/api/http';
+import { visibleStoreIds } from '@kassa/api/tenancy';
 import type { ApiKeyDto, ApiKeyListDto, CreateApiKeyDto, CreatedApiKeyDto } from './dto/api-key.dto';
 import { decodeOpaqueToken, encodeOpaqueToken, hashSecret, newOpaqueToken, secretMatches } from './opaque-token';
 
@@ -24,7 +25,10 @@ export class ApiKeysService {
     if (actor.kind !== 'user') {
       throw new ApiException(ErrorCode.Forbidden, 'API keys are created by users, not by other API keys.');
     }
-    const beyondCaller = input.permissions.filter((permission) => !actor.permissions.includes(permission));
+    if (visibleStoreIds(context) !== undefined) {
+      throw new ApiException(ErrorCode.Forbidden, 'An API key reaches every store, so a user limited to some stores cannot create one.');
+    }
+    const beyondCaller = permissionsBeyond(input.permissions, actor.permissions);
     if (beyondCaller.length > 0) {
       throw new ApiException(ErrorCode.Forbidden,
         'An API key cannot have permissions its creator lacks.',

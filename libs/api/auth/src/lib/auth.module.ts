@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import Redis from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import { AppConfig } from '@kassa/api/config';
 import { TenancyModule } from '@kassa/api/tenancy';
@@ -15,6 +14,7 @@ import { AuthService } from './auth.service';
 import { ATTEMPT_COUNTER, LoginThrottle } from './login-throttle';
 import { MeController } from './me.controller';
 import { RefreshTokens } from './refresh-tokens.service';
+import { connectThrottleRedis } from './throttle-redis';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 
@@ -42,13 +42,9 @@ import { UsersService } from './users.service';
     {
       provide: ATTEMPT_COUNTER,
       inject: [AppConfig],
-      useFactory: (config: AppConfig) =>
+      useFactory: async (config: AppConfig) =>
         config.redis
-          ? new RedisAttemptCounter(
-              // disconnectTimeout: ioredis otherwise keeps a 2 s timer alive after a refused connection.
-              new Redis(config.redis.url, { lazyConnect: true, maxRetriesPerRequest: 2, disconnectTimeout: 10 }),
-              config.redis.keyPrefix,
-            )
+          ? new RedisAttemptCounter(await connectThrottleRedis(config.redis.url), config.redis.keyPrefix)
           : new MemoryAttemptCounter(),
     },
     { provide: APP_GUARD, useClass: AuthGuard },

@@ -62,7 +62,7 @@ export class AuthService {
 
   async login(input: LoginDto, client: ClientInfo): Promise<TokenPairDto> {
     const ip = client.ip;
-    await this.throttle.assertAllowed(input.tenant, input.email, ip);
+    await this.throttle.admit(input.tenant, input.email, ip);
     // The one read across tenants (DESIGN.md §5): the public slug → tenant id directory.
     const [directory]: { tenantId: string }[] = await this.dataSource.query(
       `SELECT tenant_id AS "tenantId" FROM tenant_directory WHERE slug = $1`,
@@ -82,7 +82,6 @@ export class AuthService {
         ? await verifyPassword(account.passwordHash, input.password)
         : await verifyAgainstNothing(input.password);
     if (!directory || !account || !passwordOk) {
-      await this.throttle.recordFailure(input.tenant, input.email, ip);
       // Its own transaction: nothing else of this request commits.
       if (directory) {
         await this.tenantTransaction.run(directory.tenantId, (manager) =>

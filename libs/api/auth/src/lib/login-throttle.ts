@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { ErrorCode } from '@kassa/contracts';
 import { AppConfig } from '@kassa/api/config';
 import { ApiException } from '@kassa/api/http';
@@ -6,12 +6,20 @@ import type { AttemptCounter } from './attempt-counter';
 
 export const ATTEMPT_COUNTER = Symbol('ATTEMPT_COUNTER');
 
+/** What a client waits before trying again while the counter is unreachable (it reconnects within a second or so). */
+const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
 /**
  * Wrong passwords in a row lock an account (and, at a higher threshold, an IP address) for a
- * window; while locked even the right password gets 429 with Retry-After. A success resets the account.
+ * window; while locked even the right password gets 429 with Retry-After. Each attempt is counted
+ * before its password is checked (and uncounted if it was right), so concurrent attempts cannot
+ * check more passwords than the limit. A success resets the account. Without the counter (Redis down)
+ * it fails closed: 503 with Retry-After, no password checked.
  */
 @Injectable()
 export class LoginThrottle implements OnApplicationShutdown {
+  private readonly logger = new Logger(LoginThrottle.name);
+
   constructor(
     @Inject(ATTEMPT_COUNTER) private readonly counter: AttemptCounter,
     private readonly config: AppConfig,
@@ -21,29 +29,38 @@ export class LoginThrottle implements OnApplicationShutdown {
     return { account: `login:account:${tenantSlug}:${email}`, ip: `login:ip:${ip}` };
   }
 
-  async assertAllowed(tenantSlug: string, email: string, ip: string): Promise<void> {
-    const { maxFailures, maxFailuresPerIp } = this.config.auth.login;
+  /** Counts a sign-in attempt as a failure until it proves right, or refuses it with 429 before any check. */
+  async admit(tenantSlug: string, email: string, ip: string): Promise<void> {
+    const { maxFailures, maxFailuresPerIp, lockoutSeconds } = this.config.auth.login;
     const keys = this.keys(tenantSlug, email, ip);
-    const [account, address] = await Promise.all([this.counter.peek(keys.account), this.counter.peek(keys.ip)]);
-    const blocked = [account.failures >= maxFailures && account, address.failures >= maxFailuresPerIp && address].filter(
-      (entry): entry is { failures: number; retryAfterMs: number } => Boolean(entry),
-    );
-    if (blocked.length > 0) {
-      const retryAfterSeconds = Math.ceil(Math.max(...blocked.map((entry) => entry.retryAfterMs)) / 1000);
+    const verdict = await this.counter
+      .take(
+        [
+          { key: keys.account, limit: maxFailures },
+          { key: keys.ip, limit: maxFailuresPerIp },
+        ],
+        lockoutSeconds * 1000,
+      )
+      .catch((error: unknown) => {
+        this.logger.warn({ err: error }, 'sign-in refused: the attempt counter is unavailable');
+        throw new ApiException(ErrorCode.ServiceUnavailable, 'Sign-in is unavailable for a moment. Try again shortly.', undefined, {
+          'retry-after': String(UNAVAILABLE_RETRY_AFTER_SECONDS),
+        });
+      });
+    if (!verdict.allowed) {
       throw new ApiException(ErrorCode.TooManyAttempts, 'Too many failed sign-in attempts. Try again later.', undefined, {
-        'retry-after': String(Math.max(retryAfterSeconds, 1)),
+        'retry-after': String(Math.max(Math.ceil(verdict.retryAfterMs / 1000), 1)),
       });
     }
   }
 
-  async recordFailure(tenantSlug: string, email: string, ip: string): Promise<void> {
-    const windowMs = this.config.auth.login.lockoutSeconds * 1000;
-    const keys = this.keys(tenantSlug, email, ip);
-    await Promise.all([this.counter.recordFailure(keys.account, windowMs), this.counter.recordFailure(keys.ip, windowMs)]);
-  }
-
+  /** The admitted attempt was right: the account starts over, and the address gets its attempt back. */
   async recordSuccess(tenantSlug: string, email: string, ip: string): Promise<void> {
-    await this.counter.reset(this.keys(tenantSlug, email, ip).account);
+    const keys = this.keys(tenantSlug, email, ip);
+    // The password was right: losing the counter now only leaves this attempt counted as a failure.
+    await Promise.all([this.counter.reset(keys.account), this.counter.giveBack(keys.ip)]).catch((error: unknown) =>
+      this.logger.warn({ err: error }, 'could not reset the sign-in attempt count'),
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -1,20 +1,36 @@
 import { hash, verify } from '@node-rs/argon2';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ErrorCode } from '@kassa/contracts';
 import { ApiException } from '@kassa/api/http';
 
 export const MIN_PASSWORD_LENGTH = 10;
 const MAX_PASSWORD_LENGTH = 256;
 
-/** The minimum policy (DESIGN.md §5): long enough, not absurdly long, and not the email. */
+const normalized = (text: string) => text.trim().toLowerCase();
+
+/** The 1,000 most common passwords (public breach lists), one a line; the API build copies the file beside this module. */
+const COMMON_PASSWORDS: ReadonlySet<string> = new Set(
+  readFileSync(join(__dirname, 'common-passwords.txt'), 'utf8').split('\n').map(normalized).filter(Boolean),
+);
+
+/**
+ * The policy of NIST SP 800-63B: length is the rule that matters (no composition rules), plus a
+ * blocklist — not only spaces, not one of the most common passwords, not the email.
+ */
 export function assertPasswordPolicy(password: string, email: string, field = 'password'): void {
   const problem =
-    password.length < MIN_PASSWORD_LENGTH
-      ? `${field} must be at least ${MIN_PASSWORD_LENGTH} characters`
-      : password.length > MAX_PASSWORD_LENGTH
-        ? `${field} must be at most ${MAX_PASSWORD_LENGTH} characters`
-        : password.trim().toLowerCase() === email.trim().toLowerCase()
-          ? `${field} must not be the email address`
-          : undefined;
+    password.trim() === ''
+      ? `${field} must not be only spaces`
+      : password.length < MIN_PASSWORD_LENGTH
+        ? `${field} must be at least ${MIN_PASSWORD_LENGTH} characters`
+        : password.length > MAX_PASSWORD_LENGTH
+          ? `${field} must be at most ${MAX_PASSWORD_LENGTH} characters`
+          : normalized(password) === normalized(email)
+            ? `${field} must not be the email address`
+            : COMMON_PASSWORDS.has(normalized(password))
+              ? `${field} is one of the most commonly used passwords; choose another`
+              : undefined;
   if (problem) {
     throw new ApiException(ErrorCode.ValidationFailed, 'The password is too weak.', [{ field, message: problem }]);
   }

@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, MANAGEABLE_ROLES, Role, uuidv7 } from '@kassa/contracts';
+import { ErrorCode, uuidv7 } from '@kassa/contracts';
 import { AppConfig } from '@kassa/api/config';
 import { isoTime, isUniqueViolation, updateSet } from '@kassa/api/database';
 import { AuditLog, auditScopeOf } from '@kassa/api/audit';
 import { ApiException, RequestContext } from '@kassa/api/http';
-import { StoresService } from '@kassa/api/tenancy';
+import { StoresService, visibleStoreIds } from '@kassa/api/tenancy';
 import type { EntityManager } from 'typeorm';
 import type { CreatedUserDto, CreateUserDto, ListQueryDto, UpdateUserDto, UserDto, UserListDto } from './dto/user.dto';
 import { encodeOpaqueToken, hashSecret, newOpaqueToken } from './opaque-token';
 import { RefreshTokens } from './refresh-tokens.service';
+import { assertMayGrantRole, assertMayGrantStores } from './user-grants';
 
 export const PASSWORD_TOKEN_PREFIX = 'kpw_';
 
@@ -20,18 +21,15 @@ function userNotFound(): ApiException {
   return new ApiException(ErrorCode.UserNotFound, 'No such user.');
 }
 
-/** The role whose management rules a caller follows; API keys manage like managers (cashiers only). */
-function managingRole(context: RequestContext): Role {
-  return context.actor.kind === 'user' ? context.actor.role : 'manager';
-}
-
-function assertMayManage(context: RequestContext, role: Role, field?: string): void {
-  if (!MANAGEABLE_ROLES[managingRole(context)].includes(role)) {
-    throw new ApiException(ErrorCode.Forbidden,
-      `You cannot manage users with the role ${role}.`,
-      field ? [{ field, message: `you cannot assign the role ${role}` }] : undefined,
-    );
-  }
+/**
+ * Users a caller limited to some stores may see and edit: those limited to stores among its own.
+ * Everyone else (users of every store included) is 404 to it, as other stores' rows are.
+ */
+function withinVisibleStores(parameter: string): string {
+  return `(${parameter}::uuid[] IS NULL OR (
+    EXISTS (SELECT 1 FROM user_store us WHERE us.tenant_id = u.tenant_id AND us.user_id = u.id)
+    AND NOT EXISTS (SELECT 1 FROM user_store us
+                     WHERE us.tenant_id = u.tenant_id AND us.user_id = u.id AND us.store_id <> ALL(${parameter}))))`;
 }
 
 @Injectable()
@@ -51,23 +49,28 @@ export class UsersService {
   async list(context: RequestContext, query: ListQueryDto): Promise<UserListDto> {
     const limit = query.limit ?? 50;
     const rows: UserDto[] = await context.manager.query(
-      `SELECT ${USER_COLUMNS} FROM app_user u WHERE ($1::uuid IS NULL OR u.id > $1) ORDER BY u.id LIMIT $2`,
-      [query.cursor ?? null, limit + 1],
+      `SELECT ${USER_COLUMNS} FROM app_user u
+        WHERE ($1::uuid IS NULL OR u.id > $1) AND ${withinVisibleStores('$3')} ORDER BY u.id LIMIT $2`,
+      [query.cursor ?? null, limit + 1, visibleStoreIds(context) ?? null],
     );
     const items = rows.slice(0, limit);
     return { items, nextCursor: rows.length > limit ? items[items.length - 1].id : null };
   }
 
   async get(context: RequestContext, id: string): Promise<UserDto> {
-    const user = await this.findById(context.manager, id);
+    const [user]: UserDto[] = await context.manager.query(
+      `SELECT ${USER_COLUMNS} FROM app_user u WHERE u.id = $1 AND ${withinVisibleStores('$2')}`,
+      [id, visibleStoreIds(context) ?? null],
+    );
     if (!user) throw userNotFound();
     return user;
   }
 
   /** Invites a user: no password yet, and a one-time link to set one. */
   async create(context: RequestContext, input: CreateUserDto): Promise<CreatedUserDto> {
-    assertMayManage(context, input.role, 'role');
+    assertMayGrantRole(context, input.role, 'role');
     const storeIds = input.storeIds ?? [];
+    assertMayGrantStores(context, storeIds, 'storeIds');
     await this.stores.assertStoresExist(context, storeIds, 'storeIds');
     const id = uuidv7();
     await context.manager
@@ -95,9 +98,12 @@ export class UsersService {
 
   async update(context: RequestContext, id: string, changes: UpdateUserDto): Promise<UserDto> {
     const target = await this.get(context, id);
-    assertMayManage(context, target.role);
-    if (changes.role !== undefined) assertMayManage(context, changes.role, 'role');
-    if (changes.storeIds !== undefined) await this.stores.assertStoresExist(context, changes.storeIds, 'storeIds');
+    assertMayGrantRole(context, target.role);
+    if (changes.role !== undefined) assertMayGrantRole(context, changes.role, 'role');
+    if (changes.storeIds !== undefined) {
+      assertMayGrantStores(context, changes.storeIds, 'storeIds');
+      await this.stores.assertStoresExist(context, changes.storeIds, 'storeIds');
+    }
 
     const losesOwner = target.role === 'owner' && ((changes.role ?? 'owner') !== 'owner' || changes.active === false);
     if (losesOwner) await this.assertAnotherActiveOwner(context, id);

@@ -74,10 +74,16 @@ export class StoresService {
     return store;
   }
 
-  /** Refuses ids that are not stores of this tenant, naming the field they came in. */
+  /**
+   * Refuses ids that are not stores the caller can see, naming the field they came in: to a caller
+   * limited to some stores, the others do not exist (as another tenant's do not).
+   */
   async assertStoresExist(context: RequestContext, storeIds: string[], field: string): Promise<void> {
     if (storeIds.length === 0) return;
-    const rows: { id: string }[] = await context.manager.query(`SELECT id FROM store WHERE id = ANY($1)`, [storeIds]);
+    const rows: { id: string }[] = await context.manager.query(
+      `SELECT id FROM store WHERE id = ANY($1) AND ($2::uuid[] IS NULL OR id = ANY($2))`,
+      [storeIds, visibleStoreIds(context) ?? null],
+    );
     const found = new Set(rows.map((row) => row.id));
     const missing = storeIds.filter((id) => !found.has(id));
     if (missing.length > 0) {

@@ -1,18 +1,14 @@
 import { hash, verify } from '@node-rs/argon2';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { ErrorCode } from '@kassa/contracts';
 import { ApiException } from '@kassa/api/http';
+import { COMMON_PASSWORDS } from './common-passwords';
 
 export const MIN_PASSWORD_LENGTH = 10;
 const MAX_PASSWORD_LENGTH = 256;
 
 const normalized = (text: string) => text.trim().toLowerCase();
 
-/** The 1,000 most common passwords (public breach lists), one a line; the API build copies the file beside this module. */
-const COMMON_PASSWORDS: ReadonlySet<string> = new Set(
-  readFileSync(join(__dirname, 'common-passwords.txt'), 'utf8').split('\n').map(normalized).filter(Boolean),
-);
+const COMMON: ReadonlySet<string> = new Set(COMMON_PASSWORDS.map(normalized));
 
 /**
  * The policy of NIST SP 800-63B: length is the rule that matters (no composition rules), plus a
@@ -28,7 +24,7 @@ export function assertPasswordPolicy(password: string, email: string, field = 'p
           ? `${field} must be at most ${MAX_PASSWORD_LENGTH} characters`
           : normalized(password) === normalized(email)
             ? `${field} must not be the email address`
-            : COMMON_PASSWORDS.has(normalized(password))
+            : COMMON.has(normalized(password))
               ? `${field} is one of the most commonly used passwords; choose another`
               : undefined;
   if (problem) {

@@ -109,7 +109,7 @@ else {
         `  API docs (OpenAPI)   ${apiUrl}/api/docs`,
         `  Health               ${apiUrl}/health/ready`,
         `  Database             ${database}`,
-        `  Redis                ${process.env.REDIS_URL ? 'REDIS_URL' : 'not used (in-process cache, queue and sockets)'}`,
+        `  Redis                ${process.env.REDIS_URL ? 'REDIS_URL' : 'not used (in-process job queue and sign-in throttle)'}`,
         `  Demo login           ${demoLogin}`,
         'Press Ctrl+C to stop.',
         '',

@@ -94,7 +94,7 @@ export class AppConfig {
 
   /**
    * Which backing services run: the one place that chooses embedded PostgreSQL and the
-   * in-process cache, queue and socket adapter over the real servers.
+   * in-process stand-ins (queue, sign-in throttle) over the real servers.
    */
   get runtimeMode(): RuntimeMode {
     return {

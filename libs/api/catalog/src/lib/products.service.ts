@@ -4,8 +4,7 @@ import { AuditLog, auditScopeOf } from '@kassa/api/audit';
 import { isUniqueViolation, queryRows, updateSet } from '@kassa/api/database';
 import { DomainEvents } from '@kassa/api/events';
 import { ApiException, cursorShape, pageRequest, paginate, RequestContext, versionMismatch } from '@kassa/api/http';
-import { sendExport } from '@kassa/api/spreadsheets';
-import type { FastifyReply } from 'fastify';
+import type { ExportFormat, SpreadsheetExport } from '@kassa/api/spreadsheets';
 import { CategoriesService } from './categories.service';
 import type { CreateProductDto, ProductDto, ProductListDto, ProductQueryDto, UpdateProductDto } from './dto/product.dto';
 import { PRODUCT_CSV_HEADER, PRODUCT_EXPORT_COLUMNS, PRODUCT_EXPORT_SQL, ProductExportRow } from './product-export';
@@ -68,25 +67,25 @@ export class ProductsService {
   }
 
   /** Every product, by SKU, as CSV or xlsx; the export itself is audited. */
-  async export(context: RequestContext, format: 'csv' | 'xlsx', bom: boolean, reply: FastifyReply): Promise<void> {
-    const [{ currency }]: { currency: string }[] = await context.manager.query(`SELECT currency FROM tenant`);
-    const count = await sendExport<ProductExportRow>(reply, format, bom, {
+  async export(context: RequestContext, format: ExportFormat, bom: boolean): Promise<SpreadsheetExport<ProductExportRow>> {
+    const [{ currency }] = await queryRows<{ currency: string }>(context.manager, `SELECT currency FROM tenant`);
+    return {
       filename: 'products',
-      sheetName: 'Products',
-      columns: PRODUCT_EXPORT_COLUMNS,
+      format,
+      bom,
       csvHeader: PRODUCT_CSV_HEADER,
-      currency,
+      sheet: { name: 'Products', columns: PRODUCT_EXPORT_COLUMNS, currency },
       pages: async function* (this: void) {
         let after: string | null = null;
         for (;;) {
-          const page: ProductExportRow[] = await context.manager.query(PRODUCT_EXPORT_SQL, [after, EXPORT_PAGE]);
+          const page: ProductExportRow[] = await queryRows<ProductExportRow>(context.manager, PRODUCT_EXPORT_SQL, [after, EXPORT_PAGE]);
           if (page.length > 0) yield page;
           if (page.length < EXPORT_PAGE) return;
           after = page[page.length - 1].sku;
         }
       },
-    });
-    await this.audit.record(auditScopeOf(context), { action: 'export', entityType: 'product', metadata: { format, rows: count } });
+      written: (rows) => this.audit.record(auditScopeOf(context), { action: 'export', entityType: 'product', metadata: { format, rows } }),
+    };
   }
 
   async create(context: RequestContext, input: CreateProductDto): Promise<ProductDto> {

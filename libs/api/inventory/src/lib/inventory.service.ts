@@ -3,10 +3,9 @@ import { ErrorCode, isLowStock, uuidv7 } from '@kassa/contracts';
 import { isoTime, queryRows } from '@kassa/api/database';
 import { ApiException, cursorShape, pageRequest, paginate, RequestContext } from '@kassa/api/http';
 import { AuditLog, auditScopeOf } from '@kassa/api/audit';
-import { sendExport } from '@kassa/api/spreadsheets';
+import type { ExportFormat, SpreadsheetExport } from '@kassa/api/spreadsheets';
 import { canSeeStore, visibleStoreIds } from '@kassa/api/tenancy';
 import { LEVEL_CSV_HEADER, LEVEL_EXPORT_COLUMNS, LEVELS_EXPORT_SQL, LevelExportRow } from './levels-export';
-import type { FastifyReply } from 'fastify';
 import type {
   AdjustmentDto,
   CountDto,
@@ -134,27 +133,28 @@ export class InventoryService {
   }
 
   /** Levels of the stores the caller may see, as CSV or xlsx; the export itself is audited. */
-  async exportLevels(context: RequestContext, format: 'csv' | 'xlsx', storeId: string | undefined, bom: boolean, reply: FastifyReply) {
+  async exportLevels(context: RequestContext, format: ExportFormat, storeId: string | undefined, bom: boolean): Promise<SpreadsheetExport<LevelExportRow>> {
     if (storeId && !canSeeStore(context, storeId)) throw storeNotFound('storeId');
-    const [{ currency }]: { currency: string }[] = await context.manager.query(`SELECT currency FROM tenant`);
+    const [{ currency }] = await queryRows<{ currency: string }>(context.manager, `SELECT currency FROM tenant`);
     const visible = visibleStoreIds(context) ?? null;
-    const rows = await sendExport<LevelExportRow & { id: string }>(reply, format, bom, {
+    return {
       filename: 'stock-levels',
-      sheetName: 'Stock',
-      columns: LEVEL_EXPORT_COLUMNS,
+      format,
+      bom,
       csvHeader: LEVEL_CSV_HEADER,
-      currency,
+      sheet: { name: 'Stock', columns: LEVEL_EXPORT_COLUMNS, currency },
       pages: async function* (this: void) {
         let after: string | null = null;
         for (;;) {
-          const page: (LevelExportRow & { id: string })[] = await context.manager.query(LEVELS_EXPORT_SQL, [storeId ?? null, visible, after, EXPORT_PAGE]);
+          const page: LevelExportRow[] = await queryRows<LevelExportRow>(context.manager, LEVELS_EXPORT_SQL, [storeId ?? null, visible, after, EXPORT_PAGE]);
           if (page.length > 0) yield page;
           if (page.length < EXPORT_PAGE) return;
           after = page[page.length - 1].id;
         }
       },
-    });
-    await this.audit.record(auditScopeOf(context), { action: 'export', entityType: 'stock_level', metadata: { format, storeId: storeId ?? null, rows } });
+      written: (rows) =>
+        this.audit.record(auditScopeOf(context), { action: 'export', entityType: 'stock_level', metadata: { format, storeId: storeId ?? null, rows } }),
+    };
   }
 
   async ledger(context: RequestContext, query: LedgerQueryDto): Promise<LedgerListDto> {

@@ -2152,6 +2152,7 @@ export interface operations {
                 /** @description Before this time. */
                 to?: string;
                 limit?: number;
+                /** @description The `nextCursor` of the previous page, as given (opaque). */
                 cursor?: string;
             };
             header?: never;
@@ -2536,6 +2537,7 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
+                /** @description The `nextCursor` of the previous page, as given (opaque). */
                 cursor?: string;
             };
             header?: never;
@@ -2797,12 +2799,13 @@ export interface operations {
     ProductsController_list: {
         parameters: {
             query?: {
+                limit?: number;
+                /** @description The `nextCursor` of the previous page, as given (opaque). */
+                cursor?: string;
                 /** @description Matches names (typo-tolerant), SKU prefixes and exact barcodes. */
                 q?: string;
                 categoryId?: string;
                 active?: boolean;
-                limit?: number;
-                cursor?: string;
             };
             header?: never;
             path?: never;
@@ -3110,12 +3113,13 @@ export interface operations {
     InventoryController_levels: {
         parameters: {
             query?: {
+                limit?: number;
+                /** @description The `nextCursor` of the previous page, as given (opaque). */
+                cursor?: string;
                 storeId?: string;
                 productId?: string;
                 /** @description Only levels at or below their reorder point. */
                 lowOnly?: boolean;
-                limit?: number;
-                cursor?: string;
             };
             header?: never;
             path?: never;
@@ -3186,10 +3190,11 @@ export interface operations {
     InventoryController_ledger: {
         parameters: {
             query?: {
+                limit?: number;
+                /** @description The `nextCursor` of the previous page, as given (opaque). */
+                cursor?: string;
                 storeId?: string;
                 productId?: string;
-                limit?: number;
-                cursor?: string;
             };
             header?: never;
             path?: never;
@@ -3230,10 +3235,11 @@ export interface operations {
     CustomersController_list: {
         parameters: {
             query?: {
+                limit?: number;
+                /** @description The `nextCursor` of the previous page, as given (opaque). */
+                cursor?: string;
                 /** @description Part of a name, email or phone number. */
                 q?: string;
-                limit?: number;
-                cursor?: string;
             };
             header?: never;
             path?: never;
@@ -3345,6 +3351,9 @@ export interface operations {
     SalesController_list: {
         parameters: {
             query?: {
+                limit?: number;
+                /** @description The `nextCursor` of the previous page, as given (opaque). */
+                cursor?: string;
                 /** @description A receipt number, or part of the customer’s name. */
                 q?: string;
                 storeId?: string;
@@ -3357,8 +3366,6 @@ export interface operations {
                 from?: string;
                 /** @description Occurred before. */
                 to?: string;
-                limit?: number;
-                cursor?: string;
             };
             header?: never;
             path?: never;
@@ -3432,10 +3439,11 @@ export interface operations {
     SalesController_listForReconciliation: {
         parameters: {
             query?: {
+                limit?: number;
+                /** @description The `nextCursor` of the previous page, as given (opaque). */
+                cursor?: string;
                 storeId?: string;
                 status?: "open" | "reviewed";
-                limit?: number;
-                cursor?: string;
             };
             header?: never;
             path?: never;
@@ -3672,6 +3680,7 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
+                /** @description The `nextCursor` of the previous page, as given (opaque). */
                 cursor?: string;
             };
             header?: never;
@@ -3830,14 +3839,15 @@ export interface operations {
     WebhooksController_deliveriesOf: {
         parameters: {
             query?: {
+                limit?: number;
+                /** @description The `nextCursor` of the previous page, as given (opaque). */
+                cursor?: string;
                 status?: "pending" | "succeeded" | "failed";
                 eventType?: string;
                 /** @description Created at or after. */
                 since?: string;
                 /** @description Created before. */
                 until?: string;
-                limit?: number;
-                cursor?: string;
             };
             header?: never;
             path: {

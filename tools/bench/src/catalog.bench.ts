@@ -52,11 +52,11 @@ async function main(): Promise<void> {
 
     // Warm both paths once so neither pays for cold caches alone.
     await timeEach(terms.slice(0, 20), (q) => viaApi(`/api/v1/products?q=${encodeURIComponent(q)}`));
-    await timeEach(terms.slice(0, 20), (q) => viaSql(productSearchQuery(q, {}, 51, 0)));
+    await timeEach(terms.slice(0, 20), (q) => viaSql(productSearchQuery(q, {}, 51)));
 
     const rows = [
       ['search via API', await timeEach(terms, (q) => viaApi(`/api/v1/products?q=${encodeURIComponent(q)}&limit=50`))],
-      ['search via SQL', await timeEach(terms, (q) => viaSql(productSearchQuery(q, {}, 51, 0)))],
+      ['search via SQL', await timeEach(terms, (q) => viaSql(productSearchQuery(q, {}, 51)))],
       ['barcode via API', await timeEach(barcodes, (code) => viaApi(`/api/v1/products/by-barcode/${code}`))],
       ['barcode via SQL', await timeEach(barcodes, (code) => viaSql(productByBarcodeQuery(code)))],
     ] as const;

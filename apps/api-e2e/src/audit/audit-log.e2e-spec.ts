@@ -1,6 +1,9 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { ErrorCode } from '@kassa/contracts';
+import { APP_ROLE } from '@kassa/api/database';
 import { bearer, createTenantPair, expectStatus, PASSWORD, TenantFixture } from '../support/identity';
+import { ownerQuery } from '../support/owner-query';
 import { startTestApi, TestApi } from '../support/test-api';
 
 interface AuditRow {
@@ -93,6 +96,18 @@ describe('the audit log', () => {
     expect(lines.slice(1).every((line) => line.split(',')[4] === 'login')).toBe(true);
     const [exported] = await auditLogs('?action=export');
     expect(exported).toMatchObject({ entityType: 'audit_log', metadata: { filters: { action: 'login' } } });
+  });
+
+  it('answers problem+json, not a cut-off file, when the export cannot read its first page', async () => {
+    await ownerQuery(api, `REVOKE SELECT ON audit_log FROM ${APP_ROLE}`);
+    try {
+      const response = await http().get('/api/v1/audit-logs/export?format=csv').set(bearer(a.owner.accessToken));
+      expect(response.status).toBe(500);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(response.body).toMatchObject({ code: ErrorCode.InternalError });
+    } finally {
+      await ownerQuery(api, `GRANT SELECT ON audit_log TO ${APP_ROLE}`);
+    }
   });
 
   it('keeps audit rows out of reach of cashiers', async () => {

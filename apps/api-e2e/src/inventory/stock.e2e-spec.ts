@@ -45,7 +45,7 @@ describe('stock', () => {
     expect(refused).toHaveLength(40);
     expect(refused.every((response) => response.body.code === ErrorCode.InsufficientStock)).toBe(true);
     expect((await level(a, storeId, productId)).onHand).toBe(0);
-    const ledger = expectStatus(await http().get(`/api/v1/inventory/ledger?storeId=${storeId}&productId=${productId}&limit=500`).set(bearer(a.token)), 200).body.items;
+    const ledger = expectStatus(await http().get(`/api/v1/inventory/ledger?storeId=${storeId}&productId=${productId}&limit=200`).set(bearer(a.token)), 200).body.items;
     expect(ledger.reduce((sum: number, entry: { delta: number }) => sum + entry.delta, 0)).toBe(0);
     expect(ledger).toHaveLength(11);
   });
@@ -174,10 +174,10 @@ describe('stock', () => {
       const response = await http().get(path).set(bearer(token));
       expect([path, response.status, response.body.code]).toEqual([path, 404, ErrorCode.StoreNotFound]);
     }
-    const own = expectStatus(await http().get('/api/v1/inventory/levels?limit=500').set(bearer(token)), 200).body.items;
+    const own = expectStatus(await http().get('/api/v1/inventory/levels?limit=200').set(bearer(token)), 200).body.items;
     expect(own.length).toBeGreaterThan(0);
     expect(own.every((item: { storeId: string }) => item.storeId === a.stores[0].id)).toBe(true);
-    const ledger = expectStatus(await http().get('/api/v1/inventory/ledger?limit=500').set(bearer(token)), 200).body.items;
+    const ledger = expectStatus(await http().get('/api/v1/inventory/ledger?limit=200').set(bearer(token)), 200).body.items;
     expect(ledger.every((entry: { storeId: string }) => entry.storeId === a.stores[0].id)).toBe(true);
   });
 

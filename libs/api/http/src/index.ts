@@ -18,3 +18,5 @@ export type { Actor, Authentication, RequestContext } from './lib/request-contex
 export { etagOf, expectedVersion, versionMismatch } from './lib/if-match';
 export { BodyLimit, honourRouteBodyLimits } from './lib/body-limit.decorator';
 export { QueryBoolean, QueryInteger } from './lib/query-transforms';
+export { cursorShape, decodeCursor, encodeCursor, invalidCursor, MAX_PAGE_SIZE, PageQueryDto, pageRequest, paginate } from './lib/pagination';
+export type { CursorKey, CursorPart, CursorShape, Page, PageRequest } from './lib/pagination';

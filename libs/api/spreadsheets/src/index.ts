@@ -3,4 +3,4 @@ export { csvLine, UTF8_BOM } from './lib/csv';
 export { minorUnitDigits, xlsxDocument } from './lib/xlsx-document';
 export type { ColumnType, SheetColumn } from './lib/xlsx-document';
 export { sendExport } from './lib/send-export';
-export type { ExportSpec } from './lib/send-export';
+export type { ExportFormat, ExportSheet, SpreadsheetExport } from './lib/send-export';

@@ -2162,6 +2162,7 @@ export interface operations {
                 /** @description Before this time. */
                 to?: string;
                 limit?: number;
+                /** @description The `nextCursor` of the previous page, as given (opaque). */
                 cursor?: string;
             };
             header?: never;
@@ -2546,6 +2547,7 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
+                /** @description The `nextCursor` of the previous page, as given (opaque). */
                 cursor?: string;
             };
             header?: never;
@@ -2807,12 +2809,13 @@ export interface operations {
     ProductsController_list: {
         parameters: {
             query?: {
+                limit?: number;
+                /** @description The `nextCursor` of the previous page, as given (opaque). */
+                cursor?: string;
                 /** @description Matches names (typo-tolerant), SKU prefixes and exact barcodes. */
                 q?: string;
                 categoryId?: string;
                 active?: boolean;
-                limit?: number;
-                cursor?: string;
             };
             header?: never;
             path?: never;
@@ -3120,12 +3123,13 @@ export interface operations {
     InventoryController_levels: {
         parameters: {
             query?: {
+                limit?: number;
+                /** @description The `nextCursor` of the previous page, as given (opaque). */
+                cursor?: string;
                 storeId?: string;
                 productId?: string;
                 /** @description Only levels at or below their reorder point. */
                 lowOnly?: boolean;
-                limit?: number;
-                cursor?: string;
             };
             header?: never;
             path?: never;
@@ -3196,10 +3200,11 @@ export interface operations {
     InventoryController_ledger: {
         parameters: {
             query?: {
+                limit?: number;
+                /** @description The `nextCursor` of the previous page, as given (opaque). */
+                cursor?: string;
                 storeId?: string;
                 productId?: string;
-                limit?: number;
-                cursor?: string;
             };
             header?: never;
             path?: never;
@@ -3240,10 +3245,11 @@ export interface operations {
     CustomersController_list: {
         parameters: {
             query?: {
+                limit?: number;
+                /** @description The `nextCursor` of the previous page, as given (opaque). */
+                cursor?: string;
                 /** @description Part of a name, email or phone number. */
                 q?: string;
-                limit?: number;
-                cursor?: string;
             };
             header?: never;
             path?: never;
@@ -3355,6 +3361,9 @@ export interface operations {
     SalesController_list: {
         parameters: {
             query?: {
+                limit?: number;
+                /** @description The `nextCursor` of the previous page, as given (opaque). */
+                cursor?: string;
                 /** @description A receipt number, or part of the customer’s name. */
                 q?: string;
                 storeId?: string;
@@ -3367,8 +3376,6 @@ export interface operations {
                 from?: string;
                 /** @description Occurred before. */
                 to?: string;
-                limit?: number;
-                cursor?: string;
             };
             header?: never;
             path?: never;
@@ -3442,10 +3449,11 @@ export interface operations {
     SalesController_listForReconciliation: {
         parameters: {
             query?: {
+                limit?: number;
+                /** @description The `nextCursor` of the previous page, as given (opaque). */
+                cursor?: string;
                 storeId?: string;
                 status?: "open" | "reviewed";
-                limit?: number;
-                cursor?: string;
             };
             header?: never;
             path?: never;
@@ -3682,6 +3690,7 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
+                /** @description The `nextCursor` of the previous page, as given (opaque). */
                 cursor?: string;
             };
             header?: never;
@@ -3840,14 +3849,15 @@ export interface operations {
     WebhooksController_deliveriesOf: {
         parameters: {
             query?: {
+                limit?: number;
+                /** @description The `nextCursor` of the previous page, as given (opaque). */
+                cursor?: string;
                 status?: "pending" | "succeeded" | "failed";
                 eventType?: string;
                 /** @description Created at or after. */
                 since?: string;
                 /** @description Created before. */
                 until?: string;
-                limit?: number;
-                cursor?: string;
             };
             header?: never;
             path: {

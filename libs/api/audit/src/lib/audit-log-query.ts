@@ -5,8 +5,8 @@ export const AUDIT_COLUMNS = `id, actor_type AS "actorType", actor_id AS "actorI
   entity_id AS "entityId", changes, metadata, ip, user_agent AS "userAgent", request_id AS "requestId",
   ${isoTime('created_at')} AS "createdAt"`;
 
-/** `WHERE` conditions (newest first paging by id) for the filters; parameters start at $1. */
-export function auditFilter(filter: AuditLogFilterDto, cursor?: string): { where: string; parameters: unknown[] } {
+/** `WHERE` conditions for the filters, and for rows older than the id `after` (newest first); parameters start at $1. */
+export function auditFilter(filter: AuditLogFilterDto, after?: string): { where: string; parameters: unknown[] } {
   const conditions: [string, unknown][] = [
     ['actor_type = $?', filter.actorType],
     ['actor_id = $?', filter.actorId],
@@ -15,7 +15,7 @@ export function auditFilter(filter: AuditLogFilterDto, cursor?: string): { where
     ['entity_id = $?', filter.entityId],
     ['created_at >= $?', filter.from],
     ['created_at < $?', filter.to],
-    ['id < $?', cursor],
+    ['id < $?', after],
   ];
   const present = conditions.filter(([, value]) => value !== undefined);
   return {

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Ctx, IdParam, RequestContext, RequirePermissions } from '@kassa/api/http';
-import { CreatedUserDto, CreateUserDto, ListQueryDto, UpdateUserDto, UserDto, UserListDto } from './dto/user.dto';
+import { Ctx, IdParam, PageQueryDto, RequestContext, RequirePermissions } from '@kassa/api/http';
+import { CreatedUserDto, CreateUserDto, UpdateUserDto, UserDto, UserListDto } from './dto/user.dto';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
@@ -13,7 +13,7 @@ export class UsersController {
   @Get()
   @RequirePermissions('users:read')
   @ApiOkResponse({ type: UserListDto })
-  list(@Ctx() context: RequestContext, @Query() query: ListQueryDto): Promise<UserListDto> {
+  list(@Ctx() context: RequestContext, @Query() query: PageQueryDto): Promise<UserListDto> {
     return this.users.list(context, query);
   }
 

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { ErrorCode, uuidv7 } from '@kassa/contracts';
 import { AppConfig } from '@kassa/api/config';
-import { isoTime, isUniqueViolation, updateSet } from '@kassa/api/database';
+import { isoTime, isUniqueViolation, queryRows, updateSet } from '@kassa/api/database';
 import { AuditLog, auditScopeOf } from '@kassa/api/audit';
-import { ApiException, RequestContext } from '@kassa/api/http';
+import { ApiException, cursorShape, PageQueryDto, pageRequest, paginate, RequestContext } from '@kassa/api/http';
 import { StoresService, visibleStoreIds } from '@kassa/api/tenancy';
 import type { EntityManager } from 'typeorm';
-import type { CreatedUserDto, CreateUserDto, ListQueryDto, UpdateUserDto, UserDto, UserListDto } from './dto/user.dto';
+import type { CreatedUserDto, CreateUserDto, UpdateUserDto, UserDto, UserListDto } from './dto/user.dto';
 import { encodeOpaqueToken, hashSecret, newOpaqueToken } from './opaque-token';
 import { RefreshTokens } from './refresh-tokens.service';
 import { assertMayGrantRole, assertMayGrantStores } from './user-grants';
@@ -16,6 +16,9 @@ export const PASSWORD_TOKEN_PREFIX = 'kpw_';
 const USER_COLUMNS = `u.id, u.name, u.email, u.role, u.active, u.version, ${isoTime('u.created_at')} AS "createdAt",
   coalesce((SELECT array_agg(us.store_id ORDER BY us.store_id) FROM user_store us
              WHERE us.tenant_id = u.tenant_id AND us.user_id = u.id), '{}') AS "storeIds"`;
+
+/** Oldest first. */
+const USER_PAGES = cursorShape('users', ['uuid']);
 
 function userNotFound(): ApiException {
   return new ApiException(ErrorCode.UserNotFound, 'No such user.');
@@ -46,15 +49,15 @@ export class UsersService {
     return user;
   }
 
-  async list(context: RequestContext, query: ListQueryDto): Promise<UserListDto> {
-    const limit = query.limit ?? 50;
-    const rows: UserDto[] = await context.manager.query(
+  async list(context: RequestContext, query: PageQueryDto): Promise<UserListDto> {
+    const page = pageRequest(query, USER_PAGES);
+    const rows = await queryRows<UserDto>(
+      context.manager,
       `SELECT ${USER_COLUMNS} FROM app_user u
         WHERE ($1::uuid IS NULL OR u.id > $1) AND ${withinVisibleStores('$3')} ORDER BY u.id LIMIT $2`,
-      [query.cursor ?? null, limit + 1, visibleStoreIds(context) ?? null],
+      [page.after?.[0] ?? null, page.fetch, visibleStoreIds(context) ?? null],
     );
-    const items = rows.slice(0, limit);
-    return { items, nextCursor: rows.length > limit ? items[items.length - 1].id : null };
+    return paginate(rows, page, (user) => [user.id]);
   }
 
   async get(context: RequestContext, id: string): Promise<UserDto> {

@@ -1,4 +1,5 @@
 import { isoTime } from '@kassa/api/database';
+import type { ProductDto } from './dto/product.dto';
 import { skuPrefixRange } from './product-search';
 
 /** A statement and its parameters, run as is by the service and by tools/bench (same SQL both ways). */
@@ -40,12 +41,20 @@ export function productListQuery(filters: ProductFilters, limit: number, after?:
   };
 }
 
+/** Where a product stands in search results: match class (0 exact, 1 SKU prefix, 2 name), similarity, name, id. */
+export type SearchRank = [matchClass: number, score: number, name: string, id: string];
+
+/** A product found by search, with its rank (`searchClass`, `searchScore`) for the next page's cursor. */
+export type RankedProductRow = ProductDto & { searchClass: number; searchScore: number };
+
 /**
  * Exact barcode or SKU first, then SKU prefixes, then names by trigram word similarity
  * (`<%`, so "banan" finds "Organic Bananas"); each arm uses its own index, even under
- * row-level security (see the MakeCatalogSearchUseIndexes migration).
+ * row-level security (see the MakeCatalogSearchUseIndexes migration). The order is total
+ * (it ends with the id), so pages continue after the rank of the previous page's last row.
+ * The score is read as double precision so that it survives the trip through the cursor exactly.
  */
-export function productSearchQuery(q: string, filters: ProductFilters, limit: number, offset: number): ProductQuery {
+export function productSearchQuery(q: string, filters: ProductFilters, limit: number, after?: SearchRank): ProductQuery {
   const [skuFrom, skuTo] = skuPrefixRange(q);
   return {
     sql: `WITH matches AS (
@@ -56,11 +65,13 @@ export function productSearchQuery(q: string, filters: ProductFilters, limit: nu
             UNION ALL
             SELECT p.id, 2, word_similarity($3, p.name) FROM product p WHERE p.deleted_at IS NULL AND $3 <% p.name
           ), ranked AS (
-            SELECT id, min(class) AS class, max(score) AS score FROM matches GROUP BY id
+            SELECT id, min(class) AS class, max(score)::float8 AS score FROM matches GROUP BY id
           )
-          SELECT ${PRODUCT_COLUMNS} FROM ranked r JOIN product p ON p.id = r.id
+          SELECT ${PRODUCT_COLUMNS}, r.class AS "searchClass", r.score AS "searchScore"
+            FROM ranked r JOIN product p ON p.id = r.id
            WHERE p.deleted_at IS NULL AND ${FILTER_SQL}
-           ORDER BY r.class, r.score DESC, p.name, p.id LIMIT $6 OFFSET $7`,
-    parameters: [...filterParameters(filters), q, skuFrom, skuTo, limit, offset],
+             AND ($6::bigint IS NULL OR (r.class, -r.score, p.name, p.id) > ($6, -$7::float8, $8::text, $9::uuid))
+           ORDER BY r.class, r.score DESC, p.name, p.id LIMIT $10`,
+    parameters: [...filterParameters(filters), q, skuFrom, skuTo, ...(after ?? [null, null, null, null]), limit],
   };
 }

@@ -9,6 +9,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { BodyLimit, Ctx, etagOf, expectedVersion, IdParam, RequestContext, RequirePermissions } from '@kassa/api/http';
+import { sendExport } from '@kassa/api/spreadsheets';
 import type { FastifyReply } from 'fastify';
 import {
   CreateProductDto,
@@ -71,8 +72,8 @@ export class ProductsController {
   @RequirePermissions('catalog:read')
   @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiOkResponse({ description: 'Every product as CSV (raw values, importable again) or xlsx (typed cells).' })
-  export(@Ctx() context: RequestContext, @Query() query: ExportQueryDto, @Res() reply: FastifyReply): Promise<void> {
-    return this.products.export(context, query.format, query.bom ?? false, reply);
+  async export(@Ctx() context: RequestContext, @Query() query: ExportQueryDto, @Res() reply: FastifyReply): Promise<void> {
+    await sendExport(reply, await this.products.export(context, query.format, query.bom ?? false));
   }
 
   @Get('by-barcode/:code')

@@ -3,16 +3,17 @@ import { ErrorCode, uuidv7 } from '@kassa/contracts';
 import { AuditLog, auditScopeOf } from '@kassa/api/audit';
 import { isUniqueViolation, queryRows, updateSet } from '@kassa/api/database';
 import { DomainEvents } from '@kassa/api/events';
-import { ApiException, RequestContext, versionMismatch } from '@kassa/api/http';
-import { sendExport } from '@kassa/api/spreadsheets';
-import type { FastifyReply } from 'fastify';
+import { ApiException, cursorShape, pageRequest, paginate, RequestContext, versionMismatch } from '@kassa/api/http';
+import type { ExportFormat, SpreadsheetExport } from '@kassa/api/spreadsheets';
 import { CategoriesService } from './categories.service';
 import type { CreateProductDto, ProductDto, ProductListDto, ProductQueryDto, UpdateProductDto } from './dto/product.dto';
-import { decodeCursor, encodeCursor } from './product-search';
 import { PRODUCT_CSV_HEADER, PRODUCT_EXPORT_COLUMNS, PRODUCT_EXPORT_SQL, ProductExportRow } from './product-export';
-import { PRODUCT_COLUMNS, productByBarcodeQuery, productListQuery, productSearchQuery } from './product-queries';
+import { PRODUCT_COLUMNS, productByBarcodeQuery, productListQuery, productSearchQuery, RankedProductRow } from './product-queries';
 
 const EXPORT_PAGE = 5000;
+
+const PRODUCT_PAGES = cursorShape('products', ['text', 'uuid']);
+const SEARCH_PAGES = cursorShape('product-search', ['integer', 'number', 'text', 'uuid']);
 
 const productNotFound = () => new ApiException(ErrorCode.ProductNotFound, 'No such product.');
 
@@ -51,45 +52,40 @@ export class ProductsService {
    * trigram word similarity (so "banan" finds "Organic Bananas").
    */
   async list(context: RequestContext, query: ProductQueryDto): Promise<ProductListDto> {
-    const limit = query.limit ?? 50;
-    const cursor = decodeCursor(query.cursor);
     const filters = { categoryId: query.categoryId, active: query.active };
     const q = query.q?.trim();
     if (!q) {
-      const after = cursor && 'after' in cursor ? cursor.after : undefined;
-      const listing = productListQuery(filters, limit + 1, after);
-      const rows: ProductDto[] = await context.manager.query(listing.sql, listing.parameters);
-      const items = rows.slice(0, limit);
-      const last = items[items.length - 1];
-      return { items, nextCursor: rows.length > limit ? encodeCursor({ after: [last.name, last.id] }) : null };
+      const page = pageRequest(query, PRODUCT_PAGES);
+      const listing = productListQuery(filters, page.fetch, page.after);
+      return paginate(await queryRows<ProductDto>(context.manager, listing.sql, listing.parameters), page, (product) => [product.name, product.id]);
     }
-    const offset = cursor && 'offset' in cursor ? cursor.offset : 0;
-    const search = productSearchQuery(q, filters, limit + 1, offset);
-    const rows: ProductDto[] = await context.manager.query(search.sql, search.parameters);
-    const items = rows.slice(0, limit);
-    return { items, nextCursor: rows.length > limit ? encodeCursor({ offset: offset + limit }) : null };
+    const page = pageRequest(query, SEARCH_PAGES);
+    const search = productSearchQuery(q, filters, page.fetch, page.after);
+    const rows = await queryRows<RankedProductRow>(context.manager, search.sql, search.parameters);
+    const { items, nextCursor } = paginate(rows, page, (row) => [row.searchClass, row.searchScore, row.name, row.id]);
+    return { items: items.map(({ searchClass: _class, searchScore: _score, ...product }) => product), nextCursor };
   }
 
   /** Every product, by SKU, as CSV or xlsx; the export itself is audited. */
-  async export(context: RequestContext, format: 'csv' | 'xlsx', bom: boolean, reply: FastifyReply): Promise<void> {
-    const [{ currency }]: { currency: string }[] = await context.manager.query(`SELECT currency FROM tenant`);
-    const count = await sendExport<ProductExportRow>(reply, format, bom, {
+  async export(context: RequestContext, format: ExportFormat, bom: boolean): Promise<SpreadsheetExport<ProductExportRow>> {
+    const [{ currency }] = await queryRows<{ currency: string }>(context.manager, `SELECT currency FROM tenant`);
+    return {
       filename: 'products',
-      sheetName: 'Products',
-      columns: PRODUCT_EXPORT_COLUMNS,
+      format,
+      bom,
       csvHeader: PRODUCT_CSV_HEADER,
-      currency,
+      sheet: { name: 'Products', columns: PRODUCT_EXPORT_COLUMNS, currency },
       pages: async function* (this: void) {
         let after: string | null = null;
         for (;;) {
-          const page: ProductExportRow[] = await context.manager.query(PRODUCT_EXPORT_SQL, [after, EXPORT_PAGE]);
+          const page: ProductExportRow[] = await queryRows<ProductExportRow>(context.manager, PRODUCT_EXPORT_SQL, [after, EXPORT_PAGE]);
           if (page.length > 0) yield page;
           if (page.length < EXPORT_PAGE) return;
           after = page[page.length - 1].sku;
         }
       },
-    });
-    await this.audit.record(auditScopeOf(context), { action: 'export', entityType: 'product', metadata: { format, rows: count } });
+      written: (rows) => this.audit.record(auditScopeOf(context), { action: 'export', entityType: 'product', metadata: { format, rows } }),
+    };
   }
 
   async create(context: RequestContext, input: CreateProductDto): Promise<ProductDto> {

@@ -3,11 +3,13 @@ import { ErrorCode, uuidv7 } from '@kassa/contracts';
 import { AuditLog, auditScopeOf } from '@kassa/api/audit';
 import { isoTime, isUniqueViolation, queryRows, updateSet } from '@kassa/api/database';
 import { DomainEvents } from '@kassa/api/events';
-import { ApiException, RequestContext } from '@kassa/api/http';
+import { ApiException, cursorShape, pageRequest, paginate, RequestContext } from '@kassa/api/http';
 import type { CreateCustomerDto, CustomerDetailDto, CustomerDto, CustomerPurchasesDto, CustomerListDto, CustomerQueryDto, UpdateCustomerDto } from './dto/customer.dto';
 
 const CUSTOMER_COLUMNS = `c.id, c.name, c.email, c.phone, c.notes, c.tags, c.marketing_consent AS "marketingConsent",
   c.erased_at IS NOT NULL AS erased, c.version, ${isoTime('c.created_at')} AS "createdAt"`;
+
+const CUSTOMER_PAGES = cursorShape('customers', ['uuid']);
 
 const customerNotFound = () => new ApiException(ErrorCode.CustomerNotFound, 'No such customer.');
 
@@ -31,19 +33,19 @@ export class CustomersService {
     private readonly audit: AuditLog,
   ) {}
 
-  /** By name, or matching `q` in name, email or phone. */
+  /** Oldest first, all of them or those matching `q` in name, email or phone. */
   async list(context: RequestContext, query: CustomerQueryDto): Promise<CustomerListDto> {
-    const limit = query.limit ?? 50;
+    const page = pageRequest(query, CUSTOMER_PAGES);
     const pattern = query.q ? `%${query.q.replace(/[\\%_]/g, (char) => `\\${char}`)}%` : null;
-    const rows: CustomerDto[] = await context.manager.query(
+    const rows = await queryRows<CustomerDto>(
+      context.manager,
       `SELECT ${CUSTOMER_COLUMNS} FROM customer c
         WHERE ($1::text IS NULL OR c.name ILIKE $1 OR c.email ILIKE $1 OR c.phone LIKE $1)
           AND ($2::uuid IS NULL OR c.id > $2)
         ORDER BY c.id LIMIT $3`,
-      [pattern, query.cursor ?? null, limit + 1],
+      [pattern, page.after?.[0] ?? null, page.fetch],
     );
-    const items = rows.slice(0, limit);
-    return { items, nextCursor: rows.length > limit ? items[items.length - 1].id : null };
+    return paginate(rows, page, (customer) => [customer.id]);
   }
 
   async get(context: RequestContext, id: string): Promise<CustomerDto> {

@@ -7,6 +7,7 @@ import { DeadLettersController } from './dead-letters.controller';
 import { DeadLetters } from './dead-letters.service';
 import { DomainEvents } from './domain-events.service';
 import { EventConsumers } from './event-consumers';
+import { EventFeedService } from './event-feed.service';
 import { EVENT_QUEUE, OUTBOX_QUEUE_NAME } from './event-queue';
 import { EventsController } from './events.controller';
 import { InProcessEventQueue, QueueHandlers } from './in-process-event-queue';
@@ -83,6 +84,7 @@ export class EventsModule {
         OutboxListener,
         DomainEvents,
         EventConsumers,
+        EventFeedService,
         DeadLetterRecorder,
         DeadLetters,
         OutboxRelay,

@@ -1,11 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ErrorCode, isUuid } from '@kassa/contracts';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { ApiException } from './api.exception';
 import { QueryInteger } from './query-transforms';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
+const MAX_CURSOR_LENGTH = 1_000;
 
 /** `limit` and `cursor`, as every cursor-paged list takes them (DESIGN.md §6). List query DTOs extend it. */
 export class PageQueryDto {
@@ -17,32 +18,47 @@ export class PageQueryDto {
   @Max(MAX_PAGE_SIZE)
   limit?: number;
 
-  @ApiPropertyOptional({ description: 'The `nextCursor` of the previous page, as given.' })
+  @ApiPropertyOptional({ description: 'The `nextCursor` of the previous page, as given (opaque).' })
   @IsOptional()
   @IsString()
-  @MaxLength(1_000)
   cursor?: string;
 }
 
-/** One part of a list's sort key. The last part is always the row's id, so keys are unique. */
+/** One part of a list's sort key, as the database compares it. */
 export type CursorPart = 'uuid' | 'text' | 'integer' | 'number';
-export type CursorKey = readonly (string | number)[];
+type PartValue<Part extends CursorPart> = Part extends 'integer' | 'number' ? number : string;
+
+/** The values of a sort key of the given parts, in order. */
+export type CursorKey<Parts extends readonly CursorPart[]> = { -readonly [Index in keyof Parts]: PartValue<Parts[Index]> };
+
+/**
+ * What a list's cursors carry: the list's name, so a cursor of another list is refused, and the
+ * parts of its sort key, ending with the row's id so that keys are unique.
+ */
+export interface CursorShape<Parts extends readonly CursorPart[]> {
+  list: string;
+  parts: Parts;
+}
+
+export const cursorShape = <const Parts extends readonly CursorPart[]>(list: string, parts: Parts): CursorShape<Parts> => ({ list, parts });
 
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
 }
 
-/** What a list query asks the database for: `fetch` rows (one more than the page) after `after`. */
-export interface PageRequest {
+/** What a list query asks the database for: `fetch` rows (one more than the page) after the key `after`. */
+export interface PageRequest<Parts extends readonly CursorPart[]> {
+  shape: CursorShape<Parts>;
   limit: number;
   fetch: number;
-  after: CursorKey | undefined;
+  after: CursorKey<Parts> | undefined;
 }
 
 const fitsPart: Record<CursorPart, (value: unknown) => boolean> = {
   uuid: (value) => typeof value === 'string' && isUuid(value),
-  text: (value) => typeof value === 'string',
+  // PostgreSQL text cannot hold NUL.
+  text: (value) => typeof value === 'string' && !value.includes('\u0000'),
   integer: (value) => Number.isSafeInteger(value),
   number: (value) => typeof value === 'number' && Number.isFinite(value),
 };
@@ -52,31 +68,39 @@ export const invalidCursor = () =>
     { field: 'cursor', message: 'cursor must be a nextCursor from a previous page of the same list' },
   ]);
 
-/** The opaque cursor: base64url of the JSON array of the last row's sort key. */
-export const encodeCursor = (key: CursorKey): string => Buffer.from(JSON.stringify(key)).toString('base64url');
+/** The opaque cursor: base64url of the JSON array of the list's name and the sort key. */
+export function encodeCursor<Parts extends readonly CursorPart[]>(shape: CursorShape<Parts>, key: CursorKey<Parts>): string {
+  return Buffer.from(JSON.stringify([shape.list, ...key])).toString('base64url');
+}
 
-/** The sort key a cursor carries, checked against the list's key shape; anything else is 400 `invalid_cursor`. */
-export function decodeCursor(cursor: string | undefined, shape: readonly CursorPart[]): CursorKey | undefined {
+/** The sort key a cursor carries, checked against the list's name and key shape; anything else is 400 `invalid_cursor`. */
+export function decodeCursor<Parts extends readonly CursorPart[]>(cursor: string | undefined, shape: CursorShape<Parts>): CursorKey<Parts> | undefined {
   if (cursor === undefined) return undefined;
-  let key: unknown;
+  if (cursor.length > MAX_CURSOR_LENGTH || !/^[A-Za-z0-9_-]*$/.test(cursor)) throw invalidCursor();
+  let decoded: unknown;
   try {
-    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
     throw invalidCursor();
   }
-  const fits = Array.isArray(key) && key.length === shape.length && shape.every((part, index) => fitsPart[part](key[index]));
-  if (!fits) throw invalidCursor();
-  return key as CursorKey;
+  if (!Array.isArray(decoded) || decoded.length !== shape.parts.length + 1 || decoded[0] !== shape.list) throw invalidCursor();
+  const key = decoded.slice(1);
+  if (!shape.parts.every((part, index) => fitsPart[part](key[index]))) throw invalidCursor();
+  return key as CursorKey<Parts>;
 }
 
-/** Reads `limit` and `cursor` for a list sorted by a key of `shape`. */
-export function pageRequest(query: PageQueryDto, shape: readonly CursorPart[]): PageRequest {
+/** Reads `limit` and `cursor` for a list whose cursors have `shape`. */
+export function pageRequest<Parts extends readonly CursorPart[]>(query: PageQueryDto, shape: CursorShape<Parts>): PageRequest<Parts> {
   const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-  return { limit, fetch: limit + 1, after: decodeCursor(query.cursor, shape) };
+  return { shape, limit, fetch: limit + 1, after: decodeCursor(query.cursor, shape) };
 }
 
 /** Cuts the extra row off and, when there was one, points the next page after the page's last row. */
-export function paginate<T>(rows: T[], page: Pick<PageRequest, 'limit'>, keyOf: (row: T) => CursorKey): Page<T> {
+export function paginate<T, Parts extends readonly CursorPart[]>(
+  rows: T[],
+  page: Pick<PageRequest<Parts>, 'shape' | 'limit'>,
+  keyOf: (row: T) => CursorKey<Parts>,
+): Page<T> {
   const items = rows.slice(0, page.limit);
-  return { items, nextCursor: rows.length > page.limit ? encodeCursor(keyOf(items[items.length - 1])) : null };
+  return { items, nextCursor: rows.length > page.limit ? encodeCursor(page.shape, keyOf(items[items.length - 1])) : null };
 }

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { sendExport } from '@kassa/api/spreadsheets';
 import type { FastifyReply } from 'fastify';
 import { CountImportService } from './count-import.service';
 import { BodyLimit, Ctx, IdParam, RequestContext, RequirePermissions } from '@kassa/api/http';
@@ -83,8 +84,8 @@ export class InventoryController {
   @RequirePermissions('inventory:read')
   @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiOkResponse({ description: "Stock levels of the stores you can see, as CSV or xlsx." })
-  exportLevels(@Ctx() context: RequestContext, @Query() query: LevelsExportQueryDto, @Res() reply: FastifyReply): Promise<void> {
-    return this.inventory.exportLevels(context, query.format, query.storeId, query.bom ?? false, reply);
+  async exportLevels(@Ctx() context: RequestContext, @Query() query: LevelsExportQueryDto, @Res() reply: FastifyReply): Promise<void> {
+    await sendExport(reply, await this.inventory.exportLevels(context, query.format, query.storeId, query.bom ?? false));
   }
 
   @Patch('levels/:storeId/:productId')

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { ErrorCode, isLowStock, uuidv7 } from '@kassa/contracts';
-import { isoTime } from '@kassa/api/database';
-import { ApiException, RequestContext } from '@kassa/api/http';
+import { isoTime, queryRows } from '@kassa/api/database';
+import { ApiException, cursorShape, pageRequest, paginate, RequestContext } from '@kassa/api/http';
 import { AuditLog, auditScopeOf } from '@kassa/api/audit';
-import { sendExport } from '@kassa/api/spreadsheets';
+import type { ExportFormat, SpreadsheetExport } from '@kassa/api/spreadsheets';
 import { canSeeStore, visibleStoreIds } from '@kassa/api/tenancy';
-import type { FastifyReply } from 'fastify';
 import { LEVEL_CSV_HEADER, LEVEL_EXPORT_COLUMNS, LEVELS_EXPORT_SQL, LevelExportRow } from './levels-export';
 import type {
   AdjustmentDto,
@@ -24,6 +23,11 @@ import type {
 import { StockService } from './stock.service';
 
 const EXPORT_PAGE = 5000;
+
+/** By store, then product. */
+const LEVEL_PAGES = cursorShape('stock-levels', ['uuid', 'uuid']);
+/** Newest first. */
+const LEDGER_PAGES = cursorShape('stock-ledger', ['uuid']);
 
 const byKey = <T>(key: (item: T) => string) => (a: T, b: T) => key(a).localeCompare(key(b));
 
@@ -110,9 +114,9 @@ export class InventoryService {
 
   async levels(context: RequestContext, query: StockLevelQueryDto): Promise<StockLevelListDto> {
     if (query.storeId && !canSeeStore(context, query.storeId)) throw storeNotFound('storeId');
-    const limit = query.limit ?? 100;
-    const after = query.cursor?.split(':');
-    const rows: { storeId: string; productId: string; onHand: number; reorderPoint: number | null }[] = await context.manager.query(
+    const page = pageRequest(query, LEVEL_PAGES);
+    const rows = await queryRows<{ storeId: string; productId: string; onHand: number; reorderPoint: number | null }>(
+      context.manager,
       `SELECT s.store_id AS "storeId", s.product_id AS "productId", s.on_hand AS "onHand",
               coalesce(s.reorder_point, p.reorder_point) AS "reorderPoint"
          FROM stock_level s JOIN product p ON p.tenant_id = s.tenant_id AND p.id = s.product_id
@@ -122,41 +126,42 @@ export class InventoryService {
           AND (NOT $4 OR s.on_hand <= coalesce(s.reorder_point, p.reorder_point))
           AND ($5::uuid IS NULL OR (s.store_id, s.product_id) > ($5, $6::uuid))
         ORDER BY s.store_id, s.product_id LIMIT $7`,
-      [query.storeId ?? null, query.productId ?? null, visibleStoreIds(context) ?? null, query.lowOnly ?? false, after?.[0] ?? null, after?.[1] ?? null, limit + 1],
+      [query.storeId ?? null, query.productId ?? null, visibleStoreIds(context) ?? null, query.lowOnly ?? false, page.after?.[0] ?? null, page.after?.[1] ?? null, page.fetch],
     );
-    const items = rows.slice(0, limit).map((row) => ({ ...row, low: isLowStock(row.onHand, row.reorderPoint) }));
-    const last = items[items.length - 1];
-    return { items, nextCursor: rows.length > limit ? `${last.storeId}:${last.productId}` : null };
+    const { items, nextCursor } = paginate(rows, page, (level) => [level.storeId, level.productId]);
+    return { items: items.map((level) => ({ ...level, low: isLowStock(level.onHand, level.reorderPoint) })), nextCursor };
   }
 
   /** Levels of the stores the caller may see, as CSV or xlsx; the export itself is audited. */
-  async exportLevels(context: RequestContext, format: 'csv' | 'xlsx', storeId: string | undefined, bom: boolean, reply: FastifyReply) {
+  async exportLevels(context: RequestContext, format: ExportFormat, storeId: string | undefined, bom: boolean): Promise<SpreadsheetExport<LevelExportRow>> {
     if (storeId && !canSeeStore(context, storeId)) throw storeNotFound('storeId');
-    const [{ currency }]: { currency: string }[] = await context.manager.query(`SELECT currency FROM tenant`);
+    const [{ currency }] = await queryRows<{ currency: string }>(context.manager, `SELECT currency FROM tenant`);
     const visible = visibleStoreIds(context) ?? null;
-    const rows = await sendExport<LevelExportRow & { id: string }>(reply, format, bom, {
+    return {
       filename: 'stock-levels',
-      sheetName: 'Stock',
-      columns: LEVEL_EXPORT_COLUMNS,
+      format,
+      bom,
       csvHeader: LEVEL_CSV_HEADER,
-      currency,
+      sheet: { name: 'Stock', columns: LEVEL_EXPORT_COLUMNS, currency },
       pages: async function* (this: void) {
         let after: string | null = null;
         for (;;) {
-          const page: (LevelExportRow & { id: string })[] = await context.manager.query(LEVELS_EXPORT_SQL, [storeId ?? null, visible, after, EXPORT_PAGE]);
+          const page: LevelExportRow[] = await queryRows<LevelExportRow>(context.manager, LEVELS_EXPORT_SQL, [storeId ?? null, visible, after, EXPORT_PAGE]);
           if (page.length > 0) yield page;
           if (page.length < EXPORT_PAGE) return;
           after = page[page.length - 1].id;
         }
       },
-    });
-    await this.audit.record(auditScopeOf(context), { action: 'export', entityType: 'stock_level', metadata: { format, storeId: storeId ?? null, rows } });
+      written: (rows) =>
+        this.audit.record(auditScopeOf(context), { action: 'export', entityType: 'stock_level', metadata: { format, storeId: storeId ?? null, rows } }),
+    };
   }
 
   async ledger(context: RequestContext, query: LedgerQueryDto): Promise<LedgerListDto> {
     if (query.storeId && !canSeeStore(context, query.storeId)) throw storeNotFound('storeId');
-    const limit = query.limit ?? 100;
-    const items: LedgerEntryDto[] = await context.manager.query(
+    const page = pageRequest(query, LEDGER_PAGES);
+    const rows = await queryRows<LedgerEntryDto>(
+      context.manager,
       `SELECT id, store_id AS "storeId", product_id AS "productId", delta, on_hand_after AS "onHandAfter", reason,
               actor_type AS "actorType", actor_id AS "actorId", reference_type AS "referenceType", reference_id AS "referenceId",
               note, ${isoTime('created_at')} AS "createdAt"
@@ -164,10 +169,9 @@ export class InventoryService {
         WHERE ($1::uuid IS NULL OR store_id = $1) AND ($2::uuid IS NULL OR product_id = $2)
           AND ($3::uuid[] IS NULL OR store_id = ANY($3)) AND ($4::uuid IS NULL OR id < $4)
         ORDER BY id DESC LIMIT $5`,
-      [query.storeId ?? null, query.productId ?? null, visibleStoreIds(context) ?? null, query.cursor ?? null, limit + 1],
+      [query.storeId ?? null, query.productId ?? null, visibleStoreIds(context) ?? null, page.after?.[0] ?? null, page.fetch],
     );
-    const page = items.slice(0, limit);
-    return { items: page, nextCursor: items.length > limit ? page[page.length - 1].id : null };
+    return paginate(rows, page, (entry) => [entry.id]);
   }
 
   /** Recomputes every on-hand from its ledger; any difference is a bug and is reported, not fixed. */

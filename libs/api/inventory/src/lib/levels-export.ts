@@ -9,6 +9,8 @@ export interface LevelExportRow {
   reorderPoint: number | null;
   low: boolean;
   updatedAt: string;
+  /** Pages the export; not a column. */
+  id: string;
 }
 
 export const LEVELS_EXPORT_SQL = `

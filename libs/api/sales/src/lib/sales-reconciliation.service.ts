@@ -1,11 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { AuditLog, auditScopeOf } from '@kassa/api/audit';
-import { RequestContext } from '@kassa/api/http';
+import { queryRows } from '@kassa/api/database';
+import { cursorShape, pageRequest, paginate, RequestContext } from '@kassa/api/http';
 import { visibleStoreIds } from '@kassa/api/tenancy';
 import type { ReconciliationQueryDto, ReviewSaleDto } from './dto/reconciliation.dto';
 import type { SaleDto, SaleListDto } from './dto/sale.dto';
 import { SALE_SELECT } from './sale-query';
 import { SalesService, presentSale, StoredSale } from './sales.service';
+
+/** Oldest first. */
+const FLAGGED_SALE_PAGES = cursorShape('sales-reconciliation', ['uuid']);
 
 /** Offline sales that did what an online one could not (issue 10), listed until a manager has reviewed them. */
 @Injectable()
@@ -16,17 +20,18 @@ export class SalesReconciliationService {
   ) {}
 
   async list(context: RequestContext, query: ReconciliationQueryDto): Promise<SaleListDto> {
-    const limit = query.limit ?? 50;
-    const rows: StoredSale[] = await context.manager.query(
+    const page = pageRequest(query, FLAGGED_SALE_PAGES);
+    const rows = await queryRows<StoredSale>(
+      context.manager,
       `${SALE_SELECT}
         WHERE cardinality(s.flags) > 0 AND (s.reviewed_at IS NULL) = $1
           AND ($2::uuid IS NULL OR s.store_id = $2) AND ($3::uuid[] IS NULL OR s.store_id = ANY($3))
           AND ($4::uuid IS NULL OR s.id > $4)
         ORDER BY s.id LIMIT $5`,
-      [(query.status ?? 'open') === 'open', query.storeId ?? null, visibleStoreIds(context) ?? null, query.cursor ?? null, limit + 1],
+      [(query.status ?? 'open') === 'open', query.storeId ?? null, visibleStoreIds(context) ?? null, page.after?.[0] ?? null, page.fetch],
     );
-    const items = rows.slice(0, limit).map(presentSale);
-    return { items, nextCursor: rows.length > limit ? items[items.length - 1].id : null };
+    const { items, nextCursor } = paginate(rows, page, (sale) => [sale.id]);
+    return { items: items.map(presentSale), nextCursor };
   }
 
   async review(context: RequestContext, id: string, input: ReviewSaleDto): Promise<SaleDto> {

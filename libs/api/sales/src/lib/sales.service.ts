@@ -3,7 +3,7 @@ import { ErrorCode, PricedSale, priceSale, uuidv7 } from '@kassa/contracts';
 import { AuditLog, auditScopeOf } from '@kassa/api/audit';
 import { isUniqueViolation, queryRows } from '@kassa/api/database';
 import { DomainEvents } from '@kassa/api/events';
-import { ApiException, RequestContext } from '@kassa/api/http';
+import { ApiException, cursorShape, pageRequest, paginate, RequestContext } from '@kassa/api/http';
 import { requestFingerprint } from '@kassa/api/idempotency';
 import { StockService } from '@kassa/api/inventory';
 import { canSeeStore, TenantsService, visibleStoreIds } from '@kassa/api/tenancy';
@@ -34,6 +34,9 @@ export interface RecordedSale {
   /** The sale existed already with the same body: this is its first response again. */
   replayed: boolean;
 }
+
+/** Newest first (ids are UUIDv7). */
+const SALE_PAGES = cursorShape('sales', ['uuid']);
 
 const saleNotFound = () => new ApiException(ErrorCode.SaleNotFound, 'No such sale.');
 
@@ -67,11 +70,12 @@ export class SalesService {
 
   /** Newest first; `q` is a receipt number or part of the customer's name (the command palette's search). */
   async list(context: RequestContext, query: SaleQueryDto): Promise<SaleListDto> {
-    const limit = query.limit ?? 50;
+    const page = pageRequest(query, SALE_PAGES);
     const q = query.q?.trim() || null;
     const receiptNumber = q && /^\d{1,9}$/.test(q) ? Number(q) : null;
     const namePattern = q ? `%${q.replace(/[\\%_]/g, (char) => `\\${char}`)}%` : null;
-    const rows: StoredSale[] = await context.manager.query(
+    const rows = await queryRows<StoredSale>(
+      context.manager,
       `${SALE_SELECT}
         WHERE ($1::text IS NULL OR s.receipt_number = $2
                OR EXISTS (SELECT 1 FROM customer c WHERE c.tenant_id = s.tenant_id AND c.id = s.customer_id AND c.name ILIKE $1))
@@ -92,12 +96,12 @@ export class SalesService {
         query.status ?? null,
         query.from ?? null,
         query.to ?? null,
-        query.cursor ?? null,
-        limit + 1,
+        page.after?.[0] ?? null,
+        page.fetch,
       ],
     );
-    const items = rows.slice(0, limit).map(presentSale);
-    return { items, nextCursor: rows.length > limit ? items[items.length - 1].id : null };
+    const { items, nextCursor } = paginate(rows, page, (sale) => [sale.id]);
+    return { items: items.map(presentSale), nextCursor };
   }
 
   async create(context: RequestContext, input: CreateSaleDto): Promise<RecordedSale> {

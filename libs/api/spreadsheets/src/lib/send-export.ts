@@ -4,48 +4,69 @@ import { PassThrough } from 'node:stream';
 import { csvLine, UTF8_BOM } from './csv';
 import { SheetColumn, xlsxDocument } from './xlsx-document';
 
-export interface ExportSpec<Row> {
+export type ExportFormat = 'csv' | 'xlsx';
+
+/** The xlsx form of an export: typed cells on one sheet, money in the shop's currency. */
+export interface ExportSheet<Row> {
+  name: string;
+  columns: SheetColumn<Row>[];
+  currency: string;
+}
+
+/** An export as a service describes it; `sendExport` is what writes it to the client. */
+export interface SpreadsheetExport<Row> {
   /** Without extension. */
   filename: string;
-  sheetName: string;
-  columns: SheetColumn<Row>[];
+  format: ExportFormat;
+  /** CSV only: start with a UTF-8 byte order mark. */
+  bom: boolean;
   /** CSV columns: raw values, so a CSV can be imported again. */
   csvHeader: readonly (keyof Row & string)[];
-  currency: string;
+  /** Without a sheet the export has only a CSV form. */
+  sheet?: ExportSheet<Row>;
   /** The rows, page by page (keyset paging inside the request's transaction). */
   pages: () => AsyncIterable<Row[]>;
+  /** Runs once every row is written, with their number: where an export audits itself. */
+  written: (rows: number) => Promise<void>;
 }
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /**
  * Answers with the rows as CSV (streamed page by page) or as an .xlsx (built whole: the format
- * is a zip). Resolves with the number of rows once everything is written.
+ * is a zip), then runs the export's `written`. Either way the first page is read before the
+ * status goes out, so a query that fails answers problem+json instead of a cut-off file.
  */
-export async function sendExport<Row>(reply: FastifyReply, format: 'csv' | 'xlsx', bom: boolean, spec: ExportSpec<Row>): Promise<number> {
-  let count = 0;
-  if (format === 'xlsx') {
-    const rows: Row[] = [];
-    for await (const page of spec.pages()) rows.push(...page);
-    count = rows.length;
-    reply
-      .header('content-type', XLSX_TYPE)
-      .header('content-disposition', `attachment; filename="${spec.filename}.xlsx"`)
-      .send(xlsxDocument(spec.sheetName, spec.columns, rows, spec.currency));
-    return count;
-  }
-  const pages = spec.pages()[Symbol.asyncIterator]();
-  // The first page is read before the status goes out, so a query that fails answers problem+json.
+export async function sendExport<Row>(reply: FastifyReply, spreadsheet: SpreadsheetExport<Row>): Promise<void> {
+  const count = spreadsheet.format === 'xlsx' ? await sendXlsx(reply, spreadsheet) : await sendCsv(reply, spreadsheet);
+  await spreadsheet.written(count);
+}
+
+async function sendXlsx<Row>(reply: FastifyReply, spreadsheet: SpreadsheetExport<Row>): Promise<number> {
+  const { sheet } = spreadsheet;
+  if (!sheet) throw new Error(`The ${spreadsheet.filename} export has no xlsx form`);
+  const rows: Row[] = [];
+  for await (const page of spreadsheet.pages()) rows.push(...page);
+  reply
+    .header('content-type', XLSX_TYPE)
+    .header('content-disposition', `attachment; filename="${spreadsheet.filename}.xlsx"`)
+    .send(xlsxDocument(sheet.name, sheet.columns, rows, sheet.currency));
+  return rows.length;
+}
+
+async function sendCsv<Row>(reply: FastifyReply, spreadsheet: SpreadsheetExport<Row>): Promise<number> {
+  const pages = spreadsheet.pages()[Symbol.asyncIterator]();
   let page = await pages.next();
   const body = new PassThrough();
   reply
     .header('content-type', 'text/csv; charset=utf-8')
-    .header('content-disposition', `attachment; filename="${spec.filename}.csv"`)
+    .header('content-disposition', `attachment; filename="${spreadsheet.filename}.csv"`)
     .send(body);
-  body.write((bom ? UTF8_BOM : '') + csvLine([...spec.csvHeader]));
+  body.write((spreadsheet.bom ? UTF8_BOM : '') + csvLine([...spreadsheet.csvHeader]));
+  let count = 0;
   for (; !page.done; page = await pages.next()) {
     for (const row of page.value) {
-      if (!body.write(csvLine(spec.csvHeader.map((key) => row[key])))) await once(body, 'drain');
+      if (!body.write(csvLine(spreadsheet.csvHeader.map((key) => row[key])))) await once(body, 'drain');
     }
     count += page.value.length;
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { isoTime } from '@kassa/api/database';
-import type { RequestContext } from '@kassa/api/http';
+import { isoTime, queryRows } from '@kassa/api/database';
+import { cursorShape, pageRequest, paginate, RequestContext } from '@kassa/api/http';
 import type {
   WebhookAttemptDto,
   WebhookDeliveryDetailDto,
@@ -8,7 +8,6 @@ import type {
   WebhookDeliveryListDto,
   WebhookDeliveryQueryDto,
 } from './dto/webhook-delivery.dto';
-import { decodeIdCursor, encodeIdCursor } from './id-cursor';
 import { WebhookDeliveryScheduler } from './webhook-delivery-scheduler';
 import { webhookDeliveryNotFound, webhookNotFound } from './webhooks.exception';
 
@@ -19,16 +18,20 @@ const DELIVERY_COLUMNS = `d.id, d.endpoint_id AS "webhookId", d.event_id AS "eve
 const ATTEMPT_COLUMNS = `a.attempt, ${isoTime('a.attempted_at')} AS "attemptedAt", a.status_code AS "statusCode", a.latency_ms AS "latencyMs",
   a.response_excerpt AS "responseExcerpt", a.error`;
 
+/** Newest first. */
+const DELIVERY_PAGES = cursorShape('webhook-deliveries', ['uuid']);
+
 /** The delivery log of webhooks: what was sent, each attempt's outcome, and redelivery. */
 @Injectable()
 export class WebhookDeliveriesService {
   constructor(private readonly scheduler: WebhookDeliveryScheduler) {}
 
   async list(context: RequestContext, webhookId: string, query: WebhookDeliveryQueryDto): Promise<WebhookDeliveryListDto> {
-    const [webhook] = await context.manager.query(`SELECT 1 FROM webhook_endpoint WHERE id = $1`, [webhookId]);
+    const page = pageRequest(query, DELIVERY_PAGES);
+    const [webhook] = await queryRows<{ id: string }>(context.manager, `SELECT id FROM webhook_endpoint WHERE id = $1`, [webhookId]);
     if (!webhook) throw webhookNotFound();
-    const limit = query.limit ?? 50;
-    const rows: WebhookDeliveryDto[] = await context.manager.query(
+    const rows = await queryRows<WebhookDeliveryDto>(
+      context.manager,
       `SELECT ${DELIVERY_COLUMNS} FROM webhook_delivery d
         WHERE d.endpoint_id = $1
           AND ($2::uuid IS NULL OR d.id < $2)
@@ -37,10 +40,9 @@ export class WebhookDeliveriesService {
           AND ($5::timestamptz IS NULL OR d.created_at >= $5)
           AND ($6::timestamptz IS NULL OR d.created_at < $6)
         ORDER BY d.id DESC LIMIT $7`,
-      [webhookId, decodeIdCursor(query.cursor) ?? null, query.status ?? null, query.eventType ?? null, query.since ?? null, query.until ?? null, limit + 1],
+      [webhookId, page.after?.[0] ?? null, query.status ?? null, query.eventType ?? null, query.since ?? null, query.until ?? null, page.fetch],
     );
-    const items = rows.slice(0, limit);
-    return { items, nextCursor: rows.length > limit ? encodeIdCursor(items[items.length - 1].id) : null };
+    return paginate(rows, page, (delivery) => [delivery.id]);
   }
 
   async summary(context: RequestContext, id: string): Promise<WebhookDeliveryDto> {

@@ -1,8 +1,8 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Ctx, etagOf, expectedVersion, IdParam, RequestContext, RequirePermissions } from '@kassa/api/http';
+import { Ctx, etagOf, expectedVersion, IdParam, PageQueryDto, RequestContext, RequirePermissions } from '@kassa/api/http';
 import type { FastifyReply } from 'fastify';
-import { CreateWebhookDto, UpdateWebhookDto, WebhookDto, WebhookListDto, WebhookListQueryDto, WebhookWithSecretDto } from './dto/webhook.dto';
+import { CreateWebhookDto, UpdateWebhookDto, WebhookDto, WebhookListDto, WebhookWithSecretDto } from './dto/webhook.dto';
 import { WebhookDeliveryDto, WebhookDeliveryListDto, WebhookDeliveryQueryDto } from './dto/webhook-delivery.dto';
 import { WebhookDeliveriesService } from './webhook-deliveries.service';
 import { WebhooksService } from './webhooks.service';
@@ -21,7 +21,7 @@ export class WebhooksController {
   @Get()
   @RequirePermissions('webhooks:manage')
   @ApiOkResponse({ type: WebhookListDto })
-  list(@Ctx() context: RequestContext, @Query() query: WebhookListQueryDto): Promise<WebhookListDto> {
+  list(@Ctx() context: RequestContext, @Query() query: PageQueryDto): Promise<WebhookListDto> {
     return this.webhooks.list(context, query);
   }
 

@@ -2,17 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { uuidv7 } from '@kassa/contracts';
 import { AuditLog, auditScopeOf } from '@kassa/api/audit';
 import { isoTime, queryRows, updateSet } from '@kassa/api/database';
-import { RequestContext, versionMismatch } from '@kassa/api/http';
+import { cursorShape, PageQueryDto, pageRequest, paginate, RequestContext, versionMismatch } from '@kassa/api/http';
 import type {
   CreateWebhookDto,
   UpdateWebhookDto,
   WebhookDto,
   WebhookListDto,
-  WebhookListQueryDto,
   WebhookWithSecretDto,
 } from './dto/webhook.dto';
 import type { WebhookDeliveryDto } from './dto/webhook-delivery.dto';
-import { decodeIdCursor, encodeIdCursor } from './id-cursor';
 import { WebhookDeliveryScheduler } from './webhook-delivery-scheduler';
 import { customHeadersOf, webhookUrlOf } from './webhook-input';
 import { newWebhookSecret } from './webhook-signature';
@@ -23,6 +21,9 @@ import { WebhookDeliveriesService } from './webhook-deliveries.service';
 // Never the secrets: they leave the database only to sign, and in the one response that issues them.
 const WEBHOOK_COLUMNS = `w.id, w.url, w.description, w.event_types AS events, w.headers, w.enabled, w.disabled_reason AS "disabledReason",
   w.version, ${isoTime('w.created_at')} AS "createdAt", ${isoTime('w.updated_at')} AS "updatedAt"`;
+
+/** Oldest first. */
+const WEBHOOK_PAGES = cursorShape('webhooks', ['uuid']);
 
 /** Secrets rotated out keep signing beside the new one this long, so receivers can switch without a gap. */
 const ROTATION_OVERLAP = `interval '24 hours'`;
@@ -39,14 +40,14 @@ export class WebhooksService {
     private readonly deliveries: WebhookDeliveriesService,
   ) {}
 
-  async list(context: RequestContext, query: WebhookListQueryDto): Promise<WebhookListDto> {
-    const limit = query.limit ?? 50;
-    const rows: WebhookDto[] = await context.manager.query(
+  async list(context: RequestContext, query: PageQueryDto): Promise<WebhookListDto> {
+    const page = pageRequest(query, WEBHOOK_PAGES);
+    const rows = await queryRows<WebhookDto>(
+      context.manager,
       `SELECT ${WEBHOOK_COLUMNS} FROM webhook_endpoint w WHERE ($1::uuid IS NULL OR w.id > $1) ORDER BY w.id LIMIT $2`,
-      [decodeIdCursor(query.cursor) ?? null, limit + 1],
+      [page.after?.[0] ?? null, page.fetch],
     );
-    const items = rows.slice(0, limit);
-    return { items, nextCursor: rows.length > limit ? encodeIdCursor(items[items.length - 1].id) : null };
+    return paginate(rows, page, (webhook) => [webhook.id]);
   }
 
   async get(context: RequestContext, id: string): Promise<WebhookDto> {

@@ -1,8 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { AUDIT_ACTIONS, AuditAction } from '@kassa/contracts';
-import { IsTimestamp, QueryInteger } from '@kassa/api/http';
-
+import { IsTimestamp, PageQueryDto } from '@kassa/api/http';
 
 export class AuditLogDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -46,12 +45,7 @@ export class AuditLogFilterDto {
   to?: string;
 }
 
-export class AuditLogQueryDto extends AuditLogFilterDto {
-  @ApiPropertyOptional()
-  @IsOptional() @QueryInteger() @IsInt() @Min(1) @Max(200) limit?: number;
-  @ApiPropertyOptional()
-  @IsOptional() @IsUUID() cursor?: string;
-}
+export class AuditLogQueryDto extends IntersectionType(AuditLogFilterDto, PageQueryDto) {}
 
 export class AuditLogExportQueryDto extends AuditLogFilterDto {
   @ApiProperty({ enum: ['csv'], required: false }) @IsOptional() @IsIn(['csv']) format?: 'csv';

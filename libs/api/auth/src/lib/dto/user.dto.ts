@@ -1,18 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { NormalizeEmail } from './normalize-email';
-import { Type } from 'class-transformer';
 import {
   ArrayUnique,
   IsBoolean,
   IsEmail,
   IsIn,
-  IsInt,
   IsOptional,
   IsString,
   IsUUID,
-  Max,
   MaxLength,
-  Min,
   MinLength,
 } from 'class-validator';
 import { Role, ROLES, UserView } from '@kassa/contracts';
@@ -70,11 +66,4 @@ export class InviteDto {
 export class CreatedUserDto {
   @ApiProperty({ type: UserDto }) user!: UserDto;
   @ApiProperty({ type: InviteDto }) invite!: InviteDto;
-}
-
-export class ListQueryDto {
-  @ApiPropertyOptional()
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
-  @ApiPropertyOptional()
-  @IsOptional() @IsUUID() cursor?: string;
 }

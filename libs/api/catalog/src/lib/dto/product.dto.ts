@@ -18,7 +18,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import type { ProductView } from '@kassa/contracts';
-import { QueryBoolean, QueryInteger } from '@kassa/api/http';
+import { PageQueryDto, QueryBoolean } from '@kassa/api/http';
 
 const SKU = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$/;
 const BARCODE = /^[A-Za-z0-9-]{1,64}$/;
@@ -128,7 +128,7 @@ export class UpdateProductDto {
   @ValidateIf((_, value) => value !== null) @IsOptional() @IsUrl({ protocols: ['https', 'http'], require_protocol: true }) imageUrl?: string | null;
 }
 
-export class ProductQueryDto {
+export class ProductQueryDto extends PageQueryDto {
   @ApiProperty({ required: false, description: 'Matches names (typo-tolerant), SKU prefixes and exact barcodes.' })
   @IsOptional()
   @IsString()
@@ -143,17 +143,6 @@ export class ProductQueryDto {
   @IsBoolean()
   @ApiPropertyOptional()
   active?: boolean;
-
-  @IsOptional()
-  @QueryInteger()
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  @ApiPropertyOptional()
-  limit?: number;
-
-  @ApiPropertyOptional()
-  @IsOptional() @IsString() @MaxLength(500) cursor?: string;
 }
 
 export class ExportQueryDto {

@@ -4,18 +4,14 @@ import {
   ArrayUnique,
   IsBoolean,
   IsEmail,
-  IsInt,
   IsOptional,
   IsString,
-  IsUUID,
   Matches,
-  Max,
   MaxLength,
-  Min,
   MinLength,
   ValidateIf,
 } from 'class-validator';
-import { QueryInteger } from '@kassa/api/http';
+import { PageQueryDto } from '@kassa/api/http';
 
 const PHONE = /^\+?[0-9 ()./-]{3,32}$/;
 const TAG = /^[\p{L}\p{N} _-]{1,40}$/u;
@@ -81,8 +77,6 @@ export class UpdateCustomerDto {
   @ApiPropertyOptional() @IsOptional() @IsBoolean() marketingConsent?: boolean;
 }
 
-export class CustomerQueryDto {
+export class CustomerQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Part of a name, email or phone number.' }) @IsOptional() @IsString() @MaxLength(200) q?: string;
-  @ApiPropertyOptional() @IsOptional() @QueryInteger() @IsInt() @Min(1) @Max(200) limit?: number;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() cursor?: string;
 }

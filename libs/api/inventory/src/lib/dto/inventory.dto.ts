@@ -18,7 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { ADJUSTMENT_REASONS, AdjustmentReason, STOCK_REASONS, StockLevelView, StockReason } from '@kassa/contracts';
-import { QueryBoolean, QueryInteger } from '@kassa/api/http';
+import { PageQueryDto, QueryBoolean } from '@kassa/api/http';
 
 const MAX_QUANTITY = 1_000_000_000;
 
@@ -128,7 +128,7 @@ export class StockLevelListDto {
   @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
 }
 
-export class StockLevelQueryDto {
+export class StockLevelQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() storeId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() productId?: string;
 
@@ -137,9 +137,6 @@ export class StockLevelQueryDto {
   @QueryBoolean()
   @IsBoolean()
   lowOnly?: boolean;
-
-  @ApiPropertyOptional() @IsOptional() @QueryInteger() @IsInt() @Min(1) @Max(500) limit?: number;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) cursor?: string;
 }
 
 export class LedgerEntryDto {
@@ -162,11 +159,9 @@ export class LedgerListDto {
   @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
 }
 
-export class LedgerQueryDto {
+export class LedgerQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() storeId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() productId?: string;
-  @ApiPropertyOptional() @IsOptional() @QueryInteger() @IsInt() @Min(1) @Max(500) limit?: number;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() cursor?: string;
 }
 
 export class ReconcileDifferenceDto {

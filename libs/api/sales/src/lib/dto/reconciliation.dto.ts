@@ -1,12 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
-import { QueryInteger } from '@kassa/api/http';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { PageQueryDto } from '@kassa/api/http';
 
-export class ReconciliationQueryDto {
+export class ReconciliationQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() storeId?: string;
   @ApiPropertyOptional({ enum: ['open', 'reviewed'], default: 'open' }) @IsOptional() @IsIn(['open', 'reviewed']) status?: 'open' | 'reviewed';
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 }) @IsOptional() @QueryInteger() @IsInt() @Min(1) @Max(200) limit?: number;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() cursor?: string;
 }
 
 export class ReviewSaleDto {

@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
-import { IsTimestamp, QueryInteger } from '@kassa/api/http';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsTimestamp, PageQueryDto } from '@kassa/api/http';
 
-export class SaleQueryDto {
+export class SaleQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'A receipt number, or part of the customer’s name.' }) @IsOptional() @IsString() @MaxLength(100) q?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() storeId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() registerId?: string;
@@ -11,6 +11,4 @@ export class SaleQueryDto {
   @ApiPropertyOptional({ enum: ['completed', 'voided'] }) @IsOptional() @IsIn(['completed', 'voided']) status?: 'completed' | 'voided';
   @ApiPropertyOptional({ format: 'date-time', description: 'Occurred at or after.' }) @IsOptional() @IsTimestamp() from?: string;
   @ApiPropertyOptional({ format: 'date-time', description: 'Occurred before.' }) @IsOptional() @IsTimestamp() to?: string;
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 }) @IsOptional() @QueryInteger() @IsInt() @Min(1) @Max(200) limit?: number;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() cursor?: string;
 }

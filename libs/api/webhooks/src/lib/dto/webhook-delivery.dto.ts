@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { IsTimestamp, QueryInteger } from '@kassa/api/http';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsTimestamp, PageQueryDto } from '@kassa/api/http';
 
 export const DELIVERY_STATUSES = ['pending', 'succeeded', 'failed'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
@@ -39,19 +39,10 @@ export class WebhookDeliveryListDto {
   @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
 }
 
-export class WebhookDeliveryQueryDto {
+export class WebhookDeliveryQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: DELIVERY_STATUSES }) @IsOptional() @IsIn(DELIVERY_STATUSES) status?: DeliveryStatus;
   @ApiPropertyOptional({ example: 'sale.created' }) @IsOptional() @IsString() @MaxLength(100) eventType?: string;
   @ApiPropertyOptional({ format: 'date-time', description: 'Created at or after.' }) @IsOptional() @IsTimestamp() since?: string;
   @ApiPropertyOptional({ format: 'date-time', description: 'Created before.' }) @IsOptional() @IsTimestamp() until?: string;
 
-  @IsOptional()
-  @QueryInteger()
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  @ApiPropertyOptional()
-  limit?: number;
-
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) cursor?: string;
 }

@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsIn, IsObject, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
 import { EVENT_TYPES } from '@kassa/contracts';
-import { QueryInteger } from '@kassa/api/http';
 
 export const WEBHOOK_EVENT_FILTERS = ['*', ...EVENT_TYPES] as const;
 export type WebhookEventFilter = (typeof WEBHOOK_EVENT_FILTERS)[number];
@@ -33,17 +32,6 @@ export class WebhookListDto {
   @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
 }
 
-export class WebhookListQueryDto {
-  @IsOptional()
-  @QueryInteger()
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  @ApiPropertyOptional()
-  limit?: number;
-
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) cursor?: string;
-}
 
 export class CreateWebhookDto {
   @ApiProperty({ description: 'http(s) URL without credentials; it must not resolve to a private address.' })

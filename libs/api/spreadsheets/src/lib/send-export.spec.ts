@@ -1,0 +1,90 @@
+import type { FastifyReply } from 'fastify';
+import { Readable } from 'node:stream';
+import * as XLSX from '@e965/xlsx';
+import { sendExport, SpreadsheetExport } from './send-export';
+
+interface Item {
+  sku: string;
+  priceMinor: number;
+}
+
+/** The parts of a reply an export uses: headers, and the one body it sends. */
+function fakeReply() {
+  const headers: Record<string, string> = {};
+  const sent: { body?: unknown } = {};
+  const reply = {
+    header(name: string, value: string) {
+      headers[name] = value;
+      return reply;
+    },
+    send(body: unknown) {
+      sent.body = body;
+      return reply;
+    },
+  };
+  return { reply: reply as unknown as FastifyReply, headers, sent };
+}
+
+const text = async (body: unknown) => {
+  let all = '';
+  for await (const chunk of body as Readable) all += String(chunk);
+  return all;
+};
+
+function itemsExport(pages: Item[][], overrides: Partial<SpreadsheetExport<Item>> = {}) {
+  const written = jest.fn(async (_rows: number) => undefined);
+  const spreadsheet: SpreadsheetExport<Item> = {
+    filename: 'items',
+    format: 'csv',
+    bom: false,
+    csvHeader: ['sku', 'priceMinor'],
+    sheet: { name: 'Items', columns: [{ header: 'SKU', type: 'text', value: (item) => item.sku }], currency: 'EUR' },
+    pages: async function* () {
+      yield* pages;
+    },
+    written,
+    ...overrides,
+  };
+  return { spreadsheet, written };
+}
+
+describe('sendExport', () => {
+  it('streams CSV page by page and then tells the export how many rows it wrote', async () => {
+    const { reply, headers, sent } = fakeReply();
+    const { spreadsheet, written } = itemsExport([[{ sku: 'A-1', priceMinor: 100 }], [{ sku: '=B', priceMinor: -3 }]]);
+    await sendExport(reply, spreadsheet);
+    expect(headers).toEqual({ 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="items.csv"' });
+    expect(await text(sent.body)).toBe("sku,priceMinor\r\nA-1,100\r\n'=B,-3\r\n");
+    expect(written).toHaveBeenCalledWith(2);
+  });
+
+  it('starts the CSV with a byte order mark when asked', async () => {
+    const { reply, sent } = fakeReply();
+    await sendExport(reply, itemsExport([], { bom: true }).spreadsheet);
+    expect(await text(sent.body)).toBe('\uFEFFsku,priceMinor\r\n');
+  });
+
+  it('sends an xlsx built from every page', async () => {
+    const { reply, headers, sent } = fakeReply();
+    const { spreadsheet, written } = itemsExport([[{ sku: 'A-1', priceMinor: 100 }], [{ sku: 'B-2', priceMinor: 200 }]], { format: 'xlsx' });
+    await sendExport(reply, spreadsheet);
+    expect(headers['content-disposition']).toBe('attachment; filename="items.xlsx"');
+    const sheet = XLSX.read(sent.body as Buffer, { type: 'buffer' }).Sheets['Items'];
+    expect([sheet['A2'].v, sheet['A3'].v]).toEqual(['A-1', 'B-2']);
+    expect(written).toHaveBeenCalledWith(2);
+  });
+
+  it.each(['csv', 'xlsx'] as const)('sends nothing as %s when the first page fails, so the error can still answer', async (format) => {
+    const { reply, sent } = fakeReply();
+    const { spreadsheet, written } = itemsExport([], {
+      format,
+      pages: async function* () {
+        yield* [];
+        throw new Error('the query failed');
+      },
+    });
+    await expect(sendExport(reply, spreadsheet)).rejects.toThrow('the query failed');
+    expect(sent.body).toBeUndefined();
+    expect(written).not.toHaveBeenCalled();
+  });
+});

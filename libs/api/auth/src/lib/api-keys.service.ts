@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, isPermission, Permission, permissionsBeyond, uuidv7 } from '@kassa/contracts';
+import { isPermission, Permission, permissionsBeyond, uuidv7 } from '@kassa/contracts';
 import { isoTime, queryRows, TenantTransaction } from '@kassa/api/database';
 import { AuditLog, auditScopeOf } from '@kassa/api/audit';
-import { ApiException, Authentication, RequestContext } from '@kassa/api/http';
+import { Authentication, RequestContext } from '@kassa/api/http';
 import { visibleStoreIds } from '@kassa/api/tenancy';
 import type { ApiKeyDto, ApiKeyListDto, CreateApiKeyDto, CreatedApiKeyDto } from './dto/api-key.dto';
 import { decodeOpaqueToken, encodeOpaqueToken, hashSecret, newOpaqueToken, secretMatches } from './opaque-token';
+import { apiKeyBeyondCreator, apiKeyNotFound, apiKeyReachesEveryStore, apiKeysByUsersOnly } from './auth.exception';
 
 export const API_KEY_PREFIX = 'kas_';
 
@@ -23,17 +24,14 @@ export class ApiKeysService {
   async create(context: RequestContext, input: CreateApiKeyDto): Promise<CreatedApiKeyDto> {
     const { actor } = context;
     if (actor.kind !== 'user') {
-      throw new ApiException(ErrorCode.Forbidden, 'API keys are created by users, not by other API keys.');
+      throw apiKeysByUsersOnly();
     }
     if (visibleStoreIds(context) !== undefined) {
-      throw new ApiException(ErrorCode.Forbidden, 'An API key reaches every store, so a user limited to some stores cannot create one.');
+      throw apiKeyReachesEveryStore();
     }
     const beyondCaller = permissionsBeyond(input.permissions, actor.permissions);
     if (beyondCaller.length > 0) {
-      throw new ApiException(ErrorCode.Forbidden,
-        'An API key cannot have permissions its creator lacks.',
-        beyondCaller.map((permission) => ({ field: 'permissions', message: `you do not have ${permission}` })),
-      );
+      throw apiKeyBeyondCreator(beyondCaller);
     }
     const token = newOpaqueToken(context.tenantId, uuidv7());
     const [created]: ApiKeyDto[] = await context.manager.query(
@@ -63,7 +61,7 @@ export class ApiKeysService {
       `UPDATE api_key SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING id`,
       [id],
     );
-    if (revoked.length === 0) throw new ApiException(ErrorCode.ApiKeyNotFound, 'No such API key.');
+    if (revoked.length === 0) throw apiKeyNotFound();
     await this.audit.record(auditScopeOf(context), { action: 'delete', entityType: 'api_key', entityId: id });
   }
 

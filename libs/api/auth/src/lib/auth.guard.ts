@@ -1,14 +1,12 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ErrorCode } from '@kassa/contracts';
 import { TenantTransaction } from '@kassa/api/database';
-import { ACCESS_RULE, AccessRule, ApiException, Authentication } from '@kassa/api/http';
+import { ACCESS_RULE, AccessRule, Authentication } from '@kassa/api/http';
 import type { FastifyRequest } from 'fastify';
 import { AccessTokens } from './access-tokens';
 import { API_KEY_PREFIX, ApiKeysService } from './api-keys.service';
 import { loadUserActor } from './user-actor';
-
-const unauthorized = () => new ApiException(ErrorCode.Unauthorized, 'Sign in, or send a valid API key.');
+import { noAccessRule, permissionsMissing, unauthorized } from './auth.exception';
 
 /**
  * Deny by default: a route runs only if it is marked @Public() or the caller (bearer access
@@ -28,7 +26,7 @@ export class AuthGuard implements CanActivate {
       execution.getHandler(),
       execution.getClass(),
     ]);
-    if (!rule) throw new ApiException(ErrorCode.Forbidden, 'This route has no access rule.');
+    if (!rule) throw noAccessRule();
     if (rule.public) return true;
 
     const request = execution.switchToHttp().getRequest<FastifyRequest>();
@@ -36,7 +34,7 @@ export class AuthGuard implements CanActivate {
     if (!authentication) throw unauthorized();
     const missing = rule.permissions.filter((permission) => !authentication.actor.permissions.includes(permission));
     if (missing.length > 0) {
-      throw new ApiException(ErrorCode.Forbidden, `This needs the permission ${missing.join(', ')}.`);
+      throw permissionsMissing(missing);
     }
     request.authentication = authentication;
     return true;

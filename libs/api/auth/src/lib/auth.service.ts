@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, uuidv7 } from '@kassa/contracts';
+import { uuidv7 } from '@kassa/contracts';
 import { TenantTransaction } from '@kassa/api/database';
 import { AuditLog } from '@kassa/api/audit';
-import { ApiException, ClientInfo } from '@kassa/api/http';
+import { ClientInfo } from '@kassa/api/http';
 import { TenantsService } from '@kassa/api/tenancy';
 import { DataSource } from 'typeorm';
 import { AccessTokens } from './access-tokens';
@@ -14,10 +14,7 @@ import { decodeOpaqueToken, secretMatches } from './opaque-token';
 import { assertPasswordPolicy, hashPassword, verifyAgainstNothing, verifyPassword } from './passwords';
 import { RefreshTokens } from './refresh-tokens.service';
 import { PASSWORD_TOKEN_PREFIX, UsersService } from './users.service';
-
-const invalidCredentials = () =>
-  new ApiException(ErrorCode.InvalidCredentials, 'The shop, email or password is not right.');
-const invalidToken = () => new ApiException(ErrorCode.InvalidToken, 'The token is invalid or has expired.');
+import { invalidCredentials, invalidToken, tokenReused } from './auth.exception';
 
 @Injectable()
 export class AuthService {
@@ -107,7 +104,7 @@ export class AuthService {
   async refresh(refreshToken: string): Promise<TokenPairDto> {
     const rotation = await this.refreshTokens.rotate(refreshToken);
     if (rotation.outcome === 'reused') {
-      throw new ApiException(ErrorCode.TokenReused, 'This refresh token was already used; its sessions are signed out.');
+      throw tokenReused();
     }
     if (rotation.outcome === 'invalid') throw invalidToken();
     return { refreshToken: rotation.refreshToken, ...this.accessTokens.issue(rotation.tenantId, rotation.userId) };

@@ -1,8 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import { ErrorCode } from '@kassa/contracts';
 import { AppConfig } from '@kassa/api/config';
-import { ApiException } from '@kassa/api/http';
 import type { AttemptCounter } from './attempt-counter';
+import { signInUnavailable, tooManyAttempts } from './auth.exception';
 
 export const ATTEMPT_COUNTER = Symbol('ATTEMPT_COUNTER');
 
@@ -43,14 +42,10 @@ export class LoginThrottle implements OnApplicationShutdown {
       )
       .catch((error: unknown) => {
         this.logger.warn({ err: error }, 'sign-in refused: the attempt counter is unavailable');
-        throw new ApiException(ErrorCode.ServiceUnavailable, 'Sign-in is unavailable for a moment. Try again shortly.', undefined, {
-          'retry-after': String(UNAVAILABLE_RETRY_AFTER_SECONDS),
-        });
+        throw signInUnavailable(UNAVAILABLE_RETRY_AFTER_SECONDS);
       });
     if (!verdict.allowed) {
-      throw new ApiException(ErrorCode.TooManyAttempts, 'Too many failed sign-in attempts. Try again later.', undefined, {
-        'retry-after': String(Math.max(Math.ceil(verdict.retryAfterMs / 1000), 1)),
-      });
+      throw tooManyAttempts(Math.max(Math.ceil(verdict.retryAfterMs / 1000), 1));
     }
   }
 

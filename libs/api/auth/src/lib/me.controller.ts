@@ -1,10 +1,10 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ErrorCode } from '@kassa/contracts';
-import { ApiException, Authenticated, Ctx, RequestContext } from '@kassa/api/http';
+import { Authenticated, Ctx, RequestContext } from '@kassa/api/http';
 import { StoresService, TenantsService } from '@kassa/api/tenancy';
 import { MeDto } from './dto/me.dto';
 import { UsersService } from './users.service';
+import { notAUser } from './auth.exception';
 
 @ApiTags('auth')
 @ApiBearerAuth()
@@ -21,7 +21,7 @@ export class MeController {
   @ApiOkResponse({ type: MeDto })
   async me(@Ctx() context: RequestContext): Promise<MeDto> {
     const { actor } = context;
-    if (actor.kind !== 'user') throw new ApiException(ErrorCode.Forbidden, '/me describes a signed-in user, not an API key.');
+    if (actor.kind !== 'user') throw notAUser();
     // One after another: they share the request's single transaction connection.
     const user = await this.users.get(context, actor.userId);
     const tenant = await this.tenants.current(context);

@@ -1,7 +1,6 @@
 import { hash, verify } from '@node-rs/argon2';
-import { ErrorCode } from '@kassa/contracts';
-import { ApiException } from '@kassa/api/http';
 import { COMMON_PASSWORDS } from './common-passwords';
+import { weakPassword } from './auth.exception';
 
 export const MIN_PASSWORD_LENGTH = 10;
 const MAX_PASSWORD_LENGTH = 256;
@@ -28,7 +27,7 @@ export function assertPasswordPolicy(password: string, email: string, field = 'p
               ? `${field} is one of the most commonly used passwords; choose another`
               : undefined;
   if (problem) {
-    throw new ApiException(ErrorCode.ValidationFailed, 'The password is too weak.', [{ field, message: problem }]);
+    throw weakPassword(field, problem);
   }
 }
 

@@ -1,14 +1,11 @@
-import { ErrorCode, MANAGEABLE_ROLES, permissionsBeyond, Role, ROLE_PERMISSIONS } from '@kassa/contracts';
-import { ApiException, RequestContext } from '@kassa/api/http';
+import { MANAGEABLE_ROLES, permissionsBeyond, Role, ROLE_PERMISSIONS } from '@kassa/contracts';
+import { RequestContext } from '@kassa/api/http';
 import { visibleStoreIds } from '@kassa/api/tenancy';
+import { grantForbidden } from './auth.exception';
 
 /** The role whose management rules a caller follows; API keys manage like managers (cashiers only). */
 function managingRole(context: RequestContext): Role {
   return context.actor.kind === 'user' ? context.actor.role : 'manager';
-}
-
-function forbidden(detail: string, field: string | undefined, message: string): ApiException {
-  return new ApiException(ErrorCode.Forbidden, detail, field ? [{ field, message }] : undefined);
 }
 
 /**
@@ -18,11 +15,11 @@ function forbidden(detail: string, field: string | undefined, message: string): 
  */
 export function assertMayGrantRole(context: RequestContext, role: Role, field?: string): void {
   if (!MANAGEABLE_ROLES[managingRole(context)].includes(role)) {
-    throw forbidden(`You cannot manage users with the role ${role}.`, field, `you cannot assign the role ${role}`);
+    throw grantForbidden(`You cannot manage users with the role ${role}.`, field, `you cannot assign the role ${role}`);
   }
   const lacking = permissionsBeyond(ROLE_PERMISSIONS[role], context.actor.permissions);
   if (lacking.length > 0) {
-    throw forbidden(
+    throw grantForbidden(
       `The role ${role} holds permissions you lack: ${lacking.join(', ')}.`,
       field,
       `the role ${role} needs ${lacking.join(', ')}, which you do not have`,
@@ -36,7 +33,7 @@ export function assertMayGrantRole(context: RequestContext, role: Role, field?: 
  */
 export function assertMayGrantStores(context: RequestContext, storeIds: readonly string[], field: string): void {
   if (storeIds.length === 0 && visibleStoreIds(context) !== undefined) {
-    throw forbidden(
+    throw grantForbidden(
       'You are limited to some stores, so you cannot give access to every store.',
       field,
       'list the stores, from your own; empty means every store',

@@ -1,15 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, uuidv7 } from '@kassa/contracts';
+import { uuidv7 } from '@kassa/contracts';
 import { AppConfig } from '@kassa/api/config';
 import { isoTime, isUniqueViolation, queryRows, updateSet } from '@kassa/api/database';
 import { AuditLog, auditScopeOf } from '@kassa/api/audit';
-import { ApiException, cursorShape, PageQueryDto, pageRequest, paginate, RequestContext } from '@kassa/api/http';
+import { cursorShape, PageQueryDto, pageRequest, paginate, RequestContext } from '@kassa/api/http';
 import { StoresService, visibleStoreIds } from '@kassa/api/tenancy';
 import type { EntityManager } from 'typeorm';
 import type { CreatedUserDto, CreateUserDto, UpdateUserDto, UserDto, UserListDto } from './dto/user.dto';
 import { encodeOpaqueToken, hashSecret, newOpaqueToken } from './opaque-token';
 import { RefreshTokens } from './refresh-tokens.service';
 import { assertMayGrantRole, assertMayGrantStores } from './user-grants';
+import { emailTaken, lastOwner, userNotFound } from './auth.exception';
 
 export const PASSWORD_TOKEN_PREFIX = 'kpw_';
 
@@ -19,10 +20,6 @@ const USER_COLUMNS = `u.id, u.name, u.email, u.role, u.active, u.version, ${isoT
 
 /** Oldest first. */
 const USER_PAGES = cursorShape('users', ['uuid']);
-
-function userNotFound(): ApiException {
-  return new ApiException(ErrorCode.UserNotFound, 'No such user.');
-}
 
 /**
  * Users a caller limited to some stores may see and edit: those limited to stores among its own.
@@ -86,9 +83,7 @@ export class UsersService {
       ])
       .catch((error: unknown) => {
         if (isUniqueViolation(error, 'app_user_email_key')) {
-          throw new ApiException(ErrorCode.EmailTaken, 'A user with that email exists.', [
-            { field: 'email', message: `${input.email} already belongs to a user of this shop` },
-          ]);
+          throw emailTaken(input.email);
         }
         throw error;
       });
@@ -137,7 +132,7 @@ export class UsersService {
       `SELECT id FROM app_user WHERE role = 'owner' AND active ORDER BY id FOR UPDATE`,
     );
     if (!owners.some((owner) => owner.id !== leavingOwnerId)) {
-      throw new ApiException(ErrorCode.LastOwner, 'A shop must keep at least one active owner.');
+      throw lastOwner();
     }
   }
 

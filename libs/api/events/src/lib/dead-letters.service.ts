@@ -1,10 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { ErrorCode, EventEnvelope } from '@kassa/contracts';
+import { EventEnvelope } from '@kassa/contracts';
 import { afterCommit, isoTime, queryRows } from '@kassa/api/database';
-import { ApiException, RequestContext } from '@kassa/api/http';
+import { RequestContext } from '@kassa/api/http';
 import type { DeadLetterDto, DeadLetterListDto } from './dto/dead-letter.dto';
 import { EVENT_QUEUE, EventQueue } from './event-queue';
 import { ENVELOPE_COLUMNS } from './event-row';
+import { deadLetterNotFound } from './events.exception';
 
 const DEAD_LETTER_COLUMNS = `d.id, d.event_id AS "eventId", e.type AS "eventType", d.consumer, d.attempts,
   d.last_error AS "lastError", ${isoTime('d.created_at')} AS "createdAt",
@@ -33,7 +34,7 @@ export class DeadLetters {
       `UPDATE dead_letter SET retried_at = now() WHERE id = $1 AND retried_at IS NULL RETURNING event_id AS "eventId"`,
       [id],
     );
-    if (!marked) throw new ApiException(ErrorCode.DeadLetterNotFound, 'No such dead letter waiting for a retry.');
+    if (!marked) throw deadLetterNotFound();
     const [event]: EventEnvelope[] = await context.manager.query(
       `SELECT ${ENVELOPE_COLUMNS} FROM outbox_event e WHERE e.id = $1`,
       [marked.eventId],

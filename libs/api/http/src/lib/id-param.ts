@@ -1,15 +1,13 @@
 import { Param, PipeTransform } from '@nestjs/common';
-import { ErrorCode, isUuid } from '@kassa/contracts';
-import { ApiException } from './api.exception';
+import { isUuid } from '@kassa/contracts';
+import { invalidField } from './http.exception';
 
 class ParseIdPipe implements PipeTransform<string, string> {
   constructor(private readonly name: string) {}
 
   transform(value: string): string {
     if (!isUuid(value)) {
-      throw new ApiException(ErrorCode.ValidationFailed, 'The id in the path is not a UUID.', [
-        { field: this.name, message: `${this.name} must be a UUID` },
-      ]);
+      throw invalidField(this.name, `${this.name} must be a UUID`, 'The id in the path is not a UUID.');
     }
     return value.toLowerCase();
   }

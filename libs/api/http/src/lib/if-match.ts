@@ -1,5 +1,4 @@
-import { ErrorCode } from '@kassa/contracts';
-import { ApiException } from './api.exception';
+import { invalidField } from './http.exception';
 
 /**
  * The version an `If-Match` header expects (`"3"`, `W/"3"` or `3`), or undefined when absent or `*`.
@@ -9,15 +8,9 @@ export function expectedVersion(header: string | undefined): number | undefined 
   if (header === undefined || header.trim() === '*') return undefined;
   const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
   if (!match) {
-    throw new ApiException(ErrorCode.ValidationFailed, 'If-Match must be the ETag of a version.', [
-      { field: 'If-Match', message: 'expected an ETag such as "3"' },
-    ]);
+    throw invalidField('If-Match', 'expected an ETag such as "3"', 'If-Match must be the ETag of a version.');
   }
   return Number(match[1]);
 }
 
 export const etagOf = (version: number) => `"${version}"`;
-
-export function versionMismatch(): ApiException {
-  return new ApiException(ErrorCode.VersionMismatch, 'The record changed since you read it; reload and try again.');
-}

@@ -1,6 +1,6 @@
-import { ErrorCode, FieldError } from '@kassa/contracts';
+import type { FieldError } from '@kassa/contracts';
 import type { FastifyInstance } from 'fastify';
-import { ApiException } from './api.exception';
+import { invalidFields } from './http.exception';
 
 /** Deeper than any DTO goes; class-transformer recurses once per level and overflows the stack near 3,000. */
 export const MAX_INPUT_DEPTH = 64;
@@ -63,6 +63,6 @@ export function unacceptableInput(input: unknown): FieldError[] {
 export function installInputGuard(fastify: FastifyInstance): void {
   fastify.addHook('preValidation', async (request) => {
     const errors = [request.params, request.query, request.body].flatMap((input) => unacceptableInput(input));
-    if (errors.length > 0) throw new ApiException(ErrorCode.ValidationFailed, 'The request has invalid fields.', errors);
+    if (errors.length > 0) throw invalidFields(errors);
   });
 }

@@ -1,6 +1,5 @@
-import { ErrorCode } from '@kassa/contracts';
 import type { FastifyInstance } from 'fastify';
-import { ApiException } from './api.exception';
+import { malformedJson } from './http.exception';
 
 /**
  * Fastify's own JSON parser (with its prototype-poisoning guards), but failing with our error
@@ -14,7 +13,7 @@ export function installJsonBodyParser(fastify: FastifyInstance): void {
       if (error) {
         const empty = (error as { code?: string }).code === 'FST_ERR_CTP_EMPTY_JSON_BODY';
         done(
-          new ApiException(ErrorCode.MalformedJson,
+          malformedJson(
             empty ? 'The request body is empty but declared as JSON.' : `The request body is not valid JSON: ${error.message}`,
           ),
         );

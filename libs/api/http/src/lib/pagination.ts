@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { ErrorCode, isUuid } from '@kassa/contracts';
+import { isUuid } from '@kassa/contracts';
 import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
-import { ApiException } from './api.exception';
+import { invalidCursor } from './http.exception';
 import { QueryInteger } from './query-transforms';
 
 export const DEFAULT_PAGE_SIZE = 50;
@@ -62,11 +62,6 @@ const fitsPart: Record<CursorPart, (value: unknown) => boolean> = {
   integer: (value) => Number.isSafeInteger(value),
   number: (value) => typeof value === 'number' && Number.isFinite(value),
 };
-
-export const invalidCursor = () =>
-  new ApiException(ErrorCode.InvalidCursor, 'The cursor is not one this list gave out.', [
-    { field: 'cursor', message: 'cursor must be a nextCursor from a previous page of the same list' },
-  ]);
 
 /** The opaque cursor: base64url of the JSON array of the list's name and the sort key. */
 export function encodeCursor<Parts extends readonly CursorPart[]>(shape: CursorShape<Parts>, key: CursorKey<Parts>): string {

@@ -1,7 +1,7 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
-import { ErrorCode, FieldError } from '@kassa/contracts';
+import type { FieldError } from '@kassa/contracts';
 import type { ValidatorOptions } from 'class-validator';
-import { ApiException } from './api.exception';
+import { invalidFields } from './http.exception';
 import { undeclaredNulls } from './undeclared-nulls';
 
 /** Flattens class-validator's tree into one entry per field, with dotted paths (`lines.0.quantity`). */
@@ -31,6 +31,6 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     exceptionFactory: (errors) =>
-      new ApiException(ErrorCode.ValidationFailed, 'The request has invalid fields.', fieldErrorsOf(errors)),
+      invalidFields(fieldErrorsOf(errors)),
   });
 }

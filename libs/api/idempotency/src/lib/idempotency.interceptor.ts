@@ -1,13 +1,12 @@
 import { CallHandler, ExecutionContext, HttpStatus, Injectable, NestInterceptor } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
-import { ErrorCode } from '@kassa/contracts';
 import { AppConfig } from '@kassa/api/config';
 import { queryRows } from '@kassa/api/database';
-import { ApiException } from '@kassa/api/http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { from, lastValueFrom, Observable } from 'rxjs';
 import { EntityManager, QueryFailedError } from 'typeorm';
 import { requestFingerprint } from './request-fingerprint';
+import { idempotencyKeyInFlight, idempotencyKeyReused, idempotencyKeyUnusable } from './idempotency.exception';
 
 const KEY_HEADER = 'idempotency-key';
 const ACCEPTABLE_KEY = /^[\x21-\x7e]{1,255}$/;
@@ -34,9 +33,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const key = request.headers[KEY_HEADER];
     if (key === undefined) return next.handle();
     if (typeof key !== 'string' || !ACCEPTABLE_KEY.test(key)) {
-      throw new ApiException(ErrorCode.ValidationFailed, 'The Idempotency-Key header is not usable.', [
-        { field: 'Idempotency-Key', message: 'must be 1-255 visible ASCII characters' },
-      ]);
+      throw idempotencyKeyUnusable();
     }
     const context = request.context;
     if (!context) throw new Error('@Idempotent() needs an authenticated route');
@@ -52,9 +49,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
         if (!claimed) {
           const stored = await this.stored(manager, key);
           if (!stored.requestHash.equals(fingerprint)) {
-            throw new ApiException(ErrorCode.IdempotencyKeyReused, 'This Idempotency-Key was used for a different request.', [
-              { field: 'Idempotency-Key', message: 'already used with another body' },
-            ]);
+            throw idempotencyKeyReused();
           }
           reply.status(stored.responseStatus).header('idempotent-replayed', 'true');
           return stored.responseBody;
@@ -84,9 +79,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       return inserted.length > 0;
     } catch (error) {
       if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === LOCK_NOT_AVAILABLE) {
-        throw new ApiException(ErrorCode.IdempotencyKeyInFlight, 'A request with this Idempotency-Key is still running; retry shortly.', undefined, {
-          'retry-after': '1',
-        });
+        throw idempotencyKeyInFlight();
       }
       throw error;
     } finally {

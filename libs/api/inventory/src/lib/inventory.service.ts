@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { ErrorCode, isLowStock, uuidv7 } from '@kassa/contracts';
-import { isoTime } from '@kassa/api/database';
+import { ProductsService } from '@kassa/api/catalog';
+import { isoTime, queryRows } from '@kassa/api/database';
 import { ApiException, RequestContext } from '@kassa/api/http';
 import { AuditLog, auditScopeOf } from '@kassa/api/audit';
 import { sendExport } from '@kassa/api/spreadsheets';
-import { canSeeStore, visibleStoreIds } from '@kassa/api/tenancy';
+import { assertStoreVisible, StoresService, TenantsService, visibleStoreIds } from '@kassa/api/tenancy';
 import type { FastifyReply } from 'fastify';
-import { LEVEL_CSV_HEADER, LEVEL_EXPORT_COLUMNS, LEVELS_EXPORT_SQL, LevelExportRow } from './levels-export';
+import { LEVEL_CSV_HEADER, LEVEL_EXPORT_COLUMNS, LEVELS_EXPORT_SQL, LevelExportRow, StoredLevel } from './levels-export';
 import type {
   AdjustmentDto,
   CountDto,
@@ -27,16 +28,15 @@ const EXPORT_PAGE = 5000;
 
 const byKey = <T>(key: (item: T) => string) => (a: T, b: T) => key(a).localeCompare(key(b));
 
-function storeNotFound(field: string): ApiException {
-  return new ApiException(ErrorCode.StoreNotFound, 'No such store.', [{ field, message: 'not a store you can use' }]);
-}
-
 /** Adjustments, counts, transfers and the read side of stock; every change goes through StockService.move. */
 @Injectable()
 export class InventoryService {
   constructor(
     private readonly stock: StockService,
     private readonly audit: AuditLog,
+    private readonly stores: StoresService,
+    private readonly products: ProductsService,
+    private readonly tenants: TenantsService,
   ) {}
 
   adjust(context: RequestContext, adjustment: AdjustmentDto): Promise<MovementResultDto> {
@@ -109,7 +109,7 @@ export class InventoryService {
   }
 
   async levels(context: RequestContext, query: StockLevelQueryDto): Promise<StockLevelListDto> {
-    if (query.storeId && !canSeeStore(context, query.storeId)) throw storeNotFound('storeId');
+    if (query.storeId) assertStoreVisible(context, query.storeId, 'storeId');
     const limit = query.limit ?? 100;
     const after = query.cursor?.split(':');
     const rows: { storeId: string; productId: string; onHand: number; reorderPoint: number | null }[] = await context.manager.query(
@@ -131,10 +131,11 @@ export class InventoryService {
 
   /** Levels of the stores the caller may see, as CSV or xlsx; the export itself is audited. */
   async exportLevels(context: RequestContext, format: 'csv' | 'xlsx', storeId: string | undefined, bom: boolean, reply: FastifyReply) {
-    if (storeId && !canSeeStore(context, storeId)) throw storeNotFound('storeId');
-    const [{ currency }]: { currency: string }[] = await context.manager.query(`SELECT currency FROM tenant`);
+    if (storeId) assertStoreVisible(context, storeId, 'storeId');
+    const { currency } = await this.tenants.current(context);
     const visible = visibleStoreIds(context) ?? null;
-    const rows = await sendExport<LevelExportRow & { id: string }>(reply, format, bom, {
+    const named = (levels: StoredLevel[]) => this.named(context, levels);
+    const rows = await sendExport<LevelExportRow>(reply, format, bom, {
       filename: 'stock-levels',
       sheetName: 'Stock',
       columns: LEVEL_EXPORT_COLUMNS,
@@ -143,18 +144,36 @@ export class InventoryService {
       pages: async function* (this: void) {
         let after: string | null = null;
         for (;;) {
-          const page: (LevelExportRow & { id: string })[] = await context.manager.query(LEVELS_EXPORT_SQL, [storeId ?? null, visible, after, EXPORT_PAGE]);
+          const levels: StoredLevel[] = await queryRows(context.manager, LEVELS_EXPORT_SQL, [storeId ?? null, visible, after, EXPORT_PAGE]);
+          const page = await named(levels);
           if (page.length > 0) yield page;
-          if (page.length < EXPORT_PAGE) return;
-          after = page[page.length - 1].id;
+          if (levels.length < EXPORT_PAGE) return;
+          after = levels[levels.length - 1].id;
         }
       },
     });
     await this.audit.record(auditScopeOf(context), { action: 'export', entityType: 'stock_level', metadata: { format, storeId: storeId ?? null, rows } });
   }
 
+  /** Levels with their store's and product's names, asked of tenancy and catalog; levels of deleted products are left out. */
+  private async named(context: RequestContext, levels: StoredLevel[]): Promise<LevelExportRow[]> {
+    if (levels.length === 0) return [];
+    const stores = await this.stores.getMany(context, [...new Set(levels.map((level) => level.storeId))]);
+    const products = await this.products.forSale(context, levels.map((level) => level.productId));
+    const storeById = new Map(stores.map((store) => [store.id, store]));
+    const productById = new Map(products.map((product) => [product.id, product]));
+    return levels.flatMap(({ storeId, productId, onHand, reorderPoint: own, updatedAt }) => {
+      const store = storeById.get(storeId);
+      const product = productById.get(productId);
+      if (!store || !product || product.deleted) return [];
+      const reorderPoint = own ?? product.reorderPoint;
+      const low = isLowStock(onHand, reorderPoint);
+      return [{ storeCode: store.code, storeName: store.name, sku: product.sku, productName: product.name, onHand, reorderPoint, low, updatedAt }];
+    });
+  }
+
   async ledger(context: RequestContext, query: LedgerQueryDto): Promise<LedgerListDto> {
-    if (query.storeId && !canSeeStore(context, query.storeId)) throw storeNotFound('storeId');
+    if (query.storeId) assertStoreVisible(context, query.storeId, 'storeId');
     const limit = query.limit ?? 100;
     const items: LedgerEntryDto[] = await context.manager.query(
       `SELECT id, store_id AS "storeId", product_id AS "productId", delta, on_hand_after AS "onHandAfter", reason,

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { AuditLog, auditScopeOf } from '@kassa/api/audit';
+import { queryRows } from '@kassa/api/database';
 import { RequestContext } from '@kassa/api/http';
 import { visibleStoreIds } from '@kassa/api/tenancy';
 import type { ReconciliationQueryDto, ReviewSaleDto } from './dto/reconciliation.dto';
 import type { SaleDto, SaleListDto } from './dto/sale.dto';
 import { SALE_SELECT } from './sale-query';
-import { SalesService, presentSale, StoredSale } from './sales.service';
+import { SalesService, StoredSale } from './sales.service';
 
 /** Offline sales that did what an online one could not (issue 10), listed until a manager has reviewed them. */
 @Injectable()
@@ -17,7 +18,8 @@ export class SalesReconciliationService {
 
   async list(context: RequestContext, query: ReconciliationQueryDto): Promise<SaleListDto> {
     const limit = query.limit ?? 50;
-    const rows: StoredSale[] = await context.manager.query(
+    const rows = await queryRows<StoredSale>(
+      context.manager,
       `${SALE_SELECT}
         WHERE cardinality(s.flags) > 0 AND (s.reviewed_at IS NULL) = $1
           AND ($2::uuid IS NULL OR s.store_id = $2) AND ($3::uuid[] IS NULL OR s.store_id = ANY($3))
@@ -25,7 +27,7 @@ export class SalesReconciliationService {
         ORDER BY s.id LIMIT $5`,
       [(query.status ?? 'open') === 'open', query.storeId ?? null, visibleStoreIds(context) ?? null, query.cursor ?? null, limit + 1],
     );
-    const items = rows.slice(0, limit).map(presentSale);
+    const items = await this.sales.present(context, rows.slice(0, limit));
     return { items, nextCursor: rows.length > limit ? items[items.length - 1].id : null };
   }
 

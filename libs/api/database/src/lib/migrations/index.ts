@@ -14,6 +14,7 @@ import { CreateRefundsAndVoids1765152000000 } from './1765152000000-create-refun
 import { CrossTenantDefinerFunctions1765238400000 } from './1765238400000-cross-tenant-definer-functions';
 import { MakeStockLedgerAppendOnly1765238400001 } from './1765238400001-make-stock-ledger-append-only';
 import { AddDiscountLimits1765324800000 } from './1765324800000-add-discount-limits';
+import { AddCustomerPurchaseTotals1765670400000 } from './1765670400000-add-customer-purchase-totals';
 
 /** Every migration, in order. New ones are appended here. */
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   CrossTenantDefinerFunctions1765238400000,
   MakeStockLedgerAppendOnly1765238400001,
   AddDiscountLimits1765324800000,
+  AddCustomerPurchaseTotals1765670400000,
 ];

@@ -124,5 +124,26 @@ export async function insertSalesHistory(manager: EntityManager, target: SalesHi
     `UPDATE register r SET last_receipt_number = c.last FROM unnest($1::uuid[], $2::int[]) AS c(id, last) WHERE r.id = c.id`,
     [counters.map((counter) => counter.id), counters.map((counter) => counter.last)],
   );
+
+  // What each customer has bought, as the sales service keeps it (CustomersService.recordPurchase): all completed, none refunded.
+  const purchases = new Map<string, { count: number; totalMinor: number; lastAt: number }>();
+  for (const sale of history.sales) {
+    if (sale.customerIndex === null) continue;
+    const customerId = target.customerIds[sale.customerIndex];
+    const earlier = purchases.get(customerId) ?? { count: 0, totalMinor: 0, lastAt: sale.occurredAt };
+    purchases.set(customerId, {
+      count: earlier.count + 1,
+      totalMinor: earlier.totalMinor + sale.totalMinor,
+      lastAt: Math.max(earlier.lastAt, sale.occurredAt),
+    });
+  }
+  const totals = [...purchases.values()];
+  await manager.query(
+    `UPDATE customer c SET purchase_count = c.purchase_count + p.count, purchase_total_minor = c.purchase_total_minor + p.total_minor,
+            last_purchase_at = greatest(c.last_purchase_at, p.last_at)
+       FROM unnest($1::uuid[], $2::int[], $3::bigint[], $4::timestamptz[]) AS p(id, count, total_minor, last_at)
+      WHERE c.id = p.id`,
+    [[...purchases.keys()], totals.map((total) => total.count), totals.map((total) => total.totalMinor), totals.map((total) => new Date(total.lastAt).toISOString())],
+  );
   return { lines: lineCount };
 }

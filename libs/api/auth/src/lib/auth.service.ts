@@ -4,7 +4,6 @@ import { TenantTransaction } from '@kassa/api/database';
 import { AuditLog } from '@kassa/api/audit';
 import { ClientInfo } from '@kassa/api/http';
 import { TenantsService } from '@kassa/api/tenancy';
-import { DataSource } from 'typeorm';
 import { AccessTokens } from './access-tokens';
 import type { LoginDto, SetPasswordDto } from './dto/login.dto';
 import type { SignupDto, SignupResponseDto, TokenPairDto } from './dto/signup.dto';
@@ -19,7 +18,6 @@ import { invalidCredentials, invalidToken, tokenReused } from './auth.exception'
 @Injectable()
 export class AuthService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly tenantTransaction: TenantTransaction,
     private readonly tenants: TenantsService,
     private readonly users: UsersService,
@@ -60,13 +58,9 @@ export class AuthService {
   async login(input: LoginDto, client: ClientInfo): Promise<TokenPairDto> {
     const ip = client.ip;
     await this.throttle.admit(input.tenant, input.email, ip);
-    // The one read across tenants (DESIGN.md §5): the public slug → tenant id directory.
-    const [directory]: { tenantId: string }[] = await this.dataSource.query(
-      `SELECT tenant_id AS "tenantId" FROM tenant_directory WHERE slug = $1`,
-      [input.tenant],
-    );
-    const account = directory
-      ? await this.tenantTransaction.run(directory.tenantId, async (manager) => {
+    const tenantId = await this.tenants.idForSlug(input.tenant);
+    const account = tenantId
+      ? await this.tenantTransaction.run(tenantId, async (manager) => {
           const [row]: { id: string; passwordHash: string | null; active: boolean }[] = await manager.query(
             `SELECT id, password_hash AS "passwordHash", active FROM app_user WHERE email = $1`,
             [input.email],
@@ -78,12 +72,12 @@ export class AuthService {
       account?.passwordHash && account.active
         ? await verifyPassword(account.passwordHash, input.password)
         : await verifyAgainstNothing(input.password);
-    if (!directory || !account || !passwordOk) {
+    if (!tenantId || !account || !passwordOk) {
       // Its own transaction: nothing else of this request commits.
-      if (directory) {
-        await this.tenantTransaction.run(directory.tenantId, (manager) =>
+      if (tenantId) {
+        await this.tenantTransaction.run(tenantId, (manager) =>
           this.audit.record(
-            { manager, tenantId: directory.tenantId, actor: account ? { type: 'user', id: account.id } : { type: 'system' }, ...client },
+            { manager, tenantId, actor: account ? { type: 'user', id: account.id } : { type: 'system' }, ...client },
             { action: 'login', entityType: 'user', entityId: account?.id, metadata: { outcome: 'failure', email: input.email } },
           ),
         );
@@ -91,14 +85,14 @@ export class AuthService {
       throw invalidCredentials();
     }
     await this.throttle.recordSuccess(input.tenant, input.email, ip);
-    const refreshToken = await this.tenantTransaction.run(directory.tenantId, async (manager) => {
+    const refreshToken = await this.tenantTransaction.run(tenantId, async (manager) => {
       await this.audit.record(
-        { manager, tenantId: directory.tenantId, actor: { type: 'user', id: account.id }, ...client },
+        { manager, tenantId, actor: { type: 'user', id: account.id }, ...client },
         { action: 'login', entityType: 'user', entityId: account.id, metadata: { outcome: 'success' } },
       );
-      return this.refreshTokens.issue(manager, directory.tenantId, account.id);
+      return this.refreshTokens.issue(manager, tenantId, account.id);
     });
-    return { refreshToken, ...this.accessTokens.issue(directory.tenantId, account.id) };
+    return { refreshToken, ...this.accessTokens.issue(tenantId, account.id) };
   }
 
   async refresh(refreshToken: string): Promise<TokenPairDto> {

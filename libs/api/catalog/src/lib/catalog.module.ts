@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { TenancyModule } from '@kassa/api/tenancy';
 import { CategoriesController } from './categories.controller';
 import { CategoriesService } from './categories.service';
 import { ProductImportService } from './product-import.service';
@@ -6,6 +7,7 @@ import { ProductsController } from './products.controller';
 import { ProductsService } from './products.service';
 
 @Module({
+  imports: [TenancyModule],
   controllers: [CategoriesController, ProductsController],
   providers: [CategoriesService, ProductsService, ProductImportService],
   exports: [ProductsService, CategoriesService],

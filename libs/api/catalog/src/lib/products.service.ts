@@ -5,6 +5,7 @@ import { isUniqueViolation, queryRows, updateSet } from '@kassa/api/database';
 import { DomainEvents } from '@kassa/api/events';
 import { ApiException, cursorShape, pageRequest, paginate, RequestContext, versionMismatch } from '@kassa/api/http';
 import type { ExportFormat, SpreadsheetExport } from '@kassa/api/spreadsheets';
+import { TenantsService } from '@kassa/api/tenancy';
 import { CategoriesService } from './categories.service';
 import type { CreateProductDto, ProductDto, ProductListDto, ProductQueryDto, UpdateProductDto } from './dto/product.dto';
 import { PRODUCT_CSV_HEADER, PRODUCT_EXPORT_COLUMNS, PRODUCT_EXPORT_SQL, ProductExportRow } from './product-export';
@@ -14,6 +15,27 @@ const EXPORT_PAGE = 5000;
 
 const PRODUCT_PAGES = cursorShape('products', ['text', 'uuid']);
 const SEARCH_PAGES = cursorShape('product-search', ['integer', 'number', 'text', 'uuid']);
+
+/** What sales and inventory need of a product: to price and ring it up, and to count it in stock. */
+export interface ProductForSale {
+  id: string;
+  sku: string;
+  name: string;
+  priceMinor: number;
+  taxRateBps: number;
+  active: boolean;
+  /** Soft-deleted: gone from the catalog, still there for sales rung up before (and offline). */
+  deleted: boolean;
+  trackStock: boolean;
+  reorderPoint: number | null;
+}
+
+/** A product of the shop found by its SKU or by one of its barcodes (`barcode`: the one that matched). */
+export interface ProductCodeMatch {
+  id: string;
+  sku: string;
+  barcode: string | null;
+}
 
 const productNotFound = () => new ApiException(ErrorCode.ProductNotFound, 'No such product.');
 
@@ -32,7 +54,31 @@ export class ProductsService {
     private readonly categories: CategoriesService,
     private readonly events: DomainEvents,
     private readonly audit: AuditLog,
+    private readonly tenants: TenantsService,
   ) {}
+
+  /** The products with these ids, deleted ones included (and flagged), in one query; unknown ids are left out. */
+  forSale(context: RequestContext, ids: string[]): Promise<ProductForSale[]> {
+    return queryRows<ProductForSale>(
+      context.manager,
+      `SELECT id, sku, name, price_minor AS "priceMinor", tax_rate_bps AS "taxRateBps", active,
+              deleted_at IS NOT NULL AS deleted, track_stock AS "trackStock", reorder_point AS "reorderPoint"
+         FROM product WHERE id = ANY($1::uuid[])`,
+      [[...new Set(ids)]],
+    );
+  }
+
+  /** The shop's products (not deleted) with one of these SKUs or barcodes: a product matching by two barcodes comes twice. */
+  findByCodes(context: RequestContext, skus: string[], barcodes: string[]): Promise<ProductCodeMatch[]> {
+    return queryRows<ProductCodeMatch>(
+      context.manager,
+      `SELECT p.id, p.sku, b.code AS barcode
+         FROM product p
+         LEFT JOIN product_barcode b ON b.tenant_id = p.tenant_id AND b.product_id = p.id AND b.code = ANY($2)
+        WHERE p.deleted_at IS NULL AND (p.sku = ANY($1) OR b.code IS NOT NULL)`,
+      [skus, barcodes],
+    );
+  }
 
   async get(context: RequestContext, id: string): Promise<ProductDto> {
     const [product] = await context.manager.query(`SELECT ${PRODUCT_COLUMNS} FROM product p WHERE p.id = $1 AND p.deleted_at IS NULL`, [id]);
@@ -68,7 +114,7 @@ export class ProductsService {
 
   /** Every product, by SKU, as CSV or xlsx; the export itself is audited. */
   async export(context: RequestContext, format: ExportFormat, bom: boolean): Promise<SpreadsheetExport<ProductExportRow>> {
-    const [{ currency }] = await queryRows<{ currency: string }>(context.manager, `SELECT currency FROM tenant`);
+    const { currency } = await this.tenants.current(context);
     return {
       filename: 'products',
       format,

@@ -4,14 +4,30 @@ import { AuditLog, auditScopeOf } from '@kassa/api/audit';
 import { isoTime, isUniqueViolation, queryRows, updateSet } from '@kassa/api/database';
 import { DomainEvents } from '@kassa/api/events';
 import { ApiException, cursorShape, pageRequest, paginate, RequestContext } from '@kassa/api/http';
-import type { CreateCustomerDto, CustomerDetailDto, CustomerDto, CustomerPurchasesDto, CustomerListDto, CustomerQueryDto, UpdateCustomerDto } from './dto/customer.dto';
+import type { CreateCustomerDto, CustomerDetailDto, CustomerDto, CustomerListDto, CustomerQueryDto, UpdateCustomerDto } from './dto/customer.dto';
 
 const CUSTOMER_COLUMNS = `c.id, c.name, c.email, c.phone, c.notes, c.tags, c.marketing_consent AS "marketingConsent",
   c.erased_at IS NOT NULL AS erased, c.version, ${isoTime('c.created_at')} AS "createdAt"`;
 
 const CUSTOMER_PAGES = cursorShape('customers', ['uuid']);
 
-const customerNotFound = () => new ApiException(ErrorCode.CustomerNotFound, 'No such customer.');
+const customerNotFound = (field?: string) =>
+  new ApiException(ErrorCode.CustomerNotFound, 'No such customer.', field ? [{ field, message: 'not a customer of this shop' }] : undefined);
+
+/** How a sale, a refund or a void changes what a customer has bought; sales applies it in that transaction. */
+export interface PurchaseChange {
+  /** Completed sales: 1 for a sale, -1 for a void, 0 for a refund. */
+  count: number;
+  /** What they paid less refunds, in minor units: plus a sale's total, minus a refund's or a voided sale's. */
+  totalMinor: number;
+  /** A sale: when it happened. Their last purchase moves to it if it is later. */
+  purchasedAt?: string;
+  /**
+   * A void: when their latest sale still standing happened (null: none). Called once their row is locked, so a sale or
+   * void of theirs in another transaction has either committed (and is seen) or waits and applies after this one.
+   */
+  latestPurchase?: () => Promise<string | null>;
+}
 
 function withEmailConflict(email: string | null | undefined) {
   return (error: unknown): never => {
@@ -49,33 +65,65 @@ export class CustomersService {
   }
 
   async get(context: RequestContext, id: string): Promise<CustomerDto> {
-    const [customer] = await context.manager.query(`SELECT ${CUSTOMER_COLUMNS} FROM customer c WHERE c.id = $1`, [id]);
+    const [customer] = await queryRows<CustomerDto>(context.manager, `SELECT ${CUSTOMER_COLUMNS} FROM customer c WHERE c.id = $1`, [id]);
     if (!customer) throw customerNotFound();
     return customer;
   }
 
   /** The customer with what they have bought: completed sales in every store, less what was refunded. */
   async detail(context: RequestContext, id: string): Promise<CustomerDetailDto> {
-    const customer = await this.get(context, id);
-    const [purchases]: CustomerPurchasesDto[] = await context.manager.query(
-      `SELECT count(*)::int AS count,
-              (coalesce(sum(s.total_minor), 0) - coalesce(sum((SELECT sum(r.total_minor) FROM sale_refund r WHERE r.sale_id = s.id)), 0))::bigint AS "totalMinor",
-              ${isoTime('max(s.occurred_at)')} AS "lastPurchaseAt"
-         FROM sale s WHERE s.customer_id = $1 AND s.status = 'completed'`,
+    const [customer] = await queryRows<CustomerDetailDto>(
+      context.manager,
+      `SELECT ${CUSTOMER_COLUMNS},
+              json_build_object('count', c.purchase_count, 'totalMinor', c.purchase_total_minor,
+                                'lastPurchaseAt', ${isoTime('c.last_purchase_at')}) AS purchases
+         FROM customer c WHERE c.id = $1`,
       [id],
     );
-    return { ...customer, purchases };
+    if (!customer) throw customerNotFound();
+    return customer;
+  }
+
+  /** The customer's name, refusing an id that is not a customer of this shop (naming the field it came in). */
+  async nameOf(context: RequestContext, id: string, field: string): Promise<string> {
+    const [customer] = await queryRows<{ name: string }>(context.manager, `SELECT name FROM customer WHERE id = $1`, [id]);
+    if (!customer) throw customerNotFound(field);
+    return customer.name;
+  }
+
+  /** Names by id, for showing who bought (erased customers show as such); unknown ids are left out. */
+  async namesOf(context: RequestContext, ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await queryRows<{ id: string; name: string }>(context.manager, `SELECT id, name FROM customer WHERE id = ANY($1::uuid[])`, [
+      [...new Set(ids)],
+    ]);
+    return new Map(rows.map((row) => [row.id, row.name]));
+  }
+
+  /**
+   * Keeps the customer's purchase totals in the caller's (sale's, refund's or void's) transaction: an atomic
+   * UPDATE, which locks their row until that transaction ends. Their `version` (If-Match on edits) stays.
+   */
+  async recordPurchase(context: RequestContext, customerId: string, change: PurchaseChange): Promise<void> {
+    await context.manager.query(
+      `UPDATE customer SET purchase_count = purchase_count + $2, purchase_total_minor = purchase_total_minor + $3,
+              last_purchase_at = greatest(last_purchase_at, $4::timestamptz)
+        WHERE id = $1`,
+      [customerId, change.count, change.totalMinor, change.purchasedAt ?? null],
+    );
+    if (change.latestPurchase) {
+      await context.manager.query(`UPDATE customer SET last_purchase_at = $2 WHERE id = $1`, [customerId, await change.latestPurchase()]);
+    }
   }
 
   async create(context: RequestContext, input: CreateCustomerDto): Promise<CustomerDto> {
     const email = normalizeEmail(input.email) ?? null;
-    const [created] = await context.manager
-      .query(
-        `INSERT INTO customer AS c (tenant_id, id, name, email, phone, notes, tags, marketing_consent)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${CUSTOMER_COLUMNS}`,
-        [context.tenantId, uuidv7(), input.name, email, input.phone ?? null, input.notes ?? null, input.tags ?? [], input.marketingConsent ?? false],
-      )
-      .catch(withEmailConflict(email));
+    const [created] = await queryRows<CustomerDto>(
+      context.manager,
+      `INSERT INTO customer AS c (tenant_id, id, name, email, phone, notes, tags, marketing_consent)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${CUSTOMER_COLUMNS}`,
+      [context.tenantId, uuidv7(), input.name, email, input.phone ?? null, input.notes ?? null, input.tags ?? [], input.marketingConsent ?? false],
+    ).catch(withEmailConflict(email));
     await this.events.record(context, { type: 'customer.created', aggregateType: 'customer', aggregateId: created.id, aggregateVersion: 1, data: { ...created } });
     await this.audit.record(auditScopeOf(context), { action: 'create', entityType: 'customer', entityId: created.id, after: created });
     return created;

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { ErrorCode } from '@kassa/contracts';
 import { AuditLog, auditScopeOf } from '@kassa/api/audit';
+import { ProductsService } from '@kassa/api/catalog';
+import { queryRows } from '@kassa/api/database';
 import { ApiException, fieldErrorsOf, RequestContext, undeclaredNulls } from '@kassa/api/http';
-import { canSeeStore } from '@kassa/api/tenancy';
+import { StoresService } from '@kassa/api/tenancy';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { CountImportErrorDto, CountImportResultDto, CountImportRowDto } from './dto/inventory.dto';
@@ -16,16 +18,15 @@ export class CountImportService {
   constructor(
     private readonly inventory: InventoryService,
     private readonly audit: AuditLog,
+    private readonly stores: StoresService,
+    private readonly products: ProductsService,
   ) {}
 
   async import(context: RequestContext, storeId: string, rows: Record<string, unknown>[], dryRun: boolean): Promise<CountImportResultDto> {
     if (rows.length > MAX_ROWS) {
       throw new ApiException(ErrorCode.PayloadTooLarge, `At most ${MAX_ROWS} rows per import.`, [{ field: 'rows', message: `${rows.length} rows` }]);
     }
-    const [store] = await context.manager.query(`SELECT 1 FROM store WHERE id = $1`, [storeId]);
-    if (!store || !canSeeStore(context, storeId)) {
-      throw new ApiException(ErrorCode.StoreNotFound, 'No such store.', [{ field: 'storeId', message: 'not a store you can use' }]);
-    }
+    await this.stores.assertUsable(context, storeId, 'storeId');
     const errors: CountImportErrorDto[] = [];
     const parsed = rows.map((row, index) => {
       const line = plainToInstance(CountImportRowDto, row);
@@ -35,16 +36,13 @@ export class CountImportService {
       if (problems.length === 0 && !line.sku && !line.barcode) errors.push({ row: index + 1, field: 'sku', message: 'give a sku or a barcode' });
       return line;
     });
-    const products: { id: string; sku: string; code: string | null; onHand: number | null }[] = await context.manager.query(
-      `SELECT p.id, p.sku, b.code, s.on_hand AS "onHand"
-         FROM product p
-         LEFT JOIN product_barcode b ON b.tenant_id = p.tenant_id AND b.product_id = p.id AND b.code = ANY($2)
-         LEFT JOIN stock_level s ON s.tenant_id = p.tenant_id AND s.product_id = p.id AND s.store_id = $3
-        WHERE p.deleted_at IS NULL AND (p.sku = ANY($1) OR b.code IS NOT NULL)`,
-      [parsed.flatMap((line) => (line.sku ? [line.sku] : [])), parsed.flatMap((line) => (line.barcode ? [line.barcode] : [])), storeId],
+    const products = await this.products.findByCodes(
+      context,
+      parsed.flatMap((line) => (line.sku ? [line.sku] : [])),
+      parsed.flatMap((line) => (line.barcode ? [line.barcode] : [])),
     );
     const bySku = new Map(products.map((product) => [product.sku, product]));
-    const byCode = new Map(products.filter((product) => product.code).map((product) => [product.code as string, product]));
+    const byCode = new Map(products.filter((product) => product.barcode).map((product) => [product.barcode as string, product]));
     const lines: { productId: string; counted: number }[] = [];
     const seen = new Map<string, number>();
     parsed.forEach((line, index) => {
@@ -63,9 +61,7 @@ export class CountImportService {
       lines.push({ productId: product.id, counted: line.counted });
     });
     errors.sort((a, b) => a.row - b.row);
-    const onHand = new Map(products.map((product) => [product.id, product.onHand ?? 0]));
-    const changed = lines.filter((line) => line.counted !== onHand.get(line.productId)).length;
-    if (dryRun) return { counted: lines.length, changed, errors };
+    if (dryRun) return { counted: lines.length, changed: await this.changedCount(context, storeId, lines), errors };
     if (errors.length > 0) {
       throw new ApiException(ErrorCode.ImportInvalid,
         `${errors.length} problems in the rows; nothing was counted.`,
@@ -80,5 +76,16 @@ export class CountImportService {
       metadata: { storeId, rows: rows.length },
     });
     return { counted: lines.length, changed: posted.lines.filter((line) => line.delta !== 0).length, errors: [] };
+  }
+
+  /** How many of the lines count other than what is on hand (nothing yet on hand is 0). */
+  private async changedCount(context: RequestContext, storeId: string, lines: { productId: string; counted: number }[]): Promise<number> {
+    const levels = await queryRows<{ productId: string; onHand: number }>(
+      context.manager,
+      `SELECT product_id AS "productId", on_hand AS "onHand" FROM stock_level WHERE store_id = $1 AND product_id = ANY($2)`,
+      [storeId, lines.map((line) => line.productId)],
+    );
+    const onHand = new Map(levels.map((level) => [level.productId, level.onHand]));
+    return lines.filter((line) => line.counted !== (onHand.get(line.productId) ?? 0)).length;
   }
 }

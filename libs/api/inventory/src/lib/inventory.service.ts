@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { ErrorCode, isLowStock, uuidv7 } from '@kassa/contracts';
+import { ProductsService } from '@kassa/api/catalog';
 import { isoTime, queryRows } from '@kassa/api/database';
 import { ApiException, cursorShape, pageRequest, paginate, RequestContext } from '@kassa/api/http';
 import { AuditLog, auditScopeOf } from '@kassa/api/audit';
 import type { ExportFormat, SpreadsheetExport } from '@kassa/api/spreadsheets';
-import { canSeeStore, visibleStoreIds } from '@kassa/api/tenancy';
-import { LEVEL_CSV_HEADER, LEVEL_EXPORT_COLUMNS, LEVELS_EXPORT_SQL, LevelExportRow } from './levels-export';
+import { assertStoreVisible, StoresService, TenantsService, visibleStoreIds } from '@kassa/api/tenancy';
+import { LEVEL_CSV_HEADER, LEVEL_EXPORT_COLUMNS, LEVELS_EXPORT_SQL, LevelExportRow, StoredLevel } from './levels-export';
 import type {
   AdjustmentDto,
   CountDto,
@@ -31,16 +32,15 @@ const LEDGER_PAGES = cursorShape('stock-ledger', ['uuid']);
 
 const byKey = <T>(key: (item: T) => string) => (a: T, b: T) => key(a).localeCompare(key(b));
 
-function storeNotFound(field: string): ApiException {
-  return new ApiException(ErrorCode.StoreNotFound, 'No such store.', [{ field, message: 'not a store you can use' }]);
-}
-
 /** Adjustments, counts, transfers and the read side of stock; every change goes through StockService.move. */
 @Injectable()
 export class InventoryService {
   constructor(
     private readonly stock: StockService,
     private readonly audit: AuditLog,
+    private readonly stores: StoresService,
+    private readonly products: ProductsService,
+    private readonly tenants: TenantsService,
   ) {}
 
   adjust(context: RequestContext, adjustment: AdjustmentDto): Promise<MovementResultDto> {
@@ -113,7 +113,7 @@ export class InventoryService {
   }
 
   async levels(context: RequestContext, query: StockLevelQueryDto): Promise<StockLevelListDto> {
-    if (query.storeId && !canSeeStore(context, query.storeId)) throw storeNotFound('storeId');
+    if (query.storeId) assertStoreVisible(context, query.storeId, 'storeId');
     const page = pageRequest(query, LEVEL_PAGES);
     const rows = await queryRows<{ storeId: string; productId: string; onHand: number; reorderPoint: number | null }>(
       context.manager,
@@ -134,9 +134,10 @@ export class InventoryService {
 
   /** Levels of the stores the caller may see, as CSV or xlsx; the export itself is audited. */
   async exportLevels(context: RequestContext, format: ExportFormat, storeId: string | undefined, bom: boolean): Promise<SpreadsheetExport<LevelExportRow>> {
-    if (storeId && !canSeeStore(context, storeId)) throw storeNotFound('storeId');
-    const [{ currency }] = await queryRows<{ currency: string }>(context.manager, `SELECT currency FROM tenant`);
+    if (storeId) assertStoreVisible(context, storeId, 'storeId');
+    const { currency } = await this.tenants.current(context);
     const visible = visibleStoreIds(context) ?? null;
+    const named = (levels: StoredLevel[]) => this.named(context, levels);
     return {
       filename: 'stock-levels',
       format,
@@ -146,10 +147,11 @@ export class InventoryService {
       pages: async function* (this: void) {
         let after: string | null = null;
         for (;;) {
-          const page: LevelExportRow[] = await queryRows<LevelExportRow>(context.manager, LEVELS_EXPORT_SQL, [storeId ?? null, visible, after, EXPORT_PAGE]);
+          const levels: StoredLevel[] = await queryRows<StoredLevel>(context.manager, LEVELS_EXPORT_SQL, [storeId ?? null, visible, after, EXPORT_PAGE]);
+          const page = await named(levels);
           if (page.length > 0) yield page;
-          if (page.length < EXPORT_PAGE) return;
-          after = page[page.length - 1].id;
+          if (levels.length < EXPORT_PAGE) return;
+          after = levels[levels.length - 1].id;
         }
       },
       written: (rows) =>
@@ -157,8 +159,25 @@ export class InventoryService {
     };
   }
 
+  /** Levels with their store's and product's names, asked of tenancy and catalog; levels of deleted products are left out. */
+  private async named(context: RequestContext, levels: StoredLevel[]): Promise<LevelExportRow[]> {
+    if (levels.length === 0) return [];
+    const stores = await this.stores.getMany(context, [...new Set(levels.map((level) => level.storeId))]);
+    const products = await this.products.forSale(context, levels.map((level) => level.productId));
+    const storeById = new Map(stores.map((store) => [store.id, store]));
+    const productById = new Map(products.map((product) => [product.id, product]));
+    return levels.flatMap(({ storeId, productId, onHand, reorderPoint: own, updatedAt }) => {
+      const store = storeById.get(storeId);
+      const product = productById.get(productId);
+      if (!store || !product || product.deleted) return [];
+      const reorderPoint = own ?? product.reorderPoint;
+      const low = isLowStock(onHand, reorderPoint);
+      return [{ storeCode: store.code, storeName: store.name, sku: product.sku, productName: product.name, onHand, reorderPoint, low, updatedAt }];
+    });
+  }
+
   async ledger(context: RequestContext, query: LedgerQueryDto): Promise<LedgerListDto> {
-    if (query.storeId && !canSeeStore(context, query.storeId)) throw storeNotFound('storeId');
+    if (query.storeId) assertStoreVisible(context, query.storeId, 'storeId');
     const page = pageRequest(query, LEDGER_PAGES);
     const rows = await queryRows<LedgerEntryDto>(
       context.manager,

@@ -9,19 +9,24 @@ export interface LevelExportRow {
   reorderPoint: number | null;
   low: boolean;
   updatedAt: string;
-  /** Pages the export; not a column. */
+}
+
+/** A stock level as inventory stores it: the store's and the product's names are tenancy's and catalog's. */
+export interface StoredLevel {
   id: string;
+  storeId: string;
+  productId: string;
+  onHand: number;
+  /** The store's own; the product's applies when null. */
+  reorderPoint: number | null;
+  updatedAt: string;
 }
 
 export const LEVELS_EXPORT_SQL = `
-  SELECT st.code AS "storeCode", st.name AS "storeName", p.sku, p.name AS "productName", s.on_hand AS "onHand",
-         coalesce(s.reorder_point, p.reorder_point) AS "reorderPoint",
-         s.on_hand <= coalesce(s.reorder_point, p.reorder_point) IS TRUE AS low,
-         to_char(s.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "updatedAt", s.id
+  SELECT s.id, s.store_id AS "storeId", s.product_id AS "productId", s.on_hand AS "onHand", s.reorder_point AS "reorderPoint",
+         to_char(s.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "updatedAt"
     FROM stock_level s
-    JOIN store st ON st.tenant_id = s.tenant_id AND st.id = s.store_id
-    JOIN product p ON p.tenant_id = s.tenant_id AND p.id = s.product_id
-   WHERE p.deleted_at IS NULL AND ($1::uuid IS NULL OR s.store_id = $1) AND ($2::uuid[] IS NULL OR s.store_id = ANY($2))
+   WHERE ($1::uuid IS NULL OR s.store_id = $1) AND ($2::uuid[] IS NULL OR s.store_id = ANY($2))
      AND ($3::uuid IS NULL OR s.id > $3)
    ORDER BY s.id LIMIT $4`;
 

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { ErrorCode, isLowStock, StockReason, uuidv7 } from '@kassa/contracts';
 import { AuditLog, auditActorOf, auditScopeOf } from '@kassa/api/audit';
+import { ProductForSale, ProductsService } from '@kassa/api/catalog';
 import { queryRows } from '@kassa/api/database';
 import { DomainEvents } from '@kassa/api/events';
 import { ApiException, RequestContext } from '@kassa/api/http';
-import { canSeeStore } from '@kassa/api/tenancy';
+import { StoresService, TenantsService } from '@kassa/api/tenancy';
 
 export interface StockMovement {
   storeId: string;
@@ -35,6 +36,16 @@ export interface MovementFields {
 
 const DEFAULT_FIELDS: MovementFields = { store: 'storeId', product: 'productId', delta: 'delta' };
 
+/** A (store, product) stock level, locked for the rest of the transaction. */
+export interface LockedLevel {
+  id: string;
+  onHand: number;
+  low: boolean;
+  /** The store's own reorder point if set, else the product's. */
+  reorderPoint: number | null;
+  productReorderPoint: number | null;
+}
+
 /**
  * The only way stock changes (sales, refunds, purchasing, counts and transfers all come here):
  * a guarded atomic update of on-hand, its ledger row, its events and its audit row, all in the
@@ -45,14 +56,14 @@ export class StockService {
   constructor(
     private readonly events: DomainEvents,
     private readonly audit: AuditLog,
+    private readonly stores: StoresService,
+    private readonly products: ProductsService,
+    private readonly tenants: TenantsService,
   ) {}
 
   async move(context: RequestContext, movement: StockMovement, fields: MovementFields = DEFAULT_FIELDS): Promise<StockMoveResult> {
     const level = await this.lockLevel(context, movement.storeId, movement.productId, fields, movement.alreadyHappened);
-    const [{ negativeAllowed }]: { negativeAllowed: boolean }[] = await context.manager.query(
-      `SELECT allow_negative_stock OR $1 AS "negativeAllowed" FROM tenant`,
-      [movement.alreadyHappened ?? false],
-    );
+    const negativeAllowed = movement.alreadyHappened || (await this.tenants.current(context)).allowNegativeStock;
     const [moved] = await queryRows<{ onHand: number; version: number }>(
       context.manager,
       `UPDATE stock_level SET on_hand = on_hand + $2, version = version + 1, updated_at = now()
@@ -115,22 +126,21 @@ export class StockService {
   /** Sets or clears (null) the store's own reorder point for a product; the product's applies otherwise. */
   async setReorderPoint(context: RequestContext, storeId: string, productId: string, reorderPoint: number | null) {
     const level = await this.lockLevel(context, storeId, productId);
-    const [updated] = await queryRows<{ version: number; reorderPoint: number | null }>(
+    const [updated] = await queryRows<{ version: number }>(
       context.manager,
-      `UPDATE stock_level s SET reorder_point = $2, version = s.version + 1, updated_at = now()
-         FROM product p WHERE p.tenant_id = s.tenant_id AND p.id = s.product_id AND s.id = $1
-       RETURNING s.version, coalesce(s.reorder_point, p.reorder_point) AS "reorderPoint"`,
+      `UPDATE stock_level SET reorder_point = $2, version = version + 1, updated_at = now() WHERE id = $1 RETURNING version`,
       [level.id, reorderPoint],
     );
-    await this.noteLowCrossing(context, { ...level, version: updated.version }, level.onHand, updated.reorderPoint, { storeId, productId });
+    const effective = reorderPoint ?? level.productReorderPoint;
+    await this.noteLowCrossing(context, { ...level, version: updated.version }, level.onHand, effective, { storeId, productId });
     await this.audit.record(auditScopeOf(context), {
       action: 'update',
       entityType: 'stock_level',
       entityId: level.id,
       before: { reorderPoint: level.reorderPoint },
-      after: { reorderPoint: updated.reorderPoint },
+      after: { reorderPoint: effective },
     });
-    return { storeId, productId, onHand: level.onHand, reorderPoint: updated.reorderPoint, low: isLowStock(level.onHand, updated.reorderPoint) };
+    return { storeId, productId, onHand: level.onHand, reorderPoint: effective, low: isLowStock(level.onHand, effective) };
   }
 
   /** Keeps `low` current and emits stock.low once per crossing: again only after stock rose above the point. */
@@ -158,34 +168,41 @@ export class StockService {
    * The (store, product) level, created at 0 on first use, locked until the transaction ends so
    * a count or a check reads the number the following update starts from.
    */
-  async lockLevel(context: RequestContext, storeId: string, productId: string, fields: MovementFields = DEFAULT_FIELDS, includeDeleted = false) {
-    await this.assertStoreAndProduct(context, storeId, productId, fields, includeDeleted);
+  async lockLevel(
+    context: RequestContext,
+    storeId: string,
+    productId: string,
+    fields: MovementFields = DEFAULT_FIELDS,
+    includeDeleted = false,
+  ): Promise<LockedLevel> {
+    const product = await this.assertStoreAndProduct(context, storeId, productId, fields, includeDeleted);
     await context.manager.query(
       `INSERT INTO stock_level (tenant_id, id, store_id, product_id) VALUES ($1, $2, $3, $4)
        ON CONFLICT (tenant_id, store_id, product_id) DO NOTHING`,
       [context.tenantId, uuidv7(), storeId, productId],
     );
-    const [level]: { id: string; onHand: number; low: boolean; reorderPoint: number | null }[] = await context.manager.query(
-      `SELECT s.id, s.on_hand AS "onHand", s.low, coalesce(s.reorder_point, p.reorder_point) AS "reorderPoint"
-         FROM stock_level s JOIN product p ON p.tenant_id = s.tenant_id AND p.id = s.product_id
-        WHERE s.store_id = $1 AND s.product_id = $2
-          FOR UPDATE OF s`,
+    const [level] = await queryRows<{ id: string; onHand: number; low: boolean; reorderPoint: number | null }>(
+      context.manager,
+      `SELECT id, on_hand AS "onHand", low, reorder_point AS "reorderPoint"
+         FROM stock_level WHERE store_id = $1 AND product_id = $2
+          FOR UPDATE`,
       [storeId, productId],
     );
-    return level;
+    return { ...level, reorderPoint: level.reorderPoint ?? product.reorderPoint, productReorderPoint: product.reorderPoint };
   }
 
-  private async assertStoreAndProduct(context: RequestContext, storeId: string, productId: string, fields: MovementFields, includeDeleted: boolean) {
-    const [found]: { store: boolean; product: boolean }[] = await context.manager.query(
-      `SELECT EXISTS (SELECT 1 FROM store WHERE id = $1) AS store,
-              EXISTS (SELECT 1 FROM product WHERE id = $2 AND ($3 OR deleted_at IS NULL)) AS product`,
-      [storeId, productId, includeDeleted],
-    );
-    if (!found.store || !canSeeStore(context, storeId)) {
-      throw new ApiException(ErrorCode.StoreNotFound, 'No such store.', [{ field: fields.store, message: 'not a store you can use' }]);
-    }
-    if (!found.product) {
+  private async assertStoreAndProduct(
+    context: RequestContext,
+    storeId: string,
+    productId: string,
+    fields: MovementFields,
+    includeDeleted: boolean,
+  ): Promise<ProductForSale> {
+    await this.stores.assertUsable(context, storeId, fields.store);
+    const [product] = await this.products.forSale(context, [productId]);
+    if (!product || (product.deleted && !includeDeleted)) {
       throw new ApiException(ErrorCode.ProductNotFound, 'No such product.', [{ field: fields.product, message: 'not a product of this shop' }]);
     }
+    return product;
   }
 }

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Ctx, IdParam, RequestContext, RequirePermissions } from '@kassa/api/http';
 import { RegistersService } from '@kassa/api/tenancy';
 import { ReceiptGapsDto } from './dto/receipt-gaps.dto';
-import { ReceiptNumbers } from './receipt-numbers';
+import { receiptGaps } from './receipt-gaps';
 
 @ApiTags('sales')
 @ApiBearerAuth()
@@ -16,6 +16,6 @@ export class ReceiptGapsController {
   @ApiOkResponse({ type: ReceiptGapsDto, description: "Receipt numbers up to the register's last with no sale recorded." })
   async gaps(@Ctx() context: RequestContext, @IdParam() id: string): Promise<ReceiptGapsDto> {
     const register = await this.registers.get(context, id);
-    return { registerId: id, lastReceiptNumber: register.lastReceiptNumber, ...(await ReceiptNumbers.gaps(context.manager, id)) };
+    return { registerId: id, lastReceiptNumber: register.lastReceiptNumber, ...(await receiptGaps(context, id, register.lastReceiptNumber)) };
   }
 }

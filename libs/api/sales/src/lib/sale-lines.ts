@@ -1,41 +1,26 @@
 import { ErrorCode, PricingLine } from '@kassa/contracts';
+import type { ProductForSale } from '@kassa/api/catalog';
 import { ApiException, RequestContext } from '@kassa/api/http';
 import { discountOf } from './dto/discount.dto';
 import type { SaleLineInputDto } from './dto/create-sale.dto';
 import type { SaleFlag } from './sale-flags';
 
-interface CatalogProduct {
-  id: string;
-  sku: string;
-  name: string;
-  priceMinor: number;
-  taxRateBps: number;
-  active: boolean;
-  deleted: boolean;
-  trackStock: boolean;
-}
-
 /** A requested line with what the catalog says of its product, ready for pricing and the ledger. */
 export interface ResolvedLine {
   input: SaleLineInputDto;
   index: number;
-  product: CatalogProduct;
+  product: ProductForSale;
   pricing: PricingLine;
   flags: SaleFlag[];
 }
 
 /**
- * Reads the lines' products and decides what each line may do. Online, the catalog rules: a deleted
- * product is not found, an inactive one is not for sale, and another price needs `sales:override_price`.
- * Offline, the sale already happened: each of those is recorded as it was and flagged for review.
+ * Decides what each line may do with what the catalog says of its product (`products`, from
+ * ProductsService.forSale). Online, the catalog rules: a deleted product is not found, an inactive one
+ * is not for sale, and another price needs `sales:override_price`. Offline, the sale already happened:
+ * each of those is recorded as it was and flagged for review.
  */
-export async function resolveLines(context: RequestContext, lines: SaleLineInputDto[], offline: boolean): Promise<ResolvedLine[]> {
-  const products: CatalogProduct[] = await context.manager.query(
-    `SELECT id, sku, name, price_minor AS "priceMinor", tax_rate_bps AS "taxRateBps", active,
-            deleted_at IS NOT NULL AS deleted, track_stock AS "trackStock"
-       FROM product WHERE id = ANY($1::uuid[])`,
-    [[...new Set(lines.map((line) => line.productId))]],
-  );
+export function resolveLines(context: RequestContext, products: ProductForSale[], lines: SaleLineInputDto[], offline: boolean): ResolvedLine[] {
   const byId = new Map(products.map((product) => [product.id, product]));
   const mayOverride = context.actor.permissions.includes('sales:override_price');
 

@@ -1,6 +1,6 @@
 import { isoTime } from '@kassa/api/database';
 
-/** One sale with its lines and tenders, as the API shows it, in one statement. */
+/** One sale with its lines and tenders in one statement; the customer's name is the customers domain's. */
 export const SALE_SELECT = `
   SELECT s.id, s.store_id AS "storeId", s.register_id AS "registerId", s.receipt_number AS "receiptNumber",
          s.customer_id AS "customerId", s.status, s.offline, s.flags, s.currency, s.prices_include_tax AS "pricesIncludeTax",
@@ -9,7 +9,6 @@ export const SALE_SELECT = `
          s.actor_type AS "actorType", s.actor_id AS "actorId", ${isoTime('s.occurred_at')} AS "occurredAt",
          ${isoTime('s.created_at')} AS "createdAt", ${isoTime('s.reviewed_at')} AS "reviewedAt",
          ${isoTime('s.voided_at')} AS "voidedAt", s.void_reason AS "voidReason",
-         (SELECT c.name FROM customer c WHERE c.tenant_id = s.tenant_id AND c.id = s.customer_id) AS "customerName",
          (SELECT coalesce(json_agg(json_build_object(
                    'id', l.id, 'productId', l.product_id, 'sku', l.sku, 'name', l.name, 'quantity', l.quantity,
                    'unitPriceMinor', l.unit_price_minor, 'listPriceMinor', l.list_price_minor, 'taxRateBps', l.tax_rate_bps,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { RequestContext } from '@kassa/api/http';
+import { RegistersService, TenantsService } from '@kassa/api/tenancy';
 import { renderHtmlReceipt } from './receipt-html';
 import { renderTextReceipt } from './receipt-text';
 import type { ReceiptView } from './receipt-view';
@@ -14,16 +15,15 @@ export class SaleReceiptsService {
   constructor(
     private readonly sales: SalesService,
     private readonly refunds: SaleRefundsService,
+    private readonly tenants: TenantsService,
+    private readonly registers: RegistersService,
   ) {}
 
   async render(context: RequestContext, saleId: string, format: ReceiptFormat): Promise<string> {
     const sale = await this.sales.get(context, saleId);
-    const [place]: Omit<ReceiptView, 'sale' | 'refunds'>[] = await context.manager.query(
-      `SELECT t.name AS "shopName", t.time_zone AS "timeZone", s.name AS "storeName", r.name AS "registerName"
-         FROM tenant t, store s, register r WHERE s.id = $1 AND r.id = $2`,
-      [sale.storeId, sale.registerId],
-    );
-    const view: ReceiptView = { ...place, sale, refunds: (await this.refunds.list(context, saleId)).items };
+    const { name: shopName, timeZone } = await this.tenants.current(context);
+    const place = await this.registers.placeOf(context, sale.registerId);
+    const view: ReceiptView = { shopName, timeZone, ...place, sale, refunds: (await this.refunds.list(context, saleId)).items };
     return format === 'html' ? renderHtmlReceipt(view) : renderTextReceipt(view);
   }
 }

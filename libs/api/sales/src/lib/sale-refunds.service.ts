@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ErrorCode, refundShare, uuidv7 } from '@kassa/contracts';
 import { AuditLog, auditScopeOf } from '@kassa/api/audit';
+import { ProductsService } from '@kassa/api/catalog';
+import { CustomersService } from '@kassa/api/customers';
 import { isoTime, queryRows } from '@kassa/api/database';
 import { DomainEvents } from '@kassa/api/events';
 import { ApiException, RequestContext } from '@kassa/api/http';
@@ -29,7 +31,6 @@ interface ClaimedLine {
   totalMinor: number;
   taxMinor: number;
   taxRateBps: number;
-  trackStock: boolean;
 }
 
 /**
@@ -43,11 +44,13 @@ export class SaleRefundsService {
     private readonly stock: StockService,
     private readonly events: DomainEvents,
     private readonly audit: AuditLog,
+    private readonly products: ProductsService,
+    private readonly customers: CustomersService,
   ) {}
 
   async list(context: RequestContext, saleId: string): Promise<RefundListDto> {
     await this.sales.get(context, saleId);
-    const items: RefundDto[] = await context.manager.query(`${REFUND_SELECT} WHERE r.sale_id = $1 ORDER BY r.id`, [saleId]);
+    const items = await queryRows<RefundDto>(context.manager, `${REFUND_SELECT} WHERE r.sale_id = $1 ORDER BY r.id`, [saleId]);
     return { items, nextCursor: null };
   }
 
@@ -73,7 +76,7 @@ export class SaleRefundsService {
       ]);
     }
 
-        await context.manager.query(
+    await context.manager.query(
       `INSERT INTO sale_refund (tenant_id, id, sale_id, store_id, register_id, reason, total_minor, tax_minor, actor_type, actor_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
       [context.tenantId, id, saleId, sale.storeId, sale.registerId, input.reason, totalMinor, taxMinor, context.actor.kind, actorIdOf(context)],
@@ -99,7 +102,7 @@ export class SaleRefundsService {
       [context.tenantId, id, input.tenders.map(() => uuidv7()), input.tenders.map((_, position) => position), input.tenders.map((t) => t.type), input.tenders.map((t) => t.amountMinor)],
     );
 
-    const restocked = claimed.filter((entry) => entry.restock && entry.line.trackStock).sort((x, y) => (x.line.productId < y.line.productId ? -1 : 1));
+    const restocked = (await this.tracked(context, claimed.filter((entry) => entry.restock))).sort((x, y) => (x.line.productId < y.line.productId ? -1 : 1));
     for (const entry of restocked) {
       // The goods are back in the shop whatever became of the product since: record it as it happened.
       await this.stock.move(context, {
@@ -112,7 +115,9 @@ export class SaleRefundsService {
       });
     }
 
-    const [refund]: RefundDto[] = await context.manager.query(`${REFUND_SELECT} WHERE r.id = $1`, [id]);
+    if (sale.customerId) await this.customers.recordPurchase(context, sale.customerId, { count: 0, totalMinor: -totalMinor });
+
+    const [refund] = await queryRows<RefundDto>(context.manager, `${REFUND_SELECT} WHERE r.id = $1`, [id]);
     await this.events.record(context, {
       type: 'sale.refunded',
       aggregateType: 'sale',
@@ -129,19 +134,27 @@ export class SaleRefundsService {
     return refund;
   }
 
+  /** The entries whose product keeps stock, as the catalog has it now: the goods are back whatever it was when sold. */
+  private async tracked<T extends { line: ClaimedLine }>(context: RequestContext, entries: T[]): Promise<T[]> {
+    if (entries.length === 0) return [];
+    const products = await this.products.forSale(context, entries.map((entry) => entry.line.productId));
+    const tracking = new Set(products.filter((product) => product.trackStock).map((product) => product.id));
+    return entries.filter((entry) => tracking.has(entry.line.productId));
+  }
+
   /** Counts the units as refunded in one guarded UPDATE: concurrent refunds of the last unit cannot both pass. */
   private async claim(context: RequestContext, saleId: string, saleLineId: string, quantity: number, index: number): Promise<ClaimedLine> {
     const [line] = await queryRows<ClaimedLine>(
       context.manager,
       `UPDATE sale_line l SET refunded_quantity = l.refunded_quantity + $3
-         FROM product p
-        WHERE l.id = $1 AND l.sale_id = $2 AND p.tenant_id = l.tenant_id AND p.id = l.product_id AND l.refunded_quantity + $3 <= l.quantity
+        WHERE l.id = $1 AND l.sale_id = $2 AND l.refunded_quantity + $3 <= l.quantity
         RETURNING l.id, l.product_id AS "productId", l.quantity, l.refunded_quantity - $3 AS "alreadyRefunded", l.total_minor AS "totalMinor",
-                  l.tax_minor AS "taxMinor", l.tax_rate_bps AS "taxRateBps", p.track_stock AS "trackStock"`,
+                  l.tax_minor AS "taxMinor", l.tax_rate_bps AS "taxRateBps"`,
       [saleLineId, saleId, quantity],
     );
     if (line) return line;
-    const [existing]: { left: number }[] = await context.manager.query(
+    const [existing] = await queryRows<{ left: number }>(
+      context.manager,
       `SELECT quantity - refunded_quantity AS left FROM sale_line WHERE id = $1 AND sale_id = $2`,
       [saleLineId, saleId],
     );

@@ -1,9 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { ErrorCode } from '@kassa/contracts';
 import { AuditLog, auditScopeOf } from '@kassa/api/audit';
+import { ProductsService } from '@kassa/api/catalog';
+import { CustomersService } from '@kassa/api/customers';
 import { DomainEvents } from '@kassa/api/events';
+import { isoTime, queryRows } from '@kassa/api/database';
 import { ApiException, RequestContext } from '@kassa/api/http';
 import { StockService } from '@kassa/api/inventory';
+import { TenantsService } from '@kassa/api/tenancy';
 import type { VoidSaleDto } from './dto/refund.dto';
 import type { SaleDto } from './dto/sale.dto';
 import { actorIdOf, lockCompletedSale } from './sale-lock';
@@ -21,41 +25,62 @@ export class SaleVoidsService {
     private readonly stock: StockService,
     private readonly events: DomainEvents,
     private readonly audit: AuditLog,
+    private readonly tenants: TenantsService,
+    private readonly products: ProductsService,
+    private readonly customers: CustomersService,
   ) {}
 
   async void(context: RequestContext, saleId: string, input: VoidSaleDto): Promise<SaleDto> {
     const before = await this.sales.get(context, saleId);
     const version = await lockCompletedSale(context, saleId);
-    const [state]: { sameDay: boolean; refunded: boolean }[] = await context.manager.query(
-      `SELECT (s.occurred_at AT TIME ZONE t.time_zone)::date = (now() AT TIME ZONE t.time_zone)::date AS "sameDay",
+    const { timeZone } = await this.tenants.current(context);
+    const [state] = await queryRows<{ sameDay: boolean; refunded: boolean }>(
+      context.manager,
+      `SELECT (s.occurred_at AT TIME ZONE $2)::date = (now() AT TIME ZONE $2)::date AS "sameDay",
               EXISTS (SELECT 1 FROM sale_refund r WHERE r.sale_id = s.id) AS refunded
-         FROM sale s CROSS JOIN tenant t WHERE s.id = $1`,
-      [saleId],
+         FROM sale s WHERE s.id = $1`,
+      [saleId, timeZone],
     );
     if (state.refunded) throw new ApiException(ErrorCode.SaleHasRefunds, 'Part of the sale was refunded: refund the rest instead of voiding it.');
     if (!state.sameDay) {
       throw new ApiException(ErrorCode.VoidWindowClosed, "A sale can be voided only on its own business day; refund it instead.");
     }
-        await context.manager.query(`UPDATE sale SET status = 'voided', voided_at = now(), voided_by = $2, void_reason = $3 WHERE id = $1`, [
+    await context.manager.query(`UPDATE sale SET status = 'voided', voided_at = now(), voided_by = $2, void_reason = $3 WHERE id = $1`, [
       saleId,
       actorIdOf(context),
       input.reason,
     ]);
 
-    const tracked: { productId: string; quantity: number }[] = await context.manager.query(
-      `SELECT l.product_id AS "productId", sum(l.quantity)::int AS quantity
-         FROM sale_line l JOIN product p ON p.tenant_id = l.tenant_id AND p.id = l.product_id
-        WHERE l.sale_id = $1 AND p.track_stock GROUP BY l.product_id ORDER BY l.product_id`,
-      [saleId],
-    );
-    for (const line of tracked) {
+    // Every line goes back, product by product in id order (as checkout locks stock), for products that keep stock now.
+    const sold = new Map<string, number>();
+    for (const line of before.lines) sold.set(line.productId, (sold.get(line.productId) ?? 0) + line.quantity);
+    const products = await this.products.forSale(context, [...sold.keys()]);
+    const tracked = products.filter((product) => product.trackStock).map((product) => product.id).sort();
+    for (const productId of tracked) {
       await this.stock.move(context, {
         storeId: before.storeId,
-        productId: line.productId,
-        delta: line.quantity,
+        productId,
+        delta: sold.get(productId) as number,
         reason: 'void',
         reference: { type: 'sale', id: saleId },
         alreadyHappened: true,
+      });
+    }
+
+    const { customerId } = before;
+    if (customerId) {
+      // The sale no longer counts; their last purchase may now be an earlier one.
+      await this.customers.recordPurchase(context, customerId, {
+        count: -1,
+        totalMinor: -before.totalMinor,
+        latestPurchase: async () => {
+          const [latest] = await queryRows<{ at: string | null }>(
+            context.manager,
+            `SELECT ${isoTime('max(occurred_at)')} AS at FROM sale WHERE customer_id = $1 AND status = 'completed'`,
+            [customerId],
+          );
+          return latest.at;
+        },
       });
     }
 

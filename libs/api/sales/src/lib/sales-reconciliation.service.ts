@@ -6,7 +6,7 @@ import { visibleStoreIds } from '@kassa/api/tenancy';
 import type { ReconciliationQueryDto, ReviewSaleDto } from './dto/reconciliation.dto';
 import type { SaleDto, SaleListDto } from './dto/sale.dto';
 import { SALE_SELECT } from './sale-query';
-import { SalesService, presentSale, StoredSale } from './sales.service';
+import { SalesService, StoredSale } from './sales.service';
 
 /** Oldest first. */
 const FLAGGED_SALE_PAGES = cursorShape('sales-reconciliation', ['uuid']);
@@ -31,7 +31,7 @@ export class SalesReconciliationService {
       [(query.status ?? 'open') === 'open', query.storeId ?? null, visibleStoreIds(context) ?? null, page.after?.[0] ?? null, page.fetch],
     );
     const { items, nextCursor } = paginate(rows, page, (sale) => [sale.id]);
-    return { items: items.map(presentSale), nextCursor };
+    return { items: await this.sales.present(context, items), nextCursor };
   }
 
   async review(context: RequestContext, id: string, input: ReviewSaleDto): Promise<SaleDto> {

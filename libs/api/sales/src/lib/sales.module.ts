@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { CatalogModule } from '@kassa/api/catalog';
+import { CustomersModule } from '@kassa/api/customers';
 import { InventoryModule } from '@kassa/api/inventory';
 import { TenancyModule } from '@kassa/api/tenancy';
 import { ReceiptGapsController } from './receipt-gaps.controller';
@@ -11,7 +13,7 @@ import { SalesController } from './sales.controller';
 import { SalesService } from './sales.service';
 
 @Module({
-  imports: [InventoryModule, TenancyModule],
+  imports: [CatalogModule, CustomersModule, InventoryModule, TenancyModule],
   controllers: [SalesController, ReceiptGapsController],
   providers: [SalesService, SalesReconciliationService, SaleRefundsService, SaleVoidsService, SaleReceiptsService, SalesSummaryService],
   exports: [SalesService],

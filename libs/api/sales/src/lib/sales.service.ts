@@ -1,17 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { ErrorCode, PricedSale, priceSale, uuidv7 } from '@kassa/contracts';
 import { AuditLog, auditScopeOf } from '@kassa/api/audit';
-import { isUniqueViolation, queryRows } from '@kassa/api/database';
+import { ProductsService } from '@kassa/api/catalog';
+import { CustomersService } from '@kassa/api/customers';
+import { isoTime, isUniqueViolation, queryRows } from '@kassa/api/database';
 import { DomainEvents } from '@kassa/api/events';
 import { ApiException, cursorShape, pageRequest, paginate, RequestContext } from '@kassa/api/http';
 import { requestFingerprint } from '@kassa/api/idempotency';
 import { StockService } from '@kassa/api/inventory';
-import { canSeeStore, TenantsService, visibleStoreIds } from '@kassa/api/tenancy';
+import { canSeeStore, RegistersService, SaleRegister, StoresService, TenantsService, visibleStoreIds } from '@kassa/api/tenancy';
 import type { CreateSaleDto } from './dto/create-sale.dto';
 import { discountOf } from './dto/discount.dto';
 import type { SaleDto, SaleListDto } from './dto/sale.dto';
 import type { SaleQueryDto } from './dto/sale-query.dto';
-import { ReceiptNumbers } from './receipt-numbers';
 import { ResolvedLine, resolveLines } from './sale-lines';
 import { discountForbidden, discountsBeyondGrant, saleDiscountGrant } from './sale-discounts';
 import { assertSaleSize } from './sale-size';
@@ -20,12 +21,7 @@ import { SALE_SELECT } from './sale-query';
 import { SaleFlag } from './sale-flags';
 import { settleTenders } from './tenders';
 
-interface Register {
-  id: string;
-  kind: 'pos' | 'api';
-}
-
-export interface StoredSale extends Omit<SaleDto, 'negativeStockLines' | 'lines'> {
+export interface StoredSale extends Omit<SaleDto, 'negativeStockLines' | 'lines' | 'customerName'> {
   lines: (SaleDto['lines'][number] & { onHandAfter: number | null })[];
 }
 
@@ -40,13 +36,17 @@ const SALE_PAGES = cursorShape('sales', ['uuid']);
 
 const saleNotFound = () => new ApiException(ErrorCode.SaleNotFound, 'No such sale.');
 
-/** A stored sale as the API shows it: lines without their stock note, which surfaces as `negativeStockLines`. */
-export function presentSale(stored: StoredSale): SaleDto {
+/**
+ * A stored sale as the API shows it: with its customer's name (from `customerNames`), and lines without
+ * their stock note, which surfaces as `negativeStockLines`.
+ */
+export function presentSale(stored: StoredSale, customerNames: Map<string, string>): SaleDto {
   const lines = stored.lines.map(({ onHandAfter: _onHandAfter, ...line }) => line);
   const negativeStockLines = stored.lines
     .filter((line) => line.onHandAfter !== null && line.onHandAfter < 0)
     .map((line) => ({ lineId: line.id, productId: line.productId, onHand: line.onHandAfter as number }));
-  return { ...stored, lines, negativeStockLines };
+  const customerName = stored.customerId === null ? null : (customerNames.get(stored.customerId) ?? null);
+  return { ...stored, customerName, lines, negativeStockLines };
 }
 
 /**
@@ -60,12 +60,27 @@ export class SalesService {
     private readonly events: DomainEvents,
     private readonly audit: AuditLog,
     private readonly tenants: TenantsService,
+    private readonly stores: StoresService,
+    private readonly registers: RegistersService,
+    private readonly products: ProductsService,
+    private readonly customers: CustomersService,
   ) {}
 
-  async get(context: RequestContext, id: string): Promise<SaleDto> {
-    const [stored]: StoredSale[] = await context.manager.query(`${SALE_SELECT} WHERE s.id = $1`, [id]);
+  get(context: RequestContext, id: string): Promise<SaleDto> {
+    return this.read(context, id);
+  }
+
+  /** Stored sales as the API shows them, their customers' names asked of customers in one query. */
+  async present(context: RequestContext, stored: StoredSale[]): Promise<SaleDto[]> {
+    const names = await this.customers.namesOf(context, stored.flatMap((sale) => (sale.customerId ? [sale.customerId] : [])));
+    return stored.map((sale) => presentSale(sale, names));
+  }
+
+  /** One sale; `customerNames` saves asking for a name the caller already has. */
+  private async read(context: RequestContext, id: string, customerNames?: Map<string, string>): Promise<SaleDto> {
+    const [stored] = await queryRows<StoredSale>(context.manager, `${SALE_SELECT} WHERE s.id = $1`, [id]);
     if (!stored || !canSeeStore(context, stored.storeId)) throw saleNotFound();
-    return presentSale(stored);
+    return customerNames ? presentSale(stored, customerNames) : (await this.present(context, [stored]))[0];
   }
 
   /** Newest first; `q` is a receipt number or part of the customer's name (the command palette's search). */
@@ -101,7 +116,7 @@ export class SalesService {
       ],
     );
     const { items, nextCursor } = paginate(rows, page, (sale) => [sale.id]);
-    return { items: items.map(presentSale), nextCursor };
+    return { items: await this.present(context, items), nextCursor };
   }
 
   async create(context: RequestContext, input: CreateSaleDto): Promise<RecordedSale> {
@@ -112,12 +127,15 @@ export class SalesService {
       if (earlier) return { sale: earlier, replayed: true };
     }
     const offline = input.offline ?? false;
-    await this.assertStore(context, input.storeId);
+    await this.stores.assertUsable(context, input.storeId, 'storeId');
     const register = await this.register(context, input);
-    await this.assertCustomer(context, input.customerId);
+    const customerNames = input.customerId
+      ? new Map([[input.customerId, await this.customers.nameOf(context, input.customerId, 'customerId')]])
+      : new Map<string, string>();
     const tenant = await this.tenants.current(context);
 
-    const lines = await resolveLines(context, input.lines, offline);
+    const products = await this.products.forSale(context, input.lines.map((line) => line.productId));
+    const lines = resolveLines(context, products, input.lines, offline);
     assertSaleSize(lines);
     const priced = priceSale({ lines: lines.map((line) => line.pricing), discount: discountOf(input.discount), pricesIncludeTax: tenant.pricesIncludeTax });
     const saleFlags: SaleFlag[] = [];
@@ -142,13 +160,13 @@ export class SalesService {
       saleFlags.push('tender_short');
     }
 
-    const inserted = await queryRows<{ id: string }>(
+    const inserted = await queryRows<{ occurredAt: string }>(
       context.manager,
       `INSERT INTO sale (tenant_id, id, store_id, register_id, receipt_number, customer_id, actor_type, actor_id, offline,
                          currency, prices_include_tax, discount, subtotal_minor, discount_minor, tax_minor, total_minor,
                          tendered_minor, change_due_minor, note, request_hash, occurred_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, coalesce($21::timestamptz, now()))
-       ON CONFLICT (tenant_id, id) DO NOTHING RETURNING id`,
+       ON CONFLICT (tenant_id, id) DO NOTHING RETURNING ${isoTime('occurred_at')} AS "occurredAt"`,
       [
         context.tenantId,
         id,
@@ -185,9 +203,13 @@ export class SalesService {
 
     await this.insertLinesAndTenders(context, id, lines, priced, input);
     const onHand = await this.moveStock(context, id, input.storeId, lines, offline);
+    // After the stock rows and before the register's, as refunds and voids lock stock before the customer.
+    if (input.customerId) {
+      await this.customers.recordPurchase(context, input.customerId, { count: 1, totalMinor: priced.totalMinor, purchasedAt: inserted[0].occurredAt });
+    }
     const receiptNumber =
-      register.kind === 'api' ? await ReceiptNumbers.next(context.manager, register.id) : (input.receiptNumber as number);
-    if (register.kind === 'pos') await ReceiptNumbers.seen(context.manager, register.id, receiptNumber);
+      register.kind === 'api' ? await this.registers.nextReceiptNumber(context, register.id) : (input.receiptNumber as number);
+    if (register.kind === 'pos') await this.registers.noteReceiptNumber(context, register.id, receiptNumber);
     await this.settleLines(context, id, lines, onHand, offline);
     await context.manager.query(
       `UPDATE sale s SET receipt_number = $2,
@@ -196,7 +218,7 @@ export class SalesService {
       [id, receiptNumber, saleFlags],
     );
 
-    const sale = await this.get(context, id);
+    const sale = await this.read(context, id, customerNames);
     await this.recordEvents(context, sale);
     await this.audit.record(auditScopeOf(context), {
       action: 'create',
@@ -226,20 +248,8 @@ export class SalesService {
     return this.get(context, id);
   }
 
-  private async assertStore(context: RequestContext, storeId: string): Promise<void> {
-    const [store] = await context.manager.query(`SELECT 1 FROM store WHERE id = $1`, [storeId]);
-    if (!store || !canSeeStore(context, storeId)) {
-      throw new ApiException(ErrorCode.StoreNotFound, 'No such store.', [{ field: 'storeId', message: 'not a store you can use' }]);
-    }
-  }
-
-  private async register(context: RequestContext, input: CreateSaleDto): Promise<Register> {
-    const [register]: Register[] = input.registerId
-      ? await context.manager.query(`SELECT id, kind FROM register WHERE id = $1 AND store_id = $2`, [input.registerId, input.storeId])
-      : await context.manager.query(`SELECT id, kind FROM register WHERE store_id = $1 AND kind = 'api'`, [input.storeId]);
-    if (!register) {
-      throw new ApiException(ErrorCode.RegisterNotFound, 'No such register in this store.', [{ field: 'registerId', message: 'not a register of the store' }]);
-    }
+  private async register(context: RequestContext, input: CreateSaleDto): Promise<SaleRegister> {
+    const register = await this.registers.forSale(context, input.storeId, input.registerId);
     if (register.kind === 'pos' && input.receiptNumber === undefined) {
       throw new ApiException(ErrorCode.ValidationFailed, 'A POS register numbers its own receipts.', [
         { field: 'receiptNumber', message: 'required for a sale on a POS register' },
@@ -251,14 +261,6 @@ export class SalesService {
       ]);
     }
     return register;
-  }
-
-  private async assertCustomer(context: RequestContext, customerId: string | undefined): Promise<void> {
-    if (customerId === undefined) return;
-    const [customer] = await context.manager.query(`SELECT 1 FROM customer WHERE id = $1`, [customerId]);
-    if (!customer) {
-      throw new ApiException(ErrorCode.CustomerNotFound, 'No such customer.', [{ field: 'customerId', message: 'not a customer of this shop' }]);
-    }
   }
 
   private async insertLinesAndTenders(context: RequestContext, saleId: string, lines: ResolvedLine[], priced: PricedSale, input: CreateSaleDto) {

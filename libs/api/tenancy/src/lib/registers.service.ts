@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ErrorCode, uuidv7 } from '@kassa/contracts';
 import { AuditLog, auditScopeOf } from '@kassa/api/audit';
-import { isoTime, isUniqueViolation } from '@kassa/api/database';
+import { isoTime, isUniqueViolation, queryRows } from '@kassa/api/database';
 import { ApiException, RequestContext } from '@kassa/api/http';
 import type { CreateRegisterDto, RegisterDto, RegisterListDto } from './dto/register.dto';
 import { canSeeStore } from './store-scope';
@@ -12,7 +12,24 @@ const REGISTER_COLUMNS = `r.id, r.store_id AS "storeId", r.name, r.kind, r.last_
 
 const registerNotFound = () => new ApiException(ErrorCode.RegisterNotFound, 'No such register.');
 
-/** The tills of a store. Each numbers its receipts on its own, so registers never wait on each other. */
+/** What a sale needs of the register it is rung up on. */
+export interface SaleRegister {
+  id: string;
+  kind: 'pos' | 'api';
+}
+
+/** Where a register stands, as a receipt prints it. */
+export interface RegisterPlace {
+  storeName: string;
+  registerName: string;
+}
+
+/**
+ * The tills of a store. Each numbers its receipts on its own, so registers never wait on each other.
+ * Receipt numbers are gapless per register (issue 10): the server numbers an `api` register's sales;
+ * a POS register numbers its own (it is the only writer, online and offline), and the server only
+ * keeps `last_receipt_number` at the highest it has seen, so a reinstalled tablet resumes after it.
+ */
 @Injectable()
 export class RegistersService {
   constructor(
@@ -22,7 +39,8 @@ export class RegistersService {
 
   async list(context: RequestContext, storeId: string): Promise<RegisterListDto> {
     await this.stores.get(context, storeId);
-    const items: RegisterDto[] = await context.manager.query(
+    const items = await queryRows<RegisterDto>(
+      context.manager,
       `SELECT ${REGISTER_COLUMNS} FROM register r WHERE r.store_id = $1 ORDER BY r.kind, r.name`,
       [storeId],
     );
@@ -30,26 +48,66 @@ export class RegistersService {
   }
 
   async get(context: RequestContext, id: string): Promise<RegisterDto> {
-    const [register]: RegisterDto[] = await context.manager.query(`SELECT ${REGISTER_COLUMNS} FROM register r WHERE r.id = $1`, [id]);
+    const [register] = await queryRows<RegisterDto>(context.manager, `SELECT ${REGISTER_COLUMNS} FROM register r WHERE r.id = $1`, [id]);
     if (!register || !canSeeStore(context, register.storeId)) throw registerNotFound();
     return register;
   }
 
+  /** The register a sale of the store is rung up on: the one it names, or else the store's `api` register. */
+  async forSale(context: RequestContext, storeId: string, registerId: string | undefined): Promise<SaleRegister> {
+    const [register] = registerId
+      ? await queryRows<SaleRegister>(context.manager, `SELECT id, kind FROM register WHERE id = $1 AND store_id = $2`, [registerId, storeId])
+      : await queryRows<SaleRegister>(context.manager, `SELECT id, kind FROM register WHERE store_id = $1 AND kind = 'api'`, [storeId]);
+    if (!register) {
+      throw new ApiException(ErrorCode.RegisterNotFound, 'No such register in this store.', [{ field: 'registerId', message: 'not a register of the store' }]);
+    }
+    return register;
+  }
+
+  /** An `api` register's next number; its row stays locked until the sale commits, so numbers never repeat or skip. */
+  async nextReceiptNumber(context: RequestContext, registerId: string): Promise<number> {
+    const [register] = await queryRows<{ number: number }>(
+      context.manager,
+      `UPDATE register SET last_receipt_number = last_receipt_number + 1 WHERE id = $1 RETURNING last_receipt_number AS number`,
+      [registerId],
+    );
+    return register.number;
+  }
+
+  /** A POS register's number has arrived: remember it if it is the highest yet. */
+  async noteReceiptNumber(context: RequestContext, registerId: string, receiptNumber: number): Promise<void> {
+    await context.manager.query(`UPDATE register SET last_receipt_number = $2 WHERE id = $1 AND last_receipt_number < $2`, [
+      registerId,
+      receiptNumber,
+    ]);
+  }
+
+  /** The names a receipt prints for where it was rung up. */
+  async placeOf(context: RequestContext, registerId: string): Promise<RegisterPlace> {
+    const [place] = await queryRows<RegisterPlace>(
+      context.manager,
+      `SELECT s.name AS "storeName", r.name AS "registerName"
+         FROM register r JOIN store s ON s.tenant_id = r.tenant_id AND s.id = r.store_id WHERE r.id = $1`,
+      [registerId],
+    );
+    if (!place) throw registerNotFound();
+    return place;
+  }
+
   async create(context: RequestContext, storeId: string, input: CreateRegisterDto): Promise<RegisterDto> {
     await this.stores.get(context, storeId);
-    const [created]: RegisterDto[] = await context.manager
-      .query(
-        `INSERT INTO register AS r (tenant_id, id, store_id, name, kind) VALUES ($1, $2, $3, $4, 'pos') RETURNING ${REGISTER_COLUMNS}`,
-        [context.tenantId, uuidv7(), storeId, input.name],
-      )
-      .catch((error: unknown) => {
-        if (isUniqueViolation(error, 'register_name_key')) {
-          throw new ApiException(ErrorCode.Conflict, 'The store has a register with that name.', [
-            { field: 'name', message: `${input.name} is taken in this store` },
-          ]);
-        }
-        throw error;
-      });
+    const [created] = await queryRows<RegisterDto>(
+      context.manager,
+      `INSERT INTO register AS r (tenant_id, id, store_id, name, kind) VALUES ($1, $2, $3, $4, 'pos') RETURNING ${REGISTER_COLUMNS}`,
+      [context.tenantId, uuidv7(), storeId, input.name],
+    ).catch((error: unknown) => {
+      if (isUniqueViolation(error, 'register_name_key')) {
+        throw new ApiException(ErrorCode.Conflict, 'The store has a register with that name.', [
+          { field: 'name', message: `${input.name} is taken in this store` },
+        ]);
+      }
+      throw error;
+    });
     await this.audit.record(auditScopeOf(context), { action: 'create', entityType: 'register', entityId: created.id, after: created });
     return created;
   }

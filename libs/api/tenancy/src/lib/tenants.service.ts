@@ -3,7 +3,7 @@ import { canonicalLocale, defaultLocale, ErrorCode } from '@kassa/contracts';
 import { isoTime, isUniqueViolation, queryRows, updateSet } from '@kassa/api/database';
 import { AuditLog, auditScopeOf } from '@kassa/api/audit';
 import { ApiException, RequestContext } from '@kassa/api/http';
-import type { EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { TenantDto } from './dto/tenant.dto';
 import type { UpdateTenantDto } from './dto/update-tenant.dto';
 
@@ -22,11 +22,18 @@ const TENANT_COLUMNS = `id, name, slug, currency, time_zone AS "timeZone", local
 
 @Injectable()
 export class TenantsService {
-  constructor(private readonly audit: AuditLog) {}
+  /** The tenant as each transaction first read it: its settings are read once per request. */
+  private readonly loaded = new WeakMap<EntityManager, Promise<TenantDto>>();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditLog,
+  ) {}
 
   /** Creates a tenant inside a transaction already scoped to its (new) id. */
   async create(manager: EntityManager, tenant: NewTenant): Promise<TenantDto> {
-    const [created] = await manager.query(
+    const [created] = await queryRows<TenantDto>(
+      manager,
       `INSERT INTO tenant (id, name, slug, currency, time_zone, locale, prices_include_tax)
        VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${TENANT_COLUMNS}`,
       [tenant.id, tenant.name, tenant.slug, tenant.currency, tenant.timeZone, defaultLocale(tenant.currency, tenant.timeZone), tenant.pricesIncludeTax],
@@ -44,9 +51,30 @@ export class TenantsService {
     return created;
   }
 
-  async current(context: RequestContext): Promise<TenantDto> {
-    const [tenant] = await context.manager.query(`SELECT ${TENANT_COLUMNS} FROM tenant`);
+  /**
+   * The caller's tenant and its settings (currency, time zone, tax mode, stock and discount rules), read
+   * once per request: every later call in the same transaction answers the same row, updates included.
+   */
+  current(context: RequestContext): Promise<TenantDto> {
+    let tenant = this.loaded.get(context.manager);
+    if (!tenant) {
+      tenant = queryRows<TenantDto>(context.manager, `SELECT ${TENANT_COLUMNS} FROM tenant`).then(([row]) => row);
+      this.loaded.set(context.manager, tenant);
+    }
     return tenant;
+  }
+
+  /**
+   * The one read across tenants (DESIGN.md §5): login turns a shop's public slug into its id, before
+   * any tenant transaction exists.
+   */
+  async idForSlug(slug: string): Promise<string | undefined> {
+    const [directory] = await queryRows<{ tenantId: string }>(
+      this.dataSource.manager,
+      `SELECT tenant_id AS "tenantId" FROM tenant_directory WHERE slug = $1`,
+      [slug],
+    );
+    return directory?.tenantId;
   }
 
   async update(context: RequestContext, changes: UpdateTenantDto): Promise<TenantDto> {
@@ -70,6 +98,7 @@ export class TenantsService {
       `UPDATE tenant SET ${set.sql}, version = version + 1, updated_at = now() RETURNING ${TENANT_COLUMNS}`,
       set.values,
     );
+    this.loaded.set(context.manager, Promise.resolve(tenant));
     await this.audit.record(auditScopeOf(context), {
       action: 'update',
       entityType: 'tenant',

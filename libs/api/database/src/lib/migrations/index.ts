@@ -15,6 +15,7 @@ import { CrossTenantDefinerFunctions1765238400000 } from './1765238400000-cross-
 import { MakeStockLedgerAppendOnly1765238400001 } from './1765238400001-make-stock-ledger-append-only';
 import { AddDiscountLimits1765324800000 } from './1765324800000-add-discount-limits';
 import { TenantLocale1765411200000 } from './1765411200000-tenant-locale';
+import { AddCustomerPurchaseTotals1765670400000 } from './1765670400000-add-customer-purchase-totals';
 
 /** Every migration, in order. New ones are appended here. */
 export const migrations = [
@@ -35,4 +36,5 @@ export const migrations = [
   MakeStockLedgerAppendOnly1765238400001,
   AddDiscountLimits1765324800000,
   TenantLocale1765411200000,
+  AddCustomerPurchaseTotals1765670400000,
 ];

@@ -1,0 +1,64 @@
+/** The domain libs that own tables: each is `libs/api/<domain>`. */
+export type TableOwner =
+  | 'tenancy'
+  | 'auth'
+  | 'catalog'
+  | 'inventory'
+  | 'customers'
+  | 'sales'
+  | 'events'
+  | 'audit'
+  | 'idempotency'
+  | 'webhooks'
+  | 'monitoring';
+
+/**
+ * Which domain lib owns each table (DESIGN.md §2): only the owner's SQL names it; every other lib
+ * reaches it through the owner's exported service. Every table the migrations create is here
+ * (table-ownership.spec.ts reads the migrations, and scans each lib's SQL against this map).
+ */
+export const TABLE_OWNERS: Readonly<Record<string, TableOwner>> = {
+  tenant: 'tenancy',
+  // Written when a tenant is created; login reads it through TenantsService, not on its own.
+  tenant_directory: 'tenancy',
+  store: 'tenancy',
+  register: 'tenancy',
+
+  app_user: 'auth',
+  // Which stores a user is limited to is part of the user (the actor the auth guard builds).
+  user_store: 'auth',
+  api_key: 'auth',
+  refresh_token: 'auth',
+  password_token: 'auth',
+
+  category: 'catalog',
+  product: 'catalog',
+  product_barcode: 'catalog',
+
+  stock_level: 'inventory',
+  stock_ledger: 'inventory',
+
+  customer: 'customers',
+
+  sale: 'sales',
+  sale_line: 'sales',
+  sale_tender: 'sales',
+  sale_refund: 'sales',
+  sale_refund_line: 'sales',
+  sale_refund_tender: 'sales',
+
+  outbox_event: 'events',
+  tenant_event_sequence: 'events',
+  processed_event: 'events',
+  dead_letter: 'events',
+
+  audit_log: 'audit',
+
+  idempotency_key: 'idempotency',
+
+  webhook_endpoint: 'webhooks',
+  webhook_delivery: 'webhooks',
+  webhook_attempt: 'webhooks',
+
+  installation: 'monitoring',
+};

@@ -41,6 +41,18 @@ export default tseslint.config(
     },
   },
   {
+    // One place per domain for its errors (DESIGN.md §6): a message and its code are written once, in
+    // `<domain>.exception.ts`; the database lib's translator of PostgreSQL errors is the other such place.
+    files: ['libs/api/**/*.ts'],
+    ignores: ['**/*.exception.ts', 'libs/api/database/src/lib/database-errors.ts', '**/*.spec.ts', '**/*.integration-spec.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='ApiException']", message: "Throw a factory from the domain's <domain>.exception.ts." },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.cjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

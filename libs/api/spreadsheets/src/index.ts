@@ -4,3 +4,5 @@ export { minorUnitDigits, xlsxDocument } from './lib/xlsx-document';
 export type { ColumnType, SheetColumn } from './lib/xlsx-document';
 export { sendExport } from './lib/send-export';
 export type { ExportFormat, ExportSheet, SpreadsheetExport } from './lib/send-export';
+export { importInvalid, importTooLarge } from './lib/import.exception';
+export type { ImportRowProblem } from './lib/import.exception';

@@ -1,15 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, uuidv7 } from '@kassa/contracts';
+import { uuidv7 } from '@kassa/contracts';
 import { AuditLog, auditScopeOf } from '@kassa/api/audit';
 import { isoTime, queryRows, updateSet } from '@kassa/api/database';
-import { ApiException, RequestContext } from '@kassa/api/http';
+import { RequestContext } from '@kassa/api/http';
 import type { CategoryDto, CategoryListDto, CreateCategoryDto, UpdateCategoryDto } from './dto/category.dto';
+import { categoryCycle, categoryInUse, categoryNotFound } from './catalog.exception';
 
 const CATEGORY_COLUMNS = `c.id, c.name, c.parent_id AS "parentId", c.version, ${isoTime('c.created_at')} AS "createdAt"`;
-
-export function categoryNotFound(field?: string): ApiException {
-  return new ApiException(ErrorCode.CategoryNotFound, 'No such category.', field ? [{ field, message: `${field} is not a category of this shop` }] : undefined);
-}
 
 @Injectable()
 export class CategoriesService {
@@ -73,9 +70,7 @@ export class CategoriesService {
       [id],
     );
     if (usage.children > 0 || usage.products > 0) {
-      throw new ApiException(ErrorCode.CategoryInUse,
-        `The category still has ${usage.children} subcategories and ${usage.products} products.`,
-      );
+      throw categoryInUse(usage.children, usage.products);
     }
     // Deleted products keep no link to it.
     await context.manager.query(`UPDATE product SET category_id = NULL WHERE category_id = $1`, [id]);
@@ -94,9 +89,7 @@ export class CategoriesService {
       [parentId, id],
     );
     if (cycle) {
-      throw new ApiException(ErrorCode.ValidationFailed, 'A category cannot sit inside itself.', [
-        { field: 'parentId', message: 'parentId is this category or one of its subcategories' },
-      ]);
+      throw categoryCycle();
     }
   }
 }

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, uuidv7 } from '@kassa/contracts';
+import { uuidv7 } from '@kassa/contracts';
 import { AuditLog, auditScopeOf } from '@kassa/api/audit';
 import { DomainEvents } from '@kassa/api/events';
-import { ApiException, fieldErrorsOf, RequestContext, undeclaredNulls } from '@kassa/api/http';
+import { fieldErrorsOf, RequestContext, undeclaredNulls } from '@kassa/api/http';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { CreateProductDto, ImportErrorDto, ImportResultDto, ProductDto } from './dto/product.dto';
 import { PRODUCT_COLUMNS } from './product-queries';
+import { importInvalid, importTooLarge } from '@kassa/api/spreadsheets';
 
 export const MAX_IMPORT_ROWS = 50_000;
 
@@ -29,9 +30,7 @@ export class ProductImportService {
 
   async import(context: RequestContext, rows: Record<string, unknown>[], dryRun: boolean): Promise<ImportResultDto> {
     if (rows.length > MAX_IMPORT_ROWS) {
-      throw new ApiException(ErrorCode.PayloadTooLarge, `At most ${MAX_IMPORT_ROWS} rows per import.`, [
-        { field: 'rows', message: `${rows.length} rows` },
-      ]);
+      throw importTooLarge(MAX_IMPORT_ROWS, rows.length);
     }
     const errors: ImportErrorDto[] = [];
     const valid: ValidRow[] = [];
@@ -55,10 +54,7 @@ export class ProductImportService {
     const result = { created, updated: clean.length - created, errors };
     if (dryRun) return result;
     if (errors.length > 0) {
-      throw new ApiException(ErrorCode.ImportInvalid,
-        `${errors.length} problems in the rows; nothing was imported.`,
-        errors.map((error) => ({ field: `rows.${error.row - 1}.${error.field}`, message: error.message })),
-      );
+      throw importInvalid(errors, 'nothing was imported');
     }
     await this.write(context, valid, existing);
     return result;

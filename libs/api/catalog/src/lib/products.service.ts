@@ -1,15 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, uuidv7 } from '@kassa/contracts';
+import { uuidv7 } from '@kassa/contracts';
 import { AuditLog, auditScopeOf } from '@kassa/api/audit';
 import { isUniqueViolation, queryRows, updateSet } from '@kassa/api/database';
 import { DomainEvents } from '@kassa/api/events';
-import { ApiException, cursorShape, pageRequest, paginate, RequestContext, versionMismatch } from '@kassa/api/http';
+import { cursorShape, pageRequest, paginate, RequestContext, versionMismatch } from '@kassa/api/http';
 import type { ExportFormat, SpreadsheetExport } from '@kassa/api/spreadsheets';
 import { TenantsService } from '@kassa/api/tenancy';
 import { CategoriesService } from './categories.service';
 import type { CreateProductDto, ProductDto, ProductListDto, ProductQueryDto, UpdateProductDto } from './dto/product.dto';
 import { PRODUCT_CSV_HEADER, PRODUCT_EXPORT_COLUMNS, PRODUCT_EXPORT_SQL, ProductExportRow } from './product-export';
 import { PRODUCT_COLUMNS, productByBarcodeQuery, productListQuery, productSearchQuery, RankedProductRow } from './product-queries';
+import { barcodesTaken, productNotFound, skuTaken } from './catalog.exception';
 
 const EXPORT_PAGE = 5000;
 
@@ -36,17 +37,6 @@ export interface ProductCodeMatch {
   sku: string;
   barcode: string | null;
 }
-
-const productNotFound = () => new ApiException(ErrorCode.ProductNotFound, 'No such product.');
-
-const skuTaken = (sku: string) =>
-  new ApiException(ErrorCode.SkuTaken, 'Another product has that SKU.', [{ field: 'sku', message: `sku ${sku} is in use` }]);
-
-const barcodesTaken = (codes: string[]) =>
-  new ApiException(ErrorCode.BarcodeTaken,
-    'Another product has that barcode.',
-    codes.map((code) => ({ field: 'barcodes', message: `barcode ${code} belongs to another product` })),
-  );
 
 @Injectable()
 export class ProductsService {

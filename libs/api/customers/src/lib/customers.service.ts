@@ -1,18 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, uuidv7 } from '@kassa/contracts';
+import { uuidv7 } from '@kassa/contracts';
 import { AuditLog, auditScopeOf } from '@kassa/api/audit';
 import { isoTime, isUniqueViolation, queryRows, updateSet } from '@kassa/api/database';
 import { DomainEvents } from '@kassa/api/events';
-import { ApiException, cursorShape, pageRequest, paginate, RequestContext } from '@kassa/api/http';
+import { cursorShape, pageRequest, paginate, RequestContext } from '@kassa/api/http';
 import type { CreateCustomerDto, CustomerDetailDto, CustomerDto, CustomerListDto, CustomerQueryDto, UpdateCustomerDto } from './dto/customer.dto';
+import { customerEmailTaken, customerNotFound } from './customers.exception';
 
 const CUSTOMER_COLUMNS = `c.id, c.name, c.email, c.phone, c.notes, c.tags, c.marketing_consent AS "marketingConsent",
   c.erased_at IS NOT NULL AS erased, c.version, ${isoTime('c.created_at')} AS "createdAt"`;
 
 const CUSTOMER_PAGES = cursorShape('customers', ['uuid']);
-
-const customerNotFound = (field?: string) =>
-  new ApiException(ErrorCode.CustomerNotFound, 'No such customer.', field ? [{ field, message: 'not a customer of this shop' }] : undefined);
 
 /** How a sale, a refund or a void changes what a customer has bought; sales applies it in that transaction. */
 export interface PurchaseChange {
@@ -32,9 +30,7 @@ export interface PurchaseChange {
 function withEmailConflict(email: string | null | undefined) {
   return (error: unknown): never => {
     if (isUniqueViolation(error, 'customer_email_key')) {
-      throw new ApiException(ErrorCode.CustomerEmailTaken, 'Another customer has that email.', [
-        { field: 'email', message: `${email} belongs to another customer` },
-      ]);
+      throw customerEmailTaken(email);
     }
     throw error;
   };

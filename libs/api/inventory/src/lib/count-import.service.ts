@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode } from '@kassa/contracts';
 import { AuditLog, auditScopeOf } from '@kassa/api/audit';
 import { ProductsService } from '@kassa/api/catalog';
 import { queryRows } from '@kassa/api/database';
-import { ApiException, fieldErrorsOf, RequestContext, undeclaredNulls } from '@kassa/api/http';
+import { fieldErrorsOf, RequestContext, undeclaredNulls } from '@kassa/api/http';
 import { StoresService } from '@kassa/api/tenancy';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { CountImportErrorDto, CountImportResultDto, CountImportRowDto } from './dto/inventory.dto';
 import { InventoryService } from './inventory.service';
+import { importInvalid, importTooLarge } from '@kassa/api/spreadsheets';
 
 const MAX_ROWS = 50_000;
 
@@ -24,7 +24,7 @@ export class CountImportService {
 
   async import(context: RequestContext, storeId: string, rows: Record<string, unknown>[], dryRun: boolean): Promise<CountImportResultDto> {
     if (rows.length > MAX_ROWS) {
-      throw new ApiException(ErrorCode.PayloadTooLarge, `At most ${MAX_ROWS} rows per import.`, [{ field: 'rows', message: `${rows.length} rows` }]);
+      throw importTooLarge(MAX_ROWS, rows.length);
     }
     await this.stores.assertUsable(context, storeId, 'storeId');
     const errors: CountImportErrorDto[] = [];
@@ -63,10 +63,7 @@ export class CountImportService {
     errors.sort((a, b) => a.row - b.row);
     if (dryRun) return { counted: lines.length, changed: await this.changedCount(context, storeId, lines), errors };
     if (errors.length > 0) {
-      throw new ApiException(ErrorCode.ImportInvalid,
-        `${errors.length} problems in the rows; nothing was counted.`,
-        errors.map((error) => ({ field: `rows.${error.row - 1}.${error.field}`, message: error.message })),
-      );
+      throw importInvalid(errors, 'nothing was counted');
     }
     const posted = await this.inventory.count(context, { storeId, lines });
     await this.audit.record(auditScopeOf(context), {

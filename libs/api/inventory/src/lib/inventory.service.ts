@@ -1,27 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, isLowStock, uuidv7 } from '@kassa/contracts';
+import { isLowStock, uuidv7 } from '@kassa/contracts';
 import { ProductsService } from '@kassa/api/catalog';
 import { isoTime, queryRows } from '@kassa/api/database';
-import { ApiException, cursorShape, pageRequest, paginate, RequestContext } from '@kassa/api/http';
+import { cursorShape, pageRequest, paginate, RequestContext } from '@kassa/api/http';
 import { AuditLog, auditScopeOf } from '@kassa/api/audit';
 import type { ExportFormat, SpreadsheetExport } from '@kassa/api/spreadsheets';
 import { assertStoreVisible, StoresService, TenantsService, visibleStoreIds } from '@kassa/api/tenancy';
 import { LEVEL_CSV_HEADER, LEVEL_EXPORT_COLUMNS, LEVELS_EXPORT_SQL, LevelExportRow, StoredLevel } from './levels-export';
-import type {
-  AdjustmentDto,
-  CountDto,
-  CountResultDto,
-  LedgerEntryDto,
-  LedgerListDto,
-  LedgerQueryDto,
-  MovementResultDto,
-  ReconcileDto,
-  StockLevelListDto,
-  StockLevelQueryDto,
-  TransferDto,
-  TransferResultDto,
-} from './dto/inventory.dto';
+import type { AdjustmentDto, CountDto, CountResultDto, LedgerEntryDto, LedgerListDto, LedgerQueryDto, MovementResultDto, ReconcileDto, StockLevelListDto, StockLevelQueryDto, TransferDto, TransferResultDto } from './dto/inventory.dto';
 import { StockService } from './stock.service';
+import { sameStoreTransfer } from './inventory.exception';
 
 const EXPORT_PAGE = 5000;
 
@@ -85,9 +73,7 @@ export class InventoryService {
   /** Out of one store and into another in one transaction: a line that cannot leave the source changes neither. */
   async transfer(context: RequestContext, transfer: TransferDto): Promise<TransferResultDto> {
     if (transfer.fromStoreId === transfer.toStoreId) {
-      throw new ApiException(ErrorCode.SameStoreTransfer, 'A transfer needs two different stores.', [
-        { field: 'toStoreId', message: 'toStoreId must differ from fromStoreId' },
-      ]);
+      throw sameStoreTransfer();
     }
     const transferId = uuidv7();
     const reference = { type: 'transfer', id: transferId };

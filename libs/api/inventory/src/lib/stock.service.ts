@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, isLowStock, StockReason, uuidv7 } from '@kassa/contracts';
+import { isLowStock, StockReason, uuidv7 } from '@kassa/contracts';
 import { AuditLog, auditActorOf, auditScopeOf } from '@kassa/api/audit';
-import { ProductForSale, ProductsService } from '@kassa/api/catalog';
+import { ProductForSale, productNotFound, ProductsService } from '@kassa/api/catalog';
 import { queryRows } from '@kassa/api/database';
 import { DomainEvents } from '@kassa/api/events';
-import { ApiException, RequestContext } from '@kassa/api/http';
+import { RequestContext } from '@kassa/api/http';
 import { StoresService, TenantsService } from '@kassa/api/tenancy';
+import { insufficientStock } from './inventory.exception';
 
 export interface StockMovement {
   storeId: string;
@@ -72,9 +73,7 @@ export class StockService {
       [level.id, movement.delta, negativeAllowed],
     );
     if (!moved) {
-      throw new ApiException(ErrorCode.InsufficientStock, `Only ${level.onHand} on hand; the shop does not allow negative stock.`, [
-        { field: fields.delta, message: `would leave ${level.onHand + movement.delta} on hand` },
-      ]);
+      throw insufficientStock(level.onHand, movement.delta, fields.delta);
     }
 
     const actor = auditActorOf(context.actor);
@@ -201,7 +200,7 @@ export class StockService {
     await this.stores.assertUsable(context, storeId, fields.store);
     const [product] = await this.products.forSale(context, [productId]);
     if (!product || (product.deleted && !includeDeleted)) {
-      throw new ApiException(ErrorCode.ProductNotFound, 'No such product.', [{ field: fields.product, message: 'not a product of this shop' }]);
+      throw productNotFound(fields.product);
     }
     return product;
   }

@@ -1,6 +1,6 @@
-import { DiscountLimits, discountAllowanceBps, ErrorCode, isDiscountWithin, PricedSale } from '@kassa/contracts';
+import { DiscountLimits, discountAllowanceBps, isDiscountWithin, PricedSale } from '@kassa/contracts';
 import { AuditActor, auditActorOf } from '@kassa/api/audit';
-import { ApiException, RequestContext } from '@kassa/api/http';
+import { RequestContext } from '@kassa/api/http';
 
 /** Who answers for a sale's discount, and how far they may go (basis points of the gross; `null`: no limit). */
 export interface DiscountGrant {
@@ -30,9 +30,4 @@ export function discountsBeyondGrant(priced: PricedSale, grant: DiscountGrant): 
   const lineDiscountMinor = priced.lines.reduce((sum, line) => sum + line.lineDiscountMinor, 0);
   if (isDiscountWithin(lineDiscountMinor, priced.subtotalMinor, grant.allowanceBps)) return ['discount'];
   return priced.lines.flatMap((line, index) => (line.lineDiscountMinor > 0 ? [`lines.${index}.discount`] : []));
-}
-
-export function discountForbidden(priced: PricedSale, grant: DiscountGrant, fields: string[]): ApiException {
-  const message = `line and sale discounts together may take at most ${grant.allowanceBps} bps of the gross ${priced.subtotalMinor}; these take ${priced.discountMinor}`;
-  return new ApiException(ErrorCode.DiscountForbidden, 'The discount is beyond what you may grant.', fields.map((field) => ({ field, message })));
 }

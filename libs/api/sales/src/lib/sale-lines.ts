@@ -1,9 +1,10 @@
-import { ErrorCode, PricingLine } from '@kassa/contracts';
-import type { ProductForSale } from '@kassa/api/catalog';
-import { ApiException, RequestContext } from '@kassa/api/http';
+import { PricingLine } from '@kassa/contracts';
+import { type ProductForSale, productNotFound } from '@kassa/api/catalog';
+import { RequestContext } from '@kassa/api/http';
 import { discountOf } from './dto/discount.dto';
 import type { SaleLineInputDto } from './dto/create-sale.dto';
 import type { SaleFlag } from './sale-flags';
+import { priceOverrideForbidden, productInactive } from './sales.exception';
 
 /** A requested line with what the catalog says of its product, ready for pricing and the ledger. */
 export interface ResolvedLine {
@@ -28,15 +29,13 @@ export function resolveLines(context: RequestContext, products: ProductForSale[]
     const field = (name: string) => `lines.${index}.${name}`;
     const product = byId.get(input.productId);
     if (!product || (product.deleted && !offline)) {
-      throw new ApiException(ErrorCode.ProductNotFound, 'No such product.', [{ field: field('productId'), message: 'not a product of this shop' }]);
+      throw productNotFound(field('productId'));
     }
     const flags: SaleFlag[] = [];
     if (product.deleted) flags.push('product_deleted');
     if (!product.active) {
       if (!offline) {
-        throw new ApiException(ErrorCode.ProductInactive, `${product.name} is not for sale.`, [
-          { field: field('productId'), message: 'the product is inactive' },
-        ]);
+        throw productInactive(product.name, field('productId'));
       }
       flags.push('product_inactive');
     }
@@ -44,9 +43,7 @@ export function resolveLines(context: RequestContext, products: ProductForSale[]
     if (unitPriceMinor !== product.priceMinor) {
       if (offline) flags.push('price_changed');
       else if (!mayOverride) {
-        throw new ApiException(ErrorCode.PriceOverrideForbidden, 'Changing a price needs the sales:override_price permission.', [
-          { field: field('unitPriceMinor'), message: `the catalog price is ${product.priceMinor}` },
-        ]);
+        throw priceOverrideForbidden(product.priceMinor, field('unitPriceMinor'));
       }
     }
     return {

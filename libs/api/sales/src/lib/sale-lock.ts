@@ -1,6 +1,6 @@
-import { ErrorCode } from '@kassa/contracts';
 import { queryRows } from '@kassa/api/database';
-import { ApiException, RequestContext } from '@kassa/api/http';
+import { RequestContext } from '@kassa/api/http';
+import { saleVoided } from './sales.exception';
 
 /**
  * Takes the sale's row lock for a change after the sale (refund, void), so those changes to one sale
@@ -12,7 +12,7 @@ export async function lockCompletedSale(context: RequestContext, saleId: string)
     `UPDATE sale SET version = version + 1 WHERE id = $1 AND status = 'completed' RETURNING version`,
     [saleId],
   );
-  if (!sale) throw new ApiException(ErrorCode.SaleVoided, 'The sale was voided.');
+  if (!sale) throw saleVoided();
   return sale.version;
 }
 

@@ -1,15 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, refundShare, uuidv7 } from '@kassa/contracts';
+import { refundShare, uuidv7 } from '@kassa/contracts';
 import { AuditLog, auditScopeOf } from '@kassa/api/audit';
 import { ProductsService } from '@kassa/api/catalog';
 import { CustomersService } from '@kassa/api/customers';
 import { isoTime, queryRows } from '@kassa/api/database';
 import { DomainEvents } from '@kassa/api/events';
-import { ApiException, RequestContext } from '@kassa/api/http';
+import { RequestContext } from '@kassa/api/http';
 import { StockService } from '@kassa/api/inventory';
 import type { CreateRefundDto, RefundDto, RefundListDto } from './dto/refund.dto';
 import { actorIdOf, lockCompletedSale } from './sale-lock';
 import { SalesService } from './sales.service';
+import { refundExceedsRemaining, refundTenderMismatch, saleLineNotFound } from './sales.exception';
 
 const REFUND_SELECT = `
   SELECT r.id, r.sale_id AS "saleId", r.reason, r.total_minor AS "totalMinor", r.tax_minor AS "taxMinor",
@@ -71,9 +72,7 @@ export class SaleRefundsService {
     const taxMinor = claimed.reduce((sum, entry) => sum + entry.share.taxMinor, 0);
     const tendered = input.tenders.reduce((sum, tender) => sum + tender.amountMinor, 0);
     if (tendered !== totalMinor) {
-      throw new ApiException(ErrorCode.RefundTenderMismatch, `The refund is ${totalMinor}; the tenders give back ${tendered}.`, [
-        { field: 'tenders', message: `must add up to ${totalMinor}` },
-      ]);
+      throw refundTenderMismatch(totalMinor, tendered);
     }
 
     await context.manager.query(
@@ -159,10 +158,8 @@ export class SaleRefundsService {
       [saleLineId, saleId],
     );
     if (!existing) {
-      throw new ApiException(ErrorCode.ReferenceNotFound, 'No such line on this sale.', [{ field: `lines.${index}.saleLineId`, message: 'not a line of the sale' }]);
+      throw saleLineNotFound(`lines.${index}.saleLineId`);
     }
-    throw new ApiException(ErrorCode.RefundExceedsRemaining, `Only ${existing.left} of that line can still be refunded.`, [
-      { field: `lines.${index}.quantity`, message: `at most ${existing.left}` },
-    ]);
+    throw refundExceedsRemaining(existing.left, `lines.${index}.quantity`);
   }
 }

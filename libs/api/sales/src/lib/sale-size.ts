@@ -1,7 +1,6 @@
-import { ErrorCode } from '@kassa/contracts';
-import { ApiException } from '@kassa/api/http';
 import { MAX_AMOUNT_MINOR } from './dto/discount.dto';
 import type { ResolvedLine } from './sale-lines';
+import { saleTooLarge } from './sales.exception';
 
 /**
  * Refuses a sale whose lines add up to more than MAX_AMOUNT_MINOR (the bound of a unit price and
@@ -11,8 +10,6 @@ import type { ResolvedLine } from './sale-lines';
 export function assertSaleSize(lines: ResolvedLine[]): void {
   const gross = lines.reduce((sum, line) => sum + BigInt(line.pricing.unitPriceMinor) * BigInt(line.pricing.quantity), 0n);
   if (gross > BigInt(MAX_AMOUNT_MINOR)) {
-    throw new ApiException(ErrorCode.ValidationFailed, 'The sale is larger than a sale can be.', [
-      { field: 'lines', message: `the lines add up to ${gross} minor units; at most ${MAX_AMOUNT_MINOR}` },
-    ]);
+    throw saleTooLarge(gross, MAX_AMOUNT_MINOR);
   }
 }

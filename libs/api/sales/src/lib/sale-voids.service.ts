@@ -1,17 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode } from '@kassa/contracts';
 import { AuditLog, auditScopeOf } from '@kassa/api/audit';
 import { ProductsService } from '@kassa/api/catalog';
 import { CustomersService } from '@kassa/api/customers';
 import { DomainEvents } from '@kassa/api/events';
 import { isoTime, queryRows } from '@kassa/api/database';
-import { ApiException, RequestContext } from '@kassa/api/http';
+import { RequestContext } from '@kassa/api/http';
 import { StockService } from '@kassa/api/inventory';
 import { TenantsService } from '@kassa/api/tenancy';
 import type { VoidSaleDto } from './dto/refund.dto';
 import type { SaleDto } from './dto/sale.dto';
 import { actorIdOf, lockCompletedSale } from './sale-lock';
 import { SalesService } from './sales.service';
+import { saleHasRefunds, voidWindowClosed } from './sales.exception';
 
 /**
  * Undoing a mistaken sale (issue 11): only on the sale's own business day in the shop's time zone —
@@ -41,9 +41,9 @@ export class SaleVoidsService {
          FROM sale s WHERE s.id = $1`,
       [saleId, timeZone],
     );
-    if (state.refunded) throw new ApiException(ErrorCode.SaleHasRefunds, 'Part of the sale was refunded: refund the rest instead of voiding it.');
+    if (state.refunded) throw saleHasRefunds();
     if (!state.sameDay) {
-      throw new ApiException(ErrorCode.VoidWindowClosed, "A sale can be voided only on its own business day; refund it instead.");
+      throw voidWindowClosed();
     }
     await context.manager.query(`UPDATE sale SET status = 'voided', voided_at = now(), voided_by = $2, void_reason = $3 WHERE id = $1`, [
       saleId,

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, PricedSale, priceSale, uuidv7 } from '@kassa/contracts';
+import { PricedSale, priceSale, uuidv7 } from '@kassa/contracts';
 import { AuditLog, auditScopeOf } from '@kassa/api/audit';
 import { ProductsService } from '@kassa/api/catalog';
 import { CustomersService } from '@kassa/api/customers';
 import { isoTime, isUniqueViolation, queryRows } from '@kassa/api/database';
 import { DomainEvents } from '@kassa/api/events';
-import { ApiException, cursorShape, pageRequest, paginate, RequestContext } from '@kassa/api/http';
+import { cursorShape, pageRequest, paginate, RequestContext } from '@kassa/api/http';
 import { requestFingerprint } from '@kassa/api/idempotency';
 import { StockService } from '@kassa/api/inventory';
 import { canSeeStore, RegistersService, SaleRegister, StoresService, TenantsService, visibleStoreIds } from '@kassa/api/tenancy';
@@ -14,12 +14,13 @@ import { discountOf } from './dto/discount.dto';
 import type { SaleDto, SaleListDto } from './dto/sale.dto';
 import type { SaleQueryDto } from './dto/sale-query.dto';
 import { ResolvedLine, resolveLines } from './sale-lines';
-import { discountForbidden, discountsBeyondGrant, saleDiscountGrant } from './sale-discounts';
+import { discountsBeyondGrant, saleDiscountGrant } from './sale-discounts';
 import { assertSaleSize } from './sale-size';
 import { actorIdOf } from './sale-lock';
 import { SALE_SELECT } from './sale-query';
 import { SaleFlag } from './sale-flags';
 import { settleTenders } from './tenders';
+import { changeOnlyInCash, discountForbidden, receiptNumberNotAllowed, receiptNumberRequired, receiptNumberTaken, saleExists, saleNotFound, tenderShort } from './sales.exception';
 
 export interface StoredSale extends Omit<SaleDto, 'negativeStockLines' | 'lines' | 'customerName'> {
   lines: (SaleDto['lines'][number] & { onHandAfter: number | null })[];
@@ -33,8 +34,6 @@ export interface RecordedSale {
 
 /** Newest first (ids are UUIDv7). */
 const SALE_PAGES = cursorShape('sales', ['uuid']);
-
-const saleNotFound = () => new ApiException(ErrorCode.SaleNotFound, 'No such sale.');
 
 /**
  * A stored sale as the API shows it: with its customer's name (from `customerNames`), and lines without
@@ -142,20 +141,16 @@ export class SalesService {
     const discountGrant = saleDiscountGrant(context, tenant.discountLimitBps);
     const discountsBeyond = discountsBeyondGrant(priced, discountGrant);
     if (discountsBeyond.length > 0) {
-      if (!offline) throw discountForbidden(priced, discountGrant, discountsBeyond);
+      if (!offline) throw discountForbidden(discountsBeyond, discountGrant.allowanceBps, priced.subtotalMinor, priced.discountMinor);
       saleFlags.push('discount_unapproved');
     }
     const tendered = settleTenders(priced.totalMinor, input.tenders);
     if (tendered.overpaidWithoutCash) {
-      throw new ApiException(ErrorCode.ValidationFailed, 'Only cash can be handed back as change.', [
-        { field: 'tenders', message: `card and other tenders exceed the total of ${priced.totalMinor}` },
-      ]);
+      throw changeOnlyInCash(priced.totalMinor);
     }
     if (tendered.short) {
       if (!offline) {
-        throw new ApiException(ErrorCode.TenderShort, `The tenders cover ${tendered.tenderedMinor} of ${priced.totalMinor}.`, [
-          { field: 'tenders', message: `${priced.totalMinor - tendered.tenderedMinor} short of the total` },
-        ]);
+        throw tenderShort(tendered.tenderedMinor, priced.totalMinor);
       }
       saleFlags.push('tender_short');
     }
@@ -192,9 +187,7 @@ export class SalesService {
       ],
     ).catch((error: unknown) => {
       if (isUniqueViolation(error, 'sale_receipt_number_key')) {
-        throw new ApiException(ErrorCode.ReceiptNumberTaken, `Receipt ${input.receiptNumber} of this register is another sale.`, [
-          { field: 'receiptNumber', message: 'already used on this register' },
-        ]);
+        throw receiptNumberTaken(input.receiptNumber);
       }
       throw error;
     });
@@ -243,7 +236,7 @@ export class SalesService {
     const [existing]: { requestHash: Buffer }[] = await context.manager.query(`SELECT request_hash AS "requestHash" FROM sale WHERE id = $1`, [id]);
     if (!existing) return undefined;
     if (!existing.requestHash.equals(requestHash)) {
-      throw new ApiException(ErrorCode.SaleExists, 'A different sale was recorded with this id.', [{ field: 'id', message: 'already used by another sale' }]);
+      throw saleExists();
     }
     return this.get(context, id);
   }
@@ -251,14 +244,10 @@ export class SalesService {
   private async register(context: RequestContext, input: CreateSaleDto): Promise<SaleRegister> {
     const register = await this.registers.forSale(context, input.storeId, input.registerId);
     if (register.kind === 'pos' && input.receiptNumber === undefined) {
-      throw new ApiException(ErrorCode.ValidationFailed, 'A POS register numbers its own receipts.', [
-        { field: 'receiptNumber', message: 'required for a sale on a POS register' },
-      ]);
+      throw receiptNumberRequired();
     }
     if (register.kind === 'api' && input.receiptNumber !== undefined) {
-      throw new ApiException(ErrorCode.ValidationFailed, "The server numbers the api register's receipts.", [
-        { field: 'receiptNumber', message: 'only POS registers send receipt numbers' },
-      ]);
+      throw receiptNumberNotAllowed();
     }
     return register;
   }

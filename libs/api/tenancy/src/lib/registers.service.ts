@@ -1,16 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, uuidv7 } from '@kassa/contracts';
+import { uuidv7 } from '@kassa/contracts';
 import { AuditLog, auditScopeOf } from '@kassa/api/audit';
 import { isoTime, isUniqueViolation, queryRows } from '@kassa/api/database';
-import { ApiException, RequestContext } from '@kassa/api/http';
+import { RequestContext } from '@kassa/api/http';
 import type { CreateRegisterDto, RegisterDto, RegisterListDto } from './dto/register.dto';
 import { canSeeStore } from './store-scope';
 import { StoresService } from './stores.service';
+import { registerNameTaken, registerNotFound } from './tenancy.exception';
 
 const REGISTER_COLUMNS = `r.id, r.store_id AS "storeId", r.name, r.kind, r.last_receipt_number AS "lastReceiptNumber",
   ${isoTime('r.created_at')} AS "createdAt"`;
-
-const registerNotFound = () => new ApiException(ErrorCode.RegisterNotFound, 'No such register.');
 
 /** What a sale needs of the register it is rung up on. */
 export interface SaleRegister {
@@ -59,7 +58,7 @@ export class RegistersService {
       ? await queryRows<SaleRegister>(context.manager, `SELECT id, kind FROM register WHERE id = $1 AND store_id = $2`, [registerId, storeId])
       : await queryRows<SaleRegister>(context.manager, `SELECT id, kind FROM register WHERE store_id = $1 AND kind = 'api'`, [storeId]);
     if (!register) {
-      throw new ApiException(ErrorCode.RegisterNotFound, 'No such register in this store.', [{ field: 'registerId', message: 'not a register of the store' }]);
+      throw registerNotFound('registerId');
     }
     return register;
   }
@@ -102,9 +101,7 @@ export class RegistersService {
       [context.tenantId, uuidv7(), storeId, input.name],
     ).catch((error: unknown) => {
       if (isUniqueViolation(error, 'register_name_key')) {
-        throw new ApiException(ErrorCode.Conflict, 'The store has a register with that name.', [
-          { field: 'name', message: `${input.name} is taken in this store` },
-        ]);
+        throw registerNameTaken(input.name);
       }
       throw error;
     });

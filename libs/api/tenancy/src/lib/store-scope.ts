@@ -1,5 +1,5 @@
-import { ErrorCode } from '@kassa/contracts';
-import { ApiException, RequestContext } from '@kassa/api/http';
+import { RequestContext } from '@kassa/api/http';
+import { storeNotFound } from './tenancy.exception';
 
 /**
  * The stores the caller may see: `undefined` for all of them, otherwise the user's list.
@@ -13,11 +13,6 @@ export function visibleStoreIds(context: RequestContext): string[] | undefined {
 export function canSeeStore(context: RequestContext, storeId: string): boolean {
   const visible = visibleStoreIds(context);
   return visible === undefined || visible.includes(storeId);
-}
-
-/** A store that is not the tenant's, or one the caller is limited away from: the same 404 either way. */
-export function storeNotFound(field?: string): ApiException {
-  return new ApiException(ErrorCode.StoreNotFound, 'No such store.', field ? [{ field, message: 'not a store you can use' }] : undefined);
 }
 
 /** Refuses a store filter outside the caller's stores, without asking whether the store exists. */

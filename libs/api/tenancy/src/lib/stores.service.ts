@@ -1,23 +1,22 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, uuidv7 } from '@kassa/contracts';
+import { uuidv7 } from '@kassa/contracts';
 import { isoTime, isUniqueViolation, queryRows, updateSet } from '@kassa/api/database';
 import { AuditLog, auditScopeOf } from '@kassa/api/audit';
-import { ApiException, RequestContext } from '@kassa/api/http';
+import { RequestContext } from '@kassa/api/http';
 import type { EntityManager } from 'typeorm';
 import { insertApiRegister } from './api-register';
 import type { CreateStoreDto } from './dto/create-store.dto';
 import type { StoreDto, StoreListDto } from './dto/store.dto';
 import type { UpdateStoreDto } from './dto/update-store.dto';
-import { assertStoreVisible, canSeeStore, storeNotFound, visibleStoreIds } from './store-scope';
+import { assertStoreVisible, canSeeStore, visibleStoreIds } from './store-scope';
+import { storeCodeTaken, storeNotFound, storesNotFound } from './tenancy.exception';
 
 const STORE_COLUMNS = `id, name, code, version, ${isoTime('created_at')} AS "createdAt"`;
 
 function withCodeConflict(code: string | undefined) {
   return (error: unknown): never => {
     if (isUniqueViolation(error, 'store_code_key')) {
-      throw new ApiException(ErrorCode.StoreCodeTaken, 'Another store has that code.', [
-        { field: 'code', message: `code ${code} is already used by another store` },
-      ]);
+      throw storeCodeTaken(code);
     }
     throw error;
   };
@@ -100,10 +99,7 @@ export class StoresService {
     const found = new Set(stores.filter((store) => canSeeStore(context, store.id)).map((store) => store.id));
     const missing = storeIds.filter((id) => !found.has(id));
     if (missing.length > 0) {
-      throw new ApiException(ErrorCode.ReferenceNotFound,
-        'Some stores do not exist.',
-        missing.map((id) => ({ field, message: `store ${id} does not exist` })),
-      );
+      throw storesNotFound(field, missing);
     }
   }
 }

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { canonicalLocale, defaultLocale, ErrorCode } from '@kassa/contracts';
+import { canonicalLocale, defaultLocale } from '@kassa/contracts';
 import { isoTime, isUniqueViolation, queryRows, updateSet } from '@kassa/api/database';
 import { AuditLog, auditScopeOf } from '@kassa/api/audit';
-import { ApiException, RequestContext } from '@kassa/api/http';
+import { RequestContext } from '@kassa/api/http';
 import { DataSource, EntityManager } from 'typeorm';
 import type { TenantDto } from './dto/tenant.dto';
 import type { UpdateTenantDto } from './dto/update-tenant.dto';
+import { slugTaken } from './tenancy.exception';
 
 export interface NewTenant {
   id: string;
@@ -42,9 +43,7 @@ export class TenantsService {
       await manager.query(`INSERT INTO tenant_directory (slug, tenant_id) VALUES ($1, $2)`, [tenant.slug, tenant.id]);
     } catch (error) {
       if (isUniqueViolation(error, 'tenant_directory_pkey')) {
-        throw new ApiException(ErrorCode.SlugTaken, 'That shop address is taken.', [
-          { field: 'slug', message: `slug ${tenant.slug} is already in use` },
-        ]);
+        throw slugTaken(tenant.slug);
       }
       throw error;
     }

@@ -1,0 +1,60 @@
+import { ErrorCode } from '@kassa/contracts';
+import { ApiException, invalidField } from '@kassa/api/http';
+
+export const saleNotFound = () => new ApiException(ErrorCode.SaleNotFound, 'No such sale.');
+
+export const saleExists = () =>
+  new ApiException(ErrorCode.SaleExists, 'A different sale was recorded with this id.', [{ field: 'id', message: 'already used by another sale' }]);
+
+export const saleVoided = () => new ApiException(ErrorCode.SaleVoided, 'The sale was voided.');
+
+export const saleTooLarge = (grossMinor: bigint, maxMinor: number) =>
+  invalidField('lines', `the lines add up to ${grossMinor} minor units; at most ${maxMinor}`, 'The sale is larger than a sale can be.');
+
+export const productInactive = (name: string, field: string) =>
+  new ApiException(ErrorCode.ProductInactive, `${name} is not for sale.`, [{ field, message: 'the product is inactive' }]);
+
+export const priceOverrideForbidden = (catalogPriceMinor: number, field: string) =>
+  new ApiException(ErrorCode.PriceOverrideForbidden, 'Changing a price needs the sales:override_price permission.', [
+    { field, message: `the catalog price is ${catalogPriceMinor}` },
+  ]);
+
+/** Line and sale discounts together beyond the seller's allowance, naming the discounts that went too far. */
+export const discountForbidden = (fields: readonly string[], allowanceBps: number | null, grossMinor: number, discountMinor: number) => {
+  const message = `line and sale discounts together may take at most ${allowanceBps} bps of the gross ${grossMinor}; these take ${discountMinor}`;
+  return new ApiException(ErrorCode.DiscountForbidden, 'The discount is beyond what you may grant.', fields.map((field) => ({ field, message })));
+};
+
+export const changeOnlyInCash = (totalMinor: number) =>
+  invalidField('tenders', `card and other tenders exceed the total of ${totalMinor}`, 'Only cash can be handed back as change.');
+
+export const tenderShort = (tenderedMinor: number, totalMinor: number) =>
+  new ApiException(ErrorCode.TenderShort, `The tenders cover ${tenderedMinor} of ${totalMinor}.`, [
+    { field: 'tenders', message: `${totalMinor - tenderedMinor} short of the total` },
+  ]);
+
+export const receiptNumberTaken = (receiptNumber: number | undefined) =>
+  new ApiException(ErrorCode.ReceiptNumberTaken, `Receipt ${receiptNumber} of this register is another sale.`, [
+    { field: 'receiptNumber', message: 'already used on this register' },
+  ]);
+
+export const receiptNumberRequired = () =>
+  invalidField('receiptNumber', 'required for a sale on a POS register', 'A POS register numbers its own receipts.');
+
+export const receiptNumberNotAllowed = () =>
+  invalidField('receiptNumber', 'only POS registers send receipt numbers', "The server numbers the api register's receipts.");
+
+export const refundTenderMismatch = (totalMinor: number, tenderedMinor: number) =>
+  new ApiException(ErrorCode.RefundTenderMismatch, `The refund is ${totalMinor}; the tenders give back ${tenderedMinor}.`, [
+    { field: 'tenders', message: `must add up to ${totalMinor}` },
+  ]);
+
+export const saleLineNotFound = (field: string) =>
+  new ApiException(ErrorCode.ReferenceNotFound, 'No such line on this sale.', [{ field, message: 'not a line of the sale' }]);
+
+export const refundExceedsRemaining = (left: number, field: string) =>
+  new ApiException(ErrorCode.RefundExceedsRemaining, `Only ${left} of that line can still be refunded.`, [{ field, message: `at most ${left}` }]);
+
+export const saleHasRefunds = () => new ApiException(ErrorCode.SaleHasRefunds, 'Part of the sale was refunded: refund the rest instead of voiding it.');
+
+export const voidWindowClosed = () => new ApiException(ErrorCode.VoidWindowClosed, 'A sale can be voided only on its own business day; refund it instead.');

@@ -1,0 +1,20 @@
+import { ErrorCode } from '@kassa/contracts';
+import { ApiException } from '@kassa/api/http';
+
+/** A problem in one imported row (`row` counts from 1, as a spreadsheet does). */
+export interface ImportRowProblem {
+  row: number;
+  field: string;
+  message: string;
+}
+
+export const importTooLarge = (maxRows: number, rows: number) =>
+  new ApiException(ErrorCode.PayloadTooLarge, `At most ${maxRows} rows per import.`, [{ field: 'rows', message: `${rows} rows` }]);
+
+/** Every row problem, named `rows.<index>.<field>`; `outcome` says what did not happen ("nothing was imported"). */
+export const importInvalid = (problems: readonly ImportRowProblem[], outcome: string) =>
+  new ApiException(
+    ErrorCode.ImportInvalid,
+    `${problems.length} problems in the rows; ${outcome}.`,
+    problems.map((problem) => ({ field: `rows.${problem.row - 1}.${problem.field}`, message: problem.message })),
+  );

@@ -31,7 +31,11 @@ async function freePort() {
 }
 
 async function startServer(args, env, readyUrl) {
-  const child = spawn(process.execPath, args, { cwd: root, env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'warn', NEXT_TELEMETRY_DISABLED: '1', ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, args, {
+    cwd: root,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'warn', NEXT_TELEMETRY_DISABLED: '1', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const exited = new Promise((resolve) => child.once('exit', resolve));
   const stop = async () => {
     if (child.exitCode === null) child.kill('SIGTERM');
@@ -52,7 +56,14 @@ async function createShop(apiUrl) {
   const response = await fetch(`${apiUrl}/api/v1/signup`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ ...account, tenantName: 'Bench Shop', ownerName: 'Bench Owner', currency: 'EUR', timeZone: 'Europe/Berlin', pricesIncludeTax: true }),
+    body: JSON.stringify({
+      ...account,
+      tenantName: 'Bench Shop',
+      ownerName: 'Bench Owner',
+      currency: 'EUR',
+      timeZone: 'Europe/Berlin',
+      pricesIncludeTax: true,
+    }),
   });
   if (response.status !== 201) throw new Error(`sign-up answered ${response.status}: ${await response.text()}`);
   return account;
@@ -71,8 +82,11 @@ async function signIn(context, webUrl, account) {
 }
 
 function table(rows) {
-  const header = '| Page | Preset | Performance | Accessibility | Best practices | FCP | LCP | TBT | CLS |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- |';
-  return [header, ...rows.map((row) => `| ${row.page} | ${row.preset} | ${row.scores.join(' | ')} | ${row.fcp} | ${row.lcp} | ${row.tbt} | ${row.cls} |`)].join('\n');
+  const header =
+    '| Page | Preset | Performance | Accessibility | Best practices | FCP | LCP | TBT | CLS |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- |';
+  return [header, ...rows.map((row) => `| ${row.page} | ${row.preset} | ${row.scores.join(' | ')} | ${row.fcp} | ${row.lcp} | ${row.tbt} | ${row.cls} |`)].join(
+    '\n',
+  );
 }
 
 async function updateDoc(markdown) {
@@ -92,7 +106,9 @@ const webUrl = `http://127.0.0.1:${webPort}`;
 const stops = [];
 try {
   stops.push(await startServer([builtApi], { PORT: String(apiPort), HOST: '127.0.0.1', KASSA_DATA_DIR: dataDir }, `${apiUrl}/health/ready`));
-  stops.push(await startServer([nextBin, 'start', 'apps/web', '--port', String(webPort), '--hostname', '127.0.0.1'], { KASSA_API_URL: apiUrl }, `${webUrl}/login`));
+  stops.push(
+    await startServer([nextBin, 'start', 'apps/web', '--port', String(webPort), '--hostname', '127.0.0.1'], { KASSA_API_URL: apiUrl }, `${webUrl}/login`),
+  );
   const account = await createShop(apiUrl);
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

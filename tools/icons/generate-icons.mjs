@@ -41,7 +41,12 @@ function png(size, colourAt) {
     const rowStart = y * (size * 3 + 1);
     for (let x = 0; x < size; x++) rows.set(colourAt((x + 0.5) / size, (y + 0.5) / size), rowStart + 1 + x * 3);
   }
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 function distanceToSegment(px, py, [ax, ay], [bx, by]) {

@@ -69,7 +69,13 @@ async function waitFor(name, url, child) {
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) return false;
-    if (await fetch(url).then((response) => response.ok, () => false)) return true;
+    if (
+      await fetch(url).then(
+        (response) => response.ok,
+        () => false,
+      )
+    )
+      return true;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   console.error(`[${name}] did not answer at ${url} within 2 minutes.`);
@@ -97,9 +103,7 @@ else {
   });
   if (!(await waitFor('web', webUrl, web))) stop(1);
   else {
-    const database = process.env.DATABASE_URL
-      ? 'PostgreSQL (DATABASE_URL)'
-      : `embedded PostgreSQL in ${process.env.KASSA_DATA_DIR ?? './data'}`;
+    const database = process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `embedded PostgreSQL in ${process.env.KASSA_DATA_DIR ?? './data'}`;
     console.log(
       [
         '',

@@ -131,7 +131,14 @@ describe('the catalog screens, built from the kit, in Chromium', () => {
     await page.getByRole('alert').filter({ hasText: 'The request has invalid fields.' }).waitFor();
     expect(await sku.getAttribute('aria-invalid')).toBe('true');
     const describedBy = (await sku.getAttribute('aria-describedby')) ?? '';
-    const description = await page.evaluate((ids) => ids.split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' '), describedBy);
+    const description = await page.evaluate(
+      (ids) =>
+        ids
+          .split(' ')
+          .map((id) => document.getElementById(id)?.textContent ?? '')
+          .join(' '),
+      describedBy,
+    );
     expect(description).toContain('sku must be 1-64 letters');
     expect(await page.getByRole('textbox', { name: 'Name', exact: true }).getAttribute('aria-invalid')).toBeNull();
   });

@@ -1,12 +1,4 @@
-import {
-  createTestDatabase,
-  freePort,
-  ServerProcess,
-  startBuiltApi,
-  startBuiltWeb,
-  TEST_REDIS_URL,
-  TestDatabase,
-} from '@kassa/testing';
+import { createTestDatabase, freePort, ServerProcess, startBuiltApi, startBuiltWeb, TEST_REDIS_URL, TestDatabase } from '@kassa/testing';
 
 function statusOf(html: string): string | undefined {
   return /data-state="([a-z]+)"[^>]*data-testid="api-status"/.exec(html)?.[1];

@@ -29,7 +29,12 @@ describe('the installed app with its servers gone', () => {
 
     await stack.web.stop();
     await stack.api.stop();
-    expect(await fetch(stack.web.baseUrl).then(() => 'answered', () => 'closed')).toBe('closed');
+    expect(
+      await fetch(stack.web.baseUrl).then(
+        () => 'answered',
+        () => 'closed',
+      ),
+    ).toBe('closed');
 
     const response = await page.reload();
     expect(response?.fromServiceWorker()).toBe(true);

@@ -92,7 +92,17 @@ describe('npm start (the README quick start) with no database or Redis configure
     product.kill('SIGTERM');
     const code = await new Promise((resolve) => product.once('exit', resolve));
     expect(code).toBe(0);
-    expect(await fetch(`http://127.0.0.1:${apiPort}/health/live`).then(() => 'answered', () => 'closed')).toBe('closed');
-    expect(await fetch(`http://127.0.0.1:${webPort}/`).then(() => 'answered', () => 'closed')).toBe('closed');
+    expect(
+      await fetch(`http://127.0.0.1:${apiPort}/health/live`).then(
+        () => 'answered',
+        () => 'closed',
+      ),
+    ).toBe('closed');
+    expect(
+      await fetch(`http://127.0.0.1:${webPort}/`).then(
+        () => 'answered',
+        () => 'closed',
+      ),
+    ).toBe('closed');
   });
 });

@@ -8,14 +8,27 @@ import { startWebStack, WebStack } from './support/web-stack';
 
 // Produced by every run for people to look at; tmp/ is not committed.
 const SCREENS = path.resolve(__dirname, '../../../tmp/screens/web-e2e');
-const SECTIONS = ['Buttons', 'Fields', 'Checkboxes, switches, radios', 'Dates', 'Dialogs and drawers', 'Tabs, badges, pagination, toolbar', 'Empty, loading and failed', 'DataTable', 'Form'];
+const SECTIONS = [
+  'Buttons',
+  'Fields',
+  'Checkboxes, switches, radios',
+  'Dates',
+  'Dialogs and drawers',
+  'Tabs, badges, pagination, toolbar',
+  'Empty, loading and failed',
+  'DataTable',
+  'Form',
+];
 const BACKGROUND = { light: 'rgb(246, 247, 249)', dark: 'rgb(15, 18, 23)' };
 const TABLET = { width: 820, height: 1180 };
 
 async function openGallery(page: Page, baseUrl: string): Promise<void> {
   await page.goto(`${baseUrl}/ui`);
   await page.getByRole('heading', { level: 1, name: 'Kassa UI' }).waitFor();
-  await page.getByRole('grid', { name: /Demo items/ }).getByRole('row', { name: /Alpine Apple/ }).waitFor();
+  await page
+    .getByRole('grid', { name: /Demo items/ })
+    .getByRole('row', { name: /Alpine Apple/ })
+    .waitFor();
 }
 
 describe('the /ui component gallery in Chromium', () => {
@@ -38,36 +51,39 @@ describe('the /ui component gallery in Chromium', () => {
     await context?.close();
   });
 
-  it.each(['light', 'dark'] as const)('shows every component in %s mode with no serious or critical axe violations, open overlays included', async (colorScheme) => {
-    context = await browser.newContext({ colorScheme, viewport: { width: 1440, height: 900 } });
-    const page = await context.newPage();
-    await openGallery(page, stack.web.baseUrl);
-    for (const section of SECTIONS) await page.getByRole('heading', { level: 2, name: section, exact: true }).waitFor();
-    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(BACKGROUND[colorScheme]);
-    expect(await accessibilityViolations(page, ['serious', 'critical'])).toEqual([]);
-    await page.screenshot({ path: path.join(SCREENS, `ui.desktop.${colorScheme}.png`), fullPage: true });
+  it.each(['light', 'dark'] as const)(
+    'shows every component in %s mode with no serious or critical axe violations, open overlays included',
+    async (colorScheme) => {
+      context = await browser.newContext({ colorScheme, viewport: { width: 1440, height: 900 } });
+      const page = await context.newPage();
+      await openGallery(page, stack.web.baseUrl);
+      for (const section of SECTIONS) await page.getByRole('heading', { level: 2, name: section, exact: true }).waitFor();
+      expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(BACKGROUND[colorScheme]);
+      expect(await accessibilityViolations(page, ['serious', 'critical'])).toEqual([]);
+      await page.screenshot({ path: path.join(SCREENS, `ui.desktop.${colorScheme}.png`), fullPage: true });
 
-    await page.getByRole('button', { name: 'Delete shop' }).click();
-    const confirm = page.getByRole('alertdialog', { name: 'Delete Corner Shop?' });
-    await confirm.waitFor();
-    expect(await confirm.getByRole('button', { name: 'Delete shop' }).isDisabled()).toBe(true);
-    await confirm.getByLabel('Type corner-shop to confirm').fill('corner-shop');
-    expect(await confirm.getByRole('button', { name: 'Delete shop' }).isEnabled()).toBe(true);
-    expect(await accessibilityViolations(page, ['serious', 'critical'])).toEqual([]);
-    await page.screenshot({ path: path.join(SCREENS, `ui-confirm.desktop.${colorScheme}.png`) });
-    await page.keyboard.press('Escape');
-    await confirm.waitFor({ state: 'hidden' });
+      await page.getByRole('button', { name: 'Delete shop' }).click();
+      const confirm = page.getByRole('alertdialog', { name: 'Delete Corner Shop?' });
+      await confirm.waitFor();
+      expect(await confirm.getByRole('button', { name: 'Delete shop' }).isDisabled()).toBe(true);
+      await confirm.getByLabel('Type corner-shop to confirm').fill('corner-shop');
+      expect(await confirm.getByRole('button', { name: 'Delete shop' }).isEnabled()).toBe(true);
+      expect(await accessibilityViolations(page, ['serious', 'critical'])).toEqual([]);
+      await page.screenshot({ path: path.join(SCREENS, `ui-confirm.desktop.${colorScheme}.png`) });
+      await page.keyboard.press('Escape');
+      await confirm.waitFor({ state: 'hidden' });
 
-    await page.getByRole('combobox', { name: 'Product' }).fill('honey');
-    await page.getByRole('option', { name: /Alpine Honey/ }).waitFor();
-    expect(await accessibilityViolations(page, ['serious', 'critical'])).toEqual([]);
-    await page.keyboard.press('Enter');
-    await page.getByText('Chosen: Alpine Honey').waitFor();
+      await page.getByRole('combobox', { name: 'Product' }).fill('honey');
+      await page.getByRole('option', { name: /Alpine Honey/ }).waitFor();
+      expect(await accessibilityViolations(page, ['serious', 'critical'])).toEqual([]);
+      await page.keyboard.press('Enter');
+      await page.getByText('Chosen: Alpine Honey').waitFor();
 
-    context.setDefaultTimeout(30_000);
-    await page.setViewportSize(TABLET);
-    await page.screenshot({ path: path.join(SCREENS, `ui.tablet.${colorScheme}.png`), fullPage: true });
-  });
+      context.setDefaultTimeout(30_000);
+      await page.setViewportSize(TABLET);
+      await page.screenshot({ path: path.join(SCREENS, `ui.tablet.${colorScheme}.png`), fullPage: true });
+    },
+  );
 
   it('gives every control a target at least 44 px tall on a tablet', async () => {
     context = await browser.newContext({ viewport: TABLET });
@@ -81,7 +97,10 @@ describe('the /ui component gallery in Chromium', () => {
         .filter((element) => element.getClientRects().length > 0 && !element.closest('dialog:not([open]), [hidden]'))
         .map((element) => ({ element, box: element.getBoundingClientRect() }))
         .filter(({ box }) => box.height < 43.5 || box.width < 43.5)
-        .map(({ element, box }) => `${element.tagName.toLowerCase()} "${(element.getAttribute('aria-label') ?? element.textContent ?? '').trim().slice(0, 40)}" ${Math.round(box.width)}×${Math.round(box.height)}`);
+        .map(
+          ({ element, box }) =>
+            `${element.tagName.toLowerCase()} "${(element.getAttribute('aria-label') ?? element.textContent ?? '').trim().slice(0, 40)}" ${Math.round(box.width)}×${Math.round(box.height)}`,
+        );
     });
     expect(tooSmall).toEqual([]);
   });

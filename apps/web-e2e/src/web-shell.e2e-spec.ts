@@ -5,7 +5,15 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { startWebStack, WebStack } from './support/web-stack';
 import { accessibilityViolations } from './support/axe';
 import { launchChromium, launchChromiumWithProfile } from './support/chromium';
-import { accessTokenFor, createProduct, createShop, createStore, newShopAccount, signInThroughForm, waitForServiceWorkerControl } from './support/shop-accounts';
+import {
+  accessTokenFor,
+  createProduct,
+  createShop,
+  createStore,
+  newShopAccount,
+  signInThroughForm,
+  waitForServiceWorkerControl,
+} from './support/shop-accounts';
 
 // The dark palette's background (THEME_COLORS.dark.bg, #0f1217) as the browser reports it.
 const DARK_BACKGROUND = 'rgb(15, 18, 23)';
@@ -130,7 +138,10 @@ describe('the web app shell in Chromium', () => {
     await page.waitForURL('**/products/*');
     await page.getByRole('heading', { name: 'Assam Breakfast Tea' }).waitFor();
     // A euro shop in Berlin writes prices as de-DE does (its locale, guessed at sign-up).
-    await page.getByText(/^4,95\s€$/).first().waitFor();
+    await page
+      .getByText(/^4,95\s€$/)
+      .first()
+      .waitFor();
 
     await page.keyboard.press('Control+2');
     await page.waitForURL('**/pos');

@@ -20,8 +20,7 @@ export interface CheckoutClientsInput {
 }
 
 export type CheckoutClientsMessage =
-  | { kind: 'measuring' }
-  | { kind: 'done'; sales: number; elapsedMs: number; latencies: number[]; errors: number; firstError?: string };
+  { kind: 'measuring' } | { kind: 'done'; sales: number; elapsedMs: number; latencies: number[]; errors: number; firstError?: string };
 
 // Runs in a worker thread so the load generator does not share the API's event loop (pgbench is a
 // process of its own too). Closed loop: each client sends its next sale when the last one answered.

@@ -27,10 +27,9 @@ async function main(): Promise<void> {
   await owner.connect();
   try {
     const tenantId = uuidv7();
-    await owner.query(
-      `INSERT INTO tenant (id, slug, name, currency, time_zone, prices_include_tax) VALUES ($1, 'bench', 'Bench', 'EUR', 'UTC', true)`,
-      [tenantId],
-    );
+    await owner.query(`INSERT INTO tenant (id, slug, name, currency, time_zone, prices_include_tax) VALUES ($1, 'bench', 'Bench', 'EUR', 'UTC', true)`, [
+      tenantId,
+    ]);
     await owner.query(`CREATE TABLE raw_event (LIKE outbox_event INCLUDING ALL)`);
 
     let consumed = 0;

@@ -68,7 +68,7 @@ function uuidsIn(rows: Record<string, unknown>[]): string[] {
  */
 function rewrite(text: string, references: string[]): string {
   let out = '';
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const char = text[i];
     if (char === "'" || char === '"') {
       let end = i + 1;
@@ -137,7 +137,9 @@ export function renderPgbenchScript(recorded: RecordedStatement[], options: Pgbe
     if (Buffer.isBuffer(value)) return constant(`\\x${value.toString('hex')}`);
     if (value instanceof Date) return constant(value.toISOString());
     if (Array.isArray(value)) {
-      const names = value.map((element) => (element === null || element === undefined || typeof element === 'object' ? undefined : perTransaction(String(element), statement)));
+      const names = value.map((element) =>
+        element === null || element === undefined || typeof element === 'object' ? undefined : perTransaction(String(element), statement),
+      );
       if (names.every((name) => name === undefined)) return constant(arrayLiteral(value));
       const elements = value.map((element, index) => {
         if (element === null || element === undefined) return 'NULL';

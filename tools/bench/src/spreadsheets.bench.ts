@@ -21,7 +21,11 @@ async function main(): Promise<void> {
   try {
     const base = `http://127.0.0.1:${port}`;
     const signIn = async (slug: string) => {
-      const response = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(demoLogin(slug)) });
+      const response = await fetch(`${base}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(demoLogin(slug)),
+      });
       return ((await response.json()) as { accessToken: string }).accessToken;
     };
 
@@ -61,7 +65,9 @@ async function main(): Promise<void> {
     console.log(`import ${IMPORT_ROWS} rows, dry run: ${(dryMs / 1000).toFixed(1)} s, ${rate(IMPORT_ROWS, dryMs)}`);
     console.log(`import ${IMPORT_ROWS} rows, commit:  ${(commitMs / 1000).toFixed(1)} s, ${rate(IMPORT_ROWS, commitMs)}`);
     console.log(`export ${EXPORT_PRODUCTS} products, csv:  ${(csvMs / 1000).toFixed(1)} s, ${rate(EXPORT_PRODUCTS, csvMs)}, ${(csvBytes / 1e6).toFixed(1)} MB`);
-    console.log(`export ${EXPORT_PRODUCTS} products, xlsx: ${(xlsxMs / 1000).toFixed(1)} s, ${rate(EXPORT_PRODUCTS, xlsxMs)}, ${(xlsxBytes / 1e6).toFixed(1)} MB`);
+    console.log(
+      `export ${EXPORT_PRODUCTS} products, xlsx: ${(xlsxMs / 1000).toFixed(1)} s, ${rate(EXPORT_PRODUCTS, xlsxMs)}, ${(xlsxBytes / 1e6).toFixed(1)} MB`,
+    );
     console.log(`ratio commit/dry run: ${(commitMs / dryMs).toFixed(2)}; xlsx/csv: ${(xlsxMs / csvMs).toFixed(2)}`);
   } finally {
     await close();

@@ -16,7 +16,6 @@ const ENDPOINTS = 3;
 const WRITERS = 10;
 
 async function main(): Promise<void> {
-
   const committedAt = new Map<string, number>();
   const latencies: number[] = [];
   let allDelivered: () => void = () => undefined;
@@ -42,10 +41,9 @@ async function main(): Promise<void> {
   await owner.connect();
   try {
     const tenantId = uuidv7();
-    await owner.query(
-      `INSERT INTO tenant (id, slug, name, currency, time_zone, prices_include_tax) VALUES ($1, 'bench', 'Bench', 'EUR', 'UTC', true)`,
-      [tenantId],
-    );
+    await owner.query(`INSERT INTO tenant (id, slug, name, currency, time_zone, prices_include_tax) VALUES ($1, 'bench', 'Bench', 'EUR', 'UTC', true)`, [
+      tenantId,
+    ]);
     for (let index = 0; index < ENDPOINTS; index++) {
       await owner.query(`INSERT INTO webhook_endpoint (tenant_id, id, url, event_types, secret) VALUES ($1, $2, $3, '{*}', $4)`, [
         tenantId,
@@ -64,7 +62,10 @@ async function main(): Promise<void> {
         while (next < EVENTS) {
           const index = next++;
           const id = await tenants.run(tenantId, (manager) =>
-            events.record({ manager, tenantId }, { type: 'stock.adjusted', aggregateType: 'bench', aggregateId: uuidv7(), aggregateVersion: 1, data: { index } }),
+            events.record(
+              { manager, tenantId },
+              { type: 'stock.adjusted', aggregateType: 'bench', aggregateId: uuidv7(), aggregateVersion: 1, data: { index } },
+            ),
           );
           committedAt.set(id, performance.now());
         }

@@ -33,7 +33,10 @@ describe('the audit log', () => {
   afterAll(() => api.close());
 
   it('records sign-ins, with the request id, and failed ones too', async () => {
-    const ok = await http().post('/api/v1/auth/login').set('x-request-id', 'audit-login-1').send({ tenant: a.slug, email: a.cashier.email, password: PASSWORD });
+    const ok = await http()
+      .post('/api/v1/auth/login')
+      .set('x-request-id', 'audit-login-1')
+      .send({ tenant: a.slug, email: a.cashier.email, password: PASSWORD });
     expectStatus(ok, 200);
     expect((await http().post('/api/v1/auth/login').send({ tenant: a.slug, email: a.cashier.email, password: 'not it at all' })).status).toBe(401);
     const logins = await auditLogs(`?action=login&actorId=${a.cashier.id}`);
@@ -42,10 +45,7 @@ describe('the audit log', () => {
   });
 
   it('records sign-outs', async () => {
-    const session = expectStatus(
-      await http().post('/api/v1/auth/login').send({ tenant: a.slug, email: a.manager.email, password: PASSWORD }),
-      200,
-    ).body;
+    const session = expectStatus(await http().post('/api/v1/auth/login').send({ tenant: a.slug, email: a.manager.email, password: PASSWORD }), 200).body;
     expectStatus(await http().post('/api/v1/auth/logout').send({ refreshToken: session.refreshToken }), 204);
     expect(await auditLogs(`?action=logout&entityId=${a.manager.id}`)).toHaveLength(1);
   });
@@ -59,7 +59,10 @@ describe('the audit log', () => {
 
   it('records API key changes without their secrets', async () => {
     const created = expectStatus(
-      await http().post('/api/v1/api-keys').set(bearer(a.owner.accessToken)).send({ name: 'Audited', permissions: ['stores:read'] }),
+      await http()
+        .post('/api/v1/api-keys')
+        .set(bearer(a.owner.accessToken))
+        .send({ name: 'Audited', permissions: ['stores:read'] }),
       201,
     ).body;
     expectStatus(await http().delete(`/api/v1/api-keys/${created.id}`).set(bearer(a.owner.accessToken)), 204);
@@ -68,7 +71,7 @@ describe('the audit log', () => {
     expect(JSON.stringify(rows)).not.toContain(created.key);
   });
 
-  it("shows each tenant only its own rows", async () => {
+  it('shows each tenant only its own rows', async () => {
     const rowsOfB = await auditLogs('?limit=200', b.owner.accessToken);
     expect(rowsOfB.length).toBeGreaterThan(0);
     const idsOfA = new Set([a.owner.id, a.manager.id, a.cashier.id]);
@@ -77,10 +80,7 @@ describe('the audit log', () => {
 
   it('pages newest first', async () => {
     const first = expectStatus(await http().get('/api/v1/audit-logs?limit=2').set(bearer(a.owner.accessToken)), 200).body;
-    const second = expectStatus(
-      await http().get(`/api/v1/audit-logs?limit=2&cursor=${first.nextCursor}`).set(bearer(a.owner.accessToken)),
-      200,
-    ).body;
+    const second = expectStatus(await http().get(`/api/v1/audit-logs?limit=2&cursor=${first.nextCursor}`).set(bearer(a.owner.accessToken)), 200).body;
     const ids = [...first.items, ...second.items].map((row: { id: string }) => row.id);
     expect(ids).toEqual([...ids].sort().reverse());
     expect(new Set(ids).size).toBe(4);

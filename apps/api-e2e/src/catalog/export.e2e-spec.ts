@@ -20,7 +20,10 @@ describe('product export', () => {
       [b, 'Only in B', 500],
     ] as const) {
       expectStatus(
-        await http().post('/api/v1/products').set(bearer(shop.owner.accessToken)).send({ sku: `EX-${uuidv7().slice(-8)}`, name, priceMinor, barcodes: [`9${Date.now()}${priceMinor}`] }),
+        await http()
+          .post('/api/v1/products')
+          .set(bearer(shop.owner.accessToken))
+          .send({ sku: `EX-${uuidv7().slice(-8)}`, name, priceMinor, barcodes: [`9${Date.now()}${priceMinor}`] }),
         201,
       );
     }

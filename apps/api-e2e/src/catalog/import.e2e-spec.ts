@@ -18,7 +18,13 @@ describe('product import', () => {
     api = await startTestApi({ env: { OUTBOX_POLL_MS: '200' } });
     shop = await createTenant(api.app, 'India');
     for (let i = 0; i < 100; i++) {
-      expectStatus(await http().post('/api/v1/products').set(bearer(shop.owner.accessToken)).send({ sku: `IMP-${i}`, name: `Before ${i}`, priceMinor: 100 }), 201);
+      expectStatus(
+        await http()
+          .post('/api/v1/products')
+          .set(bearer(shop.owner.accessToken))
+          .send({ sku: `IMP-${i}`, name: `Before ${i}`, priceMinor: 100 }),
+        201,
+      );
     }
   });
   afterAll(() => api.close());
@@ -53,10 +59,15 @@ describe('product import', () => {
     const updated = expectStatus(await http().get('/api/v1/products?q=IMP-7&limit=1').set(bearer(shop.owner.accessToken)), 200).body.items[0];
     expect(updated).toMatchObject({ sku: 'IMP-7', name: 'Imported 7', priceMinor: 107, version: 2, barcodes: ['770000000007'] });
 
-    expect(await count(`SELECT count(*)::int AS n FROM audit_log WHERE tenant_id = $1 AND entity_type = 'product' AND action IN ('create', 'update') AND request_id IS NOT NULL AND created_at > now() - interval '10 minutes'`)).toBeGreaterThanOrEqual(10_000);
+    expect(
+      await count(
+        `SELECT count(*)::int AS n FROM audit_log WHERE tenant_id = $1 AND entity_type = 'product' AND action IN ('create', 'update') AND request_id IS NOT NULL AND created_at > now() - interval '10 minutes'`,
+      ),
+    ).toBeGreaterThanOrEqual(10_000);
     expect(await count(`SELECT count(*)::int AS n FROM audit_log WHERE tenant_id = $1 AND action = 'import'`)).toBe(1);
     const events = await eventually(
-      () => count(`SELECT count(*)::int AS n FROM outbox_event WHERE tenant_id = $1 AND type IN ('product.created', 'product.updated') AND sequence IS NOT NULL`),
+      () =>
+        count(`SELECT count(*)::int AS n FROM outbox_event WHERE tenant_id = $1 AND type IN ('product.created', 'product.updated') AND sequence IS NOT NULL`),
       (n) => n >= 10_100,
     );
     // 100 created one by one before, then 9,900 created and 100 updated by the import.
@@ -65,7 +76,10 @@ describe('product import', () => {
 
   it('counts a row with a problem neither as created nor as updated in a dry run', async () => {
     expectStatus(
-      await http().post('/api/v1/products').set(bearer(shop.owner.accessToken)).send({ sku: 'HOLDER', name: 'Holder', priceMinor: 1, barcodes: ['4000000000001'] }),
+      await http()
+        .post('/api/v1/products')
+        .set(bearer(shop.owner.accessToken))
+        .send({ sku: 'HOLDER', name: 'Holder', priceMinor: 1, barcodes: ['4000000000001'] }),
       201,
     );
     const rows = [
@@ -82,7 +96,13 @@ describe('product import', () => {
 
   it('finds a row with a NUL character or an undeclared null in a dry run, as the commit does', async () => {
     for (const dryRun of [true, false]) {
-      const nul = await importRows([{ sku: 'NUL-1', name: 'Fine', priceMinor: 1 }, { sku: 'NUL-2', name: 'Bad\u0000name', priceMinor: 1 }], dryRun);
+      const nul = await importRows(
+        [
+          { sku: 'NUL-1', name: 'Fine', priceMinor: 1 },
+          { sku: 'NUL-2', name: 'Bad\u0000name', priceMinor: 1 },
+        ],
+        dryRun,
+      );
       expect([nul.status, nul.body.code, nul.body.errors]).toEqual([400, ErrorCode.ValidationFailed, [{ field: 'rows.1.name', message: expect.any(String) }]]);
     }
     const nullRow = { sku: 'NULL-1', name: 'No description', priceMinor: 1, description: null };
@@ -106,7 +126,10 @@ describe('product import', () => {
   });
 
   it('keeps other routes at the ordinary 1 MiB limit', async () => {
-    const response = await http().post('/api/v1/products').set(bearer(shop.owner.accessToken)).send({ sku: 'HUGE', name: 'x'.repeat(2 * 1024 * 1024), priceMinor: 1 });
+    const response = await http()
+      .post('/api/v1/products')
+      .set(bearer(shop.owner.accessToken))
+      .send({ sku: 'HUGE', name: 'x'.repeat(2 * 1024 * 1024), priceMinor: 1 });
     expect(response.status).toBe(413);
   });
 });

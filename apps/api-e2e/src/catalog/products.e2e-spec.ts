@@ -14,7 +14,12 @@ describe('products', () => {
   const create = (shop: TenantFixture, body: object) => http().post('/api/v1/products').set(as(shop)).send(body);
   const sku = () => `SKU-${uuidv7().slice(-10)}`;
   const search = async (shop: TenantFixture, q: string) =>
-    expectStatus(await http().get(`/api/v1/products?q=${encodeURIComponent(q)}`).set(as(shop)), 200).body.items as {
+    expectStatus(
+      await http()
+        .get(`/api/v1/products?q=${encodeURIComponent(q)}`)
+        .set(as(shop)),
+      200,
+    ).body.items as {
       id: string;
       name: string;
       sku: string;
@@ -115,8 +120,10 @@ describe('products', () => {
 
     const events: { type: string; aggregateVersion: number }[] = await eventually(
       async () =>
-        expectStatus(await http().get('/api/v1/events?types=product.created,product.updated,product.deleted&limit=1000').set(bearer(a.apiKey)), 200)
-          .body.items.filter((event: { aggregateId: string }) => event.aggregateId === product.id),
+        expectStatus(
+          await http().get('/api/v1/events?types=product.created,product.updated,product.deleted&limit=1000').set(bearer(a.apiKey)),
+          200,
+        ).body.items.filter((event: { aggregateId: string }) => event.aggregateId === product.id),
       (items: { type: string; aggregateVersion: number }[]) => items.length === 3,
     );
     expect(events.map((event) => [event.type, event.aggregateVersion])).toEqual([
@@ -163,13 +170,17 @@ describe('products', () => {
     let cursor: string | null = null;
     do {
       const page: { items: { id: string }[]; nextCursor: string | null } = expectStatus(
-        await http().get(`/api/v1/products?limit=3${cursor ? `&cursor=${cursor}` : ''}`).set(as(a)),
+        await http()
+          .get(`/api/v1/products?limit=3${cursor ? `&cursor=${cursor}` : ''}`)
+          .set(as(a)),
         200,
       ).body;
       seen.push(...page.items.map((item) => item.id));
       cursor = page.nextCursor;
     } while (cursor);
-    const [{ count }] = await ownerQuery<{ count: number }>(api, `SELECT count(*)::int AS count FROM product WHERE tenant_id = $1 AND deleted_at IS NULL`, [a.id]);
+    const [{ count }] = await ownerQuery<{ count: number }>(api, `SELECT count(*)::int AS count FROM product WHERE tenant_id = $1 AND deleted_at IS NULL`, [
+      a.id,
+    ]);
     expect(seen).toHaveLength(count);
     expect(new Set(seen).size).toBe(count);
   });

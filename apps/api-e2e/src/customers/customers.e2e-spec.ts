@@ -22,7 +22,12 @@ describe('customers', () => {
     const created = expectStatus(await create(a, body, a.cashier.accessToken), 201).body;
     expect(created).toMatchObject({ ...body, email: 'grete@example.test', erased: false, version: 1 });
     for (const q of ['olsen', 'GRETE@', '1234567']) {
-      const found = expectStatus(await http().get(`/api/v1/customers?q=${encodeURIComponent(q)}`).set(bearer(a.owner.accessToken)), 200).body.items;
+      const found = expectStatus(
+        await http()
+          .get(`/api/v1/customers?q=${encodeURIComponent(q)}`)
+          .set(bearer(a.owner.accessToken)),
+        200,
+      ).body.items;
       expect([q, found.map((customer: { id: string }) => customer.id)]).toEqual([q, [created.id]]);
     }
     const events = await eventually(
@@ -47,7 +52,8 @@ describe('customers', () => {
     expect(erased).toMatchObject({ id: customer.id, name: 'Erased customer', email: null, phone: null, notes: null, tags: [], erased: true });
     const found = expectStatus(await http().get('/api/v1/customers?q=leaving').set(bearer(a.owner.accessToken)), 200).body.items;
     expect(found).toEqual([]);
-    const audit = expectStatus(await http().get(`/api/v1/audit-logs?entityType=customer&entityId=${customer.id}`).set(bearer(a.owner.accessToken)), 200).body.items;
+    const audit = expectStatus(await http().get(`/api/v1/audit-logs?entityType=customer&entityId=${customer.id}`).set(bearer(a.owner.accessToken)), 200).body
+      .items;
     expect(JSON.stringify(audit[0])).not.toContain('leaving@example.test');
   });
 

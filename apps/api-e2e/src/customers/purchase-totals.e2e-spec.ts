@@ -73,14 +73,23 @@ describe("a customer's purchase totals", () => {
       await http()
         .post(`/api/v1/sales/${partly.id}/refunds`)
         .set(bearer(a.manager.accessToken))
-        .send({ lines: [{ saleLineId: partly.lines[0].id, quantity: 2, restock: true }], tenders: [{ type: 'card', amountMinor: 600 }], reason: 'Two came back' }),
+        .send({
+          lines: [{ saleLineId: partly.lines[0].id, quantity: 2, restock: true }],
+          tenders: [{ type: 'card', amountMinor: 600 }],
+          reason: 'Two came back',
+        }),
       201,
     );
     const elsewhere = await newCustomer(b);
     await buy(b, elsewhere.id, (await stockedProduct(b, 500)).id, 1, 500);
 
     const kept = [await purchases(a, buyer.id), await purchases(a, refunded.id), await purchases(a, none.id), await purchases(b, elsewhere.id)];
-    expect(kept.map((totals) => [totals.count, totals.totalMinor])).toEqual([[1, 300], [1, 300], [0, 0], [1, 500]]);
+    expect(kept.map((totals) => [totals.count, totals.totalMinor])).toEqual([
+      [1, 300],
+      [1, 300],
+      [0, 0],
+      [1, 500],
+    ]);
 
     await ownerQuery(api, `ALTER TABLE customer DROP COLUMN purchase_count, DROP COLUMN purchase_total_minor, DROP COLUMN last_purchase_at`);
     await ownerQuery(api, `DELETE FROM schema_migration WHERE name = 'AddCustomerPurchaseTotals1765670400000'`);

@@ -51,9 +51,7 @@ describe('the database role the API runs as', () => {
     await tenants.run(shopA, (manager) =>
       manager.query(`INSERT INTO rls_probe (tenant_id, id, note) VALUES ($1, $2, 'A'), ($1, $3, 'A')`, [shopA, uuidv7(), uuidv7()]),
     );
-    await tenants.run(shopB, (manager) =>
-      manager.query(`INSERT INTO rls_probe (tenant_id, id, note) VALUES ($1, $2, 'B')`, [shopB, uuidv7()]),
-    );
+    await tenants.run(shopB, (manager) => manager.query(`INSERT INTO rls_probe (tenant_id, id, note) VALUES ($1, $2, 'B')`, [shopB, uuidv7()]));
     const seenByA = await tenants.run(shopA, (manager) => manager.query(`SELECT note FROM rls_probe`));
     const seenByB = await tenants.run(shopB, (manager) => manager.query(`SELECT note FROM rls_probe`));
     expect(seenByA).toEqual([{ note: 'A' }, { note: 'A' }]);
@@ -77,9 +75,7 @@ describe('the database role the API runs as', () => {
 
   it("refuses to write a row into another tenant's data", async () => {
     await expect(
-      tenants.run(shopA, (manager) =>
-        manager.query(`INSERT INTO rls_probe (tenant_id, id, note) VALUES ($1, $2, 'forged')`, [shopB, uuidv7()]),
-      ),
+      tenants.run(shopA, (manager) => manager.query(`INSERT INTO rls_probe (tenant_id, id, note) VALUES ($1, $2, 'forged')`, [shopB, uuidv7()])),
     ).rejects.toThrow(/row-level security/);
   });
 
@@ -122,10 +118,11 @@ describe('the database role the API runs as', () => {
       );
       await ownerQuery(api, `INSERT INTO tenant_event_sequence (tenant_id) VALUES ($1) ON CONFLICT DO NOTHING`, [shop]);
       await ownerQuery(api, `INSERT INTO processed_event (tenant_id, consumer, event_id) VALUES ($1, 'probe', $2)`, [shop, eventId]);
-      await ownerQuery(api, `INSERT INTO webhook_endpoint (tenant_id, id, url, event_types, secret) VALUES ($1, $2, 'https://93.184.215.14/', '{*}', 'whsec_AAAA')`, [
-        shop,
-        endpointId,
-      ]);
+      await ownerQuery(
+        api,
+        `INSERT INTO webhook_endpoint (tenant_id, id, url, event_types, secret) VALUES ($1, $2, 'https://93.184.215.14/', '{*}', 'whsec_AAAA')`,
+        [shop, endpointId],
+      );
       await ownerQuery(
         api,
         `INSERT INTO webhook_delivery (tenant_id, id, endpoint_id, event_id, event_type, payload, status)
@@ -155,7 +152,10 @@ describe('the database role the API runs as', () => {
                        WHERE a.privilege_type = 'EXECUTE' AND a.grantee <> p.proowner ORDER BY 1) AS callers
            FROM pg_proc p WHERE p.prosecdef AND p.pronamespace = 'public'::regnamespace ORDER BY p.proname`,
       );
-      const [{ tableOwner }] = await ownerQuery<{ tableOwner: string }>(api, `SELECT tableowner AS "tableOwner" FROM pg_tables WHERE tablename = 'outbox_event'`);
+      const [{ tableOwner }] = await ownerQuery<{ tableOwner: string }>(
+        api,
+        `SELECT tableowner AS "tableOwner" FROM pg_tables WHERE tablename = 'outbox_event'`,
+      );
       expect(functions.map((fn) => fn.name)).toEqual(['outbox_delete_expired', 'outbox_tenants_with_work', 'webhook_overdue_deliveries']);
       for (const fn of functions) {
         expect(fn).toMatchObject({ owner: tableOwner, definer: true, config: ['search_path=pg_catalog, pg_temp'], callers: [APP_ROLE] });

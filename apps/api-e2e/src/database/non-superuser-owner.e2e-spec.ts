@@ -79,14 +79,23 @@ describe('the relay and the webhook sweep when the schema owner is not a superus
   });
 
   it('migrated as that owner', async () => {
-    const [owner] = await asSuperuser(superuserUrl, `SELECT r.rolsuper AS superuser FROM pg_tables t JOIN pg_roles r ON r.rolname = t.tableowner WHERE t.tablename = 'outbox_event'`);
+    const [owner] = await asSuperuser(
+      superuserUrl,
+      `SELECT r.rolsuper AS superuser FROM pg_tables t JOIN pg_roles r ON r.rolname = t.tableowner WHERE t.tablename = 'outbox_event'`,
+    );
     expect(owner).toEqual({ superuser: false });
   });
 
   it("publishes each tenant's events and delivers them to its webhook", async () => {
     const shop = expectStatus(await http().post('/api/v1/signup').send(signupBody()), 201).body;
     const token = shop.accessToken;
-    expectStatus(await http().post('/api/v1/webhooks').set(bearer(token)).send({ url: receiver.url, events: ['product.updated'] }), 201);
+    expectStatus(
+      await http()
+        .post('/api/v1/webhooks')
+        .set(bearer(token))
+        .send({ url: receiver.url, events: ['product.updated'] }),
+      201,
+    );
     const { eventId } = expectStatus(await http().post('/api/v1/e2e-probe/events/bump').set(bearer(token)).send({ aggregateId: uuidv7() }), 201).body;
     const [published] = await eventually(
       async () => expectStatus(await http().get('/api/v1/events?types=product.updated').set(bearer(token)), 200).body.items,
@@ -94,13 +103,20 @@ describe('the relay and the webhook sweep when the schema owner is not a superus
       10_000,
     );
     expect(published).toMatchObject({ id: eventId, sequence: expect.any(Number) });
-    await eventually(async () => receiver.received, (received) => received.some((webhook) => webhook.headers['webhook-id'] === eventId), 10_000);
+    await eventually(
+      async () => receiver.received,
+      (received) => received.some((webhook) => webhook.headers['webhook-id'] === eventId),
+      10_000,
+    );
   });
 
   it('sends a pending delivery whose job was lost, once the sweep finds it', async () => {
     const shop = expectStatus(await http().post('/api/v1/signup').send(signupBody()), 201).body;
     const endpoint = expectStatus(
-      await http().post('/api/v1/webhooks').set(bearer(shop.accessToken)).send({ url: receiver.url, events: ['product.updated'] }),
+      await http()
+        .post('/api/v1/webhooks')
+        .set(bearer(shop.accessToken))
+        .send({ url: receiver.url, events: ['product.updated'] }),
       201,
     ).body;
     const lostEventId = uuidv7();
@@ -110,7 +126,11 @@ describe('the relay and the webhook sweep when the schema owner is not a superus
        VALUES ($1, $2, $3, $4, 'product.updated', $5, now() - interval '1 hour')`,
       [shop.tenant.id, uuidv7(), endpoint.id, lostEventId, JSON.stringify({ id: lostEventId, type: 'product.updated', data: {} })],
     );
-    await eventually(async () => receiver.received, (received) => received.some((webhook) => webhook.headers['webhook-id'] === lostEventId), 10_000);
+    await eventually(
+      async () => receiver.received,
+      (received) => received.some((webhook) => webhook.headers['webhook-id'] === lostEventId),
+      10_000,
+    );
   });
 
   it('deletes dispatched events past retention, and never younger than a day whatever retention the caller asks for', async () => {

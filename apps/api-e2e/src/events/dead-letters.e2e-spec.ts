@@ -42,12 +42,12 @@ describe('dead letters', () => {
     });
 
     consumer.failing = false;
-    const retried = expectStatus(
-      await http().post(`/api/v1/admin/dead-letters/${list.items[0].id}/retry`).set(bearer(shop.owner.accessToken)),
-      202,
-    ).body;
+    const retried = expectStatus(await http().post(`/api/v1/admin/dead-letters/${list.items[0].id}/retry`).set(bearer(shop.owner.accessToken)), 202).body;
     expect(retried.retriedAt).toEqual(expect.any(String));
-    await eventually(() => ownerQuery(api, `SELECT 1 FROM probe_effect WHERE event_id = $1`, [eventId]), (rows) => rows.length === 1);
+    await eventually(
+      () => ownerQuery(api, `SELECT 1 FROM probe_effect WHERE event_id = $1`, [eventId]),
+      (rows) => rows.length === 1,
+    );
     expect(expectStatus(await http().get('/api/v1/admin/dead-letters').set(bearer(shop.owner.accessToken)), 200).body.items).toEqual([]);
   });
 

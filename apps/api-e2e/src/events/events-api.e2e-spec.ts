@@ -16,12 +16,12 @@ describe('the events API', () => {
     await installEventsProbeTables(api.database.url);
     shop = await createTenant(api.app, 'Foxtrot');
     for (let i = 0; i < 5; i++) {
-      expectStatus(
-        await http().post('/api/v1/e2e-probe/events/bump').set(bearer(shop.owner.accessToken)).send({ aggregateId: uuidv7() }),
-        201,
-      );
+      expectStatus(await http().post('/api/v1/e2e-probe/events/bump').set(bearer(shop.owner.accessToken)).send({ aggregateId: uuidv7() }), 201);
     }
-    await eventually(async () => (await events('?limit=100')).body.items.length, (n) => n === 5);
+    await eventually(
+      async () => (await events('?limit=100')).body.items.length,
+      (n) => n === 5,
+    );
   });
   afterAll(() => api.close());
 
@@ -42,7 +42,10 @@ describe('the events API', () => {
   it('is readable with an API key that has events:read, and refused without it', async () => {
     expectStatus(await events('', shop.apiKey), 200);
     const key = expectStatus(
-      await http().post('/api/v1/api-keys').set(bearer(shop.owner.accessToken)).send({ name: 'no events', permissions: ['stores:read'] }),
+      await http()
+        .post('/api/v1/api-keys')
+        .set(bearer(shop.owner.accessToken))
+        .send({ name: 'no events', permissions: ['stores:read'] }),
       201,
     ).body.key;
     expect((await events('', key)).status).toBe(403);

@@ -79,7 +79,10 @@ describe('the transactional outbox', () => {
 
     it('gives a consumer each event once, however often it is delivered', async () => {
       const { eventId } = expectStatus(await bump(api, shop.token, uuidv7()), 201).body;
-      await eventually(() => effectCount(api, shop.tenantId), (n) => n > 0);
+      await eventually(
+        () => effectCount(api, shop.tenantId),
+        (n) => n > 0,
+      );
       const [event] = await ownerQuery<EventEnvelope>(
         api,
         `SELECT id, type, tenant_id AS "tenantId", sequence, aggregate_type AS "aggregateType", aggregate_id AS "aggregateId",
@@ -87,7 +90,10 @@ describe('the transactional outbox', () => {
            FROM outbox_event WHERE id = $1`,
         [eventId],
       );
-      await eventually(() => ownerQuery(api, `SELECT 1 FROM probe_effect WHERE event_id = $1`, [eventId]), (rows) => rows.length === 1);
+      await eventually(
+        () => ownerQuery(api, `SELECT 1 FROM probe_effect WHERE event_id = $1`, [eventId]),
+        (rows) => rows.length === 1,
+      );
       const consumers = api.app.get(EventConsumers);
       expect(await consumers.deliver(event)).toEqual([]);
       expect(await consumers.deliver(event)).toEqual([]);
@@ -121,7 +127,10 @@ describe('the transactional outbox', () => {
 
       // A relay starting afterwards recovers them.
       await relay.publishPending();
-      await eventually(() => effectCount(api, shop.tenantId), (n) => n >= 10);
+      await eventually(
+        () => effectCount(api, shop.tenantId),
+        (n) => n >= 10,
+      );
       await relay.publishPending();
       const effects = await ownerQuery<{ version: number }>(
         api,
@@ -158,10 +167,7 @@ describe('the transactional outbox', () => {
       const reader = (async () => {
         let after = '0';
         while (writing || seen.length < TOTAL) {
-          const page = expectStatus(
-            await request(second.app.getHttpServer()).get(`/api/v1/events?after=${after}&limit=50`).set(bearer(shop.token)),
-            200,
-          ).body;
+          const page = expectStatus(await request(second.app.getHttpServer()).get(`/api/v1/events?after=${after}&limit=50`).set(bearer(shop.token)), 200).body;
           seen.push(...page.items);
           after = page.nextCursor;
           if (page.items.length === 0) await new Promise((resolve) => setTimeout(resolve, 50));
@@ -254,8 +260,7 @@ describe('a separate worker process (KASSA_ROLE=worker)', () => {
   it('publishes what API processes without a relay committed', async () => {
     const shop = await signUp(api);
     const { eventId } = expectStatus(await bump(api, shop.token, uuidv7()), 201).body;
-    const readEvents = async () =>
-      expectStatus(await request(api.app.getHttpServer()).get('/api/v1/events').set(bearer(shop.token)), 200).body.items;
+    const readEvents = async () => expectStatus(await request(api.app.getHttpServer()).get('/api/v1/events').set(bearer(shop.token)), 200).body.items;
     expect(await readEvents()).toEqual([]);
 
     worker = await startBuiltWorker({
@@ -266,6 +271,9 @@ describe('a separate worker process (KASSA_ROLE=worker)', () => {
     });
     const [published] = await eventually(readEvents, (items) => items.length === 1);
     expect(published).toMatchObject({ id: eventId, sequence: 1 });
-    await eventually(() => effectCount(api, shop.tenantId), (n) => n === 1);
+    await eventually(
+      () => effectCount(api, shop.tenantId),
+      (n) => n === 1,
+    );
   });
 });

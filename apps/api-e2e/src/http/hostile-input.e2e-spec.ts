@@ -93,7 +93,10 @@ describe('hostile input', () => {
     const owner = bearer(shop.owner.accessToken);
     category = expectStatus(await http().post('/api/v1/categories').set(owner).send({ name: 'Fruit' }), 201).body;
     product = expectStatus(
-      await http().post('/api/v1/products').set(owner).send({ sku: 'BAN-1', name: 'Bananas', priceMinor: 199, categoryId: category.id, barcodes: ['4011'] }),
+      await http()
+        .post('/api/v1/products')
+        .set(owner)
+        .send({ sku: 'BAN-1', name: 'Bananas', priceMinor: 199, categoryId: category.id, barcodes: ['4011'] }),
       201,
     ).body;
     customer = expectStatus(await http().post('/api/v1/customers').set(owner).send({ name: 'Regular' }), 201).body;
@@ -169,7 +172,11 @@ describe('hostile input', () => {
   }
 
   /** A hang (a stream that never ends) is a fault like a 500, not a test timeout. */
-  const answerOf = (pending: request.Test): Promise<request.Response | undefined> => pending.timeout(10_000).then((response) => response, () => undefined);
+  const answerOf = (pending: request.Test): Promise<request.Response | undefined> =>
+    pending.timeout(10_000).then(
+      (response) => response,
+      () => undefined,
+    );
 
   /** What went wrong with one answer, or nothing: never a 5xx, every error problem+json with a known code. */
   function faultOf(response: request.Response | undefined, expected?: { status?: number; field?: string }): string | undefined {
@@ -253,9 +260,25 @@ describe('hostile input', () => {
       ['a broken percent-encoding in the path', () => http().get('/api/v1/products/%E0%A4%A'), 400],
       ['a form body', () => http().post('/api/v1/auth/login').type('form').send('tenant=x'), 415],
       ['a malformed content type', () => http().post('/api/v1/auth/login').set('content-type', ';;;').send('{}'), 415],
-      ['a body over 1 MiB', () => http().post('/api/v1/auth/login').set('content-type', 'application/json').send(`"${'x'.repeat(1_100_000)}"`), 413],
+      [
+        'a body over 1 MiB',
+        () =>
+          http()
+            .post('/api/v1/auth/login')
+            .set('content-type', 'application/json')
+            .send(`"${'x'.repeat(1_100_000)}"`),
+        413,
+      ],
       ['a CORS preflight without its headers', () => http().options('/api/v1/auth/login'), 400],
-      ['3,000-deep nesting, unauthenticated', () => http().post('/api/v1/auth/login').set('content-type', 'application/json').send(`{"tenant":${'['.repeat(3000)}${']'.repeat(3000)}}`), 400],
+      [
+        '3,000-deep nesting, unauthenticated',
+        () =>
+          http()
+            .post('/api/v1/auth/login')
+            .set('content-type', 'application/json')
+            .send(`{"tenant":${'['.repeat(3000)}${']'.repeat(3000)}}`),
+        400,
+      ],
     ];
     const faults: string[] = [];
     for (const [name, send, status] of cases) {
@@ -298,7 +321,10 @@ describe('hostile input', () => {
       { lines: Array.from({ length: 200 }, () => ({ productId: product.id, quantity: 1, unitPriceMinor: 100_000_000_000 })), offline: true },
     ];
     for (const sale of sales) {
-      const response = await http().post('/api/v1/sales').set(owner).send({ storeId: shop.stores[0].id, tenders: [{ type: 'cash', amountMinor: 1 }], ...sale });
+      const response = await http()
+        .post('/api/v1/sales')
+        .set(owner)
+        .send({ storeId: shop.stores[0].id, tenders: [{ type: 'cash', amountMinor: 1 }], ...sale });
       expect([response.status, response.body.code, response.body.errors?.[0]?.field]).toEqual([400, ErrorCode.ValidationFailed, 'lines']);
     }
   });

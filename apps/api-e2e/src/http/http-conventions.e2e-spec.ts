@@ -28,10 +28,7 @@ describe('HTTP conventions', () => {
   });
 
   it('answers malformed JSON with 400 malformed_json', async () => {
-    const response = await http()
-      .post('/api/v1/e2e-probe/orders')
-      .set('content-type', 'application/json')
-      .send('{"name": "Morning delivery",');
+    const response = await http().post('/api/v1/e2e-probe/orders').set('content-type', 'application/json').send('{"name": "Morning delivery",');
     expectProblem(response, 400, ErrorCode.MalformedJson);
   });
 

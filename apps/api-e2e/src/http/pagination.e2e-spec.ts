@@ -96,7 +96,9 @@ describe('pagination', () => {
     let sent = 0;
     for (const route of pagedRoutes()) {
       for (const { kind, cursor } of malformed(route)) {
-        const response = await http().get(`${pathOf(route)}?cursor=${cursor}`).set(owner());
+        const response = await http()
+          .get(`${pathOf(route)}?cursor=${cursor}`)
+          .set(owner());
         sent += 1;
         const fields = (response.body.errors ?? []).map((error: { field: string }) => error.field);
         const fine =
@@ -130,7 +132,12 @@ describe('pagination', () => {
   it('pages through search results in the order of one big page, each exactly once', async () => {
     // Names that match "apple" more or less closely, so ranks differ and tie across pages.
     for (const [index, name] of ['Apple pie', 'Pineapple', 'Apple', 'Applesauce', 'Apple'].entries()) await newProduct(name, `SEARCH-${index}`);
-    for (const [q, matches] of [['apple', 7], ['PAGE', 5], ['SEARCH', 5], ['SEARCH-3', 1]] as const) {
+    for (const [q, matches] of [
+      ['apple', 7],
+      ['PAGE', 5],
+      ['SEARCH', 5],
+      ['SEARCH-3', 1],
+    ] as const) {
       const whole = (await get<{ id: string }>(`/api/v1/products?q=${q}&limit=200`)).items.map((row) => row.id);
       expect([q, whole.length]).toEqual([q, matches]);
       const { rows } = await everyPage<{ id: string }>(`/api/v1/products?q=${q}`, 2);
@@ -141,7 +148,10 @@ describe('pagination', () => {
   it('pages through sales newest first, two at a time, seeing each exactly once', async () => {
     const store = shop.stores[0].id;
     const [figs] = (await get<{ id: string }>('/api/v1/products?q=PAGE-4')).items;
-    expectStatus(await http().post('/api/v1/inventory/adjustments').set(owner()).send({ storeId: store, productId: figs.id, delta: 10, reason: 'receipt' }), 201);
+    expectStatus(
+      await http().post('/api/v1/inventory/adjustments').set(owner()).send({ storeId: store, productId: figs.id, delta: 10, reason: 'receipt' }),
+      201,
+    );
     const sold: string[] = [];
     for (let index = 0; index < 5; index += 1) {
       const sale = await http()
@@ -158,7 +168,15 @@ describe('pagination', () => {
   it('pages through audit logs newest first, two at a time, seeing each exactly once', async () => {
     const created: string[] = [];
     for (let index = 0; index < 5; index += 1) {
-      created.push(expectStatus(await http().post('/api/v1/customers').set(owner()).send({ name: `Paged ${index}` }), 201).body.id);
+      created.push(
+        expectStatus(
+          await http()
+            .post('/api/v1/customers')
+            .set(owner())
+            .send({ name: `Paged ${index}` }),
+          201,
+        ).body.id,
+      );
     }
     const { rows, pages } = await everyPage<{ entityId: string }>('/api/v1/audit-logs?entityType=customer&action=create', 2);
     expect(pages).toBe(3);

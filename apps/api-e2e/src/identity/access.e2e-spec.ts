@@ -85,10 +85,7 @@ describe('roles and permissions', () => {
       email: `co-owner@${shop.slug}.test`,
       role: 'owner',
     });
-    const demoted = expectStatus(
-      await http().patch(`/api/v1/users/${second.id}`).set(bearer(shop.owner.accessToken)).send({ role: 'manager' }),
-      200,
-    ).body;
+    const demoted = expectStatus(await http().patch(`/api/v1/users/${second.id}`).set(bearer(shop.owner.accessToken)).send({ role: 'manager' }), 200).body;
     expect(demoted.role).toBe('manager');
   });
 

@@ -60,10 +60,16 @@ describe('partner API keys', () => {
   });
 
   it('cannot be given permissions its creator lacks, or unknown ones', async () => {
-    const unknown = await http().post('/api/v1/api-keys').set(owner()).send({ name: 'x', permissions: ['root:all'] });
+    const unknown = await http()
+      .post('/api/v1/api-keys')
+      .set(owner())
+      .send({ name: 'x', permissions: ['root:all'] });
     expect(unknown.status).toBe(400);
     expect(unknown.body.errors[0].field).toBe('permissions');
-    const manager = await http().post('/api/v1/api-keys').set(bearer(shop.manager.accessToken)).send({ name: 'x', permissions: ['stores:read'] });
+    const manager = await http()
+      .post('/api/v1/api-keys')
+      .set(bearer(shop.manager.accessToken))
+      .send({ name: 'x', permissions: ['stores:read'] });
     expect(manager.status).toBe(403);
   });
 

@@ -100,7 +100,9 @@ describe('sign-up, sign-in, refresh and sign-out', () => {
 
   it('answers a taken slug with 409 slug_taken', async () => {
     const { body } = await signUp();
-    const again = await http().post('/api/v1/signup').send(signupBody({ slug: body.slug }));
+    const again = await http()
+      .post('/api/v1/signup')
+      .send(signupBody({ slug: body.slug }));
     expect(again.status).toBe(409);
     expect(again.body).toMatchObject({ code: ErrorCode.SlugTaken, errors: [{ field: 'slug' }] });
   });

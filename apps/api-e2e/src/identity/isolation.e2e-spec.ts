@@ -24,10 +24,7 @@ describe('tenant isolation', () => {
     ({ a, b } = await createTenantPair(api.app));
     // Every kind of tenant row exists for both shops: events, their deliveries, dead letters, webhook logs.
     for (const shop of [a, b]) {
-      expectStatus(
-        await http().post('/api/v1/e2e-probe/events/bump').set(bearer(shop.owner.accessToken)).send({ aggregateId: uuidv7() }),
-        201,
-      );
+      expectStatus(await http().post('/api/v1/e2e-probe/events/bump').set(bearer(shop.owner.accessToken)).send({ aggregateId: uuidv7() }), 201);
       await seedDeadLetter(api.app, shop.id);
       await seedWebhookDelivery(api.app, shop.id);
       const category = expectStatus(await http().post('/api/v1/categories').set(bearer(shop.owner.accessToken)).send({ name: 'Fruit' }), 201).body;
@@ -53,14 +50,23 @@ describe('tenant isolation', () => {
         await http()
           .post('/api/v1/sales')
           .set(bearer(shop.owner.accessToken))
-          .send({ storeId: shop.stores[0].id, customerId: customer.id, lines: [{ productId: product.id, quantity: 2 }], tenders: [{ type: 'cash', amountMinor: 500 }] }),
+          .send({
+            storeId: shop.stores[0].id,
+            customerId: customer.id,
+            lines: [{ productId: product.id, quantity: 2 }],
+            tenders: [{ type: 'cash', amountMinor: 500 }],
+          }),
         201,
       ).body;
       expectStatus(
         await http()
           .post(`/api/v1/sales/${sale.id}/refunds`)
           .set(bearer(shop.owner.accessToken))
-          .send({ lines: [{ saleLineId: sale.lines[0].id, quantity: 1, restock: true }], tenders: [{ type: 'cash', amountMinor: 199 }], reason: 'Changed mind' }),
+          .send({
+            lines: [{ saleLineId: sale.lines[0].id, quantity: 1, restock: true }],
+            tenders: [{ type: 'cash', amountMinor: 199 }],
+            reason: 'Changed mind',
+          }),
         201,
       );
       expectStatus(
@@ -68,7 +74,10 @@ describe('tenant isolation', () => {
         201,
       );
     }
-    await eventually(() => ownerQuery(api, `SELECT DISTINCT tenant_id FROM probe_effect`), (rows) => rows.length === 2);
+    await eventually(
+      () => ownerQuery(api, `SELECT DISTINCT tenant_id FROM probe_effect`),
+      (rows) => rows.length === 2,
+    );
   });
   afterAll(() => api.close());
 
@@ -83,7 +92,11 @@ describe('tenant isolation', () => {
 
     it('has a fixture for every id route', () => {
       expect(idRoutes().length).toBeGreaterThan(0);
-      expect(idRoutes().filter((route) => !(route.key in ID_ROUTE_FIXTURES)).map((route) => route.key)).toEqual([]);
+      expect(
+        idRoutes()
+          .filter((route) => !(route.key in ID_ROUTE_FIXTURES))
+          .map((route) => route.key),
+      ).toEqual([]);
     });
 
     it("answers tenant B's token and API key with 404 on A's rows, and A with success", async () => {
@@ -106,7 +119,7 @@ describe('tenant isolation', () => {
     });
   });
 
-  it("shows each tenant only its own events and dead letters", async () => {
+  it('shows each tenant only its own events and dead letters', async () => {
     for (const [mine, theirs] of [
       [a, b],
       [b, a],
@@ -184,9 +197,7 @@ describe('tenant isolation', () => {
     });
 
     it('is enabled and forced on every table with a tenant_id, and those tables hold rows', () => {
-      expect(tenantTables).toEqual(
-        expect.arrayContaining(['store', 'app_user', 'user_store', 'refresh_token', 'password_token', 'api_key']),
-      );
+      expect(tenantTables).toEqual(expect.arrayContaining(['store', 'app_user', 'user_store', 'refresh_token', 'password_token', 'api_key']));
       expect(Object.entries(rowCounts).filter(([, count]) => count === 0)).toEqual([]);
     });
 
@@ -201,7 +212,7 @@ describe('tenant isolation', () => {
       }
     });
 
-    it("refuses to insert a row for another tenant", async () => {
+    it('refuses to insert a row for another tenant', async () => {
       await expect(
         dataSource.transaction(async (manager) => {
           await manager.query(`SELECT set_config('app.tenant_id', $1, true)`, [a.id]);

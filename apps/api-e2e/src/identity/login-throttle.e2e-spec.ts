@@ -68,8 +68,7 @@ describe('login throttling per IP address', () => {
   afterAll(() => api.close());
 
   it('blocks an address that keeps failing across different accounts', async () => {
-    const login = (email: string) =>
-      request(api.app.getHttpServer()).post('/api/v1/auth/login').send({ tenant: shop.slug, email, password: 'guessing!!' });
+    const login = (email: string) => request(api.app.getHttpServer()).post('/api/v1/auth/login').send({ tenant: shop.slug, email, password: 'guessing!!' });
     for (const n of [1, 2, 3]) expect((await login(`guess-${n}@${shop.slug}.test`)).status).toBe(401);
     const fourth = await login(`guess-4@${shop.slug}.test`);
     expect(fourth.status).toBe(429);
@@ -84,8 +83,7 @@ describe.each([
   const MAX_FAILURES = 5;
   let api: TestApi;
   let shop: ReturnType<typeof signupBody>;
-  const login = (password: string) =>
-    request(api.app.getHttpServer()).post('/api/v1/auth/login').send({ tenant: shop.slug, email: shop.email, password });
+  const login = (password: string) => request(api.app.getHttpServer()).post('/api/v1/auth/login').send({ tenant: shop.slug, email: shop.email, password });
 
   beforeAll(async () => {
     api = await startTestApi({

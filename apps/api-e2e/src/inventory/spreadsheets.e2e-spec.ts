@@ -14,8 +14,17 @@ describe('stock counts from a spreadsheet, and stock levels out to one', () => {
   beforeAll(async () => {
     api = await startTestApi();
     ({ a, b } = await createTenantPair(api.app));
-    for (const [sku, barcode] of [['CNT-1', '1111111111111'], ['CNT-2', '2222222222222']]) {
-      expectStatus(await http().post('/api/v1/products').set(bearer(a.owner.accessToken)).send({ sku, name: `Counted ${sku}`, priceMinor: 100, barcodes: [barcode] }), 201);
+    for (const [sku, barcode] of [
+      ['CNT-1', '1111111111111'],
+      ['CNT-2', '2222222222222'],
+    ]) {
+      expectStatus(
+        await http()
+          .post('/api/v1/products')
+          .set(bearer(a.owner.accessToken))
+          .send({ sku, name: `Counted ${sku}`, priceMinor: 100, barcodes: [barcode] }),
+        201,
+      );
     }
     expectStatus(await http().post('/api/v1/products').set(bearer(b.owner.accessToken)).send({ sku: 'CNT-B', name: 'Only in B', priceMinor: 100 }), 201);
   });
@@ -26,7 +35,13 @@ describe('stock counts from a spreadsheet, and stock levels out to one', () => {
 
   it('checks every row first: a dry run lists the problems, a commit with problems writes nothing', async () => {
     const storeId = a.stores[0].id;
-    const rows = [{ sku: 'CNT-1', counted: 7 }, { barcode: '0000000000000', counted: 1 }, { sku: 'CNT-B', counted: 2 }, { counted: 3 }, { sku: 'CNT-2', counted: -1 }];
+    const rows = [
+      { sku: 'CNT-1', counted: 7 },
+      { barcode: '0000000000000', counted: 1 },
+      { sku: 'CNT-B', counted: 2 },
+      { counted: 3 },
+      { sku: 'CNT-2', counted: -1 },
+    ];
     const dry = expectStatus(await importCounts(storeId, rows, true), 200).body;
     expect(dry.errors.map((error: { row: number; field: string }) => [error.row, error.field])).toEqual([
       [2, 'barcode'],
@@ -48,10 +63,23 @@ describe('stock counts from a spreadsheet, and stock levels out to one', () => {
 
   it('posts a clean count by SKU and barcode as count ledger rows', async () => {
     const storeId = a.stores[0].id;
-    const result = expectStatus(await importCounts(storeId, [{ sku: 'CNT-1', counted: 7 }, { barcode: '2222222222222', counted: 3 }], false), 200).body;
+    const result = expectStatus(
+      await importCounts(
+        storeId,
+        [
+          { sku: 'CNT-1', counted: 7 },
+          { barcode: '2222222222222', counted: 3 },
+        ],
+        false,
+      ),
+      200,
+    ).body;
     expect(result).toEqual({ counted: 2, changed: 2, errors: [] });
     const ledger = expectStatus(await http().get(`/api/v1/inventory/ledger?storeId=${storeId}`).set(bearer(a.owner.accessToken)), 200).body.items;
-    expect(ledger.map((entry: { reason: string; delta: number }) => [entry.reason, entry.delta]).sort()).toEqual([['count', 3], ['count', 7]]);
+    expect(ledger.map((entry: { reason: string; delta: number }) => [entry.reason, entry.delta]).sort()).toEqual([
+      ['count', 3],
+      ['count', 7],
+    ]);
   });
 
   it('exports levels as xlsx and CSV, only for the stores the caller may see, and never another shop', async () => {

@@ -24,7 +24,10 @@ describe('stock', () => {
 
   const newProduct = async (shop: Shop, extra: object = {}) =>
     expectStatus(
-      await http().post('/api/v1/products').set(bearer(shop.token)).send({ sku: `ST-${uuidv7().slice(-10)}`, name: 'Stock item', priceMinor: 100, ...extra }),
+      await http()
+        .post('/api/v1/products')
+        .set(bearer(shop.token))
+        .send({ sku: `ST-${uuidv7().slice(-10)}`, name: 'Stock item', priceMinor: 100, ...extra }),
       201,
     ).body.id as string;
   const adjust = (shop: Shop, body: object, token = shop.token) => http().post('/api/v1/inventory/adjustments').set(bearer(token)).send(body);
@@ -45,7 +48,8 @@ describe('stock', () => {
     expect(refused).toHaveLength(40);
     expect(refused.every((response) => response.body.code === ErrorCode.InsufficientStock)).toBe(true);
     expect((await level(a, storeId, productId)).onHand).toBe(0);
-    const ledger = expectStatus(await http().get(`/api/v1/inventory/ledger?storeId=${storeId}&productId=${productId}&limit=200`).set(bearer(a.token)), 200).body.items;
+    const ledger = expectStatus(await http().get(`/api/v1/inventory/ledger?storeId=${storeId}&productId=${productId}&limit=200`).set(bearer(a.token)), 200).body
+      .items;
     expect(ledger.reduce((sum: number, entry: { delta: number }) => sum + entry.delta, 0)).toBe(0);
     expect(ledger).toHaveLength(11);
   });
@@ -65,14 +69,25 @@ describe('stock', () => {
     const storeId = a.stores[0].id;
     const watched = await newProduct(a, { reorderPoint: 5 });
     const unwatched = await newProduct(a);
-    for (const [productId, delta] of [[watched, 10], [watched, -5], [watched, -1], [watched, 6], [watched, -7], [unwatched, 3], [unwatched, -3]] as const) {
+    for (const [productId, delta] of [
+      [watched, 10],
+      [watched, -5],
+      [watched, -1],
+      [watched, 6],
+      [watched, -7],
+      [unwatched, 3],
+      [unwatched, -3],
+    ] as const) {
       expectStatus(await adjust(a, { storeId, productId, delta, reason: 'adjustment' }), 201);
     }
     const lowEvents = async (productId: string) =>
       expectStatus(await http().get('/api/v1/events?types=stock.low&limit=1000').set(bearer(a.apiKey)), 200).body.items.filter(
         (event: { data: { productId: string } }) => event.data.productId === productId,
       );
-    const watchedLows = await eventually(() => lowEvents(watched), (items) => items.length >= 2);
+    const watchedLows = await eventually(
+      () => lowEvents(watched),
+      (items) => items.length >= 2,
+    );
     // 10 → 5 crosses (1st), → 4 stays low, → 10 rises above, → 3 crosses again (2nd).
     expect(watchedLows.map((event: { data: { onHand: number } }) => event.data.onHand)).toEqual([5, 3]);
     // Events are published by the relay shortly after commit: wait for both movements of the other product.
@@ -93,7 +108,10 @@ describe('stock', () => {
     const productId = await newProduct(a);
     expectStatus(await adjust(a, { storeId, productId, delta: 100, reason: 'receipt' }), 201);
     const sales = Array.from({ length: 30 }, () => adjust(a, { storeId, productId, delta: -1, reason: 'loss' }));
-    const count = http().post('/api/v1/inventory/counts').set(bearer(a.token)).send({ storeId, lines: [{ productId, counted: 80 }] });
+    const count = http()
+      .post('/api/v1/inventory/counts')
+      .set(bearer(a.token))
+      .send({ storeId, lines: [{ productId, counted: 80 }] });
     const [countResponse, ...saleResponses] = await Promise.all([count, ...sales]);
     const posted = expectStatus(countResponse, 201).body.lines[0];
     expect(posted.previousOnHand + posted.delta).toBe(80);
@@ -108,11 +126,17 @@ describe('stock', () => {
     const productId = await newProduct(a);
     expectStatus(await adjust(a, { storeId: from, productId, delta: 5, reason: 'receipt' }), 201);
     const moved = expectStatus(
-      await http().post('/api/v1/inventory/transfers').set(bearer(a.token)).send({ fromStoreId: from, toStoreId: to, lines: [{ productId, quantity: 3 }] }),
+      await http()
+        .post('/api/v1/inventory/transfers')
+        .set(bearer(a.token))
+        .send({ fromStoreId: from, toStoreId: to, lines: [{ productId, quantity: 3 }] }),
       201,
     ).body;
     expect(moved.lines[0]).toMatchObject({ fromOnHand: 2, toOnHand: 3 });
-    const tooMuch = await http().post('/api/v1/inventory/transfers').set(bearer(a.token)).send({ fromStoreId: from, toStoreId: to, lines: [{ productId, quantity: 3 }] });
+    const tooMuch = await http()
+      .post('/api/v1/inventory/transfers')
+      .set(bearer(a.token))
+      .send({ fromStoreId: from, toStoreId: to, lines: [{ productId, quantity: 3 }] });
     expect(tooMuch.status).toBe(409);
     expect(tooMuch.body.code).toBe(ErrorCode.InsufficientStock);
     expect((await level(a, from, productId)).onHand).toBe(2);
@@ -125,7 +149,12 @@ describe('stock', () => {
     const response = await http()
       .post('/api/v1/inventory/adjustments/batch')
       .set(bearer(a.token))
-      .send({ adjustments: [{ storeId, productId: first, delta: 4, reason: 'receipt' }, { storeId, productId: second, delta: -1, reason: 'loss' }] });
+      .send({
+        adjustments: [
+          { storeId, productId: first, delta: 4, reason: 'receipt' },
+          { storeId, productId: second, delta: -1, reason: 'loss' },
+        ],
+      });
     expect(response.status).toBe(409);
     expect(response.body.errors[0].field).toBe('adjustments.1.delta');
     const levels = expectStatus(await http().get(`/api/v1/inventory/levels?productId=${first}`).set(bearer(a.token)), 200).body.items;
@@ -137,16 +166,24 @@ describe('stock', () => {
     const products = [await newProduct(a), await newProduct(a), await newProduct(a)];
     const stores = a.stores.map((store) => store.id);
     let seed = 7;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)];
     const movements = Array.from({ length: 1000 }, () => {
       const kind = random();
       const productId = pick(products);
       if (kind < 0.1) {
-        return () => http().post('/api/v1/inventory/transfers').set(bearer(a.token)).send({ fromStoreId: stores[0], toStoreId: stores[1], lines: [{ productId, quantity: 1 + Math.floor(random() * 3) }] });
+        return () =>
+          http()
+            .post('/api/v1/inventory/transfers')
+            .set(bearer(a.token))
+            .send({ fromStoreId: stores[0], toStoreId: stores[1], lines: [{ productId, quantity: 1 + Math.floor(random() * 3) }] });
       }
       if (kind < 0.15) {
-        return () => http().post('/api/v1/inventory/counts').set(bearer(a.token)).send({ storeId: pick(stores), lines: [{ productId, counted: Math.floor(random() * 50) }] });
+        return () =>
+          http()
+            .post('/api/v1/inventory/counts')
+            .set(bearer(a.token))
+            .send({ storeId: pick(stores), lines: [{ productId, counted: Math.floor(random() * 50) }] });
       }
       const delta = (random() < 0.5 ? -1 : 1) * (1 + Math.floor(random() * 5));
       return () => adjust(a, { storeId: pick(stores), productId, delta, reason: delta > 0 ? 'receipt' : 'loss' });
@@ -194,10 +231,7 @@ describe('stock', () => {
     expect(levelsOfA).toEqual([]);
     const ledgerOfA = expectStatus(await http().get(`/api/v1/inventory/ledger?productId=${productOfB}`).set(bearer(a.apiKey)), 200).body.items;
     expect(ledgerOfA).toEqual([]);
-    const overrideInB = await http()
-      .patch(`/api/v1/inventory/levels/${b.stores[0].id}/${productOfB}`)
-      .set(bearer(a.apiKey))
-      .send({ reorderPoint: 1 });
+    const overrideInB = await http().patch(`/api/v1/inventory/levels/${b.stores[0].id}/${productOfB}`).set(bearer(a.apiKey)).send({ reorderPoint: 1 });
     expect(overrideInB.status).toBe(404);
     expect((await level(b, b.stores[0].id, productOfB)).reorderPoint).toBeNull();
   });
@@ -215,7 +249,10 @@ describe('stock', () => {
 
   it('refuses a transfer from a store to itself with 400 same_store_transfer', async () => {
     const store = a.stores[0].id;
-    const response = await http().post('/api/v1/inventory/transfers').set(bearer(a.token)).send({ fromStoreId: store, toStoreId: store, lines: [{ productId: uuidv7(), quantity: 1 }] });
+    const response = await http()
+      .post('/api/v1/inventory/transfers')
+      .set(bearer(a.token))
+      .send({ fromStoreId: store, toStoreId: store, lines: [{ productId: uuidv7(), quantity: 1 }] });
     expect(response.status).toBe(400);
     expect(response.body).toMatchObject({ code: ErrorCode.SameStoreTransfer, errors: [{ field: 'toStoreId' }] });
   });

@@ -38,7 +38,8 @@ describe('the built API with no DATABASE_URL or REDIS_URL (embedded mode)', () =
     await call(first.baseUrl, 'POST', '/api/v1/products', { sku: 'BAN-1', name: 'Organic Bananas', priceMinor: 299 }, signedUp.accessToken);
     // The relay finds the tenant through its database function on PGlite's one shared session too.
     const events = await eventually(
-      () => call<{ items: { type: string; sequence: number }[] }>(first.baseUrl, 'GET', '/api/v1/events?types=product.created', undefined, signedUp.accessToken),
+      () =>
+        call<{ items: { type: string; sequence: number }[] }>(first.baseUrl, 'GET', '/api/v1/events?types=product.created', undefined, signedUp.accessToken),
       (page) => page.items.length === 1,
       10_000,
     );

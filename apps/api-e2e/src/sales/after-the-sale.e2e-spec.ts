@@ -37,23 +37,43 @@ describe('after the sale', () => {
     const product = await newProduct(a, { priceMinor: 333, taxRateBps: 1900 });
     await receive(a, store, product.id, 3);
     const sale = expectStatus(
-      await sell(a.manager.accessToken, { storeId: store, lines: [{ productId: product.id, quantity: 3, discount: { percentBps: 1000 } }], tenders: [{ type: 'card', amountMinor: 899 }] }),
+      await sell(a.manager.accessToken, {
+        storeId: store,
+        lines: [{ productId: product.id, quantity: 3, discount: { percentBps: 1000 } }],
+        tenders: [{ type: 'card', amountMinor: 899 }],
+      }),
       201,
     ).body;
     expect(sale.totalMinor).toBe(899); // 9.99 less 10 %, rounded half-even once
     const line = sale.lines[0];
 
     const refunded = expectStatus(
-      await refund(a, sale.id, { lines: [{ saleLineId: line.id, quantity: 2, restock: true }], tenders: [{ type: 'card', amountMinor: 599 }], reason: 'Too many' }),
+      await refund(a, sale.id, {
+        lines: [{ saleLineId: line.id, quantity: 2, restock: true }],
+        tenders: [{ type: 'card', amountMinor: 599 }],
+        reason: 'Too many',
+      }),
       201,
     ).body;
     // 899 × 2/3 = 599.33 → 599; tax 144 × 2/3 = 96.
-    expect(refunded).toMatchObject({ totalMinor: 599, taxMinor: 96, lines: [{ saleLineId: line.id, quantity: 2, restock: true, amountMinor: 599, taxMinor: 96 }] });
+    expect(refunded).toMatchObject({
+      totalMinor: 599,
+      taxMinor: 96,
+      lines: [{ saleLineId: line.id, quantity: 2, restock: true, amountMinor: 599, taxMinor: 96 }],
+    });
     expect(await onHand(a, store, product.id)).toBe(2);
 
-    const tooMany = await refund(a, sale.id, { lines: [{ saleLineId: line.id, quantity: 2, restock: true }], tenders: [{ type: 'card', amountMinor: 300 }], reason: 'Again' });
+    const tooMany = await refund(a, sale.id, {
+      lines: [{ saleLineId: line.id, quantity: 2, restock: true }],
+      tenders: [{ type: 'card', amountMinor: 300 }],
+      reason: 'Again',
+    });
     expect([tooMany.status, tooMany.body.code, tooMany.body.errors?.[0]?.field]).toEqual([409, ErrorCode.RefundExceedsRemaining, 'lines.0.quantity']);
-    const mismatch = await refund(a, sale.id, { lines: [{ saleLineId: line.id, quantity: 1, restock: false }], tenders: [{ type: 'card', amountMinor: 299 }], reason: 'Last one' });
+    const mismatch = await refund(a, sale.id, {
+      lines: [{ saleLineId: line.id, quantity: 1, restock: false }],
+      tenders: [{ type: 'card', amountMinor: 299 }],
+      reason: 'Last one',
+    });
     expect([mismatch.status, mismatch.body.code, mismatch.body.errors?.[0]?.field]).toEqual([422, ErrorCode.RefundTenderMismatch, 'tenders']);
 
     const events = await eventually(
@@ -65,14 +85,26 @@ describe('after the sale', () => {
     expect(list.map((item: { id: string }) => item.id)).toEqual([refunded.id]);
     const audit = expectStatus(await http().get(`/api/v1/audit-logs?entityId=${sale.id}&action=refund`).set(bearer(a.owner.accessToken)), 200).body.items;
     expect(audit).toHaveLength(1);
-    expect((await refund(a, sale.id, { lines: [{ saleLineId: line.id, quantity: 1, restock: false }], tenders: [{ type: 'cash', amountMinor: 300 }], reason: 'x' }, a.cashier.accessToken)).status).toBe(403);
+    expect(
+      (
+        await refund(
+          a,
+          sale.id,
+          { lines: [{ saleLineId: line.id, quantity: 1, restock: false }], tenders: [{ type: 'cash', amountMinor: 300 }], reason: 'x' },
+          a.cashier.accessToken,
+        )
+      ).status,
+    ).toBe(403);
   });
 
   it('lets exactly one of two concurrent refunds of the last unit through', async () => {
     const store = a.stores[0].id;
     const product = await newProduct(a, { priceMinor: 250 });
     await receive(a, store, product.id, 1);
-    const sale = expectStatus(await sell(a.cashier.accessToken, { storeId: store, lines: [{ productId: product.id, quantity: 1 }], tenders: [{ type: 'cash', amountMinor: 250 }] }), 201).body;
+    const sale = expectStatus(
+      await sell(a.cashier.accessToken, { storeId: store, lines: [{ productId: product.id, quantity: 1 }], tenders: [{ type: 'cash', amountMinor: 250 }] }),
+      201,
+    ).body;
     const body = { lines: [{ saleLineId: sale.lines[0].id, quantity: 1, restock: true }], tenders: [{ type: 'cash', amountMinor: 250 }], reason: 'Returned' };
     const results = await Promise.all([refund(a, sale.id, body), refund(a, sale.id, body), refund(a, sale.id, body)]);
     expect(results.map((response) => response.status).sort()).toEqual([201, 409, 409]);
@@ -85,7 +117,15 @@ describe('after the sale', () => {
     await receive(a, store, first.id, 5);
     await receive(a, store, second.id, 5);
     const sale = expectStatus(
-      await sell(a.cashier.accessToken, { storeId: store, lines: [{ productId: first.id, quantity: 2 }, { productId: second.id, quantity: 1 }, { productId: first.id, quantity: 1 }], tenders: [{ type: 'card', amountMinor: 400 }] }),
+      await sell(a.cashier.accessToken, {
+        storeId: store,
+        lines: [
+          { productId: first.id, quantity: 2 },
+          { productId: second.id, quantity: 1 },
+          { productId: first.id, quantity: 1 },
+        ],
+        tenders: [{ type: 'card', amountMinor: 400 }],
+      }),
       201,
     ).body;
     expect(await onHand(a, store, first.id)).toBe(2);
@@ -95,7 +135,11 @@ describe('after the sale', () => {
     expect([await onHand(a, store, first.id), await onHand(a, store, second.id)]).toEqual([5, 5]);
     const again = await http().post(`/api/v1/sales/${sale.id}/void`).set(bearer(a.manager.accessToken)).send({ reason: 'Again' });
     expect([again.status, again.body.code]).toEqual([409, ErrorCode.SaleVoided]);
-    const late = await refund(a, sale.id, { lines: [{ saleLineId: sale.lines[0].id, quantity: 1, restock: true }], tenders: [{ type: 'card', amountMinor: 100 }], reason: 'x' });
+    const late = await refund(a, sale.id, {
+      lines: [{ saleLineId: sale.lines[0].id, quantity: 1, restock: true }],
+      tenders: [{ type: 'card', amountMinor: 100 }],
+      reason: 'x',
+    });
     expect([late.status, late.body.code]).toEqual([409, ErrorCode.SaleVoided]);
     await eventually(
       async () => expectStatus(await http().get('/api/v1/events?types=sale.voided').set(bearer(a.apiKey)), 200).body.items,
@@ -117,7 +161,13 @@ describe('after the sale', () => {
     const dayStart = localInstant(today, '00:00', timeZone);
     const ringUp = async (occurredAt: Date) =>
       expectStatus(
-        await sell(shop.owner.accessToken, { storeId: store, lines: [{ productId: product.id, quantity: 1 }], tenders: [{ type: 'card', amountMinor: 100 }], occurredAt: occurredAt.toISOString(), offline: true }),
+        await sell(shop.owner.accessToken, {
+          storeId: store,
+          lines: [{ productId: product.id, quantity: 1 }],
+          tenders: [{ type: 'card', amountMinor: 100 }],
+          occurredAt: occurredAt.toISOString(),
+          offline: true,
+        }),
         201,
       ).body.id;
     const lastNight = await ringUp(new Date(dayStart.getTime() - 60_000));
@@ -137,17 +187,54 @@ describe('after the sale', () => {
     let receipt = 0;
     const ringUp = async (occurredAt: Date, lines: object[], tenders: object[], discount?: object) =>
       expectStatus(
-        await sell(shop.owner.accessToken, { storeId: store, registerId: register, receiptNumber: ++receipt, lines, tenders, discount, occurredAt: occurredAt.toISOString(), offline: true }),
+        await sell(shop.owner.accessToken, {
+          storeId: store,
+          registerId: register,
+          receiptNumber: ++receipt,
+          lines,
+          tenders,
+          discount,
+          occurredAt: occurredAt.toISOString(),
+          offline: true,
+        }),
         201,
       ).body;
     const dayOf = [
       await ringUp(localInstant(yesterday, '00:05', timeZone), [{ productId: food.id, quantity: 2 }], [{ type: 'cash', amountMinor: 3000 }]),
-      await ringUp(localInstant(yesterday, '12:00', timeZone), [{ productId: food.id, quantity: 1 }, { productId: book.id, quantity: 1 }], [{ type: 'card', amountMinor: 2590 }, { type: 'cash', amountMinor: 500 }], { percentBps: 500 }),
-      await ringUp(localInstant(yesterday, '23:30', timeZone), [{ productId: book.id, quantity: 3, discount: { amountMinor: 250 } }], [{ type: 'card', amountMinor: 5750 }]),
+      await ringUp(
+        localInstant(yesterday, '12:00', timeZone),
+        [
+          { productId: food.id, quantity: 1 },
+          { productId: book.id, quantity: 1 },
+        ],
+        [
+          { type: 'card', amountMinor: 2590 },
+          { type: 'cash', amountMinor: 500 },
+        ],
+        { percentBps: 500 },
+      ),
+      await ringUp(
+        localInstant(yesterday, '23:30', timeZone),
+        [{ productId: book.id, quantity: 3, discount: { amountMinor: 250 } }],
+        [{ type: 'card', amountMinor: 5750 }],
+      ),
     ];
     // Just after the day ends, and a sale of another store: neither belongs to the store's day.
-    const nextDay = await ringUp(new Date(localInstant(yesterday, '23:59', timeZone).getTime() + 120_000), [{ productId: book.id, quantity: 1 }], [{ type: 'card', amountMinor: 2000 }]);
-    expectStatus(await sell(shop.owner.accessToken, { storeId: shop.stores[0].id, lines: [{ productId: food.id, quantity: 1 }], tenders: [{ type: 'card', amountMinor: 1190 }], offline: true, occurredAt: localInstant(yesterday, '10:00', timeZone).toISOString() }), 201);
+    const nextDay = await ringUp(
+      new Date(localInstant(yesterday, '23:59', timeZone).getTime() + 120_000),
+      [{ productId: book.id, quantity: 1 }],
+      [{ type: 'card', amountMinor: 2000 }],
+    );
+    expectStatus(
+      await sell(shop.owner.accessToken, {
+        storeId: shop.stores[0].id,
+        lines: [{ productId: food.id, quantity: 1 }],
+        tenders: [{ type: 'card', amountMinor: 1190 }],
+        offline: true,
+        occurredAt: localInstant(yesterday, '10:00', timeZone).toISOString(),
+      }),
+      201,
+    );
 
     const summaryOf = async (day: string) =>
       expectStatus(await http().get(`/api/v1/sales/summary?storeId=${store}&day=${day}`).set(bearer(shop.owner.accessToken)), 200).body;
@@ -163,8 +250,10 @@ describe('after the sale', () => {
       return [...byRate.values()].sort((x, y) => x.rateBps - y.rateBps);
     };
     const tendered = (sales: { tenders: { type: string; amountMinor: number }[]; changeDueMinor: number }[], type: string) =>
-      sales.flatMap((sale) => sale.tenders).filter((tender) => tender.type === type).reduce((total, tender) => total + tender.amountMinor, 0) -
-      (type === 'cash' ? sum(sales as never, 'changeDueMinor') : 0);
+      sales
+        .flatMap((sale) => sale.tenders)
+        .filter((tender) => tender.type === type)
+        .reduce((total, tender) => total + tender.amountMinor, 0) - (type === 'cash' ? sum(sales as never, 'changeDueMinor') : 0);
 
     const past = await summaryOf(yesterday);
     expect(past).toMatchObject({
@@ -190,7 +279,16 @@ describe('after the sale', () => {
     const todaysSale = await ringUp(new Date(), [{ productId: food.id, quantity: 1 }], [{ type: 'card', amountMinor: 1190 }]);
     const bookLine = dayOf[2].lines[0];
     const refunded = expectStatus(
-      await refund(shop, dayOf[2].id, { lines: [{ saleLineId: bookLine.id, quantity: 1, restock: true }], tenders: [{ type: 'cash', amountMinor: Math.round(bookLine.totalMinor / 3) }], reason: 'Gift duplicate' }, shop.owner.accessToken),
+      await refund(
+        shop,
+        dayOf[2].id,
+        {
+          lines: [{ saleLineId: bookLine.id, quantity: 1, restock: true }],
+          tenders: [{ type: 'cash', amountMinor: Math.round(bookLine.totalMinor / 3) }],
+          reason: 'Gift duplicate',
+        },
+        shop.owner.accessToken,
+      ),
       201,
     ).body;
     const today = localDay(new Date(), timeZone);
@@ -216,18 +314,33 @@ describe('after the sale', () => {
     await receive(a, store, product.id, 5);
     const customer = expectStatus(await http().post('/api/v1/customers').set(bearer(a.cashier.accessToken)).send({ name: 'Zelda Quill' }), 201).body;
     const sale = expectStatus(
-      await sell(a.cashier.accessToken, { storeId: store, customerId: customer.id, lines: [{ productId: product.id, quantity: 2 }], tenders: [{ type: 'cash', amountMinor: 1000 }] }),
+      await sell(a.cashier.accessToken, {
+        storeId: store,
+        customerId: customer.id,
+        lines: [{ productId: product.id, quantity: 2 }],
+        tenders: [{ type: 'cash', amountMinor: 1000 }],
+      }),
       201,
     ).body;
     const byName = expectStatus(await http().get('/api/v1/sales?q=zelda').set(bearer(a.cashier.accessToken)), 200).body.items;
     expect(byName.map((item: { id: string }) => item.id)).toEqual([sale.id]);
-    const byNumber = expectStatus(await http().get(`/api/v1/sales?q=${sale.receiptNumber}&registerId=${sale.registerId}`).set(bearer(a.cashier.accessToken)), 200).body.items;
+    const byNumber = expectStatus(
+      await http().get(`/api/v1/sales?q=${sale.receiptNumber}&registerId=${sale.registerId}`).set(bearer(a.cashier.accessToken)),
+      200,
+    ).body.items;
     expect(byNumber.map((item: { id: string }) => item.id)).toEqual([sale.id]);
     const firstPage = expectStatus(await http().get(`/api/v1/sales?storeId=${store}&limit=2`).set(bearer(a.owner.accessToken)), 200).body;
     expect(firstPage.items[0].id).toBe(sale.id);
-    const secondPage = expectStatus(await http().get(`/api/v1/sales?storeId=${store}&limit=2&cursor=${firstPage.nextCursor}`).set(bearer(a.owner.accessToken)), 200).body;
+    const secondPage = expectStatus(
+      await http().get(`/api/v1/sales?storeId=${store}&limit=2&cursor=${firstPage.nextCursor}`).set(bearer(a.owner.accessToken)),
+      200,
+    ).body;
     expect(secondPage.items.every((item: { id: string }) => item.id < firstPage.items[1].id)).toBe(true);
-    expect(expectStatus(await http().get(`/api/v1/sales?cashierId=${a.cashier.id}&status=voided`).set(bearer(a.owner.accessToken)), 200).body.items.every((item: { status: string }) => item.status === 'voided')).toBe(true);
+    expect(
+      expectStatus(await http().get(`/api/v1/sales?cashierId=${a.cashier.id}&status=voided`).set(bearer(a.owner.accessToken)), 200).body.items.every(
+        (item: { status: string }) => item.status === 'voided',
+      ),
+    ).toBe(true);
     expect(expectStatus(await http().get(`/api/v1/sales?storeId=${a.stores[1].id}`).set(bearer(a.cashier.accessToken)), 200).body.items).toEqual([]);
 
     const text = expectStatus(await http().get(`/api/v1/sales/${sale.id}/receipt`).set(bearer(a.cashier.accessToken)), 200);
@@ -244,26 +357,53 @@ describe('after the sale', () => {
     const store = a.stores[0].id;
     const product = await newProduct(a);
     await receive(a, store, product.id, 2);
-    const sale = expectStatus(await sell(a.owner.accessToken, { storeId: store, lines: [{ productId: product.id, quantity: 2 }], tenders: [{ type: 'card', amountMinor: 200 }] }), 201).body;
+    const sale = expectStatus(
+      await sell(a.owner.accessToken, { storeId: store, lines: [{ productId: product.id, quantity: 2 }], tenders: [{ type: 'card', amountMinor: 200 }] }),
+      201,
+    ).body;
     const line = sale.lines[0].id;
     for (const path of [`/api/v1/sales/${sale.id}/refunds`, `/api/v1/sales/${sale.id}/receipt`]) {
       expect((await http().get(path).set(bearer(b.apiKey))).status).toBe(404);
     }
-    expect((await refund(b, sale.id, { lines: [{ saleLineId: line, quantity: 1, restock: true }], tenders: [{ type: 'card', amountMinor: 100 }], reason: 'x' })).status).toBe(404);
-    expect(expectStatus(await http().get('/api/v1/sales').set(bearer(b.owner.accessToken)), 200).body.items.some((item: { id: string }) => item.id === sale.id)).toBe(false);
+    expect(
+      (await refund(b, sale.id, { lines: [{ saleLineId: line, quantity: 1, restock: true }], tenders: [{ type: 'card', amountMinor: 100 }], reason: 'x' }))
+        .status,
+    ).toBe(404);
+    expect(
+      expectStatus(await http().get('/api/v1/sales').set(bearer(b.owner.accessToken)), 200).body.items.some((item: { id: string }) => item.id === sale.id),
+    ).toBe(false);
     const theirSummary = await http().get(`/api/v1/sales/summary?storeId=${store}`).set(bearer(b.owner.accessToken));
     expect(theirSummary.body.salesCount ?? 0).toBe(0);
 
     const cases: [object, number, string][] = [
       [{ lines: [{ saleLineId: line, quantity: 0, restock: true }], tenders: [{ type: 'card', amountMinor: 100 }], reason: 'x' }, 400, 'lines.0.quantity'],
       [{ lines: [{ saleLineId: line, quantity: 1 }], tenders: [{ type: 'card', amountMinor: 100 }], reason: 'x' }, 400, 'lines.0.restock'],
-      [{ lines: [{ saleLineId: uuidv7(), quantity: 1, restock: true }], tenders: [{ type: 'card', amountMinor: 100 }], reason: 'x' }, 422, 'lines.0.saleLineId'],
-      [{ lines: [{ saleLineId: line, quantity: 1, restock: true }, { saleLineId: line, quantity: 1, restock: true }], tenders: [{ type: 'card', amountMinor: 200 }], reason: 'x' }, 400, 'lines'],
+      [
+        { lines: [{ saleLineId: uuidv7(), quantity: 1, restock: true }], tenders: [{ type: 'card', amountMinor: 100 }], reason: 'x' },
+        422,
+        'lines.0.saleLineId',
+      ],
+      [
+        {
+          lines: [
+            { saleLineId: line, quantity: 1, restock: true },
+            { saleLineId: line, quantity: 1, restock: true },
+          ],
+          tenders: [{ type: 'card', amountMinor: 200 }],
+          reason: 'x',
+        },
+        400,
+        'lines',
+      ],
       [{ lines: [{ saleLineId: line, quantity: 1, restock: true }], tenders: [{ type: 'card', amountMinor: 100 }] }, 400, 'reason'],
     ];
     for (const [body, status, field] of cases) {
       const response = await refund(a, sale.id, body);
-      expect([JSON.stringify(body), response.status, response.body.errors?.map((error: { field: string }) => error.field)]).toEqual([JSON.stringify(body), status, expect.arrayContaining([field])]);
+      expect([JSON.stringify(body), response.status, response.body.errors?.map((error: { field: string }) => error.field)]).toEqual([
+        JSON.stringify(body),
+        status,
+        expect.arrayContaining([field]),
+      ]);
     }
     const badDay = await http().get('/api/v1/sales/summary?day=26-11-2026').set(bearer(a.owner.accessToken));
     expect([badDay.status, badDay.body.errors?.[0]?.field]).toEqual([400, 'day']);

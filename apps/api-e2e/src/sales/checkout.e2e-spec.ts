@@ -44,8 +44,20 @@ describe('checkout', () => {
       201,
     ).body;
     // Prices include tax: 2 × 11.90 at 19 % holds 3.80 tax; 5.00 − 1.00 at 7 % holds 0.26 (0.2617 rounded once).
-    expect(sale).toMatchObject({ subtotalMinor: 2880, discountMinor: 100, taxMinor: 406, totalMinor: 2780, tenderedMinor: 3000, changeDueMinor: 220, receiptNumber: 1, negativeStockLines: [] });
-    expect(sale.lines.map((line: { totalMinor: number; taxMinor: number }) => [line.totalMinor, line.taxMinor])).toEqual([[2380, 380], [400, 26]]);
+    expect(sale).toMatchObject({
+      subtotalMinor: 2880,
+      discountMinor: 100,
+      taxMinor: 406,
+      totalMinor: 2780,
+      tenderedMinor: 3000,
+      changeDueMinor: 220,
+      receiptNumber: 1,
+      negativeStockLines: [],
+    });
+    expect(sale.lines.map((line: { totalMinor: number; taxMinor: number }) => [line.totalMinor, line.taxMinor])).toEqual([
+      [2380, 380],
+      [400, 26],
+    ]);
     expect(sale.lines.reduce((sum: number, line: { totalMinor: number }) => sum + line.totalMinor, 0)).toBe(sale.totalMinor);
     expect(await onHand(a, store, shirts.id)).toBe(3);
     expect(await onHand(a, store, socks.id)).toBe(4);
@@ -64,7 +76,9 @@ describe('checkout', () => {
       ['cash', 1000],
     ]);
     const audit = expectStatus(await http().get(`/api/v1/audit-logs?entityType=sale&entityId=${sale.id}`).set(bearer(a.owner.accessToken)), 200).body.items;
-    expect(audit).toEqual([expect.objectContaining({ action: 'create', actorId: a.manager.id, metadata: { discountGrantedBy: { type: 'user', id: a.manager.id } } })]);
+    expect(audit).toEqual([
+      expect.objectContaining({ action: 'create', actorId: a.manager.id, metadata: { discountGrantedBy: { type: 'user', id: a.manager.id } } }),
+    ]);
     expect(expectStatus(await http().get(`/api/v1/sales/${sale.id}`).set(bearer(a.cashier.accessToken)), 200).body).toEqual(sale);
   });
 
@@ -106,7 +120,9 @@ describe('checkout', () => {
     const product = await newProduct(a);
     await receive(a, store, product.id, 100);
     const responses = await Promise.all(
-      Array.from({ length: 100 }, () => sell(a.apiKey, { storeId: store, lines: [{ productId: product.id, quantity: 1 }], tenders: [{ type: 'card', amountMinor: 100 }] })),
+      Array.from({ length: 100 }, () =>
+        sell(a.apiKey, { storeId: store, lines: [{ productId: product.id, quantity: 1 }], tenders: [{ type: 'card', amountMinor: 100 }] }),
+      ),
     );
     expect(responses.filter((response) => response.status !== 201).map((response) => response.body)).toEqual([]);
     const numbers = responses.map((response) => response.body.receiptNumber).sort((x, y) => x - y);
@@ -123,7 +139,13 @@ describe('checkout', () => {
     const product = await newProduct(a);
     await receive(a, store, product.id, 10);
     const sale = (receiptNumber: number) =>
-      sell(a.cashier.accessToken, { storeId: store, registerId, receiptNumber, lines: [{ productId: product.id, quantity: 1 }], tenders: [{ type: 'card', amountMinor: 100 }] });
+      sell(a.cashier.accessToken, {
+        storeId: store,
+        registerId,
+        receiptNumber,
+        lines: [{ productId: product.id, quantity: 1 }],
+        tenders: [{ type: 'card', amountMinor: 100 }],
+      });
     for (const number of [1, 2, 4]) expectStatus(await sale(number), 201);
     const repeated = await sale(2);
     expect(repeated.status).toBe(409);
@@ -153,7 +175,12 @@ describe('checkout', () => {
     expect(online.body).toMatchObject({ code: ErrorCode.ProductNotFound, errors: [{ field: 'lines.0.productId' }] });
 
     const offline = expectStatus(await sell(a.cashier.accessToken, { ...rungUp, receiptNumber: 1, offline: true }), 201).body;
-    expect(offline).toMatchObject({ offline: true, totalMinor: 600, occurredAt: rungUp.occurredAt, flags: ['negative_stock', 'price_changed', 'product_deleted'] });
+    expect(offline).toMatchObject({
+      offline: true,
+      totalMinor: 600,
+      occurredAt: rungUp.occurredAt,
+      flags: ['negative_stock', 'price_changed', 'product_deleted'],
+    });
     expect(offline.lines[0]).toMatchObject({ unitPriceMinor: 300, listPriceMinor: 350, flags: ['product_deleted', 'price_changed', 'negative_stock'] });
     expect(offline.negativeStockLines).toEqual([{ lineId: offline.lines[0].id, productId: gone.id, onHand: -2 }]);
 
@@ -180,11 +207,40 @@ describe('checkout', () => {
     await receive(a, store, priced.id, 5);
 
     const refusals = [
-      [await sell(a.cashier.accessToken, { storeId: store, lines: [{ productId: inactive.id, quantity: 1 }], tenders }), 422, ErrorCode.ProductInactive, 'lines.0.productId'],
-      [await sell(a.cashier.accessToken, { storeId: store, lines: [{ productId: noStock.id, quantity: 1 }], tenders: [{ type: 'card', amountMinor: 100 }] }), 409, ErrorCode.InsufficientStock, 'lines.0.quantity'],
-      [await sell(a.cashier.accessToken, { storeId: store, lines: [{ productId: priced.id, quantity: 1, unitPriceMinor: 300 }], tenders: [{ type: 'card', amountMinor: 300 }] }), 403, ErrorCode.PriceOverrideForbidden, 'lines.0.unitPriceMinor'],
-      [await sell(a.cashier.accessToken, { storeId: store, lines: [{ productId: priced.id, quantity: 2 }], tenders: [{ type: 'cash', amountMinor: 799 }] }), 422, ErrorCode.TenderShort, 'tenders'],
-      [await sell(a.cashier.accessToken, { storeId: store, lines: [{ productId: priced.id, quantity: 1 }], tenders: [{ type: 'card', amountMinor: 500 }] }), 400, ErrorCode.ValidationFailed, 'tenders'],
+      [
+        await sell(a.cashier.accessToken, { storeId: store, lines: [{ productId: inactive.id, quantity: 1 }], tenders }),
+        422,
+        ErrorCode.ProductInactive,
+        'lines.0.productId',
+      ],
+      [
+        await sell(a.cashier.accessToken, { storeId: store, lines: [{ productId: noStock.id, quantity: 1 }], tenders: [{ type: 'card', amountMinor: 100 }] }),
+        409,
+        ErrorCode.InsufficientStock,
+        'lines.0.quantity',
+      ],
+      [
+        await sell(a.cashier.accessToken, {
+          storeId: store,
+          lines: [{ productId: priced.id, quantity: 1, unitPriceMinor: 300 }],
+          tenders: [{ type: 'card', amountMinor: 300 }],
+        }),
+        403,
+        ErrorCode.PriceOverrideForbidden,
+        'lines.0.unitPriceMinor',
+      ],
+      [
+        await sell(a.cashier.accessToken, { storeId: store, lines: [{ productId: priced.id, quantity: 2 }], tenders: [{ type: 'cash', amountMinor: 799 }] }),
+        422,
+        ErrorCode.TenderShort,
+        'tenders',
+      ],
+      [
+        await sell(a.cashier.accessToken, { storeId: store, lines: [{ productId: priced.id, quantity: 1 }], tenders: [{ type: 'card', amountMinor: 500 }] }),
+        400,
+        ErrorCode.ValidationFailed,
+        'tenders',
+      ],
     ] as const;
     for (const [response, status, code, field] of refusals) {
       expect([response.status, response.body.code, response.body.errors?.[0]?.field]).toEqual([status, code, field]);
@@ -196,7 +252,11 @@ describe('checkout', () => {
     expectStatus(await http().patch('/api/v1/tenant').set(bearer(a.owner.accessToken)).send({ allowNegativeStock: true }), 200);
     try {
       const overridden = expectStatus(
-        await sell(a.manager.accessToken, { storeId: store, lines: [{ productId: priced.id, quantity: 6, unitPriceMinor: 300 }], tenders: [{ type: 'card', amountMinor: 1800 }] }),
+        await sell(a.manager.accessToken, {
+          storeId: store,
+          lines: [{ productId: priced.id, quantity: 6, unitPriceMinor: 300 }],
+          tenders: [{ type: 'card', amountMinor: 1800 }],
+        }),
         201,
       ).body;
       expect(overridden).toMatchObject({ totalMinor: 1800, flags: [], negativeStockLines: [{ productId: priced.id, onHand: -1 }] });
@@ -266,7 +326,12 @@ describe('checkout', () => {
     for (const quantity of [1, 3]) {
       sales.push(
         expectStatus(
-          await sell(a.cashier.accessToken, { storeId: store, customerId: customer.id, lines: [{ productId: product.id, quantity }], tenders: [{ type: 'card', amountMinor: 250 * quantity }] }),
+          await sell(a.cashier.accessToken, {
+            storeId: store,
+            customerId: customer.id,
+            lines: [{ productId: product.id, quantity }],
+            tenders: [{ type: 'card', amountMinor: 250 * quantity }],
+          }),
           201,
         ).body,
       );
@@ -277,7 +342,11 @@ describe('checkout', () => {
       await http()
         .post(`/api/v1/sales/${sales[1].id}/refunds`)
         .set(bearer(a.manager.accessToken))
-        .send({ lines: [{ saleLineId: sales[1].lines[0].id, quantity: 1, restock: true }], tenders: [{ type: 'card', amountMinor: 250 }], reason: 'One too many' }),
+        .send({
+          lines: [{ saleLineId: sales[1].lines[0].id, quantity: 1, restock: true }],
+          tenders: [{ type: 'card', amountMinor: 250 }],
+          reason: 'One too many',
+        }),
       201,
     );
     expect((await purchases()).totalMinor).toBe(750);

@@ -43,19 +43,31 @@ describe('discounts', () => {
   ];
 
   const newApiKey = async (shop: TenantFixture, permissions: string[]) =>
-    expectStatus(await http().post('/api/v1/api-keys').set(bearer(shop.owner.accessToken)).send({ name: `Key ${uuidv7().slice(-6)}`, permissions }), 201).body;
+    expectStatus(
+      await http()
+        .post('/api/v1/api-keys')
+        .set(bearer(shop.owner.accessToken))
+        .send({ name: `Key ${uuidv7().slice(-6)}`, permissions }),
+      201,
+    ).body;
 
   const auditOf = async (shop: TenantFixture, saleId: string) =>
     expectStatus(await http().get(`/api/v1/audit-logs?entityType=sale&entityId=${saleId}&action=create`).set(bearer(shop.owner.accessToken)), 200).body.items;
 
   describe('the shop setting', () => {
     it('starts at 10000 bps for managers and 0 for cashiers, and changes one limit at a time, audited', async () => {
-      expect(expectStatus(await http().get('/api/v1/tenant').set(bearer(b.cashier.accessToken)), 200).body.discountLimitBps).toEqual({ manager: 10_000, cashier: 0 });
+      expect(expectStatus(await http().get('/api/v1/tenant').set(bearer(b.cashier.accessToken)), 200).body.discountLimitBps).toEqual({
+        manager: 10_000,
+        cashier: 0,
+      });
       const shop = await setLimits(b, { cashier: 300 });
       expect(shop.discountLimitBps).toEqual({ manager: 10_000, cashier: 300 });
       expect((await setLimits(b, { manager: 2_500 })).discountLimitBps).toEqual({ manager: 2_500, cashier: 300 });
       const audit = expectStatus(await http().get(`/api/v1/audit-logs?entityType=tenant&entityId=${b.id}`).set(bearer(b.owner.accessToken)), 200).body.items;
-      expect(audit[0].changes.discountLimitBps).toEqual([{ manager: 10_000, cashier: 300 }, { manager: 2_500, cashier: 300 }]);
+      expect(audit[0].changes.discountLimitBps).toEqual([
+        { manager: 10_000, cashier: 300 },
+        { manager: 2_500, cashier: 300 },
+      ]);
       await setLimits(b, { manager: 10_000, cashier: 0 });
     });
 
@@ -80,9 +92,15 @@ describe('discounts', () => {
           expect.arrayContaining([field]),
         ]);
       }
-      const byManager = await http().patch('/api/v1/tenant').set(bearer(a.manager.accessToken)).send({ discountLimitBps: { cashier: 10_000 } });
+      const byManager = await http()
+        .patch('/api/v1/tenant')
+        .set(bearer(a.manager.accessToken))
+        .send({ discountLimitBps: { cashier: 10_000 } });
       expect(byManager.status).toBe(403);
-      expect(expectStatus(await http().get('/api/v1/tenant').set(bearer(a.owner.accessToken)), 200).body.discountLimitBps).toEqual({ manager: 10_000, cashier: 0 });
+      expect(expectStatus(await http().get('/api/v1/tenant').set(bearer(a.owner.accessToken)), 200).body.discountLimitBps).toEqual({
+        manager: 10_000,
+        cashier: 0,
+      });
     });
   });
 
@@ -169,10 +187,17 @@ describe('discounts', () => {
         tenders: [{ type: 'cash', amountMinor: 2_000 }],
       });
       // 3 % off the line (30) and then 3 % of the 970 left (29): 59 of 1,000 is beyond 5 %; the sale discount tipped it.
-      const lineAndSale = await sell(a.cashier.accessToken, saleOf(a, product.id, 941, { line: { discount: { percentBps: 300 } }, sale: { discount: { percentBps: 300 } } }));
+      const lineAndSale = await sell(
+        a.cashier.accessToken,
+        saleOf(a, product.id, 941, { line: { discount: { percentBps: 300 } }, sale: { discount: { percentBps: 300 } } }),
+      );
       expect(refusal(lineAndSale)).toEqual([403, ErrorCode.DiscountForbidden, ['discount']]);
       // Line discounts beyond the limit on their own: every discounted line is named.
-      expect(refusal(await sell(a.cashier.accessToken, bothLines(600, 600)))).toEqual([403, ErrorCode.DiscountForbidden, ['lines.0.discount', 'lines.1.discount']]);
+      expect(refusal(await sell(a.cashier.accessToken, bothLines(600, 600)))).toEqual([
+        403,
+        ErrorCode.DiscountForbidden,
+        ['lines.0.discount', 'lines.1.discount'],
+      ]);
       // 3 % (30) and then 2 % of 970 (19): 49 of 1,000 is within.
       const within = expectStatus(
         await sell(a.cashier.accessToken, saleOf(a, product.id, 951, { line: { discount: { percentBps: 300 } }, sale: { discount: { percentBps: 200 } } })),
@@ -207,7 +232,10 @@ describe('discounts', () => {
   it("keeps one shop's discount limits out of another's sales", async () => {
     await setLimits(a, { manager: 10_000, cashier: 10_000 });
     expectStatus(await sell(a.cashier.accessToken, saleOf(a, (await stocked(a)).id, 500, { line: { discount: { percentBps: 5_000 } } })), 201);
-    expect(expectStatus(await http().get('/api/v1/tenant').set(bearer(b.owner.accessToken)), 200).body.discountLimitBps).toEqual({ manager: 10_000, cashier: 0 });
+    expect(expectStatus(await http().get('/api/v1/tenant').set(bearer(b.owner.accessToken)), 200).body.discountLimitBps).toEqual({
+      manager: 10_000,
+      cashier: 0,
+    });
     const theirs = await stocked(b);
     const refused = await sell(b.cashier.accessToken, saleOf(b, theirs.id, 500, { line: { discount: { percentBps: 5_000 } } }));
     expect(refusal(refused)).toEqual([403, ErrorCode.DiscountForbidden, ['lines.0.discount']]);

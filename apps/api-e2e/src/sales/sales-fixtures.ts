@@ -23,17 +23,19 @@ export function salesFixtures(app: () => NestFastifyApplication) {
     );
 
   const onHand = async (shop: TenantFixture, storeId: string, productId: string): Promise<number> =>
-    expectStatus(await http().get(`/api/v1/inventory/levels?storeId=${storeId}&productId=${productId}`).set(bearer(shop.owner.accessToken)), 200).body
-      .items[0]?.onHand ?? 0;
+    expectStatus(await http().get(`/api/v1/inventory/levels?storeId=${storeId}&productId=${productId}`).set(bearer(shop.owner.accessToken)), 200).body.items[0]
+      ?.onHand ?? 0;
 
   const newPosRegister = async (shop: TenantFixture, storeId: string): Promise<string> =>
     expectStatus(
-      await http().post(`/api/v1/stores/${storeId}/registers`).set(bearer(shop.owner.accessToken)).send({ name: `Till ${uuidv7().slice(-8)}` }),
+      await http()
+        .post(`/api/v1/stores/${storeId}/registers`)
+        .set(bearer(shop.owner.accessToken))
+        .send({ name: `Till ${uuidv7().slice(-8)}` }),
       201,
     ).body.id;
 
-  const sell = (token: string, body: object, headers: Record<string, string> = {}) =>
-    http().post('/api/v1/sales').set(bearer(token)).set(headers).send(body);
+  const sell = (token: string, body: object, headers: Record<string, string> = {}) => http().post('/api/v1/sales').set(bearer(token)).set(headers).send(body);
 
   return { newProduct, receive, onHand, newPosRegister, sell };
 }

@@ -23,7 +23,10 @@ describe('registers', () => {
 
   it('adds POS registers with names unique per store', async () => {
     const storeId = shop.stores[0].id;
-    const till = expectStatus(await http().post(`/api/v1/stores/${storeId}/registers`).set(bearer(shop.manager.accessToken)).send({ name: 'Till 1' }), 201).body;
+    const till = expectStatus(
+      await http().post(`/api/v1/stores/${storeId}/registers`).set(bearer(shop.manager.accessToken)).send({ name: 'Till 1' }),
+      201,
+    ).body;
     expect(till).toMatchObject({ storeId, name: 'Till 1', kind: 'pos', lastReceiptNumber: 0 });
     expect(expectStatus(await http().get(`/api/v1/registers/${till.id}`).set(bearer(shop.owner.accessToken)), 200).body).toEqual(till);
     const again = await http().post(`/api/v1/stores/${storeId}/registers`).set(bearer(shop.owner.accessToken)).send({ name: 'Till 1' });

@@ -74,10 +74,13 @@ export class ProbeConsumer implements OnModuleInit {
       types: ['product.updated'],
       handle: async (event: EventEnvelope, manager) => {
         if (this.failing) throw new Error('probe consumer failed on purpose');
-        await manager.query(
-          `INSERT INTO probe_effect (tenant_id, event_id, sequence, aggregate_id, aggregate_version) VALUES ($1, $2, $3, $4, $5)`,
-          [event.tenantId, event.id, event.sequence, event.aggregateId, event.aggregateVersion],
-        );
+        await manager.query(`INSERT INTO probe_effect (tenant_id, event_id, sequence, aggregate_id, aggregate_version) VALUES ($1, $2, $3, $4, $5)`, [
+          event.tenantId,
+          event.id,
+          event.sequence,
+          event.aggregateId,
+          event.aggregateVersion,
+        ]);
       },
     });
   }

@@ -17,23 +17,20 @@ export interface IdRouteFixture {
   status?: number;
 }
 
-export type IdRouteFixtures = Record<
-  string,
-  (a: TenantFixture, app: NestFastifyApplication) => IdRouteFixture | Promise<IdRouteFixture>
->;
+export type IdRouteFixtures = Record<string, (a: TenantFixture, app: NestFastifyApplication) => IdRouteFixture | Promise<IdRouteFixture>>;
 
 /** A real dead letter of the tenant: an event whose delivery failed for good. */
 export async function seedDeadLetter(app: NestFastifyApplication, tenantId: string): Promise<string> {
   const id = uuidv7();
   await app.get(TenantTransaction).run(tenantId, async (manager) => {
-    const eventId = await app.get(DomainEvents).record(
-      { manager, tenantId },
-      { type: 'stock.low', aggregateType: 'sweep', aggregateId: uuidv7(), aggregateVersion: 1, data: {} },
-    );
-    await manager.query(
-      `INSERT INTO dead_letter (tenant_id, id, event_id, consumer, attempts, last_error) VALUES ($1, $2, $3, 'sweep', 5, 'seeded')`,
-      [tenantId, id, eventId],
-    );
+    const eventId = await app
+      .get(DomainEvents)
+      .record({ manager, tenantId }, { type: 'stock.low', aggregateType: 'sweep', aggregateId: uuidv7(), aggregateVersion: 1, data: {} });
+    await manager.query(`INSERT INTO dead_letter (tenant_id, id, event_id, consumer, attempts, last_error) VALUES ($1, $2, $3, 'sweep', 5, 'seeded')`, [
+      tenantId,
+      id,
+      eventId,
+    ]);
   });
   return id;
 }
@@ -54,10 +51,11 @@ export async function seedWebhookDelivery(app: NestFastifyApplication, tenantId:
        VALUES ($1, $2, $3, $4, 'stock.low', '{}', 'failed', 1, now())`,
       [tenantId, deliveryId, webhookId, eventId],
     );
-    await manager.query(
-      `INSERT INTO webhook_attempt (tenant_id, id, delivery_id, attempt, status_code, latency_ms) VALUES ($1, $2, $3, 1, 500, 12)`,
-      [tenantId, uuidv7(), deliveryId],
-    );
+    await manager.query(`INSERT INTO webhook_attempt (tenant_id, id, delivery_id, attempt, status_code, latency_ms) VALUES ($1, $2, $3, 1, 500, 12)`, [
+      tenantId,
+      uuidv7(),
+      deliveryId,
+    ]);
   });
   return { webhookId, deliveryId };
 }
@@ -76,7 +74,10 @@ const newProduct = (app: NestFastifyApplication, a: TenantFixture) =>
 const newCustomer = (app: NestFastifyApplication, a: TenantFixture) => post(app, a, '/api/v1/customers', { name: `Sweep ${uuidv7()}` });
 
 /** An offline sale (accepted whatever the stock), so it also waits in the reconciliation list. */
-async function newSale(app: NestFastifyApplication, a: TenantFixture): Promise<{ id: string; registerId: string; totalMinor: number; lines: { id: string }[] }> {
+async function newSale(
+  app: NestFastifyApplication,
+  a: TenantFixture,
+): Promise<{ id: string; registerId: string; totalMinor: number; lines: { id: string }[] }> {
   const product = await newProduct(app, a);
   return post(app, a, '/api/v1/sales', {
     storeId: a.stores[0].id,
@@ -96,7 +97,11 @@ export const ID_ROUTE_FIXTURES: IdRouteFixtures = {
     const sale = await newSale(app, a);
     return {
       id: sale.id,
-      body: { lines: [{ saleLineId: sale.lines[0].id, quantity: 1, restock: true }], tenders: [{ type: 'card', amountMinor: sale.totalMinor }], reason: 'Sweep' },
+      body: {
+        lines: [{ saleLineId: sale.lines[0].id, quantity: 1, restock: true }],
+        tenders: [{ type: 'card', amountMinor: sale.totalMinor }],
+        reason: 'Sweep',
+      },
       status: 201,
     };
   },
@@ -104,10 +109,8 @@ export const ID_ROUTE_FIXTURES: IdRouteFixtures = {
   'GET /api/v1/stores/:id/registers': (a) => ({ id: a.stores[0].id }),
   'POST /api/v1/stores/:id/registers': (a) => ({ id: a.stores[0].id, body: { name: `Till ${uuidv7().slice(-6)}` }, status: 201 }),
   'GET /api/v1/registers/:id': async (a, app) => {
-    const registers = expectStatus(
-      await request(app.getHttpServer()).get(`/api/v1/stores/${a.stores[0].id}/registers`).set(bearer(a.owner.accessToken)),
-      200,
-    ).body.items;
+    const registers = expectStatus(await request(app.getHttpServer()).get(`/api/v1/stores/${a.stores[0].id}/registers`).set(bearer(a.owner.accessToken)), 200)
+      .body.items;
     return { id: registers[0].id };
   },
   'GET /api/v1/customers/:id': async (a, app) => ({ id: (await newCustomer(app, a)).id }),

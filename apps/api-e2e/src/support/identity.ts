@@ -60,14 +60,8 @@ export async function addUser(
 ): Promise<SignedInUser> {
   const http = request(app.getHttpServer());
   const created = expectStatus(await http.post('/api/v1/users').set(bearer(inviter)).send(user), 201).body;
-  expectStatus(
-    await http.post('/api/v1/auth/set-password').send({ token: created.invite.token, password: PASSWORD }),
-    204,
-  );
-  const tokens = expectStatus(
-    await http.post('/api/v1/auth/login').send({ tenant: tenant.slug, email: user.email, password: PASSWORD }),
-    200,
-  ).body;
+  expectStatus(await http.post('/api/v1/auth/set-password').send({ token: created.invite.token, password: PASSWORD }), 204);
+  const tokens = expectStatus(await http.post('/api/v1/auth/login').send({ tenant: tenant.slug, email: user.email, password: PASSWORD }), 200).body;
   return { id: created.user.id, email: user.email, ...tokens };
 }
 
@@ -86,7 +80,10 @@ export async function createTenant(app: NestFastifyApplication, name: string): P
   const stores = [];
   for (const code of ['MAIN', 'DOCK']) {
     const store = expectStatus(
-      await http.post('/api/v1/stores').set(bearer(owner.accessToken)).send({ name: `${name} ${code}`, code }),
+      await http
+        .post('/api/v1/stores')
+        .set(bearer(owner.accessToken))
+        .send({ name: `${name} ${code}`, code }),
       201,
     ).body;
     stores.push({ id: store.id, code: store.code });

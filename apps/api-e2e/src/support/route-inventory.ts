@@ -15,7 +15,10 @@ export interface RouteInfo {
 const UNPREFIXED = ['health'];
 
 function join(...parts: (string | undefined)[]): string {
-  return `/${parts.flatMap((part) => (part ?? '').split('/')).filter(Boolean).join('/')}`;
+  return `/${parts
+    .flatMap((part) => (part ?? '').split('/'))
+    .filter(Boolean)
+    .join('/')}`;
 }
 
 /** Every route the app's controllers declare, with its access rule, read from Nest's metadata. */
@@ -33,8 +36,7 @@ export function routeInventory(app: NestFastifyApplication): RouteInfo[] {
         if (requestMethod === undefined || name === 'constructor') continue;
         const path = join(UNPREFIXED.includes(prefix) ? '' : 'api/v1', prefix, Reflect.getMetadata(PATH_METADATA, handler));
         const method = RequestMethod[requestMethod];
-        const rule: AccessRule | undefined =
-          Reflect.getMetadata(ACCESS_RULE, handler) ?? Reflect.getMetadata(ACCESS_RULE, controller);
+        const rule: AccessRule | undefined = Reflect.getMetadata(ACCESS_RULE, handler) ?? Reflect.getMetadata(ACCESS_RULE, controller);
         routes.push({ key: `${method} ${path}`, method, path, rule });
       }
     }

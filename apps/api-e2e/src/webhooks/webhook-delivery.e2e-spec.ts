@@ -46,7 +46,10 @@ describe('webhook delivery', () => {
 
   async function createWebhook(shop: TenantFixture, url: string, extra: object = {}): Promise<{ id: string; secret: string }> {
     return expectStatus(
-      await http().post('/api/v1/webhooks').set(bearer(shop.owner.accessToken)).send({ url, events: ['product.updated'], ...extra }),
+      await http()
+        .post('/api/v1/webhooks')
+        .set(bearer(shop.owner.accessToken))
+        .send({ url, events: ['product.updated'], ...extra }),
       201,
     ).body;
   }
@@ -66,7 +69,11 @@ describe('webhook delivery', () => {
     return events.find((event) => event.aggregateId === webhookId);
   }
 
-  const arrivals = (target: WebhookReceiver, count: number) => eventually(async () => target.received, (received) => received.length >= count);
+  const arrivals = (target: WebhookReceiver, count: number) =>
+    eventually(
+      async () => target.received,
+      (received) => received.length >= count,
+    );
 
   const verify = (secret: string, webhook: ReceivedWebhook) =>
     new Webhook(secret).verify(webhook.body, {
@@ -76,8 +83,12 @@ describe('webhook delivery', () => {
     });
 
   async function deliveriesOf(shop: TenantFixture, webhookId: string, query = '') {
-    return expectStatus(await http().get(`/api/v1/webhooks/${webhookId}/deliveries${query}`).set(bearer(shop.owner.accessToken)), 200).body
-      .items as { id: string; status: string; eventId: string; attemptCount: number }[];
+    return expectStatus(await http().get(`/api/v1/webhooks/${webhookId}/deliveries${query}`).set(bearer(shop.owner.accessToken)), 200).body.items as {
+      id: string;
+      status: string;
+      eventId: string;
+      attemptCount: number;
+    }[];
   }
 
   async function deliveryLog(shop: TenantFixture, deliveryId: string) {
@@ -100,11 +111,20 @@ describe('webhook delivery', () => {
     const target = await receiver((index) => (index < 2 ? { status: 500, body: `failure ${index}` } : { status: 200, body: 'ok' }));
     const webhook = await createWebhook(a, target.url);
     const eventId = await emit(a);
-    const [delivery] = await eventually(() => deliveriesOf(a, webhook.id), (items) => items[0]?.status === 'succeeded');
+    const [delivery] = await eventually(
+      () => deliveriesOf(a, webhook.id),
+      (items) => items[0]?.status === 'succeeded',
+    );
     expect(target.received.map((received) => received.headers['webhook-id'])).toEqual([eventId, eventId, eventId]);
     const log = await deliveryLog(a, delivery.id);
     expect(log).toMatchObject({ eventId, status: 'succeeded', attemptCount: 3, payload: { id: eventId } });
-    expect(log.attempts.map((attempt: { attempt: number; statusCode: number; responseExcerpt: string }) => [attempt.attempt, attempt.statusCode, attempt.responseExcerpt])).toEqual([
+    expect(
+      log.attempts.map((attempt: { attempt: number; statusCode: number; responseExcerpt: string }) => [
+        attempt.attempt,
+        attempt.statusCode,
+        attempt.responseExcerpt,
+      ]),
+    ).toEqual([
       [1, 500, 'failure 0'],
       [2, 500, 'failure 1'],
       [3, 200, 'ok'],
@@ -117,7 +137,10 @@ describe('webhook delivery', () => {
     const target = await receiver(() => ({ status: 307, headers: { location: elsewhere.url } }));
     const webhook = await createWebhook(a, target.url);
     await emit(a);
-    const [delivery] = await eventually(() => deliveriesOf(a, webhook.id), (items) => items[0]?.status === 'failed');
+    const [delivery] = await eventually(
+      () => deliveriesOf(a, webhook.id),
+      (items) => items[0]?.status === 'failed',
+    );
     expect(delivery.attemptCount).toBe(3);
     expect(target.received).toHaveLength(3);
     expect(elsewhere.received).toHaveLength(0);
@@ -137,7 +160,9 @@ describe('webhook delivery', () => {
     const notice = await ownerNotice(a, webhook.id);
     expect(notice?.data).toEqual({ webhookId: webhook.id, url: target.url, reason: disabled.disabledReason, notify: 'owners' });
     const audit = expectStatus(await http().get(`/api/v1/audit-logs?entityId=${webhook.id}`).set(bearer(a.owner.accessToken)), 200).body.items;
-    expect(audit).toContainEqual(expect.objectContaining({ actorType: 'system', action: 'update', changes: { enabled: [true, false], disabledReason: [null, disabled.disabledReason] } }));
+    expect(audit).toContainEqual(
+      expect.objectContaining({ actorType: 'system', action: 'update', changes: { enabled: [true, false], disabledReason: [null, disabled.disabledReason] } }),
+    );
   });
 
   it('disables an endpoint whose deliveries have failed for five days', async () => {
@@ -168,7 +193,10 @@ describe('webhook delivery', () => {
     const target = await receiver();
     const webhook = await createWebhook(a, target.url);
     const eventId = await emit(a);
-    const [first] = await eventually(() => deliveriesOf(a, webhook.id), (items) => items[0]?.status === 'succeeded');
+    const [first] = await eventually(
+      () => deliveriesOf(a, webhook.id),
+      (items) => items[0]?.status === 'succeeded',
+    );
     const again = expectStatus(await http().post(`/api/v1/webhooks/deliveries/${first.id}/redeliver`).set(bearer(a.owner.accessToken)), 202).body;
     expect(again).toMatchObject({ eventId, status: 'pending' });
     const ping = expectStatus(await http().post(`/api/v1/webhooks/${webhook.id}/test`).set(bearer(a.owner.accessToken)), 202).body;
@@ -198,7 +226,10 @@ describe('webhook delivery', () => {
     const healthy = await receiver();
     const hungWebhook = await createWebhook(b, hung.url);
     for (let index = 0; index < 20; index++) await emit(b);
-    await eventually(async () => hung.hangingCount, (count) => count === 2);
+    await eventually(
+      async () => hung.hangingCount,
+      (count) => count === 2,
+    );
     await createWebhook(b, healthy.url);
     await emit(b);
     await arrivals(healthy, 1);
@@ -219,7 +250,10 @@ describe('webhook delivery', () => {
     await createWebhook(b, ofB.url, { events: ['*'] });
     const eventOfA = await emit(a);
     const eventOfB = await emit(b);
-    await eventually(async () => [...ofA.received, ...ofB.received].map((received) => received.headers['webhook-id']), (ids) => ids.includes(eventOfA) && ids.includes(eventOfB));
+    await eventually(
+      async () => [...ofA.received, ...ofB.received].map((received) => received.headers['webhook-id']),
+      (ids) => ids.includes(eventOfA) && ids.includes(eventOfB),
+    );
     expect(ofB.received.map((received) => JSON.parse(received.body).tenantId)).toEqual(ofB.received.map(() => b.id));
     expect(ofA.received.map((received) => JSON.parse(received.body).tenantId)).toEqual(ofA.received.map(() => a.id));
   });

@@ -30,7 +30,13 @@ describe('webhook endpoints, with private targets refused', () => {
       await create({ url: 'https://93.184.215.14/hooks', events: ['sale.created', 'stock.low'], description: 'Books', headers: { 'X-Api-Token': 't0p' } }),
       201,
     ).body;
-    expect(created).toMatchObject({ url: 'https://93.184.215.14/hooks', events: ['sale.created', 'stock.low'], description: 'Books', enabled: true, version: 1 });
+    expect(created).toMatchObject({
+      url: 'https://93.184.215.14/hooks',
+      events: ['sale.created', 'stock.low'],
+      description: 'Books',
+      enabled: true,
+      version: 1,
+    });
     expect(created.secret).toMatch(/^whsec_/);
     const read = expectStatus(await http().get(`/api/v1/webhooks/${created.id}`).set(bearer(shop.owner.accessToken)), 200);
     const listed = expectStatus(await http().get('/api/v1/webhooks').set(bearer(shop.owner.accessToken)), 200).body.items;
@@ -47,7 +53,11 @@ describe('webhook endpoints, with private targets refused', () => {
   it('updates with If-Match, refusing a stale version with 412', async () => {
     const created = expectStatus(await create({ url: 'https://93.184.215.14/a', events: ['*'] }), 201).body;
     const updated = expectStatus(
-      await http().patch(`/api/v1/webhooks/${created.id}`).set(bearer(shop.owner.accessToken)).set('if-match', '"1"').send({ enabled: false, description: 'Paused' }),
+      await http()
+        .patch(`/api/v1/webhooks/${created.id}`)
+        .set(bearer(shop.owner.accessToken))
+        .set('if-match', '"1"')
+        .send({ enabled: false, description: 'Paused' }),
       200,
     ).body;
     expect(updated).toMatchObject({ enabled: false, description: 'Paused', version: 2 });
@@ -107,16 +117,19 @@ describe('webhook endpoints, with private targets refused', () => {
     expect(receiver.received).toHaveLength(0);
   });
 
-  it.each(['127.0.0.1', '::7f00:1', '::ffff:0:7f00:1'])('refuses at delivery a name that resolved to a public address at creation and to %s later', async (rebound) => {
-    const resolve = jest.spyOn(api.app.get(HostResolver), 'resolve').mockResolvedValueOnce(['93.184.215.14']).mockResolvedValue([rebound]);
-    const created = expectStatus(await create({ url: `http://rebinding.example:${receiver.port}/hook`, events: ['*'] }), 201).body;
-    const ping = expectStatus(await http().post(`/api/v1/webhooks/${created.id}/test`).set(bearer(shop.owner.accessToken)), 202).body;
-    const log = await eventually(
-      async () => expectStatus(await http().get(`/api/v1/webhooks/deliveries/${ping.id}`).set(bearer(shop.owner.accessToken)), 200).body,
-      (body) => body.status === 'failed',
-    );
-    expect(resolve).toHaveBeenCalledWith('rebinding.example');
-    expect(log.attempts).toEqual([expect.objectContaining({ statusCode: null, error: expect.stringMatching(/rebinding\.example resolves to a private/) })]);
-    expect(receiver.received).toHaveLength(0);
-  });
+  it.each(['127.0.0.1', '::7f00:1', '::ffff:0:7f00:1'])(
+    'refuses at delivery a name that resolved to a public address at creation and to %s later',
+    async (rebound) => {
+      const resolve = jest.spyOn(api.app.get(HostResolver), 'resolve').mockResolvedValueOnce(['93.184.215.14']).mockResolvedValue([rebound]);
+      const created = expectStatus(await create({ url: `http://rebinding.example:${receiver.port}/hook`, events: ['*'] }), 201).body;
+      const ping = expectStatus(await http().post(`/api/v1/webhooks/${created.id}/test`).set(bearer(shop.owner.accessToken)), 202).body;
+      const log = await eventually(
+        async () => expectStatus(await http().get(`/api/v1/webhooks/deliveries/${ping.id}`).set(bearer(shop.owner.accessToken)), 200).body,
+        (body) => body.status === 'failed',
+      );
+      expect(resolve).toHaveBeenCalledWith('rebinding.example');
+      expect(log.attempts).toEqual([expect.objectContaining({ statusCode: null, error: expect.stringMatching(/rebinding\.example resolves to a private/) })]);
+      expect(receiver.received).toHaveLength(0);
+    },
+  );
 });

@@ -27,7 +27,13 @@ describe('webhook delivery without Redis', () => {
   it('delivers and retries on the in-process queue with the same webhook-id', async () => {
     const http = () => request(api.app.getHttpServer());
     const token = expectStatus(await http().post('/api/v1/signup').send(signupBody()), 201).body.accessToken;
-    const webhook = expectStatus(await http().post('/api/v1/webhooks').set(bearer(token)).send({ url: receiver.url, events: ['*'] }), 201).body;
+    const webhook = expectStatus(
+      await http()
+        .post('/api/v1/webhooks')
+        .set(bearer(token))
+        .send({ url: receiver.url, events: ['*'] }),
+      201,
+    ).body;
     const { eventId } = expectStatus(await http().post('/api/v1/e2e-probe/events/bump').set(bearer(token)).send({ aggregateId: uuidv7() }), 201).body;
     const [delivery] = await eventually(
       async () => expectStatus(await http().get(`/api/v1/webhooks/${webhook.id}/deliveries`).set(bearer(token)), 200).body.items,
@@ -40,8 +46,17 @@ describe('webhook delivery without Redis', () => {
   it('sends, after a restart, a delivery that was waiting on a timer of the stopped process', async () => {
     const http = () => request(api.app.getHttpServer());
     const signup = expectStatus(await http().post('/api/v1/signup').send(signupBody()), 201).body;
-    const webhook = expectStatus(await http().post('/api/v1/webhooks').set(bearer(signup.accessToken)).send({ url: receiver.url, events: ['*'] }), 201).body;
+    const webhook = expectStatus(
+      await http()
+        .post('/api/v1/webhooks')
+        .set(bearer(signup.accessToken))
+        .send({ url: receiver.url, events: ['*'] }),
+      201,
+    ).body;
     const lost = await lostDelivery(api, signup.tenant.id, webhook.id);
-    await eventually(async () => receiver.received, (received) => received.some((webhook) => webhook.headers['webhook-id'] === lost.eventId));
+    await eventually(
+      async () => receiver.received,
+      (received) => received.some((webhook) => webhook.headers['webhook-id'] === lost.eventId),
+    );
   });
 });

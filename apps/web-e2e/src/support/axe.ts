@@ -9,9 +9,16 @@ export type AxeImpact = 'minor' | 'moderate' | 'serious' | 'critical';
 export async function accessibilityViolations(page: Page, impacts: readonly AxeImpact[] = ['minor', 'moderate', 'serious', 'critical']): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
+      }
+    ).axe;
     const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
-    return result.violations.map((violation) => ({ impact: violation.impact, line: `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}` }));
+    return result.violations.map((violation) => ({
+      impact: violation.impact,
+      line: `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+    }));
   });
   return violations.filter((violation) => impacts.includes(violation.impact as AxeImpact)).map((violation) => violation.line);
 }

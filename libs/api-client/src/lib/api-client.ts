@@ -20,10 +20,7 @@ export interface ApiClientOptions {
 }
 
 /** What the client learned from `/health/ready`: reachable and ready, reachable but degraded, or not reachable. */
-export type Readiness =
-  | { state: 'up'; report: HealthReport }
-  | { state: 'degraded'; report: HealthReport }
-  | { state: 'unreachable'; reason: string };
+export type Readiness = { state: 'up'; report: HealthReport } | { state: 'degraded'; report: HealthReport } | { state: 'unreachable'; reason: string };
 
 /** Typed access to the Kassa API for the web app and partners, generated from its OpenAPI document. */
 export class ApiClient {

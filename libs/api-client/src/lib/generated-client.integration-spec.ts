@@ -4,8 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 const WORKSPACE_ROOT = path.resolve(__dirname, '../../../..');
-const generate = (...args: string[]) =>
-  spawnSync(process.execPath, ['tools/api-client/generate.mjs', ...args], { cwd: WORKSPACE_ROOT, encoding: 'utf8' });
+const generate = (...args: string[]) => spawnSync(process.execPath, ['tools/api-client/generate.mjs', ...args], { cwd: WORKSPACE_ROOT, encoding: 'utf8' });
 
 describe('the generated API client', () => {
   it("matches the built API's OpenAPI document", () => {

@@ -10,7 +10,7 @@ describe('discountAllowanceBps', () => {
     expect(discountAllowanceBps({ role: 'owner', permissions: ROLE_PERMISSIONS.owner }, { manager: 0, cashier: 0 })).toBeNull();
   });
 
-  it("gives managers the manager limit and cashiers the cashier limit", () => {
+  it('gives managers the manager limit and cashiers the cashier limit', () => {
     expect(discountAllowanceBps({ role: 'manager', permissions: ROLE_PERMISSIONS.manager }, limits)).toBe(2_000);
     expect(discountAllowanceBps({ role: 'cashier', permissions: ROLE_PERMISSIONS.cashier }, limits)).toBe(500);
   });

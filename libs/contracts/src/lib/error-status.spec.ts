@@ -31,7 +31,9 @@ describe('ERROR_STATUS', () => {
 
   it('is what docs/api.md tells partners, code by code', () => {
     const documented = documentedStatuses();
-    expect(codes.filter((code) => documented.get(code) !== ERROR_STATUS[code]).map((code) => `${code}: docs ${documented.get(code)}, code ${ERROR_STATUS[code]}`)).toEqual([]);
+    expect(
+      codes.filter((code) => documented.get(code) !== ERROR_STATUS[code]).map((code) => `${code}: docs ${documented.get(code)}, code ${ERROR_STATUS[code]}`),
+    ).toEqual([]);
     expect([...documented.keys()].filter((code) => !codes.includes(code as ErrorCode))).toEqual([]);
   });
 });

@@ -36,18 +36,5 @@ export interface EventEnvelope<Data = Record<string, unknown>> {
 }
 
 /** Actions the audit log records (DESIGN.md §10). */
-export const AUDIT_ACTIONS = [
-  'create',
-  'update',
-  'delete',
-  'login',
-  'logout',
-  'view',
-  'export',
-  'import',
-  'void',
-  'refund',
-  'approve',
-  'reject',
-] as const;
+export const AUDIT_ACTIONS = ['create', 'update', 'delete', 'login', 'logout', 'view', 'export', 'import', 'void', 'refund', 'approve', 'reject'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,16 +1,5 @@
 /** Why stock moved. Every change of on-hand is one ledger row with one of these. */
-export const STOCK_REASONS = [
-  'sale',
-  'refund',
-  'void',
-  'adjustment',
-  'count',
-  'damage',
-  'loss',
-  'receipt',
-  'transfer_in',
-  'transfer_out',
-] as const;
+export const STOCK_REASONS = ['sale', 'refund', 'void', 'adjustment', 'count', 'damage', 'loss', 'receipt', 'transfer_in', 'transfer_out'] as const;
 export type StockReason = (typeof STOCK_REASONS)[number];
 
 /** Reasons a person may post as an adjustment; the others come from counts, transfers, sales and purchasing. */

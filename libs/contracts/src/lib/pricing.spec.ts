@@ -7,22 +7,25 @@ const discount = fc.oneof(
   fc.record({ amountMinor: fc.integer({ min: 0, max: 1_000_000 }) }),
 ) as fc.Arbitrary<Discount>;
 
-const sale: fc.Arbitrary<PricingInput> = fc.record({
-  lines: fc.array(
-    fc.record(
-      {
-        unitPriceMinor: fc.integer({ min: 0, max: 10_000_000 }),
-        quantity: fc.integer({ min: 1, max: 1_000 }),
-        taxRateBps: fc.constantFrom(0, 500, 700, 1_900, 2_000, 2_500),
-        discount,
-      },
-      { requiredKeys: ['unitPriceMinor', 'quantity', 'taxRateBps'] },
+const sale: fc.Arbitrary<PricingInput> = fc.record(
+  {
+    lines: fc.array(
+      fc.record(
+        {
+          unitPriceMinor: fc.integer({ min: 0, max: 10_000_000 }),
+          quantity: fc.integer({ min: 1, max: 1_000 }),
+          taxRateBps: fc.constantFrom(0, 500, 700, 1_900, 2_000, 2_500),
+          discount,
+        },
+        { requiredKeys: ['unitPriceMinor', 'quantity', 'taxRateBps'] },
+      ),
+      { minLength: 1, maxLength: 20 },
     ),
-    { minLength: 1, maxLength: 20 },
-  ),
-  discount,
-  pricesIncludeTax: fc.boolean(),
-}, { requiredKeys: ['lines', 'pricesIncludeTax'] });
+    discount,
+    pricesIncludeTax: fc.boolean(),
+  },
+  { requiredKeys: ['lines', 'pricesIncludeTax'] },
+);
 
 describe('priceSale', () => {
   it('makes every sale total the sum of its lines, in both tax modes', () => {

@@ -86,12 +86,7 @@ const answers200 = (url: string) => () =>
 /** The built API; resolves once /health/ready answers 200. */
 export function startBuiltApi(port: number, env: Record<string, string>): Promise<ServerProcess> {
   const baseUrl = `http://127.0.0.1:${port}`;
-  return startServer(
-    [builtApiEntry('main')],
-    childEnv({ PORT: String(port), HOST: '127.0.0.1', ...env }),
-    baseUrl,
-    answers200(`${baseUrl}/health/ready`),
-  );
+  return startServer([builtApiEntry('main')], childEnv({ PORT: String(port), HOST: '127.0.0.1', ...env }), baseUrl, answers200(`${baseUrl}/health/ready`));
 }
 
 /** A worker process; resolves once it says it started. */

@@ -2,13 +2,55 @@ import { ean13, pick, seededRandom } from './random';
 
 /** Departments of a neighbourhood shop, with the goods each sells and how they are priced. */
 const DEPARTMENTS = [
-  { name: 'Fruit & Vegetables', code: 'FRU', tax: 700, goods: ['Bananas', 'Apples', 'Pears', 'Tomatoes', 'Carrots', 'Potatoes', 'Onions', 'Lemons', 'Avocados', 'Grapes', 'Cucumbers', 'Peppers'], cents: [49, 499] },
-  { name: 'Dairy', code: 'DAI', tax: 700, goods: ['Milk', 'Yoghurt', 'Butter', 'Gouda', 'Cheddar', 'Cream', 'Quark', 'Mozzarella', 'Feta', 'Kefir'], cents: [59, 899] },
-  { name: 'Bakery', code: 'BAK', tax: 700, goods: ['Rye Bread', 'Baguette', 'Croissants', 'Pretzels', 'Rolls', 'Sourdough', 'Muffins', 'Bagels'], cents: [39, 599] },
-  { name: 'Drinks', code: 'DRI', tax: 1900, goods: ['Sparkling Water', 'Still Water', 'Orange Juice', 'Apple Juice', 'Cola', 'Lemonade', 'Iced Tea', 'Oat Drink', 'Coffee Beans', 'Green Tea'], cents: [49, 1499] },
-  { name: 'Pantry', code: 'PAN', tax: 700, goods: ['Pasta', 'Rice', 'Flour', 'Sugar', 'Olive Oil', 'Tomato Sauce', 'Lentils', 'Chickpeas', 'Oats', 'Honey', 'Peanut Butter', 'Jam'], cents: [79, 1299] },
-  { name: 'Household', code: 'HOU', tax: 1900, goods: ['Dish Soap', 'Paper Towels', 'Toilet Paper', 'Laundry Detergent', 'Sponges', 'Bin Bags', 'Candles', 'Batteries'], cents: [99, 1999] },
-  { name: 'Snacks', code: 'SNA', tax: 700, goods: ['Crisps', 'Chocolate', 'Biscuits', 'Nuts', 'Pretzel Sticks', 'Gummy Bears', 'Popcorn', 'Granola Bars'], cents: [49, 699] },
+  {
+    name: 'Fruit & Vegetables',
+    code: 'FRU',
+    tax: 700,
+    goods: ['Bananas', 'Apples', 'Pears', 'Tomatoes', 'Carrots', 'Potatoes', 'Onions', 'Lemons', 'Avocados', 'Grapes', 'Cucumbers', 'Peppers'],
+    cents: [49, 499],
+  },
+  {
+    name: 'Dairy',
+    code: 'DAI',
+    tax: 700,
+    goods: ['Milk', 'Yoghurt', 'Butter', 'Gouda', 'Cheddar', 'Cream', 'Quark', 'Mozzarella', 'Feta', 'Kefir'],
+    cents: [59, 899],
+  },
+  {
+    name: 'Bakery',
+    code: 'BAK',
+    tax: 700,
+    goods: ['Rye Bread', 'Baguette', 'Croissants', 'Pretzels', 'Rolls', 'Sourdough', 'Muffins', 'Bagels'],
+    cents: [39, 599],
+  },
+  {
+    name: 'Drinks',
+    code: 'DRI',
+    tax: 1900,
+    goods: ['Sparkling Water', 'Still Water', 'Orange Juice', 'Apple Juice', 'Cola', 'Lemonade', 'Iced Tea', 'Oat Drink', 'Coffee Beans', 'Green Tea'],
+    cents: [49, 1499],
+  },
+  {
+    name: 'Pantry',
+    code: 'PAN',
+    tax: 700,
+    goods: ['Pasta', 'Rice', 'Flour', 'Sugar', 'Olive Oil', 'Tomato Sauce', 'Lentils', 'Chickpeas', 'Oats', 'Honey', 'Peanut Butter', 'Jam'],
+    cents: [79, 1299],
+  },
+  {
+    name: 'Household',
+    code: 'HOU',
+    tax: 1900,
+    goods: ['Dish Soap', 'Paper Towels', 'Toilet Paper', 'Laundry Detergent', 'Sponges', 'Bin Bags', 'Candles', 'Batteries'],
+    cents: [99, 1999],
+  },
+  {
+    name: 'Snacks',
+    code: 'SNA',
+    tax: 700,
+    goods: ['Crisps', 'Chocolate', 'Biscuits', 'Nuts', 'Pretzel Sticks', 'Gummy Bears', 'Popcorn', 'Granola Bars'],
+    cents: [49, 699],
+  },
 ] as const;
 
 const QUALITIES = ['Organic', 'Fresh', 'Classic', 'Premium', 'Local', 'Fairtrade', 'Family', 'Light', 'Wholegrain', 'Smoked'];

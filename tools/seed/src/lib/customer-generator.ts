@@ -1,14 +1,84 @@
 import { pick, seededRandom } from './random';
 
 const FIRST_NAMES = [
-  'Anna', 'Lukas', 'Mia', 'Jonas', 'Lea', 'Felix', 'Emma', 'Paul', 'Sophie', 'Leon', 'Hannah', 'Elias', 'Marie', 'Noah', 'Lina',
-  'Ben', 'Clara', 'Finn', 'Ida', 'Emil', 'Jürgen', 'Renée', 'Zoë', 'Mehmet', 'Ayşe', 'Olga', 'Piotr', 'Giulia', 'Luca', 'Sofía',
-  'Karim', 'Fatima', 'Yuki', 'Chen', 'Priya', 'Björn', 'Ingrid', 'Tomás', 'Amélie', 'Grace',
+  'Anna',
+  'Lukas',
+  'Mia',
+  'Jonas',
+  'Lea',
+  'Felix',
+  'Emma',
+  'Paul',
+  'Sophie',
+  'Leon',
+  'Hannah',
+  'Elias',
+  'Marie',
+  'Noah',
+  'Lina',
+  'Ben',
+  'Clara',
+  'Finn',
+  'Ida',
+  'Emil',
+  'Jürgen',
+  'Renée',
+  'Zoë',
+  'Mehmet',
+  'Ayşe',
+  'Olga',
+  'Piotr',
+  'Giulia',
+  'Luca',
+  'Sofía',
+  'Karim',
+  'Fatima',
+  'Yuki',
+  'Chen',
+  'Priya',
+  'Björn',
+  'Ingrid',
+  'Tomás',
+  'Amélie',
+  'Grace',
 ];
 const LAST_NAMES = [
-  'Müller', 'Schmidt', 'Schneider', 'Fischer', 'Weber', 'Meyer', 'Wagner', 'Becker', 'Schulz', 'Hoffmann', 'Koch', 'Richter',
-  'Klein', 'Wolf', 'Schröder', 'Neumann', 'Schwarz', 'Braun', 'Zimmermann', 'Krüger', 'Hartmann', 'Lange', 'Yılmaz', 'Kowalski',
-  'Rossi', 'García', 'Nguyen', 'Novak', "O'Brien", 'Dubois', 'Jensen', 'Öztürk', 'Łukasik', 'Smith', 'Tanaka', 'Bauer',
+  'Müller',
+  'Schmidt',
+  'Schneider',
+  'Fischer',
+  'Weber',
+  'Meyer',
+  'Wagner',
+  'Becker',
+  'Schulz',
+  'Hoffmann',
+  'Koch',
+  'Richter',
+  'Klein',
+  'Wolf',
+  'Schröder',
+  'Neumann',
+  'Schwarz',
+  'Braun',
+  'Zimmermann',
+  'Krüger',
+  'Hartmann',
+  'Lange',
+  'Yılmaz',
+  'Kowalski',
+  'Rossi',
+  'García',
+  'Nguyen',
+  'Novak',
+  "O'Brien",
+  'Dubois',
+  'Jensen',
+  'Öztürk',
+  'Łukasik',
+  'Smith',
+  'Tanaka',
+  'Bauer',
 ];
 // RFC 2606 domains: a demo shop never mails a real person.
 const EMAIL_DOMAINS = ['example.com', 'example.org', 'example.net'];
@@ -61,7 +131,10 @@ export function generateCustomers(count: number, seed: number): GeneratedCustome
       for (let suffix = 2; taken.has(email); suffix++) email = `${local}${suffix}@${domain}`;
       taken.add(email);
     }
-    const phone = random() < 0.55 ? `+49 ${pick(random, ['151', '160', '170', '176', '30', '40', '89'])} ${String(Math.floor(random() * 10_000_000)).padStart(7, '0')}` : null;
+    const phone =
+      random() < 0.55
+        ? `+49 ${pick(random, ['151', '160', '170', '176', '30', '40', '89'])} ${String(Math.floor(random() * 10_000_000)).padStart(7, '0')}`
+        : null;
     const tags = TAGS.filter(({ share }) => random() < share).map(({ tag }) => tag);
     const marketingConsent = (email !== null || phone !== null) && random() < 0.55;
     return { name: `${first} ${last}`, email, phone, tags, marketingConsent };

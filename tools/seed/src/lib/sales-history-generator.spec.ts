@@ -96,7 +96,9 @@ describe('the sales history generator', () => {
           sale.taxMinor === expected.taxMinor &&
           sale.totalMinor === expected.totalMinor &&
           sale.lines.every((line, index) =>
-            (['grossMinor', 'lineDiscountMinor', 'saleDiscountMinor', 'taxMinor', 'totalMinor'] as const).every((field) => line[field] === expected.lines[index][field]),
+            (['grossMinor', 'lineDiscountMinor', 'saleDiscountMinor', 'taxMinor', 'totalMinor'] as const).every(
+              (field) => line[field] === expected.lines[index][field],
+            ),
           );
         const tendered = sale.tenders.reduce((total, tender) => total + tender.amountMinor, 0);
         const cash = sale.tenders.filter((tender) => tender.type === 'cash').reduce((total, tender) => total + tender.amountMinor, 0);
@@ -159,20 +161,23 @@ describe('the sales history generator', () => {
       const promotion = sut.promotions.find((candidate) => date >= candidate.firstDay && date <= candidate.lastDay);
       return sale.lines.some((line) => {
         const promoted = promotion?.categoryKeys.includes(products[line.productIndex].categoryKey);
-        return promoted ? line.discount === null || !('percentBps' in line.discount) || line.discount.percentBps !== promotion?.percentBps : line.discount !== null;
+        return promoted
+          ? line.discount === null || !('percentBps' in line.discount) || line.discount.percentBps !== promotion?.percentBps
+          : line.discount !== null;
       });
     });
     expect(wrong).toEqual([]);
     expect(sut.sales.some((sale) => sale.lines.some((line) => line.discount))).toBe(true);
     expect(sut.sales.filter((sale) => sale.discount).length).toBeGreaterThan(10);
-    expect(sut.promotions.flatMap((promotion) => promotion.categoryKeys).every((key) => demoCategories.some((category) => category.key === key))).toBe(
-      true,
-    );
+    expect(sut.promotions.flatMap((promotion) => promotion.categoryKeys).every((key) => demoCategories.some((category) => category.key === key))).toBe(true);
   });
 
   it('has a spike day, a till outage and a few very large baskets', () => {
     const perDay = new Map(sut.days.map((day) => [day.date, day.sales]));
-    const open = sut.days.filter((day) => !day.closed).map((day) => day.sales).sort((a, b) => a - b);
+    const open = sut.days
+      .filter((day) => !day.closed)
+      .map((day) => day.sales)
+      .sort((a, b) => a - b);
     const median = open[Math.floor(open.length / 2)];
     expect(perDay.get(sut.anomalies.spikeDay ?? '')).toBeGreaterThan(median * 2);
     expect(perDay.get(sut.anomalies.outageDay ?? '')).toBeLessThan(median * 0.1);

@@ -257,14 +257,20 @@ export function generateSalesHistory(options: SalesHistoryOptions): SalesHistory
   const factorSum = factors.reduce((a, b) => a + b, 0);
   const canSell = products.length > 0 && options.stores > 0 && factorSum > 0;
 
-  const popularity = shuffled(schedule, products.map((_, index) => index));
+  const popularity = shuffled(
+    schedule,
+    products.map((_, index) => index),
+  );
   const productWeights = new Array<number>(products.length);
   popularity.forEach((productIndex, rank) => (productWeights[productIndex] = zipf(rank, 1.05, 2.5)));
   const drawProduct = canSell ? weightedSampler(random, productWeights) : () => 0;
   const byCategory = new Map<string, () => number>();
   for (const key of categories) {
     const members = products.flatMap((product, index) => (product.categoryKey === key ? [index] : []));
-    const draw = weightedSampler(random, members.map((index) => productWeights[index]));
+    const draw = weightedSampler(
+      random,
+      members.map((index) => productWeights[index]),
+    );
     byCategory.set(key, () => members[draw()]);
   }
   // Regulars (low indexes, and those tagged so) come back often.
@@ -411,10 +417,12 @@ interface PlannedPromotion {
 function planPromotions(random: () => number, days: number, categories: string[]): PlannedPromotion[] {
   const promotions: PlannedPromotion[] = [];
   if (categories.length === 0) return promotions;
-  for (let day = 3 + Math.floor(random() * 10); day < days; ) {
+  for (let day = 3 + Math.floor(random() * 10); day < days;) {
     const week = random() < 0.6;
     const length = week ? 7 : 1;
-    const categoryKeys = shuffled(random, categories).slice(0, week ? 1 : 2).sort();
+    const categoryKeys = shuffled(random, categories)
+      .slice(0, week ? 1 : 2)
+      .sort();
     promotions.push({ first: day, last: Math.min(days, day + length) - 1, categoryKeys, percentBps: pick(random, PROMOTION_PERCENTS_BPS) });
     day += length + 10 + Math.floor(random() * 20);
   }

@@ -120,10 +120,10 @@ export async function insertSalesHistory(manager: EntityManager, target: SalesHi
   const lastReceipts = new Map<string, number>();
   for (const sale of history.sales) lastReceipts.set(registerKey(sale), sale.receiptNumber);
   const counters = [...lastReceipts].map(([key, last]) => ({ id: target.registerIds.get(key) as string, last }));
-  await manager.query(
-    `UPDATE register r SET last_receipt_number = c.last FROM unnest($1::uuid[], $2::int[]) AS c(id, last) WHERE r.id = c.id`,
-    [counters.map((counter) => counter.id), counters.map((counter) => counter.last)],
-  );
+  await manager.query(`UPDATE register r SET last_receipt_number = c.last FROM unnest($1::uuid[], $2::int[]) AS c(id, last) WHERE r.id = c.id`, [
+    counters.map((counter) => counter.id),
+    counters.map((counter) => counter.last),
+  ]);
 
   // What each customer has bought, as the sales service keeps it (CustomersService.recordPurchase): all completed, none refunded.
   const purchases = new Map<string, { count: number; totalMinor: number; lastAt: number }>();
@@ -143,7 +143,12 @@ export async function insertSalesHistory(manager: EntityManager, target: SalesHi
             last_purchase_at = greatest(c.last_purchase_at, p.last_at)
        FROM unnest($1::uuid[], $2::int[], $3::bigint[], $4::timestamptz[]) AS p(id, count, total_minor, last_at)
       WHERE c.id = p.id`,
-    [[...purchases.keys()], totals.map((total) => total.count), totals.map((total) => total.totalMinor), totals.map((total) => new Date(total.lastAt).toISOString())],
+    [
+      [...purchases.keys()],
+      totals.map((total) => total.count),
+      totals.map((total) => total.totalMinor),
+      totals.map((total) => new Date(total.lastAt).toISOString()),
+    ],
   );
   return { lines: lineCount };
 }

@@ -33,9 +33,7 @@ export function auditActorOf(actor: ContextActor): AuditActor {
 }
 
 /** The scope of an authenticated request. */
-export function auditScopeOf(
-  context: Omit<AuditScope, 'actor'> & { actor: ContextActor },
-): AuditScope {
+export function auditScopeOf(context: Omit<AuditScope, 'actor'> & { actor: ContextActor }): AuditScope {
   return { ...context, actor: auditActorOf(context.actor) };
 }
 

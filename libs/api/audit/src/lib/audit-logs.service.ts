@@ -8,7 +8,20 @@ import type { AuditLogDto, AuditLogExportQueryDto, AuditLogFilterDto, AuditLogLi
 
 const AUDIT_PAGES = cursorShape('audit-logs', ['uuid']);
 const EXPORT_PAGE = 1000;
-const CSV_HEADER = ['id', 'createdAt', 'actorType', 'actorId', 'action', 'entityType', 'entityId', 'changes', 'metadata', 'ip', 'userAgent', 'requestId'] as const;
+const CSV_HEADER = [
+  'id',
+  'createdAt',
+  'actorType',
+  'actorId',
+  'action',
+  'entityType',
+  'entityId',
+  'changes',
+  'metadata',
+  'ip',
+  'userAgent',
+  'requestId',
+] as const;
 
 /** The audit log as owners read it: filtered, newest first, listed page by page or exported whole. */
 @Injectable()
@@ -44,10 +57,9 @@ export class AuditLogsService {
 
   private newestFirst(context: RequestContext, filter: AuditLogFilterDto, after: string | undefined, limit: number): Promise<AuditLogDto[]> {
     const { where, parameters } = auditFilter(filter, after);
-    return queryRows<AuditLogDto>(
-      context.manager,
-      `SELECT ${AUDIT_COLUMNS} FROM audit_log ${where} ORDER BY id DESC LIMIT $${parameters.length + 1}`,
-      [...parameters, limit],
-    );
+    return queryRows<AuditLogDto>(context.manager, `SELECT ${AUDIT_COLUMNS} FROM audit_log ${where} ORDER BY id DESC LIMIT $${parameters.length + 1}`, [
+      ...parameters,
+      limit,
+    ]);
   }
 }

@@ -16,9 +16,7 @@ export function fieldChanges(before?: object, after?: object): FieldChanges {
     const was = (before as Record<string, unknown> | undefined)?.[field] ?? null;
     const now = (after as Record<string, unknown> | undefined)?.[field] ?? null;
     if (same(was, now)) continue;
-    changes[field] = SECRET_FIELD.test(field)
-      ? [was === null ? null : REDACTED, now === null ? null : REDACTED]
-      : [was, now];
+    changes[field] = SECRET_FIELD.test(field) ? [was === null ? null : REDACTED, now === null ? null : REDACTED] : [was, now];
   }
   return changes;
 }

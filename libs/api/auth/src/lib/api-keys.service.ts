@@ -49,18 +49,12 @@ export class ApiKeysService {
   }
 
   async list(context: RequestContext): Promise<ApiKeyListDto> {
-    const items: ApiKeyDto[] = await context.manager.query(
-      `SELECT ${API_KEY_COLUMNS} FROM api_key WHERE revoked_at IS NULL ORDER BY id`,
-    );
+    const items: ApiKeyDto[] = await context.manager.query(`SELECT ${API_KEY_COLUMNS} FROM api_key WHERE revoked_at IS NULL ORDER BY id`);
     return { items, nextCursor: null };
   }
 
   async revoke(context: RequestContext, id: string): Promise<void> {
-    const revoked = await queryRows(
-      context.manager,
-      `UPDATE api_key SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING id`,
-      [id],
-    );
+    const revoked = await queryRows(context.manager, `UPDATE api_key SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING id`, [id]);
     if (revoked.length === 0) throw apiKeyNotFound();
     await this.audit.record(auditScopeOf(context), { action: 'delete', entityType: 'api_key', entityId: id });
   }

@@ -56,10 +56,7 @@ export class RedisAttemptCounter implements AttemptCounter {
 
   async take(limits: AttemptLimit[], windowMs: number): Promise<AttemptVerdict> {
     const keys = limits.map((limit) => this.prefix + limit.key);
-    const [allowed, retryAfterMs] = (await this.redis.eval(TAKE, keys.length, ...keys, windowMs, ...limits.map((limit) => limit.limit))) as [
-      number,
-      number?,
-    ];
+    const [allowed, retryAfterMs] = (await this.redis.eval(TAKE, keys.length, ...keys, windowMs, ...limits.map((limit) => limit.limit))) as [number, number?];
     return allowed === 1 ? { allowed: true } : { allowed: false, retryAfterMs: retryAfterMs ?? windowMs };
   }
 

@@ -35,8 +35,7 @@ export const emailTaken = (email: string) =>
 export const lastOwner = () => new ApiException(ErrorCode.LastOwner, 'A shop must keep at least one active owner.');
 
 /** Granting what the caller does not hold (a role, every store): 403 naming the field when there is one. */
-export const grantForbidden = (detail: string, field: string | undefined, message: string) =>
-  forbidden(detail, field ? [{ field, message }] : undefined);
+export const grantForbidden = (detail: string, field: string | undefined, message: string) => forbidden(detail, field ? [{ field, message }] : undefined);
 
 export const apiKeyNotFound = () => new ApiException(ErrorCode.ApiKeyNotFound, 'No such API key.');
 

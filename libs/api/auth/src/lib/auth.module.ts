@@ -43,9 +43,7 @@ import { UsersService } from './users.service';
       provide: ATTEMPT_COUNTER,
       inject: [AppConfig],
       useFactory: async (config: AppConfig) =>
-        config.redis
-          ? new RedisAttemptCounter(await connectThrottleRedis(config.redis.url), config.redis.keyPrefix)
-          : new MemoryAttemptCounter(),
+        config.redis ? new RedisAttemptCounter(await connectThrottleRedis(config.redis.url), config.redis.keyPrefix) : new MemoryAttemptCounter(),
     },
     { provide: APP_GUARD, useClass: AuthGuard },
   ],

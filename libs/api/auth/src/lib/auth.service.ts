@@ -42,10 +42,13 @@ export class AuthService {
         timeZone: input.timeZone,
         pricesIncludeTax: input.pricesIncludeTax,
       });
-      await manager.query(
-        `INSERT INTO app_user (tenant_id, id, name, email, role, password_hash) VALUES ($1, $2, $3, $4, 'owner', $5)`,
-        [tenantId, userId, input.ownerName, input.email, passwordHash],
-      );
+      await manager.query(`INSERT INTO app_user (tenant_id, id, name, email, role, password_hash) VALUES ($1, $2, $3, $4, 'owner', $5)`, [
+        tenantId,
+        userId,
+        input.ownerName,
+        input.email,
+        passwordHash,
+      ]);
       const refreshToken = await this.refreshTokens.issue(manager, tenantId, userId);
       const user = (await this.users.findById(manager, userId)) as UserDto;
       const scope = { manager, tenantId, actor: { type: 'user', id: userId } as const, ...client };
@@ -69,9 +72,7 @@ export class AuthService {
         })
       : undefined;
     const passwordOk =
-      account?.passwordHash && account.active
-        ? await verifyPassword(account.passwordHash, input.password)
-        : await verifyAgainstNothing(input.password);
+      account?.passwordHash && account.active ? await verifyPassword(account.passwordHash, input.password) : await verifyAgainstNothing(input.password);
     if (!tenantId || !account || !passwordOk) {
       // Its own transaction: nothing else of this request commits.
       if (tenantId) {
@@ -133,10 +134,10 @@ export class AuthService {
       if (!row || !secretMatches(token.secret, row.secretHash)) throw invalidToken();
       assertPasswordPolicy(input.password, row.email);
       await manager.query(`UPDATE password_token SET used_at = now() WHERE id = $1`, [token.id]);
-      await manager.query(
-        `UPDATE app_user SET password_hash = $2, version = version + 1, updated_at = now() WHERE id = $1`,
-        [row.userId, await hashPassword(input.password)],
-      );
+      await manager.query(`UPDATE app_user SET password_hash = $2, version = version + 1, updated_at = now() WHERE id = $1`, [
+        row.userId,
+        await hashPassword(input.password),
+      ]);
     });
   }
 }

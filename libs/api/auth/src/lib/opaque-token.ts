@@ -13,8 +13,7 @@ export interface OpaqueToken {
 }
 
 const uuidToBytes = (uuid: string) => Buffer.from(uuid.replace(/-/g, ''), 'hex');
-const bytesToUuid = (bytes: Buffer) =>
-  bytes.toString('hex').replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5');
+const bytesToUuid = (bytes: Buffer) => bytes.toString('hex').replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5');
 
 export function newOpaqueToken(tenantId: string, id: string): OpaqueToken {
   return { tenantId, id, secret: randomBytes(32) };

@@ -8,10 +8,7 @@ import { loadUserActor } from './user-actor';
 
 const PREFIX = 'krt_';
 
-export type RotationOutcome =
-  | { outcome: 'rotated'; tenantId: string; userId: string; refreshToken: string }
-  | { outcome: 'reused' }
-  | { outcome: 'invalid' };
+export type RotationOutcome = { outcome: 'rotated'; tenantId: string; userId: string; refreshToken: string } | { outcome: 'reused' } | { outcome: 'invalid' };
 
 /**
  * Refresh tokens rotate: each is spent by one refresh and replaced within its family. Presenting a
@@ -40,20 +37,17 @@ export class RefreshTokens {
     const token = this.decode(text);
     if (!token) return { outcome: 'invalid' };
     return this.tenants.run(token.tenantId, async (manager): Promise<RotationOutcome> => {
-      const [row]: { familyId: string; userId: string; secretHash: Buffer; live: boolean; spent: boolean; inGrace: boolean }[] =
-        await manager.query(
-          `SELECT family_id AS "familyId", user_id AS "userId", secret_hash AS "secretHash",
+      const [row]: { familyId: string; userId: string; secretHash: Buffer; live: boolean; spent: boolean; inGrace: boolean }[] = await manager.query(
+        `SELECT family_id AS "familyId", user_id AS "userId", secret_hash AS "secretHash",
                   (revoked_at IS NULL AND expires_at > now()) AS live,
                   used_at IS NOT NULL AS spent,
                   coalesce(used_at > now() - make_interval(secs => $2), false) AS "inGrace"
              FROM refresh_token WHERE id = $1 FOR UPDATE`,
-          [token.id, this.config.auth.refreshReuseGraceSeconds],
-        );
+        [token.id, this.config.auth.refreshReuseGraceSeconds],
+      );
       if (!row || !secretMatches(token.secret, row.secretHash) || !row.live) return { outcome: 'invalid' };
       if (row.spent && !row.inGrace) {
-        await manager.query(`UPDATE refresh_token SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`, [
-          row.familyId,
-        ]);
+        await manager.query(`UPDATE refresh_token SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`, [row.familyId]);
         return { outcome: 'reused' };
       }
       if (!(await loadUserActor(manager, row.userId))) return { outcome: 'invalid' };
@@ -74,9 +68,7 @@ export class RefreshTokens {
       [token.id],
     );
     if (!row || !secretMatches(token.secret, row.secretHash)) return undefined;
-    await manager.query(`UPDATE refresh_token SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`, [
-      row.familyId,
-    ]);
+    await manager.query(`UPDATE refresh_token SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`, [row.familyId]);
     return row.userId;
   }
 

@@ -58,10 +58,10 @@ export class UsersService {
   }
 
   async get(context: RequestContext, id: string): Promise<UserDto> {
-    const [user]: UserDto[] = await context.manager.query(
-      `SELECT ${USER_COLUMNS} FROM app_user u WHERE u.id = $1 AND ${withinVisibleStores('$2')}`,
-      [id, visibleStoreIds(context) ?? null],
-    );
+    const [user]: UserDto[] = await context.manager.query(`SELECT ${USER_COLUMNS} FROM app_user u WHERE u.id = $1 AND ${withinVisibleStores('$2')}`, [
+      id,
+      visibleStoreIds(context) ?? null,
+    ]);
     if (!user) throw userNotFound();
     return user;
   }
@@ -74,13 +74,7 @@ export class UsersService {
     await this.stores.assertStoresExist(context, storeIds, 'storeIds');
     const id = uuidv7();
     await context.manager
-      .query(`INSERT INTO app_user (tenant_id, id, name, email, role) VALUES ($1, $2, $3, $4, $5)`, [
-        context.tenantId,
-        id,
-        input.name,
-        input.email,
-        input.role,
-      ])
+      .query(`INSERT INTO app_user (tenant_id, id, name, email, role) VALUES ($1, $2, $3, $4, $5)`, [context.tenantId, id, input.name, input.email, input.role])
       .catch((error: unknown) => {
         if (isUniqueViolation(error, 'app_user_email_key')) {
           throw emailTaken(input.email);
@@ -108,10 +102,7 @@ export class UsersService {
 
     const set = updateSet({ name: changes.name, role: changes.role, active: changes.active }, 2);
     if (set.values.length > 0) {
-      await context.manager.query(
-        `UPDATE app_user SET ${set.sql}, version = version + 1, updated_at = now() WHERE id = $1`,
-        [id, ...set.values],
-      );
+      await context.manager.query(`UPDATE app_user SET ${set.sql}, version = version + 1, updated_at = now() WHERE id = $1`, [id, ...set.values]);
     }
     if (changes.storeIds !== undefined) await this.replaceStores(context, id, changes.storeIds);
     if (changes.active === false) await this.refreshTokens.revokeAllOf(context.manager, id);
@@ -128,9 +119,7 @@ export class UsersService {
 
   /** Locks the active owners first, so two concurrent demotions cannot both pass. */
   private async assertAnotherActiveOwner(context: RequestContext, leavingOwnerId: string): Promise<void> {
-    const owners: { id: string }[] = await context.manager.query(
-      `SELECT id FROM app_user WHERE role = 'owner' AND active ORDER BY id FOR UPDATE`,
-    );
+    const owners: { id: string }[] = await context.manager.query(`SELECT id FROM app_user WHERE role = 'owner' AND active ORDER BY id FOR UPDATE`);
     if (!owners.some((owner) => owner.id !== leavingOwnerId)) {
       throw lastOwner();
     }
@@ -139,10 +128,11 @@ export class UsersService {
   private async replaceStores(context: RequestContext, userId: string, storeIds: string[]): Promise<void> {
     await context.manager.query(`DELETE FROM user_store WHERE user_id = $1`, [userId]);
     if (storeIds.length === 0) return;
-    await context.manager.query(
-      `INSERT INTO user_store (tenant_id, user_id, store_id) SELECT $1, $2, unnest($3::uuid[])`,
-      [context.tenantId, userId, storeIds],
-    );
+    await context.manager.query(`INSERT INTO user_store (tenant_id, user_id, store_id) SELECT $1, $2, unnest($3::uuid[])`, [
+      context.tenantId,
+      userId,
+      storeIds,
+    ]);
   }
 
   private async createPasswordToken(context: RequestContext, userId: string) {

@@ -11,8 +11,7 @@ export function setUpOpenApi(app: INestApplication): void {
     new DocumentBuilder()
       .setTitle('Kassa API')
       .setDescription(
-        'Point of sale, back office and partner API. Errors are RFC 9457 problem+json with a stable `code`; ' +
-          'every response carries `x-request-id`.',
+        'Point of sale, back office and partner API. Errors are RFC 9457 problem+json with a stable `code`; ' + 'every response carries `x-request-id`.',
       )
       .setVersion('1')
       .addBearerAuth()

@@ -12,11 +12,7 @@ import { WorkerModule } from './worker.module';
 export async function startWorker(config: AppConfig): Promise<INestApplicationContext> {
   const missing = [!config.database.url && 'DATABASE_URL', !config.redis && 'REDIS_URL'].filter(Boolean);
   if (missing.length > 0) {
-    throw new ConfigError(
-      missing.map(
-        (name) => `${name}: the worker needs real PostgreSQL and Redis (embedded mode runs its jobs inside the API process)`,
-      ),
-    );
+    throw new ConfigError(missing.map((name) => `${name}: the worker needs real PostgreSQL and Redis (embedded mode runs its jobs inside the API process)`));
   }
   const logger = createLogger(config.logLevel);
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {

@@ -5,7 +5,8 @@ import { ApiException, invalidField } from '@kassa/api/http';
 export const productNotFound = (field?: string) =>
   new ApiException(ErrorCode.ProductNotFound, 'No such product.', field ? [{ field, message: 'not a product of this shop' }] : undefined);
 
-export const skuTaken = (sku: string) => new ApiException(ErrorCode.SkuTaken, 'Another product has that SKU.', [{ field: 'sku', message: `sku ${sku} is in use` }]);
+export const skuTaken = (sku: string) =>
+  new ApiException(ErrorCode.SkuTaken, 'Another product has that SKU.', [{ field: 'sku', message: `sku ${sku} is in use` }]);
 
 export const barcodesTaken = (codes: readonly string[]) =>
   new ApiException(
@@ -20,5 +21,4 @@ export const categoryNotFound = (field?: string) =>
 export const categoryInUse = (children: number, products: number) =>
   new ApiException(ErrorCode.CategoryInUse, `The category still has ${children} subcategories and ${products} products.`);
 
-export const categoryCycle = () =>
-  invalidField('parentId', 'parentId is this category or one of its subcategories', 'A category cannot sit inside itself.');
+export const categoryCycle = () => invalidField('parentId', 'parentId is this category or one of its subcategories', 'A category cannot sit inside itself.');

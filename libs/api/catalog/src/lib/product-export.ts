@@ -48,5 +48,17 @@ export const PRODUCT_EXPORT_COLUMNS: SheetColumn<ProductExportRow>[] = [
 
 /** CSV keeps machine values (minor units), so a file can go back in through the import. */
 export const PRODUCT_CSV_HEADER = [
-  'sku', 'name', 'category', 'barcodes', 'unit', 'priceMinor', 'costMinor', 'taxRateBps', 'active', 'trackStock', 'reorderPoint', 'reorderQuantity', 'updatedAt',
+  'sku',
+  'name',
+  'category',
+  'barcodes',
+  'unit',
+  'priceMinor',
+  'costMinor',
+  'taxRateBps',
+  'active',
+  'trackStock',
+  'reorderPoint',
+  'reorderQuantity',
+  'updatedAt',
 ] as const satisfies readonly (keyof ProductExportRow)[];

@@ -43,7 +43,10 @@ export class ProductImportService {
       else valid.push({ index, product });
     });
     errors.push(...this.duplicatesWithin(valid));
-    const existing = await this.existingBySku(context, valid.map(({ product }) => product.sku));
+    const existing = await this.existingBySku(
+      context,
+      valid.map(({ product }) => product.sku),
+    );
     errors.push(...(await this.referenceProblems(context, valid, existing)));
     errors.sort((a, b) => a.row - b.row);
 
@@ -113,9 +116,7 @@ export class ProductImportService {
   private async write(context: RequestContext, rows: ValidRow[], existing: Map<string, { id: string; version: number }>): Promise<void> {
     const creates = rows.filter(({ product }) => !existing.has(product.sku)).map(({ product }) => ({ id: uuidv7(), product }));
     const updates = rows.filter(({ product }) => existing.has(product.sku)).map(({ product }) => ({ id: existing.get(product.sku)!.id, product }));
-    const before: ProductDto[] = await context.manager.query(`SELECT ${PRODUCT_COLUMNS} FROM product p WHERE p.id = ANY($1)`, [
-      updates.map(({ id }) => id),
-    ]);
+    const before: ProductDto[] = await context.manager.query(`SELECT ${PRODUCT_COLUMNS} FROM product p WHERE p.id = ANY($1)`, [updates.map(({ id }) => id)]);
     const columns = (items: { id: string; product: CreateProductDto }[]) => [
       items.map(({ id }) => id),
       items.map(({ product }) => product.sku),

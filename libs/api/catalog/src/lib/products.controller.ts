@@ -1,13 +1,5 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiProduces,
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiProduces, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { BodyLimit, Ctx, etagOf, expectedVersion, IdParam, RequestContext, RequirePermissions } from '@kassa/api/http';
 import { sendExport } from '@kassa/api/spreadsheets';
 import type { FastifyReply } from 'fastify';
@@ -46,11 +38,7 @@ export class ProductsController {
   @Post()
   @RequirePermissions('catalog:manage')
   @ApiCreatedResponse({ type: ProductDto })
-  async create(
-    @Ctx() context: RequestContext,
-    @Body() input: CreateProductDto,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<ProductDto> {
+  async create(@Ctx() context: RequestContext, @Body() input: CreateProductDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<ProductDto> {
     const product = await this.products.create(context, input);
     reply.header('etag', etagOf(product.version));
     return product;

@@ -243,11 +243,7 @@ export class ProductsService {
     await context.manager.query(`DELETE FROM product_barcode WHERE product_id = $1`, [productId]);
     if (codes.length === 0) return;
     await context.manager
-      .query(`INSERT INTO product_barcode (tenant_id, product_id, code) SELECT $1, $2, unnest($3::text[])`, [
-        context.tenantId,
-        productId,
-        codes,
-      ])
+      .query(`INSERT INTO product_barcode (tenant_id, product_id, code) SELECT $1, $2, unnest($3::text[])`, [context.tenantId, productId, codes])
       .catch((error: unknown) => {
         throw isUniqueViolation(error, 'product_barcode_pkey') ? barcodesTaken(codes) : error;
       });

@@ -120,7 +120,13 @@ export class CustomersService {
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${CUSTOMER_COLUMNS}`,
       [context.tenantId, uuidv7(), input.name, email, input.phone ?? null, input.notes ?? null, input.tags ?? [], input.marketingConsent ?? false],
     ).catch(withEmailConflict(email));
-    await this.events.record(context, { type: 'customer.created', aggregateType: 'customer', aggregateId: created.id, aggregateVersion: 1, data: { ...created } });
+    await this.events.record(context, {
+      type: 'customer.created',
+      aggregateType: 'customer',
+      aggregateId: created.id,
+      aggregateVersion: 1,
+      data: { ...created },
+    });
     await this.audit.record(auditScopeOf(context), { action: 'create', entityType: 'customer', entityId: created.id, after: created });
     return created;
   }
@@ -153,7 +159,12 @@ export class CustomersService {
       [id],
     );
     // The audit row records that it happened, not what was erased.
-    await this.audit.record(auditScopeOf(context), { action: 'delete', entityType: 'customer', entityId: id, metadata: { erased: true, wasErased: before.erased } });
+    await this.audit.record(auditScopeOf(context), {
+      action: 'delete',
+      entityType: 'customer',
+      entityId: id,
+      metadata: { erased: true, wasErased: before.erased },
+    });
     return after;
   }
 }

@@ -15,9 +15,7 @@ export function appDataSourceOptions(endpoint: DatabaseEndpoint, settings: Datab
     type: 'postgres',
     url: endpoint.url,
     applicationName: 'kassa-api',
-    extra: endpoint.embedded
-      ? { max: 1, idleTimeoutMillis: 0 }
-      : { max: settings.poolSize, options: `-c role=${APP_ROLE}` },
+    extra: endpoint.embedded ? { max: 1, idleTimeoutMillis: 0 } : { max: settings.poolSize, options: `-c role=${APP_ROLE}` },
   };
 }
 

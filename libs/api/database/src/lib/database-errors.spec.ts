@@ -2,8 +2,7 @@ import { ErrorCode } from '@kassa/contracts';
 import { QueryFailedError } from 'typeorm';
 import { databaseErrorToApiException } from './database-errors';
 
-const failure = (code: string, column?: string) =>
-  new QueryFailedError('INSERT …', [], Object.assign(new Error('refused'), { code, column }));
+const failure = (code: string, column?: string) => new QueryFailedError('INSERT …', [], Object.assign(new Error('refused'), { code, column }));
 
 describe('databaseErrorToApiException', () => {
   it.each([

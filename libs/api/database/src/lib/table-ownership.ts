@@ -1,16 +1,5 @@
 /** The domain libs that own tables: each is `libs/api/<domain>`. */
-export type TableOwner =
-  | 'tenancy'
-  | 'auth'
-  | 'catalog'
-  | 'inventory'
-  | 'customers'
-  | 'sales'
-  | 'events'
-  | 'audit'
-  | 'idempotency'
-  | 'webhooks'
-  | 'monitoring';
+export type TableOwner = 'tenancy' | 'auth' | 'catalog' | 'inventory' | 'customers' | 'sales' | 'events' | 'audit' | 'idempotency' | 'webhooks' | 'monitoring';
 
 /**
  * Which domain lib owns each table (DESIGN.md §2): only the owner's SQL names it; every other lib

@@ -15,16 +15,17 @@ export class DeadLetterRecorder {
   async recordExhausted(event: EventEnvelope, attempts: number, error: unknown): Promise<void> {
     const message = error instanceof Error ? error.message : String(error);
     await this.tenants.run(event.tenantId, async (manager) => {
-      const processed: { consumer: string }[] = await manager.query(
-        `SELECT consumer FROM processed_event WHERE event_id = $1`,
-        [event.id],
-      );
+      const processed: { consumer: string }[] = await manager.query(`SELECT consumer FROM processed_event WHERE event_id = $1`, [event.id]);
       const done = new Set(processed.map((row) => row.consumer));
       for (const consumer of this.consumers.consumersOf(event).filter((candidate) => !done.has(candidate.name))) {
-        await manager.query(
-          `INSERT INTO dead_letter (tenant_id, id, event_id, consumer, attempts, last_error) VALUES ($1, $2, $3, $4, $5, $6)`,
-          [event.tenantId, uuidv7(), event.id, consumer.name, attempts, message.slice(0, 2000)],
-        );
+        await manager.query(`INSERT INTO dead_letter (tenant_id, id, event_id, consumer, attempts, last_error) VALUES ($1, $2, $3, $4, $5, $6)`, [
+          event.tenantId,
+          uuidv7(),
+          event.id,
+          consumer.name,
+          attempts,
+          message.slice(0, 2000),
+        ]);
       }
     });
   }

@@ -16,9 +16,7 @@ const DEAD_LETTER_COLUMNS = `d.id, d.event_id AS "eventId", e.type AS "eventType
 export class DeadLetters {
   private readonly logger = new Logger(DeadLetters.name);
 
-  constructor(
-    @Inject(EVENT_QUEUE) private readonly queue: EventQueue,
-  ) {}
+  constructor(@Inject(EVENT_QUEUE) private readonly queue: EventQueue) {}
 
   async list(context: RequestContext): Promise<DeadLetterListDto> {
     const items: DeadLetterDto[] = await context.manager.query(
@@ -35,10 +33,7 @@ export class DeadLetters {
       [id],
     );
     if (!marked) throw deadLetterNotFound();
-    const [event]: EventEnvelope[] = await context.manager.query(
-      `SELECT ${ENVELOPE_COLUMNS} FROM outbox_event e WHERE e.id = $1`,
-      [marked.eventId],
-    );
+    const [event]: EventEnvelope[] = await context.manager.query(`SELECT ${ENVELOPE_COLUMNS} FROM outbox_event e WHERE e.id = $1`, [marked.eventId]);
     const [deadLetter]: DeadLetterDto[] = await context.manager.query(
       `SELECT ${DEAD_LETTER_COLUMNS} FROM dead_letter d JOIN outbox_event e ON e.tenant_id = d.tenant_id AND e.id = d.event_id
         WHERE d.id = $1`,

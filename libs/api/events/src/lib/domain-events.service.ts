@@ -37,16 +37,7 @@ export class DomainEvents {
     await context.manager.query(
       `INSERT INTO outbox_event (tenant_id, id, type, aggregate_type, aggregate_id, aggregate_version, data, request_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [
-        context.tenantId,
-        id,
-        event.type,
-        event.aggregateType,
-        event.aggregateId,
-        event.aggregateVersion,
-        JSON.stringify(event.data),
-        context.requestId ?? null,
-      ],
+      [context.tenantId, id, event.type, event.aggregateType, event.aggregateId, event.aggregateVersion, JSON.stringify(event.data), context.requestId ?? null],
     );
     this.wakeRelayAfterCommit(context);
     return id;

@@ -17,8 +17,7 @@ export interface DeliveryFailure {
   error: unknown;
 }
 
-const wants = (consumer: EventConsumer, event: EventEnvelope) =>
-  consumer.types === 'all' || consumer.types.includes(event.type);
+const wants = (consumer: EventConsumer, event: EventEnvelope) => consumer.types === 'all' || consumer.types.includes(event.type);
 
 /** The consumer registry, and delivery that is idempotent per consumer and event id. */
 @Injectable()

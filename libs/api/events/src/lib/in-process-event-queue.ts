@@ -47,10 +47,13 @@ export class InProcessEventQueue implements EventQueue {
         await this.handlers.exhausted(event, attempt, error).catch(() => undefined);
         return;
       }
-      const timer = setTimeout(() => {
-        this.timers.delete(timer);
-        void this.attempt(event, attempt + 1);
-      }, this.backoffMs * 2 ** (attempt - 1));
+      const timer = setTimeout(
+        () => {
+          this.timers.delete(timer);
+          void this.attempt(event, attempt + 1);
+        },
+        this.backoffMs * 2 ** (attempt - 1),
+      );
       this.timers.add(timer);
     }
   }

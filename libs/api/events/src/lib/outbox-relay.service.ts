@@ -86,10 +86,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       [tenantId, counter.last, BATCH_SIZE],
     );
     if (stamped.length > 0) {
-      await manager.query(`UPDATE tenant_event_sequence SET last_sequence = last_sequence + $2 WHERE tenant_id = $1`, [
-        tenantId,
-        stamped.length,
-      ]);
+      await manager.query(`UPDATE tenant_event_sequence SET last_sequence = last_sequence + $2 WHERE tenant_id = $1`, [tenantId, stamped.length]);
     }
     return stamped.sort((a, b) => a.sequence - b.sequence);
   }
@@ -107,10 +104,9 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   private async tenantsWithWork(): Promise<string[]> {
-    const rows: { tenantId: string }[] = await this.dataSource.query(
-      `SELECT tenant AS "tenantId" FROM outbox_tenants_with_work($1) AS tenant`,
-      [this.config.outbox.recoverySeconds],
-    );
+    const rows: { tenantId: string }[] = await this.dataSource.query(`SELECT tenant AS "tenantId" FROM outbox_tenants_with_work($1) AS tenant`, [
+      this.config.outbox.recoverySeconds,
+    ]);
     return rows.map((row) => row.tenantId);
   }
 
@@ -130,9 +126,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     if (events.length === 0) return;
     await this.queue.add(events);
     await this.tenants.run(tenantId, (manager) =>
-      manager.query(`UPDATE outbox_event SET dispatched_at = now() WHERE id = ANY($1) AND dispatched_at IS NULL`, [
-        events.map((event) => event.id),
-      ]),
+      manager.query(`UPDATE outbox_event SET dispatched_at = now() WHERE id = ANY($1) AND dispatched_at IS NULL`, [events.map((event) => event.id)]),
     );
   }
 

@@ -18,11 +18,7 @@ export function answerRouterRefusal(error: FastifyError, request: FastifyRequest
   const known = ROUTER_REFUSALS[error.code];
   const { status, code } = known ? { status: ERROR_STATUS[known.code], code: known.code } : problemForStatus(error.statusCode ?? 400);
   const detail = known?.detail ?? STATUS_CODES[status] ?? 'Error';
-  reply
-    .status(status)
-    .header(REQUEST_ID_HEADER, request.id)
-    .header('content-type', PROBLEM_CONTENT_TYPE)
-    .send(problemOf({ status, code, detail }, request));
+  reply.status(status).header(REQUEST_ID_HEADER, request.id).header('content-type', PROBLEM_CONTENT_TYPE).send(problemOf({ status, code, detail }, request));
 }
 
 /**
@@ -32,7 +28,11 @@ export function answerRouterRefusal(error: FastifyError, request: FastifyRequest
 export function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
   const code =
-    error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? ErrorCode.RequestTimeout : error.code === 'HPE_HEADER_OVERFLOW' ? ErrorCode.HeadersTooLarge : ErrorCode.MalformedRequest;
+    error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? ErrorCode.RequestTimeout
+      : error.code === 'HPE_HEADER_OVERFLOW'
+        ? ErrorCode.HeadersTooLarge
+        : ErrorCode.MalformedRequest;
   const status = ERROR_STATUS[code];
   const requestId = uuidv7();
   const body = JSON.stringify(problemOf({ status, code, detail: 'The request is not well-formed HTTP.' }, { id: requestId }));

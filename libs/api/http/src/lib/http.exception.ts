@@ -3,8 +3,7 @@ import { ApiException } from './api.exception';
 
 /** Errors every route shares: bad fields, bad JSON, a stale version, a cursor from elsewhere. */
 
-export const invalidFields = (errors: FieldError[], detail = 'The request has invalid fields.') =>
-  new ApiException(ErrorCode.ValidationFailed, detail, errors);
+export const invalidFields = (errors: FieldError[], detail = 'The request has invalid fields.') => new ApiException(ErrorCode.ValidationFailed, detail, errors);
 
 /** One field at fault: `validation_failed` (400) naming it. */
 export const invalidField = (field: string, message: string, detail?: string) => invalidFields([{ field, message }], detail);

@@ -31,9 +31,7 @@ describe('unacceptableInput', () => {
   });
 
   it('reports nesting past the limit at its top-level field, without recursing through 100,000 levels', () => {
-    expect(unacceptableInput({ tenant: nested(100_000) })).toEqual([
-      { field: 'tenant', message: `tenant is nested deeper than ${MAX_INPUT_DEPTH} levels` },
-    ]);
+    expect(unacceptableInput({ tenant: nested(100_000) })).toEqual([{ field: 'tenant', message: `tenant is nested deeper than ${MAX_INPUT_DEPTH} levels` }]);
   });
 
   it('checks query strings (objects without a prototype) and leaves binary bodies alone', () => {

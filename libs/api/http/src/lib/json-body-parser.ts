@@ -12,11 +12,7 @@ export function installJsonBodyParser(fastify: FastifyInstance): void {
     parseJson(request, body as string, (error: Error | null, value?: unknown) => {
       if (error) {
         const empty = (error as { code?: string }).code === 'FST_ERR_CTP_EMPTY_JSON_BODY';
-        done(
-          malformedJson(
-            empty ? 'The request body is empty but declared as JSON.' : `The request body is not valid JSON: ${error.message}`,
-          ),
-        );
+        done(malformedJson(empty ? 'The request body is empty but declared as JSON.' : `The request body is not valid JSON: ${error.message}`));
         return;
       }
       done(null, value);

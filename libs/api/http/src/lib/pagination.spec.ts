@@ -84,7 +84,10 @@ describe('paging', () => {
   });
 
   it('answers no next cursor on the last page, even a full one', () => {
-    const rows = [{ id: uuidv7(), name: 'Apples' }, { id: uuidv7(), name: 'Bananas' }];
+    const rows = [
+      { id: uuidv7(), name: 'Apples' },
+      { id: uuidv7(), name: 'Bananas' },
+    ];
     expect(select(rows, undefined, 2)).toEqual({ items: rows, nextCursor: null });
   });
 
@@ -95,8 +98,7 @@ describe('paging', () => {
 });
 
 describe('PageQueryDto', () => {
-  const problemsOf = (query: Record<string, unknown>) =>
-    validateSync(plainToInstance(PageQueryDto, query)).map((error) => error.property);
+  const problemsOf = (query: Record<string, unknown>) => validateSync(plainToInstance(PageQueryDto, query)).map((error) => error.property);
 
   it('takes a limit from 1 to 200 as query text', () => {
     expect(problemsOf({ limit: '1', cursor: 'abc' })).toEqual([]);

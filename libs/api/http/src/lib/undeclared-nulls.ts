@@ -2,11 +2,7 @@ import { DECORATORS } from '@nestjs/swagger';
 import type { FieldError } from '@kassa/contracts';
 
 function declaredNullable(instance: object, property: string): boolean {
-  const declared: { nullable?: boolean } | undefined = Reflect.getMetadata(
-    DECORATORS.API_MODEL_PROPERTIES,
-    Object.getPrototypeOf(instance),
-    property,
-  );
+  const declared: { nullable?: boolean } | undefined = Reflect.getMetadata(DECORATORS.API_MODEL_PROPERTIES, Object.getPrototypeOf(instance), property);
   return declared?.nullable === true;
 }
 

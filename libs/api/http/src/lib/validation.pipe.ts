@@ -17,9 +17,11 @@ export function fieldErrorsOf(errors: ValidationError[], parentPath = ''): Field
 class DtoValidationPipe extends ValidationPipe {
   protected override async validate(object: object, options?: ValidatorOptions): Promise<ValidationError[]> {
     const errors = await super.validate(object, options);
-    const nulls = undeclaredNulls(object, fieldErrorsOf(errors)).map(
-      (error): ValidationError => ({ property: error.field, constraints: { notNull: error.message }, children: [] }),
-    );
+    const nulls = undeclaredNulls(object, fieldErrorsOf(errors)).map((error): ValidationError => ({
+      property: error.field,
+      constraints: { notNull: error.message },
+      children: [],
+    }));
     return [...errors, ...nulls];
   }
 }
@@ -30,7 +32,6 @@ export function createValidationPipe(): ValidationPipe {
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
-    exceptionFactory: (errors) =>
-      invalidFields(fieldErrorsOf(errors)),
+    exceptionFactory: (errors) => invalidFields(fieldErrorsOf(errors)),
   });
 }

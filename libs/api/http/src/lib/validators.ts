@@ -33,8 +33,7 @@ export function IsTimeZone(options?: ValidationOptions) {
       propertyName,
       options: { message: `${propertyName} must be an IANA time zone such as Europe/Berlin`, ...options },
       validator: {
-        validate: (value: unknown) =>
-          typeof value === 'string' && (value === 'UTC' || value.includes('/')) && isTimeZone(value),
+        validate: (value: unknown) => typeof value === 'string' && (value === 'UTC' || value.includes('/')) && isTimeZone(value),
       },
     });
 }
@@ -62,8 +61,11 @@ export function isTimestamp(value: unknown): boolean {
   const [, year, month, day, hour = '0', minute = '0', second = '0', offsetHours = '0', offsetMinutes = '0'] = match;
   return (
     isExistingDay(Number(year), Number(month), Number(day)) &&
-    Number(hour) <= 23 && Number(minute) <= 59 && Number(second) <= 59 &&
-    Number(offsetHours) <= 14 && Number(offsetMinutes) <= 59
+    Number(hour) <= 23 &&
+    Number(minute) <= 59 &&
+    Number(second) <= 59 &&
+    Number(offsetHours) <= 14 &&
+    Number(offsetMinutes) <= 59
   );
 }
 

@@ -14,5 +14,7 @@ export function canonicalJson(value: unknown): string {
 
 /** What makes two requests "the same" for an idempotency key: method, route and body. */
 export function requestFingerprint(method: string, route: string, body: unknown): Buffer {
-  return createHash('sha256').update(`${method} ${route}\n${canonicalJson(body)}`).digest();
+  return createHash('sha256')
+    .update(`${method} ${route}\n${canonicalJson(body)}`)
+    .digest();
 }

@@ -83,7 +83,7 @@ export class InventoryController {
   @Get('levels/export')
   @RequirePermissions('inventory:read')
   @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-  @ApiOkResponse({ description: "Stock levels of the stores you can see, as CSV or xlsx." })
+  @ApiOkResponse({ description: 'Stock levels of the stores you can see, as CSV or xlsx.' })
   async exportLevels(@Ctx() context: RequestContext, @Query() query: LevelsExportQueryDto, @Res() reply: FastifyReply): Promise<void> {
     await sendExport(reply, await this.inventory.exportLevels(context, query.format, query.storeId, query.bom ?? false));
   }

@@ -7,4 +7,6 @@ export const insufficientStock = (onHand: number, delta: number, field: string) 
   ]);
 
 export const sameStoreTransfer = () =>
-  new ApiException(ErrorCode.SameStoreTransfer, 'A transfer needs two different stores.', [{ field: 'toStoreId', message: 'toStoreId must differ from fromStoreId' }]);
+  new ApiException(ErrorCode.SameStoreTransfer, 'A transfer needs two different stores.', [
+    { field: 'toStoreId', message: 'toStoreId must differ from fromStoreId' },
+  ]);

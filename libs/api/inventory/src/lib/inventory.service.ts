@@ -7,7 +7,20 @@ import { AuditLog, auditScopeOf } from '@kassa/api/audit';
 import type { ExportFormat, SpreadsheetExport } from '@kassa/api/spreadsheets';
 import { assertStoreVisible, StoresService, TenantsService, visibleStoreIds } from '@kassa/api/tenancy';
 import { LEVEL_CSV_HEADER, LEVEL_EXPORT_COLUMNS, LEVELS_EXPORT_SQL, LevelExportRow, StoredLevel } from './levels-export';
-import type { AdjustmentDto, CountDto, CountResultDto, LedgerEntryDto, LedgerListDto, LedgerQueryDto, MovementResultDto, ReconcileDto, StockLevelListDto, StockLevelQueryDto, TransferDto, TransferResultDto } from './dto/inventory.dto';
+import type {
+  AdjustmentDto,
+  CountDto,
+  CountResultDto,
+  LedgerEntryDto,
+  LedgerListDto,
+  LedgerQueryDto,
+  MovementResultDto,
+  ReconcileDto,
+  StockLevelListDto,
+  StockLevelQueryDto,
+  TransferDto,
+  TransferResultDto,
+} from './dto/inventory.dto';
 import { StockService } from './stock.service';
 import { sameStoreTransfer } from './inventory.exception';
 
@@ -18,7 +31,10 @@ const LEVEL_PAGES = cursorShape('stock-levels', ['uuid', 'uuid']);
 /** Newest first. */
 const LEDGER_PAGES = cursorShape('stock-ledger', ['uuid']);
 
-const byKey = <T>(key: (item: T) => string) => (a: T, b: T) => key(a).localeCompare(key(b));
+const byKey =
+  <T>(key: (item: T) => string) =>
+  (a: T, b: T) =>
+    key(a).localeCompare(key(b));
 
 /** Adjustments, counts, transfers and the read side of stock; every change goes through StockService.move. */
 @Injectable()
@@ -37,7 +53,9 @@ export class InventoryService {
 
   /** All or nothing (one transaction); rows are locked in a fixed order so concurrent batches cannot deadlock. */
   async adjustBatch(context: RequestContext, adjustments: AdjustmentDto[]): Promise<MovementResultDto[]> {
-    const ordered = adjustments.map((adjustment, index) => ({ adjustment, index })).sort(byKey(({ adjustment }) => `${adjustment.storeId}:${adjustment.productId}`));
+    const ordered = adjustments
+      .map((adjustment, index) => ({ adjustment, index }))
+      .sort(byKey(({ adjustment }) => `${adjustment.storeId}:${adjustment.productId}`));
     const results: MovementResultDto[] = new Array(adjustments.length);
     for (const { adjustment, index } of ordered) {
       results[index] = await this.stock.move(context, adjustment, {
@@ -112,7 +130,15 @@ export class InventoryService {
           AND (NOT $4 OR s.on_hand <= coalesce(s.reorder_point, p.reorder_point))
           AND ($5::uuid IS NULL OR (s.store_id, s.product_id) > ($5, $6::uuid))
         ORDER BY s.store_id, s.product_id LIMIT $7`,
-      [query.storeId ?? null, query.productId ?? null, visibleStoreIds(context) ?? null, query.lowOnly ?? false, page.after?.[0] ?? null, page.after?.[1] ?? null, page.fetch],
+      [
+        query.storeId ?? null,
+        query.productId ?? null,
+        visibleStoreIds(context) ?? null,
+        query.lowOnly ?? false,
+        page.after?.[0] ?? null,
+        page.after?.[1] ?? null,
+        page.fetch,
+      ],
     );
     const { items, nextCursor } = paginate(rows, page, (level) => [level.storeId, level.productId]);
     return { items: items.map((level) => ({ ...level, low: isLowStock(level.onHand, level.reorderPoint) })), nextCursor };
@@ -149,7 +175,10 @@ export class InventoryService {
   private async named(context: RequestContext, levels: StoredLevel[]): Promise<LevelExportRow[]> {
     if (levels.length === 0) return [];
     const stores = await this.stores.getMany(context, [...new Set(levels.map((level) => level.storeId))]);
-    const products = await this.products.forSale(context, levels.map((level) => level.productId));
+    const products = await this.products.forSale(
+      context,
+      levels.map((level) => level.productId),
+    );
     const storeById = new Map(stores.map((store) => [store.id, store]));
     const productById = new Map(products.map((product) => [product.id, product]));
     return levels.flatMap(({ storeId, productId, onHand, reorderPoint: own, updatedAt }) => {

@@ -41,4 +41,13 @@ export const LEVEL_EXPORT_COLUMNS: SheetColumn<LevelExportRow>[] = [
   { header: 'Updated', type: 'date', value: (row) => row.updatedAt },
 ];
 
-export const LEVEL_CSV_HEADER = ['storeCode', 'storeName', 'sku', 'productName', 'onHand', 'reorderPoint', 'low', 'updatedAt'] as const satisfies readonly (keyof LevelExportRow)[];
+export const LEVEL_CSV_HEADER = [
+  'storeCode',
+  'storeName',
+  'sku',
+  'productName',
+  'onHand',
+  'reorderPoint',
+  'low',
+  'updatedAt',
+] as const satisfies readonly (keyof LevelExportRow)[];

@@ -26,10 +26,7 @@ export class HealthController {
   async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthCheckResult> {
     const redis = this.redis;
     try {
-      return await this.health.check([
-        () => this.database.pingCheck('database', { timeout: 2_000 }),
-        ...(redis ? [() => redis.isHealthy('redis')] : []),
-      ]);
+      return await this.health.check([() => this.database.pingCheck('database', { timeout: 2_000 }), ...(redis ? [() => redis.isHealthy('redis')] : [])]);
     } catch (error) {
       // Keep terminus' report (which part is down) rather than a generic problem document.
       if (error instanceof ServiceUnavailableException) {

@@ -15,9 +15,7 @@ export class InstallationService implements OnApplicationBootstrap {
   constructor(private readonly dataSource: DataSource) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.dataSource.query(`INSERT INTO installation (id) VALUES ($1) ON CONFLICT (singleton) DO NOTHING`, [
-      uuidv7(),
-    ]);
+    await this.dataSource.query(`INSERT INTO installation (id) VALUES ($1) ON CONFLICT (singleton) DO NOTHING`, [uuidv7()]);
     const [row] = await this.dataSource.query(`SELECT id, created_at AS "createdAt" FROM installation`);
     this.installation = row;
   }

@@ -18,16 +18,25 @@ export function renderHtmlReceipt(view: ReceiptView): string {
   rows.push(row('Subtotal', money(sale.subtotalMinor), 'border-top:1px solid #ccc'));
   const saleDiscountMinor = sale.lines.reduce((sum, line) => sum + line.saleDiscountMinor, 0);
   if (saleDiscountMinor > 0) rows.push(row(discountLabel(sale.discount), money(-saleDiscountMinor)));
-  const taxes = taxBreakdown(sale).map((tax) => row(`${sale.pricesIncludeTax ? 'Incl. tax' : 'Tax'} ${formatRate(tax.rateBps)}`, money(tax.taxMinor), 'color:#555'));
+  const taxes = taxBreakdown(sale).map((tax) =>
+    row(`${sale.pricesIncludeTax ? 'Incl. tax' : 'Tax'} ${formatRate(tax.rateBps)}`, money(tax.taxMinor), 'color:#555'),
+  );
   if (!sale.pricesIncludeTax) rows.push(...taxes);
   rows.push(row('Total', `${sale.currency} ${money(sale.totalMinor)}`, 'font-weight:bold'));
   if (sale.pricesIncludeTax) rows.push(...taxes);
-  for (const tender of sale.tenders) rows.push(row(TENDER_LABELS[tender.type], money(tender.amountMinor), tender === sale.tenders[0] ? 'border-top:1px solid #ccc' : ''));
+  for (const tender of sale.tenders)
+    rows.push(row(TENDER_LABELS[tender.type], money(tender.amountMinor), tender === sale.tenders[0] ? 'border-top:1px solid #ccc' : ''));
   if (sale.changeDueMinor > 0) rows.push(row('Change', money(sale.changeDueMinor)));
   const names = new Map(sale.lines.map((line) => [line.id, line.name]));
   for (const refund of view.refunds) {
     for (const line of refund.lines) {
-      rows.push(row(`Refund ${formatLocalTime(refund.createdAt, view.timeZone)}: ${line.quantity} × ${names.get(line.saleLineId) ?? ''}`, money(-line.amountMinor), 'color:#a00'));
+      rows.push(
+        row(
+          `Refund ${formatLocalTime(refund.createdAt, view.timeZone)}: ${line.quantity} × ${names.get(line.saleLineId) ?? ''}`,
+          money(-line.amountMinor),
+          'color:#a00',
+        ),
+      );
     }
   }
   const title = `${view.shopName} — receipt ${sale.receiptNumber}`;

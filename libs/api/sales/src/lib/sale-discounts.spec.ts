@@ -8,7 +8,11 @@ const contextOf = (actor: RequestContext['actor']) => ({ actor }) as RequestCont
 
 /** Two 10.00 lines with these line discounts, and this sale discount. */
 const priced = (lineDiscounts: (Discount | undefined)[], discount?: Discount) =>
-  priceSale({ lines: lineDiscounts.map((lineDiscount) => ({ unitPriceMinor: 1_000, quantity: 1, taxRateBps: 0, discount: lineDiscount })), discount, pricesIncludeTax: true });
+  priceSale({
+    lines: lineDiscounts.map((lineDiscount) => ({ unitPriceMinor: 1_000, quantity: 1, taxRateBps: 0, discount: lineDiscount })),
+    discount,
+    pricesIncludeTax: true,
+  });
 
 describe('saleDiscountGrant', () => {
   it("is the seller's own: a cashier's within the cashier limit, an API key's by its scope", () => {
@@ -20,7 +24,9 @@ describe('saleDiscountGrant', () => {
       grantedBy: { type: 'api_key', id: 'k' },
       allowanceBps: 2_000,
     });
-    expect(saleDiscountGrant(contextOf({ kind: 'user', userId: 'o', role: 'owner', storeIds: [], permissions: ROLE_PERMISSIONS.owner }), limits).allowanceBps).toBeNull();
+    expect(
+      saleDiscountGrant(contextOf({ kind: 'user', userId: 'o', role: 'owner', storeIds: [], permissions: ROLE_PERMISSIONS.owner }), limits).allowanceBps,
+    ).toBeNull();
   });
 });
 
@@ -35,7 +41,10 @@ describe('discountsBeyondGrant', () => {
   });
 
   it('names every discounted line when the line discounts alone go beyond it', () => {
-    expect(discountsBeyondGrant(priced([{ amountMinor: 60 }, { amountMinor: 50 }], { percentBps: 100 }), grant(500))).toEqual(['lines.0.discount', 'lines.1.discount']);
+    expect(discountsBeyondGrant(priced([{ amountMinor: 60 }, { amountMinor: 50 }], { percentBps: 100 }), grant(500))).toEqual([
+      'lines.0.discount',
+      'lines.1.discount',
+    ]);
     expect(discountsBeyondGrant(priced([undefined, { amountMinor: 1 }]), grant(0))).toEqual(['lines.1.discount']);
   });
 });

@@ -98,10 +98,22 @@ export class SaleRefundsService {
     await context.manager.query(
       `INSERT INTO sale_refund_tender (tenant_id, refund_id, id, position, type, amount_minor)
        SELECT $1, $2, * FROM unnest($3::uuid[], $4::int[], $5::text[], $6::bigint[])`,
-      [context.tenantId, id, input.tenders.map(() => uuidv7()), input.tenders.map((_, position) => position), input.tenders.map((t) => t.type), input.tenders.map((t) => t.amountMinor)],
+      [
+        context.tenantId,
+        id,
+        input.tenders.map(() => uuidv7()),
+        input.tenders.map((_, position) => position),
+        input.tenders.map((t) => t.type),
+        input.tenders.map((t) => t.amountMinor),
+      ],
     );
 
-    const restocked = (await this.tracked(context, claimed.filter((entry) => entry.restock))).sort((x, y) => (x.line.productId < y.line.productId ? -1 : 1));
+    const restocked = (
+      await this.tracked(
+        context,
+        claimed.filter((entry) => entry.restock),
+      )
+    ).sort((x, y) => (x.line.productId < y.line.productId ? -1 : 1));
     for (const entry of restocked) {
       // The goods are back in the shop whatever became of the product since: record it as it happened.
       await this.stock.move(context, {
@@ -128,7 +140,12 @@ export class SaleRefundsService {
       action: 'refund',
       entityType: 'sale',
       entityId: saleId,
-      metadata: { refundId: id, totalMinor, reason: input.reason, lines: refund.lines.map((line) => ({ saleLineId: line.saleLineId, quantity: line.quantity, restock: line.restock })) },
+      metadata: {
+        refundId: id,
+        totalMinor,
+        reason: input.reason,
+        lines: refund.lines.map((line) => ({ saleLineId: line.saleLineId, quantity: line.quantity, restock: line.restock })),
+      },
     });
     return refund;
   }
@@ -136,7 +153,10 @@ export class SaleRefundsService {
   /** The entries whose product keeps stock, as the catalog has it now: the goods are back whatever it was when sold. */
   private async tracked<T extends { line: ClaimedLine }>(context: RequestContext, entries: T[]): Promise<T[]> {
     if (entries.length === 0) return [];
-    const products = await this.products.forSale(context, entries.map((entry) => entry.line.productId));
+    const products = await this.products.forSale(
+      context,
+      entries.map((entry) => entry.line.productId),
+    );
     const tracking = new Set(products.filter((product) => product.trackStock).map((product) => product.id));
     return entries.filter((entry) => tracking.has(entry.line.productId));
   }

@@ -55,7 +55,10 @@ export class SaleVoidsService {
     const sold = new Map<string, number>();
     for (const line of before.lines) sold.set(line.productId, (sold.get(line.productId) ?? 0) + line.quantity);
     const products = await this.products.forSale(context, [...sold.keys()]);
-    const tracked = products.filter((product) => product.trackStock).map((product) => product.id).sort();
+    const tracked = products
+      .filter((product) => product.trackStock)
+      .map((product) => product.id)
+      .sort();
     for (const productId of tracked) {
       await this.stock.move(context, {
         storeId: before.storeId,
@@ -90,7 +93,14 @@ export class SaleVoidsService {
       aggregateType: 'sale',
       aggregateId: saleId,
       aggregateVersion: version,
-      data: { saleId, storeId: after.storeId, registerId: after.registerId, receiptNumber: after.receiptNumber, totalMinor: after.totalMinor, reason: input.reason },
+      data: {
+        saleId,
+        storeId: after.storeId,
+        registerId: after.registerId,
+        receiptNumber: after.receiptNumber,
+        totalMinor: after.totalMinor,
+        reason: input.reason,
+      },
     });
     await this.audit.record(auditScopeOf(context), {
       action: 'void',

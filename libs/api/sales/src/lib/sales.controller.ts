@@ -75,7 +75,12 @@ export class SalesController {
   @RequirePermissions('sales:read')
   @ApiProduces('text/plain', 'text/html')
   @ApiOkResponse({ description: 'The receipt with the refunds made so far.', schema: { type: 'string' } })
-  async receipt(@Ctx() context: RequestContext, @IdParam() id: string, @Query() query: ReceiptQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+  async receipt(
+    @Ctx() context: RequestContext,
+    @IdParam() id: string,
+    @Query() query: ReceiptQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
     const format = query.format ?? 'text';
     reply.header('content-type', format === 'html' ? 'text/html; charset=utf-8' : 'text/plain; charset=utf-8');
     return this.receipts.render(context, id, format);

@@ -22,7 +22,11 @@ export const priceOverrideForbidden = (catalogPriceMinor: number, field: string)
 /** Line and sale discounts together beyond the seller's allowance, naming the discounts that went too far. */
 export const discountForbidden = (fields: readonly string[], allowanceBps: number | null, grossMinor: number, discountMinor: number) => {
   const message = `line and sale discounts together may take at most ${allowanceBps} bps of the gross ${grossMinor}; these take ${discountMinor}`;
-  return new ApiException(ErrorCode.DiscountForbidden, 'The discount is beyond what you may grant.', fields.map((field) => ({ field, message })));
+  return new ApiException(
+    ErrorCode.DiscountForbidden,
+    'The discount is beyond what you may grant.',
+    fields.map((field) => ({ field, message })),
+  );
 };
 
 export const changeOnlyInCash = (totalMinor: number) =>
@@ -38,8 +42,7 @@ export const receiptNumberTaken = (receiptNumber: number | undefined) =>
     { field: 'receiptNumber', message: 'already used on this register' },
   ]);
 
-export const receiptNumberRequired = () =>
-  invalidField('receiptNumber', 'required for a sale on a POS register', 'A POS register numbers its own receipts.');
+export const receiptNumberRequired = () => invalidField('receiptNumber', 'required for a sale on a POS register', 'A POS register numbers its own receipts.');
 
 export const receiptNumberNotAllowed = () =>
   invalidField('receiptNumber', 'only POS registers send receipt numbers', "The server numbers the api register's receipts.");

@@ -20,7 +20,16 @@ import { actorIdOf } from './sale-lock';
 import { SALE_SELECT } from './sale-query';
 import { SaleFlag } from './sale-flags';
 import { settleTenders } from './tenders';
-import { changeOnlyInCash, discountForbidden, receiptNumberNotAllowed, receiptNumberRequired, receiptNumberTaken, saleExists, saleNotFound, tenderShort } from './sales.exception';
+import {
+  changeOnlyInCash,
+  discountForbidden,
+  receiptNumberNotAllowed,
+  receiptNumberRequired,
+  receiptNumberTaken,
+  saleExists,
+  saleNotFound,
+  tenderShort,
+} from './sales.exception';
 
 export interface StoredSale extends Omit<SaleDto, 'negativeStockLines' | 'lines' | 'customerName'> {
   lines: (SaleDto['lines'][number] & { onHandAfter: number | null })[];
@@ -71,7 +80,10 @@ export class SalesService {
 
   /** Stored sales as the API shows them, their customers' names asked of customers in one query. */
   async present(context: RequestContext, stored: StoredSale[]): Promise<SaleDto[]> {
-    const names = await this.customers.namesOf(context, stored.flatMap((sale) => (sale.customerId ? [sale.customerId] : [])));
+    const names = await this.customers.namesOf(
+      context,
+      stored.flatMap((sale) => (sale.customerId ? [sale.customerId] : [])),
+    );
     return stored.map((sale) => presentSale(sale, names));
   }
 
@@ -133,7 +145,10 @@ export class SalesService {
       : new Map<string, string>();
     const tenant = await this.tenants.current(context);
 
-    const products = await this.products.forSale(context, input.lines.map((line) => line.productId));
+    const products = await this.products.forSale(
+      context,
+      input.lines.map((line) => line.productId),
+    );
     const lines = resolveLines(context, products, input.lines, offline);
     assertSaleSize(lines);
     const priced = priceSale({ lines: lines.map((line) => line.pricing), discount: discountOf(input.discount), pricesIncludeTax: tenant.pricesIncludeTax });
@@ -200,8 +215,7 @@ export class SalesService {
     if (input.customerId) {
       await this.customers.recordPurchase(context, input.customerId, { count: 1, totalMinor: priced.totalMinor, purchasedAt: inserted[0].occurredAt });
     }
-    const receiptNumber =
-      register.kind === 'api' ? await this.registers.nextReceiptNumber(context, register.id) : (input.receiptNumber as number);
+    const receiptNumber = register.kind === 'api' ? await this.registers.nextReceiptNumber(context, register.id) : (input.receiptNumber as number);
     if (register.kind === 'pos') await this.registers.noteReceiptNumber(context, register.id, receiptNumber);
     await this.settleLines(context, id, lines, onHand, offline);
     await context.manager.query(
@@ -304,11 +318,20 @@ export class SalesService {
    */
   private async moveStock(context: RequestContext, saleId: string, storeId: string, lines: ResolvedLine[], offline: boolean): Promise<Map<number, number>> {
     const onHand = new Map<number, number>();
-    const ordered = lines.filter((line) => line.product.trackStock).sort((a, b) => (a.product.id < b.product.id ? -1 : a.product.id > b.product.id ? 1 : a.index - b.index));
+    const ordered = lines
+      .filter((line) => line.product.trackStock)
+      .sort((a, b) => (a.product.id < b.product.id ? -1 : a.product.id > b.product.id ? 1 : a.index - b.index));
     for (const line of ordered) {
       const moved = await this.stock.move(
         context,
-        { storeId, productId: line.product.id, delta: -line.pricing.quantity, reason: 'sale', reference: { type: 'sale', id: saleId }, alreadyHappened: offline },
+        {
+          storeId,
+          productId: line.product.id,
+          delta: -line.pricing.quantity,
+          reason: 'sale',
+          reference: { type: 'sale', id: saleId },
+          alreadyHappened: offline,
+        },
         { store: 'storeId', product: `lines.${line.index}.productId`, delta: `lines.${line.index}.quantity` },
       );
       onHand.set(line.index, moved.onHand);

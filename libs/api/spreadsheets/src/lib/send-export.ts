@@ -58,10 +58,7 @@ async function sendCsv<Row>(reply: FastifyReply, spreadsheet: SpreadsheetExport<
   const pages = spreadsheet.pages()[Symbol.asyncIterator]();
   let page = await pages.next();
   const body = new PassThrough();
-  reply
-    .header('content-type', 'text/csv; charset=utf-8')
-    .header('content-disposition', `attachment; filename="${spreadsheet.filename}.csv"`)
-    .send(body);
+  reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${spreadsheet.filename}.csv"`).send(body);
   body.write((spreadsheet.bom ? UTF8_BOM : '') + csvLine([...spreadsheet.csvHeader]));
   let count = 0;
   for (; !page.done; page = await pages.next()) {

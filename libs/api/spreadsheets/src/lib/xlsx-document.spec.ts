@@ -14,10 +14,15 @@ const columns: SheetColumn<Item>[] = [
 ];
 
 describe('xlsxDocument', () => {
-  const sut = xlsxDocument('Products', columns, [
-    { name: 'Organic Bananas', priceMinor: 299, updatedAt: '2026-11-26T09:30:00.000Z' },
-    { name: '=HYPERLINK("x")', priceMinor: 1000, updatedAt: '2026-11-25T12:00:00.000Z' },
-  ], 'EUR');
+  const sut = xlsxDocument(
+    'Products',
+    columns,
+    [
+      { name: 'Organic Bananas', priceMinor: 299, updatedAt: '2026-11-26T09:30:00.000Z' },
+      { name: '=HYPERLINK("x")', priceMinor: 1000, updatedAt: '2026-11-25T12:00:00.000Z' },
+    ],
+    'EUR',
+  );
   const sheet = XLSX.read(sut, { type: 'buffer', cellDates: true, cellNF: true, cellStyles: true }).Sheets['Products'];
 
   it('writes the header, money as numbers in the currency format, and dates as dates', () => {

@@ -58,6 +58,10 @@ export function xlsxDocument<Row>(sheetName: string, columns: SheetColumn<Row>[]
   const zip = XLSX.CFB.read(written, { type: 'buffer' });
   const entry = XLSX.CFB.find(zip, '/xl/worksheets/sheet1.xml');
   if (!entry) throw new Error('xlsx writer produced no sheet1.xml');
-  entry.content = Buffer.from(Buffer.from(entry.content as Uint8Array).toString('utf8').replace('<sheetView workbookViewId="0"/>', FROZEN_HEADER));
+  entry.content = Buffer.from(
+    Buffer.from(entry.content as Uint8Array)
+      .toString('utf8')
+      .replace('<sheetView workbookViewId="0"/>', FROZEN_HEADER),
+  );
   return Buffer.from(XLSX.CFB.write(zip, { type: 'buffer', fileType: 'zip', compression: true }) as Uint8Array);
 }

@@ -38,11 +38,9 @@ export class RegistersService {
 
   async list(context: RequestContext, storeId: string): Promise<RegisterListDto> {
     await this.stores.get(context, storeId);
-    const items = await queryRows<RegisterDto>(
-      context.manager,
-      `SELECT ${REGISTER_COLUMNS} FROM register r WHERE r.store_id = $1 ORDER BY r.kind, r.name`,
-      [storeId],
-    );
+    const items = await queryRows<RegisterDto>(context.manager, `SELECT ${REGISTER_COLUMNS} FROM register r WHERE r.store_id = $1 ORDER BY r.kind, r.name`, [
+      storeId,
+    ]);
     return { items, nextCursor: null };
   }
 
@@ -75,10 +73,7 @@ export class RegistersService {
 
   /** A POS register's number has arrived: remember it if it is the highest yet. */
   async noteReceiptNumber(context: RequestContext, registerId: string, receiptNumber: number): Promise<void> {
-    await context.manager.query(`UPDATE register SET last_receipt_number = $2 WHERE id = $1 AND last_receipt_number < $2`, [
-      registerId,
-      receiptNumber,
-    ]);
+    await context.manager.query(`UPDATE register SET last_receipt_number = $2 WHERE id = $1 AND last_receipt_number < $2`, [registerId, receiptNumber]);
   }
 
   /** The names a receipt prints for where it was rung up. */

@@ -36,11 +36,7 @@ export class StoresController {
   @Patch(':id')
   @RequirePermissions('stores:manage')
   @ApiOkResponse({ type: StoreDto })
-  update(
-    @Ctx() context: RequestContext,
-    @IdParam() id: string,
-    @Body() changes: UpdateStoreDto,
-  ): Promise<StoreDto> {
+  update(@Ctx() context: RequestContext, @IdParam() id: string, @Body() changes: UpdateStoreDto): Promise<StoreDto> {
     return this.stores.update(context, id, changes);
   }
 }

@@ -43,11 +43,9 @@ export class StoresService {
   /** The stores the caller may see, by code. A shop has few stores, so there is one page. */
   async list(context: RequestContext): Promise<StoreListDto> {
     const visible = visibleStoreIds(context);
-    const items = await queryRows<StoreDto>(
-      context.manager,
-      `SELECT ${STORE_COLUMNS} FROM store WHERE ($1::uuid[] IS NULL OR id = ANY($1)) ORDER BY code`,
-      [visible ?? null],
-    );
+    const items = await queryRows<StoreDto>(context.manager, `SELECT ${STORE_COLUMNS} FROM store WHERE ($1::uuid[] IS NULL OR id = ANY($1)) ORDER BY code`, [
+      visible ?? null,
+    ]);
     return { items, nextCursor: null };
   }
 

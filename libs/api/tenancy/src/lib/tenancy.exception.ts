@@ -7,7 +7,11 @@ export const storeNotFound = (field?: string) =>
 
 /** Store ids in a body (a user's stores) that are not stores the caller can see. */
 export const storesNotFound = (field: string, ids: readonly string[]) =>
-  new ApiException(ErrorCode.ReferenceNotFound, 'Some stores do not exist.', ids.map((id) => ({ field, message: `store ${id} does not exist` })));
+  new ApiException(
+    ErrorCode.ReferenceNotFound,
+    'Some stores do not exist.',
+    ids.map((id) => ({ field, message: `store ${id} does not exist` })),
+  );
 
 export const storeCodeTaken = (code: string | undefined) =>
   new ApiException(ErrorCode.StoreCodeTaken, 'Another store has that code.', [{ field: 'code', message: `code ${code} is already used by another store` }]);

@@ -68,11 +68,9 @@ export class TenantsService {
    * any tenant transaction exists.
    */
   async idForSlug(slug: string): Promise<string | undefined> {
-    const [directory] = await queryRows<{ tenantId: string }>(
-      this.dataSource.manager,
-      `SELECT tenant_id AS "tenantId" FROM tenant_directory WHERE slug = $1`,
-      [slug],
-    );
+    const [directory] = await queryRows<{ tenantId: string }>(this.dataSource.manager, `SELECT tenant_id AS "tenantId" FROM tenant_directory WHERE slug = $1`, [
+      slug,
+    ]);
     return directory?.tenantId;
   }
 

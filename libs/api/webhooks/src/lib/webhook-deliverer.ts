@@ -61,9 +61,7 @@ export class WebhookDeliverer {
     if (!delivery || delivery.status !== 'pending') return undefined;
     if (!delivery.enabled) {
       await this.tenants.run(job.tenantId, (manager) =>
-        manager.query(`UPDATE webhook_delivery SET status = 'failed', last_error = 'endpoint disabled', completed_at = now() WHERE id = $1`, [
-          job.deliveryId,
-        ]),
+        manager.query(`UPDATE webhook_delivery SET status = 'failed', last_error = 'endpoint disabled', completed_at = now() WHERE id = $1`, [job.deliveryId]),
       );
       return undefined;
     }

@@ -39,7 +39,9 @@ export class WebhookDeliveryScheduler {
       ],
     );
     afterCommit(manager, () => {
-      this.queue.add(jobs).catch((error: unknown) => this.logger.error({ err: error, deliveries: jobs.map((job) => job.deliveryId) }, 'queueing webhook deliveries failed'));
+      this.queue
+        .add(jobs)
+        .catch((error: unknown) => this.logger.error({ err: error, deliveries: jobs.map((job) => job.deliveryId) }, 'queueing webhook deliveries failed'));
     });
     return jobs.map((job) => job.deliveryId);
   }

@@ -53,7 +53,11 @@ export class WebhookHttpClient implements OnApplicationShutdown {
         (all) => {
           const wanted = all.filter((address) => !options.family || isIP(address) === options.family);
           const addresses = wanted.length > 0 ? wanted : all;
-          if (options.all) callback(null, addresses.map((address) => ({ address, family: isIP(address) })));
+          if (options.all)
+            callback(
+              null,
+              addresses.map((address) => ({ address, family: isIP(address) })),
+            );
           else callback(null, addresses[0], isIP(addresses[0]));
         },
         (error: Error) => callback(error, []),

@@ -12,7 +12,11 @@ describe('webhook signing', () => {
     const [older, newer] = [newWebhookSecret(), newWebhookSecret()];
     const timestamp = Math.floor(Date.now() / 1000);
     const body = '{"hello":"world"}';
-    const headers = { 'webhook-id': 'msg_1', 'webhook-timestamp': String(timestamp), 'webhook-signature': signatureHeader([newer, older], 'msg_1', timestamp, body) };
+    const headers = {
+      'webhook-id': 'msg_1',
+      'webhook-timestamp': String(timestamp),
+      'webhook-signature': signatureHeader([newer, older], 'msg_1', timestamp, body),
+    };
     for (const secret of [older, newer]) expect(new Webhook(secret).verify(body, headers)).toEqual({ hello: 'world' });
     expect(() => new Webhook(newWebhookSecret()).verify(body, headers)).toThrow();
   });

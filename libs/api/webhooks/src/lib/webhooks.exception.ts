@@ -1,7 +1,6 @@
 import { ErrorCode } from '@kassa/contracts';
 import { ApiException } from '@kassa/api/http';
 
-
 export const webhookNotFound = () => new ApiException(ErrorCode.WebhookNotFound, 'No such webhook.');
 
 export const webhookDeliveryNotFound = () => new ApiException(ErrorCode.WebhookDeliveryNotFound, 'No such webhook delivery.');

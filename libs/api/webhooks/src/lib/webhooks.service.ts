@@ -3,13 +3,7 @@ import { uuidv7 } from '@kassa/contracts';
 import { AuditLog, auditScopeOf } from '@kassa/api/audit';
 import { isoTime, queryRows, updateSet } from '@kassa/api/database';
 import { cursorShape, PageQueryDto, pageRequest, paginate, RequestContext, versionMismatch } from '@kassa/api/http';
-import type {
-  CreateWebhookDto,
-  UpdateWebhookDto,
-  WebhookDto,
-  WebhookListDto,
-  WebhookWithSecretDto,
-} from './dto/webhook.dto';
+import type { CreateWebhookDto, UpdateWebhookDto, WebhookDto, WebhookListDto, WebhookWithSecretDto } from './dto/webhook.dto';
 import type { WebhookDeliveryDto } from './dto/webhook-delivery.dto';
 import { WebhookDeliveryScheduler } from './webhook-delivery-scheduler';
 import { customHeadersOf, webhookUrlOf } from './webhook-input';
@@ -127,9 +121,7 @@ export class WebhooksService {
     await this.get(context, id);
     const eventId = uuidv7();
     const payload = { id: eventId, type: 'webhook.test', tenantId: context.tenantId, occurredAt: new Date().toISOString(), data: { webhookId: id } };
-    const [deliveryId] = await this.scheduler.schedule(context.manager, context.tenantId, [
-      { endpointId: id, eventId, eventType: payload.type, payload },
-    ]);
+    const [deliveryId] = await this.scheduler.schedule(context.manager, context.tenantId, [{ endpointId: id, eventId, eventType: payload.type, payload }]);
     return this.deliveries.summary(context, deliveryId);
   }
 

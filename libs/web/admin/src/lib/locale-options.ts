@@ -1,7 +1,30 @@
 import type { SelectOption } from '@kassa/web/ui';
 
 /** Locales offered in settings; the shop's own is added when it is not among them. */
-const OFFERED = ['de-DE', 'de-AT', 'de-CH', 'en-US', 'en-GB', 'en-IE', 'fr-FR', 'fr-BE', 'fr-CH', 'it-IT', 'es-ES', 'nl-NL', 'nl-BE', 'pt-PT', 'pt-BR', 'pl-PL', 'cs-CZ', 'sv-SE', 'da-DK', 'nb-NO', 'fi-FI', 'ja-JP'];
+const OFFERED = [
+  'de-DE',
+  'de-AT',
+  'de-CH',
+  'en-US',
+  'en-GB',
+  'en-IE',
+  'fr-FR',
+  'fr-BE',
+  'fr-CH',
+  'it-IT',
+  'es-ES',
+  'nl-NL',
+  'nl-BE',
+  'pt-PT',
+  'pt-BR',
+  'pl-PL',
+  'cs-CZ',
+  'sv-SE',
+  'da-DK',
+  'nb-NO',
+  'fi-FI',
+  'ja-JP',
+];
 
 /** Each locale named in its own language, with an amount as it writes money (`Deutsch (Deutschland) · 1.234,56 €`). */
 export function localeOptions(current: string, currency: string): SelectOption[] {

@@ -39,7 +39,12 @@ function SettingsForm({ tenant }: { tenant: Tenant }) {
     >
       <FormInput name="name" label="Shop name" required autoComplete="organization" />
       <FormRow>
-        <FormSelect name="locale" label="Language and formats" options={localeOptions(tenant.locale, /^[A-Z]{3}$/.test(currency) ? currency : tenant.currency)} hint="How money, numbers and dates are written and typed." />
+        <FormSelect
+          name="locale"
+          label="Language and formats"
+          options={localeOptions(tenant.locale, /^[A-Z]{3}$/.test(currency) ? currency : tenant.currency)}
+          hint="How money, numbers and dates are written and typed."
+        />
         <FormSelect name="timeZone" label="Time zone" options={timeZoneOptions(tenant.timeZone)} hint="Days and daily figures are counted in it." />
       </FormRow>
       <FormRow>

@@ -17,9 +17,13 @@ export function UsersView() {
   const { me } = useSession();
   const table = useDataTableQuery({ pageSize: 50 });
   const { cursor, limit } = table.query;
-  const users = useApiQuery(queryKeys.list('user', { cursor, limit }), (http, signal) => http.GET('/api/v1/users', { params: { query: { cursor, limit } }, signal }), {
-    keepPrevious: true,
-  });
+  const users = useApiQuery(
+    queryKeys.list('user', { cursor, limit }),
+    (http, signal) => http.GET('/api/v1/users', { params: { query: { cursor, limit } }, signal }),
+    {
+      keepPrevious: true,
+    },
+  );
   return (
     <>
       <PageHeader title="Users" description={`People who can sign in to ${me?.tenant.name ?? 'this shop'}.`} />

@@ -45,24 +45,40 @@ describe('AccessTokenKeeper', () => {
   });
 
   it('reports signed out and forgets the token when the refresh is refused', async () => {
-    const sut = new AccessTokenKeeper(async () => new Response(null, { status: 401 }), undefined, () => NOW);
+    const sut = new AccessTokenKeeper(
+      async () => new Response(null, { status: 401 }),
+      undefined,
+      () => NOW,
+    );
     sut.accept(accessToken(-60));
     expect(await sut.refresh()).toEqual({ kind: 'signed-out' });
     expect(await sut.token()).toBeUndefined();
   });
 
   it('reports signed out without asking the API when the device has no session cookie', async () => {
-    const sut = new AccessTokenKeeper(async () => new Response(null, { status: 204 }), undefined, () => NOW);
+    const sut = new AccessTokenKeeper(
+      async () => new Response(null, { status: 204 }),
+      undefined,
+      () => NOW,
+    );
     expect(await sut.refresh()).toEqual({ kind: 'signed-out' });
   });
 
   it('reports unreachable when the network fails, so the app can work from its offline copy', async () => {
-    const sut = new AccessTokenKeeper(() => Promise.reject(new TypeError('Failed to fetch')), undefined, () => NOW);
+    const sut = new AccessTokenKeeper(
+      () => Promise.reject(new TypeError('Failed to fetch')),
+      undefined,
+      () => NOW,
+    );
     expect(await sut.refresh()).toEqual({ kind: 'unreachable' });
   });
 
   it('reads the tenant and user from a refreshed token', async () => {
-    const sut = new AccessTokenKeeper(async () => Response.json({ accessToken: accessToken(900, 'user-9') }), undefined, () => NOW);
+    const sut = new AccessTokenKeeper(
+      async () => Response.json({ accessToken: accessToken(900, 'user-9') }),
+      undefined,
+      () => NOW,
+    );
     expect(await sut.refresh()).toMatchObject({ kind: 'refreshed', claims: { tenantId: 'tenant-1', userId: 'user-9', expiresAt: NOW + 900_000 } });
   });
 });

@@ -1,9 +1,6 @@
 import { readAccessClaims, type AccessClaims } from './access-claims';
 
-export type RefreshOutcome =
-  | { kind: 'refreshed'; token: string; claims: AccessClaims }
-  | { kind: 'signed-out' }
-  | { kind: 'unreachable' };
+export type RefreshOutcome = { kind: 'refreshed'; token: string; claims: AccessClaims } | { kind: 'signed-out' } | { kind: 'unreachable' };
 
 /** The part of the Web Locks API the keeper needs. */
 export interface LockManagerLike {

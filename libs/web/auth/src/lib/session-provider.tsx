@@ -12,10 +12,7 @@ import { postSession, readSessionResult, type SessionResult, type SignInInput, t
 
 export type Me = Schemas['MeDto'];
 
-type Identity =
-  | { status: 'loading' }
-  | { status: 'signed-out' }
-  | { status: 'signed-in'; who: RememberedSession; offline: boolean };
+type Identity = { status: 'loading' } | { status: 'signed-out' } | { status: 'signed-in'; who: RememberedSession; offline: boolean };
 
 export interface Session {
   status: Identity['status'];
@@ -38,9 +35,7 @@ const SIGNED_OUT_MESSAGE = 'signed-out';
 /** Sign-in state for the whole app: restores the session on load, keeps the token fresh, ends it everywhere. */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
-  const [keeper] = useState(
-    () => new AccessTokenKeeper(() => postSession('refresh'), typeof navigator === 'undefined' ? undefined : navigator.locks),
-  );
+  const [keeper] = useState(() => new AccessTokenKeeper(() => postSession('refresh'), typeof navigator === 'undefined' ? undefined : navigator.locks));
   const [identity, setIdentity] = useState<Identity>({ status: 'loading' });
   const scope = identity.status === 'signed-in' ? cacheScope(identity.who.tenantId, identity.who.userId) : undefined;
   const scopeRef = useRef(scope);

@@ -28,9 +28,7 @@ export function SignInForm() {
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    await attempt(() =>
-      session.signIn({ tenant: shop.trim().toLowerCase(), email: String(form.get('email')), password: String(form.get('password')) }),
-    );
+    await attempt(() => session.signIn({ tenant: shop.trim().toLowerCase(), email: String(form.get('email')), password: String(form.get('password')) }));
   }
 
   return (

@@ -71,9 +71,24 @@ export function SignUpForm() {
           />
           <FormField label="Your name" name="ownerName" autoComplete="name" required error={errors['ownerName']} />
           <FormField label="Email" name="email" type="email" autoComplete="email" required error={errors['email']} />
-          <FormField label="Password (at least 10 characters)" name="password" type="password" autoComplete="new-password" minLength={10} required error={errors['password']} />
+          <FormField
+            label="Password (at least 10 characters)"
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            minLength={10}
+            required
+            error={errors['password']}
+          />
           <FormField label="Currency" name="currency" defaultValue="EUR" maxLength={3} required error={errors['currency']} />
-          <FormField label="Time zone" name="timeZone" value={timeZone} onChange={(event) => setTimeZone(event.target.value)} required error={errors['timeZone']} />
+          <FormField
+            label="Time zone"
+            name="timeZone"
+            value={timeZone}
+            onChange={(event) => setTimeZone(event.target.value)}
+            required
+            error={errors['timeZone']}
+          />
           <label className={styles.check}>
             <input type="checkbox" name="pricesIncludeTax" defaultChecked />
             Prices include tax

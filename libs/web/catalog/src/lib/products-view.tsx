@@ -66,7 +66,10 @@ export function ProductsView() {
         await callApi(access, (http) => updateProduct(http, product.id, { active }, product.version));
       }
       await queryClient.invalidateQueries({ queryKey: productKeys.all });
-      toasts.show({ message: `${products.length} ${products.length === 1 ? 'product' : 'products'} ${active ? 'activated' : 'deactivated'}.`, tone: 'success' });
+      toasts.show({
+        message: `${products.length} ${products.length === 1 ? 'product' : 'products'} ${active ? 'activated' : 'deactivated'}.`,
+        tone: 'success',
+      });
     },
   });
 

@@ -36,12 +36,7 @@ function UpdateToast() {
 /** Registers the service worker (production builds only: a development worker would cache stale code). */
 export function ServiceWorkerProvider({ children }: { children: ReactNode }) {
   return (
-    <SerwistProvider
-      swUrl={SERVICE_WORKER_URL}
-      disable={process.env.NODE_ENV !== 'production'}
-      cacheOnNavigation={false}
-      reloadOnOnline={false}
-    >
+    <SerwistProvider swUrl={SERVICE_WORKER_URL} disable={process.env.NODE_ENV !== 'production'} cacheOnNavigation={false} reloadOnOnline={false}>
       <UpdateToast />
       {children}
     </SerwistProvider>

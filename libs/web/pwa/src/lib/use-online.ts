@@ -12,5 +12,9 @@ function subscribe(listener: () => void): () => void {
 
 /** Whether the browser believes it has a network (true on the server, where it cannot tell). */
 export function useOnline(): boolean {
-  return useSyncExternalStore(subscribe, () => navigator.onLine, () => true);
+  return useSyncExternalStore(
+    subscribe,
+    () => navigator.onLine,
+    () => true,
+  );
 }

@@ -20,7 +20,10 @@ export interface SearchSource {
 }
 
 function normalize(text: string): string {
-  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 }
 
 /** Every word of the query appears somewhere in the result's title, subtitle or keywords. */

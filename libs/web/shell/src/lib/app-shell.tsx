@@ -14,7 +14,13 @@ import { StorePicker } from './store-picker';
 import { useSearchSources } from './use-search-sources';
 
 function AreaShortcut({ item, go }: { item: NavItem & { digit: string }; go: (href: string) => void }) {
-  useShortcut({ id: `nav.${item.href}`, combo: { key: item.digit, ctrl: true }, description: `Go to ${item.label}`, group: 'Navigation', run: () => go(item.href) });
+  useShortcut({
+    id: `nav.${item.href}`,
+    combo: { key: item.digit, ctrl: true },
+    description: `Go to ${item.label}`,
+    group: 'Navigation',
+    run: () => go(item.href),
+  });
   return null;
 }
 

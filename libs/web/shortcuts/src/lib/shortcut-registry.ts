@@ -70,9 +70,7 @@ export class ShortcutRegistry {
 
   /** Runs the matching shortcut; true when one ran (the caller then prevents the browser's default). */
   handle(press: KeyPress): boolean {
-    const shortcut = [...this.shortcuts]
-      .reverse()
-      .find((candidate) => matchesCombo(candidate.combo, press) && (!press.inEditable || candidate.allowInInputs));
+    const shortcut = [...this.shortcuts].reverse().find((candidate) => matchesCombo(candidate.combo, press) && (!press.inEditable || candidate.allowInInputs));
     shortcut?.run();
     return shortcut !== undefined;
   }

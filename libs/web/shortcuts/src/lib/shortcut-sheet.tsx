@@ -10,7 +10,11 @@ const subscribeNever = () => () => undefined;
 export function ShortcutSheet({ open, onOpenChange: setOpen }: { open: boolean; onOpenChange(open: boolean): void }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const shortcuts = useShortcutList();
-  const isMac = useSyncExternalStore(subscribeNever, () => /Mac|iPhone|iPad/.test(navigator.platform), () => false);
+  const isMac = useSyncExternalStore(
+    subscribeNever,
+    () => /Mac|iPhone|iPad/.test(navigator.platform),
+    () => false,
+  );
   useShortcut({ id: 'shortcuts.sheet', combo: { key: '?' }, description: 'Show keyboard shortcuts', group: 'General', run: () => setOpen(true) });
 
   useEffect(() => {

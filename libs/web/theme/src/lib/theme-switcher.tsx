@@ -14,14 +14,13 @@ const subscribeNever = () => () => undefined;
 /** Picks the theme. Rendered empty on the server, where the stored choice is unknown. */
 export function ThemeSwitcher() {
   const { theme, setTheme } = useTheme();
-  const hydrated = useSyncExternalStore(subscribeNever, () => true, () => false);
+  const hydrated = useSyncExternalStore(
+    subscribeNever,
+    () => true,
+    () => false,
+  );
   return (
-    <select
-      className={styles.select}
-      aria-label="Theme"
-      value={hydrated ? (theme ?? 'system') : 'system'}
-      onChange={(event) => setTheme(event.target.value)}
-    >
+    <select className={styles.select} aria-label="Theme" value={hydrated ? (theme ?? 'system') : 'system'} onChange={(event) => setTheme(event.target.value)}>
       {CHOICES.map((choice) => (
         <option key={choice.value} value={choice.value}>
           {choice.label}

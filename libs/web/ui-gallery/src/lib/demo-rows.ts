@@ -18,7 +18,28 @@ export interface DemoRowsQuery {
 }
 
 const ADJECTIVES = ['Alpine', 'Bright', 'Crisp', 'Dark', 'Early', 'Fresh', 'Golden', 'Hearty', 'Island', 'Jolly', 'Kind', 'Lemon'];
-const NOUNS = ['Apple', 'Bread', 'Coffee', 'Dates', 'Espresso', 'Figs', 'Granola', 'Honey', 'Ice Tea', 'Jam', 'Kale', 'Lentils', 'Mango', 'Nuts', 'Oats', 'Pears', 'Quince', 'Rice', 'Salt', 'Tea'];
+const NOUNS = [
+  'Apple',
+  'Bread',
+  'Coffee',
+  'Dates',
+  'Espresso',
+  'Figs',
+  'Granola',
+  'Honey',
+  'Ice Tea',
+  'Jam',
+  'Kale',
+  'Lentils',
+  'Mango',
+  'Nuts',
+  'Oats',
+  'Pears',
+  'Quince',
+  'Rice',
+  'Salt',
+  'Tea',
+];
 
 export const DEMO_ROWS: readonly DemoRow[] = Array.from({ length: 240 }, (_, index) => {
   const name = `${ADJECTIVES[index % ADJECTIVES.length]} ${NOUNS[Math.floor(index / ADJECTIVES.length) % NOUNS.length]}`;

@@ -33,7 +33,11 @@ export function FieldsSection() {
   const [product, setProduct] = useState<ComboboxOption | null>(null);
   const [search, setSearch] = useState('');
   return (
-    <GallerySection id="fields" title="Fields" description="Every field has a visible label, its hint and its error are read with it, and it is 44 px tall on tablets.">
+    <GallerySection
+      id="fields"
+      title="Fields"
+      description="Every field has a visible label, its hint and its error are read with it, and it is 44 px tall on tablets."
+    >
       <Specimen title="Input">
         <Input label="Product name" placeholder="e.g. Assam tea" />
         <Input label="Email" type="email" defaultValue="ana@corner.shop" hint="Receipts go here." />

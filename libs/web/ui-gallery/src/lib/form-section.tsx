@@ -1,6 +1,19 @@
 'use client';
 import { useForm } from 'react-hook-form';
-import { Button, Form, FormActions, FormCheckbox, FormDatePicker, FormInput, FormMoneyInput, FormNumberInput, FormRow, FormSelect, FormSwitch, useToasts } from '@kassa/web/ui';
+import {
+  Button,
+  Form,
+  FormActions,
+  FormCheckbox,
+  FormDatePicker,
+  FormInput,
+  FormMoneyInput,
+  FormNumberInput,
+  FormRow,
+  FormSelect,
+  FormSwitch,
+  useToasts,
+} from '@kassa/web/ui';
 import { GallerySection, Specimen } from './gallery-section';
 
 interface DemoValues {
@@ -14,14 +27,31 @@ interface DemoValues {
   featured: boolean;
 }
 
-const DEFAULTS: DemoValues = { name: 'Assam tea', sku: 'TEA-01', priceMinor: 495, stock: 12, unit: 'piece', availableFrom: null, active: true, featured: false };
+const DEFAULTS: DemoValues = {
+  name: 'Assam tea',
+  sku: 'TEA-01',
+  priceMinor: 495,
+  stock: 12,
+  unit: 'piece',
+  availableFrom: null,
+  active: true,
+  featured: false,
+};
 
 /** What the API answers, played locally: SKUs with spaces are refused per field, "taken" is a conflict, "412" someone else's change. */
 function pretendToSave(values: DemoValues, overwrite: boolean): Promise<void> {
   return new Promise((resolve, reject) =>
     setTimeout(() => {
       if (/\s/.test(values.sku)) {
-        reject({ kind: 'invalid', status: 400, problem: { title: 'Bad Request', detail: 'The request has invalid fields.', errors: [{ field: 'sku', message: 'sku must be 1-64 letters, digits, . _ / or -' }] } });
+        reject({
+          kind: 'invalid',
+          status: 400,
+          problem: {
+            title: 'Bad Request',
+            detail: 'The request has invalid fields.',
+            errors: [{ field: 'sku', message: 'sku must be 1-64 letters, digits, . _ / or -' }],
+          },
+        });
       } else if (values.name.toLowerCase().includes('412') && !overwrite) {
         reject({ kind: 'changed', status: 412 });
       } else {
@@ -35,7 +65,11 @@ export function FormSection() {
   const toasts = useToasts();
   const form = useForm<DemoValues>({ defaultValues: DEFAULTS });
   return (
-    <GallerySection id="form" title="Form" description="The API's errors land on their fields, a 412 asks reload or overwrite, leaving with changes asks first, Ctrl/Cmd+S saves.">
+    <GallerySection
+      id="form"
+      title="Form"
+      description="The API's errors land on their fields, a 412 asks reload or overwrite, leaving with changes asks first, Ctrl/Cmd+S saves."
+    >
       <Specimen title="Form · on react-hook-form" wide>
         <Form
           form={form}

@@ -32,7 +32,15 @@ export function LayoutSection() {
         </div>
       </Specimen>
       <Specimen title="Pagination (cursor)" wide>
-        <Pagination pageIndex={pageIndex} hasPrevious={pageIndex > 0} hasNext={pageIndex < 4} onPrevious={() => setPageIndex((page) => page - 1)} onNext={() => setPageIndex((page) => page + 1)} summary="50 on this page" label="Example pages" />
+        <Pagination
+          pageIndex={pageIndex}
+          hasPrevious={pageIndex > 0}
+          hasNext={pageIndex < 4}
+          onPrevious={() => setPageIndex((page) => page - 1)}
+          onNext={() => setPageIndex((page) => page + 1)}
+          summary="50 on this page"
+          label="Example pages"
+        />
       </Specimen>
       <Specimen title="Toolbar with filters" wide>
         <Toolbar

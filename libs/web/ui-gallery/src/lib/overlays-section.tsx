@@ -45,7 +45,9 @@ export function OverlaysSection() {
           description="The sale stays in history as voided and its stock goes back."
           confirmLabel="Void sale"
           tone="danger"
-          onConfirm={() => new Promise<void>((resolve) => setTimeout(resolve, 600)).then(() => void toasts.show({ message: 'Sale 1042 voided.', tone: 'success' }))}
+          onConfirm={() =>
+            new Promise<void>((resolve) => setTimeout(resolve, 600)).then(() => void toasts.show({ message: 'Sale 1042 voided.', tone: 'success' }))
+          }
         />
       </Specimen>
       <Specimen title="ConfirmDialog · typed confirmation">
@@ -69,7 +71,13 @@ export function OverlaysSection() {
         <div className={styles.row}>
           <Button onClick={() => setDrawer(true)}>Open drawer</Button>
         </div>
-        <Drawer open={drawer} onOpenChange={setDrawer} title="Sale 1042" description="Today, 14:32 · Till 1" footer={<Button onClick={() => setDrawer(false)}>Close</Button>}>
+        <Drawer
+          open={drawer}
+          onOpenChange={setDrawer}
+          title="Sale 1042"
+          description="Today, 14:32 · Till 1"
+          footer={<Button onClick={() => setDrawer(false)}>Close</Button>}
+        >
           <p className={styles.readout}>2 × Assam tea, 1 × Honey. Paid by card.</p>
         </Drawer>
       </Specimen>

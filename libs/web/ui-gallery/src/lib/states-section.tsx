@@ -6,7 +6,12 @@ export function StatesSection() {
   return (
     <GallerySection id="states" title="Empty, loading and failed" description="Every list and page shows these the same way; the data hooks decide which.">
       <Specimen title="EmptyState">
-        <EmptyState headingLevel={3} title="No customers yet" description="Customers you add at the till or import appear here." actions={<Button variant="primary">Add customer</Button>} />
+        <EmptyState
+          headingLevel={3}
+          title="No customers yet"
+          description="Customers you add at the till or import appear here."
+          actions={<Button variant="primary">Add customer</Button>}
+        />
       </Specimen>
       <Specimen title="Skeleton">
         <Skeleton lines={4} label="Loading the example" />

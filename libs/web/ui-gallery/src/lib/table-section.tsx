@@ -43,7 +43,11 @@ function useColumns(): DataTableColumn<DemoRow>[] {
       { id: 'name', header: 'Name', cell: (row) => row.name, sortable: true, hideable: false },
       { id: 'sku', header: 'SKU', cell: (row) => row.sku },
       { id: 'price', header: 'Price', cell: (row) => format.money(row.priceMinor), sortable: true, align: 'end' },
-      { id: 'status', header: 'Status', cell: (row) => <Badge tone={row.status === 'active' ? 'ok' : 'neutral'}>{row.status === 'active' ? 'Active' : 'Archived'}</Badge> },
+      {
+        id: 'status',
+        header: 'Status',
+        cell: (row) => <Badge tone={row.status === 'active' ? 'ok' : 'neutral'}>{row.status === 'active' ? 'Active' : 'Archived'}</Badge>,
+      },
       { id: 'updated', header: 'Updated', cell: (row) => format.dateTime(row.updatedAt), hiddenByDefault: true },
     ],
     [format],
@@ -58,10 +62,18 @@ export function TableSection() {
   const [pageSize, setPageSize] = useState(50);
   const table = useDataTableQuery({ pageSize });
   const [opened, setOpened] = useState<DemoRow>();
-  const rows = useQuery({ queryKey: ['ui-gallery', 'rows', table.query], queryFn: ({ signal }) => fetchDemoRows(table.query, signal), placeholderData: keepPreviousData });
+  const rows = useQuery({
+    queryKey: ['ui-gallery', 'rows', table.query],
+    queryFn: ({ signal }) => fetchDemoRows(table.query, signal),
+    placeholderData: keepPreviousData,
+  });
   const idle = useDataTableQuery();
   return (
-    <GallerySection id="table" title="DataTable" description="Sort, filters and cursor pages go to the server; arrows move, Enter opens, Space selects; hidden columns are remembered.">
+    <GallerySection
+      id="table"
+      title="DataTable"
+      description="Sort, filters and cursor pages go to the server; arrows move, Enter opens, Space selects; hidden columns are remembered."
+    >
       <Specimen title="DataTable · server-driven" wide>
         <DataTable<DemoRow>
           label="Demo items"
@@ -88,11 +100,21 @@ export function TableSection() {
               run: (selected) => void toasts.show({ message: `Deleted ${selected.length} items.`, tone: 'success' }),
             },
           ]}
-          onExport={(request) => toasts.show({ message: `Export asked for ${request.columns.join(', ')}${request.selectedIds.length ? ` of ${request.selectedIds.length} selected rows` : ''}.` })}
+          onExport={(request) =>
+            toasts.show({
+              message: `Export asked for ${request.columns.join(', ')}${request.selectedIds.length ? ` of ${request.selectedIds.length} selected rows` : ''}.`,
+            })
+          }
           preferencesKey="ui-gallery"
           filters={
             <>
-              <SearchInput label="Search items" hideLabel placeholder="Search name or SKU" value={table.filterValues['q'] ?? ''} onSearch={(value) => table.setFilter('q', value)} />
+              <SearchInput
+                label="Search items"
+                hideLabel
+                placeholder="Search name or SKU"
+                value={table.filterValues['q'] ?? ''}
+                onSearch={(value) => table.setFilter('q', value)}
+              />
               <Select
                 label="Status"
                 hideLabel
@@ -117,18 +139,49 @@ export function TableSection() {
             </>
           }
         />
-        <Dialog open={opened !== undefined} onOpenChange={(open) => !open && setOpened(undefined)} title={`Opened ${opened?.name ?? ''}`} description={opened?.sku}>
+        <Dialog
+          open={opened !== undefined}
+          onOpenChange={(open) => !open && setOpened(undefined)}
+          title={`Opened ${opened?.name ?? ''}`}
+          description={opened?.sku}
+        >
           <p className={styles.readout}>A real screen navigates to the item here.</p>
         </Dialog>
       </Specimen>
       <Specimen title="DataTable · loading">
-        <DataTable label="Loading example" columns={columns.slice(0, 3)} rowId={(row) => row.id} rowLabel={(row) => row.name} state={idle} page={undefined} loading />
+        <DataTable
+          label="Loading example"
+          columns={columns.slice(0, 3)}
+          rowId={(row) => row.id}
+          rowLabel={(row) => row.name}
+          state={idle}
+          page={undefined}
+          loading
+        />
       </Specimen>
       <Specimen title="DataTable · empty">
-        <DataTable label="Empty example" columns={columns.slice(0, 3)} rowId={(row) => row.id} rowLabel={(row) => row.name} state={idle} page={NO_PAGE} loading={false} empty={{ title: 'No items yet', description: 'Items you add appear here.' }} />
+        <DataTable
+          label="Empty example"
+          columns={columns.slice(0, 3)}
+          rowId={(row) => row.id}
+          rowLabel={(row) => row.name}
+          state={idle}
+          page={NO_PAGE}
+          loading={false}
+          empty={{ title: 'No items yet', description: 'Items you add appear here.' }}
+        />
       </Specimen>
       <Specimen title="DataTable · offline">
-        <DataTable label="Offline example" columns={columns.slice(0, 3)} rowId={(row) => row.id} rowLabel={(row) => row.name} state={idle} page={undefined} loading={false} failure={{ kind: 'offline', retry: () => undefined }} />
+        <DataTable
+          label="Offline example"
+          columns={columns.slice(0, 3)}
+          rowId={(row) => row.id}
+          rowLabel={(row) => row.name}
+          state={idle}
+          page={undefined}
+          loading={false}
+          failure={{ kind: 'offline', retry: () => undefined }}
+        />
       </Specimen>
     </GallerySection>
   );

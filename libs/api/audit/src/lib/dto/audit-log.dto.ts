@@ -27,14 +27,24 @@ export class AuditLogListDto {
 /** Filters shared by the list and the export. */
 export class AuditLogFilterDto {
   @ApiPropertyOptional({ enum: ['user', 'api_key', 'system'] })
-  @IsOptional() @IsIn(['user', 'api_key', 'system']) actorType?: 'user' | 'api_key' | 'system';
+  @IsOptional()
+  @IsIn(['user', 'api_key', 'system'])
+  actorType?: 'user' | 'api_key' | 'system';
   @ApiPropertyOptional()
-  @IsOptional() @IsUUID() actorId?: string;
+  @IsOptional()
+  @IsUUID()
+  actorId?: string;
   @ApiProperty({ enum: AUDIT_ACTIONS, required: false }) @IsOptional() @IsIn(AUDIT_ACTIONS) action?: AuditAction;
   @ApiPropertyOptional()
-  @IsOptional() @IsString() @MaxLength(100) entityType?: string;
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  entityType?: string;
   @ApiPropertyOptional()
-  @IsOptional() @IsString() @MaxLength(100) entityId?: string;
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  entityId?: string;
   @ApiProperty({ required: false, format: 'date-time', description: 'From this time, inclusive.' })
   @IsOptional()
   @IsTimestamp()

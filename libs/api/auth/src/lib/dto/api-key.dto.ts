@@ -4,7 +4,10 @@ import { ApiKeyView, Permission, PERMISSIONS } from '@kassa/contracts';
 
 export class CreateApiKeyDto {
   @ApiProperty()
-  @IsString() @MinLength(1) @MaxLength(200) name!: string;
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name!: string;
 
   @ApiProperty({ enum: PERMISSIONS, isArray: true })
   @IsIn(PERMISSIONS, { each: true })

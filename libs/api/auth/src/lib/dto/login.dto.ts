@@ -10,14 +10,23 @@ export class LoginDto {
   tenant!: string;
 
   @ApiProperty()
-  @NormalizeEmail() @IsEmail() @MaxLength(254) email!: string;
+  @NormalizeEmail()
+  @IsEmail()
+  @MaxLength(254)
+  email!: string;
   @ApiProperty()
-  @IsString() @MinLength(1) @MaxLength(256) password!: string;
+  @IsString()
+  @MinLength(1)
+  @MaxLength(256)
+  password!: string;
 }
 
 export class RefreshTokenDto {
   @ApiProperty()
-  @IsString() @MinLength(1) @MaxLength(200) refreshToken!: string;
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  refreshToken!: string;
 }
 
 export class SetPasswordDto {
@@ -28,5 +37,6 @@ export class SetPasswordDto {
   token!: string;
 
   @ApiProperty()
-  @IsString() password!: string;
+  @IsString()
+  password!: string;
 }

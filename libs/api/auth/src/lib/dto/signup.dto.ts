@@ -7,7 +7,10 @@ import { UserDto } from './user.dto';
 
 export class SignupDto {
   @ApiProperty()
-  @IsString() @MinLength(1) @MaxLength(200) tenantName!: string;
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  tenantName!: string;
 
   @ApiProperty({ example: 'corner-shop', description: 'The shop address used at sign-in: 3-50 lower-case letters, digits and dashes.' })
   @Matches(/^[a-z0-9](?:[a-z0-9-]{1,48})[a-z0-9]$/, {
@@ -17,14 +20,21 @@ export class SignupDto {
   slug!: string;
 
   @ApiProperty()
-  @IsString() @MinLength(1) @MaxLength(200) ownerName!: string;
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  ownerName!: string;
   @ApiProperty()
-  @NormalizeEmail() @IsEmail() @MaxLength(254) email!: string;
+  @NormalizeEmail()
+  @IsEmail()
+  @MaxLength(254)
+  email!: string;
   @ApiProperty({ minLength: 10 }) @IsString() password!: string;
   @ApiProperty({ example: 'EUR' }) @IsCurrencyCode() currency!: string;
   @ApiProperty({ example: 'Europe/Berlin' }) @IsTimeZone() timeZone!: string;
   @ApiProperty()
-  @IsBoolean() pricesIncludeTax!: boolean;
+  @IsBoolean()
+  pricesIncludeTax!: boolean;
 }
 
 export class TokenPairDto {

@@ -1,16 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { NormalizeEmail } from './normalize-email';
-import {
-  ArrayUnique,
-  IsBoolean,
-  IsEmail,
-  IsIn,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-  MinLength,
-} from 'class-validator';
+import { ArrayUnique, IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { Role, ROLES, UserView } from '@kassa/contracts';
 
 export class UserDto implements UserView {
@@ -31,9 +21,15 @@ export class UserListDto {
 
 export class CreateUserDto {
   @ApiProperty()
-  @IsString() @MinLength(1) @MaxLength(200) name!: string;
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name!: string;
   @ApiProperty()
-  @NormalizeEmail() @IsEmail() @MaxLength(254) email!: string;
+  @NormalizeEmail()
+  @IsEmail()
+  @MaxLength(254)
+  email!: string;
   @ApiProperty({ enum: ROLES }) @IsIn(ROLES) role!: Role;
 
   @IsOptional()
@@ -45,10 +41,16 @@ export class CreateUserDto {
 
 export class UpdateUserDto {
   @ApiPropertyOptional()
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(200) name?: string;
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name?: string;
   @ApiProperty({ enum: ROLES, required: false }) @IsOptional() @IsIn(ROLES) role?: Role;
   @ApiPropertyOptional()
-  @IsOptional() @IsBoolean() active?: boolean;
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
 
   @IsOptional()
   @IsUUID('all', { each: true })

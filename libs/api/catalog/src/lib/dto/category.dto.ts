@@ -18,13 +18,20 @@ export class CategoryListDto {
 
 export class CreateCategoryDto {
   @ApiProperty()
-  @IsString() @MinLength(1) @MaxLength(200) name!: string;
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name!: string;
   @ApiProperty({ required: false, format: 'uuid' }) @IsOptional() @IsUUID() parentId?: string;
 }
 
 export class UpdateCategoryDto {
   @ApiPropertyOptional()
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(200) name?: string;
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name?: string;
 
   @ApiProperty({ required: false, type: String, format: 'uuid', nullable: true, description: 'null moves it to the top.' })
   @ValidateIf((_, value) => value !== null)

@@ -56,16 +56,33 @@ export class CreateProductDto {
   sku!: string;
 
   @ApiProperty()
-  @IsString() @MinLength(1) @MaxLength(200) name!: string;
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name!: string;
   @ApiPropertyOptional()
-  @IsOptional() @IsString() @MaxLength(5000) description?: string;
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  description?: string;
   @ApiProperty({ required: false, format: 'uuid' }) @IsOptional() @IsUUID() categoryId?: string;
   @ApiPropertyOptional()
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(20) unit?: string;
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(20)
+  unit?: string;
   @ApiProperty()
-  @IsInt() @Min(0) @Max(MAX_MINOR) priceMinor!: number;
+  @IsInt()
+  @Min(0)
+  @Max(MAX_MINOR)
+  priceMinor!: number;
   @ApiPropertyOptional()
-  @IsOptional() @IsInt() @Min(0) @Max(MAX_MINOR) costMinor?: number;
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_MINOR)
+  costMinor?: number;
   @ApiProperty({ required: false, maximum: 10000 }) @IsOptional() @IsInt() @Min(0) @Max(10000) taxRateBps?: number;
 
   @IsOptional()
@@ -76,15 +93,30 @@ export class CreateProductDto {
   barcodes?: string[];
 
   @ApiPropertyOptional()
-  @IsOptional() @IsBoolean() active?: boolean;
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
   @ApiPropertyOptional()
-  @IsOptional() @IsBoolean() trackStock?: boolean;
+  @IsOptional()
+  @IsBoolean()
+  trackStock?: boolean;
   @ApiPropertyOptional()
-  @IsOptional() @IsInt() @Min(0) @Max(1_000_000_000) reorderPoint?: number;
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000_000)
+  reorderPoint?: number;
   @ApiPropertyOptional()
-  @IsOptional() @IsInt() @Min(0) @Max(1_000_000_000) reorderQuantity?: number;
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000_000)
+  reorderQuantity?: number;
   @ApiPropertyOptional()
-  @IsOptional() @IsUrl({ protocols: ['https', 'http'], require_protocol: true }) @MaxLength(2000) imageUrl?: string;
+  @IsOptional()
+  @IsUrl({ protocols: ['https', 'http'], require_protocol: true })
+  @MaxLength(2000)
+  imageUrl?: string;
 }
 
 /** Every field optional; null clears an optional one. */
@@ -95,19 +127,47 @@ export class UpdateProductDto {
   sku?: string;
 
   @ApiPropertyOptional()
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(200) name?: string;
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name?: string;
   @ApiPropertyOptional({ type: String, nullable: true })
-  @ValidateIf((_, value) => value !== null) @IsOptional() @IsString() @MaxLength(5000) description?: string | null;
+  @ValidateIf((_, value) => value !== null)
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  description?: string | null;
   @ApiPropertyOptional({ type: String, nullable: true })
-  @ValidateIf((_, value) => value !== null) @IsOptional() @IsUUID() categoryId?: string | null;
+  @ValidateIf((_, value) => value !== null)
+  @IsOptional()
+  @IsUUID()
+  categoryId?: string | null;
   @ApiPropertyOptional()
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(20) unit?: string;
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(20)
+  unit?: string;
   @ApiPropertyOptional()
-  @IsOptional() @IsInt() @Min(0) @Max(MAX_MINOR) priceMinor?: number;
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_MINOR)
+  priceMinor?: number;
   @ApiPropertyOptional({ type: Number, nullable: true })
-  @ValidateIf((_, value) => value !== null) @IsOptional() @IsInt() @Min(0) @Max(MAX_MINOR) costMinor?: number | null;
+  @ValidateIf((_, value) => value !== null)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_MINOR)
+  costMinor?: number | null;
   @ApiPropertyOptional()
-  @IsOptional() @IsInt() @Min(0) @Max(10000) taxRateBps?: number;
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(10000)
+  taxRateBps?: number;
 
   @IsOptional()
   @Matches(BARCODE, { each: true, message: 'each barcode must be 1-64 letters, digits or dashes' })
@@ -117,15 +177,32 @@ export class UpdateProductDto {
   barcodes?: string[];
 
   @ApiPropertyOptional()
-  @IsOptional() @IsBoolean() active?: boolean;
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
   @ApiPropertyOptional()
-  @IsOptional() @IsBoolean() trackStock?: boolean;
+  @IsOptional()
+  @IsBoolean()
+  trackStock?: boolean;
   @ApiPropertyOptional({ type: Number, nullable: true })
-  @ValidateIf((_, value) => value !== null) @IsOptional() @IsInt() @Min(0) @Max(1_000_000_000) reorderPoint?: number | null;
+  @ValidateIf((_, value) => value !== null)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000_000)
+  reorderPoint?: number | null;
   @ApiPropertyOptional({ type: Number, nullable: true })
-  @ValidateIf((_, value) => value !== null) @IsOptional() @IsInt() @Min(0) @Max(1_000_000_000) reorderQuantity?: number | null;
+  @ValidateIf((_, value) => value !== null)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000_000)
+  reorderQuantity?: number | null;
   @ApiPropertyOptional({ type: String, nullable: true })
-  @ValidateIf((_, value) => value !== null) @IsOptional() @IsUrl({ protocols: ['https', 'http'], require_protocol: true }) imageUrl?: string | null;
+  @ValidateIf((_, value) => value !== null)
+  @IsOptional()
+  @IsUrl({ protocols: ['https', 'http'], require_protocol: true })
+  imageUrl?: string | null;
 }
 
 export class ProductQueryDto extends PageQueryDto {
@@ -136,7 +213,9 @@ export class ProductQueryDto extends PageQueryDto {
   q?: string;
 
   @ApiPropertyOptional()
-  @IsOptional() @IsUUID() categoryId?: string;
+  @IsOptional()
+  @IsUUID()
+  categoryId?: string;
 
   @IsOptional()
   @QueryBoolean()

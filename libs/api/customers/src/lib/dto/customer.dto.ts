@@ -1,16 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  ArrayMaxSize,
-  ArrayUnique,
-  IsBoolean,
-  IsEmail,
-  IsOptional,
-  IsString,
-  Matches,
-  MaxLength,
-  MinLength,
-  ValidateIf,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsBoolean, IsEmail, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { PageQueryDto } from '@kassa/api/http';
 
 const PHONE = /^\+?[0-9 ()./-]{3,32}$/;
@@ -61,13 +50,15 @@ export class CreateCustomerDto {
 /** null clears an optional field. */
 export class UpdateCustomerDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(200) name?: string;
-  @ApiPropertyOptional({ type: String, nullable: true }) @ValidateIf((_, value) => value !== null) @IsOptional() @IsEmail() @MaxLength(254) email?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) @ValidateIf((_, value) => value !== null) @IsOptional() @IsEmail() @MaxLength(254) email?:
+    string | null;
   @ApiPropertyOptional({ type: String, nullable: true })
   @ValidateIf((_, value) => value !== null)
   @IsOptional()
   @Matches(PHONE, { message: 'phone must be 3-32 digits, spaces or + ( ) . / -' })
   phone?: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true }) @ValidateIf((_, value) => value !== null) @IsOptional() @IsString() @MaxLength(2000) notes?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) @ValidateIf((_, value) => value !== null) @IsOptional() @IsString() @MaxLength(2000) notes?:
+    string | null;
   @ApiPropertyOptional({ type: [String] })
   @IsOptional()
   @Matches(TAG, { each: true, message: 'each tag must be 1-40 letters, digits, spaces, _ or -' })

@@ -22,9 +22,7 @@ export class CreateAppRoleAndInstallation1764115200000 implements MigrationInter
         END IF;
       END $$`);
     await queryRunner.query(`GRANT USAGE ON SCHEMA public TO ${APP_ROLE}`);
-    await queryRunner.query(
-      `ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${APP_ROLE}`,
-    );
+    await queryRunner.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${APP_ROLE}`);
     await queryRunner.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO ${APP_ROLE}`);
 
     // The tenant of the current transaction; a missing or reset setting yields NULL, which matches no row.
@@ -46,9 +44,7 @@ export class CreateAppRoleAndInstallation1764115200000 implements MigrationInter
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP TABLE installation`);
     await queryRunner.query(`DROP FUNCTION current_tenant_id()`);
-    await queryRunner.query(
-      `ALTER DEFAULT PRIVILEGES IN SCHEMA public REVOKE SELECT, INSERT, UPDATE, DELETE ON TABLES FROM ${APP_ROLE}`,
-    );
+    await queryRunner.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA public REVOKE SELECT, INSERT, UPDATE, DELETE ON TABLES FROM ${APP_ROLE}`);
     await queryRunner.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA public REVOKE USAGE, SELECT ON SEQUENCES FROM ${APP_ROLE}`);
     await queryRunner.query(`REVOKE USAGE ON SCHEMA public FROM ${APP_ROLE}`);
   }

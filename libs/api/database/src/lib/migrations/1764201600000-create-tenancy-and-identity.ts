@@ -24,9 +24,7 @@ export class CreateTenancyAndIdentity1764201600000 implements MigrationInterface
     // The tenant row is its own tenant's: visible only inside its transactions.
     await queryRunner.query(`ALTER TABLE tenant ENABLE ROW LEVEL SECURITY`);
     await queryRunner.query(`ALTER TABLE tenant FORCE ROW LEVEL SECURITY`);
-    await queryRunner.query(
-      `CREATE POLICY tenant_isolation ON tenant USING (id = current_tenant_id()) WITH CHECK (id = current_tenant_id())`,
-    );
+    await queryRunner.query(`CREATE POLICY tenant_isolation ON tenant USING (id = current_tenant_id()) WITH CHECK (id = current_tenant_id())`);
 
     // The one cross-tenant read (DESIGN.md §5): login turns a shop's public slug into its id.
     // It holds nothing private, so it has no row-level security; the app may read and add, never change.

@@ -26,9 +26,7 @@ export class CreateOutboxAndAudit1764288000000 implements MigrationInterface {
         PRIMARY KEY (tenant_id, id),
         CONSTRAINT outbox_event_sequence_key UNIQUE (tenant_id, sequence)
       )`);
-    await queryRunner.query(
-      `CREATE INDEX outbox_event_unpublished_idx ON outbox_event (tenant_id, position) WHERE sequence IS NULL`,
-    );
+    await queryRunner.query(`CREATE INDEX outbox_event_unpublished_idx ON outbox_event (tenant_id, position) WHERE sequence IS NULL`);
     await queryRunner.query(
       `CREATE INDEX outbox_event_undispatched_idx ON outbox_event (tenant_id, sequence) WHERE sequence IS NOT NULL AND dispatched_at IS NULL`,
     );

@@ -15,9 +15,7 @@ export class MakeCatalogSearchUseIndexes1764460800000 implements MigrationInterf
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE product ADD COLUMN sku_key text GENERATED ALWAYS AS (lower(sku)) STORED`);
     await queryRunner.query(`DROP INDEX product_sku_prefix_idx`);
-    await queryRunner.query(
-      `CREATE INDEX product_sku_key_idx ON product (tenant_id, sku_key COLLATE "C") WHERE deleted_at IS NULL`,
-    );
+    await queryRunner.query(`CREATE INDEX product_sku_key_idx ON product (tenant_id, sku_key COLLATE "C") WHERE deleted_at IS NULL`);
     await queryRunner.query(`
       DO $$
       BEGIN
@@ -33,8 +31,6 @@ export class MakeCatalogSearchUseIndexes1764460800000 implements MigrationInterf
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP INDEX product_sku_key_idx`);
     await queryRunner.query(`ALTER TABLE product DROP COLUMN sku_key`);
-    await queryRunner.query(
-      `CREATE INDEX product_sku_prefix_idx ON product (tenant_id, lower(sku) text_pattern_ops) WHERE deleted_at IS NULL`,
-    );
+    await queryRunner.query(`CREATE INDEX product_sku_prefix_idx ON product (tenant_id, lower(sku) text_pattern_ops) WHERE deleted_at IS NULL`);
   }
 }

@@ -27,9 +27,7 @@ export class CreateRegisters1764892800000 implements MigrationInterface {
     const tenants: { tenantId: string }[] = await queryRunner.query(`SELECT tenant_id AS "tenantId" FROM tenant_directory`);
     for (const { tenantId } of tenants) {
       await queryRunner.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
-      await queryRunner.query(
-        `INSERT INTO register (tenant_id, id, store_id, name, kind) SELECT tenant_id, gen_random_uuid(), id, 'API', 'api' FROM store`,
-      );
+      await queryRunner.query(`INSERT INTO register (tenant_id, id, store_id, name, kind) SELECT tenant_id, gen_random_uuid(), id, 'API', 'api' FROM store`);
     }
     await queryRunner.query(`SELECT set_config('app.tenant_id', '', true)`);
   }

@@ -49,9 +49,7 @@ export class CreateSales1765065600000 implements MigrationInterface {
     await queryRunner.query(`CREATE INDEX sale_store_time_idx ON sale (tenant_id, store_id, occurred_at, id)`);
     await queryRunner.query(`CREATE INDEX sale_time_idx ON sale (tenant_id, occurred_at, id)`);
     await queryRunner.query(`CREATE INDEX sale_customer_idx ON sale (tenant_id, customer_id, occurred_at) WHERE customer_id IS NOT NULL`);
-    await queryRunner.query(
-      `CREATE INDEX sale_reconciliation_idx ON sale (tenant_id, occurred_at, id) WHERE cardinality(flags) > 0 AND reviewed_at IS NULL`,
-    );
+    await queryRunner.query(`CREATE INDEX sale_reconciliation_idx ON sale (tenant_id, occurred_at, id) WHERE cardinality(flags) > 0 AND reviewed_at IS NULL`);
 
     await queryRunner.query(`
       CREATE TABLE sale_line (

@@ -62,9 +62,7 @@ export class CrossTenantDefinerFunctions1765238400000 implements MigrationInterf
     await queryRunner.query(`DROP POLICY webhook_sweep ON webhook_delivery`);
 
     for (const [table, command] of OWNER_POLICIES) {
-      await queryRunner.query(
-        `CREATE POLICY owner_${command.toLowerCase()} ON ${table} FOR ${command} TO CURRENT_USER USING (true)`,
-      );
+      await queryRunner.query(`CREATE POLICY owner_${command.toLowerCase()} ON ${table} FOR ${command} TO CURRENT_USER USING (true)`);
     }
     for (const { signature, sql } of FUNCTIONS) {
       await queryRunner.query(`CREATE FUNCTION ${signature} ${sql}`);
@@ -85,8 +83,6 @@ export class CrossTenantDefinerFunctions1765238400000 implements MigrationInterf
            WITH CHECK (current_setting('app.scope', true) = 'outbox-relay')`,
       );
     }
-    await queryRunner.query(
-      `CREATE POLICY webhook_sweep ON webhook_delivery FOR SELECT USING (current_setting('app.scope', true) = 'webhook-sweep')`,
-    );
+    await queryRunner.query(`CREATE POLICY webhook_sweep ON webhook_delivery FOR SELECT USING (current_setting('app.scope', true) = 'webhook-sweep')`);
   }
 }

@@ -11,10 +11,9 @@ export class TenantLocale1765411200000 implements MigrationInterface {
     const tenants: { tenantId: string }[] = await queryRunner.query(`SELECT tenant_id AS "tenantId" FROM tenant_directory`);
     for (const { tenantId } of tenants) {
       await queryRunner.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
-      const [tenant]: { currency: string; timeZone: string }[] = await queryRunner.query(
-        `SELECT currency, time_zone AS "timeZone" FROM tenant WHERE id = $1`,
-        [tenantId],
-      );
+      const [tenant]: { currency: string; timeZone: string }[] = await queryRunner.query(`SELECT currency, time_zone AS "timeZone" FROM tenant WHERE id = $1`, [
+        tenantId,
+      ]);
       if (tenant) await queryRunner.query(`UPDATE tenant SET locale = $1 WHERE id = $2`, [defaultLocale(tenant.currency, tenant.timeZone), tenantId]);
     }
     await queryRunner.query(`SELECT set_config('app.tenant_id', '', true)`);

@@ -58,8 +58,31 @@ export const workedExample: ReceiptView = {
     voidedAt: null,
     voidReason: null,
     lines: [
-      line({ id: 'l1', name: 'Organic bananas', quantity: 3, unitPriceMinor: 199, taxRateBps: 1900, discount: { percentBps: 1000 }, grossMinor: 597, lineDiscountMinor: 60, saleDiscountMinor: 30, taxMinor: 81, totalMinor: 507, refundedQuantity: 1 }),
-      line({ id: 'l2', name: 'Notebook, dotted, A5, 120 pages, recycled paper', quantity: 1, unitPriceMinor: 1250, taxRateBps: 700, grossMinor: 1250, saleDiscountMinor: 70, taxMinor: 77, totalMinor: 1180 }),
+      line({
+        id: 'l1',
+        name: 'Organic bananas',
+        quantity: 3,
+        unitPriceMinor: 199,
+        taxRateBps: 1900,
+        discount: { percentBps: 1000 },
+        grossMinor: 597,
+        lineDiscountMinor: 60,
+        saleDiscountMinor: 30,
+        taxMinor: 81,
+        totalMinor: 507,
+        refundedQuantity: 1,
+      }),
+      line({
+        id: 'l2',
+        name: 'Notebook, dotted, A5, 120 pages, recycled paper',
+        quantity: 1,
+        unitPriceMinor: 1250,
+        taxRateBps: 700,
+        grossMinor: 1250,
+        saleDiscountMinor: 70,
+        taxMinor: 77,
+        totalMinor: 1180,
+      }),
     ],
     tenders: [{ id: 't1', type: 'cash', amountMinor: 2000 }],
     negativeStockLines: [],
@@ -79,4 +102,3 @@ export const workedExample: ReceiptView = {
     },
   ],
 };
-

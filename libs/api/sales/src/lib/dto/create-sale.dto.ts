@@ -1,19 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { IsTimestamp } from '@kassa/api/http';
 import { DiscountDto, MAX_AMOUNT_MINOR } from './discount.dto';
 
@@ -28,7 +15,7 @@ export class SaleLineInputDto {
 
   @ApiPropertyOptional({
     minimum: 0,
-    description: "The catalog price when omitted. Another price needs `sales:override_price` (offline sales keep theirs).",
+    description: 'The catalog price when omitted. Another price needs `sales:override_price` (offline sales keep theirs).',
   })
   @IsOptional()
   @IsInt()

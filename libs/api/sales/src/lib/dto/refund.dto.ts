@@ -65,4 +65,3 @@ export class RefundListDto {
 export class VoidSaleDto {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(500) reason!: string;
 }
-

@@ -12,7 +12,15 @@ export class DiscountLimitsDto implements DiscountLimits {
 /** Either limit alone; the other keeps its value. */
 export class UpdateDiscountLimitsDto {
   @ApiPropertyOptional(LIMIT)
-  @ValidateIf((_, value) => value !== undefined) @IsInt() @Min(0) @Max(10_000) manager?: number;
+  @ValidateIf((_, value) => value !== undefined)
+  @IsInt()
+  @Min(0)
+  @Max(10_000)
+  manager?: number;
   @ApiPropertyOptional(LIMIT)
-  @ValidateIf((_, value) => value !== undefined) @IsInt() @Min(0) @Max(10_000) cashier?: number;
+  @ValidateIf((_, value) => value !== undefined)
+  @IsInt()
+  @Min(0)
+  @Max(10_000)
+  cashier?: number;
 }

@@ -5,7 +5,7 @@ export class RegisterDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) storeId!: string;
   @ApiProperty() name!: string;
-  @ApiProperty({ enum: ['pos', 'api'], description: '`api`: the store\'s register for back-office and partner sales, numbered by the server.' })
+  @ApiProperty({ enum: ['pos', 'api'], description: "`api`: the store's register for back-office and partner sales, numbered by the server." })
   kind!: 'pos' | 'api';
   @ApiProperty({ description: 'A reinstalled tablet resumes numbering after this.' }) lastReceiptNumber!: number;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;

@@ -8,7 +8,10 @@ export class TenantDto implements TenantView {
   @ApiProperty({ example: 'corner-shop' }) slug!: string;
   @ApiProperty({ example: 'EUR' }) currency!: string;
   @ApiProperty({ example: 'Europe/Berlin' }) timeZone!: string;
-  @ApiProperty({ example: 'de-DE', description: 'BCP 47: how money, numbers and dates are written and typed. Guessed at sign-up from the currency and time zone.' })
+  @ApiProperty({
+    example: 'de-DE',
+    description: 'BCP 47: how money, numbers and dates are written and typed. Guessed at sign-up from the currency and time zone.',
+  })
   locale!: string;
   @ApiProperty() pricesIncludeTax!: boolean;
   @ApiProperty() allowNegativeStock!: boolean;

@@ -3,7 +3,11 @@ import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-valid
 
 export class UpdateStoreDto {
   @ApiPropertyOptional()
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(200) name?: string;
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name?: string;
 
   @IsOptional()
   @Matches(/^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/, {

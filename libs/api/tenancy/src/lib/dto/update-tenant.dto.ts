@@ -6,17 +6,31 @@ import { UpdateDiscountLimitsDto } from './discount-limits.dto';
 
 export class UpdateTenantDto {
   @ApiPropertyOptional()
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(200) name?: string;
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name?: string;
   @ApiPropertyOptional()
-  @IsOptional() @IsCurrencyCode() currency?: string;
+  @IsOptional()
+  @IsCurrencyCode()
+  currency?: string;
   @ApiPropertyOptional()
-  @IsOptional() @IsTimeZone() timeZone?: string;
+  @IsOptional()
+  @IsTimeZone()
+  timeZone?: string;
   @ApiPropertyOptional({ example: 'de-DE', description: 'BCP 47 language tag.' })
-  @IsOptional() @IsLocaleTag() locale?: string;
+  @IsOptional()
+  @IsLocaleTag()
+  locale?: string;
   @ApiPropertyOptional()
-  @IsOptional() @IsBoolean() pricesIncludeTax?: boolean;
+  @IsOptional()
+  @IsBoolean()
+  pricesIncludeTax?: boolean;
   @ApiPropertyOptional()
-  @IsOptional() @IsBoolean() allowNegativeStock?: boolean;
+  @IsOptional()
+  @IsBoolean()
+  allowNegativeStock?: boolean;
   @ApiPropertyOptional({ type: UpdateDiscountLimitsDto, description: "Basis points (0–10000) of a sale's gross; either limit alone keeps the other." })
   @ValidateIf((_, value) => value !== undefined)
   @IsObject()

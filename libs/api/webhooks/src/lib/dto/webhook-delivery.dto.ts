@@ -44,5 +44,4 @@ export class WebhookDeliveryQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: 'sale.created' }) @IsOptional() @IsString() @MaxLength(100) eventType?: string;
   @ApiPropertyOptional({ format: 'date-time', description: 'Created at or after.' }) @IsOptional() @IsTimestamp() since?: string;
   @ApiPropertyOptional({ format: 'date-time', description: 'Created before.' }) @IsOptional() @IsTimestamp() until?: string;
-
 }

@@ -32,7 +32,6 @@ export class WebhookListDto {
   @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
 }
 
-
 export class CreateWebhookDto {
   @ApiProperty({ description: 'http(s) URL without credentials; it must not resolve to a private address.' })
   @IsString()

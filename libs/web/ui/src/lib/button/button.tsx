@@ -18,7 +18,17 @@ export function Spinner() {
   return <span className={styles.spinner} aria-hidden="true" />;
 }
 
-export function Button({ variant = 'secondary', size = 'medium', loading = false, type = 'button', className, children, disabled, onClick, ...rest }: ButtonProps) {
+export function Button({
+  variant = 'secondary',
+  size = 'medium',
+  loading = false,
+  type = 'button',
+  className,
+  children,
+  disabled,
+  onClick,
+  ...rest
+}: ButtonProps) {
   return (
     <button
       {...rest}

@@ -28,7 +28,21 @@ export interface ComboboxProps extends LabelledProps {
 type Results = { state: 'idle' } | { state: 'searching' } | { state: 'done'; options: ComboboxOption[] } | { state: 'failed' };
 
 /** Type to search, arrows to choose, Enter to take it (the ARIA 1.2 combobox with a list popup). */
-export function Combobox({ label, hideLabel, hint, error, className, value, onChange, search, placeholder, required, disabled, name, debounceMs = 200 }: ComboboxProps) {
+export function Combobox({
+  label,
+  hideLabel,
+  hint,
+  error,
+  className,
+  value,
+  onChange,
+  search,
+  placeholder,
+  required,
+  disabled,
+  name,
+  debounceMs = 200,
+}: ComboboxProps) {
   const listId = useId();
   const [text, setText] = useState(value?.label ?? '');
   const [open, setOpen] = useState(false);

@@ -31,13 +31,27 @@ export function FormTextarea({ name, rules, ...props }: BoundProps & Omit<Textar
   return <Textarea {...props} {...register(name, rules)} error={useFieldError(name)} />;
 }
 
-export function FormSelect({ name, rules, label, options, placeholder, hint }: BoundProps & { label: ReactNode; options: readonly SelectOption[]; placeholder?: string; hint?: ReactNode }) {
+export function FormSelect({
+  name,
+  rules,
+  label,
+  options,
+  placeholder,
+  hint,
+}: BoundProps & { label: ReactNode; options: readonly SelectOption[]; placeholder?: string; hint?: ReactNode }) {
   const { register } = useFormContext();
   return <Select label={label} options={options} placeholder={placeholder} hint={hint} {...register(name, rules)} error={useFieldError(name)} />;
 }
 
 /** Money in minor units, typed in the shop's locale; text that does not read as an amount blocks saving. */
-export function FormMoneyInput({ name, rules, label, hint, required, allowNegative }: BoundProps & { label: ReactNode; hint?: ReactNode; required?: boolean; allowNegative?: boolean }) {
+export function FormMoneyInput({
+  name,
+  rules,
+  label,
+  hint,
+  required,
+  allowNegative,
+}: BoundProps & { label: ReactNode; hint?: ReactNode; required?: boolean; allowNegative?: boolean }) {
   const problem = useRef<string>(undefined);
   const { field, fieldState } = useController({
     name,
@@ -65,7 +79,17 @@ export function FormMoneyInput({ name, rules, label, hint, required, allowNegati
   );
 }
 
-export function FormNumberInput({ name, rules, label, hint, required, fractionDigits, min, max, unit }: BoundProps & { label: ReactNode; hint?: ReactNode; required?: boolean; fractionDigits?: number; min?: number; max?: number; unit?: ReactNode }) {
+export function FormNumberInput({
+  name,
+  rules,
+  label,
+  hint,
+  required,
+  fractionDigits,
+  min,
+  max,
+  unit,
+}: BoundProps & { label: ReactNode; hint?: ReactNode; required?: boolean; fractionDigits?: number; min?: number; max?: number; unit?: ReactNode }) {
   const problem = useRef<string>(undefined);
   const { field, fieldState } = useController({
     name,
@@ -105,5 +129,15 @@ export function FormSwitch({ name, label, description }: BoundProps & { label: R
 
 export function FormDatePicker({ name, rules, label, hint, required }: BoundProps & { label: ReactNode; hint?: ReactNode; required?: boolean }) {
   const { field, fieldState } = useController({ name, rules });
-  return <DatePicker label={label} hint={hint} required={required} name={field.name} value={field.value as string | null} onChange={field.onChange} error={fieldState.error?.message} />;
+  return (
+    <DatePicker
+      label={label}
+      hint={hint}
+      required={required}
+      name={field.name}
+      value={field.value as string | null}
+      onChange={field.onChange}
+      error={fieldState.error?.message}
+    />
+  );
 }

@@ -2,7 +2,11 @@ import { readSubmitFailure } from './submit-failure';
 
 const fieldsOfForm = new Set(['sku', 'name', 'priceMinor']);
 const hasField = (name: string) => fieldsOfForm.has(name);
-const problem = (status: number, extra: object) => ({ kind: status === 412 ? 'changed' : 'invalid', status, problem: { type: 'about:blank', title: 'Bad Request', status, ...extra } });
+const problem = (status: number, extra: object) => ({
+  kind: status === 412 ? 'changed' : 'invalid',
+  status,
+  problem: { type: 'about:blank', title: 'Bad Request', status, ...extra },
+});
 
 describe('readSubmitFailure', () => {
   it("puts the API's field messages on the fields they name, the first per field", () => {

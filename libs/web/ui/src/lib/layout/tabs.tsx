@@ -19,7 +19,10 @@ export interface TabsProps {
 export function Tabs({ label, items, value, onChange }: TabsProps) {
   const base = useId();
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
-  const current = Math.max(0, items.findIndex((item) => item.id === value));
+  const current = Math.max(
+    0,
+    items.findIndex((item) => item.id === value),
+  );
   const select = (index: number) => {
     const next = (index + items.length) % items.length;
     onChange(items[next].id);

@@ -28,7 +28,25 @@ export interface MoneyInputProps extends LabelledProps {
 }
 
 /** An amount typed as the shop writes money, held and reported in minor units. */
-export function MoneyInput({ label, hideLabel, hint, error, className, value, onChange, onValidityChange, onBlur, currency, locale, allowNegative, ref, id, required, disabled, ...input }: MoneyInputProps) {
+export function MoneyInput({
+  label,
+  hideLabel,
+  hint,
+  error,
+  className,
+  value,
+  onChange,
+  onValidityChange,
+  onBlur,
+  currency,
+  locale,
+  allowNegative,
+  ref,
+  id,
+  required,
+  disabled,
+  ...input
+}: MoneyInputProps) {
   const shop = useShopLocale();
   const activeLocale = locale ?? shop.locale;
   const activeCurrency = currency ?? shop.currency;

@@ -33,10 +33,7 @@ export function NavigationGuardProvider({ children }: { children: ReactNode }) {
   const [pending, setPending] = useState<(leave: boolean) => void>();
   const dirty = () => [...blockers.current].some((isDirty) => isDirty());
 
-  const confirmLeave = useCallback(
-    () => (dirty() ? new Promise<boolean>((resolve) => setPending(() => resolve)) : Promise.resolve(true)),
-    [],
-  );
+  const confirmLeave = useCallback(() => (dirty() ? new Promise<boolean>((resolve) => setPending(() => resolve)) : Promise.resolve(true)), []);
   const navigate = useCallback(
     (href: string) => {
       void confirmLeave().then((leave) => leave && router.push(href));

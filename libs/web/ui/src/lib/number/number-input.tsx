@@ -30,7 +30,28 @@ export interface NumberInputProps extends LabelledProps {
 }
 
 /** A number typed as the shop writes numbers, with bounds and arrow-key steps. */
-export function NumberInput({ label, hideLabel, hint, error, className, value, onChange, onValidityChange, onBlur, fractionDigits = 0, min, max, step = 1, unit, locale, ref, id, required, disabled, ...input }: NumberInputProps) {
+export function NumberInput({
+  label,
+  hideLabel,
+  hint,
+  error,
+  className,
+  value,
+  onChange,
+  onValidityChange,
+  onBlur,
+  fractionDigits = 0,
+  min,
+  max,
+  step = 1,
+  unit,
+  locale,
+  ref,
+  id,
+  required,
+  disabled,
+  ...input
+}: NumberInputProps) {
   const shop = useShopLocale();
   const activeLocale = locale ?? shop.locale;
   const scale = 10 ** fractionDigits;

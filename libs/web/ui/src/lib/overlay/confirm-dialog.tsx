@@ -20,7 +20,18 @@ export interface ConfirmDialogProps {
 }
 
 /** Asks before doing something; busy while the confirmed action runs, and closes when it is done. */
-export function ConfirmDialog({ open, onOpenChange, title, description, confirmLabel, cancelLabel = 'Cancel', tone = 'primary', typedConfirmation, onConfirm, children }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  open,
+  onOpenChange,
+  title,
+  description,
+  confirmLabel,
+  cancelLabel = 'Cancel',
+  tone = 'primary',
+  typedConfirmation,
+  onConfirm,
+  children,
+}: ConfirmDialogProps) {
   const [typed, setTyped] = useState('');
   const [busy, setBusy] = useState(false);
   const confirmed = typedConfirmation === undefined || typed.trim() === typedConfirmation;

@@ -114,12 +114,7 @@ export function Skeleton({ lines = 1, width, height, label = 'Loading' }: Skelet
     <div className={styles.skeletonGroup} role="status">
       <VisuallyHidden>{label}…</VisuallyHidden>
       {Array.from({ length: lines }, (_, line) => (
-        <span
-          key={line}
-          aria-hidden="true"
-          className={styles.skeleton}
-          style={{ width: lines > 1 && line === lines - 1 ? '60%' : width, height }}
-        />
+        <span key={line} aria-hidden="true" className={styles.skeleton} style={{ width: lines > 1 && line === lines - 1 ? '60%' : width, height }} />
       ))}
     </div>
   );

@@ -1,5 +1,16 @@
 'use client';
-import { columnVisibilityFeature, functionalUpdate, rowSelectionFeature, rowSortingFeature, tableFeatures, useTable, type ColumnDef, type Row, type RowData, type RowSelectionState } from '@tanstack/react-table';
+import {
+  columnVisibilityFeature,
+  functionalUpdate,
+  rowSelectionFeature,
+  rowSortingFeature,
+  tableFeatures,
+  useTable,
+  type ColumnDef,
+  type Row,
+  type RowData,
+  type RowSelectionState,
+} from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { Button } from '../button/button';
@@ -255,7 +266,12 @@ export function DataTable<T extends RowData>({
         <ColumnsMenu
           open={columnsOpen}
           onOpenChange={setColumnsOpen}
-          columns={hideable.map((column) => ({ id: column.id, header: definitionOf(column.id)?.header ?? column.id, visible: column.getIsVisible(), toggle: () => column.toggleVisibility() }))}
+          columns={hideable.map((column) => ({
+            id: column.id,
+            header: definitionOf(column.id)?.header ?? column.id,
+            visible: column.getIsVisible(),
+            toggle: () => column.toggleVisibility(),
+          }))}
         />
       )}
       {onExport && (
@@ -289,13 +305,7 @@ export function DataTable<T extends RowData>({
       <EmptyState
         title={state.filtered ? 'Nothing matches these filters' : (empty?.title ?? 'Nothing here yet')}
         description={state.filtered ? 'Change or clear the filters to see more.' : empty?.description}
-        actions={
-          state.filtered ? (
-            <Button onClick={state.clearFilters}>Clear filters</Button>
-          ) : (
-            empty?.actions
-          )
-        }
+        actions={state.filtered ? <Button onClick={state.clearFilters}>Clear filters</Button> : empty?.actions}
       />
     );
   }
@@ -431,7 +441,13 @@ export function DataTable<T extends RowData>({
                     if (cell.column.id === SELECT_COLUMN) {
                       return (
                         <td key={cell.id} className={styles.selectCell}>
-                          <Checkbox label={`Select ${rowLabel(row.original)}`} hideLabel checked={row.getIsSelected()} onChange={row.getToggleSelectedHandler()} tabIndex={-1} />
+                          <Checkbox
+                            label={`Select ${rowLabel(row.original)}`}
+                            hideLabel
+                            checked={row.getIsSelected()}
+                            onChange={row.getToggleSelectedHandler()}
+                            tabIndex={-1}
+                          />
                         </td>
                       );
                     }

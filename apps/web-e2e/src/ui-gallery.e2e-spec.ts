@@ -129,9 +129,12 @@ describe('the /ui component gallery in Chromium', () => {
     await page.getByRole('searchbox', { name: 'Search items' }).fill('honey');
     await request;
     await table.getByRole('row', { name: /Lemon Honey/ }).waitFor();
-    const names = await table.locator('tbody tr td:nth-child(2)').allInnerTexts();
-    expect(names.length).toBeGreaterThan(0);
-    expect(names.every((name) => name.includes('Honey'))).toBe(true);
+    // The previous page stays on screen until the filtered one has rendered: wait for that, not for one row.
+    const onlyHoney = (grid: Element) => {
+      const names = Array.from(grid.querySelectorAll('tbody tr td:nth-child(2)'), (cell) => cell.textContent ?? '');
+      return names.length > 0 && names.every((name) => name.includes('Honey'));
+    };
+    await page.waitForFunction(onlyHoney, await table.elementHandle(), { timeout: 10_000 });
 
     request = nextRequest((params) => params.get('q') === 'honey' && params.get('status') === 'archived');
     await page.getByRole('combobox', { name: 'Status' }).first().selectOption('archived');

@@ -42,7 +42,7 @@ export class UsersService {
   ) {}
 
   async findById(manager: EntityManager, id: string): Promise<UserDto | undefined> {
-    const [user] = await manager.query(`SELECT ${USER_COLUMNS} FROM app_user u WHERE u.id = $1`, [id]);
+    const [user] = await queryRows<UserDto>(manager, `SELECT ${USER_COLUMNS} FROM app_user u WHERE u.id = $1`, [id]);
     return user;
   }
 
@@ -137,7 +137,8 @@ export class UsersService {
 
   private async createPasswordToken(context: RequestContext, userId: string) {
     const token = newOpaqueToken(context.tenantId, uuidv7());
-    const [{ expiresAt }] = await context.manager.query(
+    const [{ expiresAt }] = await queryRows<{ expiresAt: string }>(
+      context.manager,
       `INSERT INTO password_token (tenant_id, id, user_id, secret_hash, expires_at)
        VALUES ($1, $2, $3, $4, now() + make_interval(hours => $5)) RETURNING ${isoTime('expires_at')} AS "expiresAt"`,
       [context.tenantId, token.id, userId, hashSecret(token.secret), this.config.auth.inviteTtlHours],

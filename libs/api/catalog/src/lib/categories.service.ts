@@ -26,14 +26,14 @@ export class CategoriesService {
   }
 
   async get(context: RequestContext, id: string): Promise<CategoryDto> {
-    const [category] = await context.manager.query(`SELECT ${CATEGORY_COLUMNS} FROM category c WHERE c.id = $1`, [id]);
+    const [category] = await queryRows<CategoryDto>(context.manager, `SELECT ${CATEGORY_COLUMNS} FROM category c WHERE c.id = $1`, [id]);
     if (!category) throw categoryNotFound();
     return category;
   }
 
   /** Refuses a category id from a body that is not one of this shop's, naming the field. */
   async assertExists(context: RequestContext, id: string, field: string): Promise<void> {
-    const rows = await context.manager.query(`SELECT 1 FROM category WHERE id = $1`, [id]);
+    const rows = await queryRows<{ found: number }>(context.manager, `SELECT 1 AS found FROM category WHERE id = $1`, [id]);
     if (rows.length === 0) throw categoryNotFound(field);
   }
 
@@ -80,12 +80,13 @@ export class CategoriesService {
 
   private async assertAcceptableParent(context: RequestContext, id: string, parentId: string): Promise<void> {
     await this.assertExists(context, parentId, 'parentId');
-    const [cycle] = await context.manager.query(
+    const [cycle] = await queryRows<{ found: number }>(
+      context.manager,
       `WITH RECURSIVE ancestors AS (
          SELECT id, parent_id FROM category WHERE id = $1
          UNION ALL
          SELECT c.id, c.parent_id FROM category c JOIN ancestors a ON c.id = a.parent_id
-       ) SELECT 1 FROM ancestors WHERE id = $2 LIMIT 1`,
+       ) SELECT 1 AS found FROM ancestors WHERE id = $2 LIMIT 1`,
       [parentId, id],
     );
     if (cycle) {

@@ -71,14 +71,14 @@ export class ProductsService {
   }
 
   async get(context: RequestContext, id: string): Promise<ProductDto> {
-    const [product] = await context.manager.query(`SELECT ${PRODUCT_COLUMNS} FROM product p WHERE p.id = $1 AND p.deleted_at IS NULL`, [id]);
+    const [product] = await queryRows<ProductDto>(context.manager, `SELECT ${PRODUCT_COLUMNS} FROM product p WHERE p.id = $1 AND p.deleted_at IS NULL`, [id]);
     if (!product) throw productNotFound();
     return product;
   }
 
   async byBarcode(context: RequestContext, code: string): Promise<ProductDto> {
     const lookup = productByBarcodeQuery(code);
-    const [product] = await context.manager.query(lookup.sql, lookup.parameters);
+    const [product] = await queryRows<ProductDto>(context.manager, lookup.sql, lookup.parameters);
     if (!product) throw productNotFound();
     return product;
   }

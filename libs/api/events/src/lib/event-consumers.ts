@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EventEnvelope, EventType } from '@kassa/contracts';
-import { TenantTransaction } from '@kassa/api/database';
+import { queryRows, TenantTransaction } from '@kassa/api/database';
 import type { EntityManager } from 'typeorm';
 
 /** Something that reacts to events: webhooks, realtime, analytics rollups, notifications. */
@@ -47,7 +47,8 @@ export class EventConsumers {
     for (const consumer of this.consumersOf(event)) {
       try {
         await this.tenants.run(event.tenantId, async (manager) => {
-          const claimed = await manager.query(
+          const claimed = await queryRows<{ event_id: string }>(
+            manager,
             `INSERT INTO processed_event (tenant_id, consumer, event_id) VALUES ($1, $2, $3)
              ON CONFLICT DO NOTHING RETURNING event_id`,
             [event.tenantId, consumer.name, event.id],

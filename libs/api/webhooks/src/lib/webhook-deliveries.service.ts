@@ -8,7 +8,7 @@ import type {
   WebhookDeliveryListDto,
   WebhookDeliveryQueryDto,
 } from './dto/webhook-delivery.dto';
-import { WebhookDeliveryScheduler } from './webhook-delivery-scheduler';
+import { NewDelivery, WebhookDeliveryScheduler } from './webhook-delivery-scheduler';
 import { webhookDeliveryNotFound, webhookNotFound } from './webhooks.exception';
 
 const DELIVERY_COLUMNS = `d.id, d.endpoint_id AS "webhookId", d.event_id AS "eventId", d.event_type AS "eventType", d.status,
@@ -46,15 +46,20 @@ export class WebhookDeliveriesService {
   }
 
   async summary(context: RequestContext, id: string): Promise<WebhookDeliveryDto> {
-    const [delivery] = await context.manager.query(`SELECT ${DELIVERY_COLUMNS} FROM webhook_delivery d WHERE d.id = $1`, [id]);
+    const [delivery] = await queryRows<WebhookDeliveryDto>(context.manager, `SELECT ${DELIVERY_COLUMNS} FROM webhook_delivery d WHERE d.id = $1`, [id]);
     if (!delivery) throw webhookDeliveryNotFound();
     return delivery;
   }
 
   async get(context: RequestContext, id: string): Promise<WebhookDeliveryDetailDto> {
-    const [delivery] = await context.manager.query(`SELECT ${DELIVERY_COLUMNS}, d.payload FROM webhook_delivery d WHERE d.id = $1`, [id]);
+    const [delivery] = await queryRows<Omit<WebhookDeliveryDetailDto, 'attempts'>>(
+      context.manager,
+      `SELECT ${DELIVERY_COLUMNS}, d.payload FROM webhook_delivery d WHERE d.id = $1`,
+      [id],
+    );
     if (!delivery) throw webhookDeliveryNotFound();
-    const attempts: WebhookAttemptDto[] = await context.manager.query(
+    const attempts = await queryRows<WebhookAttemptDto>(
+      context.manager,
       `SELECT ${ATTEMPT_COLUMNS} FROM webhook_attempt a WHERE a.delivery_id = $1 ORDER BY a.attempt`,
       [id],
     );
@@ -63,7 +68,8 @@ export class WebhookDeliveriesService {
 
   /** Sends the same payload again as a new delivery with a fresh schedule; its `webhook-id` stays the event's. */
   async redeliver(context: RequestContext, id: string): Promise<WebhookDeliveryDto> {
-    const [original] = await context.manager.query(
+    const [original] = await queryRows<NewDelivery>(
+      context.manager,
       `SELECT endpoint_id AS "endpointId", event_id AS "eventId", event_type AS "eventType", payload FROM webhook_delivery WHERE id = $1`,
       [id],
     );

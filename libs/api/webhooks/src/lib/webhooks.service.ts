@@ -45,7 +45,7 @@ export class WebhooksService {
   }
 
   async get(context: RequestContext, id: string): Promise<WebhookDto> {
-    const [webhook] = await context.manager.query(`SELECT ${WEBHOOK_COLUMNS} FROM webhook_endpoint w WHERE w.id = $1`, [id]);
+    const [webhook] = await queryRows<WebhookDto>(context.manager, `SELECT ${WEBHOOK_COLUMNS} FROM webhook_endpoint w WHERE w.id = $1`, [id]);
     if (!webhook) throw webhookNotFound();
     return webhook;
   }

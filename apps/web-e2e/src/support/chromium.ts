@@ -1,14 +1,21 @@
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
-const EXECUTABLE = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
+export const CHROMIUM_EXECUTABLE = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+/** Where the browser suites' shared Chromium listens (set by the project's globalSetup). */
+export const CHROMIUM_ENDPOINT_VARIABLE = 'KASSA_TEST_CHROMIUM_WS';
 
-/** Debian's Chromium (no browser downloads on these machines); `.ci/run` installs it when missing. */
+/**
+ * Debian's Chromium (no browser downloads on these machines; `.ci/run` installs it when missing):
+ * the one the browser suites share, or a browser of its own when a suite runs outside that setup.
+ * Closing what this returns disconnects from the shared browser without stopping it.
+ */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: EXECUTABLE, args: ARGS });
+  const endpoint = process.env[CHROMIUM_ENDPOINT_VARIABLE];
+  return endpoint ? chromium.connect(endpoint) : chromium.launch({ executablePath: CHROMIUM_EXECUTABLE, args: CHROMIUM_ARGS });
 }
 
 /** A browser with a real profile on disk: Chromium refuses to install apps from incognito contexts. */
 export function launchChromiumWithProfile(userDataDir: string): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(userDataDir, { executablePath: EXECUTABLE, args: ARGS });
+  return chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM_EXECUTABLE, args: CHROMIUM_ARGS });
 }

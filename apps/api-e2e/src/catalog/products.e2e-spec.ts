@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { ErrorCode, uuidv7 } from '@kassa/contracts';
+import { ErrorCode, MAX_AMOUNT_MINOR, uuidv7 } from '@kassa/contracts';
 import { eventually } from '../support/eventually';
 import { bearer, createTenantPair, expectStatus, TenantFixture } from '../support/identity';
 import { ownerQuery } from '../support/owner-query';
@@ -158,6 +158,18 @@ describe('products', () => {
     const response = await create(a, { sku: sku(), name: 'Sneaky', priceMinor: 100, categoryId: categoryOfB.id });
     expect(response.status).toBe(404);
     expect(response.body).toMatchObject({ code: ErrorCode.CategoryNotFound, errors: [{ field: 'categoryId' }] });
+  });
+
+  it('prices a product at most at the largest amount a sale takes, so whatever the catalog holds can be sold', async () => {
+    const tooDear = await create(a, { sku: sku(), name: 'Too dear', priceMinor: MAX_AMOUNT_MINOR + 1, costMinor: MAX_AMOUNT_MINOR + 1 });
+    expect(tooDear.status).toBe(400);
+    expect(tooDear.body.errors.map((error: { field: string }) => error.field).sort()).toEqual(['costMinor', 'priceMinor']);
+    const dearest = expectStatus(await create(a, { sku: sku(), name: 'Dearest', priceMinor: MAX_AMOUNT_MINOR, trackStock: false }), 201).body;
+    const sale = await http()
+      .post('/api/v1/sales')
+      .set(as(a))
+      .send({ storeId: a.stores[0].id, lines: [{ productId: dearest.id, quantity: 1 }], tenders: [{ type: 'card', amountMinor: MAX_AMOUNT_MINOR }] });
+    expect(sale.status).toBe(201);
   });
 
   it('lets cashiers read the catalog but not change it', async () => {

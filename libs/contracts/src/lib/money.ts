@@ -3,6 +3,13 @@
  * rounding works on BigInt and the results come back as safe integers.
  */
 
+/**
+ * The largest amount the API takes anywhere — a price, a cost, a tender, a sale's lines together:
+ * 1,000,000,000.00 in a two-decimal currency. Sums of many such amounts (a day, a customer) stay
+ * far below 2^53.
+ */
+export const MAX_AMOUNT_MINOR = 100_000_000_000;
+
 /** round(numerator / denominator) to the nearest integer, ties to even (banker's rounding). Denominator > 0. */
 export function divideHalfEven(numerator: bigint, denominator: bigint): bigint {
   const quotient = numerator / denominator;

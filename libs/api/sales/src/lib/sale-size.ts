@@ -1,4 +1,4 @@
-import { MAX_AMOUNT_MINOR } from './dto/discount.dto';
+import { MAX_AMOUNT_MINOR } from '@kassa/contracts';
 import type { ResolvedLine } from './sale-lines';
 import { saleTooLarge } from './sales.exception';
 

@@ -17,13 +17,11 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
-import type { ProductView } from '@kassa/contracts';
+import { MAX_AMOUNT_MINOR, type ProductView } from '@kassa/contracts';
 import { PageQueryDto, QueryBoolean } from '@kassa/api/http';
 
 const SKU = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$/;
 const BARCODE = /^[A-Za-z0-9-]{1,64}$/;
-const MAX_MINOR = Number.MAX_SAFE_INTEGER;
-
 export class ProductDto implements ProductView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() sku!: string;
@@ -75,13 +73,13 @@ export class CreateProductDto {
   @ApiProperty()
   @IsInt()
   @Min(0)
-  @Max(MAX_MINOR)
+  @Max(MAX_AMOUNT_MINOR)
   priceMinor!: number;
   @ApiPropertyOptional()
   @IsOptional()
   @IsInt()
   @Min(0)
-  @Max(MAX_MINOR)
+  @Max(MAX_AMOUNT_MINOR)
   costMinor?: number;
   @ApiProperty({ required: false, maximum: 10000 }) @IsOptional() @IsInt() @Min(0) @Max(10000) taxRateBps?: number;
 
@@ -153,14 +151,14 @@ export class UpdateProductDto {
   @IsOptional()
   @IsInt()
   @Min(0)
-  @Max(MAX_MINOR)
+  @Max(MAX_AMOUNT_MINOR)
   priceMinor?: number;
   @ApiPropertyOptional({ type: Number, nullable: true })
   @ValidateIf((_, value) => value !== null)
   @IsOptional()
   @IsInt()
   @Min(0)
-  @Max(MAX_MINOR)
+  @Max(MAX_AMOUNT_MINOR)
   costMinor?: number | null;
   @ApiPropertyOptional()
   @IsOptional()

@@ -2,7 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { IsTimestamp } from '@kassa/api/http';
-import { DiscountDto, MAX_AMOUNT_MINOR } from './discount.dto';
+import { MAX_AMOUNT_MINOR } from '@kassa/contracts';
+import { DiscountDto } from './discount.dto';
 
 export const TENDER_TYPES = ['cash', 'card', 'other'] as const;
 export type TenderType = (typeof TENDER_TYPES)[number];

@@ -1,8 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, Max, Min, registerDecorator, ValidateIf } from 'class-validator';
-import type { Discount } from '@kassa/contracts';
-
-export const MAX_AMOUNT_MINOR = 1_000_000_000_00;
+import { type Discount, MAX_AMOUNT_MINOR } from '@kassa/contracts';
 
 /** Refuses the property when `other` is given too. */
 function NotWith(other: string) {

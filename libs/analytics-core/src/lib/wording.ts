@@ -1,0 +1,16 @@
+// Numbers as they appear in explanation sentences.
+
+export function formatNumber(value: number, signed = false): string {
+  const rounded = Math.abs(value) >= 100 ? value.toFixed(0) : value.toFixed(2);
+  const clean = rounded === '-0' || /^-0\.0+$/.test(rounded) ? rounded.slice(1) : rounded;
+  return signed && !clean.startsWith('-') ? `+${clean}` : clean;
+}
+
+export function formatPercent(value: number): string {
+  const rounded = value.toFixed(1);
+  const clean = /^-0\.0$/.test(rounded) ? '0.0' : rounded;
+  return `${clean.startsWith('-') ? '' : '+'}${clean}%`;
+}
+
+export const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
+export const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;

@@ -55,12 +55,18 @@ def holt_winters_case():
         smoothing_seasonal=params["gamma"],
         optimized=False,
     )
+    # statsmodels 0.13.5 forecasts horizons that are multiples of the season with the seasonal factor
+    # of one season earlier (statsmodels#9538, fixed by #10230). Hyndman's equations, from the same
+    # fitted final state, give the corrected forecast the TypeScript side is held to.
+    level, trend, season = fit.level[-1], fit.trend[-1], fit.season[-7:]
+    corrected = [level + h * trend + season[(h - 1) % 7] for h in range(1, 15)]
     return {
         "y": y,
         "parameters": params,
         "initial": initial,
         "fitted": list(fit.fittedvalues),
         "forecast14": list(fit.forecast(14)),
+        "forecast14FromFinalState": corrected,
     }
 
 

@@ -7,3 +7,4 @@ export * from './lib/daily-point';
 export * from './lib/seasonality/day-of-week';
 export * from './lib/seasonality/month-of-year';
 export * from './lib/seasonality/hour-of-day';
+export * from './lib/anomalies';

@@ -22,7 +22,7 @@ describe('anomalies', () => {
     const sut = anomalies(withSpike(), { method, label: 'revenue' });
     expect(sut.anomalies.map((anomaly) => anomaly.date)).toEqual(['2026-02-24']);
     expect(sut.anomalies[0].direction).toBe('above');
-    expect(sut.anomalies[0].explanation).toMatch(/^Tuesday 2026-02-24: revenue were \d+\.\dσ above their usual level for a Tuesday \(/);
+    expect(sut.anomalies[0].explanation).toMatch(/^Tuesday 2026-02-24 was \d+\.\dσ above the usual revenue for a Tuesday \(/);
   });
 
   it.each(['z-score', 'robust'] as const)('does not flag the regular Saturday peak of a busy-Saturday shop (%s)', (method) => {

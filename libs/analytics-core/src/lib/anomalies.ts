@@ -64,7 +64,7 @@ export function anomalies(points: readonly DailyPoint[], options: AnomalyOptions
         expected: expected[t],
         score,
         direction,
-        explanation: `${weekday} ${point.date}: ${label} were ${Math.abs(score).toFixed(1)}σ ${direction} their usual level for a ${weekday} (${formatNumber(point.value)} against about ${formatNumber(expected[t])}).`,
+        explanation: `${weekday} ${point.date} was ${Math.abs(score).toFixed(1)}σ ${direction} the usual ${label} for a ${weekday} (${formatNumber(point.value)} against about ${formatNumber(expected[t])}).`,
       },
     ];
   });

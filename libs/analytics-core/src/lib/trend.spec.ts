@@ -51,8 +51,8 @@ describe('trend', () => {
   });
 
   it('explains itself in one sentence', () => {
-    expect(trend([10, 12, 14, 16, 18, 20], { label: 'Revenue' }).explanation).toBe(
-      'Revenue are trending up (+66.7% over the period, +2.00 a day); 95% interval for the daily change: +2.00 to +2.00.',
+    expect(trend([10, 12, 14, 16, 18, 20], { label: 'revenue' }).explanation).toBe(
+      'The revenue trend is up (+66.7% over the period, +2.00 a day); 95% interval for the daily change: +2.00 to +2.00.',
     );
   });
 

@@ -11,7 +11,7 @@ export interface TrendOptions {
   thresholdPercent?: number;
   /** Confidence of the slope interval. Default 0.95. */
   confidence?: number;
-  /** What the values are, for the explanation. Default "Sales". */
+  /** What the values are, in lower case, for the explanation. Default "sales". */
   label?: string;
 }
 
@@ -34,7 +34,7 @@ export interface Trend {
  * a slope interval that excludes zero — a noisy series with a steep-looking line stays "flat".
  */
 export function trend(values: readonly number[], options: TrendOptions = {}): Trend {
-  const { previous, thresholdPercent = 5, confidence = 0.95, label = 'Sales' } = options;
+  const { previous, thresholdPercent = 5, confidence = 0.95, label = 'sales' } = options;
   const line = fitLeastSquares(values);
   const slopeInterval =
     line.slopeStandardError === null
@@ -79,10 +79,10 @@ function explain(
 ): string {
   const movement =
     fittedChangePercent === null
-      ? `${label} have no trend to measure yet`
+      ? `There is no ${label} trend to measure yet`
       : direction === 'flat'
-        ? `${label} are flat (the trend line moves ${formatPercent(fittedChangePercent)} over the period${interval ? `, within the noise` : ''})`
-        : `${label} are trending ${direction} (${formatPercent(fittedChangePercent)} over the period, ${formatNumber(slope, true)} a day)`;
+        ? `The ${label} trend is flat (the line moves ${formatPercent(fittedChangePercent)} over the period${interval ? `, within the noise` : ''})`
+        : `The ${label} trend is ${direction} (${formatPercent(fittedChangePercent)} over the period, ${formatNumber(slope, true)} a day)`;
   const range = interval
     ? `; ${Math.round(confidence * 100)}% interval for the daily change: ${formatNumber(interval.low, true)} to ${formatNumber(interval.high, true)}`
     : '';

@@ -24,7 +24,7 @@ export type Weekday = (typeof WEEKDAYS)[number];
  * trend = centred 7-day moving average; each weekday's index = the mean of (value − trend) on that
  * weekday, the seven then shifted to sum to zero. Needs two full weeks.
  */
-export function dayOfWeekPattern(points: readonly DailyPoint[], label = 'Sales'): SeasonalPattern<Weekday> {
+export function dayOfWeekPattern(points: readonly DailyPoint[], label = 'sales'): SeasonalPattern<Weekday> {
   const count = points.length;
   if (count < 14) return flat(WEEKDAYS, `There are ${count} days of history; a weekly pattern needs at least two full weeks.`);
   const values = points.map((point) => point.value);
@@ -66,10 +66,10 @@ export function describe<Slot>(indexes: SlotIndex<Slot>[], strength: number, lab
   const weak = strength < WEAK_PATTERN_BELOW;
   const high = indexes.reduce((best, entry) => (entry.index > best.index ? entry : best), indexes[0]);
   const low = indexes.reduce((worst, entry) => (entry.index < worst.index ? entry : worst), indexes[0]);
-  const grade = `the ${kind} pattern is ${weak ? 'weak' : 'clear'} (strength ${strength.toFixed(2)})`;
+  const grade = `the ${kind} pattern in ${label} is ${weak ? 'weak' : 'clear'} (strength ${strength.toFixed(2)})`;
   const explanation =
     high.index === low.index
-      ? `${label} show no ${kind} pattern.`
-      : `${label} run highest on ${name(high.slot)} (${formatNumber(high.index, true)} against an average) and lowest on ${name(low.slot)} (${formatNumber(low.index, true)}); ${grade}.`;
+      ? `There is no ${kind} pattern in ${label}.`
+      : `Highest: ${name(high.slot)} (${formatNumber(high.index, true)} against an average); lowest: ${name(low.slot)} (${formatNumber(low.index, true)}); ${grade}.`;
   return { indexes, strength, weak, explanation };
 }

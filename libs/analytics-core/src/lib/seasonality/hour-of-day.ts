@@ -22,7 +22,7 @@ export interface HourOfDayProfile extends SeasonalPattern<number> {
 }
 
 /** The shape of a trading day: per-hour averages and shares, plus additive hour indexes and their strength. */
-export function hourOfDayProfile(points: readonly HourlyPoint[], label = 'Sales'): HourOfDayProfile {
+export function hourOfDayProfile(points: readonly HourlyPoint[], label = 'sales'): HourOfDayProfile {
   const days = [...new Set(points.map((point) => point.date))];
   const totals = new Array<number>(24).fill(0);
   const table = new Map<string, number>();

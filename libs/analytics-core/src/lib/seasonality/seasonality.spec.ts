@@ -35,7 +35,7 @@ describe('day-of-week pattern', () => {
     expect(sut.strength).toBeCloseTo(1, 9);
     expect(sut.weak).toBe(false);
     expect(sut.explanation).toBe(
-      'Sales run highest on Saturdays (+35.00 against an average) and lowest on Tuesdays (-15.00); the weekly pattern is clear (strength 1.00).',
+      'Highest: Saturdays (+35.00 against an average); lowest: Tuesdays (-15.00); the weekly pattern in sales is clear (strength 1.00).',
     );
   });
 
@@ -69,7 +69,7 @@ describe('month-of-year pattern', () => {
     expect(indexOf(sut, 'December')).toBeCloseTo(50 - 50 / 12, 9);
     for (const month of ['January', 'June', 'November'] as const) expect(indexOf(sut, month)).toBeCloseTo(-50 / 12, 9);
     expect(sut.strength).toBeCloseTo(1, 9);
-    expect(sut.explanation).toContain('highest on December');
+    expect(sut.explanation).toContain('Highest: December');
   });
 
   it('needs at least two months of the year', () => {
@@ -88,7 +88,7 @@ describe('hour-of-day profile', () => {
     const sut = hourOfDayProfile(hourly);
     expect(sut.profile[12]).toEqual({ hour: 12, averagePerDay: 30, share: 0.5 });
     expect(sut.profile[3]).toEqual({ hour: 3, averagePerDay: 0, share: 0 });
-    expect(sut.explanation).toContain('highest on 12:00–13:00');
+    expect(sut.explanation).toContain('Highest: 12:00–13:00');
     expect(sut.strength).toBeCloseTo(1, 9);
   });
 });

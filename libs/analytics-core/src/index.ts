@@ -8,3 +8,8 @@ export * from './lib/seasonality/day-of-week';
 export * from './lib/seasonality/month-of-year';
 export * from './lib/seasonality/hour-of-day';
 export * from './lib/anomalies';
+export * from './lib/sale-line-fact';
+export * from './lib/products/top-products';
+export * from './lib/products/baskets';
+export * from './lib/products/velocity';
+export * from './lib/customers/lifetime-value';

@@ -14,3 +14,8 @@ export function formatPercent(value: number): string {
 
 export const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
 export const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
+
+/** A fraction 0 … 1 as a percentage with one decimal at most: 0.6667 → "66.7%", 1 → "100%". */
+export function formatShare(fraction: number): string {
+  return `${(fraction * 100).toFixed(1).replace(/\.0$/, '')}%`;
+}

@@ -4,6 +4,7 @@ export * from './lib/forecast/forecast-point';
 export * from './lib/forecast/backtest';
 export * from './lib/forecast/holt-winters';
 export * from './lib/daily-point';
+export * from './lib/seasonality/seasonal-pattern';
 export * from './lib/seasonality/day-of-week';
 export * from './lib/seasonality/month-of-year';
 export * from './lib/seasonality/hour-of-day';

@@ -1,5 +1,5 @@
 import { finiteOrNull } from '../finite';
-import { describe, flat, SeasonalPattern } from './day-of-week';
+import { describePattern, flat, SeasonalPattern } from './seasonal-pattern';
 import { twoWayIndexes } from './two-way-indexes';
 
 /** One hour's value on one local day; hours without a row count as 0 on days that have rows. */
@@ -40,7 +40,7 @@ export function hourOfDayProfile(points: readonly HourlyPoint[], label = 'sales'
   if (days.length === 0) return { ...flat(hours, 'There are no hourly sales yet.'), profile };
   const cells = days.flatMap((date) => hours.map((hour) => ({ group: date, slot: hour, value: table.get(`${date} ${hour}`) ?? 0 })));
   const { indexes, strength } = twoWayIndexes(cells, 24);
-  const pattern = describe(
+  const pattern = describePattern(
     hours.map((slot) => ({ slot, index: indexes[slot] })),
     strength,
     label,

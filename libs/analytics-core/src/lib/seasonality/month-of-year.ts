@@ -1,6 +1,6 @@
 import { DailyPoint } from '../daily-point';
 import { MONTHS } from '../wording';
-import { describe, flat, SeasonalPattern } from './day-of-week';
+import { describePattern, flat, SeasonalPattern } from './seasonal-pattern';
 import { twoWayIndexes } from './two-way-indexes';
 
 export type Month = (typeof MONTHS)[number];
@@ -20,5 +20,5 @@ export function monthOfYearPattern(points: readonly DailyPoint[], label = 'sales
   const { indexes, strength, seen } = twoWayIndexes(cells, 12);
   if (seen < 2) return flat(MONTHS, `The ${label} history covers ${seen} of the twelve months; a yearly pattern needs at least two.`);
   const shown = MONTHS.map((slot, month) => ({ slot, index: indexes[month] }));
-  return describe(shown, strength, label, (slot) => slot, 'yearly');
+  return describePattern(shown, strength, label, (slot) => slot, 'yearly');
 }

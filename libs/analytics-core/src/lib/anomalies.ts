@@ -2,17 +2,15 @@ import { DailyPoint, weekdayOf } from './daily-point';
 import { finiteOrNull } from './finite';
 import { fitLeastSquares } from './least-squares';
 import { median } from './statistics';
-import { formatNumber, WEEKDAYS } from './wording';
+import { ExplanationOptions, plainNumber, WEEKDAYS } from './wording';
 
 export type AnomalyMethod = 'z-score' | 'robust';
 
-export interface AnomalyOptions {
+export interface AnomalyOptions extends ExplanationOptions {
   /** `z-score` (mean and standard deviation) or `robust` (median and MAD). Default `z-score`. */
   method?: AnomalyMethod;
   /** Flag days whose score's magnitude exceeds this. Default 2.0 for z-score, 3.5 for robust. */
   threshold?: number;
-  /** What the values are, for the explanation. Default "sales". */
-  label?: string;
 }
 
 export interface Anomaly {
@@ -43,7 +41,7 @@ const MAD_TO_SIGMA = 0.6745;
  * of 0 flags nothing.
  */
 export function anomalies(points: readonly DailyPoint[], options: AnomalyOptions = {}): AnomalyReport {
-  const { method = 'z-score', label = 'sales' } = options;
+  const { method = 'z-score', label = 'sales', format = plainNumber } = options;
   const threshold = options.threshold ?? DEFAULT_THRESHOLD[method];
   const expected = usualLevels(points, method);
   const residuals = points.map((point, t) => point.value - expected[t]);
@@ -64,7 +62,7 @@ export function anomalies(points: readonly DailyPoint[], options: AnomalyOptions
         expected: expected[t],
         score,
         direction,
-        explanation: `${weekday} ${point.date} was ${Math.abs(score).toFixed(1)}σ ${direction} the usual ${label} for a ${weekday} (${formatNumber(point.value)} against about ${formatNumber(expected[t])}).`,
+        explanation: `${weekday} ${point.date} was ${Math.abs(score).toFixed(1)}σ ${direction} the usual ${label} for a ${weekday} (${format(point.value)} against about ${format(expected[t])}).`,
       },
     ];
   });

@@ -56,6 +56,12 @@ describe('trend', () => {
     );
   });
 
+  it('spells values with the formatter it is given, e.g. money in minor units', () => {
+    const euros = (minor: number) => `€${(minor / 100).toFixed(2)}`;
+    expect(trend([1000, 1200, 1400], { label: 'revenue', format: euros }).explanation).toContain('+€2.00 a day');
+    expect(trend([1400, 1200, 1000], { label: 'revenue', format: euros }).explanation).toContain('-€2.00 a day');
+  });
+
   it.each([
     ['empty', []],
     ['single-point', [42]],

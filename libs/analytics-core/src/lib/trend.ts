@@ -1,18 +1,16 @@
 import { fitLeastSquares, lineTMultiplier, meanOrZero } from './least-squares';
 import { finiteOrNull } from './finite';
-import { formatNumber, formatPercent } from './wording';
+import { ExplanationOptions, formatPercent, plainNumber, signed, ValueFormat } from './wording';
 
 export type TrendDirection = 'up' | 'down' | 'flat';
 
-export interface TrendOptions {
+export interface TrendOptions extends ExplanationOptions {
   /** The previous period's daily values, for the % change of the totals. */
   previous?: readonly number[];
   /** The fitted line must move at least this % of the period's mean to count as up or down. Default 5. */
   thresholdPercent?: number;
   /** Confidence of the slope interval. Default 0.95. */
   confidence?: number;
-  /** What the values are, in lower case, for the explanation. Default "sales". */
-  label?: string;
 }
 
 export interface Trend {
@@ -34,7 +32,7 @@ export interface Trend {
  * a slope interval that excludes zero — a noisy series with a steep-looking line stays "flat".
  */
 export function trend(values: readonly number[], options: TrendOptions = {}): Trend {
-  const { previous, thresholdPercent = 5, confidence = 0.95, label = 'sales' } = options;
+  const { previous, thresholdPercent = 5, confidence = 0.95, label = 'sales', format = plainNumber } = options;
   const line = fitLeastSquares(values);
   const slopeInterval =
     line.slopeStandardError === null
@@ -56,7 +54,7 @@ export function trend(values: readonly number[], options: TrendOptions = {}): Tr
     slopeInterval,
     intercept: line.intercept,
     fittedChangePercent,
-    explanation: explain(label, direction, fittedChangePercent, line.slope, slopeInterval, changePercent, confidence),
+    explanation: explain(label, format, direction, fittedChangePercent, line.slope, slopeInterval, changePercent, confidence),
   };
 }
 
@@ -70,6 +68,7 @@ function percentChange(values: readonly number[], previous: readonly number[] | 
 
 function explain(
   label: string,
+  format: ValueFormat,
   direction: TrendDirection,
   fittedChangePercent: number | null,
   slope: number,
@@ -82,9 +81,9 @@ function explain(
       ? `There is no ${label} trend to measure yet`
       : direction === 'flat'
         ? `The ${label} trend is flat (the line moves ${formatPercent(fittedChangePercent)} over the period${interval ? `, within the noise` : ''})`
-        : `The ${label} trend is ${direction} (${formatPercent(fittedChangePercent)} over the period, ${formatNumber(slope, true)} a day)`;
+        : `The ${label} trend is ${direction} (${formatPercent(fittedChangePercent)} over the period, ${signed(slope, format)} a day)`;
   const range = interval
-    ? `; ${Math.round(confidence * 100)}% interval for the daily change: ${formatNumber(interval.low, true)} to ${formatNumber(interval.high, true)}`
+    ? `; ${Math.round(confidence * 100)}% interval for the daily change: ${signed(interval.low, format)} to ${signed(interval.high, format)}`
     : '';
   const versus = changePercent === null ? '' : `; the period total is ${formatPercent(changePercent)} against the previous period`;
   return `${movement}${range}${versus}.`;

@@ -19,3 +19,21 @@ export const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', '
 export function formatShare(fraction: number): string {
   return `${(fraction * 100).toFixed(1).replace(/\.0$/, '')}%`;
 }
+
+/** How an explanation spells a value of the series: a money formatter for revenue in minor units, say. */
+export type ValueFormat = (value: number) => string;
+
+export const plainNumber: ValueFormat = (value) => formatNumber(value);
+
+/** A change with its sign: "+2.00", "-15.00". */
+export function signed(value: number, format: ValueFormat): string {
+  return value < 0 && format(-value) !== format(0) ? `-${format(-value)}` : `+${format(Math.abs(value))}`;
+}
+
+/** Wording options shared by the analyses that explain themselves. */
+export interface ExplanationOptions {
+  /** What the values are, in lower case. Default "sales". */
+  label?: string;
+  /** How values are spelled. Default: plain numbers with two decimals under 100. */
+  format?: ValueFormat;
+}

@@ -44,6 +44,13 @@ describe('lifetimeValue', () => {
     );
   });
 
+  it('spells money with the formatter it is given', () => {
+    const euros = (minor: number) => `€${(minor / 100).toFixed(2)}`;
+    expect(lifetimeValue(orders, { asOf: '2025-12-31', format: euros }).explanation).toMatch(
+      /^3 customers spent €50\.00 on average so far;.* about €\d+\.\d\d\.$/,
+    );
+  });
+
   it.each([
     ['empty', []],
     ['single-point', [order('x', 's', '2025-05-05', 100)]],

@@ -1,5 +1,5 @@
 import { finiteOrNull } from '../finite';
-import { formatNumber } from '../wording';
+import { plainNumber, ValueFormat } from '../wording';
 
 /** One sale to a known customer, its revenue net of refunds (minor units), on its local day. */
 export interface CustomerOrder {
@@ -45,6 +45,8 @@ export interface LifetimeValueOptions {
   /** Expected customer lifespan in years for the prediction. Default 3. */
   lifespanYears?: number;
   limit?: number;
+  /** How money is spelled in the explanation. Default: plain numbers. */
+  format?: ValueFormat;
 }
 
 const DAY = 86_400_000;
@@ -53,7 +55,7 @@ const MIN_OBSERVED_DAYS = 30;
 
 /** Historic and predicted customer lifetime value, ranked by historic value, with cohorts by first-purchase month. */
 export function lifetimeValue(orders: readonly CustomerOrder[], options: LifetimeValueOptions): LifetimeValue {
-  const { asOf, lifespanYears = 3, limit = 50 } = options;
+  const { asOf, lifespanYears = 3, limit = 50, format = plainNumber } = options;
   const byCustomer = new Map<string, CustomerOrder[]>();
   for (const order of orders) byCustomer.set(order.customerId, [...(byCustomer.get(order.customerId) ?? []), order]);
   const values = [...byCustomer].map(([customerId, own]): CustomerValue => {
@@ -76,7 +78,7 @@ export function lifetimeValue(orders: readonly CustomerOrder[], options: Lifetim
   });
   const cohorts = cohortsOf(values);
   const ranked = [...values].sort((a, b) => b.historicMinor - a.historicMinor || (a.customerId < b.customerId ? -1 : 1)).slice(0, limit);
-  return { customers: ranked, cohorts, lifespanYears, explanation: explain(values, lifespanYears) };
+  return { customers: ranked, cohorts, lifespanYears, explanation: explain(values, lifespanYears, format) };
 }
 
 function cohortsOf(values: readonly CustomerValue[]): Cohort[] {
@@ -96,8 +98,8 @@ function cohortsOf(values: readonly CustomerValue[]): Cohort[] {
     });
 }
 
-function explain(values: readonly CustomerValue[], lifespanYears: number): string {
+function explain(values: readonly CustomerValue[], lifespanYears: number, format: ValueFormat): string {
   if (values.length === 0) return 'No sales to known customers yet.';
   const average = (pick: (value: CustomerValue) => number) => values.reduce((total, value) => total + pick(value), 0) / values.length;
-  return `${values.length} customer${values.length === 1 ? '' : 's'} spent ${formatNumber(average((value) => value.historicMinor))} on average so far; at their order value and frequency over ${lifespanYears} years, a customer is worth about ${formatNumber(average((value) => value.predictedMinor))}.`;
+  return `${values.length} customer${values.length === 1 ? '' : 's'} spent ${format(average((value) => value.historicMinor))} on average so far; at their order value and frequency over ${lifespanYears} years, a customer is worth about ${format(average((value) => value.predictedMinor))}.`;
 }

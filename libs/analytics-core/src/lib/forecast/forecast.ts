@@ -1,11 +1,11 @@
-import { formatNumber } from '../wording';
+import { ExplanationOptions, formatNumber, plainNumber } from '../wording';
 import { Backtest, backtest } from './backtest';
 import { ForecastMethod, ForecastPoint, METHOD_NAMES } from './forecast-point';
 import { fitHoltWinters, forecastHoltWinters, HoltWintersParameters, initialHoltWinters } from './holt-winters';
 import { linearForecast } from './linear';
 import { seasonalNaiveForecast } from './seasonal-naive';
 
-export interface ForecastOptions {
+export interface ForecastOptions extends Omit<ExplanationOptions, 'label'> {
   /** Days to forecast. Default 14. */
   horizon?: number;
   /** Prediction interval coverage. Default 0.95. */
@@ -30,7 +30,7 @@ const SEASON = 7;
 
 /** Forecasts the next `horizon` days of a daily series by three methods and picks one by backtest. */
 export function forecast(values: readonly number[], options: ForecastOptions = {}): Forecast {
-  const { horizon = 14, confidence = 0.95 } = options;
+  const { horizon = 14, confidence = 0.95, format = plainNumber } = options;
   const holtWintersParameters = fitHoltWinters(values, SEASON);
   const methods: Record<ForecastMethod, ForecastPoint[]> = {
     'seasonal-naive': seasonalNaiveForecast(values, horizon, SEASON, confidence),
@@ -47,7 +47,7 @@ export function forecast(values: readonly number[], options: ForecastOptions = {
     backtest: scored,
     best,
     reason,
-    explanation: `The next ${horizon} days should bring about ${formatNumber(total)} in total by ${METHOD_NAMES[best]}: ${reason}`,
+    explanation: `The next ${horizon} days should bring about ${format(total)} in total by ${METHOD_NAMES[best]}: ${reason}`,
   };
 }
 

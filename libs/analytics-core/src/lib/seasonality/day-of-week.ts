@@ -1,3 +1,4 @@
+import { ExplanationOptions, plainNumber } from '../wording';
 import { DailyPoint, weekdayOf } from '../daily-point';
 import { WEEKDAYS } from '../wording';
 import { describePattern, flat, SeasonalPattern } from './seasonal-pattern';
@@ -10,7 +11,8 @@ export type Weekday = (typeof WEEKDAYS)[number];
  * trend = centred 7-day moving average; each weekday's index = the mean of (value − trend) on that
  * weekday, the seven then shifted to sum to zero. Needs two full weeks.
  */
-export function dayOfWeekPattern(points: readonly DailyPoint[], label = 'sales'): SeasonalPattern<Weekday> {
+export function dayOfWeekPattern(points: readonly DailyPoint[], options: ExplanationOptions = {}): SeasonalPattern<Weekday> {
+  const { label = 'sales', format = plainNumber } = options;
   const count = points.length;
   if (count < 14) return flat(WEEKDAYS, `There are ${count} days of history; a weekly pattern needs at least two full weeks.`);
   const values = points.map((point) => point.value);
@@ -38,6 +40,7 @@ export function dayOfWeekPattern(points: readonly DailyPoint[], label = 'sales')
     WEEKDAYS.map((slot, weekday) => ({ slot, index: byWeekday[weekday] })),
     seasonalStrength(seasonal, remainder),
     label,
+    format,
     (slot) => `${slot}s`,
     'weekly',
   );

@@ -1,3 +1,4 @@
+import { ExplanationOptions, plainNumber } from '../wording';
 import { finiteOrNull } from '../finite';
 import { describePattern, flat, SeasonalPattern } from './seasonal-pattern';
 import { twoWayIndexes } from './two-way-indexes';
@@ -22,7 +23,8 @@ export interface HourOfDayProfile extends SeasonalPattern<number> {
 }
 
 /** The shape of a trading day: per-hour averages and shares, plus additive hour indexes and their strength. */
-export function hourOfDayProfile(points: readonly HourlyPoint[], label = 'sales'): HourOfDayProfile {
+export function hourOfDayProfile(points: readonly HourlyPoint[], options: ExplanationOptions = {}): HourOfDayProfile {
+  const { label = 'sales', format = plainNumber } = options;
   const days = [...new Set(points.map((point) => point.date))];
   const totals = new Array<number>(24).fill(0);
   const table = new Map<string, number>();
@@ -44,6 +46,7 @@ export function hourOfDayProfile(points: readonly HourlyPoint[], label = 'sales'
     hours.map((slot) => ({ slot, index: indexes[slot] })),
     strength,
     label,
+    format,
     (hour) => `${String(hour).padStart(2, '0')}:00–${String(hour + 1).padStart(2, '0')}:00`,
     'daily',
   );

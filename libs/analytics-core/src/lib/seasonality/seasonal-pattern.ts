@@ -1,4 +1,4 @@
-import { formatNumber } from '../wording';
+import { signed, ValueFormat } from '../wording';
 import { WEAK_PATTERN_BELOW } from './seasonal-strength';
 
 export interface SlotIndex<Slot> {
@@ -25,6 +25,7 @@ export function describePattern<Slot>(
   indexes: SlotIndex<Slot>[],
   strength: number,
   label: string,
+  format: ValueFormat,
   name: (slot: Slot) => string,
   kind: string,
 ): SeasonalPattern<Slot> {
@@ -35,6 +36,6 @@ export function describePattern<Slot>(
   const explanation =
     high.index === low.index
       ? `There is no ${kind} pattern in ${label}.`
-      : `Highest: ${name(high.slot)} (${formatNumber(high.index, true)} against an average); lowest: ${name(low.slot)} (${formatNumber(low.index, true)}); ${grade}.`;
+      : `Highest: ${name(high.slot)} (${signed(high.index, format)} against an average); lowest: ${name(low.slot)} (${signed(low.index, format)}); ${grade}.`;
   return { indexes, strength, weak, explanation };
 }

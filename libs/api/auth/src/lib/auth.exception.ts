@@ -48,3 +48,17 @@ export const apiKeyBeyondCreator = (beyond: readonly Permission[]) =>
     'An API key cannot have permissions its creator lacks.',
     beyond.map((permission) => ({ field: 'permissions', message: `you do not have ${permission}` })),
   );
+
+export const deviceNotFound = () => new ApiException(ErrorCode.DeviceNotFound, 'No such device.');
+
+export const deviceRevoked = () => new ApiException(ErrorCode.DeviceRevoked, 'This device was unpaired. Pair it again from the back office.');
+
+export const devicesPairedByUsers = () => forbidden('Devices are paired by users, not by API keys.');
+
+export const deviceNeedsPosRegister = () => forbidden("Devices pair with POS registers; a store's api register is numbered by the server.");
+
+export const deviceRouteOnly = () => forbidden('Only a paired device on its own (Authorization: Device <token>) calls this route.');
+
+export const deviceAloneCannotReach = () => forbidden('A device on its own reaches only /devices/current and /devices/current/staff: sign in with a PIN.');
+
+export const devicePairedMeanwhile = () => new ApiException(ErrorCode.Conflict, 'Another device was paired to this register at the same moment. Try again.');

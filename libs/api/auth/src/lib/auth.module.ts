@@ -11,6 +11,8 @@ import { MemoryAttemptCounter, RedisAttemptCounter } from './attempt-counter';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { DevicesController } from './devices.controller';
+import { DevicesService } from './devices.service';
 import { ATTEMPT_COUNTER, LoginThrottle } from './login-throttle';
 import { MeController } from './me.controller';
 import { RefreshTokens } from './refresh-tokens.service';
@@ -31,13 +33,14 @@ import { UsersService } from './users.service';
       }),
     }),
   ],
-  controllers: [AuthController, MeController, UsersController, ApiKeysController],
+  controllers: [AuthController, MeController, UsersController, ApiKeysController, DevicesController],
   providers: [
     AccessTokens,
     RefreshTokens,
     AuthService,
     UsersService,
     ApiKeysService,
+    DevicesService,
     LoginThrottle,
     {
       provide: ATTEMPT_COUNTER,

@@ -19,6 +19,8 @@ export const TABLE_OWNERS: Readonly<Record<string, TableOwner>> = {
   api_key: 'auth',
   refresh_token: 'auth',
   password_token: 'auth',
+  // Paired tills: their tokens are credentials the auth guard checks (decision 0013).
+  device: 'auth',
 
   category: 'catalog',
   product: 'catalog',

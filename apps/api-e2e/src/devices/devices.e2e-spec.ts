@@ -73,13 +73,16 @@ describe('paired devices', () => {
       const response = await http().get(path).set(deviceAuth(deviceToken));
       expect([path, response.status]).toEqual([path, 403]);
     }
-    const sale = await http()
-      .post('/api/v1/sales')
-      .set(deviceAuth(deviceToken))
-      .send({ storeId: a.stores[0].id, lines: [], tenders: [] });
+    const sale = await http().post('/api/v1/sales').set(deviceAuth(deviceToken)).send({ storeId: a.stores[0].id, lines: [], tenders: [] });
     expect([400, 401, 403]).toContain(sale.status);
     expect((await http().get('/api/v1/devices/current').set(bearer(a.owner.accessToken))).status).toBe(403);
-    expect((await http().get('/api/v1/devices/current').set(deviceAuth(`${deviceToken.slice(0, -4)}AAAA`))).status).toBe(401);
+    expect(
+      (
+        await http()
+          .get('/api/v1/devices/current')
+          .set(deviceAuth(`${deviceToken.slice(0, -4)}AAAA`))
+      ).status,
+    ).toBe(401);
   });
 
   it('refuses a device on its own on every other route of the inventory with 403', async () => {
@@ -88,7 +91,9 @@ describe('paired devices', () => {
     for (const route of routeInventory(api.app)) {
       if (!route.rule || route.rule.public || 'device' in route.rule) continue;
       const verb = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
-      const response = await http()[verb](route.path.replace(/:\w+/g, () => uuidv7())).set(deviceAuth(deviceToken));
+      const response = await http()
+        [verb](route.path.replace(/:\w+/g, () => uuidv7()))
+        .set(deviceAuth(deviceToken));
       if (response.status !== 403) faults.push(`${route.key}: ${response.status}`);
     }
     expect(faults).toEqual([]);
@@ -106,7 +111,12 @@ describe('paired devices', () => {
     const ids = staff.map((user: { id: string }) => user.id);
     expect(ids).toEqual(expect.arrayContaining([a.owner.id, a.manager.id, a.cashier.id]));
     expect(ids).not.toContain(otherStoreCashier.id);
-    expect(staff.find((user: { id: string }) => user.id === a.cashier.id)).toEqual({ id: a.cashier.id, name: expect.any(String), role: 'cashier', pinSet: false });
+    expect(staff.find((user: { id: string }) => user.id === a.cashier.id)).toEqual({
+      id: a.cashier.id,
+      name: expect.any(String),
+      role: 'cashier',
+      pinSet: false,
+    });
     expect(ids.some((id: string) => id === b.owner.id)).toBe(false);
   });
 

@@ -3,7 +3,7 @@ import request from 'supertest';
 import { uuidv7 } from '@kassa/contracts';
 import { TenantTransaction } from '@kassa/api/database';
 import { DomainEvents } from '@kassa/api/events';
-import { bearer, expectStatus, TenantFixture } from './identity';
+import { bearer, expectStatus, PASSWORD, TenantFixture } from './identity';
 
 /**
  * For every route with an `:id`, a real row of tenant A and a valid body. The isolation sweep
@@ -157,6 +157,13 @@ export const ID_ROUTE_FIXTURES: IdRouteFixtures = {
   'GET /api/v1/webhooks/deliveries/:id': async (a, app) => ({ id: (await seedWebhookDelivery(app, a.id)).deliveryId }),
   'POST /api/v1/webhooks/deliveries/:id/redeliver': async (a, app) => ({ id: (await seedWebhookDelivery(app, a.id)).deliveryId, status: 202 }),
   'POST /api/v1/registers/:id/devices': async (a, app) => ({ id: (await newPosRegister(app, a)).id, body: { name: 'Sweep tablet' }, status: 201 }),
+  'DELETE /api/v1/users/:id/pin': async (a, app) => {
+    expectStatus(
+      await request(app.getHttpServer()).put('/api/v1/me/pin').set(bearer(a.cashier.accessToken)).send({ pin: '2580', currentPassword: PASSWORD }),
+      204,
+    );
+    return { id: a.cashier.id, status: 204 };
+  },
   'DELETE /api/v1/devices/:id': async (a, app) => ({ id: (await pairDevice(app, a)).deviceId, status: 204 }),
   'POST /api/v1/admin/dead-letters/:id/retry': async (a, app) => ({ id: await seedDeadLetter(app, a.id), status: 202 }),
 };

@@ -244,6 +244,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/pin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AuthController_pinSignIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/refresh": {
         parameters: {
             query?: never;
@@ -308,6 +324,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/pin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["MeController_setPin"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -338,6 +370,22 @@ export interface paths {
         options?: never;
         head?: never;
         patch: operations["UsersController_update"];
+        trace?: never;
+    };
+    "/api/v1/users/{id}/pin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["UsersController_clearPin"];
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/api-keys": {
@@ -1265,6 +1313,15 @@ export interface components {
             /** @description Seconds until the access token expires. */
             expiresIn: number;
         };
+        PinSignInDto: {
+            /**
+             * Format: uuid
+             * @description One of the users `GET /devices/current/staff` lists.
+             */
+            userId: string;
+            /** @example 2580 */
+            pin: string;
+        };
         RefreshTokenDto: {
             refreshToken: string;
         };
@@ -1286,6 +1343,20 @@ export interface components {
             /** @description The stores this user can work in. */
             stores: components["schemas"]["MeStoreDto"][];
             permissions: string[];
+            /**
+             * Format: uuid
+             * @description The register of the till this session signed in on with a PIN.
+             */
+            registerId: string | null;
+        };
+        SetPinDto: {
+            /**
+             * @description 4 to 8 digits; not one digit repeated, not a run such as 1234.
+             * @example 2580
+             */
+            pin: string;
+            /** @description The user's password, to prove it is them. */
+            currentPassword: string;
         };
         UserListDto: {
             items: components["schemas"]["UserDto"][];
@@ -1753,6 +1824,18 @@ export interface components {
             /** @description Counts with the sale's other discounts against the seller's allowance (`discountLimitBps`). */
             discount?: components["schemas"]["DiscountDto"];
         };
+        SaleApprovalDto: {
+            /**
+             * Format: uuid
+             * @description The approving user: their own discount allowance must cover the sale.
+             */
+            userId: string;
+            /**
+             * @description The approver's PIN; a wrong one counts toward their PIN lockout.
+             * @example 2580
+             */
+            pin: string;
+        };
         TenderInputDto: {
             /** @enum {string} */
             type: "cash" | "card" | "other";
@@ -1779,6 +1862,8 @@ export interface components {
             lines: components["schemas"]["SaleLineInputDto"][];
             /** @description Off the whole sale, spread over the lines. Line and sale discounts together may take at most the seller's share of the gross (the shop's `discountLimitBps`: owners unlimited, holders of `sales:discount` the manager limit, others the cashier limit); beyond it 403 `discount_forbidden`, or for an offline sale the flag `discount_unapproved`. */
             discount?: components["schemas"]["DiscountDto"];
+            /** @description A discount beyond the seller's allowance, approved at the till by a user (PIN) whose own allowance covers it; the sale records them as `discountApprovedBy`. */
+            approval?: components["schemas"]["SaleApprovalDto"];
             tenders: components["schemas"]["TenderInputDto"][];
             note?: string;
             /**
@@ -1849,6 +1934,11 @@ export interface components {
             discount: components["schemas"]["DiscountDto"] | null;
             subtotalMinor: number;
             discountMinor: number;
+            /**
+             * Format: uuid
+             * @description The user who approved a discount beyond the seller's allowance at the till.
+             */
+            discountApprovedBy: string | null;
             taxMinor: number;
             totalMinor: number;
             tenderedMinor: number;
@@ -2604,6 +2694,30 @@ export interface operations {
             };
         };
     };
+    AuthController_pinSignIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PinSignInDto"];
+            };
+        };
+        responses: {
+            /** @description PIN sign-in on a paired till (`Authorization: Device <token>`); the access token carries the device's register. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenPairDto"];
+                };
+            };
+        };
+    };
     AuthController_refresh: {
         parameters: {
             query?: never;
@@ -2688,6 +2802,28 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["MeDto"];
                 };
+            };
+        };
+    };
+    MeController_setPin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetPinDto"];
+            };
+        };
+        responses: {
+            /** @description The PIN is set: the user can sign in with it on the shop's paired tills. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -2781,6 +2917,26 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["UserDto"];
                 };
+            };
+        };
+    };
+    UsersController_clearPin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cleared: the user signs in on tills again only after setting a new PIN. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -15,7 +15,9 @@ import { DevicesController } from './devices.controller';
 import { DevicesService } from './devices.service';
 import { ATTEMPT_COUNTER, LoginThrottle } from './login-throttle';
 import { MeController } from './me.controller';
+import { PinThrottle } from './pin-throttle';
 import { RefreshTokens } from './refresh-tokens.service';
+import { StaffPinsService } from './staff-pins.service';
 import { connectThrottleRedis } from './throttle-redis';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
@@ -41,7 +43,9 @@ import { UsersService } from './users.service';
     UsersService,
     ApiKeysService,
     DevicesService,
+    StaffPinsService,
     LoginThrottle,
+    PinThrottle,
     {
       provide: ATTEMPT_COUNTER,
       inject: [AppConfig],
@@ -50,6 +54,6 @@ import { UsersService } from './users.service';
     },
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [UsersService],
+  exports: [UsersService, StaffPinsService],
 })
 export class AuthModule {}

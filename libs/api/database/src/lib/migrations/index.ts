@@ -18,6 +18,7 @@ import { TenantLocale1765411200000 } from './1765411200000-tenant-locale';
 import { AddCustomerPurchaseTotals1765670400000 } from './1765670400000-add-customer-purchase-totals';
 import { CreateDevices1765756800000 } from './1765756800000-create-devices';
 import { AddStaffPins1765756800001 } from './1765756800001-add-staff-pins';
+import { AddSaleDiscountApproval1765756800002 } from './1765756800002-add-sale-discount-approval';
 
 /** Every migration, in order. New ones are appended here. */
 export const migrations = [
@@ -41,4 +42,5 @@ export const migrations = [
   AddCustomerPurchaseTotals1765670400000,
   CreateDevices1765756800000,
   AddStaffPins1765756800001,
+  AddSaleDiscountApproval1765756800002,
 ];

@@ -1495,10 +1495,23 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        DeletedCategoryDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            deletedAt: string;
+        };
         CategoryListDto: {
-            /** @description The whole tree, flat: parents before their children. */
+            /** @description The whole tree, flat: parents before their children. With `updatedSince`: the categories changed since then, by `updatedAt`, id. */
             items: components["schemas"]["CategoryDto"][];
             nextCursor: string | null;
+            /**
+             * Format: date-time
+             * @description With `updatedSince`: pass this as the next `updatedSince` (see products).
+             */
+            syncedTo?: string;
+            /** @description With `updatedSince` and `includeDeleted=true`: categories deleted since then. */
+            deleted?: components["schemas"]["DeletedCategoryDto"][];
         };
         CreateCategoryDto: {
             name: string;
@@ -1541,9 +1554,23 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        DeletedProductDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            deletedAt: string;
+        };
         ProductListDto: {
+            /** @description With `updatedSince`: the products changed since then (deleted ones under `deleted`), by `updatedAt`, id. */
             items: components["schemas"]["ProductDto"][];
             nextCursor: string | null;
+            /**
+             * Format: date-time
+             * @description With `updatedSince`: pass this as the next `updatedSince` (the same on every page of one pass). It trails now by a few seconds and never passes the start of a transaction still running, so late commits are not missed; rows may come twice.
+             */
+            syncedTo?: string;
+            /** @description With `updatedSince` and `includeDeleted=true`: products deleted on this page of changes. */
+            deleted?: components["schemas"]["DeletedProductDto"][];
         };
         CreateProductDto: {
             sku: string;
@@ -3113,7 +3140,12 @@ export interface operations {
     };
     CategoriesController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The till's delta: categories changed at or after this time (a previous `syncedTo`). */
+                updatedSince?: string;
+                /** @description With `updatedSince`: report deleted categories too, under `deleted`. */
+                includeDeleted?: boolean;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -3229,6 +3261,10 @@ export interface operations {
                 q?: string;
                 categoryId?: string;
                 active?: boolean;
+                /** @description The till's delta: products changed at or after this time (a previous `syncedTo`), oldest change first. */
+                updatedSince?: string;
+                /** @description With `updatedSince`: report deleted products too, under `deleted`. */
+                includeDeleted?: boolean;
             };
             header?: never;
             path?: never;

@@ -23,6 +23,7 @@ export const TABLE_OWNERS: Readonly<Record<string, TableOwner>> = {
   device: 'auth',
 
   category: 'catalog',
+  category_deletion: 'catalog',
   product: 'catalog',
   product_barcode: 'catalog',
 

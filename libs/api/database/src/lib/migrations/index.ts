@@ -19,6 +19,7 @@ import { AddCustomerPurchaseTotals1765670400000 } from './1765670400000-add-cust
 import { CreateDevices1765756800000 } from './1765756800000-create-devices';
 import { AddStaffPins1765756800001 } from './1765756800001-add-staff-pins';
 import { AddSaleDiscountApproval1765756800002 } from './1765756800002-add-sale-discount-approval';
+import { CatalogDeltas1765756800003 } from './1765756800003-catalog-deltas';
 
 /** Every migration, in order. New ones are appended here. */
 export const migrations = [
@@ -43,4 +44,5 @@ export const migrations = [
   CreateDevices1765756800000,
   AddStaffPins1765756800001,
   AddSaleDiscountApproval1765756800002,
+  CatalogDeltas1765756800003,
 ];

@@ -3,7 +3,7 @@ import request from 'supertest';
 import { uuidv7 } from '@kassa/contracts';
 import { TenantTransaction } from '@kassa/api/database';
 import { DomainEvents } from '@kassa/api/events';
-import { bearer, expectStatus, TenantFixture } from './identity';
+import { bearer, expectStatus, PASSWORD, TenantFixture } from './identity';
 
 /**
  * For every route with an `:id`, a real row of tenant A and a valid body. The isolation sweep
@@ -70,6 +70,18 @@ const newWebhook = (app: NestFastifyApplication, a: TenantFixture) =>
   post(app, a, '/api/v1/webhooks', { url: 'https://93.184.215.14/sweep', events: ['*'], enabled: false });
 const newProduct = (app: NestFastifyApplication, a: TenantFixture) =>
   post(app, a, '/api/v1/products', { sku: `SWEEP-${uuidv7().slice(-12)}`, name: 'Sweep product', priceMinor: 100 });
+
+const newPosRegister = (app: NestFastifyApplication, a: TenantFixture) =>
+  post(app, a, `/api/v1/stores/${a.stores[0].id}/registers`, { name: `Sweep till ${uuidv7().slice(-8)}` });
+
+/** A device paired to a fresh POS register of the tenant's first store. */
+export async function pairDevice(app: NestFastifyApplication, a: TenantFixture, registerId?: string): Promise<{ deviceId: string; deviceToken: string }> {
+  const register = registerId ?? (await newPosRegister(app, a)).id;
+  return expectStatus(
+    await request(app.getHttpServer()).post(`/api/v1/registers/${register}/devices`).set(bearer(a.owner.accessToken)).send({ name: 'Counter tablet' }),
+    201,
+  ).body;
+}
 
 const newCustomer = (app: NestFastifyApplication, a: TenantFixture) => post(app, a, '/api/v1/customers', { name: `Sweep ${uuidv7()}` });
 
@@ -144,5 +156,14 @@ export const ID_ROUTE_FIXTURES: IdRouteFixtures = {
   'GET /api/v1/webhooks/:id/deliveries': async (a, app) => ({ id: (await newWebhook(app, a)).id }),
   'GET /api/v1/webhooks/deliveries/:id': async (a, app) => ({ id: (await seedWebhookDelivery(app, a.id)).deliveryId }),
   'POST /api/v1/webhooks/deliveries/:id/redeliver': async (a, app) => ({ id: (await seedWebhookDelivery(app, a.id)).deliveryId, status: 202 }),
+  'POST /api/v1/registers/:id/devices': async (a, app) => ({ id: (await newPosRegister(app, a)).id, body: { name: 'Sweep tablet' }, status: 201 }),
+  'DELETE /api/v1/users/:id/pin': async (a, app) => {
+    expectStatus(
+      await request(app.getHttpServer()).put('/api/v1/me/pin').set(bearer(a.cashier.accessToken)).send({ pin: '2580', currentPassword: PASSWORD }),
+      204,
+    );
+    return { id: a.cashier.id, status: 204 };
+  },
+  'DELETE /api/v1/devices/:id': async (a, app) => ({ id: (await pairDevice(app, a)).deviceId, status: 204 }),
   'POST /api/v1/admin/dead-letters/:id/retry': async (a, app) => ({ id: await seedDeadLetter(app, a.id), status: 202 }),
 };

@@ -24,6 +24,7 @@ export interface TenantFixture {
 }
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+export const deviceAuth = (token: string) => ({ authorization: `Device ${token}` });
 
 export function uniqueSlug(prefix = 'shop'): string {
   return `${prefix}-${uuidv7().slice(-12)}`;

@@ -72,6 +72,13 @@ export enum ErrorCode {
   MalformedRequest = 'malformed_request',
   RequestTimeout = 'request_timeout',
   HeadersTooLarge = 'headers_too_large',
+  // The till (issue 19): paired devices and staff PINs
+  DeviceRevoked = 'device_revoked',
+  DeviceNotFound = 'device_not_found',
+  PinInvalid = 'pin_invalid',
+  PinLocked = 'pin_locked',
+  PinNotSet = 'pin_not_set',
+  PinTooWeak = 'pin_too_weak',
 }
 
 const errorCodes = new Set<string>(Object.values(ErrorCode));

@@ -63,6 +63,12 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.TooManyRequests]: 429,
   [ErrorCode.TooManyAttempts]: 429,
   [ErrorCode.HeadersTooLarge]: 431,
+  [ErrorCode.DeviceRevoked]: 401,
+  [ErrorCode.DeviceNotFound]: 404,
+  [ErrorCode.PinInvalid]: 401,
+  [ErrorCode.PinLocked]: 429,
+  [ErrorCode.PinNotSet]: 409,
+  [ErrorCode.PinTooWeak]: 400,
   [ErrorCode.InternalError]: 500,
   [ErrorCode.ServiceUnavailable]: 503,
 };

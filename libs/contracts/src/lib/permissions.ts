@@ -32,6 +32,7 @@ export const PERMISSIONS = [
   'sales:void',
   'sales:refund',
   'sales:discount',
+  'devices:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -60,6 +61,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'sales:void',
     'sales:refund',
     'sales:discount',
+    'devices:manage',
   ],
   // Cashiers look customers up and sign them up at the till; erasing one is a manager's call, and so is
   // selling below (or above) the catalog price. Their discounts stay within the shop's cashier limit.

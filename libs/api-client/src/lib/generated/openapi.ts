@@ -244,6 +244,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/pin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AuthController_pinSignIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/refresh": {
         parameters: {
             query?: never;
@@ -308,6 +324,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/pin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["MeController_setPin"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -340,6 +372,22 @@ export interface paths {
         patch: operations["UsersController_update"];
         trace?: never;
     };
+    "/api/v1/users/{id}/pin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["UsersController_clearPin"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/api-keys": {
         parameters: {
             query?: never;
@@ -367,6 +415,86 @@ export interface paths {
         put?: never;
         post?: never;
         delete: operations["ApiKeysController_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registers/{id}/devices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["DevicesController_pair"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/devices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DevicesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/devices/current": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DevicesController_current"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/devices/current/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DevicesController_staff"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/devices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["DevicesController_revoke"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1185,6 +1313,15 @@ export interface components {
             /** @description Seconds until the access token expires. */
             expiresIn: number;
         };
+        PinSignInDto: {
+            /**
+             * Format: uuid
+             * @description One of the users `GET /devices/current/staff` lists.
+             */
+            userId: string;
+            /** @example 2580 */
+            pin: string;
+        };
         RefreshTokenDto: {
             refreshToken: string;
         };
@@ -1206,6 +1343,20 @@ export interface components {
             /** @description The stores this user can work in. */
             stores: components["schemas"]["MeStoreDto"][];
             permissions: string[];
+            /**
+             * Format: uuid
+             * @description The register of the till this session signed in on with a PIN.
+             */
+            registerId: string | null;
+        };
+        SetPinDto: {
+            /**
+             * @description 4 to 8 digits; not one digit repeated, not a run such as 1234.
+             * @example 2580
+             */
+            pin: string;
+            /** @description The user's password, to prove it is them. */
+            currentPassword: string;
         };
         UserListDto: {
             items: components["schemas"]["UserDto"][];
@@ -1238,13 +1389,13 @@ export interface components {
         };
         CreateApiKeyDto: {
             name: string;
-            permissions: ("tenant:read" | "tenant:manage" | "stores:read" | "stores:manage" | "users:read" | "users:manage" | "api_keys:manage" | "events:read" | "audit:read" | "dead_letters:manage" | "catalog:read" | "catalog:manage" | "webhooks:manage" | "inventory:read" | "inventory:manage" | "customers:read" | "customers:manage" | "customers:erase" | "sales:read" | "sales:create" | "sales:override_price" | "sales:review" | "sales:void" | "sales:refund" | "sales:discount")[];
+            permissions: ("tenant:read" | "tenant:manage" | "stores:read" | "stores:manage" | "users:read" | "users:manage" | "api_keys:manage" | "events:read" | "audit:read" | "dead_letters:manage" | "catalog:read" | "catalog:manage" | "webhooks:manage" | "inventory:read" | "inventory:manage" | "customers:read" | "customers:manage" | "customers:erase" | "sales:read" | "sales:create" | "sales:override_price" | "sales:review" | "sales:void" | "sales:refund" | "sales:discount" | "devices:manage")[];
         };
         CreatedApiKeyDto: {
             /** Format: uuid */
             id: string;
             name: string;
-            permissions: ("tenant:read" | "tenant:manage" | "stores:read" | "stores:manage" | "users:read" | "users:manage" | "api_keys:manage" | "events:read" | "audit:read" | "dead_letters:manage" | "catalog:read" | "catalog:manage" | "webhooks:manage" | "inventory:read" | "inventory:manage" | "customers:read" | "customers:manage" | "customers:erase" | "sales:read" | "sales:create" | "sales:override_price" | "sales:review" | "sales:void" | "sales:refund" | "sales:discount")[];
+            permissions: ("tenant:read" | "tenant:manage" | "stores:read" | "stores:manage" | "users:read" | "users:manage" | "api_keys:manage" | "events:read" | "audit:read" | "dead_letters:manage" | "catalog:read" | "catalog:manage" | "webhooks:manage" | "inventory:read" | "inventory:manage" | "customers:read" | "customers:manage" | "customers:erase" | "sales:read" | "sales:create" | "sales:override_price" | "sales:review" | "sales:void" | "sales:refund" | "sales:discount" | "devices:manage")[];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -1256,7 +1407,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
-            permissions: ("tenant:read" | "tenant:manage" | "stores:read" | "stores:manage" | "users:read" | "users:manage" | "api_keys:manage" | "events:read" | "audit:read" | "dead_letters:manage" | "catalog:read" | "catalog:manage" | "webhooks:manage" | "inventory:read" | "inventory:manage" | "customers:read" | "customers:manage" | "customers:erase" | "sales:read" | "sales:create" | "sales:override_price" | "sales:review" | "sales:void" | "sales:refund" | "sales:discount")[];
+            permissions: ("tenant:read" | "tenant:manage" | "stores:read" | "stores:manage" | "users:read" | "users:manage" | "api_keys:manage" | "events:read" | "audit:read" | "dead_letters:manage" | "catalog:read" | "catalog:manage" | "webhooks:manage" | "inventory:read" | "inventory:manage" | "customers:read" | "customers:manage" | "customers:erase" | "sales:read" | "sales:create" | "sales:override_price" | "sales:review" | "sales:void" | "sales:refund" | "sales:discount" | "devices:manage")[];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -1264,6 +1415,74 @@ export interface components {
         };
         ApiKeyListDto: {
             items: components["schemas"]["ApiKeyDto"][];
+            nextCursor: string | null;
+        };
+        PairDeviceDto: {
+            /** @example Counter tablet */
+            name: string;
+        };
+        PairedDeviceDto: {
+            /** Format: uuid */
+            deviceId: string;
+            /** @description The device token (`kdv_…`), sent as `Authorization: Device <token>`: shown only in this response. */
+            deviceToken: string;
+        };
+        DeviceDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            registerId: string;
+            /** Format: uuid */
+            storeId: string;
+            name: string;
+            /** Format: uuid */
+            pairedBy: string;
+            /** Format: date-time */
+            pairedAt: string;
+            /** Format: date-time */
+            lastSeenAt: string | null;
+            /** @description The `X-App-Version` the device last sent. */
+            appVersion: string | null;
+            /** Format: date-time */
+            revokedAt: string | null;
+        };
+        DeviceListDto: {
+            items: components["schemas"]["DeviceDto"][];
+            nextCursor: string | null;
+        };
+        DeviceRegisterDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description A reinstalled tablet resumes numbering after this. */
+            lastReceiptNumber: number;
+        };
+        DeviceStoreDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            code: string;
+        };
+        CurrentDeviceDto: {
+            /** Format: uuid */
+            deviceId: string;
+            name: string;
+            register: components["schemas"]["DeviceRegisterDto"];
+            store: components["schemas"]["DeviceStoreDto"];
+            /** @description The shop and the settings the till needs. */
+            tenant: components["schemas"]["TenantDto"];
+        };
+        DeviceStaffDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            role: "owner" | "manager" | "cashier";
+            /** @description Whether the user can sign in on the till with a PIN. */
+            pinSet: boolean;
+        };
+        DeviceStaffListDto: {
+            items: components["schemas"]["DeviceStaffDto"][];
             nextCursor: string | null;
         };
         CategoryDto: {
@@ -1276,10 +1495,23 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        DeletedCategoryDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            deletedAt: string;
+        };
         CategoryListDto: {
-            /** @description The whole tree, flat: parents before their children. */
+            /** @description The whole tree, flat: parents before their children. With `updatedSince`: the categories changed since then, by `updatedAt`, id. */
             items: components["schemas"]["CategoryDto"][];
             nextCursor: string | null;
+            /**
+             * Format: date-time
+             * @description With `updatedSince`: pass this as the next `updatedSince` (see products).
+             */
+            syncedTo?: string;
+            /** @description With `updatedSince` and `includeDeleted=true`: categories deleted since then. */
+            deleted?: components["schemas"]["DeletedCategoryDto"][];
         };
         CreateCategoryDto: {
             name: string;
@@ -1322,9 +1554,23 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        DeletedProductDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            deletedAt: string;
+        };
         ProductListDto: {
+            /** @description With `updatedSince`: the products changed since then (deleted ones under `deleted`), by `updatedAt`, id. */
             items: components["schemas"]["ProductDto"][];
             nextCursor: string | null;
+            /**
+             * Format: date-time
+             * @description With `updatedSince`: pass this as the next `updatedSince` (the same on every page of one pass). It trails now by a few seconds and never passes the start of a transaction still running, so late commits are not missed; rows may come twice.
+             */
+            syncedTo?: string;
+            /** @description With `updatedSince` and `includeDeleted=true`: products deleted on this page of changes. */
+            deleted?: components["schemas"]["DeletedProductDto"][];
         };
         CreateProductDto: {
             sku: string;
@@ -1605,6 +1851,18 @@ export interface components {
             /** @description Counts with the sale's other discounts against the seller's allowance (`discountLimitBps`). */
             discount?: components["schemas"]["DiscountDto"];
         };
+        SaleApprovalDto: {
+            /**
+             * Format: uuid
+             * @description The approving user: their own discount allowance must cover the sale.
+             */
+            userId: string;
+            /**
+             * @description The approver's PIN; a wrong one counts toward their PIN lockout.
+             * @example 2580
+             */
+            pin: string;
+        };
         TenderInputDto: {
             /** @enum {string} */
             type: "cash" | "card" | "other";
@@ -1631,6 +1889,8 @@ export interface components {
             lines: components["schemas"]["SaleLineInputDto"][];
             /** @description Off the whole sale, spread over the lines. Line and sale discounts together may take at most the seller's share of the gross (the shop's `discountLimitBps`: owners unlimited, holders of `sales:discount` the manager limit, others the cashier limit); beyond it 403 `discount_forbidden`, or for an offline sale the flag `discount_unapproved`. */
             discount?: components["schemas"]["DiscountDto"];
+            /** @description A discount beyond the seller's allowance, approved at the till by a user (PIN) whose own allowance covers it; the sale records them as `discountApprovedBy`. */
+            approval?: components["schemas"]["SaleApprovalDto"];
             tenders: components["schemas"]["TenderInputDto"][];
             note?: string;
             /**
@@ -1701,6 +1961,11 @@ export interface components {
             discount: components["schemas"]["DiscountDto"] | null;
             subtotalMinor: number;
             discountMinor: number;
+            /**
+             * Format: uuid
+             * @description The user who approved a discount beyond the seller's allowance at the till.
+             */
+            discountApprovedBy: string | null;
             taxMinor: number;
             totalMinor: number;
             tenderedMinor: number;
@@ -2456,6 +2721,30 @@ export interface operations {
             };
         };
     };
+    AuthController_pinSignIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PinSignInDto"];
+            };
+        };
+        responses: {
+            /** @description PIN sign-in on a paired till (`Authorization: Device <token>`); the access token carries the device's register. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenPairDto"];
+                };
+            };
+        };
+    };
     AuthController_refresh: {
         parameters: {
             query?: never;
@@ -2540,6 +2829,28 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["MeDto"];
                 };
+            };
+        };
+    };
+    MeController_setPin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetPinDto"];
+            };
+        };
+        responses: {
+            /** @description The PIN is set: the user can sign in with it on the shop's paired tills. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -2636,6 +2947,26 @@ export interface operations {
             };
         };
     };
+    UsersController_clearPin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cleared: the user signs in on tills again only after setting a new PIN. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     ApiKeysController_list: {
         parameters: {
             query?: never;
@@ -2698,9 +3029,123 @@ export interface operations {
             };
         };
     };
-    CategoriesController_list: {
+    DevicesController_pair: {
         parameters: {
             query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PairDeviceDto"];
+            };
+        };
+        responses: {
+            /** @description Paired: the register's previous device, if any, stops working at once. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PairedDeviceDto"];
+                };
+            };
+        };
+    };
+    DevicesController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The `nextCursor` of the previous page, as given (opaque). */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeviceListDto"];
+                };
+            };
+        };
+    };
+    DevicesController_current: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description With `Authorization: Device <token>` only. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CurrentDeviceDto"];
+                };
+            };
+        };
+    };
+    DevicesController_staff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The users who may sign in on this device. With `Authorization: Device <token>` only. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeviceStaffListDto"];
+                };
+            };
+        };
+    };
+    DevicesController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked: the device stops working at once. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CategoriesController_list: {
+        parameters: {
+            query?: {
+                /** @description The till's delta: categories changed at or after this time (a previous `syncedTo`). */
+                updatedSince?: string;
+                /** @description With `updatedSince`: report deleted categories too, under `deleted`. */
+                includeDeleted?: boolean;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -2816,6 +3261,10 @@ export interface operations {
                 q?: string;
                 categoryId?: string;
                 active?: boolean;
+                /** @description The till's delta: products changed at or after this time (a previous `syncedTo`), oldest change first. */
+                updatedSince?: string;
+                /** @description With `updatedSince`: report deleted products too, under `deleted`. */
+                includeDeleted?: boolean;
             };
             header?: never;
             path?: never;

@@ -3,7 +3,7 @@ import { AuditAction, uuidv7 } from '@kassa/contracts';
 import type { EntityManager } from 'typeorm';
 import { fieldChanges, redactSecrets } from './field-changes';
 
-export type AuditActor = { type: 'user' | 'api_key'; id: string } | { type: 'system'; id?: undefined };
+export type AuditActor = { type: 'user' | 'api_key' | 'device'; id: string } | { type: 'system'; id?: undefined };
 
 export interface AuditEntry {
   action: AuditAction;
@@ -26,10 +26,17 @@ export interface AuditScope {
 }
 
 /** The caller as the request context knows it (structurally: no dependency on the tenancy module). */
-type ContextActor = { kind: 'user'; userId: string } | { kind: 'api_key'; apiKeyId: string };
+type ContextActor = { kind: 'user'; userId: string } | { kind: 'api_key'; apiKeyId: string } | { kind: 'device'; deviceId: string };
 
 export function auditActorOf(actor: ContextActor): AuditActor {
-  return actor.kind === 'user' ? { type: 'user', id: actor.userId } : { type: 'api_key', id: actor.apiKeyId };
+  switch (actor.kind) {
+    case 'user':
+      return { type: 'user', id: actor.userId };
+    case 'api_key':
+      return { type: 'api_key', id: actor.apiKeyId };
+    case 'device':
+      return { type: 'device', id: actor.deviceId };
+  }
 }
 
 /** The scope of an authenticated request. */

@@ -5,6 +5,8 @@ import { AppConfig } from '@kassa/api/config';
 interface AccessClaims {
   sub: string;
   tid: string;
+  /** The register of the till the user signed in on with a PIN. */
+  reg?: string;
 }
 
 /** Short-lived JWTs (15 min by default) naming the user and tenant; checked against the user row on every request. */
@@ -15,16 +17,16 @@ export class AccessTokens {
     private readonly config: AppConfig,
   ) {}
 
-  issue(tenantId: string, userId: string): { accessToken: string; expiresIn: number } {
+  issue(tenantId: string, userId: string, registerId?: string): { accessToken: string; expiresIn: number } {
     const expiresIn = this.config.auth.accessTokenTtlSeconds;
-    const accessToken = this.jwt.sign({ sub: userId, tid: tenantId } satisfies AccessClaims, { expiresIn });
+    const accessToken = this.jwt.sign({ sub: userId, tid: tenantId, reg: registerId } satisfies AccessClaims, { expiresIn });
     return { accessToken, expiresIn };
   }
 
-  verify(token: string): { tenantId: string; userId: string } | undefined {
+  verify(token: string): { tenantId: string; userId: string; registerId?: string } | undefined {
     try {
       const claims = this.jwt.verify<AccessClaims>(token);
-      return { tenantId: claims.tid, userId: claims.sub };
+      return { tenantId: claims.tid, userId: claims.sub, registerId: claims.reg };
     } catch {
       return undefined;
     }

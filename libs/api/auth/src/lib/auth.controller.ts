@@ -1,14 +1,19 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Client, ClientInfo, Public } from '@kassa/api/http';
 import { AuthService } from './auth.service';
+import { PinSignInDto } from './dto/pin.dto';
+import { StaffPinsService } from './staff-pins.service';
 import { LoginDto, RefreshTokenDto, SetPasswordDto } from './dto/login.dto';
 import { SignupDto, SignupResponseDto, TokenPairDto } from './dto/signup.dto';
 
 @ApiTags('auth')
 @Controller()
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly pins: StaffPinsService,
+  ) {}
 
   @Post('signup')
   @Public()
@@ -23,6 +28,17 @@ export class AuthController {
   @ApiOkResponse({ type: TokenPairDto })
   login(@Body() input: LoginDto, @Client() client: ClientInfo): Promise<TokenPairDto> {
     return this.auth.login(input, client);
+  }
+
+  @Post('auth/pin')
+  @Public()
+  @HttpCode(200)
+  @ApiOkResponse({
+    type: TokenPairDto,
+    description: "PIN sign-in on a paired till (`Authorization: Device <token>`); the access token carries the device's register.",
+  })
+  pinSignIn(@Headers('authorization') authorization: string | undefined, @Body() input: PinSignInDto, @Client() client: ClientInfo): Promise<TokenPairDto> {
+    return this.pins.signIn(authorization, input, client);
   }
 
   @Post('auth/refresh')

@@ -48,3 +48,31 @@ export const apiKeyBeyondCreator = (beyond: readonly Permission[]) =>
     'An API key cannot have permissions its creator lacks.',
     beyond.map((permission) => ({ field: 'permissions', message: `you do not have ${permission}` })),
   );
+
+export const deviceNotFound = () => new ApiException(ErrorCode.DeviceNotFound, 'No such device.');
+
+export const deviceRevoked = () => new ApiException(ErrorCode.DeviceRevoked, 'This device was unpaired. Pair it again from the back office.');
+
+export const devicesPairedByUsers = () => forbidden('Devices are paired by users, not by API keys.');
+
+export const deviceNeedsPosRegister = () => forbidden("Devices pair with POS registers; a store's api register is numbered by the server.");
+
+export const deviceRouteOnly = () => forbidden('Only a paired device on its own (Authorization: Device <token>) calls this route.');
+
+export const deviceAloneCannotReach = () => forbidden('A device on its own reaches only /devices/current and /devices/current/staff: sign in with a PIN.');
+
+export const devicePairedMeanwhile = () => new ApiException(ErrorCode.Conflict, 'Another device was paired to this register at the same moment. Try again.');
+
+export const pinTooWeak = (field: string, message: string) => new ApiException(ErrorCode.PinTooWeak, 'The PIN is too easy to guess.', [{ field, message }]);
+
+export const pinInvalid = () => new ApiException(ErrorCode.PinInvalid, 'The user or PIN is not right.');
+
+export const pinNotSet = () => new ApiException(ErrorCode.PinNotSet, 'This user has no PIN.');
+
+export const pinLocked = (retryAfterSeconds: number) =>
+  new ApiException(ErrorCode.PinLocked, 'Too many wrong PINs for this user. Try again later.', undefined, { 'retry-after': String(retryAfterSeconds) });
+
+export const userNotInDeviceStore = () => forbidden("This user does not work in the device's store.");
+
+export const wrongCurrentPassword = () =>
+  new ApiException(ErrorCode.InvalidCredentials, 'The current password is not right.', [{ field: 'currentPassword', message: 'currentPassword is not right' }]);

@@ -11,9 +11,13 @@ import { MemoryAttemptCounter, RedisAttemptCounter } from './attempt-counter';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { DevicesController } from './devices.controller';
+import { DevicesService } from './devices.service';
 import { ATTEMPT_COUNTER, LoginThrottle } from './login-throttle';
 import { MeController } from './me.controller';
+import { PinThrottle } from './pin-throttle';
 import { RefreshTokens } from './refresh-tokens.service';
+import { StaffPinsService } from './staff-pins.service';
 import { connectThrottleRedis } from './throttle-redis';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
@@ -31,14 +35,17 @@ import { UsersService } from './users.service';
       }),
     }),
   ],
-  controllers: [AuthController, MeController, UsersController, ApiKeysController],
+  controllers: [AuthController, MeController, UsersController, ApiKeysController, DevicesController],
   providers: [
     AccessTokens,
     RefreshTokens,
     AuthService,
     UsersService,
     ApiKeysService,
+    DevicesService,
+    StaffPinsService,
     LoginThrottle,
+    PinThrottle,
     {
       provide: ATTEMPT_COUNTER,
       inject: [AppConfig],
@@ -47,6 +54,6 @@ import { UsersService } from './users.service';
     },
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [UsersService],
+  exports: [UsersService, StaffPinsService],
 })
 export class AuthModule {}

@@ -102,7 +102,7 @@ export class AuthService {
       throw tokenReused();
     }
     if (rotation.outcome === 'invalid') throw invalidToken();
-    return { refreshToken: rotation.refreshToken, ...this.accessTokens.issue(rotation.tenantId, rotation.userId) };
+    return { refreshToken: rotation.refreshToken, ...this.accessTokens.issue(rotation.tenantId, rotation.userId, rotation.registerId) };
   }
 
   /** Signs the device out; unknown tokens are ignored, so logout is idempotent. */

@@ -1,8 +1,10 @@
-import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Authenticated, Ctx, RequestContext } from '@kassa/api/http';
 import { StoresService, TenantsService } from '@kassa/api/tenancy';
 import { MeDto } from './dto/me.dto';
+import { SetPinDto } from './dto/pin.dto';
+import { StaffPinsService } from './staff-pins.service';
 import { UsersService } from './users.service';
 import { notAUser } from './auth.exception';
 
@@ -14,6 +16,7 @@ export class MeController {
     private readonly users: UsersService,
     private readonly tenants: TenantsService,
     private readonly stores: StoresService,
+    private readonly pins: StaffPinsService,
   ) {}
 
   @Get()
@@ -32,6 +35,15 @@ export class MeController {
       tenant,
       stores: stores.items.map(({ id, name, code }) => ({ id, name, code })),
       permissions: [...actor.permissions],
+      registerId: context.registerId ?? null,
     };
+  }
+
+  @Put('pin')
+  @Authenticated()
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: "The PIN is set: the user can sign in with it on the shop's paired tills." })
+  setPin(@Ctx() context: RequestContext, @Body() input: SetPinDto): Promise<void> {
+    return this.pins.setOwn(context, input);
   }
 }

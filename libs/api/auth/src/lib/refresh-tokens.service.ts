@@ -8,7 +8,8 @@ import { loadUserActor } from './user-actor';
 
 const PREFIX = 'krt_';
 
-export type RotationOutcome = { outcome: 'rotated'; tenantId: string; userId: string; refreshToken: string } | { outcome: 'reused' } | { outcome: 'invalid' };
+export type RotationOutcome =
+  { outcome: 'rotated'; tenantId: string; userId: string; registerId?: string; refreshToken: string } | { outcome: 'reused' } | { outcome: 'invalid' };
 
 /**
  * Refresh tokens rotate: each is spent by one refresh and replaced within its family. Presenting a
@@ -22,12 +23,13 @@ export class RefreshTokens {
     private readonly config: AppConfig,
   ) {}
 
-  async issue(manager: EntityManager, tenantId: string, userId: string, familyId: string = uuidv7()): Promise<string> {
+  /** A new family, or the next token of `familyId`; `registerId` for a PIN sign-in on a till, kept through every rotation. */
+  async issue(manager: EntityManager, tenantId: string, userId: string, family: { familyId?: string; registerId?: string } = {}): Promise<string> {
     const token = newOpaqueToken(tenantId, uuidv7());
     await manager.query(
-      `INSERT INTO refresh_token (tenant_id, id, family_id, user_id, secret_hash, expires_at)
-       VALUES ($1, $2, $3, $4, $5, now() + make_interval(days => $6))`,
-      [tenantId, token.id, familyId, userId, hashSecret(token.secret), this.config.auth.refreshTokenTtlDays],
+      `INSERT INTO refresh_token (tenant_id, id, family_id, user_id, secret_hash, expires_at, register_id)
+       VALUES ($1, $2, $3, $4, $5, now() + make_interval(days => $6), $7)`,
+      [tenantId, token.id, family.familyId ?? uuidv7(), userId, hashSecret(token.secret), this.config.auth.refreshTokenTtlDays, family.registerId ?? null],
     );
     return encodeOpaqueToken(PREFIX, token);
   }
@@ -37,14 +39,15 @@ export class RefreshTokens {
     const token = this.decode(text);
     if (!token) return { outcome: 'invalid' };
     return this.tenants.run(token.tenantId, async (manager): Promise<RotationOutcome> => {
-      const [row]: { familyId: string; userId: string; secretHash: Buffer; live: boolean; spent: boolean; inGrace: boolean }[] = await manager.query(
-        `SELECT family_id AS "familyId", user_id AS "userId", secret_hash AS "secretHash",
+      const [row]: { familyId: string; userId: string; registerId: string | null; secretHash: Buffer; live: boolean; spent: boolean; inGrace: boolean }[] =
+        await manager.query(
+          `SELECT family_id AS "familyId", user_id AS "userId", register_id AS "registerId", secret_hash AS "secretHash",
                   (revoked_at IS NULL AND expires_at > now()) AS live,
                   used_at IS NOT NULL AS spent,
                   coalesce(used_at > now() - make_interval(secs => $2), false) AS "inGrace"
              FROM refresh_token WHERE id = $1 FOR UPDATE`,
-        [token.id, this.config.auth.refreshReuseGraceSeconds],
-      );
+          [token.id, this.config.auth.refreshReuseGraceSeconds],
+        );
       if (!row || !secretMatches(token.secret, row.secretHash) || !row.live) return { outcome: 'invalid' };
       if (row.spent && !row.inGrace) {
         await manager.query(`UPDATE refresh_token SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`, [row.familyId]);
@@ -52,8 +55,9 @@ export class RefreshTokens {
       }
       if (!(await loadUserActor(manager, row.userId))) return { outcome: 'invalid' };
       if (!row.spent) await manager.query(`UPDATE refresh_token SET used_at = now() WHERE id = $1`, [token.id]);
-      const refreshToken = await this.issue(manager, token.tenantId, row.userId, row.familyId);
-      return { outcome: 'rotated', tenantId: token.tenantId, userId: row.userId, refreshToken };
+      const registerId = row.registerId ?? undefined;
+      const refreshToken = await this.issue(manager, token.tenantId, row.userId, { familyId: row.familyId, registerId });
+      return { outcome: 'rotated', tenantId: token.tenantId, userId: row.userId, registerId, refreshToken };
     });
   }
 

@@ -1,14 +1,18 @@
-import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Ctx, IdParam, PageQueryDto, RequestContext, RequirePermissions } from '@kassa/api/http';
 import { CreatedUserDto, CreateUserDto, UpdateUserDto, UserDto, UserListDto } from './dto/user.dto';
+import { StaffPinsService } from './staff-pins.service';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
 @ApiBearerAuth()
 @Controller('users')
 export class UsersController {
-  constructor(private readonly users: UsersService) {}
+  constructor(
+    private readonly users: UsersService,
+    private readonly pins: StaffPinsService,
+  ) {}
 
   @Get()
   @RequirePermissions('users:read')
@@ -36,5 +40,13 @@ export class UsersController {
   @ApiOkResponse({ type: UserDto })
   update(@Ctx() context: RequestContext, @IdParam() id: string, @Body() changes: UpdateUserDto): Promise<UserDto> {
     return this.users.update(context, id, changes);
+  }
+
+  @Delete(':id/pin')
+  @RequirePermissions('users:manage')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Cleared: the user signs in on tills again only after setting a new PIN.' })
+  clearPin(@Ctx() context: RequestContext, @IdParam() id: string): Promise<void> {
+    return this.pins.clear(context, id);
   }
 }

@@ -22,3 +22,10 @@ export const categoryInUse = (children: number, products: number) =>
   new ApiException(ErrorCode.CategoryInUse, `The category still has ${children} subcategories and ${products} products.`);
 
 export const categoryCycle = () => invalidField('parentId', 'parentId is this category or one of its subcategories', 'A category cannot sit inside itself.');
+
+/** A delta (`updatedSince`) lists changes in time order; a search ranks by relevance: one or the other. */
+export const deltaWithSearch = () =>
+  invalidField('q', 'q cannot be combined with updatedSince', 'A delta lists changes in time order; search without updatedSince.');
+
+export const deletedOutsideDelta = () =>
+  invalidField('includeDeleted', 'includeDeleted needs updatedSince', 'Deleted rows are reported only in a delta (updatedSince).');

@@ -1,8 +1,8 @@
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Ctx, IdParam, RequestContext, RequirePermissions } from '@kassa/api/http';
 import { CategoriesService } from './categories.service';
-import { CategoryDto, CategoryListDto, CreateCategoryDto, UpdateCategoryDto } from './dto/category.dto';
+import { CategoryDto, CategoryListDto, CategoryQueryDto, CreateCategoryDto, UpdateCategoryDto } from './dto/category.dto';
 
 @ApiTags('catalog')
 @ApiBearerAuth()
@@ -13,8 +13,8 @@ export class CategoriesController {
   @Get()
   @RequirePermissions('catalog:read')
   @ApiOkResponse({ type: CategoryListDto })
-  list(@Ctx() context: RequestContext): Promise<CategoryListDto> {
-    return this.categories.list(context);
+  list(@Ctx() context: RequestContext, @Query() query: CategoryQueryDto): Promise<CategoryListDto> {
+    return this.categories.list(context, query);
   }
 
   @Post()

@@ -3,8 +3,9 @@ import { uuidv7 } from '@kassa/contracts';
 import { AuditLog, auditScopeOf } from '@kassa/api/audit';
 import { isoTime, queryRows, updateSet } from '@kassa/api/database';
 import { RequestContext } from '@kassa/api/http';
-import type { CategoryDto, CategoryListDto, CreateCategoryDto, UpdateCategoryDto } from './dto/category.dto';
-import { categoryCycle, categoryInUse, categoryNotFound } from './catalog.exception';
+import type { CategoryDto, CategoryListDto, CategoryQueryDto, CreateCategoryDto, DeletedCategoryDto, UpdateCategoryDto } from './dto/category.dto';
+import { SYNCED_TO_SQL } from './catalog-deltas';
+import { categoryCycle, categoryInUse, categoryNotFound, deletedOutsideDelta } from './catalog.exception';
 
 const CATEGORY_COLUMNS = `c.id, c.name, c.parent_id AS "parentId", c.version, ${isoTime('c.created_at')} AS "createdAt"`;
 
@@ -12,8 +13,10 @@ const CATEGORY_COLUMNS = `c.id, c.name, c.parent_id AS "parentId", c.version, ${
 export class CategoriesService {
   constructor(private readonly audit: AuditLog) {}
 
-  /** The whole tree, parents before children, siblings by name. */
-  async list(context: RequestContext): Promise<CategoryListDto> {
+  /** The whole tree, parents before children, siblings by name; with `updatedSince`, the till's delta. */
+  async list(context: RequestContext, query: CategoryQueryDto = {}): Promise<CategoryListDto> {
+    if (query.updatedSince !== undefined) return this.changes(context, query.updatedSince, query.includeDeleted ?? false);
+    if (query.includeDeleted !== undefined) throw deletedOutsideDelta();
     const items: CategoryDto[] = await context.manager.query(
       `WITH RECURSIVE tree AS (
          SELECT c.*, ARRAY[lower(c.name), c.id::text] AS path FROM category c WHERE c.parent_id IS NULL
@@ -23,6 +26,24 @@ export class CategoriesService {
        SELECT ${CATEGORY_COLUMNS} FROM tree c ORDER BY c.path`,
     );
     return { items, nextCursor: null };
+  }
+
+  /** Categories changed (and, if asked, deleted) at or after `since`, unpaged like the tree; `syncedTo` as for products. */
+  private async changes(context: RequestContext, since: string, includeDeleted: boolean): Promise<CategoryListDto> {
+    // Before the rows' statements (their own snapshots): a transaction running now either is seen or holds syncedTo back.
+    const [{ syncedTo }] = await queryRows<{ syncedTo: string }>(context.manager, SYNCED_TO_SQL);
+    const items = await queryRows<CategoryDto>(
+      context.manager,
+      `SELECT ${CATEGORY_COLUMNS} FROM category c WHERE c.updated_at >= $1::timestamptz ORDER BY c.updated_at, c.id`,
+      [since],
+    );
+    if (!includeDeleted) return { items, nextCursor: null, syncedTo };
+    const deleted = await queryRows<DeletedCategoryDto>(
+      context.manager,
+      `SELECT id, ${isoTime('deleted_at')} AS "deletedAt" FROM category_deletion WHERE deleted_at >= $1::timestamptz ORDER BY deleted_at, id`,
+      [since],
+    );
+    return { items, nextCursor: null, syncedTo, deleted };
   }
 
   async get(context: RequestContext, id: string): Promise<CategoryDto> {
@@ -75,6 +96,7 @@ export class CategoriesService {
     // Deleted products keep no link to it.
     await context.manager.query(`UPDATE product SET category_id = NULL WHERE category_id = $1`, [id]);
     await context.manager.query(`DELETE FROM category WHERE id = $1`, [id]);
+    await context.manager.query(`INSERT INTO category_deletion (tenant_id, id) VALUES ($1, $2)`, [context.tenantId, id]);
     await this.audit.record(auditScopeOf(context), { action: 'delete', entityType: 'category', entityId: id, before });
   }
 

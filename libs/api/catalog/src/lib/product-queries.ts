@@ -1,5 +1,6 @@
 import { isoTime } from '@kassa/api/database';
 import type { ProductDto } from './dto/product.dto';
+import { exactTime } from './catalog-deltas';
 import { skuPrefixRange } from './product-search';
 
 /** A statement and its parameters, run as is by the service and by tools/bench (same SQL both ways). */
@@ -73,5 +74,27 @@ export function productSearchQuery(q: string, filters: ProductFilters, limit: nu
              AND ($6::bigint IS NULL OR (r.class, -r.score, p.name, p.id) > ($6, -$7::float8, $8::text, $9::uuid))
            ORDER BY r.class, r.score DESC, p.name, p.id LIMIT $10`,
     parameters: [...filterParameters(filters), q, skuFrom, skuTo, ...(after ?? [null, null, null, null]), limit],
+  };
+}
+
+/** A product changed since a delta's start, deleted ones included (`deletedAt`), with its exact `updated_at` for the cursor. */
+export type ProductChangeRow = ProductDto & { deletedAt: string | null; changedAt: string };
+
+/** Products changed at or after `since` (a delta), by (updated_at, id), after the previous page's key. */
+export function productChangesQuery(
+  filters: ProductFilters,
+  since: string,
+  includeDeleted: boolean,
+  limit: number,
+  after?: [changedAt: string, id: string],
+): ProductQuery {
+  return {
+    sql: `SELECT ${PRODUCT_COLUMNS}, CASE WHEN p.deleted_at IS NULL THEN NULL ELSE ${isoTime('p.deleted_at')} END AS "deletedAt",
+                 ${exactTime('p.updated_at')} AS "changedAt"
+            FROM product p
+           WHERE p.updated_at >= $3::timestamptz AND ($4::boolean OR p.deleted_at IS NULL) AND ${FILTER_SQL}
+             AND ($5::timestamptz IS NULL OR (p.updated_at, p.id) > ($5, $6::uuid))
+           ORDER BY p.updated_at, p.id LIMIT $7`,
+    parameters: [...filterParameters(filters), since, includeDeleted, after?.[0] ?? null, after?.[1] ?? null, limit],
   };
 }

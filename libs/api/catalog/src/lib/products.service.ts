@@ -3,18 +3,30 @@ import { uuidv7 } from '@kassa/contracts';
 import { AuditLog, auditScopeOf } from '@kassa/api/audit';
 import { isUniqueViolation, queryRows, updateSet } from '@kassa/api/database';
 import { DomainEvents } from '@kassa/api/events';
-import { cursorShape, pageRequest, paginate, RequestContext, versionMismatch } from '@kassa/api/http';
+import { cursorShape, invalidCursor, pageRequest, paginate, RequestContext, versionMismatch } from '@kassa/api/http';
 import type { ExportFormat, SpreadsheetExport } from '@kassa/api/spreadsheets';
 import { TenantsService } from '@kassa/api/tenancy';
 import { CategoriesService } from './categories.service';
 import type { CreateProductDto, ProductDto, ProductListDto, ProductQueryDto, UpdateProductDto } from './dto/product.dto';
 import { PRODUCT_CSV_HEADER, PRODUCT_EXPORT_COLUMNS, PRODUCT_EXPORT_SQL, ProductExportRow } from './product-export';
-import { PRODUCT_COLUMNS, productByBarcodeQuery, productListQuery, productSearchQuery, RankedProductRow } from './product-queries';
-import { barcodesTaken, productNotFound, skuTaken } from './catalog.exception';
+import {
+  PRODUCT_COLUMNS,
+  productByBarcodeQuery,
+  ProductChangeRow,
+  productChangesQuery,
+  productListQuery,
+  productSearchQuery,
+  RankedProductRow,
+} from './product-queries';
+import { SYNCED_TO_SQL } from './catalog-deltas';
+import { barcodesTaken, deletedOutsideDelta, deltaWithSearch, productNotFound, skuTaken } from './catalog.exception';
 
 const EXPORT_PAGE = 5000;
 
 const PRODUCT_PAGES = cursorShape('products', ['text', 'uuid']);
+/** A delta's pages: the pass's `syncedTo` (the same on every page), then the exact `updated_at` and id. */
+const PRODUCT_CHANGE_PAGES = cursorShape('product-changes', ['text', 'text', 'uuid']);
+const EXACT_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 const SEARCH_PAGES = cursorShape('product-search', ['integer', 'number', 'text', 'uuid']);
 
 /** What sales and inventory need of a product: to price and ring it up, and to count it in stock. */
@@ -89,6 +101,8 @@ export class ProductsService {
    */
   async list(context: RequestContext, query: ProductQueryDto): Promise<ProductListDto> {
     const filters = { categoryId: query.categoryId, active: query.active };
+    if (query.updatedSince !== undefined) return this.changes(context, query, query.updatedSince);
+    if (query.includeDeleted !== undefined) throw deletedOutsideDelta();
     const q = query.q?.trim();
     if (!q) {
       const page = pageRequest(query, PRODUCT_PAGES);
@@ -100,6 +114,37 @@ export class ProductsService {
     const rows = await queryRows<RankedProductRow>(context.manager, search.sql, search.parameters);
     const { items, nextCursor } = paginate(rows, page, (row) => [row.searchClass, row.searchScore, row.name, row.id]);
     return { items: items.map(({ searchClass: _class, searchScore: _score, ...product }) => product), nextCursor };
+  }
+
+  /**
+   * The till's delta: products changed at or after `since`, oldest change first, and the `syncedTo` to
+   * ask from next time (carried in the cursor, so every page of one pass answers the same).
+   */
+  private async changes(context: RequestContext, query: ProductQueryDto, since: string): Promise<ProductListDto> {
+    if (query.q !== undefined) throw deltaWithSearch();
+    const page = pageRequest(query, PRODUCT_CHANGE_PAGES);
+    if (page.after && !page.after.slice(0, 2).every((part) => EXACT_TIME.test(String(part)))) throw invalidCursor();
+    // Before the rows' statement (its own snapshot): a transaction running now either is seen by it or holds syncedTo back.
+    const syncedTo = page.after?.[0] ?? (await queryRows<{ syncedTo: string }>(context.manager, SYNCED_TO_SQL))[0].syncedTo;
+    const listing = productChangesQuery(
+      { categoryId: query.categoryId, active: query.active },
+      since,
+      query.includeDeleted ?? false,
+      page.fetch,
+      page.after && [page.after[1], page.after[2]],
+    );
+    const { items, nextCursor } = paginate(await queryRows<ProductChangeRow>(context.manager, listing.sql, listing.parameters), page, (row) => [
+      syncedTo,
+      row.changedAt,
+      row.id,
+    ]);
+    const deleted = items.flatMap(({ id, deletedAt }) => (deletedAt === null ? [] : [{ id, deletedAt }]));
+    return {
+      items: items.filter((row) => row.deletedAt === null).map(({ deletedAt: _deletedAt, changedAt: _changedAt, ...product }) => product),
+      nextCursor,
+      syncedTo,
+      ...(query.includeDeleted ? { deleted } : {}),
+    };
   }
 
   /** Every product, by SKU, as CSV or xlsx; the export itself is audited. */

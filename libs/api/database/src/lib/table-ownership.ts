@@ -19,8 +19,11 @@ export const TABLE_OWNERS: Readonly<Record<string, TableOwner>> = {
   api_key: 'auth',
   refresh_token: 'auth',
   password_token: 'auth',
+  // Paired tills: their tokens are credentials the auth guard checks (decision 0013).
+  device: 'auth',
 
   category: 'catalog',
+  category_deletion: 'catalog',
   product: 'catalog',
   product_barcode: 'catalog',
 

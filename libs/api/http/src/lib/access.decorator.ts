@@ -4,7 +4,7 @@ import type { Permission } from '@kassa/contracts';
 export const ACCESS_RULE = 'kassa:access-rule';
 
 /** Who may call a route. Every route declares one; the auth guard refuses routes that do not. */
-export type AccessRule = { public: true } | { public: false; permissions: Permission[] };
+export type AccessRule = { public: true } | { public: false; permissions: Permission[] } | { device: true; public: false; permissions: [] };
 
 /** Callable without credentials (health, sign-up, login). */
 export const Public = () => SetMetadata(ACCESS_RULE, { public: true } satisfies AccessRule);
@@ -15,3 +15,6 @@ export const RequirePermissions = (...permissions: [Permission, ...Permission[]]
 
 /** Callable by any signed-in user or API key of the tenant (`GET /me`). */
 export const Authenticated = () => SetMetadata(ACCESS_RULE, { public: false, permissions: [] } satisfies AccessRule);
+
+/** Callable only by a paired device on its own (`Authorization: Device <token>`): the till before anyone signs in. */
+export const DeviceOnly = () => SetMetadata(ACCESS_RULE, { device: true, public: false, permissions: [] } satisfies AccessRule);

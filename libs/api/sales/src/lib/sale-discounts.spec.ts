@@ -3,7 +3,7 @@ import type { RequestContext } from '@kassa/api/http';
 import { DiscountGrant, discountsBeyondGrant, saleDiscountGrant } from './sale-discounts';
 
 const limits = { manager: 2_000, cashier: 500 };
-const grant = (allowanceBps: number | null): DiscountGrant => ({ grantedBy: { type: 'user', id: 'u' }, allowanceBps });
+const grant = (allowanceBps: number | null): DiscountGrant => ({ grantedBy: { type: 'user', id: 'u' }, allowanceBps, approvedBy: null });
 const contextOf = (actor: RequestContext['actor']) => ({ actor }) as RequestContext;
 
 /** Two 10.00 lines with these line discounts, and this sale discount. */
@@ -19,14 +19,32 @@ describe('saleDiscountGrant', () => {
     expect(saleDiscountGrant(contextOf({ kind: 'user', userId: 'c', role: 'cashier', storeIds: [], permissions: ROLE_PERMISSIONS.cashier }), limits)).toEqual({
       grantedBy: { type: 'user', id: 'c' },
       allowanceBps: 500,
+      approvedBy: null,
     });
     expect(saleDiscountGrant(contextOf({ kind: 'api_key', apiKeyId: 'k', permissions: ['sales:create', 'sales:discount'] }), limits)).toEqual({
       grantedBy: { type: 'api_key', id: 'k' },
       allowanceBps: 2_000,
+      approvedBy: null,
     });
     expect(
       saleDiscountGrant(contextOf({ kind: 'user', userId: 'o', role: 'owner', storeIds: [], permissions: ROLE_PERMISSIONS.owner }), limits).allowanceBps,
     ).toBeNull();
+  });
+
+  const cashier = contextOf({ kind: 'user', userId: 'c', role: 'cashier', storeIds: ['s1'], permissions: ROLE_PERMISSIONS.cashier });
+
+  it("is an approver's when their allowance is wider and they work in the sale's store", () => {
+    expect(saleDiscountGrant(cashier, limits, { approver: { userId: 'm', role: 'manager', storeIds: [] }, storeId: 's1' })).toEqual({
+      grantedBy: { type: 'user', id: 'm' },
+      allowanceBps: 2_000,
+      approvedBy: 'm',
+    });
+    expect(saleDiscountGrant(cashier, limits, { approver: { userId: 'o', role: 'owner', storeIds: [] }, storeId: 's1' }).allowanceBps).toBeNull();
+  });
+
+  it("stays the seller's when the approver's allowance is no wider, or they work in other stores", () => {
+    expect(saleDiscountGrant(cashier, limits, { approver: { userId: 'c2', role: 'cashier', storeIds: [] }, storeId: 's1' }).approvedBy).toBeNull();
+    expect(saleDiscountGrant(cashier, limits, { approver: { userId: 'm', role: 'manager', storeIds: ['s2'] }, storeId: 's1' }).approvedBy).toBeNull();
   });
 });
 

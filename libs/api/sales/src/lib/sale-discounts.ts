@@ -1,4 +1,5 @@
-import { DiscountLimits, discountAllowanceBps, isDiscountWithin, PricedSale } from '@kassa/contracts';
+import { DiscountLimits, discountAllowanceBps, isDiscountWithin, PricedSale, ROLE_PERMISSIONS } from '@kassa/contracts';
+import type { PinApprover } from '@kassa/api/auth';
 import { AuditActor, auditActorOf } from '@kassa/api/audit';
 import { RequestContext } from '@kassa/api/http';
 
@@ -6,18 +7,30 @@ import { RequestContext } from '@kassa/api/http';
 export interface DiscountGrant {
   grantedBy: AuditActor;
   allowanceBps: number | null;
+  /** The user who approved at the till, when the grant is theirs. */
+  approvedBy: string | null;
 }
 
+const wider = (left: number | null, right: number | null) => (left === null || right === null ? null : Math.max(left, right));
+
 /**
- * The grant behind a sale's discount: the seller's own allowance under the shop's limits. This is the
- * one place a wider grant can come from, e.g. a manager approving at the till.
+ * The grant behind a sale's discount: the seller's own allowance under the shop's limits, or, with an
+ * approval (a PIN already checked), the approver's when it is wider and they work in the sale's store.
+ * This is the one place a wider grant comes from.
  */
-export function saleDiscountGrant(context: RequestContext, limits: DiscountLimits): DiscountGrant {
+export function saleDiscountGrant(context: RequestContext, limits: DiscountLimits, approval?: { approver: PinApprover; storeId: string }): DiscountGrant {
   const { actor } = context;
-  return {
+  const own: DiscountGrant = {
     grantedBy: auditActorOf(actor),
     allowanceBps: discountAllowanceBps({ role: actor.kind === 'user' ? actor.role : undefined, permissions: actor.permissions }, limits),
+    approvedBy: null,
   };
+  if (!approval) return own;
+  const { approver, storeId } = approval;
+  if (approver.storeIds.length > 0 && !approver.storeIds.includes(storeId)) return own;
+  const approverAllowance = discountAllowanceBps({ role: approver.role, permissions: ROLE_PERMISSIONS[approver.role] }, limits);
+  if (wider(own.allowanceBps, approverAllowance) === own.allowanceBps) return own;
+  return { grantedBy: { type: 'user', id: approver.userId }, allowanceBps: approverAllowance, approvedBy: approver.userId };
 }
 
 /**

@@ -16,5 +16,15 @@ export async function lockCompletedSale(context: RequestContext, saleId: string)
   return sale.version;
 }
 
-/** Who records a change on a sale: the signed-in user or the partner's API key. */
-export const actorIdOf = (context: RequestContext): string => (context.actor.kind === 'user' ? context.actor.userId : context.actor.apiKeyId);
+/** Who records a change on a sale: the signed-in user or the partner's API key (a device alone reaches no sale route). */
+export function actorIdOf(context: RequestContext): string {
+  const { actor } = context;
+  switch (actor.kind) {
+    case 'user':
+      return actor.userId;
+    case 'api_key':
+      return actor.apiKeyId;
+    case 'device':
+      return actor.deviceId;
+  }
+}

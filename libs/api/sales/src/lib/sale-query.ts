@@ -5,6 +5,7 @@ export const SALE_SELECT = `
   SELECT s.id, s.store_id AS "storeId", s.register_id AS "registerId", s.receipt_number AS "receiptNumber",
          s.customer_id AS "customerId", s.status, s.offline, s.flags, s.currency, s.prices_include_tax AS "pricesIncludeTax",
          s.discount, s.subtotal_minor AS "subtotalMinor", s.discount_minor AS "discountMinor", s.tax_minor AS "taxMinor",
+         s.discount_approved_by AS "discountApprovedBy",
          s.total_minor AS "totalMinor", s.tendered_minor AS "tenderedMinor", s.change_due_minor AS "changeDueMinor", s.note,
          s.actor_type AS "actorType", s.actor_id AS "actorId", ${isoTime('s.occurred_at')} AS "occurredAt",
          ${isoTime('s.created_at')} AS "createdAt", ${isoTime('s.reviewed_at')} AS "reviewedAt",

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '@kassa/api/auth';
 import { CatalogModule } from '@kassa/api/catalog';
 import { CustomersModule } from '@kassa/api/customers';
 import { InventoryModule } from '@kassa/api/inventory';
@@ -13,7 +14,7 @@ import { SalesController } from './sales.controller';
 import { SalesService } from './sales.service';
 
 @Module({
-  imports: [CatalogModule, CustomersModule, InventoryModule, TenancyModule],
+  imports: [AuthModule, CatalogModule, CustomersModule, InventoryModule, TenancyModule],
   controllers: [SalesController, ReceiptGapsController],
   providers: [SalesService, SalesReconciliationService, SaleRefundsService, SaleVoidsService, SaleReceiptsService, SalesSummaryService],
   exports: [SalesService],

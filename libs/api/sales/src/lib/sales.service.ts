@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PricedSale, priceSale, uuidv7 } from '@kassa/contracts';
 import { AuditLog, auditScopeOf } from '@kassa/api/audit';
+import { StaffPinsService } from '@kassa/api/auth';
 import { ProductsService } from '@kassa/api/catalog';
 import { CustomersService } from '@kassa/api/customers';
 import { isoTime, isUniqueViolation, queryRows } from '@kassa/api/database';
@@ -72,6 +73,7 @@ export class SalesService {
     private readonly registers: RegistersService,
     private readonly products: ProductsService,
     private readonly customers: CustomersService,
+    private readonly pins: StaffPinsService,
   ) {}
 
   get(context: RequestContext, id: string): Promise<SaleDto> {
@@ -153,7 +155,10 @@ export class SalesService {
     assertSaleSize(lines);
     const priced = priceSale({ lines: lines.map((line) => line.pricing), discount: discountOf(input.discount), pricesIncludeTax: tenant.pricesIncludeTax });
     const saleFlags: SaleFlag[] = [];
-    const discountGrant = saleDiscountGrant(context, tenant.discountLimitBps);
+    // Checked whenever given, so a wrong PIN always counts toward the approver's lockout.
+    const approver = input.approval ? await this.pins.approve(context, input.approval.userId, input.approval.pin) : undefined;
+    const discountGrant = saleDiscountGrant(context, tenant.discountLimitBps, approver && { approver, storeId: input.storeId });
+    const discountApprovedBy = priced.discountMinor > 0 ? discountGrant.approvedBy : null;
     const discountsBeyond = discountsBeyondGrant(priced, discountGrant);
     if (discountsBeyond.length > 0) {
       if (!offline) throw discountForbidden(discountsBeyond, discountGrant.allowanceBps, priced.subtotalMinor, priced.discountMinor);
@@ -174,8 +179,8 @@ export class SalesService {
       context.manager,
       `INSERT INTO sale (tenant_id, id, store_id, register_id, receipt_number, customer_id, actor_type, actor_id, offline,
                          currency, prices_include_tax, discount, subtotal_minor, discount_minor, tax_minor, total_minor,
-                         tendered_minor, change_due_minor, note, request_hash, occurred_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, coalesce($21::timestamptz, now()))
+                         tendered_minor, change_due_minor, note, request_hash, occurred_at, discount_approved_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, coalesce($21::timestamptz, now()), $22)
        ON CONFLICT (tenant_id, id) DO NOTHING RETURNING ${isoTime('occurred_at')} AS "occurredAt"`,
       [
         context.tenantId,
@@ -199,6 +204,7 @@ export class SalesService {
         input.note ?? null,
         requestHash,
         input.occurredAt ?? null,
+        discountApprovedBy,
       ],
     ).catch((error: unknown) => {
       if (isUniqueViolation(error, 'sale_receipt_number_key')) {
@@ -236,6 +242,7 @@ export class SalesService {
         registerId: sale.registerId,
         receiptNumber: sale.receiptNumber,
         discountMinor: sale.discountMinor,
+        discountApprovedBy: sale.discountApprovedBy,
         totalMinor: sale.totalMinor,
         offline,
         flags: sale.flags,

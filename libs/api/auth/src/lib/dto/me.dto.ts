@@ -14,4 +14,6 @@ export class MeDto {
   @ApiProperty({ type: TenantDto }) tenant!: TenantDto;
   @ApiProperty({ type: [MeStoreDto], description: 'The stores this user can work in.' }) stores!: MeStoreDto[];
   @ApiProperty({ type: [String] }) permissions!: string[];
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The register of the till this session signed in on with a PIN.' })
+  registerId!: string | null;
 }

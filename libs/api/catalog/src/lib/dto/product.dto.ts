@@ -18,7 +18,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { MAX_AMOUNT_MINOR, type ProductView } from '@kassa/contracts';
-import { PageQueryDto, QueryBoolean } from '@kassa/api/http';
+import { IsTimestamp, PageQueryDto, QueryBoolean } from '@kassa/api/http';
 
 const SKU = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$/;
 const BARCODE = /^[A-Za-z0-9-]{1,64}$/;
@@ -43,9 +43,23 @@ export class ProductDto implements ProductView {
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }
 
+export class DeletedProductDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'date-time' }) deletedAt!: string;
+}
+
 export class ProductListDto {
-  @ApiProperty({ type: [ProductDto] }) items!: ProductDto[];
+  @ApiProperty({ type: [ProductDto], description: 'With `updatedSince`: the products changed since then (deleted ones under `deleted`), by `updatedAt`, id.' })
+  items!: ProductDto[];
   @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description:
+      'With `updatedSince`: pass this as the next `updatedSince` (the same on every page of one pass). It trails now by a few seconds and never passes the start of a transaction still running, so late commits are not missed; rows may come twice.',
+  })
+  syncedTo?: string;
+  @ApiPropertyOptional({ type: [DeletedProductDto], description: 'With `updatedSince` and `includeDeleted=true`: products deleted on this page of changes.' })
+  deleted?: DeletedProductDto[];
 }
 
 export class CreateProductDto {
@@ -220,6 +234,20 @@ export class ProductQueryDto extends PageQueryDto {
   @IsBoolean()
   @ApiPropertyOptional()
   active?: boolean;
+
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: "The till's delta: products changed at or after this time (a previous `syncedTo`), oldest change first.",
+  })
+  @IsOptional()
+  @IsTimestamp()
+  updatedSince?: string;
+
+  @ApiPropertyOptional({ description: 'With `updatedSince`: report deleted products too, under `deleted`.' })
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean()
+  includeDeleted?: boolean;
 }
 
 export class ExportQueryDto {

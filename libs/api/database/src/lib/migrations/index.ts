@@ -16,6 +16,10 @@ import { MakeStockLedgerAppendOnly1765238400001 } from './1765238400001-make-sto
 import { AddDiscountLimits1765324800000 } from './1765324800000-add-discount-limits';
 import { TenantLocale1765411200000 } from './1765411200000-tenant-locale';
 import { AddCustomerPurchaseTotals1765670400000 } from './1765670400000-add-customer-purchase-totals';
+import { CreateDevices1765756800000 } from './1765756800000-create-devices';
+import { AddStaffPins1765756800001 } from './1765756800001-add-staff-pins';
+import { AddSaleDiscountApproval1765756800002 } from './1765756800002-add-sale-discount-approval';
+import { CatalogDeltas1765756800003 } from './1765756800003-catalog-deltas';
 
 /** Every migration, in order. New ones are appended here. */
 export const migrations = [
@@ -37,4 +41,8 @@ export const migrations = [
   AddDiscountLimits1765324800000,
   TenantLocale1765411200000,
   AddCustomerPurchaseTotals1765670400000,
+  CreateDevices1765756800000,
+  AddStaffPins1765756800001,
+  AddSaleDiscountApproval1765756800002,
+  CatalogDeltas1765756800003,
 ];

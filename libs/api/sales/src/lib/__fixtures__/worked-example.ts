@@ -45,6 +45,7 @@ export const workedExample: ReceiptView = {
     discount: { amountMinor: 100 },
     subtotalMinor: 1847,
     discountMinor: 160,
+    discountApprovedBy: null,
     taxMinor: 158,
     totalMinor: 1687,
     tenderedMinor: 2000,

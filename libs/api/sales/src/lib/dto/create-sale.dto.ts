@@ -1,9 +1,24 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { IsTimestamp } from '@kassa/api/http';
 import { MAX_AMOUNT_MINOR } from '@kassa/contracts';
 import { DiscountDto } from './discount.dto';
+import { PIN_PATTERN } from '@kassa/api/auth';
 
 export const TENDER_TYPES = ['cash', 'card', 'other'] as const;
 export type TenderType = (typeof TENDER_TYPES)[number];
@@ -38,6 +53,17 @@ export class TenderInputDto {
   @Min(1)
   @Max(MAX_AMOUNT_MINOR)
   amountMinor!: number;
+}
+
+export class SaleApprovalDto {
+  @ApiProperty({ format: 'uuid', description: 'The approving user: their own discount allowance must cover the sale.' })
+  @IsUUID()
+  userId!: string;
+
+  @ApiProperty({ description: "The approver's PIN; a wrong one counts toward their PIN lockout.", example: '2580' })
+  @IsString()
+  @Matches(PIN_PATTERN, { message: 'pin must be 4 to 8 digits' })
+  pin!: string;
 }
 
 export class CreateSaleDto {
@@ -78,6 +104,16 @@ export class CreateSaleDto {
   @ValidateNested()
   @Type(() => DiscountDto)
   discount?: DiscountDto;
+
+  @ApiPropertyOptional({
+    type: SaleApprovalDto,
+    description:
+      "A discount beyond the seller's allowance, approved at the till by a user (PIN) whose own allowance covers it; the sale records them as `discountApprovedBy`.",
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SaleApprovalDto)
+  approval?: SaleApprovalDto;
 
   @ApiProperty({ type: [TenderInputDto] })
   @ValidateNested({ each: true })

@@ -49,6 +49,8 @@ export class SaleDto {
   @ApiProperty({ type: DiscountDto, nullable: true }) discount!: DiscountDto | null;
   @ApiProperty() subtotalMinor!: number;
   @ApiProperty() discountMinor!: number;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: "The user who approved a discount beyond the seller's allowance at the till." })
+  discountApprovedBy!: string | null;
   @ApiProperty() taxMinor!: number;
   @ApiProperty() totalMinor!: number;
   @ApiProperty() tenderedMinor!: number;

@@ -1,0 +1,48 @@
+import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Ctx, DeviceOnly, IdParam, PageQueryDto, RequestContext, RequirePermissions } from '@kassa/api/http';
+import { CurrentDeviceDto, DeviceListDto, DeviceStaffListDto, PairDeviceDto, PairedDeviceDto } from './dto/device.dto';
+import { DevicesService } from './devices.service';
+
+@ApiTags('devices')
+@ApiBearerAuth()
+@Controller()
+export class DevicesController {
+  constructor(private readonly devices: DevicesService) {}
+
+  @Post('registers/:id/devices')
+  @RequirePermissions('devices:manage')
+  @ApiCreatedResponse({ type: PairedDeviceDto, description: "Paired: the register's previous device, if any, stops working at once." })
+  pair(@Ctx() context: RequestContext, @IdParam() registerId: string, @Body() input: PairDeviceDto): Promise<PairedDeviceDto> {
+    return this.devices.pair(context, registerId, input);
+  }
+
+  @Get('devices')
+  @RequirePermissions('devices:manage')
+  @ApiOkResponse({ type: DeviceListDto })
+  list(@Ctx() context: RequestContext, @Query() query: PageQueryDto): Promise<DeviceListDto> {
+    return this.devices.list(context, query);
+  }
+
+  @Get('devices/current')
+  @DeviceOnly()
+  @ApiOkResponse({ type: CurrentDeviceDto, description: 'With `Authorization: Device <token>` only.' })
+  current(@Ctx() context: RequestContext): Promise<CurrentDeviceDto> {
+    return this.devices.current(context);
+  }
+
+  @Get('devices/current/staff')
+  @DeviceOnly()
+  @ApiOkResponse({ type: DeviceStaffListDto, description: 'The users who may sign in on this device. With `Authorization: Device <token>` only.' })
+  staff(@Ctx() context: RequestContext): Promise<DeviceStaffListDto> {
+    return this.devices.staff(context);
+  }
+
+  @Delete('devices/:id')
+  @RequirePermissions('devices:manage')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Revoked: the device stops working at once.' })
+  revoke(@Ctx() context: RequestContext, @IdParam() id: string): Promise<void> {
+    return this.devices.revoke(context, id);
+  }
+}

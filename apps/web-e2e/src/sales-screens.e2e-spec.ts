@@ -24,6 +24,8 @@ describe('the sales screens, in Chromium against the real API', () => {
   let account: ShopAccount;
   let teaSale: RungUpSale;
   let rooibosSale: RungUpSale;
+  let offlineSale: RungUpSale;
+  let voidedSale: RungUpSale;
 
   const api = async <T>(token: string, method: string, path: string, body?: object): Promise<T> => {
     const response = await fetch(`${stack.api.baseUrl}${path}`, {
@@ -89,6 +91,27 @@ describe('the sales screens, in Chromium against the real API', () => {
       lines: [{ productId: rooibos.id, quantity: 1 }],
       tenders: [{ type: 'card', amountMinor: 890 }],
     });
+    const [rooibosLine] = (await api<{ lines: Created[] }>(token, 'GET', `/api/v1/sales/${rooibosSale.id}`)).lines;
+    await api(token, 'POST', `/api/v1/sales/${rooibosSale.id}/refunds`, {
+      lines: [{ saleLineId: rooibosLine.id, quantity: 1, restock: true }],
+      tenders: [{ type: 'card', amountMinor: 890 }],
+      reason: 'Wrong flavour',
+    });
+    const till = await api<Created>(token, 'POST', `/api/v1/stores/${store.id}/registers`, { name: 'Till 1' });
+    offlineSale = await api<RungUpSale>(token, 'POST', '/api/v1/sales', {
+      storeId: store.id,
+      registerId: till.id,
+      receiptNumber: 101,
+      offline: true,
+      lines: [{ productId: rooibos.id, quantity: 1, unitPriceMinor: 790 }],
+      tenders: [{ type: 'cash', amountMinor: 790 }],
+    });
+    voidedSale = await api<RungUpSale>(token, 'POST', '/api/v1/sales', {
+      storeId: store.id,
+      lines: [{ productId: oolong.id, quantity: 1 }],
+      tenders: [{ type: 'card', amountMinor: 1250 }],
+    });
+    await api(token, 'POST', `/api/v1/sales/${voidedSale.id}/void`, { reason: 'Rung up twice' });
   });
 
   afterAll(async () => {
@@ -106,7 +129,7 @@ describe('the sales screens, in Chromium against the real API', () => {
     const grid = page.getByRole('grid', { name: /Sales/ });
     await grid.getByRole('row', { name: new RegExp(`#${rooibosSale.receiptNumber}\\b`) }).waitFor();
     await grid.getByRole('row', { name: /Greta Lindqvist/ }).waitFor();
-    expect(await grid.getByRole('row', { name: /Mitte/ }).count()).toBe(2);
+    await grid.getByRole('row', { name: /#101\b/ }).waitFor();
 
     await page.getByRole('searchbox', { name: 'Search sales' }).fill(String(teaSale.receiptNumber));
     await grid.getByRole('row', { name: new RegExp(`#${rooibosSale.receiptNumber}\\b`) }).waitFor({ state: 'detached' });
@@ -153,10 +176,45 @@ describe('the sales screens, in Chromium against the real API', () => {
     expect(await page.getByLabel('From day').inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 
     await page.getByRole('combobox', { name: 'Status' }).selectOption({ label: 'Voided' });
-    await page.getByRole('heading', { name: 'Nothing matches these filters' }).waitFor();
+    await grid.getByRole('row', { name: /Greta Lindqvist/ }).waitFor({ state: 'detached' });
+    await grid.getByRole('row', { name: new RegExp(`#${voidedSale.receiptNumber}\\b.*Voided`) }).waitFor();
     await page.getByRole('combobox', { name: 'Status' }).selectOption({ label: 'Completed' });
     await grid.getByRole('row', { name: /Greta Lindqvist/ }).waitFor();
     await page.screenshot({ path: path.join(SCREENS, 'sales-filtered.desktop.light.png'), fullPage: true });
+  });
+
+  it('marks voided and offline-flagged sales, narrows to one register, and lists a refund on the sale', async () => {
+    const page = await signedIn();
+    await page.goto(`${stack.web.baseUrl}/sales`);
+    const grid = page.getByRole('grid', { name: /Sales/ });
+    await grid.getByRole('row', { name: new RegExp(`#${voidedSale.receiptNumber}\\b.*Voided`) }).waitFor();
+    await grid.getByRole('row', { name: /#101\b.*Till 1.*Completed.*Offline.*Flagged/ }).waitFor();
+
+    const main = page.getByRole('main');
+    await main.getByRole('combobox', { name: 'Store' }).selectOption({ label: 'Mitte' });
+    await main.getByRole('combobox', { name: 'Register' }).selectOption({ label: 'Till 1' });
+    await grid.getByRole('row', { name: /Greta Lindqvist/ }).waitFor({ state: 'detached' });
+    expect(await grid.locator('tbody tr').count()).toBe(1);
+    await page.screenshot({ path: path.join(SCREENS, 'sales-register.desktop.light.png'), fullPage: true });
+
+    await page.goto(`${stack.web.baseUrl}/sales/${offlineSale.id}`);
+    await page
+      .getByRole('note')
+      .getByText(/Rung up offline with a price other than the catalog’s\. Waiting for review\./)
+      .waitFor();
+
+    await page.goto(`${stack.web.baseUrl}/sales/${rooibosSale.id}`);
+    const refunds = page.getByRole('region', { name: 'Refunds' });
+    await refunds.getByText('Wrong flavour').waitFor();
+    expect(await refunds.innerText()).toMatch(/1 × Rooibos/);
+    expect(await page.getByRole('region', { name: 'Lines' }).innerText()).toMatch(/1 refunded/);
+
+    await page.goto(`${stack.web.baseUrl}/sales/${voidedSale.id}`);
+    await page
+      .getByRole('note')
+      .getByText(/Rung up twice/)
+      .waitFor();
+    await page.screenshot({ path: path.join(SCREENS, 'sale-voided.desktop.light.png'), fullPage: true });
   });
 
   it('shows the not-found state for a sale id that is not a uuid, and for one that does not exist', async () => {
@@ -177,12 +235,16 @@ describe('the sales screens, in Chromium against the real API', () => {
     expect(await accessibilityViolations(page, ['serious', 'critical'])).toEqual([]);
     await page.screenshot({ path: path.join(SCREENS, `sales.desktop.${colorScheme}.png`), fullPage: true });
 
-    await page.goto(`${stack.web.baseUrl}/sales/${teaSale.id}`);
-    await page
-      .getByLabel(`Receipt ${teaSale.receiptNumber} as printed`)
-      .getByText(/Oolong Tea/)
-      .waitFor();
-    expect(await accessibilityViolations(page, ['serious', 'critical'])).toEqual([]);
-    await page.screenshot({ path: path.join(SCREENS, `sale.desktop.${colorScheme}.png`), fullPage: true });
+    for (const [sale, name] of [
+      [teaSale, 'sale'],
+      [rooibosSale, 'sale-refunded'],
+      [offlineSale, 'sale-flagged'],
+    ] as const) {
+      await page.goto(`${stack.web.baseUrl}/sales/${sale.id}`);
+      await page.getByLabel(`Receipt ${sale.receiptNumber} as printed`).waitFor();
+      await page.getByRole('region', { name: 'Refunds' }).locator('ul, p').first().waitFor();
+      expect(await accessibilityViolations(page, ['serious', 'critical'])).toEqual([]);
+      await page.screenshot({ path: path.join(SCREENS, `${name}.desktop.${colorScheme}.png`), fullPage: true });
+    }
   });
 });

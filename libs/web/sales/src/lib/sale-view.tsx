@@ -11,6 +11,14 @@ import styles from './sales.module.css';
 
 const BACK = { href: '/sales', label: 'Sales' };
 const TENDER_LABEL = { cash: 'Cash', card: 'Card', other: 'Other' } as const;
+const FLAG_LABEL: Record<Sale['flags'][number], string> = {
+  price_changed: 'a price other than the catalog’s',
+  product_inactive: 'an inactive product',
+  product_deleted: 'a deleted product',
+  negative_stock: 'stock below zero',
+  tender_short: 'tenders short of the total',
+  discount_unapproved: 'a discount beyond the allowance',
+};
 
 /** One sale: what was sold at which price, discount and tax, how it was paid, what was refunded, and its receipt. */
 export function SaleView() {
@@ -72,6 +80,12 @@ export function SaleView() {
         <p className={styles.notice} role="note">
           Voided {data.voidedAt ? format.dateTime(data.voidedAt) : ''}
           {data.voidReason ? `: ${data.voidReason}` : ''}. Its lines went back in stock.
+        </p>
+      )}
+      {data.flags.length > 0 && (
+        <p className={styles.notice} data-tone="warn" role="note">
+          Rung up offline with {data.flags.map((flag) => FLAG_LABEL[flag]).join(', ')}.{' '}
+          {data.reviewedAt ? `Reviewed ${format.dateTime(data.reviewedAt)}.` : 'Waiting for review.'}
         </p>
       )}
       <div className={styles.layout}>

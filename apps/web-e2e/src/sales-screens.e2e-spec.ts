@@ -149,7 +149,13 @@ describe('the sales screens, in Chromium against the real API', () => {
     await page.getByRole('region', { name: 'Refunds' }).getByText('Nothing refunded.').waitFor();
     const receipt = page.getByLabel(`Receipt ${teaSale.receiptNumber} as printed`);
     await receipt.getByText(/Oolong Tea/).waitFor();
-    await page.screenshot({ path: path.join(SCREENS, 'sale.desktop.light.png'), fullPage: true });
+    await page.getByRole('tab', { name: 'Email' }).click();
+    await page
+      .frameLocator(`iframe[title="Receipt ${teaSale.receiptNumber} as emailed"]`)
+      .getByText(/Oolong Tea/)
+      .first()
+      .waitFor();
+    await page.screenshot({ path: path.join(SCREENS, 'sale-email.desktop.light.png'), fullPage: true });
   });
 
   it('finds a sale by part of the customer name', async () => {

@@ -4,6 +4,7 @@ import { useParams } from 'next/navigation';
 import { isUuid } from '@kassa/contracts';
 import { useApiQuery } from '@kassa/web/data-access';
 import { PageHeader, ProblemState, Skeleton, useShopFormat, type ShopFormat } from '@kassa/web/ui';
+import { ReceiptPreview } from './receipt-preview';
 import { SaleBadges } from './sale-badges';
 import { saleKeys, type Refund, type Sale } from './sale-requests';
 import { useStoreDirectory } from './store-directory';
@@ -32,12 +33,6 @@ export function SaleView() {
   const refunds = useApiQuery(saleKeys.refunds(id), (http, signal) => http.GET('/api/v1/sales/{id}/refunds', { params: { path: { id } }, signal }), {
     enabled: valid && sale.isSuccess,
   });
-  const receipt = useApiQuery(
-    saleKeys.receipt(id),
-    (http, signal) => http.GET('/api/v1/sales/{id}/receipt', { params: { path: { id }, query: { format: 'text' } }, parseAs: 'text', signal }),
-    { enabled: valid && sale.isSuccess },
-  );
-
   if (!valid || sale.isError) {
     return (
       <>
@@ -109,15 +104,7 @@ export function SaleView() {
           <h2 id="sale-receipt" className={styles.heading}>
             Receipt
           </h2>
-          {receipt.isError ? (
-            <ProblemState kind={receipt.error.kind} headingLevel={3} onRetry={() => void receipt.refetch()} retrying={receipt.isFetching} />
-          ) : receipt.data === undefined ? (
-            <Skeleton lines={8} label="Loading the receipt" />
-          ) : (
-            <pre className={styles.receipt} aria-label={`Receipt ${data.receiptNumber} as printed`} tabIndex={0}>
-              {receipt.data}
-            </pre>
-          )}
+          <ReceiptPreview saleId={data.id} receiptNumber={data.receiptNumber} />
         </section>
       </div>
     </>

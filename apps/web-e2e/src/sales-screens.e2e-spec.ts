@@ -37,8 +37,8 @@ describe('the sales screens, in Chromium against the real API', () => {
     return (await response.json()) as T;
   };
 
-  async function signedIn(colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
-    context = await browser.newContext({ colorScheme, viewport: { width: 1440, height: 900 } });
+  async function signedIn(colorScheme: 'light' | 'dark' = 'light', viewport = { width: 1440, height: 900 }): Promise<Page> {
+    context = await browser.newContext({ colorScheme, viewport });
     const page = await context.newPage();
     await signInThroughForm(page, stack.web.baseUrl, account);
     return page;
@@ -229,6 +229,23 @@ describe('the sales screens, in Chromium against the real API', () => {
     await page.getByRole('heading', { name: 'This sale was not found' }).waitFor();
     await page.goto(`${stack.web.baseUrl}/sales/0192f0c4-0000-7000-8000-000000000000`);
     await page.getByRole('heading', { name: 'This sale was not found' }).waitFor();
+  });
+
+  it('fits a tablet without sideways scrolling, on the list and the detail', async () => {
+    const tablet = { width: 820, height: 1180 };
+    const page = await signedIn('light', tablet);
+    await page.goto(`${stack.web.baseUrl}/sales`);
+    await page
+      .getByRole('grid', { name: /Sales/ })
+      .getByRole('row', { name: /Greta Lindqvist/ })
+      .waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(tablet.width);
+    await page.screenshot({ path: path.join(SCREENS, 'sales.tablet.light.png'), fullPage: true });
+
+    await page.goto(`${stack.web.baseUrl}/sales/${teaSale.id}`);
+    await page.getByLabel(`Receipt ${teaSale.receiptNumber} as printed`).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(tablet.width);
+    await page.screenshot({ path: path.join(SCREENS, 'sale.tablet.light.png'), fullPage: true });
   });
 
   it.each(['light', 'dark'] as const)('has no serious or critical axe violations on the list and the detail in %s mode', async (colorScheme) => {

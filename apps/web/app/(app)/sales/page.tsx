@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
-import { PlaceholderView } from '@kassa/web/shell';
+import { SalesView } from '@kassa/web/sales';
 
 export const metadata: Metadata = { title: 'Sales' };
 
 export default function SalesPage() {
-  return <PlaceholderView title="Sales" description="Sales history arrives with the sales module." />;
+  return <SalesView />;
 }

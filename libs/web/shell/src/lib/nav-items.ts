@@ -10,12 +10,12 @@ export interface NavItem {
   keywords?: string[];
 }
 
-/** The main areas. Products and sales get their permissions when those modules exist. */
+/** The main areas. Products gets its permission when the catalog module asks for one. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/dashboard', label: 'Dashboard', digit: '1', keywords: ['home', 'overview'] },
   { href: '/pos', label: 'POS', digit: '2', keywords: ['till', 'checkout', 'sell', 'register'] },
   { href: '/products', label: 'Products', digit: '3', keywords: ['catalog', 'items', 'stock'] },
-  { href: '/sales', label: 'Sales', digit: '4', keywords: ['receipts', 'orders', 'transactions'] },
+  { href: '/sales', label: 'Sales', digit: '4', permission: 'sales:read', keywords: ['receipts', 'orders', 'transactions'] },
   { href: '/users', label: 'Users', permission: 'users:read', keywords: ['staff', 'team', 'people', 'cashiers'] },
   { href: '/settings', label: 'Settings', permission: 'tenant:read', keywords: ['preferences', 'shop', 'tenant'] },
 ];

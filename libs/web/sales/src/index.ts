@@ -1,0 +1,2 @@
+export { SaleView } from './lib/sale-view';
+export { SalesView } from './lib/sales-view';

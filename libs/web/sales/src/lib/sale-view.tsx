@@ -1,0 +1,235 @@
+'use client';
+import { Fragment } from 'react';
+import { useParams } from 'next/navigation';
+import { isUuid } from '@kassa/contracts';
+import { useApiQuery } from '@kassa/web/data-access';
+import { PageHeader, ProblemState, Skeleton, useShopFormat, type ShopFormat } from '@kassa/web/ui';
+import { ReceiptPreview } from './receipt-preview';
+import { SaleBadges } from './sale-badges';
+import { saleKeys, type Refund, type Sale } from './sale-requests';
+import { useStoreDirectory } from './store-directory';
+import styles from './sales.module.css';
+
+const BACK = { href: '/sales', label: 'Sales' };
+const TENDER_LABEL = { cash: 'Cash', card: 'Card', other: 'Other' } as const;
+const FLAG_LABEL: Record<Sale['flags'][number], string> = {
+  price_changed: 'a price other than the catalog’s',
+  product_inactive: 'an inactive product',
+  product_deleted: 'a deleted product',
+  negative_stock: 'stock below zero',
+  tender_short: 'tenders short of the total',
+  discount_unapproved: 'a discount beyond the allowance',
+};
+
+/** One sale: what was sold at which price, discount and tax, how it was paid, what was refunded, and its receipt. */
+export function SaleView() {
+  const { id } = useParams<{ id: string }>();
+  const valid = isUuid(id);
+  const format = useShopFormat();
+  const directory = useStoreDirectory();
+  const sale = useApiQuery(saleKeys.detail(id), (http, signal) => http.GET('/api/v1/sales/{id}', { params: { path: { id } }, signal }), {
+    enabled: valid,
+  });
+  const refunds = useApiQuery(saleKeys.refunds(id), (http, signal) => http.GET('/api/v1/sales/{id}/refunds', { params: { path: { id } }, signal }), {
+    enabled: valid && sale.isSuccess,
+  });
+  if (!valid || sale.isError) {
+    return (
+      <>
+        <PageHeader title="Sale" back={BACK} />
+        <ProblemState
+          kind={sale.isError ? sale.error.kind : 'not-found'}
+          subject="This sale"
+          onRetry={sale.isError ? () => void sale.refetch() : undefined}
+          retrying={sale.isFetching}
+        />
+      </>
+    );
+  }
+  const data = sale.data;
+  if (!data) {
+    return (
+      <>
+        <PageHeader title="Sale" back={BACK} />
+        <Skeleton lines={6} label="Loading the sale" />
+      </>
+    );
+  }
+  const storeName = directory.data?.storeName(data.storeId);
+  const registerName = directory.data?.registerName(data.registerId);
+  return (
+    <>
+      <PageHeader
+        title={`Receipt #${data.receiptNumber}`}
+        back={BACK}
+        description={
+          <span className={styles.summary}>
+            <span>{format.dateTime(data.occurredAt, { dateStyle: 'full', timeStyle: 'short' })}</span>
+            {storeName && <span>{registerName ? `${storeName} · ${registerName}` : storeName}</span>}
+            {data.customerName && <span>{data.customerName}</span>}
+            <SaleBadges sale={data} />
+          </span>
+        }
+      />
+      {data.status === 'voided' && (
+        <p className={styles.notice} role="note">
+          Voided {data.voidedAt ? format.dateTime(data.voidedAt) : ''}
+          {data.voidReason ? `: ${data.voidReason}` : ''}. Its lines went back in stock.
+        </p>
+      )}
+      {data.flags.length > 0 && (
+        <p className={styles.notice} data-tone="warn" role="note">
+          Rung up offline with {data.flags.map((flag) => FLAG_LABEL[flag]).join(', ')}.{' '}
+          {data.reviewedAt ? `Reviewed ${format.dateTime(data.reviewedAt)}.` : 'Waiting for review.'}
+        </p>
+      )}
+      <div className={styles.layout}>
+        <div className={styles.main}>
+          <SaleLines sale={data} format={format} />
+          <SaleTotals sale={data} format={format} />
+          <section aria-labelledby="sale-refunds" className={styles.section}>
+            <h2 id="sale-refunds" className={styles.heading}>
+              Refunds
+            </h2>
+            {refunds.isError ? (
+              <ProblemState kind={refunds.error.kind} headingLevel={3} onRetry={() => void refunds.refetch()} retrying={refunds.isFetching} />
+            ) : !refunds.data ? (
+              <Skeleton lines={2} label="Loading the refunds" />
+            ) : (
+              <RefundList refunds={refunds.data.items} sale={data} format={format} />
+            )}
+          </section>
+        </div>
+        <section aria-labelledby="sale-receipt" className={styles.section}>
+          <h2 id="sale-receipt" className={styles.heading}>
+            Receipt
+          </h2>
+          <ReceiptPreview saleId={data.id} receiptNumber={data.receiptNumber} />
+        </section>
+      </div>
+    </>
+  );
+}
+
+function SaleLines({ sale, format }: { sale: Sale; format: ShopFormat }) {
+  return (
+    <section aria-labelledby="sale-lines" className={styles.section}>
+      <h2 id="sale-lines" className={styles.heading}>
+        Lines
+      </h2>
+      <div className={styles.tableScroll}>
+        <table className={styles.table}>
+          <thead>
+            <tr>
+              <th scope="col">Item</th>
+              <th scope="col" className={styles.end}>
+                Qty
+              </th>
+              <th scope="col" className={styles.end}>
+                Unit price
+              </th>
+              <th scope="col" className={styles.end}>
+                Discount
+              </th>
+              <th scope="col" className={styles.end}>
+                Tax
+              </th>
+              <th scope="col" className={styles.end}>
+                Total
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {sale.lines.map((line) => {
+              const discount = line.lineDiscountMinor + line.saleDiscountMinor;
+              return (
+                <tr key={line.id}>
+                  <th scope="row" className={styles.item}>
+                    <span className={styles.name}>{line.name}</span>
+                    <span className={styles.muted}>
+                      SKU {line.sku}
+                      {line.refundedQuantity > 0 && ` · ${format.number(line.refundedQuantity)} refunded`}
+                      {line.unitPriceMinor !== line.listPriceMinor && ` · list price ${format.money(line.listPriceMinor)}`}
+                    </span>
+                  </th>
+                  <td className={styles.end}>{format.number(line.quantity)}</td>
+                  <td className={styles.end}>{format.money(line.unitPriceMinor)}</td>
+                  <td className={styles.end}>{discount > 0 ? `−${format.money(discount)}` : '—'}</td>
+                  <td className={styles.end}>
+                    {format.money(line.taxMinor)}
+                    <span className={styles.muted}> ({format.number(line.taxRateBps / 100, { maximumFractionDigits: 2 })} %)</span>
+                  </td>
+                  <td className={styles.end}>{format.money(line.totalMinor)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function SaleTotals({ sale, format }: { sale: Sale; format: ShopFormat }) {
+  return (
+    <section aria-labelledby="sale-payment" className={styles.section}>
+      <h2 id="sale-payment" className={styles.heading}>
+        Payment
+      </h2>
+      <dl className={styles.totals}>
+        <dt>Subtotal</dt>
+        <dd>{format.money(sale.subtotalMinor)}</dd>
+        {sale.discountMinor > 0 && (
+          <>
+            <dt>Discount</dt>
+            <dd>−{format.money(sale.discountMinor)}</dd>
+          </>
+        )}
+        <dt>{sale.pricesIncludeTax ? 'Tax included' : 'Tax'}</dt>
+        <dd>{format.money(sale.taxMinor)}</dd>
+        <dt className={styles.grand}>Total</dt>
+        <dd className={styles.grand}>{format.money(sale.totalMinor)}</dd>
+        {sale.tenders.map((tender) => (
+          <Fragment key={tender.id}>
+            <dt>{TENDER_LABEL[tender.type]}</dt>
+            <dd>{format.money(tender.amountMinor)}</dd>
+          </Fragment>
+        ))}
+        {sale.changeDueMinor > 0 && (
+          <>
+            <dt>Change</dt>
+            <dd>{format.money(sale.changeDueMinor)}</dd>
+          </>
+        )}
+      </dl>
+      {sale.note && <p className={styles.muted}>Note: {sale.note}</p>}
+    </section>
+  );
+}
+
+function RefundList({ refunds, sale, format }: { refunds: Refund[]; sale: Sale; format: ShopFormat }) {
+  if (refunds.length === 0) return <p className={styles.muted}>Nothing refunded.</p>;
+  const lineName = new Map(sale.lines.map((line) => [line.id, line.name]));
+  return (
+    <ul className={styles.refunds}>
+      {refunds.map((refund) => (
+        <li key={refund.id} className={styles.refund}>
+          <p className={styles.refundHead}>
+            <span className={styles.name}>{format.money(refund.totalMinor)}</span>
+            <span>{format.dateTime(refund.createdAt)}</span>
+            <span className={styles.muted}>{refund.tenders.map((tender) => TENDER_LABEL[tender.type]).join(', ')}</span>
+          </p>
+          <p>{refund.reason}</p>
+          <ul className={styles.refundLines}>
+            {refund.lines.map((line) => (
+              <li key={line.id}>
+                {format.number(line.quantity)} × {lineName.get(line.saleLineId) ?? 'item'} — {format.money(line.amountMinor)}
+                {line.restock ? ' · back in stock' : ' · not restocked'}
+              </li>
+            ))}
+          </ul>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -74,7 +74,7 @@ describe('stock counts from a spreadsheet, and stock levels out to one', () => {
       ),
       200,
     ).body;
-    expect(result).toEqual({ counted: 2, changed: 2, errors: [] });
+    expect(result).toEqual({ counted: 2, changed: 2, errors: [], notes: [], unknownColumns: [] });
     const ledger = expectStatus(await http().get(`/api/v1/inventory/ledger?storeId=${storeId}`).set(bearer(a.owner.accessToken)), 200).body.items;
     expect(ledger.map((entry: { reason: string; delta: number }) => [entry.reason, entry.delta]).sort()).toEqual([
       ['count', 3],

@@ -1354,11 +1354,17 @@ export interface components {
             row: number;
             field: string;
             message: string;
+            /** @description For a file: the file's own line (CSV) or sheet row number (xlsx, xls, ods). */
+            line?: number;
         };
         ImportResultDto: {
             created: number;
             updated: number;
             errors: components["schemas"]["ImportErrorDto"][];
+            /** @description For a file: values read with a change to look at (leading zeros restored, `1.234` read by the locale). */
+            notes: components["schemas"]["ImportErrorDto"][];
+            /** @description For a file: columns no field matched; they were ignored. */
+            unknownColumns: string[];
         };
         UpdateProductDto: {
             sku?: string;
@@ -1441,6 +1447,8 @@ export interface components {
             row: number;
             field: string;
             message: string;
+            /** @description For a file: the file's own line (CSV) or sheet row number (xlsx, xls, ods). */
+            line?: number;
         };
         CountImportResultDto: {
             /** @description Rows that name a product. */
@@ -1448,6 +1456,10 @@ export interface components {
             /** @description Of those, how many differ from on hand (dry run: at the time of checking). */
             changed: number;
             errors: components["schemas"]["CountImportErrorDto"][];
+            /** @description For a file: values read with a change to look at (leading zeros restored). */
+            notes: components["schemas"]["CountImportErrorDto"][];
+            /** @description For a file: columns no field matched; they were ignored. */
+            unknownColumns: string[];
         };
         TransferLineDto: {
             /** Format: uuid */
@@ -2861,14 +2873,22 @@ export interface operations {
             query?: {
                 /** @description Validate only: report every problem and write nothing. */
                 dryRun?: boolean;
+                /** @description For a file: JSON `{ "column in the file": "field" | null }`, overriding the header synonyms (null ignores a column). */
+                mapping?: string;
             };
             header?: never;
             path?: never;
             cookie?: never;
         };
+        /** @description JSON rows, or a CSV, TSV, xlsx, xls or ods file as the body (read in the shop locale). */
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ProductImportDto"];
+                "text/csv": components["schemas"]["ProductImportDto"];
+                "text/tab-separated-values": components["schemas"]["ProductImportDto"];
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ProductImportDto"];
+                "application/vnd.ms-excel": components["schemas"]["ProductImportDto"];
+                "application/vnd.oasis.opendocument.spreadsheet": components["schemas"]["ProductImportDto"];
             };
         };
         responses: {
@@ -3075,14 +3095,24 @@ export interface operations {
             query?: {
                 /** @description Validate only: report every problem and write nothing. */
                 dryRun?: boolean;
+                /** @description For a file: the store counted (JSON bodies name it in the body). */
+                storeId?: string;
+                /** @description For a file: JSON `{ "column in the file": "field" | null }`, overriding the header synonyms (null ignores a column). */
+                mapping?: string;
             };
             header?: never;
             path?: never;
             cookie?: never;
         };
+        /** @description JSON rows, or a CSV, TSV, xlsx, xls or ods file as the body with ?storeId= (read in the shop locale). */
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CountImportDto"];
+                "text/csv": components["schemas"]["CountImportDto"];
+                "text/tab-separated-values": components["schemas"]["CountImportDto"];
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["CountImportDto"];
+                "application/vnd.ms-excel": components["schemas"]["CountImportDto"];
+                "application/vnd.oasis.opendocument.spreadsheet": components["schemas"]["CountImportDto"];
             };
         };
         responses: {

@@ -5,9 +5,10 @@ import { DomainEvents } from '@kassa/api/events';
 import { fieldErrorsOf, RequestContext, undeclaredNulls } from '@kassa/api/http';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { CreateProductDto, ImportErrorDto, ImportResultDto, ProductDto } from './dto/product.dto';
+import { TenantsService } from '@kassa/api/tenancy';
+import { CreateProductDto, ImportErrorDto, ImportQueryDto, ImportResultDto, ProductDto, ProductImportDto } from './dto/product.dto';
 import { PRODUCT_COLUMNS } from './product-queries';
-import { importInvalid, importTooLarge } from '@kassa/api/spreadsheets';
+import { fileImportSource, importInvalid, ImportSource, importTooLarge, jsonImportSource, SpreadsheetUpload } from '@kassa/api/spreadsheets';
 
 export const MAX_IMPORT_ROWS = 50_000;
 
@@ -26,21 +27,33 @@ export class ProductImportService {
   constructor(
     private readonly events: DomainEvents,
     private readonly audit: AuditLog,
+    private readonly tenants: TenantsService,
   ) {}
 
-  async import(context: RequestContext, rows: Record<string, unknown>[], dryRun: boolean): Promise<ImportResultDto> {
+  /** Rows posted as JSON, or a spreadsheet file read in the shop's locale. */
+  async import(context: RequestContext, body: ProductImportDto | SpreadsheetUpload, query: ImportQueryDto): Promise<ImportResultDto> {
+    const source =
+      body instanceof SpreadsheetUpload ? fileImportSource(body, 'products', await this.tenants.current(context), query.mapping) : jsonImportSource(body.rows);
+    return this.importRows(context, source, query.dryRun ?? false);
+  }
+
+  private async importRows(context: RequestContext, source: ImportSource, dryRun: boolean): Promise<ImportResultDto> {
+    const { rows } = source;
     if (rows.length > MAX_IMPORT_ROWS) {
       throw importTooLarge(MAX_IMPORT_ROWS, rows.length);
     }
     const errors: ImportErrorDto[] = [];
     const valid: ValidRow[] = [];
+    const unreadable = fieldsByRow(source.problems);
     rows.forEach((row, index) => {
       const product = plainToInstance(CreateProductDto, row);
       // The same rules as POST /products, null included, so a dry run finds what the commit would refuse.
       const invalid = fieldErrorsOf(validateSync(product, { whitelist: true, forbidNonWhitelisted: true }));
-      const problems = [...invalid, ...undeclaredNulls(product, invalid)];
-      if (problems.length > 0) errors.push(...problems.map((error) => ({ row: index + 1, ...error })));
-      else valid.push({ index, product });
+      // A cell that could not be read is reported as such, not again as a missing value.
+      const cellProblems = unreadable.get(index + 1) ?? [];
+      const problems = [...invalid, ...undeclaredNulls(product, invalid)].filter((problem) => !cellProblems.some((cell) => cell.field === problem.field));
+      errors.push(...cellProblems, ...problems.map((error) => ({ row: index + 1, ...error })));
+      if (problems.length === 0 && cellProblems.length === 0) valid.push({ index, product });
     });
     errors.push(...this.duplicatesWithin(valid));
     const existing = await this.existingBySku(
@@ -54,10 +67,18 @@ export class ProductImportService {
     const rowsWithErrors = new Set(errors.map((error) => error.row));
     const clean = valid.filter(({ index }) => !rowsWithErrors.has(index + 1));
     const created = clean.filter(({ product }) => !existing.has(product.sku)).length;
-    const result = { created, updated: clean.length - created, errors };
+    const withLines = (problems: ImportErrorDto[]) =>
+      source.lines ? problems.map((problem) => ({ ...problem, line: source.lines?.[problem.row - 1] })) : problems;
+    const result = {
+      created,
+      updated: clean.length - created,
+      errors: withLines(errors),
+      notes: withLines(source.notes),
+      unknownColumns: source.unknownColumns,
+    };
     if (dryRun) return result;
     if (errors.length > 0) {
-      throw importInvalid(errors, 'nothing was imported');
+      throw importInvalid(result.errors, 'nothing was imported');
     }
     await this.write(context, valid, existing);
     return result;
@@ -193,4 +214,10 @@ export class ProductImportService {
       { action: 'import', entityType: 'product', metadata: { rows: rows.length, created: creates.length, updated: updates.length } },
     ]);
   }
+}
+
+function fieldsByRow(problems: readonly ImportErrorDto[]): Map<number, ImportErrorDto[]> {
+  const byRow = new Map<number, ImportErrorDto[]>();
+  for (const problem of problems) byRow.set(problem.row, [...(byRow.get(problem.row) ?? []), problem]);
+  return byRow;
 }

@@ -240,6 +240,12 @@ export class ImportQueryDto {
   @QueryBoolean()
   @IsBoolean()
   dryRun?: boolean;
+
+  @ApiPropertyOptional({ description: 'For a file: JSON `{ "column in the file": "field" | null }`, overriding the header synonyms (null ignores a column).' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10_000)
+  mapping?: string;
 }
 
 export class ProductImportDto {
@@ -256,10 +262,17 @@ export class ImportErrorDto {
   @ApiProperty({ description: '1-based position in `rows` (row 1 is the first data row).' }) row!: number;
   @ApiProperty() field!: string;
   @ApiProperty() message!: string;
+  @ApiPropertyOptional({ description: "For a file: the file's own line (CSV) or sheet row number (xlsx, xls, ods)." }) line?: number;
 }
 
 export class ImportResultDto {
   @ApiProperty() created!: number;
   @ApiProperty() updated!: number;
   @ApiProperty({ type: [ImportErrorDto] }) errors!: ImportErrorDto[];
+  @ApiProperty({
+    type: [ImportErrorDto],
+    description: 'For a file: values read with a change to look at (leading zeros restored, `1.234` read by the locale).',
+  })
+  notes!: ImportErrorDto[];
+  @ApiProperty({ type: [String], description: 'For a file: columns no field matched; they were ignored.' }) unknownColumns!: string[];
 }

@@ -41,7 +41,7 @@ describe('spreadsheet files posted straight to the import routes', () => {
 
   it('imports a German semicolon CSV with decimal commas and thousands dots to exactly those prices', async () => {
     const result = expectStatus(await postFile(german, '/api/v1/products/import', fixture('semicolon-de.csv'), 'text/csv'), 200).body;
-    expect(result).toEqual({ created: 2, updated: 0, errors: [], notes: [], unknownColumns: [] });
+    expect(result).toEqual({ created: 2, updated: 0, unchanged: 0, errors: [], notes: [], unknownColumns: [] });
     expect(await product(german, 'TEA-1')).toMatchObject({ name: 'Grüner Tee', priceMinor: 123_450, barcodes: ['4006381333931'] });
     expect(await product(german, 'TEA-2')).toMatchObject({ name: 'Schwarzer Tee', priceMinor: 1250, barcodes: [] });
   });
@@ -58,6 +58,7 @@ describe('spreadsheet files posted straight to the import routes', () => {
     expect(dry).toEqual({
       created: 3,
       updated: 0,
+      unchanged: 0,
       errors: [barcodeError],
       notes: [
         { row: 1, line: 2, field: 'sku', message: 'SKU 00123 was a number in the file; kept as shown' },

@@ -102,6 +102,17 @@ describe('stock counts from a spreadsheet, and stock levels out to one', () => {
     expect(ofB.trim().split('\r\n')).toHaveLength(1);
   });
 
+  it('refuses a row whose SKU and barcode name different products, and posts nothing', async () => {
+    const storeId = a.stores[1].id;
+    const rows = [{ sku: 'CNT-1', barcode: '2222222222222', counted: 9 }];
+    const dry = expectStatus(await importCounts(storeId, rows, true), 200).body;
+    expect(dry.errors).toEqual([{ row: 1, field: 'barcode', message: 'barcode 2222222222222 is product CNT-2, not CNT-1' }]);
+    const refused = await importCounts(storeId, rows, false);
+    expect([refused.status, refused.body.code]).toEqual([422, ErrorCode.ImportInvalid]);
+    const ledger = expectStatus(await http().get(`/api/v1/inventory/ledger?storeId=${storeId}`).set(bearer(a.owner.accessToken)), 200).body.items;
+    expect(ledger.filter((entry: { delta: number }) => entry.delta === 9)).toEqual([]);
+  });
+
   it("refuses a count for another shop's store", async () => {
     const response = await importCounts(b.stores[0].id, [{ sku: 'CNT-1', counted: 1 }], true);
     expect(response.status).toBe(404);

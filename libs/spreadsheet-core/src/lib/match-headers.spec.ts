@@ -38,3 +38,12 @@ describe('matchHeaders', () => {
     expect(() => matchHeaders(['Preis', 'Price'], PRODUCT_FIELDS)).toThrow(expect.objectContaining({ reason: 'mapping_invalid' }));
   });
 });
+
+describe('matchHeaders on machine headers', () => {
+  it("reads a money field's own name (priceMinor, as the CSV export writes it) as minor units", () => {
+    expect(matchHeaders(['priceMinor', 'Cost'], PRODUCT_FIELDS).fields).toEqual([
+      { name: 'priceMinor', type: 'integer' },
+      { name: 'costMinor', type: 'money' },
+    ]);
+  });
+});

@@ -1,9 +1,15 @@
-import { ImportField } from './import-schema';
+import { FieldType, ImportField } from './import-schema';
 import { SpreadsheetError } from './spreadsheet-error';
+
+/** How one column is read: the field it feeds and the type its cells are read as. */
+export interface ColumnReading {
+  name: string;
+  type: FieldType;
+}
 
 /** Which field each column feeds (`undefined`: ignored), and the headers nobody recognised. */
 export interface ColumnMatch {
-  fields: (ImportField | undefined)[];
+  fields: (ColumnReading | undefined)[];
   unknownColumns: string[];
 }
 
@@ -36,7 +42,7 @@ export function matchHeaders(headers: readonly string[], fields: readonly Import
   }
   const unknownColumns: string[] = [];
   const seen = new Map<string, string>();
-  const matched = headers.map((header) => {
+  const matched = headers.map((header): ColumnReading | undefined => {
     const key = normalizeHeader(header);
     if (key === '') return undefined;
     const fieldName = mapped.has(key) ? mapped.get(key) : bySynonym.get(key)?.name;
@@ -50,7 +56,9 @@ export function matchHeaders(headers: readonly string[], fields: readonly Import
     if (earlier !== undefined)
       throw new SpreadsheetError('mapping_invalid', `columns ${earlier} and ${header} both give ${field.name}: map one of them to another field or ignore it`);
     seen.set(field.name, header);
-    return field;
+    // A money field's own name (`priceMinor`, the API's and the CSV export's header) carries minor units.
+    const minorUnits = field.type === 'money' && key === normalizeHeader(field.name);
+    return { name: field.name, type: minorUnits ? 'integer' : field.type };
   });
   return { fields: matched, unknownColumns };
 }

@@ -1360,6 +1360,8 @@ export interface components {
         ImportResultDto: {
             created: number;
             updated: number;
+            /** @description Rows identical to the stored product: nothing is written for them (no version, event or audit row). */
+            unchanged: number;
             errors: components["schemas"]["ImportErrorDto"][];
             /** @description For a file: values read with a change to look at (leading zeros restored, `1.234` read by the locale). */
             notes: components["schemas"]["ImportErrorDto"][];

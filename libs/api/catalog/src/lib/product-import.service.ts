@@ -8,6 +8,9 @@ import { validateSync } from 'class-validator';
 import { TenantsService } from '@kassa/api/tenancy';
 import { CreateProductDto, ImportErrorDto, ImportQueryDto, ImportResultDto, ProductDto, ProductImportDto } from './dto/product.dto';
 import { PRODUCT_COLUMNS } from './product-queries';
+import { CategoriesService } from './categories.service';
+import { CATEGORY_PATH_SEPARATOR } from './product-export';
+import { gtin14 } from '@kassa/spreadsheet-core';
 import { fileImportSource, importInvalid, ImportSource, importTooLarge, jsonImportSource, SpreadsheetUpload } from '@kassa/api/spreadsheets';
 
 export const MAX_IMPORT_ROWS = 50_000;
@@ -28,6 +31,7 @@ export class ProductImportService {
     private readonly events: DomainEvents,
     private readonly audit: AuditLog,
     private readonly tenants: TenantsService,
+    private readonly categories: CategoriesService,
   ) {}
 
   /** Rows posted as JSON, or a spreadsheet file read in the shop's locale. */
@@ -45,8 +49,18 @@ export class ProductImportService {
     const errors: ImportErrorDto[] = [];
     const valid: ValidRow[] = [];
     const unreadable = fieldsByRow(source.problems);
+    const categoryIds = rows.some((row) => row['category'] !== undefined) ? await this.categories.idsByPath(context) : new Map<string, string>();
     rows.forEach((row, index) => {
-      const product = plainToInstance(CreateProductDto, row);
+      const { category, ...fields } = row;
+      if (category !== undefined) {
+        const categoryId = typeof category === 'string' ? categoryIds.get(categoryPathKey(category)) : undefined;
+        if (!categoryId) {
+          errors.push({ row: index + 1, field: 'category', message: `${String(category)} is not a category of this shop` });
+          return;
+        }
+        fields['categoryId'] ??= categoryId;
+      }
+      const product = plainToInstance(CreateProductDto, fields);
       // The same rules as POST /products, null included, so a dry run finds what the commit would refuse.
       const invalid = fieldErrorsOf(validateSync(product, { whitelist: true, forbidNonWhitelisted: true }));
       // A cell that could not be read is reported as such, not again as a missing value.
@@ -67,11 +81,18 @@ export class ProductImportService {
     const rowsWithErrors = new Set(errors.map((error) => error.row));
     const clean = valid.filter(({ index }) => !rowsWithErrors.has(index + 1));
     const created = clean.filter(({ product }) => !existing.has(product.sku)).length;
+    // A row that says what is stored already writes nothing: no version, event or audit row.
+    const changed = clean.filter(({ product }) => {
+      const stored = existing.get(product.sku);
+      return !stored || !matchesStored(product, stored);
+    });
+    const unchanged = clean.length - changed.length;
     const withLines = (problems: ImportErrorDto[]) =>
       source.lines ? problems.map((problem) => ({ ...problem, line: source.lines?.[problem.row - 1] })) : problems;
     const result = {
       created,
-      updated: clean.length - created,
+      updated: changed.length - created,
+      unchanged,
       errors: withLines(errors),
       notes: withLines(source.notes),
       unknownColumns: source.unknownColumns,
@@ -80,7 +101,7 @@ export class ProductImportService {
     if (errors.length > 0) {
       throw importInvalid(result.errors, 'nothing was imported');
     }
-    await this.write(context, valid, existing);
+    await this.write(context, changed, existing, rows.length);
     return result;
   }
 
@@ -101,12 +122,9 @@ export class ProductImportService {
     return errors;
   }
 
-  private async existingBySku(context: RequestContext, skus: string[]): Promise<Map<string, { id: string; version: number }>> {
-    const rows: { id: string; sku: string; version: number }[] = await context.manager.query(
-      `SELECT id, sku, version FROM product WHERE deleted_at IS NULL AND sku = ANY($1)`,
-      [skus],
-    );
-    return new Map(rows.map((row) => [row.sku, { id: row.id, version: row.version }]));
+  private async existingBySku(context: RequestContext, skus: string[]): Promise<Map<string, ProductDto>> {
+    const rows: ProductDto[] = await context.manager.query(`SELECT ${PRODUCT_COLUMNS} FROM product p WHERE p.deleted_at IS NULL AND p.sku = ANY($1)`, [skus]);
+    return new Map(rows.map((row) => [row.sku, row]));
   }
 
   /** Barcodes held by other products of the shop, and categories it does not have. */
@@ -134,7 +152,7 @@ export class ProductImportService {
     return errors;
   }
 
-  private async write(context: RequestContext, rows: ValidRow[], existing: Map<string, { id: string; version: number }>): Promise<void> {
+  private async write(context: RequestContext, rows: ValidRow[], existing: Map<string, { id: string }>, rowCount: number): Promise<void> {
     const creates = rows.filter(({ product }) => !existing.has(product.sku)).map(({ product }) => ({ id: uuidv7(), product }));
     const updates = rows.filter(({ product }) => existing.has(product.sku)).map(({ product }) => ({ id: existing.get(product.sku)!.id, product }));
     const before: ProductDto[] = await context.manager.query(`SELECT ${PRODUCT_COLUMNS} FROM product p WHERE p.id = ANY($1)`, [updates.map(({ id }) => id)]);
@@ -211,7 +229,7 @@ export class ProductImportService {
     await this.audit.recordMany(scope, [
       ...creates.map(({ id }) => ({ action: 'create' as const, entityType: 'product', entityId: id, after: afterById.get(id) })),
       ...updates.map(({ id }) => ({ action: 'update' as const, entityType: 'product', entityId: id, before: beforeById.get(id), after: afterById.get(id) })),
-      { action: 'import', entityType: 'product', metadata: { rows: rows.length, created: creates.length, updated: updates.length } },
+      { action: 'import', entityType: 'product', metadata: { rows: rowCount, created: creates.length, updated: updates.length } },
     ]);
   }
 }
@@ -220,4 +238,34 @@ function fieldsByRow(problems: readonly ImportErrorDto[]): Map<number, ImportErr
   const byRow = new Map<number, ImportErrorDto[]>();
   for (const problem of problems) byRow.set(problem.row, [...(byRow.get(problem.row) ?? []), problem]);
   return byRow;
+}
+
+function categoryPathKey(path: string): string {
+  return path
+    .split('>')
+    .map((name) => name.trim().toLowerCase())
+    .join(CATEGORY_PATH_SEPARATOR);
+}
+
+const COMPARED_FIELDS = [
+  'name',
+  'description',
+  'categoryId',
+  'unit',
+  'priceMinor',
+  'costMinor',
+  'taxRateBps',
+  'active',
+  'trackStock',
+  'reorderPoint',
+  'reorderQuantity',
+  'imageUrl',
+] as const satisfies readonly (keyof CreateProductDto & keyof ProductDto)[];
+
+/** Whether every field the row gives equals what is stored (a field left out keeps its value); barcodes as GTIN-14. */
+function matchesStored(product: CreateProductDto, stored: ProductDto): boolean {
+  const sameFields = COMPARED_FIELDS.every((field) => product[field] === undefined || product[field] === stored[field]);
+  if (!sameFields || product.barcodes === undefined) return sameFields;
+  const codes = (barcodes: readonly string[]) => [...new Set(barcodes.map(gtin14))].sort().join('\n');
+  return codes(product.barcodes) === codes(stored.barcodes);
 }

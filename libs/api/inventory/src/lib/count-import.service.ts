@@ -64,6 +64,13 @@ export class CountImportService {
         errors.push({ row: index + 1, field: line.sku ? 'sku' : 'barcode', message: 'no product of this shop has it' });
         return;
       }
+      // A row naming one product by SKU and another (or none) by barcode is ambiguous: which was counted?
+      const byBarcode = line.sku && line.barcode ? byCode.get(line.barcode) : product;
+      if (byBarcode?.id !== product.id) {
+        const named = byBarcode ? `product ${byBarcode.sku}` : 'no product of this shop';
+        errors.push({ row: index + 1, field: 'barcode', message: `barcode ${line.barcode} is ${named}, not ${line.sku}` });
+        return;
+      }
       const first = seen.get(product.id);
       if (first !== undefined) {
         errors.push({ row: index + 1, field: line.sku ? 'sku' : 'barcode', message: `the same product as row ${first + 1}` });

@@ -268,6 +268,8 @@ export class ImportErrorDto {
 export class ImportResultDto {
   @ApiProperty() created!: number;
   @ApiProperty() updated!: number;
+  @ApiProperty({ description: 'Rows identical to the stored product: nothing is written for them (no version, event or audit row).' })
+  unchanged!: number;
   @ApiProperty({ type: [ImportErrorDto] }) errors!: ImportErrorDto[];
   @ApiProperty({
     type: [ImportErrorDto],

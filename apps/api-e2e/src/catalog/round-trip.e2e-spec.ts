@@ -1,0 +1,65 @@
+import request from 'supertest';
+import { binaryBody } from '../support/binary-body';
+import { bearer, createTenant, expectStatus, TenantFixture } from '../support/identity';
+import { ownerQuery } from '../support/owner-query';
+import { startTestApi, TestApi } from '../support/test-api';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+describe('products exported and imported again', () => {
+  let api: TestApi;
+  let shop: TenantFixture;
+  const http = () => request(api.app.getHttpServer());
+  const as = <T extends request.Test>(test: T) => test.set(bearer(shop.owner.accessToken));
+  const count = async (sql: string) => (await ownerQuery<{ n: number }>(api, sql, [shop.id]))[0].n;
+  const updatedEvents = () => count(`SELECT count(*)::int AS n FROM outbox_event WHERE tenant_id = $1 AND type = 'product.updated'`);
+  const versionSum = () => count(`SELECT sum(version)::int AS n FROM product WHERE tenant_id = $1`);
+  const importFile = (body: string | Buffer, type: string) => as(http().post('/api/v1/products/import')).set('content-type', type).send(body);
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    shop = await createTenant(api.app, 'Roundtrip');
+    const drinks = expectStatus(await as(http().post('/api/v1/categories')).send({ name: 'Drinks' }), 201).body;
+    const tea = expectStatus(await as(http().post('/api/v1/categories')).send({ name: 'Tea', parentId: drinks.id }), 201).body;
+    const products = [
+      { sku: 'RT-1', name: '=Tea, the formula-looking one', priceMinor: 350, costMinor: 120, categoryId: tea.id, barcodes: ['4006381333931', '012345678905'] },
+      { sku: 'RT-2', name: 'Plain', priceMinor: 250, reorderPoint: 4, reorderQuantity: 12, trackStock: false },
+      { sku: '00123', name: 'Leading zeros', priceMinor: 99, active: false, description: 'kept' },
+    ];
+    for (const product of products) expectStatus(await as(http().post('/api/v1/products')).send(product), 201);
+  });
+  afterAll(() => api.close());
+
+  it('re-imports its own CSV and xlsx export with every row unchanged: no versions, no events', async () => {
+    const events = await updatedEvents();
+    const versions = await versionSum();
+    const csv = expectStatus(await as(http().get('/api/v1/products/export?format=csv')), 200).text;
+    const fromCsv = expectStatus(await importFile(csv, 'text/csv'), 200).body;
+    expect(fromCsv).toEqual({ created: 0, updated: 0, unchanged: 3, errors: [], notes: [], unknownColumns: [] });
+
+    const xlsx = await as(http().get('/api/v1/products/export?format=xlsx')).buffer(true).parse(binaryBody);
+    const fromXlsx = expectStatus(await importFile(xlsx.body as Buffer, XLSX_TYPE), 200).body;
+    expect(fromXlsx).toEqual({ created: 0, updated: 0, unchanged: 3, errors: [], notes: [], unknownColumns: [] });
+
+    expect(await updatedEvents()).toBe(events);
+    expect(await versionSum()).toBe(versions);
+  });
+
+  it('updates exactly the one product whose price changed in the file', async () => {
+    const events = await updatedEvents();
+    const csv = expectStatus(await as(http().get('/api/v1/products/export?format=csv')), 200).text;
+    const lines = csv.split('\r\n');
+    const header = lines[0].split(',');
+    const changed = lines.map((line) => {
+      if (!line.startsWith('RT-2,')) return line;
+      const cells = line.split(',');
+      cells[header.indexOf('priceMinor')] = '275';
+      return cells.join(',');
+    });
+    const result = expectStatus(await importFile(changed.join('\r\n'), 'text/csv'), 200).body;
+    expect(result).toMatchObject({ created: 0, updated: 1, unchanged: 2, errors: [] });
+    expect(await updatedEvents()).toBe(events + 1);
+    const plain = expectStatus(await as(http().get('/api/v1/products?q=RT-2&limit=1')), 200).body.items[0];
+    expect(plain).toMatchObject({ priceMinor: 275, version: 2, reorderPoint: 4, trackStock: false });
+  });
+});

@@ -62,4 +62,15 @@ describe('products exported and imported again', () => {
     const plain = expectStatus(await as(http().get('/api/v1/products?q=RT-2&limit=1')), 200).body.items[0];
     expect(plain).toMatchObject({ priceMinor: 275, version: 2, reorderPoint: 4, trackStock: false });
   });
+
+  it('answers a PATCH that changes nothing with the product as it is: no version bump, event or audit row', async () => {
+    const product = expectStatus(await as(http().get('/api/v1/products?q=RT-1&limit=1')), 200).body.items[0];
+    const events = await updatedEvents();
+    const audits = await count(`SELECT count(*)::int AS n FROM audit_log WHERE tenant_id = $1 AND action = 'update' AND entity_type = 'product'`);
+    const same = { name: product.name, priceMinor: product.priceMinor, barcodes: ['0012345678905', '4006381333931'] };
+    const patched = expectStatus(await as(http().patch(`/api/v1/products/${product.id}`)).send(same), 200).body;
+    expect(patched.version).toBe(product.version);
+    expect(await updatedEvents()).toBe(events);
+    expect(await count(`SELECT count(*)::int AS n FROM audit_log WHERE tenant_id = $1 AND action = 'update' AND entity_type = 'product'`)).toBe(audits);
+  });
 });

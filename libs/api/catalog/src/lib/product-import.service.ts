@@ -10,7 +10,7 @@ import { CreateProductDto, ImportErrorDto, ImportQueryDto, ImportResultDto, Prod
 import { PRODUCT_COLUMNS } from './product-queries';
 import { CategoriesService } from './categories.service';
 import { CATEGORY_PATH_SEPARATOR } from './product-export';
-import { gtin14 } from '@kassa/spreadsheet-core';
+import { changesNothing } from './product-changes';
 import { fileImportSource, importInvalid, ImportSource, importTooLarge, jsonImportSource, SpreadsheetUpload } from '@kassa/api/spreadsheets';
 
 export const MAX_IMPORT_ROWS = 50_000;
@@ -84,7 +84,7 @@ export class ProductImportService {
     // A row that says what is stored already writes nothing: no version, event or audit row.
     const changed = clean.filter(({ product }) => {
       const stored = existing.get(product.sku);
-      return !stored || !matchesStored(product, stored);
+      return !stored || !changesNothing(product, stored);
     });
     const unchanged = clean.length - changed.length;
     const withLines = (problems: ImportErrorDto[]) =>
@@ -245,27 +245,4 @@ function categoryPathKey(path: string): string {
     .split('>')
     .map((name) => name.trim().toLowerCase())
     .join(CATEGORY_PATH_SEPARATOR);
-}
-
-const COMPARED_FIELDS = [
-  'name',
-  'description',
-  'categoryId',
-  'unit',
-  'priceMinor',
-  'costMinor',
-  'taxRateBps',
-  'active',
-  'trackStock',
-  'reorderPoint',
-  'reorderQuantity',
-  'imageUrl',
-] as const satisfies readonly (keyof CreateProductDto & keyof ProductDto)[];
-
-/** Whether every field the row gives equals what is stored (a field left out keeps its value); barcodes as GTIN-14. */
-function matchesStored(product: CreateProductDto, stored: ProductDto): boolean {
-  const sameFields = COMPARED_FIELDS.every((field) => product[field] === undefined || product[field] === stored[field]);
-  if (!sameFields || product.barcodes === undefined) return sameFields;
-  const codes = (barcodes: readonly string[]) => [...new Set(barcodes.map(gtin14))].sort().join('\n');
-  return codes(product.barcodes) === codes(stored.barcodes);
 }

@@ -6,6 +6,7 @@ import { DomainEvents } from '@kassa/api/events';
 import { cursorShape, pageRequest, paginate, RequestContext, versionMismatch } from '@kassa/api/http';
 import type { ExportFormat, SpreadsheetExport } from '@kassa/api/spreadsheets';
 import { TenantsService } from '@kassa/api/tenancy';
+import { changesNothing } from './product-changes';
 import { CategoriesService } from './categories.service';
 import type { CreateProductDto, ProductDto, ProductListDto, ProductQueryDto, UpdateProductDto } from './dto/product.dto';
 import { PRODUCT_CSV_HEADER, PRODUCT_EXPORT_COLUMNS, PRODUCT_EXPORT_SQL, ProductExportRow } from './product-export';
@@ -165,6 +166,7 @@ export class ProductsService {
   async update(context: RequestContext, id: string, changes: UpdateProductDto, expectedVersion?: number): Promise<ProductDto> {
     const before = await this.get(context, id);
     if (expectedVersion !== undefined && expectedVersion !== before.version) throw versionMismatch();
+    if (changesNothing(changes, before)) return before;
     if (changes.categoryId) await this.categories.assertExists(context, changes.categoryId, 'categoryId');
     if (changes.barcodes) await this.assertBarcodesFree(context, changes.barcodes, id);
     const set = updateSet(

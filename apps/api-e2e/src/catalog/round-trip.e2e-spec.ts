@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { ErrorCode } from '@kassa/contracts';
 import { binaryBody } from '../support/binary-body';
 import { bearer, createTenant, expectStatus, TenantFixture } from '../support/identity';
 import { ownerQuery } from '../support/owner-query';
@@ -72,5 +73,15 @@ describe('products exported and imported again', () => {
     expect(patched.version).toBe(product.version);
     expect(await updatedEvents()).toBe(events);
     expect(await count(`SELECT count(*)::int AS n FROM audit_log WHERE tenant_id = $1 AND action = 'update' AND entity_type = 'product'`)).toBe(audits);
+  });
+
+  it('treats a UPC-A and the same code written as EAN-13 or GTIN-14 as one barcode in lookups, uniqueness and counts', async () => {
+    const found = expectStatus(await as(http().get('/api/v1/products/by-barcode/0012345678905')), 200).body;
+    expect(found.sku).toBe('RT-1');
+    const taken = await as(http().post('/api/v1/products')).send({ sku: 'RT-9', name: 'Same code', priceMinor: 1, barcodes: ['00012345678905'] });
+    expect([taken.status, taken.body.code]).toEqual([409, ErrorCode.BarcodeTaken]);
+    const rows = [{ barcode: '00012345678905', counted: 1 }];
+    const counted = expectStatus(await as(http().post('/api/v1/inventory/counts/import?dryRun=true')).send({ storeId: shop.stores[0].id, rows }), 200).body;
+    expect([counted.counted, counted.errors]).toEqual([1, []]);
   });
 });

@@ -23,6 +23,16 @@ export function gtin14(code: string): string {
 }
 
 /**
+ * Every way the same GTIN can be written (`012345678905`, `0012345678905`, `00012345678905`), for
+ * lookups on a column that stores codes as typed; anything that is not a GTIN is only itself.
+ */
+export function gtinForms(code: string): string[] {
+  if (gtin14(code) === code && !/^\d{14}$/.test(code)) return [code];
+  const core = code.replace(/^0+/, '');
+  return GTIN_LENGTHS.filter((length) => length >= core.length).map((length) => core.padStart(length, '0'));
+}
+
+/**
  * One barcode from a cell. Text is kept as written. A number lost its leading zeros when the column
  * was not text: if zeros up to the next GTIN length give a valid check digit, they are put back and
  * noted; otherwise the number cannot be trusted.

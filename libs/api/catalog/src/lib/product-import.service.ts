@@ -11,6 +11,7 @@ import { PRODUCT_COLUMNS } from './product-queries';
 import { CategoriesService } from './categories.service';
 import { CATEGORY_PATH_SEPARATOR } from './product-export';
 import { changesNothing } from './product-changes';
+import { gtin14, gtinForms } from '@kassa/spreadsheet-core';
 import { fileImportSource, importInvalid, ImportSource, importTooLarge, jsonImportSource, SpreadsheetUpload } from '@kassa/api/spreadsheets';
 
 export const MAX_IMPORT_ROWS = 50_000;
@@ -114,9 +115,9 @@ export class ProductImportService {
       if (firstSku !== undefined) errors.push({ row: index + 1, field: 'sku', message: `sku ${product.sku} is also on row ${firstSku + 1}` });
       else skus.set(product.sku.toLowerCase(), index);
       for (const code of product.barcodes ?? []) {
-        const first = barcodes.get(code);
+        const first = barcodes.get(gtin14(code));
         if (first !== undefined) errors.push({ row: index + 1, field: 'barcodes', message: `barcode ${code} is also on row ${first + 1}` });
-        else barcodes.set(code, index);
+        else barcodes.set(gtin14(code), index);
       }
     }
     return errors;
@@ -132,9 +133,9 @@ export class ProductImportService {
     const codes = rows.flatMap(({ product }) => product.barcodes ?? []);
     const holders: { code: string; productId: string }[] = await context.manager.query(
       `SELECT code, product_id AS "productId" FROM product_barcode WHERE code = ANY($1)`,
-      [codes],
+      [codes.flatMap(gtinForms)],
     );
-    const holderOf = new Map(holders.map((holder) => [holder.code, holder.productId]));
+    const holderOf = new Map(holders.map((holder) => [gtin14(holder.code), holder.productId]));
     const categoryIds = [...new Set(rows.flatMap(({ product }) => (product.categoryId ? [product.categoryId] : [])))];
     const categories: { id: string }[] = await context.manager.query(`SELECT id FROM category WHERE id = ANY($1)`, [categoryIds]);
     const knownCategories = new Set(categories.map((category) => category.id));
@@ -142,7 +143,7 @@ export class ProductImportService {
     for (const { index, product } of rows) {
       const ownId = existing.get(product.sku)?.id;
       for (const code of product.barcodes ?? []) {
-        const holder = holderOf.get(code);
+        const holder = holderOf.get(gtin14(code));
         if (holder && holder !== ownId) errors.push({ row: index + 1, field: 'barcodes', message: `barcode ${code} belongs to another product` });
       }
       if (product.categoryId && !knownCategories.has(product.categoryId)) {

@@ -7,6 +7,7 @@ import { cursorShape, pageRequest, paginate, RequestContext, versionMismatch } f
 import type { ExportFormat, SpreadsheetExport } from '@kassa/api/spreadsheets';
 import { TenantsService } from '@kassa/api/tenancy';
 import { changesNothing } from './product-changes';
+import { gtinForms } from '@kassa/spreadsheet-core';
 import { CategoriesService } from './categories.service';
 import type { CreateProductDto, ProductDto, ProductListDto, ProductQueryDto, UpdateProductDto } from './dto/product.dto';
 import { PRODUCT_CSV_HEADER, PRODUCT_EXPORT_COLUMNS, PRODUCT_EXPORT_SQL, ProductExportRow } from './product-export';
@@ -236,7 +237,7 @@ export class ProductsService {
     if (codes.length === 0) return;
     const taken: { code: string }[] = await context.manager.query(
       `SELECT code FROM product_barcode WHERE code = ANY($1) AND product_id IS DISTINCT FROM $2::uuid`,
-      [codes, ownProductId ?? null],
+      [codes.flatMap(gtinForms), ownProductId ?? null],
     );
     if (taken.length > 0) throw barcodesTaken(taken.map((row) => row.code));
   }

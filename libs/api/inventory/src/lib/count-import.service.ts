@@ -8,6 +8,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { CountImportDto, CountImportErrorDto, CountImportQueryDto, CountImportResultDto, CountImportRowDto } from './dto/inventory.dto';
 import { InventoryService } from './inventory.service';
+import { gtin14, gtinForms } from '@kassa/spreadsheet-core';
 import { fileImportSource, importInvalid, ImportSource, importTooLarge, jsonImportSource, SpreadsheetUpload } from '@kassa/api/spreadsheets';
 
 const MAX_ROWS = 50_000;
@@ -51,21 +52,21 @@ export class CountImportService {
     const products = await this.products.findByCodes(
       context,
       parsed.flatMap((line) => (line.sku ? [line.sku] : [])),
-      parsed.flatMap((line) => (line.barcode ? [line.barcode] : [])),
+      parsed.flatMap((line) => (line.barcode ? gtinForms(line.barcode) : [])),
     );
     const bySku = new Map(products.map((product) => [product.sku, product]));
-    const byCode = new Map(products.filter((product) => product.barcode).map((product) => [product.barcode as string, product]));
+    const byCode = new Map(products.filter((product) => product.barcode).map((product) => [gtin14(product.barcode as string), product]));
     const lines: { productId: string; counted: number }[] = [];
     const seen = new Map<string, number>();
     parsed.forEach((line, index) => {
       if (errors.some((error) => error.row === index + 1)) return;
-      const product = line.sku ? bySku.get(line.sku) : byCode.get(line.barcode as string);
+      const product = line.sku ? bySku.get(line.sku) : byCode.get(gtin14(line.barcode as string));
       if (!product) {
         errors.push({ row: index + 1, field: line.sku ? 'sku' : 'barcode', message: 'no product of this shop has it' });
         return;
       }
       // A row naming one product by SKU and another (or none) by barcode is ambiguous: which was counted?
-      const byBarcode = line.sku && line.barcode ? byCode.get(line.barcode) : product;
+      const byBarcode = line.sku && line.barcode ? byCode.get(gtin14(line.barcode)) : product;
       if (byBarcode?.id !== product.id) {
         const named = byBarcode ? `product ${byBarcode.sku}` : 'no product of this shop';
         errors.push({ row: index + 1, field: 'barcode', message: `barcode ${line.barcode} is ${named}, not ${line.sku}` });

@@ -1,3 +1,4 @@
+import * as XLSX from '@e965/xlsx';
 import request from 'supertest';
 import { ErrorCode } from '@kassa/contracts';
 import { binaryBody } from '../support/binary-body';
@@ -83,5 +84,16 @@ describe('products exported and imported again', () => {
     const rows = [{ barcode: '00012345678905', counted: 1 }];
     const counted = expectStatus(await as(http().post('/api/v1/inventory/counts/import?dryRun=true')).send({ storeId: shop.stores[0].id, rows }), 200).body;
     expect([counted.counted, counted.errors]).toEqual([1, []]);
+  });
+
+  it('exports the columns picked, in their order, and imports that file back unchanged', async () => {
+    const csv = expectStatus(await as(http().get('/api/v1/products/export?format=csv&columns=priceMinor,sku,name')), 200).text;
+    expect(csv.split('\r\n')[0]).toBe('priceMinor,sku,name');
+    expect(expectStatus(await importFile(csv, 'text/csv'), 200).body).toMatchObject({ unchanged: 3, errors: [] });
+    const xlsx = await as(http().get('/api/v1/products/export?format=xlsx&columns=sku,name')).buffer(true).parse(binaryBody);
+    const [header] = XLSX.utils.sheet_to_json<string[]>(XLSX.read(xlsx.body as Buffer, { type: 'buffer' }).Sheets['Products'], { header: 1 });
+    expect(header).toEqual(['SKU', 'Name']);
+    const unknown = await as(http().get('/api/v1/products/export?format=csv&columns=sku,colour'));
+    expect([unknown.status, unknown.body.errors[0].field]).toEqual([400, 'columns']);
   });
 });

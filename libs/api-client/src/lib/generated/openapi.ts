@@ -2911,6 +2911,8 @@ export interface operations {
                 format: "csv" | "xlsx";
                 /** @description CSV only: start with a UTF-8 byte order mark (what Excel needs). */
                 bom?: boolean;
+                /** @description The columns to export, in this order, by their CSV names (`sku,name,priceMinor`); all by default. */
+                columns?: string;
             };
             header?: never;
             path?: never;

@@ -10,7 +10,7 @@ import { changesNothing } from './product-changes';
 import { gtinForms } from '@kassa/spreadsheet-core';
 import { CategoriesService } from './categories.service';
 import type { CreateProductDto, ProductDto, ProductListDto, ProductQueryDto, UpdateProductDto } from './dto/product.dto';
-import { PRODUCT_CSV_HEADER, PRODUCT_EXPORT_COLUMNS, PRODUCT_EXPORT_SQL, ProductExportRow } from './product-export';
+import { pickProductColumns, PRODUCT_EXPORT_SQL, ProductExportRow } from './product-export';
 import { PRODUCT_COLUMNS, productByBarcodeQuery, productListQuery, productSearchQuery, RankedProductRow } from './product-queries';
 import { barcodesTaken, productNotFound, skuTaken } from './catalog.exception';
 
@@ -105,14 +105,15 @@ export class ProductsService {
   }
 
   /** Every product, by SKU, as CSV or xlsx; the export itself is audited. */
-  async export(context: RequestContext, format: ExportFormat, bom: boolean): Promise<SpreadsheetExport<ProductExportRow>> {
+  async export(context: RequestContext, format: ExportFormat, bom: boolean, columns?: string): Promise<SpreadsheetExport<ProductExportRow>> {
+    const { csvHeader, sheetColumns } = pickProductColumns(columns);
     const { currency } = await this.tenants.current(context);
     return {
       filename: 'products',
       format,
       bom,
-      csvHeader: PRODUCT_CSV_HEADER,
-      sheet: { name: 'Products', columns: PRODUCT_EXPORT_COLUMNS, currency },
+      csvHeader,
+      sheet: { name: 'Products', columns: sheetColumns, currency },
       pages: async function* (this: void) {
         let after: string | null = null;
         for (;;) {

@@ -232,6 +232,12 @@ export class ExportQueryDto {
   @QueryBoolean()
   @IsBoolean()
   bom?: boolean;
+
+  @ApiPropertyOptional({ description: 'The columns to export, in this order, by their CSV names (`sku,name,priceMinor`); all by default.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  columns?: string;
 }
 
 export class ImportQueryDto {

@@ -113,6 +113,27 @@ describe('stock counts from a spreadsheet, and stock levels out to one', () => {
     expect(ledger.filter((entry: { delta: number }) => entry.delta === 9)).toEqual([]);
   });
 
+  it('exports the stock ledger as CSV and xlsx, only for the stores the caller may see', async () => {
+    const csv = expectStatus(await http().get('/api/v1/inventory/ledger/export?format=csv').set(bearer(a.owner.accessToken)), 200).text;
+    const lines = csv.trim().split('\r\n');
+    expect(lines[0]).toBe('createdAt,storeCode,sku,productName,delta,onHandAfter,reason,note');
+    expect(lines.slice(1).some((line) => line.includes(',CNT-1,Counted CNT-1,7,7,count,'))).toBe(true);
+    const xlsx = await http().get('/api/v1/inventory/ledger/export?format=xlsx').set(bearer(a.owner.accessToken)).buffer(true).parse(binaryBody);
+    const rows = XLSX.utils.sheet_to_json<Record<string, unknown>>(XLSX.read(xlsx.body as Buffer, { type: 'buffer' }).Sheets['Ledger']);
+    expect(rows).toHaveLength(lines.length - 1);
+    expect(rows.every((row) => typeof row['Change'] === 'number')).toBe(true);
+    const cashier = expectStatus(await http().get('/api/v1/inventory/ledger/export?format=csv').set(bearer(a.cashier.accessToken)), 200).text;
+    expect(
+      cashier
+        .trim()
+        .split('\r\n')
+        .slice(1)
+        .every((line) => line.split(',')[1] === a.stores[0].code),
+    ).toBe(true);
+    const ofB = expectStatus(await http().get('/api/v1/inventory/ledger/export?format=csv').set(bearer(b.owner.accessToken)), 200).text;
+    expect(ofB.trim().split('\r\n')).toHaveLength(1);
+  });
+
   it("refuses a count for another shop's store", async () => {
     const response = await importCounts(b.stores[0].id, [{ sku: 'CNT-1', counted: 1 }], true);
     expect(response.status).toBe(404);

@@ -612,6 +612,22 @@ export interface paths {
         patch: operations["InventoryController_setReorderPoint"];
         trace?: never;
     };
+    "/api/v1/inventory/ledger/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["InventoryController_exportLedger"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/inventory/ledger": {
         parameters: {
             query?: never;
@@ -3228,6 +3244,29 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["StockLevelDto"];
                 };
+            };
+        };
+    };
+    InventoryController_exportLedger: {
+        parameters: {
+            query: {
+                format: "csv" | "xlsx";
+                storeId?: string;
+                /** @description CSV only: start with a UTF-8 byte order mark. */
+                bom?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stock ledger of the stores you can see, oldest first, as CSV or xlsx. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -106,6 +106,14 @@ export class InventoryController {
     return this.inventory.setReorderPoint(context, storeId, productId, body.reorderPoint);
   }
 
+  @Get('ledger/export')
+  @RequirePermissions('inventory:read')
+  @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiOkResponse({ description: 'The stock ledger of the stores you can see, oldest first, as CSV or xlsx.' })
+  async exportLedger(@Ctx() context: RequestContext, @Query() query: LevelsExportQueryDto, @Res() reply: FastifyReply): Promise<void> {
+    await sendExport(reply, await this.inventory.exportLedger(context, query.format, query.storeId, query.bom ?? false));
+  }
+
   @Get('ledger')
   @RequirePermissions('inventory:read')
   @ApiOkResponse({ type: LedgerListDto, description: 'Newest first.' })

@@ -54,7 +54,7 @@ describe('product import', () => {
     expect(await productCount()).toBe(before);
 
     const done = expectStatus(await importRows(goodRows(), false), 200).body;
-    expect(done).toEqual({ created: 9_900, updated: 100, errors: [] });
+    expect(done).toEqual({ created: 9_900, updated: 100, unchanged: 0, errors: [], notes: [], unknownColumns: [] });
     expect(await productCount()).toBe(10_000);
     const updated = expectStatus(await http().get('/api/v1/products?q=IMP-7&limit=1').set(bearer(shop.owner.accessToken)), 200).body.items[0];
     expect(updated).toMatchObject({ sku: 'IMP-7', name: 'Imported 7', priceMinor: 107, version: 2, barcodes: ['770000000007'] });

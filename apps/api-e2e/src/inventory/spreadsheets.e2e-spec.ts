@@ -74,7 +74,7 @@ describe('stock counts from a spreadsheet, and stock levels out to one', () => {
       ),
       200,
     ).body;
-    expect(result).toEqual({ counted: 2, changed: 2, errors: [] });
+    expect(result).toEqual({ counted: 2, changed: 2, errors: [], notes: [], unknownColumns: [] });
     const ledger = expectStatus(await http().get(`/api/v1/inventory/ledger?storeId=${storeId}`).set(bearer(a.owner.accessToken)), 200).body.items;
     expect(ledger.map((entry: { reason: string; delta: number }) => [entry.reason, entry.delta]).sort()).toEqual([
       ['count', 3],
@@ -99,6 +99,38 @@ describe('stock counts from a spreadsheet, and stock levels out to one', () => {
     expect(otherStore.status).toBe(404);
 
     const ofB = expectStatus(await http().get('/api/v1/inventory/levels/export?format=csv').set(bearer(b.owner.accessToken)), 200).text;
+    expect(ofB.trim().split('\r\n')).toHaveLength(1);
+  });
+
+  it('refuses a row whose SKU and barcode name different products, and posts nothing', async () => {
+    const storeId = a.stores[1].id;
+    const rows = [{ sku: 'CNT-1', barcode: '2222222222222', counted: 9 }];
+    const dry = expectStatus(await importCounts(storeId, rows, true), 200).body;
+    expect(dry.errors).toEqual([{ row: 1, field: 'barcode', message: 'barcode 2222222222222 is product CNT-2, not CNT-1' }]);
+    const refused = await importCounts(storeId, rows, false);
+    expect([refused.status, refused.body.code]).toEqual([422, ErrorCode.ImportInvalid]);
+    const ledger = expectStatus(await http().get(`/api/v1/inventory/ledger?storeId=${storeId}`).set(bearer(a.owner.accessToken)), 200).body.items;
+    expect(ledger.filter((entry: { delta: number }) => entry.delta === 9)).toEqual([]);
+  });
+
+  it('exports the stock ledger as CSV and xlsx, only for the stores the caller may see', async () => {
+    const csv = expectStatus(await http().get('/api/v1/inventory/ledger/export?format=csv').set(bearer(a.owner.accessToken)), 200).text;
+    const lines = csv.trim().split('\r\n');
+    expect(lines[0]).toBe('createdAt,storeCode,sku,productName,delta,onHandAfter,reason,note');
+    expect(lines.slice(1).some((line) => line.includes(',CNT-1,Counted CNT-1,7,7,count,'))).toBe(true);
+    const xlsx = await http().get('/api/v1/inventory/ledger/export?format=xlsx').set(bearer(a.owner.accessToken)).buffer(true).parse(binaryBody);
+    const rows = XLSX.utils.sheet_to_json<Record<string, unknown>>(XLSX.read(xlsx.body as Buffer, { type: 'buffer' }).Sheets['Ledger']);
+    expect(rows).toHaveLength(lines.length - 1);
+    expect(rows.every((row) => typeof row['Change'] === 'number')).toBe(true);
+    const cashier = expectStatus(await http().get('/api/v1/inventory/ledger/export?format=csv').set(bearer(a.cashier.accessToken)), 200).text;
+    expect(
+      cashier
+        .trim()
+        .split('\r\n')
+        .slice(1)
+        .every((line) => line.split(',')[1] === a.stores[0].code),
+    ).toBe(true);
+    const ofB = expectStatus(await http().get('/api/v1/inventory/ledger/export?format=csv').set(bearer(b.owner.accessToken)), 200).text;
     expect(ofB.trim().split('\r\n')).toHaveLength(1);
   });
 

@@ -6,3 +6,7 @@ export { sendExport } from './lib/send-export';
 export type { ExportFormat, ExportSheet, SpreadsheetExport } from './lib/send-export';
 export { importInvalid, importTooLarge } from './lib/import.exception';
 export type { ImportRowProblem } from './lib/import.exception';
+export { installSpreadsheetBodyParsers, SPREADSHEET_MEDIA_TYPES, SpreadsheetUpload } from './lib/spreadsheet-upload';
+export { ImportBodyPipe } from './lib/import-body.pipe';
+export { fileImportSource, jsonImportSource } from './lib/import-source';
+export type { ImportSource, ShopFormat } from './lib/import-source';

@@ -41,6 +41,8 @@ export enum ErrorCode {
   CategoryNotFound = 'category_not_found',
   ProductNotFound = 'product_not_found',
   ImportInvalid = 'import_invalid',
+  ImportFileUnreadable = 'import_file_unreadable',
+  ImportMappingInvalid = 'import_mapping_invalid',
   // Idempotency (DESIGN.md §6)
   IdempotencyKeyReused = 'idempotency_key_reused',
   IdempotencyKeyInFlight = 'idempotency_key_in_flight',

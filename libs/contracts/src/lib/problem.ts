@@ -4,6 +4,8 @@ import type { ErrorCode } from './error-code';
 export interface FieldError {
   field: string;
   message: string;
+  /** For an imported file: the file's own line (CSV) or sheet row number (xlsx, xls, ods). */
+  line?: number;
 }
 
 /** RFC 9457 problem details, as every API error is answered (`application/problem+json`). */

@@ -740,6 +740,22 @@ export interface paths {
         patch: operations["InventoryController_setReorderPoint"];
         trace?: never;
     };
+    "/api/v1/inventory/ledger/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["InventoryController_exportLedger"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/inventory/ledger": {
         parameters: {
             query?: never;
@@ -1600,11 +1616,19 @@ export interface components {
             row: number;
             field: string;
             message: string;
+            /** @description For a file: the file's own line (CSV) or sheet row number (xlsx, xls, ods). */
+            line?: number;
         };
         ImportResultDto: {
             created: number;
             updated: number;
+            /** @description Rows identical to the stored product: nothing is written for them (no version, event or audit row). */
+            unchanged: number;
             errors: components["schemas"]["ImportErrorDto"][];
+            /** @description For a file: values read with a change to look at (leading zeros restored, `1.234` read by the locale). */
+            notes: components["schemas"]["ImportErrorDto"][];
+            /** @description For a file: columns no field matched; they were ignored. */
+            unknownColumns: string[];
         };
         UpdateProductDto: {
             sku?: string;
@@ -1687,6 +1711,8 @@ export interface components {
             row: number;
             field: string;
             message: string;
+            /** @description For a file: the file's own line (CSV) or sheet row number (xlsx, xls, ods). */
+            line?: number;
         };
         CountImportResultDto: {
             /** @description Rows that name a product. */
@@ -1694,6 +1720,10 @@ export interface components {
             /** @description Of those, how many differ from on hand (dry run: at the time of checking). */
             changed: number;
             errors: components["schemas"]["CountImportErrorDto"][];
+            /** @description For a file: values read with a change to look at (leading zeros restored). */
+            notes: components["schemas"]["CountImportErrorDto"][];
+            /** @description For a file: columns no field matched; they were ignored. */
+            unknownColumns: string[];
         };
         TransferLineDto: {
             /** Format: uuid */
@@ -3310,14 +3340,22 @@ export interface operations {
             query?: {
                 /** @description Validate only: report every problem and write nothing. */
                 dryRun?: boolean;
+                /** @description For a file: JSON `{ "column in the file": "field" | null }`, overriding the header synonyms (null ignores a column). */
+                mapping?: string;
             };
             header?: never;
             path?: never;
             cookie?: never;
         };
+        /** @description JSON rows, or a CSV, TSV, xlsx, xls or ods file as the body (read in the shop locale). */
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ProductImportDto"];
+                "text/csv": components["schemas"]["ProductImportDto"];
+                "text/tab-separated-values": components["schemas"]["ProductImportDto"];
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ProductImportDto"];
+                "application/vnd.ms-excel": components["schemas"]["ProductImportDto"];
+                "application/vnd.oasis.opendocument.spreadsheet": components["schemas"]["ProductImportDto"];
             };
         };
         responses: {
@@ -3338,6 +3376,8 @@ export interface operations {
                 format: "csv" | "xlsx";
                 /** @description CSV only: start with a UTF-8 byte order mark (what Excel needs). */
                 bom?: boolean;
+                /** @description The columns to export, in this order, by their CSV names (`sku,name,priceMinor`); all by default. */
+                columns?: string;
             };
             header?: never;
             path?: never;
@@ -3524,14 +3564,24 @@ export interface operations {
             query?: {
                 /** @description Validate only: report every problem and write nothing. */
                 dryRun?: boolean;
+                /** @description For a file: the store counted (JSON bodies name it in the body). */
+                storeId?: string;
+                /** @description For a file: JSON `{ "column in the file": "field" | null }`, overriding the header synonyms (null ignores a column). */
+                mapping?: string;
             };
             header?: never;
             path?: never;
             cookie?: never;
         };
+        /** @description JSON rows, or a CSV, TSV, xlsx, xls or ods file as the body with ?storeId= (read in the shop locale). */
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CountImportDto"];
+                "text/csv": components["schemas"]["CountImportDto"];
+                "text/tab-separated-values": components["schemas"]["CountImportDto"];
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["CountImportDto"];
+                "application/vnd.ms-excel": components["schemas"]["CountImportDto"];
+                "application/vnd.oasis.opendocument.spreadsheet": components["schemas"]["CountImportDto"];
             };
         };
         responses: {
@@ -3643,6 +3693,29 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["StockLevelDto"];
                 };
+            };
+        };
+    };
+    InventoryController_exportLedger: {
+        parameters: {
+            query: {
+                format: "csv" | "xlsx";
+                storeId?: string;
+                /** @description CSV only: start with a UTF-8 byte order mark. */
+                bom?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stock ledger of the stores you can see, oldest first, as CSV or xlsx. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

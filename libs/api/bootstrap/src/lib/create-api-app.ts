@@ -17,6 +17,7 @@ import {
   requestIdFor,
 } from '@kassa/api/http';
 import { createLogger, PinoNestLogger } from '@kassa/api/monitoring';
+import { installSpreadsheetBodyParsers } from '@kassa/api/spreadsheets';
 import { AppModule } from './app.module';
 import { setUpOpenApi } from './open-api';
 
@@ -48,6 +49,7 @@ export async function createApiApp(config: AppConfig, options: CreateApiAppOptio
     reply.header(REQUEST_ID_HEADER, request.id);
   });
   installJsonBodyParser(fastify);
+  installSpreadsheetBodyParsers(fastify);
   installInputGuard(fastify);
   installProblemSafetyNet(fastify);
   honourRouteBodyLimits(fastify);

@@ -6,6 +6,7 @@ import { RequestContext } from '@kassa/api/http';
 import type { CategoryDto, CategoryListDto, CategoryQueryDto, CreateCategoryDto, DeletedCategoryDto, UpdateCategoryDto } from './dto/category.dto';
 import { SYNCED_TO_SQL } from './catalog-deltas';
 import { categoryCycle, categoryInUse, categoryNotFound, deletedOutsideDelta } from './catalog.exception';
+import { CATEGORY_PATH_SEPARATOR } from './product-export';
 
 const CATEGORY_COLUMNS = `c.id, c.name, c.parent_id AS "parentId", c.version, ${isoTime('c.created_at')} AS "createdAt"`;
 
@@ -44,6 +45,20 @@ export class CategoriesService {
       [since],
     );
     return { items, nextCursor: null, syncedTo, deleted };
+  }
+
+  /** Each category's id by its path as exports write it (`drinks > tea`, compared in lower case). */
+  async idsByPath(context: RequestContext): Promise<Map<string, string>> {
+    const rows = await queryRows<{ id: string; path: string }>(
+      context.manager,
+      `WITH RECURSIVE category_path AS (
+         SELECT id, lower(name) AS path FROM category WHERE parent_id IS NULL
+         UNION ALL
+         SELECT c.id, cp.path || $1 || lower(c.name) FROM category c JOIN category_path cp ON c.parent_id = cp.id
+       ) SELECT id, path FROM category_path`,
+      [CATEGORY_PATH_SEPARATOR],
+    );
+    return new Map(rows.map((row) => [row.path, row.id]));
   }
 
   async get(context: RequestContext, id: string): Promise<CategoryDto> {

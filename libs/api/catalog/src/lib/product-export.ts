@@ -1,6 +1,10 @@
+import { invalidField } from '@kassa/api/http';
 import type { SheetColumn } from '@kassa/api/spreadsheets';
 
-/** A product as exported: one row per product, barcodes joined with spaces, the category by name. */
+/** Between the names of a category path, in exports and imports. */
+export const CATEGORY_PATH_SEPARATOR = ' > ';
+
+/** A product as exported: one row per product, barcodes joined with spaces, the category by its path (`Drinks > Tea`). */
 export interface ProductExportRow {
   sku: string;
   name: string;
@@ -18,13 +22,18 @@ export interface ProductExportRow {
 }
 
 export const PRODUCT_EXPORT_SQL = `
-  SELECT p.sku, p.name, c.name AS category,
+  WITH RECURSIVE category_path AS (
+    SELECT id, name::text AS path FROM category WHERE parent_id IS NULL
+    UNION ALL
+    SELECT c.id, cp.path || '${CATEGORY_PATH_SEPARATOR}' || c.name FROM category c JOIN category_path cp ON c.parent_id = cp.id
+  )
+  SELECT p.sku, p.name, c.path AS category,
          coalesce((SELECT string_agg(b.code, ' ' ORDER BY b.code) FROM product_barcode b
                     WHERE b.tenant_id = p.tenant_id AND b.product_id = p.id), '') AS barcodes,
          p.unit, p.price_minor AS "priceMinor", p.cost_minor AS "costMinor", p.tax_rate_bps AS "taxRateBps",
          p.active, p.track_stock AS "trackStock", p.reorder_point AS "reorderPoint", p.reorder_quantity AS "reorderQuantity",
          to_char(p.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "updatedAt"
-    FROM product p LEFT JOIN category c ON c.tenant_id = p.tenant_id AND c.id = p.category_id
+    FROM product p LEFT JOIN category_path c ON c.id = p.category_id
    WHERE p.deleted_at IS NULL AND ($1::text IS NULL OR p.sku > $1)
    ORDER BY p.sku LIMIT $2`;
 
@@ -62,3 +71,23 @@ export const PRODUCT_CSV_HEADER = [
   'reorderQuantity',
   'updatedAt',
 ] as const satisfies readonly (keyof ProductExportRow)[];
+
+/**
+ * The export's columns, or those `columns` names (CSV keys, comma-separated) in that order, for both
+ * forms: an xlsx column is the CSV column of the same position above.
+ */
+export function pickProductColumns(columns?: string): { csvHeader: readonly ProductExportKey[]; sheetColumns: SheetColumn<ProductExportRow>[] } {
+  if (columns === undefined) return { csvHeader: PRODUCT_CSV_HEADER, sheetColumns: PRODUCT_EXPORT_COLUMNS };
+  const keys = columns.split(',').map((key) => key.trim());
+  const unknown = keys.filter((key) => !(PRODUCT_CSV_HEADER as readonly string[]).includes(key));
+  if (unknown.length > 0 || keys.length === 0 || new Set(keys).size !== keys.length) {
+    throw invalidField(
+      'columns',
+      `columns must be distinct names among ${PRODUCT_CSV_HEADER.join(', ')}${unknown.length ? ` (not ${unknown.join(', ')})` : ''}`,
+    );
+  }
+  const picked = keys as ProductExportKey[];
+  return { csvHeader: picked, sheetColumns: picked.map((key) => PRODUCT_EXPORT_COLUMNS[PRODUCT_CSV_HEADER.indexOf(key)]) };
+}
+
+type ProductExportKey = (typeof PRODUCT_CSV_HEADER)[number];

@@ -5,9 +5,14 @@ import { DomainEvents } from '@kassa/api/events';
 import { fieldErrorsOf, RequestContext, undeclaredNulls } from '@kassa/api/http';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { CreateProductDto, ImportErrorDto, ImportResultDto, ProductDto } from './dto/product.dto';
+import { TenantsService } from '@kassa/api/tenancy';
+import { CreateProductDto, ImportErrorDto, ImportQueryDto, ImportResultDto, ProductDto, ProductImportDto } from './dto/product.dto';
 import { PRODUCT_COLUMNS } from './product-queries';
-import { importInvalid, importTooLarge } from '@kassa/api/spreadsheets';
+import { CategoriesService } from './categories.service';
+import { CATEGORY_PATH_SEPARATOR } from './product-export';
+import { changesNothing } from './product-changes';
+import { gtin14, gtinForms } from '@kassa/spreadsheet-core';
+import { fileImportSource, importInvalid, ImportSource, importTooLarge, jsonImportSource, SpreadsheetUpload } from '@kassa/api/spreadsheets';
 
 export const MAX_IMPORT_ROWS = 50_000;
 
@@ -26,21 +31,44 @@ export class ProductImportService {
   constructor(
     private readonly events: DomainEvents,
     private readonly audit: AuditLog,
+    private readonly tenants: TenantsService,
+    private readonly categories: CategoriesService,
   ) {}
 
-  async import(context: RequestContext, rows: Record<string, unknown>[], dryRun: boolean): Promise<ImportResultDto> {
+  /** Rows posted as JSON, or a spreadsheet file read in the shop's locale. */
+  async import(context: RequestContext, body: ProductImportDto | SpreadsheetUpload, query: ImportQueryDto): Promise<ImportResultDto> {
+    const source =
+      body instanceof SpreadsheetUpload ? fileImportSource(body, 'products', await this.tenants.current(context), query.mapping) : jsonImportSource(body.rows);
+    return this.importRows(context, source, query.dryRun ?? false);
+  }
+
+  private async importRows(context: RequestContext, source: ImportSource, dryRun: boolean): Promise<ImportResultDto> {
+    const { rows } = source;
     if (rows.length > MAX_IMPORT_ROWS) {
       throw importTooLarge(MAX_IMPORT_ROWS, rows.length);
     }
     const errors: ImportErrorDto[] = [];
     const valid: ValidRow[] = [];
+    const unreadable = fieldsByRow(source.problems);
+    const categoryIds = rows.some((row) => row['category'] !== undefined) ? await this.categories.idsByPath(context) : new Map<string, string>();
     rows.forEach((row, index) => {
-      const product = plainToInstance(CreateProductDto, row);
+      const { category, ...fields } = row;
+      if (category !== undefined) {
+        const categoryId = typeof category === 'string' ? categoryIds.get(categoryPathKey(category)) : undefined;
+        if (!categoryId) {
+          errors.push({ row: index + 1, field: 'category', message: `${String(category)} is not a category of this shop` });
+          return;
+        }
+        fields['categoryId'] ??= categoryId;
+      }
+      const product = plainToInstance(CreateProductDto, fields);
       // The same rules as POST /products, null included, so a dry run finds what the commit would refuse.
       const invalid = fieldErrorsOf(validateSync(product, { whitelist: true, forbidNonWhitelisted: true }));
-      const problems = [...invalid, ...undeclaredNulls(product, invalid)];
-      if (problems.length > 0) errors.push(...problems.map((error) => ({ row: index + 1, ...error })));
-      else valid.push({ index, product });
+      // A cell that could not be read is reported as such, not again as a missing value.
+      const cellProblems = unreadable.get(index + 1) ?? [];
+      const problems = [...invalid, ...undeclaredNulls(product, invalid)].filter((problem) => !cellProblems.some((cell) => cell.field === problem.field));
+      errors.push(...cellProblems, ...problems.map((error) => ({ row: index + 1, ...error })));
+      if (problems.length === 0 && cellProblems.length === 0) valid.push({ index, product });
     });
     errors.push(...this.duplicatesWithin(valid));
     const existing = await this.existingBySku(
@@ -54,12 +82,27 @@ export class ProductImportService {
     const rowsWithErrors = new Set(errors.map((error) => error.row));
     const clean = valid.filter(({ index }) => !rowsWithErrors.has(index + 1));
     const created = clean.filter(({ product }) => !existing.has(product.sku)).length;
-    const result = { created, updated: clean.length - created, errors };
+    // A row that says what is stored already writes nothing: no version, event or audit row.
+    const changed = clean.filter(({ product }) => {
+      const stored = existing.get(product.sku);
+      return !stored || !changesNothing(product, stored);
+    });
+    const unchanged = clean.length - changed.length;
+    const withLines = (problems: ImportErrorDto[]) =>
+      source.lines ? problems.map((problem) => ({ ...problem, line: source.lines?.[problem.row - 1] })) : problems;
+    const result = {
+      created,
+      updated: changed.length - created,
+      unchanged,
+      errors: withLines(errors),
+      notes: withLines(source.notes),
+      unknownColumns: source.unknownColumns,
+    };
     if (dryRun) return result;
     if (errors.length > 0) {
-      throw importInvalid(errors, 'nothing was imported');
+      throw importInvalid(result.errors, 'nothing was imported');
     }
-    await this.write(context, valid, existing);
+    await this.write(context, changed, existing, rows.length);
     return result;
   }
 
@@ -72,20 +115,17 @@ export class ProductImportService {
       if (firstSku !== undefined) errors.push({ row: index + 1, field: 'sku', message: `sku ${product.sku} is also on row ${firstSku + 1}` });
       else skus.set(product.sku.toLowerCase(), index);
       for (const code of product.barcodes ?? []) {
-        const first = barcodes.get(code);
+        const first = barcodes.get(gtin14(code));
         if (first !== undefined) errors.push({ row: index + 1, field: 'barcodes', message: `barcode ${code} is also on row ${first + 1}` });
-        else barcodes.set(code, index);
+        else barcodes.set(gtin14(code), index);
       }
     }
     return errors;
   }
 
-  private async existingBySku(context: RequestContext, skus: string[]): Promise<Map<string, { id: string; version: number }>> {
-    const rows: { id: string; sku: string; version: number }[] = await context.manager.query(
-      `SELECT id, sku, version FROM product WHERE deleted_at IS NULL AND sku = ANY($1)`,
-      [skus],
-    );
-    return new Map(rows.map((row) => [row.sku, { id: row.id, version: row.version }]));
+  private async existingBySku(context: RequestContext, skus: string[]): Promise<Map<string, ProductDto>> {
+    const rows: ProductDto[] = await context.manager.query(`SELECT ${PRODUCT_COLUMNS} FROM product p WHERE p.deleted_at IS NULL AND p.sku = ANY($1)`, [skus]);
+    return new Map(rows.map((row) => [row.sku, row]));
   }
 
   /** Barcodes held by other products of the shop, and categories it does not have. */
@@ -93,9 +133,9 @@ export class ProductImportService {
     const codes = rows.flatMap(({ product }) => product.barcodes ?? []);
     const holders: { code: string; productId: string }[] = await context.manager.query(
       `SELECT code, product_id AS "productId" FROM product_barcode WHERE code = ANY($1)`,
-      [codes],
+      [codes.flatMap(gtinForms)],
     );
-    const holderOf = new Map(holders.map((holder) => [holder.code, holder.productId]));
+    const holderOf = new Map(holders.map((holder) => [gtin14(holder.code), holder.productId]));
     const categoryIds = [...new Set(rows.flatMap(({ product }) => (product.categoryId ? [product.categoryId] : [])))];
     const categories: { id: string }[] = await context.manager.query(`SELECT id FROM category WHERE id = ANY($1)`, [categoryIds]);
     const knownCategories = new Set(categories.map((category) => category.id));
@@ -103,7 +143,7 @@ export class ProductImportService {
     for (const { index, product } of rows) {
       const ownId = existing.get(product.sku)?.id;
       for (const code of product.barcodes ?? []) {
-        const holder = holderOf.get(code);
+        const holder = holderOf.get(gtin14(code));
         if (holder && holder !== ownId) errors.push({ row: index + 1, field: 'barcodes', message: `barcode ${code} belongs to another product` });
       }
       if (product.categoryId && !knownCategories.has(product.categoryId)) {
@@ -113,7 +153,7 @@ export class ProductImportService {
     return errors;
   }
 
-  private async write(context: RequestContext, rows: ValidRow[], existing: Map<string, { id: string; version: number }>): Promise<void> {
+  private async write(context: RequestContext, rows: ValidRow[], existing: Map<string, { id: string }>, rowCount: number): Promise<void> {
     const creates = rows.filter(({ product }) => !existing.has(product.sku)).map(({ product }) => ({ id: uuidv7(), product }));
     const updates = rows.filter(({ product }) => existing.has(product.sku)).map(({ product }) => ({ id: existing.get(product.sku)!.id, product }));
     const before: ProductDto[] = await context.manager.query(`SELECT ${PRODUCT_COLUMNS} FROM product p WHERE p.id = ANY($1)`, [updates.map(({ id }) => id)]);
@@ -190,7 +230,20 @@ export class ProductImportService {
     await this.audit.recordMany(scope, [
       ...creates.map(({ id }) => ({ action: 'create' as const, entityType: 'product', entityId: id, after: afterById.get(id) })),
       ...updates.map(({ id }) => ({ action: 'update' as const, entityType: 'product', entityId: id, before: beforeById.get(id), after: afterById.get(id) })),
-      { action: 'import', entityType: 'product', metadata: { rows: rows.length, created: creates.length, updated: updates.length } },
+      { action: 'import', entityType: 'product', metadata: { rows: rowCount, created: creates.length, updated: updates.length } },
     ]);
   }
+}
+
+function fieldsByRow(problems: readonly ImportErrorDto[]): Map<number, ImportErrorDto[]> {
+  const byRow = new Map<number, ImportErrorDto[]>();
+  for (const problem of problems) byRow.set(problem.row, [...(byRow.get(problem.row) ?? []), problem]);
+  return byRow;
+}
+
+function categoryPathKey(path: string): string {
+  return path
+    .split('>')
+    .map((name) => name.trim().toLowerCase())
+    .join(CATEGORY_PATH_SEPARATOR);
 }

@@ -1,3 +1,4 @@
+import { gtinForms } from '@kassa/spreadsheet-core';
 import { isoTime } from '@kassa/api/database';
 import type { ProductDto } from './dto/product.dto';
 import { exactTime } from './catalog-deltas';
@@ -24,11 +25,13 @@ export const PRODUCT_COLUMNS = `p.id, p.sku, p.name, p.description, p.category_i
 const FILTER_SQL = `($1::uuid IS NULL OR p.category_id = $1) AND ($2::boolean IS NULL OR p.active = $2)`;
 const filterParameters = (filters: ProductFilters) => [filters.categoryId ?? null, filters.active ?? null];
 
+/** The product with this barcode, a GTIN in any of its written forms (UPC-A `012345678905` = EAN-13 `0012345678905`). */
 export function productByBarcodeQuery(code: string): ProductQuery {
   return {
     sql: `SELECT ${PRODUCT_COLUMNS} FROM product_barcode b JOIN product p ON p.tenant_id = b.tenant_id AND p.id = b.product_id
-           WHERE b.code = $1 AND p.deleted_at IS NULL`,
-    parameters: [code],
+           WHERE b.code = ANY($1) AND p.deleted_at IS NULL
+           ORDER BY b.code = $2 DESC LIMIT 1`,
+    parameters: [gtinForms(code), code],
   };
 }
 

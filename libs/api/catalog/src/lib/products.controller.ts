@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { BodyLimit, Ctx, etagOf, expectedVersion, IdParam, RequestContext, RequirePermissions } from '@kassa/api/http';
-import { sendExport } from '@kassa/api/spreadsheets';
+import { ImportBodyPipe, sendExport, SPREADSHEET_MEDIA_TYPES, SpreadsheetUpload } from '@kassa/api/spreadsheets';
 import type { FastifyReply } from 'fastify';
 import {
   CreateProductDto,
@@ -48,12 +48,18 @@ export class ProductsController {
   @RequirePermissions('catalog:manage')
   @BodyLimit(20 * 1024 * 1024)
   @HttpCode(200)
+  @ApiConsumes('application/json', ...SPREADSHEET_MEDIA_TYPES)
+  @ApiBody({ type: ProductImportDto, description: 'JSON rows, or a CSV, TSV, xlsx, xls or ods file as the body (read in the shop locale).' })
   @ApiOkResponse({
     type: ImportResultDto,
     description: 'Upserts by SKU, all or nothing. dryRun=true only reports; with problems and no dryRun: 422 import_invalid, nothing written.',
   })
-  import(@Ctx() context: RequestContext, @Query() query: ImportQueryDto, @Body() body: ProductImportDto): Promise<ImportResultDto> {
-    return this.imports.import(context, body.rows, query.dryRun ?? false);
+  import(
+    @Ctx() context: RequestContext,
+    @Query() query: ImportQueryDto,
+    @Body(new ImportBodyPipe(ProductImportDto)) body: ProductImportDto | SpreadsheetUpload,
+  ): Promise<ImportResultDto> {
+    return this.imports.import(context, body, query);
   }
 
   @Get('export')
@@ -61,7 +67,7 @@ export class ProductsController {
   @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiOkResponse({ description: 'Every product as CSV (raw values, importable again) or xlsx (typed cells).' })
   async export(@Ctx() context: RequestContext, @Query() query: ExportQueryDto, @Res() reply: FastifyReply): Promise<void> {
-    await sendExport(reply, await this.products.export(context, query.format, query.bom ?? false));
+    await sendExport(reply, await this.products.export(context, query.format, query.bom ?? false, query.columns));
   }
 
   @Get('by-barcode/:code')

@@ -6,9 +6,11 @@ import { DomainEvents } from '@kassa/api/events';
 import { cursorShape, invalidCursor, pageRequest, paginate, RequestContext, versionMismatch } from '@kassa/api/http';
 import type { ExportFormat, SpreadsheetExport } from '@kassa/api/spreadsheets';
 import { TenantsService } from '@kassa/api/tenancy';
+import { changesNothing } from './product-changes';
+import { gtinForms } from '@kassa/spreadsheet-core';
 import { CategoriesService } from './categories.service';
 import type { CreateProductDto, ProductDto, ProductListDto, ProductQueryDto, UpdateProductDto } from './dto/product.dto';
-import { PRODUCT_CSV_HEADER, PRODUCT_EXPORT_COLUMNS, PRODUCT_EXPORT_SQL, ProductExportRow } from './product-export';
+import { pickProductColumns, PRODUCT_EXPORT_SQL, ProductExportRow } from './product-export';
 import {
   PRODUCT_COLUMNS,
   productByBarcodeQuery,
@@ -148,14 +150,15 @@ export class ProductsService {
   }
 
   /** Every product, by SKU, as CSV or xlsx; the export itself is audited. */
-  async export(context: RequestContext, format: ExportFormat, bom: boolean): Promise<SpreadsheetExport<ProductExportRow>> {
+  async export(context: RequestContext, format: ExportFormat, bom: boolean, columns?: string): Promise<SpreadsheetExport<ProductExportRow>> {
+    const { csvHeader, sheetColumns } = pickProductColumns(columns);
     const { currency } = await this.tenants.current(context);
     return {
       filename: 'products',
       format,
       bom,
-      csvHeader: PRODUCT_CSV_HEADER,
-      sheet: { name: 'Products', columns: PRODUCT_EXPORT_COLUMNS, currency },
+      csvHeader,
+      sheet: { name: 'Products', columns: sheetColumns, currency },
       pages: async function* (this: void) {
         let after: string | null = null;
         for (;;) {
@@ -210,6 +213,7 @@ export class ProductsService {
   async update(context: RequestContext, id: string, changes: UpdateProductDto, expectedVersion?: number): Promise<ProductDto> {
     const before = await this.get(context, id);
     if (expectedVersion !== undefined && expectedVersion !== before.version) throw versionMismatch();
+    if (changesNothing(changes, before)) return before;
     if (changes.categoryId) await this.categories.assertExists(context, changes.categoryId, 'categoryId');
     if (changes.barcodes) await this.assertBarcodesFree(context, changes.barcodes, id);
     const set = updateSet(
@@ -279,7 +283,7 @@ export class ProductsService {
     if (codes.length === 0) return;
     const taken: { code: string }[] = await context.manager.query(
       `SELECT code FROM product_barcode WHERE code = ANY($1) AND product_id IS DISTINCT FROM $2::uuid`,
-      [codes, ownProductId ?? null],
+      [codes.flatMap(gtinForms), ownProductId ?? null],
     );
     if (taken.length > 0) throw barcodesTaken(taken.map((row) => row.code));
   }

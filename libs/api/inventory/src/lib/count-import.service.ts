@@ -2,13 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { AuditLog, auditScopeOf } from '@kassa/api/audit';
 import { ProductsService } from '@kassa/api/catalog';
 import { queryRows } from '@kassa/api/database';
-import { fieldErrorsOf, RequestContext, undeclaredNulls } from '@kassa/api/http';
-import { StoresService } from '@kassa/api/tenancy';
+import { fieldErrorsOf, invalidField, RequestContext, undeclaredNulls } from '@kassa/api/http';
+import { StoresService, TenantsService } from '@kassa/api/tenancy';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { CountImportErrorDto, CountImportResultDto, CountImportRowDto } from './dto/inventory.dto';
+import { CountImportDto, CountImportErrorDto, CountImportQueryDto, CountImportResultDto, CountImportRowDto } from './dto/inventory.dto';
 import { InventoryService } from './inventory.service';
-import { importInvalid, importTooLarge } from '@kassa/api/spreadsheets';
+import { gtin14, gtinForms } from '@kassa/spreadsheet-core';
+import { fileImportSource, importInvalid, ImportSource, importTooLarge, jsonImportSource, SpreadsheetUpload } from '@kassa/api/spreadsheets';
 
 const MAX_ROWS = 50_000;
 
@@ -20,16 +21,28 @@ export class CountImportService {
     private readonly audit: AuditLog,
     private readonly stores: StoresService,
     private readonly products: ProductsService,
+    private readonly tenants: TenantsService,
   ) {}
 
-  async import(context: RequestContext, storeId: string, rows: Record<string, unknown>[], dryRun: boolean): Promise<CountImportResultDto> {
+  /** Rows posted as JSON with the store in the body, or a spreadsheet file with the store in the query. */
+  async import(context: RequestContext, body: CountImportDto | SpreadsheetUpload, query: CountImportQueryDto): Promise<CountImportResultDto> {
+    if (!(body instanceof SpreadsheetUpload)) return this.importRows(context, body.storeId, jsonImportSource(body.rows), query.dryRun ?? false);
+    if (!query.storeId) throw invalidField('storeId', 'give the counted store as ?storeId= when posting a file');
+    const source = fileImportSource(body, 'counts', await this.tenants.current(context), query.mapping);
+    return this.importRows(context, query.storeId, source, query.dryRun ?? false);
+  }
+
+  private async importRows(context: RequestContext, storeId: string, source: ImportSource, dryRun: boolean): Promise<CountImportResultDto> {
+    const { rows } = source;
     if (rows.length > MAX_ROWS) {
       throw importTooLarge(MAX_ROWS, rows.length);
     }
     await this.stores.assertUsable(context, storeId, 'storeId');
-    const errors: CountImportErrorDto[] = [];
+    const errors: CountImportErrorDto[] = [...source.problems];
+    const unreadableRows = new Set(source.problems.map((problem) => problem.row));
     const parsed = rows.map((row, index) => {
       const line = plainToInstance(CountImportRowDto, row);
+      if (unreadableRows.has(index + 1)) return line;
       const invalid = fieldErrorsOf(validateSync(line, { whitelist: true, forbidNonWhitelisted: true }));
       const problems = [...invalid, ...undeclaredNulls(line, invalid)];
       errors.push(...problems.map((error) => ({ row: index + 1, ...error })));
@@ -39,17 +52,24 @@ export class CountImportService {
     const products = await this.products.findByCodes(
       context,
       parsed.flatMap((line) => (line.sku ? [line.sku] : [])),
-      parsed.flatMap((line) => (line.barcode ? [line.barcode] : [])),
+      parsed.flatMap((line) => (line.barcode ? gtinForms(line.barcode) : [])),
     );
     const bySku = new Map(products.map((product) => [product.sku, product]));
-    const byCode = new Map(products.filter((product) => product.barcode).map((product) => [product.barcode as string, product]));
+    const byCode = new Map(products.filter((product) => product.barcode).map((product) => [gtin14(product.barcode as string), product]));
     const lines: { productId: string; counted: number }[] = [];
     const seen = new Map<string, number>();
     parsed.forEach((line, index) => {
       if (errors.some((error) => error.row === index + 1)) return;
-      const product = line.sku ? bySku.get(line.sku) : byCode.get(line.barcode as string);
+      const product = line.sku ? bySku.get(line.sku) : byCode.get(gtin14(line.barcode as string));
       if (!product) {
         errors.push({ row: index + 1, field: line.sku ? 'sku' : 'barcode', message: 'no product of this shop has it' });
+        return;
+      }
+      // A row naming one product by SKU and another (or none) by barcode is ambiguous: which was counted?
+      const byBarcode = line.sku && line.barcode ? byCode.get(gtin14(line.barcode)) : product;
+      if (byBarcode?.id !== product.id) {
+        const named = byBarcode ? `product ${byBarcode.sku}` : 'no product of this shop';
+        errors.push({ row: index + 1, field: 'barcode', message: `barcode ${line.barcode} is ${named}, not ${line.sku}` });
         return;
       }
       const first = seen.get(product.id);
@@ -61,9 +81,12 @@ export class CountImportService {
       lines.push({ productId: product.id, counted: line.counted });
     });
     errors.sort((a, b) => a.row - b.row);
-    if (dryRun) return { counted: lines.length, changed: await this.changedCount(context, storeId, lines), errors };
+    const withLines = (problems: CountImportErrorDto[]) =>
+      source.lines ? problems.map((problem) => ({ ...problem, line: source.lines?.[problem.row - 1] })) : problems;
+    const report = { errors: withLines(errors), notes: withLines(source.notes), unknownColumns: source.unknownColumns };
+    if (dryRun) return { counted: lines.length, changed: await this.changedCount(context, storeId, lines), ...report };
     if (errors.length > 0) {
-      throw importInvalid(errors, 'nothing was counted');
+      throw importInvalid(report.errors, 'nothing was counted');
     }
     const posted = await this.inventory.count(context, { storeId, lines });
     await this.audit.record(auditScopeOf(context), {
@@ -72,7 +95,7 @@ export class CountImportService {
       entityId: posted.countId,
       metadata: { storeId, rows: rows.length },
     });
-    return { counted: lines.length, changed: posted.lines.filter((line) => line.delta !== 0).length, errors: [] };
+    return { counted: lines.length, changed: posted.lines.filter((line) => line.delta !== 0).length, ...report };
   }
 
   /** How many of the lines count other than what is on hand (nothing yet on hand is 0). */

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { sendExport } from '@kassa/api/spreadsheets';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ImportBodyPipe, sendExport, SPREADSHEET_MEDIA_TYPES, SpreadsheetUpload } from '@kassa/api/spreadsheets';
 import type { FastifyReply } from 'fastify';
 import { CountImportService } from './count-import.service';
 import { BodyLimit, Ctx, IdParam, RequestContext, RequirePermissions } from '@kassa/api/http';
@@ -61,9 +61,15 @@ export class InventoryController {
   @RequirePermissions('inventory:manage')
   @BodyLimit(20 * 1024 * 1024)
   @HttpCode(200)
+  @ApiConsumes('application/json', ...SPREADSHEET_MEDIA_TYPES)
+  @ApiBody({ type: CountImportDto, description: 'JSON rows, or a CSV, TSV, xlsx, xls or ods file as the body with ?storeId= (read in the shop locale).' })
   @ApiOkResponse({ type: CountImportResultDto, description: 'By SKU or barcode, all or nothing; dryRun=true only reports.' })
-  importCounts(@Ctx() context: RequestContext, @Query() query: CountImportQueryDto, @Body() body: CountImportDto): Promise<CountImportResultDto> {
-    return this.countImports.import(context, body.storeId, body.rows, query.dryRun ?? false);
+  importCounts(
+    @Ctx() context: RequestContext,
+    @Query() query: CountImportQueryDto,
+    @Body(new ImportBodyPipe(CountImportDto)) body: CountImportDto | SpreadsheetUpload,
+  ): Promise<CountImportResultDto> {
+    return this.countImports.import(context, body, query);
   }
 
   @Post('transfers')
@@ -98,6 +104,14 @@ export class InventoryController {
     @Body() body: SetReorderPointDto,
   ): Promise<StockLevelDto> {
     return this.inventory.setReorderPoint(context, storeId, productId, body.reorderPoint);
+  }
+
+  @Get('ledger/export')
+  @RequirePermissions('inventory:read')
+  @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiOkResponse({ description: 'The stock ledger of the stores you can see, oldest first, as CSV or xlsx.' })
+  async exportLedger(@Ctx() context: RequestContext, @Query() query: LevelsExportQueryDto, @Res() reply: FastifyReply): Promise<void> {
+    await sendExport(reply, await this.inventory.exportLedger(context, query.format, query.storeId, query.bom ?? false));
   }
 
   @Get('ledger')

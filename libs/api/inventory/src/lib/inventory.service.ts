@@ -6,6 +6,7 @@ import { cursorShape, pageRequest, paginate, RequestContext } from '@kassa/api/h
 import { AuditLog, auditScopeOf } from '@kassa/api/audit';
 import type { ExportFormat, SpreadsheetExport } from '@kassa/api/spreadsheets';
 import { assertStoreVisible, StoresService, TenantsService, visibleStoreIds } from '@kassa/api/tenancy';
+import { LEDGER_CSV_HEADER, LEDGER_EXPORT_COLUMNS, LEDGER_EXPORT_SQL, LedgerExportRow, StoredLedgerEntry } from './ledger-export';
 import { LEVEL_CSV_HEADER, LEVEL_EXPORT_COLUMNS, LEVELS_EXPORT_SQL, LevelExportRow, StoredLevel } from './levels-export';
 import type {
   AdjustmentDto,
@@ -169,6 +170,57 @@ export class InventoryService {
       written: (rows) =>
         this.audit.record(auditScopeOf(context), { action: 'export', entityType: 'stock_level', metadata: { format, storeId: storeId ?? null, rows } }),
     };
+  }
+
+  /** The ledger of the stores the caller may see, oldest first, as CSV or xlsx; the export itself is audited. */
+  async exportLedger(context: RequestContext, format: ExportFormat, storeId: string | undefined, bom: boolean): Promise<SpreadsheetExport<LedgerExportRow>> {
+    if (storeId) assertStoreVisible(context, storeId, 'storeId');
+    const { currency } = await this.tenants.current(context);
+    const visible = visibleStoreIds(context) ?? null;
+    const named = (entries: StoredLedgerEntry[]) => this.namedEntries(context, entries);
+    return {
+      filename: 'stock-ledger',
+      format,
+      bom,
+      csvHeader: LEDGER_CSV_HEADER,
+      sheet: { name: 'Ledger', columns: LEDGER_EXPORT_COLUMNS, currency },
+      pages: async function* (this: void) {
+        let after: string | null = null;
+        for (;;) {
+          const entries: StoredLedgerEntry[] = await queryRows<StoredLedgerEntry>(context.manager, LEDGER_EXPORT_SQL, [
+            storeId ?? null,
+            visible,
+            after,
+            EXPORT_PAGE,
+          ]);
+          const page = await named(entries);
+          if (page.length > 0) yield page;
+          if (entries.length < EXPORT_PAGE) return;
+          after = entries[entries.length - 1].id;
+        }
+      },
+      written: (rows) =>
+        this.audit.record(auditScopeOf(context), { action: 'export', entityType: 'stock_ledger', metadata: { format, storeId: storeId ?? null, rows } }),
+    };
+  }
+
+  /** Ledger entries with their store code and product, asked of tenancy and catalog (deleted products included: history). */
+  private async namedEntries(context: RequestContext, entries: StoredLedgerEntry[]): Promise<LedgerExportRow[]> {
+    if (entries.length === 0) return [];
+    const stores = await this.stores.getMany(context, [...new Set(entries.map((entry) => entry.storeId))]);
+    const products = await this.products.forSale(context, [...new Set(entries.map((entry) => entry.productId))]);
+    const storeById = new Map(stores.map((store) => [store.id, store]));
+    const productById = new Map(products.map((product) => [product.id, product]));
+    return entries.map(({ storeId, productId, delta, onHandAfter, reason, note, createdAt }) => ({
+      createdAt,
+      storeCode: storeById.get(storeId)?.code ?? '',
+      sku: productById.get(productId)?.sku ?? '',
+      productName: productById.get(productId)?.name ?? '',
+      delta,
+      onHandAfter,
+      reason,
+      note,
+    }));
   }
 
   /** Levels with their store's and product's names, asked of tenancy and catalog; levels of deleted products are left out. */

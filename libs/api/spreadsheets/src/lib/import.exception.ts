@@ -1,11 +1,12 @@
 import { ErrorCode } from '@kassa/contracts';
 import { ApiException } from '@kassa/api/http';
 
-/** A problem in one imported row (`row` counts from 1, as a spreadsheet does). */
+/** A problem in one imported row (`row` counts from 1, as a spreadsheet does; `line` is the file's own, for a file). */
 export interface ImportRowProblem {
   row: number;
   field: string;
   message: string;
+  line?: number;
 }
 
 export const importTooLarge = (maxRows: number, rows: number) =>
@@ -16,5 +17,15 @@ export const importInvalid = (problems: readonly ImportRowProblem[], outcome: st
   new ApiException(
     ErrorCode.ImportInvalid,
     `${problems.length} problems in the rows; ${outcome}.`,
-    problems.map((problem) => ({ field: `rows.${problem.row - 1}.${problem.field}`, message: problem.message })),
+    problems.map((problem) => ({
+      field: `rows.${problem.row - 1}.${problem.field}`,
+      message: problem.message,
+      ...(problem.line === undefined ? {} : { line: problem.line }),
+    })),
   );
+
+export const importFileTooLarge = (message: string) => new ApiException(ErrorCode.PayloadTooLarge, message, [{ field: 'file', message }]);
+
+export const importFileUnreadable = (message: string) => new ApiException(ErrorCode.ImportFileUnreadable, message, [{ field: 'file', message }]);
+
+export const importMappingInvalid = (message: string) => new ApiException(ErrorCode.ImportMappingInvalid, message, [{ field: 'mapping', message }]);

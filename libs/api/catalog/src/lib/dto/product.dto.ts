@@ -258,6 +258,12 @@ export class ExportQueryDto {
   @QueryBoolean()
   @IsBoolean()
   bom?: boolean;
+
+  @ApiPropertyOptional({ description: 'The columns to export, in this order, by their CSV names (`sku,name,priceMinor`); all by default.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  columns?: string;
 }
 
 export class ImportQueryDto {
@@ -266,6 +272,12 @@ export class ImportQueryDto {
   @QueryBoolean()
   @IsBoolean()
   dryRun?: boolean;
+
+  @ApiPropertyOptional({ description: 'For a file: JSON `{ "column in the file": "field" | null }`, overriding the header synonyms (null ignores a column).' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10_000)
+  mapping?: string;
 }
 
 export class ProductImportDto {
@@ -282,10 +294,19 @@ export class ImportErrorDto {
   @ApiProperty({ description: '1-based position in `rows` (row 1 is the first data row).' }) row!: number;
   @ApiProperty() field!: string;
   @ApiProperty() message!: string;
+  @ApiPropertyOptional({ description: "For a file: the file's own line (CSV) or sheet row number (xlsx, xls, ods)." }) line?: number;
 }
 
 export class ImportResultDto {
   @ApiProperty() created!: number;
   @ApiProperty() updated!: number;
+  @ApiProperty({ description: 'Rows identical to the stored product: nothing is written for them (no version, event or audit row).' })
+  unchanged!: number;
   @ApiProperty({ type: [ImportErrorDto] }) errors!: ImportErrorDto[];
+  @ApiProperty({
+    type: [ImportErrorDto],
+    description: 'For a file: values read with a change to look at (leading zeros restored, `1.234` read by the locale).',
+  })
+  notes!: ImportErrorDto[];
+  @ApiProperty({ type: [String], description: 'For a file: columns no field matched; they were ignored.' }) unknownColumns!: string[];
 }

@@ -205,18 +205,33 @@ export class CountImportQueryDto {
   @QueryBoolean()
   @IsBoolean()
   dryRun?: boolean;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'For a file: the store counted (JSON bodies name it in the body).' })
+  @IsOptional()
+  @IsUUID()
+  storeId?: string;
+
+  @ApiPropertyOptional({ description: 'For a file: JSON `{ "column in the file": "field" | null }`, overriding the header synonyms (null ignores a column).' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10_000)
+  mapping?: string;
 }
 
 export class CountImportErrorDto {
   @ApiProperty({ description: '1-based position in `rows`.' }) row!: number;
   @ApiProperty() field!: string;
   @ApiProperty() message!: string;
+  @ApiPropertyOptional({ description: "For a file: the file's own line (CSV) or sheet row number (xlsx, xls, ods)." }) line?: number;
 }
 
 export class CountImportResultDto {
   @ApiProperty({ description: 'Rows that name a product.' }) counted!: number;
   @ApiProperty({ description: 'Of those, how many differ from on hand (dry run: at the time of checking).' }) changed!: number;
   @ApiProperty({ type: [CountImportErrorDto] }) errors!: CountImportErrorDto[];
+  @ApiProperty({ type: [CountImportErrorDto], description: 'For a file: values read with a change to look at (leading zeros restored).' })
+  notes!: CountImportErrorDto[];
+  @ApiProperty({ type: [String], description: 'For a file: columns no field matched; they were ignored.' }) unknownColumns!: string[];
 }
 
 export class LevelsExportQueryDto {

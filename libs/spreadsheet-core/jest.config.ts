@@ -1,0 +1,5 @@
+export default {
+  displayName: 'spreadsheet-core',
+  preset: '../../jest.preset.js',
+  testMatch: ['<rootDir>/src/**/*.spec.ts'],
+};

@@ -144,6 +144,8 @@ describe('the database role the API runs as', () => {
       expect(await visibleWith(scope)).toEqual([{ events: 0, counters: 0, markers: 0, deliveries: 0 }]);
     });
 
+    // Every SECURITY DEFINER function: the relay's and the sweep's cross-tenant reads (decision 0009) and the
+    // catalog deltas' look at when the oldest running transaction began (migration 1765756800003), which reveals no rows.
     it('are reached across tenants only through functions that run as the owner, with a pinned search path, callable by the app role alone', async () => {
       const functions = await ownerQuery<{ name: string; owner: string; definer: boolean; config: string[]; callers: string[] }>(
         api,
@@ -156,7 +158,12 @@ describe('the database role the API runs as', () => {
         api,
         `SELECT tableowner AS "tableOwner" FROM pg_tables WHERE tablename = 'outbox_event'`,
       );
-      expect(functions.map((fn) => fn.name)).toEqual(['outbox_delete_expired', 'outbox_tenants_with_work', 'webhook_overdue_deliveries']);
+      expect(functions.map((fn) => fn.name)).toEqual([
+        'oldest_running_transaction_start',
+        'outbox_delete_expired',
+        'outbox_tenants_with_work',
+        'webhook_overdue_deliveries',
+      ]);
       for (const fn of functions) {
         expect(fn).toMatchObject({ owner: tableOwner, definer: true, config: ['search_path=pg_catalog, pg_temp'], callers: [APP_ROLE] });
       }

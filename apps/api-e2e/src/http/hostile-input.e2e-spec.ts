@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import { AddressInfo, connect } from 'node:net';
 import request from 'supertest';
-import { ErrorCode, isErrorCode, PROBLEM_CONTENT_TYPE, uuidv7 } from '@kassa/contracts';
+import { ErrorCode, isErrorCode, MAX_AMOUNT_MINOR, PROBLEM_CONTENT_TYPE, uuidv7 } from '@kassa/contracts';
 import { ID_ROUTE_FIXTURES } from '../support/id-route-sweep';
 import { bearer, createTenant, expectStatus, PASSWORD, TenantFixture, uniqueSlug } from '../support/identity';
 import { bodyFields, InputField, OpenApiDocument, operationInputs, resolveSchema, SchemaObject } from '../support/open-api-document';
@@ -312,13 +312,13 @@ describe('hostile input', () => {
   it('refuses a sale whose lines multiply or add up past what a sale can hold, naming the lines', async () => {
     const owner = bearer(shop.owner.accessToken);
     const dear = expectStatus(
-      await http().post('/api/v1/products').set(owner).send({ sku: 'DEAR-1', name: 'Dear', priceMinor: Number.MAX_SAFE_INTEGER }),
+      await http().post('/api/v1/products').set(owner).send({ sku: 'DEAR-1', name: 'Dear', priceMinor: MAX_AMOUNT_MINOR, trackStock: false }),
       201,
     ).body;
     const sales = [
       { lines: [{ productId: dear.id, quantity: 2 }] },
-      { lines: [{ productId: product.id, quantity: 100_000, unitPriceMinor: 100_000_000_000 }], offline: true },
-      { lines: Array.from({ length: 200 }, () => ({ productId: product.id, quantity: 1, unitPriceMinor: 100_000_000_000 })), offline: true },
+      { lines: [{ productId: product.id, quantity: 100_000, unitPriceMinor: MAX_AMOUNT_MINOR }], offline: true },
+      { lines: Array.from({ length: 200 }, () => ({ productId: product.id, quantity: 1, unitPriceMinor: MAX_AMOUNT_MINOR })), offline: true },
     ];
     for (const sale of sales) {
       const response = await http()

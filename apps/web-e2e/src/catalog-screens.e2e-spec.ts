@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from './support/chromium';
 import { createShop, newShopAccount, signInThroughForm, type ShopAccount } from './support/shop-accounts';
 import { startWebStack, WebStack } from './support/web-stack';
+import { tabIntoRows } from './support/keyboard';
 
 interface StoredProduct {
   id: string;
@@ -41,15 +42,6 @@ describe('the catalog screens, built from the kit, in Chromium', () => {
     const page = await context.newPage();
     await signInThroughForm(page, stack.web.baseUrl, account);
     return page;
-  }
-
-  /** Tabs from wherever focus is until a row of the grid has it, as a keyboard user would. */
-  async function tabIntoRows(page: Page): Promise<void> {
-    for (let presses = 0; presses < 60; presses++) {
-      await page.keyboard.press('Tab');
-      if (await page.evaluate(() => document.activeElement?.tagName === 'TR')) return;
-    }
-    throw new Error('Tab never reached a row');
   }
 
   const focusedRowText = (page: Page) => page.evaluate(() => (document.activeElement as HTMLElement | null)?.innerText ?? '');

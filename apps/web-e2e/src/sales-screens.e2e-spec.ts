@@ -5,6 +5,7 @@ import { accessibilityViolations } from './support/axe';
 import { launchChromium } from './support/chromium';
 import { createShop, newShopAccount, signInThroughForm, type ShopAccount } from './support/shop-accounts';
 import { startWebStack, WebStack } from './support/web-stack';
+import { tabIntoRows } from './support/keyboard';
 
 // Produced by every run for people to look at; tmp/ is not committed.
 const SCREENS = path.resolve(__dirname, '../../../tmp/screens/web-e2e');
@@ -42,15 +43,6 @@ describe('the sales screens, in Chromium against the real API', () => {
     const page = await context.newPage();
     await signInThroughForm(page, stack.web.baseUrl, account);
     return page;
-  }
-
-  /** Tabs from wherever focus is until a row of the grid has it, as a keyboard user would. */
-  async function tabIntoRows(page: Page): Promise<void> {
-    for (let presses = 0; presses < 60; presses++) {
-      await page.keyboard.press('Tab');
-      if (await page.evaluate(() => document.activeElement?.tagName === 'TR')) return;
-    }
-    throw new Error('Tab never reached a row');
   }
 
   const money = (minor: number) => new RegExp(`${Math.trunc(minor / 100)}[.,]${String(minor % 100).padStart(2, '0')}`);

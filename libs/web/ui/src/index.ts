@@ -29,6 +29,8 @@ export { readSubmitFailure } from './lib/form/submit-failure';
 export type { SubmitOutcome } from './lib/form/submit-failure';
 export { Badge } from './lib/layout/badge';
 export type { BadgeTone } from './lib/layout/badge';
+export { DetailList } from './lib/layout/detail-list';
+export type { DetailListProps } from './lib/layout/detail-list';
 export { PageHeader } from './lib/layout/page-header';
 export type { PageHeaderProps } from './lib/layout/page-header';
 export { Pagination } from './lib/layout/pagination';

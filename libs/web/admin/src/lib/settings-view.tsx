@@ -3,9 +3,8 @@ import { useForm, useWatch } from 'react-hook-form';
 import type { Schemas } from '@kassa/api-client';
 import { useSession } from '@kassa/web/auth';
 import { useApiMutation } from '@kassa/web/data-access';
-import { Form, FormActions, FormCheckbox, FormInput, FormRow, FormSelect, PageHeader, Skeleton, useToasts } from '@kassa/web/ui';
+import { DetailList, Form, FormActions, FormCheckbox, FormInput, FormRow, FormSelect, PageHeader, Skeleton, useToasts } from '@kassa/web/ui';
 import { localeOptions, timeZoneOptions } from './locale-options';
-import styles from './admin.module.css';
 
 type Tenant = Schemas['TenantDto'];
 type SettingsValues = Pick<Tenant, 'name' | 'locale' | 'currency' | 'timeZone' | 'pricesIncludeTax' | 'allowNegativeStock'>;
@@ -69,18 +68,15 @@ export function SettingsView() {
       ) : can('tenant:manage') ? (
         <SettingsForm key={tenant.id} tenant={tenant} />
       ) : (
-        <dl className={styles.details}>
-          <dt>Shop address</dt>
-          <dd>{tenant.slug}</dd>
-          <dt>Language and formats</dt>
-          <dd>{tenant.locale}</dd>
-          <dt>Currency</dt>
-          <dd>{tenant.currency}</dd>
-          <dt>Time zone</dt>
-          <dd>{tenant.timeZone}</dd>
-          <dt>Prices</dt>
-          <dd>{tenant.pricesIncludeTax ? 'Include tax' : 'Exclude tax'}</dd>
-        </dl>
+        <DetailList
+          items={[
+            ['Shop address', tenant.slug],
+            ['Language and formats', tenant.locale],
+            ['Currency', tenant.currency],
+            ['Time zone', tenant.timeZone],
+            ['Prices', tenant.pricesIncludeTax ? 'Include tax' : 'Exclude tax'],
+          ]}
+        />
       )}
     </>
   );

@@ -3,7 +3,7 @@ import { useParams } from 'next/navigation';
 import { isUuid } from '@kassa/contracts';
 import { useSession } from '@kassa/web/auth';
 import { useApiQuery } from '@kassa/web/data-access';
-import { Badge, PageHeader, ProblemState, Skeleton, useShopFormat } from '@kassa/web/ui';
+import { Badge, DetailList, PageHeader, ProblemState, Skeleton, useShopFormat } from '@kassa/web/ui';
 import { ProductForm } from './product-form';
 import { productKeys } from './product-requests';
 import styles from './catalog.module.css';
@@ -61,14 +61,13 @@ export function ProductView() {
       {can('catalog:manage') ? (
         <ProductForm key={data.id} product={data} onReload={async () => (await product.refetch()).data} />
       ) : (
-        <dl className={styles.details}>
-          <dt>Barcodes</dt>
-          <dd>{data.barcodes.join(', ') || '—'}</dd>
-          <dt>Tax rate</dt>
-          <dd>{format.number(data.taxRateBps / 100, { maximumFractionDigits: 2 })} %</dd>
-          <dt>Description</dt>
-          <dd>{data.description ?? '—'}</dd>
-        </dl>
+        <DetailList
+          items={[
+            ['Barcodes', data.barcodes.join(', ') || '—'],
+            ['Tax rate', `${format.number(data.taxRateBps / 100, { maximumFractionDigits: 2 })} %`],
+            ['Description', data.description ?? '—'],
+          ]}
+        />
       )}
     </>
   );

@@ -43,6 +43,29 @@ export function FormSelect({
   return <Select label={label} options={options} placeholder={placeholder} hint={hint} {...register(name, rules)} error={useFieldError(name)} />;
 }
 
+/**
+ * A typed number bound by name: text that does not read as a number (the input reports it) blocks
+ * saving, and so does an empty required field; the API's error shows under it.
+ */
+function useTypedNumberField(name: string, rules: RegisterOptions | undefined, required: boolean | undefined, emptyMessage: string) {
+  const problem = useRef<string>(undefined);
+  const { field, fieldState } = useController({
+    name,
+    rules: { ...rules, validate: (value: number | null) => problem.current ?? (required && value === null ? emptyMessage : true) },
+  });
+  return {
+    name: field.name,
+    ref: field.ref,
+    value: field.value as number | null,
+    onChange: field.onChange,
+    onBlur: field.onBlur,
+    onValidityChange: (next: string | undefined) => {
+      problem.current = next;
+    },
+    error: fieldState.error?.message,
+  };
+}
+
 /** Money in minor units, typed in the shop's locale; text that does not read as an amount blocks saving. */
 export function FormMoneyInput({
   name,
@@ -52,31 +75,8 @@ export function FormMoneyInput({
   required,
   allowNegative,
 }: BoundProps & { label: ReactNode; hint?: ReactNode; required?: boolean; allowNegative?: boolean }) {
-  const problem = useRef<string>(undefined);
-  const { field, fieldState } = useController({
-    name,
-    rules: {
-      ...rules,
-      validate: (value: number | null) => problem.current ?? (required && value === null ? 'Enter an amount.' : true),
-    },
-  });
-  return (
-    <MoneyInput
-      label={label}
-      hint={hint}
-      required={required}
-      allowNegative={allowNegative}
-      name={field.name}
-      ref={field.ref}
-      value={field.value as number | null}
-      onChange={field.onChange}
-      onBlur={field.onBlur}
-      onValidityChange={(next) => {
-        problem.current = next;
-      }}
-      error={fieldState.error?.message}
-    />
-  );
+  const bound = useTypedNumberField(name, rules, required, 'Enter an amount.');
+  return <MoneyInput label={label} hint={hint} required={required} allowNegative={allowNegative} {...bound} />;
 }
 
 export function FormNumberInput({
@@ -90,31 +90,8 @@ export function FormNumberInput({
   max,
   unit,
 }: BoundProps & { label: ReactNode; hint?: ReactNode; required?: boolean; fractionDigits?: number; min?: number; max?: number; unit?: ReactNode }) {
-  const problem = useRef<string>(undefined);
-  const { field, fieldState } = useController({
-    name,
-    rules: { ...rules, validate: (value: number | null) => problem.current ?? (required && value === null ? 'Enter a number.' : true) },
-  });
-  return (
-    <NumberInput
-      label={label}
-      hint={hint}
-      required={required}
-      fractionDigits={fractionDigits}
-      min={min}
-      max={max}
-      unit={unit}
-      name={field.name}
-      ref={field.ref}
-      value={field.value as number | null}
-      onChange={field.onChange}
-      onBlur={field.onBlur}
-      onValidityChange={(next) => {
-        problem.current = next;
-      }}
-      error={fieldState.error?.message}
-    />
-  );
+  const bound = useTypedNumberField(name, rules, required, 'Enter a number.');
+  return <NumberInput label={label} hint={hint} required={required} fractionDigits={fractionDigits} min={min} max={max} unit={unit} {...bound} />;
 }
 
 export function FormCheckbox({ name, rules, label, description }: BoundProps & { label: ReactNode; description?: ReactNode }) {

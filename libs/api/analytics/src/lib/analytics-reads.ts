@@ -1,0 +1,120 @@
+import { queryRows } from '@kassa/api/database';
+import type { EntityManager } from 'typeorm';
+
+/** Which rollup rows a question reads: local days `from`…`to` (inclusive), of these stores (every store when null). */
+export interface RollupScope {
+  storeIds: readonly string[] | null;
+  from: string;
+  to: string;
+}
+
+export interface DayTotals {
+  date: string;
+  quantity: number;
+  revenueMinor: number;
+  costMinor: number;
+  costedRevenueMinor: number;
+  unknownCostLines: number;
+  discountMinor: number;
+  taxMinor: number;
+  transactions: number;
+}
+
+export interface HourTotals {
+  date: string;
+  hour: number;
+  quantity: number;
+  revenueMinor: number;
+  transactions: number;
+}
+
+export interface ProductTotals {
+  productId: string;
+  quantity: number;
+  revenueMinor: number;
+  costMinor: number;
+  costedRevenueMinor: number;
+  unknownCostLines: number;
+  /** Sales that held the product. */
+  transactions: number;
+}
+
+export interface PairCount {
+  productA: string;
+  productB: string;
+  count: number;
+}
+
+export interface CustomerDay {
+  customerId: string;
+  date: string;
+  orders: number;
+  revenueMinor: number;
+}
+
+const WHERE = `($1::uuid[] IS NULL OR store_id = ANY($1)) AND day BETWEEN $2 AND $3`;
+const parametersOf = (scope: RollupScope) => [scope.storeIds, scope.from, scope.to];
+
+const SUMS = `
+  sum(quantity)::bigint AS quantity, sum(revenue_minor)::bigint AS "revenueMinor", sum(cost_minor)::bigint AS "costMinor",
+  sum(costed_revenue_minor)::bigint AS "costedRevenueMinor", sum(unknown_cost_lines)::int AS "unknownCostLines",
+  sum(discount_minor)::bigint AS "discountMinor", sum(tax_minor)::bigint AS "taxMinor", sum(transactions)::int AS transactions`;
+
+/** Every read of the rollups: the analytics answers come from these and never from sales. */
+export const analyticsReads = {
+  /** The days that have rows, summed over stores (a store's day is the sum of its hours). */
+  days(manager: EntityManager, scope: RollupScope): Promise<DayTotals[]> {
+    return queryRows<DayTotals>(
+      manager,
+      `SELECT to_char(day, 'YYYY-MM-DD') AS date, ${SUMS} FROM analytics_hourly_store WHERE ${WHERE} GROUP BY day ORDER BY day`,
+      parametersOf(scope),
+    );
+  },
+
+  hours(manager: EntityManager, scope: RollupScope): Promise<HourTotals[]> {
+    return queryRows<HourTotals>(
+      manager,
+      `SELECT to_char(day, 'YYYY-MM-DD') AS date, hour, sum(quantity)::bigint AS quantity, sum(revenue_minor)::bigint AS "revenueMinor",
+              sum(transactions)::int AS transactions
+         FROM analytics_hourly_store WHERE ${WHERE} GROUP BY day, hour ORDER BY day, hour`,
+      parametersOf(scope),
+    );
+  },
+
+  products(manager: EntityManager, scope: RollupScope): Promise<ProductTotals[]> {
+    return queryRows<ProductTotals>(
+      manager,
+      `SELECT product_id AS "productId", ${SUMS} FROM analytics_daily_product WHERE ${WHERE} GROUP BY product_id`,
+      parametersOf(scope),
+    );
+  },
+
+  /** Pairs bought together in at least `minCount` baskets. */
+  pairs(manager: EntityManager, scope: RollupScope, minCount: number): Promise<PairCount[]> {
+    return queryRows<PairCount>(
+      manager,
+      `SELECT product_a AS "productA", product_b AS "productB", sum(baskets)::int AS count
+         FROM analytics_basket_pair WHERE ${WHERE} GROUP BY product_a, product_b HAVING sum(baskets) >= $4`,
+      [...parametersOf(scope), minCount],
+    );
+  },
+
+  customerDays(manager: EntityManager, scope: RollupScope): Promise<CustomerDay[]> {
+    return queryRows<CustomerDay>(
+      manager,
+      `SELECT customer_id AS "customerId", to_char(day, 'YYYY-MM-DD') AS date, sum(orders)::int AS orders, sum(revenue_minor)::bigint AS "revenueMinor"
+         FROM analytics_customer_day WHERE ${WHERE} GROUP BY customer_id, day`,
+      parametersOf(scope),
+    );
+  },
+
+  /** The first day with any rollup row in these stores, or null. */
+  async firstDay(manager: EntityManager, storeIds: readonly string[] | null): Promise<string | null> {
+    const [row] = await queryRows<{ day: string | null }>(
+      manager,
+      `SELECT to_char(min(day), 'YYYY-MM-DD') AS day FROM analytics_hourly_store WHERE ($1::uuid[] IS NULL OR store_id = ANY($1))`,
+      [storeIds],
+    );
+    return row.day;
+  },
+};

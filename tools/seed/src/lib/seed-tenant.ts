@@ -10,6 +10,7 @@ import { demoCategories, generateProducts, type GeneratedProduct } from './catal
 import { generateCustomers, type GeneratedCustomer } from './customer-generator';
 import { API_REGISTER_NAME, generateSalesHistory, localDate, POS_REGISTER_NAMES, type SalesHistory } from './sales-history-generator';
 import { insertSalesHistory } from './sales-history-writer';
+import { rebuildAnalytics } from './rebuild-analytics';
 
 export interface SeedOptions {
   slug: string;
@@ -192,7 +193,7 @@ export async function seedTenant(app: INestApplicationContext, options: SeedOpti
         pricesIncludeTax: tenant.pricesIncludeTax,
         storeIds,
         registerIds,
-        products: products.map((product, index) => ({ id: productIds[index], sku: product.sku, name: product.name })),
+        products: products.map((product, index) => ({ id: productIds[index], sku: product.sku, name: product.name, costMinor: product.costMinor })),
         customerIds,
       },
       history,
@@ -216,6 +217,8 @@ export async function seedTenant(app: INestApplicationContext, options: SeedOpti
     return lines;
   });
   await refreshPlannerStatistics(app.get<DatabaseEndpoint>(DATABASE_ENDPOINT));
+  // The history wrote no events, so the rollup consumer never saw it: compute the rollups from it now.
+  await rebuildAnalytics(app, tenantId);
   return {
     created: true,
     tenantId,

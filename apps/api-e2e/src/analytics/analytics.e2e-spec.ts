@@ -114,10 +114,10 @@ describe('analytics', () => {
   });
   afterAll(() => api.close());
 
-  describe('rollups', () => {
-    const costs = new Map<string, number>();
-    let products: { id: string; priceMinor: number }[] = [];
+  const costs = new Map<string, number>();
+  const products: { id: string; priceMinor: number; costMinor: number }[] = [];
 
+  describe('rollups', () => {
     beforeAll(async () => {
       for (const [priceMinor, costMinor] of [
         [250, 120],
@@ -126,7 +126,7 @@ describe('analytics', () => {
       ]) {
         const product = await newProduct(a, { priceMinor, costMinor, trackStock: false });
         costs.set(product.id, costMinor);
-        products.push(product);
+        products.push({ ...product, costMinor });
       }
     });
 
@@ -228,6 +228,39 @@ describe('analytics', () => {
       expect(summary.explanation).toMatch(/€/);
     });
 
+    it('sums the period as the sales add up: revenue net of refunds, margin over lines with a cost, lines without one counted', async () => {
+      const { sales, refunds } = await recorded(a);
+      const scratch = Object.values(fromScratch(sales, refunds, new Map([...products.map((product) => [product.id, product.costMinor] as const)])));
+      const period = 'from=2026-03-01&to=2030-01-01'.replace('2030-01-01', new Date().toISOString().slice(0, 10));
+      const before = expectStatus(await get(a.owner.accessToken, `summary?${period}`), 200).body.current;
+      expect(before.revenueMinor).toBe(scratch.reduce((sum, bucket) => sum + bucket.revenue, 0));
+      expect(before.marginMinor).toBe(scratch.reduce((sum, bucket) => sum + bucket.revenue - bucket.cost, 0));
+      expect(before.unknownCostLines).toBe(0);
+
+      const uncosted = await newProduct(a, { priceMinor: 300, trackStock: false });
+      expectStatus(
+        await sell(a.owner.accessToken, {
+          storeId: a.stores[0].id,
+          lines: [{ productId: uncosted.id, quantity: 2 }],
+          tenders: [{ type: 'card', amountMinor: 600 }],
+        }),
+        201,
+      );
+      const after = await eventually(
+        async () => expectStatus(await get(a.owner.accessToken, `summary?${period}`), 200).body.current,
+        (current) => current.unknownCostLines === 1,
+      );
+      expect(after.marginMinor).toBe(before.marginMinor);
+      expect(after.revenueMinor).toBeGreaterThan(before.revenueMinor);
+      const byMargin = expectStatus(await get(a.owner.accessToken, `top-products?by=margin&limit=50&${period}`), 200).body;
+      expect(byMargin.unknownCostLines).toBe(1);
+      expect(byMargin.products.find((product: { productId: string }) => product.productId === uncosted.id)).toMatchObject({
+        marginMinor: null,
+        unknownCostLines: 1,
+      });
+      expect(byMargin.explanation).toMatch(/1 line/);
+    });
+
     it("shows each shop only its own figures (B sees nothing of A's sales)", async () => {
       const mine = expectStatus(await get(a.apiKey, 'top-products?from=2026-03-01&to=2026-11-30'), 200);
       const theirs = expectStatus(await get(b.owner.accessToken, 'top-products?from=2026-03-01&to=2026-11-30'), 200);
@@ -235,6 +268,13 @@ describe('analytics', () => {
       expect(theirs.body.products).toEqual([]);
       const summary = expectStatus(await get(b.owner.accessToken, 'summary?from=2026-03-01&to=2026-11-30'), 200).body;
       expect(summary.current).toMatchObject({ revenueMinor: 0, transactions: 0 });
+      const aIds = [...products.map((product) => product.id), ...a.stores.map((store) => store.id)];
+      for (const route of ROUTES) {
+        for (const token of [b.owner.accessToken, b.apiKey]) {
+          const text = JSON.stringify(expectStatus(await get(token, `${route}?from=2026-03-01&to=2026-11-30`), 200).body);
+          expect([route, aIds.filter((id) => text.includes(id))]).toEqual([route, []]);
+        }
+      }
     });
 
     it("shows a store-limited manager only their stores' figures, and 404 for another store", async () => {

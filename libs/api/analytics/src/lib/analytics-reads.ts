@@ -45,9 +45,11 @@ export interface PairCount {
   count: number;
 }
 
-export interface CustomerDay {
+/** A customer's purchases in the period: first and last day with an order, orders, revenue net of refunds. */
+export interface CustomerTotals {
   customerId: string;
-  date: string;
+  firstDay: string;
+  lastDay: string;
   orders: number;
   revenueMinor: number;
 }
@@ -99,11 +101,14 @@ export const analyticsReads = {
     );
   },
 
-  customerDays(manager: EntityManager, scope: RollupScope): Promise<CustomerDay[]> {
-    return queryRows<CustomerDay>(
+  /** Customers with at least one order in the period (refunds of earlier orders alone make no customer). */
+  customers(manager: EntityManager, scope: RollupScope): Promise<CustomerTotals[]> {
+    return queryRows<CustomerTotals>(
       manager,
-      `SELECT customer_id AS "customerId", to_char(day, 'YYYY-MM-DD') AS date, sum(orders)::int AS orders, sum(revenue_minor)::bigint AS "revenueMinor"
-         FROM analytics_customer_day WHERE ${WHERE} GROUP BY customer_id, day`,
+      `SELECT customer_id AS "customerId", to_char(min(day) FILTER (WHERE orders > 0), 'YYYY-MM-DD') AS "firstDay",
+              to_char(max(day) FILTER (WHERE orders > 0), 'YYYY-MM-DD') AS "lastDay", sum(orders)::int AS orders,
+              sum(revenue_minor)::bigint AS "revenueMinor"
+         FROM analytics_customer_day WHERE ${WHERE} GROUP BY customer_id HAVING sum(orders) > 0`,
       parametersOf(scope),
     );
   },

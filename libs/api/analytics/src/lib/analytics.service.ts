@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   anomalies,
+  CustomerOrder,
   dayOfWeekPattern,
   fillDays,
   forecast,
@@ -20,7 +21,7 @@ import { CustomersService } from '@kassa/api/customers';
 import { RequestContext } from '@kassa/api/http';
 import { StockService } from '@kassa/api/inventory';
 import { assertStoreVisible, StoresService, TenantsService, visibleStoreIds } from '@kassa/api/tenancy';
-import { analyticsReads, DayTotals, ProductTotals, RollupScope } from './analytics-reads';
+import { analyticsReads, CustomerTotals, DayTotals, ProductTotals, RollupScope } from './analytics-reads';
 import { rangeTooLong, rangeReversed } from './analytics.exception';
 import { addDays, daysBetween, todayIn } from './calendar';
 import { moneyFormat } from './money-format';
@@ -102,29 +103,42 @@ const changeOf = (now: PeriodFiguresDto, before: PeriodFiguresDto): ChangeDto =>
 
 const signedPercent = (value: number | null) => (value === null ? 'no comparison' : `${value >= 0 ? '+' : '−'}${Math.abs(value).toFixed(1)}%`);
 
-/** Rollup rows of products as the line facts analytics-core ranks: costed part, then one fact per line without a cost. */
-function factsOf(products: readonly ProductTotals[], date: string): SaleLineFact[] {
+/**
+ * Rollup rows of products as the line facts analytics-core ranks: the part with a cost snapshot as one
+ * fact, and one fact per line without one (the first carrying their revenue), so margins and the count
+ * of lines left out of them come out as from the lines themselves.
+ */
+export function factsOf(products: readonly ProductTotals[], date: string): SaleLineFact[] {
   return products.flatMap((product): SaleLineFact[] => {
-    const costed: SaleLineFact = {
+    const fact = (quantity: number, revenueMinor: number, costMinor: number | null): SaleLineFact => ({
       saleId: product.productId,
       productId: product.productId,
       date,
-      quantity: product.quantity,
-      revenueMinor: product.costedRevenueMinor,
-      costMinor: product.costMinor,
-    };
-    const unknownRevenue = product.revenueMinor - product.costedRevenueMinor;
-    const unknown = Array.from({ length: product.unknownCostLines }, (_, index): SaleLineFact => ({
-      saleId: product.productId,
-      productId: product.productId,
-      date,
-      quantity: 0,
-      revenueMinor: index === 0 ? unknownRevenue : 0,
-      costMinor: null,
-    }));
-    if (unknown.length === 0 && unknownRevenue !== 0) costed.revenueMinor = product.revenueMinor;
-    return [costed, ...unknown];
+      quantity,
+      revenueMinor,
+      costMinor,
+    });
+    if (product.unknownCostLines === 0) return [fact(product.quantity, product.revenueMinor, product.costMinor)];
+    const costed = product.costedRevenueMinor !== 0 || product.costMinor !== 0;
+    const unknown = Array.from({ length: product.unknownCostLines }, (_, index) =>
+      fact(index === 0 && !costed ? product.quantity : 0, index === 0 ? product.revenueMinor - product.costedRevenueMinor : 0, null),
+    );
+    return costed ? [fact(product.quantity, product.costedRevenueMinor, product.costMinor), ...unknown] : unknown;
   });
+}
+
+/**
+ * A customer's totals as the orders lifetimeValue reads: it uses only their count, their sum and the first
+ * and last purchase day, so two entries carry all of it (one when both days are the same).
+ */
+export function ordersOf(customer: CustomerTotals): CustomerOrder[] {
+  const { customerId, firstDay, lastDay, orders, revenueMinor } = customer;
+  const first: CustomerOrder = { customerId, saleId: `${customerId}/first`, date: firstDay, revenueMinor, orders };
+  if (lastDay === firstDay) return [first];
+  return [
+    { ...first, orders: orders - 1 },
+    { customerId, saleId: `${customerId}/last`, date: lastDay, revenueMinor: 0, orders: 1 },
+  ];
 }
 
 /**
@@ -282,17 +296,13 @@ export class AnalyticsService {
   /** Lifetime value counts every sale up to `to`, from the first, unless `from` is given. */
   async customers(context: RequestContext, query: CustomersQueryDto): Promise<CustomersDto> {
     const question = await this.question(context, query, { allHistory: query.from === undefined });
-    const days = await analyticsReads.customerDays(context.manager, question.scope);
-    const value = lifetimeValue(
-      days.map((day) => ({
-        customerId: day.customerId,
-        saleId: `${day.customerId}/${day.date}`,
-        date: day.date,
-        revenueMinor: day.revenueMinor,
-        orders: day.orders,
-      })),
-      { asOf: question.scope.to, lifespanYears: query.lifespanYears, limit: query.limit ?? 50, format: question.money },
-    );
+    const totals = await analyticsReads.customers(context.manager, question.scope);
+    const value = lifetimeValue(totals.flatMap(ordersOf), {
+      asOf: question.scope.to,
+      lifespanYears: query.lifespanYears,
+      limit: query.limit ?? 50,
+      format: question.money,
+    });
     const names = await this.customerNames.namesOf(
       context,
       value.customers.map((customer) => customer.customerId),

@@ -324,6 +324,35 @@ describe('analytics', () => {
       }
     });
 
+    // Runs last: it gives shop B sales of its own.
+    it('ranks basket pairs by lift equal to the hand-computed values', async () => {
+      const item = async (name: string) => ({ name, ...(await newProduct(b, { name, priceMinor: 100, trackStock: false })) });
+      const [bread, butter, milk, jam] = await Promise.all(['Bread', 'Butter', 'Milk', 'Jam'].map(item));
+      // 6 baskets: bread+butter in 3 of them (each in 3): lift 3·6/(3·3) = 2; jam+milk in 1 (each in 3): lift 6/9 = 2/3.
+      const baskets = [[bread, butter], [bread, butter, milk], [milk], [jam], [bread, butter, jam], [milk, jam]];
+      for (const basket of baskets) {
+        expectStatus(
+          await sell(b.owner.accessToken, {
+            storeId: b.stores[0].id,
+            lines: basket.map((product) => ({ productId: product.id, quantity: 1 })),
+            tenders: [{ type: 'card', amountMinor: 100 * basket.length }],
+          }),
+          201,
+        );
+      }
+      const answer = await eventually(
+        async () => expectStatus(await get(b.owner.accessToken, 'baskets?minCount=1'), 200).body,
+        (body) => body.baskets === 6 && body.pairs.length === 6,
+      );
+      const pair = (x: { id: string }, y: { id: string }) =>
+        answer.pairs.find((found: { productA: string; productB: string }) => [found.productA, found.productB].sort().join() === [x.id, y.id].sort().join());
+      expect(answer.pairs[0]).toEqual(pair(bread, butter));
+      expect(pair(bread, butter)).toMatchObject({ count: 3, support: 0.5, confidenceAToB: 1, confidenceBToA: 1, lift: 2 });
+      expect(pair(jam, milk).lift).toBeCloseTo(2 / 3, 12);
+      expect(answer.explanation).toMatch(/Strongest pair in 6 baskets: (Bread|Butter) is in 100% of the baskets with (Bread|Butter), 2\.00× as often/);
+      expect(expectStatus(await get(b.owner.accessToken, 'baskets'), 200).body.pairs).toEqual([pair(bread, butter)]);
+    });
+
     it('exports each report as CSV and as xlsx', async () => {
       for (const report of ROUTES) {
         const csv = await get(a.owner.accessToken, `export?report=${report}&format=csv&from=2026-03-01&to=2026-11-30`);

@@ -39,10 +39,13 @@ export interface ProductTotals {
   transactions: number;
 }
 
-export interface PairCount {
+export interface RankedPair {
   productA: string;
   productB: string;
   count: number;
+  /** Baskets holding productA, and productB. */
+  withA: number;
+  withB: number;
 }
 
 /** A customer's purchases in the period: first and last day with an order, orders, revenue net of refunds. */
@@ -91,13 +94,27 @@ export const analyticsReads = {
     );
   },
 
-  /** Pairs bought together in at least `minCount` baskets. */
-  pairs(manager: EntityManager, scope: RollupScope, minCount: number): Promise<PairCount[]> {
-    return queryRows<PairCount>(
+  /**
+   * The `limit` pairs bought together in at least `minCount` baskets with the highest lift (then count, then
+   * ids: analytics-core's order), with the baskets holding each of their products. Ranked here so that a
+   * period's tens of thousands of pairs never leave the database.
+   */
+  topPairs(manager: EntityManager, scope: RollupScope, baskets: number, minCount: number, limit: number): Promise<RankedPair[]> {
+    return queryRows<RankedPair>(
       manager,
-      `SELECT product_a AS "productA", product_b AS "productB", sum(baskets)::int AS count
-         FROM analytics_basket_pair WHERE ${WHERE} GROUP BY product_a, product_b HAVING sum(baskets) >= $4`,
-      [...parametersOf(scope), minCount],
+      `WITH pairs AS (
+         SELECT product_a, product_b, sum(baskets)::bigint AS count FROM analytics_basket_pair
+          WHERE ${WHERE} GROUP BY product_a, product_b HAVING sum(baskets) >= $4
+       ), single AS (
+         SELECT product_id, sum(transactions)::bigint AS count FROM analytics_daily_product
+          WHERE ${WHERE} AND product_id IN (SELECT product_a FROM pairs UNION SELECT product_b FROM pairs) GROUP BY product_id
+       )
+       SELECT p.product_a AS "productA", p.product_b AS "productB", p.count::int AS count, a.count::int AS "withA", b.count::int AS "withB"
+         FROM pairs p JOIN single a ON a.product_id = p.product_a JOIN single b ON b.product_id = p.product_b
+        ORDER BY (p.count::float8 * $5) / (greatest(a.count, p.count)::float8 * greatest(b.count, p.count)) DESC, p.count DESC,
+                 p.product_a::text || p.product_b::text
+        LIMIT $6`,
+      [...parametersOf(scope), minCount, baskets, limit],
     );
   },
 

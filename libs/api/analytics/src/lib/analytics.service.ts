@@ -268,23 +268,18 @@ export class AnalyticsService {
   async baskets(context: RequestContext, query: BasketsQueryDto): Promise<BasketsDto> {
     const question = await this.question(context, query);
     const minCount = query.minCount ?? 2;
-    const [days, products, pairs] = [
-      await analyticsReads.days(context.manager, question.scope),
-      await analyticsReads.products(context.manager, question.scope),
-      await analyticsReads.pairs(context.manager, question.scope, minCount),
-    ];
+    const limit = query.limit ?? 20;
+    const days = await analyticsReads.days(context.manager, question.scope);
+    const baskets = days.reduce((total, day) => total + day.transactions, 0);
+    const pairs = await analyticsReads.topPairs(context.manager, question.scope, baskets, minCount, limit);
     const names = await this.productNames(
       context,
       pairs.flatMap((pair) => [pair.productA, pair.productB]),
     );
     const nameOf = (id: string) => names.get(id) ?? id;
     const analysis = scoreBasketPairs(
-      {
-        baskets: days.reduce((total, day) => total + day.transactions, 0),
-        single: new Map(products.map((product) => [product.productId, product.transactions])),
-        pairs,
-      },
-      { minCount, limit: query.limit ?? 20, nameOf },
+      { baskets, single: new Map(pairs.flatMap((pair) => [[pair.productA, pair.withA] as const, [pair.productB, pair.withB] as const])), pairs },
+      { minCount, limit, nameOf },
     );
     return {
       ...this.scopeOf(question, analysis.explanation),

@@ -236,6 +236,8 @@ describe('analytics', () => {
       expect(before.revenueMinor).toBe(scratch.reduce((sum, bucket) => sum + bucket.revenue, 0));
       expect(before.marginMinor).toBe(scratch.reduce((sum, bucket) => sum + bucket.revenue - bucket.cost, 0));
       expect(before.unknownCostLines).toBe(0);
+      const said = expectStatus(await get(a.owner.accessToken, `summary?${period}`), 200).body.explanation;
+      expect(said).toMatch(new RegExp(`^Revenue was [\\d.,]+\\s€ from ${before.transactions} sales \\(nothing to compare with on the \\d+ days before\\); `));
 
       const uncosted = await newProduct(a, { priceMinor: 300, trackStock: false });
       expectStatus(

@@ -101,7 +101,7 @@ const changeOf = (now: PeriodFiguresDto, before: PeriodFiguresDto): ChangeDto =>
   averageBasketPercent: percentChange(now.averageBasketMinor, before.averageBasketMinor),
 });
 
-const signedPercent = (value: number | null) => (value === null ? 'no comparison' : `${value >= 0 ? '+' : '−'}${Math.abs(value).toFixed(1)}%`);
+const signedPercent = (value: number) => `${value >= 0 ? '+' : '−'}${Math.abs(value).toFixed(1)}%`;
 
 /**
  * Rollup rows of products as the line facts analytics-core ranks: the part with a cost snapshot as one
@@ -168,9 +168,11 @@ export class AnalyticsService {
     const vsPrevious = changeOf(current, previous);
     const vsSameWeekdayLastWeek = changeOf(lastDay, weekBefore);
     const weekday = new Date(`${to}T00:00:00Z`).toLocaleDateString('en-US', { weekday: 'long', timeZone: 'UTC' });
+    const against = (percent: number | null, what: string) =>
+      percent === null ? `nothing to compare with on ${what}` : `${signedPercent(percent)} on ${what}`;
     const explanation =
-      `Revenue was ${question.money(current.revenueMinor)} from ${current.transactions} sales (${signedPercent(vsPrevious.revenuePercent)} on the ${length} days before); ` +
-      `${weekday} ${to} took ${question.money(lastDay.revenueMinor)}, ${signedPercent(vsSameWeekdayLastWeek.revenuePercent)} on the ${weekday} a week earlier.`;
+      `Revenue was ${question.money(current.revenueMinor)} from ${current.transactions} sales (${against(vsPrevious.revenuePercent, `the ${length} days before`)}); ` +
+      `${weekday} ${to} took ${question.money(lastDay.revenueMinor)}, ${against(vsSameWeekdayLastWeek.revenuePercent, `the ${weekday} a week earlier`)}.`;
     return { ...this.scopeOf(question, explanation), current, previous, vsPrevious, lastDay, sameWeekdayLastWeek: weekBefore, vsSameWeekdayLastWeek };
   }
 

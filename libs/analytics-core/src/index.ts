@@ -14,3 +14,4 @@ export * from './lib/products/top-products';
 export * from './lib/products/baskets';
 export * from './lib/products/velocity';
 export * from './lib/customers/lifetime-value';
+export * from './lib/wording';

@@ -42,6 +42,10 @@ describe('tenant isolation', () => {
           .send({ storeId: shop.stores[0].id, productId: product.id, delta: 12, reason: 'receipt' }),
         201,
       );
+      const companion = expectStatus(
+        await http().post('/api/v1/products').set(bearer(shop.owner.accessToken)).send({ sku: 'PEEL-1', name: 'Peeler', priceMinor: 50, trackStock: false }),
+        201,
+      ).body;
       const customer = expectStatus(
         await http().post('/api/v1/customers').set(bearer(shop.owner.accessToken)).send({ name: 'Regular', email: 'regular@example.test' }),
         201,
@@ -53,7 +57,11 @@ describe('tenant isolation', () => {
           .send({
             storeId: shop.stores[0].id,
             customerId: customer.id,
-            lines: [{ productId: product.id, quantity: 2 }],
+            // Two products, so the basket rollup holds a pair of each shop too.
+            lines: [
+              { productId: product.id, quantity: 2 },
+              { productId: companion.id, quantity: 1 },
+            ],
             tenders: [{ type: 'cash', amountMinor: 500 }],
           }),
         201,
@@ -76,6 +84,10 @@ describe('tenant isolation', () => {
     }
     await eventually(
       () => ownerQuery(api, `SELECT DISTINCT tenant_id FROM probe_effect`),
+      (rows) => rows.length === 2,
+    );
+    await eventually(
+      () => ownerQuery(api, `SELECT DISTINCT tenant_id FROM analytics_basket_pair`),
       (rows) => rows.length === 2,
     );
   });

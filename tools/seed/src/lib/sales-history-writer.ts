@@ -12,7 +12,7 @@ export interface SalesHistoryTarget {
   storeIds: readonly string[];
   /** By `${storeIndex}/${registerName}`. */
   registerIds: ReadonlyMap<string, string>;
-  products: readonly { id: string; sku: string; name: string }[];
+  products: readonly { id: string; sku: string; name: string; costMinor: number | null }[];
   customerIds: readonly string[];
 }
 
@@ -78,9 +78,10 @@ export async function insertSalesHistory(manager: EntityManager, target: SalesHi
     const products = lines.map(({ line }) => target.products[line.productIndex]);
     await manager.query(
       `INSERT INTO sale_line (tenant_id, id, sale_id, position, product_id, sku, name, quantity, unit_price_minor, list_price_minor,
-                              tax_rate_bps, discount, gross_minor, line_discount_minor, sale_discount_minor, tax_minor, total_minor, flags)
+                              tax_rate_bps, discount, gross_minor, line_discount_minor, sale_discount_minor, tax_minor, total_minor, unit_cost_minor, flags)
        SELECT $1, l.*, '{}' FROM unnest($2::uuid[], $3::uuid[], $4::int[], $5::uuid[], $6::text[], $7::text[], $8::int[], $9::bigint[],
-                                        $10::bigint[], $11::int[], $12::jsonb[], $13::bigint[], $14::bigint[], $15::bigint[], $16::bigint[], $17::bigint[]) AS l`,
+                                        $10::bigint[], $11::int[], $12::jsonb[], $13::bigint[], $14::bigint[], $15::bigint[], $16::bigint[], $17::bigint[],
+                                        $18::bigint[]) AS l`,
       [
         target.tenantId,
         lines.map(({ saleIndex }) => uuidv7(chunk[saleIndex].occurredAt)),
@@ -99,6 +100,7 @@ export async function insertSalesHistory(manager: EntityManager, target: SalesHi
         lines.map(({ line }) => line.saleDiscountMinor),
         lines.map(({ line }) => line.taxMinor),
         lines.map(({ line }) => line.totalMinor),
+        products.map((product) => product.costMinor),
       ],
     );
 

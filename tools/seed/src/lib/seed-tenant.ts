@@ -10,6 +10,7 @@ import { demoCategories, generateProducts, type GeneratedProduct } from './catal
 import { generateCustomers, type GeneratedCustomer } from './customer-generator';
 import { API_REGISTER_NAME, generateSalesHistory, localDate, POS_REGISTER_NAMES, type SalesHistory } from './sales-history-generator';
 import { insertSalesHistory } from './sales-history-writer';
+import { rebuildAnalytics } from './rebuild-analytics';
 
 export interface SeedOptions {
   slug: string;
@@ -192,7 +193,7 @@ export async function seedTenant(app: INestApplicationContext, options: SeedOpti
         pricesIncludeTax: tenant.pricesIncludeTax,
         storeIds,
         registerIds,
-        products: products.map((product, index) => ({ id: productIds[index], sku: product.sku, name: product.name })),
+        products: products.map((product, index) => ({ id: productIds[index], sku: product.sku, name: product.name, costMinor: product.costMinor })),
         customerIds,
       },
       history,
@@ -215,7 +216,11 @@ export async function seedTenant(app: INestApplicationContext, options: SeedOpti
     );
     return lines;
   });
-  await refreshPlannerStatistics(app.get<DatabaseEndpoint>(DATABASE_ENDPOINT));
+  const endpoint = app.get<DatabaseEndpoint>(DATABASE_ENDPOINT);
+  await refreshPlannerStatistics(endpoint, SEEDED_TABLES);
+  // The history wrote no events, so the rollup consumer never saw it: compute the rollups from it now.
+  await rebuildAnalytics(app, tenantId);
+  await refreshPlannerStatistics(endpoint, ROLLUP_TABLES);
   return {
     created: true,
     tenantId,
@@ -228,17 +233,20 @@ export async function seedTenant(app: INestApplicationContext, options: SeedOpti
   };
 }
 
+const SEEDED_TABLES = ['category', 'product', 'product_barcode', 'customer', 'register', 'sale', 'sale_line', 'sale_tender'];
+const ROLLUP_TABLES = ['analytics_daily_product', 'analytics_hourly_store', 'analytics_basket_pair', 'analytics_customer_day'];
+
 /**
  * After a bulk load the planner knows nothing of the new rows until autovacuum comes by, and picks
  * plans fit for empty tables (seconds per search at 100,000 products). Only the owner may ANALYZE.
  * The embedded database is small and shares one session with the app role, so it is left alone.
  */
-async function refreshPlannerStatistics(endpoint: DatabaseEndpoint): Promise<void> {
+async function refreshPlannerStatistics(endpoint: DatabaseEndpoint, tables: readonly string[]): Promise<void> {
   if (endpoint.embedded) return;
   const owner = new Client({ connectionString: endpoint.url });
   await owner.connect();
   try {
-    await owner.query('ANALYZE category, product, product_barcode, customer, register, sale, sale_line, sale_tender');
+    await owner.query(`ANALYZE ${tables.join(', ')}`);
   } finally {
     await owner.end();
   }

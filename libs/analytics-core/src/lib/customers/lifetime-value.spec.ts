@@ -25,6 +25,22 @@ describe('lifetimeValue', () => {
     expect(anna?.predictedMinor).toBeCloseTo(2500 * ((4 * 365.25) / 365) * 3, 9);
   });
 
+  it('takes entries that each stand for several orders (customer-days) as those orders', () => {
+    const byDay = lifetimeValue(
+      [
+        { customerId: 'anna', saleId: 'anna/2025-01-01', date: '2025-01-01', revenueMinor: 5000, orders: 2 },
+        { customerId: 'anna', saleId: 'anna/2025-08-01', date: '2025-08-01', revenueMinor: 5000, orders: 2 },
+        // A refund on a later day takes money back and is no purchase day.
+        { customerId: 'anna', saleId: 'anna/2026-01-05', date: '2026-01-05', revenueMinor: -1000, orders: 0 },
+        { customerId: 'ben', saleId: 'ben/2025-03-01', date: '2025-03-01', revenueMinor: -300, orders: 0 },
+      ],
+      { asOf: '2025-12-31' },
+    );
+    expect(byDay.customers).toEqual([
+      expect.objectContaining({ customerId: 'anna', orders: 4, historicMinor: 9000, firstPurchase: '2025-01-01', lastPurchase: '2025-08-01' }),
+    ]);
+  });
+
   it('measures a brand-new customer’s frequency over at least 30 days', () => {
     const cleo = lifetimeValue(orders, { asOf: '2025-12-31' }).customers.find((customer) => customer.customerId === 'cleo');
     expect(cleo?.ordersPerYear).toBeCloseTo(365.25 / 30, 12);

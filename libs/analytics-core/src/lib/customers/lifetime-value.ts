@@ -7,6 +7,8 @@ export interface CustomerOrder {
   saleId: string;
   date: string;
   revenueMinor: number;
+  /** How many sales this entry stands for when it sums several (a rollup's customer-day); 1 when absent. */
+  orders?: number;
 }
 
 export interface CustomerValue {
@@ -58,23 +60,30 @@ export function lifetimeValue(orders: readonly CustomerOrder[], options: Lifetim
   const { asOf, lifespanYears = 3, limit = 50, format = plainNumber } = options;
   const byCustomer = new Map<string, CustomerOrder[]>();
   for (const order of orders) byCustomer.set(order.customerId, [...(byCustomer.get(order.customerId) ?? []), order]);
-  const values = [...byCustomer].map(([customerId, own]): CustomerValue => {
-    const dates = own.map((order) => order.date).sort();
-    const sales = new Set(own.map((order) => order.saleId)).size;
+  const values = [...byCustomer].flatMap(([customerId, own]): CustomerValue[] => {
+    // An entry that only takes money back (a refund on a later day) is no purchase day.
+    const dates = own
+      .filter((order) => (order.orders ?? 1) > 0)
+      .map((order) => order.date)
+      .sort();
+    if (dates.length === 0) return [];
+    const sales = [...new Map(own.map((order) => [order.saleId, order.orders ?? 1])).values()].reduce((total, count) => total + count, 0);
     const historicMinor = own.reduce((total, order) => total + order.revenueMinor, 0);
     const observedDays = Math.max(MIN_OBSERVED_DAYS, (Date.parse(asOf) - Date.parse(dates[0])) / DAY + 1);
     const ordersPerYear = finiteOrNull((sales * 365.25) / observedDays) ?? 0;
     const averageOrderMinor = historicMinor / sales;
-    return {
-      customerId,
-      orders: sales,
-      firstPurchase: dates[0],
-      lastPurchase: dates[dates.length - 1],
-      historicMinor,
-      averageOrderMinor,
-      ordersPerYear,
-      predictedMinor: finiteOrNull(averageOrderMinor * ordersPerYear * lifespanYears) ?? 0,
-    };
+    return [
+      {
+        customerId,
+        orders: sales,
+        firstPurchase: dates[0],
+        lastPurchase: dates[dates.length - 1],
+        historicMinor,
+        averageOrderMinor,
+        ordersPerYear,
+        predictedMinor: finiteOrNull(averageOrderMinor * ordersPerYear * lifespanYears) ?? 0,
+      },
+    ];
   });
   const cohorts = cohortsOf(values);
   const ranked = [...values].sort((a, b) => b.historicMinor - a.historicMinor || (a.customerId < b.customerId ? -1 : 1)).slice(0, limit);

@@ -34,7 +34,6 @@ export interface BasketOptions {
  * (refund lines don't make baskets). Pairs are ranked by lift, then by count.
  */
 export function basketPairs(lines: readonly SaleLineFact[], options: BasketOptions = {}): BasketAnalysis {
-  const { minCount = 2, limit = 20, nameOf = (productId: string) => productId } = options;
   const baskets = new Map<string, Set<string>>();
   for (const line of lines) if (line.quantity > 0) baskets.set(line.saleId, (baskets.get(line.saleId) ?? new Set<string>()).add(line.productId));
   const single = new Map<string, number>();
@@ -46,13 +45,37 @@ export function basketPairs(lines: readonly SaleLineFact[], options: BasketOptio
       for (const other of products.slice(i + 1)) pairs.set(`${product}\u0000${other}`, (pairs.get(`${product}\u0000${other}`) ?? 0) + 1);
     });
   }
-  const total = baskets.size;
-  const found = [...pairs]
-    .filter(([, count]) => count >= minCount)
-    .map(([key, count]): BasketPair => {
-      const [productA, productB] = key.split('\u0000');
-      const withA = single.get(productA) ?? count;
-      const withB = single.get(productB) ?? count;
+  return scoreBasketPairs(
+    {
+      baskets: baskets.size,
+      single,
+      pairs: [...pairs].map(([key, count]) => {
+        const [productA, productB] = key.split('\u0000');
+        return { productA, productB, count };
+      }),
+    },
+    options,
+  );
+}
+
+/** How often products and pairs were bought: what `scoreBasketPairs` needs, as rollups keep it. */
+export interface BasketCounts {
+  baskets: number;
+  /** Baskets holding each product. */
+  single: ReadonlyMap<string, number>;
+  /** Baskets holding both (`productA` < `productB`). */
+  pairs: readonly { productA: string; productB: string; count: number }[];
+}
+
+/** Support, confidence and lift of each pair from counts of baskets; ranked by lift, then by count. */
+export function scoreBasketPairs(counts: BasketCounts, options: BasketOptions = {}): BasketAnalysis {
+  const { minCount = 2, limit = 20, nameOf = (productId: string) => productId } = options;
+  const total = counts.baskets;
+  const found = counts.pairs
+    .filter(({ count }) => count >= minCount && total > 0)
+    .map(({ productA, productB, count }): BasketPair => {
+      const withA = Math.max(counts.single.get(productA) ?? count, count);
+      const withB = Math.max(counts.single.get(productB) ?? count, count);
       const lift = (count * total) / (withA * withB);
       return {
         productA,

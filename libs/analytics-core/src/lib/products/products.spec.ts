@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { expectAllFinite } from '../../test-support/expect-finite';
 import { SaleLineFact } from '../sale-line-fact';
-import { basketPairs } from './baskets';
+import { basketPairs, scoreBasketPairs } from './baskets';
 import { topProducts } from './top-products';
 import { salesVelocity } from './velocity';
 
@@ -91,6 +91,34 @@ describe('basketPairs', () => {
     expect(jamMilk?.lift).toBeCloseTo(2 / 3, 12);
     expect(sut.pairs[0]).toBe(breadButter);
     expect(breadButter?.explanation).toBe('butter is in 100% of the baskets with bread, 2.00× as often as chance would put them together.');
+  });
+
+  it('scores the same pairs from counts of baskets (as the rollups keep them) as from the lines', () => {
+    const sut = scoreBasketPairs(
+      {
+        baskets: 6,
+        single: new Map([
+          ['bread', 3],
+          ['butter', 3],
+          ['milk', 3],
+          ['jam', 3],
+        ]),
+        pairs: [
+          { productA: 'bread', productB: 'butter', count: 3 },
+          { productA: 'bread', productB: 'milk', count: 1 },
+          { productA: 'butter', productB: 'milk', count: 1 },
+          { productA: 'bread', productB: 'jam', count: 1 },
+          { productA: 'butter', productB: 'jam', count: 1 },
+          { productA: 'jam', productB: 'milk', count: 1 },
+        ],
+      },
+      { minCount: 1 },
+    );
+    expect(sut).toEqual(basketPairs(baskets, { minCount: 1 }));
+  });
+
+  it('scores no pair without baskets', () => {
+    expect(scoreBasketPairs({ baskets: 0, single: new Map(), pairs: [{ productA: 'a', productB: 'b', count: 0 }] }, { minCount: 0 }).pairs).toEqual([]);
   });
 
   it('leaves out pairs seen in fewer baskets than the minimum, and refund lines', () => {

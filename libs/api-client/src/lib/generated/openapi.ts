@@ -980,6 +980,166 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/analytics/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AnalyticsController_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AnalyticsController_trend"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/forecast": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AnalyticsController_forecast"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/seasonality": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AnalyticsController_seasonality"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/anomalies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AnalyticsController_anomalies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/top-products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AnalyticsController_topProducts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/baskets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AnalyticsController_baskets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AnalyticsController_customers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/velocity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AnalyticsController_velocity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AnalyticsController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/webhooks/deliveries/{id}": {
         parameters: {
             query?: never;
@@ -1405,13 +1565,13 @@ export interface components {
         };
         CreateApiKeyDto: {
             name: string;
-            permissions: ("tenant:read" | "tenant:manage" | "stores:read" | "stores:manage" | "users:read" | "users:manage" | "api_keys:manage" | "events:read" | "audit:read" | "dead_letters:manage" | "catalog:read" | "catalog:manage" | "webhooks:manage" | "inventory:read" | "inventory:manage" | "customers:read" | "customers:manage" | "customers:erase" | "sales:read" | "sales:create" | "sales:override_price" | "sales:review" | "sales:void" | "sales:refund" | "sales:discount" | "devices:manage")[];
+            permissions: ("tenant:read" | "tenant:manage" | "stores:read" | "stores:manage" | "users:read" | "users:manage" | "api_keys:manage" | "events:read" | "audit:read" | "dead_letters:manage" | "catalog:read" | "catalog:manage" | "webhooks:manage" | "inventory:read" | "inventory:manage" | "customers:read" | "customers:manage" | "customers:erase" | "sales:read" | "sales:create" | "sales:override_price" | "sales:review" | "sales:void" | "sales:refund" | "sales:discount" | "devices:manage" | "analytics:read")[];
         };
         CreatedApiKeyDto: {
             /** Format: uuid */
             id: string;
             name: string;
-            permissions: ("tenant:read" | "tenant:manage" | "stores:read" | "stores:manage" | "users:read" | "users:manage" | "api_keys:manage" | "events:read" | "audit:read" | "dead_letters:manage" | "catalog:read" | "catalog:manage" | "webhooks:manage" | "inventory:read" | "inventory:manage" | "customers:read" | "customers:manage" | "customers:erase" | "sales:read" | "sales:create" | "sales:override_price" | "sales:review" | "sales:void" | "sales:refund" | "sales:discount" | "devices:manage")[];
+            permissions: ("tenant:read" | "tenant:manage" | "stores:read" | "stores:manage" | "users:read" | "users:manage" | "api_keys:manage" | "events:read" | "audit:read" | "dead_letters:manage" | "catalog:read" | "catalog:manage" | "webhooks:manage" | "inventory:read" | "inventory:manage" | "customers:read" | "customers:manage" | "customers:erase" | "sales:read" | "sales:create" | "sales:override_price" | "sales:review" | "sales:void" | "sales:refund" | "sales:discount" | "devices:manage" | "analytics:read")[];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -1423,7 +1583,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
-            permissions: ("tenant:read" | "tenant:manage" | "stores:read" | "stores:manage" | "users:read" | "users:manage" | "api_keys:manage" | "events:read" | "audit:read" | "dead_letters:manage" | "catalog:read" | "catalog:manage" | "webhooks:manage" | "inventory:read" | "inventory:manage" | "customers:read" | "customers:manage" | "customers:erase" | "sales:read" | "sales:create" | "sales:override_price" | "sales:review" | "sales:void" | "sales:refund" | "sales:discount" | "devices:manage")[];
+            permissions: ("tenant:read" | "tenant:manage" | "stores:read" | "stores:manage" | "users:read" | "users:manage" | "api_keys:manage" | "events:read" | "audit:read" | "dead_letters:manage" | "catalog:read" | "catalog:manage" | "webhooks:manage" | "inventory:read" | "inventory:manage" | "customers:read" | "customers:manage" | "customers:erase" | "sales:read" | "sales:create" | "sales:override_price" | "sales:review" | "sales:void" | "sales:refund" | "sales:discount" | "devices:manage" | "analytics:read")[];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -2161,6 +2321,295 @@ export interface components {
             /** @description The missing numbers themselves (the first 1,000). */
             missing: number[];
             missingCount: number;
+        };
+        PeriodFiguresDto: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** @description Line totals net of discounts, tax excluded, less refunds. */
+            revenueMinor: number;
+            /** @description Sales, voided ones excluded. */
+            transactions: number;
+            averageBasketMinor: number | null;
+            /** @description Revenue less cost over lines with a cost snapshot. */
+            marginMinor: number | null;
+            /** @description Lines left out of the margin for want of a cost snapshot. */
+            unknownCostLines: number;
+            quantity: number;
+        };
+        ChangeDto: {
+            revenuePercent: number | null;
+            transactionsPercent: number | null;
+            averageBasketPercent: number | null;
+        };
+        SummaryDto: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** Format: uuid */
+            storeId: string | null;
+            timeZone: string;
+            currency: string;
+            /** @description One sentence in words. */
+            explanation: string;
+            current: components["schemas"]["PeriodFiguresDto"];
+            /** @description The as long period just before. */
+            previous: components["schemas"]["PeriodFiguresDto"];
+            vsPrevious: components["schemas"]["ChangeDto"];
+            /** @description The last day of the period. */
+            lastDay: components["schemas"]["PeriodFiguresDto"];
+            /** @description The same weekday a week before the last day. */
+            sameWeekdayLastWeek: components["schemas"]["PeriodFiguresDto"];
+            vsSameWeekdayLastWeek: components["schemas"]["ChangeDto"];
+        };
+        IntervalDto: {
+            low: number;
+            high: number;
+        };
+        DailyPointDto: {
+            /** Format: date */
+            date: string;
+            value: number;
+        };
+        TrendDto: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** Format: uuid */
+            storeId: string | null;
+            timeZone: string;
+            currency: string;
+            /** @description One sentence in words. */
+            explanation: string;
+            /** @enum {string} */
+            metric: "revenue" | "transactions" | "quantity";
+            /** @enum {string} */
+            direction: "up" | "down" | "flat";
+            changePercent: number | null;
+            /** @description Least-squares slope per day. */
+            slope: number;
+            slopeInterval: components["schemas"]["IntervalDto"] | null;
+            intercept: number;
+            fittedChangePercent: number | null;
+            series: components["schemas"]["DailyPointDto"][];
+        };
+        ForecastPointDto: {
+            /** Format: date */
+            date: string;
+            value: number;
+            low: number;
+            high: number;
+        };
+        ForecastDto: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** Format: uuid */
+            storeId: string | null;
+            timeZone: string;
+            currency: string;
+            /** @description One sentence in words. */
+            explanation: string;
+            /** @enum {string} */
+            metric: "revenue" | "transactions" | "quantity";
+            /**
+             * Format: date
+             * @description First day learnt from.
+             */
+            trainedFrom: string;
+            horizon: number;
+            /** @enum {string} */
+            best: "seasonal-naive" | "linear" | "holt-winters";
+            reason: string;
+            /** @description The best method's forecast. */
+            points: components["schemas"]["ForecastPointDto"][];
+            /** @description Every method’s forecast, by method. */
+            methods: {
+                [key: string]: unknown;
+            };
+            /** @description Rolling-origin backtest over the last 28 days: MAE, MASE, MAPE per method. */
+            backtest: {
+                [key: string]: unknown;
+            };
+            holtWintersParameters: {
+                [key: string]: unknown;
+            };
+        };
+        SlotIndexDto: {
+            slot: string | number;
+            index: number;
+        };
+        SeasonalPatternDto: {
+            indexes: components["schemas"]["SlotIndexDto"][];
+            strength: number;
+            weak: boolean;
+            explanation: string;
+        };
+        SeasonalityDto: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** Format: uuid */
+            storeId: string | null;
+            timeZone: string;
+            currency: string;
+            /** @description One sentence in words. */
+            explanation: string;
+            /** @enum {string} */
+            metric: "revenue" | "transactions" | "quantity";
+            dayOfWeek: components["schemas"]["SeasonalPatternDto"];
+            /** @description Over up to three years before `to`. */
+            monthOfYear: components["schemas"]["SeasonalPatternDto"];
+            /** @description With `profile`: per-hour average and share. */
+            hourOfDay: components["schemas"]["SeasonalPatternDto"];
+        };
+        AnomalyDto: {
+            /** Format: date */
+            date: string;
+            value: number;
+            expected: number;
+            score: number;
+            /** @enum {string} */
+            direction: "above" | "below";
+            explanation: string;
+        };
+        AnomaliesDto: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** Format: uuid */
+            storeId: string | null;
+            timeZone: string;
+            currency: string;
+            /** @description One sentence in words. */
+            explanation: string;
+            /** @enum {string} */
+            metric: "revenue" | "transactions" | "quantity";
+            /** @enum {string} */
+            method: "z-score" | "robust";
+            threshold: number;
+            anomalies: components["schemas"]["AnomalyDto"][];
+        };
+        ProductFiguresDto: {
+            /** Format: uuid */
+            productId: string;
+            name: string;
+            revenueMinor: number;
+            quantity: number;
+            marginMinor: number | null;
+            unknownCostLines: number;
+            share: number | null;
+        };
+        TopProductsDto: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** Format: uuid */
+            storeId: string | null;
+            timeZone: string;
+            currency: string;
+            /** @description One sentence in words. */
+            explanation: string;
+            /** @enum {string} */
+            by: "revenue" | "quantity" | "margin";
+            products: components["schemas"]["ProductFiguresDto"][];
+            unknownCostLines: number;
+        };
+        BasketPairDto: {
+            /** Format: uuid */
+            productA: string;
+            productAName: string;
+            /** Format: uuid */
+            productB: string;
+            productBName: string;
+            count: number;
+            support: number;
+            confidenceAToB: number;
+            confidenceBToA: number;
+            lift: number;
+            explanation: string;
+        };
+        BasketsDto: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** Format: uuid */
+            storeId: string | null;
+            timeZone: string;
+            currency: string;
+            /** @description One sentence in words. */
+            explanation: string;
+            baskets: number;
+            pairs: components["schemas"]["BasketPairDto"][];
+        };
+        CustomerValueDto: {
+            /** Format: uuid */
+            customerId: string;
+            name: string;
+            orders: number;
+            /** Format: date */
+            firstPurchase: string;
+            /** Format: date */
+            lastPurchase: string;
+            historicMinor: number;
+            averageOrderMinor: number;
+            ordersPerYear: number;
+            predictedMinor: number;
+        };
+        CohortDto: {
+            /** @example 2026-03 */
+            month: string;
+            customers: number;
+            revenueMinor: number;
+            averageHistoricMinor: number;
+            repeatRate: number;
+        };
+        CustomersDto: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** Format: uuid */
+            storeId: string | null;
+            timeZone: string;
+            currency: string;
+            /** @description One sentence in words. */
+            explanation: string;
+            lifespanYears: number;
+            customers: components["schemas"]["CustomerValueDto"][];
+            cohorts: components["schemas"]["CohortDto"][];
+        };
+        ProductVelocityDto: {
+            /** Format: uuid */
+            productId: string;
+            name: string;
+            unitsPerDay: number;
+            revenuePerDayMinor: number;
+            stockOnHand: number;
+            daysOfCover: number | null;
+            explanation: string;
+        };
+        VelocityDto: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** Format: uuid */
+            storeId: string | null;
+            timeZone: string;
+            currency: string;
+            /** @description One sentence in words. */
+            explanation: string;
+            days: number;
+            products: components["schemas"]["ProductVelocityDto"][];
         };
         WebhookAttemptDto: {
             /** @description 1 for the first attempt. */
@@ -4161,6 +4610,294 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ReceiptGapsDto"];
                 };
+            };
+        };
+    };
+    AnalyticsController_summary: {
+        parameters: {
+            query?: {
+                storeId?: string;
+                /** @description First local day (shop's time zone); default 89 days before `to`. */
+                from?: string;
+                /** @description Last local day, included; default today. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revenue, sales, average basket and margin, against the period before and the same weekday a week earlier. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SummaryDto"];
+                };
+            };
+        };
+    };
+    AnalyticsController_trend: {
+        parameters: {
+            query?: {
+                storeId?: string;
+                /** @description First local day (shop's time zone); default 89 days before `to`. */
+                from?: string;
+                /** @description Last local day, included; default today. */
+                to?: string;
+                metric?: "revenue" | "transactions" | "quantity";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Direction, % change against the period before and the least-squares slope with its interval. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrendDto"];
+                };
+            };
+        };
+    };
+    AnalyticsController_forecast: {
+        parameters: {
+            query?: {
+                storeId?: string;
+                /** @description First local day (shop's time zone); default 89 days before `to`. */
+                from?: string;
+                /** @description Last local day, included; default today. */
+                to?: string;
+                metric?: "revenue" | "transactions" | "quantity";
+                /** @description Days to forecast after `to`. */
+                horizon?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The next days by three methods, learnt from up to 365 days; the best by a 28-day backtest. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForecastDto"];
+                };
+            };
+        };
+    };
+    AnalyticsController_seasonality: {
+        parameters: {
+            query?: {
+                storeId?: string;
+                /** @description First local day (shop's time zone); default 89 days before `to`. */
+                from?: string;
+                /** @description Last local day, included; default today. */
+                to?: string;
+                metric?: "revenue" | "transactions" | "quantity";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Day-of-week and month-of-year indexes and the hour-of-day profile, with their strength. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeasonalityDto"];
+                };
+            };
+        };
+    };
+    AnalyticsController_anomalies: {
+        parameters: {
+            query?: {
+                storeId?: string;
+                /** @description First local day (shop's time zone); default 89 days before `to`. */
+                from?: string;
+                /** @description Last local day, included; default today. */
+                to?: string;
+                metric?: "revenue" | "transactions" | "quantity";
+                method?: "z-score" | "robust";
+                /** @description Score that flags a day; default 2.0 (z-score) or 3.5 (robust). */
+                threshold?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Days that stand out once trend and weekday are accounted for, each explained. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnomaliesDto"];
+                };
+            };
+        };
+    };
+    AnalyticsController_topProducts: {
+        parameters: {
+            query?: {
+                storeId?: string;
+                /** @description First local day (shop's time zone); default 89 days before `to`. */
+                from?: string;
+                /** @description Last local day, included; default today. */
+                to?: string;
+                limit?: number;
+                by?: "revenue" | "quantity" | "margin";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TopProductsDto"];
+                };
+            };
+        };
+    };
+    AnalyticsController_baskets: {
+        parameters: {
+            query?: {
+                storeId?: string;
+                /** @description First local day (shop's time zone); default 89 days before `to`. */
+                from?: string;
+                /** @description Last local day, included; default today. */
+                to?: string;
+                limit?: number;
+                /** @description Leave out pairs bought together in fewer baskets. */
+                minCount?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Pairs bought together, with support, confidence and lift. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BasketsDto"];
+                };
+            };
+        };
+    };
+    AnalyticsController_customers: {
+        parameters: {
+            query?: {
+                storeId?: string;
+                /** @description First local day (shop's time zone); default 89 days before `to`. */
+                from?: string;
+                /** @description Last local day, included; default today. */
+                to?: string;
+                limit?: number;
+                /** @description Expected customer lifespan in years, for the predicted value. */
+                lifespanYears?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Customer lifetime value, historic and predicted, and cohorts by first-purchase month. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomersDto"];
+                };
+            };
+        };
+    };
+    AnalyticsController_velocity: {
+        parameters: {
+            query?: {
+                storeId?: string;
+                /** @description First local day (shop's time zone); default 89 days before `to`. */
+                from?: string;
+                /** @description Last local day, included; default today. */
+                to?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Units and revenue per day per product and days of cover from stock on hand, shortest cover first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VelocityDto"];
+                };
+            };
+        };
+    };
+    AnalyticsController_export: {
+        parameters: {
+            query: {
+                storeId?: string;
+                /** @description First local day (shop's time zone); default 89 days before `to`. */
+                from?: string;
+                /** @description Last local day, included; default today. */
+                to?: string;
+                metric?: "revenue" | "transactions" | "quantity";
+                /** @description Days to forecast after `to`. */
+                horizon?: number;
+                report: "summary" | "trend" | "forecast" | "seasonality" | "anomalies" | "top-products" | "baskets" | "customers" | "velocity";
+                format: "csv" | "xlsx";
+                /** @description CSV only: start with a UTF-8 byte order mark. */
+                bom?: boolean;
+                method?: "z-score" | "robust";
+                threshold?: number;
+                by?: "revenue" | "quantity" | "margin";
+                limit?: number;
+                minCount?: number;
+                lifespanYears?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One report's answer as CSV or xlsx (the same filters as the report). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -1,4 +1,5 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
+import { AnalyticsModule } from '@kassa/api/analytics';
 import { AppConfig, ConfigModule } from '@kassa/api/config';
 import { AuditModule } from '@kassa/api/audit';
 import { AuthModule } from '@kassa/api/auth';
@@ -30,6 +31,7 @@ export class AppModule {
         InventoryModule,
         CustomersModule,
         SalesModule,
+        AnalyticsModule,
         WebhooksModule.forRoot(config),
         ...probeModules,
       ],

@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AnalyticsRollupsModule } from '@kassa/api/analytics';
 import { AuditModule } from '@kassa/api/audit';
 import { AppConfig, ConfigModule } from '@kassa/api/config';
 import { DatabaseModule } from '@kassa/api/database';
@@ -17,6 +18,7 @@ export class WorkerModule {
         EventsModule.forRoot(config),
         AuditModule,
         WebhookDeliveryModule.forRoot(config),
+        AnalyticsRollupsModule,
       ],
     };
   }

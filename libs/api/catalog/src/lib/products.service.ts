@@ -37,6 +37,8 @@ export interface ProductForSale {
   sku: string;
   name: string;
   priceMinor: number;
+  /** What one unit costs the shop now: copied onto sale lines so margins keep the cost of the day. */
+  costMinor: number | null;
   taxRateBps: number;
   active: boolean;
   /** Soft-deleted: gone from the catalog, still there for sales rung up before (and offline). */
@@ -65,7 +67,7 @@ export class ProductsService {
   forSale(context: RequestContext, ids: string[]): Promise<ProductForSale[]> {
     return queryRows<ProductForSale>(
       context.manager,
-      `SELECT id, sku, name, price_minor AS "priceMinor", tax_rate_bps AS "taxRateBps", active,
+      `SELECT id, sku, name, price_minor AS "priceMinor", cost_minor AS "costMinor", tax_rate_bps AS "taxRateBps", active,
               deleted_at IS NOT NULL AS deleted, track_stock AS "trackStock", reorder_point AS "reorderPoint"
          FROM product WHERE id = ANY($1::uuid[])`,
       [[...new Set(ids)]],

@@ -1,5 +1,6 @@
 /** The domain libs that own tables: each is `libs/api/<domain>`. */
-export type TableOwner = 'tenancy' | 'auth' | 'catalog' | 'inventory' | 'customers' | 'sales' | 'events' | 'audit' | 'idempotency' | 'webhooks' | 'monitoring';
+export type TableOwner =
+  'tenancy' | 'auth' | 'catalog' | 'inventory' | 'customers' | 'sales' | 'events' | 'audit' | 'idempotency' | 'webhooks' | 'monitoring' | 'analytics';
 
 /**
  * Which domain lib owns each table (DESIGN.md §2): only the owner's SQL names it; every other lib
@@ -53,4 +54,9 @@ export const TABLE_OWNERS: Readonly<Record<string, TableOwner>> = {
   webhook_attempt: 'webhooks',
 
   installation: 'monitoring',
+
+  analytics_daily_product: 'analytics',
+  analytics_hourly_store: 'analytics',
+  analytics_basket_pair: 'analytics',
+  analytics_customer_day: 'analytics',
 };

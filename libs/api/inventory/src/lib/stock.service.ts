@@ -62,6 +62,17 @@ export class StockService {
     private readonly tenants: TenantsService,
   ) {}
 
+  /** Units on hand per product, summed over `storeIds` (every store when null); products without a level are left out. */
+  async onHand(context: RequestContext, storeIds: readonly string[] | null): Promise<Map<string, number>> {
+    const rows = await queryRows<{ productId: string; onHand: number }>(
+      context.manager,
+      `SELECT product_id AS "productId", sum(on_hand)::bigint AS "onHand" FROM stock_level
+        WHERE ($1::uuid[] IS NULL OR store_id = ANY($1)) GROUP BY product_id`,
+      [storeIds],
+    );
+    return new Map(rows.map((row) => [row.productId, row.onHand]));
+  }
+
   async move(context: RequestContext, movement: StockMovement, fields: MovementFields = DEFAULT_FIELDS): Promise<StockMoveResult> {
     const level = await this.lockLevel(context, movement.storeId, movement.productId, fields, movement.alreadyHappened);
     const negativeAllowed = movement.alreadyHappened || (await this.tenants.current(context)).allowNegativeStock;

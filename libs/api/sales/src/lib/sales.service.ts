@@ -276,13 +276,13 @@ export class SalesService {
   private async insertLinesAndTenders(context: RequestContext, saleId: string, lines: ResolvedLine[], priced: PricedSale, input: CreateSaleDto) {
     await context.manager.query(
       `INSERT INTO sale_line (tenant_id, sale_id, id, position, product_id, sku, name, quantity, unit_price_minor, list_price_minor,
-                              tax_rate_bps, discount, gross_minor, line_discount_minor, sale_discount_minor, tax_minor, total_minor, flags)
+                              tax_rate_bps, discount, gross_minor, line_discount_minor, sale_discount_minor, tax_minor, total_minor, flags, unit_cost_minor)
        SELECT $1, $2, v.id, v.position, v.product_id, v.sku, v.name, v.quantity, v.unit_price, v.list_price, v.tax_rate, v.discount,
-              v.gross, v.line_discount, v.sale_discount, v.tax, v.total, coalesce(string_to_array(nullif(v.flags, ''), ','), '{}')
+              v.gross, v.line_discount, v.sale_discount, v.tax, v.total, coalesce(string_to_array(nullif(v.flags, ''), ','), '{}'), v.unit_cost
          FROM unnest($3::uuid[], $4::int[], $5::uuid[], $6::text[], $7::text[], $8::int[], $9::bigint[], $10::bigint[], $11::int[],
-                     $12::jsonb[], $13::bigint[], $14::bigint[], $15::bigint[], $16::bigint[], $17::bigint[], $18::text[])
+                     $12::jsonb[], $13::bigint[], $14::bigint[], $15::bigint[], $16::bigint[], $17::bigint[], $18::text[], $19::bigint[])
            AS v (id, position, product_id, sku, name, quantity, unit_price, list_price, tax_rate, discount, gross, line_discount,
-                 sale_discount, tax, total, flags)`,
+                 sale_discount, tax, total, flags, unit_cost)`,
       [
         context.tenantId,
         saleId,
@@ -303,6 +303,8 @@ export class SalesService {
         priced.lines.map((line) => line.totalMinor),
         // Arrays of arrays must not be ragged in PostgreSQL: each line's flags travel comma-joined.
         lines.map((line) => line.flags.join(',')),
+        // The catalog's cost now: margins keep the cost of the day the goods were sold (issue 29).
+        lines.map((line) => line.product.costMinor),
       ],
     );
     await context.manager.query(

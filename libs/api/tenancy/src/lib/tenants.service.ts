@@ -55,10 +55,15 @@ export class TenantsService {
    * once per request: every later call in the same transaction answers the same row, updates included.
    */
   current(context: RequestContext): Promise<TenantDto> {
-    let tenant = this.loaded.get(context.manager);
+    return this.inTransaction(context.manager);
+  }
+
+  /** `current` for work outside a request (an event consumer, a rebuild) in a transaction already scoped to the tenant. */
+  inTransaction(manager: EntityManager): Promise<TenantDto> {
+    let tenant = this.loaded.get(manager);
     if (!tenant) {
-      tenant = queryRows<TenantDto>(context.manager, `SELECT ${TENANT_COLUMNS} FROM tenant`).then(([row]) => row);
-      this.loaded.set(context.manager, tenant);
+      tenant = queryRows<TenantDto>(manager, `SELECT ${TENANT_COLUMNS} FROM tenant`).then(([row]) => row);
+      this.loaded.set(manager, tenant);
     }
     return tenant;
   }

@@ -1,0 +1,377 @@
+import fc from 'fast-check';
+import request from 'supertest';
+import { ErrorCode } from '@kassa/contracts';
+import { AnalyticsRollupsService } from '@kassa/api/analytics';
+import { TenantTransaction } from '@kassa/api/database';
+import { salesFixtures } from '../sales/sales-fixtures';
+import { addUser, bearer, createTenantPair, expectStatus, TenantFixture } from '../support/identity';
+import { eventually } from '../support/eventually';
+import { ownerQuery } from '../support/owner-query';
+import { startTestApi, TestApi } from '../support/test-api';
+
+const TIME_ZONE = 'Europe/Berlin';
+const localDay = (at: string) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(at));
+
+interface SaleLine {
+  id: string;
+  productId: string;
+  quantity: number;
+  totalMinor: number;
+  taxMinor: number;
+}
+interface Sale {
+  id: string;
+  storeId: string;
+  status: string;
+  occurredAt: string;
+  lines: SaleLine[];
+}
+interface Refund {
+  createdAt: string;
+  lines: { saleLineId: string; productId: string; quantity: number; amountMinor: number; taxMinor: number }[];
+}
+type Bucket = { quantity: number; revenue: number; cost: number; transactions: number };
+
+/** The daily product rollup computed from scratch, from what the sales API says happened. */
+function fromScratch(sales: Sale[], refunds: Map<string, Refund[]>, costs: Map<string, number>): Record<string, Bucket> {
+  const buckets: Record<string, Bucket> = {};
+  const add = (key: string, change: Bucket) => {
+    const bucket = (buckets[key] ??= { quantity: 0, revenue: 0, cost: 0, transactions: 0 });
+    for (const name of ['quantity', 'revenue', 'cost', 'transactions'] as const) bucket[name] += change[name];
+  };
+  for (const sale of sales.filter((candidate) => candidate.status === 'completed')) {
+    const products = new Set<string>();
+    for (const line of sale.lines) {
+      const first = !products.has(line.productId);
+      products.add(line.productId);
+      add(`${sale.storeId}/${localDay(sale.occurredAt)}/${line.productId}`, {
+        quantity: line.quantity,
+        revenue: line.totalMinor - line.taxMinor,
+        cost: line.quantity * (costs.get(line.productId) ?? 0),
+        transactions: first ? 1 : 0,
+      });
+    }
+    for (const refund of refunds.get(sale.id) ?? []) {
+      for (const line of refund.lines) {
+        add(`${sale.storeId}/${localDay(refund.createdAt)}/${line.productId}`, {
+          quantity: -line.quantity,
+          revenue: -(line.amountMinor - line.taxMinor),
+          cost: -line.quantity * (costs.get(line.productId) ?? 0),
+          transactions: 0,
+        });
+      }
+    }
+  }
+  return buckets;
+}
+
+describe('analytics', () => {
+  let api: TestApi;
+  let a: TenantFixture;
+  let b: TenantFixture;
+  const http = () => request(api.app.getHttpServer());
+  const { newProduct, sell } = salesFixtures(() => api.app);
+  const get = (token: string, path: string) => http().get(`/api/v1/analytics/${path}`).set(bearer(token));
+
+  const rollupOf = async (shop: TenantFixture): Promise<Record<string, Bucket>> => {
+    const rows = await ownerQuery<{ key: string; quantity: string; revenue: string; cost: string; transactions: number }>(
+      api,
+      `SELECT store_id || '/' || to_char(day, 'YYYY-MM-DD') || '/' || product_id AS key, quantity, revenue_minor AS revenue, cost_minor AS cost, transactions
+         FROM analytics_daily_product WHERE tenant_id = $1`,
+      [shop.id],
+    );
+    return Object.fromEntries(
+      rows
+        .filter((row) => Number(row.quantity) !== 0 || Number(row.revenue) !== 0 || row.transactions !== 0)
+        .map((row) => [row.key, { quantity: Number(row.quantity), revenue: Number(row.revenue), cost: Number(row.cost), transactions: row.transactions }]),
+    );
+  };
+  const recorded = async (shop: TenantFixture) => {
+    const sales: Sale[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { items: Sale[]; nextCursor: string | null } = expectStatus(
+        await http()
+          .get(`/api/v1/sales?limit=100${cursor ? `&cursor=${cursor}` : ''}`)
+          .set(bearer(shop.owner.accessToken)),
+        200,
+      ).body;
+      sales.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    const refunds = new Map<string, Refund[]>();
+    for (const sale of sales) {
+      refunds.set(sale.id, expectStatus(await http().get(`/api/v1/sales/${sale.id}/refunds`).set(bearer(shop.owner.accessToken)), 200).body.items);
+    }
+    return { sales, refunds };
+  };
+  const rebuild = (shop: TenantFixture) => api.app.get(TenantTransaction).run(shop.id, (manager) => api.app.get(AnalyticsRollupsService).rebuild(manager));
+
+  beforeAll(async () => {
+    api = await startTestApi({ env: { OUTBOX_POLL_MS: '100' } });
+    ({ a, b } = await createTenantPair(api.app));
+  });
+  afterAll(() => api.close());
+
+  const costs = new Map<string, number>();
+  const products: { id: string; priceMinor: number; costMinor: number }[] = [];
+
+  describe('rollups', () => {
+    beforeAll(async () => {
+      for (const [priceMinor, costMinor] of [
+        [250, 120],
+        [999, 400],
+        [40, 25],
+      ]) {
+        const product = await newProduct(a, { priceMinor, costMinor, trackStock: false });
+        costs.set(product.id, costMinor);
+        products.push({ ...product, costMinor });
+      }
+    });
+
+    // Around Berlin's local midnight on the days clocks change (29 March and 25 October 2026) and an ordinary day.
+    const instant = fc.record({
+      day: fc.constantFrom('2026-03-28', '2026-03-29', '2026-10-24', '2026-10-25', '2026-06-10'),
+      minutes: fc.integer({ min: 20 * 60, max: 26 * 60 }),
+    });
+    const saleArbitrary = fc.record({
+      at: fc.option(instant, { nil: null, freq: 4 }),
+      store: fc.integer({ min: 0, max: 1 }),
+      lines: fc.array(fc.record({ product: fc.integer({ min: 0, max: 2 }), quantity: fc.integer({ min: 1, max: 4 }) }), { minLength: 1, maxLength: 3 }),
+      then: fc.constantFrom('keep', 'keep', 'refund', 'void'),
+    });
+
+    it('equal a from-scratch aggregation of the sales after random sales, voids and refunds across local midnight and DST changes', async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.array(saleArbitrary, { minLength: 4, maxLength: 8 }), async (scenario) => {
+          for (const step of scenario) {
+            const occurredAt = step.at ? new Date(Date.parse(`${step.at.day}T00:00:00Z`) + step.at.minutes * 60_000).toISOString() : undefined;
+            const lines = step.lines.map((line) => ({ productId: products[line.product].id, quantity: line.quantity }));
+            const total = step.lines.reduce((sum, line) => sum + products[line.product].priceMinor * line.quantity, 0);
+            const sale: Sale = expectStatus(
+              await sell(a.owner.accessToken, {
+                storeId: a.stores[step.store].id,
+                lines,
+                tenders: [{ type: 'card', amountMinor: total }],
+                ...(occurredAt ? { occurredAt, offline: true } : {}),
+              }),
+              201,
+            ).body;
+            if (step.then === 'refund') {
+              const line = sale.lines[0];
+              const amount = Math.floor(line.totalMinor / line.quantity);
+              const refund = await http()
+                .post(`/api/v1/sales/${sale.id}/refunds`)
+                .set(bearer(a.owner.accessToken))
+                .send({
+                  lines: [{ saleLineId: line.id, quantity: 1, restock: false }],
+                  tenders: [{ type: 'card', amountMinor: amount }],
+                  reason: 'Changed mind',
+                });
+              if (refund.status === 422) {
+                // The refund's share rounds to what the line has left: ask again for exactly that.
+                const expected = refund.body.errors?.[0]?.message?.match(/\d+/)?.[0];
+                expectStatus(
+                  await http()
+                    .post(`/api/v1/sales/${sale.id}/refunds`)
+                    .set(bearer(a.owner.accessToken))
+                    .send({
+                      lines: [{ saleLineId: line.id, quantity: 1, restock: false }],
+                      tenders: [{ type: 'card', amountMinor: Number(expected) }],
+                      reason: 'Changed mind',
+                    }),
+                  201,
+                );
+              } else expectStatus(refund, 201);
+            }
+            if (step.then === 'void' && !occurredAt) {
+              expectStatus(await http().post(`/api/v1/sales/${sale.id}/void`).set(bearer(a.owner.accessToken)).send({ reason: 'Rung in error' }), 200);
+            }
+          }
+          const { sales, refunds } = await recorded(a);
+          const expected = fromScratch(sales, refunds, costs);
+          await eventually(
+            () => rollupOf(a),
+            (rollup) => JSON.stringify(Object.entries(rollup).sort()) === JSON.stringify(Object.entries(expected).sort()),
+          );
+          await rebuild(a);
+          expect(await rollupOf(a)).toEqual(expected);
+        }),
+        { numRuns: 3, seed: 29 },
+      );
+    });
+
+    it("never puts a sale of one shop into another's rollups", async () => {
+      const rows = await ownerQuery<{ count: string }>(
+        api,
+        `SELECT count(*) FROM analytics_daily_product d WHERE d.tenant_id = $1 AND d.store_id NOT IN (SELECT id FROM store WHERE tenant_id = $1)`,
+        [b.id],
+      );
+      expect(Number(rows[0].count)).toBe(0);
+      expect(await rollupOf(b)).toEqual({});
+    });
+  });
+
+  describe('the endpoints', () => {
+    const ROUTES = ['summary', 'trend', 'forecast', 'seasonality', 'anomalies', 'top-products', 'baskets', 'customers', 'velocity'];
+
+    it('answers every report with an explanation in words, money in the shop’s locale', async () => {
+      for (const route of ROUTES) {
+        const body = expectStatus(await get(a.owner.accessToken, `${route}?from=2026-03-01&to=2026-11-30`), 200).body;
+        expect(typeof body.explanation).toBe('string');
+        expect(body.explanation.length).toBeGreaterThan(10);
+        expect(body).toMatchObject({ from: '2026-03-01', to: '2026-11-30', timeZone: TIME_ZONE, currency: 'EUR' });
+      }
+      const summary = expectStatus(await get(a.owner.accessToken, 'summary?from=2026-03-01&to=2026-11-30'), 200).body;
+      expect(summary.current.revenueMinor).not.toBe(0);
+      expect(summary.explanation).toMatch(/€/);
+    });
+
+    it('sums the period as the sales add up: revenue net of refunds, margin over lines with a cost, lines without one counted', async () => {
+      const { sales, refunds } = await recorded(a);
+      const scratch = Object.values(fromScratch(sales, refunds, new Map([...products.map((product) => [product.id, product.costMinor] as const)])));
+      const period = 'from=2026-03-01&to=2030-01-01'.replace('2030-01-01', new Date().toISOString().slice(0, 10));
+      const before = expectStatus(await get(a.owner.accessToken, `summary?${period}`), 200).body.current;
+      expect(before.revenueMinor).toBe(scratch.reduce((sum, bucket) => sum + bucket.revenue, 0));
+      expect(before.marginMinor).toBe(scratch.reduce((sum, bucket) => sum + bucket.revenue - bucket.cost, 0));
+      expect(before.unknownCostLines).toBe(0);
+      const said = expectStatus(await get(a.owner.accessToken, `summary?${period}`), 200).body.explanation;
+      expect(said).toMatch(new RegExp(`^Revenue was [\\d.,]+\\s€ from ${before.transactions} sales \\(nothing to compare with on the \\d+ days before\\); `));
+
+      const uncosted = await newProduct(a, { priceMinor: 300, trackStock: false });
+      expectStatus(
+        await sell(a.owner.accessToken, {
+          storeId: a.stores[0].id,
+          lines: [{ productId: uncosted.id, quantity: 2 }],
+          tenders: [{ type: 'card', amountMinor: 600 }],
+        }),
+        201,
+      );
+      const after = await eventually(
+        async () => expectStatus(await get(a.owner.accessToken, `summary?${period}`), 200).body.current,
+        (current) => current.unknownCostLines === 1,
+      );
+      expect(after.marginMinor).toBe(before.marginMinor);
+      expect(after.revenueMinor).toBeGreaterThan(before.revenueMinor);
+      const byMargin = expectStatus(await get(a.owner.accessToken, `top-products?by=margin&limit=50&${period}`), 200).body;
+      expect(byMargin.unknownCostLines).toBe(1);
+      expect(byMargin.products.find((product: { productId: string }) => product.productId === uncosted.id)).toMatchObject({
+        marginMinor: null,
+        unknownCostLines: 1,
+      });
+      expect(byMargin.explanation).toMatch(/1 line/);
+    });
+
+    it("shows each shop only its own figures (B sees nothing of A's sales)", async () => {
+      const mine = expectStatus(await get(a.apiKey, 'top-products?from=2026-03-01&to=2026-11-30'), 200);
+      const theirs = expectStatus(await get(b.owner.accessToken, 'top-products?from=2026-03-01&to=2026-11-30'), 200);
+      expect(mine.status).toBe(200);
+      expect(theirs.body.products).toEqual([]);
+      const summary = expectStatus(await get(b.owner.accessToken, 'summary?from=2026-03-01&to=2026-11-30'), 200).body;
+      expect(summary.current).toMatchObject({ revenueMinor: 0, transactions: 0 });
+      const aIds = [...products.map((product) => product.id), ...a.stores.map((store) => store.id)];
+      for (const route of ROUTES) {
+        for (const token of [b.owner.accessToken, b.apiKey]) {
+          const text = JSON.stringify(expectStatus(await get(token, `${route}?from=2026-03-01&to=2026-11-30`), 200).body);
+          expect([route, aIds.filter((id) => text.includes(id))]).toEqual([route, []]);
+        }
+      }
+    });
+
+    it("shows a store-limited manager only their stores' figures, and 404 for another store", async () => {
+      const manager = await addUser(api.app, a, a.owner.accessToken, {
+        name: 'Dock Manager',
+        email: `dock@${a.slug}.test`,
+        role: 'manager',
+        storeIds: [a.stores[1].id],
+      });
+      const all = expectStatus(await get(a.owner.accessToken, 'summary?from=2026-03-01&to=2026-11-30'), 200).body.current;
+      const dock = expectStatus(await get(a.owner.accessToken, `summary?from=2026-03-01&to=2026-11-30&storeId=${a.stores[1].id}`), 200).body.current;
+      const seen = expectStatus(await get(manager.accessToken, 'summary?from=2026-03-01&to=2026-11-30'), 200).body.current;
+      expect(seen).toEqual(dock);
+      expect(seen.revenueMinor).not.toBe(all.revenueMinor);
+      const other = await get(manager.accessToken, `summary?storeId=${a.stores[0].id}`);
+      expect(other.status).toBe(404);
+      expect(other.body.errors[0].field).toBe('storeId');
+    });
+
+    it('keeps cashiers out (analytics:read is for owners and managers)', async () => {
+      const response = await get(a.cashier.accessToken, 'summary');
+      expect(response.status).toBe(403);
+      expect(response.body.code).toBe(ErrorCode.Forbidden);
+      expectStatus(await get(a.manager.accessToken, 'summary'), 200);
+    });
+
+    it('refuses bad input with a 4xx naming the field', async () => {
+      const cases: [string, string][] = [
+        ['summary?from=2026-02-30', 'from'],
+        ['summary?from=2026-05-01&to=2026-04-01', 'from'],
+        ['summary?from=2020-01-01&to=2026-01-01', 'from'],
+        ['trend?metric=profit', 'metric'],
+        ['forecast?horizon=0', 'horizon'],
+        ['forecast?horizon=many', 'horizon'],
+        ['anomalies?threshold=-1', 'threshold'],
+        ['anomalies?method=magic', 'method'],
+        ['top-products?by=color', 'by'],
+        ['baskets?minCount=0', 'minCount'],
+        ['summary?storeId=not-a-uuid', 'storeId'],
+        ['export?report=summary&format=pdf', 'format'],
+        ['export?report=everything&format=csv', 'report'],
+      ];
+      for (const [path, field] of cases) {
+        const response = await get(a.owner.accessToken, path);
+        expect([path, response.status]).toEqual([path, 400]);
+        expect([path, [...new Set(response.body.errors.map((error: { field: string }) => error.field))]]).toEqual([path, [field]]);
+      }
+    });
+
+    // Runs last: it gives shop B sales of its own.
+    it('ranks basket pairs by lift equal to the hand-computed values', async () => {
+      const item = async (name: string) => ({ name, ...(await newProduct(b, { name, priceMinor: 100, trackStock: false })) });
+      const [bread, butter, milk, jam] = await Promise.all(['Bread', 'Butter', 'Milk', 'Jam'].map(item));
+      // 6 baskets: bread+butter in 3 of them (each in 3): lift 3·6/(3·3) = 2; jam+milk in 1 (each in 3): lift 6/9 = 2/3.
+      const baskets = [[bread, butter], [bread, butter, milk], [milk], [jam], [bread, butter, jam], [milk, jam]];
+      for (const basket of baskets) {
+        expectStatus(
+          await sell(b.owner.accessToken, {
+            storeId: b.stores[0].id,
+            lines: basket.map((product) => ({ productId: product.id, quantity: 1 })),
+            tenders: [{ type: 'card', amountMinor: 100 * basket.length }],
+          }),
+          201,
+        );
+      }
+      const answer = await eventually(
+        async () => expectStatus(await get(b.owner.accessToken, 'baskets?minCount=1'), 200).body,
+        (body) => body.baskets === 6 && body.pairs.length === 6,
+      );
+      const pair = (x: { id: string }, y: { id: string }) =>
+        answer.pairs.find((found: { productA: string; productB: string }) => [found.productA, found.productB].sort().join() === [x.id, y.id].sort().join());
+      expect(answer.pairs[0]).toEqual(pair(bread, butter));
+      expect(pair(bread, butter)).toMatchObject({ count: 3, support: 0.5, confidenceAToB: 1, confidenceBToA: 1, lift: 2 });
+      expect(pair(jam, milk).lift).toBeCloseTo(2 / 3, 12);
+      expect(answer.explanation).toMatch(/Strongest pair in 6 baskets: (Bread|Butter) is in 100% of the baskets with (Bread|Butter), 2\.00× as often/);
+      expect(expectStatus(await get(b.owner.accessToken, 'baskets'), 200).body.pairs).toEqual([pair(bread, butter)]);
+    });
+
+    it('exports each report as CSV and as xlsx', async () => {
+      for (const report of ROUTES) {
+        const csv = await get(a.owner.accessToken, `export?report=${report}&format=csv&from=2026-03-01&to=2026-11-30`);
+        expect([report, csv.status, csv.headers['content-type']]).toEqual([report, 200, 'text/csv; charset=utf-8']);
+        expect(csv.text.split('\r\n')[0].length).toBeGreaterThan(0);
+      }
+      const summary = await get(a.owner.accessToken, 'export?report=summary&format=csv&from=2026-03-01&to=2026-11-30');
+      expect(summary.text).toMatch(/^period,from,to,revenue,transactions/);
+      const xlsx = await get(a.owner.accessToken, 'export?report=top-products&format=xlsx&from=2026-03-01&to=2026-11-30')
+        .buffer(true)
+        .parse((response, done) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => done(null, Buffer.concat(chunks)));
+        });
+      expect(xlsx.status).toBe(200);
+      expect((xlsx.body as Buffer).subarray(0, 2).toString()).toBe('PK');
+    });
+  });
+});

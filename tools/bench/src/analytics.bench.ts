@@ -1,0 +1,75 @@
+import 'reflect-metadata';
+import { TenantTransaction } from '@kassa/api/database';
+import { SaleFactsService, SaleFactWindow } from '@kassa/api/sales';
+import { demoLogin, seedTenant } from '@kassa/seed';
+import { freePort } from '@kassa/testing';
+import type { EntityManager } from 'typeorm';
+import { startBenchApi } from './bench-api';
+import { ms, percentile, timeEach } from './latency';
+
+// Each analytics endpoint over HTTP (answered from the rollups) beside the SQL that computes the same
+// figures from the raw sale lines (SaleFactsService, the rollups' own source), p95 of each and the ratio.
+// The raw side is only the query: no HTTP, no analytics-core, no JSON, so the ratio flatters it.
+const DAYS = Number(process.env['BENCH_DAYS'] ?? 730);
+const SALES_PER_DAY = Number(process.env['BENCH_SALES_PER_DAY'] ?? 480);
+const RUNS = Number(process.env['BENCH_RUNS'] ?? 20);
+
+const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+async function main(): Promise<void> {
+  const port = await freePort();
+  const { app, close } = await startBenchApi({ OUTBOX_RELAY: 'false' });
+  await app.listen({ port, host: '127.0.0.1' });
+  try {
+    const seeding = performance.now();
+    const seeded = await seedTenant(app, { slug: 'analyst', products: 300, stores: 2, customers: 2000, days: DAYS, salesPerDay: SALES_PER_DAY, seed: 29 });
+    console.log(
+      `seeded ${seeded.saleCount.toLocaleString('en-US')} sales, ${seeded.saleLineCount.toLocaleString('en-US')} lines over ${DAYS} days, rollups rebuilt, in ${((performance.now() - seeding) / 1000).toFixed(0)} s`,
+    );
+    const base = `http://127.0.0.1:${port}`;
+    const login = await fetch(`${base}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(demoLogin('analyst')),
+    });
+    const token = ((await login.json()) as { accessToken: string }).accessToken;
+    const to = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+    const from = addDays(to, -89);
+
+    const facts = app.get(SaleFactsService);
+    const inTenant = <T>(work: (manager: EntityManager) => Promise<T>) => app.get(TenantTransaction).run(seeded.tenantId, work);
+    const window = (fromDay: string): SaleFactWindow => ({ timeZone: 'Europe/Berlin', fromDay, toDay: to });
+    // What each endpoint needs, computed from the sale lines instead of the rollups.
+    const raw: Record<string, (manager: EntityManager) => Promise<unknown>> = {
+      summary: (manager) => facts.storeHours(manager, window(addDays(from, -90))),
+      trend: (manager) => facts.storeHours(manager, window(addDays(from, -90))),
+      forecast: (manager) => facts.storeHours(manager, window(addDays(to, -364))),
+      seasonality: (manager) => facts.storeHours(manager, window(addDays(to, -(3 * 365 - 1)))),
+      anomalies: (manager) => facts.storeHours(manager, window(from)),
+      'top-products': (manager) => facts.productDays(manager, window(from)),
+      baskets: (manager) => facts.basketPairs(manager, window(from)),
+      customers: (manager) => facts.customerDays(manager, window(addDays(to, -(30 * 366 - 1)))),
+      velocity: (manager) => facts.productDays(manager, window(from)),
+    };
+    const rows: string[] = [];
+    for (const [endpoint, query] of Object.entries(raw)) {
+      const call = () =>
+        fetch(`${base}/api/v1/analytics/${endpoint}?to=${to}`, { headers: { authorization: `Bearer ${token}` } }).then(async (response) => {
+          if (!response.ok) throw new Error(`${endpoint} answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
+          return response.json();
+        });
+      await call();
+      const api = percentile(await timeEach(Array.from({ length: RUNS }), call), 95);
+      const sql = percentile(await timeEach(Array.from({ length: Math.max(3, Math.ceil(RUNS / 4)) }), () => inTenant(query)), 95);
+      rows.push(`| ${endpoint} | ${ms(api)} | ${ms(sql)} | ${(sql / api).toFixed(1)}× |`);
+    }
+    console.log(`\n| endpoint | p95 from rollups (HTTP) | p95 same figures from sale lines (SQL only) | ratio |\n|---|---|---|---|\n${rows.join('\n')}`);
+  } finally {
+    await close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -103,6 +103,7 @@ export const ID_ROUTE_FIXTURES: IdRouteFixtures = {
   'GET /api/v1/sales/:id': async (a, app) => ({ id: (await newSale(app, a)).id }),
   'POST /api/v1/sales/:id/review': async (a, app) => ({ id: (await newSale(app, a)).id, body: { note: 'Seen by the sweep' } }),
   'GET /api/v1/sales/:id/receipt': async (a, app) => ({ id: (await newSale(app, a)).id }),
+  'POST /api/v1/sales/:id/receipt/email': async (a, app) => ({ id: (await newSale(app, a)).id, body: { to: 'sweep@example.com' }, status: 202 }),
   'GET /api/v1/sales/:id/refunds': async (a, app) => ({ id: (await newSale(app, a)).id }),
   'POST /api/v1/sales/:id/void': async (a, app) => ({ id: (await newSale(app, a)).id, body: { reason: 'Rung up twice' } }),
   'POST /api/v1/sales/:id/refunds': async (a, app) => {

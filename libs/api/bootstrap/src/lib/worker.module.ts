@@ -3,6 +3,7 @@ import { AuditModule } from '@kassa/api/audit';
 import { AppConfig, ConfigModule } from '@kassa/api/config';
 import { DatabaseModule } from '@kassa/api/database';
 import { EventsModule } from '@kassa/api/events';
+import { MailDeliveryModule } from '@kassa/api/mail';
 import { WebhookDeliveryModule } from '@kassa/api/webhooks';
 
 /** The background process (KASSA_ROLE=worker): job consumers join here as their modules land. */
@@ -17,6 +18,7 @@ export class WorkerModule {
         EventsModule.forRoot(config),
         AuditModule,
         WebhookDeliveryModule.forRoot(config),
+        MailDeliveryModule.forRoot(config),
       ],
     };
   }

@@ -61,3 +61,8 @@ export const refundExceedsRemaining = (left: number, field: string) =>
 export const saleHasRefunds = () => new ApiException(ErrorCode.SaleHasRefunds, 'Part of the sale was refunded: refund the rest instead of voiding it.');
 
 export const voidWindowClosed = () => new ApiException(ErrorCode.VoidWindowClosed, 'A sale can be voided only on its own business day; refund it instead.');
+
+export const receiptEmailLimited = (retryAfterSeconds: number) =>
+  new ApiException(ErrorCode.ReceiptEmailLimited, 'The shop has emailed as many receipts as it may this hour. Try again later.', undefined, {
+    'retry-after': String(retryAfterSeconds),
+  });

@@ -132,6 +132,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/mail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MailboxController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tenant": {
         parameters: {
             query?: never;
@@ -916,6 +932,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sales/{id}/receipt/email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SalesController_emailReceipt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sales/{id}/void": {
         parameters: {
             query?: never;
@@ -1116,7 +1148,7 @@ export interface components {
              */
             id: string;
             /** @enum {string} */
-            type: "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "purchase_order.created" | "purchase_order.received" | "payment.received" | "webhook.disabled";
+            type: "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "purchase_order.created" | "purchase_order.received" | "payment.received" | "webhook.disabled" | "mail.queued";
             /** Format: uuid */
             tenantId: string;
             /** @description Position in this tenant's feed: gapless, in the order events became visible. */
@@ -1142,7 +1174,7 @@ export interface components {
             /** Format: uuid */
             eventId: string;
             /** @enum {string} */
-            eventType: "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "purchase_order.created" | "purchase_order.received" | "payment.received" | "webhook.disabled";
+            eventType: "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "purchase_order.created" | "purchase_order.received" | "payment.received" | "webhook.disabled" | "mail.queued";
             consumer: string;
             attempts: number;
             lastError: string;
@@ -1163,7 +1195,7 @@ export interface components {
             /** Format: uuid */
             actorId: string | null;
             /** @enum {string} */
-            action: "create" | "update" | "delete" | "login" | "logout" | "view" | "export" | "import" | "void" | "refund" | "approve" | "reject";
+            action: "create" | "update" | "delete" | "login" | "logout" | "view" | "export" | "import" | "void" | "refund" | "approve" | "reject" | "send";
             entityType: string;
             entityId: string | null;
             /** @description { field: [before, after] }; secrets redacted */
@@ -1181,6 +1213,24 @@ export interface components {
         };
         AuditLogListDto: {
             items: components["schemas"]["AuditLogDto"][];
+            nextCursor: string | null;
+        };
+        WrittenMailDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            purpose: "receipt" | "invite";
+            to: string;
+            subject: string;
+            /** @description Where the .eml file is, on the machine the API runs on. */
+            file: string;
+            /** @description Size of the .eml file in bytes. */
+            size: number;
+            /** Format: date-time */
+            writtenAt: string;
+        };
+        WrittenMailListDto: {
+            items: components["schemas"]["WrittenMailDto"][];
             nextCursor: string | null;
         };
         DiscountLimitsDto: {
@@ -1386,7 +1436,7 @@ export interface components {
             storeIds?: string[];
         };
         InviteDto: {
-            /** @description One-time link to set a password (shown once; email delivery comes later). */
+            /** @description One-time link to set a password (shown once; also mailed to the user). */
             url: string;
             token: string;
             /** Format: date-time */
@@ -2087,6 +2137,20 @@ export interface components {
             netMinor: number;
             tenders: components["schemas"]["TenderTotalDto"][];
         };
+        EmailReceiptDto: {
+            /**
+             * Format: email
+             * @example customer@example.com
+             */
+            to: string;
+        };
+        ReceiptEmailQueuedDto: {
+            /**
+             * @description The mail is queued; it is sent after the request, with retries.
+             * @enum {boolean}
+             */
+            queued: true;
+        };
         VoidSaleDto: {
             reason: string;
         };
@@ -2238,7 +2302,7 @@ export interface components {
             url: string;
             description: string | null;
             /** @description Event types to receive, or `*` for all of them. */
-            events: ("*" | "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "purchase_order.created" | "purchase_order.received" | "payment.received" | "webhook.disabled")[];
+            events: ("*" | "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "purchase_order.created" | "purchase_order.received" | "payment.received" | "webhook.disabled" | "mail.queued")[];
             /** @description Extra request headers sent with every delivery; they cannot replace the webhook-*, content-type, host or user-agent headers. */
             headers: {
                 [key: string]: string;
@@ -2261,7 +2325,7 @@ export interface components {
             /** @description http(s) URL without credentials; it must not resolve to a private address. */
             url: string;
             /** @description Event types to receive, or `*` for all of them. */
-            events: ("*" | "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "purchase_order.created" | "purchase_order.received" | "payment.received" | "webhook.disabled")[];
+            events: ("*" | "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "purchase_order.created" | "purchase_order.received" | "payment.received" | "webhook.disabled" | "mail.queued")[];
             description?: string;
             /** @description Extra request headers sent with every delivery; they cannot replace the webhook-*, content-type, host or user-agent headers. */
             headers?: {
@@ -2277,7 +2341,7 @@ export interface components {
             url: string;
             description: string | null;
             /** @description Event types to receive, or `*` for all of them. */
-            events: ("*" | "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "purchase_order.created" | "purchase_order.received" | "payment.received" | "webhook.disabled")[];
+            events: ("*" | "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "purchase_order.created" | "purchase_order.received" | "payment.received" | "webhook.disabled" | "mail.queued")[];
             /** @description Extra request headers sent with every delivery; they cannot replace the webhook-*, content-type, host or user-agent headers. */
             headers: {
                 [key: string]: string;
@@ -2300,7 +2364,7 @@ export interface components {
         UpdateWebhookDto: {
             url?: string;
             /** @description Event types to receive, or `*` for all of them. */
-            events?: ("*" | "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "purchase_order.created" | "purchase_order.received" | "payment.received" | "webhook.disabled")[];
+            events?: ("*" | "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "purchase_order.created" | "purchase_order.received" | "payment.received" | "webhook.disabled" | "mail.queued")[];
             description?: string | null;
             /** @description Extra request headers sent with every delivery; they cannot replace the webhook-*, content-type, host or user-agent headers. */
             headers?: {
@@ -2449,7 +2513,7 @@ export interface operations {
             query?: {
                 actorType?: "user" | "api_key" | "system";
                 actorId?: string;
-                action?: "create" | "update" | "delete" | "login" | "logout" | "view" | "export" | "import" | "void" | "refund" | "approve" | "reject";
+                action?: "create" | "update" | "delete" | "login" | "logout" | "view" | "export" | "import" | "void" | "refund" | "approve" | "reject" | "send";
                 entityType?: string;
                 entityId?: string;
                 /** @description From this time, inclusive. */
@@ -2482,7 +2546,7 @@ export interface operations {
             query?: {
                 actorType?: "user" | "api_key" | "system";
                 actorId?: string;
-                action?: "create" | "update" | "delete" | "login" | "logout" | "view" | "export" | "import" | "void" | "refund" | "approve" | "reject";
+                action?: "create" | "update" | "delete" | "login" | "logout" | "view" | "export" | "import" | "void" | "refund" | "approve" | "reject" | "send";
                 entityType?: string;
                 entityId?: string;
                 /** @description From this time, inclusive. */
@@ -2503,6 +2567,30 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    MailboxController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The `nextCursor` of the previous page, as given (opaque). */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Development only (`NODE_ENV=development`, a caller on the same machine, no `SMTP_URL`): the .eml files written for your shop, newest first. Otherwise 404 `route_not_found`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WrittenMailListDto"];
+                };
             };
         };
     };
@@ -4037,6 +4125,32 @@ export interface operations {
                 content: {
                     "text/plain": string;
                     "text/html": string;
+                };
+            };
+        };
+    };
+    SalesController_emailReceipt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmailReceiptDto"];
+            };
+        };
+        responses: {
+            /** @description Queues the HTML receipt (plain text alternative) to `to`; it is sent after the request, with retries. At most `RECEIPT_EMAILS_PER_HOUR` per shop: then 429 `receipt_email_limited` with `Retry-After`. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceiptEmailQueuedDto"];
                 };
             };
         };

@@ -66,3 +66,6 @@ export const receiptEmailLimited = (retryAfterSeconds: number) =>
   new ApiException(ErrorCode.ReceiptEmailLimited, 'The shop has emailed as many receipts as it may this hour. Try again later.', undefined, {
     'retry-after': String(retryAfterSeconds),
   });
+
+export const offlineSaleForbidden = (field: 'offline' | 'registerId', message: string) =>
+  new ApiException(ErrorCode.OfflineSaleForbidden, 'Offline sales come only from a till, for its own register.', [{ field, message }]);

@@ -31,13 +31,18 @@ describe('mail without SMTP_URL: .eml files, and the development mailbox', () =>
     const product = await newProduct(shop, { priceMinor: 450 });
     await receive(shop, shop.stores[0].id, product.id, 1);
     return expectStatus(
-      await sell(shop.owner.accessToken, { storeId: shop.stores[0].id, lines: [{ productId: product.id, quantity: 1 }], tenders: [{ type: 'card', amountMinor: 450 }] }),
+      await sell(shop.owner.accessToken, {
+        storeId: shop.stores[0].id,
+        lines: [{ productId: product.id, quantity: 1 }],
+        tenders: [{ type: 'card', amountMinor: 450 }],
+      }),
       201,
     ).body;
   };
   const emailReceipt = (shop: TenantFixture, saleId: string, to: string) =>
     http().post(`/api/v1/sales/${saleId}/receipt/email`).set(bearer(shop.owner.accessToken)).send({ to });
-  const mailbox = (shop: TenantFixture, headers: Record<string, string> = {}) => http().get('/api/v1/admin/mail').set(bearer(shop.owner.accessToken)).set(headers);
+  const mailbox = (shop: TenantFixture, headers: Record<string, string> = {}) =>
+    http().get('/api/v1/admin/mail').set(bearer(shop.owner.accessToken)).set(headers);
   const writtenMail = (shop: TenantFixture, to: string) =>
     eventually(
       async () => expectStatus(await mailbox(shop), 200).body.items.filter((mail: { to: string }) => mail.to === to),
@@ -59,7 +64,10 @@ describe('mail without SMTP_URL: .eml files, and the development mailbox', () =>
 
   it('mails an invite its set-password link', async () => {
     const invited = expectStatus(
-      await http().post('/api/v1/users').set(bearer(a.owner.accessToken)).send({ name: 'Ina Invited', email: `ina@${a.slug}.test`, role: 'cashier' }),
+      await http()
+        .post('/api/v1/users')
+        .set(bearer(a.owner.accessToken))
+        .send({ name: 'Ina Invited', email: `ina@${a.slug}.test`, role: 'cashier' }),
       201,
     ).body;
     const mail = await writtenMail(a, `ina@${a.slug}.test`);
@@ -69,7 +77,7 @@ describe('mail without SMTP_URL: .eml files, and the development mailbox', () =>
     expect(mimePart(raw, 'text/html')).toContain(`href="${invited.invite.url}"`);
   });
 
-  it("shows each shop only its own mail, and hides the mailbox from callers on another machine", async () => {
+  it('shows each shop only its own mail, and hides the mailbox from callers on another machine', async () => {
     const sale = await newSale(b);
     expectStatus(await emailReceipt(b, sale.id, 'bravo-buyer@example.com'), 202);
     await writtenMail(b, 'bravo-buyer@example.com');

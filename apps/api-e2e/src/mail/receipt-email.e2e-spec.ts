@@ -38,7 +38,11 @@ describe('emailed receipts over SMTP', () => {
     ).body;
   };
   const emailReceipt = (token: string, saleId: string, to: unknown) => http().post(`/api/v1/sales/${saleId}/receipt/email`).set(bearer(token)).send({ to });
-  const mailsTo = (address: string) => eventually(async () => smtp.received.filter((mail) => mail.to.includes(address)), (mails) => mails.length > 0);
+  const mailsTo = (address: string) =>
+    eventually(
+      async () => smtp.received.filter((mail) => mail.to.includes(address)),
+      (mails) => mails.length > 0,
+    );
 
   it("lets the cashier email the sale's HTML receipt with a text alternative, and it arrives with the sale's total", async () => {
     const sale = await newSale(a);
@@ -82,7 +86,11 @@ describe('emailed receipts over SMTP', () => {
     const product = await newProduct(a, { priceMinor: 500 });
     await receive(a, a.stores[1].id, product.id, 1);
     const otherStore = expectStatus(
-      await sell(a.owner.accessToken, { storeId: a.stores[1].id, lines: [{ productId: product.id, quantity: 1 }], tenders: [{ type: 'cash', amountMinor: 500 }] }),
+      await sell(a.owner.accessToken, {
+        storeId: a.stores[1].id,
+        lines: [{ productId: product.id, quantity: 1 }],
+        tenders: [{ type: 'cash', amountMinor: 500 }],
+      }),
       201,
     ).body;
     const elsewhere = await emailReceipt(a.cashier.accessToken, otherStore.id, 'intruder@example.com');

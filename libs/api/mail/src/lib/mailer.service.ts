@@ -23,10 +23,15 @@ export class Mailer {
 
   async queue(context: EventWriteContext, mail: NewMail): Promise<string> {
     const id = uuidv7();
-    await context.manager.query(
-      `INSERT INTO mail_message (tenant_id, id, purpose, to_address, subject, html, text) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [context.tenantId, id, mail.purpose, mail.to, mail.subject, mail.html, mail.text],
-    );
+    await context.manager.query(`INSERT INTO mail_message (tenant_id, id, purpose, to_address, subject, html, text) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
+      context.tenantId,
+      id,
+      mail.purpose,
+      mail.to,
+      mail.subject,
+      mail.html,
+      mail.text,
+    ]);
     await this.events.record(context, {
       type: 'mail.queued',
       aggregateType: 'mail',

@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { signInOnTill } from '@kassa/testing';
 import { accessibilityViolations } from './support/axe';
 import { launchChromium } from './support/chromium';
-import { createShop, newShopAccount, signInThroughForm, type ShopAccount } from './support/shop-accounts';
+import { apiCallTo, createShop, newShopAccount, signInThroughForm, type ShopAccount } from './support/shop-accounts';
 import { startWebStack, WebStack } from './support/web-stack';
 import { tabIntoRows } from './support/keyboard';
 
@@ -89,10 +90,18 @@ describe('the sales screens, in Chromium against the real API', () => {
       tenders: [{ type: 'card', amountMinor: 890 }],
       reason: 'Wrong flavour',
     });
-    const till = await api<Created>(token, 'POST', `/api/v1/stores/${store.id}/registers`, { name: 'Till 1' });
-    offlineSale = await api<RungUpSale>(token, 'POST', '/api/v1/sales', {
+    // Offline sales come only from a till: the owner signs in by PIN on a device paired to Till 1.
+    const register = await api<Created>(token, 'POST', `/api/v1/stores/${store.id}/registers`, { name: 'Till 1' });
+    const owner = await api<{ user: Created }>(token, 'GET', '/api/v1/me');
+    const till = await signInOnTill(apiCallTo(stack.api.baseUrl), {
+      managerToken: token,
       storeId: store.id,
-      registerId: till.id,
+      registerId: register.id,
+      user: { id: owner.user.id, accessToken: token, password: account.password },
+    });
+    offlineSale = await api<RungUpSale>(till.accessToken, 'POST', '/api/v1/sales', {
+      storeId: store.id,
+      registerId: till.registerId,
       receiptNumber: 101,
       offline: true,
       lines: [{ productId: rooibos.id, quantity: 1, unitPriceMinor: 790 }],

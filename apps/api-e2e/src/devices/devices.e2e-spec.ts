@@ -99,6 +99,17 @@ describe('paired devices', () => {
     expect(faults).toEqual([]);
   });
 
+  it('documents the device header as its own OpenAPI security scheme, on the routes that take it and only there', async () => {
+    const document = expectStatus(await http().get('/api/openapi.json'), 200).body;
+    expect(document.components.securitySchemes.device).toMatchObject({ type: 'apiKey', in: 'header', name: 'Authorization' });
+    const securityOf = (path: string, method: string) => document.paths[path][method].security;
+    expect(securityOf('/api/v1/devices/current', 'get')).toEqual([{ device: [] }]);
+    expect(securityOf('/api/v1/devices/current/staff', 'get')).toEqual([{ device: [] }]);
+    expect(securityOf('/api/v1/auth/pin', 'post')).toEqual([{ device: [] }]);
+    expect(securityOf('/api/v1/devices', 'get')).toEqual([{ bearer: [] }]);
+    expect(securityOf('/api/v1/devices/{id}', 'delete')).toEqual([{ bearer: [] }]);
+  });
+
   it("lists as staff the store's active users only, with whether each has a PIN", async () => {
     const otherStoreCashier = await addUser(api.app, a, a.owner.accessToken, {
       name: 'Other Store Cashier',

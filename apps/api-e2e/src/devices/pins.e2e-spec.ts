@@ -49,6 +49,27 @@ describe('staff PINs and PIN sign-in', () => {
     expect(expectStatus(await http().get('/api/v1/me').set(bearer(cashier.accessToken)), 200).body.registerId).toBeNull();
   });
 
+  it('signs out the PIN sessions started on a device when it is revoked or replaced, and no others', async () => {
+    const cashier = await newCashier();
+    expectStatus(await setPin(cashier, '2580'), 204);
+    const register = await newRegister();
+    const refresh = (refreshToken: string) => http().post('/api/v1/auth/refresh').send({ refreshToken });
+
+    const first = await pairDevice(api.app, a, register.id);
+    const onFirst = expectStatus(await pinSignIn(first.deviceToken, cashier.id, '2580'), 200).body;
+    const second = await pairDevice(api.app, a, register.id);
+    const replaced = await refresh(onFirst.refreshToken);
+    expect([replaced.status, replaced.body.code]).toEqual([401, ErrorCode.InvalidToken]);
+
+    const onSecond = expectStatus(await pinSignIn(second.deviceToken, cashier.id, '2580'), 200).body;
+    const elsewhere = expectStatus(await pinSignIn((await pairDevice(api.app, a)).deviceToken, cashier.id, '2580'), 200).body;
+    expectStatus(await http().delete(`/api/v1/devices/${second.deviceId}`).set(bearer(a.manager.accessToken)), 204);
+    const revoked = await refresh(onSecond.refreshToken);
+    expect([revoked.status, revoked.body.code]).toEqual([401, ErrorCode.InvalidToken]);
+    expectStatus(await refresh(elsewhere.refreshToken), 200);
+    expectStatus(await refresh(cashier.refreshToken), 200);
+  });
+
   it('locks a user out on a device after 5 wrong PINs with 429 pin_locked and Retry-After, even for the right PIN', async () => {
     const cashier = await newCashier();
     expectStatus(await setPin(cashier, '2580'), 204);
@@ -94,6 +115,19 @@ describe('staff PINs and PIN sign-in', () => {
     const { deviceToken } = await pairDevice(api.app, a);
     const notSet = await pinSignIn(deviceToken, cashier.id, '2580');
     expect([notSet.status, notSet.body.code]).toEqual([409, ErrorCode.PinNotSet]);
+  });
+
+  it('locks PIN changes after 5 wrong current passwords with 429 too_many_attempts and Retry-After, even for the right one', async () => {
+    const cashier = await newCashier();
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      const wrong = await setPin(cashier, '2580', 'not my password');
+      expect([attempt, wrong.status, wrong.body.code]).toEqual([attempt, 401, ErrorCode.InvalidCredentials]);
+    }
+    const locked = await setPin(cashier, '2580');
+    expect([locked.status, locked.body.code]).toEqual([429, ErrorCode.TooManyAttempts]);
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
+    const other = await newCashier();
+    expectStatus(await setPin(other, '2580'), 204);
   });
 
   it("lets a manager clear a cashier's PIN but not an owner's", async () => {

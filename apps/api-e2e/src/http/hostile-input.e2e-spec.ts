@@ -2,11 +2,13 @@ import type { Server } from 'node:http';
 import { AddressInfo, connect } from 'node:net';
 import request from 'supertest';
 import { ErrorCode, isErrorCode, MAX_AMOUNT_MINOR, PROBLEM_CONTENT_TYPE, uuidv7 } from '@kassa/contracts';
+import type { TillSession } from '@kassa/testing';
 import { ID_ROUTE_FIXTURES } from '../support/id-route-sweep';
 import { bearer, createTenant, expectStatus, PASSWORD, TenantFixture, uniqueSlug } from '../support/identity';
 import { bodyFields, InputField, OpenApiDocument, operationInputs, resolveSchema, SchemaObject } from '../support/open-api-document';
 import { routeInventory, RouteInfo } from '../support/route-inventory';
 import { startTestApi, TestApi } from '../support/test-api';
+import { tillSession } from '../support/till';
 
 /** A value no client should be able to turn into a 500, as raw JSON (2^63 has no exact JavaScript number). */
 interface HostileValue {
@@ -85,6 +87,7 @@ describe('hostile input', () => {
   let customer: { id: string };
   let category: { id: string };
   let sale: { id: string; lines: { id: string }[] };
+  let till: TillSession;
   const http = () => request(api.app.getHttpServer());
 
   beforeAll(async () => {
@@ -100,11 +103,19 @@ describe('hostile input', () => {
       201,
     ).body;
     customer = expectStatus(await http().post('/api/v1/customers').set(owner).send({ name: 'Regular' }), 201).body;
+    till = await tillSession(api.app, shop);
     sale = expectStatus(
       await http()
         .post('/api/v1/sales')
-        .set(owner)
-        .send({ storeId: shop.stores[0].id, lines: [{ productId: product.id, quantity: 1 }], tenders: [{ type: 'cash', amountMinor: 500 }], offline: true }),
+        .set(bearer(till.accessToken))
+        .send({
+          storeId: shop.stores[0].id,
+          registerId: till.registerId,
+          receiptNumber: 1,
+          lines: [{ productId: product.id, quantity: 1 }],
+          tenders: [{ type: 'cash', amountMinor: 500 }],
+          offline: true,
+        }),
       201,
     ).body;
     document = expectStatus(await http().get('/api/openapi.json'), 200).body;
@@ -315,15 +326,19 @@ describe('hostile input', () => {
       await http().post('/api/v1/products').set(owner).send({ sku: 'DEAR-1', name: 'Dear', priceMinor: MAX_AMOUNT_MINOR, trackStock: false }),
       201,
     ).body;
+    const fromTill = { registerId: till.registerId, receiptNumber: 2, offline: true };
     const sales = [
-      { lines: [{ productId: dear.id, quantity: 2 }] },
-      { lines: [{ productId: product.id, quantity: 100_000, unitPriceMinor: MAX_AMOUNT_MINOR }], offline: true },
-      { lines: Array.from({ length: 200 }, () => ({ productId: product.id, quantity: 1, unitPriceMinor: MAX_AMOUNT_MINOR })), offline: true },
+      { token: owner, sale: { lines: [{ productId: dear.id, quantity: 2 }] } },
+      { token: bearer(till.accessToken), sale: { lines: [{ productId: product.id, quantity: 100_000, unitPriceMinor: MAX_AMOUNT_MINOR }], ...fromTill } },
+      {
+        token: bearer(till.accessToken),
+        sale: { lines: Array.from({ length: 200 }, () => ({ productId: product.id, quantity: 1, unitPriceMinor: MAX_AMOUNT_MINOR })), ...fromTill },
+      },
     ];
-    for (const sale of sales) {
+    for (const { token, sale } of sales) {
       const response = await http()
         .post('/api/v1/sales')
-        .set(owner)
+        .set(token)
         .send({ storeId: shop.stores[0].id, tenders: [{ type: 'cash', amountMinor: 1 }], ...sale });
       expect([response.status, response.body.code, response.body.errors?.[0]?.field]).toEqual([400, ErrorCode.ValidationFailed, 'lines']);
     }

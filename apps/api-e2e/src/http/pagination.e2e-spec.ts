@@ -56,7 +56,8 @@ describe('pagination', () => {
     expectStatus(await http().post('/api/v1/products').set(owner()).send({ sku, name, priceMinor: 250 }), 201).body;
 
   beforeAll(async () => {
-    api = await startTestApi();
+    // In development, so the development mailbox (GET /admin/mail) answers and is swept like every paged list.
+    api = await startTestApi({ env: { NODE_ENV: 'development' } });
     shop = await createTenant(api.app, 'Paging');
     document = expectStatus(await http().get('/api/openapi.json'), 200).body;
     ({ webhookId } = await seedWebhookDelivery(api.app, shop.id));

@@ -4,6 +4,7 @@ import { eventually } from '../support/eventually';
 import { bearer, createTenant, createTenantPair, expectStatus, TenantFixture } from '../support/identity';
 import { ownerQuery } from '../support/owner-query';
 import { startTestApi, TestApi } from '../support/test-api';
+import { tillSession } from '../support/till';
 import { salesFixtures } from './sales-fixtures';
 
 /** The instant a local wall-clock time of `day` (YYYY-MM-DD) is in `timeZone`. */
@@ -159,10 +160,14 @@ describe('after the sale', () => {
     const product = await newProduct(shop);
     const today = localDay(new Date(), timeZone);
     const dayStart = localInstant(today, '00:00', timeZone);
+    const till = await tillSession(api.app, shop);
+    let receipt = 0;
     const ringUp = async (occurredAt: Date) =>
       expectStatus(
-        await sell(shop.owner.accessToken, {
+        await sell(till.accessToken, {
           storeId: store,
+          registerId: till.registerId,
+          receiptNumber: ++receipt,
           lines: [{ productId: product.id, quantity: 1 }],
           tenders: [{ type: 'card', amountMinor: 100 }],
           occurredAt: occurredAt.toISOString(),
@@ -184,10 +189,11 @@ describe('after the sale', () => {
     const register = await newPosRegister(shop, store);
     const [food, book] = [await newProduct(shop, { priceMinor: 1190, taxRateBps: 700 }), await newProduct(shop, { priceMinor: 2000, taxRateBps: 1900 })];
     const yesterday = localDay(new Date(Date.now() - 86_400_000), timeZone);
+    const till = await tillSession(api.app, shop, { storeId: store, registerId: register });
     let receipt = 0;
     const ringUp = async (occurredAt: Date, lines: object[], tenders: object[], discount?: object) =>
       expectStatus(
-        await sell(shop.owner.accessToken, {
+        await sell(till.accessToken, {
           storeId: store,
           registerId: register,
           receiptNumber: ++receipt,
@@ -225,9 +231,12 @@ describe('after the sale', () => {
       [{ productId: book.id, quantity: 1 }],
       [{ type: 'card', amountMinor: 2000 }],
     );
+    const otherStoreTill = await tillSession(api.app, shop);
     expectStatus(
-      await sell(shop.owner.accessToken, {
+      await sell(otherStoreTill.accessToken, {
         storeId: shop.stores[0].id,
+        registerId: otherStoreTill.registerId,
+        receiptNumber: 1,
         lines: [{ productId: food.id, quantity: 1 }],
         tenders: [{ type: 'card', amountMinor: 1190 }],
         offline: true,

@@ -4,6 +4,7 @@ import { eventually } from '../support/eventually';
 import { bearer, createTenantPair, expectStatus, TenantFixture } from '../support/identity';
 import { ownerQuery } from '../support/owner-query';
 import { startTestApi, TestApi } from '../support/test-api';
+import { tillSession } from '../support/till';
 import { salesFixtures } from './sales-fixtures';
 
 describe('checkout', () => {
@@ -156,6 +157,31 @@ describe('checkout', () => {
     expect(await onHand(a, store, product.id)).toBe(7);
   });
 
+  it("accepts offline sales only from a user signed in by PIN on a till, for the till's own register", async () => {
+    const store = a.stores[0].id;
+    const product = await newProduct(a, { priceMinor: 300 });
+    const till = await tillSession(api.app, a, { user: a.cashier });
+    const otherRegister = await newPosRegister(a, store);
+    // Tenders short: only an accepted offline sale would let it through.
+    const rungUp = { storeId: store, lines: [{ productId: product.id, quantity: 1 }], tenders: [{ type: 'cash', amountMinor: 100 }], offline: true };
+    const refusals = [
+      await sell(a.owner.accessToken, { ...rungUp, registerId: till.registerId, receiptNumber: 1 }),
+      await sell(a.cashier.accessToken, { ...rungUp, registerId: till.registerId, receiptNumber: 1 }),
+      await sell(a.apiKey, { ...rungUp, registerId: till.registerId, receiptNumber: 1 }),
+      await sell(till.accessToken, { ...rungUp, registerId: otherRegister, receiptNumber: 1 }),
+      await sell(till.accessToken, rungUp),
+    ];
+    expect(refusals.map((response) => [response.status, response.body.code, response.body.errors?.[0]?.field])).toEqual([
+      [403, ErrorCode.OfflineSaleForbidden, 'offline'],
+      [403, ErrorCode.OfflineSaleForbidden, 'offline'],
+      [403, ErrorCode.OfflineSaleForbidden, 'offline'],
+      [403, ErrorCode.OfflineSaleForbidden, 'registerId'],
+      [403, ErrorCode.OfflineSaleForbidden, 'registerId'],
+    ]);
+    const accepted = expectStatus(await sell(till.accessToken, { ...rungUp, registerId: till.registerId, receiptNumber: 1 }), 201).body;
+    expect(accepted).toMatchObject({ offline: true, registerId: till.registerId, flags: ['negative_stock', 'tender_short'] });
+  });
+
   it('accepts an offline sale of a since-deleted product at its old price with no stock, lists it for review, and refuses it online', async () => {
     const store = a.stores[0].id;
     const registerId = await newPosRegister(a, store);
@@ -174,7 +200,8 @@ describe('checkout', () => {
     expect(online.status).toBe(404);
     expect(online.body).toMatchObject({ code: ErrorCode.ProductNotFound, errors: [{ field: 'lines.0.productId' }] });
 
-    const offline = expectStatus(await sell(a.cashier.accessToken, { ...rungUp, receiptNumber: 1, offline: true }), 201).body;
+    const till = await tillSession(api.app, a, { user: a.cashier, registerId });
+    const offline = expectStatus(await sell(till.accessToken, { ...rungUp, receiptNumber: 1, offline: true }), 201).body;
     expect(offline).toMatchObject({
       offline: true,
       totalMinor: 600,

@@ -3,6 +3,7 @@ import { ErrorCode, uuidv7 } from '@kassa/contracts';
 import { bearer, createTenantPair, expectStatus, TenantFixture } from '../support/identity';
 import { ownerQuery } from '../support/owner-query';
 import { startTestApi, TestApi } from '../support/test-api';
+import { tillSession } from '../support/till';
 import { salesFixtures } from './sales-fixtures';
 
 describe('discounts', () => {
@@ -214,10 +215,11 @@ describe('discounts', () => {
       await setLimits(a, { manager: 10_000, cashier: 0 });
       const product = await stocked(a);
       const registerId = await newPosRegister(a, a.stores[0].id);
+      const till = await tillSession(api.app, a, { user: a.cashier, registerId });
       const rungUp = saleOf(a, product.id, 500, {
         sale: { registerId, receiptNumber: 1, offline: true, discount: { percentBps: 5_000 }, occurredAt: new Date(Date.now() - 600_000).toISOString() },
       });
-      const sale = expectStatus(await sell(a.cashier.accessToken, rungUp), 201).body;
+      const sale = expectStatus(await sell(till.accessToken, rungUp), 201).body;
       expect(sale).toMatchObject({ offline: true, discountMinor: 500, totalMinor: 500, flags: ['discount_unapproved'] });
       expect(await onHand(a, a.stores[0].id, product.id)).toBe(19);
       const open = expectStatus(await http().get(`/api/v1/sales/reconciliation?storeId=${a.stores[0].id}`).set(bearer(a.manager.accessToken)), 200).body.items;
@@ -225,7 +227,7 @@ describe('discounts', () => {
       expect((await auditOf(a, sale.id))[0].metadata).toEqual({ discountGrantedBy: { type: 'user', id: a.cashier.id } });
 
       const within = saleOf(a, product.id, 1_000, { sale: { registerId, receiptNumber: 2, offline: true } });
-      expect(expectStatus(await sell(a.cashier.accessToken, within), 201).body.flags).toEqual([]);
+      expect(expectStatus(await sell(till.accessToken, within), 201).body.flags).toEqual([]);
     });
   });
 

@@ -3,7 +3,9 @@ import request from 'supertest';
 import { uuidv7 } from '@kassa/contracts';
 import { TenantTransaction } from '@kassa/api/database';
 import { DomainEvents } from '@kassa/api/events';
+import type { TillSession } from '@kassa/testing';
 import { bearer, expectStatus, PASSWORD, TenantFixture } from './identity';
+import { tillSession } from './till';
 
 /**
  * For every route with an `:id`, a real row of tenant A and a valid body. The isolation sweep
@@ -85,24 +87,33 @@ export async function pairDevice(app: NestFastifyApplication, a: TenantFixture, 
 
 const newCustomer = (app: NestFastifyApplication, a: TenantFixture) => post(app, a, '/api/v1/customers', { name: `Sweep ${uuidv7()}` });
 
-/** An offline sale (accepted whatever the stock), so it also waits in the reconciliation list. */
+/** Each tenant's till for the sweep's sales, signed in once, with the last receipt number it used. */
+const tills = new Map<string, { session: Promise<TillSession>; lastReceipt: number }>();
+
+/** An offline sale (accepted whatever the stock) from the tenant's till, so it also waits in the reconciliation list. */
 async function newSale(
   app: NestFastifyApplication,
   a: TenantFixture,
 ): Promise<{ id: string; registerId: string; totalMinor: number; lines: { id: string }[] }> {
   const product = await newProduct(app, a);
-  return post(app, a, '/api/v1/sales', {
-    storeId: a.stores[0].id,
-    lines: [{ productId: product.id, quantity: 1 }],
-    tenders: [{ type: 'card', amountMinor: 100 }],
-    offline: true,
-  }) as Promise<{ id: string; registerId: string; totalMinor: number; lines: { id: string }[] }>;
+  const till = tills.get(a.id) ?? { session: tillSession(app, a), lastReceipt: 0 };
+  tills.set(a.id, till);
+  const { registerId, accessToken } = await till.session;
+  const sale = { storeId: a.stores[0].id, registerId, receiptNumber: ++till.lastReceipt, offline: true };
+  return expectStatus(
+    await request(app.getHttpServer())
+      .post('/api/v1/sales')
+      .set(bearer(accessToken))
+      .send({ ...sale, lines: [{ productId: product.id, quantity: 1 }], tenders: [{ type: 'card', amountMinor: 100 }] }),
+    201,
+  ).body;
 }
 
 export const ID_ROUTE_FIXTURES: IdRouteFixtures = {
   'GET /api/v1/sales/:id': async (a, app) => ({ id: (await newSale(app, a)).id }),
   'POST /api/v1/sales/:id/review': async (a, app) => ({ id: (await newSale(app, a)).id, body: { note: 'Seen by the sweep' } }),
   'GET /api/v1/sales/:id/receipt': async (a, app) => ({ id: (await newSale(app, a)).id }),
+  'POST /api/v1/sales/:id/receipt/email': async (a, app) => ({ id: (await newSale(app, a)).id, body: { to: 'sweep@example.com' }, status: 202 }),
   'GET /api/v1/sales/:id/refunds': async (a, app) => ({ id: (await newSale(app, a)).id }),
   'POST /api/v1/sales/:id/void': async (a, app) => ({ id: (await newSale(app, a)).id, body: { reason: 'Rung up twice' } }),
   'POST /api/v1/sales/:id/refunds': async (a, app) => {

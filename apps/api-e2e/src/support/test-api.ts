@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Type } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApiApp } from '@kassa/api/bootstrap';
@@ -25,6 +28,8 @@ export interface StartTestApiOptions {
 export async function startTestApi(options: StartTestApiOptions = {}): Promise<TestApi> {
   const database = options.replicaOf?.database ?? options.database ?? (await createTestDatabase());
   const redisPrefix = options.replicaOf?.redisPrefix ?? `kassa-test:${database.name}:`;
+  // Mail without SMTP_URL lands in KASSA_DATA_DIR/mail: each suite gets its own folder, not the workspace's ./data.
+  const dataDir = options.env?.KASSA_DATA_DIR ? undefined : mkdtempSync(path.join(tmpdir(), 'kassa-test-api-'));
   const config = loadAppConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
@@ -33,6 +38,7 @@ export async function startTestApi(options: StartTestApiOptions = {}): Promise<T
     REDIS_KEY_PREFIX: redisPrefix,
     // Shared by replicas of the same test API, as in production.
     JWT_SECRET: `kassa-test-jwt-secret-${database.name}`,
+    ...(dataDir ? { KASSA_DATA_DIR: dataDir } : {}),
     ...options.env,
   });
   const app = await createApiApp(config, { probeModules: options.probeModules });
@@ -44,6 +50,7 @@ export async function startTestApi(options: StartTestApiOptions = {}): Promise<T
     redisPrefix,
     async close() {
       await app.close();
+      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
       if (!options.replicaOf) await database.drop();
     },
   };

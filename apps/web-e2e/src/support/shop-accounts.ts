@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { uuidv7 } from '@kassa/contracts';
+import type { ApiCall } from '@kassa/testing';
 
 export interface ShopAccount {
   shopName: string;
@@ -84,3 +85,16 @@ export async function waitForServiceWorkerControl(page: Page): Promise<void> {
     await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
   });
 }
+
+/** The built API at `apiBaseUrl` as an `ApiCall` (for signInOnTill). */
+export const apiCallTo =
+  (apiBaseUrl: string): ApiCall =>
+  async ({ method, path, authorization, body }) => {
+    const response = await fetch(`${apiBaseUrl}${path}`, {
+      method,
+      headers: { authorization, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : undefined };
+  };

@@ -81,6 +81,10 @@ export enum ErrorCode {
   PinLocked = 'pin_locked',
   PinNotSet = 'pin_not_set',
   PinTooWeak = 'pin_too_weak',
+  // Mail (issue 19)
+  ReceiptEmailLimited = 'receipt_email_limited',
+  // Offline sales come only from a paired till (issue 19)
+  OfflineSaleForbidden = 'offline_sale_forbidden',
 }
 
 const errorCodes = new Set<string>(Object.values(ErrorCode));

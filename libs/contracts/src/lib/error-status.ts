@@ -71,6 +71,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.PinLocked]: 429,
   [ErrorCode.PinNotSet]: 409,
   [ErrorCode.PinTooWeak]: 400,
+  [ErrorCode.ReceiptEmailLimited]: 429,
+  [ErrorCode.OfflineSaleForbidden]: 403,
   [ErrorCode.InternalError]: 500,
   [ErrorCode.ServiceUnavailable]: 503,
 };

@@ -15,6 +15,8 @@ export const EVENT_TYPES = [
   'payment.received',
   // Tells the shop's owners an endpoint stopped receiving (410, or five days of failures).
   'webhook.disabled',
+  // A mail (an emailed receipt, an invite) is waiting to be sent after commit: `{ mailId, purpose }`, never its address or text.
+  'mail.queued',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -36,5 +38,19 @@ export interface EventEnvelope<Data = Record<string, unknown>> {
 }
 
 /** Actions the audit log records (DESIGN.md §10). */
-export const AUDIT_ACTIONS = ['create', 'update', 'delete', 'login', 'logout', 'view', 'export', 'import', 'void', 'refund', 'approve', 'reject'] as const;
+export const AUDIT_ACTIONS = [
+  'create',
+  'update',
+  'delete',
+  'login',
+  'logout',
+  'view',
+  'export',
+  'import',
+  'void',
+  'refund',
+  'approve',
+  'reject',
+  'send',
+] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

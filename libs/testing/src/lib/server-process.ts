@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 const WORKSPACE_ROOT = path.resolve(__dirname, '../../../..');
@@ -14,9 +15,13 @@ export function builtApiEntry(name: 'main' | 'migrate'): string {
   return entry;
 }
 
+let dataDir: string | undefined;
+/** One throwaway KASSA_DATA_DIR per test process, so servers never write (mail, embedded data) into the workspace's ./data. */
+const throwawayDataDir = () => (dataDir ??= mkdtempSync(path.join(tmpdir(), 'kassa-test-data-')));
+
 /** Only what the child needs: no DATABASE_URL or REDIS_URL leaks in from the caller's shell. */
 function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
-  return { PATH: process.env['PATH'], HOME: process.env['HOME'], LOG_LEVEL: 'warn', ...env };
+  return { PATH: process.env['PATH'], HOME: process.env['HOME'], LOG_LEVEL: 'warn', KASSA_DATA_DIR: throwawayDataDir(), ...env };
 }
 
 export interface ProcessResult {

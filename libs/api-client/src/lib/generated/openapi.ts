@@ -132,6 +132,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/mail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MailboxController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tenant": {
         parameters: {
             query?: never;
@@ -916,6 +932,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sales/{id}/receipt/email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SalesController_emailReceipt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sales/{id}/void": {
         parameters: {
             query?: never;
@@ -1276,7 +1308,7 @@ export interface components {
              */
             id: string;
             /** @enum {string} */
-            type: "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "purchase_order.created" | "purchase_order.received" | "payment.received" | "webhook.disabled";
+            type: "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "purchase_order.created" | "purchase_order.received" | "payment.received" | "webhook.disabled" | "mail.queued";
             /** Format: uuid */
             tenantId: string;
             /** @description Position in this tenant's feed: gapless, in the order events became visible. */
@@ -1302,7 +1334,7 @@ export interface components {
             /** Format: uuid */
             eventId: string;
             /** @enum {string} */
-            eventType: "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "purchase_order.created" | "purchase_order.received" | "payment.received" | "webhook.disabled";
+            eventType: "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "purchase_order.created" | "purchase_order.received" | "payment.received" | "webhook.disabled" | "mail.queued";
             consumer: string;
             attempts: number;
             lastError: string;
@@ -1323,7 +1355,7 @@ export interface components {
             /** Format: uuid */
             actorId: string | null;
             /** @enum {string} */
-            action: "create" | "update" | "delete" | "login" | "logout" | "view" | "export" | "import" | "void" | "refund" | "approve" | "reject";
+            action: "create" | "update" | "delete" | "login" | "logout" | "view" | "export" | "import" | "void" | "refund" | "approve" | "reject" | "send";
             entityType: string;
             entityId: string | null;
             /** @description { field: [before, after] }; secrets redacted */
@@ -1341,6 +1373,24 @@ export interface components {
         };
         AuditLogListDto: {
             items: components["schemas"]["AuditLogDto"][];
+            nextCursor: string | null;
+        };
+        WrittenMailDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            purpose: "receipt" | "invite";
+            to: string;
+            subject: string;
+            /** @description Where the .eml file is, on the machine the API runs on. */
+            file: string;
+            /** @description Size of the .eml file in bytes. */
+            size: number;
+            /** Format: date-time */
+            writtenAt: string;
+        };
+        WrittenMailListDto: {
+            items: components["schemas"]["WrittenMailDto"][];
             nextCursor: string | null;
         };
         DiscountLimitsDto: {
@@ -1546,7 +1596,7 @@ export interface components {
             storeIds?: string[];
         };
         InviteDto: {
-            /** @description One-time link to set a password (shown once; email delivery comes later). */
+            /** @description One-time link to set a password (shown once; also mailed to the user). */
             url: string;
             token: string;
             /** Format: date-time */
@@ -2088,7 +2138,7 @@ export interface components {
              * @description When it was rung up (offline sales); now when omitted.
              */
             occurredAt?: string;
-            /** @description Rung up without the network: accepted as it was, deviations flagged for review. */
+            /** @description Rung up without the network: accepted as it was, deviations flagged for review. Only from a user signed in by PIN on a paired till, for the till's own `registerId`; else 403 `offline_sale_forbidden`. */
             offline?: boolean;
         };
         SaleLineDto: {
@@ -2246,6 +2296,20 @@ export interface components {
             /** @description Sales total less refunds. */
             netMinor: number;
             tenders: components["schemas"]["TenderTotalDto"][];
+        };
+        EmailReceiptDto: {
+            /**
+             * Format: email
+             * @example customer@example.com
+             */
+            to: string;
+        };
+        ReceiptEmailQueuedDto: {
+            /**
+             * @description The mail is queued; it is sent after the request, with retries.
+             * @enum {boolean}
+             */
+            queued: true;
         };
         VoidSaleDto: {
             reason: string;
@@ -2687,7 +2751,7 @@ export interface components {
             url: string;
             description: string | null;
             /** @description Event types to receive, or `*` for all of them. */
-            events: ("*" | "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "purchase_order.created" | "purchase_order.received" | "payment.received" | "webhook.disabled")[];
+            events: ("*" | "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "purchase_order.created" | "purchase_order.received" | "payment.received" | "webhook.disabled" | "mail.queued")[];
             /** @description Extra request headers sent with every delivery; they cannot replace the webhook-*, content-type, host or user-agent headers. */
             headers: {
                 [key: string]: string;
@@ -2710,7 +2774,7 @@ export interface components {
             /** @description http(s) URL without credentials; it must not resolve to a private address. */
             url: string;
             /** @description Event types to receive, or `*` for all of them. */
-            events: ("*" | "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "purchase_order.created" | "purchase_order.received" | "payment.received" | "webhook.disabled")[];
+            events: ("*" | "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "purchase_order.created" | "purchase_order.received" | "payment.received" | "webhook.disabled" | "mail.queued")[];
             description?: string;
             /** @description Extra request headers sent with every delivery; they cannot replace the webhook-*, content-type, host or user-agent headers. */
             headers?: {
@@ -2726,7 +2790,7 @@ export interface components {
             url: string;
             description: string | null;
             /** @description Event types to receive, or `*` for all of them. */
-            events: ("*" | "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "purchase_order.created" | "purchase_order.received" | "payment.received" | "webhook.disabled")[];
+            events: ("*" | "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "purchase_order.created" | "purchase_order.received" | "payment.received" | "webhook.disabled" | "mail.queued")[];
             /** @description Extra request headers sent with every delivery; they cannot replace the webhook-*, content-type, host or user-agent headers. */
             headers: {
                 [key: string]: string;
@@ -2749,7 +2813,7 @@ export interface components {
         UpdateWebhookDto: {
             url?: string;
             /** @description Event types to receive, or `*` for all of them. */
-            events?: ("*" | "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "purchase_order.created" | "purchase_order.received" | "payment.received" | "webhook.disabled")[];
+            events?: ("*" | "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "purchase_order.created" | "purchase_order.received" | "payment.received" | "webhook.disabled" | "mail.queued")[];
             description?: string | null;
             /** @description Extra request headers sent with every delivery; they cannot replace the webhook-*, content-type, host or user-agent headers. */
             headers?: {
@@ -2898,7 +2962,7 @@ export interface operations {
             query?: {
                 actorType?: "user" | "api_key" | "system";
                 actorId?: string;
-                action?: "create" | "update" | "delete" | "login" | "logout" | "view" | "export" | "import" | "void" | "refund" | "approve" | "reject";
+                action?: "create" | "update" | "delete" | "login" | "logout" | "view" | "export" | "import" | "void" | "refund" | "approve" | "reject" | "send";
                 entityType?: string;
                 entityId?: string;
                 /** @description From this time, inclusive. */
@@ -2931,7 +2995,7 @@ export interface operations {
             query?: {
                 actorType?: "user" | "api_key" | "system";
                 actorId?: string;
-                action?: "create" | "update" | "delete" | "login" | "logout" | "view" | "export" | "import" | "void" | "refund" | "approve" | "reject";
+                action?: "create" | "update" | "delete" | "login" | "logout" | "view" | "export" | "import" | "void" | "refund" | "approve" | "reject" | "send";
                 entityType?: string;
                 entityId?: string;
                 /** @description From this time, inclusive. */
@@ -2952,6 +3016,30 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    MailboxController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The `nextCursor` of the previous page, as given (opaque). */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Development only (`NODE_ENV=development`, a caller on the same machine, no `SMTP_URL`): the .eml files written for your shop, newest first. Otherwise 404 `route_not_found`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WrittenMailListDto"];
+                };
             };
         };
     };
@@ -4486,6 +4574,32 @@ export interface operations {
                 content: {
                     "text/plain": string;
                     "text/html": string;
+                };
+            };
+        };
+    };
+    SalesController_emailReceipt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmailReceiptDto"];
+            };
+        };
+        responses: {
+            /** @description Queues the HTML receipt (plain text alternative) to `to`; it is sent after the request, with retries. At most `RECEIPT_EMAILS_PER_HOUR` per shop: then 429 `receipt_email_limited` with `Retry-After`. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceiptEmailQueuedDto"];
                 };
             };
         };

@@ -1,6 +1,6 @@
 import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Client, ClientInfo, Public } from '@kassa/api/http';
+import { Client, ClientInfo, DeviceAuth, Public } from '@kassa/api/http';
 import { AuthService } from './auth.service';
 import { PinSignInDto } from './dto/pin.dto';
 import { StaffPinsService } from './staff-pins.service';
@@ -32,6 +32,7 @@ export class AuthController {
 
   @Post('auth/pin')
   @Public()
+  @DeviceAuth()
   @HttpCode(200)
   @ApiOkResponse({
     type: TokenPairDto,

@@ -69,6 +69,11 @@ export const pinInvalid = () => new ApiException(ErrorCode.PinInvalid, 'The user
 
 export const pinNotSet = () => new ApiException(ErrorCode.PinNotSet, 'This user has no PIN.');
 
+export const rateLimitUnavailable = (retryAfterSeconds: number) =>
+  new ApiException(ErrorCode.ServiceUnavailable, 'This limit cannot be checked for a moment. Try again shortly.', undefined, {
+    'retry-after': String(retryAfterSeconds),
+  });
+
 export const pinLocked = (retryAfterSeconds: number) =>
   new ApiException(ErrorCode.PinLocked, 'Too many wrong PINs for this user. Try again later.', undefined, { 'retry-after': String(retryAfterSeconds) });
 

@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { randomBytes } from 'node:crypto';
 import { AppConfig } from '@kassa/api/config';
+import { MailModule } from '@kassa/api/mail';
 import { TenancyModule } from '@kassa/api/tenancy';
 import { AccessTokens } from './access-tokens';
 import { ApiKeysController } from './api-keys.controller';
@@ -16,6 +17,7 @@ import { DevicesService } from './devices.service';
 import { ATTEMPT_COUNTER, LoginThrottle } from './login-throttle';
 import { MeController } from './me.controller';
 import { PinThrottle } from './pin-throttle';
+import { RateLimiter } from './rate-limiter';
 import { RefreshTokens } from './refresh-tokens.service';
 import { StaffPinsService } from './staff-pins.service';
 import { connectThrottleRedis } from './throttle-redis';
@@ -24,6 +26,7 @@ import { UsersService } from './users.service';
 
 @Module({
   imports: [
+    MailModule,
     TenancyModule,
     JwtModule.registerAsync({
       inject: [AppConfig],
@@ -46,6 +49,7 @@ import { UsersService } from './users.service';
     StaffPinsService,
     LoginThrottle,
     PinThrottle,
+    RateLimiter,
     {
       provide: ATTEMPT_COUNTER,
       inject: [AppConfig],
@@ -54,6 +58,6 @@ import { UsersService } from './users.service';
     },
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [UsersService, StaffPinsService],
+  exports: [UsersService, StaffPinsService, RateLimiter],
 })
 export class AuthModule {}

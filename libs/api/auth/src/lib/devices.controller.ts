@@ -4,14 +4,15 @@ import { Ctx, DeviceOnly, IdParam, PageQueryDto, RequestContext, RequirePermissi
 import { CurrentDeviceDto, DeviceListDto, DeviceStaffListDto, PairDeviceDto, PairedDeviceDto } from './dto/device.dto';
 import { DevicesService } from './devices.service';
 
+// Bearer on the manager routes only: the device routes take the device scheme alone.
 @ApiTags('devices')
-@ApiBearerAuth()
 @Controller()
 export class DevicesController {
   constructor(private readonly devices: DevicesService) {}
 
   @Post('registers/:id/devices')
   @RequirePermissions('devices:manage')
+  @ApiBearerAuth()
   @ApiCreatedResponse({ type: PairedDeviceDto, description: "Paired: the register's previous device, if any, stops working at once." })
   pair(@Ctx() context: RequestContext, @IdParam() registerId: string, @Body() input: PairDeviceDto): Promise<PairedDeviceDto> {
     return this.devices.pair(context, registerId, input);
@@ -19,6 +20,7 @@ export class DevicesController {
 
   @Get('devices')
   @RequirePermissions('devices:manage')
+  @ApiBearerAuth()
   @ApiOkResponse({ type: DeviceListDto })
   list(@Ctx() context: RequestContext, @Query() query: PageQueryDto): Promise<DeviceListDto> {
     return this.devices.list(context, query);
@@ -40,6 +42,7 @@ export class DevicesController {
 
   @Delete('devices/:id')
   @RequirePermissions('devices:manage')
+  @ApiBearerAuth()
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Revoked: the device stops working at once.' })
   revoke(@Ctx() context: RequestContext, @IdParam() id: string): Promise<void> {

@@ -6,6 +6,7 @@ import { cursorShape, PageQueryDto, pageRequest, paginate, RequestContext } from
 import { RegistersService, StoresService, TenantsService, visibleStoreIds } from '@kassa/api/tenancy';
 import type { CurrentDeviceDto, DeviceDto, DeviceListDto, DeviceStaffDto, DeviceStaffListDto, PairDeviceDto, PairedDeviceDto } from './dto/device.dto';
 import { decodeOpaqueToken, encodeOpaqueToken, hashSecret, newOpaqueToken, secretMatches } from './opaque-token';
+import { RefreshTokens } from './refresh-tokens.service';
 import { deviceNeedsPosRegister, deviceNotFound, devicePairedMeanwhile, deviceRevoked, devicesPairedByUsers, deviceRouteOnly } from './auth.exception';
 
 export const DEVICE_TOKEN_PREFIX = 'kdv_';
@@ -37,6 +38,7 @@ export class DevicesService {
     private readonly stores: StoresService,
     private readonly tenants: TenantsService,
     private readonly audit: AuditLog,
+    private readonly refreshTokens: RefreshTokens,
   ) {}
 
   async pair(context: RequestContext, registerId: string, input: PairDeviceDto): Promise<PairedDeviceDto> {
@@ -48,6 +50,7 @@ export class DevicesService {
       `UPDATE device SET revoked_at = now() WHERE register_id = $1 AND revoked_at IS NULL RETURNING id`,
       [registerId],
     );
+    if (revoked.length > 0) await this.refreshTokens.revokeRegisterSessions(context.manager, registerId);
     const token = newOpaqueToken(context.tenantId, uuidv7());
     await context.manager
       .query(`INSERT INTO device (tenant_id, id, register_id, store_id, name, secret_hash, paired_by) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
@@ -83,12 +86,13 @@ export class DevicesService {
   }
 
   async revoke(context: RequestContext, id: string): Promise<void> {
-    const revoked = await queryRows<{ id: string }>(
+    const [revoked] = await queryRows<{ registerId: string }>(
       context.manager,
-      `UPDATE device SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL AND ($2::uuid[] IS NULL OR store_id = ANY($2)) RETURNING id`,
+      `UPDATE device SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL AND ($2::uuid[] IS NULL OR store_id = ANY($2)) RETURNING register_id AS "registerId"`,
       [id, visibleStoreIds(context) ?? null],
     );
-    if (revoked.length === 0) throw deviceNotFound();
+    if (!revoked) throw deviceNotFound();
+    await this.refreshTokens.revokeRegisterSessions(context.manager, revoked.registerId);
     await this.audit.record(auditScopeOf(context), { action: 'delete', entityType: 'device', entityId: id });
   }
 

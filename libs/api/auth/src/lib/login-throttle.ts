@@ -58,6 +58,31 @@ export class LoginThrottle implements OnApplicationShutdown {
     );
   }
 
+  /**
+   * The same lockout for a password a signed-in user types again (`PUT /me/pin`): a stolen session
+   * cannot guess the account's password faster than sign-in could. Counted per user.
+   */
+  async admitPasswordCheck(tenantId: string, userId: string): Promise<void> {
+    const { maxFailures, lockoutSeconds } = this.config.auth.login;
+    const verdict = await this.counter
+      .take([{ key: this.passwordCheckKey(tenantId, userId), limit: maxFailures }], lockoutSeconds * 1000)
+      .catch((error: unknown) => {
+        this.logger.warn({ err: error }, 'password check refused: the attempt counter is unavailable');
+        throw signInUnavailable(UNAVAILABLE_RETRY_AFTER_SECONDS);
+      });
+    if (!verdict.allowed) throw tooManyAttempts(Math.max(Math.ceil(verdict.retryAfterMs / 1000), 1));
+  }
+
+  async recordPasswordCheckSuccess(tenantId: string, userId: string): Promise<void> {
+    await this.counter
+      .reset(this.passwordCheckKey(tenantId, userId))
+      .catch((error: unknown) => this.logger.warn({ err: error }, 'could not reset the password check count'));
+  }
+
+  private passwordCheckKey(tenantId: string, userId: string) {
+    return `login:password-check:${tenantId}:${userId}`;
+  }
+
   async onApplicationShutdown(): Promise<void> {
     await this.counter.close();
   }

@@ -80,4 +80,12 @@ export class RefreshTokens {
   async revokeAllOf(manager: EntityManager, userId: string): Promise<void> {
     await manager.query(`UPDATE refresh_token SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
   }
+
+  /**
+   * Signs out the PIN sessions of a register's till when the till is revoked or replaced. A register
+   * has one active device, so its live sessions are exactly those started on the device going away.
+   */
+  async revokeRegisterSessions(manager: EntityManager, registerId: string): Promise<void> {
+    await manager.query(`UPDATE refresh_token SET revoked_at = now() WHERE register_id = $1 AND revoked_at IS NULL`, [registerId]);
+  }
 }

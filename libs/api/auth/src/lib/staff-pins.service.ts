@@ -8,6 +8,7 @@ import { AccessTokens } from './access-tokens';
 import { DevicesService, PairedDevice } from './devices.service';
 import type { PinSignInDto, SetPinDto } from './dto/pin.dto';
 import type { TokenPairDto } from './dto/signup.dto';
+import { LoginThrottle } from './login-throttle';
 import { verifyPassword } from './passwords';
 import { PinThrottle } from './pin-throttle';
 import { assertPinPolicy, hashPin, verifyPin } from './pins';
@@ -45,6 +46,7 @@ export class StaffPinsService {
     private readonly accessTokens: AccessTokens,
     private readonly refreshTokens: RefreshTokens,
     private readonly throttle: PinThrottle,
+    private readonly loginThrottle: LoginThrottle,
     private readonly audit: AuditLog,
   ) {}
 
@@ -54,7 +56,9 @@ export class StaffPinsService {
     const [user] = await queryRows<{ passwordHash: string | null }>(context.manager, `SELECT password_hash AS "passwordHash" FROM app_user WHERE id = $1`, [
       actor.userId,
     ]);
+    await this.loginThrottle.admitPasswordCheck(context.tenantId, actor.userId);
     if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) throw wrongCurrentPassword();
+    await this.loginThrottle.recordPasswordCheckSuccess(context.tenantId, actor.userId);
     assertPinPolicy(input.pin);
     await context.manager.query(`UPDATE app_user SET pin_hash = $2, updated_at = now() WHERE id = $1`, [actor.userId, await hashPin(input.pin)]);
     await this.audit.record(auditScopeOf(context), { action: 'update', entityType: 'user', entityId: actor.userId, metadata: { pin: 'set' } });

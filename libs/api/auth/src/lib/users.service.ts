@@ -4,9 +4,11 @@ import { AppConfig } from '@kassa/api/config';
 import { isoTime, isUniqueViolation, queryRows, updateSet } from '@kassa/api/database';
 import { AuditLog, auditScopeOf } from '@kassa/api/audit';
 import { cursorShape, PageQueryDto, pageRequest, paginate, RequestContext } from '@kassa/api/http';
-import { StoresService, visibleStoreIds } from '@kassa/api/tenancy';
+import { Mailer } from '@kassa/api/mail';
+import { StoresService, TenantsService, visibleStoreIds } from '@kassa/api/tenancy';
 import type { EntityManager } from 'typeorm';
 import type { CreatedUserDto, CreateUserDto, UpdateUserDto, UserDto, UserListDto } from './dto/user.dto';
+import { inviteMail } from './invite-mail';
 import { encodeOpaqueToken, hashSecret, newOpaqueToken } from './opaque-token';
 import { RefreshTokens } from './refresh-tokens.service';
 import { assertMayGrantRole, assertMayGrantStores } from './user-grants';
@@ -39,6 +41,8 @@ export class UsersService {
     private readonly refreshTokens: RefreshTokens,
     private readonly config: AppConfig,
     private readonly audit: AuditLog,
+    private readonly tenants: TenantsService,
+    private readonly mailer: Mailer,
   ) {}
 
   async findById(manager: EntityManager, id: string): Promise<UserDto | undefined> {
@@ -66,7 +70,7 @@ export class UsersService {
     return user;
   }
 
-  /** Invites a user: no password yet, and a one-time link to set one. */
+  /** Invites a user: no password yet, and a one-time link to set one, answered and mailed to them. */
   async create(context: RequestContext, input: CreateUserDto): Promise<CreatedUserDto> {
     assertMayGrantRole(context, input.role, 'role');
     const storeIds = input.storeIds ?? [];
@@ -83,6 +87,8 @@ export class UsersService {
       });
     await this.replaceStores(context, id, storeIds);
     const invite = await this.createPasswordToken(context, id);
+    const { name: shopName } = await this.tenants.current(context);
+    await this.mailer.queue(context, inviteMail({ shopName, userName: input.name, to: input.email, url: invite.url, expiresAt: invite.expiresAt }));
     const user = (await this.findById(context.manager, id)) as UserDto;
     await this.audit.record(auditScopeOf(context), { action: 'create', entityType: 'user', entityId: id, after: user });
     return { user, invite };

@@ -8,6 +8,7 @@ import { CustomersModule } from '@kassa/api/customers';
 import { DatabaseModule } from '@kassa/api/database';
 import { EventsModule } from '@kassa/api/events';
 import { InventoryModule } from '@kassa/api/inventory';
+import { MailDeliveryModule, MailModule } from '@kassa/api/mail';
 import { MonitoringModule } from '@kassa/api/monitoring';
 import { SalesModule } from '@kassa/api/sales';
 import { TenancyModule } from '@kassa/api/tenancy';
@@ -25,6 +26,8 @@ export class AppModule {
         MonitoringModule.forRoot({ runtime: config.runtimeMode, redisUrl: config.redis?.url }),
         EventsModule.forRoot(config),
         AuditModule,
+        MailModule,
+        MailDeliveryModule.forRoot(config),
         TenancyModule,
         AuthModule,
         CatalogModule,

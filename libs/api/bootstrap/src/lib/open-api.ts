@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DEVICE_SECURITY_SCHEME } from '@kassa/api/http';
 
 export const OPENAPI_JSON_PATH = 'api/openapi.json';
 export const OPENAPI_DOCS_PATH = 'api/docs';
@@ -15,6 +16,15 @@ export function setUpOpenApi(app: INestApplication): void {
       )
       .setVersion('1')
       .addBearerAuth()
+      .addApiKey(
+        {
+          type: 'apiKey',
+          in: 'header',
+          name: 'Authorization',
+          description: 'A paired till: `Authorization: Device <deviceToken>` (the `kdv_…` token from pairing).',
+        },
+        DEVICE_SECURITY_SCHEME,
+      )
       .build(),
   );
   SwaggerModule.setup(OPENAPI_DOCS_PATH, app, document, { jsonDocumentUrl: OPENAPI_JSON_PATH, yamlDocumentUrl: undefined });

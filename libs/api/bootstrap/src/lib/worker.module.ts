@@ -4,6 +4,7 @@ import { AuditModule } from '@kassa/api/audit';
 import { AppConfig, ConfigModule } from '@kassa/api/config';
 import { DatabaseModule } from '@kassa/api/database';
 import { EventsModule } from '@kassa/api/events';
+import { MailDeliveryModule } from '@kassa/api/mail';
 import { WebhookDeliveryModule } from '@kassa/api/webhooks';
 
 /** The background process (KASSA_ROLE=worker): job consumers join here as their modules land. */
@@ -19,6 +20,7 @@ export class WorkerModule {
         AuditModule,
         WebhookDeliveryModule.forRoot(config),
         AnalyticsRollupsModule,
+        MailDeliveryModule.forRoot(config),
       ],
     };
   }

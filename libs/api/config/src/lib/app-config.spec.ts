@@ -54,4 +54,18 @@ describe('loadAppConfig', () => {
     expect(() => loadAppConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET: required in production/);
     expect(loadAppConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }).auth.jwtSecret).toHaveLength(32);
   });
+
+  it('sends mail over SMTP only with a user and password in SMTP_URL, and otherwise writes .eml files under the data dir', () => {
+    expect(loadAppConfig({ KASSA_DATA_DIR: '/srv/kassa' }).mail).toMatchObject({ smtpUrl: undefined, directory: '/srv/kassa/mail' });
+    expect(loadAppConfig({ SMTP_URL: 'smtps://mailer:s3cret@smtp.example.com:465' }).mail.smtpUrl).toBe('smtps://mailer:s3cret@smtp.example.com:465');
+    expect(loadAppConfig({ SMTP_URL: 'smtp://mailer:s3cret@127.0.0.1:2525' }).mail.smtpUrl).toBe('smtp://mailer:s3cret@127.0.0.1:2525');
+    for (const bad of ['smtp://smtp.example.com:25', 'http://mailer:s3cret@smtp.example.com', 'mailer:s3cret@smtp.example.com']) {
+      expect(() => loadAppConfig({ SMTP_URL: bad })).toThrow(/SMTP_URL: SMTP_URL must be smtp:\/\/ or smtps:\/\/ with a user and password/);
+    }
+  });
+
+  it('never repeats a malformed secret in its message', () => {
+    expect(() => loadAppConfig({ SMTP_URL: 'ftp://mailer:hunter2@mail' })).toThrow(/SMTP_URL: .*\(got a value, not shown\)/);
+    expect(() => loadAppConfig({ SMTP_URL: 'ftp://mailer:hunter2@mail' })).not.toThrow(/hunter2/);
+  });
 });

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
 import type { RuntimeMode } from '@kassa/contracts';
@@ -41,6 +42,13 @@ export class AppConfig {
     refreshReuseGraceSeconds: number;
     inviteTtlHours: number;
     login: { maxFailures: number; maxFailuresPerIp: number; lockoutSeconds: number };
+  };
+  readonly mail: {
+    /** Unset: mail is written as .eml files into `directory`. */
+    smtpUrl?: string;
+    directory: string;
+    from: string;
+    receiptEmailsPerHour: number;
   };
   readonly logLevel: EnvironmentVariables['LOG_LEVEL'];
   readonly idempotencyWaitMs: number;
@@ -87,6 +95,12 @@ export class AppConfig {
         lockoutSeconds: env.LOGIN_LOCKOUT_SECONDS,
       },
     };
+    this.mail = {
+      smtpUrl: env.SMTP_URL,
+      directory: path.join(env.KASSA_DATA_DIR, 'mail'),
+      from: env.MAIL_FROM,
+      receiptEmailsPerHour: env.RECEIPT_EMAILS_PER_HOUR,
+    };
     this.logLevel = env.LOG_LEVEL;
     this.idempotencyWaitMs = env.IDEMPOTENCY_WAIT_MS;
     this.trustProxy = env.TRUST_PROXY === 'true' ? true : env.TRUST_PROXY === 'false' ? false : env.TRUST_PROXY;
@@ -104,11 +118,15 @@ export class AppConfig {
   }
 }
 
+/** Variables that carry credentials: a malformed one is named, never echoed, since the message reaches logs. */
+const SECRET_VARIABLES = new Set(['JWT_SECRET', 'SMTP_URL']);
+
 function describe(errors: ValidationError[], env: Record<string, string | undefined>): string[] {
   return errors.map((error) => {
     const expected = Object.values(error.constraints ?? {}).join('; ');
     const given = env[error.property];
-    return `${error.property}: ${expected}${given === undefined ? '' : ` (got ${JSON.stringify(given)})`}`;
+    if (given === undefined) return `${error.property}: ${expected}`;
+    return `${error.property}: ${expected} (got ${SECRET_VARIABLES.has(error.property) ? 'a value, not shown' : JSON.stringify(given)})`;
   });
 }
 

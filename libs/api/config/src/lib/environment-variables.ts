@@ -185,6 +185,26 @@ export class EnvironmentVariables {
   @Max(60_000)
   IDEMPOTENCY_WAIT_MS = 5000;
 
+  /**
+   * Where mail goes: `smtp://user:password@host:587` (STARTTLS when the server offers it) or `smtps://…:465`.
+   * Unset: each mail is written as an .eml file under KASSA_DATA_DIR/mail.
+   */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/[^:@/\s]+:[^@/\s]+@[^:/\s]+(:\d{1,5})?\/?$/, {
+    message: 'SMTP_URL must be smtp:// or smtps:// with a user and password: smtp://user:password@host:587',
+  })
+  SMTP_URL?: string;
+
+  /** The From of every mail: an address, or `Name <address>`. */
+  @Matches(/^([^<>\r\n]+<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, { message: 'MAIL_FROM must be an address or Name <address>' })
+  MAIL_FROM = 'Kassa <no-reply@kassa.localhost>';
+
+  /** Receipts a shop may email per hour (POST /sales/{id}/receipt/email); more answer 429. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  RECEIPT_EMAILS_PER_HOUR = 100;
+
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
 }

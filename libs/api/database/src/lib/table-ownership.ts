@@ -1,6 +1,6 @@
 /** The domain libs that own tables: each is `libs/api/<domain>`. */
 export type TableOwner =
-  'tenancy' | 'auth' | 'catalog' | 'inventory' | 'customers' | 'sales' | 'events' | 'audit' | 'idempotency' | 'webhooks' | 'monitoring' | 'analytics';
+  'tenancy' | 'auth' | 'catalog' | 'inventory' | 'customers' | 'sales' | 'events' | 'audit' | 'idempotency' | 'webhooks' | 'mail' | 'monitoring' | 'analytics';
 
 /**
  * Which domain lib owns each table (DESIGN.md §2): only the owner's SQL names it; every other lib
@@ -52,6 +52,8 @@ export const TABLE_OWNERS: Readonly<Record<string, TableOwner>> = {
   webhook_endpoint: 'webhooks',
   webhook_delivery: 'webhooks',
   webhook_attempt: 'webhooks',
+
+  mail_message: 'mail',
 
   installation: 'monitoring',
 

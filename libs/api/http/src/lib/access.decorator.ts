@@ -1,4 +1,5 @@
-import { SetMetadata } from '@nestjs/common';
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { ApiSecurity } from '@nestjs/swagger';
 import type { Permission } from '@kassa/contracts';
 
 export const ACCESS_RULE = 'kassa:access-rule';
@@ -16,5 +17,11 @@ export const RequirePermissions = (...permissions: [Permission, ...Permission[]]
 /** Callable by any signed-in user or API key of the tenant (`GET /me`). */
 export const Authenticated = () => SetMetadata(ACCESS_RULE, { public: false, permissions: [] } satisfies AccessRule);
 
+/** The OpenAPI security scheme of `Authorization: Device <token>` (declared where the document is built). */
+export const DEVICE_SECURITY_SCHEME = 'device';
+
+/** Documents that the route takes a paired device's `Authorization: Device <token>`. */
+export const DeviceAuth = () => ApiSecurity(DEVICE_SECURITY_SCHEME);
+
 /** Callable only by a paired device on its own (`Authorization: Device <token>`): the till before anyone signs in. */
-export const DeviceOnly = () => SetMetadata(ACCESS_RULE, { device: true, public: false, permissions: [] } satisfies AccessRule);
+export const DeviceOnly = () => applyDecorators(SetMetadata(ACCESS_RULE, { device: true, public: false, permissions: [] } satisfies AccessRule), DeviceAuth());

@@ -1,7 +1,5 @@
+import { escapeHtml } from '@kassa/api/mail';
 import { discountLabel, formatLocalTime, formatMinor, formatRate, ReceiptView, TENDER_LABELS, taxBreakdown } from './receipt-view';
-
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] as string);
 
 const row = (label: string, value: string, style = '') =>
   `<tr${style ? ` style="${style}"` : ''}><td>${escapeHtml(label)}</td><td style="text-align:right;white-space:nowrap">${escapeHtml(value)}</td></tr>`;

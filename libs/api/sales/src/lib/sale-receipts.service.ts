@@ -20,10 +20,15 @@ export class SaleReceiptsService {
   ) {}
 
   async render(context: RequestContext, saleId: string, format: ReceiptFormat): Promise<string> {
+    const view = await this.view(context, saleId);
+    return format === 'html' ? renderHtmlReceipt(view) : renderTextReceipt(view);
+  }
+
+  /** What a receipt shows; 404 `sale_not_found` for a sale the caller may not read. */
+  async view(context: RequestContext, saleId: string): Promise<ReceiptView> {
     const sale = await this.sales.get(context, saleId);
     const { name: shopName, timeZone } = await this.tenants.current(context);
     const place = await this.registers.placeOf(context, sale.registerId);
-    const view: ReceiptView = { shopName, timeZone, ...place, sale, refunds: (await this.refunds.list(context, saleId)).items };
-    return format === 'html' ? renderHtmlReceipt(view) : renderTextReceipt(view);
+    return { shopName, timeZone, ...place, sale, refunds: (await this.refunds.list(context, saleId)).items };
   }
 }

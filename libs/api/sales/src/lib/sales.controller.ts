@@ -1,15 +1,17 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Ctx, IdParam, RequestContext, RequirePermissions } from '@kassa/api/http';
 import { Idempotent } from '@kassa/api/idempotency';
 import type { FastifyReply } from 'fastify';
 import { CreateSaleDto } from './dto/create-sale.dto';
 import { ReconciliationQueryDto, ReviewSaleDto } from './dto/reconciliation.dto';
+import { EmailReceiptDto, ReceiptEmailQueuedDto } from './dto/receipt-email.dto';
 import { ReceiptQueryDto } from './dto/receipt-query.dto';
 import { CreateRefundDto, RefundDto, RefundListDto, VoidSaleDto } from './dto/refund.dto';
 import { SaleDto, SaleListDto } from './dto/sale.dto';
 import { SaleQueryDto } from './dto/sale-query.dto';
 import { SalesSummaryDto, SalesSummaryQueryDto } from './dto/sales-summary.dto';
+import { SaleReceiptEmailsService } from './sale-receipt-emails.service';
 import { SaleReceiptsService } from './sale-receipts.service';
 import { SaleRefundsService } from './sale-refunds.service';
 import { SaleVoidsService } from './sale-voids.service';
@@ -27,6 +29,7 @@ export class SalesController {
     private readonly refunds: SaleRefundsService,
     private readonly voids: SaleVoidsService,
     private readonly receipts: SaleReceiptsService,
+    private readonly receiptEmails: SaleReceiptEmailsService,
     private readonly summaries: SalesSummaryService,
   ) {}
 
@@ -84,6 +87,19 @@ export class SalesController {
     const format = query.format ?? 'text';
     reply.header('content-type', format === 'html' ? 'text/html; charset=utf-8' : 'text/plain; charset=utf-8');
     return this.receipts.render(context, id, format);
+  }
+
+  @Post(':id/receipt/email')
+  @RequirePermissions('sales:read')
+  @HttpCode(202)
+  @ApiAcceptedResponse({
+    type: ReceiptEmailQueuedDto,
+    description:
+      'Queues the HTML receipt (plain text alternative) to `to`; it is sent after the request, with retries. ' +
+      'At most `RECEIPT_EMAILS_PER_HOUR` per shop: then 429 `receipt_email_limited` with `Retry-After`.',
+  })
+  emailReceipt(@Ctx() context: RequestContext, @IdParam() id: string, @Body() input: EmailReceiptDto): Promise<ReceiptEmailQueuedDto> {
+    return this.receiptEmails.email(context, id, input);
   }
 
   @Post(':id/void')

@@ -61,3 +61,11 @@ export const refundExceedsRemaining = (left: number, field: string) =>
 export const saleHasRefunds = () => new ApiException(ErrorCode.SaleHasRefunds, 'Part of the sale was refunded: refund the rest instead of voiding it.');
 
 export const voidWindowClosed = () => new ApiException(ErrorCode.VoidWindowClosed, 'A sale can be voided only on its own business day; refund it instead.');
+
+export const receiptEmailLimited = (retryAfterSeconds: number) =>
+  new ApiException(ErrorCode.ReceiptEmailLimited, 'The shop has emailed as many receipts as it may this hour. Try again later.', undefined, {
+    'retry-after': String(retryAfterSeconds),
+  });
+
+export const offlineSaleForbidden = (field: 'offline' | 'registerId', message: string) =>
+  new ApiException(ErrorCode.OfflineSaleForbidden, 'Offline sales come only from a till, for its own register.', [{ field, message }]);

@@ -3,8 +3,10 @@ import { AuthModule } from '@kassa/api/auth';
 import { CatalogModule } from '@kassa/api/catalog';
 import { CustomersModule } from '@kassa/api/customers';
 import { InventoryModule } from '@kassa/api/inventory';
+import { MailModule } from '@kassa/api/mail';
 import { TenancyModule } from '@kassa/api/tenancy';
 import { ReceiptGapsController } from './receipt-gaps.controller';
+import { SaleReceiptEmailsService } from './sale-receipt-emails.service';
 import { SaleReceiptsService } from './sale-receipts.service';
 import { SaleRefundsService } from './sale-refunds.service';
 import { SaleVoidsService } from './sale-voids.service';
@@ -14,9 +16,17 @@ import { SalesController } from './sales.controller';
 import { SalesService } from './sales.service';
 
 @Module({
-  imports: [AuthModule, CatalogModule, CustomersModule, InventoryModule, TenancyModule],
+  imports: [AuthModule, CatalogModule, CustomersModule, InventoryModule, MailModule, TenancyModule],
   controllers: [SalesController, ReceiptGapsController],
-  providers: [SalesService, SalesReconciliationService, SaleRefundsService, SaleVoidsService, SaleReceiptsService, SalesSummaryService],
+  providers: [
+    SalesService,
+    SalesReconciliationService,
+    SaleRefundsService,
+    SaleVoidsService,
+    SaleReceiptsService,
+    SaleReceiptEmailsService,
+    SalesSummaryService,
+  ],
   exports: [SalesService],
 })
 export class SalesModule {}

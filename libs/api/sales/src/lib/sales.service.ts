@@ -24,6 +24,7 @@ import { settleTenders } from './tenders';
 import {
   changeOnlyInCash,
   discountForbidden,
+  offlineSaleForbidden,
   receiptNumberNotAllowed,
   receiptNumberRequired,
   receiptNumberTaken,
@@ -133,13 +134,15 @@ export class SalesService {
   }
 
   async create(context: RequestContext, input: CreateSaleDto): Promise<RecordedSale> {
+    const offline = input.offline ?? false;
+    // An offline sale is taken as rung up (prices, discounts, short tenders only flagged): only a till may claim it.
+    if (offline) assertOfflineFromTill(context, input.registerId);
     const id = input.id ?? uuidv7();
     const requestHash = requestFingerprint('POST', '/api/v1/sales', input);
     if (input.id) {
       const earlier = await this.earlier(context, id, requestHash);
       if (earlier) return { sale: earlier, replayed: true };
     }
-    const offline = input.offline ?? false;
     await this.stores.assertUsable(context, input.storeId, 'storeId');
     const register = await this.register(context, input);
     const customerNames = input.customerId
@@ -373,4 +376,10 @@ export class SalesService {
       })),
     ]);
   }
+}
+
+/** A caller signed in by PIN on a paired device carries its register; an offline sale must be for that register. */
+function assertOfflineFromTill(context: RequestContext, registerId: string | undefined): void {
+  if (context.registerId === undefined) throw offlineSaleForbidden('offline', 'only a user signed in by PIN on a paired till sends offline sales');
+  if (registerId !== context.registerId) throw offlineSaleForbidden('registerId', "must be the till's own register");
 }

@@ -60,7 +60,7 @@ export class UpdateUserDto {
 }
 
 export class InviteDto {
-  @ApiProperty({ description: 'One-time link to set a password (shown once; email delivery comes later).' }) url!: string;
+  @ApiProperty({ description: 'One-time link to set a password (shown once; also mailed to the user).' }) url!: string;
   @ApiProperty() token!: string;
   @ApiProperty({ format: 'date-time' }) expiresAt!: string;
 }

@@ -129,7 +129,10 @@ export class CreateSaleDto {
   @IsTimestamp()
   occurredAt?: string;
 
-  @ApiPropertyOptional({ description: 'Rung up without the network: accepted as it was, deviations flagged for review.' })
+  @ApiPropertyOptional({
+    description:
+      "Rung up without the network: accepted as it was, deviations flagged for review. Only from a user signed in by PIN on a paired till, for the till's own `registerId`; else 403 `offline_sale_forbidden`.",
+  })
   @IsOptional()
   @IsBoolean()
   offline?: boolean;

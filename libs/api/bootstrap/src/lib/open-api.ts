@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { describeSpreadsheetUploads } from '@kassa/api/spreadsheets';
 
 export const OPENAPI_JSON_PATH = 'api/openapi.json';
 export const OPENAPI_DOCS_PATH = 'api/docs';
@@ -17,5 +18,6 @@ export function setUpOpenApi(app: INestApplication): void {
       .addBearerAuth()
       .build(),
   );
+  describeSpreadsheetUploads(document);
   SwaggerModule.setup(OPENAPI_DOCS_PATH, app, document, { jsonDocumentUrl: OPENAPI_JSON_PATH, yamlDocumentUrl: undefined });
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { BodyLimit, Ctx, etagOf, expectedVersion, IdParam, RequestContext, RequirePermissions } from '@kassa/api/http';
-import { ImportBodyPipe, sendExport, SPREADSHEET_MEDIA_TYPES, SpreadsheetUpload } from '@kassa/api/spreadsheets';
+import { ApiBearerAuth, ApiProduces, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Ctx, etagOf, expectedVersion, IdParam, RequestContext, RequirePermissions } from '@kassa/api/http';
+import { ImportBodyPipe, MAPPING_FIELD_DESCRIPTION, sendExport, SpreadsheetImportRoute, SpreadsheetUpload } from '@kassa/api/spreadsheets';
 import type { FastifyReply } from 'fastify';
 import {
   CreateProductDto,
@@ -46,10 +46,11 @@ export class ProductsController {
 
   @Post('import')
   @RequirePermissions('catalog:manage')
-  @BodyLimit(20 * 1024 * 1024)
   @HttpCode(200)
-  @ApiConsumes('application/json', ...SPREADSHEET_MEDIA_TYPES)
-  @ApiBody({ type: ProductImportDto, description: 'JSON rows, or a CSV, TSV, xlsx, xls or ods file as the body (read in the shop locale).' })
+  @SpreadsheetImportRoute(ProductImportDto, {
+    mapping: { type: 'string', description: MAPPING_FIELD_DESCRIPTION },
+    dryRun: { type: 'boolean', description: 'Validate only.' },
+  })
   @ApiOkResponse({
     type: ImportResultDto,
     description: 'Upserts by SKU, all or nothing. dryRun=true only reports; with problems and no dryRun: 422 import_invalid, nothing written.',

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { ImportBodyPipe, sendExport, SPREADSHEET_MEDIA_TYPES, SpreadsheetUpload } from '@kassa/api/spreadsheets';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ImportBodyPipe, MAPPING_FIELD_DESCRIPTION, sendExport, SpreadsheetImportRoute, SpreadsheetUpload } from '@kassa/api/spreadsheets';
 import type { FastifyReply } from 'fastify';
 import { CountImportService } from './count-import.service';
-import { BodyLimit, Ctx, IdParam, RequestContext, RequirePermissions } from '@kassa/api/http';
+import { Ctx, IdParam, RequestContext, RequirePermissions } from '@kassa/api/http';
 import {
   AdjustmentBatchDto,
   AdjustmentBatchResultDto,
@@ -59,10 +59,12 @@ export class InventoryController {
 
   @Post('counts/import')
   @RequirePermissions('inventory:manage')
-  @BodyLimit(20 * 1024 * 1024)
   @HttpCode(200)
-  @ApiConsumes('application/json', ...SPREADSHEET_MEDIA_TYPES)
-  @ApiBody({ type: CountImportDto, description: 'JSON rows, or a CSV, TSV, xlsx, xls or ods file as the body with ?storeId= (read in the shop locale).' })
+  @SpreadsheetImportRoute(CountImportDto, {
+    storeId: { type: 'string', format: 'uuid', description: 'The store counted (for a file).' },
+    mapping: { type: 'string', description: MAPPING_FIELD_DESCRIPTION },
+    dryRun: { type: 'boolean', description: 'Validate only.' },
+  })
   @ApiOkResponse({ type: CountImportResultDto, description: 'By SKU or barcode, all or nothing; dryRun=true only reports.' })
   importCounts(
     @Ctx() context: RequestContext,

@@ -3,6 +3,8 @@ export { csvLine, UTF8_BOM } from './lib/csv';
 export { minorUnitDigits, xlsxDocument } from './lib/xlsx-document';
 export type { ColumnType, SheetColumn } from './lib/xlsx-document';
 export { sendExport } from './lib/send-export';
+export { pickExportColumns } from './lib/export-columns';
+export type { ExportColumns } from './lib/export-columns';
 export type { ExportFormat, ExportSheet, SpreadsheetExport } from './lib/send-export';
 export { importInvalid, importTooLarge } from './lib/import.exception';
 export type { ImportRowProblem } from './lib/import.exception';
@@ -10,4 +12,4 @@ export { installSpreadsheetBodyParsers, MULTIPART_MEDIA_TYPE, SPREADSHEET_MEDIA_
 export { describeSpreadsheetUploads, IMPORT_BODY_LIMIT, MAPPING_FIELD_DESCRIPTION, SpreadsheetImportRoute } from './lib/spreadsheet-import-route.decorator';
 export { ImportBodyPipe } from './lib/import-body.pipe';
 export { fileImportSource, jsonImportSource } from './lib/import-source';
-export type { ImportSource, ShopFormat } from './lib/import-source';
+export type { FileColumns, ImportSource, ShopFormat } from './lib/import-source';

@@ -45,7 +45,8 @@ export function matchHeaders(headers: readonly string[], fields: readonly Import
   const matched = headers.map((header): ColumnReading | undefined => {
     const key = normalizeHeader(header);
     if (key === '') return undefined;
-    const fieldName = mapped.has(key) ? mapped.get(key) : bySynonym.get(key)?.name;
+    // An export names the time zone of its date columns (`Updated (Europe/Berlin)`): the column is still `Updated`.
+    const fieldName = mapped.has(key) ? mapped.get(key) : (bySynonym.get(key) ?? bySynonym.get(normalizeHeader(withoutTrailingNote(header))))?.name;
     if (fieldName === null) return undefined;
     const field = fieldName === undefined ? undefined : byName.get(fieldName);
     if (!field) {
@@ -61,4 +62,8 @@ export function matchHeaders(headers: readonly string[], fields: readonly Import
     return { name: field.name, type: minorUnits ? 'integer' : field.type };
   });
   return { fields: matched, unknownColumns };
+}
+
+function withoutTrailingNote(header: string): string {
+  return header.replace(/\s*\([^()]*\)\s*$/, '');
 }

@@ -7,7 +7,7 @@ import { cursorShape, invalidCursor, pageRequest, paginate, RequestContext, vers
 import type { ExportFormat, SpreadsheetExport } from '@kassa/api/spreadsheets';
 import { TenantsService } from '@kassa/api/tenancy';
 import { changesNothing } from './product-changes';
-import { gtinForms } from '@kassa/spreadsheet-core';
+import { gtin14 } from '@kassa/spreadsheet-core';
 import { CategoriesService } from './categories.service';
 import type { CreateProductDto, ProductDto, ProductListDto, ProductQueryDto, UpdateProductDto } from './dto/product.dto';
 import { pickProductColumns, PRODUCT_EXPORT_SQL, ProductExportRow } from './product-export';
@@ -72,15 +72,18 @@ export class ProductsService {
     );
   }
 
-  /** The shop's products (not deleted) with one of these SKUs or barcodes: a product matching by two barcodes comes twice. */
+  /**
+   * The shop's products (not deleted) with one of these SKUs or barcodes, barcodes compared as GTIN-14
+   * (`barcode` is the code as stored): a product matching by two barcodes comes twice.
+   */
   findByCodes(context: RequestContext, skus: string[], barcodes: string[]): Promise<ProductCodeMatch[]> {
     return queryRows<ProductCodeMatch>(
       context.manager,
       `SELECT p.id, p.sku, b.code AS barcode
          FROM product p
-         LEFT JOIN product_barcode b ON b.tenant_id = p.tenant_id AND b.product_id = p.id AND b.code = ANY($2)
+         LEFT JOIN product_barcode b ON b.tenant_id = p.tenant_id AND b.product_id = p.id AND gtin14(b.code) = ANY($2)
         WHERE p.deleted_at IS NULL AND (p.sku = ANY($1) OR b.code IS NOT NULL)`,
-      [skus, barcodes],
+      [skus, barcodes.map(gtin14)],
     );
   }
 
@@ -152,13 +155,13 @@ export class ProductsService {
   /** Every product, by SKU, as CSV or xlsx; the export itself is audited. */
   async export(context: RequestContext, format: ExportFormat, bom: boolean, columns?: string): Promise<SpreadsheetExport<ProductExportRow>> {
     const { csvHeader, sheetColumns } = pickProductColumns(columns);
-    const { currency } = await this.tenants.current(context);
+    const { currency, timeZone } = await this.tenants.current(context);
     return {
       filename: 'products',
       format,
       bom,
       csvHeader,
-      sheet: { name: 'Products', columns: sheetColumns, currency },
+      sheet: { name: 'Products', columns: sheetColumns, currency, timeZone },
       pages: async function* (this: void) {
         let after: string | null = null;
         for (;;) {
@@ -282,8 +285,8 @@ export class ProductsService {
   private async assertBarcodesFree(context: RequestContext, codes: string[], ownProductId?: string): Promise<void> {
     if (codes.length === 0) return;
     const taken: { code: string }[] = await context.manager.query(
-      `SELECT code FROM product_barcode WHERE code = ANY($1) AND product_id IS DISTINCT FROM $2::uuid`,
-      [codes.flatMap(gtinForms), ownProductId ?? null],
+      `SELECT code FROM product_barcode WHERE gtin14(code) = ANY($1) AND product_id IS DISTINCT FROM $2::uuid`,
+      [codes.map(gtin14), ownProductId ?? null],
     );
     if (taken.length > 0) throw barcodesTaken(taken.map((row) => row.code));
   }
@@ -294,7 +297,12 @@ export class ProductsService {
     await context.manager
       .query(`INSERT INTO product_barcode (tenant_id, product_id, code) SELECT $1, $2, unnest($3::text[])`, [context.tenantId, productId, codes])
       .catch((error: unknown) => {
-        throw isUniqueViolation(error, 'product_barcode_pkey') ? barcodesTaken(codes) : error;
+        throw isBarcodeTaken(error) ? barcodesTaken(codes) : error;
       });
   }
+}
+
+/** Two products' barcodes equal as typed, or as GTIN-14 (the unique index on gtin14(code)), written at once. */
+export function isBarcodeTaken(error: unknown): boolean {
+  return isUniqueViolation(error, 'product_barcode_pkey') || isUniqueViolation(error, 'product_barcode_gtin14_key');
 }

@@ -93,7 +93,7 @@ export class InventoryController {
   @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiOkResponse({ description: 'Stock levels of the stores you can see, as CSV or xlsx.' })
   async exportLevels(@Ctx() context: RequestContext, @Query() query: LevelsExportQueryDto, @Res() reply: FastifyReply): Promise<void> {
-    await sendExport(reply, await this.inventory.exportLevels(context, query.format, query.storeId, query.bom ?? false));
+    await sendExport(reply, await this.inventory.exportLevels(context, query));
   }
 
   @Patch('levels/:storeId/:productId')
@@ -113,7 +113,7 @@ export class InventoryController {
   @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiOkResponse({ description: 'The stock ledger of the stores you can see, oldest first, as CSV or xlsx.' })
   async exportLedger(@Ctx() context: RequestContext, @Query() query: LevelsExportQueryDto, @Res() reply: FastifyReply): Promise<void> {
-    await sendExport(reply, await this.inventory.exportLedger(context, query.format, query.storeId, query.bom ?? false));
+    await sendExport(reply, await this.inventory.exportLedger(context, query));
   }
 
   @Get('ledger')

@@ -20,6 +20,8 @@ import { CreateDevices1765756800000 } from './1765756800000-create-devices';
 import { AddStaffPins1765756800001 } from './1765756800001-add-staff-pins';
 import { AddSaleDiscountApproval1765756800002 } from './1765756800002-add-sale-discount-approval';
 import { CatalogDeltas1765756800003 } from './1765756800003-catalog-deltas';
+import { CreateImportMappings1765843200000 } from './1765843200000-create-import-mappings';
+import { BarcodesUniqueAsGtin141765843200001 } from './1765843200001-barcodes-unique-as-gtin14';
 
 /** Every migration, in order. New ones are appended here. */
 export const migrations = [
@@ -45,4 +47,6 @@ export const migrations = [
   AddStaffPins1765756800001,
   AddSaleDiscountApproval1765756800002,
   CatalogDeltas1765756800003,
+  CreateImportMappings1765843200000,
+  BarcodesUniqueAsGtin141765843200001,
 ];

@@ -212,6 +212,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/import-mappings/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ImportMappingsController_get"];
+        put: operations["ImportMappingsController_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/signup": {
         parameters: {
             query?: never;
@@ -1276,6 +1292,39 @@ export interface components {
             /** @example Till 1 */
             name: string;
         };
+        ImportMappingDto: {
+            /** @enum {string} */
+            kind: "products" | "counts";
+            /**
+             * @description Applied to every file imported for this kind, for the columns the file has; a mapping posted with the file overrides it.
+             * @example {
+             *       "Code": "sku",
+             *       "Bezeichnung": "name",
+             *       "Notiz": null
+             *     }
+             */
+            mapping: {
+                [key: string]: string | null;
+            };
+            /**
+             * Format: date-time
+             * @description null until the shop confirms a mapping.
+             */
+            updatedAt?: string | null;
+        };
+        PutImportMappingDto: {
+            /**
+             * @description Column in the file → field of the import, or null to ignore the column. Replaces the stored one.
+             * @example {
+             *       "Code": "sku",
+             *       "Bezeichnung": "name",
+             *       "Notiz": null
+             *     }
+             */
+            mapping: {
+                [key: string]: string | null;
+            };
+        };
         SignupDto: {
             tenantName: string;
             /**
@@ -1405,13 +1454,13 @@ export interface components {
         };
         CreateApiKeyDto: {
             name: string;
-            permissions: ("tenant:read" | "tenant:manage" | "stores:read" | "stores:manage" | "users:read" | "users:manage" | "api_keys:manage" | "events:read" | "audit:read" | "dead_letters:manage" | "catalog:read" | "catalog:manage" | "webhooks:manage" | "inventory:read" | "inventory:manage" | "customers:read" | "customers:manage" | "customers:erase" | "sales:read" | "sales:create" | "sales:override_price" | "sales:review" | "sales:void" | "sales:refund" | "sales:discount" | "devices:manage")[];
+            permissions: ("tenant:read" | "tenant:manage" | "stores:read" | "stores:manage" | "users:read" | "users:manage" | "api_keys:manage" | "events:read" | "audit:read" | "dead_letters:manage" | "catalog:read" | "catalog:manage" | "webhooks:manage" | "inventory:read" | "inventory:manage" | "customers:read" | "customers:manage" | "customers:erase" | "sales:read" | "sales:create" | "sales:override_price" | "sales:review" | "sales:void" | "sales:refund" | "sales:discount" | "devices:manage" | "imports:manage")[];
         };
         CreatedApiKeyDto: {
             /** Format: uuid */
             id: string;
             name: string;
-            permissions: ("tenant:read" | "tenant:manage" | "stores:read" | "stores:manage" | "users:read" | "users:manage" | "api_keys:manage" | "events:read" | "audit:read" | "dead_letters:manage" | "catalog:read" | "catalog:manage" | "webhooks:manage" | "inventory:read" | "inventory:manage" | "customers:read" | "customers:manage" | "customers:erase" | "sales:read" | "sales:create" | "sales:override_price" | "sales:review" | "sales:void" | "sales:refund" | "sales:discount" | "devices:manage")[];
+            permissions: ("tenant:read" | "tenant:manage" | "stores:read" | "stores:manage" | "users:read" | "users:manage" | "api_keys:manage" | "events:read" | "audit:read" | "dead_letters:manage" | "catalog:read" | "catalog:manage" | "webhooks:manage" | "inventory:read" | "inventory:manage" | "customers:read" | "customers:manage" | "customers:erase" | "sales:read" | "sales:create" | "sales:override_price" | "sales:review" | "sales:void" | "sales:refund" | "sales:discount" | "devices:manage" | "imports:manage")[];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -1423,7 +1472,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
-            permissions: ("tenant:read" | "tenant:manage" | "stores:read" | "stores:manage" | "users:read" | "users:manage" | "api_keys:manage" | "events:read" | "audit:read" | "dead_letters:manage" | "catalog:read" | "catalog:manage" | "webhooks:manage" | "inventory:read" | "inventory:manage" | "customers:read" | "customers:manage" | "customers:erase" | "sales:read" | "sales:create" | "sales:override_price" | "sales:review" | "sales:void" | "sales:refund" | "sales:discount" | "devices:manage")[];
+            permissions: ("tenant:read" | "tenant:manage" | "stores:read" | "stores:manage" | "users:read" | "users:manage" | "api_keys:manage" | "events:read" | "audit:read" | "dead_letters:manage" | "catalog:read" | "catalog:manage" | "webhooks:manage" | "inventory:read" | "inventory:manage" | "customers:read" | "customers:manage" | "customers:erase" | "sales:read" | "sales:create" | "sales:override_price" | "sales:review" | "sales:void" | "sales:refund" | "sales:discount" | "devices:manage" | "imports:manage")[];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -2704,6 +2753,56 @@ export interface operations {
             };
         };
     };
+    ImportMappingsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description products (POST /products/import) or counts (POST /inventory/counts/import). */
+                kind: "products" | "counts";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The mapping the shop confirmed for this import; `{}` and updatedAt null before one is. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportMappingDto"];
+                };
+            };
+        };
+    };
+    ImportMappingsController_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description products (POST /products/import) or counts (POST /inventory/counts/import). */
+                kind: "products" | "counts";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutImportMappingDto"];
+            };
+        };
+        responses: {
+            /** @description Remembers the mapping the user confirmed (replacing the stored one); 400 import_mapping_invalid naming the column. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportMappingDto"];
+                };
+            };
+        };
+    };
     AuthController_signup: {
         parameters: {
             query?: never;
@@ -3347,15 +3446,26 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        /** @description JSON rows, or a CSV, TSV, xlsx, xls or ods file as the body (read in the shop locale). */
+        /** @description JSON rows; or a CSV, TSV, xlsx, xls or ods file, as the raw body or as the `file` field of a multipart form whose other fields are the query parameters (read in the shop locale). At most 20 MB. */
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ProductImportDto"];
-                "text/csv": components["schemas"]["ProductImportDto"];
-                "text/tab-separated-values": components["schemas"]["ProductImportDto"];
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ProductImportDto"];
-                "application/vnd.ms-excel": components["schemas"]["ProductImportDto"];
-                "application/vnd.oasis.opendocument.spreadsheet": components["schemas"]["ProductImportDto"];
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The spreadsheet.
+                     */
+                    file: string;
+                    /** @description For a file: JSON `{ "column in the file": "field" | null }`, overriding the header synonyms and the shop's remembered mapping (null ignores a column). */
+                    mapping?: string;
+                    /** @description Validate only. */
+                    dryRun?: boolean;
+                };
+                "text/csv": string;
+                "text/tab-separated-values": string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                "application/vnd.ms-excel": string;
+                "application/vnd.oasis.opendocument.spreadsheet": string;
             };
         };
         responses: {
@@ -3573,15 +3683,31 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        /** @description JSON rows, or a CSV, TSV, xlsx, xls or ods file as the body with ?storeId= (read in the shop locale). */
+        /** @description JSON rows; or a CSV, TSV, xlsx, xls or ods file, as the raw body or as the `file` field of a multipart form whose other fields are the query parameters (read in the shop locale). At most 20 MB. */
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CountImportDto"];
-                "text/csv": components["schemas"]["CountImportDto"];
-                "text/tab-separated-values": components["schemas"]["CountImportDto"];
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["CountImportDto"];
-                "application/vnd.ms-excel": components["schemas"]["CountImportDto"];
-                "application/vnd.oasis.opendocument.spreadsheet": components["schemas"]["CountImportDto"];
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The spreadsheet.
+                     */
+                    file: string;
+                    /**
+                     * Format: uuid
+                     * @description The store counted (for a file).
+                     */
+                    storeId?: string;
+                    /** @description For a file: JSON `{ "column in the file": "field" | null }`, overriding the header synonyms and the shop's remembered mapping (null ignores a column). */
+                    mapping?: string;
+                    /** @description Validate only. */
+                    dryRun?: boolean;
+                };
+                "text/csv": string;
+                "text/tab-separated-values": string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                "application/vnd.ms-excel": string;
+                "application/vnd.oasis.opendocument.spreadsheet": string;
             };
         };
         responses: {
@@ -3653,6 +3779,8 @@ export interface operations {
                 storeId?: string;
                 /** @description CSV only: start with a UTF-8 byte order mark. */
                 bom?: boolean;
+                /** @description The columns to export, in this order, by their CSV names (`sku,onHand`); all by default. */
+                columns?: string;
             };
             header?: never;
             path?: never;
@@ -3703,6 +3831,8 @@ export interface operations {
                 storeId?: string;
                 /** @description CSV only: start with a UTF-8 byte order mark. */
                 bom?: boolean;
+                /** @description The columns to export, in this order, by their CSV names (`sku,onHand`); all by default. */
+                columns?: string;
             };
             header?: never;
             path?: never;

@@ -628,6 +628,22 @@ export interface paths {
         patch: operations["ProductsController_update"];
         trace?: never;
     };
+    "/api/v1/products/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ProductsController_restore"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/inventory/adjustments": {
         parameters: {
             query?: never;
@@ -1694,6 +1710,10 @@ export interface components {
             reorderPoint?: number | null;
             reorderQuantity?: number | null;
             imageUrl?: string | null;
+        };
+        RestoreProductDto: {
+            /** @description Given back to the product; 409 barcode_taken if another product took one meanwhile. */
+            barcodes?: string[];
         };
         AdjustmentDto: {
             /** Format: uuid */
@@ -3588,6 +3608,32 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductDto"];
+                };
+            };
+        };
+    };
+    ProductsController_restore: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RestoreProductDto"];
+            };
+        };
+        responses: {
+            /** @description Undoes a delete (with the barcodes given back); 409 sku_taken if the SKU was reused meanwhile. */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -12,6 +12,7 @@ import {
   ProductImportDto,
   ProductListDto,
   ProductQueryDto,
+  RestoreProductDto,
   UpdateProductDto,
 } from './dto/product.dto';
 import { ProductImportService } from './product-import.service';
@@ -99,6 +100,21 @@ export class ProductsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ProductDto> {
     const product = await this.products.update(context, id, changes, expectedVersion(ifMatch));
+    reply.header('etag', etagOf(product.version));
+    return product;
+  }
+
+  @Post(':id/restore')
+  @RequirePermissions('catalog:manage')
+  @HttpCode(200)
+  @ApiOkResponse({ type: ProductDto, description: 'Undoes a delete (with the barcodes given back); 409 sku_taken if the SKU was reused meanwhile.' })
+  async restore(
+    @Ctx() context: RequestContext,
+    @IdParam() id: string,
+    @Body() body: RestoreProductDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ProductDto> {
+    const product = await this.products.restore(context, id, body.barcodes ?? []);
     reply.header('etag', etagOf(product.version));
     return product;
   }

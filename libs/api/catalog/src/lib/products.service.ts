@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { uuidv7 } from '@kassa/contracts';
 import { AuditLog, auditScopeOf } from '@kassa/api/audit';
-import { isUniqueViolation, queryRows, updateSet } from '@kassa/api/database';
+import { isoTime, isUniqueViolation, queryRows, updateSet } from '@kassa/api/database';
 import { DomainEvents } from '@kassa/api/events';
 import { cursorShape, invalidCursor, pageRequest, paginate, RequestContext, versionMismatch } from '@kassa/api/http';
 import type { ExportFormat, SpreadsheetExport } from '@kassa/api/spreadsheets';
@@ -258,6 +258,45 @@ export class ProductsService {
     });
     await this.audit.record(auditScopeOf(context), { action: 'update', entityType: 'product', entityId: id, before, after });
     return after;
+  }
+
+  /**
+   * Undoes a soft delete (the web's undo): the product comes back with `barcodes`, as a new version
+   * with a `product.updated` event. 409 `sku_taken` if another product took its SKU meanwhile; a
+   * product that is not deleted is answered as it is.
+   */
+  async restore(context: RequestContext, id: string, barcodes: string[]): Promise<ProductDto> {
+    const [deleted] = await queryRows<{ sku: string; deletedAt: string | null }>(
+      context.manager,
+      `SELECT sku, ${isoTime('deleted_at')} AS "deletedAt" FROM product WHERE id = $1`,
+      [id],
+    );
+    if (!deleted) throw productNotFound();
+    if (deleted.deletedAt === null) return this.get(context, id);
+    await this.assertBarcodesFree(context, barcodes, id);
+    await context.manager
+      .query(`UPDATE product SET deleted_at = NULL, version = version + 1, updated_at = now() WHERE id = $1 AND deleted_at IS NOT NULL`, [id])
+      .catch((error: unknown) => {
+        throw isUniqueViolation(error, 'product_sku_key') ? skuTaken(deleted.sku) : error;
+      });
+    await this.replaceBarcodes(context, id, barcodes);
+    const product = await this.get(context, id);
+    await this.events.record(context, {
+      type: 'product.updated',
+      aggregateType: 'product',
+      aggregateId: id,
+      aggregateVersion: product.version,
+      data: { ...product },
+    });
+    await this.audit.record(auditScopeOf(context), {
+      action: 'update',
+      entityType: 'product',
+      entityId: id,
+      before: { deletedAt: deleted.deletedAt },
+      after: product,
+      metadata: { restored: true },
+    });
+    return product;
   }
 
   /** Soft delete: sales history keeps pointing at it; its SKU and barcodes are free again. */

@@ -5,3 +5,4 @@ export type { FilePreview, ShopFormat } from './lib/import-preview';
 export { importForm } from './lib/import-request';
 export { canCommit, summarizeImport } from './lib/import-summary';
 export type { ImportResult, ImportSummary } from './lib/import-summary';
+export { ImportView } from './lib/import-view';

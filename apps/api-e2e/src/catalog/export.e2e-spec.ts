@@ -47,10 +47,10 @@ describe('product export', () => {
     expect(response.status).toBe(200);
     const sheet = XLSX.read(response.body as Buffer, { type: 'buffer', cellDates: true, cellNF: true, cellStyles: true }).Sheets['Products'];
     const rows = XLSX.utils.sheet_to_json<Record<string, unknown>>(sheet);
-    expect(Object.keys(rows[0])).toEqual(expect.arrayContaining(['SKU', 'Name', 'Price', 'Updated']));
+    expect(Object.keys(rows[0])).toEqual(expect.arrayContaining(['SKU', 'Name', 'Price', 'Updated (Europe/Berlin)']));
     const bananas = rows.find((row) => row['Name'] === 'Organic Bananas');
     expect(bananas?.['Price']).toBe(2.99);
-    expect(bananas?.['Updated']).toBeInstanceOf(Date);
+    expect(bananas?.['Updated (Europe/Berlin)']).toBeInstanceOf(Date);
     expect(rows.map((row) => row['Name'])).toContain(`'=HYPERLINK("x")`);
     expect(rows.map((row) => row['Name'])).not.toContain('Only in B');
     const priceCell = Object.entries(sheet).find(([address, cell]) => address.startsWith('F') && address !== 'F1' && (cell as XLSX.CellObject).t === 'n');

@@ -101,6 +101,84 @@ describe('spreadsheet files posted straight to the import routes', () => {
     expect(await product(german, 'MAP-1')).toMatchObject({ name: 'Mapped', priceMinor: 200 });
   });
 
+  it('takes the same files as a multipart form (file, mapping, dryRun) and answers exactly as for the raw body', async () => {
+    const path = '/api/v1/products/import';
+    const raw = expectStatus(await postFile(american, `${path}?dryRun=true`, fixture('products.xlsx'), XLSX_TYPE), 200).body;
+    const form = await http()
+      .post(path)
+      .set(bearer(american.owner.accessToken))
+      .field('dryRun', 'true')
+      .attach('file', fixture('products.xlsx'), 'products.xlsx');
+    expect(expectStatus(form, 200).body).toEqual(raw);
+    const refused = await http().post(path).set(bearer(american.owner.accessToken)).attach('file', fixture('products.xlsx'), 'products.xlsx');
+    expect([refused.status, refused.body.errors]).toEqual([422, [expect.objectContaining({ field: 'rows.3.barcodes', line: 6 })]]);
+
+    const csv = Buffer.from('Code;Bezeichnung;Preis\nFORM-1;Per Formular;3,50\n');
+    const mapped = await http()
+      .post(path)
+      .set(bearer(german.owner.accessToken))
+      .field('mapping', JSON.stringify({ Code: 'sku' }))
+      .attach('file', csv, { filename: 'liste.csv', contentType: 'text/csv' });
+    expect(expectStatus(mapped, 200).body).toMatchObject({ created: 1, errors: [] });
+    expect(await product(german, 'FORM-1')).toMatchObject({ name: 'Per Formular', priceMinor: 350 });
+  });
+
+  it('documents the JSON rows, the multipart form and the raw file each with its own schema', async () => {
+    const document = expectStatus(await http().get('/api/openapi.json'), 200).body;
+    for (const [path, fields] of [
+      ['/api/v1/products/import', ['file', 'mapping', 'dryRun']],
+      ['/api/v1/inventory/counts/import', ['file', 'storeId', 'mapping', 'dryRun']],
+    ] as const) {
+      const content = document.paths[path].post.requestBody.content;
+      expect(content['application/json'].schema.$ref).toMatch(/ImportDto$/);
+      expect(Object.keys(content['multipart/form-data'].schema.properties)).toEqual(fields);
+      expect(content['text/csv'].schema).toEqual({ type: 'string', format: 'binary' });
+      expect(document.paths[path].post['x-kassa-upload-form']).toBeUndefined();
+    }
+  });
+
+  it('answers a file over 20 MB with 413 payload_too_large, posted raw or as a multipart form', async () => {
+    const big = Buffer.alloc(21 * 1024 * 1024, 'a');
+    const raw = await postFile(american, '/api/v1/products/import?dryRun=true', big, 'text/csv');
+    expect([raw.status, raw.body.code]).toEqual([413, ErrorCode.PayloadTooLarge]);
+    const form = await http().post('/api/v1/products/import?dryRun=true').set(bearer(american.owner.accessToken)).attach('file', big, 'big.csv');
+    expect([form.status, form.body.code, form.body.errors]).toEqual([413, ErrorCode.PayloadTooLarge, [{ field: 'file', message: expect.any(String) }]]);
+  });
+
+  it('refuses a form without its file, a field the route does not take or given twice, and files on routes that take none', async () => {
+    const path = '/api/v1/products/import';
+    const asOwner = () => http().post(path).set(bearer(american.owner.accessToken));
+    const noFile = await asOwner().field('dryRun', 'true');
+    expect([noFile.status, noFile.body.errors[0].field]).toEqual([400, 'file']);
+    const otherName = await asOwner().attach('upload', fixture('comma.csv'), 'comma.csv');
+    expect([otherName.status, otherName.body.errors[0].field]).toEqual([400, 'upload']);
+    const unknownField = await asOwner().field('colour', 'red').attach('file', fixture('comma.csv'), 'comma.csv');
+    expect([unknownField.status, unknownField.body.errors[0].field]).toEqual([400, 'colour']);
+    const badDryRun = await asOwner().field('dryRun', 'maybe').attach('file', fixture('comma.csv'), 'comma.csv');
+    expect([badDryRun.status, badDryRun.body.errors[0].field]).toEqual([400, 'dryRun']);
+    const twice = await http()
+      .post(`${path}?dryRun=true`)
+      .set(bearer(american.owner.accessToken))
+      .field('dryRun', 'false')
+      .attach('file', fixture('comma.csv'), 'comma.csv');
+    expect([twice.status, twice.body.errors[0].field]).toEqual([400, 'dryRun']);
+
+    const elsewhere = await http().post('/api/v1/products').set(bearer(american.owner.accessToken)).attach('file', fixture('comma.csv'), 'comma.csv');
+    expect([elsewhere.status, elsewhere.body.code]).toEqual([415, ErrorCode.UnsupportedMediaType]);
+    const rawElsewhere = await postFile(american, '/api/v1/products', fixture('comma.csv'), 'text/csv');
+    expect([rawElsewhere.status, rawElsewhere.body.code]).toEqual([415, ErrorCode.UnsupportedMediaType]);
+  });
+
+  it('posts a count as a multipart form with the store among its fields', async () => {
+    const form = await http()
+      .post('/api/v1/inventory/counts/import')
+      .set(bearer(german.owner.accessToken))
+      .field('storeId', german.stores[0].id)
+      .field('dryRun', 'true')
+      .attach('file', Buffer.from('Artikelnummer;Gezählt\nTEA-1;7\n'), 'zaehlung.csv');
+    expect(expectStatus(form, 200).body).toMatchObject({ counted: 1, errors: [] });
+  });
+
   it('posts a count from a CSV file with the store in the query, errors carrying their line', async () => {
     const storeId = german.stores[0].id;
     const csv = Buffer.from('Artikelnummer;Gezählt\nTEA-1;5\n\nTEA-2;zwei\n');

@@ -78,6 +78,13 @@ describe('tenant isolation', () => {
         201,
       );
       expectStatus(
+        await http()
+          .put('/api/v1/import-mappings/products')
+          .set(bearer(shop.owner.accessToken))
+          .send({ mapping: { Nummer: 'sku' } }),
+        200,
+      );
+      expectStatus(
         await http().post('/api/v1/e2e-probe/orders').set(bearer(shop.owner.accessToken)).set('idempotency-key', 'sweep').send({ label: 'keyed' }),
         201,
       );

@@ -134,6 +134,51 @@ describe('stock counts from a spreadsheet, and stock levels out to one', () => {
     expect(ofB.trim().split('\r\n')).toHaveLength(1);
   });
 
+  it('picks and orders the columns of the levels and ledger exports by their CSV names, and refuses an unknown one', async () => {
+    const levels = expectStatus(await http().get('/api/v1/inventory/levels/export?format=csv&columns=sku,onHand').set(bearer(a.owner.accessToken)), 200).text;
+    const levelLines = levels.trim().split('\r\n');
+    expect(levelLines[0]).toBe('sku,onHand');
+    expect(levelLines.slice(1).every((line) => /^CNT-\d,-?\d+$/.test(line))).toBe(true);
+    const levelsXlsx = await http()
+      .get('/api/v1/inventory/levels/export?format=xlsx&columns=onHand,sku')
+      .set(bearer(a.owner.accessToken))
+      .buffer(true)
+      .parse(binaryBody);
+    const header = XLSX.utils.sheet_to_json<unknown[]>(XLSX.read(levelsXlsx.body as Buffer, { type: 'buffer' }).Sheets['Stock'], { header: 1 })[0];
+    expect(header).toEqual(['On hand', 'SKU']);
+
+    const ledger = expectStatus(
+      await http().get('/api/v1/inventory/ledger/export?format=csv&columns=sku,delta,reason').set(bearer(a.owner.accessToken)),
+      200,
+    ).text;
+    expect(ledger.trim().split('\r\n')[0]).toBe('sku,delta,reason');
+    expect(ledger).toContain('CNT-1,7,count');
+
+    for (const path of ['levels', 'ledger']) {
+      const unknown = await http().get(`/api/v1/inventory/${path}/export?format=csv&columns=sku,colour`).set(bearer(a.owner.accessToken));
+      expect([unknown.status, unknown.body.code, unknown.body.errors[0].field]).toEqual([400, ErrorCode.ValidationFailed, 'columns']);
+    }
+  });
+
+  it("writes xlsx times as the shop's local time, naming its time zone in the header", async () => {
+    expectStatus(await http().patch('/api/v1/tenant').set(bearer(a.owner.accessToken)).send({ timeZone: 'Asia/Tokyo' }), 200);
+    const csv = expectStatus(await http().get('/api/v1/inventory/ledger/export?format=csv&columns=createdAt').set(bearer(a.owner.accessToken)), 200).text;
+    const instants = csv.trim().split('\r\n').slice(1);
+    const xlsx = await http()
+      .get('/api/v1/inventory/ledger/export?format=xlsx&columns=createdAt')
+      .set(bearer(a.owner.accessToken))
+      .buffer(true)
+      .parse(binaryBody);
+    const sheet = XLSX.read(xlsx.body as Buffer, { type: 'buffer', cellNF: true }).Sheets['Ledger'];
+    expect(sheet['A1'].v).toBe('When (Asia/Tokyo)');
+    const tokyo = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo', dateStyle: 'short', timeStyle: 'short' });
+    instants.forEach((instant, index) => {
+      const cell = sheet[`A${index + 2}`];
+      expect([cell.t, cell.z, XLSX.SSF.format('yyyy-mm-dd hh:mm', cell.v)]).toEqual(['n', 'yyyy-mm-dd hh:mm', tokyo.format(new Date(instant))]);
+    });
+    expect(instants.length).toBeGreaterThan(0);
+  });
+
   it("refuses a count for another shop's store", async () => {
     const response = await importCounts(b.stores[0].id, [{ sku: 'CNT-1', counted: 1 }], true);
     expect(response.status).toBe(404);

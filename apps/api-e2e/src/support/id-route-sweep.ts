@@ -145,6 +145,11 @@ export const ID_ROUTE_FIXTURES: IdRouteFixtures = {
   'GET /api/v1/products/:id': async (a, app) => ({ id: (await newProduct(app, a)).id }),
   'PATCH /api/v1/products/:id': async (a, app) => ({ id: (await newProduct(app, a)).id, body: { priceMinor: 250 } }),
   'DELETE /api/v1/products/:id': async (a, app) => ({ id: (await newProduct(app, a)).id, status: 204 }),
+  'POST /api/v1/products/:id/restore': async (a, app) => {
+    const { id } = await newProduct(app, a);
+    expectStatus(await request(app.getHttpServer()).delete(`/api/v1/products/${id}`).set(bearer(a.owner.accessToken)), 204);
+    return { id, body: {} };
+  },
   'GET /api/v1/stores/:id': (a) => ({ id: a.stores[1].id }),
   'PATCH /api/v1/stores/:id': (a) => ({ id: a.stores[1].id, body: { name: 'Renamed by the sweep' } }),
   'GET /api/v1/users/:id': (a) => ({ id: a.cashier.id }),

@@ -7,3 +7,4 @@ export { TenantDto } from './lib/dto/tenant.dto';
 export { RegistersService } from './lib/registers.service';
 export type { RegisterPlace, SaleRegister } from './lib/registers.service';
 export { insertApiRegister } from './lib/api-register';
+export { ImportMappingsService } from './lib/import-mappings.service';

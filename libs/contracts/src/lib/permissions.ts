@@ -34,6 +34,7 @@ export const PERMISSIONS = [
   'sales:discount',
   'devices:manage',
   'analytics:read',
+  'imports:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -64,6 +65,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'sales:discount',
     'devices:manage',
     'analytics:read',
+    'imports:manage',
   ],
   // Cashiers look customers up and sign them up at the till; erasing one is a manager's call, and so is
   // selling below (or above) the catalog price. Their discounts stay within the shop's cashier limit.

@@ -79,8 +79,9 @@ describe('the fixture corpus', () => {
 
   it("removes the export's formula guard, and only that apostrophe", () => {
     expect(imported('formula-guard.csv', 'en-US', 'USD').rows.map((row) => row.values)).toEqual([
-      { sku: '=HYPERLINK(1)', name: '=Sum of parts', priceMinor: 100 },
+      { sku: 'F-1', name: '=Sum of parts', priceMinor: 100 },
       { sku: 'B-2', name: "'Quoted name", priceMinor: 200 },
+      { sku: 'F-3', name: '@home', priceMinor: 300 },
     ]);
   });
 
@@ -103,4 +104,14 @@ describe('the fixture corpus', () => {
       });
     },
   );
+
+  it.each(['clean-products.xlsx', 'clean-products.xls', 'clean-products.ods'])('%s: the same sheet without the bad row reads without problems', (fileName) => {
+    const read = imported(fileName, 'en-US', 'USD');
+    expect(read.rows.map((row) => row.values)).toEqual([
+      { sku: '00123', name: 'Numeric SKU', priceMinor: 250, barcodes: ['TXT-0001'], active: true },
+      { sku: 'TEA-1', name: 'Green tea', priceMinor: 350, barcodes: ['012345678905'], active: true },
+      { sku: 'TEA-2', name: 'Twice', priceMinor: 300, barcodes: ['4006381333931'], active: false },
+    ]);
+    expect([read.problems, read.notes.length]).toEqual([[], 2]);
+  });
 });

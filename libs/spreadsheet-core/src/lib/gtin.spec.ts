@@ -1,4 +1,4 @@
-import { gtin14, gtinForms, hasValidCheckDigit, parseBarcode, parseBarcodes } from './gtin';
+import { gtin14, hasValidCheckDigit, parseBarcode, parseBarcodes } from './gtin';
 
 describe('GTIN barcodes', () => {
   it('checks the GS1 check digit', () => {
@@ -11,13 +11,6 @@ describe('GTIN barcodes', () => {
     expect(gtin14('012345678905')).toBe('00012345678905');
     expect(gtin14('0012345678905')).toBe(gtin14('012345678905'));
     expect(gtin14('SHELF-7')).toBe('SHELF-7');
-  });
-
-  it('lists every written form of a GTIN for lookups, and only the code itself otherwise', () => {
-    expect(gtinForms('0012345678905')).toEqual(['012345678905', '0012345678905', '00012345678905']);
-    expect(gtinForms('96385074')).toEqual(['96385074', '000096385074', '0000096385074', '00000096385074']);
-    expect(gtinForms('SHELF-7')).toEqual(['SHELF-7']);
-    expect(gtinForms('12345')).toEqual(['12345']);
   });
 
   it('restores the leading zero of a barcode stored as a number, and notes it', () => {

@@ -17,19 +17,10 @@ export function hasValidCheckDigit(digits: string): boolean {
 /**
  * The form barcodes are compared in: a GTIN-8/12/13/14 left-padded to 14 digits, so a UPC-A and the
  * EAN-13 with a leading zero are one code. Anything else (an in-house code) is compared as written.
+ * The database's `gtin14(code)` (migration BarcodesUniqueAsGtin14) is the same function.
  */
 export function gtin14(code: string): string {
   return /^(\d{8}|\d{12,14})$/.test(code) ? code.padStart(14, '0') : code;
-}
-
-/**
- * Every way the same GTIN can be written (`012345678905`, `0012345678905`, `00012345678905`), for
- * lookups on a column that stores codes as typed; anything that is not a GTIN is only itself.
- */
-export function gtinForms(code: string): string[] {
-  if (gtin14(code) === code && !/^\d{14}$/.test(code)) return [code];
-  const core = code.replace(/^0+/, '');
-  return GTIN_LENGTHS.filter((length) => length >= core.length).map((length) => core.padStart(length, '0'));
 }
 
 /**

@@ -46,4 +46,8 @@ describe('matchHeaders on machine headers', () => {
       { name: 'costMinor', type: 'money' },
     ]);
   });
+
+  it("reads an export's date column whose header names the time zone as that column", () => {
+    expect(names(['SKU', 'Updated (Europe/Berlin)', 'Price (net)'])).toEqual(['sku', 'updatedAt', 'priceMinor']);
+  });
 });

@@ -23,6 +23,14 @@ export function normalizeHeader(header: string): string {
     .replace(/[^\p{L}\p{N}]/gu, '');
 }
 
+/** The field a header names by its synonyms (or the field's own name), for headers of one import kind. */
+export function headerLookup(fields: readonly ImportField[]): (header: string) => ImportField | undefined {
+  const bySynonym = new Map<string, ImportField>();
+  for (const field of fields) for (const word of [field.name, ...field.synonyms]) bySynonym.set(normalizeHeader(word), field);
+  // An export names the time zone of its date columns (`Updated (Europe/Berlin)`): the column is still `Updated`.
+  return (header) => bySynonym.get(normalizeHeader(header)) ?? bySynonym.get(normalizeHeader(withoutTrailingNote(header)));
+}
+
 /**
  * Columns to fields by their headers; `mapping` (header → field name, as the user confirmed it)
  * overrides the synonyms, and maps to `null` to ignore a column. A field fed by two columns or a
@@ -30,8 +38,7 @@ export function normalizeHeader(header: string): string {
  */
 export function matchHeaders(headers: readonly string[], fields: readonly ImportField[], mapping: Readonly<Record<string, string | null>> = {}): ColumnMatch {
   const byName = new Map(fields.map((field) => [field.name, field]));
-  const bySynonym = new Map<string, ImportField>();
-  for (const field of fields) for (const word of [field.name, ...field.synonyms]) bySynonym.set(normalizeHeader(word), field);
+  const bySynonym = headerLookup(fields);
   const mapped = new Map<string, string | null>();
   for (const [header, fieldName] of Object.entries(mapping)) {
     if (fieldName !== null && !byName.has(fieldName))
@@ -45,7 +52,7 @@ export function matchHeaders(headers: readonly string[], fields: readonly Import
   const matched = headers.map((header): ColumnReading | undefined => {
     const key = normalizeHeader(header);
     if (key === '') return undefined;
-    const fieldName = mapped.has(key) ? mapped.get(key) : bySynonym.get(key)?.name;
+    const fieldName = mapped.has(key) ? mapped.get(key) : bySynonym(header)?.name;
     if (fieldName === null) return undefined;
     const field = fieldName === undefined ? undefined : byName.get(fieldName);
     if (!field) {
@@ -61,4 +68,8 @@ export function matchHeaders(headers: readonly string[], fields: readonly Import
     return { name: field.name, type: minorUnits ? 'integer' : field.type };
   });
   return { fields: matched, unknownColumns };
+}
+
+function withoutTrailingNote(header: string): string {
+  return header.replace(/\s*\([^()]*\)\s*$/, '');
 }

@@ -2,7 +2,7 @@ import { CellValue, valueOf } from './cell-value';
 import { parseBarcode, parseBarcodes } from './gtin';
 import { FieldType, IMPORT_FIELDS, ImportKind } from './import-schema';
 import { currencyDigits, LocaleFormat, localeFormat } from './locale-format';
-import { matchHeaders } from './match-headers';
+import { matchHeaders, normalizeHeader } from './match-headers';
 import { parseMoney } from './parse-money';
 import { parseBoolean, parseDate, parseInteger } from './parse-scalars';
 import { Cell, cellText, isBlankCell, SheetTable } from './sheet-table';
@@ -12,6 +12,8 @@ export interface ImportSettings {
   locale: string;
   currency: string;
   mapping?: Readonly<Record<string, string | null>>;
+  /** The shop's remembered mapping: used for the headers this file has, where `mapping` says nothing. */
+  remembered?: Readonly<Record<string, string | null>>;
 }
 
 /** Something about one cell: `row` counts data rows from 1 (as the JSON import does), `line` is the file's. */
@@ -40,7 +42,10 @@ export interface ImportRows {
 
 /** A table to import rows: headers matched, each cell read by its field's type in the shop's locale. */
 export function readImportRows(table: SheetTable, kind: ImportKind, settings: ImportSettings): ImportRows {
-  const { fields, unknownColumns } = matchHeaders(table.headers, IMPORT_FIELDS[kind], settings.mapping);
+  const { fields, unknownColumns } = matchHeaders(table.headers, IMPORT_FIELDS[kind], {
+    ...presentHeadersOnly(settings.remembered ?? {}, table.headers),
+    ...settings.mapping,
+  });
   const format = localeFormat(settings.locale);
   const digits = currencyDigits(settings.currency);
   const problems: RowIssue[] = [];
@@ -97,4 +102,9 @@ function readSku(cell: Cell): CellValue<string> {
  */
 export function withoutFormulaGuard(text: string): string {
   return /^'(?:[\t\r\n]|\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/.test(text) ? text.slice(1) : text;
+}
+
+function presentHeadersOnly(mapping: Readonly<Record<string, string | null>>, headers: readonly string[]): Record<string, string | null> {
+  const present = new Set(headers.map(normalizeHeader));
+  return Object.fromEntries(Object.entries(mapping).filter(([header]) => present.has(normalizeHeader(header))));
 }

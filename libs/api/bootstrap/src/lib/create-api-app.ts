@@ -49,7 +49,7 @@ export async function createApiApp(config: AppConfig, options: CreateApiAppOptio
     reply.header(REQUEST_ID_HEADER, request.id);
   });
   installJsonBodyParser(fastify);
-  installSpreadsheetBodyParsers(fastify);
+  await installSpreadsheetBodyParsers(fastify);
   installInputGuard(fastify);
   installProblemSafetyNet(fastify);
   honourRouteBodyLimits(fastify);

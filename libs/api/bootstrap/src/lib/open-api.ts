@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { DEVICE_SECURITY_SCHEME } from '@kassa/api/http';
+import { describeSpreadsheetUploads } from '@kassa/api/spreadsheets';
 
 export const OPENAPI_JSON_PATH = 'api/openapi.json';
 export const OPENAPI_DOCS_PATH = 'api/docs';
@@ -27,5 +28,6 @@ export function setUpOpenApi(app: INestApplication): void {
       )
       .build(),
   );
+  describeSpreadsheetUploads(document);
   SwaggerModule.setup(OPENAPI_DOCS_PATH, app, document, { jsonDocumentUrl: OPENAPI_JSON_PATH, yamlDocumentUrl: undefined });
 }

@@ -1,5 +1,4 @@
-import { invalidField } from '@kassa/api/http';
-import type { SheetColumn } from '@kassa/api/spreadsheets';
+import { pickExportColumns, SheetColumn } from '@kassa/api/spreadsheets';
 
 /** Between the names of a category path, in exports and imports. */
 export const CATEGORY_PATH_SEPARATOR = ' > ';
@@ -72,22 +71,7 @@ export const PRODUCT_CSV_HEADER = [
   'updatedAt',
 ] as const satisfies readonly (keyof ProductExportRow)[];
 
-/**
- * The export's columns, or those `columns` names (CSV keys, comma-separated) in that order, for both
- * forms: an xlsx column is the CSV column of the same position above.
- */
-export function pickProductColumns(columns?: string): { csvHeader: readonly ProductExportKey[]; sheetColumns: SheetColumn<ProductExportRow>[] } {
-  if (columns === undefined) return { csvHeader: PRODUCT_CSV_HEADER, sheetColumns: PRODUCT_EXPORT_COLUMNS };
-  const keys = columns.split(',').map((key) => key.trim());
-  const unknown = keys.filter((key) => !(PRODUCT_CSV_HEADER as readonly string[]).includes(key));
-  if (unknown.length > 0 || keys.length === 0 || new Set(keys).size !== keys.length) {
-    throw invalidField(
-      'columns',
-      `columns must be distinct names among ${PRODUCT_CSV_HEADER.join(', ')}${unknown.length ? ` (not ${unknown.join(', ')})` : ''}`,
-    );
-  }
-  const picked = keys as ProductExportKey[];
-  return { csvHeader: picked, sheetColumns: picked.map((key) => PRODUCT_EXPORT_COLUMNS[PRODUCT_CSV_HEADER.indexOf(key)]) };
+/** The export's columns, or those `columns` names (CSV keys, comma-separated) in that order. */
+export function pickProductColumns(columns?: string) {
+  return pickExportColumns({ csvHeader: PRODUCT_CSV_HEADER, sheetColumns: PRODUCT_EXPORT_COLUMNS }, columns);
 }
-
-type ProductExportKey = (typeof PRODUCT_CSV_HEADER)[number];

@@ -5,13 +5,15 @@ import { DomainEvents } from '@kassa/api/events';
 import { fieldErrorsOf, RequestContext, undeclaredNulls } from '@kassa/api/http';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { TenantsService } from '@kassa/api/tenancy';
+import { ImportMappingsService, TenantsService } from '@kassa/api/tenancy';
 import { CreateProductDto, ImportErrorDto, ImportQueryDto, ImportResultDto, ProductDto, ProductImportDto } from './dto/product.dto';
 import { PRODUCT_COLUMNS } from './product-queries';
 import { CategoriesService } from './categories.service';
 import { CATEGORY_PATH_SEPARATOR } from './product-export';
 import { changesNothing } from './product-changes';
-import { gtin14, gtinForms } from '@kassa/spreadsheet-core';
+import { isBarcodeTaken } from './products.service';
+import { barcodesTaken } from './catalog.exception';
+import { gtin14 } from '@kassa/spreadsheet-core';
 import { fileImportSource, importInvalid, ImportSource, importTooLarge, jsonImportSource, SpreadsheetUpload } from '@kassa/api/spreadsheets';
 
 export const MAX_IMPORT_ROWS = 50_000;
@@ -32,13 +34,19 @@ export class ProductImportService {
     private readonly events: DomainEvents,
     private readonly audit: AuditLog,
     private readonly tenants: TenantsService,
+    private readonly mappings: ImportMappingsService,
     private readonly categories: CategoriesService,
   ) {}
 
   /** Rows posted as JSON, or a spreadsheet file read in the shop's locale. */
   async import(context: RequestContext, body: ProductImportDto | SpreadsheetUpload, query: ImportQueryDto): Promise<ImportResultDto> {
     const source =
-      body instanceof SpreadsheetUpload ? fileImportSource(body, 'products', await this.tenants.current(context), query.mapping) : jsonImportSource(body.rows);
+      body instanceof SpreadsheetUpload
+        ? fileImportSource(body, 'products', await this.tenants.current(context), {
+            mapping: query.mapping,
+            remembered: await this.mappings.remembered(context, 'products'),
+          })
+        : jsonImportSource(body.rows);
     return this.importRows(context, source, query.dryRun ?? false);
   }
 
@@ -132,8 +140,8 @@ export class ProductImportService {
   private async referenceProblems(context: RequestContext, rows: ValidRow[], existing: Map<string, { id: string }>): Promise<ImportErrorDto[]> {
     const codes = rows.flatMap(({ product }) => product.barcodes ?? []);
     const holders: { code: string; productId: string }[] = await context.manager.query(
-      `SELECT code, product_id AS "productId" FROM product_barcode WHERE code = ANY($1)`,
-      [codes.flatMap(gtinForms)],
+      `SELECT code, product_id AS "productId" FROM product_barcode WHERE gtin14(code) = ANY($1)`,
+      [codes.map(gtin14)],
     );
     const holderOf = new Map(holders.map((holder) => [gtin14(holder.code), holder.productId]));
     const categoryIds = [...new Set(rows.flatMap(({ product }) => (product.categoryId ? [product.categoryId] : [])))];
@@ -204,11 +212,17 @@ export class ProductImportService {
     }
     const withBarcodes = [...creates, ...updates].filter(({ product }) => product.barcodes !== undefined);
     await context.manager.query(`DELETE FROM product_barcode WHERE product_id = ANY($1)`, [withBarcodes.map(({ id }) => id)]);
-    await context.manager.query(`INSERT INTO product_barcode (tenant_id, product_id, code) SELECT $1, * FROM unnest($2::uuid[], $3::text[])`, [
-      context.tenantId,
-      withBarcodes.flatMap(({ id, product }) => (product.barcodes ?? []).map(() => id)),
-      withBarcodes.flatMap(({ product }) => product.barcodes ?? []),
-    ]);
+    const codes = withBarcodes.flatMap(({ product }) => product.barcodes ?? []);
+    await context.manager
+      .query(`INSERT INTO product_barcode (tenant_id, product_id, code) SELECT $1, * FROM unnest($2::uuid[], $3::text[])`, [
+        context.tenantId,
+        withBarcodes.flatMap(({ id, product }) => (product.barcodes ?? []).map(() => id)),
+        codes,
+      ])
+      .catch((error: unknown) => {
+        // Another request took one of these barcodes since the check above.
+        throw isBarcodeTaken(error) ? barcodesTaken(codes) : error;
+      });
 
     const after: ProductDto[] = await context.manager.query(`SELECT ${PRODUCT_COLUMNS} FROM product p WHERE p.id = ANY($1)`, [
       [...creates, ...updates].map(({ id }) => id),

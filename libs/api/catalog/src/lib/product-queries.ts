@@ -1,4 +1,3 @@
-import { gtinForms } from '@kassa/spreadsheet-core';
 import { isoTime } from '@kassa/api/database';
 import type { ProductDto } from './dto/product.dto';
 import { exactTime } from './catalog-deltas';
@@ -25,13 +24,15 @@ export const PRODUCT_COLUMNS = `p.id, p.sku, p.name, p.description, p.category_i
 const FILTER_SQL = `($1::uuid IS NULL OR p.category_id = $1) AND ($2::boolean IS NULL OR p.active = $2)`;
 const filterParameters = (filters: ProductFilters) => [filters.categoryId ?? null, filters.active ?? null];
 
-/** The product with this barcode, a GTIN in any of its written forms (UPC-A `012345678905` = EAN-13 `0012345678905`). */
+/**
+ * The product with this barcode, compared as GTIN-14 (UPC-A `012345678905` = EAN-13 `0012345678905`)
+ * on the unique index `(tenant_id, gtin14(code))`, so there is at most one.
+ */
 export function productByBarcodeQuery(code: string): ProductQuery {
   return {
     sql: `SELECT ${PRODUCT_COLUMNS} FROM product_barcode b JOIN product p ON p.tenant_id = b.tenant_id AND p.id = b.product_id
-           WHERE b.code = ANY($1) AND p.deleted_at IS NULL
-           ORDER BY b.code = $2 DESC LIMIT 1`,
-    parameters: [gtinForms(code), code],
+           WHERE gtin14(b.code) = gtin14($1) AND p.deleted_at IS NULL`,
+    parameters: [code],
   };
 }
 
@@ -52,7 +53,7 @@ export type SearchRank = [matchClass: number, score: number, name: string, id: s
 export type RankedProductRow = ProductDto & { searchClass: number; searchScore: number };
 
 /**
- * Exact barcode or SKU first, then SKU prefixes, then names by trigram word similarity
+ * Exact barcode (as GTIN-14) or SKU first, then SKU prefixes, then names by trigram word similarity
  * (`<%`, so "banan" finds "Organic Bananas"); each arm uses its own index, even under
  * row-level security (see the MakeCatalogSearchUseIndexes migration). The order is total
  * (it ends with the id), so pages continue after the rank of the previous page's last row.
@@ -62,7 +63,7 @@ export function productSearchQuery(q: string, filters: ProductFilters, limit: nu
   const [skuFrom, skuTo] = skuPrefixRange(q);
   return {
     sql: `WITH matches AS (
-            SELECT b.product_id AS id, 0 AS class, 1::real AS score FROM product_barcode b WHERE b.code = $3
+            SELECT b.product_id AS id, 0 AS class, 1::real AS score FROM product_barcode b WHERE gtin14(b.code) = gtin14($3)
             UNION ALL
             SELECT p.id, CASE WHEN p.sku_key = lower($3) THEN 0 ELSE 1 END, 1::real
               FROM product p WHERE p.deleted_at IS NULL AND p.sku_key COLLATE "C" >= $4 AND p.sku_key COLLATE "C" < $5

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { BodyLimit, Ctx, etagOf, expectedVersion, IdParam, RequestContext, RequirePermissions } from '@kassa/api/http';
-import { ImportBodyPipe, sendExport, SPREADSHEET_MEDIA_TYPES, SpreadsheetUpload } from '@kassa/api/spreadsheets';
+import { ApiBearerAuth, ApiProduces, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Ctx, etagOf, expectedVersion, IdParam, RequestContext, RequirePermissions } from '@kassa/api/http';
+import { ImportBodyPipe, MAPPING_FIELD_DESCRIPTION, sendExport, SpreadsheetImportRoute, SpreadsheetUpload } from '@kassa/api/spreadsheets';
 import type { FastifyReply } from 'fastify';
 import {
   CreateProductDto,
@@ -12,6 +12,7 @@ import {
   ProductImportDto,
   ProductListDto,
   ProductQueryDto,
+  RestoreProductDto,
   UpdateProductDto,
 } from './dto/product.dto';
 import { ProductImportService } from './product-import.service';
@@ -46,10 +47,11 @@ export class ProductsController {
 
   @Post('import')
   @RequirePermissions('catalog:manage')
-  @BodyLimit(20 * 1024 * 1024)
   @HttpCode(200)
-  @ApiConsumes('application/json', ...SPREADSHEET_MEDIA_TYPES)
-  @ApiBody({ type: ProductImportDto, description: 'JSON rows, or a CSV, TSV, xlsx, xls or ods file as the body (read in the shop locale).' })
+  @SpreadsheetImportRoute(ProductImportDto, {
+    mapping: { type: 'string', description: MAPPING_FIELD_DESCRIPTION },
+    dryRun: { type: 'boolean', description: 'Validate only.' },
+  })
   @ApiOkResponse({
     type: ImportResultDto,
     description: 'Upserts by SKU, all or nothing. dryRun=true only reports; with problems and no dryRun: 422 import_invalid, nothing written.',
@@ -98,6 +100,21 @@ export class ProductsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ProductDto> {
     const product = await this.products.update(context, id, changes, expectedVersion(ifMatch));
+    reply.header('etag', etagOf(product.version));
+    return product;
+  }
+
+  @Post(':id/restore')
+  @RequirePermissions('catalog:manage')
+  @HttpCode(200)
+  @ApiOkResponse({ type: ProductDto, description: 'Undoes a delete (with the barcodes given back); 409 sku_taken if the SKU was reused meanwhile.' })
+  async restore(
+    @Ctx() context: RequestContext,
+    @IdParam() id: string,
+    @Body() body: RestoreProductDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ProductDto> {
+    const product = await this.products.restore(context, id, body.barcodes ?? []);
     reply.header('etag', etagOf(product.version));
     return product;
   }

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { uuidv7 } from '@kassa/contracts';
 import { AuditLog, auditScopeOf } from '@kassa/api/audit';
-import { isUniqueViolation, queryRows, updateSet } from '@kassa/api/database';
+import { isoTime, isUniqueViolation, queryRows, updateSet } from '@kassa/api/database';
 import { DomainEvents } from '@kassa/api/events';
 import { cursorShape, invalidCursor, pageRequest, paginate, RequestContext, versionMismatch } from '@kassa/api/http';
 import type { ExportFormat, SpreadsheetExport } from '@kassa/api/spreadsheets';
 import { TenantsService } from '@kassa/api/tenancy';
 import { changesNothing } from './product-changes';
-import { gtinForms } from '@kassa/spreadsheet-core';
+import { gtin14 } from '@kassa/spreadsheet-core';
 import { CategoriesService } from './categories.service';
 import type { CreateProductDto, ProductDto, ProductListDto, ProductQueryDto, UpdateProductDto } from './dto/product.dto';
 import { pickProductColumns, PRODUCT_EXPORT_SQL, ProductExportRow } from './product-export';
@@ -74,15 +74,18 @@ export class ProductsService {
     );
   }
 
-  /** The shop's products (not deleted) with one of these SKUs or barcodes: a product matching by two barcodes comes twice. */
+  /**
+   * The shop's products (not deleted) with one of these SKUs or barcodes, barcodes compared as GTIN-14
+   * (`barcode` is the code as stored): a product matching by two barcodes comes twice.
+   */
   findByCodes(context: RequestContext, skus: string[], barcodes: string[]): Promise<ProductCodeMatch[]> {
     return queryRows<ProductCodeMatch>(
       context.manager,
       `SELECT p.id, p.sku, b.code AS barcode
          FROM product p
-         LEFT JOIN product_barcode b ON b.tenant_id = p.tenant_id AND b.product_id = p.id AND b.code = ANY($2)
+         LEFT JOIN product_barcode b ON b.tenant_id = p.tenant_id AND b.product_id = p.id AND gtin14(b.code) = ANY($2)
         WHERE p.deleted_at IS NULL AND (p.sku = ANY($1) OR b.code IS NOT NULL)`,
-      [skus, barcodes],
+      [skus, barcodes.map(gtin14)],
     );
   }
 
@@ -154,13 +157,13 @@ export class ProductsService {
   /** Every product, by SKU, as CSV or xlsx; the export itself is audited. */
   async export(context: RequestContext, format: ExportFormat, bom: boolean, columns?: string): Promise<SpreadsheetExport<ProductExportRow>> {
     const { csvHeader, sheetColumns } = pickProductColumns(columns);
-    const { currency } = await this.tenants.current(context);
+    const { currency, timeZone } = await this.tenants.current(context);
     return {
       filename: 'products',
       format,
       bom,
       csvHeader,
-      sheet: { name: 'Products', columns: sheetColumns, currency },
+      sheet: { name: 'Products', columns: sheetColumns, currency, timeZone },
       pages: async function* (this: void) {
         let after: string | null = null;
         for (;;) {
@@ -259,6 +262,45 @@ export class ProductsService {
     return after;
   }
 
+  /**
+   * Undoes a soft delete (the web's undo): the product comes back with `barcodes`, as a new version
+   * with a `product.updated` event. 409 `sku_taken` if another product took its SKU meanwhile; a
+   * product that is not deleted is answered as it is.
+   */
+  async restore(context: RequestContext, id: string, barcodes: string[]): Promise<ProductDto> {
+    const [deleted] = await queryRows<{ sku: string; deletedAt: string | null }>(
+      context.manager,
+      `SELECT sku, ${isoTime('deleted_at')} AS "deletedAt" FROM product WHERE id = $1`,
+      [id],
+    );
+    if (!deleted) throw productNotFound();
+    if (deleted.deletedAt === null) return this.get(context, id);
+    await this.assertBarcodesFree(context, barcodes, id);
+    await context.manager
+      .query(`UPDATE product SET deleted_at = NULL, version = version + 1, updated_at = now() WHERE id = $1 AND deleted_at IS NOT NULL`, [id])
+      .catch((error: unknown) => {
+        throw isUniqueViolation(error, 'product_sku_key') ? skuTaken(deleted.sku) : error;
+      });
+    await this.replaceBarcodes(context, id, barcodes);
+    const product = await this.get(context, id);
+    await this.events.record(context, {
+      type: 'product.updated',
+      aggregateType: 'product',
+      aggregateId: id,
+      aggregateVersion: product.version,
+      data: { ...product },
+    });
+    await this.audit.record(auditScopeOf(context), {
+      action: 'update',
+      entityType: 'product',
+      entityId: id,
+      before: { deletedAt: deleted.deletedAt },
+      after: product,
+      metadata: { restored: true },
+    });
+    return product;
+  }
+
   /** Soft delete: sales history keeps pointing at it; its SKU and barcodes are free again. */
   async delete(context: RequestContext, id: string, expectedVersion?: number): Promise<void> {
     const before = await this.get(context, id);
@@ -284,8 +326,8 @@ export class ProductsService {
   private async assertBarcodesFree(context: RequestContext, codes: string[], ownProductId?: string): Promise<void> {
     if (codes.length === 0) return;
     const taken: { code: string }[] = await context.manager.query(
-      `SELECT code FROM product_barcode WHERE code = ANY($1) AND product_id IS DISTINCT FROM $2::uuid`,
-      [codes.flatMap(gtinForms), ownProductId ?? null],
+      `SELECT code FROM product_barcode WHERE gtin14(code) = ANY($1) AND product_id IS DISTINCT FROM $2::uuid`,
+      [codes.map(gtin14), ownProductId ?? null],
     );
     if (taken.length > 0) throw barcodesTaken(taken.map((row) => row.code));
   }
@@ -296,7 +338,12 @@ export class ProductsService {
     await context.manager
       .query(`INSERT INTO product_barcode (tenant_id, product_id, code) SELECT $1, $2, unnest($3::text[])`, [context.tenantId, productId, codes])
       .catch((error: unknown) => {
-        throw isUniqueViolation(error, 'product_barcode_pkey') ? barcodesTaken(codes) : error;
+        throw isBarcodeTaken(error) ? barcodesTaken(codes) : error;
       });
   }
+}
+
+/** Two products' barcodes equal as typed, or as GTIN-14 (the unique index on gtin14(code)), written at once. */
+export function isBarcodeTaken(error: unknown): boolean {
+  return isUniqueViolation(error, 'product_barcode_pkey') || isUniqueViolation(error, 'product_barcode_gtin14_key');
 }

@@ -13,6 +13,8 @@ export const TABLE_OWNERS: Readonly<Record<string, TableOwner>> = {
   tenant_directory: 'tenancy',
   store: 'tenancy',
   register: 'tenancy',
+  // The column mappings a shop confirmed for its imports: a shop setting, read by the catalog and inventory imports.
+  import_mapping: 'tenancy',
 
   app_user: 'auth',
   // Which stores a user is limited to is part of the user (the actor the auth guard builds).

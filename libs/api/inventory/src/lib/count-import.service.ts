@@ -3,12 +3,12 @@ import { AuditLog, auditScopeOf } from '@kassa/api/audit';
 import { ProductsService } from '@kassa/api/catalog';
 import { queryRows } from '@kassa/api/database';
 import { fieldErrorsOf, invalidField, RequestContext, undeclaredNulls } from '@kassa/api/http';
-import { StoresService, TenantsService } from '@kassa/api/tenancy';
+import { ImportMappingsService, StoresService, TenantsService } from '@kassa/api/tenancy';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { CountImportDto, CountImportErrorDto, CountImportQueryDto, CountImportResultDto, CountImportRowDto } from './dto/inventory.dto';
 import { InventoryService } from './inventory.service';
-import { gtin14, gtinForms } from '@kassa/spreadsheet-core';
+import { gtin14 } from '@kassa/spreadsheet-core';
 import { fileImportSource, importInvalid, ImportSource, importTooLarge, jsonImportSource, SpreadsheetUpload } from '@kassa/api/spreadsheets';
 
 const MAX_ROWS = 50_000;
@@ -22,13 +22,17 @@ export class CountImportService {
     private readonly stores: StoresService,
     private readonly products: ProductsService,
     private readonly tenants: TenantsService,
+    private readonly mappings: ImportMappingsService,
   ) {}
 
   /** Rows posted as JSON with the store in the body, or a spreadsheet file with the store in the query. */
   async import(context: RequestContext, body: CountImportDto | SpreadsheetUpload, query: CountImportQueryDto): Promise<CountImportResultDto> {
     if (!(body instanceof SpreadsheetUpload)) return this.importRows(context, body.storeId, jsonImportSource(body.rows), query.dryRun ?? false);
     if (!query.storeId) throw invalidField('storeId', 'give the counted store as ?storeId= when posting a file');
-    const source = fileImportSource(body, 'counts', await this.tenants.current(context), query.mapping);
+    const source = fileImportSource(body, 'counts', await this.tenants.current(context), {
+      mapping: query.mapping,
+      remembered: await this.mappings.remembered(context, 'counts'),
+    });
     return this.importRows(context, query.storeId, source, query.dryRun ?? false);
   }
 
@@ -52,7 +56,7 @@ export class CountImportService {
     const products = await this.products.findByCodes(
       context,
       parsed.flatMap((line) => (line.sku ? [line.sku] : [])),
-      parsed.flatMap((line) => (line.barcode ? gtinForms(line.barcode) : [])),
+      parsed.flatMap((line) => (line.barcode ? [line.barcode] : [])),
     );
     const bySku = new Map(products.map((product) => [product.sku, product]));
     const byCode = new Map(products.filter((product) => product.barcode).map((product) => [gtin14(product.barcode as string), product]));

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { ImportBodyPipe, sendExport, SPREADSHEET_MEDIA_TYPES, SpreadsheetUpload } from '@kassa/api/spreadsheets';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ImportBodyPipe, MAPPING_FIELD_DESCRIPTION, sendExport, SpreadsheetImportRoute, SpreadsheetUpload } from '@kassa/api/spreadsheets';
 import type { FastifyReply } from 'fastify';
 import { CountImportService } from './count-import.service';
-import { BodyLimit, Ctx, IdParam, RequestContext, RequirePermissions } from '@kassa/api/http';
+import { Ctx, IdParam, RequestContext, RequirePermissions } from '@kassa/api/http';
 import {
   AdjustmentBatchDto,
   AdjustmentBatchResultDto,
@@ -59,10 +59,12 @@ export class InventoryController {
 
   @Post('counts/import')
   @RequirePermissions('inventory:manage')
-  @BodyLimit(20 * 1024 * 1024)
   @HttpCode(200)
-  @ApiConsumes('application/json', ...SPREADSHEET_MEDIA_TYPES)
-  @ApiBody({ type: CountImportDto, description: 'JSON rows, or a CSV, TSV, xlsx, xls or ods file as the body with ?storeId= (read in the shop locale).' })
+  @SpreadsheetImportRoute(CountImportDto, {
+    storeId: { type: 'string', format: 'uuid', description: 'The store counted (for a file).' },
+    mapping: { type: 'string', description: MAPPING_FIELD_DESCRIPTION },
+    dryRun: { type: 'boolean', description: 'Validate only.' },
+  })
   @ApiOkResponse({ type: CountImportResultDto, description: 'By SKU or barcode, all or nothing; dryRun=true only reports.' })
   importCounts(
     @Ctx() context: RequestContext,
@@ -91,7 +93,7 @@ export class InventoryController {
   @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiOkResponse({ description: 'Stock levels of the stores you can see, as CSV or xlsx.' })
   async exportLevels(@Ctx() context: RequestContext, @Query() query: LevelsExportQueryDto, @Res() reply: FastifyReply): Promise<void> {
-    await sendExport(reply, await this.inventory.exportLevels(context, query.format, query.storeId, query.bom ?? false));
+    await sendExport(reply, await this.inventory.exportLevels(context, query));
   }
 
   @Patch('levels/:storeId/:productId')
@@ -111,7 +113,7 @@ export class InventoryController {
   @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiOkResponse({ description: 'The stock ledger of the stores you can see, oldest first, as CSV or xlsx.' })
   async exportLedger(@Ctx() context: RequestContext, @Query() query: LevelsExportQueryDto, @Res() reply: FastifyReply): Promise<void> {
-    await sendExport(reply, await this.inventory.exportLedger(context, query.format, query.storeId, query.bom ?? false));
+    await sendExport(reply, await this.inventory.exportLedger(context, query));
   }
 
   @Get('ledger')

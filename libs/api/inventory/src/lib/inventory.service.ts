@@ -4,7 +4,7 @@ import { ProductsService } from '@kassa/api/catalog';
 import { isoTime, queryRows } from '@kassa/api/database';
 import { cursorShape, pageRequest, paginate, RequestContext } from '@kassa/api/http';
 import { AuditLog, auditScopeOf } from '@kassa/api/audit';
-import type { ExportFormat, SpreadsheetExport } from '@kassa/api/spreadsheets';
+import { pickExportColumns, SpreadsheetExport } from '@kassa/api/spreadsheets';
 import { assertStoreVisible, StoresService, TenantsService, visibleStoreIds } from '@kassa/api/tenancy';
 import { LEDGER_CSV_HEADER, LEDGER_EXPORT_COLUMNS, LEDGER_EXPORT_SQL, LedgerExportRow, StoredLedgerEntry } from './ledger-export';
 import { LEVEL_CSV_HEADER, LEVEL_EXPORT_COLUMNS, LEVELS_EXPORT_SQL, LevelExportRow, StoredLevel } from './levels-export';
@@ -15,6 +15,7 @@ import type {
   LedgerEntryDto,
   LedgerListDto,
   LedgerQueryDto,
+  LevelsExportQueryDto,
   MovementResultDto,
   ReconcileDto,
   StockLevelListDto,
@@ -146,17 +147,19 @@ export class InventoryService {
   }
 
   /** Levels of the stores the caller may see, as CSV or xlsx; the export itself is audited. */
-  async exportLevels(context: RequestContext, format: ExportFormat, storeId: string | undefined, bom: boolean): Promise<SpreadsheetExport<LevelExportRow>> {
+  async exportLevels(context: RequestContext, query: LevelsExportQueryDto): Promise<SpreadsheetExport<LevelExportRow>> {
+    const { format, storeId } = query;
     if (storeId) assertStoreVisible(context, storeId, 'storeId');
-    const { currency } = await this.tenants.current(context);
+    const { csvHeader, sheetColumns } = pickExportColumns({ csvHeader: LEVEL_CSV_HEADER, sheetColumns: LEVEL_EXPORT_COLUMNS }, query.columns);
+    const { currency, timeZone } = await this.tenants.current(context);
     const visible = visibleStoreIds(context) ?? null;
     const named = (levels: StoredLevel[]) => this.named(context, levels);
     return {
       filename: 'stock-levels',
       format,
-      bom,
-      csvHeader: LEVEL_CSV_HEADER,
-      sheet: { name: 'Stock', columns: LEVEL_EXPORT_COLUMNS, currency },
+      bom: query.bom ?? false,
+      csvHeader,
+      sheet: { name: 'Stock', columns: sheetColumns, currency, timeZone },
       pages: async function* (this: void) {
         let after: string | null = null;
         for (;;) {
@@ -173,17 +176,19 @@ export class InventoryService {
   }
 
   /** The ledger of the stores the caller may see, oldest first, as CSV or xlsx; the export itself is audited. */
-  async exportLedger(context: RequestContext, format: ExportFormat, storeId: string | undefined, bom: boolean): Promise<SpreadsheetExport<LedgerExportRow>> {
+  async exportLedger(context: RequestContext, query: LevelsExportQueryDto): Promise<SpreadsheetExport<LedgerExportRow>> {
+    const { format, storeId } = query;
     if (storeId) assertStoreVisible(context, storeId, 'storeId');
-    const { currency } = await this.tenants.current(context);
+    const { csvHeader, sheetColumns } = pickExportColumns({ csvHeader: LEDGER_CSV_HEADER, sheetColumns: LEDGER_EXPORT_COLUMNS }, query.columns);
+    const { currency, timeZone } = await this.tenants.current(context);
     const visible = visibleStoreIds(context) ?? null;
     const named = (entries: StoredLedgerEntry[]) => this.namedEntries(context, entries);
     return {
       filename: 'stock-ledger',
       format,
-      bom,
-      csvHeader: LEDGER_CSV_HEADER,
-      sheet: { name: 'Ledger', columns: LEDGER_EXPORT_COLUMNS, currency },
+      bom: query.bom ?? false,
+      csvHeader,
+      sheet: { name: 'Ledger', columns: sheetColumns, currency, timeZone },
       pages: async function* (this: void) {
         let after: string | null = null;
         for (;;) {

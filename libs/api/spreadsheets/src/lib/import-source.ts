@@ -19,15 +19,21 @@ export interface ShopFormat {
   currency: string;
 }
 
+/** How a file's columns become fields: the JSON mapping posted with it, over the one the shop remembered. */
+export interface FileColumns {
+  mapping?: string;
+  remembered?: Readonly<Record<string, string | null>>;
+}
+
 export function jsonImportSource(rows: Record<string, unknown>[]): ImportSource {
   return { rows, problems: [], notes: [], unknownColumns: [] };
 }
 
-/** A posted file to import rows, read in the shop's locale; `mapping` is the JSON the user confirmed. */
-export function fileImportSource(upload: SpreadsheetUpload, kind: ImportKind, shop: ShopFormat, mapping?: string): ImportSource {
+/** A posted file to import rows, read in the shop's locale. */
+export function fileImportSource(upload: SpreadsheetUpload, kind: ImportKind, shop: ShopFormat, columns: FileColumns = {}): ImportSource {
   try {
     const table = readSpreadsheet(new Uint8Array(upload.bytes.buffer, upload.bytes.byteOffset, upload.bytes.byteLength), { fileName: upload.fileName });
-    const read = readImportRows(table, kind, { ...shop, mapping: mappingOf(mapping) });
+    const read = readImportRows(table, kind, { ...shop, mapping: mappingOf(columns.mapping), remembered: columns.remembered });
     return {
       rows: read.rows.map((row) => row.values),
       lines: read.rows.map((row) => row.line),

@@ -1,5 +1,5 @@
 import { ErrorCode } from '@kassa/contracts';
-import { ApiException } from '@kassa/api/http';
+import { ApiException, invalidField } from '@kassa/api/http';
 
 /** A problem in one imported row (`row` counts from 1, as a spreadsheet does; `line` is the file's own, for a file). */
 export interface ImportRowProblem {
@@ -29,3 +29,12 @@ export const importFileTooLarge = (message: string) => new ApiException(ErrorCod
 export const importFileUnreadable = (message: string) => new ApiException(ErrorCode.ImportFileUnreadable, message, [{ field: 'file', message }]);
 
 export const importMappingInvalid = (message: string) => new ApiException(ErrorCode.ImportMappingInvalid, message, [{ field: 'mapping', message }]);
+
+export const importFieldInvalid = (field: string, message: string) => invalidField(field, message);
+
+export const importFileMissing = (field: string) =>
+  invalidField(field, `send the spreadsheet in the form field "${field}"`, 'A multipart import needs its file.');
+
+export const importUploadMalformed = (message: string) => new ApiException(ErrorCode.MalformedRequest, `The multipart form could not be read: ${message}`);
+
+export const spreadsheetNotAccepted = () => new ApiException(ErrorCode.UnsupportedMediaType, 'Only the import routes take spreadsheet files; send JSON here.');

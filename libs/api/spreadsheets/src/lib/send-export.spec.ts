@@ -38,7 +38,7 @@ function itemsExport(pages: Item[][], overrides: Partial<SpreadsheetExport<Item>
     format: 'csv',
     bom: false,
     csvHeader: ['sku', 'priceMinor'],
-    sheet: { name: 'Items', columns: [{ header: 'SKU', type: 'text', value: (item) => item.sku }], currency: 'EUR' },
+    sheet: { name: 'Items', columns: [{ header: 'SKU', type: 'text', value: (item) => item.sku }], currency: 'EUR', timeZone: 'Europe/Berlin' },
     pages: async function* () {
       yield* pages;
     },

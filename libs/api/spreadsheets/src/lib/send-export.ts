@@ -6,11 +6,12 @@ import { SheetColumn, xlsxDocument } from './xlsx-document';
 
 export type ExportFormat = 'csv' | 'xlsx';
 
-/** The xlsx form of an export: typed cells on one sheet, money in the shop's currency. */
+/** The xlsx form of an export: typed cells on one sheet, money in the shop's currency, times in its time zone. */
 export interface ExportSheet<Row> {
   name: string;
   columns: SheetColumn<Row>[];
   currency: string;
+  timeZone: string;
 }
 
 /** An export as a service describes it; `sendExport` is what writes it to the client. */
@@ -50,7 +51,7 @@ async function sendXlsx<Row>(reply: FastifyReply, spreadsheet: SpreadsheetExport
   reply
     .header('content-type', XLSX_TYPE)
     .header('content-disposition', `attachment; filename="${spreadsheet.filename}.xlsx"`)
-    .send(xlsxDocument(sheet.name, sheet.columns, rows, sheet.currency));
+    .send(xlsxDocument(sheet.name, sheet.columns, rows, { currency: sheet.currency, timeZone: sheet.timeZone }));
   return rows.length;
 }
 

@@ -1,5 +1,5 @@
 import * as XLSX from '@e965/xlsx';
-import { minorUnitDigits, SheetColumn, xlsxDocument } from './xlsx-document';
+import { excelSerialIn, minorUnitDigits, SheetColumn, xlsxDocument } from './xlsx-document';
 
 interface Item {
   name: string;
@@ -19,17 +19,23 @@ describe('xlsxDocument', () => {
     columns,
     [
       { name: 'Organic Bananas', priceMinor: 299, updatedAt: '2026-11-26T09:30:00.000Z' },
-      { name: '=HYPERLINK("x")', priceMinor: 1000, updatedAt: '2026-11-25T12:00:00.000Z' },
+      { name: '=HYPERLINK("x")', priceMinor: 1000, updatedAt: '2026-07-01T09:30:00.000Z' },
     ],
-    'EUR',
+    { currency: 'EUR', timeZone: 'Europe/Berlin' },
   );
-  const sheet = XLSX.read(sut, { type: 'buffer', cellDates: true, cellNF: true, cellStyles: true }).Sheets['Products'];
+  const sheet = XLSX.read(sut, { type: 'buffer', cellNF: true, cellStyles: true }).Sheets['Products'];
 
   it('writes the header, money as numbers in the currency format, and dates as dates', () => {
     expect(sheet['A1'].v).toBe('Name');
     expect(sheet['B2']).toMatchObject({ t: 'n', v: 2.99, z: '#,##0.00 "EUR"' });
-    expect(sheet['C2'].t).toBe('d');
-    expect((sheet['C2'].v as Date).toISOString()).toBe('2026-11-26T09:30:00.000Z');
+    expect(sheet['C2']).toMatchObject({ t: 'n', z: 'yyyy-mm-dd hh:mm' });
+  });
+
+  it("shows times in the shop's time zone, summer time included, and names the zone in the header", () => {
+    expect(sheet['C1'].v).toBe('Updated (Europe/Berlin)');
+    expect(XLSX.SSF.format('yyyy-mm-dd hh:mm', sheet['C2'].v)).toBe('2026-11-26 10:30');
+    expect(XLSX.SSF.format('yyyy-mm-dd hh:mm', sheet['C3'].v)).toBe('2026-07-01 11:30');
+    expect(XLSX.SSF.parse_date_code(excelSerialIn('2026-11-26T23:30:00.000Z', 'Asia/Tokyo'))).toMatchObject({ y: 2026, m: 11, d: 27, H: 8, M: 30 });
   });
 
   it('neutralizes text a spreadsheet would run as a formula', () => {

@@ -14,7 +14,40 @@ export function minorUnitDigits(currency: string): number {
   return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
 }
 
-function cellOf(type: ColumnType, value: string | number | null, currency: string): XLSX.CellObject {
+/** How a shop's xlsx shows money and times: its currency, and its IANA time zone (named in the header of a date column). */
+export interface SheetFormat {
+  currency: string;
+  timeZone: string;
+}
+
+const MS_PER_DAY = 86_400_000;
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+
+/**
+ * An instant as the Excel serial of its wall-clock time in `timeZone`: spreadsheet dates have no
+ * zone, so the cell shows the shop's local time and the header says which zone that is.
+ */
+export function excelSerialIn(instant: string, timeZone: string): number {
+  const date = new Date(instant);
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    })
+      .formatToParts(date)
+      .map((part) => [part.type, Number(part.value)]),
+  );
+  const wallClock = Date.UTC(parts['year'], parts['month'] - 1, parts['day'], parts['hour'], parts['minute'], parts['second'], date.getUTCMilliseconds());
+  return (wallClock - EXCEL_EPOCH) / MS_PER_DAY;
+}
+
+function cellOf(type: ColumnType, value: string | number | null, { currency, timeZone }: SheetFormat): XLSX.CellObject {
   if (value === null) return { t: 'z' };
   switch (type) {
     case 'money': {
@@ -25,7 +58,7 @@ function cellOf(type: ColumnType, value: string | number | null, currency: strin
     case 'integer':
       return { t: 'n', v: Number(value), z: '0' };
     case 'date':
-      return { t: 'd', v: new Date(String(value)), z: 'yyyy-mm-dd hh:mm' };
+      return { t: 'n', v: excelSerialIn(String(value), timeZone), z: 'yyyy-mm-dd hh:mm' };
     default:
       return { t: 's', v: neutralizeFormula(String(value)) };
   }
@@ -35,16 +68,17 @@ const FROZEN_HEADER = '<sheetView workbookViewId="0"><pane ySplit="1" topLeftCel
 
 /**
  * An .xlsx with one sheet: a frozen header row, typed cells (money as numbers in the shop's
- * currency format, dates as dates), formula-safe text and columns as wide as their content.
+ * currency format, dates as dates in its time zone), formula-safe text and columns as wide as their content.
  */
-export function xlsxDocument<Row>(sheetName: string, columns: SheetColumn<Row>[], rows: Row[], currency: string): Buffer {
+export function xlsxDocument<Row>(sheetName: string, columns: SheetColumn<Row>[], rows: Row[], format: SheetFormat): Buffer {
   const sheet: XLSX.WorkSheet = {};
-  const widths = columns.map((column) => column.header.length);
-  columns.forEach((column, c) => (sheet[XLSX.utils.encode_cell({ r: 0, c })] = { t: 's', v: column.header }));
+  const headers = columns.map((column) => (column.type === 'date' ? `${column.header} (${format.timeZone})` : column.header));
+  const widths = headers.map((header) => header.length);
+  headers.forEach((header, c) => (sheet[XLSX.utils.encode_cell({ r: 0, c })] = { t: 's', v: header }));
   rows.forEach((row, r) =>
     columns.forEach((column, c) => {
       const value = column.value(row);
-      sheet[XLSX.utils.encode_cell({ r: r + 1, c })] = cellOf(column.type, value, currency);
+      sheet[XLSX.utils.encode_cell({ r: r + 1, c })] = cellOf(column.type, value, format);
       widths[c] = Math.max(widths[c], column.type === 'date' ? 16 : String(value ?? '').length + 1);
     }),
   );

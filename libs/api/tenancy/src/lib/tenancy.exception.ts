@@ -27,3 +27,6 @@ export const registerNotFound = (field?: string) =>
 
 export const registerNameTaken = (name: string) =>
   new ApiException(ErrorCode.Conflict, 'The store has a register with that name.', [{ field: 'name', message: `${name} is taken in this store` }]);
+
+export const importMappingRefused = (field: string, message: string) =>
+  new ApiException(ErrorCode.ImportMappingInvalid, 'The mapping names a column or field the import cannot use.', [{ field, message }]);

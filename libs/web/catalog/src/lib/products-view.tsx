@@ -5,6 +5,7 @@ import { useSession } from '@kassa/web/auth';
 import { callApi, useApiAccess, useApiQuery } from '@kassa/web/data-access';
 import {
   Badge,
+  Button,
   DataTable,
   PageHeader,
   SearchInput,
@@ -75,7 +76,17 @@ export function ProductsView() {
 
   return (
     <>
-      <PageHeader title="Products" description="Everything the shop sells." />
+      <PageHeader
+        title="Products"
+        description="Everything the shop sells."
+        actions={
+          can('catalog:manage') ? (
+            <Button variant="secondary" onClick={() => navigate('/products/import')}>
+              Import
+            </Button>
+          ) : undefined
+        }
+      />
       <DataTable
         label="Products"
         columns={columns}

@@ -131,6 +131,16 @@ export class CreateProductDto {
   imageUrl?: string;
 }
 
+/** Undoing a delete: the barcodes the product had (a delete frees them), if they are still free. */
+export class RestoreProductDto {
+  @IsOptional()
+  @Matches(BARCODE, { each: true, message: 'each barcode must be 1-64 letters, digits or dashes' })
+  @ArrayUnique()
+  @ArrayMaxSize(20)
+  @ApiPropertyOptional({ type: [String], description: 'Given back to the product; 409 barcode_taken if another product took one meanwhile.' })
+  barcodes?: string[];
+}
+
 /** Every field optional; null clears an optional one. */
 export class UpdateProductDto {
   @IsOptional()

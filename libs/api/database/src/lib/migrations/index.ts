@@ -20,6 +20,8 @@ import { CreateDevices1765756800000 } from './1765756800000-create-devices';
 import { AddStaffPins1765756800001 } from './1765756800001-add-staff-pins';
 import { AddSaleDiscountApproval1765756800002 } from './1765756800002-add-sale-discount-approval';
 import { CatalogDeltas1765756800003 } from './1765756800003-catalog-deltas';
+import { CreateImportMappings1765843200000 } from './1765843200000-create-import-mappings';
+import { BarcodesUniqueAsGtin141765843200001 } from './1765843200001-barcodes-unique-as-gtin14';
 import { CreateMail1766000000000 } from './1766000000000-create-mail';
 import { AddSaleLineUnitCost1766500000000 } from './1766500000000-add-sale-line-unit-cost';
 import { CreateAnalyticsRollups1766500000001 } from './1766500000001-create-analytics-rollups';
@@ -48,6 +50,8 @@ export const migrations = [
   AddStaffPins1765756800001,
   AddSaleDiscountApproval1765756800002,
   CatalogDeltas1765756800003,
+  CreateImportMappings1765843200000,
+  BarcodesUniqueAsGtin141765843200001,
   CreateMail1766000000000,
   AddSaleLineUnitCost1766500000000,
   CreateAnalyticsRollups1766500000001,

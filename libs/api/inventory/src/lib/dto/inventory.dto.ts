@@ -243,4 +243,10 @@ export class LevelsExportQueryDto {
   @QueryBoolean()
   @IsBoolean()
   bom?: boolean;
+
+  @ApiPropertyOptional({ description: 'The columns to export, in this order, by their CSV names (`sku,onHand`); all by default.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  columns?: string;
 }

@@ -1,0 +1,29 @@
+import { Body, Controller, Get, Param, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Ctx, RequestContext, RequirePermissions } from '@kassa/api/http';
+import { ImportMappingDto, ImportMappingParamsDto, PutImportMappingDto } from './dto/import-mapping.dto';
+import { ImportMappingsService } from './import-mappings.service';
+
+@ApiTags('imports')
+@ApiBearerAuth()
+@Controller('import-mappings')
+export class ImportMappingsController {
+  constructor(private readonly mappings: ImportMappingsService) {}
+
+  @Get(':kind')
+  @RequirePermissions('imports:manage')
+  @ApiOkResponse({ type: ImportMappingDto, description: 'The mapping the shop confirmed for this import; `{}` and updatedAt null before one is.' })
+  get(@Ctx() context: RequestContext, @Param() params: ImportMappingParamsDto): Promise<ImportMappingDto> {
+    return this.mappings.get(context, params.kind);
+  }
+
+  @Put(':kind')
+  @RequirePermissions('imports:manage')
+  @ApiOkResponse({
+    type: ImportMappingDto,
+    description: 'Remembers the mapping the user confirmed (replacing the stored one); 400 import_mapping_invalid naming the column.',
+  })
+  put(@Ctx() context: RequestContext, @Param() params: ImportMappingParamsDto, @Body() body: PutImportMappingDto): Promise<ImportMappingDto> {
+    return this.mappings.put(context, params.kind, body.mapping);
+  }
+}

@@ -2,6 +2,7 @@ import { DynamicModule, Module, Type } from '@nestjs/common';
 import { AppConfig, ConfigModule } from '@kassa/api/config';
 import { AuditModule } from '@kassa/api/audit';
 import { AuthModule } from '@kassa/api/auth';
+import { TenantCacheModule } from '@kassa/api/cache';
 import { CatalogModule } from '@kassa/api/catalog';
 import { CustomersModule } from '@kassa/api/customers';
 import { DatabaseModule } from '@kassa/api/database';
@@ -21,6 +22,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         DatabaseModule.forRootAsync({ useFactory: () => config.database }),
+        TenantCacheModule.forRoot({ redis: config.redis }),
         MonitoringModule.forRoot({ runtime: config.runtimeMode, redisUrl: config.redis?.url }),
         EventsModule.forRoot(config),
         AuditModule,

@@ -9,6 +9,7 @@ import { TenantsService } from '@kassa/api/tenancy';
 import { CreateProductDto, ImportErrorDto, ImportQueryDto, ImportResultDto, ProductDto, ProductImportDto } from './dto/product.dto';
 import { PRODUCT_COLUMNS } from './product-queries';
 import { CategoriesService } from './categories.service';
+import { ProductsService } from './products.service';
 import { CATEGORY_PATH_SEPARATOR } from './product-export';
 import { changesNothing } from './product-changes';
 import { gtin14, gtinForms } from '@kassa/spreadsheet-core';
@@ -33,6 +34,7 @@ export class ProductImportService {
     private readonly audit: AuditLog,
     private readonly tenants: TenantsService,
     private readonly categories: CategoriesService,
+    private readonly products: ProductsService,
   ) {}
 
   /** Rows posted as JSON, or a spreadsheet file read in the shop's locale. */
@@ -103,6 +105,7 @@ export class ProductImportService {
       throw importInvalid(result.errors, 'nothing was imported');
     }
     await this.write(context, changed, existing, rows.length);
+    await this.products.invalidate(context);
     return result;
   }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { canonicalLocale, defaultLocale } from '@kassa/contracts';
 import { isoTime, isUniqueViolation, queryRows, updateSet } from '@kassa/api/database';
+import { TenantCache } from '@kassa/api/cache';
 import { AuditLog, auditScopeOf } from '@kassa/api/audit';
 import { RequestContext } from '@kassa/api/http';
 import { DataSource, EntityManager } from 'typeorm';
@@ -29,6 +30,7 @@ export class TenantsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditLog,
+    private readonly cache: TenantCache,
   ) {}
 
   /** Creates a tenant inside a transaction already scoped to its (new) id. */
@@ -57,7 +59,9 @@ export class TenantsService {
   current(context: RequestContext): Promise<TenantDto> {
     let tenant = this.loaded.get(context.manager);
     if (!tenant) {
-      tenant = queryRows<TenantDto>(context.manager, `SELECT ${TENANT_COLUMNS} FROM tenant`).then(([row]) => row);
+      tenant = this.cache.read(context, 'tenant-settings', {}, () =>
+        queryRows<TenantDto>(context.manager, `SELECT ${TENANT_COLUMNS} FROM tenant`).then(([row]) => row),
+      );
       this.loaded.set(context.manager, tenant);
     }
     return tenant;
@@ -96,6 +100,7 @@ export class TenantsService {
       set.values,
     );
     this.loaded.set(context.manager, Promise.resolve(tenant));
+    await this.cache.invalidate(context, 'tenant-settings');
     await this.audit.record(auditScopeOf(context), {
       action: 'update',
       entityType: 'tenant',

@@ -23,7 +23,11 @@ export class AppModule {
         ConfigModule.forRoot(config),
         DatabaseModule.forRootAsync({ useFactory: () => config.database }),
         TenantCacheModule.forRoot({ redis: config.redis }),
-        MonitoringModule.forRoot({ runtime: config.runtimeMode, redisUrl: config.redis?.url }),
+        MonitoringModule.forRoot({
+          runtime: config.runtimeMode,
+          redisUrl: config.redis?.url,
+          metrics: { token: config.metrics.token, production: config.nodeEnv === 'production' },
+        }),
         EventsModule.forRoot(config),
         AuditModule,
         TenancyModule,

@@ -16,7 +16,7 @@ import {
   REQUEST_ID_HEADER,
   requestIdFor,
 } from '@kassa/api/http';
-import { createLogger, PinoNestLogger } from '@kassa/api/monitoring';
+import { createLogger, installRequestMetrics, KassaMetrics, PinoNestLogger } from '@kassa/api/monitoring';
 import { installSpreadsheetBodyParsers } from '@kassa/api/spreadsheets';
 import { AppModule } from './app.module';
 import { setUpOpenApi } from './open-api';
@@ -48,6 +48,7 @@ export async function createApiApp(config: AppConfig, options: CreateApiAppOptio
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header(REQUEST_ID_HEADER, request.id);
   });
+  installRequestMetrics(fastify, app.get(KassaMetrics));
   installJsonBodyParser(fastify);
   installSpreadsheetBodyParsers(fastify);
   installInputGuard(fastify);
@@ -58,7 +59,7 @@ export async function createApiApp(config: AppConfig, options: CreateApiAppOptio
     contentSecurityPolicy: { directives: { 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] } },
   });
   app.enableCors({ origin: config.webOrigins, credentials: true, exposedHeaders: [REQUEST_ID_HEADER] });
-  app.setGlobalPrefix('api/v1', { exclude: ['health/live', 'health/ready'] });
+  app.setGlobalPrefix('api/v1', { exclude: ['health/live', 'health/ready', 'metrics'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter([databaseErrorToApiException]));
   setUpOpenApi(app);

@@ -43,6 +43,7 @@ export class AppConfig {
     login: { maxFailures: number; maxFailuresPerIp: number; lockoutSeconds: number };
   };
   readonly logLevel: EnvironmentVariables['LOG_LEVEL'];
+  readonly metrics: { token?: string };
   readonly idempotencyWaitMs: number;
   /** Fastify's trustProxy setting. */
   readonly trustProxy: boolean | string;
@@ -88,6 +89,7 @@ export class AppConfig {
       },
     };
     this.logLevel = env.LOG_LEVEL;
+    this.metrics = { token: env.METRICS_TOKEN };
     this.idempotencyWaitMs = env.IDEMPOTENCY_WAIT_MS;
     this.trustProxy = env.TRUST_PROXY === 'true' ? true : env.TRUST_PROXY === 'false' ? false : env.TRUST_PROXY;
   }

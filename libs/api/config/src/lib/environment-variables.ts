@@ -62,6 +62,12 @@ export class EnvironmentVariables {
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET?: string;
 
+  /** Bearer token Prometheus sends to /metrics. Unset: /metrics answers loopback callers only, and nobody in production. */
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters' })
+  METRICS_TOKEN?: string;
+
   @Transform(toInteger)
   @IsInt()
   @Min(60)

@@ -2,6 +2,8 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { HealthIndicatorService, TerminusModule } from '@nestjs/terminus';
 import type { RuntimeMode } from '@kassa/contracts';
 import { HealthController } from './health.controller';
+import { KassaMetrics } from './kassa-metrics';
+import { METRICS_ACCESS, MetricsAccess, MetricsController } from './metrics.controller';
 import { InstallationService } from './installation.service';
 import { RedisHealthIndicator } from './redis-health.indicator';
 import { RUNTIME_MODE, SystemController } from './system.controller';
@@ -9,6 +11,7 @@ import { RUNTIME_MODE, SystemController } from './system.controller';
 export interface MonitoringOptions {
   runtime: RuntimeMode;
   redisUrl?: string;
+  metrics: MetricsAccess;
 }
 
 @Module({})
@@ -18,9 +21,12 @@ export class MonitoringModule {
     return {
       module: MonitoringModule,
       imports: [TerminusModule.forRoot({ logger: false })],
-      controllers: [HealthController, SystemController],
+      global: true,
+      controllers: [HealthController, SystemController, MetricsController],
       providers: [
         InstallationService,
+        KassaMetrics,
+        { provide: METRICS_ACCESS, useValue: options.metrics },
         { provide: RUNTIME_MODE, useValue: options.runtime },
         ...(redisUrl
           ? [
@@ -32,6 +38,7 @@ export class MonitoringModule {
             ]
           : []),
       ],
+      exports: [KassaMetrics],
     };
   }
 }

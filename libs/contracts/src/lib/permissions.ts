@@ -33,6 +33,8 @@ export const PERMISSIONS = [
   'sales:refund',
   'sales:discount',
   'devices:manage',
+  'monitoring:read',
+  'monitoring:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -62,6 +64,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'sales:refund',
     'sales:discount',
     'devices:manage',
+    'monitoring:read',
   ],
   // Cashiers look customers up and sign them up at the till; erasing one is a manager's call, and so is
   // selling below (or above) the catalog price. Their discounts stay within the shop's cashier limit.

@@ -69,6 +69,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/monitoring/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The shop's own traffic: latency percentiles, errors and cache hits over time and by route. */
+        get: operations["MonitoringController_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitoring/errors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Error groups (API and browsers), newest first. */
+        get: operations["MonitoringController_errors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitoring/errors/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Resolve an error group (it reopens by itself when the error recurs), or reopen it. */
+        patch: operations["MonitoringController_updateError"];
+        trace?: never;
+    };
     "/api/v1/events": {
         parameters: {
             query?: never;
@@ -1126,6 +1177,97 @@ export interface components {
             installedAt: string;
             runtime: components["schemas"]["RuntimeModeDto"];
         };
+        TrafficFiguresDto: {
+            requests: number;
+            /** @description Answers with a 5xx status. */
+            errors: number;
+            p50Ms: number | null;
+            p95Ms: number | null;
+            p99Ms: number | null;
+            cacheHits: number;
+            cacheMisses: number;
+        };
+        TrafficPointDto: {
+            requests: number;
+            /** @description Answers with a 5xx status. */
+            errors: number;
+            p50Ms: number | null;
+            p95Ms: number | null;
+            p99Ms: number | null;
+            cacheHits: number;
+            cacheMisses: number;
+            /** Format: date-time */
+            at: string;
+        };
+        RouteTrafficDto: {
+            requests: number;
+            /** @description Answers with a 5xx status. */
+            errors: number;
+            p50Ms: number | null;
+            p95Ms: number | null;
+            p99Ms: number | null;
+            cacheHits: number;
+            cacheMisses: number;
+            route: string;
+        };
+        MonitoringSummaryDto: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            /** @description Width of each point of the series. */
+            bucketSeconds: number;
+            total: components["schemas"]["TrafficFiguresDto"];
+            /** @description Points with traffic only, oldest first. */
+            series: components["schemas"]["TrafficPointDto"][];
+            /** @description Routes by p95 latency, slowest first. */
+            routes: components["schemas"]["RouteTrafficDto"][];
+        };
+        ErrorGroupDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            source: "api" | "web" | "pos";
+            /** @enum {string} */
+            severity: "fatal" | "error" | "warning";
+            type: string;
+            /** @description The latest occurrence, credentials scrubbed. */
+            message: string;
+            stack: string | null;
+            /** @description Route template (API) or page path (browsers). */
+            route: string | null;
+            /** @description Request context of the latest occurrence (never bodies or credentials). */
+            context: {
+                [key: string]: unknown;
+            };
+            count: number;
+            /** @enum {string} */
+            status: "open" | "resolved";
+            /** Format: date-time */
+            firstSeenAt: string;
+            /** Format: date-time */
+            lastSeenAt: string;
+            /** Format: date-time */
+            resolvedAt: string | null;
+            /** Format: uuid */
+            resolvedBy: string | null;
+            /**
+             * Format: date-time
+             * @description When it last came back after being resolved.
+             */
+            reopenedAt: string | null;
+        };
+        ErrorGroupListDto: {
+            items: components["schemas"]["ErrorGroupDto"][];
+            nextCursor: string | null;
+        };
+        UpdateErrorGroupDto: {
+            /**
+             * @description resolved: closed until it happens again (then it reopens by itself).
+             * @enum {string}
+             */
+            status: "open" | "resolved";
+        };
         EventDto: {
             /**
              * Format: uuid
@@ -1422,13 +1564,13 @@ export interface components {
         };
         CreateApiKeyDto: {
             name: string;
-            permissions: ("tenant:read" | "tenant:manage" | "stores:read" | "stores:manage" | "users:read" | "users:manage" | "api_keys:manage" | "events:read" | "audit:read" | "dead_letters:manage" | "catalog:read" | "catalog:manage" | "webhooks:manage" | "inventory:read" | "inventory:manage" | "customers:read" | "customers:manage" | "customers:erase" | "sales:read" | "sales:create" | "sales:override_price" | "sales:review" | "sales:void" | "sales:refund" | "sales:discount" | "devices:manage")[];
+            permissions: ("tenant:read" | "tenant:manage" | "stores:read" | "stores:manage" | "users:read" | "users:manage" | "api_keys:manage" | "events:read" | "audit:read" | "dead_letters:manage" | "catalog:read" | "catalog:manage" | "webhooks:manage" | "inventory:read" | "inventory:manage" | "customers:read" | "customers:manage" | "customers:erase" | "sales:read" | "sales:create" | "sales:override_price" | "sales:review" | "sales:void" | "sales:refund" | "sales:discount" | "devices:manage" | "monitoring:read" | "monitoring:manage")[];
         };
         CreatedApiKeyDto: {
             /** Format: uuid */
             id: string;
             name: string;
-            permissions: ("tenant:read" | "tenant:manage" | "stores:read" | "stores:manage" | "users:read" | "users:manage" | "api_keys:manage" | "events:read" | "audit:read" | "dead_letters:manage" | "catalog:read" | "catalog:manage" | "webhooks:manage" | "inventory:read" | "inventory:manage" | "customers:read" | "customers:manage" | "customers:erase" | "sales:read" | "sales:create" | "sales:override_price" | "sales:review" | "sales:void" | "sales:refund" | "sales:discount" | "devices:manage")[];
+            permissions: ("tenant:read" | "tenant:manage" | "stores:read" | "stores:manage" | "users:read" | "users:manage" | "api_keys:manage" | "events:read" | "audit:read" | "dead_letters:manage" | "catalog:read" | "catalog:manage" | "webhooks:manage" | "inventory:read" | "inventory:manage" | "customers:read" | "customers:manage" | "customers:erase" | "sales:read" | "sales:create" | "sales:override_price" | "sales:review" | "sales:void" | "sales:refund" | "sales:discount" | "devices:manage" | "monitoring:read" | "monitoring:manage")[];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -1440,7 +1582,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
-            permissions: ("tenant:read" | "tenant:manage" | "stores:read" | "stores:manage" | "users:read" | "users:manage" | "api_keys:manage" | "events:read" | "audit:read" | "dead_letters:manage" | "catalog:read" | "catalog:manage" | "webhooks:manage" | "inventory:read" | "inventory:manage" | "customers:read" | "customers:manage" | "customers:erase" | "sales:read" | "sales:create" | "sales:override_price" | "sales:review" | "sales:void" | "sales:refund" | "sales:discount" | "devices:manage")[];
+            permissions: ("tenant:read" | "tenant:manage" | "stores:read" | "stores:manage" | "users:read" | "users:manage" | "api_keys:manage" | "events:read" | "audit:read" | "dead_letters:manage" | "catalog:read" | "catalog:manage" | "webhooks:manage" | "inventory:read" | "inventory:manage" | "customers:read" | "customers:manage" | "customers:erase" | "sales:read" | "sales:create" | "sales:override_price" | "sales:review" | "sales:void" | "sales:refund" | "sales:discount" | "devices:manage" | "monitoring:read" | "monitoring:manage")[];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -2415,6 +2557,82 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    MonitoringController_summary: {
+        parameters: {
+            query?: {
+                /** @description From (inclusive); an hour before `to` when omitted. */
+                from?: string;
+                /** @description To (exclusive); now when omitted. At most 31 days after `from`. */
+                to?: string;
+                /** @description One route: method and template, e.g. `GET /api/v1/products/:id`. */
+                route?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MonitoringSummaryDto"];
+                };
+            };
+        };
+    };
+    MonitoringController_errors: {
+        parameters: {
+            query?: {
+                status?: "open" | "resolved";
+                source?: "api" | "web" | "pos";
+                limit?: number;
+                /** @description The `nextCursor` of the previous page, as given (opaque). */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorGroupListDto"];
+                };
+            };
+        };
+    };
+    MonitoringController_updateError: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateErrorGroupDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorGroupDto"];
+                };
             };
         };
     };

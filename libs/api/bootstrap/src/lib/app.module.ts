@@ -27,6 +27,8 @@ export class AppModule {
           runtime: config.runtimeMode,
           redisUrl: config.redis?.url,
           metrics: { token: config.metrics.token, production: config.nodeEnv === 'production' },
+          rollups: { flushMs: config.monitoring.flushMs, retentionDays: config.monitoring.retentionDays },
+          sentryDsn: config.monitoring.sentryDsn,
         }),
         EventsModule.forRoot(config),
         AuditModule,

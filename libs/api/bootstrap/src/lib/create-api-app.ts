@@ -16,7 +16,7 @@ import {
   REQUEST_ID_HEADER,
   requestIdFor,
 } from '@kassa/api/http';
-import { createLogger, installRequestMetrics, KassaMetrics, PinoNestLogger } from '@kassa/api/monitoring';
+import { createLogger, ErrorTracker, installRequestMetrics, KassaMetrics, PinoNestLogger, RequestRollups } from '@kassa/api/monitoring';
 import { installSpreadsheetBodyParsers } from '@kassa/api/spreadsheets';
 import { AppModule } from './app.module';
 import { setUpOpenApi } from './open-api';
@@ -48,7 +48,7 @@ export async function createApiApp(config: AppConfig, options: CreateApiAppOptio
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header(REQUEST_ID_HEADER, request.id);
   });
-  installRequestMetrics(fastify, app.get(KassaMetrics));
+  installRequestMetrics(fastify, app.get(KassaMetrics), app.get(RequestRollups));
   installJsonBodyParser(fastify);
   installSpreadsheetBodyParsers(fastify);
   installInputGuard(fastify);
@@ -61,7 +61,8 @@ export async function createApiApp(config: AppConfig, options: CreateApiAppOptio
   app.enableCors({ origin: config.webOrigins, credentials: true, exposedHeaders: [REQUEST_ID_HEADER] });
   app.setGlobalPrefix('api/v1', { exclude: ['health/live', 'health/ready', 'metrics'] });
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new ProblemDetailsFilter([databaseErrorToApiException]));
+  const errors = app.get(ErrorTracker);
+  app.useGlobalFilters(new ProblemDetailsFilter([databaseErrorToApiException], (error, request) => errors.captureRequestError(error, request)));
   setUpOpenApi(app);
   return app;
 }

@@ -16,6 +16,8 @@ export const CACHE_COORDINATION = Symbol('CACHE_COORDINATION');
 export interface CacheScope {
   tenantId: string;
   manager: EntityManager;
+  /** The request reading, so the per-tenant rollups can count its hits and misses under its route. */
+  requestId?: string;
 }
 
 /** How long one replica may hold a cold key's lock; the others poll for its value meanwhile. */
@@ -60,24 +62,24 @@ export class TenantCache {
       key = entryKey(scope.tenantId, area, await this.coordination.generation(generationKey(scope.tenantId, area)), parts);
       const stored = await this.cache.get<Stored<T>>(key);
       if (stored) {
-        this.stats.record(scope.tenantId, area, 'hit');
+        this.stats.record(scope, area, 'hit');
         return stored.value;
       }
     } catch (error) {
       this.warn('read', error);
-      this.stats.record(scope.tenantId, area, 'miss');
+      this.stats.record(scope, area, 'miss');
       return load();
     }
     const running = this.inFlight.get(key) as Promise<Loaded<T>> | undefined;
     if (running) {
       const { value } = await running;
-      this.stats.record(scope.tenantId, area, 'hit');
+      this.stats.record(scope, area, 'hit');
       return value;
     }
     const loading = this.loadAcrossReplicas(key, CACHE_AREAS[area].ttlMs, load).finally(() => this.inFlight.delete(key));
     this.inFlight.set(key, loading);
     const { value, loaded } = await loading;
-    this.stats.record(scope.tenantId, area, loaded ? 'miss' : 'hit');
+    this.stats.record(scope, area, loaded ? 'miss' : 'hit');
     return value;
   }
 

@@ -68,6 +68,23 @@ export class EnvironmentVariables {
   @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters' })
   METRICS_TOKEN?: string;
 
+  /** Errors are also forwarded to this Sentry DSN when set. */
+  @IsOptional()
+  @IsString()
+  SENTRY_DSN?: string;
+
+  /** How often each process adds its per-tenant request rollups to the database. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(50)
+  MONITORING_FLUSH_MS = 10_000;
+
+  /** Days of per-tenant request rollups kept. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  MONITORING_RETENTION_DAYS = 30;
+
   @Transform(toInteger)
   @IsInt()
   @Min(60)

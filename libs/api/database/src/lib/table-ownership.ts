@@ -53,4 +53,6 @@ export const TABLE_OWNERS: Readonly<Record<string, TableOwner>> = {
   webhook_attempt: 'webhooks',
 
   installation: 'monitoring',
+  request_rollup: 'monitoring',
+  error_log: 'monitoring',
 };

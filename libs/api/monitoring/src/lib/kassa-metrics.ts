@@ -40,6 +40,13 @@ export class KassaMetrics implements OnModuleInit {
     registers: [this.registry],
   });
 
+  readonly errors = new Counter({
+    name: 'kassa_errors_total',
+    help: 'Unexpected errors recorded, by source (api, web, pos) and severity.',
+    labelNames: ['source', 'severity'] as const,
+    registers: [this.registry],
+  });
+
   /** Set by the realtime gateway as sockets come and go. */
   readonly socketConnections = new Gauge({ name: 'kassa_socket_connections', help: 'Open realtime sockets on this process.', registers: [this.registry] });
 

@@ -10,3 +10,5 @@ export const metricsUnauthorized = () =>
       'www-authenticate': 'Bearer realm="metrics"',
     },
   );
+
+export const errorGroupNotFound = () => new ApiException(ErrorCode.ErrorGroupNotFound, 'No such error group in your shop.');

@@ -2,7 +2,13 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { HealthIndicatorService, TerminusModule } from '@nestjs/terminus';
 import type { RuntimeMode } from '@kassa/contracts';
 import { HealthController } from './health.controller';
+import { ErrorGroupsService } from './error-groups.service';
+import { ErrorTracker } from './error-tracker.service';
 import { KassaMetrics } from './kassa-metrics';
+import { MonitoringSummaryService } from './monitoring-summary.service';
+import { MonitoringController } from './monitoring.controller';
+import { RequestRollups, ROLLUP_SETTINGS, RollupSettings } from './request-rollups.service';
+import { SENTRY_DSN, SentryForwarder } from './sentry-forwarder';
 import { METRICS_ACCESS, MetricsAccess, MetricsController } from './metrics.controller';
 import { InstallationService } from './installation.service';
 import { RedisHealthIndicator } from './redis-health.indicator';
@@ -12,6 +18,8 @@ export interface MonitoringOptions {
   runtime: RuntimeMode;
   redisUrl?: string;
   metrics: MetricsAccess;
+  rollups: RollupSettings;
+  sentryDsn?: string;
 }
 
 @Module({})
@@ -22,10 +30,17 @@ export class MonitoringModule {
       module: MonitoringModule,
       imports: [TerminusModule.forRoot({ logger: false })],
       global: true,
-      controllers: [HealthController, SystemController, MetricsController],
+      controllers: [HealthController, SystemController, MetricsController, MonitoringController],
       providers: [
         InstallationService,
         KassaMetrics,
+        ErrorTracker,
+        SentryForwarder,
+        RequestRollups,
+        ErrorGroupsService,
+        MonitoringSummaryService,
+        { provide: ROLLUP_SETTINGS, useValue: options.rollups },
+        { provide: SENTRY_DSN, useValue: options.sentryDsn },
         { provide: METRICS_ACCESS, useValue: options.metrics },
         { provide: RUNTIME_MODE, useValue: options.runtime },
         ...(redisUrl
@@ -38,7 +53,7 @@ export class MonitoringModule {
             ]
           : []),
       ],
-      exports: [KassaMetrics],
+      exports: [KassaMetrics, ErrorTracker, RequestRollups],
     };
   }
 }

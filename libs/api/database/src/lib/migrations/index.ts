@@ -21,6 +21,7 @@ import { AddStaffPins1765756800001 } from './1765756800001-add-staff-pins';
 import { AddSaleDiscountApproval1765756800002 } from './1765756800002-add-sale-discount-approval';
 import { CatalogDeltas1765756800003 } from './1765756800003-catalog-deltas';
 import { OutboxRelayLag1766400000000 } from './1766400000000-outbox-relay-lag';
+import { CreateMonitoringTables1766400000001 } from './1766400000001-create-monitoring-tables';
 
 /** Every migration, in order. New ones are appended here. */
 export const migrations = [
@@ -47,4 +48,5 @@ export const migrations = [
   AddSaleDiscountApproval1765756800002,
   CatalogDeltas1765756800003,
   OutboxRelayLag1766400000000,
+  CreateMonitoringTables1766400000001,
 ];

@@ -1,5 +1,7 @@
+import { execFileSync } from 'node:child_process';
 import request from 'supertest';
 import { ErrorCode, uuidv7 } from '@kassa/contracts';
+import { RequestRollups } from '@kassa/api/monitoring';
 import { eventually } from '../support/eventually';
 import { bearer, createTenantPair, expectStatus, TenantFixture } from '../support/identity';
 import { MonitoringProbeModule } from '../support/monitoring-probe.module';
@@ -116,6 +118,16 @@ describe('per-tenant rollups', () => {
     expect(mine.routes).toEqual([expect.objectContaining({ route: 'GET /api/v1/products/:id', requests: 4 })]);
     expect(mine.series.reduce((sum: number, point: { requests: number }) => sum + point.requests, 0)).toBe(4);
     expect((await summary(b, `?route=${route}`)).total.requests).toBe(0);
+  });
+
+  it("gives operators every shop's figures through the ops CLI, connected as the schema owner", async () => {
+    await api.app.get(RequestRollups).flush();
+    const ops = (command: string) =>
+      execFileSync(process.execPath, ['tools/ops/ops.mjs', command], { env: { ...process.env, DATABASE_URL: api.database.url } }).toString();
+    const tenants = ops('tenants');
+    expect(tenants).toContain(a.slug);
+    expect(tenants).toContain(b.slug);
+    expect(ops('summary')).toContain('GET /api/v1/products/:id');
   });
 
   it('refuses a range that ends before it starts, naming the field', async () => {

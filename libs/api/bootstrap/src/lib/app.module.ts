@@ -22,7 +22,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         DatabaseModule.forRootAsync({ useFactory: () => config.database }),
-        TenantCacheModule.forRoot({ redis: config.redis }),
+        TenantCacheModule.forRoot({ redis: config.redis, enabled: config.cacheEnabled }),
         MonitoringModule.forRoot({
           runtime: config.runtimeMode,
           redisUrl: config.redis?.url,

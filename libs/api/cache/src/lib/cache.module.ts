@@ -5,11 +5,13 @@ import { CACHE_MANAGER } from '@nestjs/cache-manager';
 import type { Cache } from 'cache-manager';
 import { LocalCacheCoordination, RedisCacheCoordination } from './cache-coordination';
 import { CacheStats } from './cache-stats';
-import { CACHE_COORDINATION, TenantCache } from './tenant-cache.service';
+import { CACHE_COORDINATION, CACHE_ENABLED, TenantCache } from './tenant-cache.service';
 
 export interface TenantCacheOptions {
   /** Shared by replicas; without it each process keeps its own in-memory cache (embedded mode). */
   redis?: { url: string; keyPrefix: string };
+  /** false: reads always load (CACHE=off); invalidation still runs. */
+  enabled?: boolean;
 }
 
 class CacheLifecycle implements OnApplicationShutdown {
@@ -29,7 +31,13 @@ export class TenantCacheModule {
       module: TenantCacheModule,
       global: true,
       imports: [CacheModule.register({ stores: [store] })],
-      providers: [TenantCache, CacheStats, CacheLifecycle, { provide: CACHE_COORDINATION, useValue: coordination }],
+      providers: [
+        TenantCache,
+        CacheStats,
+        CacheLifecycle,
+        { provide: CACHE_COORDINATION, useValue: coordination },
+        { provide: CACHE_ENABLED, useValue: options.enabled ?? true },
+      ],
       exports: [TenantCache, CacheStats],
     };
   }

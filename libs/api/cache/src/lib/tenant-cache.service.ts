@@ -11,6 +11,7 @@ import { CacheKeyParts, entryKey, generationKey } from './cache-key';
 import { CacheStats } from './cache-stats';
 
 export const CACHE_COORDINATION = Symbol('CACHE_COORDINATION');
+export const CACHE_ENABLED = Symbol('CACHE_ENABLED');
 
 /** Whose cache: the tenant, and the transaction a loader reads in and a writer's invalidation waits for. */
 export interface CacheScope {
@@ -49,6 +50,7 @@ export class TenantCache {
     @Inject(CACHE_MANAGER) private readonly cache: Cache,
     @Inject(CACHE_COORDINATION) private readonly coordination: CacheCoordination,
     readonly stats: CacheStats,
+    @Inject(CACHE_ENABLED) private readonly enabled: boolean,
   ) {}
 
   /**
@@ -57,6 +59,7 @@ export class TenantCache {
    * where the answer is limited to it.
    */
   async read<T>(scope: CacheScope, area: CacheArea, parts: CacheKeyParts, load: () => Promise<T>): Promise<T> {
+    if (!this.enabled) return load();
     let key: string;
     try {
       key = entryKey(scope.tenantId, area, await this.coordination.generation(generationKey(scope.tenantId, area)), parts);

@@ -68,6 +68,10 @@ export class EnvironmentVariables {
   @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters' })
   METRICS_TOKEN?: string;
 
+  /** off: every read goes to the database (for benchmarks and for ruling the cache out when debugging). */
+  @IsIn(['on', 'off'])
+  CACHE: 'on' | 'off' = 'on';
+
   /** Errors are also forwarded to this Sentry DSN when set. */
   @IsOptional()
   @IsString()

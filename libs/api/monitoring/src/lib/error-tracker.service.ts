@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { uuidv7 } from '@kassa/contracts';
 import { TenantTransaction } from '@kassa/api/database';
 import type { FastifyRequest } from 'fastify';
@@ -26,7 +26,7 @@ const STACK_LIMIT = 16_000;
  * request) are only logged, counted and forwarded.
  */
 @Injectable()
-export class ErrorTracker implements OnApplicationShutdown {
+export class ErrorTracker implements BeforeApplicationShutdown {
   private readonly logger = new Logger(ErrorTracker.name);
   private readonly pending = new Set<Promise<void>>();
 
@@ -102,7 +102,7 @@ export class ErrorTracker implements OnApplicationShutdown {
     );
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     await Promise.all(this.pending);
   }
 

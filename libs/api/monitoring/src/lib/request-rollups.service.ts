@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { CacheStats } from '@kassa/api/cache';
 import { TenantTransaction } from '@kassa/api/database';
 import { DataSource } from 'typeorm';
@@ -31,7 +31,7 @@ const CLEANUP_EVERY_MS = 60 * 60 * 1000;
  * processes add into the same rows. Rows older than the retention are deleted hourly.
  */
 @Injectable()
-export class RequestRollups implements OnModuleInit, OnApplicationShutdown {
+export class RequestRollups implements OnModuleInit, BeforeApplicationShutdown {
   private readonly logger = new Logger(RequestRollups.name);
   private cells = new Map<string, Cell>();
   private readonly cacheByRequest = new Map<string, { hits: number; misses: number }>();
@@ -90,7 +90,8 @@ export class RequestRollups implements OnModuleInit, OnApplicationShutdown {
     return this.flushing;
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the database pool closes (that happens in onApplicationShutdown). */
+  async beforeApplicationShutdown(): Promise<void> {
     clearInterval(this.timer);
     await this.flush();
   }

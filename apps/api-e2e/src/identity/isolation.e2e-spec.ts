@@ -3,7 +3,8 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { ErrorCode, uuidv7 } from '@kassa/contracts';
 import { bearer, createTenantPair, expectStatus, TenantFixture } from '../support/identity';
-import { ID_ROUTE_FIXTURES, IdRouteFixture, seedDeadLetter, seedWebhookDelivery } from '../support/id-route-sweep';
+import { ID_ROUTE_FIXTURES, IdRouteFixture, seedDeadLetter, seedErrorGroup, seedWebhookDelivery } from '../support/id-route-sweep';
+import { RequestRollups } from '@kassa/api/monitoring';
 import { eventually } from '../support/eventually';
 import { EventsProbeModule, installEventsProbeTables } from '../support/events-probe.module';
 import { IdempotencyProbeModule, installIdempotencyProbeTables } from '../support/idempotency-probe.module';
@@ -27,6 +28,7 @@ describe('tenant isolation', () => {
       expectStatus(await http().post('/api/v1/e2e-probe/events/bump').set(bearer(shop.owner.accessToken)).send({ aggregateId: uuidv7() }), 201);
       await seedDeadLetter(api.app, shop.id);
       await seedWebhookDelivery(api.app, shop.id);
+      await seedErrorGroup(api.app, shop.id);
       const category = expectStatus(await http().post('/api/v1/categories').set(bearer(shop.owner.accessToken)).send({ name: 'Fruit' }), 201).body;
       const product = expectStatus(
         await http()
@@ -97,6 +99,8 @@ describe('tenant isolation', () => {
       () => ownerQuery(api, `SELECT DISTINCT tenant_id FROM analytics_basket_pair`),
       (rows) => rows.length === 2,
     );
+    // Both shops' requests so far, into request_rollup.
+    await api.app.get(RequestRollups).flush();
   });
   afterAll(() => api.close());
 

@@ -4,6 +4,7 @@ import { uuidv7 } from '@kassa/contracts';
 import { TenantTransaction } from '@kassa/api/database';
 import { DomainEvents } from '@kassa/api/events';
 import type { TillSession } from '@kassa/testing';
+import { ErrorTracker } from '@kassa/api/monitoring';
 import { bearer, expectStatus, PASSWORD, TenantFixture } from './identity';
 import { tillSession } from './till';
 
@@ -35,6 +36,14 @@ export async function seedDeadLetter(app: NestFastifyApplication, tenantId: stri
     ]);
   });
   return id;
+}
+
+/** A real error group of the tenant, recorded as the error tracker records one. */
+export async function seedErrorGroup(app: NestFastifyApplication, tenantId: string): Promise<string> {
+  const type = `SweepError${uuidv7().slice(-8)}`;
+  await app.get(ErrorTracker).record(tenantId, { source: 'api', severity: 'error', type, message: 'seeded', context: {} });
+  const [group] = await app.get(TenantTransaction).run(tenantId, (manager) => manager.query(`SELECT id FROM error_log WHERE type = $1`, [type]));
+  return group.id;
 }
 
 /**
@@ -182,4 +191,5 @@ export const ID_ROUTE_FIXTURES: IdRouteFixtures = {
   },
   'DELETE /api/v1/devices/:id': async (a, app) => ({ id: (await pairDevice(app, a)).deviceId, status: 204 }),
   'POST /api/v1/admin/dead-letters/:id/retry': async (a, app) => ({ id: await seedDeadLetter(app, a.id), status: 202 }),
+  'PATCH /api/v1/monitoring/errors/:id': async (a, app) => ({ id: await seedErrorGroup(app, a.id), body: { status: 'resolved' } }),
 };

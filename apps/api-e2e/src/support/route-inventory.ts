@@ -12,7 +12,7 @@ export interface RouteInfo {
   rule: AccessRule | undefined;
 }
 
-const UNPREFIXED = ['health'];
+const UNPREFIXED = ['health', 'metrics'];
 
 function join(...parts: (string | undefined)[]): string {
   return `/${parts

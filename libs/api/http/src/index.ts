@@ -1,6 +1,6 @@
 export { ApiException } from './lib/api.exception';
 export { ProblemDetailsFilter } from './lib/problem-details.filter';
-export type { ExceptionTranslator } from './lib/problem-details.filter';
+export type { ExceptionTranslator, UnexpectedErrorListener } from './lib/problem-details.filter';
 export { createValidationPipe, fieldErrorsOf } from './lib/validation.pipe';
 export { requestIdFor, REQUEST_ID_HEADER } from './lib/request-id';
 export { installJsonBodyParser } from './lib/json-body-parser';

@@ -34,6 +34,8 @@ export enum ErrorCode {
   VersionMismatch = 'version_mismatch',
   // Events and audit
   DeadLetterNotFound = 'dead_letter_not_found',
+  // Monitoring
+  ErrorGroupNotFound = 'error_group_not_found',
   // Catalog
   SkuTaken = 'sku_taken',
   BarcodeTaken = 'barcode_taken',

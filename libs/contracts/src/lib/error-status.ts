@@ -26,6 +26,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.RegisterNotFound]: 404,
   [ErrorCode.ApiKeyNotFound]: 404,
   [ErrorCode.DeadLetterNotFound]: 404,
+  [ErrorCode.ErrorGroupNotFound]: 404,
   [ErrorCode.CategoryNotFound]: 404,
   [ErrorCode.ProductNotFound]: 404,
   [ErrorCode.CustomerNotFound]: 404,

@@ -35,6 +35,8 @@ export const PERMISSIONS = [
   'devices:manage',
   'analytics:read',
   'imports:manage',
+  'monitoring:read',
+  'monitoring:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -66,6 +68,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'devices:manage',
     'analytics:read',
     'imports:manage',
+    'monitoring:read',
   ],
   // Cashiers look customers up and sign them up at the till; erasing one is a manager's call, and so is
   // selling below (or above) the catalog price. Their discounts stay within the shop's cashier limit.

@@ -52,6 +52,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Prometheus metrics of this process (bearer METRICS_TOKEN; without one configured, loopback callers only). */
+        get: operations["MetricsController_scrape"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitoring/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The shop's own traffic: latency percentiles, errors and cache hits over time and by route. */
+        get: operations["MonitoringController_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitoring/errors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Error groups (API and browsers), newest first. */
+        get: operations["MonitoringController_errors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitoring/errors/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Resolve an error group (it reopens by itself when the error recurs), or reopen it. */
+        patch: operations["MonitoringController_updateError"];
+        trace?: never;
+    };
     "/api/v1/events": {
         parameters: {
             query?: never;
@@ -205,22 +273,6 @@ export interface paths {
         };
         get: operations["RegistersController_get"];
         put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/import-mappings/{kind}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["ImportMappingsController_get"];
-        put: operations["ImportMappingsController_put"];
         post?: never;
         delete?: never;
         options?: never;
@@ -626,22 +678,6 @@ export interface paths {
         options?: never;
         head?: never;
         patch: operations["ProductsController_update"];
-        trace?: never;
-    };
-    "/api/v1/products/{id}/restore": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["ProductsController_restore"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
         trace?: never;
     };
     "/api/v1/inventory/adjustments": {
@@ -1141,6 +1177,97 @@ export interface components {
             installedAt: string;
             runtime: components["schemas"]["RuntimeModeDto"];
         };
+        TrafficFiguresDto: {
+            requests: number;
+            /** @description Answers with a 5xx status. */
+            errors: number;
+            p50Ms: number | null;
+            p95Ms: number | null;
+            p99Ms: number | null;
+            cacheHits: number;
+            cacheMisses: number;
+        };
+        TrafficPointDto: {
+            requests: number;
+            /** @description Answers with a 5xx status. */
+            errors: number;
+            p50Ms: number | null;
+            p95Ms: number | null;
+            p99Ms: number | null;
+            cacheHits: number;
+            cacheMisses: number;
+            /** Format: date-time */
+            at: string;
+        };
+        RouteTrafficDto: {
+            requests: number;
+            /** @description Answers with a 5xx status. */
+            errors: number;
+            p50Ms: number | null;
+            p95Ms: number | null;
+            p99Ms: number | null;
+            cacheHits: number;
+            cacheMisses: number;
+            route: string;
+        };
+        MonitoringSummaryDto: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            /** @description Width of each point of the series. */
+            bucketSeconds: number;
+            total: components["schemas"]["TrafficFiguresDto"];
+            /** @description Points with traffic only, oldest first. */
+            series: components["schemas"]["TrafficPointDto"][];
+            /** @description Routes by p95 latency, slowest first. */
+            routes: components["schemas"]["RouteTrafficDto"][];
+        };
+        ErrorGroupDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            source: "api" | "web" | "pos";
+            /** @enum {string} */
+            severity: "fatal" | "error" | "warning";
+            type: string;
+            /** @description The latest occurrence, credentials scrubbed. */
+            message: string;
+            stack: string | null;
+            /** @description Route template (API) or page path (browsers). */
+            route: string | null;
+            /** @description Request context of the latest occurrence (never bodies or credentials). */
+            context: {
+                [key: string]: unknown;
+            };
+            count: number;
+            /** @enum {string} */
+            status: "open" | "resolved";
+            /** Format: date-time */
+            firstSeenAt: string;
+            /** Format: date-time */
+            lastSeenAt: string;
+            /** Format: date-time */
+            resolvedAt: string | null;
+            /** Format: uuid */
+            resolvedBy: string | null;
+            /**
+             * Format: date-time
+             * @description When it last came back after being resolved.
+             */
+            reopenedAt: string | null;
+        };
+        ErrorGroupListDto: {
+            items: components["schemas"]["ErrorGroupDto"][];
+            nextCursor: string | null;
+        };
+        UpdateErrorGroupDto: {
+            /**
+             * @description resolved: closed until it happens again (then it reopens by itself).
+             * @enum {string}
+             */
+            status: "open" | "resolved";
+        };
         EventDto: {
             /**
              * Format: uuid
@@ -1308,39 +1435,6 @@ export interface components {
             /** @example Till 1 */
             name: string;
         };
-        ImportMappingDto: {
-            /** @enum {string} */
-            kind: "products" | "counts";
-            /**
-             * @description Applied to every file imported for this kind, for the columns the file has; a mapping posted with the file overrides it.
-             * @example {
-             *       "Code": "sku",
-             *       "Bezeichnung": "name",
-             *       "Notiz": null
-             *     }
-             */
-            mapping: {
-                [key: string]: string | null;
-            };
-            /**
-             * Format: date-time
-             * @description null until the shop confirms a mapping.
-             */
-            updatedAt?: string | null;
-        };
-        PutImportMappingDto: {
-            /**
-             * @description Column in the file → field of the import, or null to ignore the column. Replaces the stored one.
-             * @example {
-             *       "Code": "sku",
-             *       "Bezeichnung": "name",
-             *       "Notiz": null
-             *     }
-             */
-            mapping: {
-                [key: string]: string | null;
-            };
-        };
         SignupDto: {
             tenantName: string;
             /**
@@ -1470,13 +1564,13 @@ export interface components {
         };
         CreateApiKeyDto: {
             name: string;
-            permissions: ("tenant:read" | "tenant:manage" | "stores:read" | "stores:manage" | "users:read" | "users:manage" | "api_keys:manage" | "events:read" | "audit:read" | "dead_letters:manage" | "catalog:read" | "catalog:manage" | "webhooks:manage" | "inventory:read" | "inventory:manage" | "customers:read" | "customers:manage" | "customers:erase" | "sales:read" | "sales:create" | "sales:override_price" | "sales:review" | "sales:void" | "sales:refund" | "sales:discount" | "devices:manage" | "imports:manage")[];
+            permissions: ("tenant:read" | "tenant:manage" | "stores:read" | "stores:manage" | "users:read" | "users:manage" | "api_keys:manage" | "events:read" | "audit:read" | "dead_letters:manage" | "catalog:read" | "catalog:manage" | "webhooks:manage" | "inventory:read" | "inventory:manage" | "customers:read" | "customers:manage" | "customers:erase" | "sales:read" | "sales:create" | "sales:override_price" | "sales:review" | "sales:void" | "sales:refund" | "sales:discount" | "devices:manage" | "monitoring:read" | "monitoring:manage")[];
         };
         CreatedApiKeyDto: {
             /** Format: uuid */
             id: string;
             name: string;
-            permissions: ("tenant:read" | "tenant:manage" | "stores:read" | "stores:manage" | "users:read" | "users:manage" | "api_keys:manage" | "events:read" | "audit:read" | "dead_letters:manage" | "catalog:read" | "catalog:manage" | "webhooks:manage" | "inventory:read" | "inventory:manage" | "customers:read" | "customers:manage" | "customers:erase" | "sales:read" | "sales:create" | "sales:override_price" | "sales:review" | "sales:void" | "sales:refund" | "sales:discount" | "devices:manage" | "imports:manage")[];
+            permissions: ("tenant:read" | "tenant:manage" | "stores:read" | "stores:manage" | "users:read" | "users:manage" | "api_keys:manage" | "events:read" | "audit:read" | "dead_letters:manage" | "catalog:read" | "catalog:manage" | "webhooks:manage" | "inventory:read" | "inventory:manage" | "customers:read" | "customers:manage" | "customers:erase" | "sales:read" | "sales:create" | "sales:override_price" | "sales:review" | "sales:void" | "sales:refund" | "sales:discount" | "devices:manage" | "monitoring:read" | "monitoring:manage")[];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -1488,7 +1582,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
-            permissions: ("tenant:read" | "tenant:manage" | "stores:read" | "stores:manage" | "users:read" | "users:manage" | "api_keys:manage" | "events:read" | "audit:read" | "dead_letters:manage" | "catalog:read" | "catalog:manage" | "webhooks:manage" | "inventory:read" | "inventory:manage" | "customers:read" | "customers:manage" | "customers:erase" | "sales:read" | "sales:create" | "sales:override_price" | "sales:review" | "sales:void" | "sales:refund" | "sales:discount" | "devices:manage" | "imports:manage")[];
+            permissions: ("tenant:read" | "tenant:manage" | "stores:read" | "stores:manage" | "users:read" | "users:manage" | "api_keys:manage" | "events:read" | "audit:read" | "dead_letters:manage" | "catalog:read" | "catalog:manage" | "webhooks:manage" | "inventory:read" | "inventory:manage" | "customers:read" | "customers:manage" | "customers:erase" | "sales:read" | "sales:create" | "sales:override_price" | "sales:review" | "sales:void" | "sales:refund" | "sales:discount" | "devices:manage" | "monitoring:read" | "monitoring:manage")[];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -1710,10 +1804,6 @@ export interface components {
             reorderPoint?: number | null;
             reorderQuantity?: number | null;
             imageUrl?: string | null;
-        };
-        RestoreProductDto: {
-            /** @description Given back to the product; 409 barcode_taken if another product took one meanwhile. */
-            barcodes?: string[];
         };
         AdjustmentDto: {
             /** Format: uuid */
@@ -2445,6 +2535,107 @@ export interface operations {
             };
         };
     };
+    MetricsController_scrape: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Prometheus text exposition format 0.0.4. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No or another token, or not loopback when none is configured. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MonitoringController_summary: {
+        parameters: {
+            query?: {
+                /** @description From (inclusive); an hour before `to` when omitted. */
+                from?: string;
+                /** @description To (exclusive); now when omitted. At most 31 days after `from`. */
+                to?: string;
+                /** @description One route: method and template, e.g. `GET /api/v1/products/:id`. */
+                route?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MonitoringSummaryDto"];
+                };
+            };
+        };
+    };
+    MonitoringController_errors: {
+        parameters: {
+            query?: {
+                status?: "open" | "resolved";
+                source?: "api" | "web" | "pos";
+                limit?: number;
+                /** @description The `nextCursor` of the previous page, as given (opaque). */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorGroupListDto"];
+                };
+            };
+        };
+    };
+    MonitoringController_updateError: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateErrorGroupDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorGroupDto"];
+                };
+            };
+        };
+    };
     EventsController_list: {
         parameters: {
             query?: {
@@ -2769,56 +2960,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RegisterDto"];
-                };
-            };
-        };
-    };
-    ImportMappingsController_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description products (POST /products/import) or counts (POST /inventory/counts/import). */
-                kind: "products" | "counts";
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The mapping the shop confirmed for this import; `{}` and updatedAt null before one is. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ImportMappingDto"];
-                };
-            };
-        };
-    };
-    ImportMappingsController_put: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description products (POST /products/import) or counts (POST /inventory/counts/import). */
-                kind: "products" | "counts";
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["PutImportMappingDto"];
-            };
-        };
-        responses: {
-            /** @description Remembers the mapping the user confirmed (replacing the stored one); 400 import_mapping_invalid naming the column. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ImportMappingDto"];
                 };
             };
         };
@@ -3466,26 +3607,15 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        /** @description JSON rows; or a CSV, TSV, xlsx, xls or ods file, as the raw body or as the `file` field of a multipart form whose other fields are the query parameters (read in the shop locale). At most 20 MB. */
+        /** @description JSON rows, or a CSV, TSV, xlsx, xls or ods file as the body (read in the shop locale). */
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ProductImportDto"];
-                "multipart/form-data": {
-                    /**
-                     * Format: binary
-                     * @description The spreadsheet.
-                     */
-                    file: string;
-                    /** @description For a file: JSON `{ "column in the file": "field" | null }`, overriding the header synonyms and the shop's remembered mapping (null ignores a column). */
-                    mapping?: string;
-                    /** @description Validate only. */
-                    dryRun?: boolean;
-                };
-                "text/csv": string;
-                "text/tab-separated-values": string;
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-                "application/vnd.ms-excel": string;
-                "application/vnd.oasis.opendocument.spreadsheet": string;
+                "text/csv": components["schemas"]["ProductImportDto"];
+                "text/tab-separated-values": components["schemas"]["ProductImportDto"];
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ProductImportDto"];
+                "application/vnd.ms-excel": components["schemas"]["ProductImportDto"];
+                "application/vnd.oasis.opendocument.spreadsheet": components["schemas"]["ProductImportDto"];
             };
         };
         responses: {
@@ -3618,32 +3748,6 @@ export interface operations {
             };
         };
     };
-    ProductsController_restore: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RestoreProductDto"];
-            };
-        };
-        responses: {
-            /** @description Undoes a delete (with the barcodes given back); 409 sku_taken if the SKU was reused meanwhile. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProductDto"];
-                };
-            };
-        };
-    };
     InventoryController_adjust: {
         parameters: {
             query?: never;
@@ -3729,31 +3833,15 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        /** @description JSON rows; or a CSV, TSV, xlsx, xls or ods file, as the raw body or as the `file` field of a multipart form whose other fields are the query parameters (read in the shop locale). At most 20 MB. */
+        /** @description JSON rows, or a CSV, TSV, xlsx, xls or ods file as the body with ?storeId= (read in the shop locale). */
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CountImportDto"];
-                "multipart/form-data": {
-                    /**
-                     * Format: binary
-                     * @description The spreadsheet.
-                     */
-                    file: string;
-                    /**
-                     * Format: uuid
-                     * @description The store counted (for a file).
-                     */
-                    storeId?: string;
-                    /** @description For a file: JSON `{ "column in the file": "field" | null }`, overriding the header synonyms and the shop's remembered mapping (null ignores a column). */
-                    mapping?: string;
-                    /** @description Validate only. */
-                    dryRun?: boolean;
-                };
-                "text/csv": string;
-                "text/tab-separated-values": string;
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-                "application/vnd.ms-excel": string;
-                "application/vnd.oasis.opendocument.spreadsheet": string;
+                "text/csv": components["schemas"]["CountImportDto"];
+                "text/tab-separated-values": components["schemas"]["CountImportDto"];
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["CountImportDto"];
+                "application/vnd.ms-excel": components["schemas"]["CountImportDto"];
+                "application/vnd.oasis.opendocument.spreadsheet": components["schemas"]["CountImportDto"];
             };
         };
         responses: {
@@ -3825,8 +3913,6 @@ export interface operations {
                 storeId?: string;
                 /** @description CSV only: start with a UTF-8 byte order mark. */
                 bom?: boolean;
-                /** @description The columns to export, in this order, by their CSV names (`sku,onHand`); all by default. */
-                columns?: string;
             };
             header?: never;
             path?: never;
@@ -3877,8 +3963,6 @@ export interface operations {
                 storeId?: string;
                 /** @description CSV only: start with a UTF-8 byte order mark. */
                 bom?: boolean;
-                /** @description The columns to export, in this order, by their CSV names (`sku,onHand`); all by default. */
-                columns?: string;
             };
             header?: never;
             path?: never;

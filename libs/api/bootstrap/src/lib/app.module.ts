@@ -3,6 +3,7 @@ import { AnalyticsModule } from '@kassa/api/analytics';
 import { AppConfig, ConfigModule } from '@kassa/api/config';
 import { AuditModule } from '@kassa/api/audit';
 import { AuthModule } from '@kassa/api/auth';
+import { TenantCacheModule } from '@kassa/api/cache';
 import { CatalogModule } from '@kassa/api/catalog';
 import { CustomersModule } from '@kassa/api/customers';
 import { DatabaseModule } from '@kassa/api/database';
@@ -23,7 +24,14 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         DatabaseModule.forRootAsync({ useFactory: () => config.database }),
-        MonitoringModule.forRoot({ runtime: config.runtimeMode, redisUrl: config.redis?.url }),
+        TenantCacheModule.forRoot({ redis: config.redis, enabled: config.cacheEnabled }),
+        MonitoringModule.forRoot({
+          runtime: config.runtimeMode,
+          redisUrl: config.redis?.url,
+          metrics: { token: config.metrics.token, production: config.nodeEnv === 'production' },
+          rollups: { flushMs: config.monitoring.flushMs, retentionDays: config.monitoring.retentionDays },
+          sentryDsn: config.monitoring.sentryDsn,
+        }),
         EventsModule.forRoot(config),
         AuditModule,
         MailModule,

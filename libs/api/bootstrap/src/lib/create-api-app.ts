@@ -16,7 +16,7 @@ import {
   REQUEST_ID_HEADER,
   requestIdFor,
 } from '@kassa/api/http';
-import { createLogger, PinoNestLogger } from '@kassa/api/monitoring';
+import { createLogger, ErrorTracker, installRequestMetrics, KassaMetrics, PinoNestLogger, RequestRollups } from '@kassa/api/monitoring';
 import { installSpreadsheetBodyParsers } from '@kassa/api/spreadsheets';
 import { AppModule } from './app.module';
 import { setUpOpenApi } from './open-api';
@@ -48,6 +48,7 @@ export async function createApiApp(config: AppConfig, options: CreateApiAppOptio
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header(REQUEST_ID_HEADER, request.id);
   });
+  installRequestMetrics(fastify, app.get(KassaMetrics), app.get(RequestRollups));
   installJsonBodyParser(fastify);
   await installSpreadsheetBodyParsers(fastify);
   installInputGuard(fastify);
@@ -58,9 +59,10 @@ export async function createApiApp(config: AppConfig, options: CreateApiAppOptio
     contentSecurityPolicy: { directives: { 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] } },
   });
   app.enableCors({ origin: config.webOrigins, credentials: true, exposedHeaders: [REQUEST_ID_HEADER] });
-  app.setGlobalPrefix('api/v1', { exclude: ['health/live', 'health/ready'] });
+  app.setGlobalPrefix('api/v1', { exclude: ['health/live', 'health/ready', 'metrics'] });
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new ProblemDetailsFilter([databaseErrorToApiException]));
+  const errors = app.get(ErrorTracker);
+  app.useGlobalFilters(new ProblemDetailsFilter([databaseErrorToApiException], (error, request) => errors.captureRequestError(error, request)));
   setUpOpenApi(app);
   return app;
 }

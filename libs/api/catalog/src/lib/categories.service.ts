@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { uuidv7 } from '@kassa/contracts';
 import { AuditLog, auditScopeOf } from '@kassa/api/audit';
+import { TenantCache } from '@kassa/api/cache';
 import { isoTime, queryRows, updateSet } from '@kassa/api/database';
 import { RequestContext } from '@kassa/api/http';
 import type { CategoryDto, CategoryListDto, CategoryQueryDto, CreateCategoryDto, DeletedCategoryDto, UpdateCategoryDto } from './dto/category.dto';
@@ -12,12 +13,19 @@ const CATEGORY_COLUMNS = `c.id, c.name, c.parent_id AS "parentId", c.version, ${
 
 @Injectable()
 export class CategoriesService {
-  constructor(private readonly audit: AuditLog) {}
+  constructor(
+    private readonly audit: AuditLog,
+    private readonly cache: TenantCache,
+  ) {}
 
   /** The whole tree, parents before children, siblings by name; with `updatedSince`, the till's delta. */
   async list(context: RequestContext, query: CategoryQueryDto = {}): Promise<CategoryListDto> {
     if (query.updatedSince !== undefined) return this.changes(context, query.updatedSince, query.includeDeleted ?? false);
     if (query.includeDeleted !== undefined) throw deletedOutsideDelta();
+    return this.cache.read(context, 'category-tree', {}, () => this.tree(context));
+  }
+
+  private async tree(context: RequestContext): Promise<CategoryListDto> {
     const items: CategoryDto[] = await context.manager.query(
       `WITH RECURSIVE tree AS (
          SELECT c.*, ARRAY[lower(c.name), c.id::text] AS path FROM category c WHERE c.parent_id IS NULL
@@ -79,6 +87,7 @@ export class CategoriesService {
       `INSERT INTO category AS c (tenant_id, id, name, parent_id) VALUES ($1, $2, $3, $4) RETURNING ${CATEGORY_COLUMNS}`,
       [context.tenantId, uuidv7(), input.name, input.parentId ?? null],
     );
+    await this.cache.invalidate(context, 'category-tree');
     await this.audit.record(auditScopeOf(context), { action: 'create', entityType: 'category', entityId: created.id, after: created });
     return created;
   }
@@ -93,6 +102,7 @@ export class CategoriesService {
       `UPDATE category c SET ${set.sql}, version = version + 1, updated_at = now() WHERE c.id = $1 RETURNING ${CATEGORY_COLUMNS}`,
       [id, ...set.values],
     );
+    await this.cache.invalidate(context, 'category-tree');
     await this.audit.record(auditScopeOf(context), { action: 'update', entityType: 'category', entityId: id, before, after });
     return after;
   }
@@ -112,6 +122,7 @@ export class CategoriesService {
     await context.manager.query(`UPDATE product SET category_id = NULL WHERE category_id = $1`, [id]);
     await context.manager.query(`DELETE FROM category WHERE id = $1`, [id]);
     await context.manager.query(`INSERT INTO category_deletion (tenant_id, id) VALUES ($1, $2)`, [context.tenantId, id]);
+    await this.cache.invalidate(context, 'category-tree');
     await this.audit.record(auditScopeOf(context), { action: 'delete', entityType: 'category', entityId: id, before });
   }
 

@@ -9,6 +9,7 @@ import { ImportMappingsService, TenantsService } from '@kassa/api/tenancy';
 import { CreateProductDto, ImportErrorDto, ImportQueryDto, ImportResultDto, ProductDto, ProductImportDto } from './dto/product.dto';
 import { PRODUCT_COLUMNS } from './product-queries';
 import { CategoriesService } from './categories.service';
+import { ProductsService } from './products.service';
 import { CATEGORY_PATH_SEPARATOR } from './product-export';
 import { changesNothing } from './product-changes';
 import { isBarcodeTaken } from './products.service';
@@ -36,6 +37,7 @@ export class ProductImportService {
     private readonly tenants: TenantsService,
     private readonly mappings: ImportMappingsService,
     private readonly categories: CategoriesService,
+    private readonly products: ProductsService,
   ) {}
 
   /** Rows posted as JSON, or a spreadsheet file read in the shop's locale. */
@@ -111,6 +113,7 @@ export class ProductImportService {
       throw importInvalid(result.errors, 'nothing was imported');
     }
     await this.write(context, changed, existing, rows.length);
+    await this.products.invalidate(context);
     return result;
   }
 

@@ -83,7 +83,7 @@ export class ProductsController {
   @RequirePermissions('catalog:read')
   @ApiOkResponse({ type: ProductDto })
   async get(@Ctx() context: RequestContext, @IdParam() id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<ProductDto> {
-    const product = await this.products.get(context, id);
+    const product = await this.products.detail(context, id);
     reply.header('etag', etagOf(product.version));
     return product;
   }

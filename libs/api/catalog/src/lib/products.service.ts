@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { uuidv7 } from '@kassa/contracts';
 import { AuditLog, auditScopeOf } from '@kassa/api/audit';
+import { TenantCache } from '@kassa/api/cache';
 import { isoTime, isUniqueViolation, queryRows, updateSet } from '@kassa/api/database';
 import { DomainEvents } from '@kassa/api/events';
 import { cursorShape, invalidCursor, pageRequest, paginate, RequestContext, versionMismatch } from '@kassa/api/http';
@@ -61,6 +62,7 @@ export class ProductsService {
     private readonly events: DomainEvents,
     private readonly audit: AuditLog,
     private readonly tenants: TenantsService,
+    private readonly cache: TenantCache,
   ) {}
 
   /** The products with these ids, deleted ones included (and flagged), in one query; unknown ids are left out. */
@@ -95,6 +97,11 @@ export class ProductsService {
     return product;
   }
 
+  /** The product as readers see it, from the cache (writers read with `get`, inside their own transaction). */
+  detail(context: RequestContext, id: string): Promise<ProductDto> {
+    return this.cache.read(context, 'product', { id }, () => this.get(context, id));
+  }
+
   async byBarcode(context: RequestContext, code: string): Promise<ProductDto> {
     const lookup = productByBarcodeQuery(code);
     const [product] = await queryRows<ProductDto>(context.manager, lookup.sql, lookup.parameters);
@@ -113,8 +120,12 @@ export class ProductsService {
     const q = query.q?.trim();
     if (!q) {
       const page = pageRequest(query, PRODUCT_PAGES);
-      const listing = productListQuery(filters, page.fetch, page.after);
-      return paginate(await queryRows<ProductDto>(context.manager, listing.sql, listing.parameters), page, (product) => [product.name, product.id]);
+      const listing = async () => {
+        const { sql, parameters } = productListQuery(filters, page.fetch, page.after);
+        return paginate(await queryRows<ProductDto>(context.manager, sql, parameters), page, (product) => [product.name, product.id]);
+      };
+      // The first page is what every screen opens on; later pages are read once each.
+      return page.after ? listing() : this.cache.read(context, 'product-list', { ...filters, limit: page.fetch }, listing);
     }
     const page = pageRequest(query, SEARCH_PAGES);
     const search = productSearchQuery(q, filters, page.fetch, page.after);
@@ -209,6 +220,7 @@ export class ProductsService {
       });
     await this.replaceBarcodes(context, id, input.barcodes ?? []);
     const product = await this.get(context, id);
+    await this.invalidate(context);
     await this.events.record(context, { type: 'product.created', aggregateType: 'product', aggregateId: id, aggregateVersion: 1, data: { ...product } });
     await this.audit.record(auditScopeOf(context), { action: 'create', entityType: 'product', entityId: id, after: product });
     return product;
@@ -251,6 +263,7 @@ export class ProductsService {
     if (updated.length === 0) throw versionMismatch();
     if (changes.barcodes) await this.replaceBarcodes(context, id, changes.barcodes);
     const after = await this.get(context, id);
+    await this.invalidate(context);
     await this.events.record(context, {
       type: 'product.updated',
       aggregateType: 'product',
@@ -313,6 +326,7 @@ export class ProductsService {
     );
     if (deleted.length === 0) throw versionMismatch();
     await context.manager.query(`DELETE FROM product_barcode WHERE product_id = $1`, [id]);
+    await this.invalidate(context);
     await this.events.record(context, {
       type: 'product.deleted',
       aggregateType: 'product',
@@ -321,6 +335,11 @@ export class ProductsService {
       data: { id, sku: before.sku },
     });
     await this.audit.record(auditScopeOf(context), { action: 'delete', entityType: 'product', entityId: id, before });
+  }
+
+  /** Drops the tenant's cached products and product lists once the writer's transaction commits. */
+  async invalidate(context: RequestContext): Promise<void> {
+    await Promise.all([this.cache.invalidate(context, 'product'), this.cache.invalidate(context, 'product-list')]);
   }
 
   private async assertBarcodesFree(context: RequestContext, codes: string[], ownProductId?: string): Promise<void> {

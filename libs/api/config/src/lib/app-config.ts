@@ -51,6 +51,9 @@ export class AppConfig {
     receiptEmailsPerHour: number;
   };
   readonly logLevel: EnvironmentVariables['LOG_LEVEL'];
+  readonly metrics: { token?: string };
+  readonly cacheEnabled: boolean;
+  readonly monitoring: { sentryDsn?: string; flushMs: number; retentionDays: number };
   readonly idempotencyWaitMs: number;
   /** Fastify's trustProxy setting. */
   readonly trustProxy: boolean | string;
@@ -102,6 +105,9 @@ export class AppConfig {
       receiptEmailsPerHour: env.RECEIPT_EMAILS_PER_HOUR,
     };
     this.logLevel = env.LOG_LEVEL;
+    this.metrics = { token: env.METRICS_TOKEN };
+    this.cacheEnabled = env.CACHE === 'on';
+    this.monitoring = { sentryDsn: env.SENTRY_DSN, flushMs: env.MONITORING_FLUSH_MS, retentionDays: env.MONITORING_RETENTION_DAYS };
     this.idempotencyWaitMs = env.IDEMPOTENCY_WAIT_MS;
     this.trustProxy = env.TRUST_PROXY === 'true' ? true : env.TRUST_PROXY === 'false' ? false : env.TRUST_PROXY;
   }

@@ -62,6 +62,33 @@ export class EnvironmentVariables {
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET?: string;
 
+  /** Bearer token Prometheus sends to /metrics. Unset: /metrics answers loopback callers only, and nobody in production. */
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters' })
+  METRICS_TOKEN?: string;
+
+  /** off: every read goes to the database (for benchmarks and for ruling the cache out when debugging). */
+  @IsIn(['on', 'off'])
+  CACHE: 'on' | 'off' = 'on';
+
+  /** Errors are also forwarded to this Sentry DSN when set. */
+  @IsOptional()
+  @IsString()
+  SENTRY_DSN?: string;
+
+  /** How often each process adds its per-tenant request rollups to the database. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(50)
+  MONITORING_FLUSH_MS = 10_000;
+
+  /** Days of per-tenant request rollups kept. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  MONITORING_RETENTION_DAYS = 30;
+
   @Transform(toInteger)
   @IsInt()
   @Min(60)

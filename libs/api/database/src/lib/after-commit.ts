@@ -1,21 +1,26 @@
 import type { EntityManager } from 'typeorm';
 
-const callbacksByTransaction = new WeakMap<EntityManager, (() => void)[]>();
+type AfterCommitCallback = () => void | Promise<void>;
 
-/** Starts collecting after-commit callbacks for a transaction's manager. */
-export function trackAfterCommit(manager: EntityManager): () => void {
-  const callbacks: (() => void)[] = [];
+const callbacksByTransaction = new WeakMap<EntityManager, AfterCommitCallback[]>();
+
+/** Starts collecting after-commit callbacks for a transaction's manager; the returned function runs them and waits for them. */
+export function trackAfterCommit(manager: EntityManager): () => Promise<void> {
+  const callbacks: AfterCommitCallback[] = [];
   callbacksByTransaction.set(manager, callbacks);
-  return () => {
-    for (const callback of callbacks) callback();
+  return async () => {
+    await Promise.all(callbacks.map((callback) => callback()));
   };
 }
 
 /**
- * Runs `callback` once the transaction behind `manager` has committed (never on rollback): the
- * place for in-process signals such as waking the outbox relay. Network I/O still belongs in the
- * outbox, not here. Outside a tracked transaction it runs nothing, so callers keep a fallback.
+ * Runs `callback` once the transaction behind `manager` has committed (never on rollback), before the
+ * transaction's caller goes on: the place for in-process signals such as waking the outbox relay, and
+ * for cache invalidation (which must land before the writer answers). Other network I/O still belongs
+ * in the outbox. Outside a tracked transaction it runs nothing and answers false, so callers keep a fallback.
  */
-export function afterCommit(manager: EntityManager, callback: () => void): void {
-  callbacksByTransaction.get(manager)?.push(callback);
+export function afterCommit(manager: EntityManager, callback: AfterCommitCallback): boolean {
+  const callbacks = callbacksByTransaction.get(manager);
+  callbacks?.push(callback);
+  return callbacks !== undefined;
 }

@@ -63,4 +63,6 @@ export const TABLE_OWNERS: Readonly<Record<string, TableOwner>> = {
   analytics_hourly_store: 'analytics',
   analytics_basket_pair: 'analytics',
   analytics_customer_day: 'analytics',
+  request_rollup: 'monitoring',
+  error_log: 'monitoring',
 };

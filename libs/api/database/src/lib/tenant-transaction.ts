@@ -16,13 +16,13 @@ export class TenantTransaction {
     if (!isUuid(tenantId)) {
       throw new TypeError(`tenant id must be a UUID, got ${JSON.stringify(tenantId)}`);
     }
-    let committed: () => void = () => undefined;
+    let committed: () => Promise<void> = async () => undefined;
     const result = await this.dataSource.transaction(async (manager) => {
       committed = trackAfterCommit(manager);
       await manager.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
       return work(manager);
     });
-    committed();
+    await committed();
     return result;
   }
 }

@@ -2,7 +2,7 @@ import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullm
 import { Inject, Injectable } from '@nestjs/common';
 import type { EventEnvelope } from '@kassa/contracts';
 import { Job, Queue } from 'bullmq';
-import { EventQueue, OUTBOX_QUEUE_NAME, outboxJobId } from './event-queue';
+import { EventQueue, OUTBOX_QUEUE_NAME, outboxJobId, QueueCounts } from './event-queue';
 import type { QueueHandlers } from './in-process-event-queue';
 
 export const QUEUE_HANDLERS = Symbol('QUEUE_HANDLERS');
@@ -22,6 +22,18 @@ export class BullMqEventQueue implements EventQueue {
     const job = await this.queue.getJob(outboxJobId(event.id));
     if (job && (await job.isFailed())) await job.retry('failed');
     else if (!job) await this.add([event]);
+  }
+
+  /** Completed and failed are the jobs BullMQ still keeps (a day's completed, a week's failed). */
+  async counts(): Promise<QueueCounts> {
+    const {
+      waiting = 0,
+      active = 0,
+      delayed = 0,
+      completed = 0,
+      failed = 0,
+    } = await this.queue.getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed');
+    return { waiting, active, delayed, completed, failed };
   }
 }
 

@@ -10,8 +10,18 @@ export const outboxJobId = (eventId: string) => `outbox-${eventId}`;
  * Hands published events to the consumers: BullMQ when Redis is configured, an in-process
  * queue in embedded mode. Both retry with backoff and dead-letter after the last attempt.
  */
+/** Jobs per state, for the queue depth and outcome metrics. */
+export interface QueueCounts {
+  waiting: number;
+  active: number;
+  delayed: number;
+  completed: number;
+  failed: number;
+}
+
 export interface EventQueue {
   add(events: EventEnvelope[]): Promise<void>;
   /** Delivers a dead-lettered event again. */
   retry(event: EventEnvelope): Promise<void>;
+  counts(): Promise<QueueCounts>;
 }

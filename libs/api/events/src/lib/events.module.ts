@@ -15,6 +15,7 @@ import { OutboxListener } from './outbox-listener';
 import { OutboxNotifier } from './outbox-notifier';
 import { OutboxRelay } from './outbox-relay.service';
 import { OutboxSignal } from './outbox-signal';
+import { OutboxStats } from './outbox-stats';
 
 const queueHandlers: Provider = {
   provide: QUEUE_HANDLERS,
@@ -88,10 +89,11 @@ export class EventsModule {
         DeadLetterRecorder,
         DeadLetters,
         OutboxRelay,
+        OutboxStats,
         queueHandlers,
         ...queue.providers,
       ],
-      exports: [DomainEvents, EventConsumers, OutboxRelay],
+      exports: [DomainEvents, EventConsumers, OutboxRelay, OutboxStats],
     };
   }
 }

@@ -1,5 +1,5 @@
 import type { EventEnvelope } from '@kassa/contracts';
-import type { EventQueue } from './event-queue';
+import type { EventQueue, QueueCounts } from './event-queue';
 
 export interface QueueHandlers {
   deliver(event: EventEnvelope): Promise<void>;
@@ -13,6 +13,8 @@ export interface QueueHandlers {
 export class InProcessEventQueue implements EventQueue {
   private readonly inFlight = new Set<string>();
   private readonly timers = new Set<NodeJS.Timeout>();
+  private completed = 0;
+  private failed = 0;
 
   constructor(
     private readonly handlers: QueueHandlers,
@@ -32,6 +34,10 @@ export class InProcessEventQueue implements EventQueue {
     return this.add([event]);
   }
 
+  async counts(): Promise<QueueCounts> {
+    return { waiting: this.inFlight.size - this.timers.size, active: 0, delayed: this.timers.size, completed: this.completed, failed: this.failed };
+  }
+
   close(): void {
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
@@ -41,9 +47,11 @@ export class InProcessEventQueue implements EventQueue {
     try {
       await this.handlers.deliver(event);
       this.inFlight.delete(event.id);
+      this.completed += 1;
     } catch (error) {
       if (attempt >= this.maxAttempts) {
         this.inFlight.delete(event.id);
+        this.failed += 1;
         await this.handlers.exhausted(event, attempt, error).catch(() => undefined);
         return;
       }

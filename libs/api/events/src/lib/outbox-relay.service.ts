@@ -7,6 +7,7 @@ import { EVENT_QUEUE, EventQueue } from './event-queue';
 import { ENVELOPE_COLUMNS } from './event-row';
 import { OutboxListener } from './outbox-listener';
 import { OutboxSignal } from './outbox-signal';
+import { OutboxStats } from './outbox-stats';
 
 const BATCH_SIZE = 500;
 const CLEANUP_EVERY_MS = 60 * 60 * 1000;
@@ -33,6 +34,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     private readonly signal: OutboxSignal,
     private readonly listener: OutboxListener,
     private readonly config: AppConfig,
+    private readonly stats: OutboxStats,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -59,6 +61,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         stamped: await this.stampIn(manager, tenantId),
       }));
       await this.dispatch(tenantId, [...abandoned, ...stamped]);
+      this.stats.recordRelayed(stamped.length);
       published += stamped.length;
     }
     return published;

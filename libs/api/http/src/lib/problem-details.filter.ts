@@ -23,12 +23,18 @@ function problemPartsOf(exception: unknown): ProblemParts | undefined {
 /** Recognises an error from a lower layer (the database) as one the client caused. */
 export type ExceptionTranslator = (exception: unknown) => ApiException | undefined;
 
+/** Told of every error that became a 5xx: the error tracker records it. */
+export type UnexpectedErrorListener = (error: unknown, request: FastifyRequest) => void;
+
 /** Turns every error into RFC 9457 problem+json. Anything unexpected is a logged 500 that shows no internals. */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemDetails');
 
-  constructor(private readonly translators: ExceptionTranslator[] = []) {}
+  constructor(
+    private readonly translators: ExceptionTranslator[] = [],
+    private readonly onUnexpected?: UnexpectedErrorListener,
+  ) {}
 
   catch(caught: unknown, host: ArgumentsHost): void {
     const exception = this.translators.reduce<unknown>((current, translate) => translate(current) ?? current, caught);
@@ -39,6 +45,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       // A streamed answer (an export) failed midway: no status can be sent any more, and the client
       // must see a broken download rather than wait forever for the rest.
       this.logger.error({ err: exception, requestId: request.id, route: request.url }, 'request failed after its answer began');
+      this.onUnexpected?.(exception, request);
       reply.raw.destroy();
       return;
     }
@@ -49,6 +56,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     };
     if (parts.status >= 500) {
       this.logger.error({ err: exception, requestId: request.id, route: request.url }, 'request failed');
+      this.onUnexpected?.(exception, request);
     }
     reply
       .status(parts.status)

@@ -2,6 +2,14 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { HealthIndicatorService, TerminusModule } from '@nestjs/terminus';
 import type { RuntimeMode } from '@kassa/contracts';
 import { HealthController } from './health.controller';
+import { ErrorGroupsService } from './error-groups.service';
+import { ErrorTracker } from './error-tracker.service';
+import { KassaMetrics } from './kassa-metrics';
+import { MonitoringSummaryService } from './monitoring-summary.service';
+import { MonitoringController } from './monitoring.controller';
+import { RequestRollups, ROLLUP_SETTINGS, RollupSettings } from './request-rollups.service';
+import { SENTRY_DSN, SentryForwarder } from './sentry-forwarder';
+import { METRICS_ACCESS, MetricsAccess, MetricsController } from './metrics.controller';
 import { InstallationService } from './installation.service';
 import { RedisHealthIndicator } from './redis-health.indicator';
 import { RUNTIME_MODE, SystemController } from './system.controller';
@@ -9,6 +17,9 @@ import { RUNTIME_MODE, SystemController } from './system.controller';
 export interface MonitoringOptions {
   runtime: RuntimeMode;
   redisUrl?: string;
+  metrics: MetricsAccess;
+  rollups: RollupSettings;
+  sentryDsn?: string;
 }
 
 @Module({})
@@ -18,9 +29,19 @@ export class MonitoringModule {
     return {
       module: MonitoringModule,
       imports: [TerminusModule.forRoot({ logger: false })],
-      controllers: [HealthController, SystemController],
+      global: true,
+      controllers: [HealthController, SystemController, MetricsController, MonitoringController],
       providers: [
         InstallationService,
+        KassaMetrics,
+        ErrorTracker,
+        SentryForwarder,
+        RequestRollups,
+        ErrorGroupsService,
+        MonitoringSummaryService,
+        { provide: ROLLUP_SETTINGS, useValue: options.rollups },
+        { provide: SENTRY_DSN, useValue: options.sentryDsn },
+        { provide: METRICS_ACCESS, useValue: options.metrics },
         { provide: RUNTIME_MODE, useValue: options.runtime },
         ...(redisUrl
           ? [
@@ -32,6 +53,7 @@ export class MonitoringModule {
             ]
           : []),
       ],
+      exports: [KassaMetrics, ErrorTracker, RequestRollups],
     };
   }
 }

@@ -8,6 +8,7 @@ import { DomainEvents } from '@kassa/api/events';
 import { RequestContext } from '@kassa/api/http';
 import { StockService } from '@kassa/api/inventory';
 import type { CreateRefundDto, RefundDto, RefundListDto } from './dto/refund.dto';
+import { SalesSummaryService } from './sales-summary.service';
 import { actorIdOf, lockCompletedSale } from './sale-lock';
 import { SalesService } from './sales.service';
 import { refundExceedsRemaining, refundTenderMismatch, saleLineNotFound } from './sales.exception';
@@ -47,6 +48,7 @@ export class SaleRefundsService {
     private readonly audit: AuditLog,
     private readonly products: ProductsService,
     private readonly customers: CustomersService,
+    private readonly summary: SalesSummaryService,
   ) {}
 
   async list(context: RequestContext, saleId: string): Promise<RefundListDto> {
@@ -147,6 +149,7 @@ export class SaleRefundsService {
         lines: refund.lines.map((line) => ({ saleLineId: line.saleLineId, quantity: line.quantity, restock: line.restock })),
       },
     });
+    await this.summary.invalidate(context);
     return refund;
   }
 

@@ -8,6 +8,7 @@ import { RequestContext } from '@kassa/api/http';
 import { StockService } from '@kassa/api/inventory';
 import { TenantsService } from '@kassa/api/tenancy';
 import type { VoidSaleDto } from './dto/refund.dto';
+import { SalesSummaryService } from './sales-summary.service';
 import type { SaleDto } from './dto/sale.dto';
 import { actorIdOf, lockCompletedSale } from './sale-lock';
 import { SalesService } from './sales.service';
@@ -28,6 +29,7 @@ export class SaleVoidsService {
     private readonly tenants: TenantsService,
     private readonly products: ProductsService,
     private readonly customers: CustomersService,
+    private readonly summary: SalesSummaryService,
   ) {}
 
   async void(context: RequestContext, saleId: string, input: VoidSaleDto): Promise<SaleDto> {
@@ -110,6 +112,7 @@ export class SaleVoidsService {
       after: { status: after.status },
       metadata: { reason: input.reason },
     });
+    await this.summary.invalidate(context);
     return after;
   }
 }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { TenantCache } from '@kassa/api/cache';
 import { isoTime, queryRows } from '@kassa/api/database';
 import { RequestContext } from '@kassa/api/http';
-import { assertStoreVisible, TenantsService, visibleStoreIds } from '@kassa/api/tenancy';
+import { assertStoreVisible, TenantDto, TenantsService, visibleStoreIds } from '@kassa/api/tenancy';
 import type { SalesSummaryDto, SalesSummaryQueryDto, TenderTotalDto } from './dto/sales-summary.dto';
 import { TENDER_TYPES, TenderType } from './dto/create-sale.dto';
 
@@ -20,7 +21,10 @@ interface BusinessDay {
  */
 @Injectable()
 export class SalesSummaryService {
-  constructor(private readonly tenants: TenantsService) {}
+  constructor(
+    private readonly tenants: TenantsService,
+    private readonly cache: TenantCache,
+  ) {}
 
   async summarize(context: RequestContext, query: SalesSummaryQueryDto): Promise<SalesSummaryDto> {
     if (query.storeId) assertStoreVisible(context, query.storeId, 'storeId');
@@ -33,7 +37,25 @@ export class SalesSummaryService {
          FROM (SELECT coalesce($1::date, (now() AT TIME ZONE $2)::date) AS day) d`,
       [query.day ?? null, tenant.timeZone],
     );
-    const parameters = [window.from, window.to, query.storeId ?? null, visibleStoreIds(context) ?? null, query.registerId ?? null];
+    const stores = visibleStoreIds(context) ?? null;
+    // The caller's stores are part of the key: a store-limited manager never gets the owner's all-stores figures.
+    const parts = { day: window.day, timeZone: tenant.timeZone, currency: tenant.currency, storeId: query.storeId, registerId: query.registerId, stores };
+    return this.cache.read(context, 'sales-summary', parts, () => this.compute(context, query, tenant, window, stores));
+  }
+
+  /** Drops the tenant's cached summaries once a sale, void or refund commits. */
+  invalidate(context: RequestContext): Promise<void> {
+    return this.cache.invalidate(context, 'sales-summary');
+  }
+
+  private async compute(
+    context: RequestContext,
+    query: SalesSummaryQueryDto,
+    tenant: TenantDto,
+    window: BusinessDay,
+    stores: string[] | null,
+  ): Promise<SalesSummaryDto> {
+    const parameters = [window.from, window.to, query.storeId ?? null, stores, query.registerId ?? null];
     const manager = context.manager;
 
     const [[sales], taxByRate, [refunds], saleTenders, refundTenders] = await Promise.all([

@@ -18,6 +18,7 @@ import { ResolvedLine, resolveLines } from './sale-lines';
 import { discountsBeyondGrant, saleDiscountGrant } from './sale-discounts';
 import { assertSaleSize } from './sale-size';
 import { actorIdOf } from './sale-lock';
+import { SalesSummaryService } from './sales-summary.service';
 import { SALE_SELECT } from './sale-query';
 import { SaleFlag } from './sale-flags';
 import { settleTenders } from './tenders';
@@ -74,6 +75,7 @@ export class SalesService {
     private readonly registers: RegistersService,
     private readonly products: ProductsService,
     private readonly customers: CustomersService,
+    private readonly summary: SalesSummaryService,
     private readonly pins: StaffPinsService,
   ) {}
 
@@ -252,6 +254,7 @@ export class SalesService {
       },
       metadata: sale.discountMinor > 0 ? { discountGrantedBy: discountGrant.grantedBy } : undefined,
     });
+    await this.summary.invalidate(context);
     return { sale, replayed: false };
   }
 

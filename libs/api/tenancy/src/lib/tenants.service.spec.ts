@@ -1,4 +1,5 @@
 import type { AuditLog } from '@kassa/api/audit';
+import type { TenantCache } from '@kassa/api/cache';
 import type { RequestContext } from '@kassa/api/http';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { TenantDto } from './dto/tenant.dto';
@@ -14,7 +15,9 @@ function transaction(rows: object[]) {
 }
 
 describe('TenantsService.current', () => {
-  const sut = new TenantsService({} as DataSource, { record: jest.fn() } as unknown as AuditLog);
+  // A cache that always misses: what is under test here is the once-per-transaction read.
+  const cache = { read: (_scope: unknown, _area: unknown, _parts: unknown, load: () => Promise<unknown>) => load(), invalidate: jest.fn() };
+  const sut = new TenantsService({} as DataSource, { record: jest.fn() } as unknown as AuditLog, cache as unknown as TenantCache);
 
   it('reads the tenant once per transaction, however many services ask', async () => {
     const { query, context } = transaction([tenant]);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { canonicalLocale, defaultLocale } from '@kassa/contracts';
 import { isoTime, isUniqueViolation, queryRows, updateSet } from '@kassa/api/database';
+import { TenantCache } from '@kassa/api/cache';
 import { AuditLog, auditScopeOf } from '@kassa/api/audit';
 import { RequestContext } from '@kassa/api/http';
 import { DataSource, EntityManager } from 'typeorm';
@@ -29,6 +30,7 @@ export class TenantsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditLog,
+    private readonly cache: TenantCache,
   ) {}
 
   /** Creates a tenant inside a transaction already scoped to its (new) id. */
@@ -55,17 +57,25 @@ export class TenantsService {
    * once per request: every later call in the same transaction answers the same row, updates included.
    */
   current(context: RequestContext): Promise<TenantDto> {
-    return this.inTransaction(context.manager);
+    return this.once(context.manager, () => this.cache.read(context, 'tenant-settings', {}, () => this.load(context.manager)));
   }
 
   /** `current` for work outside a request (an event consumer, a rebuild) in a transaction already scoped to the tenant. */
   inTransaction(manager: EntityManager): Promise<TenantDto> {
+    return this.once(manager, () => this.load(manager));
+  }
+
+  private once(manager: EntityManager, read: () => Promise<TenantDto>): Promise<TenantDto> {
     let tenant = this.loaded.get(manager);
     if (!tenant) {
-      tenant = queryRows<TenantDto>(manager, `SELECT ${TENANT_COLUMNS} FROM tenant`).then(([row]) => row);
+      tenant = read();
       this.loaded.set(manager, tenant);
     }
     return tenant;
+  }
+
+  private load(manager: EntityManager): Promise<TenantDto> {
+    return queryRows<TenantDto>(manager, `SELECT ${TENANT_COLUMNS} FROM tenant`).then(([row]) => row);
   }
 
   /**
@@ -101,6 +111,7 @@ export class TenantsService {
       set.values,
     );
     this.loaded.set(context.manager, Promise.resolve(tenant));
+    await this.cache.invalidate(context, 'tenant-settings');
     await this.audit.record(auditScopeOf(context), {
       action: 'update',
       entityType: 'tenant',

@@ -9,6 +9,7 @@ import type { WebhookDeliveryJob } from './webhook-delivery-queue';
 import { WebhookHttpClient, WebhookResponse } from './webhook-http-client';
 import { WEBHOOK_SETTINGS, WebhookSettings } from './webhook-settings';
 import { signatureHeader } from './webhook-signature';
+import { WebhookAttemptStats } from './webhook-attempt-stats';
 
 interface PendingDelivery {
   status: string;
@@ -45,6 +46,7 @@ export class WebhookDeliverer {
     private readonly events: DomainEvents,
     private readonly audit: AuditLog,
     @Inject(WEBHOOK_SETTINGS) private readonly settings: WebhookSettings,
+    private readonly stats: WebhookAttemptStats,
   ) {}
 
   /** Answers how long to wait before the next attempt, or undefined when the delivery is settled. */
@@ -83,6 +85,7 @@ export class WebhookDeliverer {
 
     const attempt = delivery.attempts + 1;
     const { succeeded, gone, error } = outcomeOf(response);
+    this.stats.record(succeeded ? 'succeeded' : gone ? 'gone' : 'failed');
     const retryInMs = succeeded || gone ? undefined : nextAttemptDelayMs(this.settings.retryScheduleMs, attempt, retryAfterMs(response.retryAfter, Date.now()));
     const status = succeeded ? 'succeeded' : retryInMs === undefined ? 'failed' : 'pending';
     await this.tenants.run(job.tenantId, async (manager) => {

@@ -1,3 +1,4 @@
+import { WebhookAttemptStats } from './webhook-attempt-stats';
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
 import type { AppConfig } from '@kassa/api/config';
@@ -56,13 +57,14 @@ export class WebhookDeliveryModule {
         WebhookTargetPolicy,
         WebhookHttpClient,
         WebhookDeliverer,
+        WebhookAttemptStats,
         WebhookDeliveryRunner,
         WebhookDeliveryScheduler,
         WebhookDeliverySweep,
         WebhookEventConsumer,
         ...queue.providers,
       ],
-      exports: [WebhookDeliveryScheduler, WebhookTargetPolicy, HostResolver],
+      exports: [WebhookDeliveryScheduler, WebhookTargetPolicy, HostResolver, WebhookAttemptStats],
     };
   }
 }

@@ -1,0 +1,138 @@
+import { execFileSync } from 'node:child_process';
+import request from 'supertest';
+import { ErrorCode, uuidv7 } from '@kassa/contracts';
+import { RequestRollups } from '@kassa/api/monitoring';
+import { eventually } from '../support/eventually';
+import { bearer, createTenantPair, expectStatus, TenantFixture } from '../support/identity';
+import { MonitoringProbeModule } from '../support/monitoring-probe.module';
+import { startTestApi, TestApi } from '../support/test-api';
+
+interface ErrorGroup {
+  id: string;
+  count: number;
+  status: string;
+  source: string;
+  message: string;
+  stack: string | null;
+  route: string | null;
+  context: Record<string, unknown>;
+  reopenedAt: string | null;
+  resolvedBy: string | null;
+}
+
+describe('error tracking', () => {
+  let api: TestApi;
+  let a: TenantFixture;
+  let b: TenantFixture;
+  const http = () => request(api.app.getHttpServer());
+  const groups = async (shop: TenantFixture, token = shop.owner.accessToken): Promise<ErrorGroup[]> =>
+    expectStatus(await http().get('/api/v1/monitoring/errors').set(bearer(token)), 200).body.items;
+  const boom = async (shop: TenantFixture) => expectStatus(await http().get('/api/v1/e2e-probe/monitoring/boom').set(bearer(shop.owner.accessToken)), 500);
+
+  beforeAll(async () => {
+    api = await startTestApi({ probeModules: [MonitoringProbeModule] });
+    ({ a, b } = await createTenantPair(api.app));
+  });
+  afterAll(() => api.close());
+
+  it('groups the same server error five times into one, and reopens it when it recurs after being resolved', async () => {
+    for (let i = 0; i < 5; i += 1) await boom(a);
+    const [group] = await eventually(
+      () => groups(a),
+      (items) => items[0]?.count === 5,
+    );
+    expect(await groups(a)).toHaveLength(1);
+    expect(group).toMatchObject({ status: 'open', source: 'api', route: '/api/v1/e2e-probe/monitoring/boom', reopenedAt: null });
+    expect(group.context).toMatchObject({ method: 'GET', tenantId: a.id, userId: a.owner.id, requestId: expect.any(String) });
+    const stored = JSON.stringify(group);
+    expect(stored).not.toMatch(/eyJ|hunter2|authorization/i);
+
+    const resolved = expectStatus(
+      await http().patch(`/api/v1/monitoring/errors/${group.id}`).set(bearer(a.owner.accessToken)).send({ status: 'resolved' }),
+      200,
+    ).body as ErrorGroup;
+    expect(resolved).toMatchObject({ status: 'resolved', resolvedBy: a.owner.id, count: 5 });
+
+    await boom(a);
+    const [reopened] = await eventually(
+      () => groups(a),
+      (items) => items[0]?.count === 6,
+    );
+    expect(reopened).toMatchObject({ id: group.id, status: 'open', count: 6, reopenedAt: expect.any(String), resolvedBy: null });
+  });
+
+  it("keeps each shop's error groups to itself", async () => {
+    expect(await groups(b)).toEqual([]);
+    const [group] = await groups(a);
+    const theirs = await http().patch(`/api/v1/monitoring/errors/${group.id}`).set(bearer(b.owner.accessToken)).send({ status: 'resolved' });
+    expect(theirs.status).toBe(404);
+    expect(theirs.body.code).toBe(ErrorCode.ErrorGroupNotFound);
+    expect((await http().patch(`/api/v1/monitoring/errors/${uuidv7()}`).set(bearer(a.owner.accessToken)).send({ status: 'resolved' })).status).toBe(404);
+  });
+
+  it('lets managers read but not resolve, and keeps cashiers out', async () => {
+    const [group] = await groups(a, a.manager.accessToken);
+    expect(group).toBeDefined();
+    expect((await http().patch(`/api/v1/monitoring/errors/${group.id}`).set(bearer(a.manager.accessToken)).send({ status: 'resolved' })).status).toBe(403);
+    expect((await http().get('/api/v1/monitoring/errors').set(bearer(a.cashier.accessToken))).status).toBe(403);
+    expect((await http().get('/api/v1/monitoring/summary').set(bearer(a.cashier.accessToken))).status).toBe(403);
+  });
+
+  it('refuses a status that is neither open nor resolved, naming the field', async () => {
+    const [group] = await groups(a);
+    const response = await http().patch(`/api/v1/monitoring/errors/${group.id}`).set(bearer(a.owner.accessToken)).send({ status: 'ignored' });
+    expect(response.status).toBe(400);
+    expect(response.body.errors).toEqual([{ field: 'status', message: expect.any(String) }]);
+  });
+});
+
+describe('per-tenant rollups', () => {
+  let api: TestApi;
+  let a: TenantFixture;
+  let b: TenantFixture;
+  const http = () => request(api.app.getHttpServer());
+  const summary = async (shop: TenantFixture, query = '') =>
+    expectStatus(await http().get(`/api/v1/monitoring/summary${query}`).set(bearer(shop.owner.accessToken)), 200).body;
+
+  beforeAll(async () => {
+    api = await startTestApi({ env: { MONITORING_FLUSH_MS: '100' } });
+    ({ a, b } = await createTenantPair(api.app));
+  });
+  afterAll(() => api.close());
+
+  it("counts the shop's own requests per route with latency percentiles and cache hits, and no other shop's", async () => {
+    const product = expectStatus(
+      await http()
+        .post('/api/v1/products')
+        .set(bearer(a.owner.accessToken))
+        .send({ sku: `R-${uuidv7().slice(-10)}`, name: 'Rolled up', priceMinor: 100 }),
+      201,
+    ).body;
+    for (let i = 0; i < 4; i += 1) expectStatus(await http().get(`/api/v1/products/${product.id}`).set(bearer(a.owner.accessToken)), 200);
+    const route = encodeURIComponent('GET /api/v1/products/:id');
+    const mine = await eventually(
+      () => summary(a, `?route=${route}`),
+      (body) => body.total.requests === 4,
+    );
+    expect(mine.total).toMatchObject({ requests: 4, errors: 0, cacheHits: 3, cacheMisses: 1, p50Ms: expect.any(Number), p99Ms: expect.any(Number) });
+    expect(mine.routes).toEqual([expect.objectContaining({ route: 'GET /api/v1/products/:id', requests: 4 })]);
+    expect(mine.series.reduce((sum: number, point: { requests: number }) => sum + point.requests, 0)).toBe(4);
+    expect((await summary(b, `?route=${route}`)).total.requests).toBe(0);
+  });
+
+  it("gives operators every shop's figures through the ops CLI, connected as the schema owner", async () => {
+    await api.app.get(RequestRollups).flush();
+    const ops = (command: string) =>
+      execFileSync(process.execPath, ['tools/ops/ops.mjs', command], { env: { ...process.env, DATABASE_URL: api.database.url } }).toString();
+    const tenants = ops('tenants');
+    expect(tenants).toContain(a.slug);
+    expect(tenants).toContain(b.slug);
+    expect(ops('summary')).toContain('GET /api/v1/products/:id');
+  });
+
+  it('refuses a range that ends before it starts, naming the field', async () => {
+    const response = await http().get('/api/v1/monitoring/summary?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z').set(bearer(a.owner.accessToken));
+    expect(response.status).toBe(400);
+    expect(response.body.errors).toEqual([{ field: 'from', message: expect.any(String) }]);
+  });
+});

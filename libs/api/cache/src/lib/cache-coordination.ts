@@ -1,0 +1,62 @@
+import type { RedisClientConnectionType } from '@keyv/redis';
+
+/**
+ * The shared state next to the cached values: generation counters, and the short lock that lets one
+ * replica load a cold key while the others wait for its value.
+ */
+export interface CacheCoordination {
+  generation(key: string): Promise<number>;
+  bump(key: string): Promise<void>;
+  /** True when this caller now holds the lock (for `ms` at most). */
+  acquire(key: string, token: string, ms: number): Promise<boolean>;
+  release(key: string, token: string): Promise<void>;
+}
+
+/** Deletes the lock only while it is still ours: one that expired and was taken by another replica stays. */
+const RELEASE_SCRIPT = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end`;
+
+export class RedisCacheCoordination implements CacheCoordination {
+  constructor(
+    private readonly client: () => Promise<RedisClientConnectionType>,
+    private readonly prefix: string,
+  ) {}
+
+  async generation(key: string): Promise<number> {
+    const value = await (await this.client()).get(this.prefix + key);
+    return value === null ? 0 : Number(value);
+  }
+
+  async bump(key: string): Promise<void> {
+    await (await this.client()).incr(this.prefix + key);
+  }
+
+  async acquire(key: string, token: string, ms: number): Promise<boolean> {
+    const reply = await (await this.client()).set(this.prefix + key, token, { condition: 'NX', expiration: { type: 'PX', value: ms } });
+    return reply === 'OK';
+  }
+
+  async release(key: string, token: string): Promise<void> {
+    await (await this.client()).eval(RELEASE_SCRIPT, { keys: [this.prefix + key], arguments: [token] });
+  }
+}
+
+/** One process without Redis: its own counters, and no lock needed beyond the in-process single flight. */
+export class LocalCacheCoordination implements CacheCoordination {
+  private readonly generations = new Map<string, number>();
+
+  async generation(key: string): Promise<number> {
+    return this.generations.get(key) ?? 0;
+  }
+
+  async bump(key: string): Promise<void> {
+    this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
+  }
+
+  async acquire(): Promise<boolean> {
+    return true;
+  }
+
+  async release(): Promise<void> {
+    return undefined;
+  }
+}

@@ -1,0 +1,19 @@
+import { createHash } from 'node:crypto';
+import type { CacheArea } from './cache-areas';
+
+/** What an answer depends on besides the tenant: its parameters and, where it matters, the caller's stores. */
+export type CacheKeyParts = Record<string, string | number | boolean | null | undefined | readonly string[]>;
+
+/** `t:<tenant>:<area>:gen`: the counter whose bump invalidates the whole (tenant, area) in O(1) (DESIGN.md §7). */
+export function generationKey(tenantId: string, area: CacheArea): string {
+  return `t:${tenantId}:${area}:gen`;
+}
+
+/** `t:<tenant>:<area>:<generation>:<hash>`; the hash is over the parts in a stable order, so `{a, b}` and `{b, a}` meet. */
+export function entryKey(tenantId: string, area: CacheArea, generation: number, parts: CacheKeyParts): string {
+  const stable = Object.keys(parts)
+    .sort()
+    .map((name) => [name, parts[name] ?? null]);
+  const hash = createHash('sha256').update(JSON.stringify(stable)).digest('base64url').slice(0, 22);
+  return `t:${tenantId}:${area}:${generation}:${hash}`;
+}

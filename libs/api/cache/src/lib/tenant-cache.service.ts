@@ -1,0 +1,126 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { CACHE_MANAGER } from '@nestjs/cache-manager';
+import type { Cache } from 'cache-manager';
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { EntityManager } from 'typeorm';
+import { afterCommit } from '@kassa/api/database';
+import { CACHE_AREAS, CacheArea } from './cache-areas';
+import { CacheCoordination } from './cache-coordination';
+import { CacheKeyParts, entryKey, generationKey } from './cache-key';
+import { CacheStats } from './cache-stats';
+
+export const CACHE_COORDINATION = Symbol('CACHE_COORDINATION');
+export const CACHE_ENABLED = Symbol('CACHE_ENABLED');
+
+/** Whose cache: the tenant, and the transaction a loader reads in and a writer's invalidation waits for. */
+export interface CacheScope {
+  tenantId: string;
+  manager: EntityManager;
+  /** The request reading, so the per-tenant rollups can count its hits and misses under its route. */
+  requestId?: string;
+}
+
+/** How long one replica may hold a cold key's lock; the others poll for its value meanwhile. */
+const LOCK_MS = 3_000;
+const POLL_MS = 10;
+
+interface Stored<T> {
+  value: T;
+}
+
+interface Loaded<T> {
+  value: T;
+  /** False when the value came from another replica's load (or an entry stored while we waited). */
+  loaded: boolean;
+}
+
+/**
+ * The one way to cache a read (DESIGN.md §7). Entries live under the tenant's current generation for
+ * the area, so `invalidate` drops the whole area for that tenant and no one else. A cold key is loaded
+ * once: requests in this process share the load in flight, and across replicas a short Redis lock lets
+ * one load while the others wait for its value. When Redis fails, reads fall through to the loader.
+ */
+@Injectable()
+export class TenantCache {
+  private readonly logger = new Logger(TenantCache.name);
+  private readonly inFlight = new Map<string, Promise<Loaded<unknown>>>();
+
+  constructor(
+    @Inject(CACHE_MANAGER) private readonly cache: Cache,
+    @Inject(CACHE_COORDINATION) private readonly coordination: CacheCoordination,
+    readonly stats: CacheStats,
+    @Inject(CACHE_ENABLED) private readonly enabled: boolean,
+  ) {}
+
+  /**
+   * The cached answer for `parts` in this tenant's `area`, or `load()`'s, stored for the area's TTL.
+   * `parts` must hold everything the answer depends on: parameters, and the caller's store scope
+   * where the answer is limited to it.
+   */
+  async read<T>(scope: CacheScope, area: CacheArea, parts: CacheKeyParts, load: () => Promise<T>): Promise<T> {
+    if (!this.enabled) return load();
+    let key: string;
+    try {
+      key = entryKey(scope.tenantId, area, await this.coordination.generation(generationKey(scope.tenantId, area)), parts);
+      const stored = await this.cache.get<Stored<T>>(key);
+      if (stored) {
+        this.stats.record(scope, area, 'hit');
+        return stored.value;
+      }
+    } catch (error) {
+      this.warn('read', error);
+      this.stats.record(scope, area, 'miss');
+      return load();
+    }
+    const running = this.inFlight.get(key) as Promise<Loaded<T>> | undefined;
+    if (running) {
+      const { value } = await running;
+      this.stats.record(scope, area, 'hit');
+      return value;
+    }
+    const loading = this.loadAcrossReplicas(key, CACHE_AREAS[area].ttlMs, load).finally(() => this.inFlight.delete(key));
+    this.inFlight.set(key, loading);
+    const { value, loaded } = await loading;
+    this.stats.record(scope, area, loaded ? 'miss' : 'hit');
+    return value;
+  }
+
+  /**
+   * Drops the tenant's `area` once the writer's transaction commits (the bump is awaited before the
+   * response goes out, so the writer's next read is fresh); outside a tracked transaction, at once.
+   */
+  async invalidate(scope: CacheScope, area: CacheArea): Promise<void> {
+    const bump = () => this.coordination.bump(generationKey(scope.tenantId, area)).catch((error: unknown) => this.warn('invalidate', error));
+    if (!afterCommit(scope.manager, bump)) await bump();
+  }
+
+  private async loadAcrossReplicas<T>(key: string, ttlMs: number, load: () => Promise<T>): Promise<Loaded<T>> {
+    const lock = `${key}:lock`;
+    const token = randomUUID();
+    const giveUpAt = Date.now() + LOCK_MS;
+    for (;;) {
+      if (await this.coordination.acquire(lock, token, LOCK_MS).catch(() => true)) {
+        try {
+          // Another replica may have stored it between our miss and our lock.
+          const stored = await this.cache.get<Stored<T>>(key);
+          if (stored) return { value: stored.value, loaded: false };
+          const value = await load();
+          await this.cache.set<Stored<T>>(key, { value }, ttlMs).catch((error: unknown) => this.warn('write', error));
+          return { value, loaded: true };
+        } finally {
+          await this.coordination.release(lock, token).catch(() => undefined);
+        }
+      }
+      // The holder is slow or gone: load ourselves rather than wait past its lock.
+      if (Date.now() >= giveUpAt) return { value: await load(), loaded: true };
+      await sleep(POLL_MS);
+      const stored = await this.cache.get<Stored<T>>(key);
+      if (stored) return { value: stored.value, loaded: false };
+    }
+  }
+
+  private warn(step: string, error: unknown): void {
+    this.logger.warn(`cache ${step} failed, answering from the database: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}

@@ -171,7 +171,7 @@ export const REPORT_TABLES: { [Report in AnalyticsReport]: (answer: never) => Re
 /** One report's answer as a CSV or xlsx download, named after the report and its period. */
 export function reportExport(
   report: AnalyticsReport,
-  answer: { from: string; to: string; currency: string },
+  answer: { from: string; to: string; currency: string; timeZone: string },
   format: 'csv' | 'xlsx',
   bom: boolean,
   written: (rows: number) => Promise<void>,
@@ -182,7 +182,7 @@ export function reportExport(
     format,
     bom,
     csvHeader: table.columns.map((entry) => entry.header),
-    sheet: { name: report, columns: table.columns, currency: answer.currency },
+    sheet: { name: report, columns: table.columns, currency: answer.currency, timeZone: answer.timeZone },
     pages: async function* () {
       if (table.rows.length > 0) yield table.rows;
     },

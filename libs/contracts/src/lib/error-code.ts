@@ -81,6 +81,12 @@ export enum ErrorCode {
   PinLocked = 'pin_locked',
   PinNotSet = 'pin_not_set',
   PinTooWeak = 'pin_too_weak',
+  // Purchasing (issue 26)
+  SupplierNotFound = 'supplier_not_found',
+  PurchaseOrderNotFound = 'purchase_order_not_found',
+  InvalidTransition = 'invalid_transition',
+  OverReceipt = 'over_receipt',
+  ApprovalLimitExceeded = 'approval_limit_exceeded',
 }
 
 const errorCodes = new Set<string>(Object.values(ErrorCode));

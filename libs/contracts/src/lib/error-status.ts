@@ -71,6 +71,11 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.PinLocked]: 429,
   [ErrorCode.PinNotSet]: 409,
   [ErrorCode.PinTooWeak]: 400,
+  [ErrorCode.SupplierNotFound]: 404,
+  [ErrorCode.PurchaseOrderNotFound]: 404,
+  [ErrorCode.InvalidTransition]: 409,
+  [ErrorCode.OverReceipt]: 409,
+  [ErrorCode.ApprovalLimitExceeded]: 403,
   [ErrorCode.InternalError]: 500,
   [ErrorCode.ServiceUnavailable]: 503,
 };

@@ -8,6 +8,7 @@ import { DatabaseModule } from '@kassa/api/database';
 import { EventsModule } from '@kassa/api/events';
 import { InventoryModule } from '@kassa/api/inventory';
 import { MonitoringModule } from '@kassa/api/monitoring';
+import { PurchasingModule } from '@kassa/api/purchasing';
 import { SalesModule } from '@kassa/api/sales';
 import { TenancyModule } from '@kassa/api/tenancy';
 import { WebhooksModule } from '@kassa/api/webhooks';
@@ -30,6 +31,7 @@ export class AppModule {
         InventoryModule,
         CustomersModule,
         SalesModule,
+        PurchasingModule,
         WebhooksModule.forRoot(config),
         ...probeModules,
       ],

@@ -1,5 +1,6 @@
 /** The domain libs that own tables: each is `libs/api/<domain>`. */
-export type TableOwner = 'tenancy' | 'auth' | 'catalog' | 'inventory' | 'customers' | 'sales' | 'events' | 'audit' | 'idempotency' | 'webhooks' | 'monitoring';
+export type TableOwner =
+  'tenancy' | 'auth' | 'catalog' | 'inventory' | 'customers' | 'sales' | 'events' | 'audit' | 'idempotency' | 'webhooks' | 'monitoring' | 'purchasing';
 
 /**
  * Which domain lib owns each table (DESIGN.md §2): only the owner's SQL names it; every other lib
@@ -53,4 +54,13 @@ export const TABLE_OWNERS: Readonly<Record<string, TableOwner>> = {
   webhook_attempt: 'webhooks',
 
   installation: 'monitoring',
+
+  // The shop's purchasing settings and its purchase order counter.
+  purchasing_settings: 'purchasing',
+  supplier: 'purchasing',
+  supplier_product: 'purchasing',
+  purchase_order: 'purchasing',
+  purchase_order_line: 'purchasing',
+  purchase_order_receipt: 'purchasing',
+  purchase_order_receipt_line: 'purchasing',
 };

@@ -8,6 +8,7 @@ import { ReceiptGapsController } from './receipt-gaps.controller';
 import { SaleReceiptsService } from './sale-receipts.service';
 import { SaleRefundsService } from './sale-refunds.service';
 import { SaleVoidsService } from './sale-voids.service';
+import { SalesHistoryService } from './sales-history.service';
 import { SalesReconciliationService } from './sales-reconciliation.service';
 import { SalesSummaryService } from './sales-summary.service';
 import { SalesController } from './sales.controller';
@@ -16,7 +17,7 @@ import { SalesService } from './sales.service';
 @Module({
   imports: [AuthModule, CatalogModule, CustomersModule, InventoryModule, TenancyModule],
   controllers: [SalesController, ReceiptGapsController],
-  providers: [SalesService, SalesReconciliationService, SaleRefundsService, SaleVoidsService, SaleReceiptsService, SalesSummaryService],
-  exports: [SalesService],
+  providers: [SalesService, SalesReconciliationService, SaleRefundsService, SaleVoidsService, SaleReceiptsService, SalesSummaryService, SalesHistoryService],
+  exports: [SalesService, SalesHistoryService],
 })
 export class SalesModule {}

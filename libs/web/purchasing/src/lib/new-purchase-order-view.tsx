@@ -48,6 +48,8 @@ export function NewPurchaseOrderView() {
   const [lines, setLines] = useState<DraftLine[]>([]);
   const [found] = useState(() => new Map<string, FoundProduct>());
   const [problem, setProblem] = useState<string>();
+  // Fields whose text is not a number yet: saving would send the last valid value instead.
+  const [unreadable, setUnreadable] = useState<ReadonlySet<string>>(new Set());
   const allowed = can('purchasing:manage');
 
   const suppliers = useApiQuery(
@@ -106,6 +108,13 @@ export function NewPurchaseOrderView() {
     );
   }
 
+  const noteValidity = (field: string, problem: string | undefined) =>
+    setUnreadable((current) => {
+      const next = new Set(current);
+      if (problem) next.add(field);
+      else next.delete(field);
+      return next;
+    });
   const change = (productId: string, patch: Partial<DraftLine>) =>
     setLines((current) => current.map((line) => (line.productId === productId ? { ...line, ...patch } : line)));
   const total = lines.reduce((sum, line) => sum + (line.quantity ?? 0) * (line.unitCostMinor ?? 0), 0);
@@ -194,6 +203,7 @@ export function NewPurchaseOrderView() {
                         min={1}
                         value={line.quantity}
                         onChange={(quantity) => change(line.productId, { quantity })}
+                        onValidityChange={(problem) => noteValidity(`${line.productId}:quantity`, problem)}
                       />
                     </td>
                     <td className={styles.end}>
@@ -203,11 +213,20 @@ export function NewPurchaseOrderView() {
                         className={styles.quantity}
                         value={line.unitCostMinor}
                         onChange={(unitCostMinor) => change(line.productId, { unitCostMinor })}
+                        onValidityChange={(problem) => noteValidity(`${line.productId}:cost`, problem)}
                       />
                     </td>
                     <td className={styles.end}>{format.money((line.quantity ?? 0) * (line.unitCostMinor ?? 0))}</td>
                     <td>
-                      <Button size="small" variant="ghost" onClick={() => setLines((current) => current.filter((other) => other.productId !== line.productId))}>
+                      <Button
+                        size="small"
+                        variant="ghost"
+                        onClick={() => {
+                          setLines((current) => current.filter((other) => other.productId !== line.productId));
+                          noteValidity(`${line.productId}:quantity`, undefined);
+                          noteValidity(`${line.productId}:cost`, undefined);
+                        }}
+                      >
                         Remove
                       </Button>
                     </td>
@@ -232,7 +251,12 @@ export function NewPurchaseOrderView() {
           </p>
         )}
         <div className={styles.actions}>
-          <Button variant="primary" onClick={() => void save()} loading={create.isPending} disabled={!supplierId || !storeId || lines.length === 0}>
+          <Button
+            variant="primary"
+            onClick={() => void save()}
+            loading={create.isPending}
+            disabled={!supplierId || !storeId || lines.length === 0 || unreadable.size > 0}
+          >
             Save draft
           </Button>
         </div>

@@ -356,11 +356,26 @@ describe('purchase orders', () => {
     expect(concurrent.map((order) => order.number).sort()).toEqual(['PO-000003', 'PO-000004', 'PO-000005', 'PO-000006']);
   });
 
+  it('keeps several suppliers per product with one preferred', async () => {
+    const product = await newProduct(a);
+    const [first, second] = [await newSupplier(a), await newSupplier(a)];
+    for (const supplier of [first, second]) {
+      expectStatus(await owner(a).put(`/api/v1/suppliers/${supplier.id}/products/${product.id}`, { unitCostMinor: 100, preferred: true }), 200);
+    }
+    const preferredOf = async (supplierId: string) =>
+      expectStatus(await owner(a).get(`/api/v1/suppliers/${supplierId}`), 200).body.products.find(
+        (terms: { productId: string }) => terms.productId === product.id,
+      ).preferred;
+    expect([await preferredOf(first.id), await preferredOf(second.id)]).toEqual([false, true]);
+  });
+
   it('prefills unit costs from the supplier, then the product, and renders a printable page', async () => {
     const product = await newProduct(a, { costMinor: 333 });
     const other = await newProduct(a, { costMinor: 444 });
     const supplier = await newSupplier(a, { email: 'orders@wholesale.test', address: 'Dock 4, Hamburg', paymentTermsDays: 30 });
     expectStatus(await owner(a).put(`/api/v1/suppliers/${supplier.id}/products/${product.id}`, { unitCostMinor: 290, packSize: 6, supplierSku: 'WH-1' }), 200);
+    const detail = expectStatus(await owner(a).get(`/api/v1/suppliers/${supplier.id}`), 200).body;
+    expect(detail.products).toMatchObject([{ productId: product.id, sku: expect.stringMatching(/^P-/), supplierSku: 'WH-1', packSize: 6, preferred: false }]);
     const order = await newOrder(
       a,
       [

@@ -2484,7 +2484,7 @@ export interface components {
             /** @default 0 */
             leadTimeDays: number;
         };
-        SupplierProductDto: {
+        SupplierCatalogProductDto: {
             /** Format: uuid */
             supplierId: string;
             /** Format: uuid */
@@ -2497,6 +2497,9 @@ export interface components {
             minOrderQuantity: number;
             /** @description The one supplier reorder suggestions order this product from. */
             preferred: boolean;
+            /** @description The product's SKU in the shop's catalog. */
+            sku: string;
+            name: string;
         };
         SupplierDetailDto: {
             /** Format: uuid */
@@ -2516,7 +2519,7 @@ export interface components {
             version: number;
             /** Format: date-time */
             createdAt: string;
-            products: components["schemas"]["SupplierProductDto"][];
+            products: components["schemas"]["SupplierCatalogProductDto"][];
         };
         UpdateSupplierDto: {
             name?: string;
@@ -2536,6 +2539,20 @@ export interface components {
             minOrderQuantity: number;
             /** @description Make this the preferred supplier of the product (the previous one stops being it). */
             preferred?: boolean;
+        };
+        SupplierProductDto: {
+            /** Format: uuid */
+            supplierId: string;
+            /** Format: uuid */
+            productId: string;
+            supplierSku: string | null;
+            unitCostMinor: number;
+            /** @description Units per pack: orders are suggested in whole packs. */
+            packSize: number;
+            /** @description Units at least per order. */
+            minOrderQuantity: number;
+            /** @description The one supplier reorder suggestions order this product from. */
+            preferred: boolean;
         };
         PurchaseOrderLineDto: {
             /** Format: uuid */

@@ -69,12 +69,21 @@ export class SuppliersService {
 
   async detail(context: RequestContext, id: string): Promise<SupplierDetailDto> {
     const supplier = await this.get(context, id);
-    const products = await queryRows<SupplierProductDto>(
+    const terms = await queryRows<SupplierProductDto>(
       context.manager,
       `SELECT ${SUPPLIER_PRODUCT_COLUMNS} FROM supplier_product sp WHERE sp.supplier_id = $1 ORDER BY sp.product_id`,
       [id],
     );
-    return { ...supplier, products };
+    const catalog = new Map(
+      (
+        await this.products.forSale(
+          context,
+          terms.map((item) => item.productId),
+        )
+      ).map((product) => [product.id, product]),
+    );
+    const products = terms.map((item) => ({ ...item, sku: catalog.get(item.productId)?.sku ?? '', name: catalog.get(item.productId)?.name ?? '' }));
+    return { ...supplier, products: products.sort((a, b) => a.name.localeCompare(b.name) || a.productId.localeCompare(b.productId)) };
   }
 
   async create(context: RequestContext, input: CreateSupplierDto): Promise<SupplierDto> {

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { isUuid } from '@kassa/contracts';
 import { useSession } from '@kassa/web/auth';
 import { useApiMutation, useApiQuery } from '@kassa/web/data-access';
-import { Badge, Button, Dialog, Input, PageHeader, ProblemState, Skeleton, useShopFormat, useToasts } from '@kassa/web/ui';
+import { Badge, Button, ConfirmDialog, Dialog, Input, PageHeader, ProblemState, Skeleton, useShopFormat, useToasts } from '@kassa/web/ui';
 import { PurchasingNav } from './purchasing-nav';
 import { purchaseOrderKeys, reorderKeys, STATUS_LABEL, type PurchaseOrder } from './purchasing-requests';
 import { ReceivingPanel } from './receiving-panel';
@@ -47,6 +47,7 @@ export function PurchaseOrderView() {
   const toasts = useToasts();
   const queryClient = useQueryClient();
   const [rejecting, setRejecting] = useState(false);
+  const [cancelling, setCancelling] = useState(false);
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string>();
   const order = useApiQuery(purchaseOrderKeys.detail(id), (http, signal) => http.GET('/api/v1/purchase-orders/{id}', { params: { path: { id } }, signal }), {
@@ -132,7 +133,7 @@ export function PurchaseOrderView() {
             key={offer.action}
             variant={offer.variant}
             loading={act.isPending && act.variables?.action === offer.action}
-            onClick={() => (offer.action === 'reject' ? setRejecting(true) : void run(offer.action))}
+            onClick={() => (offer.action === 'reject' ? setRejecting(true) : offer.action === 'cancel' ? setCancelling(true) : void run(offer.action))}
           >
             {offer.label}
           </Button>
@@ -198,6 +199,16 @@ export function PurchaseOrderView() {
       </section>
       {receivable && <ReceivingPanel key={data.version} order={data} onReceived={(saved) => queryClient.setQueryData(purchaseOrderKeys.detail(id), saved)} />}
       <OrderDocument orderId={data.id} number={data.number} />
+      <ConfirmDialog
+        open={cancelling}
+        onOpenChange={setCancelling}
+        title={`Cancel ${data.number}?`}
+        description="A cancelled order cannot be reopened."
+        confirmLabel="Cancel order"
+        cancelLabel="Keep it"
+        tone="danger"
+        onConfirm={() => run('cancel').then(() => setCancelling(false))}
+      />
       <Dialog
         open={rejecting}
         onOpenChange={setRejecting}

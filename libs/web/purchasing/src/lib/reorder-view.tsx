@@ -50,7 +50,7 @@ export function ReorderView() {
       const drafts = await draft.mutateAsync([...chosen]);
       toasts.show({ message: `Drafted ${drafts.items.map((order) => order.number).join(', ')}.`, tone: 'success' });
       setChosen(new Set());
-      navigate(drafts.items.length === 1 ? `/purchasing/orders/${drafts.items[0].id}` : '/purchasing?status=draft');
+      navigate(drafts.items.length === 1 ? `/purchasing/orders/${drafts.items[0].id}` : '/purchasing');
     } catch (error) {
       toasts.show({ message: error instanceof Error ? error.message : String(error), tone: 'error' });
     }

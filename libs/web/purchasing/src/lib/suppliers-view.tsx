@@ -16,6 +16,7 @@ import {
   ProblemState,
   SearchInput,
   useDataTableQuery,
+  useNavigationGuard,
   useToasts,
   type DataTableColumn,
 } from '@kassa/web/ui';
@@ -38,6 +39,7 @@ export function SuppliersView() {
   const { me, can } = useSession();
   const table = useDataTableQuery({ pageSize: 50 });
   const [adding, setAdding] = useState(false);
+  const { navigate } = useNavigationGuard();
   const allowed = can('purchasing:read');
   const page = useApiQuery(
     supplierKeys.list(table.query),
@@ -90,6 +92,7 @@ export function SuppliersView() {
         loading={page.isPending}
         refreshing={page.isPlaceholderData}
         failure={page.isError ? { kind: page.error.kind, retry: () => void page.refetch() } : undefined}
+        onOpen={(supplier) => navigate(`/purchasing/suppliers/${supplier.id}`)}
         preferencesKey={me ? `suppliers:${me.user.id}` : undefined}
         empty={{ title: 'No suppliers yet', description: 'Add the wholesalers and makers you order from.' }}
         filters={

@@ -31,8 +31,13 @@ export class SupplierProductDto {
   @ApiProperty({ description: 'The one supplier reorder suggestions order this product from.' }) preferred!: boolean;
 }
 
+export class SupplierCatalogProductDto extends SupplierProductDto {
+  @ApiProperty({ description: "The product's SKU in the shop's catalog." }) sku!: string;
+  @ApiProperty() name!: string;
+}
+
 export class SupplierDetailDto extends SupplierDto {
-  @ApiProperty({ type: [SupplierProductDto] }) products!: SupplierProductDto[];
+  @ApiProperty({ type: [SupplierCatalogProductDto] }) products!: SupplierCatalogProductDto[];
 }
 
 export class SupplierListDto {

@@ -80,6 +80,10 @@ describe('the purchasing screens, in Chromium against the real API', () => {
     await dialog.getByRole('button', { name: 'Add supplier' }).click();
     await page.getByRole('row', { name: /Hafer Wholesale/ }).waitFor();
     await page.screenshot({ path: path.join(SCREENS, 'purchasing-suppliers.png'), fullPage: true });
+    await page.getByRole('row', { name: /Hafer Wholesale/ }).click();
+    await page.getByRole('heading', { name: 'Hafer Wholesale' }).waitFor();
+    await page.getByText('No products yet').waitFor();
+    await page.screenshot({ path: path.join(SCREENS, 'purchasing-supplier.png'), fullPage: true });
 
     await page.goto(`${stack.web.baseUrl}/purchasing/orders/new`);
     await page.getByRole('combobox', { name: 'Supplier' }).selectOption({ label: 'Hafer Wholesale' });

@@ -4,6 +4,12 @@ import { eventually } from '../support/eventually';
 import { bearer, createTenantPair, expectStatus, TenantFixture } from '../support/identity';
 import { startTestApi, TestApi } from '../support/test-api';
 
+interface EventRow {
+  type: string;
+  aggregateId: string;
+  data: Record<string, unknown>;
+}
+
 type Status = 'draft' | 'submitted' | 'approved' | 'rejected' | 'ordered' | 'partially_received' | 'received' | 'closed' | 'cancelled';
 
 describe('purchase orders', () => {
@@ -154,11 +160,9 @@ describe('purchase orders', () => {
 
     const events = await eventually(
       async () => expectStatus(await http().get('/api/v1/events?types=product.updated&limit=200').set(bearer(a.apiKey)), 200).body.items,
-      (items: { aggregateId: string }[]) => items.filter((event) => event.aggregateId === product.id).length === 2,
+      (items: EventRow[]) => items.filter((event) => event.aggregateId === product.id).length === 2,
     );
-    const costs = events
-      .filter((event: { aggregateId: string }) => event.aggregateId === product.id)
-      .map((event: { data: { costMinor: number } }) => event.data.costMinor);
+    const costs = events.filter((event) => event.aggregateId === product.id).map((event) => event.data['costMinor']);
     expect(costs).toEqual([100, 102]);
   });
 
@@ -414,12 +418,12 @@ describe('purchase orders', () => {
             .set(bearer(a.apiKey)),
           200,
         ).body.items,
-      (items: { aggregateId: string }[]) => items.filter((event) => [order.id, supplier.id].includes(event.aggregateId)).length === 5,
+      (items: EventRow[]) => items.filter((event) => [order.id, supplier.id].includes(event.aggregateId)).length === 5,
     );
-    const mine = events.filter((event: { aggregateId: string }) => [order.id, supplier.id].includes(event.aggregateId));
-    expect(mine.map((event: { type: string }) => event.type)).toEqual(types);
-    const received = mine.find((event: { type: string }) => event.type === 'purchase_order.received');
-    expect(received.data).toMatchObject({ id: receipt.id, number: order.number, lines: [{ lineId: order.lines[0].id, quantity: 1 }] });
+    const mine = events.filter((event) => [order.id, supplier.id].includes(event.aggregateId));
+    expect(mine.map((event) => event.type)).toEqual(types);
+    const received = mine.find((event) => event.type === 'purchase_order.received');
+    expect(received?.data).toMatchObject({ id: receipt.id, number: order.number, lines: [{ lineId: order.lines[0].id, quantity: 1 }] });
   });
 
   describe('two shops', () => {

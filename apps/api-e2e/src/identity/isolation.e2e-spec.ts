@@ -126,7 +126,10 @@ describe('tenant isolation', () => {
       const outcomes: string[] = [];
       for (const route of idRoutes()) {
         const fixture: IdRouteFixture = await ID_ROUTE_FIXTURES[route.key](a, api.app);
-        const path = route.path.replace(':id', fixture.id);
+        const path = Object.entries(fixture.params ?? {}).reduce(
+          (filled, [name, value]) => filled.replace(`:${name}`, value),
+          route.path.replace(':id', fixture.id),
+        );
         for (const [who, token] of [
           ['B owner', b.owner.accessToken],
           ['B API key', b.apiKey],

@@ -18,6 +18,8 @@ export interface IdRouteFixture {
   body?: Record<string, unknown>;
   /** What A gets back (200 unless the route answers otherwise). */
   status?: number;
+  /** Values of the route's other path parameters (`:productId` → A's product). */
+  params?: Record<string, string>;
 }
 
 export type IdRouteFixtures = Record<string, (a: TenantFixture, app: NestFastifyApplication) => IdRouteFixture | Promise<IdRouteFixture>>;
@@ -118,6 +120,23 @@ async function newSale(
   ).body;
 }
 
+const newSupplier = (app: NestFastifyApplication, a: TenantFixture) => post(app, a, '/api/v1/suppliers', { name: `Sweep supplier ${uuidv7().slice(-8)}` });
+
+/** A purchase order of the tenant brought through `actions` (submit, approve, …), with its one line. */
+async function newPurchaseOrder(app: NestFastifyApplication, a: TenantFixture, actions: string[] = []): Promise<{ id: string; lines: { id: string }[] }> {
+  const [supplier, product] = [await newSupplier(app, a), await newProduct(app, a)];
+  const order = (await post(app, a, '/api/v1/purchase-orders', {
+    supplierId: supplier.id,
+    storeId: a.stores[0].id,
+    lines: [{ productId: product.id, quantity: 5, unitCostMinor: 40 }],
+  })) as { id: string; lines: { id: string }[] };
+  for (const action of actions) {
+    const body = action === 'reject' ? { reason: 'Sweep' } : {};
+    expectStatus(await request(app.getHttpServer()).post(`/api/v1/purchase-orders/${order.id}/${action}`).set(bearer(a.owner.accessToken)).send(body), 200);
+  }
+  return order;
+}
+
 export const ID_ROUTE_FIXTURES: IdRouteFixtures = {
   'GET /api/v1/sales/:id': async (a, app) => ({ id: (await newSale(app, a)).id }),
   'POST /api/v1/sales/:id/review': async (a, app) => ({ id: (await newSale(app, a)).id, body: { note: 'Seen by the sweep' } }),
@@ -192,4 +211,27 @@ export const ID_ROUTE_FIXTURES: IdRouteFixtures = {
   'DELETE /api/v1/devices/:id': async (a, app) => ({ id: (await pairDevice(app, a)).deviceId, status: 204 }),
   'POST /api/v1/admin/dead-letters/:id/retry': async (a, app) => ({ id: await seedDeadLetter(app, a.id), status: 202 }),
   'PATCH /api/v1/monitoring/errors/:id': async (a, app) => ({ id: await seedErrorGroup(app, a.id), body: { status: 'resolved' } }),
+  'GET /api/v1/suppliers/:id': async (a, app) => ({ id: (await newSupplier(app, a)).id }),
+  'PATCH /api/v1/suppliers/:id': async (a, app) => ({ id: (await newSupplier(app, a)).id, body: { leadTimeDays: 4 } }),
+  'DELETE /api/v1/suppliers/:id': async (a, app) => ({ id: (await newSupplier(app, a)).id, status: 204 }),
+  'PUT /api/v1/suppliers/:id/products/:productId': async (a, app) => ({
+    id: (await newSupplier(app, a)).id,
+    params: { productId: (await newProduct(app, a)).id },
+    body: { unitCostMinor: 45, packSize: 6, preferred: true },
+  }),
+  'GET /api/v1/purchase-orders/:id': async (a, app) => ({ id: (await newPurchaseOrder(app, a)).id }),
+  'PATCH /api/v1/purchase-orders/:id': async (a, app) => ({ id: (await newPurchaseOrder(app, a)).id, body: { note: 'Seen by the sweep' } }),
+  'GET /api/v1/purchase-orders/:id/document': async (a, app) => ({ id: (await newPurchaseOrder(app, a)).id }),
+  'POST /api/v1/purchase-orders/:id/submit': async (a, app) => ({ id: (await newPurchaseOrder(app, a)).id }),
+  'POST /api/v1/purchase-orders/:id/approve': async (a, app) => ({ id: (await newPurchaseOrder(app, a, ['submit'])).id }),
+  'POST /api/v1/purchase-orders/:id/reject': async (a, app) => ({ id: (await newPurchaseOrder(app, a, ['submit'])).id, body: { reason: 'Sweep' } }),
+  'POST /api/v1/purchase-orders/:id/reopen': async (a, app) => ({ id: (await newPurchaseOrder(app, a, ['submit', 'reject'])).id }),
+  'POST /api/v1/purchase-orders/:id/order': async (a, app) => ({ id: (await newPurchaseOrder(app, a, ['submit', 'approve'])).id }),
+  'POST /api/v1/purchase-orders/:id/close': async (a, app) => ({ id: (await newPurchaseOrder(app, a, ['submit', 'approve', 'order'])).id }),
+  'POST /api/v1/purchase-orders/:id/cancel': async (a, app) => ({ id: (await newPurchaseOrder(app, a)).id }),
+  'POST /api/v1/purchase-orders/:id/receipts': async (a, app) => {
+    const order = await newPurchaseOrder(app, a, ['submit', 'approve', 'order']);
+    return { id: order.id, body: { lines: [{ lineId: order.lines[0].id, quantity: 2 }] }, status: 201 };
+  },
+  'GET /api/v1/purchase-orders/:id/receipts': async (a, app) => ({ id: (await newPurchaseOrder(app, a)).id }),
 };

@@ -87,6 +87,12 @@ export enum ErrorCode {
   ReceiptEmailLimited = 'receipt_email_limited',
   // Offline sales come only from a paired till (issue 19)
   OfflineSaleForbidden = 'offline_sale_forbidden',
+  // Purchasing (issue 26)
+  SupplierNotFound = 'supplier_not_found',
+  PurchaseOrderNotFound = 'purchase_order_not_found',
+  InvalidTransition = 'invalid_transition',
+  OverReceipt = 'over_receipt',
+  ApprovalLimitExceeded = 'approval_limit_exceeded',
 }
 
 const errorCodes = new Set<string>(Object.values(ErrorCode));

@@ -74,6 +74,11 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.PinTooWeak]: 400,
   [ErrorCode.ReceiptEmailLimited]: 429,
   [ErrorCode.OfflineSaleForbidden]: 403,
+  [ErrorCode.SupplierNotFound]: 404,
+  [ErrorCode.PurchaseOrderNotFound]: 404,
+  [ErrorCode.InvalidTransition]: 409,
+  [ErrorCode.OverReceipt]: 409,
+  [ErrorCode.ApprovalLimitExceeded]: 403,
   [ErrorCode.InternalError]: 500,
   [ErrorCode.ServiceUnavailable]: 503,
 };

@@ -10,8 +10,11 @@ export const EVENT_TYPES = [
   'stock.low',
   'stock.adjusted',
   'customer.created',
+  'supplier.created',
   'purchase_order.created',
+  'purchase_order.approved',
   'purchase_order.received',
+  'purchase_order.closed',
   'payment.received',
   // Tells the shop's owners an endpoint stopped receiving (410, or five days of failures).
   'webhook.disabled',

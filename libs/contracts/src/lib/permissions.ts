@@ -37,6 +37,10 @@ export const PERMISSIONS = [
   'imports:manage',
   'monitoring:read',
   'monitoring:manage',
+  'purchasing:read',
+  'purchasing:manage',
+  'purchasing:receive',
+  'purchasing:approve',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -69,10 +73,25 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'analytics:read',
     'imports:manage',
     'monitoring:read',
+    'purchasing:read',
+    'purchasing:manage',
+    'purchasing:receive',
+    'purchasing:approve',
   ],
   // Cashiers look customers up and sign them up at the till; erasing one is a manager's call, and so is
   // selling below (or above) the catalog price. Their discounts stay within the shop's cashier limit.
-  cashier: ['tenant:read', 'stores:read', 'catalog:read', 'inventory:read', 'customers:read', 'customers:manage', 'sales:read', 'sales:create'],
+  // They take deliveries in (purchasing:receive); ordering and approving is a manager's call.
+  cashier: [
+    'tenant:read',
+    'stores:read',
+    'catalog:read',
+    'inventory:read',
+    'customers:read',
+    'customers:manage',
+    'sales:read',
+    'sales:create',
+    'purchasing:receive',
+  ],
 };
 
 export function roleHasPermission(role: Role, permission: Permission): boolean {

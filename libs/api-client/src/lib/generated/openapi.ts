@@ -52,74 +52,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/metrics": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Prometheus metrics of this process (bearer METRICS_TOKEN; without one configured, loopback callers only). */
-        get: operations["MetricsController_scrape"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/monitoring/summary": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The shop's own traffic: latency percentiles, errors and cache hits over time and by route. */
-        get: operations["MonitoringController_summary"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/monitoring/errors": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Error groups (API and browsers), newest first. */
-        get: operations["MonitoringController_errors"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/monitoring/errors/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /** Resolve an error group (it reopens by itself when the error recurs), or reopen it. */
-        patch: operations["MonitoringController_updateError"];
-        trace?: never;
-    };
     "/api/v1/events": {
         parameters: {
             query?: never;
@@ -1048,6 +980,294 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/suppliers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SuppliersController_list"];
+        put?: never;
+        post: operations["SuppliersController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/suppliers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SuppliersController_get"];
+        put?: never;
+        post?: never;
+        delete: operations["SuppliersController_delete"];
+        options?: never;
+        head?: never;
+        patch: operations["SuppliersController_update"];
+        trace?: never;
+    };
+    "/api/v1/suppliers/{id}/products/{productId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["SuppliersController_putProduct"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/purchase-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PurchaseOrdersController_list"];
+        put?: never;
+        post: operations["PurchaseOrdersController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/purchase-orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PurchaseOrdersController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["PurchaseOrdersController_update"];
+        trace?: never;
+    };
+    "/api/v1/purchase-orders/{id}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PurchaseOrdersController_document"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/purchase-orders/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PurchaseOrdersController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/purchase-orders/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PurchaseOrdersController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/purchase-orders/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PurchaseOrdersController_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/purchase-orders/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PurchaseOrdersController_reopen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/purchase-orders/{id}/order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PurchaseOrdersController_order"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/purchase-orders/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PurchaseOrdersController_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/purchase-orders/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PurchaseOrdersController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/purchase-orders/{id}/receipts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PurchaseOrdersController_listReceipts"];
+        put?: never;
+        post: operations["PurchaseOrdersController_receive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/purchasing/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PurchasingController_getSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["PurchasingController_updateSettings"];
+        trace?: never;
+    };
+    "/api/v1/purchasing/on-order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PurchasingController_onOrder"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/purchasing/reorder-suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PurchasingController_suggestions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/purchasing/reorder-suggestions/draft-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PurchasingController_draftOrders"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/webhooks/deliveries/{id}": {
         parameters: {
             query?: never;
@@ -1177,97 +1397,6 @@ export interface components {
             installedAt: string;
             runtime: components["schemas"]["RuntimeModeDto"];
         };
-        TrafficFiguresDto: {
-            requests: number;
-            /** @description Answers with a 5xx status. */
-            errors: number;
-            p50Ms: number | null;
-            p95Ms: number | null;
-            p99Ms: number | null;
-            cacheHits: number;
-            cacheMisses: number;
-        };
-        TrafficPointDto: {
-            requests: number;
-            /** @description Answers with a 5xx status. */
-            errors: number;
-            p50Ms: number | null;
-            p95Ms: number | null;
-            p99Ms: number | null;
-            cacheHits: number;
-            cacheMisses: number;
-            /** Format: date-time */
-            at: string;
-        };
-        RouteTrafficDto: {
-            requests: number;
-            /** @description Answers with a 5xx status. */
-            errors: number;
-            p50Ms: number | null;
-            p95Ms: number | null;
-            p99Ms: number | null;
-            cacheHits: number;
-            cacheMisses: number;
-            route: string;
-        };
-        MonitoringSummaryDto: {
-            /** Format: date-time */
-            from: string;
-            /** Format: date-time */
-            to: string;
-            /** @description Width of each point of the series. */
-            bucketSeconds: number;
-            total: components["schemas"]["TrafficFiguresDto"];
-            /** @description Points with traffic only, oldest first. */
-            series: components["schemas"]["TrafficPointDto"][];
-            /** @description Routes by p95 latency, slowest first. */
-            routes: components["schemas"]["RouteTrafficDto"][];
-        };
-        ErrorGroupDto: {
-            /** Format: uuid */
-            id: string;
-            /** @enum {string} */
-            source: "api" | "web" | "pos";
-            /** @enum {string} */
-            severity: "fatal" | "error" | "warning";
-            type: string;
-            /** @description The latest occurrence, credentials scrubbed. */
-            message: string;
-            stack: string | null;
-            /** @description Route template (API) or page path (browsers). */
-            route: string | null;
-            /** @description Request context of the latest occurrence (never bodies or credentials). */
-            context: {
-                [key: string]: unknown;
-            };
-            count: number;
-            /** @enum {string} */
-            status: "open" | "resolved";
-            /** Format: date-time */
-            firstSeenAt: string;
-            /** Format: date-time */
-            lastSeenAt: string;
-            /** Format: date-time */
-            resolvedAt: string | null;
-            /** Format: uuid */
-            resolvedBy: string | null;
-            /**
-             * Format: date-time
-             * @description When it last came back after being resolved.
-             */
-            reopenedAt: string | null;
-        };
-        ErrorGroupListDto: {
-            items: components["schemas"]["ErrorGroupDto"][];
-            nextCursor: string | null;
-        };
-        UpdateErrorGroupDto: {
-            /**
-             * @description resolved: closed until it happens again (then it reopens by itself).
-             * @enum {string}
-             */
-            status: "open" | "resolved";
-        };
         EventDto: {
             /**
              * Format: uuid
@@ -1275,7 +1404,7 @@ export interface components {
              */
             id: string;
             /** @enum {string} */
-            type: "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "purchase_order.created" | "purchase_order.received" | "payment.received" | "webhook.disabled";
+            type: "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "supplier.created" | "purchase_order.created" | "purchase_order.approved" | "purchase_order.received" | "purchase_order.closed" | "payment.received" | "webhook.disabled";
             /** Format: uuid */
             tenantId: string;
             /** @description Position in this tenant's feed: gapless, in the order events became visible. */
@@ -1301,7 +1430,7 @@ export interface components {
             /** Format: uuid */
             eventId: string;
             /** @enum {string} */
-            eventType: "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "purchase_order.created" | "purchase_order.received" | "payment.received" | "webhook.disabled";
+            eventType: "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "supplier.created" | "purchase_order.created" | "purchase_order.approved" | "purchase_order.received" | "purchase_order.closed" | "payment.received" | "webhook.disabled";
             consumer: string;
             attempts: number;
             lastError: string;
@@ -1564,13 +1693,13 @@ export interface components {
         };
         CreateApiKeyDto: {
             name: string;
-            permissions: ("tenant:read" | "tenant:manage" | "stores:read" | "stores:manage" | "users:read" | "users:manage" | "api_keys:manage" | "events:read" | "audit:read" | "dead_letters:manage" | "catalog:read" | "catalog:manage" | "webhooks:manage" | "inventory:read" | "inventory:manage" | "customers:read" | "customers:manage" | "customers:erase" | "sales:read" | "sales:create" | "sales:override_price" | "sales:review" | "sales:void" | "sales:refund" | "sales:discount" | "devices:manage" | "monitoring:read" | "monitoring:manage")[];
+            permissions: ("tenant:read" | "tenant:manage" | "stores:read" | "stores:manage" | "users:read" | "users:manage" | "api_keys:manage" | "events:read" | "audit:read" | "dead_letters:manage" | "catalog:read" | "catalog:manage" | "webhooks:manage" | "inventory:read" | "inventory:manage" | "customers:read" | "customers:manage" | "customers:erase" | "sales:read" | "sales:create" | "sales:override_price" | "sales:review" | "sales:void" | "sales:refund" | "sales:discount" | "devices:manage" | "purchasing:read" | "purchasing:manage" | "purchasing:receive" | "purchasing:approve")[];
         };
         CreatedApiKeyDto: {
             /** Format: uuid */
             id: string;
             name: string;
-            permissions: ("tenant:read" | "tenant:manage" | "stores:read" | "stores:manage" | "users:read" | "users:manage" | "api_keys:manage" | "events:read" | "audit:read" | "dead_letters:manage" | "catalog:read" | "catalog:manage" | "webhooks:manage" | "inventory:read" | "inventory:manage" | "customers:read" | "customers:manage" | "customers:erase" | "sales:read" | "sales:create" | "sales:override_price" | "sales:review" | "sales:void" | "sales:refund" | "sales:discount" | "devices:manage" | "monitoring:read" | "monitoring:manage")[];
+            permissions: ("tenant:read" | "tenant:manage" | "stores:read" | "stores:manage" | "users:read" | "users:manage" | "api_keys:manage" | "events:read" | "audit:read" | "dead_letters:manage" | "catalog:read" | "catalog:manage" | "webhooks:manage" | "inventory:read" | "inventory:manage" | "customers:read" | "customers:manage" | "customers:erase" | "sales:read" | "sales:create" | "sales:override_price" | "sales:review" | "sales:void" | "sales:refund" | "sales:discount" | "devices:manage" | "purchasing:read" | "purchasing:manage" | "purchasing:receive" | "purchasing:approve")[];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -1582,7 +1711,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
-            permissions: ("tenant:read" | "tenant:manage" | "stores:read" | "stores:manage" | "users:read" | "users:manage" | "api_keys:manage" | "events:read" | "audit:read" | "dead_letters:manage" | "catalog:read" | "catalog:manage" | "webhooks:manage" | "inventory:read" | "inventory:manage" | "customers:read" | "customers:manage" | "customers:erase" | "sales:read" | "sales:create" | "sales:override_price" | "sales:review" | "sales:void" | "sales:refund" | "sales:discount" | "devices:manage" | "monitoring:read" | "monitoring:manage")[];
+            permissions: ("tenant:read" | "tenant:manage" | "stores:read" | "stores:manage" | "users:read" | "users:manage" | "api_keys:manage" | "events:read" | "audit:read" | "dead_letters:manage" | "catalog:read" | "catalog:manage" | "webhooks:manage" | "inventory:read" | "inventory:manage" | "customers:read" | "customers:manage" | "customers:erase" | "sales:read" | "sales:create" | "sales:override_price" | "sales:review" | "sales:void" | "sales:refund" | "sales:discount" | "devices:manage" | "purchasing:read" | "purchasing:manage" | "purchasing:receive" | "purchasing:approve")[];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -2321,6 +2450,303 @@ export interface components {
             missing: number[];
             missingCount: number;
         };
+        SupplierDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description Who to talk to there. */
+            contactName: string | null;
+            email: string | null;
+            phone: string | null;
+            address: string | null;
+            /** @description Days to pay an invoice. */
+            paymentTermsDays: number;
+            /** @description Days from ordering to delivery (L in reorder suggestions). */
+            leadTimeDays: number;
+            /** @description The shop's currency: suppliers are paid in it. */
+            currency: string;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        SupplierListDto: {
+            items: components["schemas"]["SupplierDto"][];
+            nextCursor: string | null;
+        };
+        CreateSupplierDto: {
+            name: string;
+            contactName?: string;
+            email?: string;
+            phone?: string;
+            address?: string;
+            /** @default 0 */
+            paymentTermsDays: number;
+            /** @default 0 */
+            leadTimeDays: number;
+        };
+        SupplierCatalogProductDto: {
+            /** Format: uuid */
+            supplierId: string;
+            /** Format: uuid */
+            productId: string;
+            supplierSku: string | null;
+            unitCostMinor: number;
+            /** @description Units per pack: orders are suggested in whole packs. */
+            packSize: number;
+            /** @description Units at least per order. */
+            minOrderQuantity: number;
+            /** @description The one supplier reorder suggestions order this product from. */
+            preferred: boolean;
+            /** @description The product's SKU in the shop's catalog. */
+            sku: string;
+            name: string;
+        };
+        SupplierDetailDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description Who to talk to there. */
+            contactName: string | null;
+            email: string | null;
+            phone: string | null;
+            address: string | null;
+            /** @description Days to pay an invoice. */
+            paymentTermsDays: number;
+            /** @description Days from ordering to delivery (L in reorder suggestions). */
+            leadTimeDays: number;
+            /** @description The shop's currency: suppliers are paid in it. */
+            currency: string;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            products: components["schemas"]["SupplierCatalogProductDto"][];
+        };
+        UpdateSupplierDto: {
+            name?: string;
+            contactName?: string | null;
+            email?: string | null;
+            phone?: string | null;
+            address?: string | null;
+            paymentTermsDays?: number;
+            leadTimeDays?: number;
+        };
+        PutSupplierProductDto: {
+            supplierSku?: string | null;
+            unitCostMinor: number;
+            /** @default 1 */
+            packSize: number;
+            /** @default 0 */
+            minOrderQuantity: number;
+            /** @description Make this the preferred supplier of the product (the previous one stops being it). */
+            preferred?: boolean;
+        };
+        SupplierProductDto: {
+            /** Format: uuid */
+            supplierId: string;
+            /** Format: uuid */
+            productId: string;
+            supplierSku: string | null;
+            unitCostMinor: number;
+            /** @description Units per pack: orders are suggested in whole packs. */
+            packSize: number;
+            /** @description Units at least per order. */
+            minOrderQuantity: number;
+            /** @description The one supplier reorder suggestions order this product from. */
+            preferred: boolean;
+        };
+        PurchaseOrderLineDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            productId: string;
+            sku: string;
+            name: string;
+            /** @description Ordered, in units. */
+            quantity: number;
+            receivedQuantity: number;
+            /** @description Units still due: ordered less received, never below 0. */
+            outstandingQuantity: number;
+            unitCostMinor: number;
+            totalMinor: number;
+            /** @description The supplier's pack size, for showing packs. */
+            packSize: number | null;
+            /** Format: date */
+            expectedDate: string | null;
+        };
+        PurchaseOrderDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description Gapless per shop.
+             * @example PO-000123
+             */
+            number: string;
+            /** Format: uuid */
+            supplierId: string;
+            supplierName: string;
+            /**
+             * Format: uuid
+             * @description Where the goods are delivered.
+             */
+            storeId: string;
+            /** @enum {string} */
+            status: "draft" | "submitted" | "approved" | "rejected" | "ordered" | "partially_received" | "received" | "closed" | "cancelled";
+            currency: string;
+            note: string | null;
+            rejectionReason: string | null;
+            totalMinor: number;
+            lines: components["schemas"]["PurchaseOrderLineDto"][];
+            /** Format: uuid */
+            approvedBy: string | null;
+            /** Format: date-time */
+            submittedAt: string | null;
+            /** Format: date-time */
+            approvedAt: string | null;
+            /** Format: date-time */
+            orderedAt: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        PurchaseOrderListDto: {
+            items: components["schemas"]["PurchaseOrderDto"][];
+            nextCursor: string | null;
+        };
+        NewPurchaseOrderLineDto: {
+            /** Format: uuid */
+            productId: string;
+            /** @description Units (not packs). */
+            quantity: number;
+            /** @description The supplier's cost for the product when omitted, else the product's cost. */
+            unitCostMinor?: number;
+            /** Format: date */
+            expectedDate?: string;
+        };
+        CreatePurchaseOrderDto: {
+            /** Format: uuid */
+            supplierId: string;
+            /**
+             * Format: uuid
+             * @description The store the goods are delivered to.
+             */
+            storeId: string;
+            note?: string;
+            /** @description One line per product. */
+            lines: components["schemas"]["NewPurchaseOrderLineDto"][];
+        };
+        UpdatePurchaseOrderDto: {
+            /** Format: uuid */
+            supplierId?: string;
+            /** Format: uuid */
+            storeId?: string;
+            note?: string | null;
+            lines?: components["schemas"]["NewPurchaseOrderLineDto"][];
+        };
+        RejectPurchaseOrderDto: {
+            reason: string;
+        };
+        ReceiptLineInputDto: {
+            /**
+             * Format: uuid
+             * @description A line of this purchase order.
+             */
+            lineId: string;
+            quantity: number;
+            /** @description What the units cost on the invoice; the line's unit cost when omitted. */
+            unitCostMinor?: number;
+        };
+        CreateReceiptDto: {
+            lines: components["schemas"]["ReceiptLineInputDto"][];
+            note?: string;
+            /** @description Take in more than was ordered (needs purchasing:approve). */
+            allowOver?: boolean;
+        };
+        ReceiptLineDto: {
+            /** Format: uuid */
+            lineId: string;
+            /** Format: uuid */
+            productId: string;
+            quantity: number;
+            unitCostMinor: number;
+            /**
+             * Format: uuid
+             * @description The stock ledger row (reason `receipt`).
+             */
+            ledgerEntryId: string;
+        };
+        ReceiptDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            purchaseOrderId: string;
+            note: string | null;
+            lines: components["schemas"]["ReceiptLineDto"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The order after the receipt. */
+            purchaseOrder: components["schemas"]["PurchaseOrderDto"];
+        };
+        ReceiptListDto: {
+            items: components["schemas"]["ReceiptDto"][];
+        };
+        PurchasingSettingsDto: {
+            /** @description Orders above this total need an owner to approve; null: no limit. */
+            approvalThresholdMinor: number | null;
+            /** @description R in reorder suggestions: days between orders. */
+            reviewPeriodDays: number;
+            version: number;
+        };
+        UpdatePurchasingSettingsDto: {
+            approvalThresholdMinor?: number | null;
+            reviewPeriodDays?: number;
+        };
+        OnOrderDto: {
+            /** Format: uuid */
+            storeId: string;
+            /** Format: uuid */
+            productId: string;
+            /** @description Units still due on approved, ordered and partially received orders. */
+            quantity: number;
+        };
+        OnOrderListDto: {
+            items: components["schemas"]["OnOrderDto"][];
+        };
+        ReorderSuggestionDto: {
+            /** Format: uuid */
+            productId: string;
+            sku: string;
+            name: string;
+            /** Format: uuid */
+            supplierId: string;
+            supplierName: string;
+            /** @description Net units sold in the store over the last 28 whole local days (v = unitsSold / 28). */
+            unitsSold: number;
+            onHand: number;
+            onOrder: number;
+            reorderPoint: number | null;
+            leadTimeDays: number;
+            reviewPeriodDays: number;
+            safetyStock: number;
+            packSize: number;
+            minOrderQuantity: number;
+            unitCostMinor: number;
+            /** @description Units to order, in whole packs. */
+            quantity: number;
+        };
+        ReorderSuggestionListDto: {
+            items: components["schemas"]["ReorderSuggestionDto"][];
+        };
+        CreateDraftOrdersDto: {
+            /** Format: uuid */
+            storeId: string;
+            productIds: string[];
+        };
+        DraftOrderListDto: {
+            /** @description One draft per preferred supplier. */
+            items: components["schemas"]["PurchaseOrderDto"][];
+        };
         WebhookAttemptDto: {
             /** @description 1 for the first attempt. */
             attempt: number;
@@ -2397,7 +2823,7 @@ export interface components {
             url: string;
             description: string | null;
             /** @description Event types to receive, or `*` for all of them. */
-            events: ("*" | "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "purchase_order.created" | "purchase_order.received" | "payment.received" | "webhook.disabled")[];
+            events: ("*" | "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "supplier.created" | "purchase_order.created" | "purchase_order.approved" | "purchase_order.received" | "purchase_order.closed" | "payment.received" | "webhook.disabled")[];
             /** @description Extra request headers sent with every delivery; they cannot replace the webhook-*, content-type, host or user-agent headers. */
             headers: {
                 [key: string]: string;
@@ -2420,7 +2846,7 @@ export interface components {
             /** @description http(s) URL without credentials; it must not resolve to a private address. */
             url: string;
             /** @description Event types to receive, or `*` for all of them. */
-            events: ("*" | "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "purchase_order.created" | "purchase_order.received" | "payment.received" | "webhook.disabled")[];
+            events: ("*" | "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "supplier.created" | "purchase_order.created" | "purchase_order.approved" | "purchase_order.received" | "purchase_order.closed" | "payment.received" | "webhook.disabled")[];
             description?: string;
             /** @description Extra request headers sent with every delivery; they cannot replace the webhook-*, content-type, host or user-agent headers. */
             headers?: {
@@ -2436,7 +2862,7 @@ export interface components {
             url: string;
             description: string | null;
             /** @description Event types to receive, or `*` for all of them. */
-            events: ("*" | "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "purchase_order.created" | "purchase_order.received" | "payment.received" | "webhook.disabled")[];
+            events: ("*" | "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "supplier.created" | "purchase_order.created" | "purchase_order.approved" | "purchase_order.received" | "purchase_order.closed" | "payment.received" | "webhook.disabled")[];
             /** @description Extra request headers sent with every delivery; they cannot replace the webhook-*, content-type, host or user-agent headers. */
             headers: {
                 [key: string]: string;
@@ -2459,7 +2885,7 @@ export interface components {
         UpdateWebhookDto: {
             url?: string;
             /** @description Event types to receive, or `*` for all of them. */
-            events?: ("*" | "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "purchase_order.created" | "purchase_order.received" | "payment.received" | "webhook.disabled")[];
+            events?: ("*" | "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "supplier.created" | "purchase_order.created" | "purchase_order.approved" | "purchase_order.received" | "purchase_order.closed" | "payment.received" | "webhook.disabled")[];
             description?: string | null;
             /** @description Extra request headers sent with every delivery; they cannot replace the webhook-*, content-type, host or user-agent headers. */
             headers?: {
@@ -2531,107 +2957,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SystemInfoDto"];
-                };
-            };
-        };
-    };
-    MetricsController_scrape: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Prometheus text exposition format 0.0.4. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description No or another token, or not loopback when none is configured. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    MonitoringController_summary: {
-        parameters: {
-            query?: {
-                /** @description From (inclusive); an hour before `to` when omitted. */
-                from?: string;
-                /** @description To (exclusive); now when omitted. At most 31 days after `from`. */
-                to?: string;
-                /** @description One route: method and template, e.g. `GET /api/v1/products/:id`. */
-                route?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MonitoringSummaryDto"];
-                };
-            };
-        };
-    };
-    MonitoringController_errors: {
-        parameters: {
-            query?: {
-                status?: "open" | "resolved";
-                source?: "api" | "web" | "pos";
-                limit?: number;
-                /** @description The `nextCursor` of the previous page, as given (opaque). */
-                cursor?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorGroupListDto"];
-                };
-            };
-        };
-    };
-    MonitoringController_updateError: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateErrorGroupDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorGroupDto"];
                 };
             };
         };
@@ -4420,6 +4745,621 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReceiptGapsDto"];
+                };
+            };
+        };
+    };
+    SuppliersController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The `nextCursor` of the previous page, as given (opaque). */
+                cursor?: string;
+                /** @description Part of the name. */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description By name. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplierListDto"];
+                };
+            };
+        };
+    };
+    SuppliersController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSupplierDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplierDto"];
+                };
+            };
+        };
+    };
+    SuppliersController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description With the products it supplies and their terms. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplierDetailDto"];
+                };
+            };
+        };
+    };
+    SuppliersController_delete: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag (version) you read; 412 if it changed since. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Its purchase orders stay; it takes no new ones and stops being anyone’s preferred supplier. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SuppliersController_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag (version) you read; 412 if it changed since. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSupplierDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplierDto"];
+                };
+            };
+        };
+    };
+    SuppliersController_putProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                productId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutSupplierProductDto"];
+            };
+        };
+        responses: {
+            /** @description Sets what the supplier charges for the product; `preferred: true` makes it the one preferred supplier. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplierProductDto"];
+                };
+            };
+        };
+    };
+    PurchaseOrdersController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The `nextCursor` of the previous page, as given (opaque). */
+                cursor?: string;
+                status?: "draft" | "submitted" | "approved" | "rejected" | "ordered" | "partially_received" | "received" | "closed" | "cancelled";
+                supplierId?: string;
+                storeId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Newest first; filter by `status` for the list by state or the approval inbox (`submitted`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchaseOrderListDto"];
+                };
+            };
+        };
+    };
+    PurchaseOrdersController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePurchaseOrderDto"];
+            };
+        };
+        responses: {
+            /** @description A draft numbered PO-000123 (gapless per shop); unit costs default to the supplier’s. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchaseOrderDto"];
+                };
+            };
+        };
+    };
+    PurchaseOrdersController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchaseOrderDto"];
+                };
+            };
+        };
+    };
+    PurchaseOrdersController_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag (version) you read; 412 if it changed since. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePurchaseOrderDto"];
+            };
+        };
+        responses: {
+            /** @description Drafts only (else 409 `invalid_transition`); `lines` replaces every line. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchaseOrderDto"];
+                };
+            };
+        };
+    };
+    PurchaseOrdersController_document: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The order as the supplier gets it: a printable HTML page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    PurchaseOrdersController_submit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag (version) you read; 412 if it changed since. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description draft → submitted, for approval. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchaseOrderDto"];
+                };
+            };
+        };
+    };
+    PurchaseOrdersController_approve: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag (version) you read; 412 if it changed since. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description submitted → approved. Above the shop’s approval threshold only an owner may (403 `approval_limit_exceeded`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchaseOrderDto"];
+                };
+            };
+        };
+    };
+    PurchaseOrdersController_reject: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag (version) you read; 412 if it changed since. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectPurchaseOrderDto"];
+            };
+        };
+        responses: {
+            /** @description submitted → rejected, with the reason. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchaseOrderDto"];
+                };
+            };
+        };
+    };
+    PurchaseOrdersController_reopen: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag (version) you read; 412 if it changed since. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description rejected → draft, to change and submit again. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchaseOrderDto"];
+                };
+            };
+        };
+    };
+    PurchaseOrdersController_order: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag (version) you read; 412 if it changed since. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description approved → ordered: marks it sent (the printable page is `GET /purchase-orders/{id}/document`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchaseOrderDto"];
+                };
+            };
+        };
+    };
+    PurchaseOrdersController_close: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag (version) you read; 412 if it changed since. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description ordered or partially received → closed: the rest will not come and stops counting as on order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchaseOrderDto"];
+                };
+            };
+        };
+    };
+    PurchaseOrdersController_cancel: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag (version) you read; 412 if it changed since. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description draft, submitted or approved → cancelled. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchaseOrderDto"];
+                };
+            };
+        };
+    };
+    PurchaseOrdersController_listReceipts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceiptListDto"];
+                };
+            };
+        };
+    };
+    PurchaseOrdersController_receive: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Send the same key when retrying: the first response is replayed for 24 h; another body with it is 422. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateReceiptDto"];
+            };
+        };
+        responses: {
+            /** @description Goods in: only while ordered or partially received; more than is due is 409 `over_receipt` unless `allowOver`. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceiptDto"];
+                };
+            };
+        };
+    };
+    PurchasingController_getSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchasingSettingsDto"];
+                };
+            };
+        };
+    };
+    PurchasingController_updateSettings: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version you read; 412 if it changed since. */
+                "If-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePurchasingSettingsDto"];
+            };
+        };
+        responses: {
+            /** @description Owners set the approval threshold and the review period. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchasingSettingsDto"];
+                };
+            };
+        };
+    };
+    PurchasingController_onOrder: {
+        parameters: {
+            query?: {
+                storeId?: string;
+                productId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Units still due per store and product on approved, ordered and partially received orders. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OnOrderListDto"];
+                };
+            };
+        };
+    };
+    PurchasingController_suggestions: {
+        parameters: {
+            query: {
+                storeId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Products with a preferred supplier where onHand − v·L ≤ reorderPoint (v: net units sold over the last 28 whole local days ÷ 28; L: lead time), with quantity ceil(max(v·(L+R) + ceil(3v) − onHand − onOrder, minOrderQuantity) / packSize) · packSize. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReorderSuggestionListDto"];
+                };
+            };
+        };
+    };
+    PurchasingController_draftOrders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateDraftOrdersDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftOrderListDto"];
                 };
             };
         };

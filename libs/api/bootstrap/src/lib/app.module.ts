@@ -11,6 +11,7 @@ import { EventsModule } from '@kassa/api/events';
 import { InventoryModule } from '@kassa/api/inventory';
 import { MailDeliveryModule, MailModule } from '@kassa/api/mail';
 import { MonitoringModule } from '@kassa/api/monitoring';
+import { PurchasingModule } from '@kassa/api/purchasing';
 import { SalesModule } from '@kassa/api/sales';
 import { TenancyModule } from '@kassa/api/tenancy';
 import { WebhooksModule } from '@kassa/api/webhooks';
@@ -43,6 +44,7 @@ export class AppModule {
         CustomersModule,
         SalesModule,
         AnalyticsModule,
+        PurchasingModule,
         WebhooksModule.forRoot(config),
         ...probeModules,
       ],

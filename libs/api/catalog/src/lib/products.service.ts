@@ -314,6 +314,46 @@ export class ProductsService {
     return product;
   }
 
+  /**
+   * Goods came in (purchasing): the cost becomes the weighted average
+   * round_half_even((onHand·oldCost + quantity·unitCost) / (onHand + quantity)), or the delivery's unit cost when
+   * nothing was on hand (onHand ≤ 0) or no cost was known. One atomic UPDATE, bumping the version; product.updated.
+   */
+  async receiveAtCost(context: RequestContext, id: string, receipt: { onHandBefore: number; quantity: number; unitCostMinor: number }): Promise<ProductDto> {
+    const [before] = await queryRows<{ costMinor: number | null }>(context.manager, `SELECT cost_minor AS "costMinor" FROM product WHERE id = $1 FOR UPDATE`, [
+      id,
+    ]);
+    if (!before) throw productNotFound();
+    await context.manager.query(
+      `UPDATE product SET version = version + 1, updated_at = now(),
+              cost_minor = CASE WHEN $2::int <= 0 OR cost_minor IS NULL THEN $4::bigint
+                           ELSE (SELECT a.q + CASE WHEN 2 * a.r > a.d THEN 1 WHEN 2 * a.r < a.d THEN 0 ELSE mod(a.q, 2) END
+                                   FROM (SELECT div(w.n, w.d) AS q, mod(w.n, w.d) AS r, w.d
+                                           FROM (SELECT $2::int::numeric * cost_minor + $3::int::numeric * $4::bigint AS n, ($2::int + $3::int)::numeric AS d) w) a)::bigint
+                           END
+        WHERE id = $1`,
+      [id, receipt.onHandBefore, receipt.quantity, receipt.unitCostMinor],
+    );
+    const [after] = await queryRows<ProductDto>(context.manager, `SELECT ${PRODUCT_COLUMNS} FROM product p WHERE p.id = $1`, [id]);
+    await this.events.record(context, {
+      type: 'product.updated',
+      aggregateType: 'product',
+      aggregateId: id,
+      aggregateVersion: after.version,
+      data: { ...after },
+    });
+    await this.audit.record(auditScopeOf(context), {
+      action: 'update',
+      entityType: 'product',
+      entityId: id,
+      before: { costMinor: before.costMinor },
+      after: { costMinor: after.costMinor },
+      metadata: { receivedAtCost: receipt },
+    });
+    await this.invalidate(context);
+    return after;
+  }
+
   /** Soft delete: sales history keeps pointing at it; its SKU and barcodes are free again. */
   async delete(context: RequestContext, id: string, expectedVersion?: number): Promise<void> {
     const before = await this.get(context, id);

@@ -1,6 +1,19 @@
 /** The domain libs that own tables: each is `libs/api/<domain>`. */
 export type TableOwner =
-  'tenancy' | 'auth' | 'catalog' | 'inventory' | 'customers' | 'sales' | 'events' | 'audit' | 'idempotency' | 'webhooks' | 'mail' | 'monitoring' | 'analytics';
+  | 'tenancy'
+  | 'auth'
+  | 'catalog'
+  | 'inventory'
+  | 'customers'
+  | 'sales'
+  | 'events'
+  | 'audit'
+  | 'idempotency'
+  | 'webhooks'
+  | 'mail'
+  | 'monitoring'
+  | 'analytics'
+  | 'purchasing';
 
 /**
  * Which domain lib owns each table (DESIGN.md §2): only the owner's SQL names it; every other lib
@@ -65,4 +78,12 @@ export const TABLE_OWNERS: Readonly<Record<string, TableOwner>> = {
   analytics_customer_day: 'analytics',
   request_rollup: 'monitoring',
   error_log: 'monitoring',
+  // The shop's purchasing settings and its purchase order counter.
+  purchasing_settings: 'purchasing',
+  supplier: 'purchasing',
+  supplier_product: 'purchasing',
+  purchase_order: 'purchasing',
+  purchase_order_line: 'purchasing',
+  purchase_order_receipt: 'purchasing',
+  purchase_order_receipt_line: 'purchasing',
 };

@@ -133,6 +133,27 @@ export class StockService {
     return { onHand: moved.onHand, ledgerEntryId };
   }
 
+  /** On hand per product summed over every store (purchasing's weighted-average cost); products never stocked are left out. */
+  async onHandEverywhere(context: RequestContext, productIds: string[]): Promise<Map<string, number>> {
+    const rows = await queryRows<{ productId: string; onHand: number }>(
+      context.manager,
+      `SELECT product_id AS "productId", sum(on_hand)::int AS "onHand" FROM stock_level WHERE product_id = ANY($1::uuid[]) GROUP BY product_id`,
+      [[...new Set(productIds)]],
+    );
+    return new Map(rows.map((row) => [row.productId, row.onHand]));
+  }
+
+  /** A store's on hand and own reorder point (null: the product's applies) per product; products never stocked there are left out. */
+  async levelsIn(context: RequestContext, storeId: string, productIds: string[]): Promise<Map<string, { onHand: number; reorderPoint: number | null }>> {
+    const rows = await queryRows<{ productId: string; onHand: number; reorderPoint: number | null }>(
+      context.manager,
+      `SELECT product_id AS "productId", on_hand AS "onHand", reorder_point AS "reorderPoint"
+         FROM stock_level WHERE store_id = $1 AND product_id = ANY($2::uuid[])`,
+      [storeId, [...new Set(productIds)]],
+    );
+    return new Map(rows.map(({ productId, ...level }) => [productId, level]));
+  }
+
   /** Sets or clears (null) the store's own reorder point for a product; the product's applies otherwise. */
   async setReorderPoint(context: RequestContext, storeId: string, productId: string, reorderPoint: number | null) {
     const level = await this.lockLevel(context, storeId, productId);

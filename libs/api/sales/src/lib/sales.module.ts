@@ -10,6 +10,7 @@ import { SaleReceiptEmailsService } from './sale-receipt-emails.service';
 import { SaleReceiptsService } from './sale-receipts.service';
 import { SaleRefundsService } from './sale-refunds.service';
 import { SaleVoidsService } from './sale-voids.service';
+import { SalesHistoryService } from './sales-history.service';
 import { SalesReconciliationService } from './sales-reconciliation.service';
 import { SalesSummaryService } from './sales-summary.service';
 import { SalesController } from './sales.controller';
@@ -26,7 +27,8 @@ import { SalesService } from './sales.service';
     SaleReceiptsService,
     SaleReceiptEmailsService,
     SalesSummaryService,
+    SalesHistoryService,
   ],
-  exports: [SalesService],
+  exports: [SalesService, SalesHistoryService],
 })
 export class SalesModule {}

@@ -23,6 +23,7 @@ import { CatalogDeltas1765756800003 } from './1765756800003-catalog-deltas';
 import { CreateImportMappings1765843200000 } from './1765843200000-create-import-mappings';
 import { BarcodesUniqueAsGtin141765843200001 } from './1765843200001-barcodes-unique-as-gtin14';
 import { CreateMail1766000000000 } from './1766000000000-create-mail';
+import { CreatePurchasing1766200000000 } from './1766200000000-create-purchasing';
 import { OutboxRelayLag1766400000000 } from './1766400000000-outbox-relay-lag';
 import { CreateMonitoringTables1766400000001 } from './1766400000001-create-monitoring-tables';
 import { AddSaleLineUnitCost1766500000000 } from './1766500000000-add-sale-line-unit-cost';
@@ -55,6 +56,7 @@ export const migrations = [
   CreateImportMappings1765843200000,
   BarcodesUniqueAsGtin141765843200001,
   CreateMail1766000000000,
+  CreatePurchasing1766200000000,
   OutboxRelayLag1766400000000,
   CreateMonitoringTables1766400000001,
   AddSaleLineUnitCost1766500000000,

@@ -1,0 +1,212 @@
+import { Body, Controller, Get, Headers, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Ctx, etagOf, expectedVersion, IdParam, RequestContext, RequirePermissions } from '@kassa/api/http';
+import { Idempotent } from '@kassa/api/idempotency';
+import type { FastifyReply } from 'fastify';
+import {
+  CreatePurchaseOrderDto,
+  CreateReceiptDto,
+  PurchaseOrderDto,
+  PurchaseOrderListDto,
+  PurchaseOrderQueryDto,
+  ReceiptDto,
+  ReceiptListDto,
+  RejectPurchaseOrderDto,
+  UpdatePurchaseOrderDto,
+} from './dto/purchase-order.dto';
+import { PurchaseOrderDocumentService } from './purchase-order-document.service';
+import { PurchaseOrderReceiptsService } from './purchase-order-receipts.service';
+import { PurchaseOrdersService } from './purchase-orders.service';
+import { PurchaseOrderAction } from './purchase-order-states';
+
+const IF_MATCH = { name: 'If-Match', required: false, description: 'The ETag (version) you read; 412 if it changed since.' };
+
+@ApiTags('purchasing')
+@ApiBearerAuth()
+@Controller('purchase-orders')
+export class PurchaseOrdersController {
+  constructor(
+    private readonly orders: PurchaseOrdersService,
+    private readonly receipts: PurchaseOrderReceiptsService,
+    private readonly documents: PurchaseOrderDocumentService,
+  ) {}
+
+  @Get()
+  @RequirePermissions('purchasing:read')
+  @ApiOkResponse({ type: PurchaseOrderListDto, description: 'Newest first; filter by `status` for the list by state or the approval inbox (`submitted`).' })
+  list(@Ctx() context: RequestContext, @Query() query: PurchaseOrderQueryDto): Promise<PurchaseOrderListDto> {
+    return this.orders.list(context, query);
+  }
+
+  @Post()
+  @RequirePermissions('purchasing:manage')
+  @ApiCreatedResponse({ type: PurchaseOrderDto, description: 'A draft numbered PO-000123 (gapless per shop); unit costs default to the supplier’s.' })
+  create(@Ctx() context: RequestContext, @Body() input: CreatePurchaseOrderDto): Promise<PurchaseOrderDto> {
+    return this.orders.create(context, input);
+  }
+
+  @Get(':id')
+  @RequirePermissions('purchasing:read')
+  @ApiOkResponse({ type: PurchaseOrderDto })
+  async get(@Ctx() context: RequestContext, @IdParam() id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<PurchaseOrderDto> {
+    return this.tagged(reply, await this.orders.get(context, id));
+  }
+
+  @Patch(':id')
+  @RequirePermissions('purchasing:manage')
+  @ApiHeader(IF_MATCH)
+  @ApiOkResponse({ type: PurchaseOrderDto, description: 'Drafts only (else 409 `invalid_transition`); `lines` replaces every line.' })
+  async update(
+    @Ctx() context: RequestContext,
+    @IdParam() id: string,
+    @Body() changes: UpdatePurchaseOrderDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<PurchaseOrderDto> {
+    return this.tagged(reply, await this.orders.update(context, id, changes, expectedVersion(ifMatch)));
+  }
+
+  @Get(':id/document')
+  @RequirePermissions('purchasing:read')
+  @ApiProduces('text/html')
+  @ApiOkResponse({ description: 'The order as the supplier gets it: a printable HTML page.', schema: { type: 'string' } })
+  async document(@Ctx() context: RequestContext, @IdParam() id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+    reply.header('content-type', 'text/html; charset=utf-8');
+    return this.documents.render(context, id);
+  }
+
+  @Post(':id/submit')
+  @RequirePermissions('purchasing:manage')
+  @HttpCode(200)
+  @ApiHeader(IF_MATCH)
+  @ApiOkResponse({ type: PurchaseOrderDto, description: 'draft → submitted, for approval.' })
+  submit(
+    @Ctx() context: RequestContext,
+    @IdParam() id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.act(context, id, 'submit', ifMatch, reply);
+  }
+
+  @Post(':id/approve')
+  @RequirePermissions('purchasing:approve')
+  @HttpCode(200)
+  @ApiHeader(IF_MATCH)
+  @ApiOkResponse({
+    type: PurchaseOrderDto,
+    description: 'submitted → approved. Above the shop’s approval threshold only an owner may (403 `approval_limit_exceeded`).',
+  })
+  approve(
+    @Ctx() context: RequestContext,
+    @IdParam() id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.act(context, id, 'approve', ifMatch, reply);
+  }
+
+  @Post(':id/reject')
+  @RequirePermissions('purchasing:approve')
+  @HttpCode(200)
+  @ApiHeader(IF_MATCH)
+  @ApiOkResponse({ type: PurchaseOrderDto, description: 'submitted → rejected, with the reason.' })
+  async reject(
+    @Ctx() context: RequestContext,
+    @IdParam() id: string,
+    @Body() input: RejectPurchaseOrderDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<PurchaseOrderDto> {
+    return this.tagged(reply, await this.orders.act(context, id, 'reject', { reason: input.reason, expectedVersion: expectedVersion(ifMatch) }));
+  }
+
+  @Post(':id/reopen')
+  @RequirePermissions('purchasing:manage')
+  @HttpCode(200)
+  @ApiHeader(IF_MATCH)
+  @ApiOkResponse({ type: PurchaseOrderDto, description: 'rejected → draft, to change and submit again.' })
+  reopen(
+    @Ctx() context: RequestContext,
+    @IdParam() id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.act(context, id, 'reopen', ifMatch, reply);
+  }
+
+  @Post(':id/order')
+  @RequirePermissions('purchasing:manage')
+  @HttpCode(200)
+  @ApiHeader(IF_MATCH)
+  @ApiOkResponse({ type: PurchaseOrderDto, description: 'approved → ordered: marks it sent (the printable page is `GET /purchase-orders/{id}/document`).' })
+  order(
+    @Ctx() context: RequestContext,
+    @IdParam() id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.act(context, id, 'order', ifMatch, reply);
+  }
+
+  @Post(':id/close')
+  @RequirePermissions('purchasing:manage')
+  @HttpCode(200)
+  @ApiHeader(IF_MATCH)
+  @ApiOkResponse({ type: PurchaseOrderDto, description: 'ordered or partially received → closed: the rest will not come and stops counting as on order.' })
+  close(
+    @Ctx() context: RequestContext,
+    @IdParam() id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.act(context, id, 'close', ifMatch, reply);
+  }
+
+  @Post(':id/cancel')
+  @RequirePermissions('purchasing:manage')
+  @HttpCode(200)
+  @ApiHeader(IF_MATCH)
+  @ApiOkResponse({ type: PurchaseOrderDto, description: 'draft, submitted or approved → cancelled.' })
+  cancel(
+    @Ctx() context: RequestContext,
+    @IdParam() id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.act(context, id, 'cancel', ifMatch, reply);
+  }
+
+  @Post(':id/receipts')
+  @RequirePermissions('purchasing:receive')
+  @Idempotent()
+  @ApiCreatedResponse({
+    type: ReceiptDto,
+    description: 'Goods in: only while ordered or partially received; more than is due is 409 `over_receipt` unless `allowOver`.',
+  })
+  receive(@Ctx() context: RequestContext, @IdParam() id: string, @Body() input: CreateReceiptDto): Promise<ReceiptDto> {
+    return this.receipts.receive(context, id, input);
+  }
+
+  @Get(':id/receipts')
+  @RequirePermissions('purchasing:read')
+  @ApiOkResponse({ type: ReceiptListDto })
+  listReceipts(@Ctx() context: RequestContext, @IdParam() id: string): Promise<ReceiptListDto> {
+    return this.receipts.list(context, id);
+  }
+
+  private async act(
+    context: RequestContext,
+    id: string,
+    action: PurchaseOrderAction,
+    ifMatch: string | undefined,
+    reply: FastifyReply,
+  ): Promise<PurchaseOrderDto> {
+    return this.tagged(reply, await this.orders.act(context, id, action, { expectedVersion: expectedVersion(ifMatch) }));
+  }
+
+  private tagged(reply: FastifyReply, order: PurchaseOrderDto): PurchaseOrderDto {
+    reply.header('etag', etagOf(order.version));
+    return order;
+  }
+}

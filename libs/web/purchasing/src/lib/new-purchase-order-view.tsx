@@ -1,0 +1,266 @@
+'use client';
+import { useState } from 'react';
+import { useSession } from '@kassa/web/auth';
+import { callApi, useApiAccess, useApiMutation, useApiQuery } from '@kassa/web/data-access';
+import {
+  Button,
+  Combobox,
+  MoneyInput,
+  NumberInput,
+  PageHeader,
+  ProblemState,
+  Select,
+  useNavigationGuard,
+  useShopFormat,
+  useToasts,
+  type ComboboxOption,
+} from '@kassa/web/ui';
+import { PurchasingNav } from './purchasing-nav';
+import { purchaseOrderKeys, supplierKeys } from './purchasing-requests';
+import styles from './purchasing.module.css';
+
+interface DraftLine {
+  productId: string;
+  sku: string;
+  name: string;
+  quantity: number | null;
+  unitCostMinor: number | null;
+}
+
+interface FoundProduct {
+  id: string;
+  sku: string;
+  name: string;
+  costMinor: number | null;
+}
+
+const BACK = { href: '/purchasing', label: 'Purchase orders' };
+
+/** A new purchase order: supplier, store, and products found by name, SKU or a scanned barcode, costs prefilled from the supplier. */
+export function NewPurchaseOrderView() {
+  const { can } = useSession();
+  const access = useApiAccess();
+  const format = useShopFormat();
+  const toasts = useToasts();
+  const { navigate } = useNavigationGuard();
+  const [supplierId, setSupplierId] = useState('');
+  const [storeId, setStoreId] = useState('');
+  const [lines, setLines] = useState<DraftLine[]>([]);
+  const [found] = useState(() => new Map<string, FoundProduct>());
+  const [problem, setProblem] = useState<string>();
+  // Fields whose text is not a number yet: saving would send the last valid value instead.
+  const [unreadable, setUnreadable] = useState<ReadonlySet<string>>(new Set());
+  const allowed = can('purchasing:manage');
+
+  const suppliers = useApiQuery(
+    supplierKeys.list({ all: true }),
+    (http, signal) => http.GET('/api/v1/suppliers', { params: { query: { limit: 200 } }, signal }),
+    {
+      enabled: allowed,
+    },
+  );
+  const stores = useApiQuery(['stores', 'purchasing'], (http, signal) => http.GET('/api/v1/stores', { signal }), { enabled: allowed });
+  const supplier = useApiQuery(
+    supplierKeys.detail(supplierId),
+    (http, signal) => http.GET('/api/v1/suppliers/{id}', { params: { path: { id: supplierId } }, signal }),
+    { enabled: allowed && supplierId !== '' },
+  );
+  const create = useApiMutation(
+    (http, body: { supplierId: string; storeId: string; lines: { productId: string; quantity: number; unitCostMinor?: number }[] }) =>
+      http.POST('/api/v1/purchase-orders', { body }),
+    { invalidates: [purchaseOrderKeys.all] },
+  );
+
+  if (!allowed) {
+    return (
+      <>
+        <PageHeader title="New purchase order" back={BACK} />
+        <ProblemState kind="forbidden" subject="Purchase orders" />
+      </>
+    );
+  }
+
+  const supplierCost = (productId: string) => supplier.data?.products.find((terms) => terms.productId === productId)?.unitCostMinor;
+  const packOf = (productId: string) => supplier.data?.products.find((terms) => terms.productId === productId)?.packSize;
+
+  async function searchProducts(query: string, signal: AbortSignal): Promise<ComboboxOption[]> {
+    const page = await callApi(access, (http) => http.GET('/api/v1/products', { params: { query: { q: query, limit: 10 } }, signal }), signal);
+    for (const product of page.items) found.set(product.id, product);
+    return page.items.map((product) => ({ value: product.id, label: product.name, description: product.sku }));
+  }
+
+  function add(option: ComboboxOption | null) {
+    const product = option && found.get(option.value);
+    if (!product) return;
+    setLines((current) =>
+      current.some((line) => line.productId === product.id)
+        ? current.map((line) => (line.productId === product.id ? { ...line, quantity: (line.quantity ?? 0) + (packOf(product.id) ?? 1) } : line))
+        : [
+            ...current,
+            {
+              productId: product.id,
+              sku: product.sku,
+              name: product.name,
+              quantity: packOf(product.id) ?? 1,
+              unitCostMinor: supplierCost(product.id) ?? product.costMinor,
+            },
+          ],
+    );
+  }
+
+  const noteValidity = (field: string, problem: string | undefined) =>
+    setUnreadable((current) => {
+      const next = new Set(current);
+      if (problem) next.add(field);
+      else next.delete(field);
+      return next;
+    });
+  const change = (productId: string, patch: Partial<DraftLine>) =>
+    setLines((current) => current.map((line) => (line.productId === productId ? { ...line, ...patch } : line)));
+  const total = lines.reduce((sum, line) => sum + (line.quantity ?? 0) * (line.unitCostMinor ?? 0), 0);
+
+  async function save() {
+    setProblem(undefined);
+    try {
+      const order = await create.mutateAsync({
+        supplierId,
+        storeId,
+        lines: lines.map((line) => ({ productId: line.productId, quantity: line.quantity ?? 0, unitCostMinor: line.unitCostMinor ?? undefined })),
+      });
+      toasts.show({ message: `${order.number} saved as a draft.`, tone: 'success' });
+      navigate(`/purchasing/orders/${order.id}`);
+    } catch (error) {
+      setProblem(error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  return (
+    <>
+      <PageHeader title="New purchase order" back={BACK} />
+      <PurchasingNav />
+      <section className={styles.section} aria-label="Supplier and store">
+        <div className={styles.row}>
+          <Select
+            label="Supplier"
+            placeholder="Choose a supplier"
+            options={(suppliers.data?.items ?? []).map((item) => ({ value: item.id, label: item.name }))}
+            value={supplierId}
+            onChange={(event) => setSupplierId(event.target.value)}
+          />
+          <Select
+            label="Deliver to"
+            placeholder="Choose a store"
+            options={(stores.data?.items ?? []).map((store) => ({ value: store.id, label: store.name }))}
+            value={storeId}
+            onChange={(event) => setStoreId(event.target.value)}
+          />
+        </div>
+      </section>
+      <section className={styles.section} aria-labelledby="order-lines">
+        <h2 id="order-lines" className={styles.heading}>
+          Lines
+        </h2>
+        <Combobox
+          label="Add a product"
+          hint="Type a name or SKU, or scan a barcode."
+          value={null}
+          onChange={add}
+          search={searchProducts}
+          placeholder="Search products"
+        />
+        {lines.length > 0 && (
+          <div className={styles.tableScroll}>
+            <table className={styles.table}>
+              <thead>
+                <tr>
+                  <th scope="col">Product</th>
+                  <th scope="col" className={styles.end}>
+                    Units
+                  </th>
+                  <th scope="col" className={styles.end}>
+                    Unit cost
+                  </th>
+                  <th scope="col" className={styles.end}>
+                    Total
+                  </th>
+                  <th scope="col">
+                    <span className={styles.muted}>Remove</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {lines.map((line) => (
+                  <tr key={line.productId}>
+                    <td>
+                      {line.name} <span className={styles.muted}>{line.sku}</span>
+                      {packOf(line.productId) && packOf(line.productId) !== 1 && <span className={styles.muted}> · packs of {packOf(line.productId)}</span>}
+                    </td>
+                    <td className={styles.end}>
+                      <NumberInput
+                        label={`Units of ${line.name}`}
+                        hideLabel
+                        className={styles.quantity}
+                        min={1}
+                        value={line.quantity}
+                        onChange={(quantity) => change(line.productId, { quantity })}
+                        onValidityChange={(problem) => noteValidity(`${line.productId}:quantity`, problem)}
+                      />
+                    </td>
+                    <td className={styles.end}>
+                      <MoneyInput
+                        label={`Unit cost of ${line.name}`}
+                        hideLabel
+                        className={styles.quantity}
+                        value={line.unitCostMinor}
+                        onChange={(unitCostMinor) => change(line.productId, { unitCostMinor })}
+                        onValidityChange={(problem) => noteValidity(`${line.productId}:cost`, problem)}
+                      />
+                    </td>
+                    <td className={styles.end}>{format.money((line.quantity ?? 0) * (line.unitCostMinor ?? 0))}</td>
+                    <td>
+                      <Button
+                        size="small"
+                        variant="ghost"
+                        onClick={() => {
+                          setLines((current) => current.filter((other) => other.productId !== line.productId));
+                          noteValidity(`${line.productId}:quantity`, undefined);
+                          noteValidity(`${line.productId}:cost`, undefined);
+                        }}
+                      >
+                        Remove
+                      </Button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row" colSpan={3} className={styles.end}>
+                    Total
+                  </th>
+                  <td className={styles.end}>{format.money(total)}</td>
+                  <td />
+                </tr>
+              </tfoot>
+            </table>
+          </div>
+        )}
+        {problem && (
+          <p className={styles.notice} role="alert">
+            {problem}
+          </p>
+        )}
+        <div className={styles.actions}>
+          <Button
+            variant="primary"
+            onClick={() => void save()}
+            loading={create.isPending}
+            disabled={!supplierId || !storeId || lines.length === 0 || unreadable.size > 0}
+          >
+            Save draft
+          </Button>
+        </div>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,255 @@
+'use client';
+import { useQueryClient } from '@tanstack/react-query';
+import { useParams } from 'next/navigation';
+import { useState } from 'react';
+import { isUuid } from '@kassa/contracts';
+import { useSession } from '@kassa/web/auth';
+import { useApiMutation, useApiQuery } from '@kassa/web/data-access';
+import { Badge, Button, ConfirmDialog, Dialog, Input, PageHeader, ProblemState, Skeleton, useShopFormat, useToasts } from '@kassa/web/ui';
+import { PurchasingNav } from './purchasing-nav';
+import { purchaseOrderKeys, reorderKeys, STATUS_LABEL, type PurchaseOrder } from './purchasing-requests';
+import { ReceivingPanel } from './receiving-panel';
+import styles from './purchasing.module.css';
+
+const BACK = { href: '/purchasing', label: 'Purchase orders' };
+
+type Action = 'submit' | 'approve' | 'reject' | 'reopen' | 'order' | 'close' | 'cancel';
+
+/** The actions each state offers and who may take them (the API refuses the rest anyway). */
+const OFFERED: Record<PurchaseOrder['status'], { action: Action; label: string; permission: string; variant?: 'primary' | 'danger' }[]> = {
+  draft: [
+    { action: 'cancel', label: 'Cancel order', permission: 'purchasing:manage', variant: 'danger' },
+    { action: 'submit', label: 'Submit for approval', permission: 'purchasing:manage', variant: 'primary' },
+  ],
+  submitted: [
+    { action: 'cancel', label: 'Cancel order', permission: 'purchasing:manage', variant: 'danger' },
+    { action: 'reject', label: 'Reject', permission: 'purchasing:approve' },
+    { action: 'approve', label: 'Approve', permission: 'purchasing:approve', variant: 'primary' },
+  ],
+  rejected: [{ action: 'reopen', label: 'Reopen as draft', permission: 'purchasing:manage', variant: 'primary' }],
+  approved: [
+    { action: 'cancel', label: 'Cancel order', permission: 'purchasing:manage', variant: 'danger' },
+    { action: 'order', label: 'Mark as ordered', permission: 'purchasing:manage', variant: 'primary' },
+  ],
+  ordered: [{ action: 'close', label: 'Close: the rest will not come', permission: 'purchasing:manage' }],
+  partially_received: [{ action: 'close', label: 'Close: the rest will not come', permission: 'purchasing:manage' }],
+  received: [],
+  closed: [],
+  cancelled: [],
+};
+
+/** One purchase order: its lines, the steps its state allows, receiving, and the page the supplier gets. */
+export function PurchaseOrderView() {
+  const { id } = useParams<{ id: string }>();
+  const valid = isUuid(id);
+  const { can } = useSession();
+  const format = useShopFormat();
+  const toasts = useToasts();
+  const queryClient = useQueryClient();
+  const [rejecting, setRejecting] = useState(false);
+  const [cancelling, setCancelling] = useState(false);
+  const [reason, setReason] = useState('');
+  const [problem, setProblem] = useState<string>();
+  const order = useApiQuery(purchaseOrderKeys.detail(id), (http, signal) => http.GET('/api/v1/purchase-orders/{id}', { params: { path: { id } }, signal }), {
+    enabled: valid,
+  });
+  const act = useApiMutation(
+    (http, { action, version, body }: { action: Action; version: number; body?: { reason: string } }) => {
+      const params = { path: { id }, header: { 'If-Match': `"${version}"` } };
+      switch (action) {
+        case 'submit':
+          return http.POST('/api/v1/purchase-orders/{id}/submit', { params });
+        case 'approve':
+          return http.POST('/api/v1/purchase-orders/{id}/approve', { params });
+        case 'reject':
+          return http.POST('/api/v1/purchase-orders/{id}/reject', { params, body: body ?? { reason: '' } });
+        case 'reopen':
+          return http.POST('/api/v1/purchase-orders/{id}/reopen', { params });
+        case 'order':
+          return http.POST('/api/v1/purchase-orders/{id}/order', { params });
+        case 'close':
+          return http.POST('/api/v1/purchase-orders/{id}/close', { params });
+        case 'cancel':
+          return http.POST('/api/v1/purchase-orders/{id}/cancel', { params });
+      }
+    },
+    {
+      invalidates: [purchaseOrderKeys.all, reorderKeys.all],
+      onSuccess: (saved) => queryClient.setQueryData(purchaseOrderKeys.detail(id), saved),
+    },
+  );
+
+  if (!valid || order.isError) {
+    return (
+      <>
+        <PageHeader title="Purchase order" back={BACK} />
+        <ProblemState
+          kind={order.isError ? order.error.kind : 'not-found'}
+          subject="This purchase order"
+          onRetry={order.isError ? () => void order.refetch() : undefined}
+          retrying={order.isFetching}
+        />
+      </>
+    );
+  }
+  const data = order.data;
+  if (!data) {
+    return (
+      <>
+        <PageHeader title="Purchase order" back={BACK} />
+        <Skeleton lines={6} label="Loading the purchase order" />
+      </>
+    );
+  }
+
+  async function run(action: Action, body?: { reason: string }) {
+    if (!data) return;
+    setProblem(undefined);
+    try {
+      const saved = await act.mutateAsync({ action, version: data.version, body });
+      toasts.show({ message: `${saved.number}: ${STATUS_LABEL[saved.status].toLowerCase()}.`, tone: 'success' });
+      setRejecting(false);
+    } catch (error) {
+      setProblem(error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  const offered = OFFERED[data.status].filter((offer) => can(offer.permission));
+  const receivable = ['ordered', 'partially_received'].includes(data.status) && can('purchasing:receive');
+  return (
+    <>
+      <PageHeader
+        title={`Purchase order ${data.number}`}
+        back={BACK}
+        description={
+          <span className={styles.summary}>
+            <span>{data.supplierName}</span>
+            <span>{format.money(data.totalMinor)}</span>
+            <Badge tone={data.status === 'rejected' ? 'error' : data.status === 'received' ? 'ok' : 'neutral'}>{STATUS_LABEL[data.status]}</Badge>
+          </span>
+        }
+        actions={offered.map((offer) => (
+          <Button
+            key={offer.action}
+            variant={offer.variant}
+            loading={act.isPending && act.variables?.action === offer.action}
+            onClick={() => (offer.action === 'reject' ? setRejecting(true) : offer.action === 'cancel' ? setCancelling(true) : void run(offer.action))}
+          >
+            {offer.label}
+          </Button>
+        ))}
+      />
+      <PurchasingNav />
+      {problem && (
+        <p className={styles.notice} role="alert">
+          {problem}
+        </p>
+      )}
+      {data.rejectionReason && (
+        <p className={styles.notice} role="note">
+          Rejected: {data.rejectionReason}
+        </p>
+      )}
+      <section className={styles.section} aria-labelledby="order-lines">
+        <h2 id="order-lines" className={styles.heading}>
+          Lines
+        </h2>
+        <div className={styles.tableScroll}>
+          <table className={styles.table}>
+            <thead>
+              <tr>
+                <th scope="col">Product</th>
+                <th scope="col" className={styles.end}>
+                  Ordered
+                </th>
+                <th scope="col" className={styles.end}>
+                  Received
+                </th>
+                <th scope="col" className={styles.end}>
+                  Unit cost
+                </th>
+                <th scope="col" className={styles.end}>
+                  Total
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.lines.map((line) => (
+                <tr key={line.id}>
+                  <td>
+                    {line.name} <span className={styles.muted}>{line.sku}</span>
+                  </td>
+                  <td className={styles.end}>
+                    {line.quantity}
+                    {line.packSize && line.packSize > 1 && (
+                      <span className={styles.muted}>
+                        {' '}
+                        ({format.number(line.quantity / line.packSize)} × {line.packSize})
+                      </span>
+                    )}
+                  </td>
+                  <td className={styles.end}>{line.receivedQuantity}</td>
+                  <td className={styles.end}>{format.money(line.unitCostMinor)}</td>
+                  <td className={styles.end}>{format.money(line.totalMinor)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+      {receivable && <ReceivingPanel key={data.version} order={data} onReceived={(saved) => queryClient.setQueryData(purchaseOrderKeys.detail(id), saved)} />}
+      <OrderDocument orderId={data.id} number={data.number} />
+      <ConfirmDialog
+        open={cancelling}
+        onOpenChange={setCancelling}
+        title={`Cancel ${data.number}?`}
+        description="A cancelled order cannot be reopened."
+        confirmLabel="Cancel order"
+        cancelLabel="Keep it"
+        tone="danger"
+        onConfirm={() => run('cancel').then(() => setCancelling(false))}
+      />
+      <Dialog
+        open={rejecting}
+        onOpenChange={setRejecting}
+        title={`Reject ${data.number}`}
+        footer={
+          <>
+            <Button onClick={() => setRejecting(false)}>Keep it</Button>
+            <Button variant="danger" disabled={!reason.trim()} loading={act.isPending} onClick={() => void run('reject', { reason: reason.trim() })}>
+              Reject
+            </Button>
+          </>
+        }
+      >
+        <Input label="Reason" value={reason} onChange={(event) => setReason(event.target.value)} maxLength={500} required />
+      </Dialog>
+    </>
+  );
+}
+
+/** The order as the supplier gets it (the API's printable page), shown sandboxed. */
+function OrderDocument({ orderId, number }: { orderId: string; number: string }) {
+  const [shown, setShown] = useState(false);
+  const page = useApiQuery(
+    [...purchaseOrderKeys.detail(orderId), 'document'],
+    (http, signal) => http.GET('/api/v1/purchase-orders/{id}/document', { params: { path: { id: orderId } }, parseAs: 'text', signal }),
+    { enabled: shown },
+  );
+  return (
+    <section className={styles.section} aria-labelledby="order-document">
+      <h2 id="order-document" className={styles.heading}>
+        Order document
+      </h2>
+      {!shown ? (
+        <div className={styles.actions}>
+          <Button onClick={() => setShown(true)}>Show the page for the supplier</Button>
+        </div>
+      ) : page.data === undefined ? (
+        <Skeleton lines={6} label="Loading the order document" />
+      ) : (
+        <iframe className={styles.document} title={`${number} as the supplier gets it`} sandbox="allow-modals" srcDoc={page.data} />
+      )}
+    </section>
+  );
+}

@@ -39,12 +39,7 @@ export function ProductGrid({ categories, category, onCategory, products, search
             const onHand = product.trackStock ? stock.get(product.id) : undefined;
             return (
               <li key={product.id}>
-                <button
-                  type="button"
-                  className={styles.productTile}
-                  onClick={() => onPick(product)}
-                  aria-label={`Add ${product.name}, ${format.money(product.priceMinor)}`}
-                >
+                <button type="button" className={styles.productTile} onClick={() => onPick(product)}>
                   <span className={styles.productName}>{product.name}</span>
                   <span className={styles.productPrice}>{format.money(product.priceMinor)}</span>
                   {onHand !== undefined && (

@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { ErrorCode, type Discount } from '@kassa/contracts';
 import { callApi, isApiError } from '@kassa/web/data-access';
-import { ShortcutSheet, useShortcut } from '@kassa/web/shortcuts';
+import { useShortcut } from '@kassa/web/shortcuts';
 import { Button, ConfirmDialog, useShopFormat } from '@kassa/web/ui';
 import {
   addProduct,
@@ -40,6 +40,7 @@ import { ParkedDialog } from './parked-dialog';
 import { PayDialog } from './pay-dialog';
 import { ProductGrid, UNCATEGORISED } from './product-grid';
 import { ReceiptPanel } from './receipt-panel';
+import { ShortcutHelp } from './shortcut-help';
 import styles from '../till.module.css';
 
 type OpenDialog =
@@ -232,18 +233,17 @@ export function SellScreen({ session, onLock }: { session: CashierSession; onLoc
   useShortcut({ id: 'till.scan', combo: { key: 'F2' }, description: 'Search or scan', group: 'Till', allowInInputs: true, run: focusScan });
   useShortcut({ id: 'till.pay', combo: { key: 'F4' }, description: 'Take payment', group: 'Till', allowInInputs: true, run: openPay });
   useShortcut({ id: 'till.park', combo: { key: 'F8' }, description: 'Park the sale', group: 'Till', allowInInputs: true, run: () => void park() });
-  useShortcut({
-    id: 'till.clear',
-    combo: { key: 'Escape' },
-    description: 'Clear the search box',
-    group: 'Till',
-    allowInInputs: true,
-    run: () => {
+  // Escape is not a registered shortcut: the registry would stop it from closing the open dialog.
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || document.querySelector('dialog[open]')) return;
       setScanText('');
       setNotice(undefined);
       focusScan();
-    },
-  });
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [focusScan]);
   useShortcut({
     id: 'till.help',
     combo: { key: '?' },
@@ -456,7 +456,7 @@ export function SellScreen({ session, onLock }: { session: CashierSession; onLoc
           close();
         }}
       />
-      <ShortcutSheet open={dialog.name === 'help'} onOpenChange={(open) => (open ? setDialog({ name: 'help' }) : close())} />
+      <ShortcutHelp open={dialog.name === 'help'} onClose={close} />
     </div>
   );
 }

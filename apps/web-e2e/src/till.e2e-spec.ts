@@ -287,6 +287,7 @@ describe('the till (/pos), in Chromium against the real API', () => {
     await page.getByText('Scan a barcode or tap a product to start a sale.').waitFor();
 
     await scan(products.cookie.barcode);
+    await cartLine('Oat Cookie').waitFor();
     const first = await payAndRead(payByCard);
     await page.getByRole('button', { name: 'New sale' }).click();
 
@@ -379,6 +380,7 @@ describe('the till (/pos), in Chromium against the real API', () => {
     await page.getByRole('button', { name: 'Pair this tablet' }).click();
     await unlockAs(cashier, PIN.cashier);
     await scan(products.tea.barcode);
+    await cartLine('Sencha Tea').waitFor();
     expect(await payAndRead(payByCard)).toBe(last + 1);
   });
 });

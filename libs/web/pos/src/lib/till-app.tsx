@@ -1,15 +1,18 @@
 'use client';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { ShopLocaleProvider } from '@kassa/web/ui';
 import { LockScreen } from './screens/lock-screen';
-import { PairingScreen } from './screens/pairing-screen';
-import { SellScreen } from './screens/sell-screen';
 import { CatalogSnapshot } from './store/catalog-snapshot';
 import { raiseReceiptFloor, readPairedDevice, type PairedDevice } from './store/paired-device';
 import { TillDb } from './store/till-db';
 import { CashierSession, fetchCurrentDevice, isDeviceRevoked, type CurrentDevice } from './till-api';
 import { TillProvider, type Till } from './till-context';
 import styles from './till.module.css';
+
+// Loaded after the first paint: a paired till opens on the lock screen, and fetches the selling screen meanwhile.
+const loadSellScreen = () => import('./screens/sell-screen');
+const SellScreen = lazy(() => loadSellScreen().then((module) => ({ default: module.SellScreen })));
+const PairingScreen = lazy(() => import('./screens/pairing-screen').then((module) => ({ default: module.PairingScreen })));
 
 type Stage =
   | { name: 'starting' }
@@ -81,18 +84,24 @@ export function TillApp() {
   }, []);
 
   const onRevoked = useCallback(() => void unpair(REVOKED_REASON), [unpair]);
+  useEffect(() => {
+    if (stage.name === 'locked') void loadSellScreen();
+  }, [stage.name]);
 
-  if (stage.name === 'starting' || !db) return <div className={styles.splash} role="status" aria-label="Starting the till" />;
+  const splash = <div className={styles.splash} role="status" aria-label="Starting the till" />;
+  if (stage.name === 'starting' || !db) return splash;
   if (stage.name === 'unpaired' || !till)
     return (
-      <PairingScreen
-        db={db}
-        reason={stage.name === 'unpaired' ? stage.reason : undefined}
-        onPaired={(device, current) => {
-          setShop(current.tenant);
-          setStage({ name: 'locked', device });
-        }}
-      />
+      <Suspense fallback={splash}>
+        <PairingScreen
+          db={db}
+          reason={stage.name === 'unpaired' ? stage.reason : undefined}
+          onPaired={(device, current) => {
+            setShop(current.tenant);
+            setStage({ name: 'locked', device });
+          }}
+        />
+      </Suspense>
     );
 
   const tenant = stage.name === 'selling' ? stage.session.me.tenant : shop;
@@ -102,7 +111,9 @@ export function TillApp() {
         {stage.name === 'locked' ? (
           <LockScreen onUnlocked={(session) => setStage({ name: 'selling', device: stage.device, session })} onRevoked={onRevoked} />
         ) : (
-          <SellScreen key={stage.session.me.user.id} session={stage.session} onLock={lock} />
+          <Suspense fallback={splash}>
+            <SellScreen key={stage.session.me.user.id} session={stage.session} onLock={lock} />
+          </Suspense>
         )}
       </TillProvider>
     </ShopLocaleProvider>

@@ -21,7 +21,11 @@ export function ReceiptPanel({ sale, access, onNewSale }: ReceiptPanelProps) {
   const newSale = useRef<HTMLButtonElement>(null);
   const printFrame = useRef<HTMLIFrameElement>(null);
 
-  useEffect(() => newSale.current?.focus(), []);
+  // After the payment dialog has closed and handed focus back: "New sale" is the default next step.
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => newSale.current?.focus());
+    return () => cancelAnimationFrame(frame);
+  }, []);
   useEffect(() => {
     const receipt = (format: 'text' | 'html') =>
       callApi(access, (http, signal) =>

@@ -133,11 +133,12 @@ export function SellScreen({ session, onLock }: { session: CashierSession; onLoc
     };
   }, [snapshot, searching, category, catalogVersion]);
 
+  /** Adds a product; clears the search box unless something new was typed (scanned) meanwhile. */
   const ringUp = useCallback(
-    (product: SnapshotProduct) => {
+    (product: SnapshotProduct, typed?: string) => {
       setCart((current) => addProduct(current, product));
       setNotice({ text: `Added ${product.name}`, error: false });
-      setScanText('');
+      setScanText((current) => (typed === undefined || current.trim() === typed ? '' : current));
       focusScan();
     },
     [focusScan],
@@ -148,7 +149,7 @@ export function SellScreen({ session, onLock }: { session: CashierSession; onLoc
     const code = scanText.trim();
     if (!code) return;
     const product = (await snapshot.lookup(code)) ?? (gridProducts.length === 1 && searching ? gridProducts[0] : undefined);
-    if (product) return ringUp(product);
+    if (product) return ringUp(product, code);
     setNotice({ text: `No product has the code or name “${code}”.`, error: true });
     scanBox.current?.select();
   }
@@ -322,7 +323,7 @@ export function SellScreen({ session, onLock }: { session: CashierSession; onLoc
               products={gridProducts}
               searching={searching}
               stock={stock}
-              onPick={ringUp}
+              onPick={(product) => ringUp(product)}
             />
           </div>
 

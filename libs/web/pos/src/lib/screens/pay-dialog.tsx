@@ -88,7 +88,14 @@ export function PayDialog({ open, totalMinor, busy, error, onComplete, onClose }
         <MoneyInput label="Amount tendered" hint={`Empty: the ${format.money(state.dueMinor)} due`} value={amount} onChange={setAmount} disabled={busy} />
         <div className={styles.tenderButtons}>
           {(['cash', 'card', 'other'] as const).map((type) => (
-            <Button key={type} variant={type === 'card' ? 'primary' : 'secondary'} className={styles.bigButton} disabled={busy} onClick={() => addTyped(type)}>
+            <Button
+              key={type}
+              variant={type === 'card' ? 'primary' : 'secondary'}
+              className={styles.bigButton}
+              disabled={busy}
+              data-autofocus={type === 'card' || undefined}
+              onClick={() => addTyped(type)}
+            >
               {TENDER_LABELS[type]}
             </Button>
           ))}

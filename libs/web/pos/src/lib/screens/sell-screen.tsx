@@ -32,6 +32,7 @@ import { parkedSales, parkSale, resumeParkedSale, type ParkedSale } from '../sto
 import { allowanceOf, type CashierSession } from '../till-api';
 import { useTill } from '../till-context';
 import { ApprovalDialog } from './approval-dialog';
+import { CameraScanner } from './camera-scanner';
 import { CartPanel, CartTotals } from './cart-panel';
 import { CustomerDialog } from './customer-dialog';
 import { DiscountDialog } from './discount-dialog';
@@ -52,7 +53,10 @@ type OpenDialog =
   | { name: 'customer' }
   | { name: 'parked'; sales: ParkedSale[] }
   | { name: 'help' }
+  | { name: 'camera' }
   | { name: 'clear' };
+
+const SEARCH_PAUSE_MS = 250;
 
 /** A sentence for a sale the API refused. */
 function saleProblem(error: unknown): string {
@@ -119,17 +123,23 @@ export function SellScreen({ session, onLock }: { session: CashierSession; onLoc
   }, [snapshot, catalogVersion]);
 
   useEffect(() => {
-    let live = true;
-    const load =
-      searching !== undefined ? snapshot.search(searching) : category ? snapshot.inCategory(category === UNCATEGORISED ? null : category) : Promise.resolve([]);
-    void load.then(async (products) => {
+    const controller = new AbortController();
+    const show = async (products: SnapshotProduct[]) => {
       const hints = await Promise.all(products.map(async (product) => [product.id, await snapshot.stockOf(product.id)] as const));
-      if (!live) return;
+      if (controller.signal.aborted) return;
       setGridProducts(products);
       setStock(new Map(hints.filter((hint): hint is readonly [string, number] => hint[1] !== undefined)));
-    });
+    };
+    if (searching === undefined) {
+      if (category) void snapshot.inCategory(category === UNCATEGORISED ? null : category).then(show);
+      return () => controller.abort();
+    }
+    // A scanner types a whole code and Enter within milliseconds: searching waits for typing to pause, and a
+    // search over a large catalog stops as soon as the text changes.
+    const timer = setTimeout(() => void snapshot.search(searching, 24, controller.signal).then(show), SEARCH_PAUSE_MS);
     return () => {
-      live = false;
+      clearTimeout(timer);
+      controller.abort();
     };
   }, [snapshot, searching, category, catalogVersion]);
 
@@ -144,15 +154,18 @@ export function SellScreen({ session, onLock }: { session: CashierSession; onLoc
     [focusScan],
   );
 
-  async function scan(event: FormEvent) {
-    event.preventDefault();
-    const code = scanText.trim();
+  async function scanCode(code: string) {
     if (!code) return;
     const product = (await snapshot.lookup(code)) ?? (gridProducts.length === 1 && searching ? gridProducts[0] : undefined);
     if (product) return ringUp(product, code);
     setNotice({ text: `No product has the code or name “${code}”.`, error: true });
     scanBox.current?.select();
   }
+
+  const scan = (event: FormEvent) => {
+    event.preventDefault();
+    void scanCode(scanText.trim());
+  };
 
   const park = useCallback(async () => {
     if (cart.lines.length === 0) return;
@@ -289,7 +302,7 @@ export function SellScreen({ session, onLock }: { session: CashierSession; onLoc
       ) : (
         <main className={styles.sell}>
           <div className={styles.catalogColumn}>
-            <form className={styles.scanForm} onSubmit={(event) => void scan(event)} role="search">
+            <form className={styles.scanForm} onSubmit={scan} role="search">
               <label htmlFor="till-scan" className={styles.visuallyHidden}>
                 Scan or search
               </label>
@@ -307,6 +320,9 @@ export function SellScreen({ session, onLock }: { session: CashierSession; onLoc
               />
               <Button type="submit" className={styles.scanButton}>
                 Add
+              </Button>
+              <Button className={styles.scanButton} onClick={() => setDialog({ name: 'camera' })}>
+                Camera
               </Button>
             </form>
             <p className={notice?.error ? styles.scanError : styles.scanNotice} role={notice?.error ? 'alert' : 'status'}>
@@ -458,6 +474,14 @@ export function SellScreen({ session, onLock }: { session: CashierSession; onLoc
         }}
       />
       <ShortcutHelp open={dialog.name === 'help'} onClose={close} />
+      <CameraScanner
+        open={dialog.name === 'camera'}
+        onCode={(code) => {
+          close();
+          void scanCode(code);
+        }}
+        onClose={close}
+      />
     </div>
   );
 }

@@ -63,15 +63,15 @@ export class CatalogSnapshot {
     return this.db.get<SnapshotProduct>(STORES.products, id);
   }
 
-  /** Active products whose name or SKU contains every word of `text`, in catalog order. */
-  async search(text: string, limit = 24): Promise<SnapshotProduct[]> {
+  /** Active products whose name or SKU contains every word of `text`, in catalog order; stops early once `signal` aborts. */
+  async search(text: string, limit = 24, signal?: AbortSignal): Promise<SnapshotProduct[]> {
     const words = text.toLowerCase().split(/\s+/).filter(Boolean);
     if (words.length === 0) return [];
     const found: SnapshotProduct[] = [];
     await this.db.scan<SnapshotProduct>(STORES.products, (product) => {
       const haystack = `${product.name} ${product.sku}`.toLowerCase();
       if (product.active && words.every((word) => haystack.includes(word))) found.push(product);
-      return found.length < limit;
+      return found.length < limit && !signal?.aborted;
     });
     return found;
   }

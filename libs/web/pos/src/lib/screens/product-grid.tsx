@@ -1,4 +1,5 @@
 'use client';
+import { memo } from 'react';
 import { useShopFormat } from '@kassa/web/ui';
 import type { SnapshotCategory, SnapshotProduct } from '../store/catalog-snapshot';
 import styles from '../till.module.css';
@@ -17,8 +18,8 @@ interface ProductGridProps {
   onPick(product: SnapshotProduct): void;
 }
 
-/** Categories as tabs and their products as big tiles (or the search's matches). */
-export function ProductGrid({ categories, category, onCategory, products, searching, stock, onPick }: ProductGridProps) {
+/** Categories as tabs and their products as big tiles (or the search's matches); re-renders only when they change. */
+export const ProductGrid = memo(function ProductGrid({ categories, category, onCategory, products, searching, stock, onPick }: ProductGridProps) {
   const format = useShopFormat();
   const tabs = [...categories.map((entry) => ({ id: entry.id, name: entry.name })), { id: UNCATEGORISED, name: 'Other' }];
   return (
@@ -53,4 +54,4 @@ export function ProductGrid({ categories, category, onCategory, products, search
       )}
     </section>
   );
-}
+});

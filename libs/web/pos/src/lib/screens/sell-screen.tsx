@@ -26,7 +26,7 @@ import { saleRequest, type PendingSale, type Sale } from '../sell/sale-request';
 import type { Tender } from '../sell/tenders';
 import { useCatalogRefresh } from '../sell/use-catalog-refresh';
 import { useIdleLock } from '../sell/use-idle-lock';
-import type { SnapshotCategory, SnapshotProduct } from '../store/catalog-snapshot';
+import type { CatalogSnapshot, SnapshotCategory, SnapshotProduct } from '../store/catalog-snapshot';
 import { takeReceiptNumber } from '../store/paired-device';
 import { parkedSales, parkSale, resumeParkedSale, type ParkedSale } from '../store/parked-sales';
 import { allowanceOf, type CashierSession } from '../till-api';
@@ -92,8 +92,6 @@ export function SellScreen({ session, onLock }: { session: CashierSession; onLoc
   const [catalogVersion, setCatalogVersion] = useState(0);
   const [categories, setCategories] = useState<SnapshotCategory[]>([]);
   const [category, setCategory] = useState<string>();
-  const [gridProducts, setGridProducts] = useState<SnapshotProduct[]>([]);
-  const [stock, setStock] = useState<ReadonlyMap<string, number>>(new Map());
   const [parkedCount, setParkedCount] = useState(0);
   const scanBox = useRef<HTMLInputElement>(null);
 
@@ -122,26 +120,22 @@ export function SellScreen({ session, onLock }: { session: CashierSession; onLoc
     });
   }, [snapshot, catalogVersion]);
 
-  useEffect(() => {
-    const controller = new AbortController();
-    const show = async (products: SnapshotProduct[]) => {
-      const hints = await Promise.all(products.map(async (product) => [product.id, await snapshot.stockOf(product.id)] as const));
-      if (controller.signal.aborted) return;
-      setGridProducts(products);
-      setStock(new Map(hints.filter((hint): hint is readonly [string, number] => hint[1] !== undefined)));
-    };
-    if (searching === undefined) {
-      if (category) void snapshot.inCategory(category === UNCATEGORISED ? null : category).then(show);
-      return () => controller.abort();
-    }
-    // A scanner types a whole code and Enter within milliseconds: searching waits for typing to pause, and a
-    // search over a large catalog stops as soon as the text changes.
-    const timer = setTimeout(() => void snapshot.search(searching, 24, controller.signal).then(show), SEARCH_PAUSE_MS);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-  }, [snapshot, searching, category, catalogVersion]);
+  // The category's tiles and the search's matches are kept apart: a scan (typed, then cleared) never reloads the grid.
+  const categoryShelf = useShelf(snapshot, category === undefined ? undefined : () => snapshot.inCategory(category === UNCATEGORISED ? null : category), [
+    category,
+    catalogVersion,
+  ]);
+  // A scanner types a whole code and Enter within milliseconds: searching waits for typing to pause, and a
+  // search over a large catalog stops as soon as the text changes.
+  const searchShelf = useShelf(
+    snapshot,
+    searching === undefined ? undefined : (signal) => snapshot.search(searching, 24, signal),
+    [searching, catalogVersion],
+    SEARCH_PAUSE_MS,
+  );
+  // Until the search has answered for what is typed now, the grid keeps the category (a scan never flashes "no match").
+  const showingSearch = searching !== undefined && searchShelf.loadedFor === searching;
+  const shelf = showingSearch ? searchShelf : categoryShelf;
 
   /** Adds a product; clears the search box unless something new was typed (scanned) meanwhile. */
   const ringUp = useCallback(
@@ -154,9 +148,19 @@ export function SellScreen({ session, onLock }: { session: CashierSession; onLoc
     [focusScan],
   );
 
+  const pick = useCallback((product: SnapshotProduct) => ringUp(product), [ringUp]);
+  const chooseCategory = useCallback(
+    (next: string) => {
+      setScanText('');
+      setCategory(next);
+      focusScan();
+    },
+    [focusScan],
+  );
+
   async function scanCode(code: string) {
     if (!code) return;
-    const product = (await snapshot.lookup(code)) ?? (gridProducts.length === 1 && searching ? gridProducts[0] : undefined);
+    const product = (await snapshot.lookup(code)) ?? (searching && searchShelf.products.length === 1 ? searchShelf.products[0] : undefined);
     if (product) return ringUp(product, code);
     setNotice({ text: `No product has the code or name “${code}”.`, error: true });
     scanBox.current?.select();
@@ -331,15 +335,11 @@ export function SellScreen({ session, onLock }: { session: CashierSession; onLoc
             <ProductGrid
               categories={categories}
               category={category ?? UNCATEGORISED}
-              onCategory={(next) => {
-                setScanText('');
-                setCategory(next);
-                focusScan();
-              }}
-              products={gridProducts}
-              searching={searching}
-              stock={stock}
-              onPick={(product) => ringUp(product)}
+              onCategory={chooseCategory}
+              products={shelf.products}
+              searching={showingSearch ? searching : undefined}
+              stock={shelf.stock}
+              onPick={pick}
             />
           </div>
 
@@ -484,4 +484,37 @@ export function SellScreen({ session, onLock }: { session: CashierSession; onLoc
       />
     </div>
   );
+}
+
+interface Shelf {
+  products: SnapshotProduct[];
+  stock: ReadonlyMap<string, number>;
+  /** The first of the `deps` it was loaded for. */
+  loadedFor: unknown;
+}
+
+const EMPTY_SHELF: Shelf = { products: [], stock: new Map(), loadedFor: undefined };
+
+/** Products for the grid with their stock hints, loaded from the snapshot when `deps` change (after `delayMs`). */
+function useShelf(snapshot: CatalogSnapshot, load: ((signal: AbortSignal) => Promise<SnapshotProduct[]>) | undefined, deps: unknown[], delayMs = 0): Shelf {
+  const [shelf, setShelf] = useState<Shelf>(EMPTY_SHELF);
+  const loader = useRef(load);
+  loader.current = load;
+  useEffect(() => {
+    const run = loader.current;
+    if (!run) return;
+    const controller = new AbortController();
+    const timer = setTimeout(async () => {
+      const products = await run(controller.signal);
+      const hints = await Promise.all(products.map(async (product) => [product.id, await snapshot.stockOf(product.id)] as const));
+      if (controller.signal.aborted) return;
+      setShelf({ loadedFor: deps[0], products, stock: new Map(hints.filter((hint): hint is readonly [string, number] => hint[1] !== undefined)) });
+    }, delayMs);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+    // `deps` name what the loader reads (the loader itself is a fresh closure on every render).
+  }, [snapshot, delayMs, ...deps]);
+  return shelf;
 }

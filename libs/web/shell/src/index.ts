@@ -1,3 +1,2 @@
 export { AppProviders } from './lib/app-providers';
 export { AppShell } from './lib/app-shell';
-export { PlaceholderView } from './lib/placeholder-view';

@@ -1,0 +1,386 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { accessibilityViolations } from './support/axe';
+import { launchChromium } from './support/chromium';
+import { createShop, newShopAccount, type ShopAccount } from './support/shop-accounts';
+import { startWebStack, WebStack } from './support/web-stack';
+
+// Produced by every run for people to look at; tmp/ is not committed.
+const SCREENS = path.resolve(__dirname, '../../../tmp/screens/web-e2e');
+const PIN = { owner: '2580', manager: '4680', cashier: '1357', trainee: '9753' };
+
+interface Created {
+  id: string;
+}
+interface Staff extends Created {
+  name: string;
+  email: string;
+}
+interface ApiSale extends Created {
+  receiptNumber: number;
+  registerId: string;
+  subtotalMinor: number;
+  discountMinor: number;
+  taxMinor: number;
+  totalMinor: number;
+  discountApprovedBy: string | null;
+  actorId: string;
+  tenders: { type: string; amountMinor: number }[];
+  lines: { productId: string; quantity: number; unitPriceMinor: number }[];
+}
+
+describe('the till (/pos), in Chromium against the real API', () => {
+  let stack: WebStack;
+  let browser: Browser;
+  let tablet: BrowserContext;
+  let page: Page;
+  let account: ShopAccount;
+  let ownerToken: string;
+  let storeId: string;
+  let manager: Staff;
+  let cashier: Staff;
+  let trainee: Staff;
+  const products: Record<'tea' | 'mug' | 'cookie', Created & { barcode: string; priceMinor: number }> = {} as never;
+
+  const api = async <T>(token: string, method: string, path: string, body?: object): Promise<T> => {
+    const response = await fetch(`${stack.api.baseUrl}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${await response.text()}`);
+    return (response.status === 204 ? undefined : await response.json()) as T;
+  };
+
+  const signIn = async (email: string) => {
+    const response = await fetch(`${stack.api.baseUrl}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ tenant: account.slug, email, password: account.password }),
+    });
+    return ((await response.json()) as { accessToken: string }).accessToken;
+  };
+
+  /** A staff member with a password and a PIN, working in the shop's store. */
+  async function newStaff(name: string, role: 'manager' | 'cashier', pin: string): Promise<Staff> {
+    const email = `${name.toLowerCase().replace(/\W+/g, '.')}@${account.slug}.test`;
+    const created = await api<{ user: Created; invite: { token: string } }>(ownerToken, 'POST', '/api/v1/users', { name, email, role });
+    await fetch(`${stack.api.baseUrl}/api/v1/auth/set-password`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token: created.invite.token, password: account.password }),
+    });
+    await api(await signIn(email), 'PUT', '/api/v1/me/pin', { pin, currentPassword: account.password });
+    return { id: created.user.id, name, email };
+  }
+
+  const onHand = async (productId: string) =>
+    (await api<{ items: { onHand: number }[] }>(ownerToken, 'GET', `/api/v1/inventory/levels?storeId=${storeId}&productId=${productId}`)).items[0]?.onHand ?? 0;
+
+  const money = (minor: number) => new RegExp(`${Math.trunc(minor / 100)}[.,]${String(minor % 100).padStart(2, '0')}`);
+  /** Minor units from an amount as the screen shows it (`€21.15`, `21,15 €`). */
+  const minorOf = (text: string) => Number(text.replace(/[^\d]/g, ''));
+
+  const scanBox = () => page.getByRole('searchbox', { name: 'Scan or search' });
+  async function scan(code: string) {
+    await scanBox().fill(code);
+    await scanBox().press('Enter');
+  }
+  const cartLine = (name: string) => page.getByRole('list', { name: 'Cart' }).getByRole('listitem', { name: new RegExp(`^${name},`) });
+
+  async function unlockAs(who: Staff | { name: string }, pin: string) {
+    await page.getByRole('heading', { name: 'Who is selling?' }).waitFor();
+    await page.getByRole('button', { name: new RegExp(`^${who.name}`) }).click();
+    await page.getByLabel(`PIN for ${who.name}`).fill(pin);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: /^Sale/ }).waitFor();
+    await page.getByRole('button', { name: new RegExp(`^${who.name} Switch cashier`) }).waitFor();
+  }
+
+  async function pairThroughScreen(registerName: string, create: boolean) {
+    await page.goto(`${stack.web.baseUrl}/pos`);
+    await page.getByRole('heading', { name: 'Set up this till' }).waitFor();
+    await page.getByLabel('Shop').fill(account.slug);
+    await page.getByLabel('Email').fill(account.email);
+    await page.getByLabel('Password').fill(account.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('combobox', { name: 'Store' }).selectOption({ label: 'Mitte' });
+    if (create) {
+      await page.getByLabel('New register').fill(registerName);
+      await page.getByRole('button', { name: 'Create register' }).click();
+      await page.getByRole('radio', { name: new RegExp(registerName) }).waitFor();
+    }
+    await page.getByRole('radio', { name: new RegExp(registerName) }).check();
+    await page.getByRole('button', { name: 'Pair this tablet' }).click();
+    await page.getByRole('heading', { name: 'Who is selling?' }).waitFor();
+  }
+
+  async function payAndRead(tenders: (p: Page) => Promise<void>): Promise<number> {
+    await page.keyboard.press('F4');
+    await page.getByRole('dialog', { name: 'Take payment' }).waitFor();
+    await tenders(page);
+    const heading = page.getByRole('heading', { name: /^Sale complete · Receipt #\d+$/ });
+    await heading.waitFor();
+    return Number((await heading.innerText()).replace(/\D+/g, ' ').trim().split(' ').pop());
+  }
+
+  const payByCard = (p: Page) => p.getByRole('button', { name: 'Card', exact: true }).click();
+
+  async function saleByReceipt(receiptNumber: number): Promise<ApiSale> {
+    const { items } = await api<{ items: ApiSale[] }>(ownerToken, 'GET', `/api/v1/sales?q=${receiptNumber}&storeId=${storeId}`);
+    const listed = items.find((sale) => sale.receiptNumber === receiptNumber);
+    if (!listed) throw new Error(`no sale #${receiptNumber}`);
+    return api<ApiSale>(ownerToken, 'GET', `/api/v1/sales/${listed.id}`);
+  }
+
+  beforeAll(async () => {
+    mkdirSync(SCREENS, { recursive: true });
+    stack = await startWebStack();
+    browser = await launchChromium();
+    account = newShopAccount('Till Shop');
+    ownerToken = await createShop(stack.api.baseUrl, account);
+    await api(ownerToken, 'PATCH', '/api/v1/tenant', { discountLimitBps: { cashier: 0, manager: 5_000 } });
+    await api(ownerToken, 'PUT', '/api/v1/me/pin', { pin: PIN.owner, currentPassword: account.password });
+    storeId = (await api<Created>(ownerToken, 'POST', '/api/v1/stores', { name: 'Mitte', code: 'MIT-1' })).id;
+    manager = await newStaff('Mara Manager', 'manager', PIN.manager);
+    cashier = await newStaff('Cem Cashier', 'cashier', PIN.cashier);
+    trainee = await newStaff('Tia Trainee', 'cashier', PIN.trainee);
+    const tea = await api<Created>(ownerToken, 'POST', '/api/v1/categories', { name: 'Tea' });
+    const define = async (key: 'tea' | 'mug' | 'cookie', name: string, priceMinor: number, taxRateBps: number, barcode: string) => {
+      const product = await api<Created>(ownerToken, 'POST', '/api/v1/products', {
+        sku: key.toUpperCase(),
+        name,
+        priceMinor,
+        taxRateBps,
+        barcodes: [barcode],
+        categoryId: key === 'mug' ? undefined : tea.id,
+        trackStock: true,
+      });
+      await api(ownerToken, 'POST', '/api/v1/inventory/adjustments', { storeId, productId: product.id, delta: 50, reason: 'receipt' });
+      products[key] = { ...product, barcode, priceMinor };
+    };
+    await define('tea', 'Sencha Tea', 450, 700, '4006381333931');
+    await define('mug', 'Stoneware Mug', 1_200, 1_900, '4006381333948');
+    await define('cookie', 'Oat Cookie', 250, 700, '4006381333955');
+
+    tablet = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light', hasTouch: true });
+    page = await tablet.newPage();
+  });
+
+  afterAll(async () => {
+    await tablet?.close();
+    await browser?.close();
+    await stack?.close();
+  });
+
+  it('pairs the tablet through a manager sign-in, signs a cashier in by PIN, locks, and switches cashier in one tap', async () => {
+    await pairThroughScreen('Till 1', true);
+    // The manager's back-office session ended with the pairing: the tablet holds only its device credential.
+    await page.getByRole('button', { name: new RegExp(`${manager.name}`) }).waitFor();
+    await page.getByRole('button', { name: new RegExp(`${cashier.name}`) }).waitFor();
+    expect(await page.getByRole('navigation', { name: /main/i }).count()).toBe(0);
+
+    await page.getByRole('button', { name: new RegExp(`^${cashier.name}`) }).click();
+    await page.getByLabel(`PIN for ${cashier.name}`).fill('0000');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').filter({ hasText: 'That PIN is not right' }).waitFor();
+    await page.getByLabel(`PIN for ${cashier.name}`).fill(PIN.cashier);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: /^Sale/ }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.id)).toBe('till-scan');
+
+    await page.getByRole('button', { name: /Switch cashier/ }).click();
+    await unlockAs(trainee, PIN.trainee);
+    await page.getByRole('button', { name: /Switch cashier/ }).click();
+    await unlockAs(cashier, PIN.cashier);
+  });
+
+  it('hides the discount from a cashier with a 0 limit until a manager approves with their PIN', async () => {
+    await scan(products.cookie.barcode);
+    await cartLine('Oat Cookie').waitFor();
+    expect(await page.getByRole('button', { name: 'Sale discount' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Manager approval for a discount' }).click();
+    const approval = page.getByRole('dialog', { name: 'Manager approval' });
+    await approval.getByRole('button', { name: new RegExp(manager.name) }).click();
+    await approval.getByLabel(`PIN for ${manager.name}`).fill(PIN.manager);
+    await approval.getByRole('button', { name: 'Approve' }).click();
+    await page.getByRole('button', { name: 'Sale discount' }).waitFor();
+    await page.getByText(`Approved by ${manager.name}`, { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Clear', exact: true }).click();
+    await page.getByRole('button', { name: 'Clear sale' }).click();
+    await page.getByText('Scan a barcode or tap a product to start a sale.').waitFor();
+  });
+
+  it('rings up three barcodes (one twice), takes a 10% discount with manager approval and 20.00 cash + card: the API records what the screen showed', async () => {
+    const stockBefore = await Promise.all([onHand(products.tea.id), onHand(products.mug.id), onHand(products.cookie.id)]);
+    await scan(products.tea.barcode);
+    await scan(products.mug.barcode);
+    await scan(products.cookie.barcode);
+    await scan(products.tea.barcode);
+    await cartLine('Sencha Tea').filter({ hasText: '2' }).waitFor();
+    expect(await page.getByRole('group', { name: 'Quantity of Sencha Tea' }).getByLabel('Quantity').innerText()).toBe('2');
+    expect(await page.getByRole('list', { name: 'Cart' }).getByRole('listitem').count()).toBe(3);
+
+    await page.getByRole('button', { name: 'Manager approval for a discount' }).click();
+    const approval = page.getByRole('dialog', { name: 'Manager approval' });
+    await approval.getByRole('button', { name: new RegExp(manager.name) }).click();
+    await approval.getByLabel(`PIN for ${manager.name}`).fill(PIN.manager);
+    await approval.getByRole('button', { name: 'Approve' }).click();
+    await page.getByRole('button', { name: 'Sale discount' }).click();
+    await page
+      .getByRole('dialog', { name: /Discount on the whole sale/ })
+      .getByRole('button', { name: '10%' })
+      .click();
+    await page.getByRole('button', { name: 'Apply discount' }).click();
+    await page.getByTestId('discount').waitFor();
+
+    const shown = {
+      subtotal: minorOf(await page.getByTestId('subtotal').innerText()),
+      discount: minorOf(await page.getByTestId('discount').innerText()),
+      tax: minorOf(await page.getByTestId('tax').innerText()),
+      total: minorOf(await page.getByTestId('total').innerText()),
+    };
+    expect(shown).toMatchObject({ subtotal: 2_350, discount: 235, total: 2_115 });
+
+    const receiptNumber = await payAndRead(async (p) => {
+      await p.getByLabel('Amount tendered').fill('20');
+      await p.getByRole('button', { name: 'Cash', exact: true }).click();
+      await p.getByRole('listitem').filter({ hasText: /Cash/ }).waitFor();
+      await payByCard(p);
+    });
+    await page.getByRole('button', { name: 'New sale' }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('New sale');
+    await page
+      .getByLabel(`Receipt ${receiptNumber}`)
+      .getByText(/Sencha Tea/)
+      .waitFor();
+
+    const sale = await saleByReceipt(receiptNumber);
+    expect(sale).toMatchObject({
+      subtotalMinor: shown.subtotal,
+      discountMinor: shown.discount,
+      taxMinor: shown.tax,
+      totalMinor: shown.total,
+      discountApprovedBy: manager.id,
+      actorId: cashier.id,
+      receiptNumber: 1,
+    });
+    expect(sale.tenders.map((tender) => [tender.type, tender.amountMinor])).toEqual([
+      ['cash', 2_000],
+      ['card', 115],
+    ]);
+    expect(await Promise.all([onHand(products.tea.id), onHand(products.mug.id), onHand(products.cookie.id)])).toEqual([
+      stockBefore[0] - 2,
+      stockBefore[1] - 1,
+      stockBefore[2] - 1,
+    ]);
+    await page.getByRole('button', { name: 'New sale' }).click();
+    await page.getByRole('heading', { name: /^Sale/ }).waitFor();
+  });
+
+  it('parks a sale, rings up another, resumes the first: both complete with consecutive receipt numbers', async () => {
+    await scan(products.mug.barcode);
+    await cartLine('Stoneware Mug').waitFor();
+    await page.keyboard.press('F8');
+    await page.getByRole('button', { name: 'Parked (1)' }).waitFor();
+    await page.getByText('Scan a barcode or tap a product to start a sale.').waitFor();
+
+    await scan(products.cookie.barcode);
+    await cartLine('Oat Cookie').waitFor();
+    const first = await payAndRead(payByCard);
+    await page.getByRole('button', { name: 'New sale' }).click();
+
+    await page.getByRole('button', { name: 'Parked (1)' }).click();
+    await page
+      .getByRole('dialog', { name: 'Parked sales' })
+      .getByRole('button', { name: /1× Stoneware Mug/ })
+      .click();
+    await cartLine('Stoneware Mug').waitFor();
+    const second = await payAndRead(payByCard);
+    expect(second).toBe(first + 1);
+    expect((await saleByReceipt(first)).lines.map((line) => line.productId)).toEqual([products.cookie.id]);
+    expect((await saleByReceipt(second)).lines.map((line) => line.productId)).toEqual([products.mug.id]);
+    await page.getByRole('button', { name: 'New sale' }).click();
+  });
+
+  it('takes a price changed in the back office into the snapshot on the next delta refresh, and the next scan sells at it', async () => {
+    await scan(products.cookie.barcode);
+    await cartLine('Oat Cookie')
+      .filter({ hasText: money(250) })
+      .waitFor();
+    await page.getByRole('button', { name: 'Clear', exact: true }).click();
+    await page.getByRole('button', { name: 'Clear sale' }).click();
+
+    await api(ownerToken, 'PATCH', `/api/v1/products/${products.cookie.id}`, { priceMinor: 275 });
+    await page.getByRole('button', { name: /refresh catalog/ }).click();
+    await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
+    await page.getByRole('button', { name: new RegExp(`^Oat Cookie ${money(275).source}`) }).waitFor();
+
+    await scan(products.cookie.barcode);
+    await cartLine('Oat Cookie')
+      .filter({ hasText: money(275) })
+      .waitFor();
+    const receiptNumber = await payAndRead(payByCard);
+    expect((await saleByReceipt(receiptNumber)).lines[0].unitPriceMinor).toBe(275);
+    await page.getByRole('button', { name: 'New sale' }).click();
+  });
+
+  it('looks right in light and dark, landscape and portrait, and axe finds nothing serious', async () => {
+    await scan(products.tea.barcode);
+    await scan(products.mug.barcode);
+    await cartLine('Stoneware Mug').waitFor();
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      for (const [name, viewport] of [
+        ['1280x800', { width: 1280, height: 800 }],
+        ['800x1280', { width: 800, height: 1280 }],
+      ] as const) {
+        await page.setViewportSize(viewport);
+        await page.screenshot({ path: path.join(SCREENS, `till-sell.${name}.${scheme}.png`) });
+        expect(await accessibilityViolations(page, ['serious', 'critical'])).toEqual([]);
+      }
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.keyboard.press('F4');
+    await page.getByRole('dialog', { name: 'Take payment' }).waitFor();
+    await page.screenshot({ path: path.join(SCREENS, 'till-pay.1280x800.light.png') });
+    expect(await accessibilityViolations(page, ['serious', 'critical'])).toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: /Switch cashier/ }).click();
+    await page.getByRole('heading', { name: 'Who is selling?' }).waitFor();
+    await page.screenshot({ path: path.join(SCREENS, 'till-lock.1280x800.light.png') });
+    expect(await accessibilityViolations(page, ['serious', 'critical'])).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot({ path: path.join(SCREENS, 'till-lock.1280x800.dark.png') });
+    await page.emulateMedia({ colorScheme: 'light' });
+  });
+
+  it('sends a revoked tablet back to pairing with the reason; paired again, it numbers on from the register', async () => {
+    const { items } = await api<{ items: (Created & { revokedAt: string | null })[] }>(ownerToken, 'GET', '/api/v1/devices');
+    const active = items.find((device) => !device.revokedAt);
+    await api(ownerToken, 'DELETE', `/api/v1/devices/${active?.id}`);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Set up this till' }).waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /unpaired from its register/ })
+      .waitFor();
+    await page.screenshot({ path: path.join(SCREENS, 'till-revoked.1280x800.light.png') });
+
+    const { items: sales } = await api<{ items: ApiSale[] }>(ownerToken, 'GET', `/api/v1/sales?storeId=${storeId}`);
+    const last = Math.max(...sales.map((sale) => sale.receiptNumber));
+    await page.getByLabel('Shop').fill(account.slug);
+    await page.getByLabel('Email').fill(account.email);
+    await page.getByLabel('Password').fill(account.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('combobox', { name: 'Store' }).selectOption({ label: 'Mitte' });
+    await page.getByRole('radio', { name: /Till 1/ }).check();
+    await page.getByRole('button', { name: 'Pair this tablet' }).click();
+    await unlockAs(cashier, PIN.cashier);
+    await scan(products.tea.barcode);
+    await cartLine('Sencha Tea').waitFor();
+    expect(await payAndRead(payByCard)).toBe(last + 1);
+  });
+});

@@ -1,0 +1,1 @@
+export { TillApp } from './lib/till-app';

@@ -1,0 +1,112 @@
+'use client';
+import { useEffect, useState } from 'react';
+import { Button, Dialog, MoneyInput, useShopFormat } from '@kassa/web/ui';
+import { quickCashAmounts, tenderLimit, tenderState, type Tender, type TenderType } from '../sell/tenders';
+import styles from '../till.module.css';
+
+interface PayDialogProps {
+  open: boolean;
+  totalMinor: number;
+  /** Sending the sale: the buttons wait. */
+  busy: boolean;
+  error?: string;
+  /** Called once the tenders reach the total: the sale goes to the API. */
+  onComplete(tenders: Tender[]): void;
+  onClose(): void;
+}
+
+const TENDER_LABELS: Record<TenderType, string> = { cash: 'Cash', card: 'Card', other: 'Other' };
+
+/** Cash (quick amounts, change due), card, other, or several: the sale completes when the total is covered. */
+export function PayDialog({ open, totalMinor, busy, error, onComplete, onClose }: PayDialogProps) {
+  const format = useShopFormat();
+  const [tenders, setTenders] = useState<Tender[]>([]);
+  const [amount, setAmount] = useState<number | null>(null);
+  useEffect(() => {
+    if (open) {
+      setTenders([]);
+      setAmount(null);
+    }
+  }, [open]);
+  const state = tenderState(totalMinor, tenders);
+
+  const add = (type: TenderType, amountMinor: number) => {
+    const capped = Math.min(amountMinor, tenderLimit(type, state.dueMinor));
+    if (capped <= 0 || busy) return;
+    const next = [...tenders, { type, amountMinor: capped }];
+    setTenders(next);
+    setAmount(null);
+    if (tenderState(totalMinor, next).complete) onComplete(next);
+  };
+  const addTyped = (type: TenderType) => add(type, amount ?? state.dueMinor);
+
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(next) => !next && !busy && onClose()}
+      title="Take payment"
+      className={styles.payDialog}
+      footer={
+        tenders.length > 0 && !busy ? (
+          <Button onClick={() => setTenders([])} aria-label="Start the payment again">
+            Clear payments
+          </Button>
+        ) : undefined
+      }
+    >
+      <div className={styles.payGrid}>
+        <dl className={styles.payFigures}>
+          <div>
+            <dt>Total</dt>
+            <dd>{format.money(totalMinor)}</dd>
+          </div>
+          <div>
+            <dt>Paid</dt>
+            <dd>{format.money(state.paidMinor)}</dd>
+          </div>
+          <div className={styles.dueFigure}>
+            <dt>{state.changeMinor > 0 ? 'Change due' : 'Due'}</dt>
+            <dd data-testid="due">{format.money(state.changeMinor > 0 ? state.changeMinor : state.dueMinor)}</dd>
+          </div>
+        </dl>
+        {tenders.length > 0 && (
+          <ul className={styles.tenderList} aria-label="Payments">
+            {tenders.map((tender, index) => (
+              <li key={index}>
+                {TENDER_LABELS[tender.type]} {format.money(tender.amountMinor)}
+              </li>
+            ))}
+          </ul>
+        )}
+        <div className={styles.quickRow} role="group" aria-label="Quick cash">
+          {quickCashAmounts(state.dueMinor).map((quick) => (
+            <button key={quick} type="button" className={styles.quickButton} disabled={busy} onClick={() => add('cash', quick)}>
+              {format.money(quick)}
+            </button>
+          ))}
+        </div>
+        <MoneyInput label="Amount tendered" hint={`Empty: the ${format.money(state.dueMinor)} due`} value={amount} onChange={setAmount} disabled={busy} />
+        <div className={styles.tenderButtons}>
+          {(['cash', 'card', 'other'] as const).map((type) => (
+            <Button
+              key={type}
+              variant={type === 'card' ? 'primary' : 'secondary'}
+              className={styles.bigButton}
+              disabled={busy}
+              data-autofocus={type === 'card' || undefined}
+              onClick={() => addTyped(type)}
+            >
+              {TENDER_LABELS[type]}
+            </Button>
+          ))}
+        </div>
+        {busy && <p role="status">Completing the sale…</p>}
+        {error && (
+          <p role="alert" className={styles.error}>
+            {error}
+          </p>
+        )}
+      </div>
+    </Dialog>
+  );
+}

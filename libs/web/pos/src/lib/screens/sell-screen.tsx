@@ -1,0 +1,520 @@
+'use client';
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { ErrorCode, type Discount } from '@kassa/contracts';
+import { callApi, isApiError } from '@kassa/web/data-access';
+import { useShortcut } from '@kassa/web/shortcuts';
+import { Button, ConfirmDialog, useShopFormat } from '@kassa/web/ui';
+import {
+  addProduct,
+  approveDiscounts,
+  attachCustomer,
+  discountsWithin,
+  effectiveAllowance,
+  emptyCart,
+  overridePrice,
+  parkable,
+  priceCart,
+  removeLine,
+  setLineDiscount,
+  setQuantity,
+  setSaleDiscount,
+  unitCount,
+  type Cart,
+  type DiscountApproval,
+} from '../sell/cart';
+import { saleRequest, type PendingSale, type Sale } from '../sell/sale-request';
+import type { Tender } from '../sell/tenders';
+import { useCatalogRefresh } from '../sell/use-catalog-refresh';
+import { useIdleLock } from '../sell/use-idle-lock';
+import type { CatalogSnapshot, SnapshotCategory, SnapshotProduct } from '../store/catalog-snapshot';
+import { takeReceiptNumber } from '../store/paired-device';
+import { parkedSales, parkSale, resumeParkedSale, type ParkedSale } from '../store/parked-sales';
+import { allowanceOf, type CashierSession } from '../till-api';
+import { useTill } from '../till-context';
+import { ApprovalDialog } from './approval-dialog';
+import { CameraScanner } from './camera-scanner';
+import { CartPanel, CartTotals } from './cart-panel';
+import { CustomerDialog } from './customer-dialog';
+import { DiscountDialog } from './discount-dialog';
+import { LineDialog } from './line-dialog';
+import { ParkedDialog } from './parked-dialog';
+import { PayDialog } from './pay-dialog';
+import { ProductGrid, UNCATEGORISED } from './product-grid';
+import { ReceiptPanel } from './receipt-panel';
+import { ShortcutHelp } from './shortcut-help';
+import styles from '../till.module.css';
+
+type OpenDialog =
+  | { name: 'none' }
+  | { name: 'pay' }
+  | { name: 'discount'; lineKey?: string }
+  | { name: 'approval'; then: Cart }
+  | { name: 'line'; lineKey: string }
+  | { name: 'customer' }
+  | { name: 'parked'; sales: ParkedSale[] }
+  | { name: 'help' }
+  | { name: 'camera' }
+  | { name: 'clear' };
+
+const SEARCH_PAUSE_MS = 250;
+
+/** A sentence for a sale the API refused. */
+function saleProblem(error: unknown): string {
+  if (!isApiError(error)) return 'The sale could not be sent. Try again.';
+  switch (error.problem?.code) {
+    case ErrorCode.DiscountForbidden:
+      return "The discount is beyond what was approved: ask a manager's approval again.";
+    case ErrorCode.PinInvalid:
+      return "The manager's PIN was refused: ask for approval again.";
+    default:
+      return error.kind === 'offline' ? 'Kassa cannot be reached: the sale was not sent. Try again when the connection is back.' : error.message;
+  }
+}
+
+/** The selling screen: scan or tap, adjust the cart, take payment, hand over the receipt. */
+export function SellScreen({ session, onLock }: { session: CashierSession; onLock(): void }) {
+  const { db, snapshot, device } = useTill();
+  const format = useShopFormat();
+  const { me } = session;
+  const pricesIncludeTax = me.tenant.pricesIncludeTax;
+  const access = useMemo(() => session.access, [session]);
+  const ownAllowance = allowanceOf(me);
+  const canOverridePrice = me.permissions.includes('sales:override_price');
+
+  const [cart, setCart] = useState<Cart>(emptyCart);
+  const [dialog, setDialog] = useState<OpenDialog>({ name: 'none' });
+  const [completed, setCompleted] = useState<Sale>();
+  const [pending, setPending] = useState<PendingSale>();
+  const [sending, setSending] = useState(false);
+  const [payError, setPayError] = useState<string>();
+  const [scanText, setScanText] = useState('');
+  const [notice, setNotice] = useState<{ text: string; error: boolean }>();
+  const [catalogVersion, setCatalogVersion] = useState(0);
+  const [categories, setCategories] = useState<SnapshotCategory[]>([]);
+  const [category, setCategory] = useState<string>();
+  const [parkedCount, setParkedCount] = useState(0);
+  const scanBox = useRef<HTMLInputElement>(null);
+
+  const priced = useMemo(() => priceCart(cart, pricesIncludeTax), [cart, pricesIncludeTax]);
+  const allowance = effectiveAllowance(cart, ownAllowance);
+  const canDiscount = allowance === null || allowance > 0;
+  const searching = scanText.trim().length >= 2 ? scanText.trim() : undefined;
+
+  const focusScan = useCallback(() => requestAnimationFrame(() => scanBox.current?.focus()), []);
+  const close = useCallback(() => {
+    setDialog({ name: 'none' });
+    focusScan();
+  }, [focusScan]);
+
+  const catalog = useCatalogRefresh(snapshot, access, device.storeId, () => setCatalogVersion((version) => version + 1));
+  const countParked = useCallback(async () => setParkedCount((await parkedSales(db)).length), [db]);
+
+  useEffect(() => {
+    void countParked();
+  }, [countParked]);
+
+  useEffect(() => {
+    void snapshot.categories().then((found) => {
+      setCategories(found);
+      setCategory((current) => current ?? found[0]?.id ?? UNCATEGORISED);
+    });
+  }, [snapshot, catalogVersion]);
+
+  // The category's tiles and the search's matches are kept apart: a scan (typed, then cleared) never reloads the grid.
+  const categoryShelf = useShelf(snapshot, category === undefined ? undefined : () => snapshot.inCategory(category === UNCATEGORISED ? null : category), [
+    category,
+    catalogVersion,
+  ]);
+  // A scanner types a whole code and Enter within milliseconds: searching waits for typing to pause, and a
+  // search over a large catalog stops as soon as the text changes.
+  const searchShelf = useShelf(
+    snapshot,
+    searching === undefined ? undefined : (signal) => snapshot.search(searching, 24, signal),
+    [searching, catalogVersion],
+    SEARCH_PAUSE_MS,
+  );
+  // Until the search has answered for what is typed now, the grid keeps the category (a scan never flashes "no match").
+  const showingSearch = searching !== undefined && searchShelf.loadedFor === searching;
+  const shelf = showingSearch ? searchShelf : categoryShelf;
+
+  /** Adds a product; clears the search box unless something new was typed (scanned) meanwhile. */
+  const ringUp = useCallback(
+    (product: SnapshotProduct, typed?: string) => {
+      setCart((current) => addProduct(current, product));
+      setNotice({ text: `Added ${product.name}`, error: false });
+      setScanText((current) => (typed === undefined || current.trim() === typed ? '' : current));
+      focusScan();
+    },
+    [focusScan],
+  );
+
+  const pick = useCallback((product: SnapshotProduct) => ringUp(product), [ringUp]);
+  const chooseCategory = useCallback(
+    (next: string) => {
+      setScanText('');
+      setCategory(next);
+      focusScan();
+    },
+    [focusScan],
+  );
+
+  async function scanCode(code: string) {
+    if (!code) return;
+    const product = (await snapshot.lookup(code)) ?? (searching && searchShelf.products.length === 1 ? searchShelf.products[0] : undefined);
+    if (product) return ringUp(product, code);
+    setNotice({ text: `No product has the code or name “${code}”.`, error: true });
+    scanBox.current?.select();
+  }
+
+  const scan = (event: FormEvent) => {
+    event.preventDefault();
+    void scanCode(scanText.trim());
+  };
+
+  const park = useCallback(async () => {
+    if (cart.lines.length === 0) return;
+    await parkSale(db, { id: cart.id, parkedAt: new Date().toISOString(), parkedBy: me.user.name, cart: parkable(cart) });
+    setCart(emptyCart());
+    setNotice({ text: 'Sale parked. Resume it from Parked.', error: false });
+    await countParked();
+    focusScan();
+  }, [cart, db, me.user.name, countParked, focusScan]);
+
+  async function resume(id: string) {
+    if (cart.lines.length > 0) await parkSale(db, { id: cart.id, parkedAt: new Date().toISOString(), parkedBy: me.user.name, cart: parkable(cart) });
+    const sale = await resumeParkedSale(db, id);
+    if (sale) setCart(sale.cart);
+    await countParked();
+    close();
+  }
+
+  const lock = useCallback(async () => {
+    // Nothing rung up is lost when the till locks: the sale waits in Parked for whoever signs in next.
+    if (cart.lines.length > 0 && !pending) await park();
+    onLock();
+  }, [cart.lines.length, pending, park, onLock]);
+  useIdleLock(() => {
+    if (!sending) void lock();
+  });
+
+  async function complete(tenders: Tender[]) {
+    setSending(true);
+    setPayError(undefined);
+    const receiptNumber = pending?.receiptNumber ?? (await takeReceiptNumber(db));
+    const attempt: PendingSale = { cart, receiptNumber, tenders };
+    setPending(attempt);
+    try {
+      const sale = await callApi(access, (http) =>
+        http.POST('/api/v1/sales', { body: saleRequest(attempt, device), headers: { 'idempotency-key': attempt.cart.id } }),
+      );
+      setPending(undefined);
+      setCompleted(sale);
+      setDialog({ name: 'none' });
+      setCart(emptyCart());
+      void catalog.refresh();
+    } catch (failure) {
+      if (isApiError(failure) && (failure.problem?.code === ErrorCode.DiscountForbidden || failure.problem?.code === ErrorCode.PinInvalid)) {
+        setCart((current) => approveDiscounts(current, undefined));
+      }
+      setPayError(saleProblem(failure));
+    } finally {
+      setSending(false);
+    }
+  }
+
+  function applyDiscount(discount: Discount | undefined, lineKey: string | undefined) {
+    const next = lineKey ? setLineDiscount(cart, lineKey, discount) : setSaleDiscount(cart, discount);
+    if (discountsWithin(next, pricesIncludeTax, effectiveAllowance(next, ownAllowance))) {
+      setCart(next);
+      return close();
+    }
+    setDialog({ name: 'approval', then: next });
+  }
+
+  function approved(approval: DiscountApproval, then: Cart) {
+    setCart(approveDiscounts(then, approval));
+    setNotice({ text: `Discount approved by ${approval.name}.`, error: false });
+    close();
+  }
+
+  const openPay = () => {
+    if (cart.lines.length === 0 || completed) return;
+    setPayError(undefined);
+    setDialog({ name: 'pay' });
+  };
+  const newSale = () => {
+    setCompleted(undefined);
+    setNotice(undefined);
+    focusScan();
+  };
+
+  useShortcut({ id: 'till.scan', combo: { key: 'F2' }, description: 'Search or scan', group: 'Till', allowInInputs: true, run: focusScan });
+  useShortcut({ id: 'till.pay', combo: { key: 'F4' }, description: 'Take payment', group: 'Till', allowInInputs: true, run: openPay });
+  useShortcut({ id: 'till.park', combo: { key: 'F8' }, description: 'Park the sale', group: 'Till', allowInInputs: true, run: () => void park() });
+  // Escape is not a registered shortcut: the registry would stop it from closing the open dialog.
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || document.querySelector('dialog[open]')) return;
+      setScanText('');
+      setNotice(undefined);
+      focusScan();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [focusScan]);
+  useShortcut({
+    id: 'till.help',
+    combo: { key: '?' },
+    description: 'Show keyboard shortcuts',
+    group: 'Till',
+    allowInInputs: true,
+    run: () => setDialog({ name: 'help' }),
+  });
+
+  const lineInDialog = dialog.name === 'line' ? cart.lines.find((line) => line.key === dialog.lineKey) : undefined;
+  const discountLine = dialog.name === 'discount' && dialog.lineKey ? cart.lines.find((line) => line.key === dialog.lineKey) : undefined;
+
+  return (
+    <div className={styles.till}>
+      <header className={styles.bar}>
+        <div className={styles.barPlace}>
+          <strong>{device.storeName}</strong>
+          <span className={styles.muted}>{device.registerName}</span>
+        </div>
+        <div className={styles.barActions}>
+          <button type="button" className={styles.barButton} onClick={() => void catalog.refresh().then(focusScan)} aria-busy={catalog.refreshing || undefined}>
+            {catalog.failed ? 'Catalog: offline copy' : catalog.syncedAt ? `Catalog ${format.dateTime(catalog.syncedAt, { timeStyle: 'short' })}` : 'Catalog'}
+            <span className={styles.visuallyHidden}> — refresh catalog</span>
+          </button>
+          <button type="button" className={styles.barButton} onClick={() => void parkedSales(db).then((sales) => setDialog({ name: 'parked', sales }))}>
+            Parked ({parkedCount})
+          </button>
+          <button type="button" className={styles.barButton} aria-label="Keyboard shortcuts" onClick={() => setDialog({ name: 'help' })}>
+            ?
+          </button>
+          <button type="button" className={styles.cashierButton} onClick={() => void lock()}>
+            <span>{me.user.name}</span>
+            <span className={styles.muted}>Switch cashier</span>
+          </button>
+        </div>
+      </header>
+
+      {completed ? (
+        <main className={styles.receiptMain}>
+          <ReceiptPanel sale={completed} access={access} onNewSale={newSale} />
+        </main>
+      ) : (
+        <main className={styles.sell}>
+          <div className={styles.catalogColumn}>
+            <form className={styles.scanForm} onSubmit={scan} role="search">
+              <label htmlFor="till-scan" className={styles.visuallyHidden}>
+                Scan or search
+              </label>
+              <input
+                id="till-scan"
+                ref={scanBox}
+                className={styles.scanBox}
+                type="search"
+                enterKeyHint="enter"
+                autoComplete="off"
+                autoFocus
+                placeholder="Scan a barcode or type a name (F2)"
+                value={scanText}
+                onChange={(event) => setScanText(event.target.value)}
+              />
+              <Button type="submit" className={styles.scanButton}>
+                Add
+              </Button>
+              <Button className={styles.scanButton} onClick={() => setDialog({ name: 'camera' })}>
+                Camera
+              </Button>
+            </form>
+            <p className={notice?.error ? styles.scanError : styles.scanNotice} role={notice?.error ? 'alert' : 'status'}>
+              {notice?.text ?? ''}
+            </p>
+            <ProductGrid
+              categories={categories}
+              category={category ?? UNCATEGORISED}
+              onCategory={chooseCategory}
+              products={shelf.products}
+              searching={showingSearch ? searching : undefined}
+              stock={shelf.stock}
+              onPick={pick}
+            />
+          </div>
+
+          <aside className={styles.cartColumn} aria-labelledby="sale-heading">
+            <div className={styles.cartHeader}>
+              <h1 id="sale-heading" className={styles.cartTitle}>
+                Sale {cart.lines.length > 0 && <span className={styles.muted}>· {unitCount(cart)} items</span>}
+              </h1>
+              <button type="button" className={styles.chip} onClick={() => setDialog({ name: 'customer' })}>
+                {cart.customer ? `Customer: ${cart.customer.name}` : 'Add customer'}
+              </button>
+              {cart.customer && (
+                <button
+                  type="button"
+                  className={styles.chip}
+                  aria-label="Remove the customer"
+                  onClick={() => {
+                    setCart(attachCustomer(cart, undefined));
+                    focusScan();
+                  }}
+                >
+                  ✕
+                </button>
+              )}
+            </div>
+            <CartPanel
+              cart={cart}
+              priced={priced}
+              onQuantity={(line, quantity) => {
+                setCart(setQuantity(cart, line.key, quantity));
+                focusScan();
+              }}
+              onRemove={(line) => {
+                setCart(removeLine(cart, line.key));
+                focusScan();
+              }}
+              onLineOptions={canDiscount || canOverridePrice ? (line) => setDialog({ name: 'line', lineKey: line.key }) : undefined}
+            />
+            <div className={styles.cartTools}>
+              {canDiscount ? (
+                <Button onClick={() => setDialog({ name: 'discount' })} disabled={cart.lines.length === 0}>
+                  {cart.discount ? 'Change sale discount' : 'Sale discount'}
+                </Button>
+              ) : (
+                <Button onClick={() => setDialog({ name: 'approval', then: cart })} disabled={cart.lines.length === 0}>
+                  Manager approval for a discount
+                </Button>
+              )}
+              {cart.approval && <span className={styles.muted}>Approved by {cart.approval.name}</span>}
+            </div>
+            <CartTotals priced={priced} pricesIncludeTax={pricesIncludeTax} />
+            <div className={styles.payRow}>
+              <Button className={styles.parkButton} onClick={() => void park()} disabled={cart.lines.length === 0}>
+                Park
+              </Button>
+              <Button className={styles.clearButton} onClick={() => setDialog({ name: 'clear' })} disabled={cart.lines.length === 0}>
+                Clear
+              </Button>
+              <Button variant="primary" className={styles.payButton} onClick={openPay} disabled={cart.lines.length === 0}>
+                Pay {format.money(priced.totalMinor)}
+              </Button>
+            </div>
+          </aside>
+        </main>
+      )}
+
+      <PayDialog
+        open={dialog.name === 'pay'}
+        totalMinor={priced.totalMinor}
+        busy={sending}
+        error={payError}
+        onComplete={(tenders) => void complete(tenders)}
+        onClose={close}
+      />
+      {dialog.name === 'discount' && (
+        <DiscountDialog
+          open
+          target={discountLine ? discountLine.name : 'the whole sale'}
+          current={discountLine ? discountLine.discount : cart.discount}
+          allowanceBps={allowance}
+          onApply={(discount) => applyDiscount(discount, discountLine?.key)}
+          onClose={close}
+        />
+      )}
+      <ApprovalDialog
+        open={dialog.name === 'approval'}
+        cashierId={me.user.id}
+        covers={(bps) =>
+          dialog.name === 'approval' && dialog.then.lines.length > 0 ? (bps === null || bps > 0) && discountsWithin(dialog.then, pricesIncludeTax, bps) : false
+        }
+        onApproved={(approval) => dialog.name === 'approval' && approved(approval, dialog.then)}
+        onClose={close}
+      />
+      {lineInDialog && (
+        <LineDialog
+          key={lineInDialog.key}
+          line={lineInDialog}
+          canOverridePrice={canOverridePrice}
+          canDiscount={canDiscount}
+          onPrice={(line, price) => {
+            setCart(overridePrice(cart, line.key, price));
+            close();
+          }}
+          onDiscount={(line) => setDialog({ name: 'discount', lineKey: line.key })}
+          onRemove={(line) => {
+            setCart(removeLine(cart, line.key));
+            close();
+          }}
+          onClose={close}
+        />
+      )}
+      <CustomerDialog
+        open={dialog.name === 'customer'}
+        access={access}
+        onAttach={(customer) => {
+          setCart(attachCustomer(cart, customer));
+          close();
+        }}
+        onClose={close}
+      />
+      <ParkedDialog sales={dialog.name === 'parked' ? dialog.sales : undefined} onResume={(id) => void resume(id)} onClose={close} />
+      <ConfirmDialog
+        open={dialog.name === 'clear'}
+        onOpenChange={(open) => !open && close()}
+        title="Clear this sale?"
+        description="Every line comes off; nothing is recorded."
+        confirmLabel="Clear sale"
+        tone="danger"
+        onConfirm={() => {
+          setCart(emptyCart());
+          close();
+        }}
+      />
+      <ShortcutHelp open={dialog.name === 'help'} onClose={close} />
+      <CameraScanner
+        open={dialog.name === 'camera'}
+        onCode={(code) => {
+          close();
+          void scanCode(code);
+        }}
+        onClose={close}
+      />
+    </div>
+  );
+}
+
+interface Shelf {
+  products: SnapshotProduct[];
+  stock: ReadonlyMap<string, number>;
+  /** The first of the `deps` it was loaded for. */
+  loadedFor: unknown;
+}
+
+const EMPTY_SHELF: Shelf = { products: [], stock: new Map(), loadedFor: undefined };
+
+/** Products for the grid with their stock hints, loaded from the snapshot when `deps` change (after `delayMs`). */
+function useShelf(snapshot: CatalogSnapshot, load: ((signal: AbortSignal) => Promise<SnapshotProduct[]>) | undefined, deps: unknown[], delayMs = 0): Shelf {
+  const [shelf, setShelf] = useState<Shelf>(EMPTY_SHELF);
+  const loader = useRef(load);
+  loader.current = load;
+  useEffect(() => {
+    const run = loader.current;
+    if (!run) return;
+    const controller = new AbortController();
+    const timer = setTimeout(async () => {
+      const products = await run(controller.signal);
+      const hints = await Promise.all(products.map(async (product) => [product.id, await snapshot.stockOf(product.id)] as const));
+      if (controller.signal.aborted) return;
+      setShelf({ loadedFor: deps[0], products, stock: new Map(hints.filter((hint): hint is readonly [string, number] => hint[1] !== undefined)) });
+    }, delayMs);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+    // `deps` name what the loader reads (the loader itself is a fresh closure on every render).
+  }, [snapshot, delayMs, ...deps]);
+  return shelf;
+}

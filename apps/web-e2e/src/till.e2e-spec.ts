@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { eventually, mimePart, startSmtpSink, type SmtpSink } from '@kassa/testing';
 import { accessibilityViolations } from './support/axe';
 import { launchChromium } from './support/chromium';
 import { createShop, newShopAccount, type ShopAccount } from './support/shop-accounts';
@@ -32,6 +33,7 @@ interface ApiSale extends Created {
 
 describe('the till (/pos), in Chromium against the real API', () => {
   let stack: WebStack;
+  let smtp: SmtpSink;
   let browser: Browser;
   let tablet: BrowserContext;
   let page: Page;
@@ -136,7 +138,8 @@ describe('the till (/pos), in Chromium against the real API', () => {
 
   beforeAll(async () => {
     mkdirSync(SCREENS, { recursive: true });
-    stack = await startWebStack();
+    smtp = await startSmtpSink();
+    stack = await startWebStack({ SMTP_URL: smtp.url });
     browser = await launchChromium();
     account = newShopAccount('Till Shop');
     ownerToken = await createShop(stack.api.baseUrl, account);
@@ -172,6 +175,7 @@ describe('the till (/pos), in Chromium against the real API', () => {
     await tablet?.close();
     await browser?.close();
     await stack?.close();
+    await smtp?.close();
   });
 
   it('pairs the tablet through a manager sign-in, signs a cashier in by PIN, locks, and switches cashier in one tap', async () => {
@@ -275,6 +279,29 @@ describe('the till (/pos), in Chromium against the real API', () => {
       stockBefore[1] - 1,
       stockBefore[2] - 1,
     ]);
+    await page.getByRole('button', { name: 'New sale' }).click();
+    await page.getByRole('heading', { name: /^Sale/ }).waitFor();
+  });
+
+  it("emails a receipt: the shop's SMTP server receives it with the total the screen showed", async () => {
+    await scan(products.mug.barcode);
+    await scan(products.cookie.barcode);
+    await cartLine('Oat Cookie').waitFor();
+    const total = minorOf(await page.getByTestId('total').innerText());
+    const receiptNumber = await payAndRead(payByCard);
+    await page.getByRole('button', { name: 'Email', exact: true }).click();
+    await page.getByLabel('Email address').fill('guest@example.test');
+    await page.getByRole('button', { name: 'Send receipt' }).click();
+    await page.getByRole('status').filter({ hasText: 'Receipt on its way.' }).waitFor();
+
+    const mail = await eventually(
+      async () => smtp.received.find((candidate) => candidate.to.includes('guest@example.test')),
+      (found) => found !== undefined,
+    );
+    expect(total).toBe(products.mug.priceMinor + products.cookie.priceMinor);
+    const text = mimePart(mail?.raw ?? '', 'text/plain');
+    expect(text).toMatch(new RegExp(`^TOTAL +EUR ${(total / 100).toFixed(2).replace('.', '\\.')}$`, 'm'));
+    expect(text).toMatch(new RegExp(`Receipt ${receiptNumber}$`, 'm'));
     await page.getByRole('button', { name: 'New sale' }).click();
     await page.getByRole('heading', { name: /^Sale/ }).waitFor();
   });

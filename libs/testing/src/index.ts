@@ -5,3 +5,6 @@ export { builtApiEntry, runBuilt, startBuiltApi, startBuiltWeb, startBuiltWorker
 export type { ProcessResult, ServerProcess } from './lib/server-process';
 export { signInOnTill, TILL_PIN } from './lib/till-session';
 export type { ApiCall, TillSession } from './lib/till-session';
+export { mimePart, startSmtpSink } from './lib/smtp-sink';
+export type { ReceivedMail, SmtpSink } from './lib/smtp-sink';
+export { eventually } from './lib/eventually';

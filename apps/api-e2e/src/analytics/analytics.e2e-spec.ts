@@ -3,9 +3,9 @@ import request from 'supertest';
 import { ErrorCode } from '@kassa/contracts';
 import { AnalyticsRollupsService } from '@kassa/api/analytics';
 import { TenantTransaction } from '@kassa/api/database';
+import { eventually } from '@kassa/testing';
 import { salesFixtures } from '../sales/sales-fixtures';
 import { addUser, bearer, createTenantPair, expectStatus, TenantFixture } from '../support/identity';
-import { eventually } from '../support/eventually';
 import { ownerQuery } from '../support/owner-query';
 import { startTestApi, TestApi } from '../support/test-api';
 

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { ErrorCode, MAX_AMOUNT_MINOR, uuidv7 } from '@kassa/contracts';
-import { eventually } from '../support/eventually';
+import { eventually } from '@kassa/testing';
 import { bearer, createTenantPair, expectStatus, TenantFixture } from '../support/identity';
 import { ownerQuery } from '../support/owner-query';
 import { startTestApi, TestApi } from '../support/test-api';

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { ErrorCode } from '@kassa/contracts';
-import { eventually } from '../support/eventually';
+import { eventually } from '@kassa/testing';
 import { bearer, createTenantPair, expectStatus, TenantFixture } from '../support/identity';
 import { startTestApi, TestApi } from '../support/test-api';
 

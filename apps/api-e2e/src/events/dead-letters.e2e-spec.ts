@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { ErrorCode, uuidv7 } from '@kassa/contracts';
-import { eventually } from '../support/eventually';
+import { eventually } from '@kassa/testing';
 import { EventsProbeModule, installEventsProbeTables, ProbeConsumer } from '../support/events-probe.module';
 import { bearer, createTenant, expectStatus, TenantFixture } from '../support/identity';
 import { ownerQuery } from '../support/owner-query';

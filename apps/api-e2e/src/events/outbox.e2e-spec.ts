@@ -1,8 +1,7 @@
 import request from 'supertest';
 import { EventEnvelope, uuidv7 } from '@kassa/contracts';
 import { EventConsumers, OutboxRelay } from '@kassa/api/events';
-import { ServerProcess, startBuiltWorker, TEST_REDIS_URL } from '@kassa/testing';
-import { eventually } from '../support/eventually';
+import { eventually, ServerProcess, startBuiltWorker, TEST_REDIS_URL } from '@kassa/testing';
 import { EventsProbeModule, installEventsProbeTables } from '../support/events-probe.module';
 import { bearer, expectStatus, signupBody } from '../support/identity';
 import { ownerQuery } from '../support/owner-query';

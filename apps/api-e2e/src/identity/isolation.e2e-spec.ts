@@ -5,7 +5,7 @@ import { ErrorCode, uuidv7 } from '@kassa/contracts';
 import { bearer, createTenantPair, expectStatus, TenantFixture } from '../support/identity';
 import { ID_ROUTE_FIXTURES, IdRouteFixture, seedDeadLetter, seedErrorGroup, seedWebhookDelivery } from '../support/id-route-sweep';
 import { RequestRollups } from '@kassa/api/monitoring';
-import { eventually } from '../support/eventually';
+import { eventually } from '@kassa/testing';
 import { EventsProbeModule, installEventsProbeTables } from '../support/events-probe.module';
 import { IdempotencyProbeModule, installIdempotencyProbeTables } from '../support/idempotency-probe.module';
 import { ownerQuery } from '../support/owner-query';

@@ -1,7 +1,6 @@
 import request from 'supertest';
 import { ErrorCode } from '@kassa/contracts';
-import { TEST_REDIS_URL } from '@kassa/testing';
-import { eventually } from '../support/eventually';
+import { eventually, TEST_REDIS_URL } from '@kassa/testing';
 import { bearer, expectStatus, PASSWORD, signupBody } from '../support/identity';
 import { ownerQuery } from '../support/owner-query';
 import { startTcpProxy, TcpProxy } from '../support/tcp-proxy';

@@ -3,10 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import { ErrorCode } from '@kassa/contracts';
+import { eventually, mimePart } from '@kassa/testing';
 import { salesFixtures } from '../sales/sales-fixtures';
-import { eventually } from '../support/eventually';
 import { bearer, createTenantPair, expectStatus, TenantFixture } from '../support/identity';
-import { mimePart } from '../support/smtp-sink';
 import { startTestApi, TestApi } from '../support/test-api';
 
 describe('mail without SMTP_URL: .eml files, and the development mailbox', () => {

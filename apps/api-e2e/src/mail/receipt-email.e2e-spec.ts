@@ -1,9 +1,8 @@
 import request from 'supertest';
 import { ErrorCode } from '@kassa/contracts';
+import { eventually, mimePart, SmtpSink, startSmtpSink } from '@kassa/testing';
 import { salesFixtures } from '../sales/sales-fixtures';
-import { eventually } from '../support/eventually';
 import { bearer, createTenantPair, expectStatus, TenantFixture } from '../support/identity';
-import { mimePart, SmtpSink, startSmtpSink } from '../support/smtp-sink';
 import { startTestApi, TestApi } from '../support/test-api';
 
 describe('emailed receipts over SMTP', () => {

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import request from 'supertest';
 import { ErrorCode, uuidv7 } from '@kassa/contracts';
 import { RequestRollups } from '@kassa/api/monitoring';
-import { eventually } from '../support/eventually';
+import { eventually } from '@kassa/testing';
 import { bearer, createTenantPair, expectStatus, TenantFixture } from '../support/identity';
 import { MonitoringProbeModule } from '../support/monitoring-probe.module';
 import { startTestApi, TestApi } from '../support/test-api';

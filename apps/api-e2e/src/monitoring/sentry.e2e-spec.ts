@@ -2,7 +2,7 @@ import { createServer, IncomingMessage, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
 import request from 'supertest';
-import { eventually } from '../support/eventually';
+import { eventually } from '@kassa/testing';
 import { bearer, createTenant, expectStatus, TenantFixture } from '../support/identity';
 import { MonitoringProbeModule } from '../support/monitoring-probe.module';
 import { startTestApi, TestApi } from '../support/test-api';

@@ -2,8 +2,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { SystemInfo } from '@kassa/contracts';
-import { freePort, startBuiltApi } from '@kassa/testing';
-import { eventually } from '../support/eventually';
+import { eventually, freePort, startBuiltApi } from '@kassa/testing';
 import { PASSWORD, signupBody } from '../support/identity';
 
 async function call<T>(baseUrl: string, method: string, route: string, body?: object, token?: string): Promise<T> {

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { Webhook } from 'standardwebhooks';
 import { uuidv7 } from '@kassa/contracts';
-import { eventually } from '../support/eventually';
+import { eventually } from '@kassa/testing';
 import { EventsProbeModule, installEventsProbeTables } from '../support/events-probe.module';
 import { bearer, createTenantPair, expectStatus, TenantFixture } from '../support/identity';
 import { ownerQuery } from '../support/owner-query';

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { ErrorCode, uuidv7 } from '@kassa/contracts';
 import { HostResolver } from '@kassa/api/webhooks';
-import { eventually } from '../support/eventually';
+import { eventually } from '@kassa/testing';
 import { bearer, createTenant, expectStatus, TenantFixture } from '../support/identity';
 import { ownerQuery } from '../support/owner-query';
 import { startTestApi, TestApi } from '../support/test-api';

@@ -4,6 +4,5 @@ export { ApiError, apiErrorOf, isApiError } from './lib/api-error';
 export type { ApiFailureKind } from './lib/api-error';
 export { invalidateEntity, queryKeys } from './lib/query-keys';
 export { emailReceipt } from './lib/receipt-email';
-export type { ReceiptEmailQueued } from './lib/receipt-email';
 export { useApiMutation, useApiQuery } from './lib/use-api';
 export type { ApiMutationOptions, ApiQueryOptions } from './lib/use-api';

@@ -52,6 +52,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Prometheus metrics of this process (bearer METRICS_TOKEN; without one configured, loopback callers only). */
+        get: operations["MetricsController_scrape"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitoring/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The shop's own traffic: latency percentiles, errors and cache hits over time and by route. */
+        get: operations["MonitoringController_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitoring/errors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Error groups (API and browsers), newest first. */
+        get: operations["MonitoringController_errors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitoring/errors/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Resolve an error group (it reopens by itself when the error recurs), or reopen it. */
+        patch: operations["MonitoringController_updateError"];
+        trace?: never;
+    };
     "/api/v1/events": {
         parameters: {
             query?: never;
@@ -124,6 +192,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["AuditLogsController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/mail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MailboxController_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -205,6 +289,22 @@ export interface paths {
         };
         get: operations["RegistersController_get"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/import-mappings/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ImportMappingsController_get"];
+        put: operations["ImportMappingsController_put"];
         post?: never;
         delete?: never;
         options?: never;
@@ -612,6 +712,22 @@ export interface paths {
         patch: operations["ProductsController_update"];
         trace?: never;
     };
+    "/api/v1/products/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ProductsController_restore"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/inventory/adjustments": {
         parameters: {
             query?: never;
@@ -916,6 +1032,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sales/{id}/receipt/email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SalesController_emailReceipt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sales/{id}/void": {
         parameters: {
             query?: never;
@@ -972,6 +1104,166 @@ export interface paths {
             cookie?: never;
         };
         get: operations["ReceiptGapsController_gaps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AnalyticsController_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AnalyticsController_trend"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/forecast": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AnalyticsController_forecast"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/seasonality": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AnalyticsController_seasonality"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/anomalies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AnalyticsController_anomalies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/top-products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AnalyticsController_topProducts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/baskets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AnalyticsController_baskets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AnalyticsController_customers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/velocity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AnalyticsController_velocity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AnalyticsController_export"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1397,6 +1689,97 @@ export interface components {
             installedAt: string;
             runtime: components["schemas"]["RuntimeModeDto"];
         };
+        TrafficFiguresDto: {
+            requests: number;
+            /** @description Answers with a 5xx status. */
+            errors: number;
+            p50Ms: number | null;
+            p95Ms: number | null;
+            p99Ms: number | null;
+            cacheHits: number;
+            cacheMisses: number;
+        };
+        TrafficPointDto: {
+            requests: number;
+            /** @description Answers with a 5xx status. */
+            errors: number;
+            p50Ms: number | null;
+            p95Ms: number | null;
+            p99Ms: number | null;
+            cacheHits: number;
+            cacheMisses: number;
+            /** Format: date-time */
+            at: string;
+        };
+        RouteTrafficDto: {
+            requests: number;
+            /** @description Answers with a 5xx status. */
+            errors: number;
+            p50Ms: number | null;
+            p95Ms: number | null;
+            p99Ms: number | null;
+            cacheHits: number;
+            cacheMisses: number;
+            route: string;
+        };
+        MonitoringSummaryDto: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            /** @description Width of each point of the series. */
+            bucketSeconds: number;
+            total: components["schemas"]["TrafficFiguresDto"];
+            /** @description Points with traffic only, oldest first. */
+            series: components["schemas"]["TrafficPointDto"][];
+            /** @description Routes by p95 latency, slowest first. */
+            routes: components["schemas"]["RouteTrafficDto"][];
+        };
+        ErrorGroupDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            source: "api" | "web" | "pos";
+            /** @enum {string} */
+            severity: "fatal" | "error" | "warning";
+            type: string;
+            /** @description The latest occurrence, credentials scrubbed. */
+            message: string;
+            stack: string | null;
+            /** @description Route template (API) or page path (browsers). */
+            route: string | null;
+            /** @description Request context of the latest occurrence (never bodies or credentials). */
+            context: {
+                [key: string]: unknown;
+            };
+            count: number;
+            /** @enum {string} */
+            status: "open" | "resolved";
+            /** Format: date-time */
+            firstSeenAt: string;
+            /** Format: date-time */
+            lastSeenAt: string;
+            /** Format: date-time */
+            resolvedAt: string | null;
+            /** Format: uuid */
+            resolvedBy: string | null;
+            /**
+             * Format: date-time
+             * @description When it last came back after being resolved.
+             */
+            reopenedAt: string | null;
+        };
+        ErrorGroupListDto: {
+            items: components["schemas"]["ErrorGroupDto"][];
+            nextCursor: string | null;
+        };
+        UpdateErrorGroupDto: {
+            /**
+             * @description resolved: closed until it happens again (then it reopens by itself).
+             * @enum {string}
+             */
+            status: "open" | "resolved";
+        };
         EventDto: {
             /**
              * Format: uuid
@@ -1404,7 +1787,7 @@ export interface components {
              */
             id: string;
             /** @enum {string} */
-            type: "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "supplier.created" | "purchase_order.created" | "purchase_order.approved" | "purchase_order.received" | "purchase_order.closed" | "payment.received" | "webhook.disabled";
+            type: "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "supplier.created" | "purchase_order.created" | "purchase_order.approved" | "purchase_order.received" | "purchase_order.closed" | "payment.received" | "webhook.disabled" | "mail.queued";
             /** Format: uuid */
             tenantId: string;
             /** @description Position in this tenant's feed: gapless, in the order events became visible. */
@@ -1430,7 +1813,7 @@ export interface components {
             /** Format: uuid */
             eventId: string;
             /** @enum {string} */
-            eventType: "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "supplier.created" | "purchase_order.created" | "purchase_order.approved" | "purchase_order.received" | "purchase_order.closed" | "payment.received" | "webhook.disabled";
+            eventType: "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "supplier.created" | "purchase_order.created" | "purchase_order.approved" | "purchase_order.received" | "purchase_order.closed" | "payment.received" | "webhook.disabled" | "mail.queued";
             consumer: string;
             attempts: number;
             lastError: string;
@@ -1451,7 +1834,7 @@ export interface components {
             /** Format: uuid */
             actorId: string | null;
             /** @enum {string} */
-            action: "create" | "update" | "delete" | "login" | "logout" | "view" | "export" | "import" | "void" | "refund" | "approve" | "reject";
+            action: "create" | "update" | "delete" | "login" | "logout" | "view" | "export" | "import" | "void" | "refund" | "approve" | "reject" | "send";
             entityType: string;
             entityId: string | null;
             /** @description { field: [before, after] }; secrets redacted */
@@ -1469,6 +1852,24 @@ export interface components {
         };
         AuditLogListDto: {
             items: components["schemas"]["AuditLogDto"][];
+            nextCursor: string | null;
+        };
+        WrittenMailDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            purpose: "receipt" | "invite";
+            to: string;
+            subject: string;
+            /** @description Where the .eml file is, on the machine the API runs on. */
+            file: string;
+            /** @description Size of the .eml file in bytes. */
+            size: number;
+            /** Format: date-time */
+            writtenAt: string;
+        };
+        WrittenMailListDto: {
+            items: components["schemas"]["WrittenMailDto"][];
             nextCursor: string | null;
         };
         DiscountLimitsDto: {
@@ -1563,6 +1964,39 @@ export interface components {
         CreateRegisterDto: {
             /** @example Till 1 */
             name: string;
+        };
+        ImportMappingDto: {
+            /** @enum {string} */
+            kind: "products" | "counts";
+            /**
+             * @description Applied to every file imported for this kind, for the columns the file has; a mapping posted with the file overrides it.
+             * @example {
+             *       "Code": "sku",
+             *       "Bezeichnung": "name",
+             *       "Notiz": null
+             *     }
+             */
+            mapping: {
+                [key: string]: string | null;
+            };
+            /**
+             * Format: date-time
+             * @description null until the shop confirms a mapping.
+             */
+            updatedAt?: string | null;
+        };
+        PutImportMappingDto: {
+            /**
+             * @description Column in the file → field of the import, or null to ignore the column. Replaces the stored one.
+             * @example {
+             *       "Code": "sku",
+             *       "Bezeichnung": "name",
+             *       "Notiz": null
+             *     }
+             */
+            mapping: {
+                [key: string]: string | null;
+            };
         };
         SignupDto: {
             tenantName: string;
@@ -1674,7 +2108,7 @@ export interface components {
             storeIds?: string[];
         };
         InviteDto: {
-            /** @description One-time link to set a password (shown once; email delivery comes later). */
+            /** @description One-time link to set a password (shown once; also mailed to the user). */
             url: string;
             token: string;
             /** Format: date-time */
@@ -1693,13 +2127,13 @@ export interface components {
         };
         CreateApiKeyDto: {
             name: string;
-            permissions: ("tenant:read" | "tenant:manage" | "stores:read" | "stores:manage" | "users:read" | "users:manage" | "api_keys:manage" | "events:read" | "audit:read" | "dead_letters:manage" | "catalog:read" | "catalog:manage" | "webhooks:manage" | "inventory:read" | "inventory:manage" | "customers:read" | "customers:manage" | "customers:erase" | "sales:read" | "sales:create" | "sales:override_price" | "sales:review" | "sales:void" | "sales:refund" | "sales:discount" | "devices:manage" | "purchasing:read" | "purchasing:manage" | "purchasing:receive" | "purchasing:approve")[];
+            permissions: ("tenant:read" | "tenant:manage" | "stores:read" | "stores:manage" | "users:read" | "users:manage" | "api_keys:manage" | "events:read" | "audit:read" | "dead_letters:manage" | "catalog:read" | "catalog:manage" | "webhooks:manage" | "inventory:read" | "inventory:manage" | "customers:read" | "customers:manage" | "customers:erase" | "sales:read" | "sales:create" | "sales:override_price" | "sales:review" | "sales:void" | "sales:refund" | "sales:discount" | "devices:manage" | "analytics:read" | "imports:manage" | "monitoring:read" | "monitoring:manage" | "purchasing:read" | "purchasing:manage" | "purchasing:receive" | "purchasing:approve")[];
         };
         CreatedApiKeyDto: {
             /** Format: uuid */
             id: string;
             name: string;
-            permissions: ("tenant:read" | "tenant:manage" | "stores:read" | "stores:manage" | "users:read" | "users:manage" | "api_keys:manage" | "events:read" | "audit:read" | "dead_letters:manage" | "catalog:read" | "catalog:manage" | "webhooks:manage" | "inventory:read" | "inventory:manage" | "customers:read" | "customers:manage" | "customers:erase" | "sales:read" | "sales:create" | "sales:override_price" | "sales:review" | "sales:void" | "sales:refund" | "sales:discount" | "devices:manage" | "purchasing:read" | "purchasing:manage" | "purchasing:receive" | "purchasing:approve")[];
+            permissions: ("tenant:read" | "tenant:manage" | "stores:read" | "stores:manage" | "users:read" | "users:manage" | "api_keys:manage" | "events:read" | "audit:read" | "dead_letters:manage" | "catalog:read" | "catalog:manage" | "webhooks:manage" | "inventory:read" | "inventory:manage" | "customers:read" | "customers:manage" | "customers:erase" | "sales:read" | "sales:create" | "sales:override_price" | "sales:review" | "sales:void" | "sales:refund" | "sales:discount" | "devices:manage" | "analytics:read" | "imports:manage" | "monitoring:read" | "monitoring:manage" | "purchasing:read" | "purchasing:manage" | "purchasing:receive" | "purchasing:approve")[];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -1711,7 +2145,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
-            permissions: ("tenant:read" | "tenant:manage" | "stores:read" | "stores:manage" | "users:read" | "users:manage" | "api_keys:manage" | "events:read" | "audit:read" | "dead_letters:manage" | "catalog:read" | "catalog:manage" | "webhooks:manage" | "inventory:read" | "inventory:manage" | "customers:read" | "customers:manage" | "customers:erase" | "sales:read" | "sales:create" | "sales:override_price" | "sales:review" | "sales:void" | "sales:refund" | "sales:discount" | "devices:manage" | "purchasing:read" | "purchasing:manage" | "purchasing:receive" | "purchasing:approve")[];
+            permissions: ("tenant:read" | "tenant:manage" | "stores:read" | "stores:manage" | "users:read" | "users:manage" | "api_keys:manage" | "events:read" | "audit:read" | "dead_letters:manage" | "catalog:read" | "catalog:manage" | "webhooks:manage" | "inventory:read" | "inventory:manage" | "customers:read" | "customers:manage" | "customers:erase" | "sales:read" | "sales:create" | "sales:override_price" | "sales:review" | "sales:void" | "sales:refund" | "sales:discount" | "devices:manage" | "analytics:read" | "imports:manage" | "monitoring:read" | "monitoring:manage" | "purchasing:read" | "purchasing:manage" | "purchasing:receive" | "purchasing:approve")[];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -1933,6 +2367,10 @@ export interface components {
             reorderPoint?: number | null;
             reorderQuantity?: number | null;
             imageUrl?: string | null;
+        };
+        RestoreProductDto: {
+            /** @description Given back to the product; 409 barcode_taken if another product took one meanwhile. */
+            barcodes?: string[];
         };
         AdjustmentDto: {
             /** Format: uuid */
@@ -2216,7 +2654,7 @@ export interface components {
              * @description When it was rung up (offline sales); now when omitted.
              */
             occurredAt?: string;
-            /** @description Rung up without the network: accepted as it was, deviations flagged for review. */
+            /** @description Rung up without the network: accepted as it was, deviations flagged for review. Only from a user signed in by PIN on a paired till, for the till's own `registerId`; else 403 `offline_sale_forbidden`. */
             offline?: boolean;
         };
         SaleLineDto: {
@@ -2375,6 +2813,20 @@ export interface components {
             netMinor: number;
             tenders: components["schemas"]["TenderTotalDto"][];
         };
+        EmailReceiptDto: {
+            /**
+             * Format: email
+             * @example customer@example.com
+             */
+            to: string;
+        };
+        ReceiptEmailQueuedDto: {
+            /**
+             * @description The mail is queued; it is sent after the request, with retries.
+             * @enum {boolean}
+             */
+            queued: true;
+        };
         VoidSaleDto: {
             reason: string;
         };
@@ -2449,6 +2901,295 @@ export interface components {
             /** @description The missing numbers themselves (the first 1,000). */
             missing: number[];
             missingCount: number;
+        };
+        PeriodFiguresDto: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** @description Line totals net of discounts, tax excluded, less refunds. */
+            revenueMinor: number;
+            /** @description Sales, voided ones excluded. */
+            transactions: number;
+            averageBasketMinor: number | null;
+            /** @description Revenue less cost over lines with a cost snapshot. */
+            marginMinor: number | null;
+            /** @description Lines left out of the margin for want of a cost snapshot. */
+            unknownCostLines: number;
+            quantity: number;
+        };
+        ChangeDto: {
+            revenuePercent: number | null;
+            transactionsPercent: number | null;
+            averageBasketPercent: number | null;
+        };
+        SummaryDto: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** Format: uuid */
+            storeId: string | null;
+            timeZone: string;
+            currency: string;
+            /** @description One sentence in words. */
+            explanation: string;
+            current: components["schemas"]["PeriodFiguresDto"];
+            /** @description The as long period just before. */
+            previous: components["schemas"]["PeriodFiguresDto"];
+            vsPrevious: components["schemas"]["ChangeDto"];
+            /** @description The last day of the period. */
+            lastDay: components["schemas"]["PeriodFiguresDto"];
+            /** @description The same weekday a week before the last day. */
+            sameWeekdayLastWeek: components["schemas"]["PeriodFiguresDto"];
+            vsSameWeekdayLastWeek: components["schemas"]["ChangeDto"];
+        };
+        IntervalDto: {
+            low: number;
+            high: number;
+        };
+        DailyPointDto: {
+            /** Format: date */
+            date: string;
+            value: number;
+        };
+        TrendDto: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** Format: uuid */
+            storeId: string | null;
+            timeZone: string;
+            currency: string;
+            /** @description One sentence in words. */
+            explanation: string;
+            /** @enum {string} */
+            metric: "revenue" | "transactions" | "quantity";
+            /** @enum {string} */
+            direction: "up" | "down" | "flat";
+            changePercent: number | null;
+            /** @description Least-squares slope per day. */
+            slope: number;
+            slopeInterval: components["schemas"]["IntervalDto"] | null;
+            intercept: number;
+            fittedChangePercent: number | null;
+            series: components["schemas"]["DailyPointDto"][];
+        };
+        ForecastPointDto: {
+            /** Format: date */
+            date: string;
+            value: number;
+            low: number;
+            high: number;
+        };
+        ForecastDto: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** Format: uuid */
+            storeId: string | null;
+            timeZone: string;
+            currency: string;
+            /** @description One sentence in words. */
+            explanation: string;
+            /** @enum {string} */
+            metric: "revenue" | "transactions" | "quantity";
+            /**
+             * Format: date
+             * @description First day learnt from.
+             */
+            trainedFrom: string;
+            horizon: number;
+            /** @enum {string} */
+            best: "seasonal-naive" | "linear" | "holt-winters";
+            reason: string;
+            /** @description The best method's forecast. */
+            points: components["schemas"]["ForecastPointDto"][];
+            /** @description Every method’s forecast, by method. */
+            methods: {
+                [key: string]: unknown;
+            };
+            /** @description Rolling-origin backtest over the last 28 days: MAE, MASE, MAPE per method. */
+            backtest: {
+                [key: string]: unknown;
+            };
+            holtWintersParameters: {
+                [key: string]: unknown;
+            };
+        };
+        SlotIndexDto: {
+            slot: string | number;
+            index: number;
+        };
+        SeasonalPatternDto: {
+            indexes: components["schemas"]["SlotIndexDto"][];
+            strength: number;
+            weak: boolean;
+            explanation: string;
+        };
+        SeasonalityDto: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** Format: uuid */
+            storeId: string | null;
+            timeZone: string;
+            currency: string;
+            /** @description One sentence in words. */
+            explanation: string;
+            /** @enum {string} */
+            metric: "revenue" | "transactions" | "quantity";
+            dayOfWeek: components["schemas"]["SeasonalPatternDto"];
+            /** @description Over up to three years before `to`. */
+            monthOfYear: components["schemas"]["SeasonalPatternDto"];
+            /** @description With `profile`: per-hour average and share. */
+            hourOfDay: components["schemas"]["SeasonalPatternDto"];
+        };
+        AnomalyDto: {
+            /** Format: date */
+            date: string;
+            value: number;
+            expected: number;
+            score: number;
+            /** @enum {string} */
+            direction: "above" | "below";
+            explanation: string;
+        };
+        AnomaliesDto: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** Format: uuid */
+            storeId: string | null;
+            timeZone: string;
+            currency: string;
+            /** @description One sentence in words. */
+            explanation: string;
+            /** @enum {string} */
+            metric: "revenue" | "transactions" | "quantity";
+            /** @enum {string} */
+            method: "z-score" | "robust";
+            threshold: number;
+            anomalies: components["schemas"]["AnomalyDto"][];
+        };
+        ProductFiguresDto: {
+            /** Format: uuid */
+            productId: string;
+            name: string;
+            revenueMinor: number;
+            quantity: number;
+            marginMinor: number | null;
+            unknownCostLines: number;
+            share: number | null;
+        };
+        TopProductsDto: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** Format: uuid */
+            storeId: string | null;
+            timeZone: string;
+            currency: string;
+            /** @description One sentence in words. */
+            explanation: string;
+            /** @enum {string} */
+            by: "revenue" | "quantity" | "margin";
+            products: components["schemas"]["ProductFiguresDto"][];
+            unknownCostLines: number;
+        };
+        BasketPairDto: {
+            /** Format: uuid */
+            productA: string;
+            productAName: string;
+            /** Format: uuid */
+            productB: string;
+            productBName: string;
+            count: number;
+            support: number;
+            confidenceAToB: number;
+            confidenceBToA: number;
+            lift: number;
+            explanation: string;
+        };
+        BasketsDto: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** Format: uuid */
+            storeId: string | null;
+            timeZone: string;
+            currency: string;
+            /** @description One sentence in words. */
+            explanation: string;
+            baskets: number;
+            pairs: components["schemas"]["BasketPairDto"][];
+        };
+        CustomerValueDto: {
+            /** Format: uuid */
+            customerId: string;
+            name: string;
+            orders: number;
+            /** Format: date */
+            firstPurchase: string;
+            /** Format: date */
+            lastPurchase: string;
+            historicMinor: number;
+            averageOrderMinor: number;
+            ordersPerYear: number;
+            predictedMinor: number;
+        };
+        CohortDto: {
+            /** @example 2026-03 */
+            month: string;
+            customers: number;
+            revenueMinor: number;
+            averageHistoricMinor: number;
+            repeatRate: number;
+        };
+        CustomersDto: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** Format: uuid */
+            storeId: string | null;
+            timeZone: string;
+            currency: string;
+            /** @description One sentence in words. */
+            explanation: string;
+            lifespanYears: number;
+            customers: components["schemas"]["CustomerValueDto"][];
+            cohorts: components["schemas"]["CohortDto"][];
+        };
+        ProductVelocityDto: {
+            /** Format: uuid */
+            productId: string;
+            name: string;
+            unitsPerDay: number;
+            revenuePerDayMinor: number;
+            stockOnHand: number;
+            daysOfCover: number | null;
+            explanation: string;
+        };
+        VelocityDto: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** Format: uuid */
+            storeId: string | null;
+            timeZone: string;
+            currency: string;
+            /** @description One sentence in words. */
+            explanation: string;
+            days: number;
+            products: components["schemas"]["ProductVelocityDto"][];
         };
         SupplierDto: {
             /** Format: uuid */
@@ -2823,7 +3564,7 @@ export interface components {
             url: string;
             description: string | null;
             /** @description Event types to receive, or `*` for all of them. */
-            events: ("*" | "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "supplier.created" | "purchase_order.created" | "purchase_order.approved" | "purchase_order.received" | "purchase_order.closed" | "payment.received" | "webhook.disabled")[];
+            events: ("*" | "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "supplier.created" | "purchase_order.created" | "purchase_order.approved" | "purchase_order.received" | "purchase_order.closed" | "payment.received" | "webhook.disabled" | "mail.queued")[];
             /** @description Extra request headers sent with every delivery; they cannot replace the webhook-*, content-type, host or user-agent headers. */
             headers: {
                 [key: string]: string;
@@ -2846,7 +3587,7 @@ export interface components {
             /** @description http(s) URL without credentials; it must not resolve to a private address. */
             url: string;
             /** @description Event types to receive, or `*` for all of them. */
-            events: ("*" | "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "supplier.created" | "purchase_order.created" | "purchase_order.approved" | "purchase_order.received" | "purchase_order.closed" | "payment.received" | "webhook.disabled")[];
+            events: ("*" | "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "supplier.created" | "purchase_order.created" | "purchase_order.approved" | "purchase_order.received" | "purchase_order.closed" | "payment.received" | "webhook.disabled" | "mail.queued")[];
             description?: string;
             /** @description Extra request headers sent with every delivery; they cannot replace the webhook-*, content-type, host or user-agent headers. */
             headers?: {
@@ -2862,7 +3603,7 @@ export interface components {
             url: string;
             description: string | null;
             /** @description Event types to receive, or `*` for all of them. */
-            events: ("*" | "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "supplier.created" | "purchase_order.created" | "purchase_order.approved" | "purchase_order.received" | "purchase_order.closed" | "payment.received" | "webhook.disabled")[];
+            events: ("*" | "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "supplier.created" | "purchase_order.created" | "purchase_order.approved" | "purchase_order.received" | "purchase_order.closed" | "payment.received" | "webhook.disabled" | "mail.queued")[];
             /** @description Extra request headers sent with every delivery; they cannot replace the webhook-*, content-type, host or user-agent headers. */
             headers: {
                 [key: string]: string;
@@ -2885,7 +3626,7 @@ export interface components {
         UpdateWebhookDto: {
             url?: string;
             /** @description Event types to receive, or `*` for all of them. */
-            events?: ("*" | "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "supplier.created" | "purchase_order.created" | "purchase_order.approved" | "purchase_order.received" | "purchase_order.closed" | "payment.received" | "webhook.disabled")[];
+            events?: ("*" | "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "supplier.created" | "purchase_order.created" | "purchase_order.approved" | "purchase_order.received" | "purchase_order.closed" | "payment.received" | "webhook.disabled" | "mail.queued")[];
             description?: string | null;
             /** @description Extra request headers sent with every delivery; they cannot replace the webhook-*, content-type, host or user-agent headers. */
             headers?: {
@@ -2957,6 +3698,107 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SystemInfoDto"];
+                };
+            };
+        };
+    };
+    MetricsController_scrape: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Prometheus text exposition format 0.0.4. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No or another token, or not loopback when none is configured. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MonitoringController_summary: {
+        parameters: {
+            query?: {
+                /** @description From (inclusive); an hour before `to` when omitted. */
+                from?: string;
+                /** @description To (exclusive); now when omitted. At most 31 days after `from`. */
+                to?: string;
+                /** @description One route: method and template, e.g. `GET /api/v1/products/:id`. */
+                route?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MonitoringSummaryDto"];
+                };
+            };
+        };
+    };
+    MonitoringController_errors: {
+        parameters: {
+            query?: {
+                status?: "open" | "resolved";
+                source?: "api" | "web" | "pos";
+                limit?: number;
+                /** @description The `nextCursor` of the previous page, as given (opaque). */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorGroupListDto"];
+                };
+            };
+        };
+    };
+    MonitoringController_updateError: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateErrorGroupDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorGroupDto"];
                 };
             };
         };
@@ -3034,7 +3876,7 @@ export interface operations {
             query?: {
                 actorType?: "user" | "api_key" | "system";
                 actorId?: string;
-                action?: "create" | "update" | "delete" | "login" | "logout" | "view" | "export" | "import" | "void" | "refund" | "approve" | "reject";
+                action?: "create" | "update" | "delete" | "login" | "logout" | "view" | "export" | "import" | "void" | "refund" | "approve" | "reject" | "send";
                 entityType?: string;
                 entityId?: string;
                 /** @description From this time, inclusive. */
@@ -3067,7 +3909,7 @@ export interface operations {
             query?: {
                 actorType?: "user" | "api_key" | "system";
                 actorId?: string;
-                action?: "create" | "update" | "delete" | "login" | "logout" | "view" | "export" | "import" | "void" | "refund" | "approve" | "reject";
+                action?: "create" | "update" | "delete" | "login" | "logout" | "view" | "export" | "import" | "void" | "refund" | "approve" | "reject" | "send";
                 entityType?: string;
                 entityId?: string;
                 /** @description From this time, inclusive. */
@@ -3088,6 +3930,30 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    MailboxController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The `nextCursor` of the previous page, as given (opaque). */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Development only (`NODE_ENV=development`, a caller on the same machine, no `SMTP_URL`): the .eml files written for your shop, newest first. Otherwise 404 `route_not_found`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WrittenMailListDto"];
+                };
             };
         };
     };
@@ -3285,6 +4151,56 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RegisterDto"];
+                };
+            };
+        };
+    };
+    ImportMappingsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description products (POST /products/import) or counts (POST /inventory/counts/import). */
+                kind: "products" | "counts";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The mapping the shop confirmed for this import; `{}` and updatedAt null before one is. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportMappingDto"];
+                };
+            };
+        };
+    };
+    ImportMappingsController_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description products (POST /products/import) or counts (POST /inventory/counts/import). */
+                kind: "products" | "counts";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutImportMappingDto"];
+            };
+        };
+        responses: {
+            /** @description Remembers the mapping the user confirmed (replacing the stored one); 400 import_mapping_invalid naming the column. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportMappingDto"];
                 };
             };
         };
@@ -3932,15 +4848,26 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        /** @description JSON rows, or a CSV, TSV, xlsx, xls or ods file as the body (read in the shop locale). */
+        /** @description JSON rows; or a CSV, TSV, xlsx, xls or ods file, as the raw body or as the `file` field of a multipart form whose other fields are the query parameters (read in the shop locale). At most 20 MB. */
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ProductImportDto"];
-                "text/csv": components["schemas"]["ProductImportDto"];
-                "text/tab-separated-values": components["schemas"]["ProductImportDto"];
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ProductImportDto"];
-                "application/vnd.ms-excel": components["schemas"]["ProductImportDto"];
-                "application/vnd.oasis.opendocument.spreadsheet": components["schemas"]["ProductImportDto"];
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The spreadsheet.
+                     */
+                    file: string;
+                    /** @description For a file: JSON `{ "column in the file": "field" | null }`, overriding the header synonyms and the shop's remembered mapping (null ignores a column). */
+                    mapping?: string;
+                    /** @description Validate only. */
+                    dryRun?: boolean;
+                };
+                "text/csv": string;
+                "text/tab-separated-values": string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                "application/vnd.ms-excel": string;
+                "application/vnd.oasis.opendocument.spreadsheet": string;
             };
         };
         responses: {
@@ -4073,6 +5000,32 @@ export interface operations {
             };
         };
     };
+    ProductsController_restore: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RestoreProductDto"];
+            };
+        };
+        responses: {
+            /** @description Undoes a delete (with the barcodes given back); 409 sku_taken if the SKU was reused meanwhile. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductDto"];
+                };
+            };
+        };
+    };
     InventoryController_adjust: {
         parameters: {
             query?: never;
@@ -4158,15 +5111,31 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        /** @description JSON rows, or a CSV, TSV, xlsx, xls or ods file as the body with ?storeId= (read in the shop locale). */
+        /** @description JSON rows; or a CSV, TSV, xlsx, xls or ods file, as the raw body or as the `file` field of a multipart form whose other fields are the query parameters (read in the shop locale). At most 20 MB. */
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CountImportDto"];
-                "text/csv": components["schemas"]["CountImportDto"];
-                "text/tab-separated-values": components["schemas"]["CountImportDto"];
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["CountImportDto"];
-                "application/vnd.ms-excel": components["schemas"]["CountImportDto"];
-                "application/vnd.oasis.opendocument.spreadsheet": components["schemas"]["CountImportDto"];
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The spreadsheet.
+                     */
+                    file: string;
+                    /**
+                     * Format: uuid
+                     * @description The store counted (for a file).
+                     */
+                    storeId?: string;
+                    /** @description For a file: JSON `{ "column in the file": "field" | null }`, overriding the header synonyms and the shop's remembered mapping (null ignores a column). */
+                    mapping?: string;
+                    /** @description Validate only. */
+                    dryRun?: boolean;
+                };
+                "text/csv": string;
+                "text/tab-separated-values": string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                "application/vnd.ms-excel": string;
+                "application/vnd.oasis.opendocument.spreadsheet": string;
             };
         };
         responses: {
@@ -4238,6 +5207,8 @@ export interface operations {
                 storeId?: string;
                 /** @description CSV only: start with a UTF-8 byte order mark. */
                 bom?: boolean;
+                /** @description The columns to export, in this order, by their CSV names (`sku,onHand`); all by default. */
+                columns?: string;
             };
             header?: never;
             path?: never;
@@ -4288,6 +5259,8 @@ export interface operations {
                 storeId?: string;
                 /** @description CSV only: start with a UTF-8 byte order mark. */
                 bom?: boolean;
+                /** @description The columns to export, in this order, by their CSV names (`sku,onHand`); all by default. */
+                columns?: string;
             };
             header?: never;
             path?: never;
@@ -4626,6 +5599,32 @@ export interface operations {
             };
         };
     };
+    SalesController_emailReceipt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmailReceiptDto"];
+            };
+        };
+        responses: {
+            /** @description Queues the HTML receipt (plain text alternative) to `to`; it is sent after the request, with retries. At most `RECEIPT_EMAILS_PER_HOUR` per shop: then 429 `receipt_email_limited` with `Retry-After`. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceiptEmailQueuedDto"];
+                };
+            };
+        };
+    };
     SalesController_void: {
         parameters: {
             query?: never;
@@ -4746,6 +5745,294 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ReceiptGapsDto"];
                 };
+            };
+        };
+    };
+    AnalyticsController_summary: {
+        parameters: {
+            query?: {
+                storeId?: string;
+                /** @description First local day (shop's time zone); default 89 days before `to`. */
+                from?: string;
+                /** @description Last local day, included; default today. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revenue, sales, average basket and margin, against the period before and the same weekday a week earlier. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SummaryDto"];
+                };
+            };
+        };
+    };
+    AnalyticsController_trend: {
+        parameters: {
+            query?: {
+                storeId?: string;
+                /** @description First local day (shop's time zone); default 89 days before `to`. */
+                from?: string;
+                /** @description Last local day, included; default today. */
+                to?: string;
+                metric?: "revenue" | "transactions" | "quantity";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Direction, % change against the period before and the least-squares slope with its interval. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrendDto"];
+                };
+            };
+        };
+    };
+    AnalyticsController_forecast: {
+        parameters: {
+            query?: {
+                storeId?: string;
+                /** @description First local day (shop's time zone); default 89 days before `to`. */
+                from?: string;
+                /** @description Last local day, included; default today. */
+                to?: string;
+                metric?: "revenue" | "transactions" | "quantity";
+                /** @description Days to forecast after `to`. */
+                horizon?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The next days by three methods, learnt from up to 365 days; the best by a 28-day backtest. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForecastDto"];
+                };
+            };
+        };
+    };
+    AnalyticsController_seasonality: {
+        parameters: {
+            query?: {
+                storeId?: string;
+                /** @description First local day (shop's time zone); default 89 days before `to`. */
+                from?: string;
+                /** @description Last local day, included; default today. */
+                to?: string;
+                metric?: "revenue" | "transactions" | "quantity";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Day-of-week and month-of-year indexes and the hour-of-day profile, with their strength. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeasonalityDto"];
+                };
+            };
+        };
+    };
+    AnalyticsController_anomalies: {
+        parameters: {
+            query?: {
+                storeId?: string;
+                /** @description First local day (shop's time zone); default 89 days before `to`. */
+                from?: string;
+                /** @description Last local day, included; default today. */
+                to?: string;
+                metric?: "revenue" | "transactions" | "quantity";
+                method?: "z-score" | "robust";
+                /** @description Score that flags a day; default 2.0 (z-score) or 3.5 (robust). */
+                threshold?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Days that stand out once trend and weekday are accounted for, each explained. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnomaliesDto"];
+                };
+            };
+        };
+    };
+    AnalyticsController_topProducts: {
+        parameters: {
+            query?: {
+                storeId?: string;
+                /** @description First local day (shop's time zone); default 89 days before `to`. */
+                from?: string;
+                /** @description Last local day, included; default today. */
+                to?: string;
+                limit?: number;
+                by?: "revenue" | "quantity" | "margin";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TopProductsDto"];
+                };
+            };
+        };
+    };
+    AnalyticsController_baskets: {
+        parameters: {
+            query?: {
+                storeId?: string;
+                /** @description First local day (shop's time zone); default 89 days before `to`. */
+                from?: string;
+                /** @description Last local day, included; default today. */
+                to?: string;
+                limit?: number;
+                /** @description Leave out pairs bought together in fewer baskets. */
+                minCount?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Pairs bought together, with support, confidence and lift. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BasketsDto"];
+                };
+            };
+        };
+    };
+    AnalyticsController_customers: {
+        parameters: {
+            query?: {
+                storeId?: string;
+                /** @description First local day (shop's time zone); default 89 days before `to`. */
+                from?: string;
+                /** @description Last local day, included; default today. */
+                to?: string;
+                limit?: number;
+                /** @description Expected customer lifespan in years, for the predicted value. */
+                lifespanYears?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Customer lifetime value, historic and predicted, and cohorts by first-purchase month. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomersDto"];
+                };
+            };
+        };
+    };
+    AnalyticsController_velocity: {
+        parameters: {
+            query?: {
+                storeId?: string;
+                /** @description First local day (shop's time zone); default 89 days before `to`. */
+                from?: string;
+                /** @description Last local day, included; default today. */
+                to?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Units and revenue per day per product and days of cover from stock on hand, shortest cover first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VelocityDto"];
+                };
+            };
+        };
+    };
+    AnalyticsController_export: {
+        parameters: {
+            query: {
+                storeId?: string;
+                /** @description First local day (shop's time zone); default 89 days before `to`. */
+                from?: string;
+                /** @description Last local day, included; default today. */
+                to?: string;
+                metric?: "revenue" | "transactions" | "quantity";
+                /** @description Days to forecast after `to`. */
+                horizon?: number;
+                report: "summary" | "trend" | "forecast" | "seasonality" | "anomalies" | "top-products" | "baskets" | "customers" | "velocity";
+                format: "csv" | "xlsx";
+                /** @description CSV only: start with a UTF-8 byte order mark. */
+                bom?: boolean;
+                method?: "z-score" | "robust";
+                threshold?: number;
+                by?: "revenue" | "quantity" | "margin";
+                limit?: number;
+                minCount?: number;
+                lifespanYears?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One report's answer as CSV or xlsx (the same filters as the report). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

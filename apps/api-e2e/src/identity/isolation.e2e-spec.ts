@@ -3,7 +3,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { ErrorCode, uuidv7 } from '@kassa/contracts';
 import { bearer, createTenantPair, expectStatus, TenantFixture } from '../support/identity';
-import { ID_ROUTE_FIXTURES, IdRouteFixture, seedDeadLetter, seedWebhookDelivery } from '../support/id-route-sweep';
+import { ID_ROUTE_FIXTURES, IdRouteFixture, seedDeadLetter, seedNotification, seedWebhookDelivery } from '../support/id-route-sweep';
 import { eventually } from '../support/eventually';
 import { EventsProbeModule, installEventsProbeTables } from '../support/events-probe.module';
 import { IdempotencyProbeModule, installIdempotencyProbeTables } from '../support/idempotency-probe.module';
@@ -27,6 +27,7 @@ describe('tenant isolation', () => {
       expectStatus(await http().post('/api/v1/e2e-probe/events/bump').set(bearer(shop.owner.accessToken)).send({ aggregateId: uuidv7() }), 201);
       await seedDeadLetter(api.app, shop.id);
       await seedWebhookDelivery(api.app, shop.id);
+      await seedNotification(api.app, shop.id, shop.manager.id);
       const category = expectStatus(await http().post('/api/v1/categories').set(bearer(shop.owner.accessToken)).send({ name: 'Fruit' }), 201).body;
       const product = expectStatus(
         await http()

@@ -81,6 +81,8 @@ export enum ErrorCode {
   PinLocked = 'pin_locked',
   PinNotSet = 'pin_not_set',
   PinTooWeak = 'pin_too_weak',
+  // Realtime (issue 27)
+  NotificationNotFound = 'notification_not_found',
 }
 
 const errorCodes = new Set<string>(Object.values(ErrorCode));

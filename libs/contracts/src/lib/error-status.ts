@@ -71,6 +71,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.PinLocked]: 429,
   [ErrorCode.PinNotSet]: 409,
   [ErrorCode.PinTooWeak]: 400,
+  [ErrorCode.NotificationNotFound]: 404,
   [ErrorCode.InternalError]: 500,
   [ErrorCode.ServiceUnavailable]: 503,
 };

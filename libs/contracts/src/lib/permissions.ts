@@ -33,6 +33,8 @@ export const PERMISSIONS = [
   'sales:refund',
   'sales:discount',
   'devices:manage',
+  // Live updates on the realtime socket and their replay, and the signed-in user's own notifications.
+  'realtime:read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -62,10 +64,21 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'sales:refund',
     'sales:discount',
     'devices:manage',
+    'realtime:read',
   ],
   // Cashiers look customers up and sign them up at the till; erasing one is a manager's call, and so is
   // selling below (or above) the catalog price. Their discounts stay within the shop's cashier limit.
-  cashier: ['tenant:read', 'stores:read', 'catalog:read', 'inventory:read', 'customers:read', 'customers:manage', 'sales:read', 'sales:create'],
+  cashier: [
+    'tenant:read',
+    'stores:read',
+    'catalog:read',
+    'inventory:read',
+    'customers:read',
+    'customers:manage',
+    'sales:read',
+    'sales:create',
+    'realtime:read',
+  ],
 };
 
 export function roleHasPermission(role: Role, permission: Permission): boolean {

@@ -4,6 +4,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { randomBytes } from 'node:crypto';
 import { AppConfig } from '@kassa/api/config';
 import { TenancyModule } from '@kassa/api/tenancy';
+import { AccessTokenSessions } from './access-token-sessions';
 import { AccessTokens } from './access-tokens';
 import { ApiKeysController } from './api-keys.controller';
 import { ApiKeysService } from './api-keys.service';
@@ -38,6 +39,7 @@ import { UsersService } from './users.service';
   controllers: [AuthController, MeController, UsersController, ApiKeysController, DevicesController],
   providers: [
     AccessTokens,
+    AccessTokenSessions,
     RefreshTokens,
     AuthService,
     UsersService,
@@ -54,6 +56,6 @@ import { UsersService } from './users.service';
     },
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [UsersService, StaffPinsService],
+  exports: [UsersService, StaffPinsService, AccessTokenSessions],
 })
 export class AuthModule {}

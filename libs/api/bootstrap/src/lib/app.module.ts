@@ -8,6 +8,7 @@ import { DatabaseModule } from '@kassa/api/database';
 import { EventsModule } from '@kassa/api/events';
 import { InventoryModule } from '@kassa/api/inventory';
 import { MonitoringModule } from '@kassa/api/monitoring';
+import { RealtimeModule } from '@kassa/api/realtime';
 import { SalesModule } from '@kassa/api/sales';
 import { TenancyModule } from '@kassa/api/tenancy';
 import { WebhooksModule } from '@kassa/api/webhooks';
@@ -31,6 +32,7 @@ export class AppModule {
         CustomersModule,
         SalesModule,
         WebhooksModule.forRoot(config),
+        RealtimeModule,
         ...probeModules,
       ],
     };

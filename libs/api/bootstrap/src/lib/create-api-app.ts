@@ -17,6 +17,7 @@ import {
   requestIdFor,
 } from '@kassa/api/http';
 import { createLogger, PinoNestLogger } from '@kassa/api/monitoring';
+import { RealtimeIoAdapter } from '@kassa/api/realtime';
 import { installSpreadsheetBodyParsers } from '@kassa/api/spreadsheets';
 import { AppModule } from './app.module';
 import { setUpOpenApi } from './open-api';
@@ -62,5 +63,8 @@ export async function createApiApp(config: AppConfig, options: CreateApiAppOptio
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter([databaseErrorToApiException]));
   setUpOpenApi(app);
+  const sockets = new RealtimeIoAdapter(app, config);
+  await sockets.connect();
+  app.useWebSocketAdapter(sockets);
   return app;
 }

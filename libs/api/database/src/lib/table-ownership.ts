@@ -1,5 +1,6 @@
 /** The domain libs that own tables: each is `libs/api/<domain>`. */
-export type TableOwner = 'tenancy' | 'auth' | 'catalog' | 'inventory' | 'customers' | 'sales' | 'events' | 'audit' | 'idempotency' | 'webhooks' | 'monitoring';
+export type TableOwner =
+  'tenancy' | 'auth' | 'catalog' | 'inventory' | 'customers' | 'sales' | 'events' | 'audit' | 'idempotency' | 'webhooks' | 'monitoring' | 'realtime';
 
 /**
  * Which domain lib owns each table (DESIGN.md §2): only the owner's SQL names it; every other lib
@@ -53,4 +54,6 @@ export const TABLE_OWNERS: Readonly<Record<string, TableOwner>> = {
   webhook_attempt: 'webhooks',
 
   installation: 'monitoring',
+
+  notification: 'realtime',
 };

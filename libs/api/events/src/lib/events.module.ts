@@ -1,6 +1,8 @@
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module, OnApplicationShutdown, Provider } from '@nestjs/common';
 import { AppConfig } from '@kassa/api/config';
+import type { ConnectionOptions } from 'bullmq';
+import { Cluster } from 'ioredis';
 import { BullMqEventQueue, OutboxProcessor, QUEUE_HANDLERS } from './bullmq-event-queue';
 import { DeadLetterRecorder } from './dead-letter-recorder';
 import { DeadLettersController } from './dead-letters.controller';
@@ -34,6 +36,12 @@ const queueHandlers: Provider = {
   }),
 };
 
+/** A Cluster when REDIS_CLUSTER_NODES is set; BullMQ's workers need commands that wait out a failover rather than fail. */
+function queueConnection(redis: NonNullable<AppConfig['redis']>): ConnectionOptions {
+  if (!redis.clusterNodes) return { url: redis.url };
+  return new Cluster(redis.clusterNodes, { redisOptions: { maxRetriesPerRequest: null } });
+}
+
 class InProcessQueueLifecycle implements OnApplicationShutdown {
   constructor(private readonly queue: InProcessEventQueue) {}
   onApplicationShutdown(): void {
@@ -49,7 +57,7 @@ export class EventsModule {
     const queue = config.redis
       ? {
           imports: [
-            BullModule.forRoot({ connection: { url: config.redis.url }, prefix: `${config.redis.keyPrefix}bull` }),
+            BullModule.forRoot({ connection: queueConnection(config.redis), prefix: config.redis.bullPrefix }),
             BullModule.registerQueue({
               name: OUTBOX_QUEUE_NAME,
               defaultJobOptions: {
@@ -91,7 +99,7 @@ export class EventsModule {
         queueHandlers,
         ...queue.providers,
       ],
-      exports: [DomainEvents, EventConsumers, OutboxRelay],
+      exports: [DomainEvents, EventConsumers, OutboxRelay, EventFeedService],
     };
   }
 }

@@ -20,6 +20,7 @@ import { CreateDevices1765756800000 } from './1765756800000-create-devices';
 import { AddStaffPins1765756800001 } from './1765756800001-add-staff-pins';
 import { AddSaleDiscountApproval1765756800002 } from './1765756800002-add-sale-discount-approval';
 import { CatalogDeltas1765756800003 } from './1765756800003-catalog-deltas';
+import { CreateNotifications1766300000000 } from './1766300000000-create-notifications';
 
 /** Every migration, in order. New ones are appended here. */
 export const migrations = [
@@ -45,4 +46,5 @@ export const migrations = [
   AddStaffPins1765756800001,
   AddSaleDiscountApproval1765756800002,
   CatalogDeltas1765756800003,
+  CreateNotifications1766300000000,
 ];

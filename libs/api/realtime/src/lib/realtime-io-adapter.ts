@@ -5,6 +5,9 @@ import { AppConfig } from '@kassa/api/config';
 import { createClient, createCluster } from 'redis';
 import type { Server, ServerOptions } from 'socket.io';
 
+const CLOSE_TIMEOUT_MS = 2_000;
+const UNSUBSCRIBE_SETTLE_MS = 200;
+
 type RedisConnection = ReturnType<typeof createClient> | ReturnType<typeof createCluster>;
 
 /**
@@ -16,6 +19,7 @@ export class RealtimeIoAdapter extends IoAdapter {
   private readonly logger = new Logger('RealtimeAdapter');
   private readonly connections: RedisConnection[] = [];
   private adapterConstructor?: ReturnType<typeof createShardedAdapter>;
+  private server?: Server;
 
   constructor(
     app: INestApplicationContext,
@@ -46,10 +50,31 @@ export class RealtimeIoAdapter extends IoAdapter {
       cors: { origin: this.config.webOrigins, credentials: true },
     });
     if (this.adapterConstructor) server.adapter(this.adapterConstructor);
+    this.server = server;
     return server;
   }
 
+  /**
+   * Sockets and adapters first (their unsubscribes need the connections), then the connections: gracefully, so no
+   * pending command is left to reject, but not waiting forever on a node that is gone.
+   */
   override async dispose(): Promise<void> {
-    await Promise.all(this.connections.splice(0).map((connection) => connection.quit().catch(() => undefined)));
+    if (this.server) {
+      this.server.local.disconnectSockets(true);
+      for (const namespace of this.server._nsps.values()) await namespace.adapter.close();
+      // The sharded adapter unsubscribes emptied rooms without awaiting it; node-redis throws if such a reply comes
+      // back after its connection closed, so let those replies arrive first.
+      await new Promise((resolve) => setTimeout(resolve, UNSUBSCRIBE_SETTLE_MS));
+    }
+    await Promise.all(
+      this.connections.splice(0).map(async (connection) => {
+        const closed = connection.close().then(
+          () => true,
+          () => true,
+        );
+        const timedOut = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), CLOSE_TIMEOUT_MS).unref());
+        if (!(await Promise.race([closed, timedOut]))) connection.destroy();
+      }),
+    );
   }
 }

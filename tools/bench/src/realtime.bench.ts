@@ -3,7 +3,8 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io, Socket } from 'socket.io-client';
 import { EventEnvelope, REALTIME_NAMESPACE, uuidv7 } from '@kassa/contracts';
-import { createTestDatabase, freePort, ServerProcess, startBuiltApi, TEST_REDIS_URL } from '@kassa/testing';
+import { ChildProcess, spawn } from 'node:child_process';
+import { createTestDatabase, freePort, TEST_REDIS_URL } from '@kassa/testing';
 import { ms, percentile } from './latency';
 
 // Realtime fan-out: CLIENTS sockets split over two built API processes sharing PostgreSQL and Redis (the sharded
@@ -38,6 +39,34 @@ function connect(baseUrl: string, token: string, onEvent: (event: EventEnvelope)
   });
 }
 
+interface Replica {
+  baseUrl: string;
+  process: ChildProcess;
+}
+
+/** The built API (`nx run api:build`, run from the workspace root) as a process of its own, once /health/ready answers. */
+async function startReplica(env: Record<string, string>): Promise<Replica> {
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, [join(process.cwd(), 'dist/apps/api/apps/api/src/main.js')], {
+    env: { PATH: process.env['PATH'], HOME: process.env['HOME'], PORT: String(port), HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  for (let waited = 0; waited < 60_000; waited += 200) {
+    if (child.exitCode !== null) throw new Error(`the API exited with ${child.exitCode}`);
+    if (
+      await fetch(`${baseUrl}/health/ready`).then(
+        (response) => response.ok,
+        () => false,
+      )
+    )
+      return { baseUrl, process: child };
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  child.kill('SIGTERM');
+  throw new Error('the API was not ready within 60 s');
+}
+
 async function main(): Promise<void> {
   const database = await createTestDatabase();
   const dataDir = join(tmpdir(), `kassa-bench-realtime-${database.name}`);
@@ -52,11 +81,11 @@ async function main(): Promise<void> {
     OUTBOX_POLL_MS: '200',
     KASSA_DATA_DIR: dataDir,
   };
-  const replicas: ServerProcess[] = [];
+  const replicas: Replica[] = [];
   const sockets: Socket[] = [];
   try {
-    replicas.push(await startBuiltApi(await freePort(), env));
-    replicas.push(await startBuiltApi(await freePort(), { ...env, DATABASE_MIGRATE_ON_START: 'false' }));
+    replicas.push(await startReplica(env));
+    replicas.push(await startReplica({ ...env, DATABASE_MIGRATE_ON_START: 'false' }));
     const [a] = replicas;
     const slug = `bench-${uuidv7().slice(-10)}`;
     const signup = await post<{ accessToken: string; tenant: { id: string } }>(a.baseUrl, '/api/v1/signup', undefined, {
@@ -70,8 +99,7 @@ async function main(): Promise<void> {
       pricesIncludeTax: true,
     });
     const token = signup.accessToken;
-    const stores = await json<{ items: { id: string }[] }>(await fetch(`${a.baseUrl}/api/v1/stores`, { headers: { authorization: `Bearer ${token}` } }));
-    const storeId = stores.items[0].id;
+    const storeId = (await post<{ id: string }>(a.baseUrl, '/api/v1/stores', token, { name: 'Bench store', code: 'BENCH' })).id;
     const product = await post<{ id: string }>(a.baseUrl, '/api/v1/products', token, { sku: 'BENCH-1', name: 'Bench item', priceMinor: 100 });
 
     const committedAt = new Map<string, number>();
@@ -129,7 +157,11 @@ async function main(): Promise<void> {
     console.log(`messages received: ${received} (every event type), fan-out: ${Math.round((received / fanOutMs) * 1000)} messages/s`);
   } finally {
     for (const socket of sockets) socket.close();
-    for (const replica of replicas) await replica.stop();
+    for (const replica of replicas) {
+      const exited = new Promise((resolve) => replica.process.once('exit', resolve));
+      replica.process.kill('SIGTERM');
+      await exited;
+    }
     await database.drop();
   }
 }

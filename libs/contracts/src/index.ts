@@ -12,3 +12,4 @@ export * from './lib/money';
 export * from './lib/pricing';
 export * from './lib/discount-allowance';
 export * from './lib/locale';
+export * from './lib/realtime';

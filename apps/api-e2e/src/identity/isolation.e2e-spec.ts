@@ -3,7 +3,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { ErrorCode, uuidv7 } from '@kassa/contracts';
 import { bearer, createTenantPair, expectStatus, TenantFixture } from '../support/identity';
-import { ID_ROUTE_FIXTURES, IdRouteFixture, seedDeadLetter, seedErrorGroup, seedWebhookDelivery } from '../support/id-route-sweep';
+import { ID_ROUTE_FIXTURES, IdRouteFixture, seedDeadLetter, seedErrorGroup, seedNotification, seedWebhookDelivery } from '../support/id-route-sweep';
 import { RequestRollups } from '@kassa/api/monitoring';
 import { eventually } from '@kassa/testing';
 import { EventsProbeModule, installEventsProbeTables } from '../support/events-probe.module';
@@ -29,6 +29,7 @@ describe('tenant isolation', () => {
       await seedDeadLetter(api.app, shop.id);
       await seedWebhookDelivery(api.app, shop.id);
       await seedErrorGroup(api.app, shop.id);
+      await seedNotification(api.app, shop.id, shop.manager.id);
       const category = expectStatus(await http().post('/api/v1/categories').set(bearer(shop.owner.accessToken)).send({ name: 'Fruit' }), 201).body;
       const product = expectStatus(
         await http()

@@ -73,6 +73,21 @@ export async function seedWebhookDelivery(app: NestFastifyApplication, tenantId:
   return { webhookId, deliveryId };
 }
 
+/** A real, unread notification of the user. */
+export async function seedNotification(app: NestFastifyApplication, tenantId: string, userId: string): Promise<string> {
+  const id = uuidv7();
+  await app
+    .get(TenantTransaction)
+    .run(tenantId, (manager) =>
+      manager.query(`INSERT INTO notification (tenant_id, id, user_id, kind, title, body, severity) VALUES ($1, $2, $3, 'sweep', 'Sweep', 'Seeded', 'info')`, [
+        tenantId,
+        id,
+        userId,
+      ]),
+    );
+  return id;
+}
+
 async function post(app: NestFastifyApplication, a: TenantFixture, path: string, body: object): Promise<{ id: string }> {
   return expectStatus(await request(app.getHttpServer()).post(path).set(bearer(a.owner.accessToken)).send(body), 201).body;
 }
@@ -209,6 +224,7 @@ export const ID_ROUTE_FIXTURES: IdRouteFixtures = {
     return { id: a.cashier.id, status: 204 };
   },
   'DELETE /api/v1/devices/:id': async (a, app) => ({ id: (await pairDevice(app, a)).deviceId, status: 204 }),
+  'POST /api/v1/notifications/:id/read': async (a, app) => ({ id: await seedNotification(app, a.id, a.owner.id) }),
   'POST /api/v1/admin/dead-letters/:id/retry': async (a, app) => ({ id: await seedDeadLetter(app, a.id), status: 202 }),
   'PATCH /api/v1/monitoring/errors/:id': async (a, app) => ({ id: await seedErrorGroup(app, a.id), body: { status: 'resolved' } }),
   'GET /api/v1/suppliers/:id': async (a, app) => ({ id: (await newSupplier(app, a)).id }),

@@ -93,6 +93,8 @@ export enum ErrorCode {
   InvalidTransition = 'invalid_transition',
   OverReceipt = 'over_receipt',
   ApprovalLimitExceeded = 'approval_limit_exceeded',
+  // Realtime (issue 27)
+  NotificationNotFound = 'notification_not_found',
 }
 
 const errorCodes = new Set<string>(Object.values(ErrorCode));

@@ -79,6 +79,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.InvalidTransition]: 409,
   [ErrorCode.OverReceipt]: 409,
   [ErrorCode.ApprovalLimitExceeded]: 403,
+  [ErrorCode.NotificationNotFound]: 404,
   [ErrorCode.InternalError]: 500,
   [ErrorCode.ServiceUnavailable]: 503,
 };

@@ -41,6 +41,8 @@ export const PERMISSIONS = [
   'purchasing:manage',
   'purchasing:receive',
   'purchasing:approve',
+  // Live updates on the realtime socket and their replay, and the signed-in user's own notifications.
+  'realtime:read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -77,6 +79,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'purchasing:manage',
     'purchasing:receive',
     'purchasing:approve',
+    'realtime:read',
   ],
   // Cashiers look customers up and sign them up at the till; erasing one is a manager's call, and so is
   // selling below (or above) the catalog price. Their discounts stay within the shop's cashier limit.
@@ -91,6 +94,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'sales:read',
     'sales:create',
     'purchasing:receive',
+    'realtime:read',
   ],
 };
 

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { AppConfig } from '@kassa/api/config';
 import { MailModule } from '@kassa/api/mail';
 import { TenancyModule } from '@kassa/api/tenancy';
+import { AccessTokenSessions } from './access-token-sessions';
 import { AccessTokens } from './access-tokens';
 import { ApiKeysController } from './api-keys.controller';
 import { ApiKeysService } from './api-keys.service';
@@ -41,6 +42,7 @@ import { UsersService } from './users.service';
   controllers: [AuthController, MeController, UsersController, ApiKeysController, DevicesController],
   providers: [
     AccessTokens,
+    AccessTokenSessions,
     RefreshTokens,
     AuthService,
     UsersService,
@@ -58,6 +60,6 @@ import { UsersService } from './users.service';
     },
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [UsersService, StaffPinsService, RateLimiter],
+  exports: [UsersService, StaffPinsService, RateLimiter, AccessTokenSessions],
 })
 export class AuthModule {}

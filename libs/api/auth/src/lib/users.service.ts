@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { uuidv7 } from '@kassa/contracts';
+import { Role, uuidv7 } from '@kassa/contracts';
 import { AppConfig } from '@kassa/api/config';
 import { isoTime, isUniqueViolation, queryRows, updateSet } from '@kassa/api/database';
 import { AuditLog, auditScopeOf } from '@kassa/api/audit';
@@ -48,6 +48,21 @@ export class UsersService {
   async findById(manager: EntityManager, id: string): Promise<UserDto | undefined> {
     const [user] = await queryRows<UserDto>(manager, `SELECT ${USER_COLUMNS} FROM app_user u WHERE u.id = $1`, [id]);
     return user;
+  }
+
+  /** The active users of these roles who can use `storeId` (unlimited, or limited to stores including it); any store when omitted. */
+  async activeIdsWith(manager: EntityManager, audience: { roles: readonly Role[]; storeId?: string }): Promise<string[]> {
+    const rows = await queryRows<{ id: string }>(
+      manager,
+      `SELECT u.id FROM app_user u
+        WHERE u.active AND u.role = ANY($1)
+          AND ($2::uuid IS NULL
+               OR NOT EXISTS (SELECT 1 FROM user_store us WHERE us.tenant_id = u.tenant_id AND us.user_id = u.id)
+               OR EXISTS (SELECT 1 FROM user_store us WHERE us.tenant_id = u.tenant_id AND us.user_id = u.id AND us.store_id = $2))
+        ORDER BY u.id`,
+      [audience.roles, audience.storeId ?? null],
+    );
+    return rows.map((row) => row.id);
   }
 
   async list(context: RequestContext, query: PageQueryDto): Promise<UserListDto> {

@@ -12,6 +12,7 @@ import { InventoryModule } from '@kassa/api/inventory';
 import { MailDeliveryModule, MailModule } from '@kassa/api/mail';
 import { MonitoringModule } from '@kassa/api/monitoring';
 import { PurchasingModule } from '@kassa/api/purchasing';
+import { RealtimeModule } from '@kassa/api/realtime';
 import { SalesModule } from '@kassa/api/sales';
 import { TenancyModule } from '@kassa/api/tenancy';
 import { WebhooksModule } from '@kassa/api/webhooks';
@@ -46,6 +47,7 @@ export class AppModule {
         AnalyticsModule,
         PurchasingModule,
         WebhooksModule.forRoot(config),
+        RealtimeModule,
         ...probeModules,
       ],
     };

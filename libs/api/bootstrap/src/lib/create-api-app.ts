@@ -17,6 +17,7 @@ import {
   requestIdFor,
 } from '@kassa/api/http';
 import { createLogger, ErrorTracker, installRequestMetrics, KassaMetrics, PinoNestLogger, RequestRollups } from '@kassa/api/monitoring';
+import { RealtimeIoAdapter } from '@kassa/api/realtime';
 import { installSpreadsheetBodyParsers } from '@kassa/api/spreadsheets';
 import { AppModule } from './app.module';
 import { setUpOpenApi } from './open-api';
@@ -64,5 +65,8 @@ export async function createApiApp(config: AppConfig, options: CreateApiAppOptio
   const errors = app.get(ErrorTracker);
   app.useGlobalFilters(new ProblemDetailsFilter([databaseErrorToApiException], (error, request) => errors.captureRequestError(error, request)));
   setUpOpenApi(app);
+  const sockets = new RealtimeIoAdapter(app, config);
+  await sockets.connect();
+  app.useWebSocketAdapter(sockets);
   return app;
 }

@@ -14,7 +14,21 @@ describe('loadAppConfig', () => {
       REDIS_URL: 'redis://127.0.0.1:6379',
     });
     expect(sut.runtimeMode).toEqual({ database: 'postgres', redis: 'redis' });
-    expect(sut.redis).toEqual({ url: 'redis://127.0.0.1:6379', keyPrefix: 'kassa:' });
+    expect(sut.redis).toEqual({ url: 'redis://127.0.0.1:6379', keyPrefix: 'kassa:', bullPrefix: 'kassa:bull' });
+  });
+
+  it('reads a Redis Cluster for the socket adapter and queues, with a hash-tagged queue prefix', () => {
+    const sut = loadAppConfig({ REDIS_URL: 'redis://127.0.0.1:6379', REDIS_CLUSTER_NODES: '127.0.0.1:7001,redis-b.internal:7002' });
+    expect(sut.redis?.clusterNodes).toEqual([
+      { host: '127.0.0.1', port: 7001 },
+      { host: 'redis-b.internal', port: 7002 },
+    ]);
+    expect(sut.redis?.bullPrefix).toBe('{kassa:bull}');
+  });
+
+  it('refuses a Redis Cluster without REDIS_URL, and malformed cluster nodes', () => {
+    expect(() => loadAppConfig({ REDIS_CLUSTER_NODES: '127.0.0.1:7001' })).toThrow(/REDIS_URL: still required/);
+    expect(() => loadAppConfig({ REDIS_URL: 'redis://127.0.0.1:6379', REDIS_CLUSTER_NODES: '127.0.0.1' })).toThrow(/REDIS_CLUSTER_NODES/);
   });
 
   it('converts numbers and booleans from their text form', () => {

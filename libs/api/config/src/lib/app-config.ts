@@ -18,7 +18,12 @@ export class AppConfig {
   readonly port: number;
   readonly host: string;
   readonly database: { url?: string; dataDir: string; poolSize: number; migrateOnStart: boolean };
-  readonly redis?: { url: string; keyPrefix: string };
+  /**
+   * `url` serves the single-connection users (login throttle, health); with `clusterNodes`, the socket adapter and the
+   * queues use the Cluster instead (decision 0017).
+   */
+  readonly redis?: { url: string; keyPrefix: string; clusterNodes?: { host: string; port: number }[]; bullPrefix: string };
+  readonly realtime: { reauthGraceSeconds: number };
   readonly webOrigins: string[];
   readonly outbox: {
     relay: boolean;
@@ -69,7 +74,8 @@ export class AppConfig {
       poolSize: env.DATABASE_POOL_SIZE,
       migrateOnStart: env.DATABASE_MIGRATE_ON_START,
     };
-    this.redis = env.REDIS_URL ? { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX } : undefined;
+    this.redis = redisSettings(env);
+    this.realtime = { reauthGraceSeconds: env.REALTIME_REAUTH_GRACE_SECONDS };
     this.webOrigins = env.WEB_ORIGIN.split(',');
     this.outbox = {
       relay: env.OUTBOX_RELAY,
@@ -127,6 +133,18 @@ export class AppConfig {
 /** Variables that carry credentials: a malformed one is named, never echoed, since the message reaches logs. */
 const SECRET_VARIABLES = new Set(['JWT_SECRET', 'SMTP_URL']);
 
+function redisSettings(env: EnvironmentVariables): AppConfig['redis'] {
+  const clusterNodes = env.REDIS_CLUSTER_NODES?.split(',').map((node) => {
+    const at = node.lastIndexOf(':');
+    return { host: node.slice(0, at), port: Number(node.slice(at + 1)) };
+  });
+  const url = env.REDIS_URL;
+  if (!url) return undefined;
+  const keyPrefix = env.REDIS_KEY_PREFIX;
+  // A Cluster keeps a queue's keys on one slot only under a hash tag (BullMQ's multi-key scripts need that).
+  return { url, keyPrefix, clusterNodes, bullPrefix: clusterNodes ? `{${keyPrefix}bull}` : `${keyPrefix}bull` };
+}
+
 function describe(errors: ValidationError[], env: Record<string, string | undefined>): string[] {
   return errors.map((error) => {
     const expected = Object.values(error.constraints ?? {}).join('; ');
@@ -144,6 +162,10 @@ export function loadAppConfig(env: Record<string, string | undefined> = process.
   const problems = describe(validateSync(variables, { whitelist: false }), env);
   if (variables.NODE_ENV === 'production' && !variables.JWT_SECRET) {
     problems.push('JWT_SECRET: required in production (at least 32 random characters)');
+  }
+  if (variables.REDIS_CLUSTER_NODES && !variables.REDIS_URL) {
+    // The login throttle's multi-key scripts would cross slots on a Cluster (decision 0017).
+    problems.push('REDIS_URL: still required with REDIS_CLUSTER_NODES, for the login throttle and health checks');
   }
   if (problems.length > 0) {
     throw new ConfigError(problems);

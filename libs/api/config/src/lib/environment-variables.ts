@@ -56,6 +56,14 @@ export class EnvironmentVariables {
   @Matches(/^[\w:.-]{1,64}$/, { message: 'REDIS_KEY_PREFIX must be 1-64 letters, digits or _ : . -' })
   REDIS_KEY_PREFIX = 'kassa:';
 
+  /**
+   * A Redis Cluster (`host:port,…`, any reachable nodes; the rest are discovered) for the socket adapter and the
+   * queues, which then use the hash-tagged prefix `{<REDIS_KEY_PREFIX>bull}` so BullMQ's multi-key scripts stay on one slot.
+   */
+  @IsOptional()
+  @Matches(/^[\w.-]+:\d{1,5}(,[\w.-]+:\d{1,5})*$/, { message: 'REDIS_CLUSTER_NODES must be comma-separated host:port pairs' })
+  REDIS_CLUSTER_NODES?: string;
+
   /** Signs access tokens. Required in production; elsewhere a random one per process is used. */
   @IsOptional()
   @IsString()
@@ -231,6 +239,16 @@ export class EnvironmentVariables {
   @IsInt()
   @Min(1)
   RECEIPT_EMAILS_PER_HOUR = 100;
+
+  /**
+   * A socket whose access token is about to expire is asked for a fresh one this many seconds before it does, and is
+   * disconnected when it expires without one.
+   */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(600)
+  REALTIME_REAUTH_GRACE_SECONDS = 60;
 
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';

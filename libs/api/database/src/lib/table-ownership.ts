@@ -13,7 +13,8 @@ export type TableOwner =
   | 'mail'
   | 'monitoring'
   | 'analytics'
-  | 'purchasing';
+  | 'purchasing'
+  | 'realtime';
 
 /**
  * Which domain lib owns each table (DESIGN.md §2): only the owner's SQL names it; every other lib
@@ -86,4 +87,5 @@ export const TABLE_OWNERS: Readonly<Record<string, TableOwner>> = {
   purchase_order_line: 'purchasing',
   purchase_order_receipt: 'purchasing',
   purchase_order_receipt_line: 'purchasing',
+  notification: 'realtime',
 };

@@ -1,6 +1,8 @@
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module, OnApplicationShutdown, Provider } from '@nestjs/common';
 import { AppConfig } from '@kassa/api/config';
+import type { ConnectionOptions } from 'bullmq';
+import { Cluster } from 'ioredis';
 import { BullMqEventQueue, OutboxProcessor, QUEUE_HANDLERS } from './bullmq-event-queue';
 import { DeadLetterRecorder } from './dead-letter-recorder';
 import { DeadLettersController } from './dead-letters.controller';
@@ -35,6 +37,20 @@ const queueHandlers: Provider = {
   }),
 };
 
+/** A Cluster when REDIS_CLUSTER_NODES is set; BullMQ's workers need commands that wait out a failover rather than fail. */
+function queueConnection(redis: NonNullable<AppConfig['redis']>): ConnectionOptions {
+  if (!redis.clusterNodes) return { url: redis.url };
+  return new Cluster(redis.clusterNodes, { redisOptions: { maxRetriesPerRequest: null } });
+}
+
+/** BullMQ leaves a connection it was given open: this one closes with the app. */
+class SharedQueueConnection implements OnApplicationShutdown {
+  constructor(private readonly connection: ConnectionOptions) {}
+  onApplicationShutdown(): void {
+    if (this.connection instanceof Cluster) this.connection.disconnect();
+  }
+}
+
 class InProcessQueueLifecycle implements OnApplicationShutdown {
   constructor(private readonly queue: InProcessEventQueue) {}
   onApplicationShutdown(): void {
@@ -47,33 +63,40 @@ class InProcessQueueLifecycle implements OnApplicationShutdown {
 export class EventsModule {
   static forRoot(config: AppConfig): DynamicModule {
     const { maxAttempts, retryBackoffMs } = config.outbox;
-    const queue = config.redis
-      ? {
-          imports: [
-            BullModule.forRoot({ connection: { url: config.redis.url }, prefix: `${config.redis.keyPrefix}bull` }),
-            BullModule.registerQueue({
-              name: OUTBOX_QUEUE_NAME,
-              defaultJobOptions: {
-                attempts: maxAttempts,
-                backoff: { type: 'exponential', delay: retryBackoffMs },
-                removeOnComplete: { age: 24 * 3600, count: 10_000 },
-                removeOnFail: { age: 7 * 24 * 3600 },
+    const redis = config.redis;
+    const connection = redis && queueConnection(redis);
+    const queue =
+      redis && connection
+        ? {
+            imports: [
+              BullModule.forRoot({ connection, prefix: redis.bullPrefix }),
+              BullModule.registerQueue({
+                name: OUTBOX_QUEUE_NAME,
+                defaultJobOptions: {
+                  attempts: maxAttempts,
+                  backoff: { type: 'exponential', delay: retryBackoffMs },
+                  removeOnComplete: { age: 24 * 3600, count: 10_000 },
+                  removeOnFail: { age: 7 * 24 * 3600 },
+                },
+              }),
+            ],
+            providers: [
+              { provide: EVENT_QUEUE, useClass: BullMqEventQueue },
+              OutboxProcessor,
+              { provide: SharedQueueConnection, useFactory: () => new SharedQueueConnection(connection) },
+            ],
+          }
+        : {
+            imports: [],
+            providers: [
+              {
+                provide: EVENT_QUEUE,
+                inject: [QUEUE_HANDLERS],
+                useFactory: (handlers: QueueHandlers) => new InProcessEventQueue(handlers, maxAttempts, retryBackoffMs),
               },
-            }),
-          ],
-          providers: [{ provide: EVENT_QUEUE, useClass: BullMqEventQueue }, OutboxProcessor],
-        }
-      : {
-          imports: [],
-          providers: [
-            {
-              provide: EVENT_QUEUE,
-              inject: [QUEUE_HANDLERS],
-              useFactory: (handlers: QueueHandlers) => new InProcessEventQueue(handlers, maxAttempts, retryBackoffMs),
-            },
-            { provide: InProcessQueueLifecycle, inject: [EVENT_QUEUE], useFactory: (q: InProcessEventQueue) => new InProcessQueueLifecycle(q) },
-          ],
-        };
+              { provide: InProcessQueueLifecycle, inject: [EVENT_QUEUE], useFactory: (q: InProcessEventQueue) => new InProcessQueueLifecycle(q) },
+            ],
+          };
     return {
       module: EventsModule,
       global: true,
@@ -93,7 +116,7 @@ export class EventsModule {
         queueHandlers,
         ...queue.providers,
       ],
-      exports: [DomainEvents, EventConsumers, OutboxRelay, OutboxStats],
+      exports: [DomainEvents, EventConsumers, OutboxRelay, OutboxStats, EventFeedService],
     };
   }
 }

@@ -24,6 +24,7 @@ import { CreateImportMappings1765843200000 } from './1765843200000-create-import
 import { BarcodesUniqueAsGtin141765843200001 } from './1765843200001-barcodes-unique-as-gtin14';
 import { CreateMail1766000000000 } from './1766000000000-create-mail';
 import { CreatePurchasing1766200000000 } from './1766200000000-create-purchasing';
+import { CreateNotifications1766300000000 } from './1766300000000-create-notifications';
 import { OutboxRelayLag1766400000000 } from './1766400000000-outbox-relay-lag';
 import { CreateMonitoringTables1766400000001 } from './1766400000001-create-monitoring-tables';
 import { AddSaleLineUnitCost1766500000000 } from './1766500000000-add-sale-line-unit-cost';
@@ -57,6 +58,7 @@ export const migrations = [
   BarcodesUniqueAsGtin141765843200001,
   CreateMail1766000000000,
   CreatePurchasing1766200000000,
+  CreateNotifications1766300000000,
   OutboxRelayLag1766400000000,
   CreateMonitoringTables1766400000001,
   AddSaleLineUnitCost1766500000000,

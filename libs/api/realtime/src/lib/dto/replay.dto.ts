@@ -1,0 +1,39 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { EVENT_TYPES, EventEnvelope, EventType, RealtimeReplay } from '@kassa/contracts';
+import { QueryInteger } from '@kassa/api/http';
+
+export class ReplayQueryDto {
+  @ApiProperty({ description: 'The highest `sequence` the client has seen (0 for none).' })
+  @QueryInteger()
+  @IsInt()
+  @Min(0)
+  after!: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 200 })
+  @IsOptional()
+  @QueryInteger()
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
+}
+
+export class RealtimeEventDto implements EventEnvelope {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: EVENT_TYPES }) type!: EventType;
+  @ApiProperty({ format: 'uuid' }) tenantId!: string;
+  @ApiProperty() sequence!: number;
+  @ApiProperty() aggregateType!: string;
+  @ApiProperty({ format: 'uuid' }) aggregateId!: string;
+  @ApiProperty() aggregateVersion!: number;
+  @ApiProperty({ format: 'date-time' }) occurredAt!: string;
+  @ApiProperty({ type: 'object', additionalProperties: true }) data!: Record<string, unknown>;
+}
+
+export class ReplayDto implements RealtimeReplay {
+  @ApiProperty({ description: 'Events after `after` are past the retention: reload the screens instead of replaying.' }) refetch!: boolean;
+  @ApiProperty({ type: [RealtimeEventDto], description: 'What the socket would have pushed to you, in sequence order.' }) items!: RealtimeEventDto[];
+  @ApiProperty({ description: 'Pass as `after` for the next page.' }) nextAfter!: number;
+  @ApiProperty({ description: 'More events wait after `nextAfter`.' }) more!: boolean;
+}

@@ -1,7 +1,9 @@
 import request from 'supertest';
 import { uuidv7 } from '@kassa/contracts';
+import type { TillSession } from '@kassa/testing';
 import { bearer, createTenantPair, expectStatus, TenantFixture } from '../support/identity';
 import { startTestApi, TestApi } from '../support/test-api';
+import { tillSession } from '../support/till';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -23,6 +25,8 @@ describe('reorder suggestions', () => {
   /** Seeded history of the main store: per product, what it sold, what it has and who supplies it. */
   const seeded: Record<string, { id: string; sold: number; lead: number; pack: number; min: number; onHand: number; onOrder: number; supplierId: string }> = {};
   let store: string;
+  let till: TillSession | undefined;
+  let receipts = 0;
 
   async function newProduct(name: string): Promise<string> {
     return expectStatus(await post(a, '/api/v1/products', { sku: `R-${uuidv7().slice(-10)}`, name, priceMinor: 100, costMinor: 60 }), 201).body.id;
@@ -30,14 +34,21 @@ describe('reorder suggestions', () => {
 
   async function sell(productId: string, quantity: number, daysAgo: number | null): Promise<{ id: string; lines: { id: string }[] }> {
     const occurredAt = daysAgo === null ? undefined : new Date(Date.now() - daysAgo * DAY_MS - 60 * 60 * 1000).toISOString();
+    // Sales rung up days ago reach the API as offline sales, which only a till may send.
+    till ??= await tillSession(api.app, a, { storeId: store });
     return expectStatus(
-      await post(a, '/api/v1/sales', {
-        storeId: store,
-        lines: [{ productId, quantity }],
-        tenders: [{ type: 'card', amountMinor: quantity * 100 }],
-        offline: true,
-        ...(occurredAt ? { occurredAt } : {}),
-      }),
+      await http()
+        .post('/api/v1/sales')
+        .set(bearer(till.accessToken))
+        .send({
+          storeId: store,
+          registerId: till.registerId,
+          receiptNumber: ++receipts,
+          lines: [{ productId, quantity }],
+          tenders: [{ type: 'card', amountMinor: quantity * 100 }],
+          offline: true,
+          ...(occurredAt ? { occurredAt } : {}),
+        }),
       201,
     ).body;
   }

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { ErrorCode, NotificationPayload, uuidv7 } from '@kassa/contracts';
+import { eventually } from '@kassa/testing';
 import { seedNotification } from '../support/id-route-sweep';
-import { eventually } from '../support/eventually';
 import { addUser, bearer, createTenantPair, expectStatus, TenantFixture } from '../support/identity';
 import { connectSocket, TestSocket } from '../support/realtime-socket';
 import { startTestApi, TestApi } from '../support/test-api';

@@ -2,7 +2,7 @@ import request from 'supertest';
 import { io } from 'socket.io-client';
 import { EventEnvelope, RealtimeReplay, uuidv7 } from '@kassa/contracts';
 import { RealtimeClient, RealtimeState } from '@kassa/web/realtime-client';
-import { eventually } from '../support/eventually';
+import { eventually } from '@kassa/testing';
 import { bearer, createTenant, expectStatus, TenantFixture } from '../support/identity';
 import { ownerQuery } from '../support/owner-query';
 import { startTcpProxy } from '../support/tcp-proxy';
@@ -28,14 +28,14 @@ describe('the realtime client', () => {
       await http()
         .post('/api/v1/products')
         .set(bearer(shop.owner.accessToken))
-        .send({ sku: `RC-${uuidv7().slice(-10)}`, name: 'Client item', priceMinor: 100 }),
+        .send({ sku: `RC-${uuidv7().slice(-10)}`, name: 'Client item', priceMinor: 100, trackStock: false }),
       201,
     ).body.id;
     return expectStatus(
       await http()
         .post('/api/v1/sales')
         .set(bearer(shop.owner.accessToken))
-        .send({ storeId: shop.stores[0].id, lines: [{ productId: product, quantity: 1 }], tenders: [{ type: 'card', amountMinor: 100 }], offline: true }),
+        .send({ storeId: shop.stores[0].id, lines: [{ productId: product, quantity: 1 }], tenders: [{ type: 'card', amountMinor: 100 }] }),
       201,
     ).body.id as string;
   };

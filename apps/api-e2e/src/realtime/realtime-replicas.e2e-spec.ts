@@ -1,8 +1,7 @@
 import { JwtService } from '@nestjs/jwt';
 import request from 'supertest';
 import { EventEnvelope, uuidv7 } from '@kassa/contracts';
-import { freePort, ServerProcess, startBuiltApi, TEST_REDIS_URL } from '@kassa/testing';
-import { eventually } from '../support/eventually';
+import { eventually, freePort, ServerProcess, startBuiltApi, TEST_REDIS_URL } from '@kassa/testing';
 import { bearer, createTenantPair, expectStatus, TenantFixture } from '../support/identity';
 import { connectSocket, refusalOf, TestSocket } from '../support/realtime-socket';
 import { startTestApi, TestApi } from '../support/test-api';
@@ -54,11 +53,11 @@ describe('realtime across two replicas', () => {
       await http()
         .post('/api/v1/products')
         .set(bearer(shop.owner.accessToken))
-        .send({ sku: `RT-${uuidv7().slice(-10)}`, name: 'Live item', priceMinor: 100, ...extra }),
+        .send({ sku: `RT-${uuidv7().slice(-10)}`, name: 'Live item', priceMinor: 100, trackStock: false, ...extra }),
       201,
     ).body.id as string;
 
-  /** A sale through replica A (offline, so it is accepted whatever the stock). */
+  /** A sale through replica A (of an untracked product, so it is accepted whatever the stock). */
   const sell = async (shop: TenantFixture, storeId: string, productId?: string) =>
     expectStatus(
       await http()
@@ -68,7 +67,6 @@ describe('realtime across two replicas', () => {
           storeId,
           lines: [{ productId: productId ?? (await newProduct(shop)), quantity: 1 }],
           tenders: [{ type: 'card', amountMinor: 100 }],
-          offline: true,
         }),
       201,
     ).body.id as string;

@@ -52,6 +52,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Prometheus metrics of this process (bearer METRICS_TOKEN; without one configured, loopback callers only). */
+        get: operations["MetricsController_scrape"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitoring/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The shop's own traffic: latency percentiles, errors and cache hits over time and by route. */
+        get: operations["MonitoringController_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitoring/errors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Error groups (API and browsers), newest first. */
+        get: operations["MonitoringController_errors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitoring/errors/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Resolve an error group (it reopens by itself when the error recurs), or reopen it. */
+        patch: operations["MonitoringController_updateError"];
+        trace?: never;
+    };
     "/api/v1/events": {
         parameters: {
             query?: never;
@@ -124,6 +192,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["AuditLogsController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/mail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MailboxController_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -205,6 +289,22 @@ export interface paths {
         };
         get: operations["RegistersController_get"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/import-mappings/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ImportMappingsController_get"];
+        put: operations["ImportMappingsController_put"];
         post?: never;
         delete?: never;
         options?: never;
@@ -612,6 +712,22 @@ export interface paths {
         patch: operations["ProductsController_update"];
         trace?: never;
     };
+    "/api/v1/products/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ProductsController_restore"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/inventory/adjustments": {
         parameters: {
             query?: never;
@@ -916,6 +1032,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sales/{id}/receipt/email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SalesController_emailReceipt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sales/{id}/void": {
         parameters: {
             query?: never;
@@ -974,6 +1106,454 @@ export interface paths {
         get: operations["ReceiptGapsController_gaps"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AnalyticsController_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AnalyticsController_trend"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/forecast": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AnalyticsController_forecast"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/seasonality": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AnalyticsController_seasonality"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/anomalies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AnalyticsController_anomalies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/top-products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AnalyticsController_topProducts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/baskets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AnalyticsController_baskets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AnalyticsController_customers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/velocity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AnalyticsController_velocity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AnalyticsController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/suppliers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SuppliersController_list"];
+        put?: never;
+        post: operations["SuppliersController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/suppliers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SuppliersController_get"];
+        put?: never;
+        post?: never;
+        delete: operations["SuppliersController_delete"];
+        options?: never;
+        head?: never;
+        patch: operations["SuppliersController_update"];
+        trace?: never;
+    };
+    "/api/v1/suppliers/{id}/products/{productId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["SuppliersController_putProduct"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/purchase-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PurchaseOrdersController_list"];
+        put?: never;
+        post: operations["PurchaseOrdersController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/purchase-orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PurchaseOrdersController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["PurchaseOrdersController_update"];
+        trace?: never;
+    };
+    "/api/v1/purchase-orders/{id}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PurchaseOrdersController_document"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/purchase-orders/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PurchaseOrdersController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/purchase-orders/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PurchaseOrdersController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/purchase-orders/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PurchaseOrdersController_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/purchase-orders/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PurchaseOrdersController_reopen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/purchase-orders/{id}/order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PurchaseOrdersController_order"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/purchase-orders/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PurchaseOrdersController_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/purchase-orders/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PurchaseOrdersController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/purchase-orders/{id}/receipts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PurchaseOrdersController_listReceipts"];
+        put?: never;
+        post: operations["PurchaseOrdersController_receive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/purchasing/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PurchasingController_getSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["PurchasingController_updateSettings"];
+        trace?: never;
+    };
+    "/api/v1/purchasing/on-order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PurchasingController_onOrder"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/purchasing/reorder-suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PurchasingController_suggestions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/purchasing/reorder-suggestions/draft-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PurchasingController_draftOrders"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1189,6 +1769,97 @@ export interface components {
             installedAt: string;
             runtime: components["schemas"]["RuntimeModeDto"];
         };
+        TrafficFiguresDto: {
+            requests: number;
+            /** @description Answers with a 5xx status. */
+            errors: number;
+            p50Ms: number | null;
+            p95Ms: number | null;
+            p99Ms: number | null;
+            cacheHits: number;
+            cacheMisses: number;
+        };
+        TrafficPointDto: {
+            requests: number;
+            /** @description Answers with a 5xx status. */
+            errors: number;
+            p50Ms: number | null;
+            p95Ms: number | null;
+            p99Ms: number | null;
+            cacheHits: number;
+            cacheMisses: number;
+            /** Format: date-time */
+            at: string;
+        };
+        RouteTrafficDto: {
+            requests: number;
+            /** @description Answers with a 5xx status. */
+            errors: number;
+            p50Ms: number | null;
+            p95Ms: number | null;
+            p99Ms: number | null;
+            cacheHits: number;
+            cacheMisses: number;
+            route: string;
+        };
+        MonitoringSummaryDto: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            /** @description Width of each point of the series. */
+            bucketSeconds: number;
+            total: components["schemas"]["TrafficFiguresDto"];
+            /** @description Points with traffic only, oldest first. */
+            series: components["schemas"]["TrafficPointDto"][];
+            /** @description Routes by p95 latency, slowest first. */
+            routes: components["schemas"]["RouteTrafficDto"][];
+        };
+        ErrorGroupDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            source: "api" | "web" | "pos";
+            /** @enum {string} */
+            severity: "fatal" | "error" | "warning";
+            type: string;
+            /** @description The latest occurrence, credentials scrubbed. */
+            message: string;
+            stack: string | null;
+            /** @description Route template (API) or page path (browsers). */
+            route: string | null;
+            /** @description Request context of the latest occurrence (never bodies or credentials). */
+            context: {
+                [key: string]: unknown;
+            };
+            count: number;
+            /** @enum {string} */
+            status: "open" | "resolved";
+            /** Format: date-time */
+            firstSeenAt: string;
+            /** Format: date-time */
+            lastSeenAt: string;
+            /** Format: date-time */
+            resolvedAt: string | null;
+            /** Format: uuid */
+            resolvedBy: string | null;
+            /**
+             * Format: date-time
+             * @description When it last came back after being resolved.
+             */
+            reopenedAt: string | null;
+        };
+        ErrorGroupListDto: {
+            items: components["schemas"]["ErrorGroupDto"][];
+            nextCursor: string | null;
+        };
+        UpdateErrorGroupDto: {
+            /**
+             * @description resolved: closed until it happens again (then it reopens by itself).
+             * @enum {string}
+             */
+            status: "open" | "resolved";
+        };
         EventDto: {
             /**
              * Format: uuid
@@ -1196,7 +1867,7 @@ export interface components {
              */
             id: string;
             /** @enum {string} */
-            type: "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "purchase_order.created" | "purchase_order.received" | "payment.received" | "webhook.disabled";
+            type: "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "supplier.created" | "purchase_order.created" | "purchase_order.approved" | "purchase_order.received" | "purchase_order.closed" | "payment.received" | "webhook.disabled" | "mail.queued";
             /** Format: uuid */
             tenantId: string;
             /** @description Position in this tenant's feed: gapless, in the order events became visible. */
@@ -1222,7 +1893,7 @@ export interface components {
             /** Format: uuid */
             eventId: string;
             /** @enum {string} */
-            eventType: "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "purchase_order.created" | "purchase_order.received" | "payment.received" | "webhook.disabled";
+            eventType: "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "supplier.created" | "purchase_order.created" | "purchase_order.approved" | "purchase_order.received" | "purchase_order.closed" | "payment.received" | "webhook.disabled" | "mail.queued";
             consumer: string;
             attempts: number;
             lastError: string;
@@ -1243,7 +1914,7 @@ export interface components {
             /** Format: uuid */
             actorId: string | null;
             /** @enum {string} */
-            action: "create" | "update" | "delete" | "login" | "logout" | "view" | "export" | "import" | "void" | "refund" | "approve" | "reject";
+            action: "create" | "update" | "delete" | "login" | "logout" | "view" | "export" | "import" | "void" | "refund" | "approve" | "reject" | "send";
             entityType: string;
             entityId: string | null;
             /** @description { field: [before, after] }; secrets redacted */
@@ -1261,6 +1932,24 @@ export interface components {
         };
         AuditLogListDto: {
             items: components["schemas"]["AuditLogDto"][];
+            nextCursor: string | null;
+        };
+        WrittenMailDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            purpose: "receipt" | "invite";
+            to: string;
+            subject: string;
+            /** @description Where the .eml file is, on the machine the API runs on. */
+            file: string;
+            /** @description Size of the .eml file in bytes. */
+            size: number;
+            /** Format: date-time */
+            writtenAt: string;
+        };
+        WrittenMailListDto: {
+            items: components["schemas"]["WrittenMailDto"][];
             nextCursor: string | null;
         };
         DiscountLimitsDto: {
@@ -1355,6 +2044,39 @@ export interface components {
         CreateRegisterDto: {
             /** @example Till 1 */
             name: string;
+        };
+        ImportMappingDto: {
+            /** @enum {string} */
+            kind: "products" | "counts";
+            /**
+             * @description Applied to every file imported for this kind, for the columns the file has; a mapping posted with the file overrides it.
+             * @example {
+             *       "Code": "sku",
+             *       "Bezeichnung": "name",
+             *       "Notiz": null
+             *     }
+             */
+            mapping: {
+                [key: string]: string | null;
+            };
+            /**
+             * Format: date-time
+             * @description null until the shop confirms a mapping.
+             */
+            updatedAt?: string | null;
+        };
+        PutImportMappingDto: {
+            /**
+             * @description Column in the file → field of the import, or null to ignore the column. Replaces the stored one.
+             * @example {
+             *       "Code": "sku",
+             *       "Bezeichnung": "name",
+             *       "Notiz": null
+             *     }
+             */
+            mapping: {
+                [key: string]: string | null;
+            };
         };
         SignupDto: {
             tenantName: string;
@@ -1466,7 +2188,7 @@ export interface components {
             storeIds?: string[];
         };
         InviteDto: {
-            /** @description One-time link to set a password (shown once; email delivery comes later). */
+            /** @description One-time link to set a password (shown once; also mailed to the user). */
             url: string;
             token: string;
             /** Format: date-time */
@@ -1485,13 +2207,13 @@ export interface components {
         };
         CreateApiKeyDto: {
             name: string;
-            permissions: ("tenant:read" | "tenant:manage" | "stores:read" | "stores:manage" | "users:read" | "users:manage" | "api_keys:manage" | "events:read" | "audit:read" | "dead_letters:manage" | "catalog:read" | "catalog:manage" | "webhooks:manage" | "inventory:read" | "inventory:manage" | "customers:read" | "customers:manage" | "customers:erase" | "sales:read" | "sales:create" | "sales:override_price" | "sales:review" | "sales:void" | "sales:refund" | "sales:discount" | "devices:manage" | "realtime:read")[];
+            permissions: ("tenant:read" | "tenant:manage" | "stores:read" | "stores:manage" | "users:read" | "users:manage" | "api_keys:manage" | "events:read" | "audit:read" | "dead_letters:manage" | "catalog:read" | "catalog:manage" | "webhooks:manage" | "inventory:read" | "inventory:manage" | "customers:read" | "customers:manage" | "customers:erase" | "sales:read" | "sales:create" | "sales:override_price" | "sales:review" | "sales:void" | "sales:refund" | "sales:discount" | "devices:manage" | "analytics:read" | "imports:manage" | "monitoring:read" | "monitoring:manage" | "purchasing:read" | "purchasing:manage" | "purchasing:receive" | "purchasing:approve" | "realtime:read")[];
         };
         CreatedApiKeyDto: {
             /** Format: uuid */
             id: string;
             name: string;
-            permissions: ("tenant:read" | "tenant:manage" | "stores:read" | "stores:manage" | "users:read" | "users:manage" | "api_keys:manage" | "events:read" | "audit:read" | "dead_letters:manage" | "catalog:read" | "catalog:manage" | "webhooks:manage" | "inventory:read" | "inventory:manage" | "customers:read" | "customers:manage" | "customers:erase" | "sales:read" | "sales:create" | "sales:override_price" | "sales:review" | "sales:void" | "sales:refund" | "sales:discount" | "devices:manage" | "realtime:read")[];
+            permissions: ("tenant:read" | "tenant:manage" | "stores:read" | "stores:manage" | "users:read" | "users:manage" | "api_keys:manage" | "events:read" | "audit:read" | "dead_letters:manage" | "catalog:read" | "catalog:manage" | "webhooks:manage" | "inventory:read" | "inventory:manage" | "customers:read" | "customers:manage" | "customers:erase" | "sales:read" | "sales:create" | "sales:override_price" | "sales:review" | "sales:void" | "sales:refund" | "sales:discount" | "devices:manage" | "analytics:read" | "imports:manage" | "monitoring:read" | "monitoring:manage" | "purchasing:read" | "purchasing:manage" | "purchasing:receive" | "purchasing:approve" | "realtime:read")[];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -1503,7 +2225,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
-            permissions: ("tenant:read" | "tenant:manage" | "stores:read" | "stores:manage" | "users:read" | "users:manage" | "api_keys:manage" | "events:read" | "audit:read" | "dead_letters:manage" | "catalog:read" | "catalog:manage" | "webhooks:manage" | "inventory:read" | "inventory:manage" | "customers:read" | "customers:manage" | "customers:erase" | "sales:read" | "sales:create" | "sales:override_price" | "sales:review" | "sales:void" | "sales:refund" | "sales:discount" | "devices:manage" | "realtime:read")[];
+            permissions: ("tenant:read" | "tenant:manage" | "stores:read" | "stores:manage" | "users:read" | "users:manage" | "api_keys:manage" | "events:read" | "audit:read" | "dead_letters:manage" | "catalog:read" | "catalog:manage" | "webhooks:manage" | "inventory:read" | "inventory:manage" | "customers:read" | "customers:manage" | "customers:erase" | "sales:read" | "sales:create" | "sales:override_price" | "sales:review" | "sales:void" | "sales:refund" | "sales:discount" | "devices:manage" | "analytics:read" | "imports:manage" | "monitoring:read" | "monitoring:manage" | "purchasing:read" | "purchasing:manage" | "purchasing:receive" | "purchasing:approve" | "realtime:read")[];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -1725,6 +2447,10 @@ export interface components {
             reorderPoint?: number | null;
             reorderQuantity?: number | null;
             imageUrl?: string | null;
+        };
+        RestoreProductDto: {
+            /** @description Given back to the product; 409 barcode_taken if another product took one meanwhile. */
+            barcodes?: string[];
         };
         AdjustmentDto: {
             /** Format: uuid */
@@ -2008,7 +2734,7 @@ export interface components {
              * @description When it was rung up (offline sales); now when omitted.
              */
             occurredAt?: string;
-            /** @description Rung up without the network: accepted as it was, deviations flagged for review. */
+            /** @description Rung up without the network: accepted as it was, deviations flagged for review. Only from a user signed in by PIN on a paired till, for the till's own `registerId`; else 403 `offline_sale_forbidden`. */
             offline?: boolean;
         };
         SaleLineDto: {
@@ -2167,6 +2893,20 @@ export interface components {
             netMinor: number;
             tenders: components["schemas"]["TenderTotalDto"][];
         };
+        EmailReceiptDto: {
+            /**
+             * Format: email
+             * @example customer@example.com
+             */
+            to: string;
+        };
+        ReceiptEmailQueuedDto: {
+            /**
+             * @description The mail is queued; it is sent after the request, with retries.
+             * @enum {boolean}
+             */
+            queued: true;
+        };
         VoidSaleDto: {
             reason: string;
         };
@@ -2241,6 +2981,592 @@ export interface components {
             /** @description The missing numbers themselves (the first 1,000). */
             missing: number[];
             missingCount: number;
+        };
+        PeriodFiguresDto: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** @description Line totals net of discounts, tax excluded, less refunds. */
+            revenueMinor: number;
+            /** @description Sales, voided ones excluded. */
+            transactions: number;
+            averageBasketMinor: number | null;
+            /** @description Revenue less cost over lines with a cost snapshot. */
+            marginMinor: number | null;
+            /** @description Lines left out of the margin for want of a cost snapshot. */
+            unknownCostLines: number;
+            quantity: number;
+        };
+        ChangeDto: {
+            revenuePercent: number | null;
+            transactionsPercent: number | null;
+            averageBasketPercent: number | null;
+        };
+        SummaryDto: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** Format: uuid */
+            storeId: string | null;
+            timeZone: string;
+            currency: string;
+            /** @description One sentence in words. */
+            explanation: string;
+            current: components["schemas"]["PeriodFiguresDto"];
+            /** @description The as long period just before. */
+            previous: components["schemas"]["PeriodFiguresDto"];
+            vsPrevious: components["schemas"]["ChangeDto"];
+            /** @description The last day of the period. */
+            lastDay: components["schemas"]["PeriodFiguresDto"];
+            /** @description The same weekday a week before the last day. */
+            sameWeekdayLastWeek: components["schemas"]["PeriodFiguresDto"];
+            vsSameWeekdayLastWeek: components["schemas"]["ChangeDto"];
+        };
+        IntervalDto: {
+            low: number;
+            high: number;
+        };
+        DailyPointDto: {
+            /** Format: date */
+            date: string;
+            value: number;
+        };
+        TrendDto: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** Format: uuid */
+            storeId: string | null;
+            timeZone: string;
+            currency: string;
+            /** @description One sentence in words. */
+            explanation: string;
+            /** @enum {string} */
+            metric: "revenue" | "transactions" | "quantity";
+            /** @enum {string} */
+            direction: "up" | "down" | "flat";
+            changePercent: number | null;
+            /** @description Least-squares slope per day. */
+            slope: number;
+            slopeInterval: components["schemas"]["IntervalDto"] | null;
+            intercept: number;
+            fittedChangePercent: number | null;
+            series: components["schemas"]["DailyPointDto"][];
+        };
+        ForecastPointDto: {
+            /** Format: date */
+            date: string;
+            value: number;
+            low: number;
+            high: number;
+        };
+        ForecastDto: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** Format: uuid */
+            storeId: string | null;
+            timeZone: string;
+            currency: string;
+            /** @description One sentence in words. */
+            explanation: string;
+            /** @enum {string} */
+            metric: "revenue" | "transactions" | "quantity";
+            /**
+             * Format: date
+             * @description First day learnt from.
+             */
+            trainedFrom: string;
+            horizon: number;
+            /** @enum {string} */
+            best: "seasonal-naive" | "linear" | "holt-winters";
+            reason: string;
+            /** @description The best method's forecast. */
+            points: components["schemas"]["ForecastPointDto"][];
+            /** @description Every method’s forecast, by method. */
+            methods: {
+                [key: string]: unknown;
+            };
+            /** @description Rolling-origin backtest over the last 28 days: MAE, MASE, MAPE per method. */
+            backtest: {
+                [key: string]: unknown;
+            };
+            holtWintersParameters: {
+                [key: string]: unknown;
+            };
+        };
+        SlotIndexDto: {
+            slot: string | number;
+            index: number;
+        };
+        SeasonalPatternDto: {
+            indexes: components["schemas"]["SlotIndexDto"][];
+            strength: number;
+            weak: boolean;
+            explanation: string;
+        };
+        SeasonalityDto: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** Format: uuid */
+            storeId: string | null;
+            timeZone: string;
+            currency: string;
+            /** @description One sentence in words. */
+            explanation: string;
+            /** @enum {string} */
+            metric: "revenue" | "transactions" | "quantity";
+            dayOfWeek: components["schemas"]["SeasonalPatternDto"];
+            /** @description Over up to three years before `to`. */
+            monthOfYear: components["schemas"]["SeasonalPatternDto"];
+            /** @description With `profile`: per-hour average and share. */
+            hourOfDay: components["schemas"]["SeasonalPatternDto"];
+        };
+        AnomalyDto: {
+            /** Format: date */
+            date: string;
+            value: number;
+            expected: number;
+            score: number;
+            /** @enum {string} */
+            direction: "above" | "below";
+            explanation: string;
+        };
+        AnomaliesDto: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** Format: uuid */
+            storeId: string | null;
+            timeZone: string;
+            currency: string;
+            /** @description One sentence in words. */
+            explanation: string;
+            /** @enum {string} */
+            metric: "revenue" | "transactions" | "quantity";
+            /** @enum {string} */
+            method: "z-score" | "robust";
+            threshold: number;
+            anomalies: components["schemas"]["AnomalyDto"][];
+        };
+        ProductFiguresDto: {
+            /** Format: uuid */
+            productId: string;
+            name: string;
+            revenueMinor: number;
+            quantity: number;
+            marginMinor: number | null;
+            unknownCostLines: number;
+            share: number | null;
+        };
+        TopProductsDto: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** Format: uuid */
+            storeId: string | null;
+            timeZone: string;
+            currency: string;
+            /** @description One sentence in words. */
+            explanation: string;
+            /** @enum {string} */
+            by: "revenue" | "quantity" | "margin";
+            products: components["schemas"]["ProductFiguresDto"][];
+            unknownCostLines: number;
+        };
+        BasketPairDto: {
+            /** Format: uuid */
+            productA: string;
+            productAName: string;
+            /** Format: uuid */
+            productB: string;
+            productBName: string;
+            count: number;
+            support: number;
+            confidenceAToB: number;
+            confidenceBToA: number;
+            lift: number;
+            explanation: string;
+        };
+        BasketsDto: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** Format: uuid */
+            storeId: string | null;
+            timeZone: string;
+            currency: string;
+            /** @description One sentence in words. */
+            explanation: string;
+            baskets: number;
+            pairs: components["schemas"]["BasketPairDto"][];
+        };
+        CustomerValueDto: {
+            /** Format: uuid */
+            customerId: string;
+            name: string;
+            orders: number;
+            /** Format: date */
+            firstPurchase: string;
+            /** Format: date */
+            lastPurchase: string;
+            historicMinor: number;
+            averageOrderMinor: number;
+            ordersPerYear: number;
+            predictedMinor: number;
+        };
+        CohortDto: {
+            /** @example 2026-03 */
+            month: string;
+            customers: number;
+            revenueMinor: number;
+            averageHistoricMinor: number;
+            repeatRate: number;
+        };
+        CustomersDto: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** Format: uuid */
+            storeId: string | null;
+            timeZone: string;
+            currency: string;
+            /** @description One sentence in words. */
+            explanation: string;
+            lifespanYears: number;
+            customers: components["schemas"]["CustomerValueDto"][];
+            cohorts: components["schemas"]["CohortDto"][];
+        };
+        ProductVelocityDto: {
+            /** Format: uuid */
+            productId: string;
+            name: string;
+            unitsPerDay: number;
+            revenuePerDayMinor: number;
+            stockOnHand: number;
+            daysOfCover: number | null;
+            explanation: string;
+        };
+        VelocityDto: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** Format: uuid */
+            storeId: string | null;
+            timeZone: string;
+            currency: string;
+            /** @description One sentence in words. */
+            explanation: string;
+            days: number;
+            products: components["schemas"]["ProductVelocityDto"][];
+        };
+        SupplierDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description Who to talk to there. */
+            contactName: string | null;
+            email: string | null;
+            phone: string | null;
+            address: string | null;
+            /** @description Days to pay an invoice. */
+            paymentTermsDays: number;
+            /** @description Days from ordering to delivery (L in reorder suggestions). */
+            leadTimeDays: number;
+            /** @description The shop's currency: suppliers are paid in it. */
+            currency: string;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        SupplierListDto: {
+            items: components["schemas"]["SupplierDto"][];
+            nextCursor: string | null;
+        };
+        CreateSupplierDto: {
+            name: string;
+            contactName?: string;
+            email?: string;
+            phone?: string;
+            address?: string;
+            /** @default 0 */
+            paymentTermsDays: number;
+            /** @default 0 */
+            leadTimeDays: number;
+        };
+        SupplierCatalogProductDto: {
+            /** Format: uuid */
+            supplierId: string;
+            /** Format: uuid */
+            productId: string;
+            supplierSku: string | null;
+            unitCostMinor: number;
+            /** @description Units per pack: orders are suggested in whole packs. */
+            packSize: number;
+            /** @description Units at least per order. */
+            minOrderQuantity: number;
+            /** @description The one supplier reorder suggestions order this product from. */
+            preferred: boolean;
+            /** @description The product's SKU in the shop's catalog. */
+            sku: string;
+            name: string;
+        };
+        SupplierDetailDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description Who to talk to there. */
+            contactName: string | null;
+            email: string | null;
+            phone: string | null;
+            address: string | null;
+            /** @description Days to pay an invoice. */
+            paymentTermsDays: number;
+            /** @description Days from ordering to delivery (L in reorder suggestions). */
+            leadTimeDays: number;
+            /** @description The shop's currency: suppliers are paid in it. */
+            currency: string;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            products: components["schemas"]["SupplierCatalogProductDto"][];
+        };
+        UpdateSupplierDto: {
+            name?: string;
+            contactName?: string | null;
+            email?: string | null;
+            phone?: string | null;
+            address?: string | null;
+            paymentTermsDays?: number;
+            leadTimeDays?: number;
+        };
+        PutSupplierProductDto: {
+            supplierSku?: string | null;
+            unitCostMinor: number;
+            /** @default 1 */
+            packSize: number;
+            /** @default 0 */
+            minOrderQuantity: number;
+            /** @description Make this the preferred supplier of the product (the previous one stops being it). */
+            preferred?: boolean;
+        };
+        SupplierProductDto: {
+            /** Format: uuid */
+            supplierId: string;
+            /** Format: uuid */
+            productId: string;
+            supplierSku: string | null;
+            unitCostMinor: number;
+            /** @description Units per pack: orders are suggested in whole packs. */
+            packSize: number;
+            /** @description Units at least per order. */
+            minOrderQuantity: number;
+            /** @description The one supplier reorder suggestions order this product from. */
+            preferred: boolean;
+        };
+        PurchaseOrderLineDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            productId: string;
+            sku: string;
+            name: string;
+            /** @description Ordered, in units. */
+            quantity: number;
+            receivedQuantity: number;
+            /** @description Units still due: ordered less received, never below 0. */
+            outstandingQuantity: number;
+            unitCostMinor: number;
+            totalMinor: number;
+            /** @description The supplier's pack size, for showing packs. */
+            packSize: number | null;
+            /** Format: date */
+            expectedDate: string | null;
+        };
+        PurchaseOrderDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description Gapless per shop.
+             * @example PO-000123
+             */
+            number: string;
+            /** Format: uuid */
+            supplierId: string;
+            supplierName: string;
+            /**
+             * Format: uuid
+             * @description Where the goods are delivered.
+             */
+            storeId: string;
+            /** @enum {string} */
+            status: "draft" | "submitted" | "approved" | "rejected" | "ordered" | "partially_received" | "received" | "closed" | "cancelled";
+            currency: string;
+            note: string | null;
+            rejectionReason: string | null;
+            totalMinor: number;
+            lines: components["schemas"]["PurchaseOrderLineDto"][];
+            /** Format: uuid */
+            approvedBy: string | null;
+            /** Format: date-time */
+            submittedAt: string | null;
+            /** Format: date-time */
+            approvedAt: string | null;
+            /** Format: date-time */
+            orderedAt: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        PurchaseOrderListDto: {
+            items: components["schemas"]["PurchaseOrderDto"][];
+            nextCursor: string | null;
+        };
+        NewPurchaseOrderLineDto: {
+            /** Format: uuid */
+            productId: string;
+            /** @description Units (not packs). */
+            quantity: number;
+            /** @description The supplier's cost for the product when omitted, else the product's cost. */
+            unitCostMinor?: number;
+            /** Format: date */
+            expectedDate?: string;
+        };
+        CreatePurchaseOrderDto: {
+            /** Format: uuid */
+            supplierId: string;
+            /**
+             * Format: uuid
+             * @description The store the goods are delivered to.
+             */
+            storeId: string;
+            note?: string;
+            /** @description One line per product. */
+            lines: components["schemas"]["NewPurchaseOrderLineDto"][];
+        };
+        UpdatePurchaseOrderDto: {
+            /** Format: uuid */
+            supplierId?: string;
+            /** Format: uuid */
+            storeId?: string;
+            note?: string | null;
+            lines?: components["schemas"]["NewPurchaseOrderLineDto"][];
+        };
+        RejectPurchaseOrderDto: {
+            reason: string;
+        };
+        ReceiptLineInputDto: {
+            /**
+             * Format: uuid
+             * @description A line of this purchase order.
+             */
+            lineId: string;
+            quantity: number;
+            /** @description What the units cost on the invoice; the line's unit cost when omitted. */
+            unitCostMinor?: number;
+        };
+        CreateReceiptDto: {
+            lines: components["schemas"]["ReceiptLineInputDto"][];
+            note?: string;
+            /** @description Take in more than was ordered (needs purchasing:approve). */
+            allowOver?: boolean;
+        };
+        ReceiptLineDto: {
+            /** Format: uuid */
+            lineId: string;
+            /** Format: uuid */
+            productId: string;
+            quantity: number;
+            unitCostMinor: number;
+            /**
+             * Format: uuid
+             * @description The stock ledger row (reason `receipt`).
+             */
+            ledgerEntryId: string;
+        };
+        ReceiptDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            purchaseOrderId: string;
+            note: string | null;
+            lines: components["schemas"]["ReceiptLineDto"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The order after the receipt. */
+            purchaseOrder: components["schemas"]["PurchaseOrderDto"];
+        };
+        ReceiptListDto: {
+            items: components["schemas"]["ReceiptDto"][];
+        };
+        PurchasingSettingsDto: {
+            /** @description Orders above this total need an owner to approve; null: no limit. */
+            approvalThresholdMinor: number | null;
+            /** @description R in reorder suggestions: days between orders. */
+            reviewPeriodDays: number;
+            version: number;
+        };
+        UpdatePurchasingSettingsDto: {
+            approvalThresholdMinor?: number | null;
+            reviewPeriodDays?: number;
+        };
+        OnOrderDto: {
+            /** Format: uuid */
+            storeId: string;
+            /** Format: uuid */
+            productId: string;
+            /** @description Units still due on approved, ordered and partially received orders. */
+            quantity: number;
+        };
+        OnOrderListDto: {
+            items: components["schemas"]["OnOrderDto"][];
+        };
+        ReorderSuggestionDto: {
+            /** Format: uuid */
+            productId: string;
+            sku: string;
+            name: string;
+            /** Format: uuid */
+            supplierId: string;
+            supplierName: string;
+            /** @description Net units sold in the store over the last 28 whole local days (v = unitsSold / 28). */
+            unitsSold: number;
+            onHand: number;
+            onOrder: number;
+            reorderPoint: number | null;
+            leadTimeDays: number;
+            reviewPeriodDays: number;
+            safetyStock: number;
+            packSize: number;
+            minOrderQuantity: number;
+            unitCostMinor: number;
+            /** @description Units to order, in whole packs. */
+            quantity: number;
+        };
+        ReorderSuggestionListDto: {
+            items: components["schemas"]["ReorderSuggestionDto"][];
+        };
+        CreateDraftOrdersDto: {
+            /** Format: uuid */
+            storeId: string;
+            productIds: string[];
+        };
+        DraftOrderListDto: {
+            /** @description One draft per preferred supplier. */
+            items: components["schemas"]["PurchaseOrderDto"][];
         };
         WebhookAttemptDto: {
             /** @description 1 for the first attempt. */
@@ -2318,7 +3644,7 @@ export interface components {
             url: string;
             description: string | null;
             /** @description Event types to receive, or `*` for all of them. */
-            events: ("*" | "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "purchase_order.created" | "purchase_order.received" | "payment.received" | "webhook.disabled")[];
+            events: ("*" | "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "supplier.created" | "purchase_order.created" | "purchase_order.approved" | "purchase_order.received" | "purchase_order.closed" | "payment.received" | "webhook.disabled" | "mail.queued")[];
             /** @description Extra request headers sent with every delivery; they cannot replace the webhook-*, content-type, host or user-agent headers. */
             headers: {
                 [key: string]: string;
@@ -2341,7 +3667,7 @@ export interface components {
             /** @description http(s) URL without credentials; it must not resolve to a private address. */
             url: string;
             /** @description Event types to receive, or `*` for all of them. */
-            events: ("*" | "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "purchase_order.created" | "purchase_order.received" | "payment.received" | "webhook.disabled")[];
+            events: ("*" | "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "supplier.created" | "purchase_order.created" | "purchase_order.approved" | "purchase_order.received" | "purchase_order.closed" | "payment.received" | "webhook.disabled" | "mail.queued")[];
             description?: string;
             /** @description Extra request headers sent with every delivery; they cannot replace the webhook-*, content-type, host or user-agent headers. */
             headers?: {
@@ -2357,7 +3683,7 @@ export interface components {
             url: string;
             description: string | null;
             /** @description Event types to receive, or `*` for all of them. */
-            events: ("*" | "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "purchase_order.created" | "purchase_order.received" | "payment.received" | "webhook.disabled")[];
+            events: ("*" | "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "supplier.created" | "purchase_order.created" | "purchase_order.approved" | "purchase_order.received" | "purchase_order.closed" | "payment.received" | "webhook.disabled" | "mail.queued")[];
             /** @description Extra request headers sent with every delivery; they cannot replace the webhook-*, content-type, host or user-agent headers. */
             headers: {
                 [key: string]: string;
@@ -2380,7 +3706,7 @@ export interface components {
         UpdateWebhookDto: {
             url?: string;
             /** @description Event types to receive, or `*` for all of them. */
-            events?: ("*" | "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "purchase_order.created" | "purchase_order.received" | "payment.received" | "webhook.disabled")[];
+            events?: ("*" | "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "supplier.created" | "purchase_order.created" | "purchase_order.approved" | "purchase_order.received" | "purchase_order.closed" | "payment.received" | "webhook.disabled" | "mail.queued")[];
             description?: string | null;
             /** @description Extra request headers sent with every delivery; they cannot replace the webhook-*, content-type, host or user-agent headers. */
             headers?: {
@@ -2398,7 +3724,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            type: "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "purchase_order.created" | "purchase_order.received" | "payment.received" | "webhook.disabled";
+            type: "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "supplier.created" | "purchase_order.created" | "purchase_order.approved" | "purchase_order.received" | "purchase_order.closed" | "payment.received" | "webhook.disabled" | "mail.queued";
             /** Format: uuid */
             tenantId: string;
             sequence: number;
@@ -2514,6 +3840,107 @@ export interface operations {
             };
         };
     };
+    MetricsController_scrape: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Prometheus text exposition format 0.0.4. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No or another token, or not loopback when none is configured. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MonitoringController_summary: {
+        parameters: {
+            query?: {
+                /** @description From (inclusive); an hour before `to` when omitted. */
+                from?: string;
+                /** @description To (exclusive); now when omitted. At most 31 days after `from`. */
+                to?: string;
+                /** @description One route: method and template, e.g. `GET /api/v1/products/:id`. */
+                route?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MonitoringSummaryDto"];
+                };
+            };
+        };
+    };
+    MonitoringController_errors: {
+        parameters: {
+            query?: {
+                status?: "open" | "resolved";
+                source?: "api" | "web" | "pos";
+                limit?: number;
+                /** @description The `nextCursor` of the previous page, as given (opaque). */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorGroupListDto"];
+                };
+            };
+        };
+    };
+    MonitoringController_updateError: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateErrorGroupDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorGroupDto"];
+                };
+            };
+        };
+    };
     EventsController_list: {
         parameters: {
             query?: {
@@ -2587,7 +4014,7 @@ export interface operations {
             query?: {
                 actorType?: "user" | "api_key" | "system";
                 actorId?: string;
-                action?: "create" | "update" | "delete" | "login" | "logout" | "view" | "export" | "import" | "void" | "refund" | "approve" | "reject";
+                action?: "create" | "update" | "delete" | "login" | "logout" | "view" | "export" | "import" | "void" | "refund" | "approve" | "reject" | "send";
                 entityType?: string;
                 entityId?: string;
                 /** @description From this time, inclusive. */
@@ -2620,7 +4047,7 @@ export interface operations {
             query?: {
                 actorType?: "user" | "api_key" | "system";
                 actorId?: string;
-                action?: "create" | "update" | "delete" | "login" | "logout" | "view" | "export" | "import" | "void" | "refund" | "approve" | "reject";
+                action?: "create" | "update" | "delete" | "login" | "logout" | "view" | "export" | "import" | "void" | "refund" | "approve" | "reject" | "send";
                 entityType?: string;
                 entityId?: string;
                 /** @description From this time, inclusive. */
@@ -2641,6 +4068,30 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    MailboxController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The `nextCursor` of the previous page, as given (opaque). */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Development only (`NODE_ENV=development`, a caller on the same machine, no `SMTP_URL`): the .eml files written for your shop, newest first. Otherwise 404 `route_not_found`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WrittenMailListDto"];
+                };
             };
         };
     };
@@ -2838,6 +4289,56 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RegisterDto"];
+                };
+            };
+        };
+    };
+    ImportMappingsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description products (POST /products/import) or counts (POST /inventory/counts/import). */
+                kind: "products" | "counts";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The mapping the shop confirmed for this import; `{}` and updatedAt null before one is. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportMappingDto"];
+                };
+            };
+        };
+    };
+    ImportMappingsController_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description products (POST /products/import) or counts (POST /inventory/counts/import). */
+                kind: "products" | "counts";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutImportMappingDto"];
+            };
+        };
+        responses: {
+            /** @description Remembers the mapping the user confirmed (replacing the stored one); 400 import_mapping_invalid naming the column. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportMappingDto"];
                 };
             };
         };
@@ -3485,15 +4986,26 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        /** @description JSON rows, or a CSV, TSV, xlsx, xls or ods file as the body (read in the shop locale). */
+        /** @description JSON rows; or a CSV, TSV, xlsx, xls or ods file, as the raw body or as the `file` field of a multipart form whose other fields are the query parameters (read in the shop locale). At most 20 MB. */
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ProductImportDto"];
-                "text/csv": components["schemas"]["ProductImportDto"];
-                "text/tab-separated-values": components["schemas"]["ProductImportDto"];
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ProductImportDto"];
-                "application/vnd.ms-excel": components["schemas"]["ProductImportDto"];
-                "application/vnd.oasis.opendocument.spreadsheet": components["schemas"]["ProductImportDto"];
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The spreadsheet.
+                     */
+                    file: string;
+                    /** @description For a file: JSON `{ "column in the file": "field" | null }`, overriding the header synonyms and the shop's remembered mapping (null ignores a column). */
+                    mapping?: string;
+                    /** @description Validate only. */
+                    dryRun?: boolean;
+                };
+                "text/csv": string;
+                "text/tab-separated-values": string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                "application/vnd.ms-excel": string;
+                "application/vnd.oasis.opendocument.spreadsheet": string;
             };
         };
         responses: {
@@ -3626,6 +5138,32 @@ export interface operations {
             };
         };
     };
+    ProductsController_restore: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RestoreProductDto"];
+            };
+        };
+        responses: {
+            /** @description Undoes a delete (with the barcodes given back); 409 sku_taken if the SKU was reused meanwhile. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductDto"];
+                };
+            };
+        };
+    };
     InventoryController_adjust: {
         parameters: {
             query?: never;
@@ -3711,15 +5249,31 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        /** @description JSON rows, or a CSV, TSV, xlsx, xls or ods file as the body with ?storeId= (read in the shop locale). */
+        /** @description JSON rows; or a CSV, TSV, xlsx, xls or ods file, as the raw body or as the `file` field of a multipart form whose other fields are the query parameters (read in the shop locale). At most 20 MB. */
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CountImportDto"];
-                "text/csv": components["schemas"]["CountImportDto"];
-                "text/tab-separated-values": components["schemas"]["CountImportDto"];
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["CountImportDto"];
-                "application/vnd.ms-excel": components["schemas"]["CountImportDto"];
-                "application/vnd.oasis.opendocument.spreadsheet": components["schemas"]["CountImportDto"];
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The spreadsheet.
+                     */
+                    file: string;
+                    /**
+                     * Format: uuid
+                     * @description The store counted (for a file).
+                     */
+                    storeId?: string;
+                    /** @description For a file: JSON `{ "column in the file": "field" | null }`, overriding the header synonyms and the shop's remembered mapping (null ignores a column). */
+                    mapping?: string;
+                    /** @description Validate only. */
+                    dryRun?: boolean;
+                };
+                "text/csv": string;
+                "text/tab-separated-values": string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                "application/vnd.ms-excel": string;
+                "application/vnd.oasis.opendocument.spreadsheet": string;
             };
         };
         responses: {
@@ -3791,6 +5345,8 @@ export interface operations {
                 storeId?: string;
                 /** @description CSV only: start with a UTF-8 byte order mark. */
                 bom?: boolean;
+                /** @description The columns to export, in this order, by their CSV names (`sku,onHand`); all by default. */
+                columns?: string;
             };
             header?: never;
             path?: never;
@@ -3841,6 +5397,8 @@ export interface operations {
                 storeId?: string;
                 /** @description CSV only: start with a UTF-8 byte order mark. */
                 bom?: boolean;
+                /** @description The columns to export, in this order, by their CSV names (`sku,onHand`); all by default. */
+                columns?: string;
             };
             header?: never;
             path?: never;
@@ -4179,6 +5737,32 @@ export interface operations {
             };
         };
     };
+    SalesController_emailReceipt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmailReceiptDto"];
+            };
+        };
+        responses: {
+            /** @description Queues the HTML receipt (plain text alternative) to `to`; it is sent after the request, with retries. At most `RECEIPT_EMAILS_PER_HOUR` per shop: then 429 `receipt_email_limited` with `Retry-After`. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceiptEmailQueuedDto"];
+                };
+            };
+        };
+    };
     SalesController_void: {
         parameters: {
             query?: never;
@@ -4298,6 +5882,909 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReceiptGapsDto"];
+                };
+            };
+        };
+    };
+    AnalyticsController_summary: {
+        parameters: {
+            query?: {
+                storeId?: string;
+                /** @description First local day (shop's time zone); default 89 days before `to`. */
+                from?: string;
+                /** @description Last local day, included; default today. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revenue, sales, average basket and margin, against the period before and the same weekday a week earlier. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SummaryDto"];
+                };
+            };
+        };
+    };
+    AnalyticsController_trend: {
+        parameters: {
+            query?: {
+                storeId?: string;
+                /** @description First local day (shop's time zone); default 89 days before `to`. */
+                from?: string;
+                /** @description Last local day, included; default today. */
+                to?: string;
+                metric?: "revenue" | "transactions" | "quantity";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Direction, % change against the period before and the least-squares slope with its interval. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrendDto"];
+                };
+            };
+        };
+    };
+    AnalyticsController_forecast: {
+        parameters: {
+            query?: {
+                storeId?: string;
+                /** @description First local day (shop's time zone); default 89 days before `to`. */
+                from?: string;
+                /** @description Last local day, included; default today. */
+                to?: string;
+                metric?: "revenue" | "transactions" | "quantity";
+                /** @description Days to forecast after `to`. */
+                horizon?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The next days by three methods, learnt from up to 365 days; the best by a 28-day backtest. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForecastDto"];
+                };
+            };
+        };
+    };
+    AnalyticsController_seasonality: {
+        parameters: {
+            query?: {
+                storeId?: string;
+                /** @description First local day (shop's time zone); default 89 days before `to`. */
+                from?: string;
+                /** @description Last local day, included; default today. */
+                to?: string;
+                metric?: "revenue" | "transactions" | "quantity";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Day-of-week and month-of-year indexes and the hour-of-day profile, with their strength. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeasonalityDto"];
+                };
+            };
+        };
+    };
+    AnalyticsController_anomalies: {
+        parameters: {
+            query?: {
+                storeId?: string;
+                /** @description First local day (shop's time zone); default 89 days before `to`. */
+                from?: string;
+                /** @description Last local day, included; default today. */
+                to?: string;
+                metric?: "revenue" | "transactions" | "quantity";
+                method?: "z-score" | "robust";
+                /** @description Score that flags a day; default 2.0 (z-score) or 3.5 (robust). */
+                threshold?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Days that stand out once trend and weekday are accounted for, each explained. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnomaliesDto"];
+                };
+            };
+        };
+    };
+    AnalyticsController_topProducts: {
+        parameters: {
+            query?: {
+                storeId?: string;
+                /** @description First local day (shop's time zone); default 89 days before `to`. */
+                from?: string;
+                /** @description Last local day, included; default today. */
+                to?: string;
+                limit?: number;
+                by?: "revenue" | "quantity" | "margin";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TopProductsDto"];
+                };
+            };
+        };
+    };
+    AnalyticsController_baskets: {
+        parameters: {
+            query?: {
+                storeId?: string;
+                /** @description First local day (shop's time zone); default 89 days before `to`. */
+                from?: string;
+                /** @description Last local day, included; default today. */
+                to?: string;
+                limit?: number;
+                /** @description Leave out pairs bought together in fewer baskets. */
+                minCount?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Pairs bought together, with support, confidence and lift. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BasketsDto"];
+                };
+            };
+        };
+    };
+    AnalyticsController_customers: {
+        parameters: {
+            query?: {
+                storeId?: string;
+                /** @description First local day (shop's time zone); default 89 days before `to`. */
+                from?: string;
+                /** @description Last local day, included; default today. */
+                to?: string;
+                limit?: number;
+                /** @description Expected customer lifespan in years, for the predicted value. */
+                lifespanYears?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Customer lifetime value, historic and predicted, and cohorts by first-purchase month. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomersDto"];
+                };
+            };
+        };
+    };
+    AnalyticsController_velocity: {
+        parameters: {
+            query?: {
+                storeId?: string;
+                /** @description First local day (shop's time zone); default 89 days before `to`. */
+                from?: string;
+                /** @description Last local day, included; default today. */
+                to?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Units and revenue per day per product and days of cover from stock on hand, shortest cover first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VelocityDto"];
+                };
+            };
+        };
+    };
+    AnalyticsController_export: {
+        parameters: {
+            query: {
+                storeId?: string;
+                /** @description First local day (shop's time zone); default 89 days before `to`. */
+                from?: string;
+                /** @description Last local day, included; default today. */
+                to?: string;
+                metric?: "revenue" | "transactions" | "quantity";
+                /** @description Days to forecast after `to`. */
+                horizon?: number;
+                report: "summary" | "trend" | "forecast" | "seasonality" | "anomalies" | "top-products" | "baskets" | "customers" | "velocity";
+                format: "csv" | "xlsx";
+                /** @description CSV only: start with a UTF-8 byte order mark. */
+                bom?: boolean;
+                method?: "z-score" | "robust";
+                threshold?: number;
+                by?: "revenue" | "quantity" | "margin";
+                limit?: number;
+                minCount?: number;
+                lifespanYears?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One report's answer as CSV or xlsx (the same filters as the report). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SuppliersController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The `nextCursor` of the previous page, as given (opaque). */
+                cursor?: string;
+                /** @description Part of the name. */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description By name. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplierListDto"];
+                };
+            };
+        };
+    };
+    SuppliersController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSupplierDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplierDto"];
+                };
+            };
+        };
+    };
+    SuppliersController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description With the products it supplies and their terms. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplierDetailDto"];
+                };
+            };
+        };
+    };
+    SuppliersController_delete: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag (version) you read; 412 if it changed since. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Its purchase orders stay; it takes no new ones and stops being anyone’s preferred supplier. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SuppliersController_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag (version) you read; 412 if it changed since. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSupplierDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplierDto"];
+                };
+            };
+        };
+    };
+    SuppliersController_putProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                productId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutSupplierProductDto"];
+            };
+        };
+        responses: {
+            /** @description Sets what the supplier charges for the product; `preferred: true` makes it the one preferred supplier. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplierProductDto"];
+                };
+            };
+        };
+    };
+    PurchaseOrdersController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The `nextCursor` of the previous page, as given (opaque). */
+                cursor?: string;
+                status?: "draft" | "submitted" | "approved" | "rejected" | "ordered" | "partially_received" | "received" | "closed" | "cancelled";
+                supplierId?: string;
+                storeId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Newest first; filter by `status` for the list by state or the approval inbox (`submitted`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchaseOrderListDto"];
+                };
+            };
+        };
+    };
+    PurchaseOrdersController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePurchaseOrderDto"];
+            };
+        };
+        responses: {
+            /** @description A draft numbered PO-000123 (gapless per shop); unit costs default to the supplier’s. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchaseOrderDto"];
+                };
+            };
+        };
+    };
+    PurchaseOrdersController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchaseOrderDto"];
+                };
+            };
+        };
+    };
+    PurchaseOrdersController_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag (version) you read; 412 if it changed since. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePurchaseOrderDto"];
+            };
+        };
+        responses: {
+            /** @description Drafts only (else 409 `invalid_transition`); `lines` replaces every line. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchaseOrderDto"];
+                };
+            };
+        };
+    };
+    PurchaseOrdersController_document: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The order as the supplier gets it: a printable HTML page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    PurchaseOrdersController_submit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag (version) you read; 412 if it changed since. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description draft → submitted, for approval. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchaseOrderDto"];
+                };
+            };
+        };
+    };
+    PurchaseOrdersController_approve: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag (version) you read; 412 if it changed since. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description submitted → approved. Above the shop’s approval threshold only an owner may (403 `approval_limit_exceeded`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchaseOrderDto"];
+                };
+            };
+        };
+    };
+    PurchaseOrdersController_reject: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag (version) you read; 412 if it changed since. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectPurchaseOrderDto"];
+            };
+        };
+        responses: {
+            /** @description submitted → rejected, with the reason. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchaseOrderDto"];
+                };
+            };
+        };
+    };
+    PurchaseOrdersController_reopen: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag (version) you read; 412 if it changed since. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description rejected → draft, to change and submit again. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchaseOrderDto"];
+                };
+            };
+        };
+    };
+    PurchaseOrdersController_order: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag (version) you read; 412 if it changed since. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description approved → ordered: marks it sent (the printable page is `GET /purchase-orders/{id}/document`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchaseOrderDto"];
+                };
+            };
+        };
+    };
+    PurchaseOrdersController_close: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag (version) you read; 412 if it changed since. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description ordered or partially received → closed: the rest will not come and stops counting as on order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchaseOrderDto"];
+                };
+            };
+        };
+    };
+    PurchaseOrdersController_cancel: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag (version) you read; 412 if it changed since. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description draft, submitted or approved → cancelled. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchaseOrderDto"];
+                };
+            };
+        };
+    };
+    PurchaseOrdersController_listReceipts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceiptListDto"];
+                };
+            };
+        };
+    };
+    PurchaseOrdersController_receive: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Send the same key when retrying: the first response is replayed for 24 h; another body with it is 422. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateReceiptDto"];
+            };
+        };
+        responses: {
+            /** @description Goods in: only while ordered or partially received; more than is due is 409 `over_receipt` unless `allowOver`. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceiptDto"];
+                };
+            };
+        };
+    };
+    PurchasingController_getSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchasingSettingsDto"];
+                };
+            };
+        };
+    };
+    PurchasingController_updateSettings: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version you read; 412 if it changed since. */
+                "If-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePurchasingSettingsDto"];
+            };
+        };
+        responses: {
+            /** @description Owners set the approval threshold and the review period. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchasingSettingsDto"];
+                };
+            };
+        };
+    };
+    PurchasingController_onOrder: {
+        parameters: {
+            query?: {
+                storeId?: string;
+                productId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Units still due per store and product on approved, ordered and partially received orders. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OnOrderListDto"];
+                };
+            };
+        };
+    };
+    PurchasingController_suggestions: {
+        parameters: {
+            query: {
+                storeId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Products with a preferred supplier where onHand − v·L ≤ reorderPoint (v: net units sold over the last 28 whole local days ÷ 28; L: lead time), with quantity ceil(max(v·(L+R) + ceil(3v) − onHand − onOrder, minOrderQuantity) / packSize) · packSize. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReorderSuggestionListDto"];
+                };
+            };
+        };
+    };
+    PurchasingController_draftOrders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateDraftOrdersDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftOrderListDto"];
                 };
             };
         };

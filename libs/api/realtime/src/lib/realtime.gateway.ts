@@ -4,6 +4,7 @@ import { AuthenticateAck, REALTIME_NAMESPACE, RealtimeClientEvents, RealtimeRefu
 import { AccessTokenSessions } from '@kassa/api/auth';
 import { AppConfig } from '@kassa/api/config';
 import type { Authentication } from '@kassa/api/http';
+import { KassaMetrics } from '@kassa/api/monitoring';
 import type { ExtendedError, Namespace, Socket } from 'socket.io';
 import { RealtimeBroadcaster } from './realtime-broadcaster';
 import { roomsOf } from './realtime-rooms';
@@ -38,6 +39,7 @@ export class RealtimeGateway implements OnGatewayInit<RealtimeNamespace>, OnGate
     private readonly sessions: AccessTokenSessions,
     private readonly broadcaster: RealtimeBroadcaster,
     private readonly config: AppConfig,
+    private readonly metrics: KassaMetrics,
   ) {}
 
   afterInit(namespace: RealtimeNamespace): void {
@@ -51,6 +53,7 @@ export class RealtimeGateway implements OnGatewayInit<RealtimeNamespace>, OnGate
   }
 
   handleConnection(socket: RealtimeSocket): void {
+    this.metrics.socketConnections.inc();
     void socket.join(this.roomsOf(socket));
     socket.on('authenticate', (request, ack) => {
       this.renew(socket, request?.token).then(
@@ -66,6 +69,11 @@ export class RealtimeGateway implements OnGatewayInit<RealtimeNamespace>, OnGate
   }
 
   handleDisconnect(socket: RealtimeSocket): void {
+    this.metrics.socketConnections.dec();
+    this.clearTimers(socket);
+  }
+
+  private clearTimers(socket: RealtimeSocket): void {
     for (const timer of socket.data.timers ?? []) clearTimeout(timer);
   }
 
@@ -106,7 +114,7 @@ export class RealtimeGateway implements OnGatewayInit<RealtimeNamespace>, OnGate
 
   /** Asks for a fresh token REALTIME_REAUTH_GRACE_SECONDS before the current one expires; ends the session when it does. */
   private schedule(socket: RealtimeSocket): void {
-    this.handleDisconnect(socket);
+    this.clearTimers(socket);
     const expiresAt = socket.data.expiresAt;
     const untilExpiry = expiresAt.getTime() - Date.now();
     const untilAsk = Math.max(0, untilExpiry - this.config.realtime.reauthGraceSeconds * 1000);

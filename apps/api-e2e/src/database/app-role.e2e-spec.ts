@@ -159,8 +159,10 @@ describe('the database role the API runs as', () => {
         `SELECT tableowner AS "tableOwner" FROM pg_tables WHERE tablename = 'outbox_event'`,
       );
       expect(functions.map((fn) => fn.name)).toEqual([
+        'monitoring_delete_expired',
         'oldest_running_transaction_start',
         'outbox_delete_expired',
+        'outbox_relay_lag_seconds',
         'outbox_tenants_with_work',
         'webhook_overdue_deliveries',
       ]);

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AnalyticsRollupsModule } from '@kassa/api/analytics';
 import { AuditModule } from '@kassa/api/audit';
+import { TenantCacheModule } from '@kassa/api/cache';
 import { AppConfig, ConfigModule } from '@kassa/api/config';
 import { DatabaseModule } from '@kassa/api/database';
 import { EventsModule } from '@kassa/api/events';
@@ -16,6 +17,8 @@ export class WorkerModule {
       imports: [
         ConfigModule.forRoot(config),
         DatabaseModule.forRootAsync({ useFactory: () => config.database }),
+        // Consumers read tenant settings through the cache and invalidate what their writes change.
+        TenantCacheModule.forRoot({ redis: config.redis, enabled: config.cacheEnabled }),
         EventsModule.forRoot(config),
         AuditModule,
         WebhookDeliveryModule.forRoot(config),

@@ -35,6 +35,7 @@ export class RealtimeIoAdapter extends IoAdapter {
       ? createCluster({ rootNodes: redis.clusterNodes.map((node) => ({ url: `redis://${node.host}:${node.port}` })) })
       : createClient({ url: redis.url });
     const sub = pub.duplicate();
+    settleDroppedSubscriptions(sub);
     for (const connection of [pub, sub]) {
       // node-redis reconnects by itself; without a listener an error event would crash the process.
       connection.on('error', (error: Error) => this.logger.warn(`Redis for the socket adapter: ${error.message}`));
@@ -73,8 +74,30 @@ export class RealtimeIoAdapter extends IoAdapter {
           () => true,
         );
         const timedOut = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), CLOSE_TIMEOUT_MS).unref());
-        if (!(await Promise.race([closed, timedOut]))) connection.destroy();
+        if (await Promise.race([closed, timedOut])) return;
+        try {
+          connection.destroy();
+        } catch {
+          // Already closed by `close()`, which gave up on a server that is gone: nothing is left to drop.
+        }
       }),
     );
+  }
+}
+
+/**
+ * The sharded adapter fires SSUBSCRIBE and SUNSUBSCRIBE without keeping their promises. When Redis is gone at shutdown
+ * their replies never come, and destroying the connection rejects them: handled here, they cannot crash the process.
+ */
+function settleDroppedSubscriptions(connection: RedisConnection): void {
+  for (const command of ['sSubscribe', 'sUnsubscribe'] as const) {
+    const original = connection[command].bind(connection) as (...args: unknown[]) => Promise<unknown>;
+    Object.assign(connection, {
+      [command]: (...args: unknown[]) => {
+        const reply = original(...args);
+        reply.catch(() => undefined);
+        return reply;
+      },
+    });
   }
 }

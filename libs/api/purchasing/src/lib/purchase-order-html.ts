@@ -1,3 +1,4 @@
+import { escapeHtml } from '@kassa/api/mail';
 import type { SupplierDto } from './dto/supplier.dto';
 import type { PurchaseOrderDto } from './dto/purchase-order.dto';
 
@@ -7,9 +8,6 @@ export interface PurchaseOrderDocument {
   shopName: string;
   storeName: string;
 }
-
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] as string);
 
 /** Minor units as a plain decimal for a currency's minor digits (2 unless the currency says otherwise). */
 function formatMinor(amountMinor: number, currency: string): string {
@@ -61,4 +59,21 @@ export function renderPurchaseOrderHtml({ order, supplier, shopName, storeName }
 ${order.note ? `<p style="margin-top:16px">${escapeHtml(order.note)}</p>` : ''}
 </body></html>
 `;
+}
+
+/** The same order as plain text: the alternative part of the email to the supplier. */
+export function renderPurchaseOrderText({ order, supplier, shopName, storeName }: PurchaseOrderDocument): string {
+  const money = (amountMinor: number) => formatMinor(amountMinor, order.currency);
+  return [
+    `Purchase order ${order.number}`,
+    `${shopName}, deliver to ${storeName}`,
+    `Supplier: ${supplier.name}`,
+    `Payment terms: ${supplier.paymentTermsDays} days`,
+    '',
+    ...order.lines.map((line) => `${line.quantity} × ${line.sku} ${line.name} at ${money(line.unitCostMinor)} = ${money(line.totalMinor)}`),
+    '',
+    `Total ${order.currency} ${money(order.totalMinor)}`,
+    ...(order.note ? ['', order.note] : []),
+    '',
+  ].join('\n');
 }

@@ -139,14 +139,20 @@ export class PurchaseOrdersController {
   @RequirePermissions('purchasing:manage')
   @HttpCode(200)
   @ApiHeader(IF_MATCH)
-  @ApiOkResponse({ type: PurchaseOrderDto, description: 'approved → ordered: marks it sent (the printable page is `GET /purchase-orders/{id}/document`).' })
-  order(
+  @ApiOkResponse({
+    type: PurchaseOrderDto,
+    description:
+      'approved → ordered: marks it sent and emails the order to the supplier when it has an address (the printable page is `GET /purchase-orders/{id}/document`).',
+  })
+  async order(
     @Ctx() context: RequestContext,
     @IdParam() id: string,
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.act(context, id, 'order', ifMatch, reply);
+    const order = await this.act(context, id, 'order', ifMatch, reply);
+    await this.documents.mailToSupplier(context, order);
+    return order;
   }
 
   @Post(':id/close')

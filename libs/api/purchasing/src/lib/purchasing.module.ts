@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CatalogModule } from '@kassa/api/catalog';
 import { InventoryModule } from '@kassa/api/inventory';
+import { MailModule } from '@kassa/api/mail';
 import { SalesModule } from '@kassa/api/sales';
 import { TenancyModule } from '@kassa/api/tenancy';
 import { PurchaseOrderDocumentService } from './purchase-order-document.service';
@@ -14,7 +15,7 @@ import { SuppliersController } from './suppliers.controller';
 import { SuppliersService } from './suppliers.service';
 
 @Module({
-  imports: [CatalogModule, InventoryModule, SalesModule, TenancyModule],
+  imports: [CatalogModule, InventoryModule, MailModule, SalesModule, TenancyModule],
   controllers: [SuppliersController, PurchaseOrdersController, PurchasingController],
   providers: [
     SuppliersService,

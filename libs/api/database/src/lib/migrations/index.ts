@@ -24,6 +24,7 @@ import { CreateImportMappings1765843200000 } from './1765843200000-create-import
 import { BarcodesUniqueAsGtin141765843200001 } from './1765843200001-barcodes-unique-as-gtin14';
 import { CreateMail1766000000000 } from './1766000000000-create-mail';
 import { CreatePurchasing1766200000000 } from './1766200000000-create-purchasing';
+import { MailPurchaseOrders1766200000010 } from './1766200000010-mail-purchase-orders';
 import { CreateNotifications1766300000000 } from './1766300000000-create-notifications';
 import { OutboxRelayLag1766400000000 } from './1766400000000-outbox-relay-lag';
 import { CreateMonitoringTables1766400000001 } from './1766400000001-create-monitoring-tables';
@@ -58,6 +59,7 @@ export const migrations = [
   BarcodesUniqueAsGtin141765843200001,
   CreateMail1766000000000,
   CreatePurchasing1766200000000,
+  MailPurchaseOrders1766200000010,
   CreateNotifications1766300000000,
   OutboxRelayLag1766400000000,
   CreateMonitoringTables1766400000001,

@@ -1938,7 +1938,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            purpose: "receipt" | "invite";
+            purpose: "receipt" | "invite" | "purchase_order";
             to: string;
             subject: string;
             /** @description Where the .eml file is, on the machine the API runs on. */
@@ -6564,7 +6564,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description approved → ordered: marks it sent (the printable page is `GET /purchase-orders/{id}/document`). */
+            /** @description approved → ordered: marks it sent and emails the order to the supplier when it has an address (the printable page is `GET /purchase-orders/{id}/document`). */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -41,7 +41,8 @@ export class RealtimeIoAdapter extends IoAdapter {
       connection.on('error', (error: Error) => this.logger.warn(`Redis for the socket adapter: ${error.message}`));
       this.connections.push(connection);
     }
-    await Promise.all([pub.connect(), sub.connect()]);
+    // Not awaited: with Redis down the API still starts (and reports not ready); node-redis queues until it connects.
+    for (const connection of [pub, sub]) connection.connect().catch((error: Error) => this.logger.warn(`Redis for the socket adapter: ${error.message}`));
     this.adapterConstructor = createShardedAdapter(pub, sub, { channelPrefix: `${redis.keyPrefix}socket.io`, subscriptionMode: 'dynamic' });
   }
 

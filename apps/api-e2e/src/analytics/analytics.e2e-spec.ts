@@ -355,7 +355,8 @@ describe('analytics', () => {
       }
       const answer = await eventually(
         async () => expectStatus(await get(b.owner.accessToken, 'baskets?minCount=1'), 200).body,
-        (body) => body.baskets === 6 && body.pairs.length === 6,
+        // Rollups settle per sale event: wait until every basket and every pair count is in (3 + 5 × 1 = 8 pair sightings).
+        (body) => body.baskets === 6 && body.pairs.length === 6 && body.pairs.reduce((sum: number, found: { count: number }) => sum + found.count, 0) === 8,
       );
       const pair = (x: { id: string }, y: { id: string }) =>
         answer.pairs.find((found: { productA: string; productB: string }) => [found.productA, found.productB].sort().join() === [x.id, y.id].sort().join());

@@ -9,6 +9,9 @@ const moduleNameMapper = Object.fromEntries(
 
 module.exports = {
   testEnvironment: 'node',
+  // Jest's default "soft" clean-up of globals a test file left behind wraps each property in a setter that
+  // recurses forever when it is written again (Sentry's versioned `__SENTRY__` carrier is): RangeError in CI.
+  testEnvironmentOptions: { globalsCleanup: 'off' },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'json'],
   moduleNameMapper,
   // ESM-only packages required from CommonJS code (Node 20's require(esm) is not available inside Jest).

@@ -33,6 +33,15 @@ describe('restoring a deleted product (undo)', () => {
     expect(audit).toHaveLength(1);
   });
 
+  it('shows the restored product at once in the product list read (and cached) while it was deleted', async () => {
+    const product = await create('UNDO-CACHED');
+    await remove(product.id);
+    const listed = async () => expectStatus(await http().get('/api/v1/products').set(as()), 200).body.items.map((item: { id: string }) => item.id);
+    expect(await listed()).not.toContain(product.id);
+    expectStatus(await restore(product.id), 200);
+    expect(await listed()).toContain(product.id);
+  });
+
   it('answers a product that is not deleted as it is', async () => {
     const product = await create('UNDO-2');
     expect(expectStatus(await restore(product.id), 200).body).toMatchObject({ id: product.id, version: 1 });

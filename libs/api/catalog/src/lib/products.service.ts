@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { uuidv7 } from '@kassa/contracts';
-import { AuditLog, auditScopeOf } from '@kassa/api/audit';
+import { type AuditEntry, AuditLog, auditScopeOf } from '@kassa/api/audit';
 import { TenantCache } from '@kassa/api/cache';
 import { isoTime, isUniqueViolation, queryRows, updateSet } from '@kassa/api/database';
 import { DomainEvents } from '@kassa/api/events';
@@ -263,15 +263,7 @@ export class ProductsService {
     if (updated.length === 0) throw versionMismatch();
     if (changes.barcodes) await this.replaceBarcodes(context, id, changes.barcodes);
     const after = await this.get(context, id);
-    await this.invalidate(context);
-    await this.events.record(context, {
-      type: 'product.updated',
-      aggregateType: 'product',
-      aggregateId: id,
-      aggregateVersion: after.version,
-      data: { ...after },
-    });
-    await this.audit.record(auditScopeOf(context), { action: 'update', entityType: 'product', entityId: id, before, after });
+    await this.announceUpdate(context, after, { before, after });
     return after;
   }
 
@@ -296,21 +288,7 @@ export class ProductsService {
       });
     await this.replaceBarcodes(context, id, barcodes);
     const product = await this.get(context, id);
-    await this.events.record(context, {
-      type: 'product.updated',
-      aggregateType: 'product',
-      aggregateId: id,
-      aggregateVersion: product.version,
-      data: { ...product },
-    });
-    await this.audit.record(auditScopeOf(context), {
-      action: 'update',
-      entityType: 'product',
-      entityId: id,
-      before: { deletedAt: deleted.deletedAt },
-      after: product,
-      metadata: { restored: true },
-    });
+    await this.announceUpdate(context, product, { before: { deletedAt: deleted.deletedAt }, after: product, metadata: { restored: true } });
     return product;
   }
 
@@ -335,23 +313,25 @@ export class ProductsService {
       [id, receipt.onHandBefore, receipt.quantity, receipt.unitCostMinor],
     );
     const [after] = await queryRows<ProductDto>(context.manager, `SELECT ${PRODUCT_COLUMNS} FROM product p WHERE p.id = $1`, [id]);
-    await this.events.record(context, {
-      type: 'product.updated',
-      aggregateType: 'product',
-      aggregateId: id,
-      aggregateVersion: after.version,
-      data: { ...after },
-    });
-    await this.audit.record(auditScopeOf(context), {
-      action: 'update',
-      entityType: 'product',
-      entityId: id,
+    await this.announceUpdate(context, after, {
       before: { costMinor: before.costMinor },
       after: { costMinor: after.costMinor },
       metadata: { receivedAtCost: receipt },
     });
-    await this.invalidate(context);
     return after;
+  }
+
+  /** Every change to a product ends the same way: cached reads dropped, `product.updated`, one audit row. */
+  private async announceUpdate(context: RequestContext, product: ProductDto, change: Pick<AuditEntry, 'before' | 'after' | 'metadata'>): Promise<void> {
+    await this.invalidate(context);
+    await this.events.record(context, {
+      type: 'product.updated',
+      aggregateType: 'product',
+      aggregateId: product.id,
+      aggregateVersion: product.version,
+      data: { ...product },
+    });
+    await this.audit.record(auditScopeOf(context), { action: 'update', entityType: 'product', entityId: product.id, ...change });
   }
 
   /** Soft delete: sales history keeps pointing at it; its SKU and barcodes are free again. */

@@ -83,6 +83,15 @@ describe('products', () => {
     expect((await search(a, bananaSku.slice(0, 6))).map((product) => product.sku)).toContain(bananaSku);
   });
 
+  it('ignores accents and case both ways: "gruner" finds "Grüner Tee", "CRÈME brulee" finds "Crème brûlée"', async () => {
+    const tea = expectStatus(await create(a, { sku: sku(), name: 'Grüner Tee', priceMinor: 450 }), 201).body;
+    const dessert = expectStatus(await create(a, { sku: sku(), name: 'Crème brûlée', priceMinor: 520 }), 201).body;
+    expectStatus(await create(b, { sku: sku(), name: 'Grüner Tee (B)', priceMinor: 450 }), 201);
+    expect((await search(a, 'gruner')).map((product) => product.id)).toEqual([tea.id]);
+    expect((await search(a, 'CRÈME brulee')).map((product) => product.id)).toEqual([dessert.id]);
+    expect((await search(a, 'grüner tee'))[0]).toMatchObject({ id: tea.id, name: 'Grüner Tee' });
+  });
+
   it('looks products up by barcode for scanners, 404 when unknown or from another shop', async () => {
     const code = `40${Date.now()}`;
     const product = expectStatus(await create(a, { sku: sku(), name: 'Sparkling water', priceMinor: 89, barcodes: [code] }), 201).body;

@@ -53,8 +53,8 @@ export type SearchRank = [matchClass: number, score: number, name: string, id: s
 export type RankedProductRow = ProductDto & { searchClass: number; searchScore: number };
 
 /**
- * Exact barcode (as GTIN-14) or SKU first, then SKU prefixes, then names by trigram word similarity
- * (`<%`, so "banan" finds "Organic Bananas"); each arm uses its own index, even under
+ * Exact barcode (as GTIN-14) or SKU first, then SKU prefixes, then names by trigram word similarity, accents and
+ * case folded (`<%` on `name_key`, so "banan" finds "Organic Bananas" and "gruner" "Grüner Tee"); each arm uses its own index, even under
  * row-level security (see the MakeCatalogSearchUseIndexes migration). The order is total
  * (it ends with the id), so pages continue after the rank of the previous page's last row.
  * The score is read as double precision so that it survives the trip through the cursor exactly.
@@ -68,7 +68,8 @@ export function productSearchQuery(q: string, filters: ProductFilters, limit: nu
             SELECT p.id, CASE WHEN p.sku_key = lower($3) THEN 0 ELSE 1 END, 1::real
               FROM product p WHERE p.deleted_at IS NULL AND p.sku_key COLLATE "C" >= $4 AND p.sku_key COLLATE "C" < $5
             UNION ALL
-            SELECT p.id, 2, word_similarity($3, p.name) FROM product p WHERE p.deleted_at IS NULL AND $3 <% p.name
+            SELECT p.id, 2, word_similarity(fold_search_text($3), p.name_key) FROM product p
+             WHERE p.deleted_at IS NULL AND fold_search_text($3) <% p.name_key
           ), ranked AS (
             SELECT id, min(class) AS class, max(score)::float8 AS score FROM matches GROUP BY id
           )

@@ -37,7 +37,11 @@ describe('the till catalog snapshot in IndexedDB', () => {
     db = await TillDb.open(new IDBFactory());
     snapshot = new CatalogSnapshot(db);
     await snapshot.replace({
-      products: [product('1', { barcodes: ['4001', '4001-alt'], categoryId: 'tea' }), product('2', { categoryId: 'tea', name: 'Assam' }), product('3')],
+      products: [
+        product('1', { barcodes: ['4001', '4001-alt'], categoryId: 'tea' }),
+        product('2', { categoryId: 'tea', name: 'Assam' }),
+        product('3', { name: 'Grüner Tee' }),
+      ],
       categories: [{ id: 'tea', name: 'Tea', parentId: null }],
       stock: [{ productId: '1', onHand: 7 }],
       syncedTo: '2026-11-30T10:00:00.000000Z',
@@ -57,6 +61,7 @@ describe('the till catalog snapshot in IndexedDB', () => {
     expect((await snapshot.inCategory('tea')).map((found) => found.name)).toEqual(['Assam', 'Product 1']);
     expect((await snapshot.inCategory(null)).map((found) => found.id)).toEqual(['3']);
     expect((await snapshot.search('product sku-1')).map((found) => found.id)).toEqual(['1']);
+    expect((await snapshot.search('gruner TEE')).map((found) => found.id)).toEqual(['3']);
     expect(await snapshot.stockOf('1')).toBe(7);
     expect(await snapshot.syncMark()).toBe('2026-11-30T10:00:00.000000Z');
   });

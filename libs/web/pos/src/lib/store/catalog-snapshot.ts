@@ -1,4 +1,5 @@
 import { BARCODE_INDEX, CATEGORY_INDEX, SKU_INDEX, STORES, type TillDb } from './till-db';
+import { foldSearchText } from './fold-search-text';
 
 /** What the till keeps of a product: enough to find it, price it and show it. */
 export interface SnapshotProduct {
@@ -63,13 +64,16 @@ export class CatalogSnapshot {
     return this.db.get<SnapshotProduct>(STORES.products, id);
   }
 
-  /** Active products whose name or SKU contains every word of `text`, in catalog order; stops early once `signal` aborts. */
+  /**
+   * Active products whose name or SKU contains every word of `text`, accents and case aside ("gruner" finds
+   * "Grüner Tee", as the API's search does), in catalog order; stops early once `signal` aborts.
+   */
   async search(text: string, limit = 24, signal?: AbortSignal): Promise<SnapshotProduct[]> {
-    const words = text.toLowerCase().split(/\s+/).filter(Boolean);
+    const words = foldSearchText(text).split(/\s+/).filter(Boolean);
     if (words.length === 0) return [];
     const found: SnapshotProduct[] = [];
     await this.db.scan<SnapshotProduct>(STORES.products, (product) => {
-      const haystack = `${product.name} ${product.sku}`.toLowerCase();
+      const haystack = foldSearchText(`${product.name} ${product.sku}`);
       if (product.active && words.every((word) => haystack.includes(word))) found.push(product);
       return found.length < limit && !signal?.aborted;
     });

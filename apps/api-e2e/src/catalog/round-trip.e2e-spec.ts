@@ -97,3 +97,51 @@ describe('products exported and imported again', () => {
     expect([unknown.status, unknown.body.errors[0].field]).toEqual([400, 'columns']);
   });
 });
+
+describe('a filtered product view exported', () => {
+  let api: TestApi;
+  let shop: TenantFixture;
+  let other: TenantFixture;
+  const http = () => request(api.app.getHttpServer());
+  const exported = (tenant: TenantFixture, query: string) =>
+    http().get(`/api/v1/products/export?${query}`).set(bearer(tenant.owner.accessToken)).buffer(true).parse(binaryBody);
+  const sheetRows = (body: Buffer) => XLSX.utils.sheet_to_json<Record<string, unknown>>(XLSX.read(body).Sheets.Products, { raw: true });
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    [shop, other] = await Promise.all([createTenant(api.app, 'Viewexport'), createTenant(api.app, 'Viewother')]);
+    const tea = expectStatus(await http().post('/api/v1/categories').set(bearer(shop.owner.accessToken)).send({ name: 'Tea' }), 201).body;
+    for (const product of [
+      { sku: 'TEA-1', name: 'Green tea', priceMinor: 350, categoryId: tea.id, barcodes: ['012345678905'] },
+      { sku: 'TEA-2', name: 'Black tea', priceMinor: 250, categoryId: tea.id, active: false },
+      { sku: 'JAM-1', name: 'Apricot jam', priceMinor: 420 },
+    ]) {
+      expectStatus(await http().post('/api/v1/products').set(bearer(shop.owner.accessToken)).send(product), 201);
+    }
+    expectStatus(await http().post('/api/v1/products').set(bearer(other.owner.accessToken)).send({ sku: 'TEA-9', name: 'Their tea', priceMinor: 1 }), 201);
+  });
+  afterAll(() => api.close());
+
+  it('holds only the rows the view finds, in the columns it shows, with typed cells and barcodes intact', async () => {
+    const xlsx = await exported(shop, 'format=xlsx&q=tea&active=true&columns=sku,name,priceMinor,barcodes');
+    expect(xlsx.status).toBe(200);
+    expect(sheetRows(xlsx.body as Buffer)).toEqual([{ SKU: 'TEA-1', Name: 'Green tea', Price: 3.5, Barcodes: '012345678905' }]);
+    const byBarcode = expectStatus(await exported(shop, 'format=csv&q=0012345678905&columns=sku'), 200);
+    expect((byBarcode.body as Buffer).toString('utf8').trim().split('\r\n')).toEqual(['sku', 'TEA-1']);
+    const byCategory = await exported(shop, 'format=csv&columns=sku&categoryId=' + (await teaCategory()));
+    expect((byCategory.body as Buffer).toString('utf8').trim().split('\r\n')).toEqual(['sku', 'TEA-1', 'TEA-2']);
+  });
+
+  it("never exports another shop's products, and refuses a malformed filter naming it", async () => {
+    const theirs = await exported(other, 'format=csv&q=tea&columns=sku');
+    expect((theirs.body as Buffer).toString('utf8').trim().split('\r\n')).toEqual(['sku', 'TEA-9']);
+    const refused = await http().get('/api/v1/products/export?format=csv&categoryId=tea').set(bearer(shop.owner.accessToken));
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors.map((error: { field: string }) => error.field)).toEqual(['categoryId']);
+  });
+
+  const teaCategory = async () =>
+    (expectStatus(await http().get('/api/v1/categories').set(bearer(shop.owner.accessToken)), 200).body.items as { id: string; name: string }[]).find(
+      (category) => category.name === 'Tea',
+    )?.id;
+});

@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { ErrorCode } from '@kassa/contracts';
+import { bearer, createTenant, expectStatus } from '../support/identity';
 import { startTestApi, TestApi } from '../support/test-api';
 import { HttpProbeModule } from './http-probe.module';
 
@@ -30,6 +31,18 @@ describe('HTTP conventions', () => {
   it('answers malformed JSON with 400 malformed_json', async () => {
     const response = await http().post('/api/v1/e2e-probe/orders').set('content-type', 'application/json').send('{"name": "Morning delivery",');
     expectProblem(response, 400, ErrorCode.MalformedJson);
+  });
+
+  it('takes an empty body declared as JSON as no body: a bodiless DELETE succeeds, a route that needs a body names its fields', async () => {
+    const shop = await createTenant(api.app, 'Bodiless');
+    const product = expectStatus(
+      await http().post('/api/v1/products').set(bearer(shop.owner.accessToken)).send({ sku: 'B-1', name: 'B', priceMinor: 1 }),
+      201,
+    ).body;
+    expectStatus(await http().delete(`/api/v1/products/${product.id}`).set(bearer(shop.owner.accessToken)).set('content-type', 'application/json'), 204);
+    const empty = await http().post('/api/v1/e2e-probe/orders').set('content-type', 'application/json').send('');
+    expectProblem(empty, 400, ErrorCode.ValidationFailed);
+    expect(empty.body.errors.map((error: { field: string }) => error.field)).toEqual(expect.arrayContaining(['name', 'lines']));
   });
 
   it('refuses an unknown field and names it', async () => {

@@ -141,7 +141,10 @@ describe('purchase orders', () => {
       expect.arrayContaining([draft.id, ordered.id]),
     );
 
-    const receipt = expectStatus(await receive(a, ordered.id, { lines: [{ lineId: ordered.lines[0].id, quantity: 2 }] }, undefined, a.cashier.accessToken), 201);
+    const receipt = expectStatus(
+      await receive(a, ordered.id, { lines: [{ lineId: ordered.lines[0].id, quantity: 2 }] }, undefined, a.cashier.accessToken),
+      201,
+    );
     expect(receipt.body.purchaseOrder).toMatchObject({ status: 'partially_received' });
     expectStatus(await cashier.get(`/api/v1/purchase-orders/${ordered.id}`), 200);
     for (const refused of [

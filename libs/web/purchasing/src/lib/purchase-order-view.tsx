@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { isUuid } from '@kassa/contracts';
 import { useSession } from '@kassa/web/auth';
 import { useApiMutation, useApiQuery } from '@kassa/web/data-access';
-import { Badge, Button, ConfirmDialog, Dialog, Input, PageHeader, ProblemState, Skeleton, useShopFormat, useToasts } from '@kassa/web/ui';
+import { Badge, Button, ConfirmDialog, Dialog, Input, PageHeader, ProblemState, Skeleton, useNavigationGuard, useShopFormat, useToasts } from '@kassa/web/ui';
 import { PurchasingNav } from './purchasing-nav';
 import { purchaseOrderKeys, reorderKeys, STATUS_LABEL, type PurchaseOrder } from './purchasing-requests';
 import { ReceivingPanel } from './receiving-panel';
@@ -45,6 +45,7 @@ export function PurchaseOrderView() {
   const { can } = useSession();
   const format = useShopFormat();
   const toasts = useToasts();
+  const { navigate } = useNavigationGuard();
   const queryClient = useQueryClient();
   const [rejecting, setRejecting] = useState(false);
   const [cancelling, setCancelling] = useState(false);
@@ -116,6 +117,7 @@ export function PurchaseOrderView() {
 
   const offered = OFFERED[data.status].filter((offer) => can(offer.permission));
   const receivable = ['ordered', 'partially_received'].includes(data.status) && can('purchasing:receive');
+  const editable = data.status === 'draft' && can('purchasing:manage');
   return (
     <>
       <PageHeader
@@ -128,16 +130,23 @@ export function PurchaseOrderView() {
             <Badge tone={data.status === 'rejected' ? 'error' : data.status === 'received' ? 'ok' : 'neutral'}>{STATUS_LABEL[data.status]}</Badge>
           </span>
         }
-        actions={offered.map((offer) => (
-          <Button
-            key={offer.action}
-            variant={offer.variant}
-            loading={act.isPending && act.variables?.action === offer.action}
-            onClick={() => (offer.action === 'reject' ? setRejecting(true) : offer.action === 'cancel' ? setCancelling(true) : void run(offer.action))}
-          >
-            {offer.label}
-          </Button>
-        ))}
+        actions={[
+          editable && (
+            <Button key="edit" onClick={() => navigate(`/purchasing/orders/${data.id}/edit`)}>
+              Edit draft
+            </Button>
+          ),
+          ...offered.map((offer) => (
+            <Button
+              key={offer.action}
+              variant={offer.variant}
+              loading={act.isPending && act.variables?.action === offer.action}
+              onClick={() => (offer.action === 'reject' ? setRejecting(true) : offer.action === 'cancel' ? setCancelling(true) : void run(offer.action))}
+            >
+              {offer.label}
+            </Button>
+          )),
+        ]}
       />
       <PurchasingNav />
       {problem && (
@@ -198,7 +207,8 @@ export function PurchaseOrderView() {
         </div>
       </section>
       {receivable && <ReceivingPanel key={data.version} order={data} onReceived={(saved) => queryClient.setQueryData(purchaseOrderKeys.detail(id), saved)} />}
-      <OrderDocument orderId={data.id} number={data.number} />
+      {/* The supplier's page shows what the shop pays: for those who may read purchasing, not for a receiver alone. */}
+      {can('purchasing:read') && <OrderDocument orderId={data.id} number={data.number} />}
       <ConfirmDialog
         open={cancelling}
         onOpenChange={setCancelling}

@@ -67,6 +67,14 @@ async function createShop(apiUrl) {
     }),
   });
   if (response.status !== 201) throw new Error(`sign-up answered ${response.status}: ${await response.text()}`);
+  // A store for the till to sell in.
+  const { accessToken } = await response.json();
+  const store = await fetch(`${apiUrl}/api/v1/stores`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
+    body: JSON.stringify({ name: 'Bench store', code: 'BENCH-1' }),
+  });
+  if (store.status !== 201) throw new Error(`creating the store answered ${store.status}: ${await store.text()}`);
   return account;
 }
 
@@ -89,11 +97,17 @@ async function signIn(context, webUrl, account) {
 async function pairTill(context, webUrl, account) {
   const page = await context.newPage();
   await page.goto(`${webUrl}/pos`);
-  await page.getByLabel('Shop').fill(account.slug);
-  await page.getByLabel('Email').fill(account.email);
-  await page.getByLabel('Password').fill(account.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByLabel('New register').fill('Bench till');
+  // The owner's back-office session (signed in for /dashboard) carries over; otherwise the till asks for it.
+  const signIn = page.getByLabel('Shop');
+  const newRegister = page.getByLabel('New register');
+  await signIn.or(newRegister).first().waitFor();
+  if (await signIn.isVisible()) {
+    await signIn.fill(account.slug);
+    await page.getByLabel('Email').fill(account.email);
+    await page.getByLabel('Password').fill(account.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+  }
+  await newRegister.fill('Bench till');
   await page.getByRole('button', { name: 'Create register' }).click();
   await page.getByRole('radio', { name: /Bench till/ }).check();
   await page.getByRole('button', { name: 'Pair this tablet' }).click();
@@ -140,7 +154,10 @@ for (const file of [builtApi, path.join(root, 'apps/web/.next/BUILD_ID')]) {
 }
 const dataDir = await mkdtemp(path.join(tmpdir(), 'kassa-bench-data-'));
 const profileDir = await mkdtemp(path.join(tmpdir(), 'kassa-bench-profile-'));
-const [apiPort, webPort, debugPort] = [await freePort(), await freePort(), await freePort()];
+// BENCH_PORTS=api,web,debug pins the ports (a machine shared by several people); otherwise free ones.
+const [apiPort, webPort, debugPort] = process.env.BENCH_PORTS
+  ? process.env.BENCH_PORTS.split(',').map(Number)
+  : [await freePort(), await freePort(), await freePort()];
 const apiUrl = `http://127.0.0.1:${apiPort}`;
 const webUrl = `http://127.0.0.1:${webPort}`;
 const stops = [];

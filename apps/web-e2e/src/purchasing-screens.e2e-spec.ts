@@ -118,16 +118,18 @@ describe('the purchasing screens, in Chromium against the real API', () => {
     expect(await page.getByLabel('Units of Oat Milk').inputValue()).toBe('8');
     expect(await page.getByLabel('Unit cost of Oat Milk').inputValue()).toMatch(/^1[.,]20$/);
     await page.getByLabel('Units of Oat Milk').fill('10');
+    await page.getByLabel('Expected date of Oat Milk').fill('2026-12-07');
     await page.screenshot({ path: path.join(SCREENS, 'purchasing-edit-draft.png'), fullPage: true });
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.waitForURL(/\/purchasing\/orders\/[0-9a-f-]{36}$/);
     await page.getByRole('cell', { name: '10', exact: true }).waitFor();
-    const edited = await api<{ version: number; lines: { quantity: number; unitCostMinor: number }[] }>(
+    const edited = await api<{ version: number; lines: { quantity: number; unitCostMinor: number; expectedDate: string | null }[] }>(
       'GET',
       `/api/v1/purchase-orders/${page.url().split('/').pop()}`,
     );
-    expect(edited.lines).toMatchObject([{ quantity: 10, unitCostMinor: 120 }]);
+    expect(edited.lines).toMatchObject([{ quantity: 10, unitCostMinor: 120, expectedDate: '2026-12-07' }]);
+    await page.getByRole('cell', { name: '07.12.2026' }).waitFor();
     await page.getByRole('button', { name: 'Submit for approval' }).click();
     await page.getByText('Awaiting approval', { exact: true }).waitFor();
     await context.close();
@@ -170,6 +172,11 @@ describe('the purchasing screens, in Chromium against the real API', () => {
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Receive counted goods' }).click();
     await page.getByText('Partially received', { exact: true }).waitFor();
+    // The receiver sees what reached the shelf: 3 + 3 on hand, and the cost averaged (3 · 1.00 + 3 · 1.20) / 6 = 1.10.
+    const shelf = page.getByRole('table', { name: 'Received into stock' }).getByRole('row', { name: /Oat Milk/ });
+    await shelf.filter({ hasText: /1,10\s€/ }).waitFor();
+    expect((await shelf.getByRole('cell').allInnerTexts()).slice(1)).toEqual(['3', '6', expect.stringMatching(/^1,10\s€$/)]);
+    await page.screenshot({ path: path.join(SCREENS, 'purchasing-received.png'), fullPage: true });
 
     const level = await api<{ items: { onHand: number }[] }>('GET', `/api/v1/inventory/levels?storeId=${storeId}&productId=${productId}`);
     expect(level.items[0].onHand).toBe(6);

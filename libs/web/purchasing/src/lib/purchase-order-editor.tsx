@@ -7,6 +7,7 @@ import { callApi, useApiAccess, useApiMutation, useApiQuery } from '@kassa/web/d
 import {
   Button,
   Combobox,
+  DatePicker,
   MoneyInput,
   NumberInput,
   PageHeader,
@@ -28,6 +29,8 @@ interface DraftLine {
   name: string;
   quantity: number | null;
   unitCostMinor: number | null;
+  /** When the supplier should deliver it (a day in the shop's time zone). */
+  expectedDate: string | null;
 }
 
 interface FoundProduct {
@@ -42,7 +45,7 @@ const BACK = { href: '/purchasing', label: 'Purchase orders' };
 interface OrderBody {
   supplierId: string;
   storeId: string;
-  lines: { productId: string; quantity: number; unitCostMinor?: number }[];
+  lines: { productId: string; quantity: number; unitCostMinor?: number; expectedDate?: string }[];
 }
 
 /** A new purchase order: supplier, store, and products found by name, SKU or a scanned barcode, costs prefilled from the supplier. */
@@ -118,6 +121,7 @@ function PurchaseOrderEditor({ existing }: { existing?: PurchaseOrder }) {
         name: line.name,
         quantity: line.quantity,
         unitCostMinor: line.unitCostMinor,
+        expectedDate: line.expectedDate,
       })) ?? [],
   );
   const [found] = useState(() => new Map<string, FoundProduct>());
@@ -181,6 +185,7 @@ function PurchaseOrderEditor({ existing }: { existing?: PurchaseOrder }) {
               name: product.name,
               quantity: packOf(product.id) ?? 1,
               unitCostMinor: supplierCost(product.id) ?? product.costMinor,
+              expectedDate: null,
             },
           ],
     );
@@ -203,7 +208,12 @@ function PurchaseOrderEditor({ existing }: { existing?: PurchaseOrder }) {
       const order = await create.mutateAsync({
         supplierId,
         storeId,
-        lines: lines.map((line) => ({ productId: line.productId, quantity: line.quantity ?? 0, unitCostMinor: line.unitCostMinor ?? undefined })),
+        lines: lines.map((line) => ({
+          productId: line.productId,
+          quantity: line.quantity ?? 0,
+          unitCostMinor: line.unitCostMinor ?? undefined,
+          expectedDate: line.expectedDate ?? undefined,
+        })),
       });
       toasts.show({ message: existing ? `${order.number} saved.` : `${order.number} saved as a draft.`, tone: 'success' });
       navigate(`/purchasing/orders/${order.id}`);
@@ -261,6 +271,7 @@ function PurchaseOrderEditor({ existing }: { existing?: PurchaseOrder }) {
                   <th scope="col" className={styles.end}>
                     Total
                   </th>
+                  <th scope="col">Expected</th>
                   <th scope="col">
                     <span className={styles.muted}>Remove</span>
                   </th>
@@ -296,6 +307,14 @@ function PurchaseOrderEditor({ existing }: { existing?: PurchaseOrder }) {
                     </td>
                     <td className={styles.end}>{format.money((line.quantity ?? 0) * (line.unitCostMinor ?? 0))}</td>
                     <td>
+                      <DatePicker
+                        label={`Expected date of ${line.name}`}
+                        hideLabel
+                        value={line.expectedDate}
+                        onChange={(expectedDate) => change(line.productId, { expectedDate })}
+                      />
+                    </td>
+                    <td>
                       <Button
                         size="small"
                         variant="ghost"
@@ -317,6 +336,7 @@ function PurchaseOrderEditor({ existing }: { existing?: PurchaseOrder }) {
                     Total
                   </th>
                   <td className={styles.end}>{format.money(total)}</td>
+                  <td />
                   <td />
                 </tr>
               </tfoot>

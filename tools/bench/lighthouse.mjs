@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Lighthouse 12 (performance, accessibility, best practices) for /login and /dashboard, mobile and
-// desktop presets, in Debian's Chromium against the built web app and an embedded-mode API.
+// Lighthouse 12 (performance, accessibility, best practices) for /login, /dashboard and the till at /pos
+// (on a paired tablet's storage), mobile and desktop presets, in Debian's Chromium against the built web
+// app and an embedded-mode API.
 // Build first (`npm run build`). Writes tmp/bench/lighthouse-*.json and the table in docs/benchmarks.md.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -17,7 +18,7 @@ const builtApi = path.join(root, 'dist/apps/api/apps/api/src/main.js');
 const nextBin = path.join(root, 'node_modules/next/dist/bin/next');
 const benchmarksDoc = path.join(root, 'docs/benchmarks.md');
 const CATEGORIES = ['performance', 'accessibility', 'best-practices'];
-const PAGES = ['/login', '/dashboard'];
+const PAGES = ['/login', '/dashboard', '/pos'];
 const PRESETS = { mobile: undefined, desktop: desktopConfig };
 const START = '<!-- lighthouse:start -->';
 const END = '<!-- lighthouse:end -->';
@@ -66,6 +67,14 @@ async function createShop(apiUrl) {
     }),
   });
   if (response.status !== 201) throw new Error(`sign-up answered ${response.status}: ${await response.text()}`);
+  // A store for the till to sell in.
+  const { accessToken } = await response.json();
+  const store = await fetch(`${apiUrl}/api/v1/stores`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
+    body: JSON.stringify({ name: 'Bench store', code: 'BENCH-1' }),
+  });
+  if (store.status !== 201) throw new Error(`creating the store answered ${store.status}: ${await store.text()}`);
   return account;
 }
 
@@ -78,6 +87,51 @@ async function signIn(context, webUrl, account) {
   await page.getByLabel('Password').fill(account.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL('**/dashboard');
+  await page.close();
+}
+
+/**
+ * Pairs the profile's tablet with a new register the way a manager does on the till: /pos then opens on
+ * the lock screen, as it does in a shop every morning.
+ */
+async function pairTill(context, webUrl, account) {
+  const page = await context.newPage();
+  await page.goto(`${webUrl}/pos`);
+  // The owner's back-office session (signed in for /dashboard) carries over; otherwise the till asks for it.
+  const signIn = page.getByLabel('Shop');
+  const newRegister = page.getByLabel('New register');
+  await signIn.or(newRegister).first().waitFor();
+  if (await signIn.isVisible()) {
+    await signIn.fill(account.slug);
+    await page.getByLabel('Email').fill(account.email);
+    await page.getByLabel('Password').fill(account.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+  }
+  await newRegister.fill('Bench till');
+  await page.getByRole('button', { name: 'Create register' }).click();
+  await page.getByRole('radio', { name: /Bench till/ }).check();
+  await page.getByRole('button', { name: 'Pair this tablet' }).click();
+  await page.getByRole('heading', { name: 'Who is selling?' }).waitFor();
+  await page.close();
+}
+
+/**
+ * Lighthouse's storage reset would delete the till's pairing (IndexedDB): for /pos it is off, and the
+ * caches and service worker are cleared here instead, so the till still loads cold.
+ */
+async function clearCachesKeepingIndexedDb(context, webUrl) {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.clearBrowserCache');
+  await cdp.send('Storage.clearDataForOrigin', { origin: webUrl, storageTypes: 'cache_storage,service_workers,shader_cache' });
+  await cdp.detach();
+  await page.close();
+}
+
+async function assertPaired(context, webUrl) {
+  const page = await context.newPage();
+  await page.goto(`${webUrl}/pos`);
+  await page.getByRole('heading', { name: 'Who is selling?' }).waitFor({ timeout: 30_000 });
   await page.close();
 }
 
@@ -100,7 +154,10 @@ for (const file of [builtApi, path.join(root, 'apps/web/.next/BUILD_ID')]) {
 }
 const dataDir = await mkdtemp(path.join(tmpdir(), 'kassa-bench-data-'));
 const profileDir = await mkdtemp(path.join(tmpdir(), 'kassa-bench-profile-'));
-const [apiPort, webPort, debugPort] = [await freePort(), await freePort(), await freePort()];
+// BENCH_PORTS=api,web,debug pins the ports (a machine shared by several people); otherwise free ones.
+const [apiPort, webPort, debugPort] = process.env.BENCH_PORTS
+  ? process.env.BENCH_PORTS.split(',').map(Number)
+  : [await freePort(), await freePort(), await freePort()];
 const apiUrl = `http://127.0.0.1:${apiPort}`;
 const webUrl = `http://127.0.0.1:${webPort}`;
 const stops = [];
@@ -121,11 +178,17 @@ try {
   // /login first, signed out (a signed-in visitor is sent on to the dashboard); then sign in for /dashboard.
   for (const page of PAGES) {
     if (page === '/dashboard') await signIn(context, webUrl, account);
+    if (page === '/pos') await pairTill(context, webUrl, account);
     for (const [preset, config] of Object.entries(PRESETS)) {
-      const result = await lighthouse(`${webUrl}${page}`, { port: debugPort, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES }, config);
+      const till = page === '/pos';
+      if (till) await clearCachesKeepingIndexedDb(context, webUrl);
+      const flags = { port: debugPort, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES, disableStorageReset: till };
+      const result = await lighthouse(`${webUrl}${page}`, flags, config);
       const { lhr } = result;
       await writeFile(path.join(root, `tmp/bench/lighthouse-${preset}${page.replace(/\//g, '-')}.json`), result.report);
       if (!lhr.finalDisplayedUrl.endsWith(page)) throw new Error(`${page} ended on ${lhr.finalDisplayedUrl}: not signed in?`);
+      // The till must have measured its lock screen, not the pairing screen of an unpaired tablet.
+      if (till) await assertPaired(context, webUrl);
       const audit = (id) => lhr.audits[id].displayValue ?? '';
       const row = {
         page,

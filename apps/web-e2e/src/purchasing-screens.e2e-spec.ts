@@ -19,6 +19,7 @@ describe('the purchasing screens, in Chromium against the real API', () => {
   let context: BrowserContext;
   let owner: ShopAccount;
   let manager: ShopAccount;
+  let cashier: ShopAccount;
   let ownerToken: string;
   let storeId: string;
   let productId: string;
@@ -49,15 +50,21 @@ describe('the purchasing screens, in Chromium against the real API', () => {
     storeId = (await api<Created>('POST', '/api/v1/stores', { name: 'Mitte', code: 'MIT-1' })).id;
     productId = (await api<Created>('POST', '/api/v1/products', { sku: 'OAT-1', name: 'Oat Milk', priceMinor: 249, costMinor: 100 })).id;
     await api('POST', '/api/v1/inventory/adjustments', { storeId, productId, delta: 3, reason: 'adjustment' });
-    manager = { ...owner, email: `manager-${owner.slug}@example.com`, ownerName: 'Mia Manager' };
-    const invited = await api<{ invite: { token: string } }>('POST', '/api/v1/users', { name: 'Mia Manager', email: manager.email, role: 'manager' });
+    manager = await staff('Mia Manager', 'manager');
+    cashier = await staff('Cas Cashier', 'cashier');
+  });
+
+  async function staff(name: string, role: 'manager' | 'cashier'): Promise<ShopAccount> {
+    const account = { ...owner, email: `${role}-${owner.slug}@example.com`, ownerName: name };
+    const invited = await api<{ invite: { token: string } }>('POST', '/api/v1/users', { name, email: account.email, role });
     const set = await fetch(`${stack.api.baseUrl}/api/v1/auth/set-password`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ token: invited.invite.token, password: manager.password }),
+      body: JSON.stringify({ token: invited.invite.token, password: account.password }),
     });
     if (set.status !== 204) throw new Error(`set-password answered ${set.status}`);
-  });
+    return account;
+  }
 
   afterAll(async () => {
     await browser?.close();
@@ -68,7 +75,7 @@ describe('the purchasing screens, in Chromium against the real API', () => {
     await context?.close();
   });
 
-  it('creates a supplier and an order, has a manager approve it, receives part of it by scanning, and moves stock and cost', async () => {
+  it('creates a supplier and an order, edits the draft, has a manager approve it, a cashier receive part of it by scanning, and moves stock and cost', async () => {
     let page = await signedIn(owner);
     await page.getByRole('link', { name: 'Purchasing' }).first().click();
     await page.waitForURL('**/purchasing');
@@ -91,7 +98,7 @@ describe('the purchasing screens, in Chromium against the real API', () => {
     await page.getByRole('combobox', { name: 'Add a product' }).fill('Oat');
     await page.getByRole('option', { name: /Oat Milk/ }).click();
     const units = page.getByLabel('Units of Oat Milk');
-    await units.fill('10');
+    await units.fill('8');
     const cost = page.getByLabel('Unit cost of Oat Milk');
     // Prefilled from the product's cost: the supplier has no price for it yet.
     const prefilled = await cost.inputValue();
@@ -103,6 +110,26 @@ describe('the purchasing screens, in Chromium against the real API', () => {
     await page.getByRole('button', { name: 'Save draft' }).click();
     await page.waitForURL(/\/purchasing\/orders\/[0-9a-f-]{36}$/);
     await page.getByRole('heading', { name: 'Purchase order PO-000001' }).waitFor();
+    await page.getByRole('cell', { name: '8', exact: true }).waitFor();
+
+    // The draft is changed in the same editor, saved with its version.
+    await page.getByRole('button', { name: 'Edit draft' }).click();
+    await page.getByRole('heading', { name: 'Edit PO-000001' }).waitFor();
+    expect(await page.getByLabel('Units of Oat Milk').inputValue()).toBe('8');
+    expect(await page.getByLabel('Unit cost of Oat Milk').inputValue()).toMatch(/^1[.,]20$/);
+    await page.getByLabel('Units of Oat Milk').fill('10');
+    await page.getByLabel('Expected date of Oat Milk').fill('2026-12-07');
+    await page.screenshot({ path: path.join(SCREENS, 'purchasing-edit-draft.png'), fullPage: true });
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.waitForURL(/\/purchasing\/orders\/[0-9a-f-]{36}$/);
+    await page.getByRole('cell', { name: '10', exact: true }).waitFor();
+    const edited = await api<{ version: number; lines: { quantity: number; unitCostMinor: number; expectedDate: string | null }[] }>(
+      'GET',
+      `/api/v1/purchase-orders/${page.url().split('/').pop()}`,
+    );
+    expect(edited.lines).toMatchObject([{ quantity: 10, unitCostMinor: 120, expectedDate: '2026-12-07' }]);
+    await page.getByRole('cell', { name: '07.12.2026' }).waitFor();
     await page.getByRole('button', { name: 'Submit for approval' }).click();
     await page.getByText('Awaiting approval', { exact: true }).waitFor();
     await context.close();
@@ -115,6 +142,17 @@ describe('the purchasing screens, in Chromium against the real API', () => {
     await page.getByRole('button', { name: 'Approve' }).click();
     await page.getByRole('button', { name: 'Mark as ordered' }).click();
     await page.getByRole('heading', { name: 'Receive goods' }).waitFor();
+    await context.close();
+
+    // A cashier holds purchasing:receive but not purchasing:read: they find the delivery and receive it.
+    page = await signedIn(cashier);
+    await page.getByRole('link', { name: 'Purchasing' }).first().click();
+    await page.getByRole('heading', { name: 'Deliveries to receive' }).waitFor();
+    expect(await page.getByRole('navigation', { name: 'Purchasing' }).getByRole('link').allInnerTexts()).toEqual(['Orders']);
+    await page.getByRole('row', { name: /PO-000001/ }).click();
+    await page.getByRole('heading', { name: 'Purchase order PO-000001' }).waitFor();
+    await page.getByRole('heading', { name: 'Receive goods' }).waitFor();
+    expect(await page.getByRole('button', { name: /Close: the rest will not come|Show the page for the supplier/ }).count()).toBe(0);
 
     const scan = page.getByLabel('Scan or type a barcode or SKU');
     for (let unit = 0; unit < 3; unit++) {
@@ -131,8 +169,14 @@ describe('the purchasing screens, in Chromium against the real API', () => {
     await scan.press('Enter');
     await page.getByRole('status').filter({ hasText: 'NOT-ON-ORDER is not on this order.' }).waitFor();
     await page.screenshot({ path: path.join(SCREENS, 'purchasing-receiving.png'), fullPage: true });
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Receive counted goods' }).click();
     await page.getByText('Partially received', { exact: true }).waitFor();
+    // The receiver sees what reached the shelf: 3 + 3 on hand, and the cost averaged (3 · 1.00 + 3 · 1.20) / 6 = 1.10.
+    const shelf = page.getByRole('table', { name: 'Received into stock' }).getByRole('row', { name: /Oat Milk/ });
+    await shelf.filter({ hasText: /1,10\s€/ }).waitFor();
+    expect((await shelf.getByRole('cell').allInnerTexts()).slice(1)).toEqual(['3', '6', expect.stringMatching(/^1,10\s€$/)]);
+    await page.screenshot({ path: path.join(SCREENS, 'purchasing-received.png'), fullPage: true });
 
     const level = await api<{ items: { onHand: number }[] }>('GET', `/api/v1/inventory/levels?storeId=${storeId}&productId=${productId}`);
     expect(level.items[0].onHand).toBe(6);

@@ -1,10 +1,12 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { eventually, mimePart, startSmtpSink, type SmtpSink } from '@kassa/testing';
 import { accessibilityViolations } from './support/axe';
-import { launchChromium } from './support/chromium';
-import { createShop, newShopAccount, type ShopAccount } from './support/shop-accounts';
+import { writeBarcodeVideo } from './support/barcode-video';
+import { launchChromium, launchChromiumWithCamera } from './support/chromium';
+import { createShop, newShopAccount, signInThroughForm, type ShopAccount } from './support/shop-accounts';
 import { startWebStack, WebStack } from './support/web-stack';
 
 // Produced by every run for people to look at; tmp/ is not committed.
@@ -91,16 +93,17 @@ describe('the till (/pos), in Chromium against the real API', () => {
   }
   const cartLine = (name: string) => page.getByRole('list', { name: 'Cart' }).getByRole('listitem', { name: new RegExp(`^${name},`) });
 
-  async function unlockAs(who: Staff | { name: string }, pin: string) {
-    await page.getByRole('heading', { name: 'Who is selling?' }).waitFor();
-    await page.getByRole('button', { name: new RegExp(`^${who.name}`) }).click();
-    await page.getByLabel(`PIN for ${who.name}`).fill(pin);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: /^Sale/ }).waitFor();
-    await page.getByRole('button', { name: new RegExp(`^${who.name} Switch cashier`) }).waitFor();
+  async function unlockAs(who: Staff | { name: string }, pin: string, on: Page = page) {
+    await on.getByRole('heading', { name: 'Who is selling?' }).waitFor();
+    await on.getByRole('button', { name: new RegExp(`^${who.name}`) }).click();
+    await on.getByLabel(`PIN for ${who.name}`).fill(pin);
+    await on.getByRole('button', { name: 'Sign in' }).click();
+    await on.getByRole('heading', { name: /^Sale/ }).waitFor();
+    await on.getByRole('button', { name: new RegExp(`^${who.name} Switch cashier`) }).waitFor();
   }
 
-  async function pairThroughScreen(registerName: string, create: boolean) {
+  async function pairThroughScreen(registerName: string, create: boolean, on: Page = page) {
+    const page = on;
     await page.goto(`${stack.web.baseUrl}/pos`);
     await page.getByRole('heading', { name: 'Set up this till' }).waitFor();
     await page.getByLabel('Shop').fill(account.slug);
@@ -128,6 +131,12 @@ describe('the till (/pos), in Chromium against the real API', () => {
   }
 
   const payByCard = (p: Page) => p.getByRole('button', { name: 'Card', exact: true }).click();
+  /** The product tiles the grid shows, in order. */
+  const tiles = () => page.getByRole('region', { name: 'Products' }).getByRole('listitem').allInnerTexts();
+  const activeRegisterId = async () => {
+    const { items } = await api<{ items: { registerId: string; revokedAt: string | null }[] }>(ownerToken, 'GET', '/api/v1/devices');
+    return items.filter((device) => !device.revokedAt)[0].registerId;
+  };
 
   async function saleByReceipt(receiptNumber: number): Promise<ApiSale> {
     const { items } = await api<{ items: ApiSale[] }>(ownerToken, 'GET', `/api/v1/sales?q=${receiptNumber}&storeId=${storeId}`);
@@ -254,7 +263,7 @@ describe('the till (/pos), in Chromium against the real API', () => {
       await payByCard(p);
     });
     await page.getByRole('button', { name: 'New sale' }).waitFor();
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('New sale');
+    await page.waitForFunction(() => document.activeElement?.textContent === 'New sale');
     await page
       .getByLabel(`Receipt ${receiptNumber}`)
       .getByText(/Sencha Tea/)
@@ -353,6 +362,148 @@ describe('the till (/pos), in Chromium against the real API', () => {
     await page.getByRole('button', { name: 'New sale' }).click();
   });
 
+  it("lets a manager choose the register's favourites on the till; a cashier's grid opens on them, in that order", async () => {
+    await page.getByRole('button', { name: /Switch cashier/ }).click();
+    await unlockAs(manager, PIN.manager);
+    await page.getByRole('button', { name: '★ Favourites' }).click();
+    await page.getByText('No favourites on this till yet.').waitFor();
+    await page.getByRole('button', { name: 'Edit favourites' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Favourites on Till 1' });
+    const add = dialog.getByRole('searchbox', { name: 'Add a product' });
+    await add.fill('mug');
+    await dialog.getByRole('button', { name: /^Add Stoneware Mug/ }).click();
+    await add.fill(products.cookie.barcode);
+    await dialog.getByRole('button', { name: /^Add Oat Cookie/ }).click();
+    await dialog.getByRole('button', { name: 'Move Oat Cookie up' }).click();
+    expect(await dialog.getByRole('list', { name: 'Favourites' }).getByRole('listitem').allInnerTexts()).toEqual([
+      expect.stringMatching(/^Oat Cookie/),
+      expect.stringMatching(/^Stoneware Mug/),
+    ]);
+    await page.screenshot({ path: path.join(SCREENS, 'till-favourites.1280x800.light.png') });
+    expect(await accessibilityViolations(page, ['serious', 'critical'])).toEqual([]);
+    await dialog.getByRole('button', { name: 'Save favourites' }).click();
+    await page.getByRole('status').filter({ hasText: 'Favourites saved for this till.' }).waitFor();
+    const registerId = await activeRegisterId();
+    expect((await api<{ productIds: string[] }>(ownerToken, 'GET', `/api/v1/registers/${registerId}/favourites`)).productIds).toEqual([
+      products.cookie.id,
+      products.mug.id,
+    ]);
+    await page
+      .getByRole('region', { name: 'Products' })
+      .getByRole('button', { name: /^Stoneware Mug/ })
+      .waitFor();
+
+    await page.getByRole('button', { name: /Switch cashier/ }).click();
+    await unlockAs(cashier, PIN.cashier);
+    expect(await page.getByRole('button', { name: '★ Favourites' }).getAttribute('aria-pressed')).toBe('true');
+    await page
+      .getByRole('region', { name: 'Products' })
+      .getByRole('button', { name: /^Stoneware Mug/ })
+      .waitFor();
+    expect(await tiles()).toEqual([expect.stringMatching(/^Oat Cookie/), expect.stringMatching(/^Stoneware Mug/)]);
+    expect(await page.getByRole('button', { name: 'Edit favourites' }).count()).toBe(0);
+    await page
+      .getByRole('region', { name: 'Products' })
+      .getByRole('button', { name: /^Oat Cookie/ })
+      .click();
+    await cartLine('Oat Cookie').waitFor();
+    await page.getByRole('button', { name: 'Clear', exact: true }).click();
+    await page.getByRole('button', { name: 'Clear sale' }).click();
+  });
+
+  it("locks a till left untouched after the idle time set on the shop's settings screen, parking the sale", async () => {
+    const office = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const settings = await office.newPage();
+    await signInThroughForm(settings, stack.web.baseUrl, account);
+    await settings.goto(`${stack.web.baseUrl}/settings`);
+    const idle = settings.getByLabel('Lock the till after');
+    expect(await idle.inputValue()).toBe('120');
+    await idle.fill('15');
+    await settings.getByRole('button', { name: 'Save', exact: true }).click();
+    await settings.getByText('Settings saved.').waitFor();
+    await settings.screenshot({ path: path.join(SCREENS, 'settings-till-lock.1280x800.light.png'), fullPage: true });
+    await office.close();
+    expect((await api<{ tillIdleLockSeconds: number }>(ownerToken, 'GET', '/api/v1/tenant')).tillIdleLockSeconds).toBe(15);
+
+    // The shop's settings come with each sign-in on the till.
+    await page.getByRole('button', { name: /Switch cashier/ }).click();
+    await unlockAs(cashier, PIN.cashier);
+    await scan(products.tea.barcode);
+    await cartLine('Sencha Tea').waitFor();
+    // Nobody touches the till: it locks on its own (at the default two minutes it would not within this wait).
+    await page.getByRole('heading', { name: 'Who is selling?' }).waitFor({ timeout: 60_000 });
+    await api(ownerToken, 'PATCH', '/api/v1/tenant', { tillIdleLockSeconds: 120 });
+    await unlockAs(cashier, PIN.cashier);
+    await page.getByRole('button', { name: 'Parked (1)' }).click();
+    await page
+      .getByRole('dialog', { name: 'Parked sales' })
+      .getByRole('button', { name: /1× Sencha Tea/ })
+      .click();
+    await cartLine('Sencha Tea').waitFor();
+    await page.getByRole('button', { name: 'Clear', exact: true }).click();
+    await page.getByRole('button', { name: 'Clear sale' }).click();
+  });
+
+  it('asks for the receipt while paying: none goes straight to the next sale, email opens the form, print prints', async () => {
+    await scan(products.cookie.barcode);
+    await cartLine('Oat Cookie').waitFor();
+    const none = await payAndRead(async (p) => {
+      expect(await p.getByRole('button', { name: 'Receipt: none' }).getAttribute('aria-pressed')).toBe('true');
+      await payByCard(p);
+    });
+    await page.getByText(/Receipt: none$/).waitFor();
+    expect(await page.getByRole('form', { name: 'Email the receipt' }).count()).toBe(0);
+    await page.waitForFunction(() => document.activeElement?.textContent === 'New sale');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: /^Sale/ }).waitFor();
+
+    await scan(products.cookie.barcode);
+    await cartLine('Oat Cookie').waitFor();
+    const emailed = await payAndRead(async (p) => {
+      await p.getByRole('button', { name: 'Receipt: email' }).click();
+      await payByCard(p);
+    });
+    expect(emailed).toBe(none + 1);
+    const to = page.getByLabel('Email address');
+    await to.waitFor();
+    await to.fill('walk-in@example.test');
+    await page.getByRole('button', { name: 'Send receipt' }).click();
+    await page.getByRole('status').filter({ hasText: 'Receipt on its way.' }).waitFor();
+    await eventually(
+      async () => smtp.received.find((candidate) => candidate.to.includes('walk-in@example.test')),
+      (found) => found !== undefined,
+    );
+    await page.getByRole('button', { name: 'New sale' }).click();
+
+    // Printing happens in the receipt's own frame: the test counts the frame's print() calls instead of printing.
+    await page.evaluate(() => {
+      const contentWindow = Object.getOwnPropertyDescriptor(HTMLIFrameElement.prototype, 'contentWindow');
+      Object.defineProperty(HTMLIFrameElement.prototype, 'contentWindow', {
+        configurable: true,
+        get(this: HTMLIFrameElement) {
+          const frame = contentWindow?.get?.call(this) as (Window & { counted?: boolean }) | null;
+          if (frame && !frame.counted) {
+            frame.counted = true;
+            frame.print = () => {
+              const top = window as Window & { printed?: number };
+              top.printed = (top.printed ?? 0) + 1;
+            };
+          }
+          return frame;
+        },
+      });
+    });
+    await scan(products.cookie.barcode);
+    await cartLine('Oat Cookie').waitFor();
+    await payAndRead(async (p) => {
+      await p.getByRole('button', { name: 'Receipt: print' }).click();
+      await payByCard(p);
+    });
+    await page.waitForFunction(() => (window as Window & { printed?: number }).printed === 1);
+    await page.getByText(/Receipt: printed$/).waitFor();
+    await page.getByRole('button', { name: 'New sale' }).click();
+  });
+
   it('looks right in light and dark, landscape and portrait, and axe finds nothing serious', async () => {
     await scan(products.tea.barcode);
     await scan(products.mug.barcode);
@@ -409,5 +560,34 @@ describe('the till (/pos), in Chromium against the real API', () => {
     await scan(products.tea.barcode);
     await cartLine('Sencha Tea').waitFor();
     expect(await payAndRead(payByCard)).toBe(last + 1);
+  });
+
+  it('scans with the camera (a fake capture showing a barcode) through zxing served by the app itself', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'kassa-camera-'));
+    const video = path.join(folder, 'barcode.y4m');
+    writeBarcodeVideo(video, products.mug.barcode);
+    const cameraBrowser = await launchChromiumWithCamera(video);
+    const tabletPage = page;
+    try {
+      const context = await cameraBrowser.newContext({ viewport: { width: 1280, height: 800 }, hasTouch: true });
+      await context.grantPermissions(['camera'], { origin: stack.web.baseUrl });
+      page = await context.newPage();
+      const wasm: string[] = [];
+      page.on('request', (request) => request.url().endsWith('.wasm') && wasm.push(request.url()));
+      await pairThroughScreen('Camera till', true);
+      await unlockAs(cashier, PIN.cashier);
+      // Chromium on Linux has no BarcodeDetector: the till falls back to zxing-wasm.
+      expect(await page.evaluate(() => 'BarcodeDetector' in globalThis)).toBe(false);
+      await page.getByRole('button', { name: 'Camera', exact: true }).click();
+      await cartLine('Stoneware Mug').waitFor({ timeout: 30_000 });
+      expect(wasm).toEqual([`${stack.web.baseUrl}/zxing/zxing_reader.wasm`]);
+      expect(await page.getByRole('dialog', { name: 'Scan with the camera' }).count()).toBe(0);
+      const receiptNumber = await payAndRead(payByCard);
+      expect((await saleByReceipt(receiptNumber)).lines).toMatchObject([{ productId: products.mug.id, quantity: 1 }]);
+    } finally {
+      page = tabletPage;
+      await cameraBrowser.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

@@ -117,6 +117,46 @@ describe('purchase orders', () => {
     expect(byManager.purchaseOrder).toMatchObject({ status: 'received', lines: [{ receivedQuantity: 3, outstandingQuantity: 0 }] });
   });
 
+  it('lets a cashier, who receives but may not read purchasing, open and list only the orders to receive', async () => {
+    const product = await newProduct(a);
+    const cashier = as(a.cashier.accessToken);
+    const draft = await newOrder(a, [{ productId: product.id, quantity: 3, unitCostMinor: 40 }]);
+    const ordered = await orderedOrder(a, [{ productId: product.id, quantity: 5, unitCostMinor: 40 }]);
+    const opened = expectStatus(await cashier.get(`/api/v1/purchase-orders/${ordered.id}`), 200);
+    expect(opened.body).toMatchObject({ id: ordered.id, status: 'ordered', lines: [{ productId: product.id, outstandingQuantity: 5 }] });
+    expect(opened.headers['etag']).toBe(`"${ordered.version + 3}"`);
+    const hidden = await cashier.get(`/api/v1/purchase-orders/${draft.id}`);
+    expect(hidden.status).toBe(404);
+    expect(hidden.body.code).toBe(ErrorCode.PurchaseOrderNotFound);
+
+    const listed = (status?: string) => cashier.get(`/api/v1/purchase-orders?limit=200${status ? `&status=${status}` : ''}`);
+    const ids = (response: request.Response) => (response.body.items as { id: string; status: Status }[]).map((order) => order.id);
+    const all = expectStatus(await listed(), 200);
+    expect(ids(all)).toContain(ordered.id);
+    expect(ids(all)).not.toContain(draft.id);
+    expect(new Set((all.body.items as { status: Status }[]).map((order) => order.status))).toEqual(new Set(['ordered']));
+    expect(ids(expectStatus(await listed('draft'), 200))).toEqual([]);
+    expect(ids(expectStatus(await listed('ordered'), 200))).toContain(ordered.id);
+    expect(ids(expectStatus(await as(a.manager.accessToken).get('/api/v1/purchase-orders?limit=200'), 200))).toEqual(
+      expect.arrayContaining([draft.id, ordered.id]),
+    );
+
+    const receipt = expectStatus(
+      await receive(a, ordered.id, { lines: [{ lineId: ordered.lines[0].id, quantity: 2 }] }, undefined, a.cashier.accessToken),
+      201,
+    );
+    expect(receipt.body.purchaseOrder).toMatchObject({ status: 'partially_received' });
+    expectStatus(await cashier.get(`/api/v1/purchase-orders/${ordered.id}`), 200);
+    for (const refused of [
+      cashier.get(`/api/v1/purchase-orders/${ordered.id}/receipts`),
+      cashier.get(`/api/v1/purchase-orders/${ordered.id}/document`),
+      cashier.get('/api/v1/suppliers'),
+    ]) {
+      expect((await refused).status).toBe(403);
+    }
+    expect((await http().get(`/api/v1/purchase-orders/${ordered.id}`).set(bearer(b.cashier.accessToken))).status).toBe(404);
+  });
+
   it('counts nothing more as on order once a PO is closed after 4 of 10', async () => {
     const product = await newProduct(a);
     const store = a.stores[0].id;

@@ -216,6 +216,18 @@ export const ID_ROUTE_FIXTURES: IdRouteFixtures = {
   'GET /api/v1/webhooks/deliveries/:id': async (a, app) => ({ id: (await seedWebhookDelivery(app, a.id)).deliveryId }),
   'POST /api/v1/webhooks/deliveries/:id/redeliver': async (a, app) => ({ id: (await seedWebhookDelivery(app, a.id)).deliveryId, status: 202 }),
   'POST /api/v1/registers/:id/devices': async (a, app) => ({ id: (await newPosRegister(app, a)).id, body: { name: 'Sweep tablet' }, status: 201 }),
+  'GET /api/v1/registers/:id/favourites': async (a, app) => {
+    const register = (await newPosRegister(app, a)).id;
+    expectStatus(
+      await request(app.getHttpServer())
+        .put(`/api/v1/registers/${register}/favourites`)
+        .set(bearer(a.owner.accessToken))
+        .send({ productIds: [(await newProduct(app, a)).id] }),
+      200,
+    );
+    return { id: register };
+  },
+  'PUT /api/v1/registers/:id/favourites': async (a, app) => ({ id: (await newPosRegister(app, a)).id, body: { productIds: [(await newProduct(app, a)).id] } }),
   'DELETE /api/v1/users/:id/pin': async (a, app) => {
     expectStatus(
       await request(app.getHttpServer()).put('/api/v1/me/pin').set(bearer(a.cashier.accessToken)).send({ pin: '2580', currentPassword: PASSWORD }),

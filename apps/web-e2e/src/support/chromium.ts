@@ -19,3 +19,14 @@ export function launchChromium(): Promise<Browser> {
 export function launchChromiumWithProfile(userDataDir: string): Promise<BrowserContext> {
   return chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM_EXECUTABLE, args: CHROMIUM_ARGS });
 }
+
+/**
+ * A browser of its own whose camera plays `videoFile` (Y4M, looping) and whose camera prompt is
+ * answered yes: the shared browser has no camera.
+ */
+export function launchChromiumWithCamera(videoFile: string): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_EXECUTABLE,
+    args: [...CHROMIUM_ARGS, '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${videoFile}`],
+  });
+}

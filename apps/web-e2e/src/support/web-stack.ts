@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createTestDatabase, freePort, ServerProcess, startBuiltApi, startBuiltWeb, TEST_REDIS_URL, TestDatabase } from '@kassa/testing';
 
 /** The built API on its own database and real Redis, and the built web app in front of it. */
@@ -10,7 +11,9 @@ export interface WebStack {
 
 export async function startWebStack(apiEnv: Record<string, string> = {}, webEnv: Record<string, string> = {}): Promise<WebStack> {
   const database = await createTestDatabase();
-  const api = await startBuiltApi(await freePort(), { DATABASE_URL: database.url, REDIS_URL: TEST_REDIS_URL, ...apiEnv });
+  // Its own Redis keys (queues, throttles, cache): stacks of suites running at once on one Redis never take each other's jobs.
+  const redisPrefix = `web-e2e:${randomBytes(6).toString('hex')}:`;
+  const api = await startBuiltApi(await freePort(), { DATABASE_URL: database.url, REDIS_URL: TEST_REDIS_URL, REDIS_KEY_PREFIX: redisPrefix, ...apiEnv });
   const web = await startBuiltWeb(await freePort(), { KASSA_API_URL: api.baseUrl, ...webEnv });
   return {
     database,

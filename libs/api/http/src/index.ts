@@ -7,7 +7,16 @@ export { installJsonBodyParser } from './lib/json-body-parser';
 export { installInputGuard } from './lib/input-guard';
 export { undeclaredNulls } from './lib/undeclared-nulls';
 export { answerClientError, answerRouterRefusal, installProblemSafetyNet } from './lib/framework-errors';
-export { ACCESS_RULE, Authenticated, DEVICE_SECURITY_SCHEME, DeviceAuth, DeviceOnly, Public, RequirePermissions } from './lib/access.decorator';
+export {
+  ACCESS_RULE,
+  Authenticated,
+  DEVICE_SECURITY_SCHEME,
+  DeviceAuth,
+  DeviceOnly,
+  Public,
+  RequireAnyPermission,
+  RequirePermissions,
+} from './lib/access.decorator';
 export type { AccessRule } from './lib/access.decorator';
 export { IsCalendarDate, IsCurrencyCode, IsLocaleTag, IsTimestamp, IsTimeZone } from './lib/validators';
 export { IdParam } from './lib/id-param';

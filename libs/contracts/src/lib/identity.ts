@@ -1,6 +1,9 @@
 import type { DiscountLimits } from './discount-allowance';
 import type { Permission, Role } from './permissions';
 
+/** The range of the shop's till idle lock, in seconds (the database checks the same). */
+export const TILL_IDLE_LOCK_SECONDS = { min: 15, max: 3600, default: 120 } as const;
+
 export interface TenantView {
   id: string;
   name: string;
@@ -12,6 +15,8 @@ export interface TenantView {
   pricesIncludeTax: boolean;
   allowNegativeStock: boolean;
   discountLimitBps: DiscountLimits;
+  /** A till left untouched this long locks itself (15–3600 s). */
+  tillIdleLockSeconds: number;
   version: number;
   createdAt: string;
 }

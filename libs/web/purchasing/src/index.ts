@@ -1,4 +1,4 @@
-export { NewPurchaseOrderView } from './lib/new-purchase-order-view';
+export { EditPurchaseOrderView, NewPurchaseOrderView } from './lib/purchase-order-editor';
 export { PurchaseOrderView } from './lib/purchase-order-view';
 export { PurchaseOrdersView } from './lib/purchase-orders-view';
 export { ReorderView } from './lib/reorder-view';

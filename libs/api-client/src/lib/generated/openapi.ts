@@ -728,6 +728,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/registers/{id}/favourites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RegisterFavouritesController_list"];
+        put: operations["RegisterFavouritesController_replace"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/inventory/adjustments": {
         parameters: {
             query?: never;
@@ -1977,6 +1993,8 @@ export interface components {
             allowNegativeStock: boolean;
             /** @description How far sellers may discount a sale, line and sale discounts together, in basis points of its gross. Owners have no limit. */
             discountLimitBps: components["schemas"]["DiscountLimitsDto"];
+            /** @description A till left untouched this long locks itself. */
+            tillIdleLockSeconds: number;
             version: number;
             /** Format: date-time */
             createdAt: string;
@@ -1996,6 +2014,8 @@ export interface components {
             locale?: string;
             pricesIncludeTax?: boolean;
             allowNegativeStock?: boolean;
+            /** @description Seconds a till may sit untouched before it locks. */
+            tillIdleLockSeconds?: number;
             /** @description Basis points (0–10000) of a sale's gross; either limit alone keeps the other. */
             discountLimitBps?: components["schemas"]["UpdateDiscountLimitsDto"];
         };
@@ -2451,6 +2471,16 @@ export interface components {
         RestoreProductDto: {
             /** @description Given back to the product; 409 barcode_taken if another product took one meanwhile. */
             barcodes?: string[];
+        };
+        RegisterFavouritesDto: {
+            /** Format: uuid */
+            registerId: string;
+            /** @description The products the till shows first, in this order (deleted products left out). */
+            productIds: string[];
+        };
+        ReplaceRegisterFavouritesDto: {
+            /** @description The whole list, in order; `[]` clears it. */
+            productIds: string[];
         };
         AdjustmentDto: {
             /** Format: uuid */
@@ -5164,6 +5194,54 @@ export interface operations {
             };
         };
     };
+    RegisterFavouritesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The products the register's till shows first, in order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisterFavouritesDto"];
+                };
+            };
+        };
+    };
+    RegisterFavouritesController_replace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplaceRegisterFavouritesDto"];
+            };
+        };
+        responses: {
+            /** @description Replaces the whole list (managers and owners); at most 48, each product once. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisterFavouritesDto"];
+                };
+            };
+        };
+    };
     InventoryController_adjust: {
         parameters: {
             query?: never;
@@ -6339,7 +6417,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Newest first; filter by `status` for the list by state or the approval inbox (`submitted`). */
+            /** @description Newest first; filter by `status` for the list by state or the approval inbox (`submitted`). With `purchasing:receive` but not `purchasing:read`: only the orders to receive (ordered, partially received). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6385,6 +6463,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description With `purchasing:receive` but not `purchasing:read`: only an order to receive (ordered, partially received); any other is 404. */
             200: {
                 headers: {
                     [name: string]: unknown;

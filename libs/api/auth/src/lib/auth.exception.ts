@@ -21,7 +21,10 @@ export const signInUnavailable = (retryAfterSeconds: number) =>
 
 export const noAccessRule = () => forbidden('This route has no access rule.');
 
-export const permissionsMissing = (missing: readonly Permission[]) => forbidden(`This needs the permission ${missing.join(', ')}.`);
+export const permissionsMissing = (missing: readonly Permission[], of: 'all of' | 'one of' = 'all of') =>
+  forbidden(
+    missing.length === 1 || of === 'all of' ? `This needs the permission ${missing.join(', ')}.` : `This needs one of the permissions ${missing.join(', ')}.`,
+  );
 
 export const notAUser = () => forbidden('/me describes a signed-in user, not an API key.');
 

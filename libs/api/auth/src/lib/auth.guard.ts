@@ -11,7 +11,8 @@ import { deviceAloneCannotReach, deviceRouteOnly, noAccessRule, permissionsMissi
 
 /**
  * Deny by default: a route runs only if it is marked @Public() or the caller (bearer access
- * token or `kas_` API key) holds every permission its @RequirePermissions() names. A paired
+ * token or `kas_` API key) holds every permission its @RequirePermissions() names (or one of those
+ * @RequireAnyPermission() names). A paired
  * device on its own (`Device <token>`) reaches the @DeviceOnly() routes and nothing else.
  */
 @Injectable()
@@ -38,6 +39,9 @@ export class AuthGuard implements CanActivate {
     const missing = rule.permissions.filter((permission) => !authentication.actor.permissions.includes(permission));
     if (missing.length > 0) {
       throw permissionsMissing(missing);
+    }
+    if ('anyOf' in rule && rule.anyOf && !rule.anyOf.some((permission) => authentication.actor.permissions.includes(permission))) {
+      throw permissionsMissing(rule.anyOf, 'one of');
     }
     request.authentication = authentication;
     return true;

@@ -5,11 +5,13 @@ import { CategoriesService } from './categories.service';
 import { ProductImportService } from './product-import.service';
 import { ProductsController } from './products.controller';
 import { ProductsService } from './products.service';
+import { RegisterFavouritesController } from './register-favourites.controller';
+import { RegisterFavouritesService } from './register-favourites.service';
 
 @Module({
   imports: [TenancyModule],
-  controllers: [CategoriesController, ProductsController],
-  providers: [CategoriesService, ProductsService, ProductImportService],
+  controllers: [CategoriesController, ProductsController, RegisterFavouritesController],
+  providers: [CategoriesService, ProductsService, ProductImportService, RegisterFavouritesService],
   exports: [ProductsService, CategoriesService],
 })
 export class CatalogModule {}

@@ -43,6 +43,8 @@ export const TABLE_OWNERS: Readonly<Record<string, TableOwner>> = {
   category_deletion: 'catalog',
   product: 'catalog',
   product_barcode: 'catalog',
+  // Which products a till shows first: catalog rows arranged per register (issue 20).
+  register_favourite: 'catalog',
 
   stock_level: 'inventory',
   stock_ledger: 'inventory',

@@ -5,7 +5,11 @@ import type { Permission } from '@kassa/contracts';
 export const ACCESS_RULE = 'kassa:access-rule';
 
 /** Who may call a route. Every route declares one; the auth guard refuses routes that do not. */
-export type AccessRule = { public: true } | { public: false; permissions: Permission[] } | { device: true; public: false; permissions: [] };
+export type AccessRule =
+  | { public: true }
+  | { public: false; permissions: Permission[]; anyOf?: undefined }
+  | { public: false; permissions: []; anyOf: Permission[] }
+  | { device: true; public: false; permissions: [] };
 
 /** Callable without credentials (health, sign-up, login). */
 export const Public = () => SetMetadata(ACCESS_RULE, { public: true } satisfies AccessRule);
@@ -13,6 +17,13 @@ export const Public = () => SetMetadata(ACCESS_RULE, { public: true } satisfies 
 /** Callable by a user or API key holding every listed permission. */
 export const RequirePermissions = (...permissions: [Permission, ...Permission[]]) =>
   SetMetadata(ACCESS_RULE, { public: false, permissions } satisfies AccessRule);
+
+/**
+ * Callable by a user or API key holding at least one of the listed permissions: a route two kinds of work
+ * share (a receiver opens the order a manager reads). The service narrows what each may see.
+ */
+export const RequireAnyPermission = (...permissions: [Permission, Permission, ...Permission[]]) =>
+  SetMetadata(ACCESS_RULE, { public: false, permissions: [], anyOf: permissions } satisfies AccessRule);
 
 /** Callable by any signed-in user or API key of the tenant (`GET /me`). */
 export const Authenticated = () => SetMetadata(ACCESS_RULE, { public: false, permissions: [] } satisfies AccessRule);

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Ctx, etagOf, expectedVersion, IdParam, RequestContext, RequirePermissions } from '@kassa/api/http';
+import { Ctx, etagOf, expectedVersion, IdParam, RequestContext, RequireAnyPermission, RequirePermissions } from '@kassa/api/http';
 import { Idempotent } from '@kassa/api/idempotency';
 import type { FastifyReply } from 'fastify';
 import {
@@ -32,8 +32,12 @@ export class PurchaseOrdersController {
   ) {}
 
   @Get()
-  @RequirePermissions('purchasing:read')
-  @ApiOkResponse({ type: PurchaseOrderListDto, description: 'Newest first; filter by `status` for the list by state or the approval inbox (`submitted`).' })
+  @RequireAnyPermission('purchasing:read', 'purchasing:receive')
+  @ApiOkResponse({
+    type: PurchaseOrderListDto,
+    description:
+      'Newest first; filter by `status` for the list by state or the approval inbox (`submitted`). With `purchasing:receive` but not `purchasing:read`: only the orders to receive (ordered, partially received).',
+  })
   list(@Ctx() context: RequestContext, @Query() query: PurchaseOrderQueryDto): Promise<PurchaseOrderListDto> {
     return this.orders.list(context, query);
   }
@@ -46,10 +50,13 @@ export class PurchaseOrdersController {
   }
 
   @Get(':id')
-  @RequirePermissions('purchasing:read')
-  @ApiOkResponse({ type: PurchaseOrderDto })
+  @RequireAnyPermission('purchasing:read', 'purchasing:receive')
+  @ApiOkResponse({
+    type: PurchaseOrderDto,
+    description: 'With `purchasing:receive` but not `purchasing:read`: only an order to receive (ordered, partially received); any other is 404.',
+  })
   async get(@Ctx() context: RequestContext, @IdParam() id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<PurchaseOrderDto> {
-    return this.tagged(reply, await this.orders.get(context, id));
+    return this.tagged(reply, await this.orders.open(context, id));
   }
 
   @Patch(':id')

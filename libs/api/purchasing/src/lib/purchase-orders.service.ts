@@ -27,6 +27,12 @@ interface StoredOrder extends Omit<PurchaseOrderDto, 'number' | 'lines' | 'total
   lines: Omit<PurchaseOrderLineDto, 'sku' | 'name' | 'outstandingQuantity' | 'totalMinor'>[];
 }
 
+/** What a receiver works on: orders with goods still due. */
+const RECEIVABLE: readonly PurchaseOrderDto['status'][] = ['ordered', 'partially_received'];
+
+/** Holds `purchasing:receive` but not `purchasing:read` (cashiers, by default). */
+const receiverOnly = (context: RequestContext) => !context.actor.permissions.includes('purchasing:read');
+
 /** Newest first (ids are UUIDv7). */
 const ORDER_PAGES = cursorShape('purchase-orders', ['uuid']);
 
@@ -60,16 +66,27 @@ export class PurchaseOrdersService {
     return (await this.present(context, [stored]))[0];
   }
 
-  /** Newest first, filtered by state, supplier or store. */
+  /**
+   * The order as its caller may open it: a receiver who may not read purchasing (a cashier) sees only
+   * the orders there is something to receive on; any other is 404 to them, as if it were not there.
+   */
+  async open(context: RequestContext, id: string): Promise<PurchaseOrderDto> {
+    const order = await this.get(context, id);
+    if (receiverOnly(context) && !RECEIVABLE.includes(order.status)) throw purchaseOrderNotFound();
+    return order;
+  }
+
+  /** Newest first, filtered by state, supplier or store; a receiver-only caller's list holds only the receivable orders. */
   async list(context: RequestContext, query: PurchaseOrderQueryDto): Promise<PurchaseOrderListDto> {
     const page = pageRequest(query, ORDER_PAGES);
+    const statuses = receiverOnly(context) ? RECEIVABLE.filter((status) => !query.status || status === query.status) : query.status ? [query.status] : null;
     const rows = await queryRows<StoredOrder>(
       context.manager,
       `${PURCHASE_ORDER_SELECT}
-        WHERE ($1::text IS NULL OR o.status = $1) AND ($2::uuid IS NULL OR o.supplier_id = $2) AND ($3::uuid IS NULL OR o.store_id = $3)
+        WHERE ($1::text[] IS NULL OR o.status = ANY($1)) AND ($2::uuid IS NULL OR o.supplier_id = $2) AND ($3::uuid IS NULL OR o.store_id = $3)
           AND ($4::uuid[] IS NULL OR o.store_id = ANY($4)) AND ($5::uuid IS NULL OR o.id < $5)
         ORDER BY o.id DESC LIMIT $6`,
-      [query.status ?? null, query.supplierId ?? null, query.storeId ?? null, visibleStoreIds(context) ?? null, page.after?.[0] ?? null, page.fetch],
+      [statuses, query.supplierId ?? null, query.storeId ?? null, visibleStoreIds(context) ?? null, page.after?.[0] ?? null, page.fetch],
     );
     const { items, nextCursor } = paginate(rows, page, (order) => [order.id]);
     return { items: await this.present(context, items), nextCursor };

@@ -19,7 +19,7 @@ export interface NewTenant {
 }
 
 const TENANT_COLUMNS = `id, name, slug, currency, time_zone AS "timeZone", locale, prices_include_tax AS "pricesIncludeTax",
-  allow_negative_stock AS "allowNegativeStock",
+  allow_negative_stock AS "allowNegativeStock", till_idle_lock_seconds AS "tillIdleLockSeconds",
   json_build_object('manager', discount_limit_manager_bps, 'cashier', discount_limit_cashier_bps) AS "discountLimitBps", version, ${isoTime('created_at')} AS "createdAt"`;
 
 @Injectable()
@@ -100,6 +100,7 @@ export class TenantsService {
         allow_negative_stock: changes.allowNegativeStock,
         discount_limit_manager_bps: changes.discountLimitBps?.manager,
         discount_limit_cashier_bps: changes.discountLimitBps?.cashier,
+        till_idle_lock_seconds: changes.tillIdleLockSeconds,
       },
       1,
     );

@@ -3,19 +3,21 @@ import { useForm, useWatch } from 'react-hook-form';
 import type { Schemas } from '@kassa/api-client';
 import { useSession } from '@kassa/web/auth';
 import { useApiMutation } from '@kassa/web/data-access';
-import { DetailList, Form, FormActions, FormCheckbox, FormInput, FormRow, FormSelect, PageHeader, Skeleton, useToasts } from '@kassa/web/ui';
+import { TILL_IDLE_LOCK_SECONDS } from '@kassa/contracts';
+import { DetailList, Form, FormActions, FormCheckbox, FormInput, FormNumberInput, FormRow, FormSelect, PageHeader, Skeleton, useToasts } from '@kassa/web/ui';
 import { localeOptions, timeZoneOptions } from './locale-options';
 
 type Tenant = Schemas['TenantDto'];
-type SettingsValues = Pick<Tenant, 'name' | 'locale' | 'currency' | 'timeZone' | 'pricesIncludeTax' | 'allowNegativeStock'>;
+type SettingsValues = Pick<Tenant, 'name' | 'locale' | 'currency' | 'timeZone' | 'pricesIncludeTax' | 'allowNegativeStock' | 'tillIdleLockSeconds'>;
 
-const valuesOf = ({ name, locale, currency, timeZone, pricesIncludeTax, allowNegativeStock }: Tenant): SettingsValues => ({
+const valuesOf = ({ name, locale, currency, timeZone, pricesIncludeTax, allowNegativeStock, tillIdleLockSeconds }: Tenant): SettingsValues => ({
   name,
   locale,
   currency,
   timeZone,
   pricesIncludeTax,
   allowNegativeStock,
+  tillIdleLockSeconds,
 });
 
 function SettingsForm({ tenant }: { tenant: Tenant }) {
@@ -51,6 +53,17 @@ function SettingsForm({ tenant }: { tenant: Tenant }) {
       </FormRow>
       <FormCheckbox name="pricesIncludeTax" label="Prices include tax" />
       <FormCheckbox name="allowNegativeStock" label="Allow selling below zero stock" />
+      <FormRow>
+        <FormNumberInput
+          name="tillIdleLockSeconds"
+          label="Lock the till after"
+          unit="seconds"
+          required
+          min={TILL_IDLE_LOCK_SECONDS.min}
+          max={TILL_IDLE_LOCK_SECONDS.max}
+          hint={`A till left untouched this long shows the lock screen (${TILL_IDLE_LOCK_SECONDS.min} to ${TILL_IDLE_LOCK_SECONDS.max}).`}
+        />
+      </FormRow>
       <FormActions />
     </Form>
   );
@@ -75,6 +88,7 @@ export function SettingsView() {
             ['Currency', tenant.currency],
             ['Time zone', tenant.timeZone],
             ['Prices', tenant.pricesIncludeTax ? 'Include tax' : 'Exclude tax'],
+            ['Till locks after', `${tenant.tillIdleLockSeconds} seconds untouched`],
           ]}
         />
       )}

@@ -5,9 +5,23 @@ import { useState } from 'react';
 import { isUuid } from '@kassa/contracts';
 import { useSession } from '@kassa/web/auth';
 import { useApiMutation, useApiQuery } from '@kassa/web/data-access';
-import { Badge, Button, ConfirmDialog, Dialog, Input, PageHeader, ProblemState, Skeleton, useShopFormat, useToasts } from '@kassa/web/ui';
+import {
+  Badge,
+  Button,
+  ConfirmDialog,
+  Dialog,
+  formatDay,
+  Input,
+  PageHeader,
+  ProblemState,
+  Skeleton,
+  useNavigationGuard,
+  useShopFormat,
+  useShopLocale,
+  useToasts,
+} from '@kassa/web/ui';
 import { PurchasingNav } from './purchasing-nav';
-import { purchaseOrderKeys, reorderKeys, STATUS_LABEL, type PurchaseOrder } from './purchasing-requests';
+import { purchaseOrderKeys, reorderKeys, STATUS_LABEL, type PurchaseOrder, type Receipt } from './purchasing-requests';
 import { ReceivingPanel } from './receiving-panel';
 import styles from './purchasing.module.css';
 
@@ -44,12 +58,15 @@ export function PurchaseOrderView() {
   const valid = isUuid(id);
   const { can } = useSession();
   const format = useShopFormat();
+  const { locale } = useShopLocale();
   const toasts = useToasts();
+  const { navigate } = useNavigationGuard();
   const queryClient = useQueryClient();
   const [rejecting, setRejecting] = useState(false);
   const [cancelling, setCancelling] = useState(false);
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string>();
+  const [received, setReceived] = useState<Receipt>();
   const order = useApiQuery(purchaseOrderKeys.detail(id), (http, signal) => http.GET('/api/v1/purchase-orders/{id}', { params: { path: { id } }, signal }), {
     enabled: valid,
   });
@@ -116,6 +133,7 @@ export function PurchaseOrderView() {
 
   const offered = OFFERED[data.status].filter((offer) => can(offer.permission));
   const receivable = ['ordered', 'partially_received'].includes(data.status) && can('purchasing:receive');
+  const editable = data.status === 'draft' && can('purchasing:manage');
   return (
     <>
       <PageHeader
@@ -128,16 +146,23 @@ export function PurchaseOrderView() {
             <Badge tone={data.status === 'rejected' ? 'error' : data.status === 'received' ? 'ok' : 'neutral'}>{STATUS_LABEL[data.status]}</Badge>
           </span>
         }
-        actions={offered.map((offer) => (
-          <Button
-            key={offer.action}
-            variant={offer.variant}
-            loading={act.isPending && act.variables?.action === offer.action}
-            onClick={() => (offer.action === 'reject' ? setRejecting(true) : offer.action === 'cancel' ? setCancelling(true) : void run(offer.action))}
-          >
-            {offer.label}
-          </Button>
-        ))}
+        actions={[
+          editable && (
+            <Button key="edit" onClick={() => navigate(`/purchasing/orders/${data.id}/edit`)}>
+              Edit draft
+            </Button>
+          ),
+          ...offered.map((offer) => (
+            <Button
+              key={offer.action}
+              variant={offer.variant}
+              loading={act.isPending && act.variables?.action === offer.action}
+              onClick={() => (offer.action === 'reject' ? setRejecting(true) : offer.action === 'cancel' ? setCancelling(true) : void run(offer.action))}
+            >
+              {offer.label}
+            </Button>
+          )),
+        ]}
       />
       <PurchasingNav />
       {problem && (
@@ -171,6 +196,7 @@ export function PurchaseOrderView() {
                 <th scope="col" className={styles.end}>
                   Total
                 </th>
+                <th scope="col">Expected</th>
               </tr>
             </thead>
             <tbody>
@@ -191,14 +217,26 @@ export function PurchaseOrderView() {
                   <td className={styles.end}>{line.receivedQuantity}</td>
                   <td className={styles.end}>{format.money(line.unitCostMinor)}</td>
                   <td className={styles.end}>{format.money(line.totalMinor)}</td>
+                  <td>{line.expectedDate ? formatDay(line.expectedDate, locale, { dateStyle: 'medium' }) : <span className={styles.muted}>—</span>}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       </section>
-      {receivable && <ReceivingPanel key={data.version} order={data} onReceived={(saved) => queryClient.setQueryData(purchaseOrderKeys.detail(id), saved)} />}
-      <OrderDocument orderId={data.id} number={data.number} />
+      {received && <ReceivedIntoStock receipt={received} storeId={data.storeId} lines={data.lines} />}
+      {receivable && (
+        <ReceivingPanel
+          key={data.version}
+          order={data}
+          onReceived={(receipt) => {
+            setReceived(receipt);
+            queryClient.setQueryData(purchaseOrderKeys.detail(id), receipt.purchaseOrder);
+          }}
+        />
+      )}
+      {/* The supplier's page shows what the shop pays: for those who may read purchasing, not for a receiver alone. */}
+      {can('purchasing:read') && <OrderDocument orderId={data.id} number={data.number} />}
       <ConfirmDialog
         open={cancelling}
         onOpenChange={setCancelling}
@@ -251,5 +289,70 @@ function OrderDocument({ orderId, number }: { orderId: string; number: string })
         <iframe className={styles.document} title={`${number} as the supplier gets it`} sandbox="allow-modals" srcDoc={page.data} />
       )}
     </section>
+  );
+}
+
+/**
+ * What the last receipt put on the shelf: each product's stock in the order's store and its cost now (the
+ * weighted average the receipt gave it), read back from the catalog and the stock levels.
+ */
+function ReceivedIntoStock({ receipt, storeId, lines }: { receipt: Receipt; storeId: string; lines: PurchaseOrder['lines'] }) {
+  const format = useShopFormat();
+  return (
+    <section className={styles.section} aria-labelledby="received-into-stock">
+      <h2 id="received-into-stock" className={styles.heading}>
+        Received into stock
+      </h2>
+      <div className={styles.tableScroll}>
+        <table className={styles.table} aria-label="Received into stock">
+          <thead>
+            <tr>
+              <th scope="col">Product</th>
+              <th scope="col" className={styles.end}>
+                Received
+              </th>
+              <th scope="col" className={styles.end}>
+                On hand now
+              </th>
+              <th scope="col" className={styles.end}>
+                Cost now
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {receipt.lines.map((line) => (
+              <ReceivedRow
+                key={line.lineId}
+                productId={line.productId}
+                storeId={storeId}
+                name={lines.find((ordered) => ordered.id === line.lineId)?.name ?? ''}
+                quantity={line.quantity}
+                receiptId={receipt.id}
+                money={format.money}
+              />
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function ReceivedRow(props: { productId: string; storeId: string; name: string; quantity: number; receiptId: string; money(minor: number): string }) {
+  const { productId, storeId, receiptId } = props;
+  const product = useApiQuery(['received', receiptId, 'product', productId], (http, signal) =>
+    http.GET('/api/v1/products/{id}', { params: { path: { id: productId } }, signal }),
+  );
+  const level = useApiQuery(['received', receiptId, 'level', productId], (http, signal) =>
+    http.GET('/api/v1/inventory/levels', { params: { query: { storeId, productId } }, signal }),
+  );
+  const cost = product.data?.costMinor;
+  return (
+    <tr>
+      <td>{props.name}</td>
+      <td className={styles.end}>{props.quantity}</td>
+      <td className={styles.end}>{level.data ? (level.data.items[0]?.onHand ?? 0) : '…'}</td>
+      <td className={styles.end}>{product.data ? (cost === null || cost === undefined ? '—' : props.money(cost)) : '…'}</td>
+    </tr>
   );
 }

@@ -17,18 +17,23 @@ import {
 import { PurchasingNav } from './purchasing-nav';
 import { purchaseOrderKeys, STATUS_LABEL, type PurchaseOrder, type PurchaseOrderStatus } from './purchasing-requests';
 
-const STATUS_OPTIONS = (Object.keys(STATUS_LABEL) as PurchaseOrderStatus[]).map((status) => ({ value: status, label: STATUS_LABEL[status] }));
+const statusOptions = (statuses: PurchaseOrderStatus[]) => statuses.map((status) => ({ value: status, label: STATUS_LABEL[status] }));
+const STATUS_OPTIONS = statusOptions(Object.keys(STATUS_LABEL) as PurchaseOrderStatus[]);
+/** What a receiver without `purchasing:read` is shown (the API lists nothing else to them). */
+const RECEIVABLE_OPTIONS = statusOptions(['ordered', 'partially_received']);
 
 /**
  * Purchase orders newest first, by state. As the approval inbox (`inbox`) it lists only the orders
- * waiting for approval, for those who may approve them.
+ * waiting for approval, for those who may approve them. A receiver who may not read purchasing (a
+ * cashier) sees the deliveries to receive.
  */
 export function PurchaseOrdersView({ inbox = false }: { inbox?: boolean }) {
   const { me, can } = useSession();
   const format = useShopFormat();
   const { navigate } = useNavigationGuard();
   const table = useDataTableQuery({ pageSize: 50 });
-  const allowed = can('purchasing:read') && (!inbox || can('purchasing:approve'));
+  const receiverOnly = !can('purchasing:read') && can('purchasing:receive');
+  const allowed = inbox ? can('purchasing:read') && can('purchasing:approve') : can('purchasing:read') || receiverOnly;
   const status = inbox ? 'submitted' : (table.filterValues['status'] as PurchaseOrderStatus | undefined) || undefined;
   const page = useApiQuery(
     purchaseOrderKeys.list({ ...table.query, status }),
@@ -46,7 +51,7 @@ export function PurchaseOrdersView({ inbox = false }: { inbox?: boolean }) {
     ],
     [format],
   );
-  const title = inbox ? 'Approval inbox' : 'Purchase orders';
+  const title = inbox ? 'Approval inbox' : receiverOnly ? 'Deliveries to receive' : 'Purchase orders';
   if (!allowed) {
     return (
       <>
@@ -59,7 +64,13 @@ export function PurchaseOrdersView({ inbox = false }: { inbox?: boolean }) {
     <>
       <PageHeader
         title={title}
-        description={inbox ? 'Orders submitted for approval, newest first.' : 'What the shop orders from its suppliers, newest first.'}
+        description={
+          inbox
+            ? 'Orders submitted for approval, newest first.'
+            : receiverOnly
+              ? 'Orders on their way: open one to scan the delivery in.'
+              : 'What the shop orders from its suppliers, newest first.'
+        }
         actions={
           can('purchasing:manage') && (
             <Button variant="primary" onClick={() => navigate('/purchasing/orders/new')}>
@@ -82,7 +93,11 @@ export function PurchaseOrdersView({ inbox = false }: { inbox?: boolean }) {
         onOpen={(order) => navigate(`/purchasing/orders/${order.id}`)}
         preferencesKey={me ? `purchase-orders:${me.user.id}` : undefined}
         empty={
-          inbox ? { title: 'Nothing to approve' } : { title: 'No purchase orders yet', description: 'Create one, or draft them from the reorder suggestions.' }
+          inbox
+            ? { title: 'Nothing to approve' }
+            : receiverOnly
+              ? { title: 'No deliveries due' }
+              : { title: 'No purchase orders yet', description: 'Create one, or draft them from the reorder suggestions.' }
         }
         filters={
           !inbox && (
@@ -90,7 +105,7 @@ export function PurchaseOrdersView({ inbox = false }: { inbox?: boolean }) {
               label="State"
               hideLabel
               placeholder="Any state"
-              options={STATUS_OPTIONS}
+              options={receiverOnly ? RECEIVABLE_OPTIONS : STATUS_OPTIONS}
               value={table.filterValues['status'] ?? ''}
               onChange={(event) => table.setFilter('status', event.target.value)}
             />

@@ -4,11 +4,12 @@ import { usePathname } from 'next/navigation';
 import { useSession } from '@kassa/web/auth';
 import styles from './purchasing.module.css';
 
+// A receiver without `purchasing:read` (a cashier) has the orders to receive and nothing else.
 const LINKS = [
   { href: '/purchasing', label: 'Orders' },
   { href: '/purchasing/approvals', label: 'Approval inbox', permission: 'purchasing:approve' },
-  { href: '/purchasing/suppliers', label: 'Suppliers' },
-  { href: '/purchasing/reorder', label: 'Reorder suggestions' },
+  { href: '/purchasing/suppliers', label: 'Suppliers', permission: 'purchasing:read' },
+  { href: '/purchasing/reorder', label: 'Reorder suggestions', permission: 'purchasing:read' },
 ];
 
 /** The purchasing area's own links, under the page header. */

@@ -7,6 +7,7 @@ export type PurchaseOrder = Schemas['PurchaseOrderDto'];
 export type PurchaseOrderLine = Schemas['PurchaseOrderLineDto'];
 export type PurchaseOrderStatus = PurchaseOrder['status'];
 export type ReorderSuggestion = Schemas['ReorderSuggestionDto'];
+export type Receipt = Schemas['ReceiptDto'];
 
 export const supplierKeys = {
   all: queryKeys.entity('supplier'),

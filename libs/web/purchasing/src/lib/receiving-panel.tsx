@@ -3,7 +3,7 @@ import { useRef, useState, type KeyboardEvent } from 'react';
 import { uuidv7 } from '@kassa/contracts';
 import { callApi, useApiAccess, useApiMutation } from '@kassa/web/data-access';
 import { Button, Input, NumberInput, useToasts } from '@kassa/web/ui';
-import { purchaseOrderKeys, reorderKeys, type PurchaseOrder } from './purchasing-requests';
+import { purchaseOrderKeys, reorderKeys, type PurchaseOrder, type Receipt } from './purchasing-requests';
 import { countOne, discrepancyOf, lineForCode, receiptLinesOf, type ReceivingCount } from './receiving-count';
 import styles from './purchasing.module.css';
 
@@ -14,7 +14,7 @@ const DISCREPANCY_LABEL = { short: 'short', exact: 'as due', over: 'more than du
  * differ from what is due are highlighted. One Idempotency-Key per receipt, so a resend after a lost answer
  * never books the delivery twice.
  */
-export function ReceivingPanel({ order, onReceived }: { order: PurchaseOrder; onReceived(order: PurchaseOrder): void }) {
+export function ReceivingPanel({ order, onReceived }: { order: PurchaseOrder; onReceived(receipt: Receipt): void }) {
   const access = useApiAccess();
   const toasts = useToasts();
   const [count, setCount] = useState<ReceivingCount>({});
@@ -54,7 +54,7 @@ export function ReceivingPanel({ order, onReceived }: { order: PurchaseOrder; on
     try {
       const receipt = await receive.mutateAsync(receiptLinesOf(count));
       toasts.show({ message: `Received into stock: ${receipt.lines.reduce((sum, line) => sum + line.quantity, 0)} units.`, tone: 'success' });
-      onReceived(receipt.purchaseOrder);
+      onReceived(receipt);
     } catch (error) {
       setMessage(error instanceof Error ? error.message : String(error));
     }

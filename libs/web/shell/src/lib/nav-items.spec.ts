@@ -8,8 +8,8 @@ describe('visibleNavItems', () => {
     expect(labelsFor('owner')).toEqual(['Dashboard', 'POS', 'Products', 'Sales', 'Purchasing', 'Users', 'Settings']);
   });
 
-  it('hides user management from a cashier', () => {
-    expect(labelsFor('cashier')).toEqual(['Dashboard', 'POS', 'Products', 'Sales', 'Settings']);
+  it('hides user management from a cashier, and shows purchasing for the deliveries they receive', () => {
+    expect(labelsFor('cashier')).toEqual(['Dashboard', 'POS', 'Products', 'Sales', 'Purchasing', 'Settings']);
   });
 });
 

@@ -5,8 +5,8 @@ export interface NavItem {
   label: string;
   /** Ctrl+<digit> jumps here. */
   digit?: '1' | '2' | '3' | '4';
-  /** Shown only to users holding it. */
-  permission?: Permission;
+  /** Shown only to users holding it (a list: one of them). */
+  permission?: Permission | readonly Permission[];
   keywords?: string[];
 }
 
@@ -16,13 +16,23 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/pos', label: 'POS', digit: '2', keywords: ['till', 'checkout', 'sell', 'register'] },
   { href: '/products', label: 'Products', digit: '3', keywords: ['catalog', 'items', 'stock'] },
   { href: '/sales', label: 'Sales', digit: '4', permission: 'sales:read', keywords: ['receipts', 'orders', 'transactions'] },
-  { href: '/purchasing', label: 'Purchasing', permission: 'purchasing:read', keywords: ['suppliers', 'purchase orders', 'receiving', 'reorder'] },
+  // Receivers (cashiers) come for the deliveries to receive; the rest of purchasing needs `purchasing:read`.
+  {
+    href: '/purchasing',
+    label: 'Purchasing',
+    permission: ['purchasing:read', 'purchasing:receive'],
+    keywords: ['suppliers', 'purchase orders', 'receiving', 'reorder'],
+  },
   { href: '/users', label: 'Users', permission: 'users:read', keywords: ['staff', 'team', 'people', 'cashiers'] },
   { href: '/settings', label: 'Settings', permission: 'tenant:read', keywords: ['preferences', 'shop', 'tenant'] },
 ];
 
 export function visibleNavItems(can: (permission: Permission) => boolean): NavItem[] {
-  return NAV_ITEMS.filter((item) => !item.permission || can(item.permission));
+  return NAV_ITEMS.filter((item) => {
+    const { permission } = item;
+    if (!permission) return true;
+    return typeof permission === 'string' ? can(permission) : permission.some(can);
+  });
 }
 
 /** The item a path belongs to (`/settings/x` → Settings). */

@@ -30,6 +30,8 @@ import { OutboxRelayLag1766400000000 } from './1766400000000-outbox-relay-lag';
 import { CreateMonitoringTables1766400000001 } from './1766400000001-create-monitoring-tables';
 import { AddSaleLineUnitCost1766500000000 } from './1766500000000-add-sale-line-unit-cost';
 import { CreateAnalyticsRollups1766500000001 } from './1766500000001-create-analytics-rollups';
+import { TenantTillIdleLock1767100000000 } from './1767100000000-tenant-till-idle-lock';
+import { CreateRegisterFavourites1767100000001 } from './1767100000001-create-register-favourites';
 import { FoldAccentsInProductSearch1767400000000 } from './1767400000000-fold-accents-in-product-search';
 
 /** Every migration, in order. New ones are appended here. */
@@ -66,5 +68,7 @@ export const migrations = [
   CreateMonitoringTables1766400000001,
   AddSaleLineUnitCost1766500000000,
   CreateAnalyticsRollups1766500000001,
+  TenantTillIdleLock1767100000000,
+  CreateRegisterFavourites1767100000001,
   FoldAccentsInProductSearch1767400000000,
 ];

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { TenantView } from '@kassa/contracts';
+import { TILL_IDLE_LOCK_SECONDS, type TenantView } from '@kassa/contracts';
 import { DiscountLimitsDto } from './discount-limits.dto';
 
 export class TenantDto implements TenantView {
@@ -20,6 +20,8 @@ export class TenantDto implements TenantView {
     description: 'How far sellers may discount a sale, line and sale discounts together, in basis points of its gross. Owners have no limit.',
   })
   discountLimitBps!: DiscountLimitsDto;
+  @ApiProperty({ minimum: TILL_IDLE_LOCK_SECONDS.min, maximum: TILL_IDLE_LOCK_SECONDS.max, description: 'A till left untouched this long locks itself.' })
+  tillIdleLockSeconds!: number;
   @ApiProperty() version!: number;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }

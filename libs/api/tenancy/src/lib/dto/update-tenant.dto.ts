@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsObject, IsOptional, IsString, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import { IsBoolean, IsInt, IsObject, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import { TILL_IDLE_LOCK_SECONDS } from '@kassa/contracts';
 import { IsCurrencyCode, IsLocaleTag, IsTimeZone } from '@kassa/api/http';
 import { UpdateDiscountLimitsDto } from './discount-limits.dto';
 
@@ -31,6 +32,16 @@ export class UpdateTenantDto {
   @IsOptional()
   @IsBoolean()
   allowNegativeStock?: boolean;
+  @ApiPropertyOptional({
+    minimum: TILL_IDLE_LOCK_SECONDS.min,
+    maximum: TILL_IDLE_LOCK_SECONDS.max,
+    description: 'Seconds a till may sit untouched before it locks.',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(TILL_IDLE_LOCK_SECONDS.min)
+  @Max(TILL_IDLE_LOCK_SECONDS.max)
+  tillIdleLockSeconds?: number;
   @ApiPropertyOptional({ type: UpdateDiscountLimitsDto, description: "Basis points (0–10000) of a sale's gross; either limit alone keeps the other." })
   @ValidateIf((_, value) => value !== undefined)
   @IsObject()

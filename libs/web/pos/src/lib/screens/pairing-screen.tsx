@@ -126,7 +126,7 @@ function RegisterPicker({ db, onPaired }: Pick<PairingScreenProps, 'db' | 'onPai
       );
       const current = await fetchCurrentDevice(paired.deviceToken);
       setStep('Loading the catalog…');
-      const catalog = await fetchFullCatalog(access, current.store.id);
+      const catalog = await fetchFullCatalog(access, { storeId: current.store.id, registerId: current.register.id });
       await new CatalogSnapshot(db).replace(catalog);
       const device: PairedDevice = {
         deviceId: paired.deviceId,

@@ -1,6 +1,7 @@
 'use client';
 import { useEffect, useState } from 'react';
 import { Button, Dialog, MoneyInput, useShopFormat } from '@kassa/web/ui';
+import type { ReceiptChoice } from '../sell/print-receipt';
 import { quickCashAmounts, tenderLimit, tenderState, type Tender, type TenderType } from '../sell/tenders';
 import styles from '../till.module.css';
 
@@ -12,13 +13,17 @@ interface PayDialogProps {
   error?: string;
   /** Called once the tenders reach the total: the sale goes to the API. */
   onComplete(tenders: Tender[]): void;
+  /** Printed, emailed or none: what happens once the sale is recorded. */
+  receipt: ReceiptChoice;
+  onReceipt(choice: ReceiptChoice): void;
   onClose(): void;
 }
 
 const TENDER_LABELS: Record<TenderType, string> = { cash: 'Cash', card: 'Card', other: 'Other' };
+const RECEIPT_LABELS: Record<ReceiptChoice, string> = { none: 'None', print: 'Print', email: 'Email' };
 
 /** Cash (quick amounts, change due), card, other, or several: the sale completes when the total is covered. */
-export function PayDialog({ open, totalMinor, busy, error, onComplete, onClose }: PayDialogProps) {
+export function PayDialog({ open, totalMinor, busy, error, onComplete, receipt, onReceipt, onClose }: PayDialogProps) {
   const format = useShopFormat();
   const [tenders, setTenders] = useState<Tender[]>([]);
   const [amount, setAmount] = useState<number | null>(null);
@@ -82,6 +87,22 @@ export function PayDialog({ open, totalMinor, busy, error, onComplete, onClose }
           {quickCashAmounts(state.dueMinor).map((quick) => (
             <button key={quick} type="button" className={styles.quickButton} disabled={busy} onClick={() => add('cash', quick)}>
               {format.money(quick)}
+            </button>
+          ))}
+        </div>
+        <div className={styles.quickRow} role="group" aria-label="Receipt">
+          <span className={styles.receiptChoiceLabel}>Receipt</span>
+          {(['none', 'print', 'email'] as const).map((choice) => (
+            <button
+              key={choice}
+              type="button"
+              className={styles.quickButton}
+              aria-pressed={receipt === choice}
+              aria-label={`Receipt: ${RECEIPT_LABELS[choice].toLowerCase()}`}
+              disabled={busy}
+              onClick={() => onReceipt(choice)}
+            >
+              {RECEIPT_LABELS[choice]}
             </button>
           ))}
         </div>

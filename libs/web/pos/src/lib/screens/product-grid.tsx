@@ -5,11 +5,17 @@ import type { SnapshotCategory, SnapshotProduct } from '../store/catalog-snapsho
 import styles from '../till.module.css';
 
 export const UNCATEGORISED = 'uncategorised';
+/** The register's favourites, as the first tab. */
+export const FAVOURITES = 'favourites';
 
 interface ProductGridProps {
   categories: readonly SnapshotCategory[];
-  /** A category id, or `UNCATEGORISED`. */
+  /** A category id, `FAVOURITES` or `UNCATEGORISED`. */
   category: string;
+  /** Whether the Favourites tab is offered (the register has some, or the signed-in user may choose them). */
+  favourites: boolean;
+  /** For those who may choose the register's favourites (managers). */
+  onEditFavourites?: () => void;
   onCategory(category: string): void;
   products: readonly SnapshotProduct[];
   /** Set while the search box holds text: the grid shows its matches instead of a category. */
@@ -19,9 +25,24 @@ interface ProductGridProps {
 }
 
 /** Categories as tabs and their products as big tiles (or the search's matches); re-renders only when they change. */
-export const ProductGrid = memo(function ProductGrid({ categories, category, onCategory, products, searching, stock, onPick }: ProductGridProps) {
+export const ProductGrid = memo(function ProductGrid({
+  categories,
+  category,
+  favourites,
+  onEditFavourites,
+  onCategory,
+  products,
+  searching,
+  stock,
+  onPick,
+}: ProductGridProps) {
   const format = useShopFormat();
-  const tabs = [...categories.map((entry) => ({ id: entry.id, name: entry.name })), { id: UNCATEGORISED, name: 'Other' }];
+  const tabs = [
+    ...(favourites ? [{ id: FAVOURITES, name: '★ Favourites' }] : []),
+    ...categories.map((entry) => ({ id: entry.id, name: entry.name })),
+    { id: UNCATEGORISED, name: 'Other' },
+  ];
+  const onFavourites = searching === undefined && category === FAVOURITES;
   return (
     <section className={styles.catalog} aria-label="Products">
       <nav className={styles.categoryTabs} aria-label="Categories">
@@ -32,8 +53,18 @@ export const ProductGrid = memo(function ProductGrid({ categories, category, onC
         ))}
       </nav>
       {searching !== undefined && <p className={styles.gridHeading}>Matches for “{searching}”</p>}
+      {onFavourites && onEditFavourites && (
+        <div className={styles.gridTools}>
+          <span className={styles.muted}>What this till shows first.</span>
+          <button type="button" className={styles.chip} onClick={onEditFavourites}>
+            Edit favourites
+          </button>
+        </div>
+      )}
       {products.length === 0 ? (
-        <p className={styles.emptyGrid}>{searching !== undefined ? 'Nothing in the catalog matches.' : 'No products in this category.'}</p>
+        <p className={styles.emptyGrid}>
+          {searching !== undefined ? 'Nothing in the catalog matches.' : onFavourites ? 'No favourites on this till yet.' : 'No products in this category.'}
+        </p>
       ) : (
         <ul className={styles.productGrid}>
           {products.map((product) => {

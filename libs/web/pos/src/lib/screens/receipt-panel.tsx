@@ -2,30 +2,35 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { callApi, emailReceipt, type ApiAccess } from '@kassa/web/data-access';
 import { Button, Input, useShopFormat } from '@kassa/web/ui';
-import { printableReceipt } from '../sell/print-receipt';
+import { printableReceipt, type ReceiptChoice } from '../sell/print-receipt';
 import type { Sale } from '../sell/sale-request';
 import styles from '../till.module.css';
 
 interface ReceiptPanelProps {
   sale: Sale;
   access: ApiAccess;
+  /** Chosen on the pay dialog: printed as soon as the receipt is here, or the email form open. */
+  choice: ReceiptChoice;
   onNewSale(): void;
 }
 
 /** After payment: change due first, the receipt, and print / email / nothing; "New sale" is the default. */
-export function ReceiptPanel({ sale, access, onNewSale }: ReceiptPanelProps) {
+export function ReceiptPanel({ sale, access, choice, onNewSale }: ReceiptPanelProps) {
   const format = useShopFormat();
   const [text, setText] = useState<string>();
   const [html, setHtml] = useState<string>();
-  const [emailing, setEmailing] = useState(false);
+  const [emailing, setEmailing] = useState(choice === 'email');
   const newSale = useRef<HTMLButtonElement>(null);
   const printFrame = useRef<HTMLIFrameElement>(null);
+  const printOnLoad = useRef(choice === 'print');
 
-  // After the payment dialog has closed and handed focus back: "New sale" is the default next step.
+  // After the payment dialog has closed and handed focus back: "New sale" is the default next step
+  // (the email form takes focus when the customer asked for the receipt by email).
   useEffect(() => {
+    if (choice === 'email') return;
     const frame = requestAnimationFrame(() => newSale.current?.focus());
     return () => cancelAnimationFrame(frame);
-  }, []);
+  }, [choice]);
   useEffect(() => {
     const receipt = (format: 'text' | 'html') =>
       callApi(access, (http, signal) =>
@@ -50,7 +55,8 @@ export function ReceiptPanel({ sale, access, onNewSale }: ReceiptPanelProps) {
           </p>
         )}
         <p className={styles.muted}>
-          Total {format.money(sale.totalMinor)} · {sale.tenders.map((tender) => `${tender.type} ${format.money(tender.amountMinor)}`).join(' + ')}
+          Total {format.money(sale.totalMinor)} · {sale.tenders.map((tender) => `${tender.type} ${format.money(tender.amountMinor)}`).join(' + ')} · Receipt:{' '}
+          {choice === 'none' ? 'none' : choice === 'print' ? 'printed' : 'by email'}
         </p>
         <div className={styles.receiptActions}>
           <Button ref={newSale} variant="primary" className={styles.bigButton} onClick={onNewSale}>
@@ -80,6 +86,11 @@ export function ReceiptPanel({ sale, access, onNewSale }: ReceiptPanelProps) {
           title={`Receipt ${sale.receiptNumber} for printing`}
           sandbox="allow-same-origin allow-modals"
           srcDoc={html}
+          onLoad={() => {
+            if (!printOnLoad.current) return;
+            printOnLoad.current = false;
+            printFrame.current?.contentWindow?.print();
+          }}
         />
       )}
     </section>

@@ -22,6 +22,7 @@ import {
   type Cart,
   type DiscountApproval,
 } from '../sell/cart';
+import type { ReceiptChoice } from '../sell/print-receipt';
 import { saleRequest, type PendingSale, type Sale } from '../sell/sale-request';
 import type { Tender } from '../sell/tenders';
 import { useCatalogRefresh } from '../sell/use-catalog-refresh';
@@ -39,7 +40,8 @@ import { DiscountDialog } from './discount-dialog';
 import { LineDialog } from './line-dialog';
 import { ParkedDialog } from './parked-dialog';
 import { PayDialog } from './pay-dialog';
-import { ProductGrid, UNCATEGORISED } from './product-grid';
+import { FavouritesDialog } from './favourites-dialog';
+import { FAVOURITES, ProductGrid, UNCATEGORISED } from './product-grid';
 import { ReceiptPanel } from './receipt-panel';
 import { ShortcutHelp } from './shortcut-help';
 import styles from '../till.module.css';
@@ -54,6 +56,7 @@ type OpenDialog =
   | { name: 'parked'; sales: ParkedSale[] }
   | { name: 'help' }
   | { name: 'camera' }
+  | { name: 'favourites' }
   | { name: 'clear' };
 
 const SEARCH_PAUSE_MS = 250;
@@ -80,6 +83,8 @@ export function SellScreen({ session, onLock }: { session: CashierSession; onLoc
   const access = useMemo(() => session.access, [session]);
   const ownAllowance = allowanceOf(me);
   const canOverridePrice = me.permissions.includes('sales:override_price');
+  // Registers are store setup: who may set up stores chooses what their tills show first.
+  const canEditFavourites = me.permissions.includes('stores:manage');
 
   const [cart, setCart] = useState<Cart>(emptyCart);
   const [dialog, setDialog] = useState<OpenDialog>({ name: 'none' });
@@ -87,10 +92,12 @@ export function SellScreen({ session, onLock }: { session: CashierSession; onLoc
   const [pending, setPending] = useState<PendingSale>();
   const [sending, setSending] = useState(false);
   const [payError, setPayError] = useState<string>();
+  const [receiptChoice, setReceiptChoice] = useState<ReceiptChoice>('none');
   const [scanText, setScanText] = useState('');
   const [notice, setNotice] = useState<{ text: string; error: boolean }>();
   const [catalogVersion, setCatalogVersion] = useState(0);
   const [categories, setCategories] = useState<SnapshotCategory[]>([]);
+  const [hasFavourites, setHasFavourites] = useState(false);
   const [category, setCategory] = useState<string>();
   const [parkedCount, setParkedCount] = useState(0);
   const scanBox = useRef<HTMLInputElement>(null);
@@ -106,7 +113,8 @@ export function SellScreen({ session, onLock }: { session: CashierSession; onLoc
     focusScan();
   }, [focusScan]);
 
-  const catalog = useCatalogRefresh(snapshot, access, device.storeId, () => setCatalogVersion((version) => version + 1));
+  const place = useMemo(() => ({ storeId: device.storeId, registerId: device.registerId }), [device.storeId, device.registerId]);
+  const catalog = useCatalogRefresh(snapshot, access, place, () => setCatalogVersion((version) => version + 1));
   const countParked = useCallback(async () => setParkedCount((await parkedSales(db)).length), [db]);
 
   useEffect(() => {
@@ -114,17 +122,23 @@ export function SellScreen({ session, onLock }: { session: CashierSession; onLoc
   }, [countParked]);
 
   useEffect(() => {
-    void snapshot.categories().then((found) => {
+    void Promise.all([snapshot.categories(), snapshot.favourites()]).then(([found, favourites]) => {
       setCategories(found);
-      setCategory((current) => current ?? found[0]?.id ?? UNCATEGORISED);
+      setHasFavourites(favourites.length > 0);
+      setCategory((current) => current ?? (favourites.length > 0 ? FAVOURITES : (found[0]?.id ?? UNCATEGORISED)));
     });
   }, [snapshot, catalogVersion]);
 
   // The category's tiles and the search's matches are kept apart: a scan (typed, then cleared) never reloads the grid.
-  const categoryShelf = useShelf(snapshot, category === undefined ? undefined : () => snapshot.inCategory(category === UNCATEGORISED ? null : category), [
-    category,
-    catalogVersion,
-  ]);
+  const categoryShelf = useShelf(
+    snapshot,
+    category === undefined
+      ? undefined
+      : category === FAVOURITES
+        ? () => snapshot.favourites()
+        : () => snapshot.inCategory(category === UNCATEGORISED ? null : category),
+    [category, catalogVersion],
+  );
   // A scanner types a whole code and Enter within milliseconds: searching waits for typing to pause, and a
   // search over a large catalog stops as soon as the text changes.
   const searchShelf = useShelf(
@@ -195,7 +209,7 @@ export function SellScreen({ session, onLock }: { session: CashierSession; onLoc
   }, [cart.lines.length, pending, park, onLock]);
   useIdleLock(() => {
     if (!sending) void lock();
-  });
+  }, me.tenant.tillIdleLockSeconds * 1000);
 
   async function complete(tenders: Tender[]) {
     setSending(true);
@@ -244,6 +258,7 @@ export function SellScreen({ session, onLock }: { session: CashierSession; onLoc
   };
   const newSale = () => {
     setCompleted(undefined);
+    setReceiptChoice('none');
     setNotice(undefined);
     focusScan();
   };
@@ -270,6 +285,8 @@ export function SellScreen({ session, onLock }: { session: CashierSession; onLoc
     allowInInputs: true,
     run: () => setDialog({ name: 'help' }),
   });
+
+  const openFavourites = useCallback(() => setDialog({ name: 'favourites' }), []);
 
   const lineInDialog = dialog.name === 'line' ? cart.lines.find((line) => line.key === dialog.lineKey) : undefined;
   const discountLine = dialog.name === 'discount' && dialog.lineKey ? cart.lines.find((line) => line.key === dialog.lineKey) : undefined;
@@ -301,7 +318,7 @@ export function SellScreen({ session, onLock }: { session: CashierSession; onLoc
 
       {completed ? (
         <main className={styles.receiptMain}>
-          <ReceiptPanel sale={completed} access={access} onNewSale={newSale} />
+          <ReceiptPanel sale={completed} access={access} choice={receiptChoice} onNewSale={newSale} />
         </main>
       ) : (
         <main className={styles.sell}>
@@ -335,6 +352,8 @@ export function SellScreen({ session, onLock }: { session: CashierSession; onLoc
             <ProductGrid
               categories={categories}
               category={category ?? UNCATEGORISED}
+              favourites={hasFavourites || canEditFavourites}
+              onEditFavourites={canEditFavourites ? openFavourites : undefined}
               onCategory={chooseCategory}
               products={shelf.products}
               searching={showingSearch ? searching : undefined}
@@ -412,6 +431,8 @@ export function SellScreen({ session, onLock }: { session: CashierSession; onLoc
         busy={sending}
         error={payError}
         onComplete={(tenders) => void complete(tenders)}
+        receipt={receiptChoice}
+        onReceipt={setReceiptChoice}
         onClose={close}
       />
       {dialog.name === 'discount' && (
@@ -474,6 +495,21 @@ export function SellScreen({ session, onLock }: { session: CashierSession; onLoc
         }}
       />
       <ShortcutHelp open={dialog.name === 'help'} onClose={close} />
+      {canEditFavourites && (
+        <FavouritesDialog
+          open={dialog.name === 'favourites'}
+          snapshot={snapshot}
+          access={access}
+          registerId={device.registerId}
+          registerName={device.registerName}
+          onSaved={() => {
+            setCatalogVersion((version) => version + 1);
+            setNotice({ text: 'Favourites saved for this till.', error: false });
+            close();
+          }}
+          onClose={close}
+        />
+      )}
       <CameraScanner
         open={dialog.name === 'camera'}
         onCode={(code) => {

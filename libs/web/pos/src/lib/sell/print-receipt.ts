@@ -1,3 +1,6 @@
+/** What the customer takes away besides the receipt on screen: chosen while paying, none unless asked. */
+export type ReceiptChoice = 'none' | 'print' | 'email';
+
 /** The till's receipt printer paper: 80 mm roll, about 72 mm printable. */
 export const RECEIPT_PRINT_CSS = `@page{size:80mm auto;margin:0}@media print{html,body{width:72mm;margin:0 auto;padding:0;font-size:11px;background:#fff;color:#000}table{width:100%!important}img{max-width:100%}}`;
 

@@ -1,7 +1,7 @@
 'use client';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiAccess } from '@kassa/web/data-access';
-import { fetchCatalogChanges, fetchFullCatalog } from '../store/catalog-source';
+import { fetchCatalogChanges, fetchFullCatalog, type TillPlace } from '../store/catalog-source';
 import type { CatalogSnapshot } from '../store/catalog-snapshot';
 
 export interface CatalogRefresh {
@@ -15,7 +15,8 @@ export interface CatalogRefresh {
 const EVERY_MS = 60_000;
 
 /** Keeps the till's snapshot fresh with the delta API in the background while someone is signed in. */
-export function useCatalogRefresh(snapshot: CatalogSnapshot, access: ApiAccess, storeId: string, onRefreshed: () => void): CatalogRefresh {
+export function useCatalogRefresh(snapshot: CatalogSnapshot, access: ApiAccess, place: TillPlace, onRefreshed: () => void): CatalogRefresh {
+  const { storeId, registerId } = place;
   const [syncedAt, setSyncedAt] = useState<string>();
   const [refreshing, setRefreshing] = useState(false);
   const [failed, setFailed] = useState(false);
@@ -28,8 +29,8 @@ export function useCatalogRefresh(snapshot: CatalogSnapshot, access: ApiAccess, 
       setRefreshing(true);
       try {
         const mark = await snapshot.syncMark();
-        if (mark) await snapshot.apply(await fetchCatalogChanges(access, storeId, mark));
-        else await snapshot.replace(await fetchFullCatalog(access, storeId));
+        if (mark) await snapshot.apply(await fetchCatalogChanges(access, { storeId, registerId }, mark));
+        else await snapshot.replace(await fetchFullCatalog(access, { storeId, registerId }));
         setFailed(false);
         refreshed.current();
       } catch {
@@ -41,7 +42,7 @@ export function useCatalogRefresh(snapshot: CatalogSnapshot, access: ApiAccess, 
       }
     })();
     return running.current;
-  }, [snapshot, access, storeId]);
+  }, [snapshot, access, storeId, registerId]);
 
   useEffect(() => {
     void refresh();

@@ -1,11 +1,8 @@
 'use client';
 import { useEffect, useRef } from 'react';
 
-/** Until the shop setting exists (see docs/progress/20.md): a till left alone this long locks itself. */
-export const IDLE_LOCK_MS = 120_000;
-
-/** Calls `onIdle` after `idleMs` without a touch, click or key on the page. */
-export function useIdleLock(onIdle: () => void, idleMs = IDLE_LOCK_MS): void {
+/** Calls `onIdle` after `idleMs` (the shop's `tillIdleLockSeconds`) without a touch, click or key on the page. */
+export function useIdleLock(onIdle: () => void, idleMs: number): void {
   const callback = useRef(onIdle);
   callback.current = onIdle;
   useEffect(() => {

@@ -44,6 +44,7 @@ describe('the till catalog snapshot in IndexedDB', () => {
       ],
       categories: [{ id: 'tea', name: 'Tea', parentId: null }],
       stock: [{ productId: '1', onHand: 7 }],
+      favouriteIds: ['3', '1'],
       syncedTo: '2026-11-30T10:00:00.000000Z',
     });
   });
@@ -66,6 +67,12 @@ describe('the till catalog snapshot in IndexedDB', () => {
     expect(await snapshot.syncMark()).toBe('2026-11-30T10:00:00.000000Z');
   });
 
+  it("keeps the register's favourites in the order they were saved, and one saved on the till at once", async () => {
+    expect((await snapshot.favourites()).map((found) => found.id)).toEqual(['3', '1']);
+    await snapshot.setFavourites(['2', '3']);
+    expect((await snapshot.favourites()).map((found) => found.id)).toEqual(['2', '3']);
+  });
+
   it('applies a delta: a new price, a deleted product, a deactivated one, a renamed category, and the next mark', async () => {
     await snapshot.apply({
       products: [product('1', { priceMinor: 250, barcodes: ['4001'] }), product('3', { active: false })],
@@ -73,6 +80,7 @@ describe('the till catalog snapshot in IndexedDB', () => {
       categories: [{ id: 'tea', name: 'Teas', parentId: null }],
       deletedCategoryIds: [],
       stock: [{ productId: '1', onHand: 5 }],
+      favouriteIds: ['2', '3', '1'],
       syncedTo: '2026-11-30T10:05:00.000000Z',
     });
     expect((await snapshot.lookup('4001'))?.priceMinor).toBe(250);
@@ -82,6 +90,8 @@ describe('the till catalog snapshot in IndexedDB', () => {
     expect(await snapshot.stockOf('2')).toBeUndefined();
     expect(await snapshot.stockOf('1')).toBe(5);
     expect((await snapshot.categories()).map((category) => category.name)).toEqual(['Teas']);
+    expect(await snapshot.favouriteIds()).toEqual(['2', '3', '1']);
+    expect((await snapshot.favourites()).map((found) => found.id)).toEqual(['1']);
     expect(await snapshot.syncMark()).toBe('2026-11-30T10:05:00.000000Z');
   });
 

@@ -31,6 +31,8 @@ export interface FullCatalog {
   products: SnapshotProduct[];
   categories: SnapshotCategory[];
   stock: StockHint[];
+  /** The register's favourites, in order. */
+  favouriteIds: string[];
   syncedTo: string;
 }
 
@@ -41,9 +43,12 @@ export interface CatalogChanges {
   categories: SnapshotCategory[];
   deletedCategoryIds: string[];
   stock: StockHint[];
+  /** The register's favourites as they are now (a small list: read whole on every refresh). */
+  favouriteIds: string[];
   syncedTo: string;
 }
 
+const FAVOURITES = 'favourites';
 const SYNC_MARK = 'catalogSyncedTo';
 const SYNCED_AT = 'catalogSyncedAt';
 
@@ -96,6 +101,22 @@ export class CatalogSnapshot {
     return found;
   }
 
+  /** The register's favourites in the order a manager put them; products no longer for sale are left out. */
+  async favourites(): Promise<SnapshotProduct[]> {
+    const ids = (await this.db.get<string[]>(STORES.meta, FAVOURITES)) ?? [];
+    const products = await Promise.all(ids.map((id) => this.product(id)));
+    return products.filter((product): product is SnapshotProduct => product?.active === true);
+  }
+
+  favouriteIds(): Promise<string[]> {
+    return this.db.get<string[]>(STORES.meta, FAVOURITES).then((ids) => ids ?? []);
+  }
+
+  /** A list a manager just saved on this till: shown at once, without waiting for the next refresh. */
+  async setFavourites(ids: string[]): Promise<void> {
+    await this.db.write([STORES.meta], (transaction) => transaction.objectStore(STORES.meta).put(ids, FAVOURITES));
+  }
+
   async categories(): Promise<SnapshotCategory[]> {
     return (await this.db.getAll<SnapshotCategory>(STORES.categories)).sort((a, b) => a.name.localeCompare(b.name));
   }
@@ -127,6 +148,7 @@ export class CatalogSnapshot {
       for (const product of catalog.products) products.put(product);
       for (const category of catalog.categories) categories.put(category);
       for (const hint of catalog.stock) stock.put(hint.onHand, hint.productId);
+      transaction.objectStore(STORES.meta).put(catalog.favouriteIds, FAVOURITES);
       transaction.objectStore(STORES.meta).put(catalog.syncedTo, SYNC_MARK);
       transaction.objectStore(STORES.meta).put(now.toISOString(), SYNCED_AT);
     });
@@ -146,6 +168,7 @@ export class CatalogSnapshot {
       for (const category of changes.categories) categories.put(category);
       for (const id of changes.deletedCategoryIds) categories.delete(id);
       for (const hint of changes.stock) stock.put(hint.onHand, hint.productId);
+      transaction.objectStore(STORES.meta).put(changes.favouriteIds, FAVOURITES);
       transaction.objectStore(STORES.meta).put(changes.syncedTo, SYNC_MARK);
       transaction.objectStore(STORES.meta).put(now.toISOString(), SYNCED_AT);
     });

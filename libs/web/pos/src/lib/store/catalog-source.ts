@@ -65,19 +65,47 @@ async function stockPass(access: ApiAccess, storeId: string): Promise<StockHint[
   return hints;
 }
 
+/** The register's favourites, in order. */
+async function favouritesOf(access: ApiAccess, registerId: string): Promise<string[]> {
+  return (await callApi(access, (http, signal) => http.GET('/api/v1/registers/{id}/favourites', { params: { path: { id: registerId } }, signal }))).productIds;
+}
+
+/** Where a till sells: its store's stock and its register's favourites. */
+export interface TillPlace {
+  storeId: string;
+  registerId: string;
+}
+
 /** The whole catalog for a freshly paired till. */
-export async function fetchFullCatalog(access: ApiAccess, storeId: string): Promise<FullCatalog> {
-  const [products, categories, stock] = await Promise.all([productPass(access, undefined), categoryPass(access, undefined), stockPass(access, storeId)]);
-  return { products: products.products.filter((product) => product.active), categories: categories.categories, stock, syncedTo: products.syncedTo };
+export async function fetchFullCatalog(access: ApiAccess, place: TillPlace): Promise<FullCatalog> {
+  const [products, categories, stock, favouriteIds] = await Promise.all([
+    productPass(access, undefined),
+    categoryPass(access, undefined),
+    stockPass(access, place.storeId),
+    favouritesOf(access, place.registerId),
+  ]);
+  return {
+    products: products.products.filter((product) => product.active),
+    categories: categories.categories,
+    stock,
+    favouriteIds,
+    syncedTo: products.syncedTo,
+  };
 }
 
 /**
  * Everything changed after `since`. Categories are asked with the same mark; a category changed between
  * the two requests comes again next time (deltas overlap, they never miss).
  */
-export async function fetchCatalogChanges(access: ApiAccess, storeId: string, since: string): Promise<CatalogChanges> {
-  const [products, categories, stock] = await Promise.all([productPass(access, since), categoryPass(access, since), stockPass(access, storeId)]);
+export async function fetchCatalogChanges(access: ApiAccess, place: TillPlace, since: string): Promise<CatalogChanges> {
+  const [products, categories, stock, favouriteIds] = await Promise.all([
+    productPass(access, since),
+    categoryPass(access, since),
+    stockPass(access, place.storeId),
+    favouritesOf(access, place.registerId),
+  ]);
   return {
+    favouriteIds,
     products: products.products,
     deletedProductIds: products.deletedIds,
     categories: categories.categories,

@@ -1,22 +1,26 @@
 'use client';
+import { useParams } from 'next/navigation';
 import { useState } from 'react';
+import { isUuid } from '@kassa/contracts';
 import { useSession } from '@kassa/web/auth';
 import { callApi, useApiAccess, useApiMutation, useApiQuery } from '@kassa/web/data-access';
 import {
   Button,
   Combobox,
+  DatePicker,
   MoneyInput,
   NumberInput,
   PageHeader,
   ProblemState,
   Select,
+  Skeleton,
   useNavigationGuard,
   useShopFormat,
   useToasts,
   type ComboboxOption,
 } from '@kassa/web/ui';
 import { PurchasingNav } from './purchasing-nav';
-import { purchaseOrderKeys, supplierKeys } from './purchasing-requests';
+import { purchaseOrderKeys, supplierKeys, type PurchaseOrder } from './purchasing-requests';
 import styles from './purchasing.module.css';
 
 interface DraftLine {
@@ -25,6 +29,8 @@ interface DraftLine {
   name: string;
   quantity: number | null;
   unitCostMinor: number | null;
+  /** When the supplier should deliver it (a day in the shop's time zone). */
+  expectedDate: string | null;
 }
 
 interface FoundProduct {
@@ -36,16 +42,88 @@ interface FoundProduct {
 
 const BACK = { href: '/purchasing', label: 'Purchase orders' };
 
+interface OrderBody {
+  supplierId: string;
+  storeId: string;
+  lines: { productId: string; quantity: number; unitCostMinor?: number; expectedDate?: string }[];
+}
+
 /** A new purchase order: supplier, store, and products found by name, SKU or a scanned barcode, costs prefilled from the supplier. */
 export function NewPurchaseOrderView() {
+  return <PurchaseOrderEditor />;
+}
+
+/** A draft changed in the same editor; saved with its version (`If-Match`), so a change made meanwhile is not overwritten. */
+export function EditPurchaseOrderView() {
+  const { id } = useParams<{ id: string }>();
+  const valid = isUuid(id);
+  const { can } = useSession();
+  const order = useApiQuery(purchaseOrderKeys.detail(id), (http, signal) => http.GET('/api/v1/purchase-orders/{id}', { params: { path: { id } }, signal }), {
+    enabled: valid && can('purchasing:manage'),
+  });
+  const back = { href: `/purchasing/orders/${id}`, label: 'Purchase order' };
+  if (!can('purchasing:manage')) {
+    return (
+      <>
+        <PageHeader title="Edit purchase order" back={back} />
+        <ProblemState kind="forbidden" subject="Purchase orders" />
+      </>
+    );
+  }
+  if (!valid || order.isError) {
+    return (
+      <>
+        <PageHeader title="Edit purchase order" back={BACK} />
+        <ProblemState
+          kind={order.isError ? order.error.kind : 'not-found'}
+          subject="This purchase order"
+          onRetry={order.isError ? () => void order.refetch() : undefined}
+          retrying={order.isFetching}
+        />
+      </>
+    );
+  }
+  if (!order.data) {
+    return (
+      <>
+        <PageHeader title="Edit purchase order" back={back} />
+        <Skeleton lines={6} label="Loading the purchase order" />
+      </>
+    );
+  }
+  if (order.data.status !== 'draft') {
+    return (
+      <>
+        <PageHeader title={`Edit ${order.data.number}`} back={back} />
+        <p className={styles.notice} role="note">
+          Only drafts can be changed: {order.data.number} has gone further. Reopen a rejected order as a draft to change it.
+        </p>
+      </>
+    );
+  }
+  // Keyed by version: a draft saved elsewhere meanwhile starts the editor again from what was saved.
+  return <PurchaseOrderEditor key={order.data.version} existing={order.data} />;
+}
+
+function PurchaseOrderEditor({ existing }: { existing?: PurchaseOrder }) {
   const { can } = useSession();
   const access = useApiAccess();
   const format = useShopFormat();
   const toasts = useToasts();
   const { navigate } = useNavigationGuard();
-  const [supplierId, setSupplierId] = useState('');
-  const [storeId, setStoreId] = useState('');
-  const [lines, setLines] = useState<DraftLine[]>([]);
+  const [supplierId, setSupplierId] = useState(existing?.supplierId ?? '');
+  const [storeId, setStoreId] = useState(existing?.storeId ?? '');
+  const [lines, setLines] = useState<DraftLine[]>(
+    () =>
+      existing?.lines.map((line) => ({
+        productId: line.productId,
+        sku: line.sku,
+        name: line.name,
+        quantity: line.quantity,
+        unitCostMinor: line.unitCostMinor,
+        expectedDate: line.expectedDate,
+      })) ?? [],
+  );
   const [found] = useState(() => new Map<string, FoundProduct>());
   const [problem, setProblem] = useState<string>();
   // Fields whose text is not a number yet: saving would send the last valid value instead.
@@ -66,15 +144,19 @@ export function NewPurchaseOrderView() {
     { enabled: allowed && supplierId !== '' },
   );
   const create = useApiMutation(
-    (http, body: { supplierId: string; storeId: string; lines: { productId: string; quantity: number; unitCostMinor?: number }[] }) =>
-      http.POST('/api/v1/purchase-orders', { body }),
+    (http, body: OrderBody) =>
+      existing
+        ? http.PATCH('/api/v1/purchase-orders/{id}', { params: { path: { id: existing.id }, header: { 'If-Match': `"${existing.version}"` } }, body })
+        : http.POST('/api/v1/purchase-orders', { body }),
     { invalidates: [purchaseOrderKeys.all] },
   );
+  const title = existing ? `Edit ${existing.number}` : 'New purchase order';
+  const back = existing ? { href: `/purchasing/orders/${existing.id}`, label: existing.number } : BACK;
 
   if (!allowed) {
     return (
       <>
-        <PageHeader title="New purchase order" back={BACK} />
+        <PageHeader title={title} back={back} />
         <ProblemState kind="forbidden" subject="Purchase orders" />
       </>
     );
@@ -103,6 +185,7 @@ export function NewPurchaseOrderView() {
               name: product.name,
               quantity: packOf(product.id) ?? 1,
               unitCostMinor: supplierCost(product.id) ?? product.costMinor,
+              expectedDate: null,
             },
           ],
     );
@@ -125,9 +208,14 @@ export function NewPurchaseOrderView() {
       const order = await create.mutateAsync({
         supplierId,
         storeId,
-        lines: lines.map((line) => ({ productId: line.productId, quantity: line.quantity ?? 0, unitCostMinor: line.unitCostMinor ?? undefined })),
+        lines: lines.map((line) => ({
+          productId: line.productId,
+          quantity: line.quantity ?? 0,
+          unitCostMinor: line.unitCostMinor ?? undefined,
+          expectedDate: line.expectedDate ?? undefined,
+        })),
       });
-      toasts.show({ message: `${order.number} saved as a draft.`, tone: 'success' });
+      toasts.show({ message: existing ? `${order.number} saved.` : `${order.number} saved as a draft.`, tone: 'success' });
       navigate(`/purchasing/orders/${order.id}`);
     } catch (error) {
       setProblem(error instanceof Error ? error.message : String(error));
@@ -136,7 +224,7 @@ export function NewPurchaseOrderView() {
 
   return (
     <>
-      <PageHeader title="New purchase order" back={BACK} />
+      <PageHeader title={title} back={back} />
       <PurchasingNav />
       <section className={styles.section} aria-label="Supplier and store">
         <div className={styles.row}>
@@ -183,6 +271,7 @@ export function NewPurchaseOrderView() {
                   <th scope="col" className={styles.end}>
                     Total
                   </th>
+                  <th scope="col">Expected</th>
                   <th scope="col">
                     <span className={styles.muted}>Remove</span>
                   </th>
@@ -218,6 +307,14 @@ export function NewPurchaseOrderView() {
                     </td>
                     <td className={styles.end}>{format.money((line.quantity ?? 0) * (line.unitCostMinor ?? 0))}</td>
                     <td>
+                      <DatePicker
+                        label={`Expected date of ${line.name}`}
+                        hideLabel
+                        value={line.expectedDate}
+                        onChange={(expectedDate) => change(line.productId, { expectedDate })}
+                      />
+                    </td>
+                    <td>
                       <Button
                         size="small"
                         variant="ghost"
@@ -240,6 +337,7 @@ export function NewPurchaseOrderView() {
                   </th>
                   <td className={styles.end}>{format.money(total)}</td>
                   <td />
+                  <td />
                 </tr>
               </tfoot>
             </table>
@@ -257,7 +355,7 @@ export function NewPurchaseOrderView() {
             loading={create.isPending}
             disabled={!supplierId || !storeId || lines.length === 0 || unreadable.size > 0}
           >
-            Save draft
+            {existing ? 'Save changes' : 'Save draft'}
           </Button>
         </div>
       </section>

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import request from 'supertest';
 import { ErrorCode, uuidv7 } from '@kassa/contracts';
 import { eventually } from '@kassa/testing';

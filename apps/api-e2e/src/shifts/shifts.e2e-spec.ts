@@ -163,13 +163,14 @@ describe('cash shifts', () => {
     expect(html.headers['content-type']).toMatch(/^text\/html/);
     expect(html.text).toContain('<h1>Z-REPORT 1</h1>');
 
-    const events = await eventually(
+    type EventRow = { aggregateId: string; type: string; data: Record<string, unknown> };
+    const events: EventRow[] = await eventually(
       async () => expectStatus(await http().get('/api/v1/events?types=shift.opened,shift.closed,cash.discrepancy').set(bearer(a.apiKey)), 200).body.items,
-      (items: { aggregateId: string }[]) => items.filter((event) => event.aggregateId === shift.id).length === 3,
+      (items: EventRow[]) => items.filter((event) => event.aggregateId === shift.id).length === 3,
     );
-    const mine = events.filter((event: { aggregateId: string }) => event.aggregateId === shift.id);
-    expect(mine.map((event: { type: string }) => event.type).sort()).toEqual(['cash.discrepancy', 'shift.closed', 'shift.opened']);
-    expect(mine.find((event: { type: string }) => event.type === 'shift.closed').data).toMatchObject({
+    const mine = events.filter((event) => event.aggregateId === shift.id);
+    expect(mine.map((event) => event.type).sort()).toEqual(['cash.discrepancy', 'shift.closed', 'shift.opened']);
+    expect(mine.find((event) => event.type === 'shift.closed')?.data).toMatchObject({
       storeId: a.stores[0].id,
       zNumber: 1,
       overShortMinor: -1,

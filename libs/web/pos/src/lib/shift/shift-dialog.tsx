@@ -19,8 +19,7 @@ import {
 } from './shift-api';
 import styles from './shift.module.css';
 
-type View =
-  { name: 'home' } | { name: 'movement'; type: CashMovementType } | { name: 'x' } | { name: 'count' } | { name: 'z'; shiftId: string; zNumber: number };
+type View = { name: 'home' } | { name: 'movement'; type: CashMovementType } | { name: 'x' } | { name: 'count' } | { name: 'z'; closed: Shift };
 
 interface ShiftDialogProps {
   open: boolean;
@@ -68,7 +67,7 @@ export function ShiftDialog({ open, access, registerId, shift, onShift, onClose 
 
   const title =
     view.name === 'z'
-      ? `Z-report ${view.zNumber}`
+      ? `Z-report ${view.closed.zNumber}`
       : view.name === 'x'
         ? 'X-report'
         : view.name === 'count'
@@ -88,7 +87,10 @@ export function ShiftDialog({ open, access, registerId, shift, onShift, onClose 
         </p>
       )}
       {view.name === 'z' ? (
-        <ShiftReportView access={access} shiftId={view.shiftId} label={`Z-report ${view.zNumber}`} printable onDone={onClose} />
+        <>
+          <DrawerOutcome closed={view.closed} />
+          <ShiftReportView access={access} shiftId={view.closed.id} label={`Z-report ${view.closed.zNumber}`} printable onDone={onClose} />
+        </>
       ) : !shift ? (
         <OpenShiftForm
           access={access}
@@ -127,11 +129,23 @@ export function ShiftDialog({ open, access, registerId, shift, onShift, onClose 
           onClosed={(closed) => {
             onShift(null);
             setNotice(undefined);
-            setView({ name: 'z', shiftId: closed.id, zNumber: closed.zNumber ?? 0 });
+            setView({ name: 'z', closed });
           }}
         />
       )}
     </Dialog>
+  );
+}
+
+/** After the count: what was expected, what was counted, and how far apart they are, before the report itself. */
+function DrawerOutcome({ closed }: { closed: Shift }) {
+  const format = useShopFormat();
+  const overShort = closed.overShortMinor ?? 0;
+  return (
+    <p className={overShort === 0 ? styles.outcome : styles.outcomeOff} data-testid="drawer-outcome">
+      Counted <strong>{format.money(closed.countedCashMinor ?? 0)}</strong> · expected <strong>{format.money(closed.expectedCashMinor ?? 0)}</strong> ·{' '}
+      <strong>{overShort === 0 ? 'the drawer matches' : overShort < 0 ? `short by ${format.money(-overShort)}` : `over by ${format.money(overShort)}`}</strong>
+    </p>
   );
 }
 

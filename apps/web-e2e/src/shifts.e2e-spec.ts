@@ -128,7 +128,10 @@ describe('cash shifts at the till and in the back office, in Chromium against th
     await page.getByRole('button', { name: 'No shift' }).click();
     const opening = page.getByRole('dialog', { name: 'Open a shift' });
     await countOf(opening, 5_000, 'note', 2);
-    await opening.getByTestId('counted-total').filter({ hasText: /100[.,]00/ }).waitFor();
+    await opening
+      .getByTestId('counted-total')
+      .filter({ hasText: /100[.,]00/ })
+      .waitFor();
     await looksRight('shift-open.1280x800');
     await opening.getByRole('button', { name: new RegExp(`^Open shift with ${amount(10_000)}$`) }).click();
     await page.getByRole('dialog', { name: 'Shift' }).getByText('Shift open.').waitFor();
@@ -147,7 +150,10 @@ describe('cash shifts at the till and in the back office, in Chromium against th
     await pay.getByLabel('Amount tendered').fill('20');
     await pay.getByRole('button', { name: 'Cash', exact: true }).click();
     await page.getByRole('heading', { name: /^Sale complete/ }).waitFor();
-    await page.getByTestId('change-due').filter({ hasText: /7[.,]50/ }).waitFor();
+    await page
+      .getByTestId('change-due')
+      .filter({ hasText: /7[.,]50/ })
+      .waitFor();
     await page.getByRole('button', { name: 'New sale' }).click();
 
     // Pay 5.00 out for milk.
@@ -168,12 +174,18 @@ describe('cash shifts at the till and in the back office, in Chromium against th
     await countOf(count, 10_000, 'note', 1);
     await countOf(count, 500, 'note', 1);
     await count.getByRole('button', { name: new RegExp(`^One coin of ${amount(200)} more$`) }).click();
-    await count.getByTestId('counted-total').filter({ hasText: /107[.,]00/ }).waitFor();
+    await count
+      .getByTestId('counted-total')
+      .filter({ hasText: /107[.,]00/ })
+      .waitFor();
     await looksRight('shift-count.1280x800');
     await count.getByRole('button', { name: new RegExp(`^Close shift with ${amount(10_700)} counted$`) }).click();
 
     const z = page.getByRole('dialog', { name: 'Z-report 1' });
-    await z.getByTestId('drawer-outcome').filter({ hasText: new RegExp(`short by ${amount(50)}$`) }).waitFor();
+    await z
+      .getByTestId('drawer-outcome')
+      .filter({ hasText: new RegExp(`short by ${amount(50)}$`) })
+      .waitFor();
     const text = z.getByLabel('Z-report 1');
     await text.getByText('Z-REPORT 1').waitFor();
     const lines = (await text.innerText()).split('\n');
@@ -210,29 +222,27 @@ describe('cash shifts at the till and in the back office, in Chromium against th
   });
 
   it("lists the store's shifts in the back office with the short drawer highlighted, and opens its Z-report", async () => {
-    const office = await browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme: 'light' });
-    const backOffice = await office.newPage();
-    try {
-      await signInThroughForm(backOffice, stack.web.baseUrl, account);
-      await backOffice.goto(`${stack.web.baseUrl}/sales`);
-      await backOffice.getByRole('button', { name: 'Cash shifts' }).click();
-      await backOffice.waitForURL('**/sales/shifts');
-      const row = backOffice.getByRole('row', { name: /^Z 1 / });
-      await row.getByText('Short').waitFor();
-      await row.getByText(/^-€?0[.,]50\s?€?$/).waitFor();
-      for (const scheme of ['light', 'dark'] as const) {
-        await backOffice.emulateMedia({ colorScheme: scheme });
+    for (const scheme of ['light', 'dark'] as const) {
+      const office = await browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme: scheme });
+      const backOffice = await office.newPage();
+      try {
+        await signInThroughForm(backOffice, stack.web.baseUrl, account);
+        await backOffice.goto(`${stack.web.baseUrl}/sales`);
+        await backOffice.getByRole('button', { name: 'Cash shifts' }).click();
+        await backOffice.waitForURL('**/sales/shifts');
+        const row = backOffice.getByRole('row', { name: /^Z 1 / });
+        await row.getByText('Short').waitFor();
+        await row.getByText(/^-€?0[.,]50\s?€?$/).waitFor();
         await backOffice.screenshot({ path: path.join(SCREENS, `shifts-list.1440x900.${scheme}.png`) });
         expect(await accessibilityViolations(backOffice, ['serious', 'critical'])).toEqual([]);
+        await row.click();
+        const report = backOffice.getByRole('dialog', { name: 'Z-report 1' });
+        await report.getByText(/SHORT +-0\.50/).waitFor();
+        await backOffice.screenshot({ path: path.join(SCREENS, `shifts-report.1440x900.${scheme}.png`) });
+        expect(await accessibilityViolations(backOffice, ['serious', 'critical'])).toEqual([]);
+      } finally {
+        await office.close();
       }
-      await backOffice.emulateMedia({ colorScheme: 'light' });
-      await row.click();
-      const report = backOffice.getByRole('dialog', { name: 'Z-report 1' });
-      await report.getByText(/SHORT +-0\.50/).waitFor();
-      await backOffice.screenshot({ path: path.join(SCREENS, 'shifts-report.1440x900.light.png') });
-      expect(await accessibilityViolations(backOffice, ['serious', 'critical'])).toEqual([]);
-    } finally {
-      await office.close();
     }
   });
 });

@@ -240,6 +240,17 @@ describe('cash shifts at the till and in the back office, in Chromium against th
         await report.getByText(/SHORT +-0\.50/).waitFor();
         await backOffice.screenshot({ path: path.join(SCREENS, `shifts-report.1440x900.${scheme}.png`) });
         expect(await accessibilityViolations(backOffice, ['serious', 'critical'])).toEqual([]);
+        await backOffice.keyboard.press('Escape');
+        // The owner's cash rules: from now on the tills sell only with an open shift.
+        await backOffice.getByRole('button', { name: 'Cash rules' }).click();
+        const rules = backOffice.getByRole('dialog', { name: 'Cash rules' });
+        const requireShift = rules.getByRole('switch', { name: 'Sell only with an open shift' });
+        await requireShift.setChecked(scheme === 'light');
+        await backOffice.screenshot({ path: path.join(SCREENS, `shifts-rules.1440x900.${scheme}.png`) });
+        expect(await accessibilityViolations(backOffice, ['serious', 'critical'])).toEqual([]);
+        await rules.getByRole('button', { name: 'Save' }).click();
+        await rules.waitFor({ state: 'detached' });
+        expect(await api(ownerToken, 'GET', '/api/v1/shift-settings')).toMatchObject({ requireOpenShift: scheme === 'light', blindCount: true });
       } finally {
         await office.close();
       }

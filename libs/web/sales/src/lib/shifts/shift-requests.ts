@@ -6,6 +6,7 @@ export type Shift = Schemas['ShiftDto'];
 export const shiftKeys = {
   list: (params: object) => queryKeys.list('shift', params),
   report: (id: string) => [...queryKeys.detail('shift', id), 'report'] as const,
+  settings: queryKeys.entity('shift-settings'),
 };
 
 /** How a closed shift's drawer came out: short (cash missing), over, or exact; null while it is open. */

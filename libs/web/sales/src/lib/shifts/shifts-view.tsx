@@ -4,6 +4,7 @@ import { useSession } from '@kassa/web/auth';
 import { useApiQuery } from '@kassa/web/data-access';
 import {
   Badge,
+  Button,
   DataTable,
   Dialog,
   PageHeader,
@@ -16,6 +17,7 @@ import {
 } from '@kassa/web/ui';
 import { useStoreDirectory } from '../store-directory';
 import { drawerOutcome, shiftKeys, type DrawerOutcome, type Shift } from './shift-requests';
+import { ShiftSettingsDialog } from './shift-settings-dialog';
 import styles from './shifts.module.css';
 
 const STATUS_OPTIONS = [
@@ -38,6 +40,7 @@ export function ShiftsView() {
   const allowed = can('shifts:read');
   const directory = useStoreDirectory();
   const [opened, setOpened] = useState<Shift>();
+  const [editingRules, setEditingRules] = useState(false);
 
   const page = useApiQuery(
     shiftKeys.list(table.query),
@@ -102,6 +105,7 @@ export function ShiftsView() {
         title="Cash shifts"
         back={{ href: '/sales', label: 'Sales' }}
         description="Each register's shifts, newest first: float, expected and counted cash, and whether the drawer came out short or over."
+        actions={can('tenant:manage') && <Button onClick={() => setEditingRules(true)}>Cash rules</Button>}
       />
       <DataTable<Shift>
         label="Cash shifts"
@@ -153,6 +157,7 @@ export function ShiftsView() {
         }
       />
       {opened && <ShiftReportDialog shift={opened} onClose={() => setOpened(undefined)} />}
+      {editingRules && <ShiftSettingsDialog onClose={() => setEditingRules(false)} />}
     </>
   );
 }

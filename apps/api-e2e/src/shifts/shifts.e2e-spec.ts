@@ -261,6 +261,33 @@ describe('cash shifts', () => {
     expect(current.shift.id).toBe(s2.id);
   });
 
+  it("names the first and last receipt of the shift and the register's numbers missing between them", async () => {
+    const register = await newPosRegister(a, a.stores[0].id);
+    const product = await newProduct(a, { priceMinor: 100 });
+    const shift = expectStatus(await openShift(a, register, { openingFloatMinor: 0 }), 201).body;
+    await sellOn(a, register, product.id, [{ type: 'card', amountMinor: 100 }]);
+    await sellOn(a, register, product.id, [{ type: 'card', amountMinor: 100 }]);
+    // Receipts 3 and 4 never arrive (a till that lost them); 5 and 7 do, 6 does not.
+    receiptNumbers.set(register, 4);
+    await sellOn(a, register, product.id, [{ type: 'card', amountMinor: 100 }]);
+    receiptNumbers.set(register, 6);
+    await sellOn(a, register, product.id, [{ type: 'card', amountMinor: 100 }]);
+    const x = expectStatus(await report(a, shift.id), 200).body;
+    expect(x.receipts).toEqual({
+      firstNumber: 1,
+      lastNumber: 7,
+      gaps: [
+        { from: 3, to: 4 },
+        { from: 6, to: 6 },
+      ],
+      missingCount: 3,
+    });
+    expect(x.tenders).toEqual([{ type: 'card', salesMinor: 400, changeMinor: 0, refundsMinor: 0, voidsMinor: 0, netMinor: 400 }]);
+    expect(x.cash.expectedMinor).toBe(0);
+    const text = expectStatus(await report(a, shift.id, 'text'), 200).text.split('\n');
+    expect(text).toEqual(expect.arrayContaining(['Receipts                               1-7', 'Missing receipts                         3', '  3-4', '  6']));
+  });
+
   it('closes a shift once under 20 concurrent closes: one Z-report, 19 × 409 shift_closed', async () => {
     const register = await newPosRegister(a, a.stores[0].id);
     const shift = expectStatus(await openShift(a, register, { openingFloatMinor: 1000 }), 201).body;
@@ -439,6 +466,14 @@ describe('cash shifts', () => {
       expect([answer.status, answer.body.code]).toEqual([404, ErrorCode.ShiftNotFound]);
     const foreignRegister = await openShift(a, register, { openingFloatMinor: 0 }, b.owner.accessToken);
     expect([foreignRegister.status, foreignRegister.body.code]).toEqual([404, ErrorCode.RegisterNotFound]);
+    // A's cash rules (changed by the tests above) are A's alone.
+    expect(expectStatus(await http().get('/api/v1/shift-settings').set(bearer(a.owner.accessToken)), 200).body.version).toBeGreaterThan(0);
+    expect(expectStatus(await http().get('/api/v1/shift-settings').set(bearer(b.owner.accessToken)), 200).body).toEqual({
+      requireOpenShift: false,
+      blindCount: true,
+      discrepancyThresholdMinor: 0,
+      version: 0,
+    });
     const listed = expectStatus(await http().get('/api/v1/shifts').set(bearer(b.owner.accessToken)), 200).body.items;
     expect(listed.map((item: { id: string }) => item.id)).not.toContain(shift.id);
     const refundFromForeignDrawer = await http()

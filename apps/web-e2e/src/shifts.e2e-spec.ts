@@ -251,6 +251,15 @@ describe('cash shifts at the till and in the back office, in Chromium against th
         await rules.getByRole('button', { name: 'Save' }).click();
         await rules.waitFor({ state: 'detached' });
         expect(await api(ownerToken, 'GET', '/api/v1/shift-settings')).toMatchObject({ requireOpenShift: scheme === 'light', blindCount: true });
+        if (scheme === 'light') {
+          // The next cashier at the till, with no shift open, is greeted by the opening screen.
+          await page.getByRole('button', { name: /Switch cashier/ }).click();
+          await page.getByRole('button', { name: new RegExp(`^${cashier.name}`) }).click();
+          await page.getByLabel(`PIN for ${cashier.name}`).fill(CASHIER_PIN);
+          await page.getByRole('button', { name: 'Sign in' }).click();
+          await page.getByRole('dialog', { name: 'Open a shift' }).waitFor();
+          await page.keyboard.press('Escape');
+        }
       } finally {
         await office.close();
       }

@@ -1,7 +1,7 @@
 'use client';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { ApiAccess } from '@kassa/web/data-access';
-import { fetchCurrentShift, type Shift } from './shift-api';
+import { fetchCurrentShift, fetchShiftSettings, type Shift } from './shift-api';
 import tillStyles from '../till.module.css';
 import styles from './shift.module.css';
 
@@ -14,8 +14,13 @@ export function ShiftButton({ access, registerId }: { access: ApiAccess; registe
   const [open, setOpen] = useState(false);
   const refresh = useCallback(() => fetchCurrentShift(access, registerId).then(setShift, () => setShift(undefined)), [access, registerId]);
   useEffect(() => {
-    void refresh();
-  }, [refresh]);
+    void (async () => {
+      const current = await fetchCurrentShift(access, registerId).catch(() => undefined);
+      setShift(current);
+      // A shop that sells only with an open shift greets the cashier with the opening screen.
+      if (current === null && (await fetchShiftSettings(access).catch(() => undefined))?.requireOpenShift) setOpen(true);
+    })();
+  }, [access, registerId]);
   const label = shift === undefined ? 'Shift' : shift ? 'Shift open' : 'No shift';
   return (
     <>

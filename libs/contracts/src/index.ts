@@ -13,3 +13,4 @@ export * from './lib/pricing';
 export * from './lib/discount-allowance';
 export * from './lib/locale';
 export * from './lib/realtime';
+export * from './lib/denominations';

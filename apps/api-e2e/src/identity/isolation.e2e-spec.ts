@@ -80,6 +80,24 @@ describe('tenant isolation', () => {
           }),
         201,
       );
+      // A closed shift with a cash movement and the shop's cash rules: every shift table holds rows of both shops.
+      expectStatus(await http().patch('/api/v1/shift-settings').set(bearer(shop.owner.accessToken)).send({ discrepancyThresholdMinor: 100 }), 200);
+      const till = expectStatus(
+        await http().post(`/api/v1/stores/${shop.stores[0].id}/registers`).set(bearer(shop.owner.accessToken)).send({ name: 'Shift till' }),
+        201,
+      ).body;
+      const shift = expectStatus(
+        await http().post(`/api/v1/registers/${till.id}/shifts`).set(bearer(shop.owner.accessToken)).send({ openingFloatMinor: 5000 }),
+        201,
+      ).body;
+      expectStatus(
+        await http()
+          .post(`/api/v1/shifts/${shift.id}/cash-movements`)
+          .set(bearer(shop.owner.accessToken))
+          .send({ type: 'drop', amountMinor: 1000, reason: 'Safe' }),
+        201,
+      );
+      expectStatus(await http().post(`/api/v1/shifts/${shift.id}/close`).set(bearer(shop.owner.accessToken)).send({ countedCashMinor: 4000 }), 200);
       expectStatus(
         await http()
           .put('/api/v1/import-mappings/products')

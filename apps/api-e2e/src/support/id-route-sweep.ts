@@ -152,7 +152,23 @@ async function newPurchaseOrder(app: NestFastifyApplication, a: TenantFixture, a
   return order;
 }
 
+/** An open shift of the tenant, on a fresh POS register of its first store. */
+async function newShift(app: NestFastifyApplication, a: TenantFixture): Promise<{ id: string }> {
+  const register = await newPosRegister(app, a);
+  return post(app, a, `/api/v1/registers/${register.id}/shifts`, { openingFloatMinor: 1000 });
+}
+
 export const ID_ROUTE_FIXTURES: IdRouteFixtures = {
+  'POST /api/v1/registers/:id/shifts': async (a, app) => ({ id: (await newPosRegister(app, a)).id, body: { openingFloatMinor: 2500 }, status: 201 }),
+  'GET /api/v1/registers/:id/shifts/current': async (a, app) => ({ id: (await newPosRegister(app, a)).id }),
+  'GET /api/v1/shifts/:id': async (a, app) => ({ id: (await newShift(app, a)).id }),
+  'GET /api/v1/shifts/:id/report': async (a, app) => ({ id: (await newShift(app, a)).id }),
+  'POST /api/v1/shifts/:id/cash-movements': async (a, app) => ({
+    id: (await newShift(app, a)).id,
+    body: { type: 'pay_out', amountMinor: 300, reason: 'Sweep' },
+    status: 201,
+  }),
+  'POST /api/v1/shifts/:id/close': async (a, app) => ({ id: (await newShift(app, a)).id, body: { countedCashMinor: 1000 } }),
   'GET /api/v1/sales/:id': async (a, app) => ({ id: (await newSale(app, a)).id }),
   'POST /api/v1/sales/:id/review': async (a, app) => ({ id: (await newSale(app, a)).id, body: { note: 'Seen by the sweep' } }),
   'GET /api/v1/sales/:id/receipt': async (a, app) => ({ id: (await newSale(app, a)).id }),

@@ -95,6 +95,12 @@ export enum ErrorCode {
   ApprovalLimitExceeded = 'approval_limit_exceeded',
   // Realtime (issue 27)
   NotificationNotFound = 'notification_not_found',
+  // Cash shifts (issue 22)
+  ShiftAlreadyOpen = 'shift_already_open',
+  ShiftNotOpen = 'shift_not_open',
+  ShiftClosed = 'shift_closed',
+  ShiftNotFound = 'shift_not_found',
+  DenominationsMismatch = 'denominations_mismatch',
 }
 
 const errorCodes = new Set<string>(Object.values(ErrorCode));

@@ -80,6 +80,11 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.OverReceipt]: 409,
   [ErrorCode.ApprovalLimitExceeded]: 403,
   [ErrorCode.NotificationNotFound]: 404,
+  [ErrorCode.ShiftAlreadyOpen]: 409,
+  [ErrorCode.ShiftNotOpen]: 409,
+  [ErrorCode.ShiftClosed]: 409,
+  [ErrorCode.ShiftNotFound]: 404,
+  [ErrorCode.DenominationsMismatch]: 422,
   [ErrorCode.InternalError]: 500,
   [ErrorCode.ServiceUnavailable]: 503,
 };

@@ -20,6 +20,11 @@ export const EVENT_TYPES = [
   'webhook.disabled',
   // A mail (an emailed receipt, an invite) is waiting to be sent after commit: `{ mailId, purpose }`, never its address or text.
   'mail.queued',
+  // Cash shifts (issue 22): `shift.closed` carries the count and over/short; `cash.discrepancy` follows a close whose
+  // over/short is beyond the shop's threshold.
+  'shift.opened',
+  'shift.closed',
+  'cash.discrepancy',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

@@ -43,6 +43,10 @@ export const PERMISSIONS = [
   'purchasing:approve',
   // Live updates on the realtime socket and their replay, and the signed-in user's own notifications.
   'realtime:read',
+  // Cash shifts (issue 22): opening, paying in and out, closing and printing X/Z reports at a till of one's stores;
+  // reading every shift and report of the shop (or of one's stores) in the back office.
+  'shifts:operate',
+  'shifts:read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -80,6 +84,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'purchasing:receive',
     'purchasing:approve',
     'realtime:read',
+    'shifts:operate',
+    'shifts:read',
   ],
   // Cashiers look customers up and sign them up at the till; erasing one is a manager's call, and so is
   // selling below (or above) the catalog price. Their discounts stay within the shop's cashier limit.
@@ -95,6 +101,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'sales:create',
     'purchasing:receive',
     'realtime:read',
+    'shifts:operate',
   ],
 };
 

@@ -20,7 +20,15 @@ describe('roomsFor', () => {
   });
 
   it("sends a store's sales, payments and stock to that store and to members of every store", () => {
-    for (const type of ['sale.created', 'payment.received', 'stock.low', 'stock.adjusted', 'purchase_order.received'] as const) {
+    for (const type of [
+      'sale.created',
+      'payment.received',
+      'stock.low',
+      'stock.adjusted',
+      'purchase_order.received',
+      'shift.closed',
+      'cash.discrepancy',
+    ] as const) {
       expect(roomsFor(event(type, { storeId: 's1' }))).toEqual(['store:s1', 'tenant:t1:all-stores']);
     }
   });

@@ -4,7 +4,7 @@ import { EVENT_TYPES, EventEnvelope, EventType } from '@kassa/contracts';
 export const TENANT_EVENT_TYPES: readonly EventType[] = EVENT_TYPES.filter((type) => /^(product|customer)\./.test(type));
 
 /** Event types of one store (`data.storeId`): its members, and the members of every store. */
-export const STORE_EVENT_TYPES: readonly EventType[] = EVENT_TYPES.filter((type) => /^(sale|payment|stock|shift|purchase_order)\./.test(type));
+export const STORE_EVENT_TYPES: readonly EventType[] = EVENT_TYPES.filter((type) => /^(sale|payment|stock|shift|cash|purchase_order)\./.test(type));
 
 /** Who a socket is, as far as rooms go: a user with the stores they are limited to (none: every store). */
 export interface RoomMember {

@@ -10,6 +10,7 @@ export const SALE_SELECT = `
          s.actor_type AS "actorType", s.actor_id AS "actorId", ${isoTime('s.occurred_at')} AS "occurredAt",
          ${isoTime('s.created_at')} AS "createdAt", ${isoTime('s.reviewed_at')} AS "reviewedAt",
          ${isoTime('s.voided_at')} AS "voidedAt", s.void_reason AS "voidReason",
+         s.shift_id AS "shiftId", s.void_register_id AS "voidRegisterId", s.void_shift_id AS "voidShiftId",
          (SELECT coalesce(json_agg(json_build_object(
                    'id', l.id, 'productId', l.product_id, 'sku', l.sku, 'name', l.name, 'quantity', l.quantity,
                    'unitPriceMinor', l.unit_price_minor, 'listPriceMinor', l.list_price_minor, 'taxRateBps', l.tax_rate_bps,

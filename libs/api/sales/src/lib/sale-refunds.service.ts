@@ -8,13 +8,15 @@ import { DomainEvents } from '@kassa/api/events';
 import { RequestContext } from '@kassa/api/http';
 import { StockService } from '@kassa/api/inventory';
 import type { CreateRefundDto, RefundDto, RefundListDto } from './dto/refund.dto';
+import { RegistersService } from '@kassa/api/tenancy';
 import { SalesSummaryService } from './sales-summary.service';
+import { ShiftDrawersService } from './shift-drawers.service';
 import { actorIdOf, lockCompletedSale } from './sale-lock';
 import { SalesService } from './sales.service';
 import { refundExceedsRemaining, refundTenderMismatch, saleLineNotFound } from './sales.exception';
 
 const REFUND_SELECT = `
-  SELECT r.id, r.sale_id AS "saleId", r.reason, r.total_minor AS "totalMinor", r.tax_minor AS "taxMinor",
+  SELECT r.id, r.sale_id AS "saleId", r.reason, r.register_id AS "registerId", r.shift_id AS "shiftId", r.total_minor AS "totalMinor", r.tax_minor AS "taxMinor",
          r.actor_type AS "actorType", r.actor_id AS "actorId", ${isoTime('r.created_at')} AS "createdAt",
          (SELECT coalesce(json_agg(json_build_object('id', rl.id, 'saleLineId', rl.sale_line_id, 'productId', l.product_id,
                    'quantity', rl.quantity, 'restock', rl.restock, 'taxRateBps', rl.tax_rate_bps, 'amountMinor', rl.amount_minor,
@@ -49,6 +51,8 @@ export class SaleRefundsService {
     private readonly products: ProductsService,
     private readonly customers: CustomersService,
     private readonly summary: SalesSummaryService,
+    private readonly registers: RegistersService,
+    private readonly drawers: ShiftDrawersService,
   ) {}
 
   async list(context: RequestContext, saleId: string): Promise<RefundListDto> {
@@ -59,6 +63,7 @@ export class SaleRefundsService {
 
   async create(context: RequestContext, saleId: string, input: CreateRefundDto): Promise<RefundDto> {
     const sale = await this.sales.get(context, saleId);
+    const registerId = input.registerId === undefined ? sale.registerId : (await this.registers.get(context, input.registerId, 'registerId')).id;
     const version = await lockCompletedSale(context, saleId);
     const id = uuidv7();
 
@@ -77,10 +82,12 @@ export class SaleRefundsService {
       throw refundTenderMismatch(totalMinor, tendered);
     }
 
+    // The drawer that pays out: its open shift's report counts the refund (after the sale's lock, as a close locks no sale).
+    const shiftId = await this.drawers.openShiftOf(context, registerId);
     await context.manager.query(
-      `INSERT INTO sale_refund (tenant_id, id, sale_id, store_id, register_id, reason, total_minor, tax_minor, actor_type, actor_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [context.tenantId, id, saleId, sale.storeId, sale.registerId, input.reason, totalMinor, taxMinor, context.actor.kind, actorIdOf(context)],
+      `INSERT INTO sale_refund (tenant_id, id, sale_id, store_id, register_id, shift_id, reason, total_minor, tax_minor, actor_type, actor_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      [context.tenantId, id, saleId, sale.storeId, registerId, shiftId, input.reason, totalMinor, taxMinor, context.actor.kind, actorIdOf(context)],
     );
     await context.manager.query(
       `INSERT INTO sale_refund_line (tenant_id, refund_id, id, sale_line_id, quantity, restock, tax_rate_bps, amount_minor, tax_minor)
@@ -136,7 +143,7 @@ export class SaleRefundsService {
       aggregateType: 'sale',
       aggregateId: saleId,
       aggregateVersion: version,
-      data: { ...refund, storeId: sale.storeId, registerId: sale.registerId, receiptNumber: sale.receiptNumber, currency: sale.currency },
+      data: { ...refund, storeId: sale.storeId, saleRegisterId: sale.registerId, receiptNumber: sale.receiptNumber, currency: sale.currency },
     });
     await this.audit.record(auditScopeOf(context), {
       action: 'refund',
@@ -144,6 +151,8 @@ export class SaleRefundsService {
       entityId: saleId,
       metadata: {
         refundId: id,
+        registerId,
+        shiftId,
         totalMinor,
         reason: input.reason,
         lines: refund.lines.map((line) => ({ saleLineId: line.saleLineId, quantity: line.quantity, restock: line.restock })),

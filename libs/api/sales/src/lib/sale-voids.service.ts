@@ -6,9 +6,10 @@ import { DomainEvents } from '@kassa/api/events';
 import { isoTime, queryRows } from '@kassa/api/database';
 import { RequestContext } from '@kassa/api/http';
 import { StockService } from '@kassa/api/inventory';
-import { TenantsService } from '@kassa/api/tenancy';
+import { RegistersService, TenantsService } from '@kassa/api/tenancy';
 import type { VoidSaleDto } from './dto/refund.dto';
 import { SalesSummaryService } from './sales-summary.service';
+import { ShiftDrawersService } from './shift-drawers.service';
 import type { SaleDto } from './dto/sale.dto';
 import { actorIdOf, lockCompletedSale } from './sale-lock';
 import { SalesService } from './sales.service';
@@ -30,10 +31,13 @@ export class SaleVoidsService {
     private readonly products: ProductsService,
     private readonly customers: CustomersService,
     private readonly summary: SalesSummaryService,
+    private readonly registers: RegistersService,
+    private readonly drawers: ShiftDrawersService,
   ) {}
 
   async void(context: RequestContext, saleId: string, input: VoidSaleDto): Promise<SaleDto> {
     const before = await this.sales.get(context, saleId);
+    const registerId = input.registerId === undefined ? before.registerId : (await this.registers.get(context, input.registerId, 'registerId')).id;
     const version = await lockCompletedSale(context, saleId);
     const { timeZone } = await this.tenants.current(context);
     const [state] = await queryRows<{ sameDay: boolean; refunded: boolean }>(
@@ -47,11 +51,12 @@ export class SaleVoidsService {
     if (!state.sameDay) {
       throw voidWindowClosed();
     }
-    await context.manager.query(`UPDATE sale SET status = 'voided', voided_at = now(), voided_by = $2, void_reason = $3 WHERE id = $1`, [
-      saleId,
-      actorIdOf(context),
-      input.reason,
-    ]);
+    // The drawer that pays the sale back: its open shift's report counts the void.
+    const shiftId = await this.drawers.openShiftOf(context, registerId);
+    await context.manager.query(
+      `UPDATE sale SET status = 'voided', voided_at = now(), voided_by = $2, void_reason = $3, void_register_id = $4, void_shift_id = $5 WHERE id = $1`,
+      [saleId, actorIdOf(context), input.reason, registerId, shiftId],
+    );
 
     // Every line goes back, product by product in id order (as checkout locks stock), for products that keep stock now.
     const sold = new Map<string, number>();
@@ -102,6 +107,8 @@ export class SaleVoidsService {
         receiptNumber: after.receiptNumber,
         totalMinor: after.totalMinor,
         reason: input.reason,
+        voidRegisterId: registerId,
+        voidShiftId: shiftId,
       },
     });
     await this.audit.record(auditScopeOf(context), {
@@ -109,7 +116,7 @@ export class SaleVoidsService {
       entityType: 'sale',
       entityId: saleId,
       before: { status: before.status },
-      after: { status: after.status },
+      after: { status: after.status, voidRegisterId: registerId, voidShiftId: shiftId },
       metadata: { reason: input.reason },
     });
     await this.summary.invalidate(context);

@@ -1,5 +1,5 @@
 import { ErrorCode } from '@kassa/contracts';
-import { ApiException, invalidField } from '@kassa/api/http';
+import { ApiException, forbidden, invalidField } from '@kassa/api/http';
 
 export const saleNotFound = () => new ApiException(ErrorCode.SaleNotFound, 'No such sale.');
 
@@ -69,3 +69,30 @@ export const receiptEmailLimited = (retryAfterSeconds: number) =>
 
 export const offlineSaleForbidden = (field: 'offline' | 'registerId', message: string) =>
   new ApiException(ErrorCode.OfflineSaleForbidden, 'Offline sales come only from a till, for its own register.', [{ field, message }]);
+
+export const shiftNotFound = () => new ApiException(ErrorCode.ShiftNotFound, 'No such shift.');
+
+export const shiftAlreadyOpen = () =>
+  new ApiException(ErrorCode.ShiftAlreadyOpen, 'The register has an open shift already: close it first.', [
+    { field: 'registerId', message: 'has an open shift' },
+  ]);
+
+export const shiftNotOpen = () =>
+  new ApiException(ErrorCode.ShiftNotOpen, 'The shop sells only on a register with an open shift: open one first.', [
+    { field: 'registerId', message: 'has no open shift' },
+  ]);
+
+export const shiftClosed = () => new ApiException(ErrorCode.ShiftClosed, 'The shift is closed.');
+
+export const shiftIdTaken = () =>
+  new ApiException(ErrorCode.Conflict, 'Another request was recorded with this id.', [{ field: 'id', message: 'already used with another body' }]);
+
+export const denominationsMismatch = (countedMinor: number, summedMinor: number) =>
+  new ApiException(ErrorCode.DenominationsMismatch, `The notes and coins add up to ${summedMinor}, not ${countedMinor}.`, [
+    { field: 'denominations', message: `must add up to countedCashMinor (${countedMinor})` },
+  ]);
+
+export const shiftTimeFromTillOnly = () =>
+  forbidden('Only the till of the shift’s register may say when it happened.', [
+    { field: 'occurredAt', message: "only a user signed in by PIN on the register's own till sends it" },
+  ]);

@@ -15,10 +15,15 @@ import { SalesReconciliationService } from './sales-reconciliation.service';
 import { SalesSummaryService } from './sales-summary.service';
 import { SalesController } from './sales.controller';
 import { SalesService } from './sales.service';
+import { ShiftDrawersService } from './shift-drawers.service';
+import { ShiftReportService } from './shift-report.service';
+import { ShiftSettingsService } from './shift-settings.service';
+import { ShiftsController } from './shifts.controller';
+import { ShiftsService } from './shifts.service';
 
 @Module({
   imports: [AuthModule, CatalogModule, CustomersModule, InventoryModule, MailModule, TenancyModule],
-  controllers: [SalesController, ReceiptGapsController],
+  controllers: [SalesController, ReceiptGapsController, ShiftsController],
   providers: [
     SalesService,
     SalesReconciliationService,
@@ -28,6 +33,10 @@ import { SalesService } from './sales.service';
     SaleReceiptEmailsService,
     SalesSummaryService,
     SalesHistoryService,
+    ShiftSettingsService,
+    ShiftDrawersService,
+    ShiftReportService,
+    ShiftsService,
   ],
   exports: [SalesService, SalesHistoryService],
 })

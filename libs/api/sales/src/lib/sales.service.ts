@@ -21,6 +21,7 @@ import { actorIdOf } from './sale-lock';
 import { SalesSummaryService } from './sales-summary.service';
 import { SALE_SELECT } from './sale-query';
 import { SaleFlag } from './sale-flags';
+import { ShiftDrawersService } from './shift-drawers.service';
 import { settleTenders } from './tenders';
 import {
   changeOnlyInCash,
@@ -77,6 +78,7 @@ export class SalesService {
     private readonly customers: CustomersService,
     private readonly summary: SalesSummaryService,
     private readonly pins: StaffPinsService,
+    private readonly drawers: ShiftDrawersService,
   ) {}
 
   get(context: RequestContext, id: string): Promise<SaleDto> {
@@ -147,6 +149,7 @@ export class SalesService {
     }
     await this.stores.assertUsable(context, input.storeId, 'storeId');
     const register = await this.register(context, input);
+    const shiftId = await this.drawers.forSale(context, register, offline);
     const customerNames = input.customerId
       ? new Map([[input.customerId, await this.customers.nameOf(context, input.customerId, 'customerId')]])
       : new Map<string, string>();
@@ -184,8 +187,8 @@ export class SalesService {
       context.manager,
       `INSERT INTO sale (tenant_id, id, store_id, register_id, receipt_number, customer_id, actor_type, actor_id, offline,
                          currency, prices_include_tax, discount, subtotal_minor, discount_minor, tax_minor, total_minor,
-                         tendered_minor, change_due_minor, note, request_hash, occurred_at, discount_approved_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, coalesce($21::timestamptz, now()), $22)
+                         tendered_minor, change_due_minor, note, request_hash, occurred_at, discount_approved_by, shift_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, coalesce($21::timestamptz, now()), $22, $23)
        ON CONFLICT (tenant_id, id) DO NOTHING RETURNING ${isoTime('occurred_at')} AS "occurredAt"`,
       [
         context.tenantId,
@@ -210,6 +213,7 @@ export class SalesService {
         requestHash,
         input.occurredAt ?? null,
         discountApprovedBy,
+        shiftId,
       ],
     ).catch((error: unknown) => {
       if (isUniqueViolation(error, 'sale_receipt_number_key')) {

@@ -44,9 +44,10 @@ export class RegistersService {
     return { items, nextCursor: null };
   }
 
-  async get(context: RequestContext, id: string): Promise<RegisterDto> {
+  /** A register of a store the caller may see; else 404 `register_not_found` (naming `field` when the id came in a body). */
+  async get(context: RequestContext, id: string, field?: string): Promise<RegisterDto> {
     const [register] = await queryRows<RegisterDto>(context.manager, `SELECT ${REGISTER_COLUMNS} FROM register r WHERE r.id = $1`, [id]);
-    if (!register || !canSeeStore(context, register.storeId)) throw registerNotFound();
+    if (!register || !canSeeStore(context, register.storeId)) throw registerNotFound(field);
     return register;
   }
 

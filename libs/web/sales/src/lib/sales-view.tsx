@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { useSession } from '@kassa/web/auth';
 import { useApiQuery } from '@kassa/web/data-access';
 import {
+  Button,
   DataTable,
   dayRangeInstants,
   DatePicker,
@@ -83,7 +84,11 @@ export function SalesView() {
 
   return (
     <>
-      <PageHeader title="Sales" description="Every sale rung up in the shop's stores, newest first." />
+      <PageHeader
+        title="Sales"
+        description="Every sale rung up in the shop's stores, newest first."
+        actions={can('shifts:read') && <Button onClick={() => navigate('/sales/shifts')}>Cash shifts</Button>}
+      />
       <DataTable
         label="Sales"
         columns={columns}

@@ -30,6 +30,7 @@ import { OutboxRelayLag1766400000000 } from './1766400000000-outbox-relay-lag';
 import { CreateMonitoringTables1766400000001 } from './1766400000001-create-monitoring-tables';
 import { AddSaleLineUnitCost1766500000000 } from './1766500000000-add-sale-line-unit-cost';
 import { CreateAnalyticsRollups1766500000001 } from './1766500000001-create-analytics-rollups';
+import { CreateShifts1766700000000 } from './1766700000000-create-shifts';
 import { TenantTillIdleLock1767100000000 } from './1767100000000-tenant-till-idle-lock';
 import { CreateRegisterFavourites1767100000001 } from './1767100000001-create-register-favourites';
 import { FoldAccentsInProductSearch1767400000000 } from './1767400000000-fold-accents-in-product-search';
@@ -68,6 +69,7 @@ export const migrations = [
   CreateMonitoringTables1766400000001,
   AddSaleLineUnitCost1766500000000,
   CreateAnalyticsRollups1766500000001,
+  CreateShifts1766700000000,
   TenantTillIdleLock1767100000000,
   CreateRegisterFavourites1767100000001,
   FoldAccentsInProductSearch1767400000000,

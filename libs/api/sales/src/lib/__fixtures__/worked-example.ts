@@ -58,6 +58,9 @@ export const workedExample: ReceiptView = {
     reviewedAt: null,
     voidedAt: null,
     voidReason: null,
+    shiftId: null,
+    voidRegisterId: null,
+    voidShiftId: null,
     lines: [
       line({
         id: 'l1',
@@ -93,6 +96,8 @@ export const workedExample: ReceiptView = {
       id: 'rf1',
       saleId: 's1',
       reason: 'Bruised',
+      registerId: 'r1',
+      shiftId: null,
       totalMinor: 169,
       taxMinor: 27,
       actorType: 'user',

@@ -1,6 +1,20 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsBoolean, IsInt, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsBoolean,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { TENDER_TYPES, TenderInputDto, TenderType } from './create-sale.dto';
 
 export class RefundLineInputDto {
@@ -26,6 +40,11 @@ export class CreateRefundDto {
   tenders!: TenderInputDto[];
 
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(500) reason!: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: "The register whose drawer pays the refund out; the sale's register when omitted." })
+  @IsOptional()
+  @IsUUID()
+  registerId?: string;
 }
 
 export class RefundLineDto {
@@ -50,6 +69,8 @@ export class RefundDto {
   @ApiProperty() reason!: string;
   @ApiProperty() totalMinor!: number;
   @ApiProperty() taxMinor!: number;
+  @ApiProperty({ format: 'uuid', description: 'The register whose drawer paid the refund out.' }) registerId!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: "That register's open shift at the refund." }) shiftId!: string | null;
   @ApiProperty({ enum: ['user', 'api_key'] }) actorType!: string;
   @ApiProperty({ format: 'uuid' }) actorId!: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
@@ -64,4 +85,9 @@ export class RefundListDto {
 
 export class VoidSaleDto {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(500) reason!: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: "The register whose drawer pays the sale back; the sale's register when omitted." })
+  @IsOptional()
+  @IsUUID()
+  registerId?: string;
 }

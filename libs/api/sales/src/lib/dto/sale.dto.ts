@@ -66,6 +66,17 @@ export class SaleDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) reviewedAt!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) voidedAt!: string | null;
   @ApiProperty({ type: String, nullable: true }) voidReason!: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: "The register's shift (drawer) the sale was rung up in; null without an open shift.",
+  })
+  shiftId!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The register whose drawer paid the voided sale back.' })
+  voidRegisterId!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: "That register's shift at the void." })
+  voidShiftId!: string | null;
 }
 
 export class SaleListDto {

@@ -43,6 +43,7 @@ import { PayDialog } from './pay-dialog';
 import { FavouritesDialog } from './favourites-dialog';
 import { FAVOURITES, ProductGrid, UNCATEGORISED } from './product-grid';
 import { ReceiptPanel } from './receipt-panel';
+import { ShiftButton } from '../shift/shift-button';
 import { ShortcutHelp } from './shortcut-help';
 import styles from '../till.module.css';
 
@@ -69,6 +70,8 @@ function saleProblem(error: unknown): string {
       return "The discount is beyond what was approved: ask a manager's approval again.";
     case ErrorCode.PinInvalid:
       return "The manager's PIN was refused: ask for approval again.";
+    case ErrorCode.ShiftNotOpen:
+      return 'The shop sells only with an open shift: open one with the Shift button first.';
     default:
       return error.kind === 'offline' ? 'Kassa cannot be reached: the sale was not sent. Try again when the connection is back.' : error.message;
   }
@@ -299,6 +302,7 @@ export function SellScreen({ session, onLock }: { session: CashierSession; onLoc
           <span className={styles.muted}>{device.registerName}</span>
         </div>
         <div className={styles.barActions}>
+          {me.permissions.includes('shifts:operate') && <ShiftButton access={access} registerId={device.registerId} />}
           <button type="button" className={styles.barButton} onClick={() => void catalog.refresh().then(focusScan)} aria-busy={catalog.refreshing || undefined}>
             {catalog.failed ? 'Catalog: offline copy' : catalog.syncedAt ? `Catalog ${format.dateTime(catalog.syncedAt, { timeStyle: 'short' })}` : 'Catalog'}
             <span className={styles.visuallyHidden}> — refresh catalog</span>

@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { queryRows } from '@kassa/api/database';
+import { RequestContext } from '@kassa/api/http';
+import { ShiftSettingsService } from './shift-settings.service';
+import { shiftNotOpen } from './sales.exception';
+
+/**
+ * Which open shift (drawer) a sale, refund, void or cash movement on a register belongs to. The shift's row is
+ * share-locked until the change commits: a close (which takes the row for update) waits for changes already under
+ * way and counts them, and a change that comes after the close finds no open shift.
+ */
+@Injectable()
+export class ShiftDrawersService {
+  constructor(private readonly settings: ShiftSettingsService) {}
+
+  async openShiftOf(context: RequestContext, registerId: string): Promise<string | null> {
+    const [shift] = await queryRows<{ id: string }>(context.manager, `SELECT id FROM shift WHERE register_id = $1 AND status = 'open' FOR SHARE`, [registerId]);
+    return shift?.id ?? null;
+  }
+
+  /**
+   * The shift a sale on the register goes into. A POS sale rung up online needs one when the shop says so (409
+   * `shift_not_open`); an offline sale already happened, so it is taken as it comes (its till syncs the shift's
+   * opening before it, in order).
+   */
+  async forSale(context: RequestContext, register: { id: string; kind: 'pos' | 'api' }, offline: boolean): Promise<string | null> {
+    const shiftId = await this.openShiftOf(context, register.id);
+    if (shiftId === null && register.kind === 'pos' && !offline && (await this.settings.get(context)).requireOpenShift) throw shiftNotOpen();
+    return shiftId;
+  }
+}

@@ -9,5 +9,7 @@ export { Explanation, Figures, TeachingEmptyState } from './lib/analysis-parts';
 export { changeDirection, percentChange } from './lib/change';
 export type { ChangeDirection } from './lib/change';
 export { Chart } from './lib/chart/chart';
-export { forecastColumns, forecastSpec } from './lib/screens/time-series-screens';
+export type { ForecastRow } from './lib/screens/forecast-figures';
+export { forecastColumns } from './lib/screens/time-series-screens';
+export { forecastRows, forecastSpec } from './lib/screens/forecast-figures';
 export { shiftDay } from './lib/calendar-day';

@@ -122,7 +122,7 @@ function AnalysisFrame({ slug }: { slug: AnalysisSlug }) {
           onChange={(range: DayRange | null) => update({ from: range?.from, to: range?.to })}
         />
         <Select
-          label="Store"
+          label="Figures for"
           placeholder="All stores"
           options={(me?.stores ?? []).map((store) => ({ value: store.id, label: store.name }))}
           value={filters.storeId ?? ''}

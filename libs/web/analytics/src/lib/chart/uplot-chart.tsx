@@ -41,8 +41,16 @@ function useThemeChanges(): number {
   return version;
 }
 
+function zeroBasedRange(min: number, max: number): [number, number] {
+  const low = Math.min(0, min);
+  const high = Math.max(0, max);
+  const pad = (high - low) * 0.08 || 1;
+  return [low < 0 ? low - pad : 0, high + pad];
+}
+
 function optionsOf(spec: ChartSpec, palette: Palette, width: number, height: number): uPlot.Options {
   const categories = spec.x.kind === 'category' ? spec.x.labels : undefined;
+  const slanted = categories !== undefined && categories.length > 5 && Math.max(...categories.map((label) => label.length)) > 6;
   const axis = {
     stroke: palette.text,
     grid: { stroke: palette.grid, width: 1 },
@@ -80,16 +88,21 @@ function optionsOf(spec: ChartSpec, palette: Palette, width: number, height: num
     height,
     legend: { show: false },
     cursor: { drag: { x: false, y: false } },
-    scales: categories ? { x: { time: false, range: (_u, min, max) => [min - 0.5, max + 0.5] } } : { x: { time: true } },
+    scales: {
+      x: categories ? { time: false, range: (_u, min, max) => [min - 0.5, max + 0.5] } : { time: true },
+      // Zero always in view: a bar or a line cut off above zero overstates the differences.
+      y: { range: (_u, min, max) => zeroBasedRange(min, max) },
+    },
     tzDate: (seconds) => uPlot.tzDate(new Date(seconds * 1000), 'Etc/UTC'),
     axes: [
       categories
         ? {
             ...axis,
-            splits: () => categories.map((_, index) => index),
+            // At most about a dozen labels; long names (products) lean so they do not run into each other.
+            splits: () => categories.map((_, index) => index).filter((index) => index % Math.ceil(categories.length / 12) === 0),
             values: (_u, splits) => splits.map((index) => categories[index] ?? ''),
-            rotate: categories.length > 8 ? -35 : 0,
-            size: categories.length > 8 ? 80 : 40,
+            rotate: slanted ? -35 : 0,
+            size: slanted ? 110 : 40,
           }
         : axis,
       { ...axis, size: 80, values: (_u, splits) => splits.map((value) => spec.formatValue(value)) },

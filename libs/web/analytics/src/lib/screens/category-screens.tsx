@@ -33,6 +33,7 @@ function patternSpec(title: string, pattern: SeasonalPattern, label: (slot: Slot
 }
 
 const hourLabel = (slot: Slot['slot']) => `${String(slot).padStart(2, '0')}:00`;
+const hourTick = (slot: Slot['slot']) => String(slot).padStart(2, '0');
 const shortName = (slot: Slot['slot']) => String(slot).slice(0, 3);
 
 export function SeasonalityScreen({ filters, metric }: { filters: AnalyticsFilters; metric: Metric }) {
@@ -41,7 +42,7 @@ export function SeasonalityScreen({ filters, metric }: { filters: AnalyticsFilte
   const write = metricFormat(metric, format);
   const patterns = [
     { id: 'weekday', title: 'By weekday', pick: (data: { dayOfWeek: SeasonalPattern }) => data.dayOfWeek, label: shortName, header: 'Weekday' },
-    { id: 'hour', title: 'By hour of the day', pick: (data: { hourOfDay: SeasonalPattern }) => data.hourOfDay, label: hourLabel, header: 'Hour' },
+    { id: 'hour', title: 'By hour of the day', pick: (data: { hourOfDay: SeasonalPattern }) => data.hourOfDay, label: hourTick, header: 'Hour' },
     {
       id: 'month',
       title: 'By month (up to three years)',
@@ -69,7 +70,7 @@ export function SeasonalityScreen({ filters, metric }: { filters: AnalyticsFilte
               return (
                 <section key={pattern.id} className={styles.panel} aria-labelledby={`season-${pattern.id}`}>
                   <h2 id={`season-${pattern.id}`}>{pattern.title}</h2>
-                  <p className={styles.muted}>{figures.explanation}</p>
+                  {figures.explanation !== data.explanation && <p className={styles.muted}>{figures.explanation}</p>}
                   <Chart
                     spec={patternSpec(pattern.title, figures, pattern.label, write)}
                     height={220}
@@ -90,7 +91,7 @@ export function SeasonalityScreen({ filters, metric }: { filters: AnalyticsFilte
   );
 }
 
-const truncate = (text: string, length = 18) => (text.length > length ? `${text.slice(0, length - 1)}…` : text);
+const truncate = (text: string, length = 16) => (text.length > length ? `${text.slice(0, length - 1)}…` : text);
 
 export function TopProductsScreen({ filters, by }: { filters: AnalyticsFilters; by: TopProducts['by'] & ('revenue' | 'quantity' | 'margin') }) {
   const top = useTopProducts(filters, by);

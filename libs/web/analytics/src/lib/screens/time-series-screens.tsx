@@ -2,10 +2,11 @@
 import { useMemo } from 'react';
 import { FigureTable, useShopFormat, type FigureTableColumn } from '@kassa/web/ui';
 import type { AnalyticsFilters } from '../analytics-filters';
-import { useAnomalies, useForecast, useTrend, type Anomalies, type ForecastPoint, type Metric, type Trend } from '../analytics-requests';
+import { useAnomalies, useForecast, useTrend, type Anomalies, type Metric, type Trend } from '../analytics-requests';
 import { Explanation, Figures, METRIC_LABELS, metricFormat } from '../analysis-parts';
 import { Chart } from '../chart/chart';
-import { alignToDays, daysBetween, type ChartSpec } from '../chart/chart-spec';
+import { alignToDays, type ChartSpec } from '../chart/chart-spec';
+import { backtestRows, forecastRows, forecastSpec, type ForecastRow } from './forecast-figures';
 import styles from '../analytics.module.css';
 
 interface MetricScreenProps {
@@ -61,47 +62,18 @@ const dayColumns = (day: (value: string) => string, write: (value: number) => st
   { id: 'value', header, cell: (point) => write(point.value), align: 'end' },
 ];
 
-/** History and forecast on one axis: the days of `history`, then the forecast's, with the band over the forecast days. */
-export function forecastSpec(history: Trend, forecast: { points: readonly ForecastPoint[] }, label: string, write: (value: number) => string): ChartSpec {
-  const last = forecast.points.at(-1)?.date ?? history.to;
-  const days = daysBetween(history.series[0]?.date ?? history.from, last > history.to ? last : history.to);
-  return {
-    label,
-    x: { kind: 'day', days },
-    series: [
-      { label: 'Actual', values: alignToDays(days, history.series, (point) => point.value), tone: 1, style: 'line' },
-      { label: 'Forecast', values: alignToDays(days, forecast.points, (point) => point.value), tone: 2, style: 'dashed' },
-    ],
-    band: {
-      label: '95% range',
-      low: alignToDays(days, forecast.points, (point) => point.low),
-      high: alignToDays(days, forecast.points, (point) => point.high),
-    },
-    formatValue: write,
-  };
-}
-
-export const forecastColumns = (day: (value: string) => string, write: (value: number) => string): FigureTableColumn<ForecastPoint>[] => [
-  { id: 'date', header: 'Day', cell: (point) => day(point.date) },
-  { id: 'value', header: 'Forecast', cell: (point) => write(point.value), align: 'end' },
-  { id: 'low', header: 'Low', cell: (point) => write(point.low), align: 'end' },
-  { id: 'high', header: 'High', cell: (point) => write(point.high), align: 'end' },
-];
-
-interface BacktestRow {
-  method: string;
-  mae: number;
-  mase: number;
-  mape: number | null;
-}
+export const forecastColumns = (day: (value: string) => string, write: (value: number) => string): FigureTableColumn<ForecastRow>[] => {
+  const cell = (value: number | null) => (value === null ? '—' : write(value));
+  return [
+    { id: 'date', header: 'Day', cell: (row) => day(row.date) },
+    { id: 'actual', header: 'Actual', cell: (row) => cell(row.actual), align: 'end' },
+    { id: 'forecast', header: 'Forecast', cell: (row) => cell(row.forecast), align: 'end' },
+    { id: 'low', header: 'Range low', cell: (row) => cell(row.low), align: 'end' },
+    { id: 'high', header: 'Range high', cell: (row) => cell(row.high), align: 'end' },
+  ];
+};
 
 const METHOD_NAMES: Record<string, string> = { 'seasonal-naive': 'Seasonal naive', linear: 'Linear trend', 'holt-winters': 'Holt-Winters' };
-
-/** The backtest's scores per method; the answer types it loosely (`object`), so read it with care. */
-export function backtestRows(backtest: object): BacktestRow[] {
-  const scores = (backtest as { scores?: Record<string, { mae?: number; mase?: number; mape?: number | null }> }).scores ?? {};
-  return Object.entries(scores).map(([method, score]) => ({ method, mae: score.mae ?? NaN, mase: score.mase ?? NaN, mape: score.mape ?? null }));
-}
 
 export function ForecastScreen({ filters, metric }: MetricScreenProps) {
   const forecast = useForecast(filters, metric);
@@ -121,10 +93,10 @@ export function ForecastScreen({ filters, metric }: MetricScreenProps) {
                 history.data ? forecastSpec(history.data, data, `${METRIC_LABELS[metric]}: the last weeks and the forecast with its range`, write) : undefined
               }
               table={{
-                caption: `Forecast of ${METRIC_LABELS[metric].toLowerCase()} by ${METHOD_NAMES[data.best] ?? data.best}`,
+                caption: `${METRIC_LABELS[metric]}: actual and forecast by ${METHOD_NAMES[data.best] ?? data.best}`,
                 columns: forecastColumns(format.day, write),
-                rows: data.points,
-                rowKey: (point) => point.date,
+                rows: history.data ? forecastRows(history.data, data) : [],
+                rowKey: (row) => row.date,
               }}
             />
           </section>

@@ -21,7 +21,8 @@ export interface FigureTableProps<T> {
 /** A small, fully loaded table of figures: a chart's data, a report's rows. No paging, sorting or selection (DataTable does those). */
 export function FigureTable<T>({ caption, columns, rows, rowKey, empty = 'Nothing to show.' }: FigureTableProps<T>) {
   return (
-    <div className={styles.scroller}>
+    // Focusable, so a keyboard can scroll a long table (the region is named by its caption).
+    <div className={styles.scroller} tabIndex={0} role="region" aria-label={caption}>
       <table className={styles.table}>
         <caption className={styles.caption}>{caption}</caption>
         <thead>

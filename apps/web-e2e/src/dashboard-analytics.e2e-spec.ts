@@ -7,7 +7,7 @@ import { eventually } from '@kassa/testing';
 import { accessibilityViolations } from './support/axe';
 import { launchChromium } from './support/chromium';
 import { seedShop } from './support/seeded-shop';
-import { newShopAccount, signInThroughForm, type ShopAccount } from './support/shop-accounts';
+import { createShop, newShopAccount, signInThroughForm, type ShopAccount } from './support/shop-accounts';
 import { startWebStack, type WebStack } from './support/web-stack';
 
 // Produced by every run for people to look at; tmp/ is not committed.
@@ -275,7 +275,8 @@ describe('the dashboard and analytics screens, in Chromium against the real API 
       inSheet: (answer, rows) => {
         const [fastest] = answer['products'] as { name: string; stockOnHand: number; unitsPerDay: number }[];
         return rows.some(
-          (row) => row['name'] === fastest.name && row['stockOnHand'] === fastest.stockOnHand && Math.abs(Number(row['unitsPerDay']) - fastest.unitsPerDay) < 0.006,
+          (row) =>
+            row['name'] === fastest.name && row['stockOnHand'] === fastest.stockOnHand && Math.abs(Number(row['unitsPerDay']) - fastest.unitsPerDay) < 0.006,
         );
       },
     },
@@ -347,6 +348,28 @@ describe('the dashboard and analytics screens, in Chromium against the real API 
     expect(await page.getByTestId('analysis-explanation').innerText()).toBe(top.explanation);
     const stores = await page.getByRole('search', { name: 'Filter the analysis' }).getByLabel('Figures for').locator('option').allInnerTexts();
     expect(stores).toEqual(['All stores', 'Branch 2']);
+  });
+
+  it('teaches a new shop with no sales what each card will show', async () => {
+    const fresh = newShopAccount('Fresh Shop');
+    await createShop(stack.api.baseUrl, fresh);
+    const page = await signedIn(fresh);
+    await card(page, /Revenue: 8 weeks/)
+      .getByRole('heading', { name: 'Revenue will show here' })
+      .waitFor();
+    await card(page, 'Today so far')
+      .getByText(/beside last \w+’s, with the change in %/)
+      .waitFor();
+    await card(page, 'Top products this week').getByRole('heading', { name: 'No sales this week yet' }).waitFor();
+    await card(page, 'Low stock').getByRole('heading', { name: 'Nothing is running low' }).waitFor();
+    await page.goto(`${stack.web.baseUrl}/analytics/forecast`);
+    await page.getByRole('heading', { name: 'Nothing to forecast from yet' }).waitFor();
+    await page.goto(`${stack.web.baseUrl}/dashboard`);
+    await card(page, /Revenue: 8 weeks/)
+      .getByRole('heading', { name: 'Revenue will show here' })
+      .waitFor();
+    await page.screenshot({ path: path.join(SCREENS, 'dashboard-new-shop-light.png'), fullPage: true });
+    expect(await accessibilityViolations(page, ['serious', 'critical'])).toEqual([]);
   });
 
   it('gives a cashier no analytics menu, and no figures on the dashboard', async () => {

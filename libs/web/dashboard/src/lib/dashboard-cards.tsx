@@ -132,23 +132,20 @@ export function TodayCard({ scope, className }: CardProps) {
         }}
       >
         {(data) => (
-          <>
-            <dl className={styles.figures}>
-              {todayFigures(data.lastDay, data.sameWeekdayLastWeek, data.vsSameWeekdayLastWeek).map((figure) => (
-                <div key={figure.id} className={styles.figure} data-testid={`today-${figure.id}`}>
-                  <dt>{figure.label}</dt>
-                  <dd>
-                    <span className={styles.value}>{write(figure, figure.now)}</span>
-                    <Change percent={figure.percent} />
-                    <span className={styles.muted}>
-                      {write(figure, figure.before)} last {weekday}
-                    </span>
-                  </dd>
-                </div>
-              ))}
-            </dl>
-            <p className={styles.muted}>{data.explanation}</p>
-          </>
+          <dl className={styles.figures}>
+            {todayFigures(data.lastDay, data.sameWeekdayLastWeek, data.vsSameWeekdayLastWeek).map((figure) => (
+              <div key={figure.id} className={styles.figure} data-testid={`today-${figure.id}`}>
+                <dt>{figure.label}</dt>
+                <dd>
+                  <span className={styles.value}>{write(figure, figure.now)}</span>
+                  <Change percent={figure.percent} />
+                  <span className={styles.muted}>
+                    {write(figure, figure.before)} last {weekday}
+                  </span>
+                </dd>
+              </div>
+            ))}
+          </dl>
         )}
       </Figures>
     </Card>

@@ -82,7 +82,11 @@ export function ForecastScreen({ filters, metric }: MetricScreenProps) {
   const format = useShopFormat();
   const write = metricFormat(metric, format);
   return (
-    <Figures query={forecast} isEmpty={(data) => data.points.length === 0 || noSales(history.data?.series ?? [])} teaching={NO_FORECAST}>
+    <Figures
+      query={forecast}
+      isEmpty={(data) => data.points.length === 0 || (history.data !== undefined && noSales(history.data.series))}
+      teaching={NO_FORECAST}
+    >
       {(data) => (
         <>
           <section className={styles.panel} aria-labelledby="forecast-heading">
@@ -145,7 +149,7 @@ export function AnomaliesScreen({ filters, metric }: MetricScreenProps) {
   const format = useShopFormat();
   const write = metricFormat(metric, format);
   return (
-    <Figures query={anomalies} isEmpty={() => noSales(trend.data?.series ?? [])} teaching={NO_SALES}>
+    <Figures query={anomalies} isEmpty={() => trend.data !== undefined && noSales(trend.data.series)} teaching={NO_SALES}>
       {(data) => (
         <section className={styles.panel} aria-labelledby="anomalies-heading">
           <h2 id="anomalies-heading">Days that stood out</h2>

@@ -17,6 +17,12 @@ type Slug = (typeof SLUGS)[number];
 type Answer = Record<string, unknown> & { explanation: string };
 type Row = Record<string, unknown>;
 
+/** The value, or a failure naming what the seeded shop or the answer lacked. */
+function given<T>(value: T | null | undefined, what: string): T {
+  if (value === null || value === undefined) throw new Error(`${what} is missing`);
+  return value;
+}
+
 const dayIn = (instant: Date) =>
   new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
 const shift = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -95,8 +101,14 @@ describe('the dashboard and analytics screens, in Chromium against the real API 
     ownerToken = await login(owner);
     locale = (await api<{ locale: string }>(ownerToken, 'GET', '/api/v1/tenant')).locale;
     const stores = (await api<{ items: { id: string; name: string }[] }>(ownerToken, 'GET', '/api/v1/stores')).items;
-    const main = stores.find((store) => store.name === 'Main Street')!;
-    branchId = stores.find((store) => store.name !== 'Main Street')!.id;
+    const main = given(
+      stores.find((store) => store.name === 'Main Street'),
+      'the Main Street store',
+    );
+    branchId = given(
+      stores.find((store) => store.name !== 'Main Street'),
+      'the second store',
+    ).id;
 
     const hamper = await api<{ id: string }>(ownerToken, 'POST', '/api/v1/products', {
       sku: 'HAMPER-1',
@@ -118,7 +130,10 @@ describe('the dashboard and analytics screens, in Chromium against the real API 
     const products = (
       await api<{ items: { id: string; name: string; reorderPoint: number | null; trackStock: boolean }[] }>(ownerToken, 'GET', '/api/v1/products?limit=50')
     ).items;
-    const stocked = products.find((product) => product.trackStock && (product.reorderPoint ?? 0) >= 2)!;
+    const stocked = given(
+      products.find((product) => product.trackStock && (product.reorderPoint ?? 0) >= 2),
+      'a stocked product with a reorder point',
+    );
     lowProductName = stocked.name;
     await api(ownerToken, 'POST', '/api/v1/inventory/adjustments', { storeId: main.id, productId: stocked.id, delta: 1, reason: 'adjustment' });
 
@@ -162,7 +177,10 @@ describe('the dashboard and analytics screens, in Chromium against the real API 
       'anomalies',
       `from=${shift(today, -90)}&to=${shift(today, -1)}`,
     );
-    const spike = anomalies.anomalies.find((anomaly) => anomaly.date === spikeDay)!;
+    const spike = given(
+      anomalies.anomalies.find((anomaly) => anomaly.date === spikeDay),
+      'the planted spike',
+    );
 
     for (const scheme of ['light', 'dark'] as const) {
       const page = await signedIn(owner, scheme);
@@ -170,12 +188,12 @@ describe('the dashboard and analytics screens, in Chromium against the real API 
       await revenue.waitFor();
       const text = async (id: string) => (await page.getByTestId(`today-${id}`).innerText()).replace(/\s+/g, ' ');
       const spaced = (value: string) => value.replace(/\s+/g, ' ');
-      expect(await text('revenue')).toContain(spaced(money(summary.lastDay['revenueMinor']!)));
-      expect(await text('revenue')).toContain(spaced(money(summary.sameWeekdayLastWeek['revenueMinor']!)));
-      expect(await text('revenue')).toContain(percent(summary.vsSameWeekdayLastWeek['revenuePercent']!));
-      expect(await text('transactions')).toContain(`${count(summary.lastDay['transactions']!)}`);
-      expect(await text('transactions')).toContain(percent(summary.vsSameWeekdayLastWeek['transactionsPercent']!));
-      expect(await text('basket')).toContain(spaced(money(summary.lastDay['averageBasketMinor']!)));
+      expect(await text('revenue')).toContain(spaced(money(given(summary.lastDay['revenueMinor'], 'revenueMinor'))));
+      expect(await text('revenue')).toContain(spaced(money(given(summary.sameWeekdayLastWeek['revenueMinor'], 'revenueMinor'))));
+      expect(await text('revenue')).toContain(percent(given(summary.vsSameWeekdayLastWeek['revenuePercent'], 'revenuePercent')));
+      expect(await text('transactions')).toContain(`${count(given(summary.lastDay['transactions'], 'transactions'))}`);
+      expect(await text('transactions')).toContain(percent(given(summary.vsSameWeekdayLastWeek['transactionsPercent'], 'transactionsPercent')));
+      expect(await text('basket')).toContain(spaced(money(given(summary.lastDay['averageBasketMinor'], 'averageBasketMinor'))));
       // The hampers have no cost, so today's margin is unknown (—) and has no % change.
       const marginText = (minor: number | null) => (minor === null ? '—' : spaced(money(minor)));
       expect(await text('margin')).toContain(marginText(summary.lastDay['marginMinor']));
@@ -209,9 +227,9 @@ describe('the dashboard and analytics screens, in Chromium against the real API 
   const probes: Record<Slug, { query: string; shown(answer: Answer): string; inSheet(answer: Answer, rows: Row[]): boolean }> = {
     trend: {
       query: 'metric=revenue',
-      shown: (answer) => money((answer['series'] as { value: number }[]).at(-2)!.value),
+      shown: (answer) => money(given((answer['series'] as { value: number }[]).at(-2), 'yesterday').value),
       inSheet: (answer, rows) => {
-        const point = (answer['series'] as { date: string; value: number }[]).at(-2)!;
+        const point = given((answer['series'] as { date: string; value: number }[]).at(-2), 'yesterday');
         return rows.some((row) => row['date'] === point.date && row['revenue'] === point.value / 100);
       },
     },
@@ -225,9 +243,18 @@ describe('the dashboard and analytics screens, in Chromium against the real API 
     },
     seasonality: {
       query: 'metric=revenue',
-      shown: (answer) => money((answer['dayOfWeek'] as { indexes: { slot: string; index: number }[] }).indexes.find((slot) => slot.slot === 'Saturday')!.index),
+      shown: (answer) =>
+        money(
+          given(
+            (answer['dayOfWeek'] as { indexes: { slot: string; index: number }[] }).indexes.find((slot) => slot.slot === 'Saturday'),
+            'Saturday',
+          ).index,
+        ),
       inSheet: (answer, rows) => {
-        const saturday = (answer['dayOfWeek'] as { indexes: { slot: string; index: number }[] }).indexes.find((slot) => slot.slot === 'Saturday')!;
+        const saturday = given(
+          (answer['dayOfWeek'] as { indexes: { slot: string; index: number }[] }).indexes.find((slot) => slot.slot === 'Saturday'),
+          'Saturday',
+        );
         return rows.some(
           (row) =>
             row['pattern'] === 'dayOfWeek' && row['slot'] === 'Saturday' && Math.abs(Number(String(row['index']).replace(/^'/, '')) - saturday.index) < 0.006,
@@ -236,9 +263,18 @@ describe('the dashboard and analytics screens, in Chromium against the real API 
     },
     anomalies: {
       query: 'metric=revenue',
-      shown: (answer) => money((answer['anomalies'] as { date: string; value: number }[]).find((anomaly) => anomaly.date === spikeDay)!.value),
+      shown: (answer) =>
+        money(
+          given(
+            (answer['anomalies'] as { date: string; value: number }[]).find((anomaly) => anomaly.date === spikeDay),
+            'the spike',
+          ).value,
+        ),
       inSheet: (answer, rows) => {
-        const spike = (answer['anomalies'] as { date: string; value: number }[]).find((anomaly) => anomaly.date === spikeDay)!;
+        const spike = given(
+          (answer['anomalies'] as { date: string; value: number }[]).find((anomaly) => anomaly.date === spikeDay),
+          'the spike',
+        );
         return rows.some((row) => row['date'] === spikeDay && Number(row['value']) === spike.value);
       },
     },
@@ -263,7 +299,7 @@ describe('the dashboard and analytics screens, in Chromium against the real API 
     },
     customers: {
       query: 'limit=20',
-      shown: (answer) => money((answer['cohorts'] as { averageHistoricMinor: number }[]).at(-1)!.averageHistoricMinor),
+      shown: (answer) => money(given((answer['cohorts'] as { averageHistoricMinor: number }[]).at(-1), 'the last cohort').averageHistoricMinor),
       inSheet: (answer, rows) => {
         const [best] = answer['customers'] as { name: string; historicMinor: number; orders: number }[];
         return rows.some((row) => row['name'] === best.name && row['historic'] === best.historicMinor / 100 && row['orders'] === best.orders);

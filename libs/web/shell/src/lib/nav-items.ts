@@ -16,7 +16,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/pos', label: 'POS', digit: '2', keywords: ['till', 'checkout', 'sell', 'register'] },
   { href: '/products', label: 'Products', digit: '3', keywords: ['catalog', 'items', 'stock'] },
   { href: '/sales', label: 'Sales', digit: '4', permission: 'sales:read', keywords: ['receipts', 'orders', 'transactions'] },
-  { href: '/analytics', label: 'Analytics', permission: 'analytics:read', keywords: ['reports', 'forecast', 'trend', 'insights', 'charts'] },
+  { href: '/analytics', label: 'Analytics', permission: 'analytics:read', keywords: ['reports', 'charts', 'insights', 'forecast'] },
   { href: '/purchasing', label: 'Purchasing', permission: 'purchasing:read', keywords: ['suppliers', 'purchase orders', 'receiving', 'reorder'] },
   { href: '/users', label: 'Users', permission: 'users:read', keywords: ['staff', 'team', 'people', 'cashiers'] },
   { href: '/settings', label: 'Settings', permission: 'tenant:read', keywords: ['preferences', 'shop', 'tenant'] },

@@ -98,8 +98,11 @@ function optionsOf(spec: ChartSpec, palette: Palette, width: number, height: num
       categories
         ? {
             ...axis,
-            // At most about a dozen labels; long names (products) lean so they do not run into each other.
-            splits: () => categories.map((_, index) => index).filter((index) => index % Math.ceil(categories.length / 12) === 0),
+            // As many labels as fit (a dozen at most); long names (products) lean so they do not run into each other.
+            splits: (u) => {
+              const every = Math.ceil(categories.length / Math.min(12, Math.max(2, Math.floor(u.width / (slanted ? 36 : 44)))));
+              return categories.map((_, index) => index).filter((index) => index % every === 0);
+            },
             values: (_u, splits) => splits.map((index) => categories[index] ?? ''),
             rotate: slanted ? -35 : 0,
             size: slanted ? 110 : 40,

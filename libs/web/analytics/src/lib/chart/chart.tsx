@@ -1,7 +1,7 @@
 'use client';
 import dynamic from 'next/dynamic';
-import { useId, useState } from 'react';
-import { Button, FigureTable, Skeleton, type FigureTableProps } from '@kassa/web/ui';
+import { useCallback, useId, useState } from 'react';
+import { Button, FigureTable, Skeleton, useShopFormat, type FigureTableProps } from '@kassa/web/ui';
 import type { ChartSpec } from './chart-spec';
 import styles from './chart.module.css';
 
@@ -20,9 +20,12 @@ export interface ChartProps<T> {
 export function Chart<T>({ spec, table, height = 260 }: ChartProps<T>) {
   const [showData, setShowData] = useState(false);
   const tableId = useId();
+  const format = useShopFormat();
+  // Day ticks as the shop writes dates (27. Nov., Nov 27), not as the browser's language would.
+  const dayLabel = useCallback((day: string) => format.day(day, { day: 'numeric', month: 'short' }), [format]);
   return (
     <figure className={styles.figure}>
-      {spec ? <UplotChart spec={spec} height={height} /> : <Skeleton height={height} label="Loading the figures" />}
+      {spec ? <UplotChart spec={spec} height={height} dayLabel={dayLabel} /> : <Skeleton height={height} label="Loading the figures" />}
       <figcaption className={styles.caption}>
         {spec && (
           <ul className={styles.legend} aria-label="Legend">

@@ -48,7 +48,7 @@ function zeroBasedRange(min: number, max: number): [number, number] {
   return [low < 0 ? low - pad : 0, high + pad];
 }
 
-function optionsOf(spec: ChartSpec, palette: Palette, width: number, height: number): uPlot.Options {
+function optionsOf(spec: ChartSpec, palette: Palette, width: number, height: number, dayLabel: (day: string) => string): uPlot.Options {
   const categories = spec.x.kind === 'category' ? spec.x.labels : undefined;
   const slanted = categories !== undefined && categories.length > 5 && Math.max(...categories.map((label) => label.length)) > 6;
   const axis = {
@@ -107,7 +107,7 @@ function optionsOf(spec: ChartSpec, palette: Palette, width: number, height: num
             rotate: slanted ? -35 : 0,
             size: slanted ? 110 : 40,
           }
-        : axis,
+        : { ...axis, values: (_u, splits) => splits.map((seconds) => dayLabel(new Date(seconds * 1000).toISOString().slice(0, 10))) },
       { ...axis, size: 80, values: (_u, splits) => splits.map((value) => spec.formatValue(value)) },
     ],
     series,
@@ -116,19 +116,23 @@ function optionsOf(spec: ChartSpec, palette: Palette, width: number, height: num
 }
 
 /** The uPlot drawing of a chart spec, sized to its box and redrawn when the theme or the data change. Loaded lazily (see Chart). */
-export default function UplotChart({ spec, height }: { spec: ChartSpec; height: number }) {
+export default function UplotChart({ spec, height, dayLabel }: { spec: ChartSpec; height: number; dayLabel: (day: string) => string }) {
   const box = useRef<HTMLDivElement>(null);
   const theme = useThemeChanges();
   useEffect(() => {
     const element = box.current;
     if (!element) return undefined;
-    const plot = new uPlot(optionsOf(spec, paletteOf(element), Math.max(element.clientWidth, 200), height), chartColumns(spec) as uPlot.AlignedData, element);
+    const plot = new uPlot(
+      optionsOf(spec, paletteOf(element), Math.max(element.clientWidth, 200), height, dayLabel),
+      chartColumns(spec) as uPlot.AlignedData,
+      element,
+    );
     const resize = new ResizeObserver(() => plot.setSize({ width: Math.max(element.clientWidth, 200), height }));
     resize.observe(element);
     return () => {
       resize.disconnect();
       plot.destroy();
     };
-  }, [spec, height, theme]);
+  }, [spec, height, dayLabel, theme]);
   return <div ref={box} className={styles.plot} role="img" aria-label={spec.label} data-chart="uplot" />;
 }

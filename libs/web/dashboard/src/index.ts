@@ -1,1 +1,2 @@
 export { DashboardView } from './lib/dashboard-view';
+export type { DashboardViewProps } from './lib/dashboard-view';

@@ -59,6 +59,8 @@ export { EmptyState, ErrorState, ProblemState, Skeleton } from './lib/states/sta
 export type { ErrorStateProps, ProblemKind, ProblemStateProps, SkeletonProps } from './lib/states/states';
 export { DataTable } from './lib/table/data-table';
 export type { DataTableBulkAction, DataTableColumn, DataTableExportRequest, DataTableProps } from './lib/table/data-table';
+export { FigureTable } from './lib/table/figure-table';
+export type { FigureTableColumn, FigureTableProps } from './lib/table/figure-table';
 export { sortParameter, useDataTableQuery } from './lib/table/use-data-table-query';
 export type { DataTableQuery, DataTableQueryOptions, DataTableQueryState, DataTableSort } from './lib/table/use-data-table-query';
 export { ToastProvider, useToasts } from './lib/toast-provider';

@@ -1,29 +1,100 @@
 'use client';
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { Suspense, useMemo, type ReactNode } from 'react';
 import { useSession } from '@kassa/web/auth';
-import { PageHeader } from '@kassa/web/ui';
+import { PageHeader, Select, Skeleton, useShopFormat } from '@kassa/web/ui';
+import { AnomaliesCard, LowStockCard, RevenueCard, TodayCard, TopProductsCard } from './dashboard-cards';
 import styles from './views.module.css';
 
-export function DashboardView() {
-  const { me, storeId, offline } = useSession();
+export interface DashboardViewProps {
+  /**
+   * The live sales feed card (from the realtime work), shown in its own place on the board: the first
+   * column beside today's figures. Left out, the board closes the gap.
+   */
+  liveSalesFeed?: ReactNode;
+}
+
+/** The back office's home: how the shop is doing today, what is coming, what is running out and what stood out — per store or for every store. */
+export function DashboardView(props: DashboardViewProps) {
+  return (
+    <Suspense fallback={<Skeleton lines={6} label="Loading the dashboard" />}>
+      <Dashboard {...props} />
+    </Suspense>
+  );
+}
+
+function Dashboard({ liveSalesFeed }: DashboardViewProps) {
+  const { me, can, offline } = useSession();
+  const format = useShopFormat();
+  const search = useSearchParams();
+  const router = useRouter();
+  const pathname = usePathname();
+  const today = format.today();
+  const storeId = me?.stores.some((store) => store.id === search.get('storeId')) ? (search.get('storeId') ?? undefined) : undefined;
   const store = me?.stores.find((candidate) => candidate.id === storeId);
+  const scope = useMemo(() => ({ today, storeId }), [today, storeId]);
+  const analytics = can('analytics:read');
+
+  const header = (
+    <PageHeader
+      title="Dashboard"
+      description={
+        <>
+          <span data-testid="shop-name">{me?.tenant.name ?? '…'}</span>
+          {' · '}
+          {store ? store.name : analytics ? 'All stores' : `${me?.user.name ?? ''} (${me?.role ?? ''})`}
+          {offline && ' · Offline: showing what this device saw last.'}
+        </>
+      }
+      actions={
+        analytics && (me?.stores.length ?? 0) > 1 ? (
+          <Select
+            label="Figures for"
+            hideLabel
+            placeholder="All stores"
+            options={(me?.stores ?? []).map((candidate) => ({ value: candidate.id, label: candidate.name }))}
+            value={storeId ?? ''}
+            onChange={(event) => router.replace(event.target.value ? `${pathname}?storeId=${event.target.value}` : pathname, { scroll: false })}
+          />
+        ) : undefined
+      }
+    />
+  );
+
+  if (!analytics) {
+    return (
+      <>
+        {header}
+        <div className={styles.identity}>
+          <section className={styles.card} aria-labelledby="dash-store">
+            <h2 id="dash-store">Store</h2>
+            <p>{me?.stores[0] ? `${me.stores[0].name} (${me.stores[0].code})` : 'No store yet'}</p>
+          </section>
+          <section className={styles.card} aria-labelledby="dash-user">
+            <h2 id="dash-user">Signed in as</h2>
+            <p>
+              {me?.user.name ?? '…'} <span className={styles.muted}>· {me?.role}</span>
+            </p>
+          </section>
+        </div>
+      </>
+    );
+  }
+
   return (
     <>
-      <PageHeader title="Dashboard" description={offline ? 'Offline: showing what this device saw last.' : undefined} />
-      <div className={styles.grid}>
-        <section className={styles.card} aria-labelledby="dash-shop">
-          <h2 id="dash-shop">Shop</h2>
-          <p data-testid="shop-name">{me?.tenant.name ?? '…'}</p>
-        </section>
-        <section className={styles.card} aria-labelledby="dash-store">
-          <h2 id="dash-store">Store</h2>
-          <p>{store ? `${store.name} (${store.code})` : 'No store yet'}</p>
-        </section>
-        <section className={styles.card} aria-labelledby="dash-user">
-          <h2 id="dash-user">Signed in as</h2>
-          <p>
-            {me?.user.name ?? '…'} <span className={styles.muted}>· {me?.role}</span>
-          </p>
-        </section>
+      {header}
+      <div className={styles.board} data-live-feed={liveSalesFeed ? 'shown' : 'none'}>
+        <TodayCard scope={scope} className={styles.today} />
+        {liveSalesFeed && (
+          <div className={styles.liveFeed} data-slot="live-sales-feed">
+            {liveSalesFeed}
+          </div>
+        )}
+        <RevenueCard scope={scope} className={styles.revenue} />
+        <TopProductsCard scope={scope} className={styles.top} />
+        <LowStockCard scope={scope} className={styles.stock} canOrder={can('purchasing:manage')} />
+        <AnomaliesCard scope={scope} className={styles.anomalies} />
       </div>
     </>
   );

@@ -5,7 +5,12 @@ const labelsFor = (role: Role) => visibleNavItems((permission) => ROLE_PERMISSIO
 
 describe('visibleNavItems', () => {
   it('shows an owner every area', () => {
-    expect(labelsFor('owner')).toEqual(['Dashboard', 'POS', 'Products', 'Sales', 'Purchasing', 'Users', 'Settings']);
+    expect(labelsFor('owner')).toEqual(['Dashboard', 'POS', 'Products', 'Sales', 'Analytics', 'Purchasing', 'Users', 'Settings']);
+  });
+
+  it('shows analytics to owners and managers, not to cashiers', () => {
+    expect(labelsFor('manager')).toContain('Analytics');
+    expect(labelsFor('cashier')).not.toContain('Analytics');
   });
 
   it('hides user management from a cashier, and shows purchasing for the deliveries they receive', () => {

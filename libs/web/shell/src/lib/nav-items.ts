@@ -16,6 +16,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/pos', label: 'POS', digit: '2', keywords: ['till', 'checkout', 'sell', 'register'] },
   { href: '/products', label: 'Products', digit: '3', keywords: ['catalog', 'items', 'stock'] },
   { href: '/sales', label: 'Sales', digit: '4', permission: 'sales:read', keywords: ['receipts', 'orders', 'transactions'] },
+  { href: '/analytics', label: 'Analytics', permission: 'analytics:read', keywords: ['reports', 'charts', 'insights', 'forecast'] },
   // Receivers (cashiers) come for the deliveries to receive; the rest of purchasing needs `purchasing:read`.
   {
     href: '/purchasing',

@@ -11,6 +11,12 @@ export const THEME_COLORS = {
     ok: '#1a7f37',
     warn: '#9a6700',
     error: '#cf222e',
+    // Charts: Okabe–Ito hues (told apart with every common colour-vision deficiency), each ≥ 3:1 on the surface.
+    chart1: '#0072b2',
+    chart2: '#c85200',
+    chart3: '#007a5a',
+    chartBand: 'rgba(0, 114, 178, 0.16)',
+    chartGrid: '#e4e7ec',
   },
   dark: {
     bg: '#0f1217',
@@ -23,6 +29,11 @@ export const THEME_COLORS = {
     ok: '#3fb950',
     warn: '#d29922',
     error: '#f85149',
+    chart1: '#56b4e9',
+    chart2: '#e69f00',
+    chart3: '#2fbf8f',
+    chartBand: 'rgba(86, 180, 233, 0.2)',
+    chartGrid: '#262c36',
   },
 } as const;
 

@@ -13,6 +13,11 @@ function declarations(theme: ThemeName): string {
     `--color-ok:${colors.ok}`,
     `--color-warn:${colors.warn}`,
     `--color-error:${colors.error}`,
+    `--chart-1:${colors.chart1}`,
+    `--chart-2:${colors.chart2}`,
+    `--chart-3:${colors.chart3}`,
+    `--chart-band:${colors.chartBand}`,
+    `--chart-grid:${colors.chartGrid}`,
     `color-scheme:${theme}`,
   ].join(';');
 }

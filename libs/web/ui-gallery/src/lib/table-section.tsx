@@ -5,6 +5,7 @@ import {
   Badge,
   DataTable,
   Dialog,
+  FigureTable,
   SearchInput,
   Select,
   sortParameter,
@@ -58,6 +59,7 @@ const NO_PAGE = { items: [], nextCursor: null };
 
 export function TableSection() {
   const toasts = useToasts();
+  const format = useShopFormat();
   const columns = useColumns();
   const [pageSize, setPageSize] = useState(50);
   const table = useDataTableQuery({ pageSize });
@@ -181,6 +183,20 @@ export function TableSection() {
           page={undefined}
           loading={false}
           failure={{ kind: 'offline', retry: () => undefined }}
+        />
+      </Specimen>
+      <Specimen title="FigureTable · a chart's data">
+        <FigureTable
+          caption="Revenue by weekday"
+          columns={[
+            { id: 'day', header: 'Weekday', cell: (row: { day: string; minor: number }) => row.day },
+            { id: 'revenue', header: 'Revenue', cell: (row: { day: string; minor: number }) => format.money(row.minor), align: 'end' },
+          ]}
+          rows={[
+            { day: 'Friday', minor: 184_250 },
+            { day: 'Saturday', minor: 231_990 },
+          ]}
+          rowKey={(row) => row.day}
         />
       </Specimen>
     </GallerySection>

@@ -1,0 +1,15 @@
+export { ANALYSES, analysisTitle, isAnalysisSlug } from './lib/analyses';
+export type { AnalysisSlug } from './lib/analyses';
+export { filtersFromSearch, searchOfFilters } from './lib/analytics-filters';
+export type { AnalyticsFilters } from './lib/analytics-filters';
+export { analyticsKeys, useAnomalies, useForecast, useSummary, useTopProducts, useTrend } from './lib/analytics-requests';
+export type { Anomalies, Forecast, PeriodFigures, Summary, TopProducts, Trend } from './lib/analytics-requests';
+export { AnalysisView } from './lib/analysis-view';
+export { Explanation, Figures, TeachingEmptyState } from './lib/analysis-parts';
+export { changeDirection, percentChange } from './lib/change';
+export type { ChangeDirection } from './lib/change';
+export { Chart } from './lib/chart/chart';
+export type { ForecastRow } from './lib/screens/forecast-figures';
+export { forecastColumns } from './lib/screens/time-series-screens';
+export { forecastRows, forecastSpec } from './lib/screens/forecast-figures';
+export { shiftDay } from './lib/calendar-day';

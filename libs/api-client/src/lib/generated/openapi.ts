@@ -2555,6 +2555,26 @@ export interface components {
             transferId: string;
             lines: components["schemas"]["TransferResultLineDto"][];
         };
+        StockLevelRowDto: {
+            /** Format: uuid */
+            storeId: string;
+            /** Format: uuid */
+            productId: string;
+            onHand: number;
+            /** @description The store's override, else the product's. */
+            reorderPoint: number | null;
+            low: boolean;
+            sku: string;
+            productName: string;
+        };
+        StockLevelListDto: {
+            items: components["schemas"]["StockLevelRowDto"][];
+            nextCursor: string | null;
+        };
+        SetReorderPointDto: {
+            /** @description This store's reorder point; null falls back to the product's. */
+            reorderPoint: number | null;
+        };
         StockLevelDto: {
             /** Format: uuid */
             storeId: string;
@@ -2564,14 +2584,6 @@ export interface components {
             /** @description The store's override, else the product's. */
             reorderPoint: number | null;
             low: boolean;
-        };
-        StockLevelListDto: {
-            items: components["schemas"]["StockLevelDto"][];
-            nextCursor: string | null;
-        };
-        SetReorderPointDto: {
-            /** @description This store's reorder point; null falls back to the product's. */
-            reorderPoint: number | null;
         };
         LedgerEntryDto: {
             /** Format: uuid */
@@ -5321,6 +5333,8 @@ export interface operations {
                 productId?: string;
                 /** @description Only levels at or below their reorder point. */
                 lowOnly?: boolean;
+                /** @description Also every product the store never moved, at 0 (deleted products left out); pages by (store, product) over the products. */
+                includeZero?: boolean;
             };
             header?: never;
             path?: never;
@@ -5423,6 +5437,8 @@ export interface operations {
                 cursor?: string;
                 storeId?: string;
                 productId?: string;
+                /** @description The rows of one sale, refund, transfer, count or receipt. */
+                referenceId?: string;
             };
             header?: never;
             path?: never;

@@ -387,7 +387,7 @@ describe('levels with never-moved products (includeZero)', () => {
     expect(theirs.rows.map((row) => row.sku)).toEqual(['Z-other', 'Z-other']);
   });
 
-  it('refuses includeZero=maybe with 400 naming it, and finds the rows of one reference in the ledger', async () => {
+  it('refuses includeZero=maybe with 400 naming it, and finds the rows of one reference in the ledger, named', async () => {
     const refused = await http().get('/api/v1/inventory/levels?includeZero=maybe').set(bearer(shop.owner.accessToken));
     expect(refused.status).toBe(400);
     expect(refused.body.errors.map((error: { field: string }) => error.field)).toContain('includeZero');
@@ -400,9 +400,11 @@ describe('levels with never-moved products (includeZero)', () => {
       201,
     ).body;
     const rows = expectStatus(await http().get(`/api/v1/inventory/ledger?referenceId=${transfer.transferId}`).set(token), 200).body.items;
-    expect(rows.map((row: { reason: string; delta: number }) => [row.reason, row.delta]).sort()).toEqual([
-      ['transfer_in', 2],
-      ['transfer_out', -2],
+    expect(
+      rows.map((row: { reason: string; delta: number; sku: string; productName: string }) => [row.reason, row.delta, row.sku, row.productName]).sort(),
+    ).toEqual([
+      ['transfer_in', 2, 'Z-1', 'Zero 1'],
+      ['transfer_out', -2, 'Z-1', 'Zero 1'],
     ]);
   });
 });

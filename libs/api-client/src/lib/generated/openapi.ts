@@ -2606,6 +2606,9 @@ export interface components {
             note: string | null;
             /** Format: date-time */
             createdAt: string;
+            /** @description The product's SKU now (deleted products included: history). */
+            sku: string;
+            productName: string;
         };
         LedgerListDto: {
             items: components["schemas"]["LedgerEntryDto"][];

@@ -313,7 +313,7 @@ export class InventoryService {
   async ledger(context: RequestContext, query: LedgerQueryDto): Promise<LedgerListDto> {
     if (query.storeId) assertStoreVisible(context, query.storeId, 'storeId');
     const page = pageRequest(query, LEDGER_PAGES);
-    const rows = await queryRows<LedgerEntryDto>(
+    const rows = await queryRows<Omit<LedgerEntryDto, 'sku' | 'productName'>>(
       context.manager,
       `SELECT id, store_id AS "storeId", product_id AS "productId", delta, on_hand_after AS "onHandAfter", reason,
               actor_type AS "actorType", actor_id AS "actorId", reference_type AS "referenceType", reference_id AS "referenceId",
@@ -325,7 +325,19 @@ export class InventoryService {
         ORDER BY id DESC LIMIT $5`,
       [query.storeId ?? null, query.productId ?? null, visibleStoreIds(context) ?? null, page.after?.[0] ?? null, page.fetch, query.referenceId ?? null],
     );
-    return paginate(rows, page, (entry) => [entry.id]);
+    const { items, nextCursor } = paginate(rows, page, (entry) => [entry.id]);
+    const products = new Map(
+      (
+        await this.products.forSale(
+          context,
+          items.map((entry) => entry.productId),
+        )
+      ).map((product) => [product.id, product]),
+    );
+    return {
+      items: items.map((entry) => ({ ...entry, sku: products.get(entry.productId)?.sku ?? '', productName: products.get(entry.productId)?.name ?? '' })),
+      nextCursor,
+    };
   }
 
   /** Recomputes every on-hand from its ledger; any difference is a bug and is reported, not fixed. */

@@ -165,6 +165,8 @@ export class LedgerEntryDto {
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) referenceId!: string | null;
   @ApiProperty({ type: String, nullable: true }) note!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ description: "The product's SKU now (deleted products included: history)." }) sku!: string;
+  @ApiProperty() productName!: string;
 }
 
 export class LedgerListDto {

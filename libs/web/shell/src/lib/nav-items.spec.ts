@@ -5,11 +5,11 @@ const labelsFor = (role: Role) => visibleNavItems((permission) => ROLE_PERMISSIO
 
 describe('visibleNavItems', () => {
   it('shows an owner every area', () => {
-    expect(labelsFor('owner')).toEqual(['Dashboard', 'POS', 'Products', 'Sales', 'Purchasing', 'Users', 'Settings']);
+    expect(labelsFor('owner')).toEqual(['Dashboard', 'POS', 'Products', 'Stock', 'Sales', 'Purchasing', 'Users', 'Settings']);
   });
 
   it('hides user management from a cashier', () => {
-    expect(labelsFor('cashier')).toEqual(['Dashboard', 'POS', 'Products', 'Sales', 'Settings']);
+    expect(labelsFor('cashier')).toEqual(['Dashboard', 'POS', 'Products', 'Stock', 'Sales', 'Settings']);
   });
 });
 

@@ -14,7 +14,8 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/dashboard', label: 'Dashboard', digit: '1', keywords: ['home', 'overview'] },
   { href: '/pos', label: 'POS', digit: '2', keywords: ['till', 'checkout', 'sell', 'register'] },
-  { href: '/products', label: 'Products', digit: '3', keywords: ['catalog', 'items', 'stock'] },
+  { href: '/products', label: 'Products', digit: '3', keywords: ['catalog', 'items'] },
+  { href: '/inventory', label: 'Stock', permission: 'inventory:read', keywords: ['inventory', 'levels', 'count', 'transfer', 'ledger', 'adjust'] },
   { href: '/sales', label: 'Sales', digit: '4', permission: 'sales:read', keywords: ['receipts', 'orders', 'transactions'] },
   { href: '/purchasing', label: 'Purchasing', permission: 'purchasing:read', keywords: ['suppliers', 'purchase orders', 'receiving', 'reorder'] },
   { href: '/users', label: 'Users', permission: 'users:read', keywords: ['staff', 'team', 'people', 'cashiers'] },

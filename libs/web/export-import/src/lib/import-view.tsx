@@ -5,7 +5,7 @@ import type { ImportKind } from '@kassa/spreadsheet-core';
 import { useSession } from '@kassa/web/auth';
 import { callApi, useApiAccess, useApiQuery } from '@kassa/web/data-access';
 import { Badge, Button, EmptyState, PageHeader, Select, useShopLocale, useToasts } from '@kassa/web/ui';
-import { confirmedMapping, fieldsMappedTwice, importFields, proposeMapping, type ColumnMapping, type MappedColumn } from './column-mapping';
+import { confirmedMapping, fieldLabel, fieldsMappedTwice, importFields, proposeMapping, type ColumnMapping, type MappedColumn } from './column-mapping';
 import { previewFile, type FilePreview } from './import-preview';
 import { importForm } from './import-request';
 import { canCommit, summarizeImport, type ImportResult, type ImportSummary } from './import-summary';
@@ -17,6 +17,8 @@ interface PickedFile {
   columns: MappedColumn[];
   local: FilePreview;
 }
+
+const counted = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
 const IMPORT_PATH = { products: '/api/v1/products/import', counts: '/api/v1/inventory/counts/import' } as const;
 
@@ -93,7 +95,13 @@ export function ImportView({
     try {
       const result = await send(false, confirmedMapping(picked.columns));
       await queryClient.invalidateQueries();
-      toasts.show({ message: `Imported: ${result.created} new, ${result.updated} changed, ${result.unchanged} unchanged.`, tone: 'success' });
+      toasts.show({
+        message:
+          'counted' in result
+            ? `Count posted: ${counted(result.changed, 'product', 'products')} changed on hand.`
+            : `Imported: ${result.created} new, ${result.updated} changed, ${result.unchanged} unchanged.`,
+        tone: 'success',
+      });
       setPicked(undefined);
       setSummary(undefined);
     } catch {
@@ -107,7 +115,7 @@ export function ImportView({
     return <EmptyState title="Imports are for managers" description="Ask an owner or a manager to import this file." />;
   }
   const twice = picked ? fieldsMappedTwice(picked.columns) : [];
-  const fieldOptions = importFields(kind).map((field) => ({ value: field, label: field }));
+  const fieldOptions = importFields(kind).map((field) => ({ value: field, label: fieldLabel(field) }));
 
   return (
     <>
@@ -115,8 +123,9 @@ export function ImportView({
       <section className={styles.step} aria-labelledby="import-file">
         <h2 id="import-file">1. File</h2>
         <label className={styles.file}>
-          <span>Spreadsheet</span>
-          <input type="file" accept=".csv,.tsv,.txt,.xlsx,.xls,.ods" onChange={(event) => void pick(event)} />
+          <span className={styles.fileButton}>Choose a spreadsheet</span>
+          <input className={styles.fileInput} type="file" accept=".csv,.tsv,.txt,.xlsx,.xls,.ods" onChange={(event) => void pick(event)} />
+          <span className={styles.muted}>{picked ? picked.file.name : 'No file chosen yet.'}</span>
         </label>
         {picked && !picked.local.readable && (
           <p className={styles.notice} role="alert">
@@ -160,7 +169,8 @@ export function ImportView({
           </table>
           {picked.local.readable && (
             <p className={styles.muted}>
-              {picked.local.rows} rows read here; {picked.local.problems.length} cells that cannot be read; {picked.local.notes.length} values to look at.
+              {counted(picked.local.rows, 'row', 'rows')} read here; {counted(picked.local.problems.length, 'cell', 'cells')} that cannot be read;{' '}
+              {counted(picked.local.notes.length, 'value', 'values')} to look at.
             </p>
           )}
           <Button onClick={() => void check()} disabled={twice.length > 0 || !picked.local.readable} loading={busy === 'checking'}>
@@ -173,9 +183,18 @@ export function ImportView({
         <section className={styles.step} aria-labelledby="import-check">
           <h2 id="import-check">3. Check</h2>
           <p className={styles.counts}>
-            <Badge tone="ok">{summary.create} new</Badge>
-            <Badge tone="ok">{summary.update} changed</Badge>
-            <Badge tone="neutral">{summary.unchanged} unchanged</Badge>
+            {kind === 'products' ? (
+              <>
+                <Badge tone="ok">{summary.create} new</Badge>
+                <Badge tone="ok">{summary.update} changed</Badge>
+                <Badge tone="neutral">{summary.unchanged} unchanged</Badge>
+              </>
+            ) : (
+              <>
+                <Badge tone="ok">{summary.update} to change on hand</Badge>
+                <Badge tone="neutral">{summary.unchanged} already right</Badge>
+              </>
+            )}
             <Badge tone={summary.failing ? 'error' : 'neutral'}>{summary.failing} with errors</Badge>
           </p>
           {[
@@ -196,7 +215,7 @@ export function ImportView({
                   {(issues as ImportSummary['errors']).map((issue) => (
                     <tr key={`${issue.row}-${issue.field}-${issue.message}`}>
                       <td>{issue.line ?? issue.row}</td>
-                      <td>{issue.field}</td>
+                      <td>{fieldLabel(issue.field)}</td>
                       <td>{issue.message}</td>
                     </tr>
                   ))}

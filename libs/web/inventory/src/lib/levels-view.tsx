@@ -3,7 +3,6 @@ import { useMemo, useState } from 'react';
 import { useSession } from '@kassa/web/auth';
 import { callApi, useApiAccess, useApiQuery } from '@kassa/web/data-access';
 import {
-  Badge,
   Button,
   Combobox,
   DataTable,
@@ -21,6 +20,7 @@ import { InventoryNav } from './inventory-nav';
 import { stockKeys, type StockLevel } from './inventory-requests';
 import { ReorderPointCell } from './reorder-point-cell';
 import { LevelsExportDialog } from './stock-export';
+import { StockStatus } from './stock-status';
 import styles from './inventory.module.css';
 
 const LOW_OPTIONS = [{ value: 'true', label: 'Low stock only' }];
@@ -99,7 +99,7 @@ export function LevelsView() {
             (level.reorderPoint ?? <span className={styles.muted}>—</span>)
           ),
       },
-      { id: 'low', header: 'Status', cell: (level) => (level.low ? <Badge tone="warn">Low</Badge> : <Badge tone="ok">In stock</Badge>) },
+      { id: 'low', header: 'Status', cell: (level) => <StockStatus onHand={level.onHand} low={level.low} /> },
       ...(manage
         ? [
             {

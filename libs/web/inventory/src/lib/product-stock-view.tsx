@@ -5,10 +5,11 @@ import { useState } from 'react';
 import { isUuid } from '@kassa/contracts';
 import { useSession } from '@kassa/web/auth';
 import { useApiQuery } from '@kassa/web/data-access';
-import { Badge, Button, PageHeader, ProblemState, Skeleton } from '@kassa/web/ui';
+import { Button, PageHeader, ProblemState, Skeleton } from '@kassa/web/ui';
 import { AdjustDialog, type AdjustTarget } from './adjust-dialog';
 import { stockKeys } from './inventory-requests';
 import { LedgerTable } from './ledger-table';
+import { StockStatus } from './stock-status';
 import styles from './inventory.module.css';
 
 const BACK = { href: '/inventory', label: 'Stock' };
@@ -87,7 +88,9 @@ export function ProductStockView() {
                     <span className={level.low ? styles.low : undefined}>{level.onHand}</span>
                   </td>
                   <td className={styles.end}>{level.reorderPoint ?? '—'}</td>
-                  <td>{level.low ? <Badge tone="warn">Low</Badge> : <Badge tone="ok">In stock</Badge>}</td>
+                  <td>
+                    <StockStatus onHand={level.onHand} low={level.low} />
+                  </td>
                   {can('inventory:manage') && (
                     <td>
                       <Button

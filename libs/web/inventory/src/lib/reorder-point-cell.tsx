@@ -1,5 +1,5 @@
 'use client';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useApiMutation } from '@kassa/web/data-access';
 import { NumberInput, useToasts } from '@kassa/web/ui';
 import { stockKeys, type StockLevel } from './inventory-requests';
@@ -10,6 +10,8 @@ import styles from './inventory.module.css';
 export function ReorderPointCell({ level }: { level: StockLevel }) {
   const toasts = useToasts();
   const [value, setValue] = useState<number | null>(level.reorderPoint);
+  // What was last sent: Enter and then leaving the field must not save the same value twice.
+  const sent = useRef(level.reorderPoint);
   const save = useApiMutation(
     (http, reorderPoint: number | null) =>
       http.PATCH('/api/v1/inventory/levels/{storeId}/{productId}', {
@@ -20,7 +22,8 @@ export function ReorderPointCell({ level }: { level: StockLevel }) {
   );
 
   async function commit() {
-    if (value === level.reorderPoint) return;
+    if (value === sent.current) return;
+    sent.current = value;
     try {
       const saved = await save.mutateAsync(value);
       setValue(saved.reorderPoint);
@@ -29,6 +32,7 @@ export function ReorderPointCell({ level }: { level: StockLevel }) {
         tone: 'success',
       });
     } catch (error) {
+      sent.current = level.reorderPoint;
       setValue(level.reorderPoint);
       toasts.show({ message: stockProblemText(error), tone: 'error' });
     }
@@ -36,6 +40,7 @@ export function ReorderPointCell({ level }: { level: StockLevel }) {
 
   return (
     <span
+      className={styles.endCell}
       onKeyDown={(event) => {
         if (event.key === 'Enter') void commit();
       }}

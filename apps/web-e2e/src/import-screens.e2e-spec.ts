@@ -119,6 +119,14 @@ describe('imports through the screen, in Chromium against the real API', () => {
     await page.goto(`${stack.web.baseUrl}/products/import`);
     const step = await checked(page, path.join(CORPUS, file));
     expect(await badges(step)).toBe(counts);
+    // The file was read off the page's thread.
+    expect(page.workers().map((worker) => worker.url())).toEqual([expect.stringMatching(/preview|worker/i)]);
+    const steps = page.getByRole('list', { name: 'Import progress' }).getByRole('listitem');
+    expect(await steps.evaluateAll((items) => items.map((item) => `${item.textContent}: ${item.getAttribute('data-state')}`))).toEqual([
+      'Read here: done',
+      'Uploaded and checked: done',
+      'Written: pending',
+    ]);
     expect(await linesOf(step, 'Values read with a change')).toEqual(noteLines);
     expect(await productsOf(token)).toEqual([]);
     await page.screenshot({ path: path.join(SCREENS, `import-${file.replace(/\W+/g, '-')}.png`), fullPage: true });

@@ -1,12 +1,14 @@
 'use client';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState, type ChangeEvent } from 'react';
+import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import type { ImportKind } from '@kassa/spreadsheet-core';
 import { useSession } from '@kassa/web/auth';
 import { callApi, useApiAccess, useApiQuery } from '@kassa/web/data-access';
 import { Badge, Button, EmptyState, PageHeader, Select, useShopLocale, useToasts } from '@kassa/web/ui';
 import { confirmedMapping, fieldLabel, fieldsMappedTwice, importFields, proposeMapping, type ColumnMapping, type MappedColumn } from './column-mapping';
-import { previewFile, type FilePreview } from './import-preview';
+import type { FilePreview } from './import-preview';
+import { ImportProgress, type ImportStage } from './import-progress';
+import { startPreviewWorker, type PreviewClient } from './preview-client';
 import { importForm } from './import-request';
 import { canCommit, summarizeImport, type ImportResult, type ImportSummary } from './import-summary';
 import styles from './export-import.module.css';
@@ -44,7 +46,11 @@ export function ImportView({
   const shop = useShopLocale();
   const [picked, setPicked] = useState<PickedFile>();
   const [summary, setSummary] = useState<ImportSummary>();
-  const [busy, setBusy] = useState<'checking' | 'importing'>();
+  const [stage, setStage] = useState<ImportStage>();
+  const reader = useRef<PreviewClient | null>(null);
+  // Only the newest reading may land: a file picked again (or a column remapped) while one is read wins.
+  const reading = useRef(0);
+  useEffect(() => () => reader.current?.close(), []);
   const remembered = useApiQuery(['import-mapping', kind], (http, signal) =>
     http.GET('/api/v1/import-mappings/{kind}', { params: { path: { kind } }, signal }),
   );
@@ -58,40 +64,65 @@ export function ImportView({
     ) as Promise<ImportResult>;
   };
 
+  /** Reads the file in the worker (the same reading the API does); undefined when a newer reading started meanwhile. */
+  const read = async (bytes: Uint8Array, fileName: string, mapping?: ColumnMapping): Promise<FilePreview | undefined> => {
+    const ticket = ++reading.current;
+    setStage('reading');
+    try {
+      reader.current ??= startPreviewWorker();
+      const preview = await reader.current.preview({ bytes, fileName, kind, shop: { locale: shop.locale, currency: shop.currency }, mapping });
+      return ticket === reading.current ? preview : undefined;
+    } finally {
+      if (ticket === reading.current) setStage(undefined);
+    }
+  };
+
   const pick = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     setSummary(undefined);
     if (!file) return setPicked(undefined);
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    const local = previewFile(bytes, file.name, kind, shop);
-    const columns = local.readable ? proposeMapping(local.headers, kind, remembered.data?.mapping) : [];
-    setPicked({ file, bytes, columns, local: local.readable ? previewFile(bytes, file.name, kind, shop, confirmedMapping(columns)) : local });
+    try {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const headers = await read(bytes, file.name);
+      if (!headers) return;
+      const columns = headers.readable ? proposeMapping(headers.headers, kind, remembered.data?.mapping) : [];
+      const local = headers.readable ? await read(bytes, file.name, confirmedMapping(columns)) : headers;
+      if (local) setPicked({ file, bytes, columns, local });
+    } catch {
+      toasts.show({ message: 'The file could not be read here. Try again.', tone: 'error' });
+    }
   };
 
-  const remap = (header: string, field: string) => {
+  const remap = async (header: string, field: string) => {
     if (!picked) return;
     const columns = picked.columns.map((column) => (column.header === header ? { ...column, field: field || null } : column));
     setSummary(undefined);
-    setPicked({ ...picked, columns, local: previewFile(picked.bytes, picked.file.name, kind, shop, confirmedMapping(columns)) });
+    setPicked({ ...picked, columns });
+    try {
+      const local = await read(picked.bytes, picked.file.name, confirmedMapping(columns));
+      if (local) setPicked({ ...picked, columns, local });
+    } catch {
+      toasts.show({ message: 'The file could not be read here. Try again.', tone: 'error' });
+    }
   };
 
   const check = async () => {
     if (!picked) return;
     const mapping = confirmedMapping(picked.columns);
-    setBusy('checking');
+    setStage('checking');
     try {
       await callApi(access, (http) => http.PUT('/api/v1/import-mappings/{kind}', { params: { path: { kind } }, body: { mapping } }));
       setSummary(summarizeImport(await send(true, mapping)));
     } catch {
       toasts.show({ message: 'The file could not be checked. Try again.', tone: 'error' });
     } finally {
-      setBusy(undefined);
+      setStage(undefined);
     }
   };
 
   const commit = async () => {
     if (!picked) return;
-    setBusy('importing');
+    setStage('writing');
     try {
       const result = await send(false, confirmedMapping(picked.columns));
       await queryClient.invalidateQueries();
@@ -107,7 +138,7 @@ export function ImportView({
     } catch {
       toasts.show({ message: 'Nothing was imported: the file changed or the shop did. Check it again.', tone: 'error' });
     } finally {
-      setBusy(undefined);
+      setStage(undefined);
     }
   };
 
@@ -120,6 +151,7 @@ export function ImportView({
   return (
     <>
       <PageHeader title={title} back={back} description="CSV, TSV, xlsx, xls or ods, read in the shop's number format. Nothing is written until you commit." />
+      <ImportProgress stage={stage} done={summary ? 2 : picked?.local.readable ? 1 : 0} />
       <section className={styles.step} aria-labelledby="import-file">
         <h2 id="import-file">1. File</h2>
         <label className={styles.file}>
@@ -159,7 +191,7 @@ export function ImportView({
                         options={fieldOptions}
                         value={column.field ?? ''}
                         error={column.field && twice.includes(column.field) ? 'Another column gives this field' : undefined}
-                        onChange={(event) => remap(column.header, event.target.value)}
+                        onChange={(event) => void remap(column.header, event.target.value)}
                       />
                     </td>
                     <td>{column.source === 'remembered' ? <Badge tone="ok">Remembered</Badge> : column.source === 'synonym' ? 'Header' : '—'}</td>
@@ -173,7 +205,7 @@ export function ImportView({
               {counted(picked.local.notes.length, 'value', 'values')} to look at.
             </p>
           )}
-          <Button onClick={() => void check()} disabled={twice.length > 0 || !picked.local.readable} loading={busy === 'checking'}>
+          <Button onClick={() => void check()} disabled={twice.length > 0 || !picked.local.readable || stage === 'reading'} loading={stage === 'checking'}>
             Check the file
           </Button>
         </section>
@@ -223,7 +255,7 @@ export function ImportView({
               </table>
             ),
           )}
-          <Button onClick={() => void commit()} disabled={!canCommit(summary)} loading={busy === 'importing'}>
+          <Button onClick={() => void commit()} disabled={!canCommit(summary)} loading={stage === 'writing'}>
             Import all rows
           </Button>
         </section>

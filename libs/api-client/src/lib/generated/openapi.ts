@@ -5043,6 +5043,10 @@ export interface operations {
                 bom?: boolean;
                 /** @description The columns to export, in this order, by their CSV names (`sku,name,priceMinor`); all by default. */
                 columns?: string;
+                /** @description Only the products the list finds with this search (barcode, SKU prefix, name). */
+                q?: string;
+                categoryId?: string;
+                active?: boolean;
             };
             header?: never;
             path?: never;

@@ -11,12 +11,15 @@ export interface PreviewRequest {
   mapping?: ColumnMapping;
 }
 
-export type PreviewResponse = { id: number; preview: FilePreview } | { id: number; failure: string };
+/** `ready` comes once, when the worker listens: a message posted before that could be lost while its chunks load. */
+export type PreviewResponse = { id: number; preview: FilePreview } | { id: number; failure: string } | { ready: true };
 
 /** Something that answers previews in order of asking: the worker in the browser. */
 export interface PreviewPort {
   postMessage(request: PreviewRequest): void;
   addEventListener(type: 'message', listener: (event: MessageEvent<PreviewResponse>) => void): void;
+  /** The worker itself failed (its script did not load or threw outside a request). */
+  onerror: ((event: Event) => void) | null;
   terminate(): void;
 }
 
@@ -27,28 +30,38 @@ export interface PreviewPort {
 export class PreviewClient {
   private next = 1;
   private readonly waiting = new Map<number, { resolve(preview: FilePreview): void; reject(error: Error): void }>();
+  private readonly ready: Promise<void>;
 
   constructor(private readonly port: PreviewPort) {
+    let listening: () => void = () => undefined;
+    this.ready = new Promise((resolve) => (listening = resolve));
     port.addEventListener('message', ({ data }) => {
+      if ('ready' in data) return listening();
       const waiter = this.waiting.get(data.id);
       if (!waiter) return;
       this.waiting.delete(data.id);
       if ('preview' in data) waiter.resolve(data.preview);
       else waiter.reject(new Error(data.failure));
     });
+    port.onerror = () => this.failAll('the file reader stopped');
   }
 
   preview(request: Omit<PreviewRequest, 'id'>): Promise<FilePreview> {
     const id = this.next++;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
-      this.port.postMessage({ ...request, id });
+      // Posted once the worker listens, unless the client was closed meanwhile.
+      void this.ready.then(() => this.waiting.has(id) && this.port.postMessage({ ...request, id }));
     });
   }
 
   close(): void {
     this.port.terminate();
-    for (const waiter of this.waiting.values()) waiter.reject(new Error('the file reader was closed'));
+    this.failAll('the file reader was closed');
+  }
+
+  private failAll(reason: string): void {
+    for (const waiter of this.waiting.values()) waiter.reject(new Error(reason));
     this.waiting.clear();
   }
 }

@@ -12,3 +12,5 @@ addEventListener('message', (event: MessageEvent<PreviewRequest>) => {
   }
   postMessage(response);
 });
+
+postMessage({ ready: true } satisfies PreviewResponse);

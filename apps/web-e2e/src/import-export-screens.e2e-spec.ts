@@ -1,6 +1,7 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import * as XLSX from '@e965/xlsx';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { accessibilityViolations } from './support/axe';
 import { launchChromium } from './support/chromium';
@@ -19,7 +20,7 @@ interface StoredProduct {
   active: boolean;
 }
 
-describe('imports through the screen, in Chromium against the real API', () => {
+describe('imports and exports through the screens, in Chromium against the real API', () => {
   let stack: WebStack;
   let browser: Browser;
   let context: BrowserContext;
@@ -189,5 +190,39 @@ describe('imports through the screen, in Chromium against the real API', () => {
       ['OAT-1', 4],
       ['RYE-1', 7],
     ]);
+  });
+
+  it('exports the filtered product view to xlsx: only its rows and visible columns, typed cells, barcodes intact', async () => {
+    const { account, token } = await shop('Export view', 'en-US');
+    await api(token, 'POST', '/api/v1/products', { sku: 'TEA-1', name: 'Green tea', priceMinor: 350, barcodes: ['012345678905'] });
+    await api(token, 'POST', '/api/v1/products', { sku: 'TEA-2', name: 'Black tea', priceMinor: 250, active: false });
+    await api(token, 'POST', '/api/v1/products', { sku: 'JAM-1', name: 'Apricot jam', priceMinor: 420 });
+    const page = await signedIn(account);
+    await page.goto(`${stack.web.baseUrl}/products`);
+    const grid = page.getByRole('grid', { name: /Products/ });
+    await grid.getByRole('row', { name: /Apricot jam/ }).waitFor();
+    await page.getByLabel('Search products').fill('tea');
+    await page.getByLabel('Search products').press('Enter');
+    await page.getByRole('combobox', { name: 'Status' }).selectOption({ label: 'Active' });
+    await grid.getByRole('row', { name: /Black tea/ }).waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Columns' }).click();
+    const visible = page.getByRole('group', { name: 'Visible columns' });
+    await visible.getByLabel('Barcodes').check();
+    await visible.getByLabel('Status').uncheck();
+    await page.getByRole('button', { name: 'Columns' }).click();
+    await page.getByRole('button', { name: 'Export' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export products' });
+    await dialog.getByLabel(/Excel workbook/).check();
+    const download = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: 'Download' }).click();
+    const file = path.join(files, 'exported.xlsx');
+    await (await download).saveAs(file);
+    expect((await download).suggestedFilename()).toBe('products.xlsx');
+    const sheet = XLSX.read(readFileSync(file)).Sheets.Products;
+    expect(XLSX.utils.sheet_to_json(sheet, { header: 1, raw: true })).toEqual([
+      ['Name', 'SKU', 'Price', 'Barcodes'],
+      ['Green tea', 'TEA-1', 3.5, '012345678905'],
+    ]);
+    expect([sheet.C2.t, sheet.D2.t]).toEqual(['n', 's']);
   });
 });

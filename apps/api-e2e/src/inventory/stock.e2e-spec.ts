@@ -292,3 +292,119 @@ describe("a store's own reorder point", () => {
     expect(refused.status).toBe(403);
   });
 });
+
+describe('levels with never-moved products (includeZero)', () => {
+  let api: TestApi;
+  let shop: TenantFixture;
+  let other: TenantFixture;
+  const http = () => request(api.app.getHttpServer());
+  const ids: string[] = [];
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    [shop, other] = await Promise.all([createTenant(api.app, 'Zeroone'), createTenant(api.app, 'Zerotwo')]);
+    const token = bearer(shop.owner.accessToken);
+    for (const [index, reorderPoint] of [3, null, 0, null, 2].entries()) {
+      ids.push(
+        expectStatus(
+          await http()
+            .post('/api/v1/products')
+            .set(token)
+            .send({ sku: `Z-${index}`, name: `Zero ${index}`, priceMinor: 100, ...(reorderPoint === null ? {} : { reorderPoint }) }),
+          201,
+        ).body.id,
+      );
+    }
+    const deleted = expectStatus(await http().post('/api/v1/products').set(token).send({ sku: 'Z-gone', name: 'Gone', priceMinor: 100 }), 201).body;
+    expectStatus(await http().delete(`/api/v1/products/${deleted.id}`).set(token), 204);
+    expectStatus(
+      await http().post('/api/v1/inventory/adjustments').set(token).send({ storeId: shop.stores[0].id, productId: ids[1], delta: 7, reason: 'receipt' }),
+      201,
+    );
+    expectStatus(await http().post('/api/v1/products').set(bearer(other.owner.accessToken)).send({ sku: 'Z-other', name: 'Theirs', priceMinor: 1 }), 201);
+  });
+  afterAll(() => api.close());
+
+  type Row = { storeId: string; productId: string; sku: string; productName: string; onHand: number; reorderPoint: number | null; low: boolean };
+  const pages = async (token: string, query: string, limit: number): Promise<{ rows: Row[]; pageCount: number }> => {
+    const rows: Row[] = [];
+    let cursor: string | null = null;
+    let pageCount = 0;
+    do {
+      const body: { items: Row[]; nextCursor: string | null } = expectStatus(
+        await http()
+          .get(`/api/v1/inventory/levels?includeZero=true&limit=${limit}${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)
+          .set(bearer(token)),
+        200,
+      ).body;
+      rows.push(...body.items);
+      cursor = body.nextCursor;
+      pageCount += 1;
+    } while (cursor);
+    return { rows, pageCount };
+  };
+
+  it("lists every product of the store, at 0 where it never moved, with the product's reorder point; deleted products left out", async () => {
+    const storeId = shop.stores[0].id;
+    const { rows } = await pages(shop.owner.accessToken, `&storeId=${storeId}`, 50);
+    expect(rows.map((row) => row.sku)).toEqual(['Z-0', 'Z-1', 'Z-2', 'Z-3', 'Z-4']);
+    expect(rows.find((row) => row.sku === 'Z-1')).toEqual({
+      storeId,
+      productId: ids[1],
+      sku: 'Z-1',
+      productName: 'Zero 1',
+      onHand: 7,
+      reorderPoint: null,
+      low: false,
+    });
+    expect(rows.find((row) => row.sku === 'Z-0')).toMatchObject({ onHand: 0, reorderPoint: 3, low: true });
+    expect(rows.find((row) => row.sku === 'Z-3')).toMatchObject({ onHand: 0, reorderPoint: null, low: false });
+    const withoutZero = expectStatus(await http().get(`/api/v1/inventory/levels?storeId=${storeId}`).set(bearer(shop.owner.accessToken)), 200).body.items;
+    expect(withoutZero).toEqual([{ storeId, productId: ids[1], sku: 'Z-1', productName: 'Zero 1', onHand: 7, reorderPoint: null, low: false }]);
+  });
+
+  it('pages by store then product without losing or repeating a row, with lowOnly keeping only low ones', async () => {
+    const { rows, pageCount } = await pages(shop.owner.accessToken, '', 2);
+    expect(pageCount).toBe(5);
+    const [first, second] = [...shop.stores].map((store) => store.id).sort();
+    expect(rows.map((row) => `${row.storeId === first ? 1 : row.storeId === second ? 2 : 0}:${row.sku}`)).toEqual([
+      ...['Z-0', 'Z-1', 'Z-2', 'Z-3', 'Z-4'].map((sku) => `1:${sku}`),
+      ...['Z-0', 'Z-1', 'Z-2', 'Z-3', 'Z-4'].map((sku) => `2:${sku}`),
+    ]);
+    const low = await pages(shop.owner.accessToken, `&lowOnly=true&storeId=${shop.stores[1].id}`, 1);
+    expect(low.rows.map((row) => row.sku)).toEqual(['Z-0', 'Z-2', 'Z-4']);
+  });
+
+  it("keeps a store-limited cashier to their store, refuses another shop's store with 404, and shows each shop only its products", async () => {
+    const { rows } = await pages(shop.cashier.accessToken, '', 50);
+    expect(new Set(rows.map((row) => row.storeId))).toEqual(new Set([shop.stores[0].id]));
+    const outside = await http().get(`/api/v1/inventory/levels?includeZero=true&storeId=${shop.stores[1].id}`).set(bearer(shop.cashier.accessToken));
+    expect(outside.status).toBe(404);
+    const foreign = await http().get(`/api/v1/inventory/levels?includeZero=true&storeId=${other.stores[0].id}`).set(bearer(shop.owner.accessToken));
+    expect(foreign.status).toBe(404);
+    expect(foreign.body).toMatchObject({ code: ErrorCode.StoreNotFound, errors: [{ field: 'storeId' }] });
+    const theirs = await pages(other.owner.accessToken, '', 50);
+    expect(theirs.rows.map((row) => row.sku)).toEqual(['Z-other', 'Z-other']);
+  });
+
+  it('refuses includeZero=maybe with 400 naming it, and finds the rows of one reference in the ledger, named', async () => {
+    const refused = await http().get('/api/v1/inventory/levels?includeZero=maybe').set(bearer(shop.owner.accessToken));
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors.map((error: { field: string }) => error.field)).toContain('includeZero');
+    const token = bearer(shop.owner.accessToken);
+    const transfer = expectStatus(
+      await http()
+        .post('/api/v1/inventory/transfers')
+        .set(token)
+        .send({ fromStoreId: shop.stores[0].id, toStoreId: shop.stores[1].id, lines: [{ productId: ids[1], quantity: 2 }] }),
+      201,
+    ).body;
+    const rows = expectStatus(await http().get(`/api/v1/inventory/ledger?referenceId=${transfer.transferId}`).set(token), 200).body.items;
+    expect(
+      rows.map((row: { reason: string; delta: number; sku: string; productName: string }) => [row.reason, row.delta, row.sku, row.productName]).sort(),
+    ).toEqual([
+      ['transfer_in', 2, 'Z-1', 'Zero 1'],
+      ['transfer_out', -2, 'Z-1', 'Zero 1'],
+    ]);
+  });
+});

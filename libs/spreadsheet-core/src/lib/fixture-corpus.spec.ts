@@ -114,4 +114,23 @@ describe('the fixture corpus', () => {
     ]);
     expect([read.problems, read.notes.length]).toEqual([[], 2]);
   });
+
+  it('reads a German Windows-1252 semicolon CSV, noting the 1.234 it read as a thousand', () => {
+    const read = imported('semicolon-windows-1252.csv', 'de-DE', 'EUR');
+    expect(read.rows).toEqual([
+      { row: 1, line: 2, values: { sku: 'KAF-1', name: 'Kaffee Crème – 250 g', priceMinor: 450, barcodes: ['4006381333931'] } },
+      { row: 2, line: 3, values: { sku: 'KAF-2', name: 'Espressomaschine groß', priceMinor: 123_400 } },
+    ]);
+    expect(read.problems).toEqual([]);
+    expect(read.notes).toEqual([expect.objectContaining({ row: 2, line: 3, field: 'priceMinor' })]);
+  });
+
+  it('reads an ods with German headers, restoring the leading zero of a numeric EAN', () => {
+    const read = imported('german-headers.ods', 'de-DE', 'EUR');
+    expect(read.rows).toEqual([
+      { row: 1, line: 2, values: { sku: 'BRO-1', name: 'Roggenbrot', priceMinor: 320, barcodes: ['012345678905'], active: true } },
+      { row: 2, line: 3, values: { sku: 'BRO-2', name: 'Brezel', priceMinor: 90, active: false } },
+    ]);
+    expect([read.problems, read.notes.map((note) => note.field)]).toEqual([[], ['barcodes']]);
+  });
 });

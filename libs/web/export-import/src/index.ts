@@ -6,3 +6,5 @@ export { importForm } from './lib/import-request';
 export { canCommit, summarizeImport } from './lib/import-summary';
 export type { ImportResult, ImportSummary } from './lib/import-summary';
 export { ImportView } from './lib/import-view';
+export { ExportDialog, saveFile } from './lib/export-dialog';
+export type { ExportFormat } from './lib/export-dialog';

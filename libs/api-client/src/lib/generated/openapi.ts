@@ -2713,6 +2713,26 @@ export interface components {
             transferId: string;
             lines: components["schemas"]["TransferResultLineDto"][];
         };
+        StockLevelRowDto: {
+            /** Format: uuid */
+            storeId: string;
+            /** Format: uuid */
+            productId: string;
+            onHand: number;
+            /** @description The store's override, else the product's. */
+            reorderPoint: number | null;
+            low: boolean;
+            sku: string;
+            productName: string;
+        };
+        StockLevelListDto: {
+            items: components["schemas"]["StockLevelRowDto"][];
+            nextCursor: string | null;
+        };
+        SetReorderPointDto: {
+            /** @description This store's reorder point; null falls back to the product's. */
+            reorderPoint: number | null;
+        };
         StockLevelDto: {
             /** Format: uuid */
             storeId: string;
@@ -2722,14 +2742,6 @@ export interface components {
             /** @description The store's override, else the product's. */
             reorderPoint: number | null;
             low: boolean;
-        };
-        StockLevelListDto: {
-            items: components["schemas"]["StockLevelDto"][];
-            nextCursor: string | null;
-        };
-        SetReorderPointDto: {
-            /** @description This store's reorder point; null falls back to the product's. */
-            reorderPoint: number | null;
         };
         LedgerEntryDto: {
             /** Format: uuid */
@@ -2752,6 +2764,9 @@ export interface components {
             note: string | null;
             /** Format: date-time */
             createdAt: string;
+            /** @description The product's SKU now (deleted products included: history). */
+            sku: string;
+            productName: string;
         };
         LedgerListDto: {
             items: components["schemas"]["LedgerEntryDto"][];
@@ -5443,6 +5458,10 @@ export interface operations {
                 bom?: boolean;
                 /** @description The columns to export, in this order, by their CSV names (`sku,name,priceMinor`); all by default. */
                 columns?: string;
+                /** @description Only the products the list finds with this search (barcode, SKU prefix, name). */
+                q?: string;
+                categoryId?: string;
+                active?: boolean;
             };
             header?: never;
             path?: never;
@@ -5784,6 +5803,8 @@ export interface operations {
                 productId?: string;
                 /** @description Only levels at or below their reorder point. */
                 lowOnly?: boolean;
+                /** @description Also every product the store never moved, at 0 (deleted products left out); pages by (store, product) over the products. */
+                includeZero?: boolean;
             };
             header?: never;
             path?: never;
@@ -5886,6 +5907,8 @@ export interface operations {
                 cursor?: string;
                 storeId?: string;
                 productId?: string;
+                /** @description The rows of one sale, refund, transfer, count or receipt. */
+                referenceId?: string;
             };
             header?: never;
             path?: never;

@@ -20,6 +20,7 @@ export interface ProductExportRow {
   updatedAt: string;
 }
 
+/** Parameters: after SKU, page size, categoryId, active, q and its SKU prefix range (`skuPrefixRange`). */
 export const PRODUCT_EXPORT_SQL = `
   WITH RECURSIVE category_path AS (
     SELECT id, name::text AS path FROM category WHERE parent_id IS NULL
@@ -34,6 +35,12 @@ export const PRODUCT_EXPORT_SQL = `
          to_char(p.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "updatedAt"
     FROM product p LEFT JOIN category_path c ON c.id = p.category_id
    WHERE p.deleted_at IS NULL AND ($1::text IS NULL OR p.sku > $1)
+     AND ($3::uuid IS NULL OR p.category_id = $3) AND ($4::boolean IS NULL OR p.active = $4)
+     -- the list's search (exact barcode as GTIN-14, SKU prefix, name by word similarity), so a view exports as it shows
+     AND ($5::text IS NULL
+          OR EXISTS (SELECT 1 FROM product_barcode b WHERE b.tenant_id = p.tenant_id AND b.product_id = p.id AND gtin14(b.code) = gtin14($5))
+          OR (p.sku_key COLLATE "C" >= $6 AND p.sku_key COLLATE "C" < $7)
+          OR $5 <% p.name)
    ORDER BY p.sku LIMIT $2`;
 
 const yesNo = (value: boolean) => (value ? 'yes' : 'no');

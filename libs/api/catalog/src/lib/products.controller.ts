@@ -69,7 +69,10 @@ export class ProductsController {
   @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiOkResponse({ description: 'Every product as CSV (raw values, importable again) or xlsx (typed cells).' })
   async export(@Ctx() context: RequestContext, @Query() query: ExportQueryDto, @Res() reply: FastifyReply): Promise<void> {
-    await sendExport(reply, await this.products.export(context, query.format, query.bom ?? false, query.columns));
+    await sendExport(
+      reply,
+      await this.products.export(context, query.format, query.bom ?? false, query.columns, { q: query.q, categoryId: query.categoryId, active: query.active }),
+    );
   }
 
   @Get('by-barcode/:code')

@@ -22,6 +22,7 @@ import {
   RankedProductRow,
 } from './product-queries';
 import { SYNCED_TO_SQL } from './catalog-deltas';
+import { skuPrefixRange } from './product-search';
 import { barcodesTaken, deletedOutsideDelta, deltaWithSearch, productNotFound, skuTaken } from './catalog.exception';
 
 const EXPORT_PAGE = 5000;
@@ -45,6 +46,14 @@ export interface ProductForSale {
   /** Soft-deleted: gone from the catalog, still there for sales rung up before (and offline). */
   deleted: boolean;
   trackStock: boolean;
+  reorderPoint: number | null;
+}
+
+/** A product a store may hold stock of, with the reorder point its stores fall back to. */
+export interface StockableProduct {
+  id: string;
+  sku: string;
+  name: string;
   reorderPoint: number | null;
 }
 
@@ -73,6 +82,17 @@ export class ProductsService {
               deleted_at IS NOT NULL AS deleted, track_stock AS "trackStock", reorder_point AS "reorderPoint"
          FROM product WHERE id = ANY($1::uuid[])`,
       [[...new Set(ids)]],
+    );
+  }
+
+  /** The shop's products that are not deleted, by id after `afterId` (or only `productId`): what a store may stock. */
+  stockable(context: RequestContext, afterId: string | null, limit: number, productId?: string): Promise<StockableProduct[]> {
+    return queryRows<StockableProduct>(
+      context.manager,
+      `SELECT id, sku, name, reorder_point AS "reorderPoint" FROM product
+        WHERE deleted_at IS NULL AND ($1::uuid IS NULL OR id > $1) AND ($2::uuid IS NULL OR id = $2)
+        ORDER BY id LIMIT $3`,
+      [afterId, productId ?? null, limit],
     );
   }
 
@@ -165,9 +185,18 @@ export class ProductsService {
     };
   }
 
-  /** Every product, by SKU, as CSV or xlsx; the export itself is audited. */
-  async export(context: RequestContext, format: ExportFormat, bom: boolean, columns?: string): Promise<SpreadsheetExport<ProductExportRow>> {
+  /** The products a list view shows (its filters and search), by SKU, as CSV or xlsx; the export itself is audited. */
+  async export(
+    context: RequestContext,
+    format: ExportFormat,
+    bom: boolean,
+    columns?: string,
+    filters: { q?: string; categoryId?: string; active?: boolean } = {},
+  ): Promise<SpreadsheetExport<ProductExportRow>> {
     const { csvHeader, sheetColumns } = pickProductColumns(columns);
+    const q = filters.q?.trim() || null;
+    const [skuFrom, skuTo] = q ? skuPrefixRange(q) : [null, null];
+    const filterParameters = [filters.categoryId ?? null, filters.active ?? null, q, skuFrom, skuTo];
     const { currency, timeZone } = await this.tenants.current(context);
     return {
       filename: 'products',
@@ -178,13 +207,18 @@ export class ProductsService {
       pages: async function* (this: void) {
         let after: string | null = null;
         for (;;) {
-          const page: ProductExportRow[] = await queryRows<ProductExportRow>(context.manager, PRODUCT_EXPORT_SQL, [after, EXPORT_PAGE]);
+          const page: ProductExportRow[] = await queryRows<ProductExportRow>(context.manager, PRODUCT_EXPORT_SQL, [after, EXPORT_PAGE, ...filterParameters]);
           if (page.length > 0) yield page;
           if (page.length < EXPORT_PAGE) return;
           after = page[page.length - 1].sku;
         }
       },
-      written: (rows) => this.audit.record(auditScopeOf(context), { action: 'export', entityType: 'product', metadata: { format, rows } }),
+      written: (rows) =>
+        this.audit.record(auditScopeOf(context), {
+          action: 'export',
+          entityType: 'product',
+          metadata: { format, rows, ...(q || filters.categoryId || filters.active !== undefined ? { filters } : {}) },
+        }),
     };
   }
 

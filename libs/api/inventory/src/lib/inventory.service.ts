@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { isLowStock, uuidv7 } from '@kassa/contracts';
 import { ProductsService } from '@kassa/api/catalog';
 import { isoTime, queryRows } from '@kassa/api/database';
-import { cursorShape, pageRequest, paginate, RequestContext } from '@kassa/api/http';
+import { cursorShape, pageRequest, paginate, PageRequest, RequestContext } from '@kassa/api/http';
 import { AuditLog, auditScopeOf } from '@kassa/api/audit';
 import { pickExportColumns, SpreadsheetExport } from '@kassa/api/spreadsheets';
 import { assertStoreVisible, StoresService, TenantsService, visibleStoreIds } from '@kassa/api/tenancy';
@@ -20,6 +20,7 @@ import type {
   ReconcileDto,
   StockLevelListDto,
   StockLevelQueryDto,
+  StockLevelRowDto,
   TransferDto,
   TransferResultDto,
 } from './dto/inventory.dto';
@@ -30,6 +31,9 @@ const EXPORT_PAGE = 5000;
 
 /** By store, then product. */
 const LEVEL_PAGES = cursorShape('stock-levels', ['uuid', 'uuid']);
+type LevelCursor = readonly ['uuid', 'uuid'];
+/** Products asked of catalog at a time for `includeZero`. */
+const ZERO_BATCH = 500;
 /** Newest first. */
 const LEDGER_PAGES = cursorShape('stock-ledger', ['uuid']);
 
@@ -121,6 +125,7 @@ export class InventoryService {
   async levels(context: RequestContext, query: StockLevelQueryDto): Promise<StockLevelListDto> {
     if (query.storeId) assertStoreVisible(context, query.storeId, 'storeId');
     const page = pageRequest(query, LEVEL_PAGES);
+    if (query.includeZero) return this.levelsWithZero(context, query, page);
     const rows = await queryRows<{ storeId: string; productId: string; onHand: number; reorderPoint: number | null }>(
       context.manager,
       `SELECT s.store_id AS "storeId", s.product_id AS "productId", s.on_hand AS "onHand",
@@ -143,7 +148,64 @@ export class InventoryService {
       ],
     );
     const { items, nextCursor } = paginate(rows, page, (level) => [level.storeId, level.productId]);
-    return { items: items.map((level) => ({ ...level, low: isLowStock(level.onHand, level.reorderPoint) })), nextCursor };
+    const products = new Map(
+      (
+        await this.products.forSale(
+          context,
+          items.map((level) => level.productId),
+        )
+      ).map((product) => [product.id, product]),
+    );
+    return {
+      items: items.map((level) => ({
+        ...level,
+        sku: products.get(level.productId)?.sku ?? '',
+        productName: products.get(level.productId)?.name ?? '',
+        low: isLowStock(level.onHand, level.reorderPoint),
+      })),
+      nextCursor,
+    };
+  }
+
+  /**
+   * Every product that is not deleted in each store (by store id, then product id), at 0 where the store never
+   * moved it: the products are asked of catalog a batch at a time, their levels read here.
+   */
+  private async levelsWithZero(context: RequestContext, query: StockLevelQueryDto, page: PageRequest<LevelCursor>): Promise<StockLevelListDto> {
+    // Zeros are made up here, so a store that does not exist must be refused rather than shown with every product at 0.
+    if (query.storeId) await this.stores.assertUsable(context, query.storeId, 'storeId');
+    const stores = query.storeId ? [query.storeId] : (await this.stores.list(context)).items.map((store) => store.id).sort();
+    const rows: StockLevelRowDto[] = [];
+    const [afterStore, afterProduct] = page.after ?? [null, null];
+    for (const storeId of stores.filter((id) => afterStore === null || id >= afterStore)) {
+      let after = storeId === afterStore ? afterProduct : null;
+      while (rows.length < page.fetch) {
+        // A low-only page may skip most products: read full batches rather than only what is missing.
+        const batch = query.lowOnly ? ZERO_BATCH : Math.min(ZERO_BATCH, page.fetch - rows.length);
+        const products = await this.products.stockable(context, after, batch, query.productId);
+        if (products.length === 0) break;
+        const stored = await queryRows<{ productId: string; onHand: number; reorderPoint: number | null }>(
+          context.manager,
+          `SELECT product_id AS "productId", on_hand AS "onHand", reorder_point AS "reorderPoint"
+             FROM stock_level WHERE store_id = $1 AND product_id = ANY($2::uuid[])`,
+          [storeId, products.map((product) => product.id)],
+        );
+        const levels = new Map(stored.map((level) => [level.productId, level]));
+        for (const product of products) {
+          const level = levels.get(product.id);
+          const onHand = level?.onHand ?? 0;
+          const reorderPoint = level?.reorderPoint ?? product.reorderPoint;
+          const low = isLowStock(onHand, reorderPoint);
+          if (query.lowOnly && !low) continue;
+          rows.push({ storeId, productId: product.id, sku: product.sku, productName: product.name, onHand, reorderPoint, low });
+          if (rows.length === page.fetch) break;
+        }
+        if (products.length < batch) break;
+        after = products[products.length - 1].id;
+      }
+      if (rows.length === page.fetch) break;
+    }
+    return paginate(rows, page, (level) => [level.storeId, level.productId]);
   }
 
   /** Levels of the stores the caller may see, as CSV or xlsx; the export itself is audited. */
@@ -251,7 +313,7 @@ export class InventoryService {
   async ledger(context: RequestContext, query: LedgerQueryDto): Promise<LedgerListDto> {
     if (query.storeId) assertStoreVisible(context, query.storeId, 'storeId');
     const page = pageRequest(query, LEDGER_PAGES);
-    const rows = await queryRows<LedgerEntryDto>(
+    const rows = await queryRows<Omit<LedgerEntryDto, 'sku' | 'productName'>>(
       context.manager,
       `SELECT id, store_id AS "storeId", product_id AS "productId", delta, on_hand_after AS "onHandAfter", reason,
               actor_type AS "actorType", actor_id AS "actorId", reference_type AS "referenceType", reference_id AS "referenceId",
@@ -259,10 +321,23 @@ export class InventoryService {
          FROM stock_ledger
         WHERE ($1::uuid IS NULL OR store_id = $1) AND ($2::uuid IS NULL OR product_id = $2)
           AND ($3::uuid[] IS NULL OR store_id = ANY($3)) AND ($4::uuid IS NULL OR id < $4)
+          AND ($6::uuid IS NULL OR reference_id = $6)
         ORDER BY id DESC LIMIT $5`,
-      [query.storeId ?? null, query.productId ?? null, visibleStoreIds(context) ?? null, page.after?.[0] ?? null, page.fetch],
+      [query.storeId ?? null, query.productId ?? null, visibleStoreIds(context) ?? null, page.after?.[0] ?? null, page.fetch, query.referenceId ?? null],
     );
-    return paginate(rows, page, (entry) => [entry.id]);
+    const { items, nextCursor } = paginate(rows, page, (entry) => [entry.id]);
+    const products = new Map(
+      (
+        await this.products.forSale(
+          context,
+          items.map((entry) => entry.productId),
+        )
+      ).map((product) => [product.id, product]),
+    );
+    return {
+      items: items.map((entry) => ({ ...entry, sku: products.get(entry.productId)?.sku ?? '', productName: products.get(entry.productId)?.name ?? '' })),
+      nextCursor,
+    };
   }
 
   /** Recomputes every on-hand from its ledger; any difference is a bug and is reported, not fixed. */

@@ -1,10 +1,23 @@
-import { callApi, type ApiAccess } from '@kassa/web/data-access';
+/** The products table's columns as the export's CSV names (the xlsx gets the matching columns). */
+const EXPORT_COLUMN: Record<string, string> = {
+  name: 'name',
+  sku: 'sku',
+  price: 'priceMinor',
+  barcodes: 'barcodes',
+  status: 'active',
+  updated: 'updatedAt',
+};
 
-/** Every product as CSV, through the API's export (which the spreadsheet work extends), saved by the browser. */
-export async function downloadProductExport(access: ApiAccess): Promise<void> {
-  const csv = await callApi(access, (http) => http.GET('/api/v1/products/export', { params: { query: { format: 'csv', bom: true } }, parseAs: 'blob' }));
-  const url = URL.createObjectURL(csv as Blob);
-  const link = Object.assign(document.createElement('a'), { href: url, download: 'products.csv' });
-  link.click();
-  URL.revokeObjectURL(url);
+/** `columns=` for `/products/export` from the visible columns of the products table, in its order. */
+export function productExportColumns(visible: readonly string[]): string {
+  return visible.flatMap((id) => (EXPORT_COLUMN[id] ? [EXPORT_COLUMN[id]] : [])).join(',');
+}
+
+/** The products export's filters from the table's: what the view finds is what the file holds. */
+export function productExportFilters(filters: Readonly<Record<string, string>>): { q?: string; active?: boolean; categoryId?: string } {
+  return {
+    ...(filters['q'] ? { q: filters['q'] } : {}),
+    ...(filters['active'] ? { active: filters['active'] === 'true' } : {}),
+    ...(filters['categoryId'] ? { categoryId: filters['categoryId'] } : {}),
+  };
 }

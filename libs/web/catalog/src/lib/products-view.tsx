@@ -1,6 +1,6 @@
 'use client';
 import { useQueryClient } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useSession } from '@kassa/web/auth';
 import { callApi, useApiAccess, useApiQuery } from '@kassa/web/data-access';
 import {
@@ -18,7 +18,8 @@ import {
   type DataTableColumn,
 } from '@kassa/web/ui';
 import { productKeys, updateProduct, type Product } from './product-requests';
-import { downloadProductExport } from './product-export';
+import { ExportDialog, saveFile, type ExportFormat } from '@kassa/web/export-import';
+import { productExportColumns, productExportFilters } from './product-export';
 import styles from './catalog.module.css';
 
 const STATUS_OPTIONS = [
@@ -36,6 +37,7 @@ export function ProductsView() {
   const { navigate } = useNavigationGuard();
   const table = useDataTableQuery({ pageSize: 50 });
   const { filters, cursor, limit } = table.query;
+  const [exporting, setExporting] = useState<{ columns: string[]; filters: Readonly<Record<string, string>> }>();
 
   const page = useApiQuery(
     productKeys.list(table.query),
@@ -99,9 +101,7 @@ export function ProductsView() {
         failure={page.isError ? { kind: page.error.kind, retry: () => void page.refetch() } : undefined}
         onOpen={(product) => navigate(`/products/${product.id}`)}
         bulkActions={can('catalog:manage') ? [setActive(false), setActive(true)] : undefined}
-        onExport={() =>
-          void downloadProductExport(access).catch(() => toasts.show({ message: 'The export could not be downloaded. Try again.', tone: 'error' }))
-        }
+        onExport={(request) => setExporting({ columns: request.columns, filters: request.query.filters })}
         preferencesKey={me ? `products:${me.user.id}` : undefined}
         empty={{ title: 'No products yet', description: 'Products you add or import appear here.' }}
         filters={
@@ -124,6 +124,29 @@ export function ProductsView() {
           </>
         }
       />
+      {exporting && (
+        <ExportDialog
+          title="Export products"
+          description="The products this view finds, with the columns it shows."
+          onClose={() => setExporting(undefined)}
+          download={async (format: ExportFormat) => {
+            const file = await callApi(access, (http) =>
+              http.GET('/api/v1/products/export', {
+                params: {
+                  query: {
+                    format,
+                    columns: productExportColumns(exporting.columns),
+                    ...productExportFilters(exporting.filters),
+                    ...(format === 'csv' ? { bom: true } : {}),
+                  },
+                },
+                parseAs: 'blob',
+              }),
+            );
+            saveFile(file as Blob, `products.${format}`);
+          }}
+        />
+      )}
     </>
   );
 }

@@ -1,4 +1,5 @@
-import { confirmedMapping, fieldsMappedTwice, importFields, proposeMapping } from './column-mapping';
+import { IMPORT_FIELDS } from '@kassa/spreadsheet-core';
+import { confirmedMapping, fieldLabel, fieldsMappedTwice, importFields, proposeMapping } from './column-mapping';
 
 describe('the column mapping step', () => {
   it('proposes fields from the synonyms, in any language, and leaves unknown and read-only columns ignored', () => {
@@ -31,5 +32,11 @@ describe('the column mapping step', () => {
   it('offers the fields of each import, without the read-only ones', () => {
     expect(importFields('counts')).toEqual(expect.arrayContaining(['sku', 'barcode', 'counted']));
     expect(importFields('products')).not.toContain('updatedAt');
+  });
+
+  it('names every field of both imports in words', () => {
+    const unnamed = [...IMPORT_FIELDS.products, ...IMPORT_FIELDS.counts].map((field) => field.name).filter((name) => fieldLabel(name) === name);
+    expect(unnamed).toEqual([]);
+    expect(fieldLabel('priceMinor')).toBe('Price');
   });
 });

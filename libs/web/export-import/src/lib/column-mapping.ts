@@ -9,6 +9,32 @@ export interface MappedColumn {
 
 export type ColumnMapping = Record<string, string | null>;
 
+/** Each import field in words, as the mapping step and the error tables show it (the API's names stay in the file and the requests). */
+const FIELD_LABEL: Record<string, string> = {
+  sku: 'SKU',
+  name: 'Name',
+  description: 'Description',
+  category: 'Category',
+  barcodes: 'Barcodes',
+  barcode: 'Barcode',
+  unit: 'Unit',
+  priceMinor: 'Price',
+  costMinor: 'Cost',
+  taxRateBps: 'Tax rate (basis points)',
+  active: 'Active',
+  trackStock: 'Track stock',
+  reorderPoint: 'Reorder point',
+  reorderQuantity: 'Reorder quantity',
+  imageUrl: 'Image URL',
+  updatedAt: 'Updated',
+  counted: 'Counted',
+};
+
+/** A field's name in words; a name without one (a new field) is shown as it is. */
+export function fieldLabel(field: string): string {
+  return FIELD_LABEL[field] ?? field;
+}
+
 /** The fields a column can be mapped to, for the mapping step's choices. */
 export function importFields(kind: ImportKind): string[] {
   return IMPORT_FIELDS[kind].filter((field) => field.type !== 'readOnly').map((field) => field.name);

@@ -25,4 +25,12 @@ describe('the dry run summary', () => {
     expect(canCommit(summarizeImport({ ...result, errors: [] }))).toBe(true);
     expect(canCommit(summarizeImport({ ...result, errors: [], created: 0, updated: 0 }))).toBe(false);
   });
+
+  it('reads a count import as changes to on hand and counts already right', () => {
+    const counted = { counted: 5, changed: 2, errors: [], notes: [], unknownColumns: [] };
+    const summary = summarizeImport(counted);
+    expect([summary.create, summary.update, summary.unchanged, summary.failing]).toEqual([0, 2, 3, 0]);
+    expect(canCommit(summary)).toBe(true);
+    expect(canCommit(summarizeImport({ ...counted, changed: 0 }))).toBe(false);
+  });
 });

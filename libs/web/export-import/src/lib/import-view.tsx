@@ -1,12 +1,14 @@
 'use client';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState, type ChangeEvent } from 'react';
+import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import type { ImportKind } from '@kassa/spreadsheet-core';
 import { useSession } from '@kassa/web/auth';
 import { callApi, useApiAccess, useApiQuery } from '@kassa/web/data-access';
 import { Badge, Button, EmptyState, PageHeader, Select, useShopLocale, useToasts } from '@kassa/web/ui';
-import { confirmedMapping, fieldsMappedTwice, importFields, proposeMapping, type ColumnMapping, type MappedColumn } from './column-mapping';
-import { previewFile, type FilePreview } from './import-preview';
+import { confirmedMapping, fieldLabel, fieldsMappedTwice, importFields, proposeMapping, type ColumnMapping, type MappedColumn } from './column-mapping';
+import type { FilePreview } from './import-preview';
+import { ImportProgress, type ImportStage } from './import-progress';
+import { startPreviewWorker, type PreviewClient } from './preview-client';
 import { importForm } from './import-request';
 import { canCommit, summarizeImport, type ImportResult, type ImportSummary } from './import-summary';
 import styles from './export-import.module.css';
@@ -17,6 +19,8 @@ interface PickedFile {
   columns: MappedColumn[];
   local: FilePreview;
 }
+
+const counted = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
 const IMPORT_PATH = { products: '/api/v1/products/import', counts: '/api/v1/inventory/counts/import' } as const;
 
@@ -42,7 +46,11 @@ export function ImportView({
   const shop = useShopLocale();
   const [picked, setPicked] = useState<PickedFile>();
   const [summary, setSummary] = useState<ImportSummary>();
-  const [busy, setBusy] = useState<'checking' | 'importing'>();
+  const [stage, setStage] = useState<ImportStage>();
+  const reader = useRef<PreviewClient | null>(null);
+  // Only the newest reading may land: a file picked again (or a column remapped) while one is read wins.
+  const reading = useRef(0);
+  useEffect(() => () => reader.current?.close(), []);
   const remembered = useApiQuery(['import-mapping', kind], (http, signal) =>
     http.GET('/api/v1/import-mappings/{kind}', { params: { path: { kind } }, signal }),
   );
@@ -56,50 +64,81 @@ export function ImportView({
     ) as Promise<ImportResult>;
   };
 
+  /** Reads the file in the worker (the same reading the API does); undefined when a newer reading started meanwhile. */
+  const read = async (bytes: Uint8Array, fileName: string, mapping?: ColumnMapping): Promise<FilePreview | undefined> => {
+    const ticket = ++reading.current;
+    setStage('reading');
+    try {
+      reader.current ??= startPreviewWorker();
+      const preview = await reader.current.preview({ bytes, fileName, kind, shop: { locale: shop.locale, currency: shop.currency }, mapping });
+      return ticket === reading.current ? preview : undefined;
+    } finally {
+      if (ticket === reading.current) setStage(undefined);
+    }
+  };
+
   const pick = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     setSummary(undefined);
     if (!file) return setPicked(undefined);
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    const local = previewFile(bytes, file.name, kind, shop);
-    const columns = local.readable ? proposeMapping(local.headers, kind, remembered.data?.mapping) : [];
-    setPicked({ file, bytes, columns, local: local.readable ? previewFile(bytes, file.name, kind, shop, confirmedMapping(columns)) : local });
+    try {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const headers = await read(bytes, file.name);
+      if (!headers) return;
+      const columns = headers.readable ? proposeMapping(headers.headers, kind, remembered.data?.mapping) : [];
+      const local = headers.readable ? await read(bytes, file.name, confirmedMapping(columns)) : headers;
+      if (local) setPicked({ file, bytes, columns, local });
+    } catch {
+      toasts.show({ message: 'The file could not be read here. Try again.', tone: 'error' });
+    }
   };
 
-  const remap = (header: string, field: string) => {
+  const remap = async (header: string, field: string) => {
     if (!picked) return;
     const columns = picked.columns.map((column) => (column.header === header ? { ...column, field: field || null } : column));
     setSummary(undefined);
-    setPicked({ ...picked, columns, local: previewFile(picked.bytes, picked.file.name, kind, shop, confirmedMapping(columns)) });
+    setPicked({ ...picked, columns });
+    try {
+      const local = await read(picked.bytes, picked.file.name, confirmedMapping(columns));
+      if (local) setPicked({ ...picked, columns, local });
+    } catch {
+      toasts.show({ message: 'The file could not be read here. Try again.', tone: 'error' });
+    }
   };
 
   const check = async () => {
     if (!picked) return;
     const mapping = confirmedMapping(picked.columns);
-    setBusy('checking');
+    setStage('checking');
     try {
       await callApi(access, (http) => http.PUT('/api/v1/import-mappings/{kind}', { params: { path: { kind } }, body: { mapping } }));
       setSummary(summarizeImport(await send(true, mapping)));
     } catch {
       toasts.show({ message: 'The file could not be checked. Try again.', tone: 'error' });
     } finally {
-      setBusy(undefined);
+      setStage(undefined);
     }
   };
 
   const commit = async () => {
     if (!picked) return;
-    setBusy('importing');
+    setStage('writing');
     try {
       const result = await send(false, confirmedMapping(picked.columns));
       await queryClient.invalidateQueries();
-      toasts.show({ message: `Imported: ${result.created} new, ${result.updated} changed, ${result.unchanged} unchanged.`, tone: 'success' });
+      toasts.show({
+        message:
+          'counted' in result
+            ? `Count posted: ${counted(result.changed, 'product', 'products')} changed on hand.`
+            : `Imported: ${result.created} new, ${result.updated} changed, ${result.unchanged} unchanged.`,
+        tone: 'success',
+      });
       setPicked(undefined);
       setSummary(undefined);
     } catch {
       toasts.show({ message: 'Nothing was imported: the file changed or the shop did. Check it again.', tone: 'error' });
     } finally {
-      setBusy(undefined);
+      setStage(undefined);
     }
   };
 
@@ -107,16 +146,18 @@ export function ImportView({
     return <EmptyState title="Imports are for managers" description="Ask an owner or a manager to import this file." />;
   }
   const twice = picked ? fieldsMappedTwice(picked.columns) : [];
-  const fieldOptions = importFields(kind).map((field) => ({ value: field, label: field }));
+  const fieldOptions = importFields(kind).map((field) => ({ value: field, label: fieldLabel(field) }));
 
   return (
     <>
       <PageHeader title={title} back={back} description="CSV, TSV, xlsx, xls or ods, read in the shop's number format. Nothing is written until you commit." />
+      <ImportProgress stage={stage} done={summary ? 2 : picked?.local.readable ? 1 : 0} />
       <section className={styles.step} aria-labelledby="import-file">
         <h2 id="import-file">1. File</h2>
         <label className={styles.file}>
-          <span>Spreadsheet</span>
-          <input type="file" accept=".csv,.tsv,.txt,.xlsx,.xls,.ods" onChange={(event) => void pick(event)} />
+          <span className={styles.fileButton}>Choose a spreadsheet</span>
+          <input className={styles.fileInput} type="file" accept=".csv,.tsv,.txt,.xlsx,.xls,.ods" onChange={(event) => void pick(event)} />
+          <span className={styles.muted}>{picked ? picked.file.name : 'No file chosen yet.'}</span>
         </label>
         {picked && !picked.local.readable && (
           <p className={styles.notice} role="alert">
@@ -150,7 +191,7 @@ export function ImportView({
                         options={fieldOptions}
                         value={column.field ?? ''}
                         error={column.field && twice.includes(column.field) ? 'Another column gives this field' : undefined}
-                        onChange={(event) => remap(column.header, event.target.value)}
+                        onChange={(event) => void remap(column.header, event.target.value)}
                       />
                     </td>
                     <td>{column.source === 'remembered' ? <Badge tone="ok">Remembered</Badge> : column.source === 'synonym' ? 'Header' : '—'}</td>
@@ -160,10 +201,11 @@ export function ImportView({
           </table>
           {picked.local.readable && (
             <p className={styles.muted}>
-              {picked.local.rows} rows read here; {picked.local.problems.length} cells that cannot be read; {picked.local.notes.length} values to look at.
+              {counted(picked.local.rows, 'row', 'rows')} read here; {counted(picked.local.problems.length, 'cell', 'cells')} that cannot be read;{' '}
+              {counted(picked.local.notes.length, 'value', 'values')} to look at.
             </p>
           )}
-          <Button onClick={() => void check()} disabled={twice.length > 0 || !picked.local.readable} loading={busy === 'checking'}>
+          <Button onClick={() => void check()} disabled={twice.length > 0 || !picked.local.readable || stage === 'reading'} loading={stage === 'checking'}>
             Check the file
           </Button>
         </section>
@@ -173,9 +215,18 @@ export function ImportView({
         <section className={styles.step} aria-labelledby="import-check">
           <h2 id="import-check">3. Check</h2>
           <p className={styles.counts}>
-            <Badge tone="ok">{summary.create} new</Badge>
-            <Badge tone="ok">{summary.update} changed</Badge>
-            <Badge tone="neutral">{summary.unchanged} unchanged</Badge>
+            {kind === 'products' ? (
+              <>
+                <Badge tone="ok">{summary.create} new</Badge>
+                <Badge tone="ok">{summary.update} changed</Badge>
+                <Badge tone="neutral">{summary.unchanged} unchanged</Badge>
+              </>
+            ) : (
+              <>
+                <Badge tone="ok">{summary.update} to change on hand</Badge>
+                <Badge tone="neutral">{summary.unchanged} already right</Badge>
+              </>
+            )}
             <Badge tone={summary.failing ? 'error' : 'neutral'}>{summary.failing} with errors</Badge>
           </p>
           {[
@@ -196,7 +247,7 @@ export function ImportView({
                   {(issues as ImportSummary['errors']).map((issue) => (
                     <tr key={`${issue.row}-${issue.field}-${issue.message}`}>
                       <td>{issue.line ?? issue.row}</td>
-                      <td>{issue.field}</td>
+                      <td>{fieldLabel(issue.field)}</td>
                       <td>{issue.message}</td>
                     </tr>
                   ))}
@@ -204,7 +255,7 @@ export function ImportView({
               </table>
             ),
           )}
-          <Button onClick={() => void commit()} disabled={!canCommit(summary)} loading={busy === 'importing'}>
+          <Button onClick={() => void commit()} disabled={!canCommit(summary)} loading={stage === 'writing'}>
             Import all rows
           </Button>
         </section>

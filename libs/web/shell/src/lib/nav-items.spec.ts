@@ -5,7 +5,7 @@ const labelsFor = (role: Role) => visibleNavItems((permission) => ROLE_PERMISSIO
 
 describe('visibleNavItems', () => {
   it('shows an owner every area', () => {
-    expect(labelsFor('owner')).toEqual(['Dashboard', 'POS', 'Products', 'Sales', 'Analytics', 'Purchasing', 'Users', 'Settings']);
+    expect(labelsFor('owner')).toEqual(['Dashboard', 'POS', 'Products', 'Stock', 'Sales', 'Analytics', 'Purchasing', 'Users', 'Settings']);
   });
 
   it('shows analytics to owners and managers, not to cashiers', () => {
@@ -14,7 +14,7 @@ describe('visibleNavItems', () => {
   });
 
   it('hides user management from a cashier, and shows purchasing for the deliveries they receive', () => {
-    expect(labelsFor('cashier')).toEqual(['Dashboard', 'POS', 'Products', 'Sales', 'Purchasing', 'Settings']);
+    expect(labelsFor('cashier')).toEqual(['Dashboard', 'POS', 'Products', 'Stock', 'Sales', 'Purchasing', 'Settings']);
   });
 });
 

@@ -14,7 +14,8 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/dashboard', label: 'Dashboard', digit: '1', keywords: ['home', 'overview'] },
   { href: '/pos', label: 'POS', digit: '2', keywords: ['till', 'checkout', 'sell', 'register'] },
-  { href: '/products', label: 'Products', digit: '3', keywords: ['catalog', 'items', 'stock'] },
+  { href: '/products', label: 'Products', digit: '3', keywords: ['catalog', 'items'] },
+  { href: '/inventory', label: 'Stock', permission: 'inventory:read', keywords: ['inventory', 'levels', 'count', 'transfer', 'ledger', 'adjust'] },
   { href: '/sales', label: 'Sales', digit: '4', permission: 'sales:read', keywords: ['receipts', 'orders', 'transactions'] },
   { href: '/analytics', label: 'Analytics', permission: 'analytics:read', keywords: ['reports', 'charts', 'insights', 'forecast'] },
   // Receivers (cashiers) come for the deliveries to receive; the rest of purchasing needs `purchasing:read`.

@@ -274,6 +274,23 @@ export class ExportQueryDto {
   @IsString()
   @MaxLength(500)
   columns?: string;
+
+  @ApiPropertyOptional({ description: 'Only the products the list finds with this search (barcode, SKU prefix, name).' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  categoryId?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean()
+  active?: boolean;
 }
 
 export class ImportQueryDto {

@@ -123,8 +123,13 @@ export class StockLevelDto implements StockLevelView {
   @ApiProperty() low!: boolean;
 }
 
+export class StockLevelRowDto extends StockLevelDto {
+  @ApiProperty() sku!: string;
+  @ApiProperty() productName!: string;
+}
+
 export class StockLevelListDto {
-  @ApiProperty({ type: [StockLevelDto] }) items!: StockLevelDto[];
+  @ApiProperty({ type: [StockLevelRowDto] }) items!: StockLevelRowDto[];
   @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
 }
 
@@ -137,6 +142,14 @@ export class StockLevelQueryDto extends PageQueryDto {
   @QueryBoolean()
   @IsBoolean()
   lowOnly?: boolean;
+
+  @ApiPropertyOptional({
+    description: 'Also every product the store never moved, at 0 (deleted products left out); pages by (store, product) over the products.',
+  })
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean()
+  includeZero?: boolean;
 }
 
 export class LedgerEntryDto {
@@ -152,6 +165,8 @@ export class LedgerEntryDto {
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) referenceId!: string | null;
   @ApiProperty({ type: String, nullable: true }) note!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ description: "The product's SKU now (deleted products included: history)." }) sku!: string;
+  @ApiProperty() productName!: string;
 }
 
 export class LedgerListDto {
@@ -162,6 +177,10 @@ export class LedgerListDto {
 export class LedgerQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() storeId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() productId?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'The rows of one sale, refund, transfer, count or receipt.' })
+  @IsOptional()
+  @IsUUID()
+  referenceId?: string;
 }
 
 export class ReconcileDifferenceDto {

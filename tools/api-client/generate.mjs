@@ -39,14 +39,15 @@ async function fetchOpenApiDocument() {
   });
   const exited = new Promise((resolve) => api.once('exit', resolve));
   try {
-    const deadline = Date.now() + 60_000;
+    // Embedded PostgreSQL runs every migration first: a minute on a busy machine.
+    const deadline = Date.now() + 180_000;
     while (Date.now() < deadline) {
       if (api.exitCode !== null) throw new Error(`the API exited with ${api.exitCode}`);
       const response = await fetch(`http://127.0.0.1:${port}/api/openapi.json`).catch(() => undefined);
       if (response?.ok) return await response.json();
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
-    throw new Error('the API did not serve /api/openapi.json within 60 s');
+    throw new Error('the API did not serve /api/openapi.json within 180 s');
   } finally {
     if (api.exitCode === null) api.kill('SIGTERM');
     await exited;

@@ -249,6 +249,8 @@ describe('analytics', () => {
       expect(before.unknownCostLines).toBe(0);
       const said = expectStatus(await get(a.owner.accessToken, `summary?${period}`), 200).body.explanation;
       expect(said).toMatch(new RegExp(`^Revenue was [\\d.,]+\\s€ from ${before.transactions} sales \\(nothing to compare with on the \\d+ days before\\); `));
+      const oneDay = expectStatus(await get(a.owner.accessToken, 'summary?from=2026-03-02&to=2026-03-02'), 200).body.explanation;
+      expect(oneDay).toMatch(/^Revenue was [\d.,]+\s€ from \d+ sales? \((nothing to compare with on|[+−-][\d.]+% on) the day before\); /);
 
       const uncosted = await newProduct(a, { priceMinor: 300, trackStock: false });
       expectStatus(

@@ -171,7 +171,8 @@ export class AnalyticsService {
     const against = (percent: number | null, what: string) =>
       percent === null ? `nothing to compare with on ${what}` : `${signedPercent(percent)} on ${what}`;
     const explanation =
-      `Revenue was ${question.money(current.revenueMinor)} from ${current.transactions} sales (${against(vsPrevious.revenuePercent, `the ${length} days before`)}); ` +
+      `Revenue was ${question.money(current.revenueMinor)} from ${current.transactions} ${current.transactions === 1 ? 'sale' : 'sales'} ` +
+      `(${against(vsPrevious.revenuePercent, length === 1 ? 'the day before' : `the ${length} days before`)}); ` +
       `${weekday} ${to} took ${question.money(lastDay.revenueMinor)}, ${against(vsSameWeekdayLastWeek.revenuePercent, `the ${weekday} a week earlier`)}.`;
     return { ...this.scopeOf(question, explanation), current, previous, vsPrevious, lastDay, sameWeekdayLastWeek: weekBefore, vsSameWeekdayLastWeek };
   }

@@ -152,6 +152,7 @@ describe('the purchasing screens, in Chromium against the real API', () => {
     await page.getByRole('row', { name: /PO-000001/ }).click();
     await page.getByRole('heading', { name: 'Purchase order PO-000001' }).waitFor();
     await page.getByRole('heading', { name: 'Receive goods' }).waitFor();
+    await page.getByRole('link', { name: /Deliveries to receive/ }).waitFor();
     expect(await page.getByRole('button', { name: /Close: the rest will not come|Show the page for the supplier/ }).count()).toBe(0);
 
     const scan = page.getByLabel('Scan or type a barcode or SKU');

@@ -95,8 +95,14 @@ const inPage = <T>(page: Page, source: string, argument: unknown): Promise<T> =>
 
 async function main() {
   const database = await createTestDatabase();
-  const api = await startBuiltApi(await freePort(), { DATABASE_URL: database.url, REDIS_URL: TEST_REDIS_URL });
-  const web = await startBuiltWeb(await freePort(), { KASSA_API_URL: api.baseUrl });
+  // BENCH_PORTS=api,web pins the ports (a machine shared by several people); its own Redis keys keep other runs' jobs out.
+  const [apiPort, webPort] = process.env['BENCH_PORTS'] ? process.env['BENCH_PORTS'].split(',').map(Number) : [await freePort(), await freePort()];
+  const api = await startBuiltApi(apiPort, {
+    DATABASE_URL: database.url,
+    REDIS_URL: TEST_REDIS_URL,
+    REDIS_KEY_PREFIX: `till-bench:${Date.now().toString(36)}:`,
+  });
+  const web = await startBuiltWeb(webPort, { KASSA_API_URL: api.baseUrl });
   const browser = await chromium.launch({
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu'],

@@ -26,6 +26,8 @@ import { ReceivingPanel } from './receiving-panel';
 import styles from './purchasing.module.css';
 
 const BACK = { href: '/purchasing', label: 'Purchase orders' };
+/** Where a receiver who may not read purchasing (a cashier) came from. */
+const BACK_TO_DELIVERIES = { href: '/purchasing', label: 'Deliveries to receive' };
 
 type Action = 'submit' | 'approve' | 'reject' | 'reopen' | 'order' | 'close' | 'cancel';
 
@@ -67,6 +69,7 @@ export function PurchaseOrderView() {
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string>();
   const [received, setReceived] = useState<Receipt>();
+  const back = can('purchasing:read') ? BACK : BACK_TO_DELIVERIES;
   const order = useApiQuery(purchaseOrderKeys.detail(id), (http, signal) => http.GET('/api/v1/purchase-orders/{id}', { params: { path: { id } }, signal }), {
     enabled: valid,
   });
@@ -99,7 +102,7 @@ export function PurchaseOrderView() {
   if (!valid || order.isError) {
     return (
       <>
-        <PageHeader title="Purchase order" back={BACK} />
+        <PageHeader title="Purchase order" back={back} />
         <ProblemState
           kind={order.isError ? order.error.kind : 'not-found'}
           subject="This purchase order"
@@ -113,7 +116,7 @@ export function PurchaseOrderView() {
   if (!data) {
     return (
       <>
-        <PageHeader title="Purchase order" back={BACK} />
+        <PageHeader title="Purchase order" back={back} />
         <Skeleton lines={6} label="Loading the purchase order" />
       </>
     );
@@ -138,7 +141,7 @@ export function PurchaseOrderView() {
     <>
       <PageHeader
         title={`Purchase order ${data.number}`}
-        back={BACK}
+        back={back}
         description={
           <span className={styles.summary}>
             <span>{data.supplierName}</span>

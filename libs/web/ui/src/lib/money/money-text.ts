@@ -1,8 +1,21 @@
 import { formatUnits, parseUnits, unitsAsDecimal, type ParsedUnits } from '../number/number-text';
 
+/** One formatter per locale and currency: building one costs a few hundred times more than formatting with it. */
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+function moneyFormat(currency: string, locale: string | undefined): Intl.NumberFormat {
+  const key = `${locale ?? ''} ${currency}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: 'currency', currency });
+    moneyFormats.set(key, format);
+  }
+  return format;
+}
+
 /** Minor-unit digits of a currency: 2 for EUR, 0 for JPY, 3 for KWD. */
 export function currencyDigits(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  return moneyFormat(currency, 'en').resolvedOptions().maximumFractionDigits ?? 2;
 }
 
 /** Reads an amount typed in the shop's locale into minor units: `12,50` in de-DE → 1250, `12.50` in en-US → 1250. */
@@ -17,7 +30,7 @@ export function formatMoneyInput(minor: number, locale: string, currency: string
 
 /** Minor units for reading, with the currency as the locale places it: 1999 EUR → `€19.99` (en-US), `19,99 €` (de-DE). */
 export function formatMoney(minor: number, currency: string, locale?: string): string {
-  return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(unitsAsDecimal(minor, currencyDigits(currency)));
+  return moneyFormat(currency, locale).format(unitsAsDecimal(minor, currencyDigits(currency)));
 }
 
 /** The currency symbol and which side of the number the locale writes it on. */

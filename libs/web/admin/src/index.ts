@@ -1,2 +1,3 @@
 export { SettingsView } from './lib/settings-view';
 export { UsersView } from './lib/users-view';
+export { AuditTrail } from './lib/audit-entries';

@@ -1,2 +1,4 @@
 export { SaleView } from './lib/sale-view';
 export { SalesView } from './lib/sales-view';
+export { ReconciliationView } from './lib/reconciliation-view';
+export { SalesSummaryView } from './lib/sales-summary-view';

@@ -5,6 +5,7 @@ import { useSession } from '@kassa/web/auth';
 import { useApiMutation } from '@kassa/web/data-access';
 import { DetailList, Form, FormActions, FormCheckbox, FormInput, FormRow, FormSelect, PageHeader, Skeleton, useToasts } from '@kassa/web/ui';
 import { localeOptions, timeZoneOptions } from './locale-options';
+import { SettingsNav } from './settings-nav';
 
 type Tenant = Schemas['TenantDto'];
 type SettingsValues = Pick<Tenant, 'name' | 'locale' | 'currency' | 'timeZone' | 'pricesIncludeTax' | 'allowNegativeStock'>;
@@ -63,6 +64,7 @@ export function SettingsView() {
   return (
     <>
       <PageHeader title="Settings" description="How your shop works and how Kassa writes its numbers." />
+      <SettingsNav />
       {!tenant ? (
         <Skeleton lines={4} label="Loading the settings" />
       ) : can('tenant:manage') ? (

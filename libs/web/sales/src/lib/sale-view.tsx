@@ -8,6 +8,7 @@ import { AuditTrail } from '@kassa/web/admin';
 import { useSession } from '@kassa/web/auth';
 import { ReceiptPreview, useReceipt } from './receipt-preview';
 import { SaleActions } from './sale-actions';
+import { FLAG_LABEL } from './sale-flags';
 import { SaleBadges } from './sale-badges';
 import { saleKeys, type Refund, type Sale } from './sale-requests';
 import { useStoreDirectory } from './store-directory';
@@ -15,14 +16,6 @@ import styles from './sales.module.css';
 
 const BACK = { href: '/sales', label: 'Sales' };
 const TENDER_LABEL = { cash: 'Cash', card: 'Card', other: 'Other' } as const;
-const FLAG_LABEL: Record<Sale['flags'][number], string> = {
-  price_changed: 'a price other than the catalog’s',
-  product_inactive: 'an inactive product',
-  product_deleted: 'a deleted product',
-  negative_stock: 'stock below zero',
-  tender_short: 'tenders short of the total',
-  discount_unapproved: 'a discount beyond the allowance',
-};
 
 /** One sale: what was sold at which price, discount and tax, how it was paid, what was refunded, and its receipt. */
 export function SaleView() {

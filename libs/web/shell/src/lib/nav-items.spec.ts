@@ -5,11 +5,15 @@ const labelsFor = (role: Role) => visibleNavItems((permission) => ROLE_PERMISSIO
 
 describe('visibleNavItems', () => {
   it('shows an owner every area', () => {
-    expect(labelsFor('owner')).toEqual(['Dashboard', 'POS', 'Products', 'Sales', 'Purchasing', 'Users', 'Settings']);
+    expect(labelsFor('owner')).toEqual(['Dashboard', 'POS', 'Products', 'Sales', 'Customers', 'Purchasing', 'Users', 'Settings']);
   });
 
-  it('hides user management from a cashier', () => {
-    expect(labelsFor('cashier')).toEqual(['Dashboard', 'POS', 'Products', 'Sales', 'Settings']);
+  it('hides user management and administration from a cashier', () => {
+    expect(labelsFor('cashier')).toEqual(['Dashboard', 'POS', 'Products', 'Sales', 'Customers']);
+  });
+
+  it('shows a manager the administration they can do', () => {
+    expect(labelsFor('manager')).toContain('Settings');
   });
 });
 

@@ -5,8 +5,8 @@ export interface NavItem {
   label: string;
   /** Ctrl+<digit> jumps here. */
   digit?: '1' | '2' | '3' | '4';
-  /** Shown only to users holding it. */
-  permission?: Permission;
+  /** Shown only to users holding it (one of them, for a list). */
+  permission?: Permission | readonly Permission[];
   keywords?: string[];
 }
 
@@ -16,13 +16,20 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/pos', label: 'POS', digit: '2', keywords: ['till', 'checkout', 'sell', 'register'] },
   { href: '/products', label: 'Products', digit: '3', keywords: ['catalog', 'items', 'stock'] },
   { href: '/sales', label: 'Sales', digit: '4', permission: 'sales:read', keywords: ['receipts', 'orders', 'transactions'] },
+  { href: '/customers', label: 'Customers', permission: 'customers:read', keywords: ['clients', 'buyers', 'consent', 'erase'] },
   { href: '/purchasing', label: 'Purchasing', permission: 'purchasing:read', keywords: ['suppliers', 'purchase orders', 'receiving', 'reorder'] },
   { href: '/users', label: 'Users', permission: 'users:read', keywords: ['staff', 'team', 'people', 'cashiers'] },
-  { href: '/settings', label: 'Settings', permission: 'tenant:read', keywords: ['preferences', 'shop', 'tenant'] },
+  // Administration: whoever changes the shop, its people, its partners' access or reads its audit log.
+  {
+    href: '/settings',
+    label: 'Settings',
+    permission: ['tenant:manage', 'stores:manage', 'users:manage', 'api_keys:manage', 'webhooks:manage', 'audit:read', 'events:read', 'dead_letters:manage'],
+    keywords: ['preferences', 'shop', 'tenant', 'administration', 'api keys', 'webhooks', 'audit log', 'developers'],
+  },
 ];
 
 export function visibleNavItems(can: (permission: Permission) => boolean): NavItem[] {
-  return NAV_ITEMS.filter((item) => !item.permission || can(item.permission));
+  return NAV_ITEMS.filter((item) => item.permission === undefined || (typeof item.permission === 'string' ? can(item.permission) : item.permission.some(can)));
 }
 
 /** The item a path belongs to (`/settings/x` → Settings). */

@@ -270,13 +270,41 @@ describe('the administration screens (API keys, webhooks, audit log), in Chromiu
     await page.getByRole('heading', { name: 'Nothing failed' }).waitFor();
   });
 
+  it('adds a store with a register and renames it on the stores screen', async () => {
+    const page = await signedIn(owner);
+    await page.goto(`${stack.web.baseUrl}/settings`);
+    await page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'Stores and registers' }).click();
+    await page.getByRole('button', { name: 'Add store' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add a store' });
+    await dialog.getByLabel('Name').fill('Prenzlauer Berg');
+    await dialog.getByLabel('Code').fill('PRZ-1');
+    await dialog.getByRole('button', { name: 'Add store' }).click();
+    const section = page.getByRole('region', { name: /Prenzlauer Berg/ });
+    await section.getByRole('row', { name: /Back office and API/ }).waitFor();
+
+    await section.getByRole('button', { name: 'Add register to Prenzlauer Berg' }).click();
+    const register = page.getByRole('dialog', { name: 'Add a register to Prenzlauer Berg' });
+    await register.getByLabel('Name').fill('Till 2');
+    await register.getByRole('button', { name: 'Add register' }).click();
+    await section.getByRole('row', { name: /Till 2\s+Till/ }).waitFor();
+
+    await section.getByRole('button', { name: 'Rename Prenzlauer Berg' }).click();
+    const rename = page.getByRole('dialog', { name: 'Rename Prenzlauer Berg' });
+    await rename.getByLabel('Name').fill('Prenzlberg');
+    await rename.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('heading', { level: 2, name: /Prenzlberg PRZ-1/ }).waitFor();
+    const stores = await api<{ items: { name: string; code: string }[] }>('GET', '/api/v1/stores');
+    expect(stores.items.map((store) => `${store.name} ${store.code}`)).toContain('Prenzlberg PRZ-1');
+    await page.screenshot({ path: path.join(SCREENS, 'stores.desktop.light.png'), fullPage: true });
+  });
+
   it('shows a cashier no administration menu, "not allowed" on a direct visit, and the API refuses too', async () => {
     const page = await signedIn(cashier);
     const nav = page.getByRole('navigation', { name: 'Main' });
     await nav.getByRole('link', { name: 'Sales' }).waitFor();
     expect(await nav.getByRole('link', { name: 'Settings' }).count()).toBe(0);
     expect(await nav.getByRole('link', { name: 'Users' }).count()).toBe(0);
-    for (const screen of ['api-keys', 'webhooks', 'audit', 'developers', 'events', 'dead-letters']) {
+    for (const screen of ['api-keys', 'webhooks', 'audit', 'developers', 'events', 'dead-letters', 'stores']) {
       await page.goto(`${stack.web.baseUrl}/settings/${screen}`);
       await page.getByRole('heading', { name: 'Not allowed' }).waitFor();
     }
@@ -314,7 +342,7 @@ describe('the administration screens (API keys, webhooks, audit log), in Chromiu
       expect(await accessibilityViolations(page, ['serious', 'critical'])).toEqual([]);
       await page.screenshot({ path: path.join(SCREENS, `webhook.desktop.${colorScheme}.png`), fullPage: true });
 
-      for (const screen of ['/settings/developers', '/settings/events', '/settings/dead-letters', '/users']) {
+      for (const screen of ['/settings/developers', '/settings/events', '/settings/dead-letters', '/settings/stores', '/users']) {
         await page.goto(`${stack.web.baseUrl}${screen}`);
         await page.getByRole('navigation', { name: 'Main' }).waitFor();
         await page.getByRole('heading', { level: 1 }).waitFor();

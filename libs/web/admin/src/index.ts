@@ -8,3 +8,4 @@ export { WebhooksView } from './lib/webhooks-view';
 export { DevelopersView } from './lib/developers-view';
 export { DeadLettersView } from './lib/dead-letters-view';
 export { EventsView } from './lib/events-view';
+export { StoresView } from './lib/stores-view';

@@ -6,6 +6,7 @@ import styles from './admin.module.css';
 
 const LINKS = [
   { href: '/settings', label: 'Shop', permission: 'tenant:read' },
+  { href: '/settings/stores', label: 'Stores and registers', permission: 'stores:manage' },
   { href: '/settings/api-keys', label: 'API keys', permission: 'api_keys:manage' },
   { href: '/settings/webhooks', label: 'Webhooks', permission: 'webhooks:manage' },
   { href: '/settings/audit', label: 'Audit log', permission: 'audit:read' },

@@ -1,10 +1,12 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as XLSX from '@e965/xlsx';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { signInOnTill } from '@kassa/testing';
 import { accessibilityViolations } from './support/axe';
 import { launchChromium } from './support/chromium';
-import { apiCallTo, createShop, newShopAccount, signInThroughForm, type ShopAccount } from './support/shop-accounts';
+import { accessTokenFor, apiCallTo, createShop, newShopAccount, signInThroughForm, type ShopAccount } from './support/shop-accounts';
 import { startWebStack, WebStack } from './support/web-stack';
 import { tabIntoRows } from './support/keyboard';
 
@@ -224,6 +226,62 @@ describe('the sales screens, in Chromium against the real API', () => {
     await page.screenshot({ path: path.join(SCREENS, 'sale-voided.desktop.light.png'), fullPage: true });
   });
 
+  it("exports one day's sales as xlsx: one row per sale, and the completed ones add up to that day's summary", async () => {
+    const page = await signedIn();
+    await page.goto(`${stack.web.baseUrl}/sales`);
+    const grid = page.getByRole('grid', { name: /Sales/ });
+    await grid.getByRole('row', { name: /Greta Lindqvist/ }).waitFor();
+    await page.getByRole('combobox', { name: 'Days' }).selectOption({ label: 'Today' });
+    const day = await page.getByLabel('From day').inputValue();
+    await grid.getByRole('row', { name: /Greta Lindqvist/ }).waitFor();
+    const listed = await grid.locator(':scope > tbody > tr').count();
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export' }).click();
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'sales-')), 'sales.xlsx');
+    await (await download).saveAs(file);
+    const rows = XLSX.utils.sheet_to_json<Record<string, unknown>>(XLSX.read(readFileSync(file), { type: 'buffer' }).Sheets['Sales']);
+    expect(rows).toHaveLength(listed);
+    expect(rows.map((row) => row['Receipt']).sort()).toEqual([teaSale, rooibosSale, offlineSale, voidedSale].map((sale) => sale.receiptNumber).sort());
+    expect(rows.find((row) => row['Receipt'] === voidedSale.receiptNumber)?.['Status']).toBe('voided');
+    // Money cells are amounts in the shop's currency (12.5 for 12.50 EUR).
+    const completedMinor = rows.filter((row) => row['Status'] === 'completed').reduce((sum, row) => sum + Math.round(Number(row['Total']) * 100), 0);
+    const token = await accessTokenFor(stack.api.baseUrl, account);
+    const summary = await api<{ totalMinor: number }>(token, 'GET', `/api/v1/sales/summary?day=${day}`);
+    expect(completedMinor).toBe(summary.totalMinor);
+    expect(completedMinor).toBe(teaSale.totalMinor + rooibosSale.totalMinor + offlineSale.totalMinor);
+  });
+
+  it("shows the day's summary with the split by store, and reviews the offline sale from the reconciliation list", async () => {
+    const page = await signedIn();
+    await page.goto(`${stack.web.baseUrl}/sales`);
+    await page.getByRole('navigation', { name: 'Sales area' }).getByRole('link', { name: 'Daily summary' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Daily summary' }).waitFor();
+    const token = await accessTokenFor(stack.api.baseUrl, account);
+    const summary = await api<{ totalMinor: number; salesCount: number; voids: { count: number } }>(token, 'GET', '/api/v1/sales/summary');
+    const figures = page.getByRole('definition').filter({ hasText: money(summary.totalMinor) });
+    await figures.first().waitFor();
+    const byStore = page.getByRole('table', { name: 'By store' }).getByRole('row', { name: /Mitte/ });
+    await byStore.getByText(money(summary.totalMinor)).waitFor();
+    expect(await byStore.getByRole('cell').first().innerText()).toBe(String(summary.salesCount));
+    await page.screenshot({ path: path.join(SCREENS, 'sales-summary.desktop.light.png'), fullPage: true });
+
+    await page.getByRole('navigation', { name: 'Sales area' }).getByRole('link', { name: 'Reconciliation' }).click();
+    const grid = page.getByRole('grid', { name: /Offline sales to review/ });
+    const row = grid.getByRole('row', { name: /#101\b/ });
+    expect(await row.innerText()).toMatch(/a price other than the catalog’s/);
+    await row.getByRole('button', { name: 'Mark receipt #101 reviewed' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Mark receipt #101 reviewed' });
+    await dialog.getByLabel('Note').fill('Price agreed with the manager');
+    await dialog.getByRole('button', { name: 'Mark reviewed' }).click();
+    await row.waitFor({ state: 'detached' });
+    await page.getByRole('heading', { name: 'Nothing waits for review' }).waitFor();
+    expect((await api<{ reviewedAt: string | null }>(token, 'GET', `/api/v1/sales/${offlineSale.id}`)).reviewedAt).not.toBeNull();
+    await page.getByRole('combobox', { name: 'Review' }).selectOption({ label: 'Reviewed' });
+    await grid.getByRole('row', { name: /#101\b.*Reviewed/ }).waitFor();
+    await page.screenshot({ path: path.join(SCREENS, 'sales-reconciliation.desktop.light.png'), fullPage: true });
+  });
+
   it('shows the not-found state for a sale id that is not a uuid, and for one that does not exist', async () => {
     const page = await signedIn();
     await page.goto(`${stack.web.baseUrl}/sales/not-a-uuid`);
@@ -258,6 +316,17 @@ describe('the sales screens, in Chromium against the real API', () => {
       .waitFor();
     expect(await accessibilityViolations(page, ['serious', 'critical'])).toEqual([]);
     await page.screenshot({ path: path.join(SCREENS, `sales.desktop.${colorScheme}.png`), fullPage: true });
+
+    for (const [screen, ready] of [
+      ['summary', page.getByRole('table', { name: 'By store' }).getByRole('row', { name: /Mitte/ })],
+      // The offline sale was reviewed by an earlier test: nothing is left open.
+      ['reconciliation', page.getByRole('heading', { name: 'Nothing waits for review' })],
+    ] as const) {
+      await page.goto(`${stack.web.baseUrl}/sales/${screen}`);
+      await ready.waitFor();
+      expect(await accessibilityViolations(page, ['serious', 'critical'])).toEqual([]);
+      await page.screenshot({ path: path.join(SCREENS, `sales-${screen}.desktop.${colorScheme}.png`), fullPage: true });
+    }
 
     for (const [sale, name] of [
       [teaSale, 'sale'],

@@ -1,2 +1,11 @@
 export { SettingsView } from './lib/settings-view';
 export { UsersView } from './lib/users-view';
+export { AuditTrail } from './lib/audit-entries';
+export { ApiKeysView } from './lib/api-keys-view';
+export { AuditLogView } from './lib/audit-log-view';
+export { WebhookView } from './lib/webhook-view';
+export { WebhooksView } from './lib/webhooks-view';
+export { DevelopersView } from './lib/developers-view';
+export { DeadLettersView } from './lib/dead-letters-view';
+export { EventsView } from './lib/events-view';
+export { StoresView } from './lib/stores-view';

@@ -1,3 +1,5 @@
 export { SaleView } from './lib/sale-view';
 export { SalesView } from './lib/sales-view';
 export { ShiftsView } from './lib/shifts/shifts-view';
+export { ReconciliationView } from './lib/reconciliation-view';
+export { SalesSummaryView } from './lib/sales-summary-view';

@@ -984,6 +984,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sales/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SalesController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sales/summary": {
         parameters: {
             query?: never;
@@ -6122,6 +6138,40 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["SaleDto"];
                 };
+            };
+        };
+    };
+    SalesController_export: {
+        parameters: {
+            query: {
+                /** @description A receipt number, or part of the customer’s name. */
+                q?: string;
+                storeId?: string;
+                registerId?: string;
+                /** @description The user who rang the sale up. */
+                cashierId?: string;
+                customerId?: string;
+                status?: "completed" | "voided";
+                /** @description Occurred at or after. */
+                from?: string;
+                /** @description Occurred before. */
+                to?: string;
+                format: "csv" | "xlsx";
+                /** @description CSV only: start with a UTF-8 byte order mark. */
+                bom?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sales the list filters match, one row per sale (voided ones with their status), newest first; audited. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

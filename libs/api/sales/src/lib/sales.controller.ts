@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Ctx, IdParam, RequestContext, RequirePermissions } from '@kassa/api/http';
+import { sendExport } from '@kassa/api/spreadsheets';
 import { Idempotent } from '@kassa/api/idempotency';
 import type { FastifyReply } from 'fastify';
 import { CreateSaleDto } from './dto/create-sale.dto';
@@ -9,7 +10,7 @@ import { EmailReceiptDto, ReceiptEmailQueuedDto } from './dto/receipt-email.dto'
 import { ReceiptQueryDto } from './dto/receipt-query.dto';
 import { CreateRefundDto, RefundDto, RefundListDto, VoidSaleDto } from './dto/refund.dto';
 import { SaleDto, SaleListDto } from './dto/sale.dto';
-import { SaleQueryDto } from './dto/sale-query.dto';
+import { SaleExportQueryDto, SaleQueryDto } from './dto/sale-query.dto';
 import { SalesSummaryDto, SalesSummaryQueryDto } from './dto/sales-summary.dto';
 import { SaleReceiptEmailsService } from './sale-receipt-emails.service';
 import { SaleReceiptsService } from './sale-receipts.service';
@@ -51,6 +52,14 @@ export class SalesController {
   @ApiOkResponse({ type: SaleListDto, description: 'Newest first. `q` is a receipt number or part of a customer name.' })
   list(@Ctx() context: RequestContext, @Query() query: SaleQueryDto): Promise<SaleListDto> {
     return this.sales.list(context, query);
+  }
+
+  @Get('export')
+  @RequirePermissions('sales:read')
+  @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiOkResponse({ description: 'The sales the list filters match, one row per sale (voided ones with their status), newest first; audited.' })
+  async export(@Ctx() context: RequestContext, @Query() query: SaleExportQueryDto, @Res() reply: FastifyReply): Promise<void> {
+    await sendExport(reply, await this.sales.export(context, query));
   }
 
   @Get('summary')

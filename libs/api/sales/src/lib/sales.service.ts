@@ -9,11 +9,13 @@ import { DomainEvents } from '@kassa/api/events';
 import { cursorShape, pageRequest, paginate, RequestContext } from '@kassa/api/http';
 import { requestFingerprint } from '@kassa/api/idempotency';
 import { StockService } from '@kassa/api/inventory';
+import type { SpreadsheetExport } from '@kassa/api/spreadsheets';
 import { canSeeStore, RegistersService, SaleRegister, StoresService, TenantsService, visibleStoreIds } from '@kassa/api/tenancy';
 import type { CreateSaleDto } from './dto/create-sale.dto';
 import { discountOf } from './dto/discount.dto';
 import type { SaleDto, SaleListDto } from './dto/sale.dto';
-import type { SaleQueryDto } from './dto/sale-query.dto';
+import type { SaleExportQueryDto, SaleFilters, SaleQueryDto } from './dto/sale-query.dto';
+import { SALE_CSV_HEADER, SALE_EXPORT_COLUMNS, type SaleExportRow } from './sales-export';
 import { ResolvedLine, resolveLines } from './sale-lines';
 import { discountsBeyondGrant, saleDiscountGrant } from './sale-discounts';
 import { assertSaleSize } from './sale-size';
@@ -47,6 +49,7 @@ export interface RecordedSale {
 
 /** Newest first (ids are UUIDv7). */
 const SALE_PAGES = cursorShape('sales', ['uuid']);
+const EXPORT_PAGE = 1000;
 
 /**
  * A stored sale as the API shows it: with its customer's name (from `customerNames`), and lines without
@@ -104,10 +107,45 @@ export class SalesService {
   /** Newest first; `q` is a receipt number or part of the customer's name (the command palette's search). */
   async list(context: RequestContext, query: SaleQueryDto): Promise<SaleListDto> {
     const page = pageRequest(query, SALE_PAGES);
-    const q = query.q?.trim() || null;
+    const rows = await this.matching(context, query, page.after?.[0] ?? null, page.fetch);
+    const { items, nextCursor } = paginate(rows, page, (sale) => [sale.id]);
+    return { items: await this.present(context, items), nextCursor };
+  }
+
+  /**
+   * The sales the list's filters match, one row per sale (voided ones with their status), newest first, as CSV
+   * or xlsx; read page by page inside the request's transaction. Audited as `export` once written.
+   */
+  async export(context: RequestContext, query: SaleExportQueryDto): Promise<SpreadsheetExport<SaleExportRow>> {
+    const { currency, timeZone } = await this.tenants.current(context);
+    const rowsOf = (sales: StoredSale[]) => this.exportRows(context, sales);
+    const matching = (after: string | null) => this.matching(context, query, after, EXPORT_PAGE);
+    const { format, bom, ...filters } = query;
+    return {
+      filename: 'sales',
+      format,
+      bom: bom ?? false,
+      csvHeader: SALE_CSV_HEADER,
+      sheet: { name: 'Sales', columns: SALE_EXPORT_COLUMNS, currency, timeZone },
+      pages: async function* (this: void) {
+        let after: string | null = null;
+        for (;;) {
+          const sales: StoredSale[] = await matching(after);
+          if (sales.length > 0) yield await rowsOf(sales);
+          if (sales.length < EXPORT_PAGE) return;
+          after = sales[sales.length - 1].id;
+        }
+      },
+      written: (rows) => this.audit.record(auditScopeOf(context), { action: 'export', entityType: 'sale', metadata: { format, filters, rows } }),
+    };
+  }
+
+  /** The sales matching the list's filters within the caller's stores, newest first, after the sale `after`. */
+  private matching(context: RequestContext, filters: SaleFilters, after: string | null, limit: number): Promise<StoredSale[]> {
+    const q = filters.q?.trim() || null;
     const receiptNumber = q && /^\d{1,9}$/.test(q) ? Number(q) : null;
     const namePattern = q ? `%${q.replace(/[\\%_]/g, (char) => `\\${char}`)}%` : null;
-    const rows = await queryRows<StoredSale>(
+    return queryRows<StoredSale>(
       context.manager,
       `${SALE_SELECT}
         WHERE ($1::text IS NULL OR s.receipt_number = $2
@@ -121,20 +159,54 @@ export class SalesService {
       [
         namePattern,
         receiptNumber,
-        query.storeId ?? null,
+        filters.storeId ?? null,
         visibleStoreIds(context) ?? null,
-        query.registerId ?? null,
-        query.cashierId ?? null,
-        query.customerId ?? null,
-        query.status ?? null,
-        query.from ?? null,
-        query.to ?? null,
-        page.after?.[0] ?? null,
-        page.fetch,
+        filters.registerId ?? null,
+        filters.cashierId ?? null,
+        filters.customerId ?? null,
+        filters.status ?? null,
+        filters.from ?? null,
+        filters.to ?? null,
+        after,
+        limit,
       ],
     );
-    const { items, nextCursor } = paginate(rows, page, (sale) => [sale.id]);
-    return { items: await this.present(context, items), nextCursor };
+  }
+
+  /** Export rows: the store's code and the register's name from tenancy, the customer's name, the refunds so far. */
+  private async exportRows(context: RequestContext, stored: StoredSale[]): Promise<SaleExportRow[]> {
+    const sales = await this.present(context, stored);
+    const stores = new Map((await this.stores.getMany(context, [...new Set(sales.map((sale) => sale.storeId))])).map((store) => [store.id, store.code]));
+    const registers = new Map<string, string>();
+    for (const registerId of new Set(sales.map((sale) => sale.registerId))) {
+      registers.set(registerId, (await this.registers.placeOf(context, registerId)).registerName);
+    }
+    const refunded = new Map(
+      (
+        await queryRows<{ saleId: string; refundedMinor: number }>(
+          context.manager,
+          `SELECT sale_id AS "saleId", sum(total_minor)::bigint AS "refundedMinor" FROM sale_refund WHERE sale_id = ANY($1::uuid[]) GROUP BY sale_id`,
+          [sales.map((sale) => sale.id)],
+        )
+      ).map((row) => [row.saleId, Number(row.refundedMinor)]),
+    );
+    return sales.map((sale) => ({
+      id: sale.id,
+      receiptNumber: sale.receiptNumber,
+      occurredAt: sale.occurredAt,
+      status: sale.status,
+      storeCode: stores.get(sale.storeId) ?? '',
+      registerName: registers.get(sale.registerId) ?? '',
+      customerName: sale.customerName,
+      subtotalMinor: sale.subtotalMinor,
+      discountMinor: sale.discountMinor,
+      taxMinor: sale.taxMinor,
+      totalMinor: sale.totalMinor,
+      refundedMinor: refunded.get(sale.id) ?? 0,
+      tenders: sale.tenders.map((tender) => `${tender.type} ${tender.amountMinor}`).join('; '),
+      offline: sale.offline,
+      flagged: sale.flags.length > 0,
+    }));
   }
 
   async create(context: RequestContext, input: CreateSaleDto): Promise<RecordedSale> {

@@ -6,6 +6,7 @@ import { useApiMutation } from '@kassa/web/data-access';
 import { TILL_IDLE_LOCK_SECONDS } from '@kassa/contracts';
 import { DetailList, Form, FormActions, FormCheckbox, FormInput, FormNumberInput, FormRow, FormSelect, PageHeader, Skeleton, useToasts } from '@kassa/web/ui';
 import { localeOptions, timeZoneOptions } from './locale-options';
+import { SettingsNav } from './settings-nav';
 
 type Tenant = Schemas['TenantDto'];
 type SettingsValues = Pick<Tenant, 'name' | 'locale' | 'currency' | 'timeZone' | 'pricesIncludeTax' | 'allowNegativeStock' | 'tillIdleLockSeconds'>;
@@ -76,6 +77,7 @@ export function SettingsView() {
   return (
     <>
       <PageHeader title="Settings" description="How your shop works and how Kassa writes its numbers." />
+      <SettingsNav />
       {!tenant ? (
         <Skeleton lines={4} label="Loading the settings" />
       ) : can('tenant:manage') ? (

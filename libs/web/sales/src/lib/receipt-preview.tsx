@@ -46,7 +46,8 @@ export function ReceiptPreview({ saleId, receiptNumber }: { saleId: string; rece
   );
 }
 
-function useReceipt(saleId: string, format: ReceiptFormat, enabled: boolean) {
+/** The receipt as the API renders it; the text one is shared by the preview and the print button. */
+export function useReceipt(saleId: string, format: ReceiptFormat, enabled: boolean) {
   return useApiQuery(
     [...saleKeys.receipt(saleId), format],
     (http, signal) => http.GET('/api/v1/sales/{id}/receipt', { params: { path: { id: saleId }, query: { format } }, parseAs: 'text', signal }),

@@ -11,4 +11,6 @@ export const saleKeys = {
   detail: (id: string) => queryKeys.detail('sale', id),
   refunds: (id: string) => [...queryKeys.detail('sale', id), 'refunds'] as const,
   receipt: (id: string) => [...queryKeys.detail('sale', id), 'receipt'] as const,
+  /** The key `AuditTrail` (@kassa/web/admin) reads a sale's history under. */
+  audit: (id: string) => [...queryKeys.detail('sale', id), 'audit'] as const,
 };

@@ -4,7 +4,11 @@ import { useParams } from 'next/navigation';
 import { isUuid } from '@kassa/contracts';
 import { useApiQuery } from '@kassa/web/data-access';
 import { PageHeader, ProblemState, Skeleton, useShopFormat, type ShopFormat } from '@kassa/web/ui';
-import { ReceiptPreview } from './receipt-preview';
+import { AuditTrail } from '@kassa/web/admin';
+import { useSession } from '@kassa/web/auth';
+import { ReceiptPreview, useReceipt } from './receipt-preview';
+import { SaleActions } from './sale-actions';
+import { FLAG_LABEL } from './sale-flags';
 import { SaleBadges } from './sale-badges';
 import { saleKeys, type Refund, type Sale } from './sale-requests';
 import { useStoreDirectory } from './store-directory';
@@ -12,19 +16,12 @@ import styles from './sales.module.css';
 
 const BACK = { href: '/sales', label: 'Sales' };
 const TENDER_LABEL = { cash: 'Cash', card: 'Card', other: 'Other' } as const;
-const FLAG_LABEL: Record<Sale['flags'][number], string> = {
-  price_changed: 'a price other than the catalog’s',
-  product_inactive: 'an inactive product',
-  product_deleted: 'a deleted product',
-  negative_stock: 'stock below zero',
-  tender_short: 'tenders short of the total',
-  discount_unapproved: 'a discount beyond the allowance',
-};
 
 /** One sale: what was sold at which price, discount and tax, how it was paid, what was refunded, and its receipt. */
 export function SaleView() {
   const { id } = useParams<{ id: string }>();
   const valid = isUuid(id);
+  const { can } = useSession();
   const format = useShopFormat();
   const directory = useStoreDirectory();
   const sale = useApiQuery(saleKeys.detail(id), (http, signal) => http.GET('/api/v1/sales/{id}', { params: { path: { id } }, signal }), {
@@ -33,6 +30,7 @@ export function SaleView() {
   const refunds = useApiQuery(saleKeys.refunds(id), (http, signal) => http.GET('/api/v1/sales/{id}/refunds', { params: { path: { id } }, signal }), {
     enabled: valid && sale.isSuccess,
   });
+  const receiptText = useReceipt(id, 'text', valid && sale.isSuccess);
   if (!valid || sale.isError) {
     return (
       <>
@@ -70,6 +68,7 @@ export function SaleView() {
             <SaleBadges sale={data} />
           </span>
         }
+        actions={<SaleActions sale={data} receiptText={receiptText.data} />}
       />
       {data.status === 'voided' && (
         <p className={styles.notice} role="note">
@@ -99,6 +98,14 @@ export function SaleView() {
               <RefundList refunds={refunds.data.items} sale={data} format={format} />
             )}
           </section>
+          {can('audit:read') && (
+            <section aria-labelledby="sale-history" className={styles.section}>
+              <h2 id="sale-history" className={styles.heading}>
+                History
+              </h2>
+              <AuditTrail entityType="sale" entityId={data.id} label={`History of receipt #${data.receiptNumber}`} />
+            </section>
+          )}
         </div>
         <section aria-labelledby="sale-receipt" className={styles.section}>
           <h2 id="sale-receipt" className={styles.heading}>

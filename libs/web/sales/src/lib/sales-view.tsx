@@ -1,7 +1,7 @@
 'use client';
 import { useMemo } from 'react';
 import { useSession } from '@kassa/web/auth';
-import { useApiQuery } from '@kassa/web/data-access';
+import { useApiAccess, useApiQuery } from '@kassa/web/data-access';
 import {
   Button,
   DataTable,
@@ -16,10 +16,13 @@ import {
   useNavigationGuard,
   useShopFormat,
   useShopLocale,
+  useToasts,
   type DataTableColumn,
   type DayRange,
 } from '@kassa/web/ui';
 import { SaleBadges } from './sale-badges';
+import { downloadSalesExport } from './sales-export';
+import { SalesNav } from './sales-nav';
 import { saleKeys, type Sale } from './sale-requests';
 import { salesListQuery } from './sales-list-query';
 import { useStoreDirectory } from './store-directory';
@@ -40,12 +43,15 @@ export function SalesView() {
   const { filters, cursor, limit } = table.query;
   const allowed = can('sales:read');
   const directory = useStoreDirectory();
+  const access = useApiAccess();
+  const toasts = useToasts();
+  const listQuery = salesListQuery(filters, (from, to) => dayRangeInstants(from, to, timeZone));
 
   const page = useApiQuery(
     saleKeys.list({ ...table.query, timeZone }),
     (http, signal) =>
       http.GET('/api/v1/sales', {
-        params: { query: { ...salesListQuery(filters, (from, to) => dayRangeInstants(from, to, timeZone)), cursor, limit } },
+        params: { query: { ...listQuery, cursor, limit } },
         signal,
       }),
     { keepPrevious: true, enabled: allowed },
@@ -89,6 +95,7 @@ export function SalesView() {
         description="Every sale rung up in the shop's stores, newest first."
         actions={can('shifts:read') && <Button onClick={() => navigate('/sales/shifts')}>Cash shifts</Button>}
       />
+      <SalesNav />
       <DataTable
         label="Sales"
         columns={columns}
@@ -101,6 +108,9 @@ export function SalesView() {
         failure={page.isError ? { kind: page.error.kind, retry: () => void page.refetch() } : undefined}
         onOpen={(sale) => navigate(`/sales/${sale.id}`)}
         preferencesKey={me ? `sales:${me.user.id}` : undefined}
+        onExport={() =>
+          void downloadSalesExport(access, listQuery).catch(() => toasts.show({ message: 'The export could not be downloaded. Try again.', tone: 'error' }))
+        }
         empty={{ title: 'No sales yet', description: 'Sales rung up at the till or through the API appear here.' }}
         filters={
           <>

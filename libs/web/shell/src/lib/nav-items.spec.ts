@@ -5,7 +5,7 @@ const labelsFor = (role: Role) => visibleNavItems((permission) => ROLE_PERMISSIO
 
 describe('visibleNavItems', () => {
   it('shows an owner every area', () => {
-    expect(labelsFor('owner')).toEqual(['Dashboard', 'POS', 'Products', 'Stock', 'Sales', 'Analytics', 'Purchasing', 'Users', 'Settings']);
+    expect(labelsFor('owner')).toEqual(['Dashboard', 'POS', 'Products', 'Stock', 'Sales', 'Customers', 'Analytics', 'Purchasing', 'Users', 'Settings']);
   });
 
   it('shows analytics to owners and managers, not to cashiers', () => {
@@ -13,8 +13,12 @@ describe('visibleNavItems', () => {
     expect(labelsFor('cashier')).not.toContain('Analytics');
   });
 
-  it('hides user management from a cashier, and shows purchasing for the deliveries they receive', () => {
-    expect(labelsFor('cashier')).toEqual(['Dashboard', 'POS', 'Products', 'Stock', 'Sales', 'Purchasing', 'Settings']);
+  it('hides user management and administration from a cashier, and shows purchasing for the deliveries they receive', () => {
+    expect(labelsFor('cashier')).toEqual(['Dashboard', 'POS', 'Products', 'Stock', 'Sales', 'Customers', 'Purchasing']);
+  });
+
+  it('shows a manager the administration they can do', () => {
+    expect(labelsFor('manager')).toContain('Settings');
   });
 });
 

@@ -17,6 +17,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/products', label: 'Products', digit: '3', keywords: ['catalog', 'items'] },
   { href: '/inventory', label: 'Stock', permission: 'inventory:read', keywords: ['inventory', 'levels', 'count', 'transfer', 'ledger', 'adjust'] },
   { href: '/sales', label: 'Sales', digit: '4', permission: 'sales:read', keywords: ['receipts', 'orders', 'transactions'] },
+  { href: '/customers', label: 'Customers', permission: 'customers:read', keywords: ['clients', 'buyers', 'consent', 'erase'] },
   { href: '/analytics', label: 'Analytics', permission: 'analytics:read', keywords: ['reports', 'charts', 'insights', 'forecast'] },
   // Receivers (cashiers) come for the deliveries to receive; the rest of purchasing needs `purchasing:read`.
   {
@@ -26,7 +27,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
     keywords: ['suppliers', 'purchase orders', 'receiving', 'reorder'],
   },
   { href: '/users', label: 'Users', permission: 'users:read', keywords: ['staff', 'team', 'people', 'cashiers'] },
-  { href: '/settings', label: 'Settings', permission: 'tenant:read', keywords: ['preferences', 'shop', 'tenant'] },
+  // Administration: whoever changes the shop, its people, its partners' access or reads its audit log.
+  {
+    href: '/settings',
+    label: 'Settings',
+    permission: ['tenant:manage', 'stores:manage', 'users:manage', 'api_keys:manage', 'webhooks:manage', 'audit:read', 'events:read', 'dead_letters:manage'],
+    keywords: ['preferences', 'shop', 'tenant', 'administration', 'api keys', 'webhooks', 'audit log', 'developers'],
+  },
 ];
 
 export function visibleNavItems(can: (permission: Permission) => boolean): NavItem[] {

@@ -5,7 +5,7 @@ import { useSession } from '@kassa/web/auth';
 import { listSource, type SearchResult, type SearchSource } from '@kassa/web/search';
 import { visibleNavItems } from './nav-items';
 
-/** What global search covers today: pages and actions, products, users, stores. Customers and sales add theirs here. */
+/** What global search covers: pages and actions, products, sales (by receipt number or customer), customers, users, stores. */
 export function useSearchSources(openShortcuts: () => void): SearchSource[] {
   const session = useSession();
   const { setTheme } = useTheme();
@@ -30,6 +30,39 @@ export function useSearchSources(openShortcuts: () => void): SearchSource[] {
           if (!query.trim()) return [];
           const { data } = await api.http.GET('/api/v1/products', { params: { query: { q: query.trim() } }, signal });
           return (data?.items ?? []).map((product) => ({ id: product.id, title: product.name, subtitle: product.sku, href: `/products/${product.id}` }));
+        },
+      });
+    }
+    if (can('sales:read')) {
+      sources.push({
+        id: 'sales',
+        heading: 'Sales',
+        // The API's `q`: a receipt number, or part of the customer's name.
+        async search(query, signal) {
+          if (!query.trim()) return [];
+          const { data } = await api.http.GET('/api/v1/sales', { params: { query: { q: query.trim(), limit: 5 } }, signal });
+          return (data?.items ?? []).map((sale) => ({
+            id: sale.id,
+            title: `Receipt #${sale.receiptNumber}`,
+            subtitle: [sale.status === 'voided' ? 'Voided' : undefined, sale.customerName ?? undefined].filter(Boolean).join(' · ') || 'Sale',
+            href: `/sales/${sale.id}`,
+          }));
+        },
+      });
+    }
+    if (can('customers:read')) {
+      sources.push({
+        id: 'customers',
+        heading: 'Customers',
+        async search(query, signal) {
+          if (!query.trim()) return [];
+          const { data } = await api.http.GET('/api/v1/customers', { params: { query: { q: query.trim(), limit: 5 } }, signal });
+          return (data?.items ?? []).map((customer) => ({
+            id: customer.id,
+            title: customer.name,
+            subtitle: customer.email ?? customer.phone ?? 'Customer',
+            href: `/customers/${customer.id}`,
+          }));
         },
       });
     }

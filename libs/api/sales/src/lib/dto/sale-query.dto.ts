@@ -1,6 +1,6 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { IsTimestamp, PageQueryDto } from '@kassa/api/http';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsTimestamp, PageQueryDto, QueryBoolean } from '@kassa/api/http';
 
 export class SaleQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'A receipt number, or part of the customer’s name.' }) @IsOptional() @IsString() @MaxLength(100) q?: string;
@@ -11,4 +11,17 @@ export class SaleQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ['completed', 'voided'] }) @IsOptional() @IsIn(['completed', 'voided']) status?: 'completed' | 'voided';
   @ApiPropertyOptional({ format: 'date-time', description: 'Occurred at or after.' }) @IsOptional() @IsTimestamp() from?: string;
   @ApiPropertyOptional({ format: 'date-time', description: 'Occurred before.' }) @IsOptional() @IsTimestamp() to?: string;
+}
+
+/** The list's filters: what a sales export narrows by too. */
+export type SaleFilters = Omit<SaleQueryDto, 'limit' | 'cursor'>;
+
+export class SaleExportQueryDto extends OmitType(SaleQueryDto, ['limit', 'cursor'] as const) {
+  @ApiProperty({ enum: ['csv', 'xlsx'] }) @IsIn(['csv', 'xlsx']) format!: 'csv' | 'xlsx';
+
+  @ApiPropertyOptional({ description: 'CSV only: start with a UTF-8 byte order mark.' })
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean()
+  bom?: boolean;
 }

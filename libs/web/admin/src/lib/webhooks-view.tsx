@@ -1,0 +1,192 @@
+'use client';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import type { Schemas } from '@kassa/api-client';
+import { EVENT_TYPES } from '@kassa/contracts';
+import { useSession } from '@kassa/web/auth';
+import { queryKeys, useApiMutation, useApiQuery } from '@kassa/web/data-access';
+import {
+  Badge,
+  Button,
+  Checkbox,
+  DataTable,
+  Dialog,
+  Input,
+  PageHeader,
+  ProblemState,
+  Skeleton,
+  useDataTableQuery,
+  useShopFormat,
+  type DataTableColumn,
+} from '@kassa/web/ui';
+import { SecretReveal } from './secret-reveal';
+import { SettingsNav } from './settings-nav';
+import styles from './admin.module.css';
+
+export type Webhook = Schemas['WebhookDto'];
+type WebhookEvent = Webhook['events'][number];
+
+export const webhookKeys = {
+  all: queryKeys.entity('webhook'),
+  detail: (id: string) => queryKeys.detail('webhook', id),
+  deliveries: (id: string, params: object) => [...queryKeys.detail('webhook', id), 'deliveries', params] as const,
+  delivery: (id: string) => queryKeys.detail('webhook-delivery', id),
+};
+
+export const eventsText = (events: readonly string[]) => (events.includes('*') ? 'Every event' : events.join(', '));
+
+/** The shop's webhook endpoints; owners add one with the events it receives and get its signing secret once. */
+export function WebhooksView() {
+  const { me, can } = useSession();
+  const router = useRouter();
+  const format = useShopFormat();
+  const allowed = can('webhooks:manage');
+  const table = useDataTableQuery({ pageSize: 50 });
+  const { cursor, limit } = table.query;
+  const webhooks = useApiQuery(
+    queryKeys.list('webhook', { cursor, limit }),
+    (http, signal) => http.GET('/api/v1/webhooks', { params: { query: { cursor, limit } }, signal }),
+    { enabled: allowed, keepPrevious: true },
+  );
+  const [creating, setCreating] = useState(false);
+  const columns: DataTableColumn<Webhook>[] = [
+    { id: 'url', header: 'Endpoint', cell: (hook) => <span className={styles.code}>{hook.url}</span>, hideable: false },
+    { id: 'events', header: 'Events', cell: (hook) => eventsText(hook.events) },
+    {
+      id: 'enabled',
+      header: 'Status',
+      cell: (hook) => <Badge tone={hook.enabled ? 'ok' : 'warn'}>{hook.enabled ? 'Enabled' : hook.disabledReason ? 'Disabled by Kassa' : 'Disabled'}</Badge>,
+    },
+    { id: 'createdAt', header: 'Added', cell: (hook) => format.dateTime(hook.createdAt) },
+  ];
+  if (!me) return <Skeleton lines={4} label="Loading" />;
+  if (!allowed) {
+    return (
+      <>
+        <PageHeader title="Webhooks" />
+        <ProblemState kind="forbidden" />
+      </>
+    );
+  }
+  return (
+    <>
+      <PageHeader
+        title="Webhooks"
+        description="Kassa posts each event to these endpoints as it happens, signed per Standard Webhooks."
+        actions={
+          <Button variant="primary" onClick={() => setCreating(true)}>
+            Add endpoint
+          </Button>
+        }
+      />
+      <SettingsNav />
+      <DataTable
+        label="Webhook endpoints"
+        columns={columns}
+        rowId={(hook) => hook.id}
+        rowLabel={(hook) => hook.url}
+        state={table}
+        page={webhooks.data}
+        loading={webhooks.isPending}
+        refreshing={webhooks.isPlaceholderData}
+        failure={webhooks.isError ? { kind: webhooks.error.kind, retry: () => void webhooks.refetch() } : undefined}
+        onOpen={(hook) => router.push(`/settings/webhooks/${hook.id}`)}
+        empty={{ title: 'No endpoints yet', description: 'Add the URL of a system that should hear about sales, products and stock.' }}
+      />
+      {creating && <CreateWebhookDialog onClose={() => setCreating(false)} />}
+    </>
+  );
+}
+
+function CreateWebhookDialog({ onClose }: { onClose(): void }) {
+  const router = useRouter();
+  const [url, setUrl] = useState('');
+  const [description, setDescription] = useState('');
+  const [picked, setPicked] = useState<ReadonlySet<WebhookEvent>>(new Set());
+  const [created, setCreated] = useState<Schemas['WebhookWithSecretDto']>();
+  const [problem, setProblem] = useState<string>();
+  const create = useApiMutation((http, body: Schemas['CreateWebhookDto']) => http.POST('/api/v1/webhooks', { body }), { invalidates: [webhookKeys.all] });
+  const toggle = (event: WebhookEvent, on: boolean) =>
+    setPicked((current) => {
+      const next = new Set(current);
+      if (on) next.add(event);
+      else next.delete(event);
+      return next;
+    });
+  const every = picked.has('*');
+  const submit = async () => {
+    setProblem(undefined);
+    try {
+      setCreated(
+        await create.mutateAsync({ url: url.trim(), events: every ? ['*'] : [...picked], ...(description.trim() ? { description: description.trim() } : {}) }),
+      );
+    } catch (error) {
+      setProblem(error instanceof Error ? error.message : String(error));
+    }
+  };
+  if (created) {
+    return (
+      <Dialog
+        open
+        onOpenChange={(open) => !open && onClose()}
+        title="Endpoint added"
+        description="Copy the signing secret into the receiving system now: Kassa shows it only once. Verify every delivery with it."
+        footer={
+          <Button variant="primary" onClick={() => router.push(`/settings/webhooks/${created.id}`)}>
+            Open the endpoint
+          </Button>
+        }
+      >
+        <SecretReveal label="Signing secret" value={created.secret} />
+      </Dialog>
+    );
+  }
+  return (
+    <Dialog
+      open
+      onOpenChange={(open) => !open && !create.isPending && onClose()}
+      title="Add a webhook endpoint"
+      footer={
+        <>
+          <Button onClick={onClose} disabled={create.isPending}>
+            Cancel
+          </Button>
+          <Button variant="primary" onClick={() => void submit()} loading={create.isPending} disabled={url.trim() === '' || picked.size === 0}>
+            Add endpoint
+          </Button>
+        </>
+      }
+    >
+      <div className={styles.dialogForm}>
+        <Input
+          label="URL"
+          type="url"
+          required
+          value={url}
+          onChange={(event) => setUrl(event.target.value)}
+          placeholder="https://partner.example/hooks/kassa"
+          data-autofocus
+        />
+        <Input label="Description" value={description} onChange={(event) => setDescription(event.target.value)} maxLength={200} />
+        <fieldset className={styles.choices}>
+          <legend>Events</legend>
+          <Checkbox label="Every event, including new ones" checked={every} onChange={(event) => toggle('*', event.target.checked)} />
+          {EVENT_TYPES.map((type) => (
+            <Checkbox
+              key={type}
+              label={<span className={styles.code}>{type}</span>}
+              checked={every || picked.has(type)}
+              disabled={every}
+              onChange={(event) => toggle(type, event.target.checked)}
+            />
+          ))}
+        </fieldset>
+        {problem && (
+          <p className={styles.notice} role="alert">
+            {problem}
+          </p>
+        )}
+      </div>
+    </Dialog>
+  );
+}

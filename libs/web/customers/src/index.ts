@@ -1,0 +1,2 @@
+export { CustomerView } from './lib/customer-view';
+export { CustomersView } from './lib/customers-view';

@@ -1,0 +1,166 @@
+'use client';
+import { useMemo, useState } from 'react';
+import { useSession } from '@kassa/web/auth';
+import { useApiMutation, useApiQuery } from '@kassa/web/data-access';
+import {
+  Button,
+  DataTable,
+  Dialog,
+  Input,
+  PageHeader,
+  ProblemState,
+  Select,
+  useDataTableQuery,
+  useNavigationGuard,
+  useShopFormat,
+  useToasts,
+  type DataTableColumn,
+} from '@kassa/web/ui';
+import { FLAG_LABEL } from './sale-flags';
+import { saleKeys, type Sale } from './sale-requests';
+import { SalesNav } from './sales-nav';
+import { useStoreDirectory } from './store-directory';
+import styles from './sales.module.css';
+
+const STATUS_OPTIONS = [
+  { value: 'open', label: 'Waiting for review' },
+  { value: 'reviewed', label: 'Reviewed' },
+];
+
+/** Offline sales rung up with deviations (a price, a short tender, stock below zero), oldest first, to be looked at and marked reviewed. */
+export function ReconciliationView() {
+  const { can } = useSession();
+  const format = useShopFormat();
+  const { navigate } = useNavigationGuard();
+  const directory = useStoreDirectory();
+  const allowed = can('sales:review');
+  const table = useDataTableQuery({ pageSize: 50 });
+  const { filters, cursor, limit } = table.query;
+  const status = filters['status'] === 'reviewed' ? 'reviewed' : 'open';
+  const storeId = filters['storeId'] || undefined;
+  const [reviewing, setReviewing] = useState<Sale>();
+  const page = useApiQuery(
+    saleKeys.list({ reconciliation: status, storeId, cursor, limit }),
+    (http, signal) => http.GET('/api/v1/sales/reconciliation', { params: { query: { status, storeId, cursor, limit } }, signal }),
+    { keepPrevious: true, enabled: allowed },
+  );
+  const columns = useMemo<DataTableColumn<Sale>[]>(
+    () => [
+      { id: 'receipt', header: 'Receipt', cell: (sale) => <span className={styles.receiptNumber}>#{sale.receiptNumber}</span>, hideable: false },
+      { id: 'time', header: 'Rung up', cell: (sale) => format.dateTime(sale.occurredAt) },
+      { id: 'register', header: 'Register', cell: (sale) => directory.data?.registerName(sale.registerId) ?? '…' },
+      { id: 'total', header: 'Total', cell: (sale) => format.money(sale.totalMinor), align: 'end' },
+      { id: 'flags', header: 'Deviations', cell: (sale) => sale.flags.map((flag) => FLAG_LABEL[flag]).join(', ') },
+      {
+        id: 'review',
+        header: 'Review',
+        hideable: false,
+        cell: (sale) =>
+          sale.reviewedAt ? (
+            `Reviewed ${format.dateTime(sale.reviewedAt)}`
+          ) : (
+            <Button size="small" onClick={() => setReviewing(sale)} aria-label={`Mark receipt #${sale.receiptNumber} reviewed`}>
+              Mark reviewed
+            </Button>
+          ),
+      },
+    ],
+    [format, directory.data],
+  );
+  if (!allowed) {
+    return (
+      <>
+        <PageHeader title="Reconciliation" />
+        <ProblemState kind="forbidden" />
+      </>
+    );
+  }
+  return (
+    <>
+      <PageHeader
+        title="Reconciliation"
+        description="Sales rung up offline that differ from what the server would have allowed. Look at each, then mark it reviewed."
+      />
+      <SalesNav />
+      <DataTable
+        label="Offline sales to review"
+        columns={columns}
+        rowId={(sale) => sale.id}
+        rowLabel={(sale) => `Receipt ${sale.receiptNumber}`}
+        state={table}
+        page={page.data}
+        loading={page.isPending}
+        refreshing={page.isPlaceholderData}
+        failure={page.isError ? { kind: page.error.kind, retry: () => void page.refetch() } : undefined}
+        onOpen={(sale) => navigate(`/sales/${sale.id}`)}
+        empty={{ title: status === 'open' ? 'Nothing waits for review' : 'Nothing reviewed yet', description: 'Offline sales with deviations appear here.' }}
+        filters={
+          <>
+            <Select
+              label="Review"
+              hideLabel
+              options={STATUS_OPTIONS}
+              value={status}
+              onChange={(event) => table.setFilter('status', event.target.value === 'reviewed' ? 'reviewed' : '')}
+            />
+            <Select
+              label="Store"
+              hideLabel
+              placeholder="All stores"
+              options={(directory.data?.stores ?? []).map((store) => ({ value: store.id, label: store.name }))}
+              value={storeId ?? ''}
+              onChange={(event) => table.setFilter('storeId', event.target.value)}
+            />
+          </>
+        }
+      />
+      {reviewing && <ReviewDialog sale={reviewing} onClose={() => setReviewing(undefined)} />}
+    </>
+  );
+}
+
+function ReviewDialog({ sale, onClose }: { sale: Sale; onClose(): void }) {
+  const toasts = useToasts();
+  const [note, setNote] = useState('');
+  const [problem, setProblem] = useState<string>();
+  const review = useApiMutation((http, body: { note?: string }) => http.POST('/api/v1/sales/{id}/review', { params: { path: { id: sale.id } }, body }), {
+    invalidates: [saleKeys.all],
+  });
+  const submit = async () => {
+    setProblem(undefined);
+    try {
+      await review.mutateAsync(note.trim() ? { note: note.trim() } : {});
+      toasts.show({ message: `Receipt #${sale.receiptNumber} is reviewed.`, tone: 'success' });
+      onClose();
+    } catch (error) {
+      setProblem(error instanceof Error ? error.message : String(error));
+    }
+  };
+  return (
+    <Dialog
+      open
+      onOpenChange={(open) => !open && !review.isPending && onClose()}
+      title={`Mark receipt #${sale.receiptNumber} reviewed`}
+      description="Say what was done about it, for whoever reads the history later."
+      footer={
+        <>
+          <Button onClick={onClose} disabled={review.isPending}>
+            Cancel
+          </Button>
+          <Button variant="primary" onClick={() => void submit()} loading={review.isPending}>
+            Mark reviewed
+          </Button>
+        </>
+      }
+    >
+      <div className={styles.dialogForm}>
+        <Input label="Note" value={note} onChange={(event) => setNote(event.target.value)} maxLength={1000} data-autofocus />
+        {problem && (
+          <p className={styles.notice} role="alert">
+            {problem}
+          </p>
+        )}
+      </div>
+    </Dialog>
+  );
+}

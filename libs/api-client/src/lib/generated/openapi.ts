@@ -1867,7 +1867,7 @@ export interface components {
              */
             id: string;
             /** @enum {string} */
-            type: "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "supplier.created" | "purchase_order.created" | "purchase_order.approved" | "purchase_order.received" | "purchase_order.closed" | "payment.received" | "webhook.disabled" | "mail.queued";
+            type: "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "supplier.created" | "purchase_order.created" | "purchase_order.submitted" | "purchase_order.approved" | "purchase_order.received" | "purchase_order.closed" | "payment.received" | "webhook.disabled" | "mail.queued";
             /** Format: uuid */
             tenantId: string;
             /** @description Position in this tenant's feed: gapless, in the order events became visible. */
@@ -1893,7 +1893,7 @@ export interface components {
             /** Format: uuid */
             eventId: string;
             /** @enum {string} */
-            eventType: "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "supplier.created" | "purchase_order.created" | "purchase_order.approved" | "purchase_order.received" | "purchase_order.closed" | "payment.received" | "webhook.disabled" | "mail.queued";
+            eventType: "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "supplier.created" | "purchase_order.created" | "purchase_order.submitted" | "purchase_order.approved" | "purchase_order.received" | "purchase_order.closed" | "payment.received" | "webhook.disabled" | "mail.queued";
             consumer: string;
             attempts: number;
             lastError: string;
@@ -3644,7 +3644,7 @@ export interface components {
             url: string;
             description: string | null;
             /** @description Event types to receive, or `*` for all of them. */
-            events: ("*" | "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "supplier.created" | "purchase_order.created" | "purchase_order.approved" | "purchase_order.received" | "purchase_order.closed" | "payment.received" | "webhook.disabled" | "mail.queued")[];
+            events: ("*" | "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "supplier.created" | "purchase_order.created" | "purchase_order.submitted" | "purchase_order.approved" | "purchase_order.received" | "purchase_order.closed" | "payment.received" | "webhook.disabled" | "mail.queued")[];
             /** @description Extra request headers sent with every delivery; they cannot replace the webhook-*, content-type, host or user-agent headers. */
             headers: {
                 [key: string]: string;
@@ -3667,7 +3667,7 @@ export interface components {
             /** @description http(s) URL without credentials; it must not resolve to a private address. */
             url: string;
             /** @description Event types to receive, or `*` for all of them. */
-            events: ("*" | "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "supplier.created" | "purchase_order.created" | "purchase_order.approved" | "purchase_order.received" | "purchase_order.closed" | "payment.received" | "webhook.disabled" | "mail.queued")[];
+            events: ("*" | "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "supplier.created" | "purchase_order.created" | "purchase_order.submitted" | "purchase_order.approved" | "purchase_order.received" | "purchase_order.closed" | "payment.received" | "webhook.disabled" | "mail.queued")[];
             description?: string;
             /** @description Extra request headers sent with every delivery; they cannot replace the webhook-*, content-type, host or user-agent headers. */
             headers?: {
@@ -3683,7 +3683,7 @@ export interface components {
             url: string;
             description: string | null;
             /** @description Event types to receive, or `*` for all of them. */
-            events: ("*" | "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "supplier.created" | "purchase_order.created" | "purchase_order.approved" | "purchase_order.received" | "purchase_order.closed" | "payment.received" | "webhook.disabled" | "mail.queued")[];
+            events: ("*" | "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "supplier.created" | "purchase_order.created" | "purchase_order.submitted" | "purchase_order.approved" | "purchase_order.received" | "purchase_order.closed" | "payment.received" | "webhook.disabled" | "mail.queued")[];
             /** @description Extra request headers sent with every delivery; they cannot replace the webhook-*, content-type, host or user-agent headers. */
             headers: {
                 [key: string]: string;
@@ -3706,7 +3706,7 @@ export interface components {
         UpdateWebhookDto: {
             url?: string;
             /** @description Event types to receive, or `*` for all of them. */
-            events?: ("*" | "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "supplier.created" | "purchase_order.created" | "purchase_order.approved" | "purchase_order.received" | "purchase_order.closed" | "payment.received" | "webhook.disabled" | "mail.queued")[];
+            events?: ("*" | "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "supplier.created" | "purchase_order.created" | "purchase_order.submitted" | "purchase_order.approved" | "purchase_order.received" | "purchase_order.closed" | "payment.received" | "webhook.disabled" | "mail.queued")[];
             description?: string | null;
             /** @description Extra request headers sent with every delivery; they cannot replace the webhook-*, content-type, host or user-agent headers. */
             headers?: {
@@ -3724,7 +3724,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            type: "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "supplier.created" | "purchase_order.created" | "purchase_order.approved" | "purchase_order.received" | "purchase_order.closed" | "payment.received" | "webhook.disabled" | "mail.queued";
+            type: "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "supplier.created" | "purchase_order.created" | "purchase_order.submitted" | "purchase_order.approved" | "purchase_order.received" | "purchase_order.closed" | "payment.received" | "webhook.disabled" | "mail.queued";
             /** Format: uuid */
             tenantId: string;
             sequence: number;

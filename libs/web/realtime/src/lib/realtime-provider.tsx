@@ -5,12 +5,9 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import type { EventEnvelope, NotificationPayload, RealtimeReplay } from '@kassa/contracts';
 import { useSession } from '@kassa/web/auth';
 import { callApi, useApiAccess } from '@kassa/web/data-access';
-import { RealtimeClient, type RealtimeState } from '@kassa/web/realtime-client';
+import { RealtimeClient, WEB_ORIGIN_SOCKET_OPTIONS, type RealtimeState } from '@kassa/web/realtime-client';
 import { useToasts } from '@kassa/web/ui';
 import { staleQueryKeys } from './stale-queries';
-
-/** Socket.IO on the web origin: apps/web/app/socket.io relays its long-polling to the API (decision 0027). */
-const SOCKET_PATH = '/socket.io';
 
 export type EventListener = (event: EventEnvelope) => void;
 
@@ -62,7 +59,7 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
       if (cancelled) return;
       client = new RealtimeClient({
         url: window.location.origin,
-        io: (url, options) => io(url, { ...options, path: SOCKET_PATH, addTrailingSlash: false, transports: ['polling'], upgrade: false }),
+        io: (url, options) => io(url, { ...options, ...WEB_ORIGIN_SOCKET_OPTIONS }),
         token: () => latest.current.session.accessToken(),
         refreshToken: () => latest.current.session.renewAccessToken(),
         replay: (after) =>

@@ -69,6 +69,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/monitoring/client-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The browsers' uncaught errors (back office and till), batched; grouped with the API's as `source: web|pos`. */
+        post: operations["MonitoringController_reportClientEvents"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/monitoring/summary": {
         parameters: {
             query?: never;
@@ -1768,6 +1785,38 @@ export interface components {
             /** Format: date-time */
             installedAt: string;
             runtime: components["schemas"]["RuntimeModeDto"];
+        };
+        ClientErrorDto: {
+            /**
+             * @description `web` (back office) or `pos` (the till).
+             * @enum {string}
+             */
+            source: "web" | "pos";
+            /**
+             * @description The error's name.
+             * @example TypeError
+             */
+            type: string;
+            message: string;
+            /** @description As the browser reports it (bundled file names and positions). */
+            stack?: string;
+            /**
+             * @description The page, as a path without ids where possible.
+             * @example /products/[id]
+             */
+            route: string;
+            /** @description The web app's build. */
+            appVersion?: string;
+        };
+        ClientEventsDto: {
+            /** @description Uncaught errors and unhandled rejections, at most 50 per batch. */
+            errors: components["schemas"]["ClientErrorDto"][];
+        };
+        ClientEventsAcceptedDto: {
+            /** @description Occurrences recorded in their error groups. */
+            recorded: number;
+            /** @description Left out: the caller's per-minute allowance was used up. */
+            dropped: number;
         };
         TrafficFiguresDto: {
             requests: number;
@@ -3862,6 +3911,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    MonitoringController_reportClientEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClientEventsDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientEventsAcceptedDto"];
+                };
             };
         };
     };

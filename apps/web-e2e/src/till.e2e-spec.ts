@@ -504,6 +504,16 @@ describe('the till (/pos), in Chromium against the real API', () => {
     await page.getByRole('button', { name: 'New sale' }).click();
   });
 
+  it('takes a delivery and a price change from the back office live, well before the minutely refresh', async () => {
+    // The background refresh runs once a minute; a push lands within seconds.
+    const live = { timeout: 10_000 };
+    const delivered = (await onHand(products.cookie.id)) + 12;
+    await api(ownerToken, 'POST', '/api/v1/inventory/adjustments', { storeId, productId: products.cookie.id, delta: 12, reason: 'receipt' });
+    await page.getByRole('button', { name: new RegExp(`^Oat Cookie ${money(275).source}.* ${delivered} in stock$`) }).waitFor(live);
+    await api(ownerToken, 'PATCH', `/api/v1/products/${products.cookie.id}`, { priceMinor: 295 });
+    await page.getByRole('button', { name: new RegExp(`^Oat Cookie ${money(295).source}`) }).waitFor(live);
+  });
+
   it('looks right in light and dark, landscape and portrait, and axe finds nothing serious', async () => {
     await scan(products.tea.barcode);
     await scan(products.mug.barcode);

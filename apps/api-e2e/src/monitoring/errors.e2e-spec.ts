@@ -78,6 +78,53 @@ describe('error tracking', () => {
     expect((await http().get('/api/v1/monitoring/summary').set(bearer(a.cashier.accessToken))).status).toBe(403);
   });
 
+  describe('from browsers', () => {
+    const report = (token: string, body: object) => http().post('/api/v1/monitoring/client-events').set(bearer(token)).send(body);
+    const browserError = (message: string) => ({
+      source: 'web',
+      type: 'TypeError',
+      message,
+      stack: `TypeError: ${message}\n    at render (https://shop.example/_next/static/chunks/app-1a2b.js:1:2345)`,
+      route: '/products/[id]',
+      appVersion: 'test-build',
+    });
+
+    it('groups the same browser error as source web with its page, for its own shop only', async () => {
+      const message = `Cannot read properties of undefined (reading 'price') ${uuidv7()}`;
+      expect(expectStatus(await report(a.cashier.accessToken, { errors: [browserError(message), browserError(message)] }), 202).body).toEqual({
+        recorded: 2,
+        dropped: 0,
+      });
+      const [group] = (await groups(a)).filter((candidate) => candidate.message === message);
+      expect(group).toMatchObject({ source: 'web', count: 2, status: 'open', route: '/products/[id]' });
+      expect(group.context).toMatchObject({ page: '/products/[id]', appVersion: 'test-build', userId: a.cashier.id });
+      expect((await groups(b)).filter((candidate) => candidate.message === message)).toEqual([]);
+    });
+
+    it('refuses a batch that is empty, too long or names an unknown source, naming the field', async () => {
+      for (const [body, field] of [
+        [{ errors: [] }, 'errors'],
+        [{ errors: Array.from({ length: 51 }, () => browserError('x')) }, 'errors'],
+        [{ errors: [{ ...browserError('x'), source: 'api' }] }, 'errors.0.source'],
+      ] as const) {
+        const refused = await report(a.owner.accessToken, body);
+        expect(refused.status).toBe(400);
+        expect(refused.body.errors.map((error: { field: string }) => error.field)).toContain(field);
+      }
+    });
+
+    it('records at most 120 browser errors a minute per user and answers how many it left out', async () => {
+      const batch = { errors: Array.from({ length: 50 }, (_, index) => browserError(`flood ${index}`)) };
+      const answers = [];
+      for (let round = 0; round < 3; round += 1) answers.push(expectStatus(await report(b.manager.accessToken, batch), 202).body);
+      expect(answers).toEqual([
+        { recorded: 50, dropped: 0 },
+        { recorded: 50, dropped: 0 },
+        { recorded: 20, dropped: 30 },
+      ]);
+    });
+  });
+
   it('refuses a status that is neither open nor resolved, naming the field', async () => {
     const [group] = await groups(a);
     const response = await http().patch(`/api/v1/monitoring/errors/${group.id}`).set(bearer(a.owner.accessToken)).send({ status: 'ignored' });

@@ -65,6 +65,49 @@ describe('notifications', () => {
     }
   });
 
+  it('tells the users who may approve a submitted purchase order, never its submitter; above the limit only the owners', async () => {
+    const post = (token: string, path: string, body: object = {}) => http().post(path).set(bearer(token)).send(body);
+    const owner = a.owner.accessToken;
+    const product = expectStatus(await post(owner, '/api/v1/products', { sku: `FLOUR-${uuidv7().slice(-8)}`, name: 'Flour', priceMinor: 300 }), 201).body.id;
+    const supplier = expectStatus(await post(owner, '/api/v1/suppliers', { name: `Mill ${uuidv7().slice(-6)}`, leadTimeDays: 2 }), 201).body.id;
+    const newOrder = async () =>
+      expectStatus(
+        await post(owner, '/api/v1/purchase-orders', {
+          supplierId: supplier,
+          storeId: a.stores[0].id,
+          lines: [{ productId: product, quantity: 10, unitCostMinor: 100 }],
+        }),
+        201,
+      ).body as { id: string; number: string };
+    const awaiting = async (token: string) => (await listOf(token)).filter((notification) => notification.kind === 'purchase_order.submitted');
+    const live = await connectSocket(baseUrl, a.manager.accessToken);
+    sockets.push(live);
+
+    const small = await newOrder();
+    expectStatus(await post(owner, `/api/v1/purchase-orders/${small.id}/submit`), 200);
+    const [pushed] = await eventually(
+      async () => live.notifications.filter((notification) => notification.kind === 'purchase_order.submitted'),
+      (received) => received.length > 0,
+    );
+    expect(pushed).toMatchObject({ title: 'A purchase order awaits approval', link: `/purchasing/orders/${small.id}`, severity: 'info', readAt: null });
+    expect(pushed.body).toContain(small.number);
+    expect(await awaiting(a.manager.accessToken)).toEqual([pushed]);
+    for (const token of [owner, a.cashier.accessToken, b.manager.accessToken, b.owner.accessToken]) expect(await awaiting(token)).toEqual([]);
+
+    // 1,000 above a limit of 500: only an owner may approve it, so only the owners hear of it (the manager submitted it).
+    expectStatus(await http().patch('/api/v1/purchasing/settings').set(bearer(owner)).send({ approvalThresholdMinor: 500 }), 200);
+    const big = await newOrder();
+    expectStatus(await post(a.manager.accessToken, `/api/v1/purchase-orders/${big.id}/submit`), 200);
+    const [forOwner] = await eventually(
+      () => awaiting(owner),
+      (received) => received.length > 0,
+    );
+    expect(forOwner).toMatchObject({ link: `/purchasing/orders/${big.id}` });
+    expect(forOwner.body).toMatch(/above the approval limit, so an owner approves it/);
+    expect((await awaiting(a.manager.accessToken)).map((notification) => notification.link)).toEqual([`/purchasing/orders/${small.id}`]);
+    expectStatus(await http().patch('/api/v1/purchasing/settings').set(bearer(owner)).send({ approvalThresholdMinor: null }), 200);
+  });
+
   it('marks one read, then all; and answers 404 for another user’s or another shop’s notification', async () => {
     const first = await seedNotification(api.app, a.id, a.manager.id);
     const second = await seedNotification(api.app, a.id, a.manager.id);

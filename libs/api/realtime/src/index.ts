@@ -1,2 +1,2 @@
-export { RealtimeModule } from './lib/realtime.module';
+export { RealtimeModule, RealtimeWorkerModule } from './lib/realtime.module';
 export { RealtimeIoAdapter } from './lib/realtime-io-adapter';

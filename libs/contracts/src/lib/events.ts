@@ -12,6 +12,8 @@ export const EVENT_TYPES = [
   'customer.created',
   'supplier.created',
   'purchase_order.created',
+  // Submitted for approval: `{ ...order, submittedBy, ownerApprovalRequired }` (above the shop's threshold only owners may approve).
+  'purchase_order.submitted',
   'purchase_order.approved',
   'purchase_order.received',
   'purchase_order.closed',

@@ -1,2 +1,3 @@
 export { proxyApiRequest } from './server/api-proxy';
 export { handleSessionAction } from './server/session-routes';
+export { proxySocketRequest } from './server/socket-proxy';

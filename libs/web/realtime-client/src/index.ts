@@ -1,4 +1,4 @@
-export { RealtimeClient } from './lib/realtime-client';
+export { RealtimeClient, WEB_ORIGIN_SOCKET_OPTIONS } from './lib/realtime-client';
 export type { RealtimeClientOptions, RealtimeSocket, RealtimeState, SocketFactory } from './lib/realtime-client';
 export { backoffDelay, DEFAULT_BACKOFF } from './lib/backoff';
 export type { BackoffPolicy } from './lib/backoff';

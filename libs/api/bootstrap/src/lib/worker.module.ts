@@ -6,6 +6,7 @@ import { AppConfig, ConfigModule } from '@kassa/api/config';
 import { DatabaseModule } from '@kassa/api/database';
 import { EventsModule } from '@kassa/api/events';
 import { MailDeliveryModule } from '@kassa/api/mail';
+import { RealtimeWorkerModule } from '@kassa/api/realtime';
 import { WebhookDeliveryModule } from '@kassa/api/webhooks';
 
 /** The background process (KASSA_ROLE=worker): job consumers join here as their modules land. */
@@ -24,6 +25,7 @@ export class WorkerModule {
         WebhookDeliveryModule.forRoot(config),
         AnalyticsRollupsModule,
         MailDeliveryModule.forRoot(config),
+        RealtimeWorkerModule,
       ],
     };
   }

@@ -2,6 +2,7 @@ import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { uuidv7 } from '@kassa/contracts';
 import { TenantTransaction } from '@kassa/api/database';
 import type { FastifyRequest } from 'fastify';
+import type { EntityManager } from 'typeorm';
 import { ErrorSeverity, ErrorSource, errorFingerprint, scrubSecrets } from './error-fingerprint';
 import { KassaMetrics } from './kassa-metrics';
 import { SentryForwarder } from './sentry-forwarder';
@@ -65,8 +66,13 @@ export class ErrorTracker implements BeforeApplicationShutdown {
     else this.metrics.errors.inc({ source: 'api', severity: 'error' });
   }
 
-  /** Adds an occurrence to the tenant's group for it (creating or reopening the group). */
-  async record(tenantId: string, occurrence: ErrorOccurrence): Promise<void> {
+  /** Adds an occurrence to the tenant's group for it (creating or reopening the group), in a transaction of its own. */
+  record(tenantId: string, occurrence: ErrorOccurrence): Promise<void> {
+    return this.tenants.run(tenantId, (manager) => this.recordIn(manager, tenantId, occurrence));
+  }
+
+  /** The same inside the caller's transaction (a request reporting browser errors). */
+  async recordIn(manager: EntityManager, tenantId: string, occurrence: ErrorOccurrence): Promise<void> {
     this.metrics.errors.inc({ source: occurrence.source, severity: occurrence.severity });
     const message = scrubSecrets(occurrence.message).slice(0, MESSAGE_LIMIT);
     const stack = occurrence.stack === undefined ? null : scrubSecrets(occurrence.stack).slice(0, STACK_LIMIT);
@@ -76,9 +82,8 @@ export class ErrorTracker implements BeforeApplicationShutdown {
         .map(([key, value]) => [key, typeof value === 'string' ? scrubSecrets(value) : value]),
     );
     const fingerprint = errorFingerprint(occurrence.source, occurrence.type, occurrence.stack, occurrence.route);
-    await this.tenants.run(tenantId, (manager) =>
-      manager.query(
-        `INSERT INTO error_log AS g (tenant_id, id, fingerprint, source, severity, type, message, stack, route, context)
+    await manager.query(
+      `INSERT INTO error_log AS g (tenant_id, id, fingerprint, source, severity, type, message, stack, route, context)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
          ON CONFLICT (tenant_id, fingerprint) DO UPDATE
             SET count = g.count + 1, last_seen_at = now(), message = excluded.message, stack = excluded.stack,
@@ -86,19 +91,18 @@ export class ErrorTracker implements BeforeApplicationShutdown {
                 status = 'open', resolved_at = NULL, resolved_by = NULL,
                 reopened_at = CASE WHEN g.status = 'resolved' THEN now() ELSE g.reopened_at END,
                 version = g.version + CASE WHEN g.status = 'resolved' THEN 1 ELSE 0 END`,
-        [
-          tenantId,
-          uuidv7(),
-          fingerprint,
-          occurrence.source,
-          occurrence.severity,
-          occurrence.type.slice(0, 200),
-          message,
-          stack,
-          occurrence.route ?? null,
-          context,
-        ],
-      ),
+      [
+        tenantId,
+        uuidv7(),
+        fingerprint,
+        occurrence.source,
+        occurrence.severity,
+        occurrence.type.slice(0, 200),
+        message,
+        stack,
+        occurrence.route ?? null,
+        context,
+      ],
     );
   }
 

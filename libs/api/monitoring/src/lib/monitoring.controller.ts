@@ -1,6 +1,8 @@
-import { Body, Controller, Get, Patch, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Ctx, IdParam, RequestContext, RequirePermissions } from '@kassa/api/http';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { BodyLimit, Ctx, IdParam, RequestContext, RequirePermissions } from '@kassa/api/http';
+import { ClientEventsService } from './client-events.service';
+import { CLIENT_EVENTS_BODY_LIMIT, ClientEventsAcceptedDto, ClientEventsDto } from './dto/client-events.dto';
 import { ErrorGroupDto, ErrorGroupListDto, ErrorGroupQueryDto, UpdateErrorGroupDto } from './dto/error-group.dto';
 import { MonitoringSummaryDto, MonitoringSummaryQueryDto } from './dto/monitoring-summary.dto';
 import { ErrorGroupsService } from './error-groups.service';
@@ -13,7 +15,18 @@ export class MonitoringController {
   constructor(
     private readonly summaries: MonitoringSummaryService,
     private readonly errorGroups: ErrorGroupsService,
+    private readonly clientEvents: ClientEventsService,
   ) {}
+
+  @Post('client-events')
+  @HttpCode(202)
+  @BodyLimit(CLIENT_EVENTS_BODY_LIMIT)
+  @RequirePermissions('tenant:read')
+  @ApiOperation({ summary: "The browsers' uncaught errors (back office and till), batched; grouped with the API's as `source: web|pos`." })
+  @ApiAcceptedResponse({ type: ClientEventsAcceptedDto })
+  reportClientEvents(@Ctx() context: RequestContext, @Body() batch: ClientEventsDto): Promise<ClientEventsAcceptedDto> {
+    return this.clientEvents.record(context, batch);
+  }
 
   @Get('summary')
   @RequirePermissions('monitoring:read')

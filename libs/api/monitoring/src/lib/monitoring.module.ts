@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { HealthIndicatorService, TerminusModule } from '@nestjs/terminus';
 import type { RuntimeMode } from '@kassa/contracts';
+import { ClientEventsService } from './client-events.service';
 import { HealthController } from './health.controller';
 import { ErrorGroupsService } from './error-groups.service';
 import { ErrorTracker } from './error-tracker.service';
@@ -38,6 +39,7 @@ export class MonitoringModule {
         SentryForwarder,
         RequestRollups,
         ErrorGroupsService,
+        ClientEventsService,
         MonitoringSummaryService,
         { provide: ROLLUP_SETTINGS, useValue: options.rollups },
         { provide: SENTRY_DSN, useValue: options.sentryDsn },

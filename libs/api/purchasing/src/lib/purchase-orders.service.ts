@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { uuidv7 } from '@kassa/contracts';
+import { type EventType, uuidv7 } from '@kassa/contracts';
 import { AuditLog, auditActorOf, auditScopeOf } from '@kassa/api/audit';
 import { ProductForSale, productNotFound, ProductsService } from '@kassa/api/catalog';
 import { queryRows } from '@kassa/api/database';
@@ -45,6 +45,13 @@ const STAMPS: Record<PurchaseOrderAction, string> = {
   order: 'ordered_at = now()',
   close: 'closed_at = now()',
   cancel: 'closed_at = now()',
+};
+
+/** The actions that announce an event; the rest change only the order's status. */
+const ANNOUNCED: Partial<Record<PurchaseOrderAction, EventType>> = {
+  submit: 'purchase_order.submitted',
+  approve: 'purchase_order.approved',
+  close: 'purchase_order.closed',
 };
 
 /** Purchase orders (issue 26): drafts, the approval state machine, and what is still on order. */
@@ -153,9 +160,18 @@ export class PurchaseOrdersService {
       ...(action === 'approve' ? [actor.id ?? null] : action === 'reject' ? [options.reason ?? null] : []),
     ]);
     const after = await this.get(context, id);
-    const event = action === 'approve' ? 'purchase_order.approved' : action === 'close' ? 'purchase_order.closed' : null;
+    const event = ANNOUNCED[action];
     if (event) {
-      await this.events.record(context, { type: event, aggregateType: 'purchase_order', aggregateId: id, aggregateVersion: after.version, data: { ...after } });
+      // Who may approve a submitted order decides who is told it waits (the notifications consumer).
+      const approval =
+        action === 'submit' ? { submittedBy: actor.id ?? null, ownerApprovalRequired: (await this.ownerThreshold(context, after)) !== null } : {};
+      await this.events.record(context, {
+        type: event,
+        aggregateType: 'purchase_order',
+        aggregateId: id,
+        aggregateVersion: after.version,
+        data: { ...after, ...approval },
+      });
     }
     await this.audit.record(auditScopeOf(context), {
       action: action === 'approve' ? 'approve' : action === 'reject' ? 'reject' : 'update',
@@ -236,10 +252,16 @@ export class PurchaseOrdersService {
 
   /** Approving needs purchasing:approve (the route checks it); above the shop's threshold it takes an owner. */
   private async assertMayApprove(context: RequestContext, order: PurchaseOrderDto): Promise<void> {
-    const { approvalThresholdMinor } = await this.settings.get(context);
-    if (approvalThresholdMinor === null || order.totalMinor <= approvalThresholdMinor) return;
+    const threshold = await this.ownerThreshold(context, order);
+    if (threshold === null) return;
     const isOwner = context.actor.kind === 'user' && context.actor.role === 'owner';
-    if (!isOwner) throw approvalLimitExceeded(order.totalMinor, approvalThresholdMinor);
+    if (!isOwner) throw approvalLimitExceeded(order.totalMinor, threshold);
+  }
+
+  /** The shop's approval threshold when the order is above it (then only an owner may approve), null otherwise. */
+  private async ownerThreshold(context: RequestContext, order: PurchaseOrderDto): Promise<number | null> {
+    const { approvalThresholdMinor } = await this.settings.get(context);
+    return approvalThresholdMinor !== null && order.totalMinor > approvalThresholdMinor ? approvalThresholdMinor : null;
   }
 
   /** Stored orders as the API shows them: numbers as PO-000123, lines with the catalog's SKU and name and their totals. */

@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import type { EventEnvelope } from '@kassa/contracts';
+import { ROLES, roleHasPermission, type EventEnvelope, type Role } from '@kassa/contracts';
 import { UsersService } from '@kassa/api/auth';
 import { EventConsumers } from '@kassa/api/events';
 import type { EntityManager } from 'typeorm';
@@ -12,6 +12,17 @@ interface StockLowData {
   reorderPoint: number;
 }
 
+interface PurchaseOrderSubmittedData {
+  storeId: string;
+  number: string;
+  supplierName: string;
+  submittedBy: string | null;
+  ownerApprovalRequired: boolean;
+}
+
+/** Who may approve purchase orders (above the shop's threshold, owners only). */
+const APPROVERS: readonly Role[] = ROLES.filter((role) => roleHasPermission(role, 'purchasing:approve'));
+
 interface WebhookDisabledData {
   webhookId: string;
   url: string;
@@ -20,7 +31,7 @@ interface WebhookDisabledData {
 
 /**
  * The events that notify people, and who: `stock.low` the managers who can use that store, `webhook.disabled` the
- * owners. Runs as an outbox consumer, so each event notifies once (its processed marker commits with the rows).
+ * owners, `purchase_order.submitted` the users who may approve it (but not the one who submitted it). Runs as an outbox consumer, so each event notifies once (its processed marker commits with the rows).
  */
 @Injectable()
 export class NotificationTriggers implements OnModuleInit {
@@ -33,8 +44,12 @@ export class NotificationTriggers implements OnModuleInit {
   onModuleInit(): void {
     this.consumers.register({
       name: 'notifications',
-      types: ['stock.low', 'webhook.disabled'],
-      handle: (event, manager) => (event.type === 'stock.low' ? this.stockLow(event, manager) : this.webhookDisabled(event, manager)),
+      types: ['stock.low', 'webhook.disabled', 'purchase_order.submitted'],
+      handle: (event, manager) => {
+        if (event.type === 'stock.low') return this.stockLow(event, manager);
+        if (event.type === 'purchase_order.submitted') return this.awaitingApproval(event, manager);
+        return this.webhookDisabled(event, manager);
+      },
     });
   }
 
@@ -47,6 +62,20 @@ export class NotificationTriggers implements OnModuleInit {
       body: `${data.onHand} left, at or below the reorder point of ${data.reorderPoint}.`,
       link: `/products/${data.productId}`,
       severity: 'warning',
+      eventId: event.id,
+    });
+  }
+
+  private async awaitingApproval(event: EventEnvelope, manager: EntityManager): Promise<void> {
+    const data = event.data as unknown as PurchaseOrderSubmittedData;
+    const roles: readonly Role[] = data.ownerApprovalRequired ? ['owner'] : APPROVERS;
+    const approvers = (await this.users.activeIdsWith(manager, { roles, storeId: data.storeId })).filter((id) => id !== data.submittedBy);
+    await this.notifications.notify(manager, event.tenantId, approvers, {
+      kind: event.type,
+      title: 'A purchase order awaits approval',
+      body: `${data.number} to ${data.supplierName} was submitted${data.ownerApprovalRequired ? '; it is above the approval limit, so an owner approves it' : ''}.`,
+      link: `/purchasing/orders/${event.aggregateId}`,
+      severity: 'info',
       eventId: event.id,
     });
   }

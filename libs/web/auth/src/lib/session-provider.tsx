@@ -24,6 +24,10 @@ export interface Session {
   storeId: string | undefined;
   chooseStore(storeId: string): void;
   can(permission: string): boolean;
+  /** The access token for the realtime socket's handshake; undefined when signed out or unreachable. */
+  accessToken(): Promise<string | undefined>;
+  /** A fresh access token after the socket was told its token expired or was revoked; undefined when the session is over. */
+  renewAccessToken(): Promise<string | undefined>;
   signIn(input: SignInInput): Promise<SessionResult>;
   signUp(input: SignUpInput): Promise<SessionResult>;
   signOut(): Promise<void>;
@@ -131,6 +135,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         setStoreChoice(storeId);
       },
       can: (permission) => me.data?.permissions.includes(permission) ?? false,
+      accessToken: () => keeper.token(),
+      async renewAccessToken() {
+        const outcome = await keeper.refresh();
+        if (outcome.kind === 'signed-out') await endLocally();
+        return outcome.kind === 'refreshed' ? outcome.token : undefined;
+      },
       async signIn(input) {
         const result = await readSessionResult(await postSession('login', input));
         if (result.ok) rememberShop(input.tenant);
@@ -147,7 +157,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         channel.current?.postMessage(SIGNED_OUT_MESSAGE);
       },
     };
-  }, [identity, me.data, api, scope, storeChoice, started, endLocally]);
+  }, [identity, me.data, api, keeper, scope, storeChoice, started, endLocally]);
 
   return (
     <SessionContext.Provider value={session}>

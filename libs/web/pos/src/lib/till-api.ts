@@ -54,6 +54,11 @@ export class CashierSession {
     return this.me_;
   }
 
+  /** For the realtime socket's handshake. */
+  get accessToken(): string {
+    return this.tokens.accessToken;
+  }
+
   /** The data hooks' policy: after a 401, one refresh with the in-memory refresh token. */
   get access(): ApiAccess {
     return { http: this.client.http, renewSession: () => this.refresh() };

@@ -176,3 +176,11 @@ export class RealtimeClient {
     this.options.onState?.(state);
   }
 }
+
+/**
+ * socket.io-client options for a browser on the web app's origin, whose `/socket.io` route relays HTTP long-polling to
+ * the API (a route handler takes no WebSocket upgrade; decision 0027). No trailing slash: Next.js would redirect it.
+ */
+export const WEB_ORIGIN_SOCKET_OPTIONS = { path: '/socket.io', addTrailingSlash: false, transports: ['polling'], upgrade: false } satisfies Partial<
+  ManagerOptions & SocketOptions
+>;

@@ -7,7 +7,8 @@ import { InstallButton, useOnline } from '@kassa/web/pwa';
 import { CommandPalette } from '@kassa/web/search';
 import { ShortcutSheet, useShortcut } from '@kassa/web/shortcuts';
 import { ThemeSwitcher } from '@kassa/web/theme';
-import { ConnectionIndicator, ShopLocaleProvider, useNavigationGuard } from '@kassa/web/ui';
+import { NotificationBell, RealtimeIndicator } from '@kassa/web/realtime';
+import { ShopLocaleProvider, useNavigationGuard } from '@kassa/web/ui';
 import styles from './app-shell.module.css';
 import { activeNavItem, visibleNavItems, type NavItem } from './nav-items';
 import { StorePicker } from './store-picker';
@@ -67,7 +68,8 @@ export function AppShell({ children }: { children: ReactNode }) {
         </button>
         <div className={styles.tools}>
           <StorePicker />
-          <ConnectionIndicator state={online && !session.offline ? 'online' : 'offline'} />
+          <RealtimeIndicator online={online && !session.offline} />
+          <NotificationBell />
           <InstallButton className={styles.toolButton} />
           <ThemeSwitcher />
           <span className={styles.user}>{session.me?.user.name}</span>

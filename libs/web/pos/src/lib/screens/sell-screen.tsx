@@ -27,6 +27,7 @@ import { saleRequest, type PendingSale, type Sale } from '../sell/sale-request';
 import type { Tender } from '../sell/tenders';
 import { useCatalogRefresh } from '../sell/use-catalog-refresh';
 import { useIdleLock } from '../sell/use-idle-lock';
+import { useLiveCatalog } from '../sell/use-live-catalog';
 import type { CatalogSnapshot, SnapshotCategory, SnapshotProduct } from '../store/catalog-snapshot';
 import { takeReceiptNumber } from '../store/paired-device';
 import { parkedSales, parkSale, resumeParkedSale, type ParkedSale } from '../store/parked-sales';
@@ -118,6 +119,7 @@ export function SellScreen({ session, onLock }: { session: CashierSession; onLoc
 
   const place = useMemo(() => ({ storeId: device.storeId, registerId: device.registerId }), [device.storeId, device.registerId]);
   const catalog = useCatalogRefresh(snapshot, access, place, () => setCatalogVersion((version) => version + 1));
+  useLiveCatalog(session, snapshot, device.storeId, catalog.refresh, () => setCatalogVersion((version) => version + 1));
   const countParked = useCallback(async () => setParkedCount((await parkedSales(db)).length), [db]);
 
   useEffect(() => {

@@ -126,6 +126,13 @@ export class CatalogSnapshot {
     return this.db.get<number>(STORES.stock, productId);
   }
 
+  /** A live stock hint (a `stock.adjusted` push); the next refresh reads every hint again anyway. */
+  setStock(productId: string, onHand: number): Promise<void> {
+    return this.db.write([STORES.stock], (transaction) => {
+      transaction.objectStore(STORES.stock).put(onHand, productId);
+    });
+  }
+
   /** Where the next delta starts; undefined before the first load. */
   syncMark(): Promise<string | undefined> {
     return this.db.get<string>(STORES.meta, SYNC_MARK);

@@ -27,6 +27,7 @@ interface Problem {
   code?: string;
   detail?: string;
   title?: string;
+  errors?: { field?: string; message?: string }[];
 }
 
 // The API asks for a retry: a duplicate still being processed, or throttling.
@@ -43,7 +44,12 @@ export function backoffDelay(failures: number, random: () => number = Math.rando
 }
 
 const problemOf = (body: unknown): Problem => (body && typeof body === 'object' ? (body as Problem) : {});
-const describe = (status: number, problem: Problem) => problem.detail ?? problem.title ?? `The API answered ${status}.`;
+/** The API's reason in one line: its detail and the fields it names. */
+function describe(status: number, problem: Problem): string {
+  const reason = problem.detail ?? problem.title ?? `The API answered ${status}.`;
+  const fields = (problem.errors ?? []).map((error) => `${error.field ?? ''}: ${error.message ?? ''}`);
+  return fields.length > 0 ? `${reason} (${fields.join('; ')})` : reason;
+}
 
 /**
  * Sends the outbox in order, one entry at a time: a 2xx (created or replayed) removes the entry; a 4xx

@@ -59,6 +59,17 @@ export class CashierSession {
     return { http: this.client.http, renewSession: () => this.refresh() };
   }
 
+  /**
+   * Sends a queued request as it was frozen (the outbox's transport): its body untouched, refreshed once
+   * after a 401. A network failure rejects.
+   */
+  async send(path: string, body: string, headers: Record<string, string>): Promise<Response> {
+    const attempt = () =>
+      fetch(path, { method: 'POST', headers: { ...headers, 'content-type': 'application/json', authorization: `Bearer ${this.tokens.accessToken}` }, body });
+    const first = await attempt();
+    return first.status === 401 && (await this.refresh()) ? attempt() : first;
+  }
+
   private async refresh(): Promise<boolean> {
     const response = await fetch('/api/v1/auth/refresh', {
       method: 'POST',

@@ -1,6 +1,7 @@
 'use client';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { ShopLocaleProvider } from '@kassa/web/ui';
+import { TillSyncProvider } from './offline/till-sync';
 import { LockScreen } from './screens/lock-screen';
 import { CatalogSnapshot } from './store/catalog-snapshot';
 import { raiseReceiptFloor, readPairedDevice, type PairedDevice } from './store/paired-device';
@@ -97,6 +98,8 @@ export function TillApp() {
           db={db}
           reason={stage.name === 'unpaired' ? stage.reason : undefined}
           onPaired={(device, current) => {
+            // The queue must survive storage pressure: ask once, at pairing (the device panel shows the answer).
+            void navigator.storage?.persist?.();
             setShop(current.tenant);
             setStage({ name: 'locked', device });
           }}
@@ -108,13 +111,15 @@ export function TillApp() {
   return (
     <ShopLocaleProvider value={{ locale: tenant?.locale ?? 'en-US', currency: tenant?.currency ?? 'EUR', timeZone: tenant?.timeZone ?? 'UTC' }}>
       <TillProvider value={till}>
-        {stage.name === 'locked' ? (
-          <LockScreen onUnlocked={(session) => setStage({ name: 'selling', device: stage.device, session })} onRevoked={onRevoked} />
-        ) : (
-          <Suspense fallback={splash}>
-            <SellScreen key={stage.session.me.user.id} session={stage.session} onLock={lock} />
-          </Suspense>
-        )}
+        <TillSyncProvider db={db} session={stage.name === 'selling' ? stage.session : undefined}>
+          {stage.name === 'locked' ? (
+            <LockScreen onUnlocked={(session) => setStage({ name: 'selling', device: stage.device, session })} onRevoked={onRevoked} />
+          ) : (
+            <Suspense fallback={splash}>
+              <SellScreen key={stage.session.me.user.id} session={stage.session} onLock={lock} />
+            </Suspense>
+          )}
+        </TillSyncProvider>
       </TillProvider>
     </ShopLocaleProvider>
   );

@@ -4,6 +4,7 @@ import { ErrorCode } from '@kassa/contracts';
 import { isApiError } from '@kassa/web/data-access';
 import { Button } from '@kassa/web/ui';
 import { CashierSession, fetchStaff, isDeviceRevoked, type StaffMember } from '../till-api';
+import { SyncStatus } from '../offline/sync-status';
 import { useTill } from '../till-context';
 import { PinPad } from './pin-pad';
 import { StaffPicker } from './staff-picker';
@@ -66,6 +67,7 @@ export function LockScreen({ onUnlocked, onRevoked }: { onUnlocked(session: Cash
         <p className={styles.muted}>
           {device.storeName} · {device.registerName}
         </p>
+        <SyncStatus className={styles.barButton} />
         <h1 id="lock-title" className={styles.cardTitle}>
           {chosen ? `Hello, ${chosen.name}` : 'Who is selling?'}
         </h1>

@@ -9,8 +9,7 @@ interface PayDialogProps {
   totalMinor: number;
   /** Sending the sale: the buttons wait. */
   busy: boolean;
-  error?: string;
-  /** Called once the tenders reach the total: the sale goes to the API. */
+  /** Called once the tenders reach the total: the sale goes to the device's queue, then to the API. */
   onComplete(tenders: Tender[]): void;
   onClose(): void;
 }
@@ -18,7 +17,7 @@ interface PayDialogProps {
 const TENDER_LABELS: Record<TenderType, string> = { cash: 'Cash', card: 'Card', other: 'Other' };
 
 /** Cash (quick amounts, change due), card, other, or several: the sale completes when the total is covered. */
-export function PayDialog({ open, totalMinor, busy, error, onComplete, onClose }: PayDialogProps) {
+export function PayDialog({ open, totalMinor, busy, onComplete, onClose }: PayDialogProps) {
   const format = useShopFormat();
   const [tenders, setTenders] = useState<Tender[]>([]);
   const [amount, setAmount] = useState<number | null>(null);
@@ -101,11 +100,6 @@ export function PayDialog({ open, totalMinor, busy, error, onComplete, onClose }
           ))}
         </div>
         {busy && <p role="status">Completing the sale…</p>}
-        {error && (
-          <p role="alert" className={styles.error}>
-            {error}
-          </p>
-        )}
       </div>
     </Dialog>
   );

@@ -1,7 +1,6 @@
 'use client';
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import { ErrorCode, type Discount } from '@kassa/contracts';
-import { callApi, isApiError } from '@kassa/web/data-access';
+import type { Discount } from '@kassa/contracts';
 import { useShortcut } from '@kassa/web/shortcuts';
 import { Button, ConfirmDialog, useShopFormat } from '@kassa/web/ui';
 import {
@@ -22,12 +21,15 @@ import {
   type Cart,
   type DiscountApproval,
 } from '../sell/cart';
-import { saleRequest, type PendingSale, type Sale } from '../sell/sale-request';
-import type { Tender } from '../sell/tenders';
+import { QueuedReceipt, type QueuedSale } from '../offline/queued-receipt';
+import { SyncStatus } from '../offline/sync-status';
+import { saleDraft } from '../offline/sale-draft';
+import { useTillSync } from '../offline/till-sync';
+import type { Sale } from '../sell/sale-request';
+import { tenderState, type Tender } from '../sell/tenders';
 import { useCatalogRefresh } from '../sell/use-catalog-refresh';
 import { useIdleLock } from '../sell/use-idle-lock';
 import type { CatalogSnapshot, SnapshotCategory, SnapshotProduct } from '../store/catalog-snapshot';
-import { takeReceiptNumber } from '../store/paired-device';
 import { parkedSales, parkSale, resumeParkedSale, type ParkedSale } from '../store/parked-sales';
 import { allowanceOf, type CashierSession } from '../till-api';
 import { useTill } from '../till-context';
@@ -57,19 +59,8 @@ type OpenDialog =
   | { name: 'clear' };
 
 const SEARCH_PAUSE_MS = 250;
-
-/** A sentence for a sale the API refused. */
-function saleProblem(error: unknown): string {
-  if (!isApiError(error)) return 'The sale could not be sent. Try again.';
-  switch (error.problem?.code) {
-    case ErrorCode.DiscountForbidden:
-      return "The discount is beyond what was approved: ask a manager's approval again.";
-    case ErrorCode.PinInvalid:
-      return "The manager's PIN was refused: ask for approval again.";
-    default:
-      return error.kind === 'offline' ? 'Kassa cannot be reached: the sale was not sent. Try again when the connection is back.' : error.message;
-  }
-}
+/** How long a completed sale waits for the API's answer before the till shows it as queued. */
+const RECEIPT_WAIT_MS = 4_000;
 
 /** The selling screen: scan or tap, adjust the cart, take payment, hand over the receipt. */
 export function SellScreen({ session, onLock }: { session: CashierSession; onLock(): void }) {
@@ -83,10 +74,9 @@ export function SellScreen({ session, onLock }: { session: CashierSession; onLoc
 
   const [cart, setCart] = useState<Cart>(emptyCart);
   const [dialog, setDialog] = useState<OpenDialog>({ name: 'none' });
-  const [completed, setCompleted] = useState<Sale>();
-  const [pending, setPending] = useState<PendingSale>();
+  const sync = useTillSync();
+  const [completed, setCompleted] = useState<{ sent: Sale } | { queued: QueuedSale }>();
   const [sending, setSending] = useState(false);
-  const [payError, setPayError] = useState<string>();
   const [scanText, setScanText] = useState('');
   const [notice, setNotice] = useState<{ text: string; error: boolean }>();
   const [catalogVersion, setCatalogVersion] = useState(0);
@@ -190,36 +180,45 @@ export function SellScreen({ session, onLock }: { session: CashierSession; onLoc
 
   const lock = useCallback(async () => {
     // Nothing rung up is lost when the till locks: the sale waits in Parked for whoever signs in next.
-    if (cart.lines.length > 0 && !pending) await park();
+    if (cart.lines.length > 0 && !sending) await park();
     onLock();
-  }, [cart.lines.length, pending, park, onLock]);
+  }, [cart.lines.length, sending, park, onLock]);
   useIdleLock(() => {
     if (!sending) void lock();
   });
 
+  /**
+   * The sale is done once it is in the device's queue (with its receipt number, in one transaction); then
+   * it is sent at once when Kassa can be reached, and the API's receipt shows if it answered.
+   */
   async function complete(tenders: Tender[]) {
     setSending(true);
-    setPayError(undefined);
-    const receiptNumber = pending?.receiptNumber ?? (await takeReceiptNumber(db));
-    const attempt: PendingSale = { cart, receiptNumber, tenders };
-    setPending(attempt);
-    try {
-      const sale = await callApi(access, (http) =>
-        http.POST('/api/v1/sales', { body: saleRequest(attempt, device), headers: { 'idempotency-key': attempt.cart.id } }),
-      );
-      setPending(undefined);
-      setCompleted(sale);
-      setDialog({ name: 'none' });
-      setCart(emptyCart());
-      void catalog.refresh();
-    } catch (failure) {
-      if (isApiError(failure) && (failure.problem?.code === ErrorCode.DiscountForbidden || failure.problem?.code === ErrorCode.PinInvalid)) {
-        setCart((current) => approveDiscounts(current, undefined));
-      }
-      setPayError(saleProblem(failure));
-    } finally {
-      setSending(false);
-    }
+    const state = tenderState(priced.totalMinor, tenders);
+    const entry = await sync.outbox.enqueueNumbered((receiptNumber) =>
+      saleDraft({
+        sale: { cart, receiptNumber, tenders },
+        device,
+        cashierId: me.user.id,
+        totalMinor: priced.totalMinor,
+        occurredAt: new Date(),
+        offline: !navigator.onLine,
+      }),
+    );
+    const queued: QueuedSale = {
+      saleId: entry.id,
+      receiptNumber: entry.receiptNumber as number,
+      totalMinor: priced.totalMinor,
+      changeMinor: state.changeMinor,
+      tenders,
+    };
+    // The API's receipt when it answers quickly; otherwise the queued sale's own summary (the queue goes on sending).
+    const round = await Promise.race([sync.syncNow(), new Promise<undefined>((resolve) => setTimeout(resolve, RECEIPT_WAIT_MS))]);
+    const answer = round?.answers.get(entry.id) as Sale | undefined;
+    setDialog({ name: 'none' });
+    setCart(emptyCart());
+    setCompleted(answer ? { sent: answer } : { queued });
+    setSending(false);
+    if (answer) void catalog.refresh();
   }
 
   function applyDiscount(discount: Discount | undefined, lineKey: string | undefined) {
@@ -239,7 +238,6 @@ export function SellScreen({ session, onLock }: { session: CashierSession; onLoc
 
   const openPay = () => {
     if (cart.lines.length === 0 || completed) return;
-    setPayError(undefined);
     setDialog({ name: 'pay' });
   };
   const newSale = () => {
@@ -282,6 +280,7 @@ export function SellScreen({ session, onLock }: { session: CashierSession; onLoc
           <span className={styles.muted}>{device.registerName}</span>
         </div>
         <div className={styles.barActions}>
+          <SyncStatus className={styles.barButton} />
           <button type="button" className={styles.barButton} onClick={() => void catalog.refresh().then(focusScan)} aria-busy={catalog.refreshing || undefined}>
             {catalog.failed ? 'Catalog: offline copy' : catalog.syncedAt ? `Catalog ${format.dateTime(catalog.syncedAt, { timeStyle: 'short' })}` : 'Catalog'}
             <span className={styles.visuallyHidden}> — refresh catalog</span>
@@ -301,7 +300,11 @@ export function SellScreen({ session, onLock }: { session: CashierSession; onLoc
 
       {completed ? (
         <main className={styles.receiptMain}>
-          <ReceiptPanel sale={completed} access={access} onNewSale={newSale} />
+          {'sent' in completed ? (
+            <ReceiptPanel sale={completed.sent} access={access} onNewSale={newSale} />
+          ) : (
+            <QueuedReceipt sale={completed.queued} onNewSale={newSale} />
+          )}
         </main>
       ) : (
         <main className={styles.sell}>
@@ -406,14 +409,7 @@ export function SellScreen({ session, onLock }: { session: CashierSession; onLoc
         </main>
       )}
 
-      <PayDialog
-        open={dialog.name === 'pay'}
-        totalMinor={priced.totalMinor}
-        busy={sending}
-        error={payError}
-        onComplete={(tenders) => void complete(tenders)}
-        onClose={close}
-      />
+      <PayDialog open={dialog.name === 'pay'} totalMinor={priced.totalMinor} busy={sending} onComplete={(tenders) => void complete(tenders)} onClose={close} />
       {dialog.name === 'discount' && (
         <DiscountDialog
           open

@@ -1,0 +1,117 @@
+'use client';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { backoffDelay, OutboxSync, type Outbox, type OutboxEntry, type SyncRound } from '@kassa/web/offline-queue';
+import { useOnline } from '@kassa/web/pwa';
+import type { TillDb } from '../store/till-db';
+import type { CashierSession } from '../till-api';
+import { OUTBOX_SYNC_MESSAGE, requestBackgroundSync, sessionTransport, tillOutbox } from './till-outbox';
+
+/** How often the till tries the queue when nothing else wakes it. */
+const PERIODIC_SYNC_MS = 30_000;
+
+export interface TillSync {
+  outbox: Outbox;
+  online: boolean;
+  /** Everything on the device, in sync order (waiting and refused). */
+  entries: OutboxEntry[];
+  waiting: number;
+  oldestWaitingAt: string | null;
+  /** The entry on its way to the API now. */
+  sendingId: string | undefined;
+  lastError: string | null;
+  /** One round now (a cashier must be signed in); resolves with what it did. */
+  syncNow(): Promise<SyncRound | undefined>;
+}
+
+const TillSyncContext = createContext<TillSync | undefined>(undefined);
+
+export function useTillSync(): TillSync {
+  const sync = useContext(TillSyncContext);
+  if (!sync) throw new Error('the till screens need a <TillSyncProvider> above them');
+  return sync;
+}
+
+/** One tab syncs at a time (two tills open in one browser would otherwise send the same entry together). */
+async function exclusively<T>(work: () => Promise<T>): Promise<T> {
+  return 'locks' in navigator ? await navigator.locks.request('kassa-outbox', work) : work();
+}
+
+/**
+ * Keeps the queue moving: at start and whenever a cashier signs in, on `online`, every 30 s, when the
+ * service worker's Background Sync fires, and after each failure with back-off and jitter.
+ */
+export function TillSyncProvider({ db, session, children }: { db: TillDb; session: CashierSession | undefined; children: ReactNode }) {
+  const outbox = useMemo(() => tillOutbox(db), [db]);
+  const online = useOnline();
+  const current = useRef(session);
+  current.current = session;
+  const [entries, setEntries] = useState<OutboxEntry[]>([]);
+  const [sendingId, setSendingId] = useState<string>();
+  const [lastError, setLastError] = useState<string | null>(null);
+  const retry = useRef<ReturnType<typeof setTimeout>>(undefined);
+
+  const sync = useMemo(() => {
+    const created: OutboxSync = new OutboxSync(
+      outbox,
+      sessionTransport(() => current.current),
+      () => {
+        setSendingId(created.sendingId);
+        void outbox.entries().then(setEntries);
+      },
+    );
+    return created;
+  }, [outbox]);
+
+  const syncNow = useCallback(async (): Promise<SyncRound | undefined> => {
+    clearTimeout(retry.current);
+    if (!current.current) {
+      setEntries(await outbox.entries());
+      return undefined;
+    }
+    const round = await exclusively(() => sync.run());
+    setLastError(round.lastError);
+    if (round.stoppedBy === 'network' || round.stoppedBy === 'server') {
+      retry.current = setTimeout(() => void syncNow(), backoffDelay(sync.consecutiveFailures));
+      void requestBackgroundSync();
+    }
+    setEntries(await outbox.entries());
+    return round;
+  }, [outbox, sync]);
+
+  // App start, and each cashier who signs in sends what waits.
+  useEffect(() => {
+    void syncNow();
+  }, [session, syncNow]);
+
+  useEffect(() => {
+    const wake = () => void syncNow();
+    const onMessage = (event: MessageEvent) => {
+      if ((event.data as { type?: string } | null)?.type === OUTBOX_SYNC_MESSAGE) wake();
+    };
+    const timer = setInterval(wake, PERIODIC_SYNC_MS);
+    window.addEventListener('online', wake);
+    navigator.serviceWorker?.addEventListener('message', onMessage);
+    return () => {
+      clearInterval(timer);
+      clearTimeout(retry.current);
+      window.removeEventListener('online', wake);
+      navigator.serviceWorker?.removeEventListener('message', onMessage);
+    };
+  }, [syncNow]);
+
+  const value = useMemo<TillSync>(() => {
+    const waiting = entries.filter((entry) => entry.state === 'waiting');
+    return {
+      outbox,
+      online,
+      entries,
+      waiting: waiting.length,
+      oldestWaitingAt: waiting.reduce<string | null>((oldest, entry) => (oldest === null || entry.occurredAt < oldest ? entry.occurredAt : oldest), null),
+      sendingId,
+      lastError,
+      syncNow,
+    };
+  }, [outbox, online, entries, sendingId, lastError, syncNow]);
+
+  return <TillSyncContext.Provider value={value}>{children}</TillSyncContext.Provider>;
+}

@@ -1,13 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createTestDatabase, eventually, freePort, startBuiltApi, startBuiltWeb, TEST_REDIS_URL, type ServerProcess, type TestDatabase } from '@kassa/testing';
-import { launchChromiumWithProfile } from './support/chromium';
-import { createShop, newShopAccount, waitForServiceWorkerControl, type ShopAccount } from './support/shop-accounts';
+import { accessibilityViolations } from './support/axe';
+import { launchChromium, launchChromiumWithProfile } from './support/chromium';
+import { createShop, newShopAccount, signInThroughForm, waitForServiceWorkerControl, type ShopAccount } from './support/shop-accounts';
 
+// Produced by every run for people to look at; tmp/ is not committed.
+const SCREENS = path.resolve(__dirname, '../../../tmp/screens/web-e2e');
 const PIN = { owner: '2580', cashier: '1357' };
 
 interface Created {
@@ -105,6 +108,7 @@ describe('the till offline: a durable queue, sent exactly once (Chromium, built 
   let proxy: ApiProxy;
   let web: ServerProcess;
   let profile: string;
+  let browser: Browser;
   let tablet: BrowserContext;
   let page: Page;
   let account: ShopAccount;
@@ -208,7 +212,12 @@ describe('the till offline: a durable queue, sent exactly once (Chromium, built 
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    apiServer = await startBuiltApi(await freePort(), { DATABASE_URL: database.url, REDIS_URL: TEST_REDIS_URL });
+    // Its own Redis keys: browser suites running at the same time must not take each other's queue jobs.
+    apiServer = await startBuiltApi(await freePort(), {
+      DATABASE_URL: database.url,
+      REDIS_URL: TEST_REDIS_URL,
+      REDIS_KEY_PREFIX: `kassa-test:${database.name}:`,
+    });
     proxy = new ApiProxy(apiServer.baseUrl);
     await proxy.start();
     web = await startBuiltWeb(await freePort(), { KASSA_API_URL: proxy.baseUrl });
@@ -258,12 +267,14 @@ describe('the till offline: a durable queue, sent exactly once (Chromium, built 
     await page.getByLabel('New register').fill('Till 1');
     await page.getByRole('button', { name: 'Create register' }).click();
     await page.getByRole('radio', { name: /Till 1/ }).check();
+    await page.getByLabel('Name of this tablet').fill('Counter tablet');
     await page.getByRole('button', { name: 'Pair this tablet' }).click();
     await unlockAsCashier();
   });
 
   afterAll(async () => {
     await tablet?.close();
+    await browser?.close();
     await web?.stop();
     await proxy?.close();
     await apiServer?.stop();
@@ -400,5 +411,113 @@ describe('the till offline: a durable queue, sent exactly once (Chromium, built 
     await refused.getByText(/^Refused: .+/).waitFor();
     expect(await refused.innerText()).toContain('No such product. (lines.0.productId: not a product of this shop)');
     expect((await salesOnApi()).map((sale) => sale.receiptNumber).filter((number) => number > 10)).toEqual([11, 13]);
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'hidden' });
+  });
+
+  it("shows the till's waiting sales and the oldest one on the back office's Devices page within one heartbeat", async () => {
+    mkdirSync(SCREENS, { recursive: true });
+    await tablet.setOffline(true);
+    await scan(products.tea.barcode);
+    await sellOffline(byCard);
+    await scan(products.mug.barcode);
+    await sellOffline(byCard);
+    // Locked, the till cannot send sales (no cashier's token) but still reports with its device credential.
+    await page.getByRole('button', { name: /Switch cashier/ }).click();
+    await page.getByRole('heading', { name: 'Who is selling?' }).waitFor();
+    await tablet.setOffline(false);
+    await queueStatus(/^Online · 2 waiting/).waitFor();
+    const oldestOnTill = await page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve) => {
+        const request = indexedDB.open('kassa-till');
+        request.onsuccess = () => resolve(request.result);
+      });
+      const entries = await new Promise<{ state: string; occurredAt: string }[]>((resolve) => {
+        const request = db.transaction('outbox').objectStore('outbox').getAll();
+        request.onsuccess = () => resolve(request.result);
+      });
+      db.close();
+      return entries
+        .filter((entry) => entry.state === 'waiting')
+        .map((entry) => entry.occurredAt)
+        .sort()[0];
+    });
+
+    browser = await launchChromium();
+    const office = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
+    const manager = await office.newPage();
+    await signInThroughForm(manager, web.baseUrl, account);
+    await manager.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Devices' }).click();
+    await manager.getByRole('heading', { name: 'Devices' }).waitFor();
+    const row = manager.getByRole('row').filter({ hasText: 'Counter tablet' });
+    await eventually(
+      async () => (await row.count()) > 0 && (await row.innerText()),
+      (text) => typeof text === 'string' && /\t2\t/.test(text),
+    );
+    const { items } = await api<{ items: { name: string; sync: { pending: number; oldestPendingAt: string; refused: number } }[] }>(
+      ownerToken,
+      'GET',
+      '/api/v1/devices',
+    );
+    expect(items.find((device) => device.name === 'Counter tablet')?.sync).toMatchObject({ pending: 2, oldestPendingAt: oldestOnTill, refused: 1 });
+    expect(await row.innerText()).not.toMatch(/\t—\t/);
+    await manager.screenshot({ path: path.join(SCREENS, 'devices.1280x800.light.png') });
+    await manager.emulateMedia({ colorScheme: 'dark' });
+    await manager.screenshot({ path: path.join(SCREENS, 'devices.1280x800.dark.png') });
+    expect(await accessibilityViolations(manager, ['serious', 'critical'])).toEqual([]);
+
+    await unlockAsCashier();
+    await queueStatus(/^Online · 0 waiting/).waitFor();
+    await eventually(
+      async () => row.innerText(),
+      (text) => /\t0\t/.test(text),
+    );
+    await office.close();
+  });
+
+  it('refuses to unpair a tablet holding unsent sales; its exported queue, imported on the tablet that takes over the register, reaches the API once', async () => {
+    await tablet.setOffline(true);
+    const numbers: number[] = [];
+    for (const product of [products.tea, products.mug, products.tea]) {
+      await scan(product.barcode);
+      numbers.push(await sellOffline(byCard));
+    }
+    expect(numbers).toEqual([16, 17, 18]);
+    await queueStatus(/^Offline · 3 waiting/).click();
+    const panel = page.getByRole('dialog', { name: 'This device' });
+    await panel.getByRole('button', { name: 'Unpair this tablet' }).click();
+    // Three sales and the refused one from before.
+    await panel.getByRole('alert').filter({ hasText: '4 entries have not reached Kassa: unpairing would delete them.' }).waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Export queue' }).click()]);
+    const exported = path.join(profile, 'queue.json');
+    await download.saveAs(exported);
+
+    // The tablet that takes over Till 1 (pairing it revokes the first).
+    const oldPage = page;
+    const replacement = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    page = await replacement.newPage();
+    await page.goto(`${web.baseUrl}/pos`);
+    await page.getByLabel('Shop').fill(account.slug);
+    await page.getByLabel('Email').fill(account.email);
+    await page.getByLabel('Password').fill(account.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('combobox', { name: 'Store' }).selectOption({ label: 'Mitte' });
+    await page.getByRole('radio', { name: /Till 1/ }).check();
+    await page.getByLabel('Name of this tablet').fill('Replacement tablet');
+    await page.getByRole('button', { name: 'Pair this tablet' }).click();
+    await unlockAsCashier();
+    await queueStatus(/^Online · 0 waiting/).click();
+    await page.getByRole('dialog', { name: 'This device' }).getByLabel('Import a queue').setInputFiles(exported);
+    await page.getByRole('dialog', { name: 'This device' }).getByRole('status').filter({ hasText: '4 of 4 added to the queue' }).waitFor();
+    await queueStatus(/^Online · 0 waiting · 1 refused/).waitFor();
+    expect((await salesOnApi()).map((sale) => sale.receiptNumber).filter((number) => number > 15)).toEqual([16, 17, 18]);
+
+    // The first tablet, back online, is unpaired but keeps its queue and says so; nothing is sent twice.
+    page = oldPage;
+    await tablet.setOffline(false);
+    await page.reload();
+    await page.getByRole('alert').filter({ hasText: 'It still holds 4 entries that have not reached Kassa' }).waitFor();
+    expect((await salesOnApi()).map((sale) => sale.receiptNumber).filter((number) => number > 15)).toEqual([16, 17, 18]);
+    await replacement.close();
   });
 });

@@ -584,6 +584,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/devices/current/heartbeat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["DevicesController_heartbeat"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/devices/{id}": {
         parameters: {
             query?: never;
@@ -2245,6 +2261,16 @@ export interface components {
             /** @description The device token (`kdv_…`), sent as `Authorization: Device <token>`: shown only in this response. */
             deviceToken: string;
         };
+        DeviceSyncDto: {
+            /** Format: date-time */
+            reportedAt: string;
+            pending: number;
+            refused: number;
+            /** Format: date-time */
+            oldestPendingAt: string | null;
+            lastError: string | null;
+            storagePersisted: boolean;
+        };
         DeviceDto: {
             /** Format: uuid */
             id: string;
@@ -2263,6 +2289,8 @@ export interface components {
             appVersion: string | null;
             /** Format: date-time */
             revokedAt: string | null;
+            /** @description Its last heartbeat (`POST /devices/current/heartbeat`); null before the first. */
+            sync: components["schemas"]["DeviceSyncDto"] | null;
         };
         DeviceListDto: {
             items: components["schemas"]["DeviceDto"][];
@@ -2302,6 +2330,23 @@ export interface components {
         DeviceStaffListDto: {
             items: components["schemas"]["DeviceStaffDto"][];
             nextCursor: string | null;
+        };
+        DeviceHeartbeatDto: {
+            /** @description Sales, refunds and customers waiting in the queue. */
+            pending: number;
+            /**
+             * Format: date-time
+             * @description When the oldest waiting entry was made; null when none waits.
+             */
+            oldestPendingAt: string | null;
+            /** @description Entries the API refused, kept on the device with their reason. */
+            refused?: number;
+            /** @description The last error the sync met (network, 5xx, a refusal). */
+            lastError: string | null;
+            /** @example 2026.11.30 */
+            appVersion: string;
+            /** @description Whether the browser granted persistent storage (`navigator.storage.persist()`). */
+            storagePersisted: boolean;
         };
         CategoryDto: {
             /** Format: uuid */
@@ -4784,6 +4829,28 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["DeviceStaffListDto"];
                 };
+            };
+        };
+    };
+    DevicesController_heartbeat: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeviceHeartbeatDto"];
+            };
+        };
+        responses: {
+            /** @description The till's sync report, sent on every attempt to empty its offline queue; managers read it in `GET /devices`. With `Authorization: Device <token>` only. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -8,6 +8,8 @@ export interface ApiQueryOptions {
   enabled?: boolean;
   /** Keep showing the previous answer while the next one loads (paging, filtering). */
   keepPrevious?: boolean;
+  /** Asks again every so often (a page that follows reports sent by devices). */
+  refetchIntervalMs?: number;
 }
 
 // Only a server error may pass with a second try; the rest would fail the same way again.
@@ -22,6 +24,7 @@ export function useApiQuery<T>(key: QueryKey, request: ApiRequest<T>, options: A
     enabled: options.enabled,
     retry: retryServerErrorsOnce,
     placeholderData: options.keepPrevious ? keepPreviousData : undefined,
+    refetchInterval: options.refetchIntervalMs,
   });
 }
 

@@ -5,7 +5,7 @@ const labelsFor = (role: Role) => visibleNavItems((permission) => ROLE_PERMISSIO
 
 describe('visibleNavItems', () => {
   it('shows an owner every area', () => {
-    expect(labelsFor('owner')).toEqual(['Dashboard', 'POS', 'Products', 'Sales', 'Purchasing', 'Users', 'Settings']);
+    expect(labelsFor('owner')).toEqual(['Dashboard', 'POS', 'Products', 'Sales', 'Purchasing', 'Users', 'Devices', 'Settings']);
   });
 
   it('hides user management from a cashier', () => {

@@ -30,6 +30,7 @@ import { OutboxRelayLag1766400000000 } from './1766400000000-outbox-relay-lag';
 import { CreateMonitoringTables1766400000001 } from './1766400000001-create-monitoring-tables';
 import { AddSaleLineUnitCost1766500000000 } from './1766500000000-add-sale-line-unit-cost';
 import { CreateAnalyticsRollups1766500000001 } from './1766500000001-create-analytics-rollups';
+import { AddDeviceSyncReports1766600000000 } from './1766600000000-add-device-sync-reports';
 
 /** Every migration, in order. New ones are appended here. */
 export const migrations = [
@@ -65,4 +66,5 @@ export const migrations = [
   CreateMonitoringTables1766400000001,
   AddSaleLineUnitCost1766500000000,
   CreateAnalyticsRollups1766500000001,
+  AddDeviceSyncReports1766600000000,
 ];

@@ -1,9 +1,10 @@
 'use client';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ChangeEvent } from 'react';
 import type { OutboxEntry } from '@kassa/web/offline-queue';
-import { Button, Dialog, useShopFormat } from '@kassa/web/ui';
+import { Button, ConfirmDialog, Dialog, useShopFormat } from '@kassa/web/ui';
+import { raiseReceiptFloor } from '../store/paired-device';
 import { useTill } from '../till-context';
-import { queueExport } from './till-outbox';
+import { queueExport, type QueueExport } from './till-outbox';
 import { useTillSync } from './till-sync';
 import { waitedFor } from './waited-for';
 import styles from './offline.module.css';
@@ -27,9 +28,42 @@ const KIND_LABELS: Record<OutboxEntry['kind'], string> = { sale: 'Sale', refund:
 /** This device: its storage, and every sale, refund and customer waiting for the API or refused by it. */
 export function DevicePanel({ onClose, now }: { onClose(): void; now: number }) {
   const sync = useTillSync();
-  const { device } = useTill();
+  const { db, device, unpair } = useTill();
   const format = useShopFormat();
   const [storage, setStorage] = useState<StorageState>();
+  const [message, setMessage] = useState<{ text: string; error: boolean }>();
+  const [confirmUnpair, setConfirmUnpair] = useState(false);
+
+  /** Unpairing deletes the device's database: never while anything in it has not reached Kassa. */
+  const askUnpair = () => {
+    if (sync.entries.length === 0) return setConfirmUnpair(true);
+    setMessage({
+      error: true,
+      text: `${sync.entries.length} ${sync.entries.length === 1 ? 'entry has' : 'entries have'} not reached Kassa: unpairing would delete ${sync.entries.length === 1 ? 'it' : 'them'}. Wait until the queue is sent, or export it and import it on the tablet that takes over this register.`,
+    });
+  };
+
+  /** A queue exported from this register's earlier tablet: added with its ids and frozen bodies, then sent. */
+  const importQueue = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (!file) return;
+    let parsed: QueueExport;
+    try {
+      parsed = JSON.parse(await file.text()) as QueueExport;
+    } catch {
+      return setMessage({ error: true, text: `${file.name} is not a queue file (not JSON).` });
+    }
+    if (parsed.format !== 'kassa-outbox' || !Array.isArray(parsed.entries))
+      return setMessage({ error: true, text: `${file.name} is not a Kassa queue export.` });
+    if (parsed.registerId !== device.registerId)
+      return setMessage({ error: true, text: "This queue is another register's: import it on the tablet paired with that register." });
+    const added = await sync.outbox.importEntries(parsed.entries);
+    // The receipt numbers in the file are taken: this tablet numbers on after them.
+    await raiseReceiptFloor(db, Math.max(0, ...parsed.entries.map((entry) => entry.receiptNumber ?? 0)));
+    setMessage({ error: false, text: `${added} of ${parsed.entries.length} added to the queue (the rest were already here).` });
+    void sync.syncNow();
+  };
 
   useEffect(() => {
     void (async () => {
@@ -55,6 +89,13 @@ export function DevicePanel({ onClose, now }: { onClose(): void; now: number }) 
       className={styles.panel}
       footer={
         <>
+          <Button variant="danger" onClick={askUnpair}>
+            Unpair this tablet
+          </Button>
+          <label className={styles.fileButton}>
+            Import a queue
+            <input type="file" accept="application/json,.json" onChange={(event) => void importQueue(event)} />
+          </label>
           <Button onClick={download} disabled={sync.entries.length === 0}>
             Export queue
           </Button>
@@ -64,6 +105,20 @@ export function DevicePanel({ onClose, now }: { onClose(): void; now: number }) 
         </>
       }
     >
+      {message && (
+        <p className={message.error ? styles.refused : undefined} role={message.error ? 'alert' : 'status'}>
+          {message.text}
+        </p>
+      )}
+      <ConfirmDialog
+        open={confirmUnpair}
+        onOpenChange={setConfirmUnpair}
+        title="Unpair this tablet?"
+        description="Its catalog copy and settings are deleted; a manager pairs it again to sell."
+        confirmLabel="Unpair"
+        tone="danger"
+        onConfirm={() => unpair()}
+      />
       <dl className={styles.facts}>
         <div>
           <dt>Connection</dt>

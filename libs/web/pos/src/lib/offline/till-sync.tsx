@@ -3,11 +3,13 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import { backoffDelay, OutboxSync, type Outbox, type OutboxEntry, type SyncRound } from '@kassa/web/offline-queue';
 import { useOnline } from '@kassa/web/pwa';
 import type { TillDb } from '../store/till-db';
-import type { CashierSession } from '../till-api';
+import { sendHeartbeat, type CashierSession } from '../till-api';
+import { useTill } from '../till-context';
 import { OUTBOX_SYNC_MESSAGE, requestBackgroundSync, sessionTransport, tillOutbox } from './till-outbox';
 
 /** How often the till tries the queue when nothing else wakes it. */
 const PERIODIC_SYNC_MS = 30_000;
+const APP_VERSION = process.env['NEXT_PUBLIC_KASSA_VERSION'] ?? 'dev';
 
 export interface TillSync {
   outbox: Outbox;
@@ -42,6 +44,7 @@ async function exclusively<T>(work: () => Promise<T>): Promise<T> {
  */
 export function TillSyncProvider({ db, session, children }: { db: TillDb; session: CashierSession | undefined; children: ReactNode }) {
   const outbox = useMemo(() => tillOutbox(db), [db]);
+  const { device } = useTill();
   const online = useOnline();
   const current = useRef(session);
   current.current = session;
@@ -62,10 +65,27 @@ export function TillSyncProvider({ db, session, children }: { db: TillDb; sessio
     return created;
   }, [outbox]);
 
+  /** Every attempt ends with a report to the back office (it fails quietly while offline; the next one carries the news). */
+  const report = useCallback(
+    async (lastError: string | null) => {
+      const [summary, persisted] = await Promise.all([outbox.summary(), navigator.storage?.persisted?.().catch(() => false)]);
+      await sendHeartbeat(device.deviceToken, {
+        pending: summary.waiting,
+        refused: summary.refused,
+        oldestPendingAt: summary.oldestWaitingAt,
+        lastError: lastError?.slice(0, 500) ?? null,
+        appVersion: APP_VERSION,
+        storagePersisted: persisted ?? false,
+      }).catch(() => undefined);
+    },
+    [outbox, device.deviceToken],
+  );
+
   const syncNow = useCallback(async (): Promise<SyncRound | undefined> => {
     clearTimeout(retry.current);
     if (!current.current) {
       setEntries(await outbox.entries());
+      void report(null);
       return undefined;
     }
     const round = await exclusively(() => sync.run());
@@ -75,8 +95,9 @@ export function TillSyncProvider({ db, session, children }: { db: TillDb; sessio
       void requestBackgroundSync();
     }
     setEntries(await outbox.entries());
+    void report(round.lastError);
     return round;
-  }, [outbox, sync]);
+  }, [outbox, sync, report]);
 
   // App start, and each cashier who signs in sends what waits.
   useEffect(() => {

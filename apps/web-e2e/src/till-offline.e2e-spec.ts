@@ -22,6 +22,7 @@ interface ApiSale extends Created {
   occurredAt: string;
   discountMinor: number;
   actorId: string;
+  customerId: string | null;
   tenders: { type: string; amountMinor: number }[];
 }
 
@@ -495,7 +496,8 @@ describe('the till offline: a durable queue, sent exactly once (Chromium, built 
     // The tablet that takes over Till 1 (pairing it revokes the first).
     const oldPage = page;
     const replacement = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    page = await replacement.newPage();
+    const replacementPage = await replacement.newPage();
+    page = replacementPage;
     await page.goto(`${web.baseUrl}/pos`);
     await page.getByLabel('Shop').fill(account.slug);
     await page.getByLabel('Email').fill(account.email);
@@ -518,6 +520,31 @@ describe('the till offline: a durable queue, sent exactly once (Chromium, built 
     await page.reload();
     await page.getByRole('alert').filter({ hasText: 'It still holds 4 entries that have not reached Kassa' }).waitFor();
     expect((await salesOnApi()).map((sale) => sale.receiptNumber).filter((number) => number > 15)).toEqual([16, 17, 18]);
-    await replacement.close();
+    // The replacement tablet sells on from here.
+    await tablet.close();
+    tablet = replacement;
+    page = replacementPage;
+    await page.keyboard.press('Escape');
+  });
+
+  it('merges a customer created offline into the one the shop has with that email, and the sale lands on it', async () => {
+    const ada = await api<Created>(ownerToken, 'POST', '/api/v1/customers', { name: 'Ada Lovelace', email: 'ada@example.test' });
+    await tablet.setOffline(true);
+    await scan(products.tea.barcode);
+    await page.getByRole('button', { name: 'Add customer' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Customer' });
+    await dialog.getByLabel('Name').fill('Ada L.');
+    await dialog.getByLabel('Email or phone').fill('ADA@example.test');
+    await dialog.getByRole('button', { name: 'Create and attach' }).click();
+    await page.getByRole('button', { name: 'Customer: Ada L.' }).waitFor();
+    expect(await sellOffline(byCard)).toBe(19);
+    await queueStatus(/^Offline · 2 waiting/).waitFor();
+
+    await tablet.setOffline(false);
+    await queueStatus(/^Online · 0 waiting/).waitFor();
+    const sale = (await salesOnApi()).find((found) => found.receiptNumber === 19);
+    expect(sale?.customerId).toBe(ada.id);
+    const { items } = await api<{ items: Created[] }>(ownerToken, 'GET', '/api/v1/customers?q=ada%40example.test');
+    expect(items.map((customer) => customer.id)).toEqual([ada.id]);
   });
 });

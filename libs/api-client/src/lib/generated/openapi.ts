@@ -2678,12 +2678,19 @@ export interface components {
             nextCursor: string | null;
         };
         CreateCustomerDto: {
+            /**
+             * Format: uuid
+             * @description A client id (a till creates customers offline): a resend with a known id answers that customer (200) instead of a second one.
+             */
+            id?: string;
             name: string;
             email?: string;
             phone?: string;
             notes?: string;
             tags?: string[];
             marketingConsent?: boolean;
+            /** @description When a customer with this email (or, without one, this phone) exists: answer that customer (200) instead of 409 `customer_email_taken`. Tills set it for customers created offline. */
+            merge?: boolean;
         };
         CustomerPurchasesDto: {
             /** @description Completed sales. */
@@ -5565,6 +5572,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The customer the shop already had: the same client `id` again, or `merge` matched its email or phone. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerDto"];
+                };
+            };
             201: {
                 headers: {
                     [name: string]: unknown;

@@ -23,6 +23,8 @@ export interface TillSync {
   lastError: string | null;
   /** One round now (a cashier must be signed in); resolves with what it did. */
   syncNow(): Promise<SyncRound | undefined>;
+  /** The shop's id for a customer created here: another when the API merged it into an existing one. */
+  customerId(clientId: string): string;
 }
 
 const TillSyncContext = createContext<TillSync | undefined>(undefined);
@@ -52,6 +54,8 @@ export function TillSyncProvider({ db, session, children }: { db: TillDb; sessio
   const [sendingId, setSendingId] = useState<string>();
   const [lastError, setLastError] = useState<string | null>(null);
   const retry = useRef<ReturnType<typeof setTimeout>>(undefined);
+  // Customers the API merged into existing ones, for carts still open (queued sales are renamed by the outbox).
+  const merged = useRef(new Map<string, string>());
 
   const sync = useMemo(() => {
     const created: OutboxSync = new OutboxSync(
@@ -89,6 +93,10 @@ export function TillSyncProvider({ db, session, children }: { db: TillDb; sessio
       return undefined;
     }
     const round = await exclusively(() => sync.run());
+    for (const [id, answer] of round.answers) {
+      const answered = (answer as { id?: unknown } | null)?.id;
+      if (typeof answered === 'string' && answered !== id) merged.current.set(id, answered);
+    }
     setLastError(round.lastError);
     if (round.stoppedBy === 'network' || round.stoppedBy === 'server') {
       retry.current = setTimeout(() => void syncNow(), backoffDelay(sync.consecutiveFailures));
@@ -131,6 +139,7 @@ export function TillSyncProvider({ db, session, children }: { db: TillDb; sessio
       sendingId,
       lastError,
       syncNow,
+      customerId: (clientId) => merged.current.get(clientId) ?? clientId,
     };
   }, [outbox, online, entries, sendingId, lastError, syncNow]);
 

@@ -1,6 +1,6 @@
 'use client';
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import type { Discount } from '@kassa/contracts';
+import { uuidv7, type Discount } from '@kassa/contracts';
 import { useShortcut } from '@kassa/web/shortcuts';
 import { Button, ConfirmDialog, useShopFormat } from '@kassa/web/ui';
 import {
@@ -19,6 +19,7 @@ import {
   setSaleDiscount,
   unitCount,
   type Cart,
+  type CartCustomer,
   type DiscountApproval,
 } from '../sell/cart';
 import { QueuedReceipt, type QueuedSale } from '../offline/queued-receipt';
@@ -36,7 +37,7 @@ import { useTill } from '../till-context';
 import { ApprovalDialog } from './approval-dialog';
 import { CameraScanner } from './camera-scanner';
 import { CartPanel, CartTotals } from './cart-panel';
-import { CustomerDialog } from './customer-dialog';
+import { CustomerDialog, type NewCustomer } from './customer-dialog';
 import { DiscountDialog } from './discount-dialog';
 import { LineDialog } from './line-dialog';
 import { ParkedDialog } from './parked-dialog';
@@ -194,9 +195,11 @@ export function SellScreen({ session, onLock }: { session: CashierSession; onLoc
   async function complete(tenders: Tender[]) {
     setSending(true);
     const state = tenderState(priced.totalMinor, tenders);
+    // A customer created here may have been merged into the shop's own meanwhile.
+    const sold = cart.customer ? attachCustomer(cart, { ...cart.customer, id: sync.customerId(cart.customer.id) }) : cart;
     const entry = await sync.outbox.enqueueNumbered((receiptNumber) =>
       saleDraft({
-        sale: { cart, receiptNumber, tenders },
+        sale: { cart: sold, receiptNumber, tenders },
         device,
         cashierId: me.user.id,
         totalMinor: priced.totalMinor,
@@ -219,6 +222,26 @@ export function SellScreen({ session, onLock }: { session: CashierSession; onLoc
     setCompleted(answer ? { sent: answer } : { queued });
     setSending(false);
     if (answer) void catalog.refresh();
+  }
+
+  /**
+   * A new customer goes through the queue like a sale (offline too), with `merge`: when the shop already has
+   * that email or phone, the API answers its customer, and the sales naming this one follow it.
+   */
+  async function queueCustomer(customer: NewCustomer): Promise<CartCustomer> {
+    const id = uuidv7();
+    await sync.outbox.enqueue({
+      id,
+      kind: 'customer',
+      path: '/api/v1/customers',
+      body: { id, ...customer, merge: true },
+      registerId: device.registerId,
+      occurredAt: new Date().toISOString(),
+      offline: !navigator.onLine,
+      cashierId: me.user.id,
+    });
+    await Promise.race([sync.syncNow(), new Promise((resolve) => setTimeout(resolve, RECEIPT_WAIT_MS))]);
+    return { id: sync.customerId(id), name: customer.name };
   }
 
   function applyDiscount(discount: Discount | undefined, lineKey: string | undefined) {
@@ -450,6 +473,7 @@ export function SellScreen({ session, onLock }: { session: CashierSession; onLoc
       <CustomerDialog
         open={dialog.name === 'customer'}
         access={access}
+        onCreate={queueCustomer}
         onAttach={(customer) => {
           setCart(attachCustomer(cart, customer));
           close();

@@ -1,5 +1,6 @@
 'use client';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { useClaimAppUpdate } from '@kassa/web/pwa';
 import { ShopLocaleProvider } from '@kassa/web/ui';
 import { tillOutbox } from './offline/till-outbox';
 import { TillSyncProvider } from './offline/till-sync';
@@ -34,6 +35,8 @@ export function TillApp() {
   const [stage, setStage] = useState<Stage>({ name: 'starting' });
   const [shop, setShop] = useState<CurrentDevice['tenant']>();
   const [stranded, setStranded] = useState<string>();
+  // The till applies a new version itself, between sales with an empty queue (no "reload" toast here).
+  useClaimAppUpdate();
 
   const unpair = useCallback(
     async (reason?: string) => {

@@ -1,5 +1,6 @@
 'use client';
 import { lazy, Suspense, useEffect, useState } from 'react';
+import { useAppUpdate } from '@kassa/web/pwa';
 import { useTillSync } from './till-sync';
 import { waitedFor } from './waited-for';
 import styles from './offline.module.css';
@@ -21,12 +22,15 @@ export function SyncStatus({ className }: { className?: string }) {
   const sync = useTillSync();
   const now = useNow(30_000);
   const [open, setOpen] = useState(false);
+  const update = useAppUpdate();
   const refused = sync.entries.length - sync.waiting;
   const summary = [
     sync.online ? 'Online' : 'Offline',
     `${sync.waiting} waiting`,
     ...(sync.oldestWaitingAt ? [`oldest ${waitedFor(sync.oldestWaitingAt, now)}`] : []),
     ...(refused > 0 ? [`${refused} refused`] : []),
+    // It installs itself once the cart and the queue are empty.
+    ...(update.ready ? ['update ready'] : []),
   ].join(' · ');
   return (
     <>

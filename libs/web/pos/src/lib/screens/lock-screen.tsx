@@ -6,6 +6,8 @@ import { useOnline } from '@kassa/web/pwa';
 import { Button } from '@kassa/web/ui';
 import { CashierSession, fetchStaff, isDeviceRevoked, type StaffMember } from '../till-api';
 import { SyncStatus } from '../offline/sync-status';
+import { useTillSync } from '../offline/till-sync';
+import { useUpdateWhenIdle } from '../offline/update-when-idle';
 import { useTill } from '../till-context';
 import { PinPad } from './pin-pad';
 import { StaffPicker } from './staff-picker';
@@ -37,6 +39,8 @@ export function LockScreen({ notice, onUnlocked, onRevoked }: { notice?: string;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const online = useOnline();
+  const sync = useTillSync();
+  useUpdateWhenIdle({ cartLines: 0, busy: chosen !== undefined, waiting: sync.waiting });
 
   // Asked again when the network comes back, and every few seconds while it fails: a till locked while
   // offline lists its staff as soon as it can.

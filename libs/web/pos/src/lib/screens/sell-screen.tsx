@@ -26,6 +26,7 @@ import { QueuedReceipt, type QueuedSale } from '../offline/queued-receipt';
 import { SyncStatus } from '../offline/sync-status';
 import { saleDraft } from '../offline/sale-draft';
 import { useTillSync } from '../offline/till-sync';
+import { useUpdateWhenIdle } from '../offline/update-when-idle';
 import type { Sale } from '../sell/sale-request';
 import { tenderState, type Tender } from '../sell/tenders';
 import { useCatalogRefresh } from '../sell/use-catalog-refresh';
@@ -291,6 +292,8 @@ export function SellScreen({ session, onLock }: { session: CashierSession; onLoc
     allowInInputs: true,
     run: () => setDialog({ name: 'help' }),
   });
+
+  useUpdateWhenIdle({ cartLines: cart.lines.length, busy: sending || completed !== undefined || dialog.name !== 'none', waiting: sync.waiting });
 
   const lineInDialog = dialog.name === 'line' ? cart.lines.find((line) => line.key === dialog.lineKey) : undefined;
   const discountLine = dialog.name === 'discount' && dialog.lineKey ? cart.lines.find((line) => line.key === dialog.lineKey) : undefined;

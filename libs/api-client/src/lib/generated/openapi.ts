@@ -2970,10 +2970,27 @@ export interface components {
             restock: boolean;
         };
         CreateRefundDto: {
+            /**
+             * Format: uuid
+             * @description A client id (a till's queue): the same body sent again answers the recorded refund; another body under it is 422 `idempotency_key_reused` naming `id`.
+             */
+            id?: string;
             lines: components["schemas"]["RefundLineInputDto"][];
             /** @description How the money goes back; the amounts must equal the refund total. */
             tenders: components["schemas"]["TenderInputDto"][];
             reason: string;
+            /**
+             * Format: date-time
+             * @description When the money went back (offline refunds); now when omitted.
+             */
+            occurredAt?: string;
+            /** @description Made without the network: only from a user signed in by PIN on a paired till, for the till's own register (else 403 `offline_sale_forbidden`). */
+            offline?: boolean;
+            /**
+             * Format: uuid
+             * @description The drawer that paid out; defaults to the sale's register. A register of the sale's store.
+             */
+            registerId?: string;
         };
         RefundLineDto: {
             /** Format: uuid */
@@ -3008,6 +3025,17 @@ export interface components {
             actorId: string;
             /** Format: date-time */
             createdAt: string;
+            /**
+             * Format: date-time
+             * @description When it happened: `occurredAt` as sent, else when it was recorded.
+             */
+            occurredAt: string;
+            /**
+             * Format: uuid
+             * @description The drawer that paid out.
+             */
+            registerId: string;
+            offline: boolean;
             lines: components["schemas"]["RefundLineDto"][];
             tenders: components["schemas"]["RefundTenderDto"][];
         };

@@ -69,3 +69,8 @@ export const receiptEmailLimited = (retryAfterSeconds: number) =>
 
 export const offlineSaleForbidden = (field: 'offline' | 'registerId', message: string) =>
   new ApiException(ErrorCode.OfflineSaleForbidden, 'Offline sales come only from a till, for its own register.', [{ field, message }]);
+
+export const refundExists = () =>
+  new ApiException(ErrorCode.IdempotencyKeyReused, 'A different refund was recorded with this id.', [
+    { field: 'id', message: 'already used by another refund' },
+  ]);

@@ -31,6 +31,7 @@ import { CreateMonitoringTables1766400000001 } from './1766400000001-create-moni
 import { AddSaleLineUnitCost1766500000000 } from './1766500000000-add-sale-line-unit-cost';
 import { CreateAnalyticsRollups1766500000001 } from './1766500000001-create-analytics-rollups';
 import { AddDeviceSyncReports1766600000000 } from './1766600000000-add-device-sync-reports';
+import { AddRefundClientFields1766600000001 } from './1766600000001-add-refund-client-fields';
 
 /** Every migration, in order. New ones are appended here. */
 export const migrations = [
@@ -67,4 +68,5 @@ export const migrations = [
   AddSaleLineUnitCost1766500000000,
   CreateAnalyticsRollups1766500000001,
   AddDeviceSyncReports1766600000000,
+  AddRefundClientFields1766600000001,
 ];

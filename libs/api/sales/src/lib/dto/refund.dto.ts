@@ -1,6 +1,21 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsBoolean, IsInt, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsBoolean,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { IsTimestamp } from '@kassa/api/http';
 import { TENDER_TYPES, TenderInputDto, TenderType } from './create-sale.dto';
 
 export class RefundLineInputDto {
@@ -10,6 +25,15 @@ export class RefundLineInputDto {
 }
 
 export class CreateRefundDto {
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      "A client id (a till's queue): the same body sent again answers the recorded refund; another body under it is 422 `idempotency_key_reused` naming `id`.",
+  })
+  @IsOptional()
+  @IsUUID()
+  id?: string;
+
   @ApiProperty({ type: [RefundLineInputDto] })
   @ValidateNested({ each: true })
   @Type(() => RefundLineInputDto)
@@ -26,6 +50,24 @@ export class CreateRefundDto {
   tenders!: TenderInputDto[];
 
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(500) reason!: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'When the money went back (offline refunds); now when omitted.' })
+  @IsOptional()
+  @IsTimestamp()
+  occurredAt?: string;
+
+  @ApiPropertyOptional({
+    description:
+      "Made without the network: only from a user signed in by PIN on a paired till, for the till's own register (else 403 `offline_sale_forbidden`).",
+  })
+  @IsOptional()
+  @IsBoolean()
+  offline?: boolean;
+
+  @ApiPropertyOptional({ format: 'uuid', description: "The drawer that paid out; defaults to the sale's register. A register of the sale's store." })
+  @IsOptional()
+  @IsUUID()
+  registerId?: string;
 }
 
 export class RefundLineDto {
@@ -53,6 +95,9 @@ export class RefundDto {
   @ApiProperty({ enum: ['user', 'api_key'] }) actorType!: string;
   @ApiProperty({ format: 'uuid' }) actorId!: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time', description: 'When it happened: `occurredAt` as sent, else when it was recorded.' }) occurredAt!: string;
+  @ApiProperty({ format: 'uuid', description: 'The drawer that paid out.' }) registerId!: string;
+  @ApiProperty() offline!: boolean;
   @ApiProperty({ type: [RefundLineDto] }) lines!: RefundLineDto[];
   @ApiProperty({ type: [RefundTenderDto] }) tenders!: RefundTenderDto[];
 }

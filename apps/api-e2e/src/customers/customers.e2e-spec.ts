@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { ErrorCode } from '@kassa/contracts';
+import { ErrorCode, uuidv7 } from '@kassa/contracts';
 import { eventually } from '@kassa/testing';
 import { bearer, createTenantPair, expectStatus, TenantFixture } from '../support/identity';
 import { startTestApi, TestApi } from '../support/test-api';
@@ -43,6 +43,31 @@ describe('customers', () => {
     expect(again.status).toBe(409);
     expect(again.body).toMatchObject({ code: ErrorCode.CustomerEmailTaken, errors: [{ field: 'email' }] });
     expectStatus(await create(b, { name: 'Elsewhere', email: 'same@example.test' }), 201);
+  });
+
+  it('takes a client id once and, with merge, answers the customer the shop already has by email or phone (200) — in its own shop only', async () => {
+    const existing = expectStatus(await create(a, { name: 'Ada Lovelace', email: 'ada@example.test' }), 201).body;
+    const byPhone = expectStatus(await create(a, { name: 'Phone Only', phone: '+49 30 555' }), 201).body;
+    const clientId = uuidv7();
+
+    const merged = await create(a, { id: clientId, name: 'Ada L.', email: 'ADA@example.test', merge: true }, a.cashier.accessToken);
+    expect([merged.status, merged.body.id, merged.body.name]).toEqual([200, existing.id, 'Ada Lovelace']);
+    expect(expectStatus(await create(a, { id: uuidv7(), name: 'P.', phone: '+49 30 555', merge: true }), 200).body.id).toBe(byPhone.id);
+    // Without merge the conflict stays a conflict.
+    expect((await create(a, { id: uuidv7(), name: 'Ada again', email: 'ada@example.test' })).status).toBe(409);
+
+    const fresh = { id: uuidv7(), name: 'New Person', email: 'new.person@example.test', merge: true };
+    const first = expectStatus(await create(a, fresh), 201).body;
+    expect(first.id).toBe(fresh.id);
+    const resent = await create(a, fresh);
+    expect([resent.status, resent.body.id]).toEqual([200, fresh.id]);
+    // Another shop with the same email, or even the same client id, gets its own customer.
+    expect(expectStatus(await create(b, { id: uuidv7(), name: 'Ada in B', email: 'ada@example.test', merge: true }), 201).body.id).not.toBe(existing.id);
+    expect(expectStatus(await create(b, { ...fresh, email: 'other@example.test' }), 201).body).toMatchObject({ id: fresh.id, email: 'other@example.test' });
+    const bad = await create(a, { id: 'not-a-uuid', name: 'X' });
+    expect([bad.status, bad.body.errors.map((error: { field: string }) => error.field)]).toEqual([400, ['id']]);
+    const customers = expectStatus(await http().get('/api/v1/customers?q=ada%40example.test').set(bearer(a.owner.accessToken)), 200).body.items;
+    expect(customers.map((customer: { id: string }) => customer.id)).toEqual([existing.id]);
   });
 
   it('erases personal data but keeps the customer, for managers and owners only', async () => {

@@ -66,7 +66,7 @@ describe('paired devices', () => {
     expect([again.status, again.body.code]).toEqual([404, ErrorCode.DeviceNotFound]);
   });
 
-  it('lets a device on its own reach only its two routes', async () => {
+  it('lets a device on its own reach only its own routes', async () => {
     const { deviceToken } = await pairDevice(api.app, a);
     expectStatus(await http().get('/api/v1/devices/current/staff').set(deviceAuth(deviceToken)), 200);
     for (const path of ['/api/v1/me', '/api/v1/products', '/api/v1/devices', `/api/v1/stores/${a.stores[0].id}`]) {
@@ -105,9 +105,60 @@ describe('paired devices', () => {
     const securityOf = (path: string, method: string) => document.paths[path][method].security;
     expect(securityOf('/api/v1/devices/current', 'get')).toEqual([{ device: [] }]);
     expect(securityOf('/api/v1/devices/current/staff', 'get')).toEqual([{ device: [] }]);
+    expect(securityOf('/api/v1/devices/current/heartbeat', 'post')).toEqual([{ device: [] }]);
     expect(securityOf('/api/v1/auth/pin', 'post')).toEqual([{ device: [] }]);
     expect(securityOf('/api/v1/devices', 'get')).toEqual([{ bearer: [] }]);
     expect(securityOf('/api/v1/devices/{id}', 'delete')).toEqual([{ bearer: [] }]);
+  });
+
+  it("keeps each till's last sync report for its own shop's managers, and refuses a malformed one naming the field", async () => {
+    const mine = await pairDevice(api.app, a);
+    const theirs = await pairDevice(api.app, b);
+    const listedBy = async (shop: TenantFixture) =>
+      (
+        expectStatus(await http().get('/api/v1/devices?limit=100').set(bearer(shop.manager.accessToken)), 200).body.items as { id: string; sync: unknown }[]
+      ).reduce((found, device) => found.set(device.id, device.sync), new Map<string, unknown>());
+    expect((await listedBy(a)).get(mine.deviceId)).toBeNull();
+
+    const report = {
+      pending: 40,
+      oldestPendingAt: '2026-11-30T06:00:00.000Z',
+      refused: 1,
+      lastError: 'Failed to fetch',
+      appVersion: '2026.11.30',
+      storagePersisted: true,
+    };
+    expectStatus(await http().post('/api/v1/devices/current/heartbeat').set(deviceAuth(mine.deviceToken)).send(report), 204);
+    expectStatus(
+      await http()
+        .post('/api/v1/devices/current/heartbeat')
+        .set(deviceAuth(theirs.deviceToken))
+        .send({ ...report, pending: 7 }),
+      204,
+    );
+    const ours = await listedBy(a);
+    expect(ours.get(mine.deviceId)).toEqual({
+      reportedAt: expect.any(String),
+      pending: 40,
+      refused: 1,
+      oldestPendingAt: '2026-11-30T06:00:00.000Z',
+      lastError: 'Failed to fetch',
+      storagePersisted: true,
+    });
+    expect(ours.has(theirs.deviceId)).toBe(false);
+    expect((await listedBy(b)).get(theirs.deviceId)).toMatchObject({ pending: 7 });
+
+    const emptied = { ...report, pending: 0, oldestPendingAt: null, refused: 0, lastError: null };
+    expectStatus(await http().post('/api/v1/devices/current/heartbeat').set(deviceAuth(mine.deviceToken)).send(emptied), 204);
+    expect((await listedBy(a)).get(mine.deviceId)).toMatchObject({ pending: 0, oldestPendingAt: null, lastError: null });
+
+    const bad = await http()
+      .post('/api/v1/devices/current/heartbeat')
+      .set(deviceAuth(mine.deviceToken))
+      .send({ ...report, pending: -1 });
+    expect([bad.status, bad.body.errors.map((error: { field: string }) => error.field)]).toEqual([400, ['pending']]);
+    const byUser = await http().post('/api/v1/devices/current/heartbeat').set(bearer(a.manager.accessToken)).send(report);
+    expect(byUser.status).toBe(403);
   });
 
   it("lists as staff the store's active users only, with whether each has a PIN", async () => {

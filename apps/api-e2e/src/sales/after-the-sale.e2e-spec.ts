@@ -98,6 +98,49 @@ describe('after the sale', () => {
     ).toBe(403);
   });
 
+  it("records a till's refund once under its client id, with when it happened, the drawer that paid out and the offline mark", async () => {
+    const store = a.stores[0].id;
+    const product = await newProduct(a, { priceMinor: 500 });
+    await receive(a, store, product.id, 5);
+    const till = await tillSession(api.app, a, { user: a.manager });
+    const sale = expectStatus(
+      await sell(till.accessToken, {
+        storeId: store,
+        registerId: till.registerId,
+        receiptNumber: 1,
+        lines: [{ productId: product.id, quantity: 2 }],
+        tenders: [{ type: 'cash', amountMinor: 1000 }],
+      }),
+      201,
+    ).body;
+    const body = {
+      id: uuidv7(),
+      lines: [{ saleLineId: sale.lines[0].id, quantity: 1, restock: true }],
+      tenders: [{ type: 'cash', amountMinor: 500 }],
+      reason: 'Changed their mind',
+      occurredAt: '2026-11-29T10:00:00.000Z',
+      offline: true,
+      registerId: till.registerId,
+    };
+    const first = expectStatus(await refund(a, sale.id, body, till.accessToken), 201).body;
+    expect(first).toMatchObject({ id: body.id, occurredAt: '2026-11-29T10:00:00.000Z', offline: true, registerId: till.registerId, totalMinor: 500 });
+    const again = expectStatus(await refund(a, sale.id, body, till.accessToken), 201).body;
+    expect(again).toEqual(first);
+    expect(await onHand(a, store, product.id)).toBe(4);
+    expect(expectStatus(await http().get(`/api/v1/sales/${sale.id}/refunds`).set(bearer(a.manager.accessToken)), 200).body.items).toHaveLength(1);
+
+    const different = await refund(a, sale.id, { ...body, reason: 'Something else' }, till.accessToken);
+    expect([different.status, different.body.code, different.body.errors[0].field]).toEqual([422, ErrorCode.IdempotencyKeyReused, 'id']);
+    const notFromTill = await refund(a, sale.id, { ...body, id: uuidv7() });
+    expect([notFromTill.status, notFromTill.body.code]).toEqual([403, ErrorCode.OfflineSaleForbidden]);
+    const otherStore = await newPosRegister(a, a.stores[1].id);
+    const elsewhere = await refund(a, sale.id, { ...body, id: uuidv7(), offline: false, registerId: otherStore });
+    expect([elsewhere.status, elsewhere.body.code]).toEqual([404, ErrorCode.RegisterNotFound]);
+    // Online and without a register, the sale's own drawer pays out.
+    const plain = expectStatus(await refund(a, sale.id, { lines: body.lines, tenders: body.tenders, reason: 'Second unit' }), 201).body;
+    expect(plain).toMatchObject({ offline: false, registerId: till.registerId });
+  });
+
   it('lets exactly one of two concurrent refunds of the last unit through', async () => {
     const store = a.stores[0].id;
     const product = await newProduct(a, { priceMinor: 250 });

@@ -1,3 +1,4 @@
+export { DevicesView } from './lib/devices-view';
 export { SettingsView } from './lib/settings-view';
 export { UsersView } from './lib/users-view';
 export { AuditTrail } from './lib/audit-entries';

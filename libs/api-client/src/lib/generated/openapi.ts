@@ -601,6 +601,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/devices/current/heartbeat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["DevicesController_heartbeat"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/devices/{id}": {
         parameters: {
             query?: never;
@@ -2294,6 +2310,16 @@ export interface components {
             /** @description The device token (`kdv_…`), sent as `Authorization: Device <token>`: shown only in this response. */
             deviceToken: string;
         };
+        DeviceSyncDto: {
+            /** Format: date-time */
+            reportedAt: string;
+            pending: number;
+            refused: number;
+            /** Format: date-time */
+            oldestPendingAt: string | null;
+            lastError: string | null;
+            storagePersisted: boolean;
+        };
         DeviceDto: {
             /** Format: uuid */
             id: string;
@@ -2312,6 +2338,8 @@ export interface components {
             appVersion: string | null;
             /** Format: date-time */
             revokedAt: string | null;
+            /** @description Its last heartbeat (`POST /devices/current/heartbeat`); null before the first. */
+            sync: components["schemas"]["DeviceSyncDto"] | null;
         };
         DeviceListDto: {
             items: components["schemas"]["DeviceDto"][];
@@ -2351,6 +2379,23 @@ export interface components {
         DeviceStaffListDto: {
             items: components["schemas"]["DeviceStaffDto"][];
             nextCursor: string | null;
+        };
+        DeviceHeartbeatDto: {
+            /** @description Sales, refunds and customers waiting in the queue. */
+            pending: number;
+            /**
+             * Format: date-time
+             * @description When the oldest waiting entry was made; null when none waits.
+             */
+            oldestPendingAt: string | null;
+            /** @description Entries the API refused, kept on the device with their reason. */
+            refused?: number;
+            /** @description The last error the sync met (network, 5xx, a refusal). */
+            lastError: string | null;
+            /** @example 2026.11.30 */
+            appVersion: string;
+            /** @description Whether the browser granted persistent storage (`navigator.storage.persist()`). */
+            storagePersisted: boolean;
         };
         CategoryDto: {
             /** Format: uuid */
@@ -2682,12 +2727,19 @@ export interface components {
             nextCursor: string | null;
         };
         CreateCustomerDto: {
+            /**
+             * Format: uuid
+             * @description A client id (a till creates customers offline): a resend with a known id answers that customer (200) instead of a second one.
+             */
+            id?: string;
             name: string;
             email?: string;
             phone?: string;
             notes?: string;
             tags?: string[];
             marketingConsent?: boolean;
+            /** @description When a customer with this email (or, without one, this phone) exists: answer that customer (200) instead of 409 `customer_email_taken`. Tills set it for customers created offline. */
+            merge?: boolean;
         };
         CustomerPurchasesDto: {
             /** @description Completed sales. */
@@ -2967,10 +3019,27 @@ export interface components {
             restock: boolean;
         };
         CreateRefundDto: {
+            /**
+             * Format: uuid
+             * @description A client id (a till's queue): the same body sent again answers the recorded refund; another body under it is 422 `idempotency_key_reused` naming `id`.
+             */
+            id?: string;
             lines: components["schemas"]["RefundLineInputDto"][];
             /** @description How the money goes back; the amounts must equal the refund total. */
             tenders: components["schemas"]["TenderInputDto"][];
             reason: string;
+            /**
+             * Format: date-time
+             * @description When the money went back (offline refunds); now when omitted.
+             */
+            occurredAt?: string;
+            /** @description Made without the network: only from a user signed in by PIN on a paired till, for the till's own register (else 403 `offline_sale_forbidden`). */
+            offline?: boolean;
+            /**
+             * Format: uuid
+             * @description The drawer that paid out; defaults to the sale's register. A register of the sale's store.
+             */
+            registerId?: string;
         };
         RefundLineDto: {
             /** Format: uuid */
@@ -3005,6 +3074,17 @@ export interface components {
             actorId: string;
             /** Format: date-time */
             createdAt: string;
+            /**
+             * Format: date-time
+             * @description When it happened: `occurredAt` as sent, else when it was recorded.
+             */
+            occurredAt: string;
+            /**
+             * Format: uuid
+             * @description The drawer that paid out.
+             */
+            registerId: string;
+            offline: boolean;
             lines: components["schemas"]["RefundLineDto"][];
             tenders: components["schemas"]["RefundTenderDto"][];
         };
@@ -4859,6 +4939,28 @@ export interface operations {
             };
         };
     };
+    DevicesController_heartbeat: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeviceHeartbeatDto"];
+            };
+        };
+        responses: {
+            /** @description The till's sync report, sent on every attempt to empty its offline queue; managers read it in `GET /devices`. With `Authorization: Device <token>` only. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     DevicesController_revoke: {
         parameters: {
             query?: never;
@@ -5570,6 +5672,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The customer the shop already had: the same client `id` again, or `merge` matched its email or phone. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerDto"];
+                };
+            };
             201: {
                 headers: {
                     [name: string]: unknown;

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Ctx, DeviceOnly, IdParam, PageQueryDto, RequestContext, RequirePermissions } from '@kassa/api/http';
-import { CurrentDeviceDto, DeviceListDto, DeviceStaffListDto, PairDeviceDto, PairedDeviceDto } from './dto/device.dto';
+import { CurrentDeviceDto, DeviceHeartbeatDto, DeviceListDto, DeviceStaffListDto, PairDeviceDto, PairedDeviceDto } from './dto/device.dto';
 import { DevicesService } from './devices.service';
 
 // Bearer on the manager routes only: the device routes take the device scheme alone.
@@ -38,6 +38,17 @@ export class DevicesController {
   @ApiOkResponse({ type: DeviceStaffListDto, description: 'The users who may sign in on this device. With `Authorization: Device <token>` only.' })
   staff(@Ctx() context: RequestContext): Promise<DeviceStaffListDto> {
     return this.devices.staff(context);
+  }
+
+  @Post('devices/current/heartbeat')
+  @DeviceOnly()
+  @HttpCode(204)
+  @ApiNoContentResponse({
+    description:
+      "The till's sync report, sent on every attempt to empty its offline queue; managers read it in `GET /devices`. With `Authorization: Device <token>` only.",
+  })
+  heartbeat(@Ctx() context: RequestContext, @Body() input: DeviceHeartbeatDto): Promise<void> {
+    return this.devices.heartbeat(context, input);
   }
 
   @Delete('devices/:id')

@@ -4,7 +4,16 @@ import { AuditLog, auditScopeOf } from '@kassa/api/audit';
 import { isoTime, isUniqueViolation, queryRows, TenantTransaction } from '@kassa/api/database';
 import { cursorShape, PageQueryDto, pageRequest, paginate, RequestContext } from '@kassa/api/http';
 import { RegistersService, StoresService, TenantsService, visibleStoreIds } from '@kassa/api/tenancy';
-import type { CurrentDeviceDto, DeviceDto, DeviceListDto, DeviceStaffDto, DeviceStaffListDto, PairDeviceDto, PairedDeviceDto } from './dto/device.dto';
+import type {
+  CurrentDeviceDto,
+  DeviceDto,
+  DeviceHeartbeatDto,
+  DeviceListDto,
+  DeviceStaffDto,
+  DeviceStaffListDto,
+  PairDeviceDto,
+  PairedDeviceDto,
+} from './dto/device.dto';
 import { decodeOpaqueToken, encodeOpaqueToken, hashSecret, newOpaqueToken, secretMatches } from './opaque-token';
 import { RefreshTokens } from './refresh-tokens.service';
 import { deviceNeedsPosRegister, deviceNotFound, devicePairedMeanwhile, deviceRevoked, devicesPairedByUsers, deviceRouteOnly } from './auth.exception';
@@ -21,7 +30,11 @@ export interface PairedDevice {
 
 const DEVICE_COLUMNS = `id, register_id AS "registerId", store_id AS "storeId", name, paired_by AS "pairedBy", ${isoTime('paired_at')} AS "pairedAt",
   CASE WHEN last_seen_at IS NULL THEN NULL ELSE ${isoTime('last_seen_at')} END AS "lastSeenAt", app_version AS "appVersion",
-  CASE WHEN revoked_at IS NULL THEN NULL ELSE ${isoTime('revoked_at')} END AS "revokedAt"`;
+  CASE WHEN revoked_at IS NULL THEN NULL ELSE ${isoTime('revoked_at')} END AS "revokedAt",
+  CASE WHEN sync_reported_at IS NULL THEN NULL ELSE json_build_object(
+    'reportedAt', ${isoTime('sync_reported_at')}, 'pending', sync_pending, 'refused', sync_refused,
+    'oldestPendingAt', CASE WHEN sync_oldest_pending_at IS NULL THEN NULL ELSE ${isoTime('sync_oldest_pending_at')} END,
+    'lastError', sync_last_error, 'storagePersisted', storage_persisted) END AS sync`;
 
 /** Oldest first. */
 const DEVICE_PAGES = cursorShape('devices', ['uuid']);
@@ -110,6 +123,17 @@ export class DevicesService {
       store: { id: store.id, name: store.name, code: store.code },
       tenant,
     };
+  }
+
+  /** Keeps the till's latest sync report (one row per device, overwritten: the list shows the latest). */
+  async heartbeat(context: RequestContext, input: DeviceHeartbeatDto): Promise<void> {
+    const { deviceId } = this.deviceOf(context);
+    await context.manager.query(
+      `UPDATE device SET sync_reported_at = now(), last_seen_at = now(), sync_pending = $2, sync_refused = $3, sync_oldest_pending_at = $4::timestamptz,
+                         sync_last_error = $5, app_version = $6, storage_persisted = $7
+        WHERE id = $1`,
+      [deviceId, input.pending, input.refused ?? 0, input.oldestPendingAt, input.lastError, input.appVersion, input.storagePersisted],
+    );
   }
 
   /** The active users who may work in the device's store: those of every store, and those limited to stores including it. */

@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { Ctx, IdParam, RequestContext, RequirePermissions } from '@kassa/api/http';
 import { CustomersService } from './customers.service';
 import { CreateCustomerDto, CustomerDetailDto, CustomerDto, CustomerListDto, CustomerQueryDto, UpdateCustomerDto } from './dto/customer.dto';
@@ -20,8 +21,11 @@ export class CustomersController {
   @Post()
   @RequirePermissions('customers:manage')
   @ApiCreatedResponse({ type: CustomerDto })
-  create(@Ctx() context: RequestContext, @Body() input: CreateCustomerDto): Promise<CustomerDto> {
-    return this.customers.create(context, input);
+  @ApiOkResponse({ type: CustomerDto, description: 'The customer the shop already had: the same client `id` again, or `merge` matched its email or phone.' })
+  async create(@Ctx() context: RequestContext, @Body() input: CreateCustomerDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<CustomerDto> {
+    const { customer, existing } = await this.customers.create(context, input);
+    if (existing) reply.status(200);
+    return customer;
   }
 
   @Get(':id')

@@ -112,14 +112,38 @@ export class CustomersService {
     }
   }
 
-  async create(context: RequestContext, input: CreateCustomerDto): Promise<CustomerDto> {
+  /**
+   * A new customer; `existing` when the answer is one the shop already had: the same client `id` sent again,
+   * or with `merge`, a customer with that email (or, without an email, that phone).
+   */
+  async create(context: RequestContext, input: CreateCustomerDto): Promise<{ customer: CustomerDto; existing: boolean }> {
     const email = normalizeEmail(input.email) ?? null;
-    const [created] = await queryRows<CustomerDto>(
+    const earlier = await this.earlier(context, input, email);
+    if (earlier) return { customer: earlier, existing: true };
+    // ON CONFLICT DO NOTHING on a merge: a concurrent create of the same email committed first, and is the answer.
+    const created = await queryRows<CustomerDto>(
       context.manager,
       `INSERT INTO customer AS c (tenant_id, id, name, email, phone, notes, tags, marketing_consent)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${CUSTOMER_COLUMNS}`,
-      [context.tenantId, uuidv7(), input.name, email, input.phone ?? null, input.notes ?? null, input.tags ?? [], input.marketingConsent ?? false],
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ${input.merge ? 'ON CONFLICT DO NOTHING' : ''} RETURNING ${CUSTOMER_COLUMNS}`,
+      [context.tenantId, input.id ?? uuidv7(), input.name, email, input.phone ?? null, input.notes ?? null, input.tags ?? [], input.marketingConsent ?? false],
     ).catch(withEmailConflict(email));
+    if (created.length === 0) return { customer: (await this.earlier(context, input, email)) as CustomerDto, existing: true };
+    return { customer: await this.recordCreated(context, created[0]), existing: false };
+  }
+
+  private async earlier(context: RequestContext, input: CreateCustomerDto, email: string | null): Promise<CustomerDto | undefined> {
+    const [found] = await queryRows<CustomerDto>(
+      context.manager,
+      `SELECT ${CUSTOMER_COLUMNS} FROM customer c
+        WHERE c.id = $1::uuid
+           OR ($2 AND c.erased_at IS NULL AND ((c.email = $3::text) OR ($3::text IS NULL AND $4::text IS NOT NULL AND c.phone = $4::text)))
+        ORDER BY c.id = $1::uuid DESC, c.id LIMIT 1`,
+      [input.id ?? null, input.merge ?? false, email, input.phone ?? null],
+    );
+    return found;
+  }
+
+  private async recordCreated(context: RequestContext, created: CustomerDto): Promise<CustomerDto> {
     await this.events.record(context, {
       type: 'customer.created',
       aggregateType: 'customer',

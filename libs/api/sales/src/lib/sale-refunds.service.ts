@@ -6,18 +6,20 @@ import { CustomersService } from '@kassa/api/customers';
 import { isoTime, queryRows } from '@kassa/api/database';
 import { DomainEvents } from '@kassa/api/events';
 import { RequestContext } from '@kassa/api/http';
+import { requestFingerprint } from '@kassa/api/idempotency';
 import { StockService } from '@kassa/api/inventory';
-import type { CreateRefundDto, RefundDto, RefundListDto } from './dto/refund.dto';
 import { RegistersService } from '@kassa/api/tenancy';
+import type { CreateRefundDto, RefundDto, RefundListDto } from './dto/refund.dto';
 import { SalesSummaryService } from './sales-summary.service';
 import { ShiftDrawersService } from './shift-drawers.service';
 import { actorIdOf, lockCompletedSale } from './sale-lock';
-import { SalesService } from './sales.service';
-import { refundExceedsRemaining, refundTenderMismatch, saleLineNotFound } from './sales.exception';
+import { assertOfflineFromTill, SalesService } from './sales.service';
+import { refundExceedsRemaining, refundExists, refundTenderMismatch, saleLineNotFound } from './sales.exception';
 
 const REFUND_SELECT = `
   SELECT r.id, r.sale_id AS "saleId", r.reason, r.register_id AS "registerId", r.shift_id AS "shiftId", r.total_minor AS "totalMinor", r.tax_minor AS "taxMinor",
          r.actor_type AS "actorType", r.actor_id AS "actorId", ${isoTime('r.created_at')} AS "createdAt",
+         ${isoTime('coalesce(r.occurred_at, r.created_at)')} AS "occurredAt", r.register_id AS "registerId", r.offline,
          (SELECT coalesce(json_agg(json_build_object('id', rl.id, 'saleLineId', rl.sale_line_id, 'productId', l.product_id,
                    'quantity', rl.quantity, 'restock', rl.restock, 'taxRateBps', rl.tax_rate_bps, 'amountMinor', rl.amount_minor,
                    'taxMinor', rl.tax_minor) ORDER BY l.position), '[]')
@@ -63,9 +65,16 @@ export class SaleRefundsService {
 
   async create(context: RequestContext, saleId: string, input: CreateRefundDto): Promise<RefundDto> {
     const sale = await this.sales.get(context, saleId);
-    const registerId = input.registerId === undefined ? sale.registerId : (await this.registers.get(context, input.registerId, 'registerId')).id;
+    const registerId = input.registerId ?? sale.registerId;
+    if (input.offline) assertOfflineFromTill(context, registerId);
+    const requestHash = requestFingerprint('POST', `/api/v1/sales/${saleId}/refunds`, input);
+    if (input.id) {
+      const earlier = await this.earlier(context, input.id, requestHash);
+      if (earlier) return earlier;
+    }
+    if (input.registerId) await this.registers.forSale(context, sale.storeId, input.registerId);
     const version = await lockCompletedSale(context, saleId);
-    const id = uuidv7();
+    const id = input.id ?? uuidv7();
 
     // Lines in id order, so concurrent refunds of one sale lock them in one order.
     const requested = input.lines.map((line, index) => ({ ...line, index })).sort((x, y) => (x.saleLineId < y.saleLineId ? -1 : 1));
@@ -85,9 +94,25 @@ export class SaleRefundsService {
     // The drawer that pays out: its open shift's report counts the refund (after the sale's lock, as a close locks no sale).
     const shiftId = await this.drawers.openShiftOf(context, registerId);
     await context.manager.query(
-      `INSERT INTO sale_refund (tenant_id, id, sale_id, store_id, register_id, shift_id, reason, total_minor, tax_minor, actor_type, actor_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-      [context.tenantId, id, saleId, sale.storeId, registerId, shiftId, input.reason, totalMinor, taxMinor, context.actor.kind, actorIdOf(context)],
+      `INSERT INTO sale_refund (tenant_id, id, sale_id, store_id, register_id, shift_id, reason, total_minor, tax_minor, actor_type, actor_id,
+                                request_hash, occurred_at, offline)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+      [
+        context.tenantId,
+        id,
+        saleId,
+        sale.storeId,
+        registerId,
+        shiftId,
+        input.reason,
+        totalMinor,
+        taxMinor,
+        context.actor.kind,
+        actorIdOf(context),
+        requestHash,
+        input.occurredAt ?? null,
+        input.offline ?? false,
+      ],
     );
     await context.manager.query(
       `INSERT INTO sale_refund_line (tenant_id, refund_id, id, sale_line_id, quantity, restock, tax_rate_bps, amount_minor, tax_minor)
@@ -159,6 +184,17 @@ export class SaleRefundsService {
       },
     });
     await this.summary.invalidate(context);
+    return refund;
+  }
+
+  /** A refund already recorded under this client id: the same request answers it again, another is refused. */
+  private async earlier(context: RequestContext, id: string, requestHash: Buffer): Promise<RefundDto | undefined> {
+    const [existing] = await queryRows<{ requestHash: Buffer | null }>(context.manager, `SELECT request_hash AS "requestHash" FROM sale_refund WHERE id = $1`, [
+      id,
+    ]);
+    if (!existing) return undefined;
+    if (!existing.requestHash?.equals(requestHash)) throw refundExists();
+    const [refund] = await queryRows<RefundDto>(context.manager, `${REFUND_SELECT} WHERE r.id = $1`, [id]);
     return refund;
   }
 

@@ -96,3 +96,8 @@ export const shiftTimeFromTillOnly = () =>
   forbidden('Only the till of the shift’s register may say when it happened.', [
     { field: 'occurredAt', message: "only a user signed in by PIN on the register's own till sends it" },
   ]);
+
+export const refundExists = () =>
+  new ApiException(ErrorCode.IdempotencyKeyReused, 'A different refund was recorded with this id.', [
+    { field: 'id', message: 'already used by another refund' },
+  ]);

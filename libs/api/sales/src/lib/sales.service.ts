@@ -458,7 +458,7 @@ export class SalesService {
 }
 
 /** A caller signed in by PIN on a paired device carries its register; an offline sale must be for that register. */
-function assertOfflineFromTill(context: RequestContext, registerId: string | undefined): void {
+export function assertOfflineFromTill(context: RequestContext, registerId: string | undefined): void {
   if (context.registerId === undefined) throw offlineSaleForbidden('offline', 'only a user signed in by PIN on a paired till sends offline sales');
   if (registerId !== context.registerId) throw offlineSaleForbidden('registerId', "must be the till's own register");
 }

@@ -5,6 +5,7 @@ import { callApi, isApiError, type ApiAccess } from '@kassa/web/data-access';
 export type CurrentDevice = Schemas['CurrentDeviceDto'];
 export type StaffMember = Schemas['DeviceStaffDto'];
 export type Me = Schemas['MeDto'];
+export type DeviceHeartbeat = Schemas['DeviceHeartbeatDto'];
 
 interface TokenPair {
   accessToken: string;
@@ -26,6 +27,10 @@ export const fetchCurrentDevice = (deviceToken: string) =>
 export async function fetchStaff(deviceToken: string): Promise<StaffMember[]> {
   return (await callApi(deviceAccess(deviceToken), (http, signal) => http.GET('/api/v1/devices/current/staff', { signal }))).items;
 }
+
+/** The till's sync report for the back office's Devices page (sent with the device credential, so also while locked). */
+export const sendHeartbeat = (deviceToken: string, report: DeviceHeartbeat) =>
+  callApi(deviceAccess(deviceToken), (http) => http.POST('/api/v1/devices/current/heartbeat', { body: report }));
 
 const signInByPin = (deviceToken: string, userId: string, pin: string) =>
   callApi(deviceAccess(deviceToken), (http) => http.POST('/api/v1/auth/pin', { body: { userId, pin } })) as Promise<TokenPair>;
@@ -62,6 +67,17 @@ export class CashierSession {
   /** The data hooks' policy: after a 401, one refresh with the in-memory refresh token. */
   get access(): ApiAccess {
     return { http: this.client.http, renewSession: () => this.refresh() };
+  }
+
+  /**
+   * Sends a queued request as it was frozen (the outbox's transport): its body untouched, refreshed once
+   * after a 401. A network failure rejects.
+   */
+  async send(path: string, body: string, headers: Record<string, string>): Promise<Response> {
+    const attempt = () =>
+      fetch(path, { method: 'POST', headers: { ...headers, 'content-type': 'application/json', authorization: `Bearer ${this.tokens.accessToken}` }, body });
+    const first = await attempt();
+    return first.status === 401 && (await this.refresh()) ? attempt() : first;
   }
 
   private async refresh(): Promise<boolean> {

@@ -1,6 +1,9 @@
 'use client';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { useClaimAppUpdate } from '@kassa/web/pwa';
 import { ShopLocaleProvider } from '@kassa/web/ui';
+import { tillOutbox } from './offline/till-outbox';
+import { TillSyncProvider } from './offline/till-sync';
 import { LockScreen } from './screens/lock-screen';
 import { CatalogSnapshot } from './store/catalog-snapshot';
 import { raiseReceiptFloor, readPairedDevice, type PairedDevice } from './store/paired-device';
@@ -23,14 +26,23 @@ type Stage =
 const REVOKED_REASON =
   'This tablet was unpaired from its register (revoked in the back office, or another tablet was paired with it). A manager can pair it again.';
 
+const strandedNotice = (left: number, reason = 'This tablet is being unpaired.') =>
+  `${reason} It still holds ${left} ${left === 1 ? 'entry' : 'entries'} that have not reached Kassa: export the queue from the device panel (the queue status) and import it on the tablet that takes over this register.`;
+
 /** `/pos`: pairs the tablet once, then alternates between the lock screen and selling. */
 export function TillApp() {
   const [db, setDb] = useState<TillDb>();
   const [stage, setStage] = useState<Stage>({ name: 'starting' });
   const [shop, setShop] = useState<CurrentDevice['tenant']>();
+  const [stranded, setStranded] = useState<string>();
+  // The till applies a new version itself, between sales with an empty queue (no "reload" toast here).
+  useClaimAppUpdate();
 
   const unpair = useCallback(
     async (reason?: string) => {
+      // Deleting the database would delete sales that never reached Kassa: keep them until they are exported.
+      const left = db ? (await tillOutbox(db).entries()).length : 0;
+      if (left > 0) return setStranded(strandedNotice(left, reason));
       await db?.destroy();
       setShop(undefined);
       setDb(await TillDb.open());
@@ -47,6 +59,8 @@ export function TillApp() {
     } catch (error) {
       // Offline, the till sells on from its snapshot; only a revocation ends the pairing.
       if (isDeviceRevoked(error)) {
+        const left = (await tillOutbox(opened).entries()).length;
+        if (left > 0) return setStranded(strandedNotice(left, REVOKED_REASON));
         await opened.destroy();
         setDb(await TillDb.open());
         setStage({ name: 'unpaired', reason: REVOKED_REASON });
@@ -97,6 +111,8 @@ export function TillApp() {
           db={db}
           reason={stage.name === 'unpaired' ? stage.reason : undefined}
           onPaired={(device, current) => {
+            // The queue must survive storage pressure: ask once, at pairing (the device panel shows the answer).
+            void navigator.storage?.persist?.();
             setShop(current.tenant);
             setStage({ name: 'locked', device });
           }}
@@ -108,13 +124,15 @@ export function TillApp() {
   return (
     <ShopLocaleProvider value={{ locale: tenant?.locale ?? 'en-US', currency: tenant?.currency ?? 'EUR', timeZone: tenant?.timeZone ?? 'UTC' }}>
       <TillProvider value={till}>
-        {stage.name === 'locked' ? (
-          <LockScreen onUnlocked={(session) => setStage({ name: 'selling', device: stage.device, session })} onRevoked={onRevoked} />
-        ) : (
-          <Suspense fallback={splash}>
-            <SellScreen key={stage.session.me.user.id} session={stage.session} onLock={lock} />
-          </Suspense>
-        )}
+        <TillSyncProvider db={db} session={stage.name === 'selling' ? stage.session : undefined}>
+          {stage.name === 'locked' ? (
+            <LockScreen notice={stranded} onUnlocked={(session) => setStage({ name: 'selling', device: stage.device, session })} onRevoked={onRevoked} />
+          ) : (
+            <Suspense fallback={splash}>
+              <SellScreen key={stage.session.me.user.id} session={stage.session} onLock={lock} />
+            </Suspense>
+          )}
+        </TillSyncProvider>
       </TillProvider>
     </ShopLocaleProvider>
   );

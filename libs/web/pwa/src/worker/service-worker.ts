@@ -79,3 +79,21 @@ const serwist = new Serwist({
 });
 
 serwist.addEventListeners();
+
+// The till's outbox (libs/web/pos): the queue is sent by an open till, which holds the cashier's token in
+// memory; Background Sync wakes it when the browser sees the network again. Without open tills, nothing
+// can be sent, and the browser retries the sync later when this rejects.
+const OUTBOX_SYNC_TAG = 'kassa-outbox';
+interface SyncEvent extends ExtendableEvent {
+  tag: string;
+}
+self.addEventListener('sync', (event) => {
+  const sync = event as SyncEvent;
+  if (sync.tag !== OUTBOX_SYNC_TAG) return;
+  sync.waitUntil(
+    self.clients.matchAll({ type: 'window' }).then((clients) => {
+      for (const client of clients) client.postMessage({ type: 'kassa-outbox-sync' });
+      if (clients.length === 0) throw new Error('no open till to send the queue');
+    }),
+  );
+});

@@ -27,6 +27,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     keywords: ['suppliers', 'purchase orders', 'receiving', 'reorder'],
   },
   { href: '/users', label: 'Users', permission: 'users:read', keywords: ['staff', 'team', 'people', 'cashiers'] },
+  { href: '/devices', label: 'Devices', permission: 'devices:manage', keywords: ['tills', 'tablets', 'offline', 'queue', 'sync'] },
   { href: '/monitoring', label: 'Monitoring', permission: 'monitoring:read', keywords: ['errors', 'latency', 'performance', 'health'] },
   // Administration: whoever changes the shop, its people, its partners' access or reads its audit log.
   {

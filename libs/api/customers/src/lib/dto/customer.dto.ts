@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayUnique, IsBoolean, IsEmail, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsBoolean, IsEmail, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { PageQueryDto } from '@kassa/api/http';
 
 const PHONE = /^\+?[0-9 ()./-]{3,32}$/;
@@ -34,6 +34,13 @@ export class CustomerListDto {
 }
 
 export class CreateCustomerDto {
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'A client id (a till creates customers offline): a resend with a known id answers that customer (200) instead of a second one.',
+  })
+  @IsOptional()
+  @IsUUID()
+  id?: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) name!: string;
   @ApiPropertyOptional() @IsOptional() @IsEmail() @MaxLength(254) email?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(PHONE, { message: 'phone must be 3-32 digits, spaces or + ( ) . / -' }) phone?: string;
@@ -45,6 +52,13 @@ export class CreateCustomerDto {
   @ArrayMaxSize(20)
   tags?: string[];
   @ApiPropertyOptional() @IsOptional() @IsBoolean() marketingConsent?: boolean;
+  @ApiPropertyOptional({
+    description:
+      'When a customer with this email (or, without one, this phone) exists: answer that customer (200) instead of 409 `customer_email_taken`. Tills set it for customers created offline.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  merge?: boolean;
 }
 
 /** null clears an optional field. */

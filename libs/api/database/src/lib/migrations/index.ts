@@ -30,6 +30,8 @@ import { OutboxRelayLag1766400000000 } from './1766400000000-outbox-relay-lag';
 import { CreateMonitoringTables1766400000001 } from './1766400000001-create-monitoring-tables';
 import { AddSaleLineUnitCost1766500000000 } from './1766500000000-add-sale-line-unit-cost';
 import { CreateAnalyticsRollups1766500000001 } from './1766500000001-create-analytics-rollups';
+import { AddDeviceSyncReports1766600000000 } from './1766600000000-add-device-sync-reports';
+import { AddRefundClientFields1766600000001 } from './1766600000001-add-refund-client-fields';
 import { CreateShifts1766700000000 } from './1766700000000-create-shifts';
 import { TenantTillIdleLock1767100000000 } from './1767100000000-tenant-till-idle-lock';
 import { CreateRegisterFavourites1767100000001 } from './1767100000001-create-register-favourites';
@@ -69,6 +71,8 @@ export const migrations = [
   CreateMonitoringTables1766400000001,
   AddSaleLineUnitCost1766500000000,
   CreateAnalyticsRollups1766500000001,
+  AddDeviceSyncReports1766600000000,
+  AddRefundClientFields1766600000001,
   CreateShifts1766700000000,
   TenantTillIdleLock1767100000000,
   CreateRegisterFavourites1767100000001,

@@ -103,6 +103,8 @@ export const workedExample: ReceiptView = {
       actorType: 'user',
       actorId: 'u2',
       createdAt: '2026-11-27T09:15:00.000Z',
+      occurredAt: '2026-11-27T09:15:00.000Z',
+      offline: false,
       lines: [{ id: 'rl1', saleLineId: 'l1', productId: 'p1', quantity: 1, restock: false, taxRateBps: 1900, amountMinor: 169, taxMinor: 27 }],
       tenders: [{ type: 'cash', amountMinor: 169 }],
     },

@@ -15,6 +15,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { IsTimestamp } from '@kassa/api/http';
 import { TENDER_TYPES, TenderInputDto, TenderType } from './create-sale.dto';
 
 export class RefundLineInputDto {
@@ -24,6 +25,15 @@ export class RefundLineInputDto {
 }
 
 export class CreateRefundDto {
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      "A client id (a till's queue): the same body sent again answers the recorded refund; another body under it is 422 `idempotency_key_reused` naming `id`.",
+  })
+  @IsOptional()
+  @IsUUID()
+  id?: string;
+
   @ApiProperty({ type: [RefundLineInputDto] })
   @ValidateNested({ each: true })
   @Type(() => RefundLineInputDto)
@@ -41,7 +51,20 @@ export class CreateRefundDto {
 
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(500) reason!: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: "The register whose drawer pays the refund out; the sale's register when omitted." })
+  @ApiPropertyOptional({ format: 'date-time', description: 'When the money went back (offline refunds); now when omitted.' })
+  @IsOptional()
+  @IsTimestamp()
+  occurredAt?: string;
+
+  @ApiPropertyOptional({
+    description:
+      "Made without the network: only from a user signed in by PIN on a paired till, for the till's own register (else 403 `offline_sale_forbidden`).",
+  })
+  @IsOptional()
+  @IsBoolean()
+  offline?: boolean;
+
+  @ApiPropertyOptional({ format: 'uuid', description: "The drawer that paid out; defaults to the sale's register. A register of the sale's store." })
   @IsOptional()
   @IsUUID()
   registerId?: string;
@@ -74,6 +97,8 @@ export class RefundDto {
   @ApiProperty({ enum: ['user', 'api_key'] }) actorType!: string;
   @ApiProperty({ format: 'uuid' }) actorId!: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time', description: 'When it happened: `occurredAt` as sent, else when it was recorded.' }) occurredAt!: string;
+  @ApiProperty() offline!: boolean;
   @ApiProperty({ type: [RefundLineDto] }) lines!: RefundLineDto[];
   @ApiProperty({ type: [RefundTenderDto] }) tenders!: RefundTenderDto[];
 }

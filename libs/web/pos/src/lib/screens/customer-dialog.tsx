@@ -8,15 +8,24 @@ import styles from '../till.module.css';
 
 type Customer = Schemas['CustomerDto'];
 
+/** A new customer as the till creates it (queued, so it works offline too). */
+export interface NewCustomer {
+  name: string;
+  email?: string;
+  phone?: string;
+}
+
 interface CustomerDialogProps {
   open: boolean;
   access: ApiAccess;
   onAttach(customer: CartCustomer): void;
+  /** Queues the customer and answers who to attach. */
+  onCreate(customer: NewCustomer): Promise<CartCustomer>;
   onClose(): void;
 }
 
-/** Finds a customer by name, email or phone, or creates one on the spot (name and an email or phone). */
-export function CustomerDialog({ open, access, onAttach, onClose }: CustomerDialogProps) {
+/** Finds a customer by name, email or phone, or creates one on the spot (name and an email or phone; offline too). */
+export function CustomerDialog({ open, access, onAttach, onCreate, onClose }: CustomerDialogProps) {
   const [query, setQuery] = useState('');
   const [found, setFound] = useState<Customer[]>();
   const [error, setError] = useState<string>();
@@ -39,8 +48,7 @@ export function CustomerDialog({ open, access, onAttach, onClose }: CustomerDial
     const body = { name: String(form.get('name')).trim(), ...(contact.includes('@') ? { email: contact } : contact ? { phone: contact } : {}) };
     setCreating(true);
     try {
-      const customer = await callApi(access, (http) => http.POST('/api/v1/customers', { body }));
-      onAttach({ id: customer.id, name: customer.name });
+      onAttach(await onCreate(body));
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
     } finally {

@@ -2,12 +2,18 @@
 import { useEffect, useState } from 'react';
 import { ErrorCode } from '@kassa/contracts';
 import { isApiError } from '@kassa/web/data-access';
+import { useOnline } from '@kassa/web/pwa';
 import { Button } from '@kassa/web/ui';
 import { CashierSession, fetchStaff, isDeviceRevoked, type StaffMember } from '../till-api';
+import { SyncStatus } from '../offline/sync-status';
+import { useTillSync } from '../offline/till-sync';
+import { useUpdateWhenIdle } from '../offline/update-when-idle';
 import { useTill } from '../till-context';
 import { PinPad } from './pin-pad';
 import { StaffPicker } from './staff-picker';
 import styles from '../till.module.css';
+
+const STAFF_RETRY_MS = 5_000;
 
 /** A sentence for a refused PIN. */
 export function pinProblem(error: unknown): string {
@@ -25,27 +31,42 @@ export function pinProblem(error: unknown): string {
 }
 
 /** Who is selling: the store's staff as tiles, one tap and a PIN to sign in. */
-export function LockScreen({ onUnlocked, onRevoked }: { onUnlocked(session: CashierSession): void; onRevoked(): void }) {
+export function LockScreen({ notice, onUnlocked, onRevoked }: { notice?: string; onUnlocked(session: CashierSession): void; onRevoked(): void }) {
   const { device } = useTill();
   const [staff, setStaff] = useState<StaffMember[]>();
   const [loadError, setLoadError] = useState<string>();
   const [chosen, setChosen] = useState<StaffMember>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
+  const online = useOnline();
+  const sync = useTillSync();
+  useUpdateWhenIdle({ cartLines: 0, busy: chosen !== undefined, waiting: sync.waiting });
 
+  // Asked again when the network comes back, and every few seconds while it fails: a till locked while
+  // offline lists its staff as soon as it can.
   useEffect(() => {
     let live = true;
-    fetchStaff(device.deviceToken).then(
-      (members) => live && setStaff(members),
-      (failure: unknown) => {
-        if (isDeviceRevoked(failure)) onRevoked();
-        else if (live) setLoadError(pinProblem(failure));
-      },
-    );
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    const load = () =>
+      fetchStaff(device.deviceToken).then(
+        (members) => {
+          if (!live) return;
+          setStaff(members);
+          setLoadError(undefined);
+        },
+        (failure: unknown) => {
+          if (isDeviceRevoked(failure)) return onRevoked();
+          if (!live) return;
+          setLoadError(pinProblem(failure));
+          retry = setTimeout(load, STAFF_RETRY_MS);
+        },
+      );
+    void load();
     return () => {
       live = false;
+      clearTimeout(retry);
     };
-  }, [device.deviceToken, onRevoked]);
+  }, [device.deviceToken, onRevoked, online]);
 
   async function signIn(pin: string) {
     if (!chosen) return;
@@ -66,6 +87,12 @@ export function LockScreen({ onUnlocked, onRevoked }: { onUnlocked(session: Cash
         <p className={styles.muted}>
           {device.storeName} · {device.registerName}
         </p>
+        <SyncStatus className={styles.barButton} />
+        {notice && (
+          <p role="alert" className={styles.notice}>
+            {notice}
+          </p>
+        )}
         <h1 id="lock-title" className={styles.cardTitle}>
           {chosen ? `Hello, ${chosen.name}` : 'Who is selling?'}
         </h1>

@@ -10,8 +10,7 @@ interface PayDialogProps {
   totalMinor: number;
   /** Sending the sale: the buttons wait. */
   busy: boolean;
-  error?: string;
-  /** Called once the tenders reach the total: the sale goes to the API. */
+  /** Called once the tenders reach the total: the sale goes to the device's queue, then to the API. */
   onComplete(tenders: Tender[]): void;
   /** Printed, emailed or none: what happens once the sale is recorded. */
   receipt: ReceiptChoice;
@@ -23,7 +22,7 @@ const TENDER_LABELS: Record<TenderType, string> = { cash: 'Cash', card: 'Card', 
 const RECEIPT_LABELS: Record<ReceiptChoice, string> = { none: 'None', print: 'Print', email: 'Email' };
 
 /** Cash (quick amounts, change due), card, other, or several: the sale completes when the total is covered. */
-export function PayDialog({ open, totalMinor, busy, error, onComplete, receipt, onReceipt, onClose }: PayDialogProps) {
+export function PayDialog({ open, totalMinor, busy, onComplete, receipt, onReceipt, onClose }: PayDialogProps) {
   const format = useShopFormat();
   const [tenders, setTenders] = useState<Tender[]>([]);
   const [amount, setAmount] = useState<number | null>(null);
@@ -122,11 +121,6 @@ export function PayDialog({ open, totalMinor, busy, error, onComplete, receipt, 
           ))}
         </div>
         {busy && <p role="status">Completing the sale…</p>}
-        {error && (
-          <p role="alert" className={styles.error}>
-            {error}
-          </p>
-        )}
       </div>
     </Dialog>
   );

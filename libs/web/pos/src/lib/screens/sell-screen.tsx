@@ -1,7 +1,6 @@
 'use client';
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import { ErrorCode, type Discount } from '@kassa/contracts';
-import { callApi, isApiError } from '@kassa/web/data-access';
+import { uuidv7, type Discount } from '@kassa/contracts';
 import { useShortcut } from '@kassa/web/shortcuts';
 import { Button, ConfirmDialog, useShopFormat } from '@kassa/web/ui';
 import {
@@ -20,23 +19,28 @@ import {
   setSaleDiscount,
   unitCount,
   type Cart,
+  type CartCustomer,
   type DiscountApproval,
 } from '../sell/cart';
 import type { ReceiptChoice } from '../sell/print-receipt';
-import { saleRequest, type PendingSale, type Sale } from '../sell/sale-request';
-import type { Tender } from '../sell/tenders';
+import { QueuedReceipt, type QueuedSale } from '../offline/queued-receipt';
+import { SyncStatus } from '../offline/sync-status';
+import { saleDraft } from '../offline/sale-draft';
+import { useTillSync } from '../offline/till-sync';
+import { useUpdateWhenIdle } from '../offline/update-when-idle';
+import type { Sale } from '../sell/sale-request';
+import { tenderState, type Tender } from '../sell/tenders';
 import { useCatalogRefresh } from '../sell/use-catalog-refresh';
 import { useIdleLock } from '../sell/use-idle-lock';
 import { useLiveCatalog } from '../sell/use-live-catalog';
 import type { CatalogSnapshot, SnapshotCategory, SnapshotProduct } from '../store/catalog-snapshot';
-import { takeReceiptNumber } from '../store/paired-device';
 import { parkedSales, parkSale, resumeParkedSale, type ParkedSale } from '../store/parked-sales';
 import { allowanceOf, type CashierSession } from '../till-api';
 import { useTill } from '../till-context';
 import { ApprovalDialog } from './approval-dialog';
 import { CameraScanner } from './camera-scanner';
 import { CartPanel, CartTotals } from './cart-panel';
-import { CustomerDialog } from './customer-dialog';
+import { CustomerDialog, type NewCustomer } from './customer-dialog';
 import { DiscountDialog } from './discount-dialog';
 import { LineDialog } from './line-dialog';
 import { ParkedDialog } from './parked-dialog';
@@ -62,21 +66,8 @@ type OpenDialog =
   | { name: 'clear' };
 
 const SEARCH_PAUSE_MS = 250;
-
-/** A sentence for a sale the API refused. */
-function saleProblem(error: unknown): string {
-  if (!isApiError(error)) return 'The sale could not be sent. Try again.';
-  switch (error.problem?.code) {
-    case ErrorCode.DiscountForbidden:
-      return "The discount is beyond what was approved: ask a manager's approval again.";
-    case ErrorCode.PinInvalid:
-      return "The manager's PIN was refused: ask for approval again.";
-    case ErrorCode.ShiftNotOpen:
-      return 'The shop sells only with an open shift: open one with the Shift button first.';
-    default:
-      return error.kind === 'offline' ? 'Kassa cannot be reached: the sale was not sent. Try again when the connection is back.' : error.message;
-  }
-}
+/** How long a completed sale waits for the API's answer before the till shows it as queued. */
+const RECEIPT_WAIT_MS = 4_000;
 
 /** The selling screen: scan or tap, adjust the cart, take payment, hand over the receipt. */
 export function SellScreen({ session, onLock }: { session: CashierSession; onLock(): void }) {
@@ -92,10 +83,9 @@ export function SellScreen({ session, onLock }: { session: CashierSession; onLoc
 
   const [cart, setCart] = useState<Cart>(emptyCart);
   const [dialog, setDialog] = useState<OpenDialog>({ name: 'none' });
-  const [completed, setCompleted] = useState<Sale>();
-  const [pending, setPending] = useState<PendingSale>();
+  const sync = useTillSync();
+  const [completed, setCompleted] = useState<{ sent: Sale } | { queued: QueuedSale }>();
   const [sending, setSending] = useState(false);
-  const [payError, setPayError] = useState<string>();
   const [receiptChoice, setReceiptChoice] = useState<ReceiptChoice>('none');
   const [scanText, setScanText] = useState('');
   const [notice, setNotice] = useState<{ text: string; error: boolean }>();
@@ -209,36 +199,67 @@ export function SellScreen({ session, onLock }: { session: CashierSession; onLoc
 
   const lock = useCallback(async () => {
     // Nothing rung up is lost when the till locks: the sale waits in Parked for whoever signs in next.
-    if (cart.lines.length > 0 && !pending) await park();
+    if (cart.lines.length > 0 && !sending) await park();
     onLock();
-  }, [cart.lines.length, pending, park, onLock]);
+  }, [cart.lines.length, sending, park, onLock]);
   useIdleLock(() => {
     if (!sending) void lock();
   }, me.tenant.tillIdleLockSeconds * 1000);
 
+  /**
+   * The sale is done once it is in the device's queue (with its receipt number, in one transaction); then
+   * it is sent at once when Kassa can be reached, and the API's receipt shows if it answered.
+   */
   async function complete(tenders: Tender[]) {
     setSending(true);
-    setPayError(undefined);
-    const receiptNumber = pending?.receiptNumber ?? (await takeReceiptNumber(db));
-    const attempt: PendingSale = { cart, receiptNumber, tenders };
-    setPending(attempt);
-    try {
-      const sale = await callApi(access, (http) =>
-        http.POST('/api/v1/sales', { body: saleRequest(attempt, device), headers: { 'idempotency-key': attempt.cart.id } }),
-      );
-      setPending(undefined);
-      setCompleted(sale);
-      setDialog({ name: 'none' });
-      setCart(emptyCart());
-      void catalog.refresh();
-    } catch (failure) {
-      if (isApiError(failure) && (failure.problem?.code === ErrorCode.DiscountForbidden || failure.problem?.code === ErrorCode.PinInvalid)) {
-        setCart((current) => approveDiscounts(current, undefined));
-      }
-      setPayError(saleProblem(failure));
-    } finally {
-      setSending(false);
-    }
+    const state = tenderState(priced.totalMinor, tenders);
+    // A customer created here may have been merged into the shop's own meanwhile.
+    const sold = cart.customer ? attachCustomer(cart, { ...cart.customer, id: sync.customerId(cart.customer.id) }) : cart;
+    const entry = await sync.outbox.enqueueNumbered((receiptNumber) =>
+      saleDraft({
+        sale: { cart: sold, receiptNumber, tenders },
+        device,
+        cashierId: me.user.id,
+        totalMinor: priced.totalMinor,
+        occurredAt: new Date(),
+        offline: !navigator.onLine,
+      }),
+    );
+    const queued: QueuedSale = {
+      saleId: entry.id,
+      receiptNumber: entry.receiptNumber as number,
+      totalMinor: priced.totalMinor,
+      changeMinor: state.changeMinor,
+      tenders,
+    };
+    // The API's receipt when it answers quickly; otherwise the queued sale's own summary (the queue goes on sending).
+    const round = await Promise.race([sync.syncNow(), new Promise<undefined>((resolve) => setTimeout(resolve, RECEIPT_WAIT_MS))]);
+    const answer = round?.answers.get(entry.id) as Sale | undefined;
+    setDialog({ name: 'none' });
+    setCart(emptyCart());
+    setCompleted(answer ? { sent: answer } : { queued });
+    setSending(false);
+    if (answer) void catalog.refresh();
+  }
+
+  /**
+   * A new customer goes through the queue like a sale (offline too), with `merge`: when the shop already has
+   * that email or phone, the API answers its customer, and the sales naming this one follow it.
+   */
+  async function queueCustomer(customer: NewCustomer): Promise<CartCustomer> {
+    const id = uuidv7();
+    await sync.outbox.enqueue({
+      id,
+      kind: 'customer',
+      path: '/api/v1/customers',
+      body: { id, ...customer, merge: true },
+      registerId: device.registerId,
+      occurredAt: new Date().toISOString(),
+      offline: !navigator.onLine,
+      cashierId: me.user.id,
+    });
+    await Promise.race([sync.syncNow(), new Promise((resolve) => setTimeout(resolve, RECEIPT_WAIT_MS))]);
+    return { id: sync.customerId(id), name: customer.name };
   }
 
   function applyDiscount(discount: Discount | undefined, lineKey: string | undefined) {
@@ -258,7 +279,6 @@ export function SellScreen({ session, onLock }: { session: CashierSession; onLoc
 
   const openPay = () => {
     if (cart.lines.length === 0 || completed) return;
-    setPayError(undefined);
     setDialog({ name: 'pay' });
   };
   const newSale = () => {
@@ -292,6 +312,7 @@ export function SellScreen({ session, onLock }: { session: CashierSession; onLoc
   });
 
   const openFavourites = useCallback(() => setDialog({ name: 'favourites' }), []);
+  useUpdateWhenIdle({ cartLines: cart.lines.length, busy: sending || completed !== undefined || dialog.name !== 'none', waiting: sync.waiting });
 
   const lineInDialog = dialog.name === 'line' ? cart.lines.find((line) => line.key === dialog.lineKey) : undefined;
   const discountLine = dialog.name === 'discount' && dialog.lineKey ? cart.lines.find((line) => line.key === dialog.lineKey) : undefined;
@@ -305,6 +326,7 @@ export function SellScreen({ session, onLock }: { session: CashierSession; onLoc
         </div>
         <div className={styles.barActions}>
           {me.permissions.includes('shifts:operate') && <ShiftButton access={access} registerId={device.registerId} />}
+          <SyncStatus className={styles.barButton} />
           <button type="button" className={styles.barButton} onClick={() => void catalog.refresh().then(focusScan)} aria-busy={catalog.refreshing || undefined}>
             {catalog.failed ? 'Catalog: offline copy' : catalog.syncedAt ? `Catalog ${format.dateTime(catalog.syncedAt, { timeStyle: 'short' })}` : 'Catalog'}
             <span className={styles.visuallyHidden}> — refresh catalog</span>
@@ -324,7 +346,11 @@ export function SellScreen({ session, onLock }: { session: CashierSession; onLoc
 
       {completed ? (
         <main className={styles.receiptMain}>
-          <ReceiptPanel sale={completed} access={access} choice={receiptChoice} onNewSale={newSale} />
+          {'sent' in completed ? (
+            <ReceiptPanel sale={completed.sent} access={access} choice={receiptChoice} onNewSale={newSale} />
+          ) : (
+            <QueuedReceipt sale={completed.queued} onNewSale={newSale} />
+          )}
         </main>
       ) : (
         <main className={styles.sell}>
@@ -435,7 +461,6 @@ export function SellScreen({ session, onLock }: { session: CashierSession; onLoc
         open={dialog.name === 'pay'}
         totalMinor={priced.totalMinor}
         busy={sending}
-        error={payError}
         onComplete={(tenders) => void complete(tenders)}
         receipt={receiptChoice}
         onReceipt={setReceiptChoice}
@@ -481,6 +506,7 @@ export function SellScreen({ session, onLock }: { session: CashierSession; onLoc
       <CustomerDialog
         open={dialog.name === 'customer'}
         access={access}
+        onCreate={queueCustomer}
         onAttach={(customer) => {
           setCart(attachCustomer(cart, customer));
           close();

@@ -1,6 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { CatalogSnapshot, type SnapshotProduct } from './catalog-snapshot';
-import { lastReceiptNumber, raiseReceiptFloor, savePairedDevice, takeReceiptNumber, type PairedDevice } from './paired-device';
+import { tillOutbox } from '../offline/till-outbox';
+import { lastReceiptNumber, raiseReceiptFloor, savePairedDevice, type PairedDevice } from './paired-device';
 import { parkedSales, parkSale, resumeParkedSale } from './parked-sales';
 import { TillDb } from './till-db';
 
@@ -96,6 +97,19 @@ describe('the till catalog snapshot in IndexedDB', () => {
   });
 
   it("numbers receipts from the register's last number, never below it and never twice", async () => {
+    const takeReceiptNumber = async (target: TillDb) =>
+      (
+        await tillOutbox(target).enqueueNumbered((receiptNumber) => ({
+          id: `sale-${receiptNumber}`,
+          kind: 'sale',
+          path: '/api/v1/sales',
+          body: { receiptNumber },
+          registerId: device.registerId,
+          occurredAt: '2026-11-30T10:00:00.000Z',
+          offline: false,
+          cashierId: 'c',
+        }))
+      ).receiptNumber;
     await savePairedDevice(db, device, 41);
     expect(await Promise.all([takeReceiptNumber(db), takeReceiptNumber(db)])).toEqual([42, 43]);
     await raiseReceiptFloor(db, 40);

@@ -14,7 +14,8 @@ export interface PairedDevice {
 }
 
 const CURRENT = 'current';
-const RECEIPT_COUNTER = 'lastReceiptNumber';
+/** The register's last receipt number on this device, in `meta`; the outbox moves it with each sale it queues. */
+export const RECEIPT_COUNTER = 'lastReceiptNumber';
 
 export const readPairedDevice = (db: TillDb) => db.get<PairedDevice>(STORES.device, CURRENT);
 
@@ -28,23 +29,6 @@ export function savePairedDevice(db: TillDb, device: PairedDevice, lastReceiptNu
 
 export async function lastReceiptNumber(db: TillDb): Promise<number> {
   return (await db.get<number>(STORES.meta, RECEIPT_COUNTER)) ?? 0;
-}
-
-/**
- * Takes the next receipt number for this register. The counter moves in its own committed transaction
- * before the sale is sent, so a number is never handed out twice, even when the send fails or the tab dies.
- */
-export async function takeReceiptNumber(db: TillDb): Promise<number> {
-  let taken = 0;
-  await db.write([STORES.meta], (transaction) => {
-    const meta = transaction.objectStore(STORES.meta);
-    const request = meta.get(RECEIPT_COUNTER);
-    request.onsuccess = () => {
-      taken = ((request.result as number | undefined) ?? 0) + 1;
-      meta.put(taken, RECEIPT_COUNTER);
-    };
-  });
-  return taken;
 }
 
 /** The register may be ahead of this device (another tablet sold on it before); never number below it. */

@@ -2,8 +2,11 @@
  * The till's IndexedDB: everything it needs to sell without the network. One database per browser
  * profile; unpairing deletes it, so a tablet handed to another shop keeps nothing of the last one.
  */
+import { installOutboxStore, OUTBOX_STORE } from '@kassa/web/offline-queue';
+
 export const TILL_DB_NAME = 'kassa-till';
-const VERSION = 1;
+// 2: the outbox of sales, refunds and customers waiting for the API (issue 21).
+const VERSION = 2;
 
 export const STORES = {
   /** The pairing: one row under `'current'`. */
@@ -16,6 +19,8 @@ export const STORES = {
   meta: 'meta',
   /** Sales put aside on this device. */
   parked: 'parked',
+  /** What waits for the API, in order (libs/web/offline-queue). */
+  outbox: OUTBOX_STORE,
 } as const;
 export type StoreName = (typeof STORES)[keyof typeof STORES];
 
@@ -38,6 +43,18 @@ export function transactionDone(transaction: IDBTransaction): Promise<void> {
   });
 }
 
+function createSnapshotStores(db: IDBDatabase): void {
+  db.createObjectStore(STORES.device);
+  const products = db.createObjectStore(STORES.products, { keyPath: 'id' });
+  products.createIndex(BARCODE_INDEX, 'barcodes', { multiEntry: true });
+  products.createIndex(CATEGORY_INDEX, 'categoryId');
+  products.createIndex(SKU_INDEX, 'sku');
+  db.createObjectStore(STORES.categories, { keyPath: 'id' });
+  db.createObjectStore(STORES.stock);
+  db.createObjectStore(STORES.meta);
+  db.createObjectStore(STORES.parked, { keyPath: 'id' });
+}
+
 export class TillDb {
   private constructor(
     readonly db: IDBDatabase,
@@ -46,17 +63,10 @@ export class TillDb {
 
   static open(factory: IDBFactory = indexedDB, name = TILL_DB_NAME): Promise<TillDb> {
     const request = factory.open(name, VERSION);
-    request.onupgradeneeded = () => {
+    request.onupgradeneeded = (event) => {
       const db = request.result;
-      db.createObjectStore(STORES.device);
-      const products = db.createObjectStore(STORES.products, { keyPath: 'id' });
-      products.createIndex(BARCODE_INDEX, 'barcodes', { multiEntry: true });
-      products.createIndex(CATEGORY_INDEX, 'categoryId');
-      products.createIndex(SKU_INDEX, 'sku');
-      db.createObjectStore(STORES.categories, { keyPath: 'id' });
-      db.createObjectStore(STORES.stock);
-      db.createObjectStore(STORES.meta);
-      db.createObjectStore(STORES.parked, { keyPath: 'id' });
+      if (event.oldVersion < 1) createSnapshotStores(db);
+      installOutboxStore(db);
     };
     return promised(request).then((db) => new TillDb(db, factory));
   }

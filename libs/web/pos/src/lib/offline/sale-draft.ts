@@ -1,0 +1,30 @@
+import type { OutboxDraft } from '@kassa/web/offline-queue';
+import { saleRequest, type PendingSale } from '../sell/sale-request';
+import type { PairedDevice } from '../store/paired-device';
+
+/** How a sale completed at this till is queued. */
+export interface SaleCompletion {
+  sale: PendingSale;
+  device: PairedDevice;
+  cashierId: string;
+  totalMinor: number;
+  occurredAt: Date;
+  /** The till could not reach Kassa when the sale completed: sent with `offline: true`, as rung up. */
+  offline: boolean;
+}
+
+/** The queued sale: its body frozen now, with when it happened and whether the till was offline. */
+export function saleDraft({ sale, device, cashierId, totalMinor, occurredAt, offline }: SaleCompletion): OutboxDraft {
+  const at = occurredAt.toISOString();
+  return {
+    id: sale.cart.id,
+    kind: 'sale',
+    path: '/api/v1/sales',
+    body: { ...saleRequest(sale, device), occurredAt: at, ...(offline ? { offline: true } : {}) },
+    registerId: device.registerId,
+    occurredAt: at,
+    offline,
+    cashierId,
+    totalMinor,
+  };
+}

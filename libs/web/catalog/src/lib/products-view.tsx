@@ -19,6 +19,7 @@ import {
 } from '@kassa/web/ui';
 import { productKeys, updateProduct, type Product } from './product-requests';
 import { ExportDialog, saveFile, type ExportFormat } from '@kassa/web/export-import';
+import { NewProductDialog } from './new-product-dialog';
 import { productExportColumns, productExportFilters } from './product-export';
 import styles from './catalog.module.css';
 
@@ -37,6 +38,7 @@ export function ProductsView() {
   const { navigate } = useNavigationGuard();
   const table = useDataTableQuery({ pageSize: 50 });
   const { filters, cursor, limit } = table.query;
+  const [creating, setCreating] = useState(false);
   const [exporting, setExporting] = useState<{ columns: string[]; filters: Readonly<Record<string, string>> }>();
 
   const page = useApiQuery(
@@ -83,9 +85,14 @@ export function ProductsView() {
         description="Everything the shop sells."
         actions={
           can('catalog:manage') ? (
-            <Button variant="secondary" onClick={() => navigate('/products/import')}>
-              Import
-            </Button>
+            <>
+              <Button variant="secondary" onClick={() => navigate('/products/import')}>
+                Import
+              </Button>
+              <Button variant="primary" onClick={() => setCreating(true)}>
+                New product
+              </Button>
+            </>
           ) : undefined
         }
       />
@@ -124,6 +131,7 @@ export function ProductsView() {
           </>
         }
       />
+      {creating && <NewProductDialog onClose={() => setCreating(false)} />}
       {exporting && (
         <ExportDialog
           title="Export products"

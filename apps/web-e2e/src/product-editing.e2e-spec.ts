@@ -73,7 +73,8 @@ describe('creating, editing, deleting and restoring a product, in Chromium again
     const dialog = page.getByRole('dialog', { name: 'New product' });
     await dialog.getByLabel('Name').fill('Green tea');
     await dialog.getByLabel('SKU').fill('TAKEN-1');
-    await dialog.getByLabel('Price').fill('3.50');
+    // Typed the shop's way (a euro shop in German: decimal comma).
+    await dialog.getByLabel('Price').fill('3,50');
     const barcodes = dialog.getByLabel('Barcodes');
     // The check digit is checked as it is typed, before anything is sent.
     await barcodes.fill('4006381333932');
@@ -84,6 +85,7 @@ describe('creating, editing, deleting and restoring a product, in Chromium again
     // The API's 409 lands on the SKU field.
     await page.waitForFunction(() => document.querySelector('dialog[open] input[aria-invalid="true"]') !== null);
     expect(await dialog.getByLabel('SKU').getAttribute('aria-invalid')).toBe('true');
+    expect(await dialog.getByLabel('Price').getAttribute('aria-invalid')).toBeNull();
     await looked(page, 'product-new-field-error');
     await dialog.getByLabel('SKU').fill('TEA-1');
     await dialog.getByRole('button', { name: 'Create product' }).click();
@@ -91,7 +93,7 @@ describe('creating, editing, deleting and restoring a product, in Chromium again
     await page.getByRole('heading', { level: 1, name: 'Green tea' }).waitFor();
     const id = page.url().split('/').pop() as string;
 
-    await page.getByLabel('Price').fill('4.00');
+    await page.getByLabel('Price').fill('4,00');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Green tea saved.').waitFor();
     const saved = (await (await call('GET', `/api/v1/products/${id}`)).json()) as StoredProduct;
@@ -100,7 +102,7 @@ describe('creating, editing, deleting and restoring a product, in Chromium again
     // Someone else renames it meanwhile: saving the form's older version is a 412.
     const other = await call('PATCH', `/api/v1/products/${id}`, { name: 'Green tea, loose' }, { 'If-Match': `"${saved.version}"` });
     expect(other.status).toBe(200);
-    await page.getByLabel('Price').fill('4.50');
+    await page.getByLabel('Price').fill('4,50');
     await page.getByRole('button', { name: 'Save' }).click();
     const conflict = page.getByRole('alertdialog', { name: 'Changed by someone else' });
     await conflict.waitFor();

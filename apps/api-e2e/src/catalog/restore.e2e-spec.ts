@@ -33,6 +33,19 @@ describe('restoring a deleted product (undo)', () => {
     expect(audit).toHaveLength(1);
   });
 
+  it('shows the restored product in the cached first page of the list and by id at once', async () => {
+    const product = await create('UNDO-LIST');
+    const listed = async () =>
+      (expectStatus(await http().get('/api/v1/products?limit=200').set(as()), 200).body.items as { id: string }[]).some((item) => item.id === product.id);
+    expect(await listed()).toBe(true);
+    await remove(product.id);
+    expect(await listed()).toBe(false);
+    expect((await http().get(`/api/v1/products/${product.id}`).set(as())).status).toBe(404);
+    expectStatus(await restore(product.id), 200);
+    expect(await listed()).toBe(true);
+    expectStatus(await http().get(`/api/v1/products/${product.id}`).set(as()), 200);
+  });
+
   it('answers a product that is not deleted as it is', async () => {
     const product = await create('UNDO-2');
     expect(expectStatus(await restore(product.id), 200).body).toMatchObject({ id: product.id, version: 1 });

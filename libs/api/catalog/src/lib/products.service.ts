@@ -329,6 +329,8 @@ export class ProductsService {
         throw isUniqueViolation(error, 'product_sku_key') ? skuTaken(deleted.sku) : error;
       });
     await this.replaceBarcodes(context, id, barcodes);
+    // The cached list's first page and the cached product (its 404) must see it back, as after a delete.
+    await this.invalidate(context);
     const product = await this.get(context, id);
     await this.events.record(context, {
       type: 'product.updated',

@@ -125,6 +125,42 @@ describe('creating, editing, deleting and restoring a product, in Chromium again
       .waitFor();
   });
 
+  it('changes the category of the selected products, deletes them together and brings them back with Undo', async () => {
+    const made = async (body: object) => ((await (await call('POST', '/api/v1/products', body)).json()) as { id: string }).id;
+    const category = ((await (await call('POST', '/api/v1/categories', { name: 'Biscuits' })).json()) as { id: string }).id;
+    const ids = [
+      await made({ sku: 'BULK-1', name: 'Bulk Anise', priceMinor: 100, barcodes: ['012345678905'] }),
+      await made({ sku: 'BULK-2', name: 'Bulk Butter', priceMinor: 100 }),
+    ];
+    const page = await signedIn('light');
+    await page.goto(`${stack.web.baseUrl}/products`);
+    const grid = page.getByRole('grid', { name: /Products/ });
+    await grid.getByRole('row', { name: /Bulk Butter/ }).waitFor();
+    await page.getByLabel('Select Bulk Anise').check();
+    await page.getByLabel('Select Bulk Butter').check();
+    await page.getByRole('button', { name: 'Change category' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Change the category of 2 products' });
+    await dialog.getByRole('combobox', { name: 'Category' }).selectOption({ label: 'Biscuits' });
+    await dialog.getByRole('button', { name: 'Change category' }).click();
+    await page.getByText('Category changed for 2 products.').waitFor();
+    const stored = async () => Promise.all(ids.map(async (id) => (await call('GET', `/api/v1/products/${id}`)).json() as Promise<{ categoryId: string }>));
+    expect((await stored()).map((product) => product.categoryId)).toEqual([category, category]);
+
+    await page.getByLabel('Select Bulk Anise').check();
+    await page.getByLabel('Select Bulk Butter').check();
+    await page.getByRole('button', { name: 'Delete' }).click();
+    await page.getByRole('alertdialog', { name: 'Delete 2 products?' }).getByRole('button', { name: 'Delete' }).click();
+    await page.getByText('2 products deleted.').waitFor();
+    expect(await Promise.all(ids.map(async (id) => (await call('GET', `/api/v1/products/${id}`)).status))).toEqual([404, 404]);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await page.getByText('2 products are back.').waitFor();
+    const back = (await stored()) as unknown as { barcodes: string[]; categoryId: string }[];
+    expect(back.map((product) => [product.categoryId, product.barcodes])).toEqual([
+      [category, ['012345678905']],
+      [category, []],
+    ]);
+  });
+
   it('shows the new product form in dark without serious accessibility problems', async () => {
     const page = await signedIn('dark');
     await page.goto(`${stack.web.baseUrl}/products`);

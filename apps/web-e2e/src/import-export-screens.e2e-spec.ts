@@ -56,6 +56,8 @@ describe('imports and exports through the screens, in Chromium against the real 
 
   /** Picks the file on the import screen and runs the dry run; answers the check step. */
   async function checked(page: Page, file: string) {
+    // Enabled once the page runs and knows the shop's remembered mapping.
+    await page.locator('input[type=file]:enabled').waitFor({ state: 'attached' });
     await page.locator('input[type=file]').setInputFiles(file);
     await page.getByRole('button', { name: 'Check the file' }).click();
     const step = page.getByRole('region', { name: '3. Check' });

@@ -1,5 +1,5 @@
 import type { Product } from './product-requests';
-import { changesOf, valuesOf } from './product-form-values';
+import { barcodeProblem, changesOf, valuesOf } from './product-form-values';
 
 const product: Product = {
   id: '0192f0c4-0000-7000-8000-000000000001',
@@ -35,5 +35,13 @@ describe('changesOf', () => {
       barcodes: ['4000000000017', '4000000000024', '4000000000031'],
       description: null,
     });
+  });
+});
+
+describe('barcodes as they are typed', () => {
+  it('takes GTINs with their check digit and in-house codes, and names the GTIN whose check digit is wrong', () => {
+    expect(barcodeProblem('4006381333931, 012345678905 TXT-0001 12345')).toBeUndefined();
+    expect(barcodeProblem('4006381333931, 4006381333932')).toBe('4006381333932 is not a valid GTIN: its last digit (the check digit) does not match.');
+    expect(barcodeProblem('')).toBeUndefined();
   });
 });

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useApiMutation } from '@kassa/web/data-access';
 import { Form, FormActions, FormCheckbox, FormInput, FormMoneyInput, FormNumberInput, FormRow, FormTextarea, useToasts } from '@kassa/web/ui';
-import { changesOf, valuesOf, type ProductFormValues } from './product-form-values';
+import { barcodeProblem, changesOf, valuesOf, type ProductFormValues } from './product-form-values';
 import { productKeys, updateProduct, type Product, type ProductChanges } from './product-requests';
 
 /**
@@ -19,7 +19,7 @@ export function ProductForm({ product, onReload }: { product: Product; onReload(
     (http, { changes, version }: { changes: ProductChanges; version: number | undefined }) => updateProduct(http, base.id, changes, version),
     { invalidates: [productKeys.all] },
   );
-  const form = useForm<ProductFormValues>({ defaultValues: valuesOf(product) });
+  const form = useForm<ProductFormValues>({ defaultValues: valuesOf(product), mode: 'onChange' });
 
   return (
     <Form
@@ -48,7 +48,14 @@ export function ProductForm({ product, onReload }: { product: Product; onReload(
         <FormMoneyInput name="priceMinor" label="Price" required />
         <FormNumberInput name="taxRatePercent" label="Tax rate" fractionDigits={2} min={0} max={100} unit="%" required />
       </FormRow>
-      <FormInput name="barcodes" label="Barcodes" hint="Separate several with commas." autoComplete="off" spellCheck={false} />
+      <FormInput
+        name="barcodes"
+        label="Barcodes"
+        hint="Separate several with commas. GTINs are checked as you type."
+        autoComplete="off"
+        spellCheck={false}
+        rules={{ validate: (value: string) => barcodeProblem(value) ?? true }}
+      />
       <FormTextarea name="description" label="Description" rows={3} />
       <FormCheckbox name="active" label="Active" description="Inactive products stay in history but cannot be sold." />
       <FormActions />

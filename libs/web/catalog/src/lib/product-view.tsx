@@ -1,11 +1,12 @@
 'use client';
 import { useParams } from 'next/navigation';
 import { isUuid } from '@kassa/contracts';
+import { useQueryClient } from '@tanstack/react-query';
 import { useSession } from '@kassa/web/auth';
-import { useApiQuery } from '@kassa/web/data-access';
-import { Badge, DetailList, PageHeader, ProblemState, Skeleton, useShopFormat } from '@kassa/web/ui';
+import { callApi, useApiAccess, useApiQuery } from '@kassa/web/data-access';
+import { Badge, Button, DetailList, PageHeader, ProblemState, Skeleton, useNavigationGuard, useShopFormat, useToasts } from '@kassa/web/ui';
 import { ProductForm } from './product-form';
-import { productKeys } from './product-requests';
+import { productKeys, type Product } from './product-requests';
 import styles from './catalog.module.css';
 
 const BACK = { href: '/products', label: 'Products' };
@@ -16,6 +17,10 @@ export function ProductView() {
   const valid = isUuid(id);
   const { can } = useSession();
   const format = useShopFormat();
+  const access = useApiAccess();
+  const queryClient = useQueryClient();
+  const toasts = useToasts();
+  const { navigate } = useNavigationGuard();
   const product = useApiQuery(productKeys.detail(id), (http, signal) => http.GET('/api/v1/products/{id}', { params: { path: { id } }, signal }), {
     enabled: valid,
   });
@@ -37,6 +42,35 @@ export function ProductView() {
     );
   }
   const data = product.data;
+
+  /** Deletes the version shown (If-Match) and offers Undo, which restores it with the barcodes it had. */
+  async function remove(shown: Product) {
+    try {
+      await callApi(access, (http) =>
+        http.DELETE('/api/v1/products/{id}', { params: { path: { id: shown.id }, header: { 'If-Match': `"${shown.version}"` } } }),
+      );
+    } catch (error) {
+      toasts.show({ message: error instanceof Error ? error.message : String(error), tone: 'error' });
+      return;
+    }
+    await queryClient.invalidateQueries({ queryKey: productKeys.all });
+    navigate('/products');
+    toasts.show({
+      message: `${shown.name} deleted.`,
+      tone: 'success',
+      action: {
+        label: 'Undo',
+        run: () =>
+          void callApi(access, (http) => http.POST('/api/v1/products/{id}/restore', { params: { path: { id: shown.id } }, body: { barcodes: shown.barcodes } }))
+            .then(async (restored) => {
+              await queryClient.invalidateQueries({ queryKey: productKeys.all });
+              toasts.show({ message: `${restored.name} is back.`, tone: 'success' });
+            })
+            .catch((error: unknown) => toasts.show({ message: error instanceof Error ? error.message : String(error), tone: 'error' })),
+      },
+    });
+  }
+
   if (!data) {
     return (
       <>
@@ -50,6 +84,16 @@ export function ProductView() {
       <PageHeader
         title={data.name}
         back={BACK}
+        actions={
+          <>
+            <Button onClick={() => navigate(`/inventory/products/${data.id}`)}>Stock and ledger</Button>
+            {can('catalog:manage') && (
+              <Button variant="danger" onClick={() => void remove(data)}>
+                Delete
+              </Button>
+            )}
+          </>
+        }
         description={
           <span className={styles.summary}>
             <span>SKU {data.sku}</span>

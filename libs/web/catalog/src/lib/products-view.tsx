@@ -19,6 +19,8 @@ import {
 } from '@kassa/web/ui';
 import { productKeys, updateProduct, type Product } from './product-requests';
 import { ExportDialog, saveFile, type ExportFormat } from '@kassa/web/export-import';
+import { CategoryDialog } from './category-dialog';
+import { NewProductDialog } from './new-product-dialog';
 import { productExportColumns, productExportFilters } from './product-export';
 import styles from './catalog.module.css';
 
@@ -37,6 +39,8 @@ export function ProductsView() {
   const { navigate } = useNavigationGuard();
   const table = useDataTableQuery({ pageSize: 50 });
   const { filters, cursor, limit } = table.query;
+  const [creating, setCreating] = useState(false);
+  const [recategorizing, setRecategorizing] = useState<Product[]>();
   const [exporting, setExporting] = useState<{ columns: string[]; filters: Readonly<Record<string, string>> }>();
 
   const page = useApiQuery(
@@ -76,6 +80,47 @@ export function ProductsView() {
     },
   });
 
+  const changeCategory: DataTableBulkAction<Product> = { id: 'category', label: 'Change category', run: (products) => setRecategorizing(products) };
+
+  /** Deletes each (If-Match its version) and offers Undo, which restores them with the barcodes they had. */
+  const remove: DataTableBulkAction<Product> = {
+    id: 'delete',
+    label: 'Delete',
+    tone: 'danger',
+    confirm: { title: 'Delete {count} products?', confirmLabel: 'Delete', description: 'They leave the catalog; Undo brings them back.' },
+    async run(products) {
+      const deleted: Product[] = [];
+      try {
+        for (const product of products) {
+          await callApi(access, (http) =>
+            http.DELETE('/api/v1/products/{id}', { params: { path: { id: product.id }, header: { 'If-Match': `"${product.version}"` } } }),
+          );
+          deleted.push(product);
+        }
+      } finally {
+        await queryClient.invalidateQueries({ queryKey: productKeys.all });
+      }
+      toasts.show({
+        message: `${deleted.length} ${deleted.length === 1 ? 'product' : 'products'} deleted.`,
+        tone: 'success',
+        action: {
+          label: 'Undo',
+          run: () =>
+            void Promise.all(
+              deleted.map((product) =>
+                callApi(access, (http) =>
+                  http.POST('/api/v1/products/{id}/restore', { params: { path: { id: product.id } }, body: { barcodes: product.barcodes } }),
+                ),
+              ),
+            )
+              .then(() => toasts.show({ message: `${deleted.length} ${deleted.length === 1 ? 'product is' : 'products are'} back.`, tone: 'success' }))
+              .catch((error: unknown) => toasts.show({ message: error instanceof Error ? error.message : String(error), tone: 'error' }))
+              .finally(() => void queryClient.invalidateQueries({ queryKey: productKeys.all })),
+        },
+      });
+    },
+  };
+
   return (
     <>
       <PageHeader
@@ -83,9 +128,14 @@ export function ProductsView() {
         description="Everything the shop sells."
         actions={
           can('catalog:manage') ? (
-            <Button variant="secondary" onClick={() => navigate('/products/import')}>
-              Import
-            </Button>
+            <>
+              <Button variant="secondary" onClick={() => navigate('/products/import')}>
+                Import
+              </Button>
+              <Button variant="primary" onClick={() => setCreating(true)}>
+                New product
+              </Button>
+            </>
           ) : undefined
         }
       />
@@ -100,7 +150,7 @@ export function ProductsView() {
         refreshing={page.isPlaceholderData}
         failure={page.isError ? { kind: page.error.kind, retry: () => void page.refetch() } : undefined}
         onOpen={(product) => navigate(`/products/${product.id}`)}
-        bulkActions={can('catalog:manage') ? [setActive(false), setActive(true)] : undefined}
+        bulkActions={can('catalog:manage') ? [setActive(false), setActive(true), changeCategory, remove] : undefined}
         onExport={(request) => setExporting({ columns: request.columns, filters: request.query.filters })}
         preferencesKey={me ? `products:${me.user.id}` : undefined}
         empty={{ title: 'No products yet', description: 'Products you add or import appear here.' }}
@@ -124,6 +174,23 @@ export function ProductsView() {
           </>
         }
       />
+      {recategorizing && (
+        <CategoryDialog
+          count={recategorizing.length}
+          onClose={() => setRecategorizing(undefined)}
+          onChoose={async (categoryId) => {
+            try {
+              for (const product of recategorizing) {
+                await callApi(access, (http) => updateProduct(http, product.id, { categoryId }, product.version));
+              }
+            } finally {
+              await queryClient.invalidateQueries({ queryKey: productKeys.all });
+            }
+            toasts.show({ message: `Category changed for ${recategorizing.length} ${recategorizing.length === 1 ? 'product' : 'products'}.`, tone: 'success' });
+          }}
+        />
+      )}
+      {creating && <NewProductDialog onClose={() => setCreating(false)} />}
       {exporting && (
         <ExportDialog
           title="Export products"

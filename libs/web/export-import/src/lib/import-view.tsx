@@ -156,7 +156,14 @@ export function ImportView({
         <h2 id="import-file">1. File</h2>
         <label className={styles.file}>
           <span className={styles.fileButton}>Choose a spreadsheet</span>
-          <input className={styles.fileInput} type="file" accept=".csv,.tsv,.txt,.xlsx,.xls,.ods" onChange={(event) => void pick(event)} />
+          {/* Ready once the shop's remembered mapping is known: the columns step is proposed from it. */}
+          <input
+            className={styles.fileInput}
+            type="file"
+            accept=".csv,.tsv,.txt,.xlsx,.xls,.ods"
+            disabled={remembered.isPending}
+            onChange={(event) => void pick(event)}
+          />
           <span className={styles.muted}>{picked ? picked.file.name : 'No file chosen yet.'}</span>
         </label>
         {picked && !picked.local.readable && (

@@ -44,6 +44,13 @@ function handleApiGet(options: RouteHandlerCallbackOptions): Promise<Response> {
 
 const sameOrigin = (url: URL) => url.origin === self.location.origin;
 
+// A Web Worker's script is left to the network: a response from here loses the URL's #fragment, which
+// Turbopack's worker bootstrap reads its chunk list from (the import screen reads files in such a worker).
+// Registered before Serwist's listener, so that one never sees the request.
+self.addEventListener('fetch', (event) => {
+  if (event.request.destination === 'worker') event.stopImmediatePropagation();
+});
+
 const serwist = new Serwist({
   precacheEntries: self.__SW_MANIFEST,
   skipWaiting: false,

@@ -761,6 +761,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/registers/{id}/favourites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RegisterFavouritesController_list"];
+        put: operations["RegisterFavouritesController_replace"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/inventory/adjustments": {
         parameters: {
             query?: never;
@@ -1001,6 +1017,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sales/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SalesController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sales/summary": {
         parameters: {
             query?: never;
@@ -1137,6 +1169,134 @@ export interface paths {
             cookie?: never;
         };
         get: operations["ReceiptGapsController_gaps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registers/{id}/shifts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ShiftsController_open"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registers/{id}/shifts/current": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ShiftsController_current"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/shifts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ShiftsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/shift-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ShiftsController_getSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["ShiftsController_updateSettings"];
+        trace?: never;
+    };
+    "/api/v1/shifts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ShiftsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/shifts/{id}/cash-movements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ShiftsController_addCashMovement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/shifts/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ShiftsController_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/shifts/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ShiftsController_report"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1932,7 +2092,7 @@ export interface components {
              */
             id: string;
             /** @enum {string} */
-            type: "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "supplier.created" | "purchase_order.created" | "purchase_order.submitted" | "purchase_order.approved" | "purchase_order.received" | "purchase_order.closed" | "payment.received" | "webhook.disabled" | "mail.queued";
+            type: "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "supplier.created" | "purchase_order.created" | "purchase_order.submitted" | "purchase_order.approved" | "purchase_order.received" | "purchase_order.closed" | "payment.received" | "webhook.disabled" | "mail.queued" | "shift.opened" | "shift.closed" | "cash.discrepancy";
             /** Format: uuid */
             tenantId: string;
             /** @description Position in this tenant's feed: gapless, in the order events became visible. */
@@ -1958,7 +2118,7 @@ export interface components {
             /** Format: uuid */
             eventId: string;
             /** @enum {string} */
-            eventType: "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "supplier.created" | "purchase_order.created" | "purchase_order.submitted" | "purchase_order.approved" | "purchase_order.received" | "purchase_order.closed" | "payment.received" | "webhook.disabled" | "mail.queued";
+            eventType: "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "supplier.created" | "purchase_order.created" | "purchase_order.submitted" | "purchase_order.approved" | "purchase_order.received" | "purchase_order.closed" | "payment.received" | "webhook.disabled" | "mail.queued" | "shift.opened" | "shift.closed" | "cash.discrepancy";
             consumer: string;
             attempts: number;
             lastError: string;
@@ -2042,6 +2202,8 @@ export interface components {
             allowNegativeStock: boolean;
             /** @description How far sellers may discount a sale, line and sale discounts together, in basis points of its gross. Owners have no limit. */
             discountLimitBps: components["schemas"]["DiscountLimitsDto"];
+            /** @description A till left untouched this long locks itself. */
+            tillIdleLockSeconds: number;
             version: number;
             /** Format: date-time */
             createdAt: string;
@@ -2061,6 +2223,8 @@ export interface components {
             locale?: string;
             pricesIncludeTax?: boolean;
             allowNegativeStock?: boolean;
+            /** @description Seconds a till may sit untouched before it locks. */
+            tillIdleLockSeconds?: number;
             /** @description Basis points (0–10000) of a sale's gross; either limit alone keeps the other. */
             discountLimitBps?: components["schemas"]["UpdateDiscountLimitsDto"];
         };
@@ -2272,13 +2436,13 @@ export interface components {
         };
         CreateApiKeyDto: {
             name: string;
-            permissions: ("tenant:read" | "tenant:manage" | "stores:read" | "stores:manage" | "users:read" | "users:manage" | "api_keys:manage" | "events:read" | "audit:read" | "dead_letters:manage" | "catalog:read" | "catalog:manage" | "webhooks:manage" | "inventory:read" | "inventory:manage" | "customers:read" | "customers:manage" | "customers:erase" | "sales:read" | "sales:create" | "sales:override_price" | "sales:review" | "sales:void" | "sales:refund" | "sales:discount" | "devices:manage" | "analytics:read" | "imports:manage" | "monitoring:read" | "monitoring:manage" | "purchasing:read" | "purchasing:manage" | "purchasing:receive" | "purchasing:approve" | "realtime:read")[];
+            permissions: ("tenant:read" | "tenant:manage" | "stores:read" | "stores:manage" | "users:read" | "users:manage" | "api_keys:manage" | "events:read" | "audit:read" | "dead_letters:manage" | "catalog:read" | "catalog:manage" | "webhooks:manage" | "inventory:read" | "inventory:manage" | "customers:read" | "customers:manage" | "customers:erase" | "sales:read" | "sales:create" | "sales:override_price" | "sales:review" | "sales:void" | "sales:refund" | "sales:discount" | "devices:manage" | "analytics:read" | "imports:manage" | "monitoring:read" | "monitoring:manage" | "purchasing:read" | "purchasing:manage" | "purchasing:receive" | "purchasing:approve" | "realtime:read" | "shifts:operate" | "shifts:read")[];
         };
         CreatedApiKeyDto: {
             /** Format: uuid */
             id: string;
             name: string;
-            permissions: ("tenant:read" | "tenant:manage" | "stores:read" | "stores:manage" | "users:read" | "users:manage" | "api_keys:manage" | "events:read" | "audit:read" | "dead_letters:manage" | "catalog:read" | "catalog:manage" | "webhooks:manage" | "inventory:read" | "inventory:manage" | "customers:read" | "customers:manage" | "customers:erase" | "sales:read" | "sales:create" | "sales:override_price" | "sales:review" | "sales:void" | "sales:refund" | "sales:discount" | "devices:manage" | "analytics:read" | "imports:manage" | "monitoring:read" | "monitoring:manage" | "purchasing:read" | "purchasing:manage" | "purchasing:receive" | "purchasing:approve" | "realtime:read")[];
+            permissions: ("tenant:read" | "tenant:manage" | "stores:read" | "stores:manage" | "users:read" | "users:manage" | "api_keys:manage" | "events:read" | "audit:read" | "dead_letters:manage" | "catalog:read" | "catalog:manage" | "webhooks:manage" | "inventory:read" | "inventory:manage" | "customers:read" | "customers:manage" | "customers:erase" | "sales:read" | "sales:create" | "sales:override_price" | "sales:review" | "sales:void" | "sales:refund" | "sales:discount" | "devices:manage" | "analytics:read" | "imports:manage" | "monitoring:read" | "monitoring:manage" | "purchasing:read" | "purchasing:manage" | "purchasing:receive" | "purchasing:approve" | "realtime:read" | "shifts:operate" | "shifts:read")[];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -2290,7 +2454,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
-            permissions: ("tenant:read" | "tenant:manage" | "stores:read" | "stores:manage" | "users:read" | "users:manage" | "api_keys:manage" | "events:read" | "audit:read" | "dead_letters:manage" | "catalog:read" | "catalog:manage" | "webhooks:manage" | "inventory:read" | "inventory:manage" | "customers:read" | "customers:manage" | "customers:erase" | "sales:read" | "sales:create" | "sales:override_price" | "sales:review" | "sales:void" | "sales:refund" | "sales:discount" | "devices:manage" | "analytics:read" | "imports:manage" | "monitoring:read" | "monitoring:manage" | "purchasing:read" | "purchasing:manage" | "purchasing:receive" | "purchasing:approve" | "realtime:read")[];
+            permissions: ("tenant:read" | "tenant:manage" | "stores:read" | "stores:manage" | "users:read" | "users:manage" | "api_keys:manage" | "events:read" | "audit:read" | "dead_letters:manage" | "catalog:read" | "catalog:manage" | "webhooks:manage" | "inventory:read" | "inventory:manage" | "customers:read" | "customers:manage" | "customers:erase" | "sales:read" | "sales:create" | "sales:override_price" | "sales:review" | "sales:void" | "sales:refund" | "sales:discount" | "devices:manage" | "analytics:read" | "imports:manage" | "monitoring:read" | "monitoring:manage" | "purchasing:read" | "purchasing:manage" | "purchasing:receive" | "purchasing:approve" | "realtime:read" | "shifts:operate" | "shifts:read")[];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -2546,6 +2710,16 @@ export interface components {
             /** @description Given back to the product; 409 barcode_taken if another product took one meanwhile. */
             barcodes?: string[];
         };
+        RegisterFavouritesDto: {
+            /** Format: uuid */
+            registerId: string;
+            /** @description The products the till shows first, in this order (deleted products left out). */
+            productIds: string[];
+        };
+        ReplaceRegisterFavouritesDto: {
+            /** @description The whole list, in order; `[]` clears it. */
+            productIds: string[];
+        };
         AdjustmentDto: {
             /** Format: uuid */
             storeId: string;
@@ -2649,6 +2823,26 @@ export interface components {
             transferId: string;
             lines: components["schemas"]["TransferResultLineDto"][];
         };
+        StockLevelRowDto: {
+            /** Format: uuid */
+            storeId: string;
+            /** Format: uuid */
+            productId: string;
+            onHand: number;
+            /** @description The store's override, else the product's. */
+            reorderPoint: number | null;
+            low: boolean;
+            sku: string;
+            productName: string;
+        };
+        StockLevelListDto: {
+            items: components["schemas"]["StockLevelRowDto"][];
+            nextCursor: string | null;
+        };
+        SetReorderPointDto: {
+            /** @description This store's reorder point; null falls back to the product's. */
+            reorderPoint: number | null;
+        };
         StockLevelDto: {
             /** Format: uuid */
             storeId: string;
@@ -2658,14 +2852,6 @@ export interface components {
             /** @description The store's override, else the product's. */
             reorderPoint: number | null;
             low: boolean;
-        };
-        StockLevelListDto: {
-            items: components["schemas"]["StockLevelDto"][];
-            nextCursor: string | null;
-        };
-        SetReorderPointDto: {
-            /** @description This store's reorder point; null falls back to the product's. */
-            reorderPoint: number | null;
         };
         LedgerEntryDto: {
             /** Format: uuid */
@@ -2688,6 +2874,9 @@ export interface components {
             note: string | null;
             /** Format: date-time */
             createdAt: string;
+            /** @description The product's SKU now (deleted products included: history). */
+            sku: string;
+            productName: string;
         };
         LedgerListDto: {
             items: components["schemas"]["LedgerEntryDto"][];
@@ -2928,6 +3117,21 @@ export interface components {
             /** Format: date-time */
             voidedAt: string | null;
             voidReason: string | null;
+            /**
+             * Format: uuid
+             * @description The register's shift (drawer) the sale was rung up in; null without an open shift.
+             */
+            shiftId: string | null;
+            /**
+             * Format: uuid
+             * @description The register whose drawer paid the voided sale back.
+             */
+            voidRegisterId: string | null;
+            /**
+             * Format: uuid
+             * @description That register's shift at the void.
+             */
+            voidShiftId: string | null;
         };
         SaleListDto: {
             items: components["schemas"]["SaleDto"][];
@@ -3010,6 +3214,11 @@ export interface components {
         };
         VoidSaleDto: {
             reason: string;
+            /**
+             * Format: uuid
+             * @description The register whose drawer pays the sale back; the sale's register when omitted.
+             */
+            registerId?: string;
         };
         RefundLineInputDto: {
             /** Format: uuid */
@@ -3068,6 +3277,16 @@ export interface components {
             reason: string;
             totalMinor: number;
             taxMinor: number;
+            /**
+             * Format: uuid
+             * @description The register whose drawer paid the refund out.
+             */
+            registerId: string;
+            /**
+             * Format: uuid
+             * @description That register's open shift at the refund.
+             */
+            shiftId: string | null;
             /** @enum {string} */
             actorType: "user" | "api_key";
             /** Format: uuid */
@@ -3079,11 +3298,6 @@ export interface components {
              * @description When it happened: `occurredAt` as sent, else when it was recorded.
              */
             occurredAt: string;
-            /**
-             * Format: uuid
-             * @description The drawer that paid out.
-             */
-            registerId: string;
             offline: boolean;
             lines: components["schemas"]["RefundLineDto"][];
             tenders: components["schemas"]["RefundTenderDto"][];
@@ -3110,6 +3324,228 @@ export interface components {
             /** @description The missing numbers themselves (the first 1,000). */
             missing: number[];
             missingCount: number;
+        };
+        OpenShiftDto: {
+            /**
+             * Format: uuid
+             * @description The till's own id (UUIDv7): a resend with the same body replays the first answer (`idempotent-replayed: true`).
+             */
+            id?: string;
+            /** @description Cash in the drawer at the start. */
+            openingFloatMinor: number;
+            /**
+             * Format: date-time
+             * @description When it happened at the till (an offline till syncing later); now when omitted. Only from a user signed in on the register's own till.
+             */
+            occurredAt?: string;
+        };
+        ShiftActorDto: {
+            /** @enum {string} */
+            type: "user" | "api_key";
+            /** Format: uuid */
+            id: string;
+        };
+        DenominationCountDto: {
+            /** @description A note or coin of the shop's currency, in minor units (`CURRENCY_DENOMINATIONS` in libs/contracts). */
+            valueMinor: number;
+            count: number;
+        };
+        ShiftDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            storeId: string;
+            /** Format: uuid */
+            registerId: string;
+            /** @enum {string} */
+            status: "open" | "closed";
+            openingFloatMinor: number;
+            offline: boolean;
+            /** Format: date-time */
+            openedAt: string;
+            openedBy: components["schemas"]["ShiftActorDto"];
+            /** Format: date-time */
+            closedAt: string | null;
+            closedBy: components["schemas"]["ShiftActorDto"] | null;
+            /** @description The Z-report number: 1, 2, 3… per register, gapless. */
+            zNumber: number | null;
+            countedCashMinor: number | null;
+            /** @description Set at the close (blind count: never shown before it). */
+            expectedCashMinor: number | null;
+            /** @description counted − expected: negative when cash is missing. */
+            overShortMinor: number | null;
+            denominations: components["schemas"]["DenominationCountDto"][] | null;
+            currency: string;
+            version: number;
+        };
+        CurrentShiftDto: {
+            /** @description The register's open shift; null when none is open. */
+            shift: components["schemas"]["ShiftDto"] | null;
+        };
+        ShiftListDto: {
+            items: components["schemas"]["ShiftDto"][];
+            nextCursor: string | null;
+        };
+        ShiftSettingsDto: {
+            /** @description POS sales on a register without an open shift are refused (409 `shift_not_open`). */
+            requireOpenShift: boolean;
+            /** @description The cashier counts without seeing the expected cash: X-reports of an open shift leave it out for those without `shifts:read`. */
+            blindCount: boolean;
+            /** @description A close whose |over/short| is above this (minor units) also records `cash.discrepancy`. */
+            discrepancyThresholdMinor: number;
+            version: number;
+        };
+        UpdateShiftSettingsDto: {
+            requireOpenShift?: boolean;
+            blindCount?: boolean;
+            discrepancyThresholdMinor?: number;
+        };
+        CreateCashMovementDto: {
+            /**
+             * Format: uuid
+             * @description The till's own id (UUIDv7): a resend with the same body replays the first answer (`idempotent-replayed: true`).
+             */
+            id?: string;
+            /**
+             * @description `pay_in` adds cash, `pay_out` pays something from the drawer, `drop` takes cash to the safe.
+             * @enum {string}
+             */
+            type: "pay_in" | "pay_out" | "drop";
+            amountMinor: number;
+            reason: string;
+            /**
+             * Format: date-time
+             * @description When it happened at the till (an offline till syncing later); now when omitted. Only from a user signed in on the register's own till.
+             */
+            occurredAt?: string;
+        };
+        CashMovementDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            shiftId: string;
+            /** @enum {string} */
+            type: "pay_in" | "pay_out" | "drop";
+            amountMinor: number;
+            reason: string;
+            actor: components["schemas"]["ShiftActorDto"];
+            /** Format: date-time */
+            occurredAt: string;
+        };
+        CloseShiftDto: {
+            /** @description The cash counted in the drawer. */
+            countedCashMinor: number;
+            /** @description The count by note and coin; must add up to `countedCashMinor` (else 422 `denominations_mismatch`). */
+            denominations?: components["schemas"]["DenominationCountDto"][];
+            /**
+             * Format: date-time
+             * @description When it happened at the till (an offline till syncing later); now when omitted. Only from a user signed in on the register's own till.
+             */
+            occurredAt?: string;
+        };
+        ShiftSalesTotalsDto: {
+            /** @description Sales rung up in the shift (voided ones included: their voids count under `voids`). */
+            count: number;
+            /** @description Before discounts. */
+            grossMinor: number;
+            discountMinor: number;
+            taxMinor: number;
+            /** @description gross − discounts. */
+            totalMinor: number;
+        };
+        ShiftTenderTotalDto: {
+            /** @enum {string} */
+            type: "cash" | "card" | "other";
+            /** @description As handed over (cash before change). */
+            salesMinor: number;
+            /** @description Change given (cash only). */
+            changeMinor: number;
+            /** @description Paid back for refunds from this drawer. */
+            refundsMinor: number;
+            /** @description Paid back for sales voided at this drawer (cash net of their change). */
+            voidsMinor: number;
+            /** @description sales − change − refunds − voids. */
+            netMinor: number;
+        };
+        ShiftCashMovementLineDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            type: "pay_in" | "pay_out" | "drop";
+            amountMinor: number;
+            reason: string;
+            /** Format: date-time */
+            occurredAt: string;
+        };
+        ShiftCashDto: {
+            openingFloatMinor: number;
+            /** @description Cash tendered as handed over. */
+            salesMinor: number;
+            changeMinor: number;
+            refundsMinor: number;
+            /** @description Cash of sales voided in the shift. */
+            voidsMinor: number;
+            payInsMinor: number;
+            payOutsMinor: number;
+            dropsMinor: number;
+            /** @description float + cash sales − change − cash refunds + pay-ins − pay-outs − drops − cash voids; null on an X-report under blind count for callers without `shifts:read`. */
+            expectedMinor: number | null;
+            countedMinor: number | null;
+            /** @description counted − expected. */
+            overShortMinor: number | null;
+        };
+        ShiftReceiptGapDto: {
+            from: number;
+            to: number;
+        };
+        ShiftReceiptsDto: {
+            firstNumber: number | null;
+            lastNumber: number | null;
+            /** @description Numbers between the first and the last with no sale on the register: sales that never arrived. */
+            gaps: components["schemas"]["ShiftReceiptGapDto"][];
+            missingCount: number;
+        };
+        ShiftReportDto: {
+            /**
+             * @description X: the open shift so far; Z: the close, fixed for good.
+             * @enum {string}
+             */
+            kind: "X" | "Z";
+            zNumber: number | null;
+            /** Format: uuid */
+            shiftId: string;
+            /** Format: uuid */
+            storeId: string;
+            /** Format: uuid */
+            registerId: string;
+            shopName: string;
+            storeName: string;
+            registerName: string;
+            currency: string;
+            timeZone: string;
+            /** Format: date-time */
+            openedAt: string;
+            /** Format: date-time */
+            closedAt: string | null;
+            /**
+             * Format: date-time
+             * @description When the figures were taken (the close, for a Z-report).
+             */
+            takenAt: string;
+            sales: components["schemas"]["ShiftSalesTotalsDto"];
+            /** @description Refunds paid from this drawer in the shift. */
+            refunds: components["schemas"]["RefundTotalsDto"];
+            /** @description Sales voided at this drawer in the shift. */
+            voids: components["schemas"]["MoneyCountDto"];
+            /** @description Sales total − refunds − voids. */
+            netMinor: number;
+            /** @description Per rate, sales less refunds and voids. */
+            taxByRate: components["schemas"]["TaxRateTotalDto"][];
+            tenders: components["schemas"]["ShiftTenderTotalDto"][];
+            cashMovements: components["schemas"]["ShiftCashMovementLineDto"][];
+            cash: components["schemas"]["ShiftCashDto"];
+            denominations: components["schemas"]["DenominationCountDto"][] | null;
+            receipts: components["schemas"]["ShiftReceiptsDto"];
         };
         PeriodFiguresDto: {
             /** Format: date */
@@ -3773,7 +4209,7 @@ export interface components {
             url: string;
             description: string | null;
             /** @description Event types to receive, or `*` for all of them. */
-            events: ("*" | "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "supplier.created" | "purchase_order.created" | "purchase_order.submitted" | "purchase_order.approved" | "purchase_order.received" | "purchase_order.closed" | "payment.received" | "webhook.disabled" | "mail.queued")[];
+            events: ("*" | "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "supplier.created" | "purchase_order.created" | "purchase_order.submitted" | "purchase_order.approved" | "purchase_order.received" | "purchase_order.closed" | "payment.received" | "webhook.disabled" | "mail.queued" | "shift.opened" | "shift.closed" | "cash.discrepancy")[];
             /** @description Extra request headers sent with every delivery; they cannot replace the webhook-*, content-type, host or user-agent headers. */
             headers: {
                 [key: string]: string;
@@ -3796,7 +4232,7 @@ export interface components {
             /** @description http(s) URL without credentials; it must not resolve to a private address. */
             url: string;
             /** @description Event types to receive, or `*` for all of them. */
-            events: ("*" | "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "supplier.created" | "purchase_order.created" | "purchase_order.submitted" | "purchase_order.approved" | "purchase_order.received" | "purchase_order.closed" | "payment.received" | "webhook.disabled" | "mail.queued")[];
+            events: ("*" | "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "supplier.created" | "purchase_order.created" | "purchase_order.submitted" | "purchase_order.approved" | "purchase_order.received" | "purchase_order.closed" | "payment.received" | "webhook.disabled" | "mail.queued" | "shift.opened" | "shift.closed" | "cash.discrepancy")[];
             description?: string;
             /** @description Extra request headers sent with every delivery; they cannot replace the webhook-*, content-type, host or user-agent headers. */
             headers?: {
@@ -3812,7 +4248,7 @@ export interface components {
             url: string;
             description: string | null;
             /** @description Event types to receive, or `*` for all of them. */
-            events: ("*" | "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "supplier.created" | "purchase_order.created" | "purchase_order.submitted" | "purchase_order.approved" | "purchase_order.received" | "purchase_order.closed" | "payment.received" | "webhook.disabled" | "mail.queued")[];
+            events: ("*" | "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "supplier.created" | "purchase_order.created" | "purchase_order.submitted" | "purchase_order.approved" | "purchase_order.received" | "purchase_order.closed" | "payment.received" | "webhook.disabled" | "mail.queued" | "shift.opened" | "shift.closed" | "cash.discrepancy")[];
             /** @description Extra request headers sent with every delivery; they cannot replace the webhook-*, content-type, host or user-agent headers. */
             headers: {
                 [key: string]: string;
@@ -3835,7 +4271,7 @@ export interface components {
         UpdateWebhookDto: {
             url?: string;
             /** @description Event types to receive, or `*` for all of them. */
-            events?: ("*" | "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "supplier.created" | "purchase_order.created" | "purchase_order.submitted" | "purchase_order.approved" | "purchase_order.received" | "purchase_order.closed" | "payment.received" | "webhook.disabled" | "mail.queued")[];
+            events?: ("*" | "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "supplier.created" | "purchase_order.created" | "purchase_order.submitted" | "purchase_order.approved" | "purchase_order.received" | "purchase_order.closed" | "payment.received" | "webhook.disabled" | "mail.queued" | "shift.opened" | "shift.closed" | "cash.discrepancy")[];
             description?: string | null;
             /** @description Extra request headers sent with every delivery; they cannot replace the webhook-*, content-type, host or user-agent headers. */
             headers?: {
@@ -3853,7 +4289,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            type: "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "supplier.created" | "purchase_order.created" | "purchase_order.submitted" | "purchase_order.approved" | "purchase_order.received" | "purchase_order.closed" | "payment.received" | "webhook.disabled" | "mail.queued";
+            type: "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "supplier.created" | "purchase_order.created" | "purchase_order.submitted" | "purchase_order.approved" | "purchase_order.received" | "purchase_order.closed" | "payment.received" | "webhook.disabled" | "mail.queued" | "shift.opened" | "shift.closed" | "cash.discrepancy";
             /** Format: uuid */
             tenantId: string;
             sequence: number;
@@ -5202,6 +5638,10 @@ export interface operations {
                 bom?: boolean;
                 /** @description The columns to export, in this order, by their CSV names (`sku,name,priceMinor`); all by default. */
                 columns?: string;
+                /** @description Only the products the list finds with this search (barcode, SKU prefix, name). */
+                q?: string;
+                categoryId?: string;
+                active?: boolean;
             };
             header?: never;
             path?: never;
@@ -5334,6 +5774,54 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProductDto"];
+                };
+            };
+        };
+    };
+    RegisterFavouritesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The products the register's till shows first, in order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisterFavouritesDto"];
+                };
+            };
+        };
+    };
+    RegisterFavouritesController_replace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplaceRegisterFavouritesDto"];
+            };
+        };
+        responses: {
+            /** @description Replaces the whole list (managers and owners); at most 48, each product once. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisterFavouritesDto"];
                 };
             };
         };
@@ -5495,6 +5983,8 @@ export interface operations {
                 productId?: string;
                 /** @description Only levels at or below their reorder point. */
                 lowOnly?: boolean;
+                /** @description Also every product the store never moved, at 0 (deleted products left out); pages by (store, product) over the products. */
+                includeZero?: boolean;
             };
             header?: never;
             path?: never;
@@ -5597,6 +6087,8 @@ export interface operations {
                 cursor?: string;
                 storeId?: string;
                 productId?: string;
+                /** @description The rows of one sale, refund, transfer, count or receipt. */
+                referenceId?: string;
             };
             header?: never;
             path?: never;
@@ -5819,6 +6311,40 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["SaleDto"];
                 };
+            };
+        };
+    };
+    SalesController_export: {
+        parameters: {
+            query: {
+                /** @description A receipt number, or part of the customer’s name. */
+                q?: string;
+                storeId?: string;
+                registerId?: string;
+                /** @description The user who rang the sale up. */
+                cashierId?: string;
+                customerId?: string;
+                status?: "completed" | "voided";
+                /** @description Occurred at or after. */
+                from?: string;
+                /** @description Occurred before. */
+                to?: string;
+                format: "csv" | "xlsx";
+                /** @description CSV only: start with a UTF-8 byte order mark. */
+                bom?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sales the list filters match, one row per sale (voided ones with their status), newest first; audited. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -6065,6 +6591,238 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReceiptGapsDto"];
+                };
+            };
+        };
+    };
+    ShiftsController_open: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Send the same key when retrying: the first response is replayed for 24 h; another body with it is 422. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpenShiftDto"];
+            };
+        };
+        responses: {
+            /** @description Opens the register's shift with its float; one at a time (409 `shift_already_open`). A resend with the same `id` and body answers the first response again (header `idempotent-replayed: true`). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShiftDto"];
+                };
+            };
+        };
+    };
+    ShiftsController_current: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CurrentShiftDto"];
+                };
+            };
+        };
+    };
+    ShiftsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The `nextCursor` of the previous page, as given (opaque). */
+                cursor?: string;
+                storeId?: string;
+                registerId?: string;
+                status?: "open" | "closed";
+                /** @description Opened at or after. */
+                from?: string;
+                /** @description Opened before. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Newest first; `from`/`to` bound when they were opened. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShiftListDto"];
+                };
+            };
+        };
+    };
+    ShiftsController_getSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShiftSettingsDto"];
+                };
+            };
+        };
+    };
+    ShiftsController_updateSettings: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The version you read; 412 if it changed since. */
+                "If-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateShiftSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShiftSettingsDto"];
+                };
+            };
+        };
+    };
+    ShiftsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShiftDto"];
+                };
+            };
+        };
+    };
+    ShiftsController_addCashMovement: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Send the same key when retrying: the first response is replayed for 24 h; another body with it is 422. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCashMovementDto"];
+            };
+        };
+        responses: {
+            /** @description Only while the shift is open (409 `shift_closed`). A resend with the same `id` and body answers the first response again (header `idempotent-replayed: true`). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CashMovementDto"];
+                };
+            };
+        };
+    };
+    ShiftsController_close: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Send the same key when retrying: the first response is replayed for 24 h; another body with it is 422. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CloseShiftDto"];
+            };
+        };
+        responses: {
+            /** @description Counts the drawer and takes the Z-report (numbered per register, gapless). A second close is 409 `shift_closed`; a retry with the same `Idempotency-Key` replays the first answer. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShiftDto"];
+                };
+            };
+        };
+    };
+    ShiftsController_report: {
+        parameters: {
+            query?: {
+                /** @description `text`: 80 mm printer, 42 columns, like the receipts; `html`: a printable page. */
+                format?: "json" | "text" | "html";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The Z-report of a closed shift (as taken at its close), or the X-report of an open one so far. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShiftReportDto"];
+                    "text/plain": components["schemas"]["ShiftReportDto"];
+                    "text/html": components["schemas"]["ShiftReportDto"];
                 };
             };
         };
@@ -6522,7 +7280,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Newest first; filter by `status` for the list by state or the approval inbox (`submitted`). */
+            /** @description Newest first; filter by `status` for the list by state or the approval inbox (`submitted`). With `purchasing:receive` but not `purchasing:read`: only the orders to receive (ordered, partially received). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6568,6 +7326,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description With `purchasing:receive` but not `purchasing:read`: only an order to receive (ordered, partially received); any other is 404. */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -5,7 +5,20 @@ const labelsFor = (role: Role) => visibleNavItems((permission) => ROLE_PERMISSIO
 
 describe('visibleNavItems', () => {
   it('shows an owner every area', () => {
-    expect(labelsFor('owner')).toEqual(['Dashboard', 'POS', 'Products', 'Stock', 'Sales', 'Customers', 'Analytics', 'Purchasing', 'Users', 'Devices', 'Monitoring', 'Settings']);
+    expect(labelsFor('owner')).toEqual([
+      'Dashboard',
+      'POS',
+      'Products',
+      'Stock',
+      'Sales',
+      'Customers',
+      'Analytics',
+      'Purchasing',
+      'Users',
+      'Devices',
+      'Monitoring',
+      'Settings',
+    ]);
   });
 
   it('shows analytics to owners and managers, not to cashiers', () => {

@@ -5,10 +5,5 @@ import { LiveSalesFeed } from '@kassa/web/realtime';
 export const metadata: Metadata = { title: 'Dashboard' };
 
 export default function DashboardPage() {
-  return (
-    <>
-      <DashboardView />
-      <LiveSalesFeed />
-    </>
-  );
+  return <DashboardView liveSalesFeed={<LiveSalesFeed />} />;
 }

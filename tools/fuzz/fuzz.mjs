@@ -27,5 +27,7 @@ const env = {
   ...(values.route ? { FUZZ_ROUTE: values.route } : {}),
 };
 const result = spawnSync('npx', ['jest', 'apps/api-e2e/src/reliability/fuzz.e2e-spec.ts'], { cwd: root, env, stdio: 'inherit' });
-console.log(result.status === 0 ? `No fault found (seed ${seed}).` : `Fault found with seed ${seed}: replay with npm run fuzz -- --seed ${seed} --runs ${runs}.`);
+console.log(
+  result.status === 0 ? `No fault found (seed ${seed}).` : `Fault found with seed ${seed}: replay with npm run fuzz -- --seed ${seed} --runs ${runs}.`,
+);
 process.exit(result.status ?? 1);

@@ -71,11 +71,8 @@ describe('faults', () => {
     tenders: [{ type: 'cash', amountMinor: 10_000 }],
   });
 
-  beforeAll(async () => {
-    redis = await startOwnRedis();
-    database = await createTestDatabase();
-    port = await freePort();
-    api = await startBuiltApi(port, env());
+  /** A shop of its own for each scenario, so one scenario's books never colour the next one's. */
+  async function openShop() {
     const signup = signupBody();
     const signedUp = await fetch(`${api.baseUrl}/api/v1/signup`, {
       method: 'POST',
@@ -91,7 +88,15 @@ describe('faults', () => {
       (await call('POST', '/api/v1/inventory/adjustments', { storeId: store.body.id, productId: product.body.id, delta: 1_000_000, reason: 'receipt' })).status,
     ).toBe(201);
     shop = { slug: signup.slug, email: signup.email, tenantId: created.tenant.id, storeId: store.body.id, productId: product.body.id };
+  }
+
+  beforeAll(async () => {
+    redis = await startOwnRedis();
+    database = await createTestDatabase();
+    port = await freePort();
+    api = await startBuiltApi(port, env());
   }, 120_000);
+  beforeEach(() => openShop(), 60_000);
   afterAll(async () => {
     await api?.stop();
     await redis?.stop();
@@ -237,6 +242,8 @@ describe('faults', () => {
     expect(Object.keys(during.tally['login'] ?? {}).filter((status) => status !== '503' && status !== '200')).toEqual([]);
     expect([...load.unanswered, ...during.unanswered]).toEqual([]);
     await expectBooksBalance();
+    // Fails when an event was handed to the queue just before Redis died: the restarted, empty Redis has lost
+    // its job, and nothing hands a dispatched event over again (docs/progress/16.md, Next).
     await expectEveryEventDelivered();
   }, 180_000);
 

@@ -10,20 +10,28 @@ export interface SchemaObject {
   minimum?: number;
   maximum?: number;
   minLength?: number;
+  maxLength?: number;
+  minItems?: number;
+  maxItems?: number;
+  oneOf?: SchemaObject[];
+  anyOf?: SchemaObject[];
+  additionalProperties?: boolean | SchemaObject;
   items?: SchemaObject;
   properties?: Record<string, SchemaObject>;
   required?: string[];
 }
 
-interface ParameterObject {
+export interface ParameterObject {
   name: string;
   in: 'query' | 'path' | 'header';
+  required?: boolean;
   schema?: SchemaObject;
 }
 
-interface OperationObject {
+export interface OperationObject {
   parameters?: ParameterObject[];
-  requestBody?: { content: Record<string, { schema?: SchemaObject }> };
+  requestBody?: { required?: boolean; content: Record<string, { schema?: SchemaObject }> };
+  responses?: Record<string, { content?: Record<string, { schema?: SchemaObject }> }>;
 }
 
 export interface OpenApiDocument {

@@ -46,6 +46,8 @@ export interface ServerProcess {
   output(): string;
   /** SIGTERM, then the exit code once it has stopped. */
   stop(): Promise<number | null>;
+  /** Sends `signal` (SIGKILL: no shutdown at all) and resolves once the process is gone. */
+  kill(signal: NodeJS.Signals): Promise<void>;
 }
 
 /** Spawns a long-running process and resolves once `isUp(output)` holds. */
@@ -64,8 +66,12 @@ async function startServer(
     baseUrl,
     output: () => output,
     async stop() {
-      if (child.exitCode === null) child.kill('SIGTERM');
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       return exited;
+    },
+    async kill(signal) {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      await exited;
     },
   };
 

@@ -4587,7 +4587,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description Queued again for the consumer that failed. */
-            200: {
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };

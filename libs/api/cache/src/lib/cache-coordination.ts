@@ -16,18 +16,37 @@ export interface CacheCoordination {
 const RELEASE_SCRIPT = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end`;
 
 export class RedisCacheCoordination implements CacheCoordination {
+  /** Generations whose bump failed while Redis was away: bumped once it answers again, so a value cached before the outage is not served after it. */
+  private readonly missedBumps = new Set<string>();
+
   constructor(
     private readonly client: () => Promise<RedisClientConnectionType>,
     private readonly prefix: string,
   ) {}
 
   async generation(key: string): Promise<number> {
-    const value = await (await this.client()).get(this.prefix + key);
+    const client = await this.client();
+    await this.replayMissedBumps(client);
+    const value = await client.get(this.prefix + key);
     return value === null ? 0 : Number(value);
   }
 
   async bump(key: string): Promise<void> {
-    await (await this.client()).incr(this.prefix + key);
+    try {
+      const client = await this.client();
+      await this.replayMissedBumps(client);
+      await client.incr(this.prefix + key);
+    } catch (error) {
+      this.missedBumps.add(key);
+      throw error;
+    }
+  }
+
+  private async replayMissedBumps(client: RedisClientConnectionType): Promise<void> {
+    for (const key of [...this.missedBumps]) {
+      await client.incr(this.prefix + key);
+      this.missedBumps.delete(key);
+    }
   }
 
   async acquire(key: string, token: string, ms: number): Promise<boolean> {

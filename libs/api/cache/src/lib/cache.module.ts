@@ -46,7 +46,12 @@ export class TenantCacheModule {
 function redisBacked(redis: { url: string; keyPrefix: string }) {
   // Keys come out as `<REDIS_KEY_PREFIX>t:<tenant>:<area>:<generation>:<hash>`, beside the generation counters.
   const namespace = redis.keyPrefix.replace(/:$/, '');
-  const adapter = new KeyvRedis(redis.url, { namespace, keyPrefixSeparator: ':', throwOnConnectError: false, connectionTimeout: 2_000 });
+  // No offline queue: while Redis is away a command fails at once (reads fall through to the database,
+  // invalidations are replayed later) instead of holding the request until Redis returns.
+  const adapter = new KeyvRedis(
+    { url: redis.url, disableOfflineQueue: true },
+    { namespace, keyPrefixSeparator: ':', throwOnConnectError: false, connectionTimeout: 2_000 },
+  );
   const store = new Keyv({ store: adapter, namespace, useKeyPrefix: false });
   store.on('error', () => undefined); // a failed read or write is reported by TenantCache and answered from the database
   const prefix = namespace ? `${namespace}:` : '';

@@ -1,5 +1,5 @@
 import { ErrorCode } from '@kassa/contracts';
-import { QueryFailedError } from 'typeorm';
+import { QueryFailedError, QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { databaseErrorToApiException } from './database-errors';
 
 const failure = (code: string, column?: string) => new QueryFailedError('INSERT …', [], Object.assign(new Error('refused'), { code, column }));
@@ -17,6 +17,16 @@ describe('databaseErrorToApiException', () => {
 
   it('names the field in the API’s camelCase, not the column’s snake_case', () => {
     expect(databaseErrorToApiException(failure('23502', 'time_zone'))?.errors).toEqual([{ field: 'timeZone', message: 'timeZone is not acceptable' }]);
+  });
+
+  it.each([
+    ['pg_terminate_backend', failure('57P01')],
+    ['a connection that dropped mid-query', new QueryFailedError('SELECT 1', [], new Error('Connection terminated unexpectedly'))],
+    ["the transaction's next statement after that", new QueryRunnerProviderAlreadyReleasedError()],
+    ['its commit', new QueryRunnerAlreadyReleasedError()],
+  ])('answers a connection lost under the request (%s) with 503 and Retry-After, never a 500', (_, error) => {
+    const sut = databaseErrorToApiException(error);
+    expect([sut?.getStatus(), sut?.code, sut?.headers['retry-after']]).toEqual([503, ErrorCode.ServiceUnavailable, '1']);
   });
 
   it('leaves errors it does not know to the generic 500', () => {

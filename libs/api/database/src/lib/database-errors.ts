@@ -1,6 +1,6 @@
 import { ErrorCode } from '@kassa/contracts';
 import { ApiException } from '@kassa/api/http';
-import { QueryFailedError } from 'typeorm';
+import { QueryFailedError, QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 
 interface PostgresError {
   code?: string;
@@ -24,11 +24,29 @@ export function isForeignKeyViolation(error: unknown, constraint?: string): bool
   return pg?.code === '23503' && (constraint === undefined || pg.constraint === constraint);
 }
 
+/** PostgreSQL went away under the request: an administrator or a failover ended the connection, or the server is restarting. */
+const LOST_CONNECTION_CODES = ['57P01', '57P02', '57P03', '08000', '08003', '08006'];
+const LOST_CONNECTION_MESSAGE =
+  /Connection terminated|terminating connection|Client has encountered a connection error|Connection ended unexpectedly|not queryable/i;
+
+function isLostConnection(error: unknown): boolean {
+  // TypeORM releases a transaction's connection once it errored: later statements of that request fail with these.
+  if (error instanceof QueryRunnerAlreadyReleasedError || error instanceof QueryRunnerProviderAlreadyReleasedError) return true;
+  const candidates = [postgresError(error), error].filter(
+    (candidate): candidate is PostgresError & { message?: string } => typeof candidate === 'object' && candidate !== null,
+  );
+  return candidates.some((candidate) => LOST_CONNECTION_CODES.includes(candidate.code ?? '') || LOST_CONNECTION_MESSAGE.test(candidate.message ?? ''));
+}
+
 /**
  * The safety net behind services' own checks: a constraint the database enforced becomes a 4xx,
  * never a 500. Services still check what they can name better (a taken slug, a missing store).
  */
 export function databaseErrorToApiException(error: unknown): ApiException | undefined {
+  // The transaction died with its connection, so nothing was committed: the client retries (with its Idempotency-Key).
+  if (isLostConnection(error)) {
+    return new ApiException(ErrorCode.ServiceUnavailable, 'The database connection was lost mid-request. Try again.', undefined, { 'retry-after': '1' });
+  }
   const pg = postgresError(error);
   // Columns are snake_case; API fields are their camelCase.
   const field = pg?.column?.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());

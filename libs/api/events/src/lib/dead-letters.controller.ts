@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Ctx, IdParam, RequestContext, RequirePermissions } from '@kassa/api/http';
 import { DeadLetters } from './dead-letters.service';
 import { DeadLetterDto, DeadLetterListDto } from './dto/dead-letter.dto';
@@ -20,7 +20,7 @@ export class DeadLettersController {
   @Post(':id/retry')
   @RequirePermissions('dead_letters:manage')
   @HttpCode(202)
-  @ApiOkResponse({ type: DeadLetterDto, description: 'Queued again for the consumer that failed.' })
+  @ApiAcceptedResponse({ type: DeadLetterDto, description: 'Queued again for the consumer that failed.' })
   retry(@Ctx() context: RequestContext, @IdParam() id: string): Promise<DeadLetterDto> {
     return this.deadLetters.retry(context, id);
   }

@@ -1,0 +1,38 @@
+import type { RedisClientConnectionType } from '@keyv/redis';
+import { RedisCacheCoordination } from './cache-coordination';
+
+/** A Redis stand-in that holds counters and can be switched off (commands then fail at once, as without an offline queue). */
+function fakeRedis() {
+  const values = new Map<string, number>();
+  const state = { up: true };
+  const guard = () => {
+    if (!state.up) throw new Error('The client is closed');
+  };
+  const client = {
+    async get(key: string) {
+      guard();
+      return values.has(key) ? String(values.get(key)) : null;
+    },
+    async incr(key: string) {
+      guard();
+      values.set(key, (values.get(key) ?? 0) + 1);
+      return values.get(key);
+    },
+  } as unknown as RedisClientConnectionType;
+  return { client, values, state };
+}
+
+describe('RedisCacheCoordination', () => {
+  it('fails a bump at once while Redis is away, and applies it when Redis answers again', async () => {
+    const redis = fakeRedis();
+    const sut = new RedisCacheCoordination(async () => redis.client, 'kassa:');
+    await sut.bump('t:a:catalog');
+    redis.state.up = false;
+    await expect(sut.bump('t:a:catalog')).rejects.toThrow('closed');
+    expect(redis.values.get('kassa:t:a:catalog')).toBe(1);
+    redis.state.up = true;
+    // The next read after the outage sees the generation the missed invalidation would have made.
+    expect(await sut.generation('t:a:catalog')).toBe(2);
+    expect(await sut.generation('t:a:catalog')).toBe(2);
+  });
+});

@@ -3,8 +3,8 @@ import { AddressInfo, connect } from 'node:net';
 import request from 'supertest';
 import { ErrorCode, isErrorCode, MAX_AMOUNT_MINOR, PROBLEM_CONTENT_TYPE, uuidv7 } from '@kassa/contracts';
 import type { TillSession } from '@kassa/testing';
-import { ID_ROUTE_FIXTURES } from '../support/id-route-sweep';
-import { bearer, createTenant, expectStatus, PASSWORD, TenantFixture, uniqueSlug } from '../support/identity';
+import { ID_ROUTE_FIXTURES, pairDevice } from '../support/id-route-sweep';
+import { bearer, createTenant, deviceAuth, expectStatus, PASSWORD, TenantFixture, uniqueSlug } from '../support/identity';
 import { bodyFields, InputField, OpenApiDocument, operationInputs, resolveSchema, SchemaObject } from '../support/open-api-document';
 import { routeInventory, RouteInfo } from '../support/route-inventory';
 import { startTestApi, TestApi } from '../support/test-api';
@@ -88,6 +88,7 @@ describe('hostile input', () => {
   let category: { id: string };
   let sale: { id: string; lines: { id: string }[] };
   let till: TillSession;
+  let deviceToken: string;
   const http = () => request(api.app.getHttpServer());
 
   beforeAll(async () => {
@@ -118,8 +119,12 @@ describe('hostile input', () => {
         }),
       201,
     ).body;
+    deviceToken = (await pairDevice(api.app, shop)).deviceToken;
     document = expectStatus(await http().get('/api/openapi.json'), 200).body;
   });
+
+  /** A paired tablet's own routes take its device token; every other write, the owner's. */
+  const callerOf = (route: RouteInfo) => (route.path.startsWith('/api/v1/devices/current') ? deviceAuth(deviceToken) : bearer(shop.owner.accessToken));
   afterAll(() => api.close());
 
   /** Values by field name that make a body pass validation and reach the service. */
@@ -218,7 +223,7 @@ describe('hostile input', () => {
         for (const hostile of HOSTILE_VALUES.filter((value) => value.appliesTo(field))) {
           const json = JSON.stringify(withPlaceholder(base(), field.path)).replace(JSON.stringify(PLACEHOLDER), hostile.json);
           const verb = route.method.toLowerCase() as 'post' | 'put' | 'patch';
-          const response = await answerOf(http()[verb](path).set(bearer(shop.owner.accessToken)).set('content-type', 'application/json').send(json));
+          const response = await answerOf(http()[verb](path).set(callerOf(route)).set('content-type', 'application/json').send(json));
           sent++;
           const fault = faultOf(response, { field: hostile.name.includes('nesting') ? field.path[0] : field.path.join('.') });
           if (fault) faults.push(`${route.key} with ${hostile.name} in ${field.path.join('.')}: ${fault}`);

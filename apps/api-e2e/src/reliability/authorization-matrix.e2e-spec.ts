@@ -29,12 +29,17 @@ type Body = (shop: TenantFixture) => Record<string, unknown>;
 type Access =
   | { kind: 'public' }
   | { kind: 'device' }
-  /** `users` get in; of the keys, the one holding `key` (or every key, or none). */
-  | { kind: 'staff'; users: readonly UserCaller[]; key: Permission | typeof ANY_KEY | typeof NO_KEY; body?: Body };
+  /** `users` get in; of the keys, the one holding `key` (or any one of a list, or every key, or none). */
+  | { kind: 'staff'; users: readonly UserCaller[]; key: Permission | readonly Permission[] | typeof ANY_KEY | typeof NO_KEY; body?: Body };
 
 const PUBLIC: Access = { kind: 'public' };
 const DEVICE: Access = { kind: 'device' };
-const row = (users: readonly UserCaller[], key: Permission | typeof ANY_KEY | typeof NO_KEY, body?: Body): Access => ({ kind: 'staff', users, key, body });
+const row = (users: readonly UserCaller[], key: Permission | readonly Permission[] | typeof ANY_KEY | typeof NO_KEY, body?: Body): Access => ({
+  kind: 'staff',
+  users,
+  key,
+  body,
+});
 
 /** The matrix. The body, where given, passes validation so a check in the handler is what answers. */
 const ACCESS: Record<string, Access> = {
@@ -44,6 +49,7 @@ const ACCESS: Record<string, Access> = {
   'GET /metrics': PUBLIC,
   'GET /api/v1/monitoring/summary': row(MANAGERS, 'monitoring:read'),
   'GET /api/v1/monitoring/errors': row(MANAGERS, 'monitoring:read'),
+  'POST /api/v1/monitoring/client-events': row(STAFF, 'tenant:read', () => ({ events: [] })),
   'PATCH /api/v1/monitoring/errors/:id': row(OWNER, 'monitoring:manage'),
   'GET /api/v1/events': row(OWNER, 'events:read'),
   'GET /api/v1/admin/dead-letters': row(OWNER, 'dead_letters:manage'),
@@ -60,6 +66,17 @@ const ACCESS: Record<string, Access> = {
   'GET /api/v1/stores/:id/registers': row(STAFF, 'stores:read'),
   'POST /api/v1/stores/:id/registers': row(MANAGERS, 'stores:manage'),
   'GET /api/v1/registers/:id': row(STAFF, 'stores:read'),
+  'GET /api/v1/registers/:id/favourites': row(STAFF, 'stores:read'),
+  'PUT /api/v1/registers/:id/favourites': row(MANAGERS, 'stores:manage', () => ({ productIds: [] })),
+  'POST /api/v1/registers/:id/shifts': row(STAFF, 'shifts:operate'),
+  'GET /api/v1/registers/:id/shifts/current': row(STAFF, 'shifts:operate'),
+  'GET /api/v1/shifts': row(MANAGERS, 'shifts:read'),
+  'GET /api/v1/shifts/:id': row(MANAGERS, 'shifts:read'),
+  'POST /api/v1/shifts/:id/cash-movements': row(STAFF, 'shifts:operate'),
+  'POST /api/v1/shifts/:id/close': row(STAFF, 'shifts:operate'),
+  'GET /api/v1/shifts/:id/report': row(STAFF, 'shifts:operate'),
+  'GET /api/v1/shift-settings': row(STAFF, 'tenant:read'),
+  'PATCH /api/v1/shift-settings': row(OWNER, 'tenant:manage'),
   'GET /api/v1/import-mappings/:kind': row(MANAGERS, 'imports:manage'),
   'PUT /api/v1/import-mappings/:kind': row(MANAGERS, 'imports:manage'),
   'POST /api/v1/signup': PUBLIC,
@@ -90,6 +107,7 @@ const ACCESS: Record<string, Access> = {
   'GET /api/v1/devices': row(MANAGERS, 'devices:manage'),
   'GET /api/v1/devices/current': DEVICE,
   'GET /api/v1/devices/current/staff': DEVICE,
+  'POST /api/v1/devices/current/heartbeat': DEVICE,
   'DELETE /api/v1/devices/:id': row(MANAGERS, 'devices:manage'),
   'GET /api/v1/categories': row(STAFF, 'catalog:read'),
   'POST /api/v1/categories': row(MANAGERS, 'catalog:manage'),
@@ -123,6 +141,7 @@ const ACCESS: Record<string, Access> = {
   'POST /api/v1/customers/:id/erase': row(MANAGERS, 'customers:erase'),
   'POST /api/v1/sales': row(STAFF, 'sales:create'),
   'GET /api/v1/sales': row(STAFF, 'sales:read'),
+  'GET /api/v1/sales/export': row(STAFF, 'sales:read'),
   'GET /api/v1/sales/summary': row(STAFF, 'sales:read'),
   'GET /api/v1/sales/reconciliation': row(MANAGERS, 'sales:review'),
   'GET /api/v1/sales/:id': row(STAFF, 'sales:read'),
@@ -149,9 +168,10 @@ const ACCESS: Record<string, Access> = {
   'PATCH /api/v1/suppliers/:id': row(MANAGERS, 'purchasing:manage'),
   'DELETE /api/v1/suppliers/:id': row(MANAGERS, 'purchasing:manage'),
   'PUT /api/v1/suppliers/:id/products/:productId': row(MANAGERS, 'purchasing:manage'),
-  'GET /api/v1/purchase-orders': row(MANAGERS, 'purchasing:read'),
+  // Receivers (cashiers) open the orders to receive: either permission gets in (a receiver sees only those).
+  'GET /api/v1/purchase-orders': row(STAFF, ['purchasing:read', 'purchasing:receive']),
   'POST /api/v1/purchase-orders': row(MANAGERS, 'purchasing:manage'),
-  'GET /api/v1/purchase-orders/:id': row(MANAGERS, 'purchasing:read'),
+  'GET /api/v1/purchase-orders/:id': row(STAFF, ['purchasing:read', 'purchasing:receive']),
   'PATCH /api/v1/purchase-orders/:id': row(MANAGERS, 'purchasing:manage'),
   'GET /api/v1/purchase-orders/:id/document': row(MANAGERS, 'purchasing:read'),
   'POST /api/v1/purchase-orders/:id/submit': row(MANAGERS, 'purchasing:manage'),
@@ -202,7 +222,10 @@ function admitted(access: Access, callers: Caller[]): Set<string> {
       .filter((caller) => {
         if (access.kind === 'public') return true;
         if (access.kind === 'device') return caller.name === 'device';
-        if (caller.name.startsWith('key ')) return access.key === ANY_KEY || caller.name === `key ${access.key}`;
+        if (caller.name.startsWith('key ')) {
+          const keys: readonly string[] = typeof access.key === 'string' ? [access.key] : access.key;
+          return access.key === ANY_KEY || keys.some((key) => caller.name === `key ${key}`);
+        }
         return (access.users as readonly string[]).includes(caller.name);
       })
       .map((caller) => caller.name),

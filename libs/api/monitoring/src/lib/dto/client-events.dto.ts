@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 
 export const CLIENT_SOURCES = ['web', 'pos'] as const;
 export const MAX_CLIENT_EVENTS = 50;
@@ -27,6 +27,8 @@ export class ClientEventsDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_CLIENT_EVENTS)
+  // ValidateNested passes an array where an error belongs (it validates the inner array instead): refuse it here.
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => ClientErrorDto)
   errors!: ClientErrorDto[];

@@ -175,7 +175,8 @@ describe('the purchasing screens, in Chromium against the real API', () => {
     await page.getByText('Partially received', { exact: true }).waitFor();
     // The receiver sees what reached the shelf: 3 + 3 on hand, and the cost averaged (3 · 1.00 + 3 · 1.20) / 6 = 1.10.
     const shelf = page.getByRole('table', { name: 'Received into stock' }).getByRole('row', { name: /Oat Milk/ });
-    await shelf.filter({ hasText: /1,10\s€/ }).waitFor();
+    // On hand and cost load apart: wait for both (a cell still loading shows "…").
+    await shelf.filter({ hasText: /1,10\s€/, hasNotText: '…' }).waitFor();
     expect((await shelf.getByRole('cell').allInnerTexts()).slice(1)).toEqual(['3', '6', expect.stringMatching(/^1,10\s€$/)]);
     await page.screenshot({ path: path.join(SCREENS, 'purchasing-received.png'), fullPage: true });
 

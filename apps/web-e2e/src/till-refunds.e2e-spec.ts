@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { createTestDatabase, freePort, startBuiltApi, startBuiltWeb, TEST_REDIS_URL, type ServerProcess, type TestDatabase } from '@kassa/testing';
-import { launchChromiumWithProfile } from './support/chromium';
-import { createShop, newShopAccount, waitForServiceWorkerControl, type ShopAccount } from './support/shop-accounts';
+import { accessibilityViolations } from './support/axe';
+import { launchChromium, launchChromiumWithProfile } from './support/chromium';
+import { createShop, newShopAccount, signInThroughForm, waitForServiceWorkerControl, type ShopAccount } from './support/shop-accounts';
 
 const SCREENS = path.resolve(__dirname, '../../../tmp/screens/web-e2e');
 const PIN = '2580';
@@ -24,7 +25,8 @@ describe('refunds at the till (Chromium, built app, real API)', () => {
   let ownerToken: string;
   let storeId: string;
   let tea: Created;
-  const manager = { name: 'Mia Manager' };
+  const manager = { name: 'Mia Manager', id: '' };
+  const cashier = { name: 'Cem Cashier', pin: '1357' };
   /** The till's writes the API answered, in order. */
   const posted: string[] = [];
 
@@ -54,23 +56,24 @@ describe('refunds at the till (Chromium, built app, real API)', () => {
     account = newShopAccount('Refund Till');
     ownerToken = await createShop(apiServer.baseUrl, account);
     storeId = (await api<Created>(ownerToken, 'POST', '/api/v1/stores', { name: 'Mitte', code: 'MIT-1' })).id;
-    const email = `mia@${account.slug}.test`;
-    const created = await api<{ user: Created; invite: { token: string } }>(ownerToken, 'POST', '/api/v1/users', {
-      name: manager.name,
-      email,
-      role: 'manager',
-    });
-    await fetch(`${apiServer.baseUrl}/api/v1/auth/set-password`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ token: created.invite.token, password: account.password }),
-    });
-    const login = await fetch(`${apiServer.baseUrl}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ tenant: account.slug, email, password: account.password }),
-    });
-    await api(((await login.json()) as { accessToken: string }).accessToken, 'PUT', '/api/v1/me/pin', { pin: PIN, currentPassword: account.password });
+    const staff = async (name: string, role: string, pin: string): Promise<string> => {
+      const email = `${name.split(' ')[0].toLowerCase()}@${account.slug}.test`;
+      const created = await api<{ user: Created; invite: { token: string } }>(ownerToken, 'POST', '/api/v1/users', { name, email, role });
+      await fetch(`${apiServer.baseUrl}/api/v1/auth/set-password`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ token: created.invite.token, password: account.password }),
+      });
+      const login = await fetch(`${apiServer.baseUrl}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ tenant: account.slug, email, password: account.password }),
+      });
+      await api(((await login.json()) as { accessToken: string }).accessToken, 'PUT', '/api/v1/me/pin', { pin, currentPassword: account.password });
+      return created.user.id;
+    };
+    manager.id = await staff(manager.name, 'manager', PIN);
+    await staff(cashier.name, 'cashier', cashier.pin);
     tea = await api<Created>(ownerToken, 'POST', '/api/v1/products', {
       sku: 'TEA',
       name: 'Sencha Tea',
@@ -166,5 +169,83 @@ describe('refunds at the till (Chromium, built app, real API)', () => {
     expect(await onHand()).toBe(99);
     const review = await api<{ items: Created[] }>(ownerToken, 'GET', '/api/v1/sales/reconciliation/refunds');
     expect(review.items).toHaveLength(1);
+  });
+
+  it('lists the offline refund on the back office Reconciliation page, where a manager marks it reviewed', async () => {
+    const browser = await launchChromium();
+    try {
+      for (const colorScheme of ['dark', 'light'] as const) {
+        const context = await browser.newContext({ colorScheme, viewport: { width: 1440, height: 900 } });
+        const office = await context.newPage();
+        await signInThroughForm(office, web.baseUrl, account);
+        await office.goto(`${web.baseUrl}/sales/reconciliation`);
+        const refunds = office.getByRole('region', { name: 'Offline refunds to review' });
+        const row = refunds.getByRole('row').filter({ hasText: '#1' });
+        await row.getByText('Till 1').waitFor();
+        await office.screenshot({ path: path.join(SCREENS, `reconciliation-refunds.1440x900.${colorScheme}.png`), fullPage: true });
+        expect(await accessibilityViolations(office, ['serious', 'critical'])).toEqual([]);
+        if (colorScheme === 'light') {
+          await row.getByRole('button', { name: 'Mark reviewed: the refund of receipt #1' }).click();
+          const dialog = office.getByRole('dialog', { name: 'Mark the refund of receipt #1 reviewed' });
+          await dialog.getByLabel('Note').fill('Customer returned one tea; drawer counted');
+          await dialog.getByRole('button', { name: 'Mark reviewed' }).click();
+          await refunds.getByText('No offline refund waits for review').waitFor();
+        }
+        await context.close();
+      }
+    } finally {
+      await browser.close();
+    }
+    const open = await api<{ items: Created[] }>(ownerToken, 'GET', '/api/v1/sales/reconciliation/refunds');
+    expect(open.items).toEqual([]);
+    const done = await api<{ items: { reviewNote: string }[] }>(ownerToken, 'GET', '/api/v1/sales/reconciliation/refunds?status=reviewed');
+    expect(done.items.map((item) => item.reviewNote)).toEqual(['Customer returned one tea; drawer counted']);
+  });
+
+  it("takes a cashier's refund of another till's sale, found online by receipt number, with a manager's PIN", async () => {
+    // Two sales through the store's API register: receipt #2 is on no till of this device.
+    const sell = () =>
+      api<Created & { receiptNumber: number }>(ownerToken, 'POST', '/api/v1/sales', {
+        storeId,
+        lines: [{ productId: tea.id, quantity: 1 }],
+        tenders: [{ type: 'card', amountMinor: 450 }],
+      });
+    await sell();
+    const elsewhere = await sell();
+    expect(elsewhere.receiptNumber).toBe(2);
+    const stockBefore = await onHand();
+
+    await page.getByRole('button', { name: /Switch cashier/ }).click();
+    await page.getByRole('heading', { name: 'Who is selling?' }).waitFor();
+    await page.getByRole('button', { name: new RegExp(`^${cashier.name}`) }).click();
+    await page.getByLabel(`PIN for ${cashier.name}`).fill(cashier.pin);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: /^Sale/ }).waitFor();
+
+    await page.getByRole('button', { name: 'Refund', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Refund' });
+    await dialog.getByLabel('Receipt number').fill('2');
+    await dialog.getByRole('button', { name: 'Find' }).click();
+    await dialog.getByLabel('Refund units of Sencha Tea (1 left)').fill('1');
+    await dialog.getByRole('radio', { name: 'Card' }).check();
+    expect(await dialog.getByRole('button', { name: /^Refund .*4[.,]50/ }).isDisabled()).toBe(true);
+    await dialog.getByRole('button', { name: 'Manager approval' }).click();
+    await dialog.getByRole('button', { name: new RegExp(`^${manager.name}`) }).click();
+    await dialog.getByLabel(`PIN for ${manager.name}`).fill(PIN);
+    await dialog.getByRole('button', { name: 'Approve' }).click();
+    await dialog.getByText(`Approved by ${manager.name}`).waitFor();
+    await page.screenshot({ path: path.join(SCREENS, 'till-refund-approved.1280x800.light.png') });
+    await dialog.getByRole('button', { name: /^Refund .*4[.,]50/ }).click();
+    await page.getByText(/^Refunded .*4[.,]50.*\.$/).waitFor();
+
+    const refunds = (
+      await api<{ items: { approvedBy: string | null; offline: boolean; tenders: { type: string }[] }[] }>(
+        ownerToken,
+        'GET',
+        `/api/v1/sales/${elsewhere.id}/refunds`,
+      )
+    ).items;
+    expect(refunds).toEqual([expect.objectContaining({ approvedBy: manager.id, offline: false, tenders: [expect.objectContaining({ type: 'card' })] })]);
+    expect(await onHand()).toBe(stockBefore + 1);
   });
 });

@@ -50,7 +50,7 @@ export function OfflineRefundsReview({ status, storeId }: { status: 'open' | 're
           refund.reviewedAt ? (
             `Reviewed ${format.dateTime(refund.reviewedAt)}`
           ) : (
-            <Button size="small" onClick={() => setReviewing(refund)} aria-label={`Mark the refund of receipt #${refund.receiptNumber} reviewed`}>
+            <Button size="small" onClick={() => setReviewing(refund)} aria-label={`Mark reviewed: the refund of receipt #${refund.receiptNumber}`}>
               Mark reviewed
             </Button>
           ),

@@ -116,7 +116,7 @@ export function ReconciliationView() {
         }
       />
       {reviewing && <ReviewDialog sale={reviewing} onClose={() => setReviewing(undefined)} />}
-      <section aria-labelledby="offline-refunds" className={styles.section}>
+      <section aria-labelledby="offline-refunds" className={styles.refundReview}>
         <h2 id="offline-refunds" className={styles.heading}>
           Offline refunds
         </h2>

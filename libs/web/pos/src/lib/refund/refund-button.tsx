@@ -1,15 +1,13 @@
 'use client';
-import { lazy, Suspense, useState } from 'react';
+import { useState } from 'react';
 import type { ApiAccess } from '@kassa/web/data-access';
 import { useShopFormat } from '@kassa/web/ui';
 import { useTillSync } from '../offline/till-sync';
 import { useTill } from '../till-context';
 import { noteRefunded } from './recent-sales';
 import { refundDraft } from './refund-draft';
+import { RefundDialog } from './refund-dialog';
 import tillStyles from '../till.module.css';
-
-// The refund screens load when first opened: they never weigh on the till's first load.
-const RefundDialog = lazy(() => import('./refund-dialog').then((module) => ({ default: module.RefundDialog })));
 
 /** How long the screen waits for the API's answer before it says the refund is saved on this device. */
 const ANSWER_WAIT_MS = 4_000;
@@ -36,25 +34,23 @@ export function RefundButton({
         Refund
       </button>
       {open && (
-        <Suspense fallback={null}>
-          <RefundDialog
-            open
-            access={access}
-            cashierId={cashierId}
-            mayRefund={mayRefund}
-            onClose={() => setOpen(false)}
-            onRefund={async (refund) => {
-              const entry = await sync.outbox.enqueue(
-                refundDraft({ ...refund, registerId: device.registerId, cashierId, occurredAt: new Date(), offline: !navigator.onLine }),
-              );
-              await noteRefunded(db, refund.saleId, refund.lines);
-              const round = await Promise.race([sync.syncNow(), new Promise<undefined>((resolve) => setTimeout(resolve, ANSWER_WAIT_MS))]);
-              const sent = round?.answers.has(entry.id);
-              setOpen(false);
-              onDone(`Refunded ${format.money(refund.totalMinor)}${sent ? '' : ' — saved on this device, sent when Kassa can be reached'}.`);
-            }}
-          />
-        </Suspense>
+        <RefundDialog
+          open
+          access={access}
+          cashierId={cashierId}
+          mayRefund={mayRefund}
+          onClose={() => setOpen(false)}
+          onRefund={async (refund) => {
+            const entry = await sync.outbox.enqueue(
+              refundDraft({ ...refund, registerId: device.registerId, cashierId, occurredAt: new Date(), offline: !navigator.onLine }),
+            );
+            await noteRefunded(db, refund.saleId, refund.lines);
+            const round = await Promise.race([sync.syncNow(), new Promise<undefined>((resolve) => setTimeout(resolve, ANSWER_WAIT_MS))]);
+            const sent = round?.answers.has(entry.id);
+            setOpen(false);
+            onDone(`Refunded ${format.money(refund.totalMinor)}${sent ? '' : ' — saved on this device, sent when Kassa can be reached'}.`);
+          }}
+        />
       )}
     </>
   );

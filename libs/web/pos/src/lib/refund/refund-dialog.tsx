@@ -21,7 +21,8 @@ interface RefundDialogProps {
   onClose(): void;
 }
 
-type Approval = { userId: string; name: string; pin: string };
+/** `checked`: the PIN was checked with Kassa now; offline it is checked when the refund syncs. */
+type Approval = { userId: string; name: string; pin: string; checked: boolean };
 
 /** A sale of the store by receipt number, online: its lines named by their place in the sale, as the till's own are. */
 async function lookUp(access: ApiAccess, storeId: string, receiptNumber: number): Promise<RecentSale[]> {
@@ -121,12 +122,12 @@ export function RefundDialog({ open, access, cashierId, mayRefund, onRefund, onC
   /** Online the PIN is checked now; offline it travels with the refund and is checked when it syncs (flagged if wrong). */
   async function approve(pin: string) {
     if (!approver) return;
-    if (!navigator.onLine) return setApproval({ userId: approver.id, name: approver.name, pin });
+    if (!navigator.onLine) return setApproval({ userId: approver.id, name: approver.name, pin, checked: false });
     setBusy(true);
     try {
       const me = await verifyApprover(device.deviceToken, approver.id, pin);
       if (!me.permissions.includes('sales:refund')) setError(`${approver.name} may not approve refunds.`);
-      else setApproval({ userId: approver.id, name: approver.name, pin });
+      else setApproval({ userId: approver.id, name: approver.name, pin, checked: true });
     } catch (failure) {
       setError(pinProblem(failure));
     } finally {
@@ -208,7 +209,7 @@ export function RefundDialog({ open, access, cashierId, mayRefund, onRefund, onC
                 );
               })}
             </ul>
-            <fieldset className={styles.inline}>
+            <fieldset className={styles.choices}>
               <legend>Pay back in</legend>
               {(['cash', 'card'] as const).map((type) => (
                 <label key={type} className={styles.choice}>
@@ -219,7 +220,10 @@ export function RefundDialog({ open, access, cashierId, mayRefund, onRefund, onC
             </fieldset>
             {!mayRefund &&
               (approval ? (
-                <p role="status">Approved by {approval.name}</p>
+                <p role="status">
+                  Approved by {approval.name}
+                  {!approval.checked && ' — the PIN is checked when the till is back online'}
+                </p>
               ) : approver ? (
                 <PinPad who={approver.name} busy={busy} submitLabel="Approve" onSubmit={(pin) => void approve(pin)} onCancel={() => setApprover(undefined)} />
               ) : approvers ? (

@@ -30,7 +30,14 @@ type Access =
   | { kind: 'public' }
   | { kind: 'device' }
   /** `users` get in; of the keys, the one holding `key` (or any one of a list, or every key, or none). */
-  | { kind: 'staff'; users: readonly UserCaller[]; key: Permission | readonly Permission[] | typeof ANY_KEY | typeof NO_KEY; body?: Body };
+  | {
+      kind: 'staff';
+      users: readonly UserCaller[];
+      key: Permission | readonly Permission[] | typeof ANY_KEY | typeof NO_KEY;
+      body?: Body;
+      /** The permission an approval in the body lends to the holders of the other one. */
+      approval?: Permission;
+    };
 
 const PUBLIC: Access = { kind: 'public' };
 const DEVICE: Access = { kind: 'device' };
@@ -39,6 +46,17 @@ const row = (users: readonly UserCaller[], key: Permission | readonly Permission
   users,
   key,
   body,
+});
+
+/**
+ * A route for the holders of `permission` (`holders`) and, with a PIN approval by one of them in the body, of
+ * `otherwise` (`others`): both get past the door.
+ */
+const orApproval = (holders: readonly UserCaller[], permission: Permission, others: readonly UserCaller[], otherwise: Permission): Access => ({
+  kind: 'staff',
+  users: [...new Set([...holders, ...others])],
+  key: [permission, otherwise],
+  approval: permission,
 });
 
 /** The matrix. The body, where given, passes validation so a check in the handler is what answers. */
@@ -144,11 +162,14 @@ const ACCESS: Record<string, Access> = {
   'GET /api/v1/sales/export': row(STAFF, 'sales:read'),
   'GET /api/v1/sales/summary': row(STAFF, 'sales:read'),
   'GET /api/v1/sales/reconciliation': row(MANAGERS, 'sales:review'),
+  'GET /api/v1/sales/reconciliation/refunds': row(MANAGERS, 'sales:review'),
+  'POST /api/v1/sales/refunds/:id/review': row(MANAGERS, 'sales:review'),
   'GET /api/v1/sales/:id': row(STAFF, 'sales:read'),
   'GET /api/v1/sales/:id/receipt': row(STAFF, 'sales:read'),
   'POST /api/v1/sales/:id/receipt/email': row(STAFF, 'sales:read'),
   'POST /api/v1/sales/:id/void': row(MANAGERS, 'sales:void'),
-  'POST /api/v1/sales/:id/refunds': row(MANAGERS, 'sales:refund'),
+  // Cashiers (sales:create) get in too; their refund needs a manager's PIN in the body (the handler checks it).
+  'POST /api/v1/sales/:id/refunds': orApproval(MANAGERS, 'sales:refund', STAFF, 'sales:create'),
   'GET /api/v1/sales/:id/refunds': row(STAFF, 'sales:read'),
   'POST /api/v1/sales/:id/review': row(MANAGERS, 'sales:review'),
   'GET /api/v1/registers/:id/gaps': row(STAFF, 'sales:read'),
@@ -308,6 +329,16 @@ describe('authorization matrix', () => {
     const gone = Object.keys(ACCESS).filter((key) => !routes.includes(key));
     expect(missing.map((key) => `${key} is not in the authorization matrix: add a row to ACCESS in ${TABLE_FILE} saying who may call it`)).toEqual([]);
     expect(gone.map((key) => `${key} has a row in ${TABLE_FILE} but no route: remove it`)).toEqual([]);
+  });
+
+  it('marks exactly the routes whose access rule lends a permission by approval', () => {
+    const declared = routeInventory(api.app).flatMap((route) =>
+      route.rule && 'approvedBy' in route.rule ? [`${route.key} lends ${route.rule.approvedBy} to ${route.rule.anyOf[1]}`] : [],
+    );
+    const listed = Object.entries(ACCESS).flatMap(([key, access]) =>
+      access.kind === 'staff' && access.approval ? [`${key} lends ${access.approval} to ${(access.key as Permission[])[1]}`] : [],
+    );
+    expect(listed.sort()).toEqual(declared.sort());
   });
 
   it('lets in exactly the callers each route lists, and refuses every other one', async () => {

@@ -135,6 +135,25 @@ async function newSale(
   ).body;
 }
 
+/** An offline refund of the whole of a new offline sale, from the tenant's till: it waits for review. */
+async function newOfflineRefund(app: NestFastifyApplication, a: TenantFixture): Promise<{ id: string }> {
+  const sale = await newSale(app, a);
+  const { accessToken } = await (tills.get(a.id) as { session: Promise<TillSession> }).session;
+  return expectStatus(
+    await request(app.getHttpServer())
+      .post(`/api/v1/sales/${sale.id}/refunds`)
+      .set(bearer(accessToken))
+      .send({
+        lines: [{ saleLineId: sale.lines[0].id, quantity: 1, restock: true }],
+        tenders: [{ type: 'card', amountMinor: sale.totalMinor }],
+        reason: 'Sweep',
+        offline: true,
+        registerId: sale.registerId,
+      }),
+    201,
+  ).body;
+}
+
 const newSupplier = (app: NestFastifyApplication, a: TenantFixture) => post(app, a, '/api/v1/suppliers', { name: `Sweep supplier ${uuidv7().slice(-8)}` });
 
 /** A purchase order of the tenant brought through `actions` (submit, approve, …), with its one line. */
@@ -187,6 +206,7 @@ export const ID_ROUTE_FIXTURES: IdRouteFixtures = {
       status: 201,
     };
   },
+  'POST /api/v1/sales/refunds/:id/review': async (a, app) => ({ id: (await newOfflineRefund(app, a)).id, body: { note: 'Seen by the sweep' } }),
   'GET /api/v1/registers/:id/gaps': async (a, app) => ({ id: (await newSale(app, a)).registerId }),
   'GET /api/v1/stores/:id/registers': (a) => ({ id: a.stores[0].id }),
   'POST /api/v1/stores/:id/registers': (a) => ({ id: a.stores[0].id, body: { name: `Till ${uuidv7().slice(-6)}` }, status: 201 }),

@@ -15,6 +15,7 @@ export {
   DeviceOnly,
   Public,
   RequireAnyPermission,
+  RequirePermissionOrApproval,
   RequirePermissions,
 } from './lib/access.decorator';
 export type { AccessRule } from './lib/access.decorator';

@@ -1065,6 +1065,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sales/reconciliation/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SalesController_listRefundsForReconciliation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sales/refunds/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SalesController_reviewRefund"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sales/{id}": {
         parameters: {
             query?: never;
@@ -2980,7 +3012,7 @@ export interface components {
         SaleApprovalDto: {
             /**
              * Format: uuid
-             * @description The approving user: their own discount allowance must cover the sale.
+             * @description The approving user: for a discount, their own allowance must cover it; for a refund, their role holds `sales:refund`.
              */
             userId: string;
             /**
@@ -3198,6 +3230,85 @@ export interface components {
             netMinor: number;
             tenders: components["schemas"]["TenderTotalDto"][];
         };
+        RefundLineDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            saleLineId: string;
+            /** Format: uuid */
+            productId: string;
+            quantity: number;
+            restock: boolean;
+            taxRateBps: number;
+            /** @description This line's share of what was paid for it, tax included. */
+            amountMinor: number;
+            taxMinor: number;
+        };
+        RefundTenderDto: {
+            /** @enum {string} */
+            type: "cash" | "card" | "other";
+            amountMinor: number;
+        };
+        RefundReviewDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            saleId: string;
+            reason: string;
+            totalMinor: number;
+            taxMinor: number;
+            /**
+             * Format: uuid
+             * @description The register whose drawer paid the refund out.
+             */
+            registerId: string;
+            /**
+             * Format: uuid
+             * @description That register's open shift at the refund.
+             */
+            shiftId: string | null;
+            /** @enum {string} */
+            actorType: "user" | "api_key";
+            /** Format: uuid */
+            actorId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When it happened: `occurredAt` as sent, else when it was recorded.
+             */
+            occurredAt: string;
+            offline: boolean;
+            /**
+             * Format: uuid
+             * @description The user whose PIN approved a cashier's refund.
+             */
+            approvedBy: string | null;
+            /** @description What could not be checked when it was made offline. */
+            flags: "approval_unverified"[];
+            /**
+             * Format: date-time
+             * @description When a manager reviewed an offline refund.
+             */
+            reviewedAt: string | null;
+            lines: components["schemas"]["RefundLineDto"][];
+            tenders: components["schemas"]["RefundTenderDto"][];
+            /** Format: uuid */
+            storeId: string;
+            /** @description The refunded sale's receipt number. */
+            receiptNumber: number | null;
+            /** Format: uuid */
+            reviewedBy: string | null;
+            reviewNote: string | null;
+        };
+        RefundReviewListDto: {
+            items: components["schemas"]["RefundReviewDto"][];
+            nextCursor: string | null;
+        };
+        ReviewSaleDto: {
+            /** @description What was done about it: stock recounted, price corrected, difference collected… */
+            note?: string;
+        };
         EmailReceiptDto: {
             /**
              * Format: email
@@ -3221,8 +3332,13 @@ export interface components {
             registerId?: string;
         };
         RefundLineInputDto: {
-            /** Format: uuid */
-            saleLineId: string;
+            /**
+             * Format: uuid
+             * @description The sale line; or `position`.
+             */
+            saleLineId?: string;
+            /** @description The line's place in the sale as sent (0 first), instead of `saleLineId`: a till refunding a sale it has not synced yet. */
+            position?: number;
             quantity: number;
             /** @description Put the units back in stock (false for damaged goods). */
             restock: boolean;
@@ -3249,25 +3365,8 @@ export interface components {
              * @description The drawer that paid out; defaults to the sale's register. A register of the sale's store.
              */
             registerId?: string;
-        };
-        RefundLineDto: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            saleLineId: string;
-            /** Format: uuid */
-            productId: string;
-            quantity: number;
-            restock: boolean;
-            taxRateBps: number;
-            /** @description This line's share of what was paid for it, tax included. */
-            amountMinor: number;
-            taxMinor: number;
-        };
-        RefundTenderDto: {
-            /** @enum {string} */
-            type: "cash" | "card" | "other";
-            amountMinor: number;
+            /** @description Without `sales:refund` (a cashier, who holds `sales:create`): the PIN approval of a user whose role holds `sales:refund` and who works in the sale's store, recorded as `approvedBy`. Online: missing → 403 `forbidden` naming `approval`; wrong PIN → 401 `pin_invalid` naming `approval.pin`; an approver without the permission or of another store → 403 naming `approval.userId`. Offline refunds are recorded whatever the approval gave (the money went out), flagged `approval_unverified` when it did not hold. */
+            approval?: components["schemas"]["SaleApprovalDto"];
         };
         RefundDto: {
             /** Format: uuid */
@@ -3299,16 +3398,24 @@ export interface components {
              */
             occurredAt: string;
             offline: boolean;
+            /**
+             * Format: uuid
+             * @description The user whose PIN approved a cashier's refund.
+             */
+            approvedBy: string | null;
+            /** @description What could not be checked when it was made offline. */
+            flags: "approval_unverified"[];
+            /**
+             * Format: date-time
+             * @description When a manager reviewed an offline refund.
+             */
+            reviewedAt: string | null;
             lines: components["schemas"]["RefundLineDto"][];
             tenders: components["schemas"]["RefundTenderDto"][];
         };
         RefundListDto: {
             items: components["schemas"]["RefundDto"][];
             nextCursor: string | null;
-        };
-        ReviewSaleDto: {
-            /** @description What was done about it: stock recounted, price corrected, difference collected… */
-            note?: string;
         };
         ReceiptGapDto: {
             from: number;
@@ -6395,6 +6502,58 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SaleListDto"];
+                };
+            };
+        };
+    };
+    SalesController_listRefundsForReconciliation: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The `nextCursor` of the previous page, as given (opaque). */
+                cursor?: string;
+                storeId?: string;
+                status?: "open" | "reviewed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Offline refunds, oldest first, until reviewed; `status=reviewed` for the done ones. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RefundReviewListDto"];
+                };
+            };
+        };
+    };
+    SalesController_reviewRefund: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewSaleDto"];
+            };
+        };
+        responses: {
+            /** @description Marks an offline refund reviewed; it leaves the open list. 404 `not_found` for any other id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RefundReviewDto"];
                 };
             };
         };

@@ -68,9 +68,12 @@ export const devicePairedMeanwhile = () => new ApiException(ErrorCode.Conflict, 
 
 export const pinTooWeak = (field: string, message: string) => new ApiException(ErrorCode.PinTooWeak, 'The PIN is too easy to guess.', [{ field, message }]);
 
-export const pinInvalid = () => new ApiException(ErrorCode.PinInvalid, 'The user or PIN is not right.');
+/** `field`: where an approval's PIN was given (a sign-in names none). */
+export const pinInvalid = (field?: string) =>
+  new ApiException(ErrorCode.PinInvalid, 'The user or PIN is not right.', field ? [{ field, message: 'the user or PIN is not right' }] : undefined);
 
-export const pinNotSet = () => new ApiException(ErrorCode.PinNotSet, 'This user has no PIN.');
+export const pinNotSet = (field?: string) =>
+  new ApiException(ErrorCode.PinNotSet, 'This user has no PIN.', field ? [{ field, message: 'this user has no PIN' }] : undefined);
 
 export const rateLimitUnavailable = (retryAfterSeconds: number) =>
   new ApiException(ErrorCode.ServiceUnavailable, 'This limit cannot be checked for a moment. Try again shortly.', undefined, {

@@ -109,12 +109,13 @@ export class StaffPinsService {
   }
 
   /**
-   * An approval at the till (a discount beyond the cashier's limit): the approver's PIN, checked in
-   * the request's transaction under the approver's lockouts. A wrong PIN counts against the approver.
+   * An approval at the till (a discount beyond the cashier's limit, a cashier's refund): the approver's PIN,
+   * checked in the request's transaction under the approver's lockouts. A wrong PIN counts against the approver.
+   * Refusals name `approval.userId` / `approval.pin`.
    */
   async approve(context: RequestContext, userId: string, pin: string): Promise<PinApprover> {
     const holder = await this.holder(context.manager, userId);
-    return this.checkPin(holder, pin, context.tenantId, context.registerId);
+    return this.checkPin(holder, pin, context.tenantId, context.registerId, { user: 'approval.userId', pin: 'approval.pin' });
   }
 
   private async holderInStore(manager: EntityManager, userId: string, device: PairedDevice): Promise<PinHolder | undefined> {
@@ -135,11 +136,17 @@ export class StaffPinsService {
   }
 
   /** Unknown and inactive users get `pin_invalid` like a wrong PIN; the lockout is counted before the PIN is checked. */
-  private async checkPin(holder: PinHolder | undefined, pin: string, tenantId: string, registerId: string | undefined): Promise<PinApprover> {
-    if (!holder) throw pinInvalid();
-    if (!holder.pinHash) throw pinNotSet();
+  private async checkPin(
+    holder: PinHolder | undefined,
+    pin: string,
+    tenantId: string,
+    registerId: string | undefined,
+    fields?: { user: string; pin: string },
+  ): Promise<PinApprover> {
+    if (!holder) throw pinInvalid(fields?.pin);
+    if (!holder.pinHash) throw pinNotSet(fields?.user);
     await this.throttle.admit(tenantId, holder.id, registerId);
-    if (!(await verifyPin(holder.pinHash, pin))) throw pinInvalid();
+    if (!(await verifyPin(holder.pinHash, pin))) throw pinInvalid(fields?.pin);
     await this.throttle.recordSuccess(tenantId, holder.id, registerId);
     return { userId: holder.id, role: holder.role, storeIds: holder.storeIds };
   }

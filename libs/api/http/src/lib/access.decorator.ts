@@ -9,6 +9,7 @@ export type AccessRule =
   | { public: true }
   | { public: false; permissions: Permission[]; anyOf?: undefined }
   | { public: false; permissions: []; anyOf: Permission[] }
+  | { public: false; permissions: []; anyOf: [Permission, Permission]; approvedBy: Permission }
   | { device: true; public: false; permissions: [] };
 
 /** Callable without credentials (health, sign-up, login). */
@@ -24,6 +25,13 @@ export const RequirePermissions = (...permissions: [Permission, ...Permission[]]
  */
 export const RequireAnyPermission = (...permissions: [Permission, Permission, ...Permission[]]) =>
   SetMetadata(ACCESS_RULE, { public: false, permissions: [], anyOf: permissions } satisfies AccessRule);
+
+/**
+ * Callable by a holder of `permission`, or of `otherwise` when the request carries the approval of a user
+ * holding `permission` (a manager's PIN at the till). Both get past the guard; the handler checks the approval.
+ */
+export const RequirePermissionOrApproval = (permission: Permission, otherwise: Permission) =>
+  SetMetadata(ACCESS_RULE, { public: false, permissions: [], anyOf: [permission, otherwise], approvedBy: permission } satisfies AccessRule);
 
 /** Callable by any signed-in user or API key of the tenant (`GET /me`). */
 export const Authenticated = () => SetMetadata(ACCESS_RULE, { public: false, permissions: [] } satisfies AccessRule);

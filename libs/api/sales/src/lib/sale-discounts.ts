@@ -2,6 +2,7 @@ import { DiscountLimits, discountAllowanceBps, isDiscountWithin, PricedSale, ROL
 import type { PinApprover } from '@kassa/api/auth';
 import { AuditActor, auditActorOf } from '@kassa/api/audit';
 import { RequestContext } from '@kassa/api/http';
+import { approverWorksIn } from './sale-approvals';
 
 /** Who answers for a sale's discount, and how far they may go (basis points of the gross; `null`: no limit). */
 export interface DiscountGrant {
@@ -27,7 +28,7 @@ export function saleDiscountGrant(context: RequestContext, limits: DiscountLimit
   };
   if (!approval) return own;
   const { approver, storeId } = approval;
-  if (approver.storeIds.length > 0 && !approver.storeIds.includes(storeId)) return own;
+  if (!approverWorksIn(approver, storeId)) return own;
   const approverAllowance = discountAllowanceBps({ role: approver.role, permissions: ROLE_PERMISSIONS[approver.role] }, limits);
   if (wider(own.allowanceBps, approverAllowance) === own.allowanceBps) return own;
   return { grantedBy: { type: 'user', id: approver.userId }, allowanceBps: approverAllowance, approvedBy: approver.userId };

@@ -1,33 +1,35 @@
 import { Injectable } from '@nestjs/common';
-import { refundShare, uuidv7 } from '@kassa/contracts';
+import { ErrorCode, refundShare, roleHasPermission, uuidv7 } from '@kassa/contracts';
 import { AuditLog, auditScopeOf } from '@kassa/api/audit';
+import { StaffPinsService } from '@kassa/api/auth';
 import { ProductsService } from '@kassa/api/catalog';
 import { CustomersService } from '@kassa/api/customers';
-import { isoTime, queryRows } from '@kassa/api/database';
+import { queryRows } from '@kassa/api/database';
 import { DomainEvents } from '@kassa/api/events';
-import { RequestContext } from '@kassa/api/http';
+import { ApiException, RequestContext } from '@kassa/api/http';
 import { requestFingerprint } from '@kassa/api/idempotency';
 import { StockService } from '@kassa/api/inventory';
 import { RegistersService } from '@kassa/api/tenancy';
 import type { CreateRefundDto, RefundDto, RefundListDto } from './dto/refund.dto';
 import { SalesSummaryService } from './sales-summary.service';
+import { REFUND_SELECT } from './refund-query';
 import { ShiftDrawersService } from './shift-drawers.service';
 import { actorIdOf, lockCompletedSale } from './sale-lock';
 import { assertOfflineFromTill, SalesService } from './sales.service';
-import { refundExceedsRemaining, refundExists, refundTenderMismatch, saleLineNotFound } from './sales.exception';
+import { approverWorksIn } from './sale-approvals';
+import { RefundFlag } from './refund-flags';
+import {
+  approverMayNot,
+  refundExceedsRemaining,
+  refundExists,
+  refundLineTwice,
+  refundNeedsApproval,
+  refundTenderMismatch,
+  saleLineNotFound,
+} from './sales.exception';
 
-const REFUND_SELECT = `
-  SELECT r.id, r.sale_id AS "saleId", r.reason, r.register_id AS "registerId", r.shift_id AS "shiftId", r.total_minor AS "totalMinor", r.tax_minor AS "taxMinor",
-         r.actor_type AS "actorType", r.actor_id AS "actorId", ${isoTime('r.created_at')} AS "createdAt",
-         ${isoTime('coalesce(r.occurred_at, r.created_at)')} AS "occurredAt", r.register_id AS "registerId", r.offline,
-         (SELECT coalesce(json_agg(json_build_object('id', rl.id, 'saleLineId', rl.sale_line_id, 'productId', l.product_id,
-                   'quantity', rl.quantity, 'restock', rl.restock, 'taxRateBps', rl.tax_rate_bps, 'amountMinor', rl.amount_minor,
-                   'taxMinor', rl.tax_minor) ORDER BY l.position), '[]')
-            FROM sale_refund_line rl JOIN sale_line l ON l.tenant_id = rl.tenant_id AND l.id = rl.sale_line_id
-           WHERE rl.tenant_id = r.tenant_id AND rl.refund_id = r.id) AS lines,
-         (SELECT coalesce(json_agg(json_build_object('type', t.type, 'amountMinor', t.amount_minor) ORDER BY t.position), '[]')
-            FROM sale_refund_tender t WHERE t.tenant_id = r.tenant_id AND t.refund_id = r.id) AS tenders
-    FROM sale_refund r`;
+/** Approval answers that an offline refund records as a flag instead of refusing (the money already went out). */
+const UNVERIFIED_APPROVAL = new Set<string>([ErrorCode.PinInvalid, ErrorCode.PinNotSet, ErrorCode.PinLocked, ErrorCode.Forbidden]);
 
 interface ClaimedLine {
   id: string;
@@ -55,6 +57,7 @@ export class SaleRefundsService {
     private readonly summary: SalesSummaryService,
     private readonly registers: RegistersService,
     private readonly drawers: ShiftDrawersService,
+    private readonly pins: StaffPinsService,
   ) {}
 
   async list(context: RequestContext, saleId: string): Promise<RefundListDto> {
@@ -73,11 +76,14 @@ export class SaleRefundsService {
       if (earlier) return earlier;
     }
     if (input.registerId) await this.registers.forSale(context, sale.storeId, input.registerId);
+    const { approvedBy, flags } = await this.approval(context, sale.storeId, input);
     const version = await lockCompletedSale(context, saleId);
     const id = input.id ?? uuidv7();
 
     // Lines in id order, so concurrent refunds of one sale lock them in one order.
-    const requested = input.lines.map((line, index) => ({ ...line, index })).sort((x, y) => (x.saleLineId < y.saleLineId ? -1 : 1));
+    const requested = (await this.lineIds(context, saleId, input.lines))
+      .map((saleLineId, index) => ({ ...input.lines[index], saleLineId, index }))
+      .sort((x, y) => (x.saleLineId < y.saleLineId ? -1 : 1));
     const claimed: { line: ClaimedLine; index: number; restock: boolean; share: { amountMinor: number; taxMinor: number } }[] = [];
     for (const request of requested) {
       const line = await this.claim(context, saleId, request.saleLineId, request.quantity, request.index);
@@ -95,8 +101,8 @@ export class SaleRefundsService {
     const shiftId = await this.drawers.openShiftOf(context, registerId);
     await context.manager.query(
       `INSERT INTO sale_refund (tenant_id, id, sale_id, store_id, register_id, shift_id, reason, total_minor, tax_minor, actor_type, actor_id,
-                                request_hash, occurred_at, offline)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+                                request_hash, occurred_at, offline, approved_by, flags)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
       [
         context.tenantId,
         id,
@@ -112,6 +118,8 @@ export class SaleRefundsService {
         requestHash,
         input.occurredAt ?? null,
         input.offline ?? false,
+        approvedBy,
+        flags,
       ],
     );
     await context.manager.query(
@@ -180,11 +188,37 @@ export class SaleRefundsService {
         shiftId,
         totalMinor,
         reason: input.reason,
+        approvedBy,
+        flags,
         lines: refund.lines.map((line) => ({ saleLineId: line.saleLineId, quantity: line.quantity, restock: line.restock })),
       },
     });
     await this.summary.invalidate(context);
     return refund;
+  }
+
+  /**
+   * Who answers for the refund: the caller holding `sales:refund`, or the approver whose PIN is given (checked
+   * whenever given, so a wrong PIN always counts toward their lockout). Offline, an approval that does not hold
+   * is a flag for review, not a refusal.
+   */
+  private async approval(context: RequestContext, storeId: string, input: CreateRefundDto): Promise<{ approvedBy: string | null; flags: RefundFlag[] }> {
+    const permitted = context.actor.permissions.includes('sales:refund');
+    try {
+      if (!input.approval) {
+        if (permitted) return { approvedBy: null, flags: [] };
+        throw refundNeedsApproval();
+      }
+      const approver = await this.pins.approve(context, input.approval.userId, input.approval.pin);
+      if (!roleHasPermission(approver.role, 'sales:refund')) throw approverMayNot('sales:refund', 'permission');
+      if (!approverWorksIn(approver, storeId)) throw approverMayNot('sales:refund', 'store');
+      return { approvedBy: approver.userId, flags: [] };
+    } catch (error) {
+      if (input.offline && error instanceof ApiException && UNVERIFIED_APPROVAL.has(error.code)) {
+        return { approvedBy: null, flags: permitted ? [] : ['approval_unverified'] };
+      }
+      throw error;
+    }
   }
 
   /** A refund already recorded under this client id: the same request answers it again, another is refused. */
@@ -196,6 +230,20 @@ export class SaleRefundsService {
     if (!existing.requestHash?.equals(requestHash)) throw refundExists();
     const [refund] = await queryRows<RefundDto>(context.manager, `${REFUND_SELECT} WHERE r.id = $1`, [id]);
     return refund;
+  }
+
+  /** Each requested line's id: as given, or the sale's line at `position`. */
+  private async lineIds(context: RequestContext, saleId: string, lines: CreateRefundDto['lines']): Promise<string[]> {
+    if (lines.every((line) => line.saleLineId !== undefined)) return lines.map((line) => line.saleLineId as string);
+    const rows = await queryRows<{ id: string; position: number }>(context.manager, `SELECT id, position FROM sale_line WHERE sale_id = $1`, [saleId]);
+    const byPosition = new Map(rows.map((row) => [row.position, row.id]));
+    const ids = lines.map((line, index) => {
+      const id = line.saleLineId ?? byPosition.get(line.position as number);
+      if (!id) throw saleLineNotFound(`lines.${index}.position`);
+      return id;
+    });
+    if (new Set(ids).size < ids.length) throw refundLineTwice();
+    return ids;
   }
 
   /** The entries whose product keeps stock, as the catalog has it now: the goods are back whatever it was when sold. */

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Ctx, IdParam, RequestContext, RequirePermissions } from '@kassa/api/http';
+import { Ctx, IdParam, RequestContext, RequirePermissionOrApproval, RequirePermissions } from '@kassa/api/http';
 import { sendExport } from '@kassa/api/spreadsheets';
 import { Idempotent } from '@kassa/api/idempotency';
 import type { FastifyReply } from 'fastify';
@@ -8,7 +8,7 @@ import { CreateSaleDto } from './dto/create-sale.dto';
 import { ReconciliationQueryDto, ReviewSaleDto } from './dto/reconciliation.dto';
 import { EmailReceiptDto, ReceiptEmailQueuedDto } from './dto/receipt-email.dto';
 import { ReceiptQueryDto } from './dto/receipt-query.dto';
-import { CreateRefundDto, RefundDto, RefundListDto, VoidSaleDto } from './dto/refund.dto';
+import { CreateRefundDto, RefundDto, RefundListDto, RefundReviewDto, RefundReviewListDto, VoidSaleDto } from './dto/refund.dto';
 import { SaleDto, SaleListDto } from './dto/sale.dto';
 import { SaleExportQueryDto, SaleQueryDto } from './dto/sale-query.dto';
 import { SalesSummaryDto, SalesSummaryQueryDto } from './dto/sales-summary.dto';
@@ -76,6 +76,21 @@ export class SalesController {
     return this.reconciliation.list(context, query);
   }
 
+  @Get('reconciliation/refunds')
+  @RequirePermissions('sales:review')
+  @ApiOkResponse({ type: RefundReviewListDto, description: 'Offline refunds, oldest first, until reviewed; `status=reviewed` for the done ones.' })
+  listRefundsForReconciliation(@Ctx() context: RequestContext, @Query() query: ReconciliationQueryDto): Promise<RefundReviewListDto> {
+    return this.reconciliation.listRefunds(context, query);
+  }
+
+  @Post('refunds/:id/review')
+  @RequirePermissions('sales:review')
+  @HttpCode(200)
+  @ApiOkResponse({ type: RefundReviewDto, description: 'Marks an offline refund reviewed; it leaves the open list. 404 `not_found` for any other id.' })
+  reviewRefund(@Ctx() context: RequestContext, @IdParam() id: string, @Body() input: ReviewSaleDto): Promise<RefundReviewDto> {
+    return this.reconciliation.reviewRefund(context, id, input);
+  }
+
   @Get(':id')
   @RequirePermissions('sales:read')
   @ApiOkResponse({ type: SaleDto })
@@ -120,7 +135,7 @@ export class SalesController {
   }
 
   @Post(':id/refunds')
-  @RequirePermissions('sales:refund')
+  @RequirePermissionOrApproval('sales:refund', 'sales:create')
   @Idempotent()
   @ApiCreatedResponse({ type: RefundDto })
   refund(@Ctx() context: RequestContext, @IdParam() id: string, @Body() input: CreateRefundDto): Promise<RefundDto> {

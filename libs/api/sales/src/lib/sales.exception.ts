@@ -101,3 +101,19 @@ export const refundExists = () =>
   new ApiException(ErrorCode.IdempotencyKeyReused, 'A different refund was recorded with this id.', [
     { field: 'id', message: 'already used by another refund' },
   ]);
+
+/** A cashier's refund (no `sales:refund`) made online without a manager's PIN. */
+export const refundNeedsApproval = () =>
+  forbidden('A refund needs the permission sales:refund or the approval of a user who holds it.', [
+    { field: 'approval', message: 'a user holding sales:refund approves with their PIN' },
+  ]);
+
+/** The approver's PIN was right, but they may not approve this: their role lacks the permission, or they work in other stores. */
+export const approverMayNot = (permission: string, reason: 'permission' | 'store') =>
+  forbidden(`The approver cannot approve this.`, [
+    { field: 'approval.userId', message: reason === 'permission' ? `does not hold ${permission}` : "does not work in the sale's store" },
+  ]);
+
+export const offlineRefundNotFound = () => new ApiException(ErrorCode.NotFound, 'No such offline refund.');
+
+export const refundLineTwice = () => invalidField('lines', 'each sale line may appear once', 'A line of the sale is named twice.');

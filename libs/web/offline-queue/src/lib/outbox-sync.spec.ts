@@ -63,6 +63,23 @@ describe('OutboxSync', () => {
     expect(await outbox.summary()).toEqual({ waiting: 1, refused: 0, oldestWaitingAt: '2026-11-30T09:00:00.000Z' });
   });
 
+  it('sends a refund only after the sale it names, and holds it while that sale waits on a 5xx', async () => {
+    const outbox = await openOutbox();
+    await outbox.enqueueNumbered((receiptNumber) => draft('sale-1', 'sale', { receiptNumber }));
+    await outbox.enqueue({ ...draft('refund-1', 'refund', { lines: [{ position: 0, quantity: 1, restock: true }] }), path: '/api/v1/sales/sale-1/refunds' });
+    const sent: string[] = [];
+    let apiDown = true;
+    const sut = new OutboxSync(outbox, async (entry): Promise<TransportAnswer> => {
+      sent.push(entry.id);
+      return apiDown ? { status: 503, body: { detail: 'Down for a moment.' } } : { status: 201, body: { id: entry.id } };
+    });
+    expect(await sut.run()).toMatchObject({ sent: 0, stoppedBy: 'server' });
+    expect(sent).toEqual(['sale-1']);
+    apiDown = false;
+    expect(await sut.run()).toMatchObject({ sent: 2 });
+    expect(sent).toEqual(['sale-1', 'sale-1', 'refund-1']);
+  });
+
   it('imports an exported queue once, skipping ids it already holds', async () => {
     const source = await openOutbox();
     await source.enqueueNumbered((receiptNumber) => draft('sale-1', 'sale', { receiptNumber }));

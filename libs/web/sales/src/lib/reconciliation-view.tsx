@@ -16,6 +16,7 @@ import {
   useToasts,
   type DataTableColumn,
 } from '@kassa/web/ui';
+import { OfflineRefundsReview } from './offline-refunds-review';
 import { FLAG_LABEL } from './sale-flags';
 import { saleKeys, type Sale } from './sale-requests';
 import { SalesNav } from './sales-nav';
@@ -79,7 +80,7 @@ export function ReconciliationView() {
     <>
       <PageHeader
         title="Reconciliation"
-        description="Sales rung up offline that differ from what the server would have allowed. Look at each, then mark it reviewed."
+        description="Sales rung up offline that differ from what the server would have allowed, and refunds made offline. Look at each, then mark it reviewed."
       />
       <SalesNav />
       <DataTable
@@ -115,6 +116,12 @@ export function ReconciliationView() {
         }
       />
       {reviewing && <ReviewDialog sale={reviewing} onClose={() => setReviewing(undefined)} />}
+      <section aria-labelledby="offline-refunds" className={styles.refundReview}>
+        <h2 id="offline-refunds" className={styles.heading}>
+          Offline refunds
+        </h2>
+        <OfflineRefundsReview status={status} storeId={storeId} />
+      </section>
     </>
   );
 }

@@ -56,7 +56,10 @@ export class TenderInputDto {
 }
 
 export class SaleApprovalDto {
-  @ApiProperty({ format: 'uuid', description: 'The approving user: their own discount allowance must cover the sale.' })
+  @ApiProperty({
+    format: 'uuid',
+    description: 'The approving user: for a discount, their own allowance must cover it; for a refund, their role holds `sales:refund`.',
+  })
   @IsUUID()
   userId!: string;
 

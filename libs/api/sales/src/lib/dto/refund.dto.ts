@@ -13,13 +13,29 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { IsTimestamp } from '@kassa/api/http';
-import { TENDER_TYPES, TenderInputDto, TenderType } from './create-sale.dto';
+import { SaleApprovalDto, TENDER_TYPES, TenderInputDto, TenderType } from './create-sale.dto';
+import { REFUND_FLAGS, RefundFlag } from '../refund-flags';
 
 export class RefundLineInputDto {
-  @ApiProperty({ format: 'uuid' }) @IsUUID() saleLineId!: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'The sale line; or `position`.' })
+  @ValidateIf((line: RefundLineInputDto) => line.position === undefined || line.saleLineId !== undefined)
+  @IsUUID()
+  saleLineId?: string;
+
+  @ApiPropertyOptional({
+    minimum: 0,
+    description: "The line's place in the sale as sent (0 first), instead of `saleLineId`: a till refunding a sale it has not synced yet.",
+  })
+  @ValidateIf((line: RefundLineInputDto) => line.saleLineId === undefined)
+  @IsInt()
+  @Min(0)
+  @Max(499)
+  position?: number;
+
   @ApiProperty({ minimum: 1 }) @IsInt() @Min(1) @Max(100_000) quantity!: number;
   @ApiProperty({ description: 'Put the units back in stock (false for damaged goods).' }) @IsBoolean() restock!: boolean;
 }
@@ -39,7 +55,7 @@ export class CreateRefundDto {
   @Type(() => RefundLineInputDto)
   @ArrayMinSize(1)
   @ArrayMaxSize(500)
-  @ArrayUnique((line: RefundLineInputDto) => line.saleLineId, { message: 'each sale line may appear once' })
+  @ArrayUnique((line: RefundLineInputDto) => line.saleLineId ?? line.position, { message: 'each sale line may appear once' })
   lines!: RefundLineInputDto[];
 
   @ApiProperty({ type: [TenderInputDto], description: 'How the money goes back; the amounts must equal the refund total.' })
@@ -68,6 +84,19 @@ export class CreateRefundDto {
   @IsOptional()
   @IsUUID()
   registerId?: string;
+
+  @ApiPropertyOptional({
+    type: SaleApprovalDto,
+    description:
+      'Without `sales:refund` (a cashier, who holds `sales:create`): the PIN approval of a user whose role holds `sales:refund` and who works in ' +
+      "the sale's store, recorded as `approvedBy`. Online: missing → 403 `forbidden` naming `approval`; wrong PIN → 401 `pin_invalid` naming " +
+      '`approval.pin`; an approver without the permission or of another store → 403 naming `approval.userId`. Offline refunds are recorded ' +
+      'whatever the approval gave (the money went out), flagged `approval_unverified` when it did not hold.',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SaleApprovalDto)
+  approval?: SaleApprovalDto;
 }
 
 export class RefundLineDto {
@@ -99,8 +128,23 @@ export class RefundDto {
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time', description: 'When it happened: `occurredAt` as sent, else when it was recorded.' }) occurredAt!: string;
   @ApiProperty() offline!: boolean;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: "The user whose PIN approved a cashier's refund." }) approvedBy!: string | null;
+  @ApiProperty({ enum: REFUND_FLAGS, isArray: true, description: 'What could not be checked when it was made offline.' }) flags!: RefundFlag[];
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When a manager reviewed an offline refund.' }) reviewedAt!: string | null;
   @ApiProperty({ type: [RefundLineDto] }) lines!: RefundLineDto[];
   @ApiProperty({ type: [RefundTenderDto] }) tenders!: RefundTenderDto[];
+}
+
+export class RefundReviewDto extends RefundDto {
+  @ApiProperty({ format: 'uuid' }) storeId!: string;
+  @ApiProperty({ type: Number, nullable: true, description: "The refunded sale's receipt number." }) receiptNumber!: number | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) reviewedBy!: string | null;
+  @ApiProperty({ type: String, nullable: true }) reviewNote!: string | null;
+}
+
+export class RefundReviewListDto {
+  @ApiProperty({ type: [RefundReviewDto] }) items!: RefundReviewDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
 }
 
 export class RefundListDto {

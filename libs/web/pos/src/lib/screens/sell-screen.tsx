@@ -49,6 +49,8 @@ import { FavouritesDialog } from './favourites-dialog';
 import { FAVOURITES, ProductGrid, UNCATEGORISED } from './product-grid';
 import { ReceiptPanel } from './receipt-panel';
 import { ShiftButton } from '../shift/shift-button';
+import { rememberSale } from '../refund/recent-sales';
+import { RefundButton } from '../refund/refund-button';
 import { ShortcutHelp } from './shortcut-help';
 import styles from '../till.module.css';
 
@@ -225,6 +227,7 @@ export function SellScreen({ session, onLock }: { session: CashierSession; onLoc
         offline: !navigator.onLine,
       }),
     );
+    await rememberSale(db, { cart: sold, priced, receiptNumber: entry.receiptNumber as number, occurredAt: entry.occurredAt });
     const queued: QueuedSale = {
       saleId: entry.id,
       receiptNumber: entry.receiptNumber as number,
@@ -327,6 +330,14 @@ export function SellScreen({ session, onLock }: { session: CashierSession; onLoc
         <div className={styles.barActions}>
           {me.permissions.includes('shifts:operate') && <ShiftButton access={access} registerId={device.registerId} />}
           <SyncStatus className={styles.barButton} />
+          {(me.permissions.includes('sales:refund') || me.permissions.includes('sales:create')) && (
+            <RefundButton
+              access={access}
+              cashierId={me.user.id}
+              mayRefund={me.permissions.includes('sales:refund')}
+              onDone={(text) => setNotice({ text, error: false })}
+            />
+          )}
           <button type="button" className={styles.barButton} onClick={() => void catalog.refresh().then(focusScan)} aria-busy={catalog.refreshing || undefined}>
             {catalog.failed ? 'Catalog: offline copy' : catalog.syncedAt ? `Catalog ${format.dateTime(catalog.syncedAt, { timeStyle: 'short' })}` : 'Catalog'}
             <span className={styles.visuallyHidden}> — refresh catalog</span>

@@ -51,8 +51,8 @@ describe('the realtime client', () => {
       io: (url, options) => io(url, options),
       token: () => token,
       refreshToken: async () => token,
-      replay: async (after) =>
-        expectStatus(await request(baseUrl).get(`/api/v1/realtime/replay?after=${after}`).set(bearer(token)), 200).body as RealtimeReplay,
+      replay: async (after, limit = 200) =>
+        expectStatus(await request(baseUrl).get(`/api/v1/realtime/replay?after=${after}&limit=${limit}`).set(bearer(token)), 200).body as RealtimeReplay,
       onEvent: (event) => received.push(event),
       onState: (state) => states.push(state),
       backoff: { baseMs: 50, capMs: 200 },

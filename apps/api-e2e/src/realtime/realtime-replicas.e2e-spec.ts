@@ -3,6 +3,7 @@ import request from 'supertest';
 import { EventEnvelope, uuidv7 } from '@kassa/contracts';
 import { eventually, freePort, ServerProcess, startBuiltApi, TEST_REDIS_URL } from '@kassa/testing';
 import { bearer, createTenantPair, expectStatus, TenantFixture } from '../support/identity';
+import { ownerQuery } from '../support/owner-query';
 import { connectSocket, refusalOf, TestSocket } from '../support/realtime-socket';
 import { startTestApi, TestApi } from '../support/test-api';
 
@@ -138,6 +139,12 @@ describe('realtime across two replicas', () => {
   it('answers refetch when the client is past what the server has kept, and refuses a bad cursor', async () => {
     const replay = expectStatus(await http().get('/api/v1/realtime/replay?after=999999999').set(bearer(a.cashier.accessToken)), 200).body;
     expect(replay).toMatchObject({ refetch: true, items: [] });
+    // Where a client without a position starts: the shop's newest sequence, whatever the page holds.
+    const [{ last }] = await ownerQuery<{ last: number }>(replicaA, `SELECT last_sequence::int AS last FROM tenant_event_sequence WHERE tenant_id = $1`, [
+      a.id,
+    ]);
+    expect(replay.head).toBe(last);
+    expect(expectStatus(await http().get('/api/v1/realtime/replay?after=0&limit=1').set(bearer(a.cashier.accessToken)), 200).body.head).toBe(last);
     expect((await http().get('/api/v1/realtime/replay?after=-1').set(bearer(a.cashier.accessToken))).status).toBe(400);
     expect((await http().get('/api/v1/realtime/replay').set(bearer(a.cashier.accessToken))).status).toBe(400);
   });

@@ -56,4 +56,6 @@ export interface RealtimeReplay {
   /** Ask again from here while `more` is true. */
   nextAfter: number;
   more: boolean;
+  /** The shop's newest event sequence when this was read: a client without a position yet starts after it. */
+  head: number;
 }

@@ -19,6 +19,8 @@ export interface EventsSince {
   /** Some events after `after` are past the retention (or `after` is beyond the last one): the reader must reload instead. */
   refetch: boolean;
   items: EventEnvelope[];
+  /** The tenant's newest sequence when this was read. */
+  head: number;
 }
 
 /**
@@ -49,7 +51,7 @@ export class EventFeedService {
     const last = Number(bounds.last ?? 0);
     // Sequences are gapless per tenant: anything between `after` and the oldest kept event was deleted by retention.
     const oldest = bounds.oldest === null ? last + 1 : Number(bounds.oldest);
-    if (after > last || after < oldest - 1) return { refetch: true, items: [] };
+    if (after > last || after < oldest - 1) return { refetch: true, items: [], head: last };
     const items = await queryRows<EventRow>(
       manager,
       `SELECT ${ENVELOPE_COLUMNS} FROM outbox_event e
@@ -58,6 +60,6 @@ export class EventFeedService {
         ORDER BY e.sequence LIMIT $5`,
       [after, visibility.tenantTypes, visibility.storeTypes, visibility.storeIds, limit],
     );
-    return { refetch: false, items };
+    return { refetch: false, items, head: last };
   }
 }

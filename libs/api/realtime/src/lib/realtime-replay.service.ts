@@ -14,13 +14,13 @@ export class RealtimeReplayService {
   async replay(context: RequestContext, query: ReplayQueryDto): Promise<ReplayDto> {
     const limit = query.limit ?? DEFAULT_LIMIT;
     const storeIds = context.actor.kind === 'user' && context.actor.storeIds.length > 0 ? context.actor.storeIds : null;
-    const { refetch, items } = await this.feed.since(
+    const { refetch, items, head } = await this.feed.since(
       context.manager,
       query.after,
       { tenantTypes: TENANT_EVENT_TYPES, storeTypes: STORE_EVENT_TYPES, storeIds },
       limit + 1,
     );
     const page = items.slice(0, limit);
-    return { refetch, items: page, nextAfter: page.length > 0 ? page[page.length - 1].sequence : query.after, more: items.length > limit };
+    return { refetch, items: page, nextAfter: page.length > 0 ? page[page.length - 1].sequence : query.after, more: items.length > limit, head };
   }
 }

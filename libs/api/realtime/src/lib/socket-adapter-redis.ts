@@ -26,14 +26,16 @@ export class SocketAdapterRedis {
       ? createCluster({ rootNodes: redis.clusterNodes.map((node) => ({ url: `redis://${node.host}:${node.port}` })) })
       : createClient({ url: redis.url });
     const sub = pub.duplicate();
-    settleDroppedSubscriptions(sub);
+    const connected: Promise<unknown>[] = [];
     for (const connection of [pub, sub]) {
       // node-redis reconnects by itself; without a listener an error event would crash the process.
       connection.on('error', (error: Error) => this.logger.warn(`Redis for the socket adapter: ${error.message}`));
       this.connections.push(connection);
+      // Not awaited: with Redis down the process still starts (and reports not ready); node-redis queues until it connects.
+      connected.push(connection.connect().catch((error: Error) => this.logger.warn(`Redis for the socket adapter: ${error.message}`)));
     }
-    // Not awaited: with Redis down the process still starts (and reports not ready); node-redis queues until it connects.
-    for (const connection of [pub, sub]) connection.connect().catch((error: Error) => this.logger.warn(`Redis for the socket adapter: ${error.message}`));
+    // A standalone client queues commands until it connects; a cluster client knows no slot before then and drops them.
+    settleDroppedSubscriptions(sub, redis.clusterNodes ? connected[1] : Promise.resolve());
     this.adapter = createShardedAdapter(pub, sub, { channelPrefix: `${redis.keyPrefix}socket.io`, subscriptionMode: 'dynamic' });
   }
 
@@ -69,13 +71,15 @@ export async function closeNamespaces(server: Server): Promise<void> {
 /**
  * The sharded adapter fires SSUBSCRIBE and SUNSUBSCRIBE without keeping their promises. When Redis is gone at shutdown
  * their replies never come, and destroying the connection rejects them: handled here, they cannot crash the process.
+ * They are also held until `ready`: the adapter subscribes its main channel as soon as a namespace exists, which on a
+ * cluster client that has not connected yet would be lost (and with it every broadcast to several rooms).
  */
-function settleDroppedSubscriptions(connection: RedisConnection): void {
+function settleDroppedSubscriptions(connection: RedisConnection, ready: Promise<unknown>): void {
   for (const command of ['sSubscribe', 'sUnsubscribe'] as const) {
     const original = connection[command].bind(connection) as (...args: unknown[]) => Promise<unknown>;
     Object.assign(connection, {
       [command]: (...args: unknown[]) => {
-        const reply = original(...args);
+        const reply = ready.then(() => original(...args));
         reply.catch(() => undefined);
         return reply;
       },

@@ -44,4 +44,50 @@ describe('EventSequencer', () => {
     sut.finishReplay([]);
     expect(delivered).toEqual([40]);
   });
+
+  it('resumes a replay from the highest sequence seen half a minute ago, since live pushes may come out of order', () => {
+    let now = 0;
+    const delivered: number[] = [];
+    const sut = new EventSequencer(
+      (e) => delivered.push(e.sequence),
+      0,
+      () => now,
+    );
+    sut.live(event(3));
+    now = 40_000;
+    // 8's push overtook 7's, and the connection dropped before 7 arrived.
+    sut.live(event(8));
+    expect(sut.lastSequence).toBe(8);
+    expect(sut.resumeAfter).toBe(3);
+    sut.startReplay();
+    sut.finishReplay([event(7), event(8)]);
+    expect(delivered).toEqual([3, 8, 7]);
+    now = 80_000;
+    expect(sut.resumeAfter).toBe(8);
+  });
+
+  it('resumes from just before the first event when every event seen is recent', () => {
+    let now = 0;
+    const sut = new EventSequencer(
+      () => undefined,
+      0,
+      () => now,
+    );
+    sut.live(event(12));
+    sut.live(event(10));
+    now = 5_000;
+    expect(sut.resumeAfter).toBe(9);
+  });
+
+  it('never resumes from before where the shop stood when the client started', () => {
+    const sut = new EventSequencer(
+      () => undefined,
+      0,
+      () => 0,
+    );
+    sut.live(event(52));
+    sut.startAfter(50);
+    expect(sut.resumeAfter).toBe(50);
+    expect(sut.lastSequence).toBe(52);
+  });
 });

@@ -27,7 +27,7 @@ export interface RealtimeClientOptions {
   /** A fresh access token after the server said the current one expired or was revoked; undefined when signed out. */
   refreshToken(): Promise<string | undefined>;
   /** GET /api/v1/realtime/replay?after= with the current token. */
-  replay(after: number): Promise<RealtimeReplay>;
+  replay(after: number, limit?: number): Promise<RealtimeReplay>;
   onEvent(event: EventEnvelope): void;
   onNotification?(notification: NotificationPayload): void;
   onState?(state: RealtimeState): void;
@@ -96,8 +96,10 @@ export class RealtimeClient {
     socket.on('connect', () => {
       this.attempt = 0;
       this.setState('connected');
-      // The first connection follows a fresh load of the screens: nothing was missed yet.
+      // The first connection follows a fresh load of the screens: nothing was missed yet, but a later replay must
+      // resume from where the shop was then, not from the first event pushed (pushes may come out of order).
       if (this.connectedBefore) void this.resync();
+      else void this.startFromHead();
       this.connectedBefore = true;
     });
     socket.on('connect_error', (error: Error & { data?: RealtimeRefusalData }) => void this.refused(error.data));
@@ -142,6 +144,11 @@ export class RealtimeClient {
     this.timer = setTimeout(() => void this.connect(), delay);
   }
 
+  private async startFromHead(): Promise<void> {
+    const page = await this.options.replay(0, 1).catch(() => undefined);
+    if (page) this.sequencer.startAfter(page.head);
+  }
+
   /** Live events wait while the replay pages through what was missed; then both go out in order, each once. */
   private async resync(): Promise<void> {
     if (this.sequencer.lastSequence === 0) {
@@ -152,7 +159,7 @@ export class RealtimeClient {
     this.sequencer.startReplay();
     const replayed: EventEnvelope[] = [];
     try {
-      let after = this.sequencer.lastSequence;
+      let after = this.sequencer.resumeAfter;
       for (;;) {
         const page = await this.options.replay(after);
         if (page.refetch) {

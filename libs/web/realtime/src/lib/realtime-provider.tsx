@@ -62,9 +62,9 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
         io: (url, options) => io(url, { ...options, ...WEB_ORIGIN_SOCKET_OPTIONS }),
         token: () => latest.current.session.accessToken(),
         refreshToken: () => latest.current.session.renewAccessToken(),
-        replay: (after) =>
+        replay: (after, limit) =>
           callApi(latest.current.access, (http, signal) =>
-            http.GET('/api/v1/realtime/replay', { params: { query: { after } }, signal }),
+            http.GET('/api/v1/realtime/replay', { params: { query: { after, limit } }, signal }),
           ) as Promise<RealtimeReplay>,
         onEvent: (event) => {
           for (const queryKey of staleQueryKeys(event)) void queryClient.invalidateQueries({ queryKey });

@@ -36,4 +36,5 @@ export class ReplayDto implements RealtimeReplay {
   @ApiProperty({ type: [RealtimeEventDto], description: 'What the socket would have pushed to you, in sequence order.' }) items!: RealtimeEventDto[];
   @ApiProperty({ description: 'Pass as `after` for the next page.' }) nextAfter!: number;
   @ApiProperty({ description: 'More events wait after `nextAfter`.' }) more!: boolean;
+  @ApiProperty({ description: "The shop's newest event sequence when this was read: a client without a position yet starts after it." }) head!: number;
 }

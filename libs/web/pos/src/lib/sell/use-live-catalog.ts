@@ -27,8 +27,10 @@ export function useLiveCatalog(session: CashierSession, snapshot: CatalogSnapsho
         io: (url, options) => io(url, { ...options, ...WEB_ORIGIN_SOCKET_OPTIONS }),
         token: () => session.accessToken,
         refreshToken: async () => ((await session.access.renewSession()) ? session.accessToken : undefined),
-        replay: (after) =>
-          callApi(session.access, (http, signal) => http.GET('/api/v1/realtime/replay', { params: { query: { after } }, signal })) as Promise<RealtimeReplay>,
+        replay: (after, limit) =>
+          callApi(session.access, (http, signal) =>
+            http.GET('/api/v1/realtime/replay', { params: { query: { after, limit } }, signal }),
+          ) as Promise<RealtimeReplay>,
         onEvent: (event) => {
           const change = liveCatalogChange(event, storeId);
           if (change?.kind === 'catalog') void latest.current.refresh();

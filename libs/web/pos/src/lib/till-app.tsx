@@ -1,5 +1,5 @@
 'use client';
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useClaimAppUpdate } from '@kassa/web/pwa';
 import { ShopLocaleProvider } from '@kassa/web/ui';
 import { tillOutbox } from './offline/till-outbox';
@@ -9,7 +9,6 @@ import { CatalogSnapshot } from './store/catalog-snapshot';
 import { raiseReceiptFloor, readPairedDevice, type PairedDevice } from './store/paired-device';
 import { TillDb } from './store/till-db';
 import { CashierSession, fetchCurrentDevice, isDeviceRevoked, type CurrentDevice } from './till-api';
-import type { TillMonitoring } from './till-monitoring';
 import { TillProvider, type Till } from './till-context';
 import styles from './till.module.css';
 
@@ -38,12 +37,6 @@ export function TillApp() {
   const [stranded, setStranded] = useState<string>();
   // The till applies a new version itself, between sales with an empty queue (no "reload" toast here).
   useClaimAppUpdate();
-  const cashier = useRef<CashierSession>(undefined);
-  cashier.current = stage.name === 'selling' ? stage.session : undefined;
-  const monitoring = useTillMonitoring(cashier);
-  useEffect(() => {
-    if (stage.name === 'selling') void monitoring.current?.deliver();
-  }, [stage, monitoring]);
 
   const unpair = useCallback(
     async (reason?: string) => {
@@ -143,27 +136,4 @@ export function TillApp() {
       </TillProvider>
     </ShopLocaleProvider>
   );
-}
-
-/** Error and Web Vitals reporting, imported after the first paint so that it stays out of /pos's first load. */
-function useTillMonitoring(cashier: { readonly current: CashierSession | undefined }) {
-  const monitoring = useRef<TillMonitoring>(undefined);
-  useEffect(() => {
-    let stopped = false;
-    const frame = requestAnimationFrame(() =>
-      setTimeout(
-        () =>
-          void import('./till-monitoring').then(({ startTillMonitoring }) => {
-            if (!stopped) monitoring.current = startTillMonitoring(() => cashier.current);
-          }),
-        0,
-      ),
-    );
-    return () => {
-      stopped = true;
-      cancelAnimationFrame(frame);
-      monitoring.current?.stop();
-    };
-  }, [cashier]);
-  return monitoring;
 }

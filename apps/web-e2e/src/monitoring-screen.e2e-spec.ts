@@ -107,7 +107,8 @@ describe('the Monitoring screen, in Chromium against the real API', () => {
       await page.getByRole('button', { name: 'Refresh' }).click();
       await page.waitForTimeout(500);
     }
-    expect(await row.innerText()).toMatch(/\/dashboard[\s\S]*TTFB[\s\S]*web[\s\S]*\d+ ms[\s\S]*(Good|Needs improvement|Poor)[\s\S]*\b1\b/);
+    // Page, metric, source, p75, rating, samples (the other tests' dashboard loads may have added theirs).
+    expect(await row.innerText()).toMatch(/^\/dashboard\s+TTFB\s+web\s+\d+ ms\s+(Good|Needs improvement|Poor)\s+[1-9]\d*$/);
   });
 
   it.each(['light', 'dark'] as const)('has no serious or critical axe violations in %s mode', async (colorScheme) => {

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { uuidv7 } from '@kassa/contracts';
 import { accessibilityViolations } from './support/axe';
 import { launchChromium } from './support/chromium';
@@ -22,6 +22,10 @@ describe('the Monitoring screen, in Chromium against the real API', () => {
     await signInThroughForm(page, stack.web.baseUrl, account);
     return page;
   }
+
+  /** A 202 from the client-events endpoint whose batch carried `text`. */
+  const isClientEvents = (response: Response, text: string) =>
+    response.url().endsWith('/api/v1/monitoring/client-events') && response.status() === 202 && (response.request().postData() ?? '').includes(text);
 
   /** The rollups flush every second here; the page asks again until the charts have points. */
   async function openWithCharts(page: Page): Promise<void> {
@@ -58,7 +62,7 @@ describe('the Monitoring screen, in Chromium against the real API', () => {
 
   it('shows the latency and error charts and a browser error thrown on a page, grouped as web, and resolves it', async () => {
     const page = await signedIn('light');
-    const reported = page.waitForResponse((response) => response.url().endsWith('/api/v1/monitoring/client-events') && response.status() === 202);
+    const reported = page.waitForResponse((response) => isClientEvents(response, thrown));
     await page.evaluate((message) => {
       setTimeout(() => {
         throw new TypeError(message);
@@ -85,6 +89,26 @@ describe('the Monitoring screen, in Chromium against the real API', () => {
       .getByRole('row', { name: new RegExp(thrown) })
       .getByRole('button', { name: 'Reopen' })
       .waitFor();
+  });
+
+  it('shows a Web Vital reported from the dashboard in the Web Vitals by page table', async () => {
+    const page = await signedIn('light');
+    // A fresh load of the dashboard: web-vitals reports its TTFB once loaded, and the reporter sends it within 2 s.
+    const reported = page.waitForResponse(
+      (response) => isClientEvents(response, '"metric":"TTFB"') && /"route":"\/dashboard"/.test(response.request().postData() ?? ''),
+    );
+    await page.goto(`${stack.web.baseUrl}/dashboard`);
+    await reported;
+
+    await openWithCharts(page);
+    const vitals = page.getByRole('table', { name: /Web Vitals by page/ });
+    const row = vitals.getByRole('row', { name: /\/dashboard.*TTFB.*web/ });
+    for (let attempt = 0; attempt < 10 && !(await row.isVisible()); attempt += 1) {
+      await page.getByRole('button', { name: 'Refresh' }).click();
+      await page.waitForTimeout(500);
+    }
+    // Page, metric, source, p75, rating, samples (the other tests' dashboard loads may have added theirs).
+    expect(await row.innerText()).toMatch(/^\/dashboard\s+TTFB\s+web\s+\d+ ms\s+(Good|Needs improvement|Poor)\s+[1-9]\d*$/);
   });
 
   it.each(['light', 'dark'] as const)('has no serious or critical axe violations in %s mode', async (colorScheme) => {

@@ -1,9 +1,10 @@
 import fc from 'fast-check';
+import Redis from 'ioredis';
 import request from 'supertest';
 import { ErrorCode } from '@kassa/contracts';
 import { AnalyticsRollupsService } from '@kassa/api/analytics';
 import { TenantTransaction } from '@kassa/api/database';
-import { eventually, type TillSession } from '@kassa/testing';
+import { eventually, TEST_REDIS_URL, type TillSession } from '@kassa/testing';
 import { salesFixtures } from '../sales/sales-fixtures';
 import { addUser, bearer, createTenantPair, expectStatus, TenantFixture } from '../support/identity';
 import { ownerQuery } from '../support/owner-query';
@@ -339,6 +340,53 @@ describe('analytics', () => {
       }
     });
 
+    it("answers from the tenant cache by the caller's stores, and shows a new sale once its rollups commit", async () => {
+      const redis = new Redis(TEST_REDIS_URL);
+      const generation = async (shop: TenantFixture) => Number((await redis.get(`${api.redisPrefix}t:${shop.id}:analytics:gen`)) ?? 0);
+      try {
+        const [, dock] = a.stores;
+        const manager = await addUser(api.app, a, a.owner.accessToken, {
+          name: 'Cached Dock Manager',
+          email: `cached-dock@${a.slug}.test`,
+          role: 'manager',
+          storeIds: [dock.id],
+        });
+        const today = localDay(new Date().toISOString());
+        const summary = async (token: string, extra = '') => expectStatus(await get(token, `summary?from=2026-03-01&to=${today}${extra}`), 200).body.current;
+        // The owner's all-stores answer is cached first; the manager asking the same question must not get it.
+        const all = await summary(a.owner.accessToken);
+        expect(await summary(a.owner.accessToken)).toEqual(all);
+        const seen = await summary(manager.accessToken);
+        expect(seen).toEqual(await summary(a.owner.accessToken, `&storeId=${dock.id}`));
+        expect(seen.revenueMinor).not.toBe(all.revenueMinor);
+        expect(await summary(manager.accessToken)).toEqual(seen);
+        const before = { a: await generation(a), b: await generation(b) };
+        const entries = await redis.keys(`${api.redisPrefix}t:${a.id}:analytics:${before.a}:*`);
+        expect(entries.filter((key) => !key.endsWith(':lock')).length).toBeGreaterThanOrEqual(3);
+
+        expectStatus(
+          await sell(a.owner.accessToken, {
+            storeId: dock.id,
+            lines: [{ productId: products[0].id, quantity: 2 }],
+            tenders: [{ type: 'card', amountMinor: 500 }],
+          }),
+          201,
+        );
+        // The rollup consumer bumps the generation once its transaction has committed: from then on, no stale answer.
+        await eventually(
+          () => generation(a),
+          (now) => now > before.a,
+        );
+        const after = await summary(manager.accessToken);
+        expect(after.transactions).toBe(seen.transactions + 1);
+        expect(after.revenueMinor).toBeGreaterThan(seen.revenueMinor);
+        expect((await summary(a.owner.accessToken)).transactions).toBe(all.transactions + 1);
+        expect(await generation(b)).toBe(before.b);
+      } finally {
+        redis.disconnect();
+      }
+    });
+
     // Runs last: it gives shop B sales of its own.
     it('ranks basket pairs by lift equal to the hand-computed values', async () => {
       const item = async (name: string) => ({ name, ...(await newProduct(b, { name, priceMinor: 100, trackStock: false })) });
@@ -355,17 +403,16 @@ describe('analytics', () => {
           201,
         );
       }
-      // Rollups settle per sale event, and a refresh that runs while the next sale commits may hold it in some rollup
-      // tables and not yet in the per-product one (read first); the next sale's refresh evens them out. So wait until
-      // the per-product figures (3 units each) are in, then until every basket and pair sighting (3 + 5 × 1 = 8) is.
+      // A sale's refresh reads its facts in one snapshot and writes every rollup table in one transaction, so once the
+      // per-product figures hold all six sales (the consumer has caught up), the basket pairs hold exactly them too.
       await eventually(
         async () => expectStatus(await get(b.owner.accessToken, 'top-products?by=quantity&limit=10'), 200).body.products,
         (products: { quantity: number }[]) => products.length === 4 && products.every((product) => product.quantity === 3),
       );
-      const answer = await eventually(
-        async () => expectStatus(await get(b.owner.accessToken, 'baskets?minCount=1'), 200).body,
-        (body) => body.baskets === 6 && body.pairs.length === 6 && body.pairs.reduce((sum: number, found: { count: number }) => sum + found.count, 0) === 8,
-      );
+      const answer = expectStatus(await get(b.owner.accessToken, 'baskets?minCount=1'), 200).body;
+      expect(answer.baskets).toBe(6);
+      expect(answer.pairs).toHaveLength(6);
+      expect(answer.pairs.reduce((sum: number, found: { count: number }) => sum + found.count, 0)).toBe(8);
       const pair = (x: { id: string }, y: { id: string }) =>
         answer.pairs.find((found: { productA: string; productB: string }) => [found.productA, found.productB].sort().join() === [x.id, y.id].sort().join());
       expect(answer.pairs[0]).toEqual(pair(bread, butter));

@@ -2,11 +2,14 @@ import Redis from 'ioredis';
 import request from 'supertest';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
+import { TenantTransaction } from '@kassa/api/database';
 import { CacheStats, TenantCache } from '@kassa/api/cache';
 import { uuidv7 } from '@kassa/contracts';
 import { TEST_REDIS_URL } from '@kassa/testing';
 import { addUser, bearer, createTenantPair, expectStatus, TenantFixture } from '../support/identity';
 import { startTestApi, TestApi } from '../support/test-api';
+
+const ACTOR_CACHE_MS = 3_000;
 
 describe('tenant cache', () => {
   let api: TestApi;
@@ -31,8 +34,8 @@ describe('tenant cache', () => {
   };
 
   beforeAll(async () => {
-    api = await startTestApi();
-    replica = await startTestApi({ replicaOf: api });
+    api = await startTestApi({ env: { AUTH_ACTOR_CACHE_MS: String(ACTOR_CACHE_MS) } });
+    replica = await startTestApi({ replicaOf: api, env: { AUTH_ACTOR_CACHE_MS: String(ACTOR_CACHE_MS) } });
     redis = new Redis(TEST_REDIS_URL);
     ({ a, b } = await createTenantPair(api.app));
   });
@@ -136,5 +139,67 @@ describe('tenant cache', () => {
     expect(await summary(limited.accessToken)).toMatchObject({ salesCount: 2, totalMinor: 1500 });
     expect(await summary(a.owner.accessToken)).toMatchObject({ salesCount: 3, totalMinor: 3000 });
     expect(await summary(b.owner.accessToken)).toMatchObject({ salesCount: 0 });
+  });
+
+  it('answers cached product lists and category trees before the tenant transaction, each tenant and caller its own', async () => {
+    const [main] = a.stores;
+    const limited = await addUser(api.app, a, a.owner.accessToken, {
+      name: 'Early Reader',
+      email: `early-${uuidv7().slice(-8)}@alpha.test`,
+      role: 'manager',
+      storeIds: [main.id],
+    });
+    const ours = await newProduct(a, `Early bird ${uuidv7().slice(-6)}`);
+    const transactions = jest.spyOn(api.app.get(TenantTransaction), 'run');
+    const read = async (token: string, path: string) => {
+      transactions.mockClear();
+      const body = expectStatus(await http().get(path).set(bearer(token)), 200).body;
+      return { body, transactions: transactions.mock.calls.length };
+    };
+    try {
+      for (const path of ['/api/v1/products?limit=50', '/api/v1/categories']) {
+        const first = await read(a.owner.accessToken, path);
+        const again = await read(a.owner.accessToken, path);
+        // The actor is known and the answer cached: no transaction at all, the same body.
+        expect([path, again.transactions, again.body]).toEqual([path, 0, first.body]);
+        // Another tenant never gets it: B's answer (cached or not) is B's own.
+        const theirs = await read(b.owner.accessToken, path);
+        expect(theirs.body).not.toEqual(first.body);
+        // A store-limited manager: the catalog is the shop's, so the same entry is theirs too.
+        await read(limited.accessToken, path);
+        expect(await read(limited.accessToken, path)).toEqual({ body: first.body, transactions: 0 });
+      }
+      const listed = (await read(a.owner.accessToken, '/api/v1/products?limit=50')).body.items as { id: string }[];
+      expect(listed.map((item) => item.id)).toContain(ours.id);
+      expect(((await read(b.owner.accessToken, '/api/v1/products?limit=50')).body.items as { id: string }[]).map((item) => item.id)).not.toContain(ours.id);
+
+      // After a write the entry is stale at once, early path included.
+      expectStatus(await http().patch(`/api/v1/products/${ours.id}`).set(as(a)).send({ name: 'Early bird, renamed' }), 200);
+      const fresh = await read(a.owner.accessToken, '/api/v1/products?limit=50');
+      expect(fresh.transactions).toBeGreaterThan(0);
+      expect((fresh.body.items as { id: string; name: string }[]).find((item) => item.id === ours.id)?.name).toBe('Early bird, renamed');
+
+      // Queries the early path cannot vouch for go the usual way: validation still refuses them.
+      expect((await http().get('/api/v1/products?limit=abc').set(as(a))).status).toBe(400);
+      expect((await http().get('/api/v1/products?limit=50&colour=red').set(as(a))).status).toBe(400);
+    } finally {
+      transactions.mockRestore();
+    }
+  });
+
+  it(`refuses a deactivated user at once where deactivated, and on another replica once its actor cache's bound (${ACTOR_CACHE_MS} ms) has passed`, async () => {
+    const leaving = await addUser(api.app, a, a.owner.accessToken, {
+      name: 'Leaving Soon',
+      email: `leaving-${uuidv7().slice(-8)}@alpha.test`,
+      role: 'manager',
+    });
+    const onReplica = () => request(replica.app.getHttpServer()).get('/api/v1/categories').set(bearer(leaving.accessToken));
+    expectStatus(await http().get('/api/v1/categories').set(bearer(leaving.accessToken)), 200);
+    expectStatus(await onReplica(), 200);
+    expectStatus(await http().patch(`/api/v1/users/${leaving.id}`).set(as(a)).send({ active: false }), 200);
+    // The process that made the change forgets the user at once; even a cached answer is not given.
+    expect((await http().get('/api/v1/categories').set(bearer(leaving.accessToken))).status).toBe(401);
+    await sleep(ACTOR_CACHE_MS + 100);
+    expect((await onReplica()).status).toBe(401);
   });
 });

@@ -7,3 +7,5 @@ export type { CacheArea } from './lib/cache-areas';
 export type { CacheKeyParts } from './lib/cache-key';
 export { CacheStats } from './lib/cache-stats';
 export type { CacheAreaStats, CacheListener, CacheOutcome } from './lib/cache-stats';
+export { EARLY_CACHE_HIT, EarlyCacheHit } from './lib/early-cache-hit';
+export type { EarlyCacheHitRule, EarlyCacheRequest } from './lib/early-cache-hit';

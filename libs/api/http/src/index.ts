@@ -29,5 +29,5 @@ export { etagOf, expectedVersion } from './lib/if-match';
 export { forbidden, invalidCursor, invalidField, invalidFields, malformedJson, versionMismatch } from './lib/http.exception';
 export { BodyLimit, honourRouteBodyLimits } from './lib/body-limit.decorator';
 export { QueryBoolean, QueryInteger } from './lib/query-transforms';
-export { cursorShape, decodeCursor, encodeCursor, MAX_PAGE_SIZE, PageQueryDto, pageRequest, paginate } from './lib/pagination';
+export { cursorShape, decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor, MAX_PAGE_SIZE, PageQueryDto, pageRequest, paginate } from './lib/pagination';
 export type { CursorKey, CursorPart, CursorShape, Page, PageRequest } from './lib/pagination';

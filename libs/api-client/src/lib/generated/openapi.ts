@@ -2016,14 +2016,29 @@ export interface components {
             /** @description The web app's build. */
             appVersion?: string;
         };
+        ClientVitalDto: {
+            /** @enum {string} */
+            source: "web" | "pos";
+            /** @enum {string} */
+            metric: "LCP" | "INP" | "CLS" | "TTFB";
+            /** @description Milliseconds (LCP, INP, TTFB) or the layout shift score (CLS), as `web-vitals` reports it. */
+            value: number;
+            /**
+             * @description The page, as a path without ids.
+             * @example /dashboard
+             */
+            route: string;
+        };
         ClientEventsDto: {
             /** @description Uncaught errors and unhandled rejections, at most 50 per batch. */
-            errors: components["schemas"]["ClientErrorDto"][];
+            errors?: components["schemas"]["ClientErrorDto"][];
+            /** @description Web Vitals (LCP, INP, CLS, TTFB), at most 50 per batch. */
+            vitals?: components["schemas"]["ClientVitalDto"][];
         };
         ClientEventsAcceptedDto: {
-            /** @description Occurrences recorded in their error groups. */
+            /** @description Errors recorded in their error groups and vitals added to the rollups. */
             recorded: number;
-            /** @description Left out: the caller's per-minute allowance was used up. */
+            /** @description Left out: the caller's per-minute allowance (errors, and vitals, each their own) was used up. */
             dropped: number;
         };
         TrafficFiguresDto: {
@@ -2059,6 +2074,25 @@ export interface components {
             cacheMisses: number;
             route: string;
         };
+        WebVitalPageDto: {
+            /**
+             * @description The page, as a path without ids.
+             * @example /dashboard
+             */
+            page: string;
+            /** @enum {string} */
+            metric: "LCP" | "INP" | "CLS" | "TTFB";
+            /** @enum {string} */
+            source: "web" | "pos";
+            samples: number;
+            /** @description 75th percentile (web.dev's measure): the upper bound of its bucket; ms, or the CLS score. */
+            p75: number;
+            /**
+             * @description The p75 against web.dev's thresholds.
+             * @enum {string}
+             */
+            rating: "good" | "needs-improvement" | "poor";
+        };
         MonitoringSummaryDto: {
             /** Format: date-time */
             from: string;
@@ -2071,6 +2105,8 @@ export interface components {
             series: components["schemas"]["TrafficPointDto"][];
             /** @description Routes by p95 latency, slowest first. */
             routes: components["schemas"]["RouteTrafficDto"][];
+            /** @description Web Vitals the browsers reported in the range, by page (then metric and source). */
+            vitals: components["schemas"]["WebVitalPageDto"][];
         };
         ErrorGroupDto: {
             /** Format: uuid */

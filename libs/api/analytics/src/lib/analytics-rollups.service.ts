@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { TenantCache } from '@kassa/api/cache';
 import { BasketPairFacts, CustomerDayFacts, ProductDayFacts, SaleFactsService, SaleFactWindow, SaleFigures, StoreHourFacts } from '@kassa/api/sales';
 import { TenantsService } from '@kassa/api/tenancy';
 import type { EntityManager } from 'typeorm';
@@ -35,27 +36,32 @@ const unnestOf = (types: readonly string[], first: number) => `unnest(${types.ma
  * Keeps the analytics rollups (DESIGN.md §11): a sale's event recomputes the store-days it touches from
  * the sales themselves, and a rebuild recomputes everything, both from SaleFactsService. Recomputing
  * instead of adding deltas makes a redelivered, reordered or replayed event harmless (decision 0019).
+ * Each window's facts are read in one statement (one snapshot), and the answers cached from the rollups
+ * are dropped once the transaction commits.
  */
 @Injectable()
 export class AnalyticsRollupsService {
   constructor(
     private readonly facts: SaleFactsService,
     private readonly tenants: TenantsService,
+    private readonly cache: TenantCache,
   ) {}
 
   /** Recomputes the local days a sale's figures land on (its own day and its refunds' days), in its store. */
   async refreshSale(manager: EntityManager, saleId: string): Promise<void> {
     await this.lockTenant(manager);
-    const { timeZone } = await this.tenants.inTransaction(manager);
+    const { id, timeZone } = await this.tenants.inTransaction(manager);
     for (const { storeId, day } of await this.facts.daysOf(manager, saleId, timeZone)) {
       await this.replace(manager, { timeZone, storeId, fromDay: day, toDay: day });
     }
+    await this.cache.invalidate({ tenantId: id, manager }, 'analytics');
   }
 
   /** Drops the tenant's rollups and recomputes them from every sale, a month at a time. */
   async rebuild(manager: EntityManager): Promise<RebuildResult> {
     await this.lockTenant(manager);
-    const { timeZone } = await this.tenants.inTransaction(manager);
+    const { id, timeZone } = await this.tenants.inTransaction(manager);
+    await this.cache.invalidate({ tenantId: id, manager }, 'analytics');
     for (const table of ROLLUP_TABLES) await manager.query(`DELETE FROM ${table}`);
     const span = await this.facts.span(manager, timeZone);
     const result: RebuildResult = {
@@ -91,12 +97,7 @@ export class AnalyticsRollupsService {
   }
 
   private async insert(manager: EntityManager, window: SaleFactWindow) {
-    const [productDays, storeHours, basketPairs, customerDays] = [
-      await this.facts.productDays(manager, window),
-      await this.facts.storeHours(manager, window),
-      await this.facts.basketPairs(manager, window),
-      await this.facts.customerDays(manager, window),
-    ];
+    const { productDays, storeHours, basketPairs, customerDays } = await this.facts.all(manager, window);
     await this.insertProductDays(manager, productDays);
     await this.insertStoreHours(manager, storeHours);
     await this.insertBasketPairs(manager, basketPairs);

@@ -18,6 +18,7 @@ import {
 } from '@kassa/analytics-core';
 import { ProductsService } from '@kassa/api/catalog';
 import { CustomersService } from '@kassa/api/customers';
+import { CacheKeyParts, TenantCache } from '@kassa/api/cache';
 import { RequestContext } from '@kassa/api/http';
 import { StockService } from '@kassa/api/inventory';
 import { assertStoreVisible, StoresService, TenantsService, visibleStoreIds } from '@kassa/api/tenancy';
@@ -66,6 +67,9 @@ interface Question {
   currency: string;
   money: ValueFormat;
 }
+
+/** The export's own query fields: the same report exported or read shares a cache entry. */
+const EXPORT_ONLY = new Set(['report', 'format', 'bom']);
 
 const METRIC_LABELS: Record<AnalyticsMetric, string> = { revenue: 'revenue', transactions: 'transactions', quantity: 'units sold' };
 
@@ -153,166 +157,184 @@ export class AnalyticsService {
     private readonly products: ProductsService,
     private readonly customerNames: CustomersService,
     private readonly stock: StockService,
+    private readonly cache: TenantCache,
   ) {}
 
   async summary(context: RequestContext, query: AnalyticsQueryDto): Promise<SummaryDto> {
     const question = await this.question(context, query);
-    const { from, to } = question.scope;
-    const length = daysBetween(from, to);
-    const earliest = addDays(from, -length);
-    const days = await analyticsReads.days(context.manager, { ...question.scope, from: earliest < addDays(to, -7) ? earliest : addDays(to, -7) });
-    const current = figuresOf(days, from, to);
-    const previous = figuresOf(days, earliest, addDays(from, -1));
-    const lastDay = figuresOf(days, to, to);
-    const weekBefore = figuresOf(days, addDays(to, -7), addDays(to, -7));
-    const vsPrevious = changeOf(current, previous);
-    const vsSameWeekdayLastWeek = changeOf(lastDay, weekBefore);
-    const weekday = new Date(`${to}T00:00:00Z`).toLocaleDateString('en-US', { weekday: 'long', timeZone: 'UTC' });
-    const against = (percent: number | null, what: string) =>
-      percent === null ? `nothing to compare with on ${what}` : `${signedPercent(percent)} on ${what}`;
-    const explanation =
-      `Revenue was ${question.money(current.revenueMinor)} from ${current.transactions} ${current.transactions === 1 ? 'sale' : 'sales'} ` +
-      `(${against(vsPrevious.revenuePercent, length === 1 ? 'the day before' : `the ${length} days before`)}); ` +
-      `${weekday} ${to} took ${question.money(lastDay.revenueMinor)}, ${against(vsSameWeekdayLastWeek.revenuePercent, `the ${weekday} a week earlier`)}.`;
-    return { ...this.scopeOf(question, explanation), current, previous, vsPrevious, lastDay, sameWeekdayLastWeek: weekBefore, vsSameWeekdayLastWeek };
+    return this.cached(context, 'summary', query, question, async () => {
+      const { from, to } = question.scope;
+      const length = daysBetween(from, to);
+      const earliest = addDays(from, -length);
+      const days = await analyticsReads.days(context.manager, { ...question.scope, from: earliest < addDays(to, -7) ? earliest : addDays(to, -7) });
+      const current = figuresOf(days, from, to);
+      const previous = figuresOf(days, earliest, addDays(from, -1));
+      const lastDay = figuresOf(days, to, to);
+      const weekBefore = figuresOf(days, addDays(to, -7), addDays(to, -7));
+      const vsPrevious = changeOf(current, previous);
+      const vsSameWeekdayLastWeek = changeOf(lastDay, weekBefore);
+      const weekday = new Date(`${to}T00:00:00Z`).toLocaleDateString('en-US', { weekday: 'long', timeZone: 'UTC' });
+      const against = (percent: number | null, what: string) =>
+        percent === null ? `nothing to compare with on ${what}` : `${signedPercent(percent)} on ${what}`;
+      const explanation =
+        `Revenue was ${question.money(current.revenueMinor)} from ${current.transactions} ${current.transactions === 1 ? 'sale' : 'sales'} ` +
+        `(${against(vsPrevious.revenuePercent, length === 1 ? 'the day before' : `the ${length} days before`)}); ` +
+        `${weekday} ${to} took ${question.money(lastDay.revenueMinor)}, ${against(vsSameWeekdayLastWeek.revenuePercent, `the ${weekday} a week earlier`)}.`;
+      return { ...this.scopeOf(question, explanation), current, previous, vsPrevious, lastDay, sameWeekdayLastWeek: weekBefore, vsSameWeekdayLastWeek };
+    });
   }
 
   async trend(context: RequestContext, query: MetricQueryDto): Promise<TrendDto> {
     const question = await this.question(context, query);
-    const metric = query.metric ?? 'revenue';
-    const { from, to } = question.scope;
-    const before = addDays(from, -daysBetween(from, to));
-    const rows = await analyticsReads.days(context.manager, { ...question.scope, from: before });
-    const series = this.series(rows, metric, from, to);
-    const previous = this.series(rows, metric, before, addDays(from, -1)).map((point) => point.value);
-    const result = trend(
-      series.map((point) => point.value),
-      { previous, label: METRIC_LABELS[metric], format: this.formatOf(question, metric) },
-    );
-    return { ...this.scopeOf(question, result.explanation), metric, ...result, series };
+    return this.cached(context, 'trend', query, question, async () => {
+      const metric = query.metric ?? 'revenue';
+      const { from, to } = question.scope;
+      const before = addDays(from, -daysBetween(from, to));
+      const rows = await analyticsReads.days(context.manager, { ...question.scope, from: before });
+      const series = this.series(rows, metric, from, to);
+      const previous = this.series(rows, metric, before, addDays(from, -1)).map((point) => point.value);
+      const result = trend(
+        series.map((point) => point.value),
+        { previous, label: METRIC_LABELS[metric], format: this.formatOf(question, metric) },
+      );
+      return { ...this.scopeOf(question, result.explanation), metric, ...result, series };
+    });
   }
 
   async forecast(context: RequestContext, query: ForecastQueryDto): Promise<ForecastDto> {
     const question = await this.question(context, query);
-    const metric = query.metric ?? 'revenue';
-    const horizon = query.horizon ?? 14;
-    const { to } = question.scope;
-    const firstDay = await analyticsReads.firstDay(context.manager, question.scope.storeIds);
-    const earliest = addDays(to, -(FORECAST_HISTORY_DAYS - 1));
-    // Days before the shop's first sale are not days without sales: learning from them would drag the forecast down.
-    const trainedFrom = firstDay && firstDay > earliest && firstDay <= to ? firstDay : earliest;
-    const rows = await analyticsReads.days(context.manager, { ...question.scope, from: trainedFrom });
-    const values = this.series(rows, metric, trainedFrom, to).map((point) => point.value);
-    const result = forecast(values, { horizon, format: this.formatOf(question, metric) });
-    const dated = (points: { value: number; low: number; high: number }[]) => points.map((point, index) => ({ date: addDays(to, index + 1), ...point }));
-    const methods = Object.fromEntries(Object.entries(result.methods).map(([method, points]) => [method, dated(points)]));
-    return {
-      ...this.scopeOf(question, result.explanation),
-      metric,
-      trainedFrom,
-      horizon,
-      best: result.best,
-      reason: result.reason,
-      points: methods[result.best],
-      methods,
-      backtest: result.backtest,
-      holtWintersParameters: result.holtWintersParameters,
-    };
+    return this.cached(context, 'forecast', query, question, async () => {
+      const metric = query.metric ?? 'revenue';
+      const horizon = query.horizon ?? 14;
+      const { to } = question.scope;
+      const firstDay = await analyticsReads.firstDay(context.manager, question.scope.storeIds);
+      const earliest = addDays(to, -(FORECAST_HISTORY_DAYS - 1));
+      // Days before the shop's first sale are not days without sales: learning from them would drag the forecast down.
+      const trainedFrom = firstDay && firstDay > earliest && firstDay <= to ? firstDay : earliest;
+      const rows = await analyticsReads.days(context.manager, { ...question.scope, from: trainedFrom });
+      const values = this.series(rows, metric, trainedFrom, to).map((point) => point.value);
+      const result = forecast(values, { horizon, format: this.formatOf(question, metric) });
+      const dated = (points: { value: number; low: number; high: number }[]) => points.map((point, index) => ({ date: addDays(to, index + 1), ...point }));
+      const methods = Object.fromEntries(Object.entries(result.methods).map(([method, points]) => [method, dated(points)]));
+      return {
+        ...this.scopeOf(question, result.explanation),
+        metric,
+        trainedFrom,
+        horizon,
+        best: result.best,
+        reason: result.reason,
+        points: methods[result.best],
+        methods,
+        backtest: result.backtest,
+        holtWintersParameters: result.holtWintersParameters,
+      };
+    });
   }
 
   async seasonality(context: RequestContext, query: MetricQueryDto): Promise<SeasonalityDto> {
     const question = await this.question(context, query);
-    const metric = query.metric ?? 'revenue';
-    const options = { label: METRIC_LABELS[metric], format: this.formatOf(question, metric) };
-    const { from, to } = question.scope;
-    const firstDay = await analyticsReads.firstDay(context.manager, question.scope.storeIds);
-    const earliest = addDays(to, -(MONTH_HISTORY_DAYS - 1));
-    const monthsFrom = firstDay && firstDay > earliest && firstDay <= to ? firstDay : earliest;
-    const rows = await analyticsReads.days(context.manager, { ...question.scope, from: monthsFrom < from ? monthsFrom : from });
-    const hours = await analyticsReads.hours(context.manager, question.scope);
-    const dayOfWeek = dayOfWeekPattern(this.series(rows, metric, from, to), options);
-    const monthOfYear = monthOfYearPattern(this.series(rows, metric, monthsFrom, to), options);
-    const hourOfDay = hourOfDayProfile(
-      hours.map((hour) => ({ date: hour.date, hour: hour.hour, value: valueOf(metric)(hour) })),
-      options,
-    );
-    return { ...this.scopeOf(question, dayOfWeek.explanation), metric, dayOfWeek, monthOfYear, hourOfDay };
+    return this.cached(context, 'seasonality', query, question, async () => {
+      const metric = query.metric ?? 'revenue';
+      const options = { label: METRIC_LABELS[metric], format: this.formatOf(question, metric) };
+      const { from, to } = question.scope;
+      const firstDay = await analyticsReads.firstDay(context.manager, question.scope.storeIds);
+      const earliest = addDays(to, -(MONTH_HISTORY_DAYS - 1));
+      const monthsFrom = firstDay && firstDay > earliest && firstDay <= to ? firstDay : earliest;
+      const rows = await analyticsReads.days(context.manager, { ...question.scope, from: monthsFrom < from ? monthsFrom : from });
+      const hours = await analyticsReads.hours(context.manager, question.scope);
+      const dayOfWeek = dayOfWeekPattern(this.series(rows, metric, from, to), options);
+      const monthOfYear = monthOfYearPattern(this.series(rows, metric, monthsFrom, to), options);
+      const hourOfDay = hourOfDayProfile(
+        hours.map((hour) => ({ date: hour.date, hour: hour.hour, value: valueOf(metric)(hour) })),
+        options,
+      );
+      return { ...this.scopeOf(question, dayOfWeek.explanation), metric, dayOfWeek, monthOfYear, hourOfDay };
+    });
   }
 
   async anomalies(context: RequestContext, query: AnomalyQueryDto): Promise<AnomaliesDto> {
     const question = await this.question(context, query);
-    const metric = query.metric ?? 'revenue';
-    const rows = await analyticsReads.days(context.manager, question.scope);
-    const report = anomalies(this.series(rows, metric, question.scope.from, question.scope.to), {
-      method: query.method,
-      threshold: query.threshold,
-      label: METRIC_LABELS[metric],
-      format: this.formatOf(question, metric),
+    return this.cached(context, 'anomalies', query, question, async () => {
+      const metric = query.metric ?? 'revenue';
+      const rows = await analyticsReads.days(context.manager, question.scope);
+      const report = anomalies(this.series(rows, metric, question.scope.from, question.scope.to), {
+        method: query.method,
+        threshold: query.threshold,
+        label: METRIC_LABELS[metric],
+        format: this.formatOf(question, metric),
+      });
+      return { ...this.scopeOf(question, report.explanation), metric, ...report };
     });
-    return { ...this.scopeOf(question, report.explanation), metric, ...report };
   }
 
   async topProducts(context: RequestContext, query: TopProductsQueryDto): Promise<TopProductsDto> {
     const question = await this.question(context, query);
-    const totals = await analyticsReads.products(context.manager, question.scope);
-    const names = await this.productNames(
-      context,
-      totals.map((total) => total.productId),
-    );
-    const ranked = topProducts(factsOf(totals, question.scope.to), { by: query.by, limit: query.limit ?? 10, nameOf: (id) => names.get(id) ?? id });
-    return {
-      ...this.scopeOf(question, ranked.explanation),
-      by: ranked.by,
-      unknownCostLines: ranked.unknownCostLines,
-      products: ranked.products.map((product) => ({ ...product, name: names.get(product.productId) ?? product.productId })),
-    };
+    return this.cached(context, 'top-products', query, question, async () => {
+      const totals = await analyticsReads.products(context.manager, question.scope);
+      const names = await this.productNames(
+        context,
+        totals.map((total) => total.productId),
+      );
+      const ranked = topProducts(factsOf(totals, question.scope.to), { by: query.by, limit: query.limit ?? 10, nameOf: (id) => names.get(id) ?? id });
+      return {
+        ...this.scopeOf(question, ranked.explanation),
+        by: ranked.by,
+        unknownCostLines: ranked.unknownCostLines,
+        products: ranked.products.map((product) => ({ ...product, name: names.get(product.productId) ?? product.productId })),
+      };
+    });
   }
 
   async baskets(context: RequestContext, query: BasketsQueryDto): Promise<BasketsDto> {
     const question = await this.question(context, query);
-    const minCount = query.minCount ?? 2;
-    const limit = query.limit ?? 20;
-    const days = await analyticsReads.days(context.manager, question.scope);
-    const baskets = days.reduce((total, day) => total + day.transactions, 0);
-    const pairs = await analyticsReads.topPairs(context.manager, question.scope, baskets, minCount, limit);
-    const names = await this.productNames(
-      context,
-      pairs.flatMap((pair) => [pair.productA, pair.productB]),
-    );
-    const nameOf = (id: string) => names.get(id) ?? id;
-    const analysis = scoreBasketPairs(
-      { baskets, single: new Map(pairs.flatMap((pair) => [[pair.productA, pair.withA] as const, [pair.productB, pair.withB] as const])), pairs },
-      { minCount, limit, nameOf },
-    );
-    return {
-      ...this.scopeOf(question, analysis.explanation),
-      baskets: analysis.baskets,
-      pairs: analysis.pairs.map((pair) => ({ ...pair, productAName: nameOf(pair.productA), productBName: nameOf(pair.productB) })),
-    };
+    return this.cached(context, 'baskets', query, question, async () => {
+      const minCount = query.minCount ?? 2;
+      const limit = query.limit ?? 20;
+      const days = await analyticsReads.days(context.manager, question.scope);
+      const baskets = days.reduce((total, day) => total + day.transactions, 0);
+      const pairs = await analyticsReads.topPairs(context.manager, question.scope, baskets, minCount, limit);
+      const names = await this.productNames(
+        context,
+        pairs.flatMap((pair) => [pair.productA, pair.productB]),
+      );
+      const nameOf = (id: string) => names.get(id) ?? id;
+      const analysis = scoreBasketPairs(
+        { baskets, single: new Map(pairs.flatMap((pair) => [[pair.productA, pair.withA] as const, [pair.productB, pair.withB] as const])), pairs },
+        { minCount, limit, nameOf },
+      );
+      return {
+        ...this.scopeOf(question, analysis.explanation),
+        baskets: analysis.baskets,
+        pairs: analysis.pairs.map((pair) => ({ ...pair, productAName: nameOf(pair.productA), productBName: nameOf(pair.productB) })),
+      };
+    });
   }
 
   /** Lifetime value counts every sale up to `to`, from the first, unless `from` is given. */
   async customers(context: RequestContext, query: CustomersQueryDto): Promise<CustomersDto> {
     const question = await this.question(context, query, { allHistory: query.from === undefined });
-    const totals = await analyticsReads.customers(context.manager, question.scope);
-    const value = lifetimeValue(totals.flatMap(ordersOf), {
-      asOf: question.scope.to,
-      lifespanYears: query.lifespanYears,
-      limit: query.limit ?? 50,
-      format: question.money,
+    return this.cached(context, 'customers', query, question, async () => {
+      const totals = await analyticsReads.customers(context.manager, question.scope);
+      const value = lifetimeValue(totals.flatMap(ordersOf), {
+        asOf: question.scope.to,
+        lifespanYears: query.lifespanYears,
+        limit: query.limit ?? 50,
+        format: question.money,
+      });
+      const names = await this.customerNames.namesOf(
+        context,
+        value.customers.map((customer) => customer.customerId),
+      );
+      return {
+        ...this.scopeOf(question, value.explanation),
+        lifespanYears: value.lifespanYears,
+        cohorts: value.cohorts,
+        customers: value.customers.map((customer) => ({ ...customer, name: names.get(customer.customerId) ?? '' })),
+      };
     });
-    const names = await this.customerNames.namesOf(
-      context,
-      value.customers.map((customer) => customer.customerId),
-    );
-    return {
-      ...this.scopeOf(question, value.explanation),
-      lifespanYears: value.lifespanYears,
-      cohorts: value.cohorts,
-      customers: value.customers.map((customer) => ({ ...customer, name: names.get(customer.customerId) ?? '' })),
-    };
   }
 
+  /** Not cached: days of cover follow stock on hand, which moves without a sale. */
   async velocity(context: RequestContext, query: LimitQueryDto): Promise<VelocityDto> {
     const question = await this.question(context, query);
     const totals = await analyticsReads.products(context.manager, question.scope);
@@ -332,6 +354,17 @@ export class AnalyticsService {
       days,
       products: products.map((product) => ({ ...product, name: names.get(product.productId) ?? product.productId })),
     };
+  }
+
+  /**
+   * The answer from the tenant's `analytics` cache, keyed by the report, its parameters, the resolved days and
+   * the stores it covers (a store-limited manager and the owner never share an entry). The rollups' writers
+   * drop the area when they commit; product and customer names in a cached answer may lag a rename by the TTL.
+   */
+  private cached<T>(context: RequestContext, report: string, query: object, question: Question, compute: () => Promise<T>): Promise<T> {
+    const parameters: CacheKeyParts = Object.fromEntries(Object.entries(query).filter(([name]) => !EXPORT_ONLY.has(name)));
+    const { storeIds, from, to } = question.scope;
+    return this.cache.read(context, 'analytics', { ...parameters, answer: report, from, to, stores: storeIds }, compute);
   }
 
   private async question(context: RequestContext, query: AnalyticsQueryDto, options: { allHistory?: boolean } = {}): Promise<Question> {

@@ -4,6 +4,7 @@ import { TenantTransaction } from '@kassa/api/database';
 import { ACCESS_RULE, AccessRule, Authentication } from '@kassa/api/http';
 import type { FastifyRequest } from 'fastify';
 import { AccessTokens } from './access-tokens';
+import { ActorCache } from './actor-cache';
 import { API_KEY_PREFIX, ApiKeysService } from './api-keys.service';
 import { DevicesService } from './devices.service';
 import { loadUserActor } from './user-actor';
@@ -23,6 +24,7 @@ export class AuthGuard implements CanActivate {
     private readonly apiKeys: ApiKeysService,
     private readonly devices: DevicesService,
     private readonly tenants: TenantTransaction,
+    private readonly actors: ActorCache,
   ) {}
 
   async canActivate(execution: ExecutionContext): Promise<boolean> {
@@ -54,7 +56,9 @@ export class AuthGuard implements CanActivate {
     if (token.startsWith(API_KEY_PREFIX)) return this.apiKeys.authenticate(token);
     const claims = this.accessTokens.verify(token);
     if (!claims) return undefined;
-    const actor = await this.tenants.run(claims.tenantId, (manager) => loadUserActor(manager, claims.userId));
+    const actor = await this.actors.get(claims.tenantId, claims.userId, () =>
+      this.tenants.run(claims.tenantId, (manager) => loadUserActor(manager, claims.userId)),
+    );
     return actor && { tenantId: claims.tenantId, actor, registerId: claims.registerId };
   }
 

@@ -7,6 +7,7 @@ import { MailModule } from '@kassa/api/mail';
 import { TenancyModule } from '@kassa/api/tenancy';
 import { AccessTokenSessions } from './access-token-sessions';
 import { AccessTokens } from './access-tokens';
+import { ActorCache } from './actor-cache';
 import { ApiKeysController } from './api-keys.controller';
 import { ApiKeysService } from './api-keys.service';
 import { MemoryAttemptCounter, RedisAttemptCounter } from './attempt-counter';
@@ -58,6 +59,7 @@ import { UsersService } from './users.service';
       useFactory: async (config: AppConfig) =>
         config.redis ? new RedisAttemptCounter(await connectThrottleRedis(config.redis.url), config.redis.keyPrefix) : new MemoryAttemptCounter(),
     },
+    { provide: ActorCache, inject: [AppConfig], useFactory: (config: AppConfig) => new ActorCache(config.auth.actorCacheMs) },
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
   exports: [UsersService, StaffPinsService, RateLimiter, AccessTokenSessions],

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Role, uuidv7 } from '@kassa/contracts';
 import { AppConfig } from '@kassa/api/config';
-import { isoTime, isUniqueViolation, queryRows, updateSet } from '@kassa/api/database';
+import { afterCommit, isoTime, isUniqueViolation, queryRows, updateSet } from '@kassa/api/database';
 import { AuditLog, auditScopeOf } from '@kassa/api/audit';
 import { cursorShape, PageQueryDto, pageRequest, paginate, RequestContext } from '@kassa/api/http';
 import { Mailer } from '@kassa/api/mail';
@@ -13,6 +13,7 @@ import { encodeOpaqueToken, hashSecret, newOpaqueToken } from './opaque-token';
 import { RefreshTokens } from './refresh-tokens.service';
 import { assertMayGrantRole, assertMayGrantStores } from './user-grants';
 import { emailTaken, lastOwner, userNotFound } from './auth.exception';
+import { ActorCache } from './actor-cache';
 
 export const PASSWORD_TOKEN_PREFIX = 'kpw_';
 
@@ -43,6 +44,7 @@ export class UsersService {
     private readonly audit: AuditLog,
     private readonly tenants: TenantsService,
     private readonly mailer: Mailer,
+    private readonly actors: ActorCache,
   ) {}
 
   async findById(manager: EntityManager, id: string): Promise<UserDto | undefined> {
@@ -127,6 +129,9 @@ export class UsersService {
     }
     if (changes.storeIds !== undefined) await this.replaceStores(context, id, changes.storeIds);
     if (changes.active === false) await this.refreshTokens.revokeAllOf(context.manager, id);
+    // This process stops trusting the old role, stores or active flag at once; the others within AUTH_ACTOR_CACHE_MS.
+    const forget = () => this.actors.forget(context.tenantId, id);
+    if (!afterCommit(context.manager, forget)) forget();
     const updated = (await this.findById(context.manager, id)) as UserDto;
     await this.audit.record(auditScopeOf(context), {
       action: 'update',

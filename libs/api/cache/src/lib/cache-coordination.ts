@@ -10,9 +10,18 @@ export interface CacheCoordination {
   /** True when this caller now holds the lock (for `ms` at most). */
   acquire(key: string, token: string, ms: number): Promise<boolean>;
   release(key: string, token: string): Promise<void>;
+  /**
+   * The stored entry `before + <current generation of generationKey> + after`, raw, in one round trip; null when there
+   * is none, undefined when this coordination cannot tell (no shared store, or bumps still to replay).
+   */
+  lookup(generationKey: string, before: string, after: string): Promise<string | null | undefined>;
 }
 
 /** Deletes the lock only while it is still ours: one that expired and was taken by another replica stays. */
+/** Reads the generation and the entry under it at once (both keys of one tenant and area). */
+const LOOKUP_SCRIPT = `local generation = redis.call('GET', KEYS[1]) or '0'
+return redis.call('GET', ARGV[1] .. generation .. ARGV[2])`;
+
 const RELEASE_SCRIPT = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end`;
 
 export class RedisCacheCoordination implements CacheCoordination {
@@ -57,6 +66,12 @@ export class RedisCacheCoordination implements CacheCoordination {
   async release(key: string, token: string): Promise<void> {
     await (await this.client()).eval(RELEASE_SCRIPT, { keys: [this.prefix + key], arguments: [token] });
   }
+
+  async lookup(generationKey: string, before: string, after: string): Promise<string | null | undefined> {
+    if (this.missedBumps.size > 0) return undefined;
+    const reply = await (await this.client()).eval(LOOKUP_SCRIPT, { keys: [this.prefix + generationKey], arguments: [this.prefix + before, after] });
+    return typeof reply === 'string' ? reply : null;
+  }
 }
 
 /** One process without Redis: its own counters, and no lock needed beyond the in-process single flight. */
@@ -76,6 +91,10 @@ export class LocalCacheCoordination implements CacheCoordination {
   }
 
   async release(): Promise<void> {
+    return undefined;
+  }
+
+  async lookup(): Promise<undefined> {
     return undefined;
   }
 }

@@ -11,9 +11,15 @@ export function generationKey(tenantId: string, area: CacheArea): string {
 
 /** `t:<tenant>:<area>:<generation>:<hash>`; the hash is over the parts in a stable order, so `{a, b}` and `{b, a}` meet. */
 export function entryKey(tenantId: string, area: CacheArea, generation: number, parts: CacheKeyParts): string {
+  const { before, after } = entryKeyAround(tenantId, area, parts);
+  return `${before}${generation}${after}`;
+}
+
+/** An entry's key without its generation (what goes `before` and `after` it), for a lookup that reads the generation itself. */
+export function entryKeyAround(tenantId: string, area: CacheArea, parts: CacheKeyParts): { before: string; after: string } {
   const stable = Object.keys(parts)
     .sort()
     .map((name) => [name, parts[name] ?? null]);
   const hash = createHash('sha256').update(JSON.stringify(stable)).digest('base64url').slice(0, 22);
-  return `t:${tenantId}:${area}:${generation}:${hash}`;
+  return { before: `t:${tenantId}:${area}:`, after: `:${hash}` };
 }

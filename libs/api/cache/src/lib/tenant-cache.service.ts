@@ -7,7 +7,7 @@ import type { EntityManager } from 'typeorm';
 import { afterCommit } from '@kassa/api/database';
 import { CACHE_AREAS, CacheArea } from './cache-areas';
 import { CacheCoordination } from './cache-coordination';
-import { CacheKeyParts, entryKey, generationKey } from './cache-key';
+import { CacheKeyParts, entryKey, entryKeyAround, generationKey } from './cache-key';
 import { CacheStats } from './cache-stats';
 
 export const CACHE_COORDINATION = Symbol('CACHE_COORDINATION');
@@ -27,6 +27,14 @@ const POLL_MS = 10;
 
 interface Stored<T> {
   value: T;
+}
+
+/** An entry as Keyv wrote it into Redis (`{ value, expires }` as JSON); expired or unreadable counts as absent. */
+function storedOf<T>(raw: string | null): Stored<T> | undefined {
+  if (raw === null) return undefined;
+  const data = JSON.parse(raw) as { value?: Stored<T>; expires?: number | null };
+  if (typeof data.expires === 'number' && data.expires <= Date.now()) return undefined;
+  return data.value;
 }
 
 interface Loaded<T> {
@@ -84,6 +92,29 @@ export class TenantCache {
     const { value, loaded } = await loading;
     this.stats.record(scope, area, loaded ? 'miss' : 'hit');
     return value;
+  }
+
+  /**
+   * The entry `read` would answer for `parts`, if there is one, without a transaction and without loading: for
+   * answering a request before its tenant transaction opens. One Redis round trip (generation and entry together);
+   * in embedded mode two in-memory lookups. Undefined on a miss or when Redis fails (the request goes the usual way).
+   */
+  async peek<T>(scope: Pick<CacheScope, 'tenantId' | 'requestId'>, area: CacheArea, parts: CacheKeyParts): Promise<{ value: T } | undefined> {
+    if (!this.enabled) return undefined;
+    try {
+      const { before, after } = entryKeyAround(scope.tenantId, area, parts);
+      const raw = await this.coordination.lookup(generationKey(scope.tenantId, area), before, after);
+      const stored =
+        raw === undefined
+          ? await this.cache.get<Stored<T>>(entryKey(scope.tenantId, area, await this.coordination.generation(generationKey(scope.tenantId, area)), parts))
+          : storedOf<T>(raw);
+      if (!stored) return undefined;
+      this.stats.record(scope, area, 'hit');
+      return { value: stored.value };
+    } catch (error) {
+      this.warn('peek', error);
+      return undefined;
+    }
   }
 
   /**

@@ -1,6 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Ctx, IdParam, RequestContext, RequirePermissions } from '@kassa/api/http';
+import { EarlyCacheHit } from '@kassa/api/cache';
+import { categoryTreeKeyOfRequest } from './catalog-cache-keys';
 import { CategoriesService } from './categories.service';
 import { CategoryDto, CategoryListDto, CategoryQueryDto, CreateCategoryDto, UpdateCategoryDto } from './dto/category.dto';
 
@@ -12,6 +14,7 @@ export class CategoriesController {
 
   @Get()
   @RequirePermissions('catalog:read')
+  @EarlyCacheHit('category-tree', categoryTreeKeyOfRequest)
   @ApiOkResponse({ type: CategoryListDto })
   list(@Ctx() context: RequestContext, @Query() query: CategoryQueryDto): Promise<CategoryListDto> {
     return this.categories.list(context, query);

@@ -17,6 +17,8 @@ import {
 } from './dto/product.dto';
 import { ProductImportService } from './product-import.service';
 import { ProductsService } from './products.service';
+import { EarlyCacheHit } from '@kassa/api/cache';
+import { productListKeyOfRequest } from './catalog-cache-keys';
 
 const IF_MATCH = { name: 'If-Match', required: false, description: 'The ETag (version) you read; 412 if it changed since.' };
 
@@ -31,6 +33,7 @@ export class ProductsController {
 
   @Get()
   @RequirePermissions('catalog:read')
+  @EarlyCacheHit('product-list', productListKeyOfRequest)
   @ApiOkResponse({ type: ProductListDto })
   list(@Ctx() context: RequestContext, @Query() query: ProductQueryDto): Promise<ProductListDto> {
     return this.products.list(context, query);

@@ -24,6 +24,7 @@ import {
 import { SYNCED_TO_SQL } from './catalog-deltas';
 import { skuPrefixRange } from './product-search';
 import { barcodesTaken, deletedOutsideDelta, deltaWithSearch, productNotFound, skuTaken } from './catalog.exception';
+import { productListKey } from './catalog-cache-keys';
 
 const EXPORT_PAGE = 5000;
 
@@ -145,7 +146,7 @@ export class ProductsService {
         return paginate(await queryRows<ProductDto>(context.manager, sql, parameters), page, (product) => [product.name, product.id]);
       };
       // The first page is what every screen opens on; later pages are read once each.
-      return page.after ? listing() : this.cache.read(context, 'product-list', { ...filters, limit: page.fetch }, listing);
+      return page.after ? listing() : this.cache.read(context, 'product-list', productListKey(filters, page.fetch), listing);
     }
     const page = pageRequest(query, SEARCH_PAGES);
     const search = productSearchQuery(q, filters, page.fetch, page.after);

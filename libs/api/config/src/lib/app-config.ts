@@ -43,6 +43,8 @@ export class AppConfig {
   readonly auth: {
     jwtSecret?: string;
     accessTokenTtlSeconds: number;
+    /** How long a loaded user is trusted per process (AUTH_ACTOR_CACHE_MS); 0: loaded on every request. */
+    actorCacheMs: number;
     refreshTokenTtlDays: number;
     refreshReuseGraceSeconds: number;
     inviteTtlHours: number;
@@ -95,6 +97,7 @@ export class AppConfig {
     this.auth = {
       jwtSecret: env.JWT_SECRET,
       accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
+      actorCacheMs: env.AUTH_ACTOR_CACHE_MS,
       refreshTokenTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
       refreshReuseGraceSeconds: env.REFRESH_REUSE_GRACE_SECONDS,
       inviteTtlHours: env.INVITE_TTL_HOURS,

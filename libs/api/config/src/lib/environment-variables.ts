@@ -103,6 +103,16 @@ export class EnvironmentVariables {
   @Max(86_400)
   ACCESS_TOKEN_TTL_SECONDS = 900;
 
+  /**
+   * How long each API process trusts a user it has loaded for an access token before loading them again: a
+   * deactivation, removal, role or store change takes effect within this bound. 0 loads the user on every request.
+   */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  AUTH_ACTOR_CACHE_MS = 5_000;
+
   @Transform(toInteger)
   @IsInt()
   @Min(1)

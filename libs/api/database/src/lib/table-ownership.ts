@@ -85,6 +85,7 @@ export const TABLE_OWNERS: Readonly<Record<string, TableOwner>> = {
   analytics_basket_pair: 'analytics',
   analytics_customer_day: 'analytics',
   request_rollup: 'monitoring',
+  client_vital_rollup: 'monitoring',
   error_log: 'monitoring',
   // The shop's purchasing settings and its purchase order counter.
   purchasing_settings: 'purchasing',

@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { invalidField, RequestContext } from '@kassa/api/http';
-import type { MonitoringSummaryDto, MonitoringSummaryQueryDto, RouteTrafficDto, TrafficFiguresDto, TrafficPointDto } from './dto/monitoring-summary.dto';
+import type {
+  MonitoringSummaryDto,
+  MonitoringSummaryQueryDto,
+  RouteTrafficDto,
+  TrafficFiguresDto,
+  TrafficPointDto,
+  WebVitalPageDto,
+} from './dto/monitoring-summary.dto';
 import { LATENCY_BUCKETS_MS, mergeBuckets, quantileOf } from './latency-buckets';
+import { vitalQuantile, vitalRating, WebVitalMetric } from './web-vital-buckets';
 
 const MAX_RANGE_MS = 31 * 24 * 3600 * 1000;
 const STEPS_S = [60, 300, 900, 3600, 6 * 3600, 24 * 3600];
@@ -65,7 +73,23 @@ export class MonitoringSummaryService {
       .map(([route, tally]) => ({ route, ...figures(tally) }))
       .sort((a, b) => (b.p95Ms ?? 0) - (a.p95Ms ?? 0))
       .slice(0, TOP_ROUTES);
-    return { from: from.toISOString(), to: to.toISOString(), bucketSeconds, total: figures(total), series, routes };
+    const vitals = await this.vitals(context, from, to);
+    return { from: from.toISOString(), to: to.toISOString(), bucketSeconds, total: figures(total), series, routes, vitals };
+  }
+
+  private async vitals(context: RequestContext, from: Date, to: Date): Promise<WebVitalPageDto[]> {
+    const rows = await context.manager.query<{ page: string; metric: WebVitalMetric; source: 'web' | 'pos'; buckets: number[] }[]>(
+      `SELECT page, metric, source, array_agg(total ORDER BY i) AS buckets
+         FROM (SELECT r.page, r.metric, r.source, u.i, sum(u.count)::int AS total
+                 FROM client_vital_rollup r, unnest(r.buckets) WITH ORDINALITY AS u(count, i)
+                WHERE r.minute >= $1 AND r.minute < $2 GROUP BY r.page, r.metric, r.source, u.i) merged
+        GROUP BY page, metric, source ORDER BY page, metric, source`,
+      [from.toISOString(), to.toISOString()],
+    );
+    return rows.map(({ page, metric, source, buckets }) => {
+      const p75 = vitalQuantile(metric, buckets, 0.75) ?? 0;
+      return { page, metric, source, samples: buckets.reduce((sum, count) => sum + count, 0), p75, rating: vitalRating(metric, p75) };
+    });
   }
 }
 

@@ -58,6 +58,14 @@ export interface CustomerDayFacts {
   revenueMinor: number;
 }
 
+/** A window's four aggregates, read together (`SaleFactsService.all`). */
+export interface SaleFacts {
+  productDays: ProductDayFacts[];
+  storeHours: StoreHourFacts[];
+  basketPairs: BasketPairFacts[];
+  customerDays: CustomerDayFacts[];
+}
+
 export interface StoreDay {
   storeId: string;
   day: string;
@@ -95,6 +103,25 @@ const FIGURES = `
   (count(*) FILTER (WHERE sold AND cost IS NULL))::int AS "unknownCostLines", sum(discount)::bigint AS "discountMinor",
   sum(tax)::bigint AS "taxMinor", (count(DISTINCT sale_id) FILTER (WHERE sold))::int AS transactions`;
 
+const PRODUCT_DAYS = `
+  SELECT store_id AS "storeId", to_char(local_at::date, 'YYYY-MM-DD') AS day, product_id AS "productId", ${FIGURES}
+    FROM entries GROUP BY store_id, local_at::date, product_id`;
+
+const STORE_HOURS = `
+  SELECT store_id AS "storeId", to_char(local_at::date, 'YYYY-MM-DD') AS day, extract(hour FROM local_at)::int AS hour, ${FIGURES}
+    FROM entries GROUP BY store_id, local_at::date, extract(hour FROM local_at)`;
+
+const BASKET_PAIRS = `
+  SELECT a.store_id AS "storeId", to_char(a.local_at::date, 'YYYY-MM-DD') AS day, a.product_id AS "productA", b.product_id AS "productB",
+         count(DISTINCT a.sale_id)::int AS baskets
+    FROM entries a JOIN entries b ON b.sale_id = a.sale_id AND b.sold AND b.product_id > a.product_id
+   WHERE a.sold GROUP BY a.store_id, a.local_at::date, a.product_id, b.product_id`;
+
+const CUSTOMER_DAYS = `
+  SELECT store_id AS "storeId", to_char(local_at::date, 'YYYY-MM-DD') AS day, customer_id AS "customerId",
+         (count(DISTINCT sale_id) FILTER (WHERE sold))::int AS orders, sum(revenue)::bigint AS "revenueMinor"
+    FROM entries WHERE customer_id IS NOT NULL GROUP BY store_id, local_at::date, customer_id`;
+
 const parametersOf = (window: SaleFactWindow) => [window.timeZone, window.fromDay ?? null, window.toDay ?? null, window.storeId ?? null];
 
 /**
@@ -104,46 +131,35 @@ const parametersOf = (window: SaleFactWindow) => [window.timeZone, window.fromDa
 @Injectable()
 export class SaleFactsService {
   productDays(manager: EntityManager, window: SaleFactWindow): Promise<ProductDayFacts[]> {
-    return queryRows<ProductDayFacts>(
-      manager,
-      `${ENTRIES}
-       SELECT store_id AS "storeId", to_char(local_at::date, 'YYYY-MM-DD') AS day, product_id AS "productId", ${FIGURES}
-         FROM entries GROUP BY store_id, local_at::date, product_id`,
-      parametersOf(window),
-    );
+    return queryRows<ProductDayFacts>(manager, `${ENTRIES} ${PRODUCT_DAYS}`, parametersOf(window));
   }
 
   storeHours(manager: EntityManager, window: SaleFactWindow): Promise<StoreHourFacts[]> {
-    return queryRows<StoreHourFacts>(
-      manager,
-      `${ENTRIES}
-       SELECT store_id AS "storeId", to_char(local_at::date, 'YYYY-MM-DD') AS day, extract(hour FROM local_at)::int AS hour, ${FIGURES}
-         FROM entries GROUP BY store_id, local_at::date, extract(hour FROM local_at)`,
-      parametersOf(window),
-    );
+    return queryRows<StoreHourFacts>(manager, `${ENTRIES} ${STORE_HOURS}`, parametersOf(window));
   }
 
   basketPairs(manager: EntityManager, window: SaleFactWindow): Promise<BasketPairFacts[]> {
-    return queryRows<BasketPairFacts>(
-      manager,
-      `${ENTRIES}
-       SELECT a.store_id AS "storeId", to_char(a.local_at::date, 'YYYY-MM-DD') AS day, a.product_id AS "productA", b.product_id AS "productB",
-              count(DISTINCT a.sale_id)::int AS baskets
-         FROM entries a JOIN entries b ON b.sale_id = a.sale_id AND b.sold AND b.product_id > a.product_id
-        WHERE a.sold GROUP BY a.store_id, a.local_at::date, a.product_id, b.product_id`,
-      parametersOf(window),
-    );
+    return queryRows<BasketPairFacts>(manager, `${ENTRIES} ${BASKET_PAIRS}`, parametersOf(window));
   }
 
   customerDays(manager: EntityManager, window: SaleFactWindow): Promise<CustomerDayFacts[]> {
-    return queryRows<CustomerDayFacts>(
+    return queryRows<CustomerDayFacts>(manager, `${ENTRIES} ${CUSTOMER_DAYS}`, parametersOf(window));
+  }
+
+  /**
+   * All four aggregates of the window in one statement, so they come from one snapshot: a sale that commits
+   * meanwhile is in all of them or in none, and the rollup tables written from them never disagree.
+   */
+  async all(manager: EntityManager, window: SaleFactWindow): Promise<SaleFacts> {
+    const list = (select: string) => `(SELECT coalesce(json_agg(row), '[]') FROM (${select}) row)`;
+    const [facts] = await queryRows<SaleFacts>(
       manager,
       `${ENTRIES}
-       SELECT store_id AS "storeId", to_char(local_at::date, 'YYYY-MM-DD') AS day, customer_id AS "customerId",
-              (count(DISTINCT sale_id) FILTER (WHERE sold))::int AS orders, sum(revenue)::bigint AS "revenueMinor"
-         FROM entries WHERE customer_id IS NOT NULL GROUP BY store_id, local_at::date, customer_id`,
+       SELECT ${list(PRODUCT_DAYS)} AS "productDays", ${list(STORE_HOURS)} AS "storeHours", ${list(BASKET_PAIRS)} AS "basketPairs",
+              ${list(CUSTOMER_DAYS)} AS "customerDays"`,
       parametersOf(window),
     );
+    return facts;
   }
 
   /** The local days a sale's figures land on: the day it happened and each of its refunds' days. */

@@ -5,7 +5,7 @@ import { storeNotFound } from './tenancy.exception';
  * The stores the caller may see: `undefined` for all of them, otherwise the user's list (a device's, its own store).
  * Every store-scoped query filters through this, so a user limited to stores gets 404 elsewhere.
  */
-export function visibleStoreIds(context: RequestContext): string[] | undefined {
+export function visibleStoreIds(context: Pick<RequestContext, 'actor'>): string[] | undefined {
   const { actor } = context;
   if (actor.kind === 'device') return [actor.storeId];
   return actor.kind === 'user' && actor.storeIds.length > 0 ? actor.storeIds : undefined;

@@ -9,14 +9,29 @@ export interface ClientError {
   appVersion?: string;
 }
 
+export type WebVitalName = 'LCP' | 'INP' | 'CLS' | 'TTFB';
+
+export interface ClientVital {
+  source: ClientSource;
+  metric: WebVitalName;
+  value: number;
+  route: string;
+}
+
+/** One POST to /api/v1/monitoring/client-events: errors, vitals or both. */
+export interface ClientEventBatch {
+  errors?: ClientError[];
+  vitals?: ClientVital[];
+}
+
 export interface ClientErrorReporterOptions {
   source: ClientSource;
   /** The page now, as a path. */
   route(): string;
   appVersion?: string;
   /** Sends one batch (POST /api/v1/monitoring/client-events); a failure drops it, reporting must never loop. */
-  send(errors: ClientError[]): Promise<unknown>;
-  /** How long errors gather before a batch leaves. */
+  send(batch: ClientEventBatch): Promise<unknown>;
+  /** How long errors and vitals gather before a batch leaves. */
   delayMs?: number;
   schedule?: (run: () => void, delayMs: number) => unknown;
 }
@@ -42,30 +57,47 @@ export function describeError(reason: unknown): Pick<ClientError, 'type' | 'mess
   return { type: 'UnhandledRejection', message: (typeof reason === 'string' ? reason : (JSON.stringify(reason) ?? String(reason))).slice(0, MESSAGE_LIMIT) };
 }
 
-/** Gathers the page's uncaught errors and sends them in batches of at most 50, at most 200 per page load. */
+/**
+ * Gathers the page's uncaught errors and its Web Vitals and sends them in batches of at most 50 of each, at most
+ * 200 errors and 200 vitals per page load.
+ */
 export class ClientErrorReporter {
-  private queue: ClientError[] = [];
+  private errors: ClientError[] = [];
+  private vitals: ClientVital[] = [];
   private scheduled = false;
-  private sent = 0;
+  private sentErrors = 0;
+  private sentVitals = 0;
 
   constructor(private readonly options: ClientErrorReporterOptions) {}
 
   capture(reason: unknown): void {
-    if (this.sent + this.queue.length >= PAGE_LIMIT) return;
+    if (this.sentErrors + this.errors.length >= PAGE_LIMIT) return;
     const { source, appVersion } = this.options;
-    this.queue.push({ source, route: routeTemplate(this.options.route()), ...describeError(reason), ...(appVersion ? { appVersion } : {}) });
-    if (this.queue.length >= MAX_BATCH) return void this.flush();
-    if (this.scheduled) return;
-    this.scheduled = true;
-    (this.options.schedule ?? setTimeout)(() => void this.flush(), this.options.delayMs ?? 2_000);
+    this.errors.push({ source, route: routeTemplate(this.options.route()), ...describeError(reason), ...(appVersion ? { appVersion } : {}) });
+    this.gathered(this.errors.length);
+  }
+
+  captureVital(metric: WebVitalName, value: number): void {
+    if (this.sentVitals + this.vitals.length >= PAGE_LIMIT || !Number.isFinite(value) || value < 0) return;
+    this.vitals.push({ source: this.options.source, metric, value, route: routeTemplate(this.options.route()) });
+    this.gathered(this.vitals.length);
   }
 
   async flush(): Promise<void> {
     this.scheduled = false;
-    while (this.queue.length > 0) {
-      const batch = this.queue.splice(0, MAX_BATCH);
-      this.sent += batch.length;
-      await this.options.send(batch).catch(() => undefined);
+    while (this.errors.length > 0 || this.vitals.length > 0) {
+      const errors = this.errors.splice(0, MAX_BATCH);
+      const vitals = this.vitals.splice(0, MAX_BATCH);
+      this.sentErrors += errors.length;
+      this.sentVitals += vitals.length;
+      await this.options.send({ ...(errors.length > 0 ? { errors } : {}), ...(vitals.length > 0 ? { vitals } : {}) }).catch(() => undefined);
     }
+  }
+
+  private gathered(queued: number): void {
+    if (queued >= MAX_BATCH) return void this.flush();
+    if (this.scheduled) return;
+    this.scheduled = true;
+    (this.options.schedule ?? setTimeout)(() => void this.flush(), this.options.delayMs ?? 2_000);
   }
 }

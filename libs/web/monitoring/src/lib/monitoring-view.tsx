@@ -22,6 +22,7 @@ import styles from './monitoring.module.css';
 type Summary = Schemas['MonitoringSummaryDto'];
 type RouteTraffic = Schemas['RouteTrafficDto'];
 type ErrorGroup = Schemas['ErrorGroupDto'];
+type WebVitalPage = Schemas['WebVitalPageDto'];
 
 // uPlot and its styles load with the first chart, on this page only.
 const TrafficChart = dynamic(() => import('./traffic-chart'), { ssr: false, loading: () => <Skeleton height={220} label="Loading the chart" /> });
@@ -130,6 +131,37 @@ function SlowestRoutes({ summary }: { summary: Summary }) {
       rowLabel={(route) => route.route}
       state={table}
       page={{ items: summary.routes, nextCursor: null }}
+      loading={false}
+    />
+  );
+}
+
+const RATINGS = {
+  good: { label: 'Good', tone: 'ok' },
+  'needs-improvement': { label: 'Needs improvement', tone: 'warn' },
+  poor: { label: 'Poor', tone: 'error' },
+} as const;
+
+const VITAL_COLUMNS: DataTableColumn<WebVitalPage>[] = [
+  { id: 'page', header: 'Page', cell: (vital) => <code>{vital.page}</code>, hideable: false },
+  { id: 'metric', header: 'Metric', cell: (vital) => vital.metric },
+  { id: 'source', header: 'Source', cell: (vital) => <Badge tone="neutral">{vital.source}</Badge> },
+  { id: 'p75', header: 'p75', cell: (vital) => (vital.metric === 'CLS' ? vital.p75.toFixed(3) : milliseconds(vital.p75)), align: 'end' },
+  { id: 'rating', header: 'Rating', cell: (vital) => <Badge tone={RATINGS[vital.rating].tone}>{RATINGS[vital.rating].label}</Badge> },
+  { id: 'samples', header: 'Samples', cell: (vital) => vital.samples.toLocaleString(), align: 'end' },
+];
+
+/** What the shop's browsers and tills experienced: each page's Web Vitals at the 75th percentile, rated by web.dev's thresholds. */
+function WebVitalsByPage({ summary }: { summary: Summary }) {
+  const table = useDataTableQuery({ pageSize: 100 });
+  return (
+    <DataTable
+      label="Web Vitals by page"
+      columns={VITAL_COLUMNS}
+      rowId={(vital) => `${vital.page}|${vital.metric}|${vital.source}`}
+      rowLabel={(vital) => `${vital.metric} on ${vital.page} (${vital.source})`}
+      state={table}
+      page={{ items: summary.vitals, nextCursor: null }}
       loading={false}
     />
   );
@@ -255,6 +287,8 @@ export function MonitoringView() {
           <Charts summary={summary.data} rangeLabel={rangeLabel} />
           <h2 className={styles.heading}>Slowest routes</h2>
           <SlowestRoutes summary={summary.data} />
+          <h2 className={styles.heading}>Web Vitals by page</h2>
+          <WebVitalsByPage summary={summary.data} />
         </>
       )}
       <h2 className={styles.heading}>Error groups</h2>

@@ -1,3 +1,4 @@
+import { BarcodesUniqueAsGtin141765843200001 } from './1765843200001-barcodes-unique-as-gtin14';
 import { CreateAppRoleAndInstallation1764115200000 } from './1764115200000-create-app-role-and-installation';
 import { CreateTenancyAndIdentity1764201600000 } from './1764201600000-create-tenancy-and-identity';
 import { CreateOutboxAndAudit1764288000000 } from './1764288000000-create-outbox-and-audit';
@@ -21,7 +22,6 @@ import { AddStaffPins1765756800001 } from './1765756800001-add-staff-pins';
 import { AddSaleDiscountApproval1765756800002 } from './1765756800002-add-sale-discount-approval';
 import { CatalogDeltas1765756800003 } from './1765756800003-catalog-deltas';
 import { CreateImportMappings1765843200000 } from './1765843200000-create-import-mappings';
-import { BarcodesUniqueAsGtin141765843200001 } from './1765843200001-barcodes-unique-as-gtin14';
 import { CreateMail1766000000000 } from './1766000000000-create-mail';
 import { CreatePurchasing1766200000000 } from './1766200000000-create-purchasing';
 import { MailPurchaseOrders1766200000010 } from './1766200000010-mail-purchase-orders';
@@ -37,9 +37,11 @@ import { TenantTillIdleLock1767100000000 } from './1767100000000-tenant-till-idl
 import { CreateRegisterFavourites1767100000001 } from './1767100000001-create-register-favourites';
 import { FoldAccentsInProductSearch1767400000000 } from './1767400000000-fold-accents-in-product-search';
 import { AddRefundApprovalAndReview1767700000000 } from './1767700000000-add-refund-approval-and-review';
+import { CreateClientVitalRollup1768000000000 } from './1768000000000-create-client-vital-rollup';
 
 /** Every migration, in order. New ones are appended here. */
 export const migrations = [
+  BarcodesUniqueAsGtin141765843200001,
   CreateAppRoleAndInstallation1764115200000,
   CreateTenancyAndIdentity1764201600000,
   CreateOutboxAndAudit1764288000000,
@@ -63,7 +65,6 @@ export const migrations = [
   AddSaleDiscountApproval1765756800002,
   CatalogDeltas1765756800003,
   CreateImportMappings1765843200000,
-  BarcodesUniqueAsGtin141765843200001,
   CreateMail1766000000000,
   CreatePurchasing1766200000000,
   MailPurchaseOrders1766200000010,
@@ -79,4 +80,5 @@ export const migrations = [
   CreateRegisterFavourites1767100000001,
   FoldAccentsInProductSearch1767400000000,
   AddRefundApprovalAndReview1767700000000,
+  CreateClientVitalRollup1768000000000,
 ];

@@ -1,6 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { WEB_VITAL_METRICS, type WebVitalMetric } from '../web-vital-buckets';
 
 export const CLIENT_SOURCES = ['web', 'pos'] as const;
 export const MAX_CLIENT_EVENTS = 50;
@@ -22,8 +37,21 @@ export class ClientErrorDto {
   @ApiPropertyOptional({ description: "The web app's build." }) @IsOptional() @IsString() @MaxLength(100) appVersion?: string;
 }
 
+export class ClientVitalDto {
+  @ApiProperty({ enum: CLIENT_SOURCES }) @IsIn(CLIENT_SOURCES) source!: (typeof CLIENT_SOURCES)[number];
+  @ApiProperty({ enum: WEB_VITAL_METRICS }) @IsIn(WEB_VITAL_METRICS) metric!: WebVitalMetric;
+  @ApiProperty({ description: 'Milliseconds (LCP, INP, TTFB) or the layout shift score (CLS), as `web-vitals` reports it.' })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(3_600_000)
+  value!: number;
+  @ApiProperty({ example: '/dashboard', description: 'The page, as a path without ids.' }) @IsString() @MaxLength(300) route!: string;
+}
+
+/** A batch holds errors, vitals or both; one of them must be there. */
 export class ClientEventsDto {
-  @ApiProperty({ type: [ClientErrorDto], description: `Uncaught errors and unhandled rejections, at most ${MAX_CLIENT_EVENTS} per batch.` })
+  @ApiPropertyOptional({ type: [ClientErrorDto], description: `Uncaught errors and unhandled rejections, at most ${MAX_CLIENT_EVENTS} per batch.` })
+  @ValidateIf((batch: ClientEventsDto) => batch.errors !== undefined || batch.vitals === undefined)
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_CLIENT_EVENTS)
@@ -31,10 +59,20 @@ export class ClientEventsDto {
   @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => ClientErrorDto)
-  errors!: ClientErrorDto[];
+  errors?: ClientErrorDto[];
+
+  @ApiPropertyOptional({ type: [ClientVitalDto], description: `Web Vitals (LCP, INP, CLS, TTFB), at most ${MAX_CLIENT_EVENTS} per batch.` })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_CLIENT_EVENTS)
+  @IsObject({ each: true })
+  @ValidateNested({ each: true })
+  @Type(() => ClientVitalDto)
+  vitals?: ClientVitalDto[];
 }
 
 export class ClientEventsAcceptedDto {
-  @ApiProperty({ description: 'Occurrences recorded in their error groups.' }) recorded!: number;
-  @ApiProperty({ description: "Left out: the caller's per-minute allowance was used up." }) dropped!: number;
+  @ApiProperty({ description: 'Errors recorded in their error groups and vitals added to the rollups.' }) recorded!: number;
+  @ApiProperty({ description: "Left out: the caller's per-minute allowance (errors, and vitals, each their own) was used up." }) dropped!: number;
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { IsTimestamp } from '@kassa/api/http';
+import { WEB_VITAL_METRICS, type WebVitalMetric, type WebVitalRating } from '../web-vital-buckets';
 
 export class MonitoringSummaryQueryDto {
   @ApiPropertyOptional({ format: 'date-time', description: 'From (inclusive); an hour before `to` when omitted.' })
@@ -36,6 +37,15 @@ export class RouteTrafficDto extends TrafficFiguresDto {
   @ApiProperty() route!: string;
 }
 
+export class WebVitalPageDto {
+  @ApiProperty({ example: '/dashboard', description: 'The page, as a path without ids.' }) page!: string;
+  @ApiProperty({ enum: WEB_VITAL_METRICS }) metric!: WebVitalMetric;
+  @ApiProperty({ enum: ['web', 'pos'] }) source!: 'web' | 'pos';
+  @ApiProperty() samples!: number;
+  @ApiProperty({ description: "75th percentile (web.dev's measure): the upper bound of its bucket; ms, or the CLS score." }) p75!: number;
+  @ApiProperty({ enum: ['good', 'needs-improvement', 'poor'], description: "The p75 against web.dev's thresholds." }) rating!: WebVitalRating;
+}
+
 export class MonitoringSummaryDto {
   @ApiProperty({ format: 'date-time' }) from!: string;
   @ApiProperty({ format: 'date-time' }) to!: string;
@@ -43,4 +53,6 @@ export class MonitoringSummaryDto {
   @ApiProperty({ type: TrafficFiguresDto }) total!: TrafficFiguresDto;
   @ApiProperty({ type: [TrafficPointDto], description: 'Points with traffic only, oldest first.' }) series!: TrafficPointDto[];
   @ApiProperty({ type: [RouteTrafficDto], description: 'Routes by p95 latency, slowest first.' }) routes!: RouteTrafficDto[];
+  @ApiProperty({ type: [WebVitalPageDto], description: 'Web Vitals the browsers reported in the range, by page (then metric and source).' })
+  vitals!: WebVitalPageDto[];
 }

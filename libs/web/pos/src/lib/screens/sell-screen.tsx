@@ -36,6 +36,7 @@ import { useLiveCatalog } from '../sell/use-live-catalog';
 import type { CatalogSnapshot, SnapshotCategory, SnapshotProduct } from '../store/catalog-snapshot';
 import { parkedSales, parkSale, resumeParkedSale, type ParkedSale } from '../store/parked-sales';
 import { allowanceOf, type CashierSession } from '../till-api';
+import { monitorTill } from '../till-monitoring';
 import { useTill } from '../till-context';
 import { ApprovalDialog } from './approval-dialog';
 import { CameraScanner } from './camera-scanner';
@@ -82,6 +83,9 @@ export function SellScreen({ session, onLock }: { session: CashierSession; onLoc
   const canOverridePrice = me.permissions.includes('sales:override_price');
   // Registers are store setup: who may set up stores chooses what their tills show first.
   const canEditFavourites = me.permissions.includes('stores:manage');
+
+  // Error and Web Vitals reporting comes with this screen (after /pos's first paint) and sends with this cashier's token.
+  useEffect(() => monitorTill(session), [session]);
 
   const [cart, setCart] = useState<Cart>(emptyCart);
   const [dialog, setDialog] = useState<OpenDialog>({ name: 'none' });

@@ -547,4 +547,68 @@ describe('the till offline: a durable queue, sent exactly once (Chromium, built 
     const { items } = await api<{ items: Created[] }>(ownerToken, 'GET', '/api/v1/customers?q=ada%40example.test');
     expect(items.map((customer) => customer.id)).toEqual([ada.id]);
   });
+  it("refuses to unpair with 3 sales waiting; the exported queue, imported in the back office, posts them once for the till's cashier", async () => {
+    await tablet.setOffline(true);
+    const numbers: number[] = [];
+    for (const product of [products.mug, products.tea, products.mug]) {
+      await scan(product.barcode);
+      numbers.push(await sellOffline(byCard));
+    }
+    expect(numbers).toEqual([20, 21, 22]);
+    await queueStatus(/^Offline · 3 waiting/).click();
+    const panel = page.getByRole('dialog', { name: 'This device' });
+    await panel.getByRole('button', { name: 'Unpair this tablet' }).click();
+    await panel.getByRole('alert').filter({ hasText: '4 entries have not reached Kassa: unpairing would delete them.' }).waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Export queue' }).click()]);
+    const exported = path.join(profile, 'queue-for-the-office.json');
+    await download.saveAs(exported);
+    await page.keyboard.press('Escape');
+    const ids = await page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve) => {
+        const request = indexedDB.open('kassa-till');
+        request.onsuccess = () => resolve(request.result);
+      });
+      const entries = await new Promise<{ id: string; state: string }[]>((resolve) => {
+        const request = db.transaction('outbox').objectStore('outbox').getAll();
+        request.onsuccess = () => resolve(request.result);
+      });
+      db.close();
+      return entries.filter((entry) => entry.state === 'waiting').map((entry) => entry.id);
+    });
+    const postsOf = (id: string) => proxy.seen.filter((seen) => seen.id === id);
+
+    // The owner (devices:manage) imports the file on the Devices page, twice.
+    const office = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const manager = await office.newPage();
+    await signInThroughForm(manager, web.baseUrl, account);
+    await manager.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Devices' }).click();
+    await manager.getByLabel('Import a queue file').setInputFiles(exported);
+    const importing = manager.getByRole('dialog', { name: 'Import a queue file' });
+    await importing.getByRole('button', { name: 'Post to Kassa' }).click();
+    await importing.getByRole('status').filter({ hasText: '3 of 4 in Kassa.' }).waitFor();
+    expect(await importing.getByRole('row').filter({ hasText: 'Sale #12' }).innerText()).toContain('Refused');
+    await importing.getByRole('button', { name: 'Post again' }).click();
+    await eventually(
+      async () => ids.map((id) => postsOf(id).length),
+      (counts) => counts.every((count) => count === 2),
+    );
+    await importing.getByRole('status').filter({ hasText: '3 of 4 in Kassa.' }).waitFor();
+    await office.close();
+
+    // The till, back online, sends its copies: replays, so the API has each sale once, for the till's cashier.
+    await tablet.setOffline(false);
+    await queueStatus(/^Online · 0 waiting · 1 refused/).waitFor();
+    for (const id of ids)
+      expect(postsOf(id).map((seen) => [seen.status, seen.replayed])).toEqual([
+        [201, false],
+        [201, true],
+        [201, true],
+      ]);
+    const imported = (await salesOnApi()).filter((sale) => sale.receiptNumber >= 20);
+    expect(imported.map((sale) => [sale.receiptNumber, sale.offline, sale.actorId])).toEqual([
+      [20, true, cashier.id],
+      [21, true, cashier.id],
+      [22, true, cashier.id],
+    ]);
+  });
 });

@@ -67,8 +67,15 @@ export const receiptEmailLimited = (retryAfterSeconds: number) =>
     'retry-after': String(retryAfterSeconds),
   });
 
-export const offlineSaleForbidden = (field: 'offline' | 'registerId', message: string) =>
-  new ApiException(ErrorCode.OfflineSaleForbidden, 'Offline sales come only from a till, for its own register.', [{ field, message }]);
+export const offlineSaleForbidden = (field: 'offline' | 'registerId' | 'cashierId', message: string) =>
+  new ApiException(
+    ErrorCode.OfflineSaleForbidden,
+    "Offline sales come only from a till for its own register, or from a device manager importing a till's queue.",
+    [{ field, message }],
+  );
+
+export const cashierMayNotSell = () =>
+  invalidField('cashierId', 'not an active user who may sell at this store', 'The recorded cashier may not sell at this store.');
 
 export const shiftNotFound = () => new ApiException(ErrorCode.ShiftNotFound, 'No such shift.');
 

@@ -13,14 +13,17 @@ export interface SaleCompletion {
   offline: boolean;
 }
 
-/** The queued sale: its body frozen now, with when it happened and whether the till was offline. */
+/**
+ * The queued sale: its body frozen now, with when it happened, whether the till was offline, and who rang it up
+ * (the API attributes it to them whoever is signed in when it syncs, decision 0032).
+ */
 export function saleDraft({ sale, device, cashierId, totalMinor, occurredAt, offline }: SaleCompletion): OutboxDraft {
   const at = occurredAt.toISOString();
   return {
     id: sale.cart.id,
     kind: 'sale',
     path: '/api/v1/sales',
-    body: { ...saleRequest(sale, device), occurredAt: at, ...(offline ? { offline: true } : {}) },
+    body: { ...saleRequest(sale, device), occurredAt: at, ...(offline ? { offline: true } : {}), cashierId },
     registerId: device.registerId,
     occurredAt: at,
     offline,

@@ -74,6 +74,9 @@ export const offlineSaleForbidden = (field: 'offline' | 'registerId' | 'cashierI
     [{ field, message }],
   );
 
+export const offlineTenderInvalid = (index: number) =>
+  invalidField(`tenders.${index}.offline`, 'only a card tender of an offline sale', 'Only card tenders of offline sales are taken offline.');
+
 export const cashierMayNotSell = () =>
   invalidField('cashierId', 'not an active user who may sell at this store', 'The recorded cashier may not sell at this store.');
 

@@ -10,7 +10,7 @@ import { cursorShape, pageRequest, paginate, RequestContext } from '@kassa/api/h
 import { requestFingerprint } from '@kassa/api/idempotency';
 import { StockService } from '@kassa/api/inventory';
 import type { SpreadsheetExport } from '@kassa/api/spreadsheets';
-import { canSeeStore, RegistersService, SaleRegister, StoresService, TenantsService, visibleStoreIds } from '@kassa/api/tenancy';
+import { canSeeStore, RegistersService, SaleRegister, StoresService, TenantsService, visibleStoreIds, type TenantDto } from '@kassa/api/tenancy';
 import type { CreateSaleDto } from './dto/create-sale.dto';
 import { discountOf } from './dto/discount.dto';
 import type { SaleDto, SaleListDto } from './dto/sale.dto';
@@ -29,6 +29,7 @@ import {
   changeOnlyInCash,
   discountForbidden,
   offlineSaleForbidden,
+  offlineTenderInvalid,
   cashierMayNotSell,
   receiptNumberNotAllowed,
   receiptNumberRequired,
@@ -212,6 +213,7 @@ export class SalesService {
 
   async create(context: RequestContext, input: CreateSaleDto): Promise<RecordedSale> {
     const offline = input.offline ?? false;
+    assertOfflineTenders(input);
     // An offline sale is taken as rung up (prices, discounts, short tenders only flagged): only a till, or a device manager importing a till's queue, may claim it.
     assertMaySendAsTill(context, input);
     const id = input.id ?? uuidv7();
@@ -251,6 +253,7 @@ export class SalesService {
     if (tendered.overpaidWithoutCash) {
       throw changeOnlyInCash(priced.totalMinor);
     }
+    if (offline && beyondOfflineLimits(tenant, input.tenders, priced.totalMinor)) saleFlags.push('offline_limit_exceeded');
     if (tendered.short) {
       if (!offline) {
         throw tenderShort(tendered.tenderedMinor, priced.totalMinor);
@@ -406,8 +409,8 @@ export class SalesService {
       ],
     );
     await context.manager.query(
-      `INSERT INTO sale_tender (tenant_id, sale_id, id, position, type, amount_minor)
-       SELECT $1, $2, * FROM unnest($3::uuid[], $4::int[], $5::text[], $6::bigint[])`,
+      `INSERT INTO sale_tender (tenant_id, sale_id, id, position, type, amount_minor, offline)
+       SELECT $1, $2, * FROM unnest($3::uuid[], $4::int[], $5::text[], $6::bigint[], $7::boolean[])`,
       [
         context.tenantId,
         saleId,
@@ -415,6 +418,7 @@ export class SalesService {
         input.tenders.map((_, position) => position),
         input.tenders.map((tender) => tender.type),
         input.tenders.map((tender) => tender.amountMinor),
+        input.tenders.map((tender) => tender.offline ?? false),
       ],
     );
   }
@@ -471,6 +475,19 @@ export class SalesService {
       })),
     ]);
   }
+}
+
+/** Only a card tender of an offline sale was taken without the network. */
+function assertOfflineTenders(input: CreateSaleDto): void {
+  input.tenders.forEach((tender, index) => {
+    if (tender.offline && (!input.offline || tender.type !== 'card')) throw offlineTenderInvalid(index);
+  });
+}
+
+/** An offline sale beyond the shop's limits: recorded as rung up (it happened), flagged for review. */
+function beyondOfflineLimits(tenant: TenantDto, tenders: CreateSaleDto['tenders'], totalMinor: number): boolean {
+  const cardOffline = tenders.some((tender) => tender.offline);
+  return (cardOffline && !tenant.offlineCardAllowed) || (tenant.offlineMaxSaleMinor !== null && totalMinor > tenant.offlineMaxSaleMinor);
 }
 
 const auditMetadata = (fields: Record<string, unknown>) => {

@@ -53,6 +53,14 @@ export class TenderInputDto {
   @Min(1)
   @Max(MAX_AMOUNT_MINOR)
   amountMinor!: number;
+
+  @ApiPropertyOptional({
+    description:
+      "A card tender taken while the till had no network (the terminal's own approval): only on a `card` tender of an `offline` sale (else 400 naming it). Where the shop does not allow offline cards (`offlineCardAllowed`), the sale is flagged `offline_limit_exceeded`.",
+  })
+  @IsOptional()
+  @IsBoolean()
+  offline?: boolean;
 }
 
 export class SaleApprovalDto {

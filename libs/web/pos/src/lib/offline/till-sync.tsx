@@ -2,13 +2,15 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { backoffDelay, OutboxSync, type Outbox, type OutboxEntry, type SyncRound } from '@kassa/web/offline-queue';
 import { useOnline } from '@kassa/web/pwa';
-import type { TillDb } from '../store/till-db';
+import { STORES, type TillDb } from '../store/till-db';
 import { sendHeartbeat, type CashierSession } from '../till-api';
 import { useTill } from '../till-context';
 import { OUTBOX_SYNC_MESSAGE, requestBackgroundSync, sessionTransport, tillOutbox } from './till-outbox';
 
 /** How often the till tries the queue when nothing else wakes it. */
 const PERIODIC_SYNC_MS = 30_000;
+/** In the till's `meta` store: the offline-hours limit counts from it, across reloads. */
+const REACHED_AT = 'reachedKassaAt';
 const APP_VERSION = process.env['NEXT_PUBLIC_KASSA_VERSION'] ?? 'dev';
 
 export interface TillSync {
@@ -21,6 +23,8 @@ export interface TillSync {
   /** The entry on its way to the API now. */
   sendingId: string | undefined;
   lastError: string | null;
+  /** When the till last reached Kassa (a heartbeat answered), kept on the device; null until known. */
+  reachedAt: number | null;
   /** One round now (a cashier must be signed in); resolves with what it did. */
   syncNow(): Promise<SyncRound | undefined>;
   /** The shop's id for a customer created here: another when the API merged it into an existing one. */
@@ -53,6 +57,7 @@ export function TillSyncProvider({ db, session, children }: { db: TillDb; sessio
   const [entries, setEntries] = useState<OutboxEntry[]>([]);
   const [sendingId, setSendingId] = useState<string>();
   const [lastError, setLastError] = useState<string | null>(null);
+  const [reachedAt, setReachedAt] = useState<number | null>(null);
   const retry = useRef<ReturnType<typeof setTimeout>>(undefined);
   // Customers the API merged into existing ones, for carts still open (queued sales are renamed by the outbox).
   const merged = useRef(new Map<string, string>());
@@ -80,10 +85,21 @@ export function TillSyncProvider({ db, session, children }: { db: TillDb; sessio
         lastError: lastError?.slice(0, 500) ?? null,
         appVersion: APP_VERSION,
         storagePersisted: persisted ?? false,
-      }).catch(() => undefined);
+      }).then(
+        () => {
+          const now = Date.now();
+          setReachedAt(now);
+          return db.write([STORES.meta], (transaction) => transaction.objectStore(STORES.meta).put(now, REACHED_AT));
+        },
+        () => undefined,
+      );
     },
-    [outbox, device.deviceToken],
+    [outbox, db, device.deviceToken],
   );
+
+  useEffect(() => {
+    void db.get<number>(STORES.meta, REACHED_AT).then((stored) => setReachedAt((known) => known ?? stored ?? null));
+  }, [db]);
 
   const syncNow = useCallback(async (): Promise<SyncRound | undefined> => {
     clearTimeout(retry.current);
@@ -138,10 +154,11 @@ export function TillSyncProvider({ db, session, children }: { db: TillDb; sessio
       oldestWaitingAt: waiting.reduce<string | null>((oldest, entry) => (oldest === null || entry.occurredAt < oldest ? entry.occurredAt : oldest), null),
       sendingId,
       lastError,
+      reachedAt,
       syncNow,
       customerId: (clientId) => merged.current.get(clientId) ?? clientId,
     };
-  }, [outbox, online, entries, sendingId, lastError, syncNow]);
+  }, [outbox, online, entries, sendingId, lastError, reachedAt, syncNow]);
 
   return <TillSyncContext.Provider value={value}>{children}</TillSyncContext.Provider>;
 }

@@ -25,6 +25,7 @@ import {
 import type { ReceiptChoice } from '../sell/print-receipt';
 import { QueuedReceipt, type QueuedSale } from '../offline/queued-receipt';
 import { SyncStatus } from '../offline/sync-status';
+import { offlineSaleStop, offlineTenderAllowed } from '../offline/offline-limits';
 import { saleDraft } from '../offline/sale-draft';
 import { useTillSync } from '../offline/till-sync';
 import { useUpdateWhenIdle } from '../offline/update-when-idle';
@@ -279,6 +280,8 @@ export function SellScreen({ session, onLock }: { session: CashierSession; onLoc
 
   const openPay = () => {
     if (cart.lines.length === 0 || completed) return;
+    const stop = sync.online ? undefined : offlineSaleStop(me.tenant, priced.totalMinor, sync.reachedAt, Date.now(), format.money);
+    if (stop) return setNotice({ text: stop, error: true });
     setDialog({ name: 'pay' });
   };
   const newSale = () => {
@@ -461,6 +464,7 @@ export function SellScreen({ session, onLock }: { session: CashierSession; onLoc
         open={dialog.name === 'pay'}
         totalMinor={priced.totalMinor}
         busy={sending}
+        allows={(type) => sync.online || offlineTenderAllowed(me.tenant, type)}
         onComplete={(tenders) => void complete(tenders)}
         receipt={receiptChoice}
         onReceipt={setReceiptChoice}

@@ -9,8 +9,9 @@ import { OUTBOX_SYNC_MESSAGE, requestBackgroundSync, sessionTransport, tillOutbo
 
 /** How often the till tries the queue when nothing else wakes it. */
 const PERIODIC_SYNC_MS = 30_000;
-/** In the till's `meta` store: the offline-hours limit counts from it, across reloads. */
-const REACHED_AT = 'reachedKassaAt';
+/** In the till's `meta` store: when a heartbeat was last answered; the offline-hours limit counts from it. */
+export const REACHED_KASSA_AT = 'reachedKassaAt';
+
 const APP_VERSION = process.env['NEXT_PUBLIC_KASSA_VERSION'] ?? 'dev';
 
 export interface TillSync {
@@ -23,8 +24,6 @@ export interface TillSync {
   /** The entry on its way to the API now. */
   sendingId: string | undefined;
   lastError: string | null;
-  /** When the till last reached Kassa (a heartbeat answered), kept on the device; null until known. */
-  reachedAt: number | null;
   /** One round now (a cashier must be signed in); resolves with what it did. */
   syncNow(): Promise<SyncRound | undefined>;
   /** The shop's id for a customer created here: another when the API merged it into an existing one. */
@@ -57,7 +56,6 @@ export function TillSyncProvider({ db, session, children }: { db: TillDb; sessio
   const [entries, setEntries] = useState<OutboxEntry[]>([]);
   const [sendingId, setSendingId] = useState<string>();
   const [lastError, setLastError] = useState<string | null>(null);
-  const [reachedAt, setReachedAt] = useState<number | null>(null);
   const retry = useRef<ReturnType<typeof setTimeout>>(undefined);
   // Customers the API merged into existing ones, for carts still open (queued sales are renamed by the outbox).
   const merged = useRef(new Map<string, string>());
@@ -86,20 +84,13 @@ export function TillSyncProvider({ db, session, children }: { db: TillDb; sessio
         appVersion: APP_VERSION,
         storagePersisted: persisted ?? false,
       }).then(
-        () => {
-          const now = Date.now();
-          setReachedAt(now);
-          return db.write([STORES.meta], (transaction) => transaction.objectStore(STORES.meta).put(now, REACHED_AT));
-        },
+        // The offline-hours limit counts from the last time Kassa answered.
+        () => db.write([STORES.meta], (transaction) => transaction.objectStore(STORES.meta).put(Date.now(), REACHED_KASSA_AT)),
         () => undefined,
       );
     },
     [outbox, db, device.deviceToken],
   );
-
-  useEffect(() => {
-    void db.get<number>(STORES.meta, REACHED_AT).then((stored) => setReachedAt((known) => known ?? stored ?? null));
-  }, [db]);
 
   const syncNow = useCallback(async (): Promise<SyncRound | undefined> => {
     clearTimeout(retry.current);
@@ -154,11 +145,10 @@ export function TillSyncProvider({ db, session, children }: { db: TillDb; sessio
       oldestWaitingAt: waiting.reduce<string | null>((oldest, entry) => (oldest === null || entry.occurredAt < oldest ? entry.occurredAt : oldest), null),
       sendingId,
       lastError,
-      reachedAt,
       syncNow,
       customerId: (clientId) => merged.current.get(clientId) ?? clientId,
     };
-  }, [outbox, online, entries, sendingId, lastError, reachedAt, syncNow]);
+  }, [outbox, online, entries, sendingId, lastError, syncNow]);
 
   return <TillSyncContext.Provider value={value}>{children}</TillSyncContext.Provider>;
 }

@@ -226,7 +226,7 @@ describe('the till offline: a durable queue, sent exactly once (Chromium, built 
 
     account = newShopAccount('Offline Till');
     ownerToken = await createShop(apiServer.baseUrl, account);
-    await api(ownerToken, 'PATCH', '/api/v1/tenant', { discountLimitBps: { cashier: 1_000, manager: 5_000 } });
+    await api(ownerToken, 'PATCH', '/api/v1/tenant', { discountLimitBps: { cashier: 1_000, manager: 5_000 }, offlineCardAllowed: true });
     storeId = (await api<Created>(ownerToken, 'POST', '/api/v1/stores', { name: 'Mitte', code: 'MIT-1' })).id;
     const email = `cem@${account.slug}.test`;
     const created = await api<{ user: Created; invite: { token: string } }>(ownerToken, 'POST', '/api/v1/users', {
@@ -610,5 +610,62 @@ describe('the till offline: a durable queue, sent exactly once (Chromium, built 
       [21, true, cashier.id],
       [22, true, cashier.id],
     ]);
+  });
+
+  it('switches cashier offline against the PIN hash kept on the tablet, refuses a wrong PIN, and the sale lands on that cashier', async () => {
+    await api(ownerToken, 'PUT', '/api/v1/me/pin', { pin: PIN.owner, currentPassword: account.password });
+    const owner = new RegExp(`^${account.ownerName}`);
+    const signInAs = async (who: RegExp, pin: string) => {
+      await page.getByRole('button', { name: /Switch cashier/ }).click();
+      await page.getByRole('heading', { name: 'Who is selling?' }).waitFor();
+      await page.getByRole('button', { name: who }).click();
+      await page.getByLabel(/^PIN for /).fill(pin);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+    };
+    // The owner signs in here once with the network (the tablet keeps a hash of the PIN), then hands back to Cem.
+    await signInAs(owner, PIN.owner);
+    await page.getByRole('heading', { name: /^Sale/ }).waitFor();
+    await page.waitForFunction(
+      async () =>
+        new Promise<boolean>((resolve) => {
+          const request = indexedDB.open('kassa-till');
+          request.onsuccess = () => {
+            const keys = request.result.transaction('meta').objectStore('meta').getAllKeys();
+            keys.onsuccess = () => resolve(keys.result.filter((key) => String(key).startsWith('offline-staff:')).length === 2);
+          };
+        }),
+      undefined,
+      { polling: 200 },
+    );
+    const remembered = await page.evaluate(
+      async () =>
+        new Promise<string>((resolve) => {
+          const request = indexedDB.open('kassa-till');
+          request.onsuccess = () => {
+            const all = request.result.transaction('meta').objectStore('meta').getAll();
+            all.onsuccess = () => resolve(JSON.stringify(all.result));
+          };
+        }),
+    );
+    expect(remembered).not.toContain(PIN.owner);
+    await signInAs(new RegExp(`^${cashier.name}`), PIN.cashier);
+    await page.getByRole('heading', { name: /^Sale/ }).waitFor();
+
+    // Offline: Cem hands over to the owner; a wrong PIN is refused by the tablet itself.
+    await tablet.setOffline(true);
+    await signInAs(owner, '9999');
+    await page.getByRole('alert').filter({ hasText: 'That PIN is not right. Try again.' }).waitFor();
+    await page.getByLabel(/^PIN for /).fill(PIN.owner);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: /^Sale/ }).waitFor();
+    await scan(products.tea.barcode);
+    expect(await sellOffline(byCard)).toBe(23);
+
+    // Back online the till asks for a sign-in with the network; Cem sends the queue, the sale stays the owner's.
+    await tablet.setOffline(false);
+    await unlockAsCashier();
+    await queueStatus(/^Online · 0 waiting/).waitFor();
+    const ownerId = (await api<{ user: Created }>(ownerToken, 'GET', '/api/v1/me')).user.id;
+    expect((await salesOnApi()).find((found) => found.receiptNumber === 23)).toMatchObject({ offline: true, actorId: ownerId });
   });
 });

@@ -226,7 +226,7 @@ describe('the till offline: a durable queue, sent exactly once (Chromium, built 
 
     account = newShopAccount('Offline Till');
     ownerToken = await createShop(apiServer.baseUrl, account);
-    await api(ownerToken, 'PATCH', '/api/v1/tenant', { discountLimitBps: { cashier: 1_000, manager: 5_000 } });
+    await api(ownerToken, 'PATCH', '/api/v1/tenant', { discountLimitBps: { cashier: 1_000, manager: 5_000 }, offlineCardAllowed: true });
     storeId = (await api<Created>(ownerToken, 'POST', '/api/v1/stores', { name: 'Mitte', code: 'MIT-1' })).id;
     const email = `cem@${account.slug}.test`;
     const created = await api<{ user: Created; invite: { token: string } }>(ownerToken, 'POST', '/api/v1/users', {
@@ -546,5 +546,126 @@ describe('the till offline: a durable queue, sent exactly once (Chromium, built 
     expect(sale?.customerId).toBe(ada.id);
     const { items } = await api<{ items: Created[] }>(ownerToken, 'GET', '/api/v1/customers?q=ada%40example.test');
     expect(items.map((customer) => customer.id)).toEqual([ada.id]);
+  });
+  it("refuses to unpair with 3 sales waiting; the exported queue, imported in the back office, posts them once for the till's cashier", async () => {
+    await tablet.setOffline(true);
+    const numbers: number[] = [];
+    for (const product of [products.mug, products.tea, products.mug]) {
+      await scan(product.barcode);
+      numbers.push(await sellOffline(byCard));
+    }
+    expect(numbers).toEqual([20, 21, 22]);
+    await queueStatus(/^Offline · 3 waiting/).click();
+    const panel = page.getByRole('dialog', { name: 'This device' });
+    await panel.getByRole('button', { name: 'Unpair this tablet' }).click();
+    await panel.getByRole('alert').filter({ hasText: '4 entries have not reached Kassa: unpairing would delete them.' }).waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Export queue' }).click()]);
+    const exported = path.join(profile, 'queue-for-the-office.json');
+    await download.saveAs(exported);
+    await page.keyboard.press('Escape');
+    const ids = await page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve) => {
+        const request = indexedDB.open('kassa-till');
+        request.onsuccess = () => resolve(request.result);
+      });
+      const entries = await new Promise<{ id: string; state: string }[]>((resolve) => {
+        const request = db.transaction('outbox').objectStore('outbox').getAll();
+        request.onsuccess = () => resolve(request.result);
+      });
+      db.close();
+      return entries.filter((entry) => entry.state === 'waiting').map((entry) => entry.id);
+    });
+    const postsOf = (id: string) => proxy.seen.filter((seen) => seen.id === id);
+
+    // The owner (devices:manage) imports the file on the Devices page, twice.
+    const office = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const manager = await office.newPage();
+    await signInThroughForm(manager, web.baseUrl, account);
+    await manager.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Devices' }).click();
+    await manager.getByLabel('Import a queue file').setInputFiles(exported);
+    const importing = manager.getByRole('dialog', { name: 'Import a queue file' });
+    await importing.getByRole('button', { name: 'Post to Kassa' }).click();
+    await importing.getByRole('status').filter({ hasText: '3 of 4 in Kassa.' }).waitFor();
+    expect(await importing.getByRole('row').filter({ hasText: 'Sale #12' }).innerText()).toContain('Refused');
+    await importing.getByRole('button', { name: 'Post again' }).click();
+    await eventually(
+      async () => ids.map((id) => postsOf(id).length),
+      (counts) => counts.every((count) => count === 2),
+    );
+    await importing.getByRole('status').filter({ hasText: '3 of 4 in Kassa.' }).waitFor();
+    await office.close();
+
+    // The till, back online, sends its copies: replays, so the API has each sale once, for the till's cashier.
+    await tablet.setOffline(false);
+    await queueStatus(/^Online · 0 waiting · 1 refused/).waitFor();
+    for (const id of ids)
+      expect(postsOf(id).map((seen) => [seen.status, seen.replayed])).toEqual([
+        [201, false],
+        [201, true],
+        [201, true],
+      ]);
+    const imported = (await salesOnApi()).filter((sale) => sale.receiptNumber >= 20);
+    expect(imported.map((sale) => [sale.receiptNumber, sale.offline, sale.actorId])).toEqual([
+      [20, true, cashier.id],
+      [21, true, cashier.id],
+      [22, true, cashier.id],
+    ]);
+  });
+
+  it('switches cashier offline against the PIN hash kept on the tablet, refuses a wrong PIN, and the sale lands on that cashier', async () => {
+    await api(ownerToken, 'PUT', '/api/v1/me/pin', { pin: PIN.owner, currentPassword: account.password });
+    const owner = new RegExp(`^${account.ownerName}`);
+    const signInAs = async (who: RegExp, pin: string) => {
+      await page.getByRole('button', { name: /Switch cashier/ }).click();
+      await page.getByRole('heading', { name: 'Who is selling?' }).waitFor();
+      await page.getByRole('button', { name: who }).click();
+      await page.getByLabel(/^PIN for /).fill(pin);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+    };
+    // The owner signs in here once with the network (the tablet keeps a hash of the PIN), then hands back to Cem.
+    await signInAs(owner, PIN.owner);
+    await page.getByRole('heading', { name: /^Sale/ }).waitFor();
+    await page.waitForFunction(
+      async () =>
+        new Promise<boolean>((resolve) => {
+          const request = indexedDB.open('kassa-till');
+          request.onsuccess = () => {
+            const keys = request.result.transaction('meta').objectStore('meta').getAllKeys();
+            keys.onsuccess = () => resolve(keys.result.filter((key) => String(key).startsWith('offline-staff:')).length === 2);
+          };
+        }),
+      undefined,
+      { polling: 200 },
+    );
+    const remembered = await page.evaluate(
+      async () =>
+        new Promise<string>((resolve) => {
+          const request = indexedDB.open('kassa-till');
+          request.onsuccess = () => {
+            const all = request.result.transaction('meta').objectStore('meta').getAll();
+            all.onsuccess = () => resolve(JSON.stringify(all.result));
+          };
+        }),
+    );
+    expect(remembered).not.toContain(PIN.owner);
+    await signInAs(new RegExp(`^${cashier.name}`), PIN.cashier);
+    await page.getByRole('heading', { name: /^Sale/ }).waitFor();
+
+    // Offline: Cem hands over to the owner; a wrong PIN is refused by the tablet itself.
+    await tablet.setOffline(true);
+    await signInAs(owner, '9999');
+    await page.getByRole('alert').filter({ hasText: 'That PIN is not right. Try again.' }).waitFor();
+    await page.getByLabel(/^PIN for /).fill(PIN.owner);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: /^Sale/ }).waitFor();
+    await scan(products.tea.barcode);
+    expect(await sellOffline(byCard)).toBe(23);
+
+    // Back online the till asks for a sign-in with the network; Cem sends the queue, the sale stays the owner's.
+    await tablet.setOffline(false);
+    await unlockAsCashier();
+    await queueStatus(/^Online · 0 waiting/).waitFor();
+    const ownerId = (await api<{ user: Created }>(ownerToken, 'GET', '/api/v1/me')).user.id;
+    expect((await salesOnApi()).find((found) => found.receiptNumber === 23)).toMatchObject({ offline: true, actorId: ownerId });
   });
 });

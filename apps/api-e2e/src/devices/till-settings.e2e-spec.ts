@@ -3,6 +3,7 @@ import { ErrorCode, uuidv7 } from '@kassa/contracts';
 import { bearer, createTenantPair, deviceAuth, expectStatus, TenantFixture } from '../support/identity';
 import { pairDevice } from '../support/id-route-sweep';
 import { startTestApi, TestApi } from '../support/test-api';
+import { tillSession } from '../support/till';
 
 describe("the till's shop settings: idle lock and favourites per register", () => {
   let api: TestApi;
@@ -65,6 +66,87 @@ describe("the till's shop settings: idle lock and favourites per register", () =
 
     it('keeps a cashier from changing it', async () => {
       expect((await http().patch('/api/v1/tenant').set(bearer(a.cashier.accessToken)).send({ tillIdleLockSeconds: 3600 })).status).toBe(403);
+    });
+  });
+
+  describe('offline limits', () => {
+    const limitsOf = ({ offlineCardAllowed, offlineMaxSaleMinor, offlineMaxHours }: Record<string, unknown>) => ({
+      offlineCardAllowed,
+      offlineMaxSaleMinor,
+      offlineMaxHours,
+    });
+    const patch = (token: string, body: object) => http().patch('/api/v1/tenant').set(bearer(token)).send(body);
+
+    it('start with cash only, no total limit and 24 hours; the owner sets them and the paired till reads them', async () => {
+      expect(limitsOf(await tenantOf(b.owner.accessToken))).toEqual({ offlineCardAllowed: false, offlineMaxSaleMinor: null, offlineMaxHours: 24 });
+      const after = expectStatus(await patch(a.owner.accessToken, { offlineCardAllowed: true, offlineMaxSaleMinor: 50_000, offlineMaxHours: 8 }), 200).body;
+      expect(limitsOf(after)).toEqual({ offlineCardAllowed: true, offlineMaxSaleMinor: 50_000, offlineMaxHours: 8 });
+      const { deviceToken } = await pairDevice(api.app, a);
+      expect(limitsOf(expectStatus(await http().get('/api/v1/devices/current').set(deviceAuth(deviceToken)), 200).body.tenant)).toEqual(limitsOf(after));
+      expect(limitsOf(await tenantOf(b.owner.accessToken))).toEqual({ offlineCardAllowed: false, offlineMaxSaleMinor: null, offlineMaxHours: 24 });
+      // null lifts the total limit again.
+      expect(expectStatus(await patch(a.owner.accessToken, { offlineMaxSaleMinor: null }), 200).body.offlineMaxSaleMinor).toBeNull();
+      expect((await patch(a.cashier.accessToken, { offlineCardAllowed: false })).status).toBe(403);
+      expect((await patch(a.manager.accessToken, { offlineMaxHours: 1 })).status).toBe(403);
+    });
+
+    it.each([
+      ['offlineMaxHours', 0],
+      ['offlineMaxHours', 169],
+      ['offlineMaxHours', '8'],
+      ['offlineMaxHours', null],
+      ['offlineMaxSaleMinor', 0],
+      ['offlineMaxSaleMinor', 1.5],
+      ['offlineMaxSaleMinor', 100_000_000_001],
+      ['offlineCardAllowed', 'yes'],
+    ])('refuses %s %p with a 400 naming it, changing nothing', async (field, value) => {
+      const before = await tenantOf(a.owner.accessToken);
+      const response = expectStatus(await patch(a.owner.accessToken, { [field]: value }), 400);
+      expect(response.body.code).toBe(ErrorCode.ValidationFailed);
+      expect(response.body.errors.map((error: { field: string }) => error.field)).toContain(field);
+      expect(await tenantOf(a.owner.accessToken)).toEqual(before);
+    });
+
+    it("flags offline sales beyond the limits, keeps which card tenders were offline, and takes `offline` only on an offline sale's card tender", async () => {
+      const store = b.stores[0].id;
+      const productId = expectStatus(
+        await http()
+          .post('/api/v1/products')
+          .set(bearer(b.owner.accessToken))
+          .send({ sku: `OFF-${uuidv7().slice(-10)}`, name: 'Offline item', priceMinor: 1_000, trackStock: false }),
+        201,
+      ).body.id;
+      const till = await tillSession(api.app, b, { user: b.cashier });
+      let receiptNumber = 0;
+      const sell = (tenders: object[], offline = true) =>
+        http()
+          .post('/api/v1/sales')
+          .set(bearer(till.accessToken))
+          .send({
+            storeId: store,
+            registerId: till.registerId,
+            receiptNumber: ++receiptNumber,
+            lines: [{ productId, quantity: 1 }],
+            tenders,
+            ...(offline ? { offline: true } : {}),
+          });
+      const cardOffline = [{ type: 'card', amountMinor: 1_000, offline: true }];
+      // Shop b allows no card offline: recorded as rung up, flagged.
+      const disallowed = expectStatus(await sell(cardOffline), 201).body;
+      expect(disallowed.flags).toContain('offline_limit_exceeded');
+      expect(disallowed.tenders).toEqual([expect.objectContaining({ type: 'card', offline: true })]);
+      expectStatus(await patch(b.owner.accessToken, { offlineCardAllowed: true, offlineMaxSaleMinor: 999 }), 200);
+      expect(expectStatus(await sell(cardOffline), 201).body.flags).toContain('offline_limit_exceeded');
+      expectStatus(await patch(b.owner.accessToken, { offlineMaxSaleMinor: 1_000 }), 200);
+      const within = expectStatus(await sell(cardOffline), 201).body;
+      expect(within.flags).not.toContain('offline_limit_exceeded');
+      expect(expectStatus(await sell([{ type: 'card', amountMinor: 1_000 }], false), 201).body.tenders[0].offline).toBe(false);
+
+      const refusals = [await sell(cardOffline, false), await sell([{ type: 'cash', amountMinor: 1_000, offline: true }])];
+      expect(refusals.map((response) => [response.status, response.body.errors?.[0]?.field])).toEqual([
+        [400, 'tenders.0.offline'],
+        [400, 'tenders.0.offline'],
+      ]);
     });
   });
 

@@ -182,6 +182,75 @@ describe('checkout', () => {
     expect(accepted).toMatchObject({ offline: true, registerId: till.registerId, flags: ['negative_stock', 'tender_short'] });
   });
 
+  it("attributes a till's sales to the recorded cashier and lets a device manager import a till's queue, once", async () => {
+    const store = a.stores[0].id;
+    const product = await newProduct(a, { priceMinor: 1000 });
+    const till = await tillSession(api.app, a, { user: a.owner });
+    // Rung up offline by the cashier with a 50 % discount (beyond a cashier's allowance), tenders short.
+    const rungUp = (receiptNumber: number, extra: object = {}) => ({
+      id: uuidv7(),
+      storeId: store,
+      registerId: till.registerId,
+      receiptNumber,
+      occurredAt: '2026-11-29T10:00:00.000Z',
+      lines: [{ productId: product.id, quantity: 1, discount: { percentBps: 5000 } }],
+      tenders: [{ type: 'cash', amountMinor: 400 }],
+      offline: true,
+      cashierId: a.cashier.id,
+      ...extra,
+    });
+
+    // The till synced under the owner's PIN session: the cashier is the sale's, the owner's allowance does not cover it.
+    const synced = expectStatus(await sell(till.accessToken, rungUp(1)), 201).body;
+    expect(synced).toMatchObject({ actorType: 'user', actorId: a.cashier.id, flags: expect.arrayContaining(['discount_unapproved', 'tender_short']) });
+
+    // The back office imports the exported queue: the manager (devices:manage) posts on behalf of the register.
+    const imported = rungUp(2);
+    const first = expectStatus(await sell(a.manager.accessToken, imported), 201);
+    expect(first.body).toMatchObject({ actorId: a.cashier.id, registerId: till.registerId, receiptNumber: 2, offline: true, occurredAt: imported.occurredAt });
+    const again = expectStatus(await sell(a.manager.accessToken, imported), 201);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    // The till's own resend of a sale the import already posted is a replay too.
+    expect(expectStatus(await sell(till.accessToken, imported), 201).headers['idempotent-replayed']).toBe('true');
+    const [audit] = await ownerQuery<{ actorId: string; metadata: { cashierId: string } }>(
+      api,
+      `SELECT actor_id AS "actorId", metadata FROM audit_log WHERE entity_type = 'sale' AND entity_id = $1 AND action = 'create'`,
+      [imported.id],
+    );
+    expect(audit).toMatchObject({ actorId: a.manager.id, metadata: { cashierId: a.cashier.id } });
+
+    const refusals = [
+      // A plain sales:create caller still cannot send offline sales, with or without a cashier.
+      await sell(a.cashier.accessToken, rungUp(3)),
+      await sell(a.cashier.accessToken, rungUp(3, { cashierId: undefined })),
+      // An import names the cashier; a sale the till queued online is judged online, as that cashier.
+      await sell(a.manager.accessToken, rungUp(3, { cashierId: undefined })),
+      await sell(a.manager.accessToken, rungUp(3, { offline: undefined })),
+      await sell(a.apiKey, rungUp(3)),
+      // The recorded cashier must be a user of this shop who may sell at the store.
+      await sell(a.manager.accessToken, rungUp(3, { cashierId: b.cashier.id })),
+      await sell(till.accessToken, rungUp(3, { cashierId: b.owner.id })),
+    ];
+    expect(refusals.map((response) => [response.status, response.body.code, response.body.errors?.[0]?.field])).toEqual([
+      [403, ErrorCode.OfflineSaleForbidden, 'offline'],
+      [403, ErrorCode.OfflineSaleForbidden, 'offline'],
+      [403, ErrorCode.OfflineSaleForbidden, 'offline'],
+      [403, ErrorCode.DiscountForbidden, 'lines.0.discount'],
+      [403, ErrorCode.OfflineSaleForbidden, 'offline'],
+      [400, ErrorCode.ValidationFailed, 'cashierId'],
+      [400, ErrorCode.ValidationFailed, 'cashierId'],
+    ]);
+    // The cashier is limited to the first store: not the cashier of a sale in the second.
+    const secondTill = await tillSession(api.app, a, { storeId: a.stores[1].id });
+    const elsewhere = await sell(a.manager.accessToken, { ...rungUp(1), storeId: a.stores[1].id, registerId: secondTill.registerId });
+    expect([elsewhere.status, elsewhere.body.errors?.[0]?.field]).toEqual([400, 'cashierId']);
+    // Another shop's manager cannot import into this shop's register.
+    const foreign = await sell(b.manager.accessToken, { ...rungUp(3), cashierId: b.cashier.id, storeId: b.stores[0].id });
+    expect(foreign.status).toBe(404);
+    const sales = expectStatus(await http().get(`/api/v1/sales?registerId=${till.registerId}`).set(bearer(a.owner.accessToken)), 200).body.items;
+    expect(sales.map((sale: { receiptNumber: number }) => sale.receiptNumber).sort()).toEqual([1, 2]);
+  });
+
   it('accepts an offline sale of a since-deleted product at its old price with no stock, lists it for review, and refuses it online', async () => {
     const store = a.stores[0].id;
     const registerId = await newPosRegister(a, store);

@@ -3,6 +3,8 @@ import type { Permission, Role } from './permissions';
 
 /** The range of the shop's till idle lock, in seconds (the database checks the same). */
 export const TILL_IDLE_LOCK_SECONDS = { min: 15, max: 3600, default: 120 } as const;
+/** How long a till may go without reaching Kassa before it stops selling, in hours (the database checks the same). */
+export const OFFLINE_MAX_HOURS = { min: 1, max: 168, default: 24 } as const;
 
 export interface TenantView {
   id: string;
@@ -17,6 +19,12 @@ export interface TenantView {
   discountLimitBps: DiscountLimits;
   /** A till left untouched this long locks itself (15–3600 s). */
   tillIdleLockSeconds: number;
+  /** Offline limits (issue 21): whether a till takes card tenders without the network (marked `offline` on the tender). */
+  offlineCardAllowed: boolean;
+  /** The largest sale a till completes without the network; null: no limit. */
+  offlineMaxSaleMinor: number | null;
+  /** Hours a till may go without reaching Kassa before it stops selling and asks for the network. */
+  offlineMaxHours: number;
   version: number;
   createdAt: string;
 }

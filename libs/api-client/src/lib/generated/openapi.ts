@@ -2272,6 +2272,12 @@ export interface components {
             discountLimitBps: components["schemas"]["DiscountLimitsDto"];
             /** @description A till left untouched this long locks itself. */
             tillIdleLockSeconds: number;
+            /** @description Tills take card tenders without the network (each marked `offline` on the tender); else only cash. */
+            offlineCardAllowed: boolean;
+            /** @description The largest sale a till completes without the network; null: no limit. */
+            offlineMaxSaleMinor: number | null;
+            /** @description Hours a till may go without reaching Kassa before it stops selling and asks for the network. */
+            offlineMaxHours: number;
             version: number;
             /** Format: date-time */
             createdAt: string;
@@ -2293,6 +2299,12 @@ export interface components {
             allowNegativeStock?: boolean;
             /** @description Seconds a till may sit untouched before it locks. */
             tillIdleLockSeconds?: number;
+            /** @description Tills take card tenders without the network. */
+            offlineCardAllowed?: boolean;
+            /** @description The largest offline sale; null: no limit. */
+            offlineMaxSaleMinor?: number | null;
+            /** @description Hours a till may stay offline before it stops selling. */
+            offlineMaxHours?: number;
             /** @description Basis points (0–10000) of a sale's gross; either limit alone keeps the other. */
             discountLimitBps?: components["schemas"]["UpdateDiscountLimitsDto"];
         };
@@ -3062,6 +3074,8 @@ export interface components {
             type: "cash" | "card" | "other";
             /** @description What the customer handed over; cash may exceed the total (change is computed). */
             amountMinor: number;
+            /** @description A card tender taken while the till had no network (the terminal's own approval): only on a `card` tender of an `offline` sale (else 400 naming it). Where the shop does not allow offline cards (`offlineCardAllowed`), the sale is flagged `offline_limit_exceeded`. */
+            offline?: boolean;
         };
         CreateSaleDto: {
             /**
@@ -3092,8 +3106,13 @@ export interface components {
              * @description When it was rung up (offline sales); now when omitted.
              */
             occurredAt?: string;
-            /** @description Rung up without the network: accepted as it was, deviations flagged for review. Only from a user signed in by PIN on a paired till, for the till's own `registerId`; else 403 `offline_sale_forbidden`. */
+            /** @description Rung up without the network: accepted as it was, deviations flagged for review. Only from a user signed in by PIN on a paired till, for the till's own `registerId`, or from a holder of `devices:manage` importing a till's exported queue (with `cashierId`); else 403 `offline_sale_forbidden`. */
             offline?: boolean;
+            /**
+             * Format: uuid
+             * @description Who rang the sale up, when it is sent by someone else: a till's queue synced under another cashier's PIN session (the till's own register), or an imported queue (required with `offline` from the back office). The sale's cashier (`actor`) is this user, who must be an active user allowed to sell at the store (else 400 naming `cashierId`); the audit row keeps the caller. From anyone else 403 `offline_sale_forbidden`.
+             */
+            cashierId?: string;
         };
         SaleLineDto: {
             /** Format: uuid */
@@ -3115,7 +3134,7 @@ export interface components {
             saleDiscountMinor: number;
             taxMinor: number;
             totalMinor: number;
-            flags: ("discount_unapproved" | "negative_stock" | "price_changed" | "product_inactive" | "product_deleted" | "tender_short")[];
+            flags: ("discount_unapproved" | "negative_stock" | "price_changed" | "product_inactive" | "product_deleted" | "tender_short" | "offline_limit_exceeded")[];
             /** @description Units of the line refunded so far. */
             refundedQuantity: number;
         };
@@ -3125,6 +3144,8 @@ export interface components {
             /** @enum {string} */
             type: "cash" | "card" | "other";
             amountMinor: number;
+            /** @description A card tender taken while the till had no network. */
+            offline: boolean;
         };
         NegativeStockLineDto: {
             /** Format: uuid */
@@ -3149,7 +3170,7 @@ export interface components {
             status: "completed" | "voided";
             offline: boolean;
             /** @description Sale and line deviations of an offline sale, for review. */
-            flags: ("discount_unapproved" | "negative_stock" | "price_changed" | "product_inactive" | "product_deleted" | "tender_short")[];
+            flags: ("discount_unapproved" | "negative_stock" | "price_changed" | "product_inactive" | "product_deleted" | "tender_short" | "offline_limit_exceeded")[];
             currency: string;
             pricesIncludeTax: boolean;
             discount: components["schemas"]["DiscountDto"] | null;

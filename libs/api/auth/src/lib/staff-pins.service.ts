@@ -118,6 +118,12 @@ export class StaffPinsService {
     return this.checkPin(holder, pin, context.tenantId, context.registerId, { user: 'approval.userId', pin: 'approval.pin' });
   }
 
+  /** An active user of the shop as a sale's cashier needs them (role and stores), whether or not they have a PIN. */
+  async staffMember(context: RequestContext, userId: string): Promise<PinApprover | undefined> {
+    const holder = await this.holder(context.manager, userId);
+    return holder && { userId: holder.id, role: holder.role, storeIds: holder.storeIds };
+  }
+
   private async holderInStore(manager: EntityManager, userId: string, device: PairedDevice): Promise<PinHolder | undefined> {
     const holder = await this.holder(manager, userId);
     if (holder && holder.storeIds.length > 0 && !holder.storeIds.includes(device.storeId)) throw userNotInDeviceStore();

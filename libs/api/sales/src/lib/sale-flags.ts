@@ -1,6 +1,15 @@
 /**
  * What an offline sale did that the server would have refused online. It is recorded anyway (the
- * customer has left with the goods) and listed for a manager in the reconciliation view.
+ * customer has left with the goods) and listed for a manager in the reconciliation view. `offline_limit_exceeded`:
+ * beyond the shop's offline limits (a card tender offline where the shop allows none, or a total above the most).
  */
-export const SALE_FLAGS = ['discount_unapproved', 'negative_stock', 'price_changed', 'product_inactive', 'product_deleted', 'tender_short'] as const;
+export const SALE_FLAGS = [
+  'discount_unapproved',
+  'negative_stock',
+  'price_changed',
+  'product_inactive',
+  'product_deleted',
+  'tender_short',
+  'offline_limit_exceeded',
+] as const;
 export type SaleFlag = (typeof SALE_FLAGS)[number];

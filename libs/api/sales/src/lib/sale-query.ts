@@ -18,6 +18,6 @@ export const SALE_SELECT = `
                    'saleDiscountMinor', l.sale_discount_minor, 'taxMinor', l.tax_minor, 'totalMinor', l.total_minor,
                    'flags', l.flags, 'refundedQuantity', l.refunded_quantity, 'onHandAfter', l.on_hand_after) ORDER BY l.position), '[]')
             FROM sale_line l WHERE l.tenant_id = s.tenant_id AND l.sale_id = s.id) AS lines,
-         (SELECT coalesce(json_agg(json_build_object('id', t.id, 'type', t.type, 'amountMinor', t.amount_minor) ORDER BY t.position), '[]')
+         (SELECT coalesce(json_agg(json_build_object('id', t.id, 'type', t.type, 'amountMinor', t.amount_minor, 'offline', t.offline) ORDER BY t.position), '[]')
             FROM sale_tender t WHERE t.tenant_id = s.tenant_id AND t.sale_id = s.id) AS tenders
     FROM sale s`;

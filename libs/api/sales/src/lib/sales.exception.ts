@@ -67,8 +67,18 @@ export const receiptEmailLimited = (retryAfterSeconds: number) =>
     'retry-after': String(retryAfterSeconds),
   });
 
-export const offlineSaleForbidden = (field: 'offline' | 'registerId', message: string) =>
-  new ApiException(ErrorCode.OfflineSaleForbidden, 'Offline sales come only from a till, for its own register.', [{ field, message }]);
+export const offlineSaleForbidden = (field: 'offline' | 'registerId' | 'cashierId', message: string) =>
+  new ApiException(
+    ErrorCode.OfflineSaleForbidden,
+    "Offline sales come only from a till for its own register, or from a device manager importing a till's queue.",
+    [{ field, message }],
+  );
+
+export const offlineTenderInvalid = (index: number) =>
+  invalidField(`tenders.${index}.offline`, 'only a card tender of an offline sale', 'Only card tenders of offline sales are taken offline.');
+
+export const cashierMayNotSell = () =>
+  invalidField('cashierId', 'not an active user who may sell at this store', 'The recorded cashier may not sell at this store.');
 
 export const shiftNotFound = () => new ApiException(ErrorCode.ShiftNotFound, 'No such shift.');
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PricedSale, priceSale, uuidv7 } from '@kassa/contracts';
+import { PricedSale, priceSale, ROLE_PERMISSIONS, uuidv7 } from '@kassa/contracts';
 import { AuditLog, auditScopeOf } from '@kassa/api/audit';
 import { StaffPinsService } from '@kassa/api/auth';
 import { ProductsService } from '@kassa/api/catalog';
@@ -10,7 +10,7 @@ import { cursorShape, pageRequest, paginate, RequestContext } from '@kassa/api/h
 import { requestFingerprint } from '@kassa/api/idempotency';
 import { StockService } from '@kassa/api/inventory';
 import type { SpreadsheetExport } from '@kassa/api/spreadsheets';
-import { canSeeStore, RegistersService, SaleRegister, StoresService, TenantsService, visibleStoreIds } from '@kassa/api/tenancy';
+import { canSeeStore, RegistersService, SaleRegister, StoresService, TenantsService, visibleStoreIds, type TenantDto } from '@kassa/api/tenancy';
 import type { CreateSaleDto } from './dto/create-sale.dto';
 import { discountOf } from './dto/discount.dto';
 import type { SaleDto, SaleListDto } from './dto/sale.dto';
@@ -29,6 +29,8 @@ import {
   changeOnlyInCash,
   discountForbidden,
   offlineSaleForbidden,
+  offlineTenderInvalid,
+  cashierMayNotSell,
   receiptNumberNotAllowed,
   receiptNumberRequired,
   receiptNumberTaken,
@@ -211,8 +213,9 @@ export class SalesService {
 
   async create(context: RequestContext, input: CreateSaleDto): Promise<RecordedSale> {
     const offline = input.offline ?? false;
-    // An offline sale is taken as rung up (prices, discounts, short tenders only flagged): only a till may claim it.
-    if (offline) assertOfflineFromTill(context, input.registerId);
+    assertOfflineTenders(input);
+    // An offline sale is taken as rung up (prices, discounts, short tenders only flagged): only a till, or a device manager importing a till's queue, may claim it.
+    assertMaySendAsTill(context, input);
     const id = input.id ?? uuidv7();
     const requestHash = requestFingerprint('POST', '/api/v1/sales', input);
     if (input.id) {
@@ -226,18 +229,20 @@ export class SalesService {
       ? new Map([[input.customerId, await this.customers.nameOf(context, input.customerId, 'customerId')]])
       : new Map<string, string>();
     const tenant = await this.tenants.current(context);
+    // Prices and discounts are judged as the cashier who rang the sale up, not as whoever sends it.
+    const seller = input.cashierId ? await this.cashierContext(context, input.cashierId, input.storeId) : context;
 
     const products = await this.products.forSale(
       context,
       input.lines.map((line) => line.productId),
     );
-    const lines = resolveLines(context, products, input.lines, offline);
+    const lines = resolveLines(seller, products, input.lines, offline);
     assertSaleSize(lines);
     const priced = priceSale({ lines: lines.map((line) => line.pricing), discount: discountOf(input.discount), pricesIncludeTax: tenant.pricesIncludeTax });
     const saleFlags: SaleFlag[] = [];
     // Checked whenever given, so a wrong PIN always counts toward the approver's lockout.
     const approver = input.approval ? await this.pins.approve(context, input.approval.userId, input.approval.pin) : undefined;
-    const discountGrant = saleDiscountGrant(context, tenant.discountLimitBps, approver && { approver, storeId: input.storeId });
+    const discountGrant = saleDiscountGrant(seller, tenant.discountLimitBps, approver && { approver, storeId: input.storeId });
     const discountApprovedBy = priced.discountMinor > 0 ? discountGrant.approvedBy : null;
     const discountsBeyond = discountsBeyondGrant(priced, discountGrant);
     if (discountsBeyond.length > 0) {
@@ -248,6 +253,7 @@ export class SalesService {
     if (tendered.overpaidWithoutCash) {
       throw changeOnlyInCash(priced.totalMinor);
     }
+    if (offline && beyondOfflineLimits(tenant, input.tenders, priced.totalMinor)) saleFlags.push('offline_limit_exceeded');
     if (tendered.short) {
       if (!offline) {
         throw tenderShort(tendered.tenderedMinor, priced.totalMinor);
@@ -269,8 +275,8 @@ export class SalesService {
         register.id,
         input.receiptNumber ?? null,
         input.customerId ?? null,
-        context.actor.kind,
-        actorIdOf(context),
+        seller.actor.kind,
+        actorIdOf(seller),
         offline,
         tenant.currency,
         tenant.pricesIncludeTax,
@@ -328,10 +334,23 @@ export class SalesService {
         offline,
         flags: sale.flags,
       },
-      metadata: sale.discountMinor > 0 ? { discountGrantedBy: discountGrant.grantedBy } : undefined,
+      metadata: auditMetadata({
+        discountGrantedBy: sale.discountMinor > 0 ? discountGrant.grantedBy : undefined,
+        cashierId: seller === context ? undefined : input.cashierId,
+      }),
     });
     await this.summary.invalidate(context);
     return { sale, replayed: false };
+  }
+
+  /** The request as the cashier who rang the sale up: an active user of the shop who may sell at the store. */
+  private async cashierContext(context: RequestContext, cashierId: string, storeId: string): Promise<RequestContext> {
+    const cashier = await this.pins.staffMember(context, cashierId);
+    const permissions = cashier ? ROLE_PERMISSIONS[cashier.role] : [];
+    if (!cashier || !permissions.includes('sales:create') || (cashier.storeIds.length > 0 && !cashier.storeIds.includes(storeId))) {
+      throw cashierMayNotSell();
+    }
+    return { ...context, actor: { kind: 'user', userId: cashier.userId, role: cashier.role, storeIds: cashier.storeIds, permissions } };
   }
 
   /** A sale already recorded under this id: the same body replays it, another is a conflict. */
@@ -390,8 +409,8 @@ export class SalesService {
       ],
     );
     await context.manager.query(
-      `INSERT INTO sale_tender (tenant_id, sale_id, id, position, type, amount_minor)
-       SELECT $1, $2, * FROM unnest($3::uuid[], $4::int[], $5::text[], $6::bigint[])`,
+      `INSERT INTO sale_tender (tenant_id, sale_id, id, position, type, amount_minor, offline)
+       SELECT $1, $2, * FROM unnest($3::uuid[], $4::int[], $5::text[], $6::bigint[], $7::boolean[])`,
       [
         context.tenantId,
         saleId,
@@ -399,6 +418,7 @@ export class SalesService {
         input.tenders.map((_, position) => position),
         input.tenders.map((tender) => tender.type),
         input.tenders.map((tender) => tender.amountMinor),
+        input.tenders.map((tender) => tender.offline ?? false),
       ],
     );
   }
@@ -457,7 +477,41 @@ export class SalesService {
   }
 }
 
-/** A caller signed in by PIN on a paired device carries its register; an offline sale must be for that register. */
+/** Only a card tender of an offline sale was taken without the network. */
+function assertOfflineTenders(input: CreateSaleDto): void {
+  input.tenders.forEach((tender, index) => {
+    if (tender.offline && (!input.offline || tender.type !== 'card')) throw offlineTenderInvalid(index);
+  });
+}
+
+/** An offline sale beyond the shop's limits: recorded as rung up (it happened), flagged for review. */
+function beyondOfflineLimits(tenant: TenantDto, tenders: CreateSaleDto['tenders'], totalMinor: number): boolean {
+  const cardOffline = tenders.some((tender) => tender.offline);
+  return (cardOffline && !tenant.offlineCardAllowed) || (tenant.offlineMaxSaleMinor !== null && totalMinor > tenant.offlineMaxSaleMinor);
+}
+
+const auditMetadata = (fields: Record<string, unknown>) => {
+  const given = Object.entries(fields).filter(([, value]) => value !== undefined);
+  return given.length > 0 ? Object.fromEntries(given) : undefined;
+};
+
+/**
+ * Who may send what only a till sends (decision 0032): a user signed in by PIN on a paired device carries its
+ * register and sends offline sales and other cashiers' sales for that register only; a user holding
+ * `devices:manage` outside a till imports a till's exported queue, each sale naming its `cashierId`.
+ */
+export function assertMaySendAsTill(context: RequestContext, input: Pick<CreateSaleDto, 'offline' | 'registerId' | 'cashierId'>): void {
+  if (!input.offline && input.cashierId === undefined) return;
+  if (context.registerId !== undefined) {
+    if (input.registerId !== context.registerId) throw offlineSaleForbidden('registerId', "must be the till's own register");
+    return;
+  }
+  const importer = context.actor.kind === 'user' && context.actor.permissions.includes('devices:manage');
+  if (!importer) throw offlineSaleForbidden(input.offline ? 'offline' : 'cashierId', "only a till, or a device manager importing a till's queue, sends these");
+  if (input.cashierId === undefined) throw offlineSaleForbidden('offline', 'an imported offline sale names its cashier (cashierId)');
+}
+
+/** A caller signed in by PIN on a paired device carries its register; an offline refund must be for that register. */
 export function assertOfflineFromTill(context: RequestContext, registerId: string | undefined): void {
   if (context.registerId === undefined) throw offlineSaleForbidden('offline', 'only a user signed in by PIN on a paired till sends offline sales');
   if (registerId !== context.registerId) throw offlineSaleForbidden('registerId', "must be the till's own register");

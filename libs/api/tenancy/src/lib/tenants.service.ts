@@ -20,6 +20,7 @@ export interface NewTenant {
 
 const TENANT_COLUMNS = `id, name, slug, currency, time_zone AS "timeZone", locale, prices_include_tax AS "pricesIncludeTax",
   allow_negative_stock AS "allowNegativeStock", till_idle_lock_seconds AS "tillIdleLockSeconds",
+  offline_card_allowed AS "offlineCardAllowed", offline_max_sale_minor AS "offlineMaxSaleMinor", offline_max_hours AS "offlineMaxHours",
   json_build_object('manager', discount_limit_manager_bps, 'cashier', discount_limit_cashier_bps) AS "discountLimitBps", version, ${isoTime('created_at')} AS "createdAt"`;
 
 @Injectable()
@@ -101,6 +102,9 @@ export class TenantsService {
         discount_limit_manager_bps: changes.discountLimitBps?.manager,
         discount_limit_cashier_bps: changes.discountLimitBps?.cashier,
         till_idle_lock_seconds: changes.tillIdleLockSeconds,
+        offline_card_allowed: changes.offlineCardAllowed,
+        offline_max_sale_minor: changes.offlineMaxSaleMinor,
+        offline_max_hours: changes.offlineMaxHours,
       },
       1,
     );

@@ -3,6 +3,7 @@ import type { Schemas } from '@kassa/api-client';
 import { useSession } from '@kassa/web/auth';
 import { queryKeys, useApiQuery } from '@kassa/web/data-access';
 import { Badge, DataTable, PageHeader, useDataTableQuery, useShopFormat, type DataTableColumn, type ShopFormat } from '@kassa/web/ui';
+import { QueueImport } from './queue-import';
 
 type Device = Schemas['DeviceDto'];
 
@@ -63,7 +64,7 @@ export function DevicesView() {
   );
   return (
     <>
-      <PageHeader title="Devices" description="Paired tills, and the sales each holds that have not reached Kassa yet." />
+      <PageHeader title="Devices" description="Paired tills, and the sales each holds that have not reached Kassa yet." actions={<QueueImport />} />
       <DataTable
         label="Devices"
         columns={columns(format, devices.dataUpdatedAt || Date.now())}

@@ -3,22 +3,51 @@ import { useForm, useWatch } from 'react-hook-form';
 import type { Schemas } from '@kassa/api-client';
 import { useSession } from '@kassa/web/auth';
 import { useApiMutation } from '@kassa/web/data-access';
-import { TILL_IDLE_LOCK_SECONDS } from '@kassa/contracts';
-import { DetailList, Form, FormActions, FormCheckbox, FormInput, FormNumberInput, FormRow, FormSelect, PageHeader, Skeleton, useToasts } from '@kassa/web/ui';
+import { OFFLINE_MAX_HOURS, TILL_IDLE_LOCK_SECONDS } from '@kassa/contracts';
+import {
+  DetailList,
+  Form,
+  FormActions,
+  FormCheckbox,
+  FormInput,
+  FormMoneyInput,
+  FormNumberInput,
+  FormRow,
+  FormSelect,
+  PageHeader,
+  Skeleton,
+  useShopFormat,
+  useToasts,
+} from '@kassa/web/ui';
 import { localeOptions, timeZoneOptions } from './locale-options';
 import { SettingsNav } from './settings-nav';
 
 type Tenant = Schemas['TenantDto'];
-type SettingsValues = Pick<Tenant, 'name' | 'locale' | 'currency' | 'timeZone' | 'pricesIncludeTax' | 'allowNegativeStock' | 'tillIdleLockSeconds'>;
+type SettingsValues = Pick<
+  Tenant,
+  | 'name'
+  | 'locale'
+  | 'currency'
+  | 'timeZone'
+  | 'pricesIncludeTax'
+  | 'allowNegativeStock'
+  | 'tillIdleLockSeconds'
+  | 'offlineCardAllowed'
+  | 'offlineMaxSaleMinor'
+  | 'offlineMaxHours'
+>;
 
-const valuesOf = ({ name, locale, currency, timeZone, pricesIncludeTax, allowNegativeStock, tillIdleLockSeconds }: Tenant): SettingsValues => ({
-  name,
-  locale,
-  currency,
-  timeZone,
-  pricesIncludeTax,
-  allowNegativeStock,
-  tillIdleLockSeconds,
+const valuesOf = (tenant: Tenant): SettingsValues => ({
+  name: tenant.name,
+  locale: tenant.locale,
+  currency: tenant.currency,
+  timeZone: tenant.timeZone,
+  pricesIncludeTax: tenant.pricesIncludeTax,
+  allowNegativeStock: tenant.allowNegativeStock,
+  tillIdleLockSeconds: tenant.tillIdleLockSeconds,
+  offlineCardAllowed: tenant.offlineCardAllowed,
+  offlineMaxSaleMinor: tenant.offlineMaxSaleMinor,
+  offlineMaxHours: tenant.offlineMaxHours,
 });
 
 function SettingsForm({ tenant }: { tenant: Tenant }) {
@@ -65,6 +94,23 @@ function SettingsForm({ tenant }: { tenant: Tenant }) {
           hint={`A till left untouched this long shows the lock screen (${TILL_IDLE_LOCK_SECONDS.min} to ${TILL_IDLE_LOCK_SECONDS.max}).`}
         />
       </FormRow>
+      <FormCheckbox
+        name="offlineCardAllowed"
+        label="Take card payments while a till is offline"
+        description="For card terminals that approve on their own. Such payments are marked for review; without this, offline tills take cash only."
+      />
+      <FormRow>
+        <FormMoneyInput name="offlineMaxSaleMinor" label="Largest offline sale" hint="Empty: no limit. A bigger sale waits for the network." />
+        <FormNumberInput
+          name="offlineMaxHours"
+          label="Stop selling after offline for"
+          unit="hours"
+          required
+          min={OFFLINE_MAX_HOURS.min}
+          max={OFFLINE_MAX_HOURS.max}
+          hint={`Then the till asks for the network (${OFFLINE_MAX_HOURS.min} to ${OFFLINE_MAX_HOURS.max}).`}
+        />
+      </FormRow>
       <FormActions />
     </Form>
   );
@@ -73,6 +119,7 @@ function SettingsForm({ tenant }: { tenant: Tenant }) {
 /** The shop's settings; owners change them, everyone else reads them. */
 export function SettingsView() {
   const { me, can } = useSession();
+  const format = useShopFormat();
   const tenant = me?.tenant;
   return (
     <>
@@ -91,6 +138,10 @@ export function SettingsView() {
             ['Time zone', tenant.timeZone],
             ['Prices', tenant.pricesIncludeTax ? 'Include tax' : 'Exclude tax'],
             ['Till locks after', `${tenant.tillIdleLockSeconds} seconds untouched`],
+            [
+              'Offline tills',
+              `${tenant.offlineCardAllowed ? 'Cash and card' : 'Cash only'}; stop after ${tenant.offlineMaxHours} h${tenant.offlineMaxSaleMinor === null ? '' : `; sales up to ${format.money(tenant.offlineMaxSaleMinor)}`}`,
+            ],
           ]}
         />
       )}

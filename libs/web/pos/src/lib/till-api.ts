@@ -53,6 +53,20 @@ export class CashierSession {
     return session;
   }
 
+  /**
+   * Signed in without the network against the PIN hash kept on this tablet (offline-staff.ts): no tokens, so
+   * nothing reaches Kassa in this session (the API answers 401); the queue waits for a sign-in with the network.
+   */
+  static offline(me: Me): CashierSession {
+    const session = new CashierSession({ accessToken: '', refreshToken: '' });
+    session.me_ = me;
+    return session;
+  }
+
+  get isOffline(): boolean {
+    return !this.tokens.accessToken;
+  }
+
   /** Who signed in, their permissions and their shop's settings. */
   get me(): Me {
     if (!this.me_) throw new Error('the session has not started');

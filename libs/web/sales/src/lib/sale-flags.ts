@@ -8,4 +8,5 @@ export const FLAG_LABEL: Record<Sale['flags'][number], string> = {
   negative_stock: 'stock below zero',
   tender_short: 'tenders short of the total',
   discount_unapproved: 'a discount beyond the allowance',
+  offline_limit_exceeded: 'beyond the shop’s offline limits',
 };

@@ -37,6 +37,7 @@ import { TenantTillIdleLock1767100000000 } from './1767100000000-tenant-till-idl
 import { CreateRegisterFavourites1767100000001 } from './1767100000001-create-register-favourites';
 import { FoldAccentsInProductSearch1767400000000 } from './1767400000000-fold-accents-in-product-search';
 import { AddRefundApprovalAndReview1767700000000 } from './1767700000000-add-refund-approval-and-review';
+import { OfflineLimits1767800000000 } from './1767800000000-offline-limits';
 import { CreateClientVitalRollup1768000000000 } from './1768000000000-create-client-vital-rollup';
 
 /** Every migration, in order. New ones are appended here. */
@@ -80,5 +81,6 @@ export const migrations = [
   CreateRegisterFavourites1767100000001,
   FoldAccentsInProductSearch1767400000000,
   AddRefundApprovalAndReview1767700000000,
+  OfflineLimits1767800000000,
   CreateClientVitalRollup1768000000000,
 ];

@@ -88,7 +88,7 @@ export const workedExample: ReceiptView = {
         totalMinor: 1180,
       }),
     ],
-    tenders: [{ id: 't1', type: 'cash', amountMinor: 2000 }],
+    tenders: [{ id: 't1', type: 'cash', amountMinor: 2000, offline: false }],
     negativeStockLines: [],
   },
   refunds: [

@@ -53,6 +53,14 @@ export class TenderInputDto {
   @Min(1)
   @Max(MAX_AMOUNT_MINOR)
   amountMinor!: number;
+
+  @ApiPropertyOptional({
+    description:
+      "A card tender taken while the till had no network (the terminal's own approval): only on a `card` tender of an `offline` sale (else 400 naming it). Where the shop does not allow offline cards (`offlineCardAllowed`), the sale is flagged `offline_limit_exceeded`.",
+  })
+  @IsOptional()
+  @IsBoolean()
+  offline?: boolean;
 }
 
 export class SaleApprovalDto {
@@ -134,9 +142,18 @@ export class CreateSaleDto {
 
   @ApiPropertyOptional({
     description:
-      "Rung up without the network: accepted as it was, deviations flagged for review. Only from a user signed in by PIN on a paired till, for the till's own `registerId`; else 403 `offline_sale_forbidden`.",
+      "Rung up without the network: accepted as it was, deviations flagged for review. Only from a user signed in by PIN on a paired till, for the till's own `registerId`, or from a holder of `devices:manage` importing a till's exported queue (with `cashierId`); else 403 `offline_sale_forbidden`.",
   })
   @IsOptional()
   @IsBoolean()
   offline?: boolean;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      "Who rang the sale up, when it is sent by someone else: a till's queue synced under another cashier's PIN session (the till's own register), or an imported queue (required with `offline` from the back office). The sale's cashier (`actor`) is this user, who must be an active user allowed to sell at the store (else 400 naming `cashierId`); the audit row keeps the caller. From anyone else 403 `offline_sale_forbidden`.",
+  })
+  @IsOptional()
+  @IsUUID()
+  cashierId?: string;
 }

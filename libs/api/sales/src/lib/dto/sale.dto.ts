@@ -26,6 +26,7 @@ export class TenderDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ enum: TENDER_TYPES }) type!: TenderType;
   @ApiProperty() amountMinor!: number;
+  @ApiProperty({ description: 'A card tender taken while the till had no network.' }) offline!: boolean;
 }
 
 export class NegativeStockLineDto {

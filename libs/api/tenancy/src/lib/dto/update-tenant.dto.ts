@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsObject, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
-import { TILL_IDLE_LOCK_SECONDS } from '@kassa/contracts';
+import { MAX_AMOUNT_MINOR, OFFLINE_MAX_HOURS, TILL_IDLE_LOCK_SECONDS } from '@kassa/contracts';
 import { IsCurrencyCode, IsLocaleTag, IsTimeZone } from '@kassa/api/http';
 import { UpdateDiscountLimitsDto } from './discount-limits.dto';
 
@@ -42,6 +42,26 @@ export class UpdateTenantDto {
   @Min(TILL_IDLE_LOCK_SECONDS.min)
   @Max(TILL_IDLE_LOCK_SECONDS.max)
   tillIdleLockSeconds?: number;
+  @ApiPropertyOptional({ description: 'Tills take card tenders without the network.' })
+  @IsOptional()
+  @IsBoolean()
+  offlineCardAllowed?: boolean;
+  @ApiPropertyOptional({ type: 'integer', nullable: true, minimum: 1, maximum: MAX_AMOUNT_MINOR, description: 'The largest offline sale; null: no limit.' })
+  @ValidateIf((_, value) => value !== undefined && value !== null)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_AMOUNT_MINOR)
+  offlineMaxSaleMinor?: number | null;
+  @ApiPropertyOptional({
+    minimum: OFFLINE_MAX_HOURS.min,
+    maximum: OFFLINE_MAX_HOURS.max,
+    description: 'Hours a till may stay offline before it stops selling.',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(OFFLINE_MAX_HOURS.min)
+  @Max(OFFLINE_MAX_HOURS.max)
+  offlineMaxHours?: number;
   @ApiPropertyOptional({ type: UpdateDiscountLimitsDto, description: "Basis points (0–10000) of a sale's gross; either limit alone keeps the other." })
   @ValidateIf((_, value) => value !== undefined)
   @IsObject()

@@ -1,10 +1,9 @@
 'use client';
 import { useEffect, useState, type ChangeEvent } from 'react';
-import type { OutboxEntry } from '@kassa/web/offline-queue';
+import { parseQueueFile, queueExport, type OutboxEntry } from '@kassa/web/offline-queue';
 import { Button, ConfirmDialog, Dialog, useShopFormat } from '@kassa/web/ui';
 import { raiseReceiptFloor } from '../store/paired-device';
 import { useTill } from '../till-context';
-import { queueExport, type QueueExport } from './till-outbox';
 import { useTillSync } from './till-sync';
 import { waitedFor } from './waited-for';
 import styles from './offline.module.css';
@@ -48,14 +47,8 @@ export function DevicePanel({ onClose, now }: { onClose(): void; now: number }) 
     const file = event.target.files?.[0];
     event.target.value = '';
     if (!file) return;
-    let parsed: QueueExport;
-    try {
-      parsed = JSON.parse(await file.text()) as QueueExport;
-    } catch {
-      return setMessage({ error: true, text: `${file.name} is not a queue file (not JSON).` });
-    }
-    if (parsed.format !== 'kassa-outbox' || !Array.isArray(parsed.entries))
-      return setMessage({ error: true, text: `${file.name} is not a Kassa queue export.` });
+    const parsed = parseQueueFile(file.name, await file.text());
+    if ('error' in parsed) return setMessage({ error: true, text: parsed.error });
     if (parsed.registerId !== device.registerId)
       return setMessage({ error: true, text: "This queue is another register's: import it on the tablet paired with that register." });
     const added = await sync.outbox.importEntries(parsed.entries);

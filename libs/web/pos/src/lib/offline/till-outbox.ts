@@ -29,17 +29,3 @@ export async function requestBackgroundSync(): Promise<void> {
   const registration = (await navigator.serviceWorker?.getRegistration().catch(() => undefined)) as SyncRegistration | undefined;
   await registration?.sync?.register(OUTBOX_SYNC_TAG).catch(() => undefined);
 }
-
-/** The queue as a file a manager can carry to another device or the back office (JSON of what waits). */
-export interface QueueExport {
-  format: 'kassa-outbox';
-  version: 1;
-  deviceId: string;
-  registerId: string;
-  exportedAt: string;
-  entries: OutboxEntry[];
-}
-
-export function queueExport(deviceId: string, registerId: string, entries: OutboxEntry[], now = new Date()): QueueExport {
-  return { format: 'kassa-outbox', version: 1, deviceId, registerId, exportedAt: now.toISOString(), entries };
-}

@@ -2,13 +2,16 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { backoffDelay, OutboxSync, type Outbox, type OutboxEntry, type SyncRound } from '@kassa/web/offline-queue';
 import { useOnline } from '@kassa/web/pwa';
-import type { TillDb } from '../store/till-db';
+import { STORES, type TillDb } from '../store/till-db';
 import { sendHeartbeat, type CashierSession } from '../till-api';
 import { useTill } from '../till-context';
 import { OUTBOX_SYNC_MESSAGE, requestBackgroundSync, sessionTransport, tillOutbox } from './till-outbox';
 
 /** How often the till tries the queue when nothing else wakes it. */
 const PERIODIC_SYNC_MS = 30_000;
+/** In the till's `meta` store: when a heartbeat was last answered; the offline-hours limit counts from it. */
+export const REACHED_KASSA_AT = 'reachedKassaAt';
+
 const APP_VERSION = process.env['NEXT_PUBLIC_KASSA_VERSION'] ?? 'dev';
 
 export interface TillSync {
@@ -80,9 +83,13 @@ export function TillSyncProvider({ db, session, children }: { db: TillDb; sessio
         lastError: lastError?.slice(0, 500) ?? null,
         appVersion: APP_VERSION,
         storagePersisted: persisted ?? false,
-      }).catch(() => undefined);
+      }).then(
+        // The offline-hours limit counts from the last time Kassa answered.
+        () => db.write([STORES.meta], (transaction) => transaction.objectStore(STORES.meta).put(Date.now(), REACHED_KASSA_AT)),
+        () => undefined,
+      );
     },
-    [outbox, device.deviceToken],
+    [outbox, db, device.deviceToken],
   );
 
   const syncNow = useCallback(async (): Promise<SyncRound | undefined> => {

@@ -14,6 +14,8 @@ import { StaffPicker } from './staff-picker';
 import styles from '../till.module.css';
 
 const STAFF_RETRY_MS = 5_000;
+// Loaded apart (the /pos first-load budget); fetched as soon as the lock screen shows, so it is there offline too.
+const offlineStaffModule = () => import('../offline/offline-staff');
 
 /** A sentence for a refused PIN. */
 export function pinProblem(error: unknown): string {
@@ -32,7 +34,8 @@ export function pinProblem(error: unknown): string {
 
 /** Who is selling: the store's staff as tiles, one tap and a PIN to sign in. */
 export function LockScreen({ notice, onUnlocked, onRevoked }: { notice?: string; onUnlocked(session: CashierSession): void; onRevoked(): void }) {
-  const { device } = useTill();
+  const { device, db } = useTill();
+  useEffect(() => void offlineStaffModule(), []);
   const [staff, setStaff] = useState<StaffMember[]>();
   const [loadError, setLoadError] = useState<string>();
   const [chosen, setChosen] = useState<StaffMember>();
@@ -58,6 +61,10 @@ export function LockScreen({ notice, onUnlocked, onRevoked }: { notice?: string;
           if (isDeviceRevoked(failure)) return onRevoked();
           if (!live) return;
           setLoadError(pinProblem(failure));
+          // Without the network: who signed in here in the last 12 hours (their PIN hashes are on this tablet).
+          void offlineStaffModule()
+            .then((offline) => offline.offlineStaffOf(db))
+            .then((members) => live && members.length > 0 && setStaff((known) => known ?? members));
           retry = setTimeout(load, STAFF_RETRY_MS);
         },
       );
@@ -66,17 +73,28 @@ export function LockScreen({ notice, onUnlocked, onRevoked }: { notice?: string;
       live = false;
       clearTimeout(retry);
     };
-  }, [device.deviceToken, onRevoked, online]);
+  }, [device.deviceToken, onRevoked, online, db]);
 
   async function signIn(pin: string) {
     if (!chosen) return;
     setBusy(true);
     setError(undefined);
     try {
-      onUnlocked(await CashierSession.start(device.deviceToken, chosen.id, pin));
+      const session = await CashierSession.start(device.deviceToken, chosen.id, pin);
+      // Hashed after the unlock (600,000 PBKDF2 rounds take a moment): it is only needed once the network drops.
+      void offlineStaffModule()
+        .then((staff) => staff.rememberSignIn(db, chosen, session.me, pin))
+        .catch(() => undefined);
+      onUnlocked(session);
     } catch (failure) {
       if (isDeviceRevoked(failure)) return onRevoked();
-      setError(pinProblem(failure));
+      if (isApiError(failure) && failure.kind === 'offline') {
+        const offline = await (await offlineStaffModule()).signInOfflineAt(db, chosen.id, pin);
+        if ('me' in offline) return onUnlocked(CashierSession.offline(offline.me));
+        setError(offline.refused);
+      } else {
+        setError(pinProblem(failure));
+      }
       setBusy(false);
     }
   }

@@ -10,6 +10,8 @@ interface PayDialogProps {
   totalMinor: number;
   /** Sending the sale: the buttons wait. */
   busy: boolean;
+  /** Whether the till takes this tender now (offline, cards only where the shop allows them). */
+  allows(type: TenderType): boolean;
   /** Called once the tenders reach the total: the sale goes to the device's queue, then to the API. */
   onComplete(tenders: Tender[]): void;
   /** Printed, emailed or none: what happens once the sale is recorded. */
@@ -22,7 +24,7 @@ const TENDER_LABELS: Record<TenderType, string> = { cash: 'Cash', card: 'Card', 
 const RECEIPT_LABELS: Record<ReceiptChoice, string> = { none: 'None', print: 'Print', email: 'Email' };
 
 /** Cash (quick amounts, change due), card, other, or several: the sale completes when the total is covered. */
-export function PayDialog({ open, totalMinor, busy, onComplete, receipt, onReceipt, onClose }: PayDialogProps) {
+export function PayDialog({ open, totalMinor, busy, allows, onComplete, receipt, onReceipt, onClose }: PayDialogProps) {
   const format = useShopFormat();
   const [tenders, setTenders] = useState<Tender[]>([]);
   const [amount, setAmount] = useState<number | null>(null);
@@ -36,7 +38,7 @@ export function PayDialog({ open, totalMinor, busy, onComplete, receipt, onRecei
 
   const add = (type: TenderType, amountMinor: number) => {
     const capped = Math.min(amountMinor, tenderLimit(type, state.dueMinor));
-    if (capped <= 0 || busy) return;
+    if (capped <= 0 || busy || !allows(type)) return;
     const next = [...tenders, { type, amountMinor: capped }];
     setTenders(next);
     setAmount(null);
@@ -112,7 +114,7 @@ export function PayDialog({ open, totalMinor, busy, onComplete, receipt, onRecei
               key={type}
               variant={type === 'card' ? 'primary' : 'secondary'}
               className={styles.bigButton}
-              disabled={busy}
+              disabled={busy || !allows(type)}
               data-autofocus={type === 'card' || undefined}
               onClick={() => addTyped(type)}
             >
@@ -120,6 +122,7 @@ export function PayDialog({ open, totalMinor, busy, onComplete, receipt, onRecei
             </Button>
           ))}
         </div>
+        {!allows('card') && <p className={styles.payNote}>No card payments without the network: this shop takes cash only while the till is offline.</p>}
         {busy && <p role="status">Completing the sale…</p>}
       </div>
     </Dialog>

@@ -25,8 +25,10 @@ import {
 import type { ReceiptChoice } from '../sell/print-receipt';
 import { QueuedReceipt, type QueuedSale } from '../offline/queued-receipt';
 import { SyncStatus } from '../offline/sync-status';
+import { offlineSaleStop, offlineTenderAllowed } from '../offline/offline-limits';
+import { STORES } from '../store/till-db';
 import { saleDraft } from '../offline/sale-draft';
-import { useTillSync } from '../offline/till-sync';
+import { REACHED_KASSA_AT, useTillSync } from '../offline/till-sync';
 import { useUpdateWhenIdle } from '../offline/update-when-idle';
 import type { Sale } from '../sell/sale-request';
 import { tenderState, type Tender } from '../sell/tenders';
@@ -211,6 +213,10 @@ export function SellScreen({ session, onLock }: { session: CashierSession; onLoc
   useIdleLock(() => {
     if (!sending) void lock();
   }, me.tenant.tillIdleLockSeconds * 1000);
+  // Signed in without the network: once it is back, someone signs in with it so the queue can be sent.
+  useEffect(() => {
+    if (session.isOffline && sync.online && !sending) void lock();
+  }, [session, sync.online, sending, lock]);
 
   /**
    * The sale is done once it is in the device's queue (with its receipt number, in one transaction); then
@@ -284,8 +290,13 @@ export function SellScreen({ session, onLock }: { session: CashierSession; onLoc
     close();
   }
 
-  const openPay = () => {
+  const openPay = async () => {
     if (cart.lines.length === 0 || completed) return;
+    if (!sync.online) {
+      const reachedAt = (await db.get<number>(STORES.meta, REACHED_KASSA_AT)) ?? null;
+      const stop = offlineSaleStop(me.tenant, priced.totalMinor, reachedAt, Date.now(), format.money);
+      if (stop) return setNotice({ text: stop, error: true });
+    }
     setDialog({ name: 'pay' });
   };
   const newSale = () => {
@@ -296,7 +307,7 @@ export function SellScreen({ session, onLock }: { session: CashierSession; onLoc
   };
 
   useShortcut({ id: 'till.scan', combo: { key: 'F2' }, description: 'Search or scan', group: 'Till', allowInInputs: true, run: focusScan });
-  useShortcut({ id: 'till.pay', combo: { key: 'F4' }, description: 'Take payment', group: 'Till', allowInInputs: true, run: openPay });
+  useShortcut({ id: 'till.pay', combo: { key: 'F4' }, description: 'Take payment', group: 'Till', allowInInputs: true, run: () => void openPay() });
   useShortcut({ id: 'till.park', combo: { key: 'F8' }, description: 'Park the sale', group: 'Till', allowInInputs: true, run: () => void park() });
   // Escape is not a registered shortcut: the registry would stop it from closing the open dialog.
   useEffect(() => {
@@ -464,7 +475,7 @@ export function SellScreen({ session, onLock }: { session: CashierSession; onLoc
               <Button className={styles.clearButton} onClick={() => setDialog({ name: 'clear' })} disabled={cart.lines.length === 0}>
                 Clear
               </Button>
-              <Button variant="primary" className={styles.payButton} onClick={openPay} disabled={cart.lines.length === 0}>
+              <Button variant="primary" className={styles.payButton} onClick={() => void openPay()} disabled={cart.lines.length === 0}>
                 Pay {format.money(priced.totalMinor)}
               </Button>
             </div>
@@ -476,6 +487,7 @@ export function SellScreen({ session, onLock }: { session: CashierSession; onLoc
         open={dialog.name === 'pay'}
         totalMinor={priced.totalMinor}
         busy={sending}
+        allows={(type) => sync.online || offlineTenderAllowed(me.tenant, type)}
         onComplete={(tenders) => void complete(tenders)}
         receipt={receiptChoice}
         onReceipt={setReceiptChoice}

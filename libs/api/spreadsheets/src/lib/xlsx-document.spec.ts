@@ -65,4 +65,15 @@ describe('XlsxSheetWriter', () => {
   it('knows how many decimals a currency has', () => {
     expect([minorUnitDigits('EUR'), minorUnitDigits('JPY'), minorUnitDigits('KWD')]).toEqual([2, 0, 3]);
   });
+
+  it('stops writing once the output is closed (a client that went away), instead of waiting for it forever', async () => {
+    const output = new PassThrough({ highWaterMark: 16 });
+    const writer = new XlsxSheetWriter(output, 'Products', columns, { currency: 'EUR', timeZone: 'Europe/Berlin' }, []);
+    const rows = Array.from({ length: 5_000 }, (_, i) => ({ name: `Product ${i}`, priceMinor: i, updatedAt: '2026-11-26T09:30:00.000Z' }));
+    const writing = (async () => {
+      for (let page = 0; page < 20; page++) await writer.write(rows);
+    })();
+    setTimeout(() => output.destroy(), 50);
+    await expect(writing).rejects.toThrow('closed before the last row');
+  });
 });

@@ -92,6 +92,18 @@ function widthsOf<Row>(columns: SheetColumn<Row>[], headers: string[], sample: R
   });
 }
 
+function drainedOrClosed(output: Writable): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      output.off('drain', done);
+      output.off('close', done);
+      resolve();
+    };
+    output.on('drain', done);
+    output.on('close', done);
+  });
+}
+
 /**
  * An .xlsx with one sheet, written to `output` row by row as it is zipped (memory stays flat however many rows):
  * a frozen header row, typed cells (money as numbers in the shop's currency format, dates as dates in its time
@@ -128,7 +140,8 @@ export class XlsxSheetWriter<Row> {
       });
       line.commit();
     }
-    if (this.output.writableNeedDrain) await new Promise((resolve) => this.output.once('drain', resolve));
+    if (this.output.writableNeedDrain) await drainedOrClosed(this.output);
+    if (this.output.destroyed) throw new Error('The xlsx output was closed before the last row (the client went away)');
   }
 
   /** Closes the sheet and the zip; resolves once everything is handed to `output`. */

@@ -28,10 +28,10 @@ export function printBenchResult(bench: string, figures: BenchFigure[], details:
 
 /** A "≤ limit" target and whether `value` meets it. */
 export function atMost(value: number, limit: number): Pick<BenchFigure, 'target' | 'met'> {
-  return { target: `≤ ${limit}`, met: value <= limit };
+  return { target: `≤ ${limit.toLocaleString('en')}`, met: value <= limit };
 }
 
 /** A "≥ limit" target and whether `value` meets it. */
 export function atLeast(value: number, limit: number): Pick<BenchFigure, 'target' | 'met'> {
-  return { target: `≥ ${limit}`, met: value >= limit };
+  return { target: `≥ ${limit.toLocaleString('en')}`, met: value >= limit };
 }

@@ -24,6 +24,9 @@ function scriptsOf(route) {
 }
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+/** The till's first-load budget (gzipped); the other routes are reported without one. */
+const BUDGET_KB = { '/pos': 170 };
+const figures = [];
 for (const route of routes) {
   let raw = 0;
   let gzip = 0;
@@ -34,4 +37,9 @@ for (const route of routes) {
     gzip += gzipSync(content, { level: 9 }).length;
   }
   console.log(`${route.padEnd(14)} ${kb(gzip).padStart(10)} gzipped  ${kb(raw).padStart(10)} raw  (${files.length} scripts)`);
+  const value = Number((gzip / 1024).toFixed(1));
+  const budget = BUDGET_KB[route];
+  figures.push({ name: `${route} first-load JS, gzipped`, value, unit: 'KB', ...(budget ? { target: `≤ ${budget}`, met: value <= budget } : {}) });
 }
+// For `npm run bench` (tools/bench/run-all.mjs): the figures as its last line.
+console.log('BENCH_RESULT ' + JSON.stringify({ bench: 'first-load-js', figures }));

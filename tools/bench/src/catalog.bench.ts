@@ -5,37 +5,75 @@ import { demoLogin, generateProducts, seedTenant } from '@kassa/seed';
 import { freePort } from '@kassa/testing';
 import { Client } from 'pg';
 import { startBenchApi } from './bench-api';
+import { atMost, benchProfile, printBenchResult } from './bench-result';
 import { ms, percentile, timeEach } from './latency';
 
-// Catalog search and barcode lookup on a seeded shop (100,000 products by default), through the
-// API over HTTP beside the very same SQL run directly with `pg`, side by side in one run.
-const PRODUCTS = Number(process.argv[2] ?? 100_000);
-const SAMPLES = 200;
+// Catalog search and barcode lookup on a seeded shop (100,000 products by default), through the API over HTTP
+// beside the very same SQL run directly with `pg` as the app role (forced row-level security), and the design
+// before issue 32 (rank every trigram match on a GIN index; barcodes compared through gtin14()) as the baseline,
+// all in one run on the same data.
+const PRODUCTS = Number(process.argv[2] ?? (benchProfile() === 'small' ? 5_000 : 100_000));
+const SAMPLES = benchProfile() === 'small' ? 50 : 200;
 const SEED = 42;
 const TERMS = ['banan', 'organic milk', 'choco', 'sourdough', 'laundry', 'FRU-0001', 'peanut butter 500 g', 'sparkl', 'gouda', 'green tea'];
+
+/** Search and barcode lookup as they were before issue 32, kept here to measure against. */
+const BEFORE = {
+  index: `CREATE INDEX bench_before_name_key_trgm_idx ON product USING gin (tenant_id, name_key gin_trgm_ops) WHERE deleted_at IS NULL`,
+  search: (q: string, limit: number): ProductQuery => {
+    const from = q.toLowerCase();
+    const to = from.slice(0, -1) + String.fromCodePoint((from.codePointAt(from.length - 1) ?? 0) + 1);
+    return {
+      sql: `WITH matches AS (
+              SELECT b.product_id AS id, 0 AS class, 1::real AS score FROM product_barcode b WHERE gtin14(b.code) = gtin14($1)
+              UNION ALL
+              SELECT p.id, CASE WHEN p.sku_key = lower($1) THEN 0 ELSE 1 END, 1::real
+                FROM product p WHERE p.deleted_at IS NULL AND p.sku_key COLLATE "C" >= $2 AND p.sku_key COLLATE "C" < $3
+              UNION ALL
+              SELECT p.id, 2, word_similarity(fold_search_text($1), p.name_key) FROM product p
+               WHERE p.deleted_at IS NULL AND fold_search_text($1) <% p.name_key
+            ), ranked AS (SELECT id, min(class) AS class, max(score)::float8 AS score FROM matches GROUP BY id)
+            SELECT p.*, r.class, r.score FROM ranked r JOIN product p ON p.id = r.id WHERE p.deleted_at IS NULL
+             ORDER BY r.class, r.score DESC, p.name, p.id LIMIT $4`,
+      parameters: [q, from, to, limit],
+    };
+  },
+  barcode: (code: string): ProductQuery => ({
+    sql: `SELECT p.* FROM product_barcode b JOIN product p ON p.tenant_id = b.tenant_id AND p.id = b.product_id
+           WHERE gtin14(b.code) = gtin14($1) AND p.deleted_at IS NULL`,
+    parameters: [code],
+  }),
+};
 
 async function main(): Promise<void> {
   const port = await freePort();
   const { app, database, close } = await startBenchApi();
   await app.listen({ port, host: '127.0.0.1' });
   const direct = new Client({ connectionString: database.url, options: `-c role=${APP_ROLE}` });
+  const owner = new Client({ connectionString: database.url });
   try {
     const seeded = await seedTenant(app, { slug: 'bench', products: PRODUCTS, stores: 3, seed: SEED });
-    await direct.connect();
-    const login = demoLogin('bench');
+    await Promise.all([direct.connect(), owner.connect()]);
+    await owner.query('ANALYZE product; ANALYZE product_barcode');
     const base = `http://127.0.0.1:${port}`;
-    const { accessToken } = (await (
-      await fetch(`${base}/api/v1/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(login),
-      })
-    ).json()) as { accessToken: string };
-
-    const viaApi = async (path: string) => {
-      const response = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${accessToken}` } });
-      if (!response.ok) throw new Error(`${path} answered ${response.status}`);
-      await response.arrayBuffer();
+    // Signed in again for each row: on a loaded machine a row can outlast an access token.
+    const signIn = async () =>
+      (
+        (await (
+          await fetch(`${base}/api/v1/auth/login`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(demoLogin('bench')),
+          })
+        ).json()) as { accessToken: string }
+      ).accessToken;
+    const timeApi = async (paths: string[]) => {
+      const accessToken = await signIn();
+      return timeEach(paths, async (path) => {
+        const response = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${accessToken}` } });
+        if (!response.ok) throw new Error(`${path} answered ${response.status}`);
+        await response.arrayBuffer();
+      });
     };
     const viaSql = async (query: ProductQuery) => {
       await direct.query('BEGIN');
@@ -49,26 +87,55 @@ async function main(): Promise<void> {
       .filter((_, i) => i % Math.max(1, Math.floor(PRODUCTS / SAMPLES)) === 0)
       .slice(0, SAMPLES)
       .map((product) => product.barcode);
+    const searchPaths = terms.map((q) => `/api/v1/products?q=${encodeURIComponent(q)}&limit=50`);
+    const barcodePaths = barcodes.map((code) => `/api/v1/products/by-barcode/${code}`);
 
-    // Warm both paths once so neither pays for cold caches alone.
-    await timeEach(terms.slice(0, 20), (q) => viaApi(`/api/v1/products?q=${encodeURIComponent(q)}`));
+    // Warm every path once so none pays for cold caches alone.
+    await timeApi(searchPaths.slice(0, 20));
     await timeEach(terms.slice(0, 20), (q) => viaSql(productSearchQuery(q, {}, 51)));
+    const searchApi = await timeApi(searchPaths);
+    const searchSql = await timeEach(terms, (q) => viaSql(productSearchQuery(q, {}, 51)));
+    const barcodeApi = await timeApi(barcodePaths);
+    const barcodeSql = await timeEach(barcodes, (code) => viaSql(productByBarcodeQuery(code)));
 
-    const rows = [
-      ['search via API', await timeEach(terms, (q) => viaApi(`/api/v1/products?q=${encodeURIComponent(q)}&limit=50`))],
-      ['search via SQL', await timeEach(terms, (q) => viaSql(productSearchQuery(q, {}, 51)))],
-      ['barcode via API', await timeEach(barcodes, (code) => viaApi(`/api/v1/products/by-barcode/${code}`))],
-      ['barcode via SQL', await timeEach(barcodes, (code) => viaSql(productByBarcodeQuery(code)))],
-    ] as const;
+    await owner.query(BEFORE.index);
+    await owner.query('ANALYZE product');
+    await timeEach(terms.slice(0, 20), (q) => viaSql(BEFORE.search(q, 51)));
+    const searchBefore = await timeEach(terms, (q) => viaSql(BEFORE.search(q, 51)));
+    const barcodeBefore = await timeEach(barcodes, (code) => viaSql(BEFORE.barcode(code)));
+
+    const rows: [string, number[]][] = [
+      ['search via API', searchApi],
+      ['search via SQL', searchSql],
+      ['search via SQL, before', searchBefore],
+      ['barcode via API', barcodeApi],
+      ['barcode via SQL', barcodeSql],
+      ['barcode via SQL, before', barcodeBefore],
+    ];
     console.log(`products: ${seeded.productCount}, samples per row: ${SAMPLES}`);
     for (const [label, durations] of rows) {
-      console.log(`${label.padEnd(16)} p50 ${ms(percentile(durations, 50)).padStart(9)}   p95 ${ms(percentile(durations, 95)).padStart(9)}`);
+      console.log(`${label.padEnd(24)} p50 ${ms(percentile(durations, 50)).padStart(9)}   p95 ${ms(percentile(durations, 95)).padStart(9)}`);
     }
-    const ratio = (api: number[], sql: number[], p: number) => (percentile(api, p) / percentile(sql, p)).toFixed(2);
-    console.log(`ratio API/SQL search:  p50 ${ratio(rows[0][1], rows[1][1], 50)}  p95 ${ratio(rows[0][1], rows[1][1], 95)}`);
-    console.log(`ratio API/SQL barcode: p50 ${ratio(rows[2][1], rows[3][1], 50)}  p95 ${ratio(rows[2][1], rows[3][1], 95)}`);
+    const p95 = (durations: number[]) => Number(percentile(durations, 95).toFixed(2));
+    const before = (durations: number[]) => ({ value: p95(durations), label: 'SQL before #32' });
+    printBenchResult(
+      'catalog',
+      [
+        {
+          name: `search p95 via SQL (${PRODUCTS.toLocaleString('en')} products)`,
+          value: p95(searchSql),
+          unit: 'ms',
+          baseline: before(searchBefore),
+          ...atMost(p95(searchSql), 30),
+        },
+        { name: 'search p95 via API', value: p95(searchApi), unit: 'ms', baseline: before(searchBefore), ...atMost(p95(searchApi), 40) },
+        { name: 'barcode p95 via API', value: p95(barcodeApi), unit: 'ms', baseline: before(barcodeBefore), ...atMost(p95(barcodeApi), 3) },
+        { name: 'barcode p95 via SQL', value: p95(barcodeSql), unit: 'ms', baseline: before(barcodeBefore) },
+      ],
+      { products: seeded.productCount, samples: SAMPLES, terms: TERMS },
+    );
   } finally {
-    await direct.end().catch(() => undefined);
+    await Promise.all([direct.end().catch(() => undefined), owner.end().catch(() => undefined)]);
     await close();
   }
 }

@@ -205,4 +205,37 @@ describe('products', () => {
     expect(seen).toHaveLength(count);
     expect(new Set(seen).size).toBe(count);
   });
+
+  it('pages search results in the order class, score, name, id, ties across the page boundary included', async () => {
+    // Eight names tie at the best score ("kiwi" is a whole word in each), SKUs starting "kiwi" come before them,
+    // the exact SKU first, weaker names after; page size 3 cuts through every group. Shop B's kiwis stay hidden.
+    const names = ['Kiwi Crate', 'Kiwi Gold', 'Kiwi', 'Kiwi Gold', 'Sweet Kiwi', 'Baby Kiwi', 'Kiwi Berry', 'Kiwi Gold', 'Kiwis Sliced', 'Kiwano Kiwii'];
+    const created: { id: string; name: string }[] = [];
+    for (const name of names) created.push(expectStatus(await create(a, { sku: sku(), name, priceMinor: 100 }), 201).body);
+    const exact = expectStatus(await create(a, { sku: 'KIWI', name: 'Exact', priceMinor: 100 }), 201).body;
+    const prefixed = expectStatus(await create(a, { sku: 'KIWI-2', name: 'Prefixed', priceMinor: 100 }), 201).body;
+    expectStatus(await create(b, { sku: sku(), name: 'Kiwi Gold', priceMinor: 100 }), 201);
+
+    const pages: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { items: { id: string }[]; nextCursor: string | null } = expectStatus(
+        await http()
+          .get(`/api/v1/products?q=kiwi&limit=3${cursor ? `&cursor=${cursor}` : ''}`)
+          .set(as(a)),
+        200,
+      ).body;
+      pages.push(...page.items.map((item) => item.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    const whole = expectStatus(await http().get('/api/v1/products?q=kiwi&limit=100').set(as(a)), 200).body.items as { id: string; name: string }[];
+
+    expect(pages).toEqual(whole.map((product) => product.id));
+    expect(whole.slice(0, 2).map((product) => product.id)).toEqual([exact.id, prefixed.id]);
+    const tied = created.filter((product) => !['Kiwis Sliced', 'Kiwano Kiwii'].includes(product.name));
+    const byNameThenId = (x: { id: string; name: string }, y: { id: string; name: string }) =>
+      x.name < y.name ? -1 : x.name > y.name ? 1 : x.id < y.id ? -1 : x.id > y.id ? 1 : 0;
+    expect(whole.slice(2, 2 + tied.length).map((product) => product.id)).toEqual([...tied].sort(byNameThenId).map((product) => product.id));
+    expect(new Set(pages).size).toBe(pages.length);
+  });
 });

@@ -1,6 +1,6 @@
 export { neutralizeFormula } from './lib/cell-safety';
 export { csvLine, UTF8_BOM } from './lib/csv';
-export { minorUnitDigits, xlsxDocument } from './lib/xlsx-document';
+export { minorUnitDigits, XlsxSheetWriter } from './lib/xlsx-document';
 export type { ColumnType, SheetColumn } from './lib/xlsx-document';
 export { sendExport } from './lib/send-export';
 export { pickExportColumns } from './lib/export-columns';

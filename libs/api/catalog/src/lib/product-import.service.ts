@@ -12,6 +12,7 @@ import { CategoriesService } from './categories.service';
 import { ProductsService } from './products.service';
 import { CATEGORY_PATH_SEPARATOR } from './product-export';
 import { changesNothing } from './product-changes';
+import { gtin14Forms } from './product-search';
 import { isBarcodeTaken } from './products.service';
 import { barcodesTaken } from './catalog.exception';
 import { gtin14 } from '@kassa/spreadsheet-core';
@@ -143,8 +144,8 @@ export class ProductImportService {
   private async referenceProblems(context: RequestContext, rows: ValidRow[], existing: Map<string, { id: string }>): Promise<ImportErrorDto[]> {
     const codes = rows.flatMap(({ product }) => product.barcodes ?? []);
     const holders: { code: string; productId: string }[] = await context.manager.query(
-      `SELECT code, product_id AS "productId" FROM product_barcode WHERE gtin14(code) = ANY($1)`,
-      [codes.map(gtin14)],
+      `SELECT code, product_id AS "productId" FROM product_barcode WHERE code = ANY($1)`,
+      [codes.flatMap(gtin14Forms)],
     );
     const holderOf = new Map(holders.map((holder) => [gtin14(holder.code), holder.productId]));
     const categoryIds = [...new Set(rows.flatMap(({ product }) => (product.categoryId ? [product.categoryId] : [])))];

@@ -1,7 +1,7 @@
 import { isoTime } from '@kassa/api/database';
 import type { ProductDto } from './dto/product.dto';
 import { exactTime } from './catalog-deltas';
-import { skuPrefixRange } from './product-search';
+import { gtin14Forms, skuPrefixRange } from './product-search';
 
 /** A statement and its parameters, run as is by the service and by tools/bench (same SQL both ways). */
 export interface ProductQuery {
@@ -25,14 +25,15 @@ const FILTER_SQL = `($1::uuid IS NULL OR p.category_id = $1) AND ($2::boolean IS
 const filterParameters = (filters: ProductFilters) => [filters.categoryId ?? null, filters.active ?? null];
 
 /**
- * The product with this barcode, compared as GTIN-14 (UPC-A `012345678905` = EAN-13 `0012345678905`)
- * on the unique index `(tenant_id, gtin14(code))`, so there is at most one.
+ * The product with this barcode, compared as GTIN-14 (UPC-A `012345678905` = EAN-13 `0012345678905`): the code's
+ * written forms looked up on the barcode key (see `gtin14Forms`). The unique index `(tenant_id, gtin14(code))`
+ * keeps it to one product.
  */
 export function productByBarcodeQuery(code: string): ProductQuery {
   return {
     sql: `SELECT ${PRODUCT_COLUMNS} FROM product_barcode b JOIN product p ON p.tenant_id = b.tenant_id AND p.id = b.product_id
-           WHERE gtin14(b.code) = gtin14($1) AND p.deleted_at IS NULL`,
-    parameters: [code],
+           WHERE b.code = ANY ($1::text[]) AND p.deleted_at IS NULL`,
+    parameters: [gtin14Forms(code)],
   };
 }
 
@@ -54,31 +55,47 @@ export type RankedProductRow = ProductDto & { searchClass: number; searchScore: 
 
 /**
  * Exact barcode (as GTIN-14) or SKU first, then SKU prefixes, then names by trigram word similarity, accents and
- * case folded (`<%` on `name_key`, so "banan" finds "Organic Bananas" and "gruner" "Grüner Tee"); each arm uses its own index, even under
- * row-level security (see the MakeCatalogSearchUseIndexes migration). The order is total
- * (it ends with the id), so pages continue after the rank of the previous page's last row.
+ * case folded (`<%` on `name_key`, so "banan" finds "Organic Bananas" and "gruner" "Grüner Tee").
+ *
+ * Names are read nearest first from the GiST trigram index (`<<->`, word distance = 1 − word similarity), which
+ * stops after the page instead of ranking every match; `WITH TIES` keeps every name as near as the page's last, so
+ * the page is the first `limit` rows in the order (class, score, name, id) whatever the index's order within a tie.
+ * Names already found by barcode or SKU are left to those arms, so the arms never overlap and the name arm always
+ * supplies enough rows. Ids, classes and names are ranked first; only the page's rows are read whole.
+ * The order is total (it ends with the id), so pages continue after the rank of the previous page's last row.
  * The score is read as double precision so that it survives the trip through the cursor exactly.
  */
 export function productSearchQuery(q: string, filters: ProductFilters, limit: number, after?: SearchRank): ProductQuery {
   const [skuFrom, skuTo] = skuPrefixRange(q);
   return {
-    sql: `WITH matches AS (
-            SELECT b.product_id AS id, 0 AS class, 1::real AS score FROM product_barcode b WHERE gtin14(b.code) = gtin14($3)
+    sql: `WITH exact AS MATERIALIZED (
+            SELECT b.product_id AS id, 0 AS class FROM product_barcode b WHERE b.code = ANY ($11::text[])
             UNION ALL
-            SELECT p.id, CASE WHEN p.sku_key = lower($3) THEN 0 ELSE 1 END, 1::real
+            SELECT p.id, CASE WHEN p.sku_key = lower($3) THEN 0 ELSE 1 END
               FROM product p WHERE p.deleted_at IS NULL AND p.sku_key COLLATE "C" >= $4 AND p.sku_key COLLATE "C" < $5
-            UNION ALL
-            SELECT p.id, 2, word_similarity(fold_search_text($3), p.name_key) FROM product p
-             WHERE p.deleted_at IS NULL AND fold_search_text($3) <% p.name_key
-          ), ranked AS (
-            SELECT id, min(class) AS class, max(score)::float8 AS score FROM matches GROUP BY id
+          ), named AS (
+            SELECT p.id, 2 AS class, word_similarity(fold_search_text($3), p.name_key)::float8 AS score, p.name FROM product p
+             WHERE p.deleted_at IS NULL AND fold_search_text($3) <% p.name_key AND ${FILTER_SQL}
+               AND p.id <> ALL (ARRAY(SELECT id FROM exact))
+               AND ($6::bigint IS NULL OR $6 < 2
+                    OR (-word_similarity(fold_search_text($3), p.name_key)::float8, p.name, p.id) > (-$7::float8, $8::text, $9::uuid))
+             ORDER BY fold_search_text($3) <<-> p.name_key FETCH FIRST $10 ROWS WITH TIES
+          ), page AS MATERIALIZED (
+            SELECT id, class, score, name FROM (
+              SELECT p.id, min(e.class) AS class, 1::float8 AS score, p.name
+                FROM exact e JOIN product p ON p.id = e.id
+               WHERE p.deleted_at IS NULL AND ${FILTER_SQL}
+               GROUP BY p.id, p.name
+              UNION ALL
+              SELECT id, class, score, name FROM named
+            ) candidates
+             WHERE $6::bigint IS NULL OR (class, -score, name, id) > ($6, -$7::float8, $8::text, $9::uuid)
+             ORDER BY class, score DESC, name, id LIMIT $10
           )
           SELECT ${PRODUCT_COLUMNS}, r.class AS "searchClass", r.score AS "searchScore"
-            FROM ranked r JOIN product p ON p.id = r.id
-           WHERE p.deleted_at IS NULL AND ${FILTER_SQL}
-             AND ($6::bigint IS NULL OR (r.class, -r.score, p.name, p.id) > ($6, -$7::float8, $8::text, $9::uuid))
-           ORDER BY r.class, r.score DESC, p.name, p.id LIMIT $10`,
-    parameters: [...filterParameters(filters), q, skuFrom, skuTo, ...(after ?? [null, null, null, null]), limit],
+            FROM page r JOIN product p ON p.id = r.id
+           ORDER BY r.class, r.score DESC, r.name, r.id`,
+    parameters: [...filterParameters(filters), q, skuFrom, skuTo, ...(after ?? [null, null, null, null]), limit, gtin14Forms(q)],
   };
 }
 

@@ -8,7 +8,6 @@ import { cursorShape, invalidCursor, pageRequest, paginate, RequestContext, vers
 import type { ExportFormat, SpreadsheetExport } from '@kassa/api/spreadsheets';
 import { TenantsService } from '@kassa/api/tenancy';
 import { changesNothing } from './product-changes';
-import { gtin14 } from '@kassa/spreadsheet-core';
 import { CategoriesService } from './categories.service';
 import type { CreateProductDto, ProductDto, ProductListDto, ProductQueryDto, UpdateProductDto } from './dto/product.dto';
 import { pickProductColumns, PRODUCT_EXPORT_SQL, ProductExportRow } from './product-export';
@@ -22,7 +21,7 @@ import {
   RankedProductRow,
 } from './product-queries';
 import { SYNCED_TO_SQL } from './catalog-deltas';
-import { skuPrefixRange } from './product-search';
+import { gtin14Forms, skuPrefixRange } from './product-search';
 import { barcodesTaken, deletedOutsideDelta, deltaWithSearch, productNotFound, skuTaken } from './catalog.exception';
 import { productListKey } from './catalog-cache-keys';
 
@@ -106,9 +105,9 @@ export class ProductsService {
       context.manager,
       `SELECT p.id, p.sku, b.code AS barcode
          FROM product p
-         LEFT JOIN product_barcode b ON b.tenant_id = p.tenant_id AND b.product_id = p.id AND gtin14(b.code) = ANY($2)
+         LEFT JOIN product_barcode b ON b.tenant_id = p.tenant_id AND b.product_id = p.id AND b.code = ANY($2)
         WHERE p.deleted_at IS NULL AND (p.sku = ANY($1) OR b.code IS NOT NULL)`,
-      [skus, barcodes.map(gtin14)],
+      [skus, barcodes.flatMap(gtin14Forms)],
     );
   }
 
@@ -400,8 +399,8 @@ export class ProductsService {
   private async assertBarcodesFree(context: RequestContext, codes: string[], ownProductId?: string): Promise<void> {
     if (codes.length === 0) return;
     const taken: { code: string }[] = await context.manager.query(
-      `SELECT code FROM product_barcode WHERE gtin14(code) = ANY($1) AND product_id IS DISTINCT FROM $2::uuid`,
-      [codes.map(gtin14), ownProductId ?? null],
+      `SELECT code FROM product_barcode WHERE code = ANY($1) AND product_id IS DISTINCT FROM $2::uuid`,
+      [codes.flatMap(gtin14Forms), ownProductId ?? null],
     );
     if (taken.length > 0) throw barcodesTaken(taken.map((row) => row.code));
   }

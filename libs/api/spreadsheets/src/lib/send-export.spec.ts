@@ -1,5 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import { Readable } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
 import * as XLSX from '@e965/xlsx';
 import { sendExport, SpreadsheetExport } from './send-export';
 
@@ -64,12 +65,12 @@ describe('sendExport', () => {
     expect(await text(sent.body)).toBe('\uFEFFsku,priceMinor\r\n');
   });
 
-  it('sends an xlsx built from every page', async () => {
+  it('streams an xlsx page by page', async () => {
     const { reply, headers, sent } = fakeReply();
     const { spreadsheet, written } = itemsExport([[{ sku: 'A-1', priceMinor: 100 }], [{ sku: 'B-2', priceMinor: 200 }]], { format: 'xlsx' });
     await sendExport(reply, spreadsheet);
     expect(headers['content-disposition']).toBe('attachment; filename="items.xlsx"');
-    const sheet = XLSX.read(sent.body as Buffer, { type: 'buffer' }).Sheets['Items'];
+    const sheet = XLSX.read(await buffer(sent.body as Readable), { type: 'buffer' }).Sheets['Items'];
     expect([sheet['A2'].v, sheet['A3'].v]).toEqual(['A-1', 'B-2']);
     expect(written).toHaveBeenCalledWith(2);
   });

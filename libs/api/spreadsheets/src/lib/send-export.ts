@@ -2,7 +2,7 @@ import type { FastifyReply } from 'fastify';
 import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
 import { csvLine, UTF8_BOM } from './csv';
-import { SheetColumn, xlsxDocument } from './xlsx-document';
+import { SheetColumn, XlsxSheetWriter } from './xlsx-document';
 
 export type ExportFormat = 'csv' | 'xlsx';
 
@@ -34,9 +34,9 @@ export interface SpreadsheetExport<Row> {
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /**
- * Answers with the rows as CSV (streamed page by page) or as an .xlsx (built whole: the format
- * is a zip), then runs the export's `written`. Either way the first page is read before the
- * status goes out, so a query that fails answers problem+json instead of a cut-off file.
+ * Answers with the rows as CSV or as an .xlsx, either streamed page by page, then runs the export's `written`.
+ * Either way the first page is read before the status goes out, so a query that fails answers problem+json
+ * instead of a cut-off file.
  */
 export async function sendExport<Row>(reply: FastifyReply, spreadsheet: SpreadsheetExport<Row>): Promise<void> {
   const count = spreadsheet.format === 'xlsx' ? await sendXlsx(reply, spreadsheet) : await sendCsv(reply, spreadsheet);
@@ -46,13 +46,23 @@ export async function sendExport<Row>(reply: FastifyReply, spreadsheet: Spreadsh
 async function sendXlsx<Row>(reply: FastifyReply, spreadsheet: SpreadsheetExport<Row>): Promise<number> {
   const { sheet } = spreadsheet;
   if (!sheet) throw new Error(`The ${spreadsheet.filename} export has no xlsx form`);
-  const rows: Row[] = [];
-  for await (const page of spreadsheet.pages()) rows.push(...page);
-  reply
-    .header('content-type', XLSX_TYPE)
-    .header('content-disposition', `attachment; filename="${spreadsheet.filename}.xlsx"`)
-    .send(xlsxDocument(sheet.name, sheet.columns, rows, { currency: sheet.currency, timeZone: sheet.timeZone }));
-  return rows.length;
+  const pages = spreadsheet.pages()[Symbol.asyncIterator]();
+  let page = await pages.next();
+  const body = new PassThrough();
+  reply.header('content-type', XLSX_TYPE).header('content-disposition', `attachment; filename="${spreadsheet.filename}.xlsx"`).send(body);
+  const writer = new XlsxSheetWriter(body, sheet.name, sheet.columns, { currency: sheet.currency, timeZone: sheet.timeZone }, page.done ? [] : page.value);
+  let count = 0;
+  try {
+    for (; !page.done; page = await pages.next()) {
+      await writer.write(page.value);
+      count += page.value.length;
+    }
+    await writer.end();
+  } catch (error) {
+    body.destroy(error as Error); // the client sees a cut-off download, never a file that looks whole
+    throw error;
+  }
+  return count;
 }
 
 async function sendCsv<Row>(reply: FastifyReply, spreadsheet: SpreadsheetExport<Row>): Promise<number> {

@@ -1,5 +1,7 @@
 import * as XLSX from '@e965/xlsx';
-import { excelSerialIn, minorUnitDigits, SheetColumn, xlsxDocument } from './xlsx-document';
+import { PassThrough } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
+import { excelSerialIn, minorUnitDigits, SheetColumn, XlsxSheetWriter } from './xlsx-document';
 
 interface Item {
   name: string;
@@ -13,17 +15,27 @@ const columns: SheetColumn<Item>[] = [
   { header: 'Updated', type: 'date', value: (item) => item.updatedAt },
 ];
 
-describe('xlsxDocument', () => {
-  const sut = xlsxDocument(
-    'Products',
-    columns,
-    [
+/** The rows written in two pages through the streaming writer, as the bytes of the file. */
+async function xlsxOf(rows: Item[]): Promise<Buffer> {
+  const output = new PassThrough();
+  const bytes = buffer(output);
+  const writer = new XlsxSheetWriter(output, 'Products', columns, { currency: 'EUR', timeZone: 'Europe/Berlin' }, rows.slice(0, 1));
+  await writer.write(rows.slice(0, 1));
+  await writer.write(rows.slice(1));
+  await writer.end();
+  return bytes;
+}
+
+describe('XlsxSheetWriter', () => {
+  let sut: Buffer;
+  let sheet: XLSX.WorkSheet;
+  beforeAll(async () => {
+    sut = await xlsxOf([
       { name: 'Organic Bananas', priceMinor: 299, updatedAt: '2026-11-26T09:30:00.000Z' },
       { name: '=HYPERLINK("x")', priceMinor: 1000, updatedAt: '2026-07-01T09:30:00.000Z' },
-    ],
-    { currency: 'EUR', timeZone: 'Europe/Berlin' },
-  );
-  const sheet = XLSX.read(sut, { type: 'buffer', cellNF: true, cellStyles: true }).Sheets['Products'];
+    ]);
+    sheet = XLSX.read(sut, { type: 'buffer', cellNF: true, cellStyles: true }).Sheets['Products'];
+  });
 
   it('writes the header, money as numbers in the currency format, and dates as dates', () => {
     expect(sheet['A1'].v).toBe('Name');
@@ -52,5 +64,16 @@ describe('xlsxDocument', () => {
 
   it('knows how many decimals a currency has', () => {
     expect([minorUnitDigits('EUR'), minorUnitDigits('JPY'), minorUnitDigits('KWD')]).toEqual([2, 0, 3]);
+  });
+
+  it('stops writing once the output is closed (a client that went away), instead of waiting for it forever', async () => {
+    const output = new PassThrough({ highWaterMark: 16 });
+    const writer = new XlsxSheetWriter(output, 'Products', columns, { currency: 'EUR', timeZone: 'Europe/Berlin' }, []);
+    const rows = Array.from({ length: 5_000 }, (_, i) => ({ name: `Product ${i}`, priceMinor: i, updatedAt: '2026-11-26T09:30:00.000Z' }));
+    const writing = (async () => {
+      for (let page = 0; page < 20; page++) await writer.write(rows);
+    })();
+    setTimeout(() => output.destroy(), 50);
+    await expect(writing).rejects.toThrow('closed before the last row');
   });
 });

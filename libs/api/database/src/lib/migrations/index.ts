@@ -39,6 +39,7 @@ import { FoldAccentsInProductSearch1767400000000 } from './1767400000000-fold-ac
 import { AddRefundApprovalAndReview1767700000000 } from './1767700000000-add-refund-approval-and-review';
 import { OfflineLimits1767800000000 } from './1767800000000-offline-limits';
 import { CreateClientVitalRollup1768000000000 } from './1768000000000-create-client-vital-rollup';
+import { RankProductNamesByTrigramDistance1768200000000 } from './1768200000000-rank-product-names-by-trigram-distance';
 
 /** Every migration, in order. New ones are appended here. */
 export const migrations = [
@@ -83,4 +84,5 @@ export const migrations = [
   AddRefundApprovalAndReview1767700000000,
   OfflineLimits1767800000000,
   CreateClientVitalRollup1768000000000,
+  RankProductNamesByTrigramDistance1768200000000,
 ];

@@ -91,16 +91,25 @@ export function CategoriesView() {
           {manage && (
             <span className={styles.actions}>
               <Button size="small" variant="ghost" onClick={() => setEditing({ kind: 'create', parentId: node.id })}>
-                Add subcategory<VisuallyHidden> to {node.name}</VisuallyHidden>
+                <span>
+                  Add subcategory<VisuallyHidden> to {node.name}</VisuallyHidden>
+                </span>
               </Button>
               <Button size="small" variant="ghost" onClick={() => setEditing({ kind: 'rename', category: node })}>
-                Rename<VisuallyHidden> {node.name}</VisuallyHidden>
+                <span>
+                  Rename<VisuallyHidden> {node.name}</VisuallyHidden>
+                </span>
               </Button>
               <Button size="small" variant="ghost" onClick={() => setEditing({ kind: 'move', category: node })}>
-                Move<VisuallyHidden> {node.name}</VisuallyHidden> to…
+                {/* One inline run: the button lays its children out with gaps. */}
+                <span>
+                  Move<VisuallyHidden> {node.name}</VisuallyHidden> to…
+                </span>
               </Button>
               <Button size="small" variant="ghost" onClick={() => setDeleting(node)}>
-                Delete<VisuallyHidden> {node.name}</VisuallyHidden>
+                <span>
+                  Delete<VisuallyHidden> {node.name}</VisuallyHidden>
+                </span>
               </Button>
             </span>
           )}

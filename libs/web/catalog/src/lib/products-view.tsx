@@ -200,7 +200,7 @@ export function ProductsView() {
             <SearchInput
               label="Search products"
               hideLabel
-              placeholder={stock ? 'Search is off with a stock state' : 'Search name, SKU or barcode'}
+              placeholder={stock ? 'Search is off' : 'Search name, SKU or barcode'}
               disabled={Boolean(stock)}
               value={table.filterValues['q'] ?? ''}
               onSearch={(value) => table.setFilter('q', value)}

@@ -84,14 +84,17 @@ async function searchToRows(page: Page, term: string, firstName: string): Promis
   });
   const painted = page.evaluate(
     ({ selector, expected }) =>
-      new Promise<number>((resolve) => {
+      new Promise<number>((resolve, reject) => {
         const window = globalThis as unknown as PageGlobals;
+        const started = performance.now();
         const tick = () => {
           const cell = window.document.querySelector(selector);
           const typed = window.document.querySelector('[data-bench-search]')?.value;
           if (window.lastKey > 0 && typed === expected.term && cell?.textContent?.trim() === expected.name) {
             // The frame after the one that has the row: it has been painted by then.
             window.requestAnimationFrame(() => resolve(performance.now() - window.lastKey));
+          } else if (performance.now() - started > 30_000) {
+            reject(new Error(`no "${expected.name}" for "${expected.term}" (typed "${typed}", first row "${cell?.textContent}", key at ${window.lastKey})`));
           } else window.requestAnimationFrame(tick);
         };
         tick();

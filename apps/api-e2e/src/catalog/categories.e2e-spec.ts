@@ -57,4 +57,41 @@ describe('categories', () => {
     expect(response.status).toBe(404);
     expect(response.body).toMatchObject({ code: ErrorCode.CategoryNotFound, errors: [{ field: 'parentId' }] });
   });
+
+  it('moves a category to the top (parentId null) and renames it, keeping its subcategories under it', async () => {
+    const pantry = await post({ name: 'Pantry' });
+    const spices = await post({ name: 'Spices', parentId: pantry.id });
+    const pepper = await post({ name: 'Pepper', parentId: spices.id });
+    const moved = expectStatus(
+      await http().patch(`/api/v1/categories/${spices.id}`).set(bearer(shop.owner.accessToken)).send({ parentId: null, name: 'Herbs & spices' }),
+      200,
+    ).body;
+    expect(moved).toMatchObject({ id: spices.id, parentId: null, name: 'Herbs & spices', version: spices.version + 1 });
+    const items: { id: string; parentId: string | null }[] = expectStatus(await http().get('/api/v1/categories').set(bearer(shop.owner.accessToken)), 200).body
+      .items;
+    expect(items.find((category) => category.id === pepper.id)?.parentId).toBe(spices.id);
+  });
+
+  it("refuses another shop's category as a parent, and to rename, move or delete it, with 404", async () => {
+    const other = await createTenant(api.app, 'Hotel');
+    const theirs = expectStatus(await http().post('/api/v1/categories').set(bearer(other.owner.accessToken)).send({ name: 'Theirs' }), 201).body;
+    const mine = await post({ name: 'Mine' });
+    const asParent = await http().patch(`/api/v1/categories/${mine.id}`).set(bearer(shop.owner.accessToken)).send({ parentId: theirs.id });
+    expect(asParent.status).toBe(404);
+    expect(asParent.body).toMatchObject({ code: ErrorCode.CategoryNotFound, errors: [{ field: 'parentId' }] });
+    expect((await http().patch(`/api/v1/categories/${theirs.id}`).set(bearer(shop.owner.accessToken)).send({ name: 'Taken' })).status).toBe(404);
+    expect((await http().patch(`/api/v1/categories/${theirs.id}`).set(bearer(shop.owner.accessToken)).send({ parentId: null })).status).toBe(404);
+    expect((await http().delete(`/api/v1/categories/${theirs.id}`).set(bearer(shop.owner.accessToken))).status).toBe(404);
+    const theirTree = expectStatus(await http().get('/api/v1/categories').set(bearer(other.owner.accessToken)), 200).body.items;
+    expect(theirTree).toEqual([expect.objectContaining({ id: theirs.id, name: 'Theirs', parentId: null })]);
+  });
+
+  it('says why a move into its own subcategory is refused, in words a screen can show', async () => {
+    const top = await post({ name: 'Household' });
+    const below = await post({ name: 'Cleaning', parentId: top.id });
+    const response = await http().patch(`/api/v1/categories/${top.id}`).set(bearer(shop.owner.accessToken)).send({ parentId: below.id });
+    expect(response.body).toMatchObject({ detail: 'A category cannot sit inside itself.', errors: [{ field: 'parentId' }] });
+    const self = await http().patch(`/api/v1/categories/${top.id}`).set(bearer(shop.owner.accessToken)).send({ parentId: top.id });
+    expect(self.status).toBe(400);
+  });
 });

@@ -4,4 +4,4 @@ export type { ProductCodeMatch, ProductForSale, StockableProduct } from './lib/p
 export { productNotFound } from './lib/catalog.exception';
 export { CategoriesService } from './lib/categories.service';
 export { productByBarcodeQuery, productSearchQuery } from './lib/product-queries';
-export type { ProductQuery } from './lib/product-queries';
+export type { ProductFilters, ProductQuery } from './lib/product-queries';

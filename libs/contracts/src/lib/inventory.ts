@@ -11,6 +11,15 @@ export function isLowStock(onHand: number, reorderPoint: number | null): boolean
   return reorderPoint !== null && onHand <= reorderPoint;
 }
 
+/** Where a level stands, as screens show it and `state=` filters it: none left, at or below the reorder point, or enough. */
+export const STOCK_STATES = ['out', 'low', 'in'] as const;
+export type StockState = (typeof STOCK_STATES)[number];
+
+export function stockStateOf(onHand: number, reorderPoint: number | null): StockState {
+  if (onHand <= 0) return 'out';
+  return isLowStock(onHand, reorderPoint) ? 'low' : 'in';
+}
+
 export interface StockLevelView {
   storeId: string;
   productId: string;

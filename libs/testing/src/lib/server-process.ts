@@ -3,7 +3,15 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-const WORKSPACE_ROOT = path.resolve(__dirname, '../../../..');
+/** The nearest folder up with nx.json: this file also runs compiled under dist/ (tools/bench). */
+function workspaceRoot(from: string): string {
+  const up = path.dirname(from);
+  if (existsSync(path.join(from, 'nx.json'))) return from;
+  if (up === from) throw new Error(`no nx.json above ${__dirname}`);
+  return workspaceRoot(up);
+}
+
+const WORKSPACE_ROOT = workspaceRoot(__dirname);
 const BUILT_API = path.join(WORKSPACE_ROOT, 'dist/apps/api/apps/api/src');
 const NEXT_BIN = path.join(WORKSPACE_ROOT, 'node_modules/next/dist/bin/next');
 

@@ -5704,6 +5704,10 @@ export interface operations {
                 q?: string;
                 categoryId?: string;
                 active?: boolean;
+                /** @description The order without `q` (default `name`); `-` for descending. Search results come by relevance. */
+                sort?: "name" | "-name" | "sku" | "-sku" | "price" | "-price";
+                /** @description Comma-separated product ids (at most 200): those products, by name, in one page — e.g. the page of a stock state inventory chose. */
+                ids?: string;
                 /** @description The till's delta: products changed at or after this time (a previous `syncedTo`), oldest change first. */
                 updatedSince?: string;
                 /** @description With `updatedSince`: report deleted products too, under `deleted`. */
@@ -6149,6 +6153,12 @@ export interface operations {
                 lowOnly?: boolean;
                 /** @description Also every product the store never moved, at 0 (deleted products left out); pages by (store, product) over the products. */
                 includeZero?: boolean;
+                /** @description `out`: at or below 0; `low`: above 0 and at or below the reorder point; `in`: the rest. */
+                state?: "out" | "low" | "in";
+                /** @description With `includeZero`: only products of this category (the products' own, not its subcategories'). */
+                categoryId?: string;
+                /** @description With `includeZero`: only active (or inactive) products. */
+                active?: boolean;
             };
             header?: never;
             path?: never;

@@ -1,10 +1,11 @@
 import type { CacheKeyParts, EarlyCacheRequest } from '@kassa/api/cache';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@kassa/api/http';
 import { isUUID } from 'class-validator';
+import type { ProductSort } from './product-queries';
 
-/** The products list's first page in the cache: its filters and how many rows it fetches (the page size + 1). */
-export function productListKey(filters: { categoryId?: string; active?: boolean }, fetch: number): CacheKeyParts {
-  return { categoryId: filters.categoryId, active: filters.active, limit: fetch };
+/** The products list's first page in the cache: its filters, its order and how many rows it fetches (the page size + 1). */
+export function productListKey(filters: { categoryId?: string; active?: boolean }, sort: ProductSort, fetch: number): CacheKeyParts {
+  return { categoryId: filters.categoryId, active: filters.active, sort, limit: fetch };
 }
 
 const LIST_QUERY = new Set(['limit', 'categoryId', 'active']);
@@ -21,6 +22,7 @@ export function productListKeyOfRequest({ query }: EarlyCacheRequest): CacheKeyP
   if (active !== undefined && active !== 'true' && active !== 'false') return undefined;
   return productListKey(
     { categoryId, active: active === undefined ? undefined : active === 'true' },
+    'name',
     (limit === undefined ? DEFAULT_PAGE_SIZE : Number(limit)) + 1,
   );
 }

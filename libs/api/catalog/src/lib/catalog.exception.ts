@@ -29,3 +29,9 @@ export const deltaWithSearch = () =>
 
 export const deletedOutsideDelta = () =>
   invalidField('includeDeleted', 'includeDeleted needs updatedSince', 'Deleted rows are reported only in a delta (updatedSince).');
+
+/** Search results come by relevance; a sort is for the list without `q`. */
+export const sortWithSearch = () => invalidField('sort', 'sort cannot be combined with q', 'Search results come by relevance; sort the list without q.');
+
+/** `ids` answers those products at once, by name: no search, sort or cursor beside it. */
+export const idsWithListing = () => invalidField('ids', 'ids cannot be combined with q, sort or cursor', 'ids answers those products in one page, by name.');

@@ -37,13 +37,32 @@ export function productByBarcodeQuery(code: string): ProductQuery {
   };
 }
 
-/** Products by name, after the (name, id) of the previous page. */
-export function productListQuery(filters: ProductFilters, limit: number, after?: [string, string]): ProductQuery {
+/** The orders a product list can be read in (`-` for descending); each has an index that ends with the id. */
+export const PRODUCT_SORTS = ['name', '-name', 'sku', '-sku', 'price', '-price'] as const;
+export type ProductSort = (typeof PRODUCT_SORTS)[number];
+
+const SORT_COLUMNS: Record<string, string> = { name: 'p.name', sku: 'p.sku', price: 'p.price_minor' };
+
+/** Products in `sort` order (by name unless asked), after the (key, id) of the previous page. */
+export function productListQuery(filters: ProductFilters, limit: number, after?: [string | number, string], sort: ProductSort = 'name'): ProductQuery {
+  const descending = sort.startsWith('-');
+  const column = SORT_COLUMNS[sort.replace('-', '')];
+  const direction = descending ? 'DESC' : 'ASC';
+  // The key's type comes from the column (text or bigint), so one parameter serves every sort.
   return {
     sql: `SELECT ${PRODUCT_COLUMNS} FROM product p
-           WHERE p.deleted_at IS NULL AND ${FILTER_SQL} AND ($3::text IS NULL OR (p.name, p.id) > ($3, $4::uuid))
-           ORDER BY p.name, p.id LIMIT $5`,
-    parameters: [...filterParameters(filters), after?.[0] ?? null, after?.[1] ?? null, limit],
+           WHERE p.deleted_at IS NULL AND ${FILTER_SQL}
+             AND ($3::text IS NULL OR (${column}, p.id) ${descending ? '<' : '>'} ($3::text::${column === 'p.price_minor' ? 'bigint' : 'text'}, $4::uuid))
+           ORDER BY ${column} ${direction}, p.id ${direction} LIMIT $5`,
+    parameters: [...filterParameters(filters), after === undefined ? null : String(after[0]), after?.[1] ?? null, limit],
+  };
+}
+
+/** These products (not deleted, within the filters), by name: a page another domain chose, such as a stock state's. */
+export function productsByIdQuery(filters: ProductFilters, ids: readonly string[]): ProductQuery {
+  return {
+    sql: `SELECT ${PRODUCT_COLUMNS} FROM product p WHERE p.deleted_at IS NULL AND ${FILTER_SQL} AND p.id = ANY($3::uuid[]) ORDER BY p.name, p.id`,
+    parameters: [...filterParameters(filters), ids],
   };
 }
 

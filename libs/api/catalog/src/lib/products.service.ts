@@ -4,7 +4,7 @@ import { type AuditEntry, AuditLog, auditScopeOf } from '@kassa/api/audit';
 import { TenantCache } from '@kassa/api/cache';
 import { isoTime, isUniqueViolation, queryRows, updateSet } from '@kassa/api/database';
 import { DomainEvents } from '@kassa/api/events';
-import { cursorShape, invalidCursor, pageRequest, paginate, RequestContext, versionMismatch } from '@kassa/api/http';
+import { CursorShape, cursorShape, invalidCursor, pageRequest, paginate, RequestContext, versionMismatch } from '@kassa/api/http';
 import type { ExportFormat, SpreadsheetExport } from '@kassa/api/spreadsheets';
 import { TenantsService } from '@kassa/api/tenancy';
 import { changesNothing } from './product-changes';
@@ -17,17 +17,36 @@ import {
   ProductChangeRow,
   productChangesQuery,
   productListQuery,
+  productsByIdQuery,
   productSearchQuery,
+  type ProductFilters,
+  type ProductSort,
   RankedProductRow,
 } from './product-queries';
 import { SYNCED_TO_SQL } from './catalog-deltas';
 import { gtin14Forms, skuPrefixRange } from './product-search';
-import { barcodesTaken, deletedOutsideDelta, deltaWithSearch, productNotFound, skuTaken } from './catalog.exception';
+import { barcodesTaken, deletedOutsideDelta, deltaWithSearch, idsWithListing, productNotFound, skuTaken, sortWithSearch } from './catalog.exception';
 import { productListKey } from './catalog-cache-keys';
 
 const EXPORT_PAGE = 5000;
 
-const PRODUCT_PAGES = cursorShape('products', ['text', 'uuid']);
+/** Each order its own cursors (a cursor of one order is refused by another); by name keeps the name it always had. */
+const PRODUCT_PAGES: Record<ProductSort, CursorShape<readonly ['text' | 'integer', 'uuid']>> = {
+  name: cursorShape('products', ['text', 'uuid']),
+  '-name': cursorShape('products:-name', ['text', 'uuid']),
+  sku: cursorShape('products:sku', ['text', 'uuid']),
+  '-sku': cursorShape('products:-sku', ['text', 'uuid']),
+  price: cursorShape('products:price', ['integer', 'uuid']),
+  '-price': cursorShape('products:-price', ['integer', 'uuid']),
+};
+const SORT_KEYS: Record<ProductSort, (product: ProductDto) => string | number> = {
+  name: (product) => product.name,
+  '-name': (product) => product.name,
+  sku: (product) => product.sku,
+  '-sku': (product) => product.sku,
+  price: (product) => product.priceMinor,
+  '-price': (product) => product.priceMinor,
+};
 /** A delta's pages: the pass's `syncedTo` (the same on every page), then the exact `updated_at` and id. */
 const PRODUCT_CHANGE_PAGES = cursorShape('product-changes', ['text', 'text', 'uuid']);
 const EXACT_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
@@ -85,14 +104,15 @@ export class ProductsService {
     );
   }
 
-  /** The shop's products that are not deleted, by id after `afterId` (or only `productId`): what a store may stock. */
-  stockable(context: RequestContext, afterId: string | null, limit: number, productId?: string): Promise<StockableProduct[]> {
+  /** The shop's products that are not deleted (within `filters`), by id after `afterId` (or only `productId`): what a store may stock. */
+  stockable(context: RequestContext, afterId: string | null, limit: number, productId?: string, filters: ProductFilters = {}): Promise<StockableProduct[]> {
     return queryRows<StockableProduct>(
       context.manager,
       `SELECT id, sku, name, reorder_point AS "reorderPoint" FROM product
         WHERE deleted_at IS NULL AND ($1::uuid IS NULL OR id > $1) AND ($2::uuid IS NULL OR id = $2)
+          AND ($4::uuid IS NULL OR category_id = $4) AND ($5::boolean IS NULL OR active = $5)
         ORDER BY id LIMIT $3`,
-      [afterId, productId ?? null, limit],
+      [afterId, productId ?? null, limit, filters.categoryId ?? null, filters.active ?? null],
     );
   }
 
@@ -138,15 +158,22 @@ export class ProductsService {
     if (query.updatedSince !== undefined) return this.changes(context, query, query.updatedSince);
     if (query.includeDeleted !== undefined) throw deletedOutsideDelta();
     const q = query.q?.trim();
+    if (query.ids !== undefined) {
+      if (q || query.sort || query.cursor) throw idsWithListing();
+      const { sql, parameters } = productsByIdQuery(filters, query.ids);
+      return { items: await queryRows<ProductDto>(context.manager, sql, parameters), nextCursor: null };
+    }
     if (!q) {
-      const page = pageRequest(query, PRODUCT_PAGES);
+      const sort: ProductSort = query.sort ?? 'name';
+      const page = pageRequest(query, PRODUCT_PAGES[sort]);
       const listing = async () => {
-        const { sql, parameters } = productListQuery(filters, page.fetch, page.after);
-        return paginate(await queryRows<ProductDto>(context.manager, sql, parameters), page, (product) => [product.name, product.id]);
+        const { sql, parameters } = productListQuery(filters, page.fetch, page.after, sort);
+        return paginate(await queryRows<ProductDto>(context.manager, sql, parameters), page, (product) => [SORT_KEYS[sort](product), product.id]);
       };
       // The first page is what every screen opens on; later pages are read once each.
-      return page.after ? listing() : this.cache.read(context, 'product-list', productListKey(filters, page.fetch), listing);
+      return page.after ? listing() : this.cache.read(context, 'product-list', productListKey(filters, sort, page.fetch), listing);
     }
+    if (query.sort) throw sortWithSearch();
     const page = pageRequest(query, SEARCH_PAGES);
     const search = productSearchQuery(q, filters, page.fetch, page.after);
     const rows = await queryRows<RankedProductRow>(context.manager, search.sql, search.parameters);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { isLowStock, uuidv7 } from '@kassa/contracts';
+import { isLowStock, stockStateOf, uuidv7 } from '@kassa/contracts';
 import { ProductsService } from '@kassa/api/catalog';
 import { isoTime, queryRows } from '@kassa/api/database';
 import { cursorShape, pageRequest, paginate, PageRequest, RequestContext } from '@kassa/api/http';
@@ -25,7 +25,7 @@ import type {
   TransferResultDto,
 } from './dto/inventory.dto';
 import { StockService } from './stock.service';
-import { sameStoreTransfer } from './inventory.exception';
+import { productFilterWithoutZero, sameStoreTransfer } from './inventory.exception';
 
 const EXPORT_PAGE = 5000;
 
@@ -126,6 +126,8 @@ export class InventoryService {
     if (query.storeId) assertStoreVisible(context, query.storeId, 'storeId');
     const page = pageRequest(query, LEVEL_PAGES);
     if (query.includeZero) return this.levelsWithZero(context, query, page);
+    if (query.categoryId !== undefined) throw productFilterWithoutZero('categoryId');
+    if (query.active !== undefined) throw productFilterWithoutZero('active');
     const rows = await queryRows<{ storeId: string; productId: string; onHand: number; reorderPoint: number | null }>(
       context.manager,
       `SELECT s.store_id AS "storeId", s.product_id AS "productId", s.on_hand AS "onHand",
@@ -136,6 +138,9 @@ export class InventoryService {
           -- the SQL form of isLowStock (libs/contracts), so pages hold only low levels
           AND (NOT $4 OR s.on_hand <= coalesce(s.reorder_point, p.reorder_point))
           AND ($5::uuid IS NULL OR (s.store_id, s.product_id) > ($5, $6::uuid))
+          -- the SQL form of stockStateOf (libs/contracts)
+          AND ($8::text IS NULL OR $8 = CASE WHEN s.on_hand <= 0 THEN 'out'
+                                             WHEN s.on_hand <= coalesce(s.reorder_point, p.reorder_point) THEN 'low' ELSE 'in' END)
         ORDER BY s.store_id, s.product_id LIMIT $7`,
       [
         query.storeId ?? null,
@@ -145,6 +150,7 @@ export class InventoryService {
         page.after?.[0] ?? null,
         page.after?.[1] ?? null,
         page.fetch,
+        query.state ?? null,
       ],
     );
     const { items, nextCursor } = paginate(rows, page, (level) => [level.storeId, level.productId]);
@@ -180,9 +186,9 @@ export class InventoryService {
     for (const storeId of stores.filter((id) => afterStore === null || id >= afterStore)) {
       let after = storeId === afterStore ? afterProduct : null;
       while (rows.length < page.fetch) {
-        // A low-only page may skip most products: read full batches rather than only what is missing.
-        const batch = query.lowOnly ? ZERO_BATCH : Math.min(ZERO_BATCH, page.fetch - rows.length);
-        const products = await this.products.stockable(context, after, batch, query.productId);
+        // A page of one state may skip most products: read full batches rather than only what is missing.
+        const batch = query.lowOnly || query.state ? ZERO_BATCH : Math.min(ZERO_BATCH, page.fetch - rows.length);
+        const products = await this.products.stockable(context, after, batch, query.productId, { categoryId: query.categoryId, active: query.active });
         if (products.length === 0) break;
         const stored = await queryRows<{ productId: string; onHand: number; reorderPoint: number | null }>(
           context.manager,
@@ -197,6 +203,7 @@ export class InventoryService {
           const reorderPoint = level?.reorderPoint ?? product.reorderPoint;
           const low = isLowStock(onHand, reorderPoint);
           if (query.lowOnly && !low) continue;
+          if (query.state && stockStateOf(onHand, reorderPoint) !== query.state) continue;
           rows.push({ storeId, productId: product.id, sku: product.sku, productName: product.name, onHand, reorderPoint, low });
           if (rows.length === page.fetch) break;
         }

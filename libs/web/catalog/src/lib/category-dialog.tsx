@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { useApiQuery } from '@kassa/web/data-access';
 import { Button, Dialog, Select } from '@kassa/web/ui';
+import { categoryPaths } from './category-tree';
 
 /** Picks the category a set of products moves to (or none); the caller writes it. */
 export function CategoryDialog({ count, onClose, onChoose }: { count: number; onClose(): void; onChoose(categoryId: string | null): Promise<void> }) {
@@ -9,14 +10,7 @@ export function CategoryDialog({ count, onClose, onChoose }: { count: number; on
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string>();
   const categories = useApiQuery(['category', 'list'], (http, signal) => http.GET('/api/v1/categories', { signal }));
-  const names = new Map((categories.data?.items ?? []).map((category) => [category.id, category]));
-  // Shown by path (`Drinks > Tea`), so two categories with one name are told apart.
-  const pathOf = (id: string): string => {
-    const category = names.get(id);
-    if (!category) return '';
-    return category.parentId ? `${pathOf(category.parentId)} > ${category.name}` : category.name;
-  };
-  const options = [...names.keys()].map((id) => ({ value: id, label: pathOf(id) })).sort((a, b) => a.label.localeCompare(b.label));
+  const options = categoryPaths(categories.data?.items ?? []).map((category) => ({ value: category.id, label: category.path }));
 
   async function apply() {
     setBusy(true);

@@ -1,8 +1,8 @@
 'use client';
-import { useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { keepPreviousData, useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useMemo, useState } from 'react';
 import { useSession } from '@kassa/web/auth';
-import { callApi, useApiAccess, useApiQuery } from '@kassa/web/data-access';
+import { callApi, isApiError, useApiAccess, useApiQuery } from '@kassa/web/data-access';
 import {
   Badge,
   Button,
@@ -20,6 +20,8 @@ import {
 import { productKeys, updateProduct, type Product } from './product-requests';
 import { ExportDialog, saveFile, type ExportFormat } from '@kassa/web/export-import';
 import { CategoryDialog } from './category-dialog';
+import { categoryPaths } from './category-tree';
+import { productListQuery, STOCK_STATE_OPTIONS, stockFilterOf, stockLevelQuery } from './product-listing';
 import { NewProductDialog } from './new-product-dialog';
 import { productExportColumns, productExportFilters } from './product-export';
 import styles from './catalog.module.css';
@@ -29,7 +31,10 @@ const STATUS_OPTIONS = [
   { value: 'false', label: 'Inactive' },
 ];
 
-/** The catalog: search, filter, page through, open, and change many products at once. */
+/** A product as the list shows it; with a stock state chosen, also its on hand in that store. */
+type ProductRow = Product & { onHand?: number };
+
+/** The catalog: search, filter by category, status and stock state, sort, scroll through, open, and change many products at once. */
 export function ProductsView() {
   const { me, can } = useSession();
   const access = useApiAccess();
@@ -37,35 +42,67 @@ export function ProductsView() {
   const toasts = useToasts();
   const format = useShopFormat();
   const { navigate } = useNavigationGuard();
-  const table = useDataTableQuery({ pageSize: 50 });
-  const { filters, cursor, limit } = table.query;
+  const table = useDataTableQuery({ pageSize: 100 });
+  const { filters, sort } = table.query;
+  const stock = stockFilterOf(filters);
   const [creating, setCreating] = useState(false);
   const [recategorizing, setRecategorizing] = useState<Product[]>();
   const [exporting, setExporting] = useState<{ columns: string[]; filters: Readonly<Record<string, string>> }>();
+  const categories = useApiQuery(['category', 'list'], (http, signal) => http.GET('/api/v1/categories', { signal }));
+  const stores = useApiQuery(['store', 'list'], (http, signal) => http.GET('/api/v1/stores', { signal }), { enabled: can('inventory:read') });
+  const storeOptions = (stores.data?.items ?? []).map((store) => ({ value: store.id, label: store.name }));
 
-  const page = useApiQuery(
-    productKeys.list(table.query),
-    (http, signal) =>
-      http.GET('/api/v1/products', {
-        params: { query: { q: filters['q'], active: filters['active'] === undefined ? undefined : filters['active'] === 'true', cursor, limit } },
+  // One growing list: each batch continues after the last; a stock state's batches are chosen by inventory, then read from catalog.
+  const list = useInfiniteQuery({
+    queryKey: productKeys.list({ filters, sort }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last: { nextCursor: string | null }) => last.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
+    queryFn: async ({ pageParam, signal }): Promise<{ items: ProductRow[]; nextCursor: string | null }> => {
+      if (!stock) {
+        return callApi(access, (http) => http.GET('/api/v1/products', { params: { query: productListQuery(filters, sort, pageParam) }, signal }), signal);
+      }
+      const levels = await callApi(
+        access,
+        (http) => http.GET('/api/v1/inventory/levels', { params: { query: stockLevelQuery(filters, pageParam) }, signal }),
         signal,
-      }),
-    { keepPrevious: true },
+      );
+      if (levels.items.length === 0) return { items: [], nextCursor: levels.nextCursor };
+      const onHand = new Map(levels.items.map((level) => [level.productId, level.onHand]));
+      const products = await callApi(
+        access,
+        (http) => http.GET('/api/v1/products', { params: { query: { ids: levels.items.map((level) => level.productId).join(',') } }, signal }),
+        signal,
+      );
+      return { items: products.items.map((product) => ({ ...product, onHand: onHand.get(product.id) })), nextCursor: levels.nextCursor };
+    },
+  });
+  const page = useMemo(
+    () =>
+      list.data ? { items: list.data.pages.flatMap((batch) => batch.items), nextCursor: list.data.pages[list.data.pages.length - 1].nextCursor } : undefined,
+    [list.data],
   );
+  const { fetchNextPage, isFetchingNextPage } = list;
+  const loadMore = useCallback(() => {
+    if (!isFetchingNextPage) void fetchNextPage();
+  }, [fetchNextPage, isFetchingNextPage]);
 
-  const columns = useMemo<DataTableColumn<Product>[]>(
+  // A search ranks by relevance and a stock state's rows come in inventory's order: sorting is for the plain list.
+  const sortable = !filters['q'] && !stock;
+  const columns = useMemo<DataTableColumn<ProductRow>[]>(
     () => [
-      { id: 'name', header: 'Name', cell: (product) => <span className={styles.name}>{product.name}</span>, hideable: false },
-      { id: 'sku', header: 'SKU', cell: (product) => product.sku },
-      { id: 'price', header: 'Price', cell: (product) => format.money(product.priceMinor), align: 'end' },
+      { id: 'name', header: 'Name', cell: (product) => <span className={styles.name}>{product.name}</span>, hideable: false, sortable },
+      { id: 'sku', header: 'SKU', cell: (product) => product.sku, sortable },
+      { id: 'price', header: 'Price', cell: (product) => format.money(product.priceMinor), align: 'end', sortable },
+      ...(stock ? [{ id: 'onHand', header: 'On hand', cell: (product: ProductRow) => product.onHand ?? 0, align: 'end' as const }] : []),
       { id: 'barcodes', header: 'Barcodes', cell: (product) => product.barcodes.join(', ') || <span className={styles.muted}>—</span>, hiddenByDefault: true },
       { id: 'status', header: 'Status', cell: (product) => <Badge tone={product.active ? 'ok' : 'neutral'}>{product.active ? 'Active' : 'Inactive'}</Badge> },
       { id: 'updated', header: 'Updated', cell: (product) => format.dateTime(product.updatedAt), hiddenByDefault: true },
     ],
-    [format],
+    [format, sortable, stock],
   );
 
-  const setActive = (active: boolean): DataTableBulkAction<Product> => ({
+  const setActive = (active: boolean): DataTableBulkAction<ProductRow> => ({
     id: active ? 'activate' : 'deactivate',
     label: active ? 'Activate' : 'Deactivate',
     async run(products) {
@@ -80,10 +117,10 @@ export function ProductsView() {
     },
   });
 
-  const changeCategory: DataTableBulkAction<Product> = { id: 'category', label: 'Change category', run: (products) => setRecategorizing(products) };
+  const changeCategory: DataTableBulkAction<ProductRow> = { id: 'category', label: 'Change category', run: (products) => setRecategorizing(products) };
 
   /** Deletes each (If-Match its version) and offers Undo, which restores them with the barcodes they had. */
-  const remove: DataTableBulkAction<Product> = {
+  const remove: DataTableBulkAction<ProductRow> = {
     id: 'delete',
     label: 'Delete',
     tone: 'danger',
@@ -129,6 +166,9 @@ export function ProductsView() {
         actions={
           can('catalog:manage') ? (
             <>
+              <Button variant="secondary" onClick={() => navigate('/products/categories')}>
+                Categories
+              </Button>
               <Button variant="secondary" onClick={() => navigate('/products/import')}>
                 Import
               </Button>
@@ -145,13 +185,14 @@ export function ProductsView() {
         rowId={(product) => product.id}
         rowLabel={(product) => product.name}
         state={table}
-        page={page.data}
-        loading={page.isPending}
-        refreshing={page.isPlaceholderData}
-        failure={page.isError ? { kind: page.error.kind, retry: () => void page.refetch() } : undefined}
+        page={page}
+        loading={list.isPending}
+        refreshing={list.isPlaceholderData || isFetchingNextPage}
+        failure={list.isError ? { kind: isApiError(list.error) ? list.error.kind : 'server', retry: () => void list.refetch() } : undefined}
+        onLoadMore={loadMore}
         onOpen={(product) => navigate(`/products/${product.id}`)}
         bulkActions={can('catalog:manage') ? [setActive(false), setActive(true), changeCategory, remove] : undefined}
-        onExport={(request) => setExporting({ columns: request.columns, filters: request.query.filters })}
+        onExport={stock ? undefined : (request) => setExporting({ columns: request.columns, filters: request.query.filters })}
         preferencesKey={me ? `products:${me.user.id}` : undefined}
         empty={{ title: 'No products yet', description: 'Products you add or import appear here.' }}
         filters={
@@ -159,9 +200,18 @@ export function ProductsView() {
             <SearchInput
               label="Search products"
               hideLabel
-              placeholder="Search name, SKU or barcode"
+              placeholder={stock ? 'Search is off' : 'Search name, SKU or barcode'}
+              disabled={Boolean(stock)}
               value={table.filterValues['q'] ?? ''}
               onSearch={(value) => table.setFilter('q', value)}
+            />
+            <Select
+              label="Category"
+              hideLabel
+              placeholder="Any category"
+              options={categoryPaths(categories.data?.items ?? []).map((category) => ({ value: category.id, label: category.path }))}
+              value={table.filterValues['categoryId'] ?? ''}
+              onChange={(event) => table.setFilter('categoryId', event.target.value)}
             />
             <Select
               label="Status"
@@ -171,6 +221,31 @@ export function ProductsView() {
               value={table.filterValues['active'] ?? ''}
               onChange={(event) => table.setFilter('active', event.target.value)}
             />
+            {can('inventory:read') && (
+              <>
+                <Select
+                  label="Stock"
+                  hideLabel
+                  placeholder="Any stock"
+                  options={STOCK_STATE_OPTIONS}
+                  value={table.filterValues['stock'] ?? ''}
+                  onChange={(event) => {
+                    table.setFilter('stock', event.target.value);
+                    if (event.target.value) table.setFilter('q', '');
+                    if (event.target.value && !table.filterValues['storeId'] && storeOptions[0]) table.setFilter('storeId', storeOptions[0].value);
+                  }}
+                />
+                {table.filterValues['stock'] && (
+                  <Select
+                    label="Stock in store"
+                    hideLabel
+                    options={storeOptions}
+                    value={table.filterValues['storeId'] ?? ''}
+                    onChange={(event) => table.setFilter('storeId', event.target.value)}
+                  />
+                )}
+              </>
+            )}
           </>
         }
       />

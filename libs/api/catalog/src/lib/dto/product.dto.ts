@@ -19,6 +19,8 @@ import {
 } from 'class-validator';
 import { MAX_AMOUNT_MINOR, type ProductView } from '@kassa/contracts';
 import { IsTimestamp, PageQueryDto, QueryBoolean } from '@kassa/api/http';
+import { Transform } from 'class-transformer';
+import { PRODUCT_SORTS, type ProductSort } from '../product-queries';
 
 const SKU = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$/;
 const BARCODE = /^[A-Za-z0-9-]{1,64}$/;
@@ -244,6 +246,22 @@ export class ProductQueryDto extends PageQueryDto {
   @IsBoolean()
   @ApiPropertyOptional()
   active?: boolean;
+
+  @ApiPropertyOptional({ enum: PRODUCT_SORTS, description: 'The order without `q` (default `name`); `-` for descending. Search results come by relevance.' })
+  @IsOptional()
+  @IsIn(PRODUCT_SORTS)
+  sort?: ProductSort;
+
+  @ApiPropertyOptional({
+    type: String,
+    description: 'Comma-separated product ids (at most 200): those products, by name, in one page — e.g. the page of a stock state inventory chose.',
+  })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value))
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsUUID('all', { each: true })
+  ids?: string[];
 
   @ApiPropertyOptional({
     format: 'date-time',

@@ -17,7 +17,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { ADJUSTMENT_REASONS, AdjustmentReason, STOCK_REASONS, StockLevelView, StockReason } from '@kassa/contracts';
+import { ADJUSTMENT_REASONS, AdjustmentReason, STOCK_REASONS, StockLevelView, StockReason, STOCK_STATES, type StockState } from '@kassa/contracts';
 import { PageQueryDto, QueryBoolean } from '@kassa/api/http';
 
 const MAX_QUANTITY = 1_000_000_000;
@@ -150,6 +150,22 @@ export class StockLevelQueryDto extends PageQueryDto {
   @QueryBoolean()
   @IsBoolean()
   includeZero?: boolean;
+
+  @ApiPropertyOptional({ enum: STOCK_STATES, description: '`out`: at or below 0; `low`: above 0 and at or below the reorder point; `in`: the rest.' })
+  @IsOptional()
+  @IsIn(STOCK_STATES)
+  state?: StockState;
+
+  @ApiPropertyOptional({ format: 'uuid', description: "With `includeZero`: only products of this category (the products' own, not its subcategories')." })
+  @IsOptional()
+  @IsUUID()
+  categoryId?: string;
+
+  @ApiPropertyOptional({ description: 'With `includeZero`: only active (or inactive) products.' })
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean()
+  active?: boolean;
 }
 
 export class LedgerEntryDto {

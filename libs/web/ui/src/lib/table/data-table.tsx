@@ -83,6 +83,11 @@ export interface DataTableProps<T extends RowData> {
   empty?: { title: string; description?: string; actions?: ReactNode };
   /** Render only the rows in view once a page has more than this many. */
   virtualizeAbove?: number;
+  /**
+   * One growing list instead of pages: `page` holds every row loaded so far and this loads the rows after
+   * `page.nextCursor`, called as the end of the list scrolls near (and from a "Load more" button for keyboards).
+   */
+  onLoadMore?(): void;
 }
 
 const features = tableFeatures({ rowSortingFeature, rowSelectionFeature, columnVisibilityFeature });
@@ -118,6 +123,7 @@ export function DataTable<T extends RowData>({
   preferencesKey,
   empty,
   virtualizeAbove = 100,
+  onLoadMore,
 }: DataTableProps<T>) {
   const captionId = useId();
   const items = page?.items ?? (NO_ROWS as T[]);
@@ -192,11 +198,13 @@ export function DataTable<T extends RowData>({
   const [seenItems, setSeenItems] = useState(items);
   if (seenItems !== items) {
     setSeenItems(items);
-    setActive(0);
+    // Rows added at the end of a growing list keep the row in the tab order where it was.
+    if (!onLoadMore || items[0] !== seenItems[0]) setActive(0);
   }
   const scroller = useRef<HTMLDivElement>(null);
   const rowElements = useRef(new Map<number, HTMLTableRowElement>());
-  const virtualize = rows.length > virtualizeAbove;
+  // A growing list is always virtualized: what is in view decides when the next rows load.
+  const virtualize = onLoadMore !== undefined || rows.length > virtualizeAbove;
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
@@ -296,6 +304,13 @@ export function DataTable<T extends RowData>({
   const paddingTop = virtualize && virtualItems.length > 0 ? virtualItems[0].start : 0;
   const paddingBottom = virtualize && virtualItems.length > 0 ? virtualizer.getTotalSize() - virtualItems[virtualItems.length - 1].end : 0;
   const span = visibleColumns.length;
+  const hasMore = Boolean(onLoadMore && page?.nextCursor);
+  const lastShown = virtualize ? (virtualItems[virtualItems.length - 1]?.index ?? 0) : rows.length - 1;
+  // Ask for the next rows while a screenful of them is still left to scroll through.
+  const nearEnd = hasMore && !loading && !refreshing && lastShown >= rows.length - 20;
+  useEffect(() => {
+    if (nearEnd) onLoadMore?.();
+  }, [nearEnd, onLoadMore]);
 
   let body: ReactNode;
   if (failure) {
@@ -469,7 +484,17 @@ export function DataTable<T extends RowData>({
           </table>
         </div>
       )}
-      {!failure && (state.pageIndex > 0 || page?.nextCursor) && (
+      {!failure && onLoadMore && items.length > 0 && (
+        <div className={styles.more}>
+          <span aria-live="polite">{`${items.length} ${hasMore ? 'loaded' : 'in all'}`}</span>
+          {hasMore && (
+            <Button onClick={onLoadMore} loading={refreshing}>
+              Load more
+            </Button>
+          )}
+        </div>
+      )}
+      {!failure && !onLoadMore && (state.pageIndex > 0 || page?.nextCursor) && (
         <Pagination
           label={`${label} pages`}
           pageIndex={state.pageIndex}

@@ -72,7 +72,7 @@ export class SaleRefundsService {
       const earlier = await this.earlier(context, input.id, requestHash);
       if (earlier) return earlier;
     }
-    if (input.registerId) await this.registers.forSale(context, sale.storeId, input.registerId);
+    if (input.registerId) await this.registers.forSale(context, sale.storeId, input.registerId, input.offline ?? false);
     const version = await lockCompletedSale(context, saleId);
     const id = input.id ?? uuidv7();
 

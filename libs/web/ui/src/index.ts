@@ -32,6 +32,7 @@ export type { BadgeTone } from './lib/layout/badge';
 export { DetailList } from './lib/layout/detail-list';
 export type { DetailListProps } from './lib/layout/detail-list';
 export { PageHeader } from './lib/layout/page-header';
+export { default as sectionStyles } from './lib/layout/section.module.css';
 export type { PageHeaderProps } from './lib/layout/page-header';
 export { Pagination } from './lib/layout/pagination';
 export type { PaginationProps } from './lib/layout/pagination';

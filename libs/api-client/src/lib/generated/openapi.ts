@@ -310,7 +310,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        patch: operations["RegistersController_update"];
         trace?: never;
     };
     "/api/v1/import-mappings/{kind}": {
@@ -2265,6 +2265,11 @@ export interface components {
             lastReceiptNumber: number;
             /** Format: date-time */
             createdAt: string;
+            /**
+             * Format: date-time
+             * @description When it was retired: it then takes no new online sales, refunds, shifts or pairings, and keeps its history. Null while in use.
+             */
+            retiredAt: string | null;
         };
         RegisterListDto: {
             items: components["schemas"]["RegisterDto"][];
@@ -2273,6 +2278,12 @@ export interface components {
         CreateRegisterDto: {
             /** @example Till 1 */
             name: string;
+        };
+        UpdateRegisterDto: {
+            /** @example Till 2 */
+            name?: string;
+            /** @description `true` retires the register (its paired till may still sync the sales it took offline); `false` puts it back in use. A store's `api` register cannot be retired. */
+            retired?: boolean;
         };
         ImportMappingDto: {
             /** @enum {string} */
@@ -2322,6 +2333,8 @@ export interface components {
             /** @example Europe/Berlin */
             timeZone: string;
             pricesIncludeTax: boolean;
+            /** @description The shop's first store (with its api register), created in the same transaction. */
+            store?: components["schemas"]["CreateStoreDto"];
         };
         UserDto: {
             /** Format: uuid */
@@ -2344,6 +2357,8 @@ export interface components {
             expiresIn: number;
             tenant: components["schemas"]["TenantDto"];
             user: components["schemas"]["UserDto"];
+            /** @description The first store, when the signup named one. */
+            store?: components["schemas"]["StoreDto"];
         };
         LoginDto: {
             /**
@@ -3133,8 +3148,77 @@ export interface components {
              */
             voidShiftId: string | null;
         };
-        SaleListDto: {
-            items: components["schemas"]["SaleDto"][];
+        SaleListItemDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            storeId: string;
+            /** Format: uuid */
+            registerId: string;
+            receiptNumber: number;
+            /** Format: uuid */
+            customerId: string | null;
+            customerName: string | null;
+            /** @enum {string} */
+            status: "completed" | "voided";
+            offline: boolean;
+            /** @description Sale and line deviations of an offline sale, for review. */
+            flags: ("discount_unapproved" | "negative_stock" | "price_changed" | "product_inactive" | "product_deleted" | "tender_short")[];
+            currency: string;
+            pricesIncludeTax: boolean;
+            discount: components["schemas"]["DiscountDto"] | null;
+            subtotalMinor: number;
+            discountMinor: number;
+            /**
+             * Format: uuid
+             * @description The user who approved a discount beyond the seller's allowance at the till.
+             */
+            discountApprovedBy: string | null;
+            taxMinor: number;
+            totalMinor: number;
+            tenderedMinor: number;
+            changeDueMinor: number;
+            note: string | null;
+            /** @enum {string} */
+            actorType: "user" | "api_key";
+            /**
+             * Format: uuid
+             * @description The cashier (user) or API key that recorded it.
+             */
+            actorId: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: date-time */
+            createdAt: string;
+            lines: components["schemas"]["SaleLineDto"][];
+            tenders: components["schemas"]["TenderDto"][];
+            /** @description Lines that left the store below zero. */
+            negativeStockLines: components["schemas"]["NegativeStockLineDto"][];
+            /** Format: date-time */
+            reviewedAt: string | null;
+            /** Format: date-time */
+            voidedAt: string | null;
+            voidReason: string | null;
+            /**
+             * Format: uuid
+             * @description The register's shift (drawer) the sale was rung up in; null without an open shift.
+             */
+            shiftId: string | null;
+            /**
+             * Format: uuid
+             * @description The register whose drawer paid the voided sale back.
+             */
+            voidRegisterId: string | null;
+            /**
+             * Format: uuid
+             * @description That register's shift at the void.
+             */
+            voidShiftId: string | null;
+            /** @description What its refunds gave back so far (0 when none). */
+            refundedMinor: number;
+        };
+        SaleSearchListDto: {
+            items: components["schemas"]["SaleListItemDto"][];
             nextCursor: string | null;
         };
         TaxRateTotalDto: {
@@ -3197,6 +3281,10 @@ export interface components {
             /** @description Sales total less refunds. */
             netMinor: number;
             tenders: components["schemas"]["TenderTotalDto"][];
+        };
+        SaleListDto: {
+            items: components["schemas"]["SaleDto"][];
+            nextCursor: string | null;
         };
         EmailReceiptDto: {
             /**
@@ -4881,6 +4969,32 @@ export interface operations {
             };
         };
     };
+    RegistersController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateRegisterDto"];
+            };
+        };
+        responses: {
+            /** @description Renamed, retired or back in use. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisterDto"];
+                };
+            };
+        };
+    };
     ImportMappingsController_get: {
         parameters: {
             query?: never;
@@ -6269,6 +6383,10 @@ export interface operations {
                 from?: string;
                 /** @description Occurred before. */
                 to?: string;
+                /** @description Only sales rung up offline (`true`) or online (`false`). */
+                offline?: boolean;
+                /** @description Only sales the server flagged (a price, discount or tender taken as rung up offline), reviewed or not (`true`), or none (`false`). */
+                flagged?: boolean;
             };
             header?: never;
             path?: never;
@@ -6282,7 +6400,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SaleListDto"];
+                    "application/json": components["schemas"]["SaleSearchListDto"];
                 };
             };
         };
@@ -6329,6 +6447,10 @@ export interface operations {
                 from?: string;
                 /** @description Occurred before. */
                 to?: string;
+                /** @description Only sales rung up offline (`true`) or online (`false`). */
+                offline?: boolean;
+                /** @description Only sales the server flagged (a price, discount or tender taken as rung up offline), reviewed or not (`true`), or none (`false`). */
+                flagged?: boolean;
                 format: "csv" | "xlsx";
                 /** @description CSV only: start with a UTF-8 byte order mark. */
                 bom?: boolean;

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { Schemas } from '@kassa/api-client';
 import { useSession } from '@kassa/web/auth';
 import { callApi, queryKeys, useApiAccess, useApiQuery } from '@kassa/web/data-access';
-import { DatePicker, PageHeader, ProblemState, Skeleton, useShopFormat, type IsoDay, type ShopFormat } from '@kassa/web/ui';
+import { DatePicker, PageHeader, ProblemState, Skeleton, useShopFormat, type IsoDay, type ShopFormat, sectionStyles } from '@kassa/web/ui';
 import { SalesNav } from './sales-nav';
 import { useStoreDirectory } from './store-directory';
 import styles from './sales.module.css';
@@ -60,24 +60,24 @@ export function SalesSummaryView() {
         <h2 id="summary-stores" className={styles.heading}>
           By store
         </h2>
-        <div className={styles.tableScroll}>
-          <table className={styles.table} aria-labelledby="summary-stores">
+        <div className={sectionStyles.tableScroll}>
+          <table className={`${sectionStyles.table} ${sectionStyles.alignTop}`} aria-labelledby="summary-stores">
             <thead>
               <tr>
                 <th scope="col">Store</th>
-                <th scope="col" className={styles.end}>
+                <th scope="col" className={sectionStyles.end}>
                   Sales
                 </th>
-                <th scope="col" className={styles.end}>
+                <th scope="col" className={sectionStyles.end}>
                   Total
                 </th>
-                <th scope="col" className={styles.end}>
+                <th scope="col" className={sectionStyles.end}>
                   Refunds
                 </th>
-                <th scope="col" className={styles.end}>
+                <th scope="col" className={sectionStyles.end}>
                   Voids
                 </th>
-                <th scope="col" className={styles.end}>
+                <th scope="col" className={sectionStyles.end}>
                   Net
                 </th>
               </tr>
@@ -88,11 +88,13 @@ export function SalesSummaryView() {
                 return (
                   <tr key={store.id}>
                     <th scope="row">{store.name}</th>
-                    <td className={styles.end}>{summary ? format.number(summary.salesCount) : '…'}</td>
-                    <td className={styles.end}>{summary ? format.money(summary.totalMinor) : '…'}</td>
-                    <td className={styles.end}>{summary ? `${format.number(summary.refunds.count)} · ${format.money(summary.refunds.totalMinor)}` : '…'}</td>
-                    <td className={styles.end}>{summary ? `${format.number(summary.voids.count)} · ${format.money(summary.voids.totalMinor)}` : '…'}</td>
-                    <td className={styles.end}>{summary ? format.money(summary.netMinor) : '…'}</td>
+                    <td className={sectionStyles.end}>{summary ? format.number(summary.salesCount) : '…'}</td>
+                    <td className={sectionStyles.end}>{summary ? format.money(summary.totalMinor) : '…'}</td>
+                    <td className={sectionStyles.end}>
+                      {summary ? `${format.number(summary.refunds.count)} · ${format.money(summary.refunds.totalMinor)}` : '…'}
+                    </td>
+                    <td className={sectionStyles.end}>{summary ? `${format.number(summary.voids.count)} · ${format.money(summary.voids.totalMinor)}` : '…'}</td>
+                    <td className={sectionStyles.end}>{summary ? format.money(summary.netMinor) : '…'}</td>
                   </tr>
                 );
               })}
@@ -130,17 +132,17 @@ function SummaryFigures({ summary, format }: { summary: Summary; format: ShopFor
           <h2 id="summary-tenders" className={styles.heading}>
             Tenders
           </h2>
-          <table className={styles.table} aria-labelledby="summary-tenders">
+          <table className={`${sectionStyles.table} ${sectionStyles.alignTop}`} aria-labelledby="summary-tenders">
             <thead>
               <tr>
                 <th scope="col">Tender</th>
-                <th scope="col" className={styles.end}>
+                <th scope="col" className={sectionStyles.end}>
                   Sales
                 </th>
-                <th scope="col" className={styles.end}>
+                <th scope="col" className={sectionStyles.end}>
                   Refunds
                 </th>
-                <th scope="col" className={styles.end}>
+                <th scope="col" className={sectionStyles.end}>
                   Net
                 </th>
               </tr>
@@ -149,9 +151,9 @@ function SummaryFigures({ summary, format }: { summary: Summary; format: ShopFor
               {summary.tenders.map((tender) => (
                 <tr key={tender.type}>
                   <th scope="row">{TENDER_LABEL[tender.type]}</th>
-                  <td className={styles.end}>{format.money(tender.salesMinor)}</td>
-                  <td className={styles.end}>{format.money(tender.refundsMinor)}</td>
-                  <td className={styles.end}>{format.money(tender.netMinor)}</td>
+                  <td className={sectionStyles.end}>{format.money(tender.salesMinor)}</td>
+                  <td className={sectionStyles.end}>{format.money(tender.refundsMinor)}</td>
+                  <td className={sectionStyles.end}>{format.money(tender.netMinor)}</td>
                 </tr>
               ))}
             </tbody>
@@ -161,14 +163,14 @@ function SummaryFigures({ summary, format }: { summary: Summary; format: ShopFor
           <h2 id="summary-tax" className={styles.heading}>
             Tax by rate
           </h2>
-          <table className={styles.table} aria-labelledby="summary-tax">
+          <table className={`${sectionStyles.table} ${sectionStyles.alignTop}`} aria-labelledby="summary-tax">
             <thead>
               <tr>
                 <th scope="col">Rate</th>
-                <th scope="col" className={styles.end}>
+                <th scope="col" className={sectionStyles.end}>
                   Net
                 </th>
-                <th scope="col" className={styles.end}>
+                <th scope="col" className={sectionStyles.end}>
                   Tax
                 </th>
               </tr>
@@ -177,8 +179,8 @@ function SummaryFigures({ summary, format }: { summary: Summary; format: ShopFor
               {summary.taxByRate.map((rate) => (
                 <tr key={rate.rateBps}>
                   <th scope="row">{format.number(rate.rateBps / 100, { maximumFractionDigits: 2 })} %</th>
-                  <td className={styles.end}>{format.money(rate.netMinor)}</td>
-                  <td className={styles.end}>{format.money(rate.taxMinor)}</td>
+                  <td className={sectionStyles.end}>{format.money(rate.netMinor)}</td>
+                  <td className={sectionStyles.end}>{format.money(rate.taxMinor)}</td>
                 </tr>
               ))}
             </tbody>

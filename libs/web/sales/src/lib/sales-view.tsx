@@ -23,8 +23,8 @@ import {
 import { SaleBadges } from './sale-badges';
 import { downloadSalesExport } from './sales-export';
 import { SalesNav } from './sales-nav';
-import { saleKeys, type Sale } from './sale-requests';
-import { salesListQuery } from './sales-list-query';
+import { saleKeys, type SaleListItem } from './sale-requests';
+import { REVIEW_FILTERS, salesListQuery } from './sales-list-query';
 import { useStoreDirectory } from './store-directory';
 import styles from './sales.module.css';
 
@@ -32,6 +32,8 @@ const STATUS_OPTIONS = [
   { value: 'completed', label: 'Completed' },
   { value: 'voided', label: 'Voided' },
 ];
+
+const REVIEW_OPTIONS = Object.entries(REVIEW_FILTERS).map(([value, filter]) => ({ value, label: filter.label }));
 
 /** Sales history: find a sale by receipt number or customer, narrow by store, till, status and the shop's days, open it. */
 export function SalesView() {
@@ -57,7 +59,7 @@ export function SalesView() {
     { keepPrevious: true, enabled: allowed },
   );
 
-  const columns = useMemo<DataTableColumn<Sale>[]>(
+  const columns = useMemo<DataTableColumn<SaleListItem>[]>(
     () => [
       { id: 'receipt', header: 'Receipt', cell: (sale) => <span className={styles.receiptNumber}>#{sale.receiptNumber}</span>, hideable: false },
       { id: 'time', header: 'Time', cell: (sale) => format.dateTime(sale.occurredAt) },
@@ -149,6 +151,14 @@ export function SalesView() {
               options={STATUS_OPTIONS}
               value={table.filterValues['status'] ?? ''}
               onChange={(event) => table.setFilter('status', event.target.value)}
+            />
+            <Select
+              label="Offline / flagged"
+              hideLabel
+              placeholder="Online and offline"
+              options={REVIEW_OPTIONS}
+              value={table.filterValues['review'] ?? ''}
+              onChange={(event) => table.setFilter('review', event.target.value)}
             />
             <Select
               label="Days"

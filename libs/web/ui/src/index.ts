@@ -56,6 +56,8 @@ export { Dialog, Drawer } from './lib/overlay/dialog';
 export type { DialogProps } from './lib/overlay/dialog';
 export { Tooltip } from './lib/overlay/tooltip';
 export type { TooltipProps } from './lib/overlay/tooltip';
+export { RecordPlaceholder } from './lib/states/record-placeholder';
+export type { RecordPlaceholderProps, RecordQuery } from './lib/states/record-placeholder';
 export { EmptyState, ErrorState, ProblemState, Skeleton } from './lib/states/states';
 export type { ErrorStateProps, ProblemKind, ProblemStateProps, SkeletonProps } from './lib/states/states';
 export { DataTable } from './lib/table/data-table';

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { Schemas } from '@kassa/api-client';
 import { PERMISSIONS, type Permission } from '@kassa/contracts';
 import { useSession } from '@kassa/web/auth';
-import { queryKeys, useApiMutation, useApiQuery } from '@kassa/web/data-access';
+import { queryKeys, useApiMutation, useApiQuery, tablePageOf } from '@kassa/web/data-access';
 import { Button, Checkbox, ConfirmDialog, DataTable, Input, useDataTableQuery, useShopFormat, useToasts, type DataTableColumn } from '@kassa/web/ui';
 import { FormDialog } from './form-dialog';
 import { usePickedSet } from './picked-set';
@@ -63,10 +63,7 @@ export function ApiKeysView() {
         rowId={(key) => key.id}
         rowLabel={(key) => key.name}
         state={table}
-        page={keys.data}
-        loading={keys.isPending}
-        refreshing={keys.isPlaceholderData}
-        failure={keys.isError ? { kind: keys.error.kind, retry: () => void keys.refetch() } : undefined}
+        {...tablePageOf(keys)}
         empty={{ title: 'No API keys yet', description: 'Create one for each partner system, with only what it needs.' }}
       />
       {creating && (

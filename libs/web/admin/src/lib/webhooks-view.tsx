@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { Schemas } from '@kassa/api-client';
 import { EVENT_TYPES } from '@kassa/contracts';
 import { useSession } from '@kassa/web/auth';
-import { queryKeys, useApiMutation, useApiQuery } from '@kassa/web/data-access';
+import { queryKeys, useApiMutation, useApiQuery, tablePageOf } from '@kassa/web/data-access';
 import { Badge, Button, Checkbox, DataTable, Input, useDataTableQuery, useShopFormat, type DataTableColumn } from '@kassa/web/ui';
 import { FormDialog } from './form-dialog';
 import { usePickedSet } from './picked-set';
@@ -65,10 +65,7 @@ export function WebhooksView() {
         rowId={(hook) => hook.id}
         rowLabel={(hook) => hook.url}
         state={table}
-        page={webhooks.data}
-        loading={webhooks.isPending}
-        refreshing={webhooks.isPlaceholderData}
-        failure={webhooks.isError ? { kind: webhooks.error.kind, retry: () => void webhooks.refetch() } : undefined}
+        {...tablePageOf(webhooks)}
         onOpen={(hook) => router.push(`/settings/webhooks/${hook.id}`)}
         empty={{ title: 'No endpoints yet', description: 'Add the URL of a system that should hear about sales, products and stock.' }}
       />

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useEffect, useId, useState } from 'react';
 import { useSession } from '@kassa/web/auth';
 import { callApi, queryKeys, useApiAccess, type ApiError } from '@kassa/web/data-access';
+import { useStoreDirectory } from '@kassa/web/sales';
 import { Button, Skeleton, VisuallyHidden } from '@kassa/web/ui';
 import { firstRunSteps, type FirstRunFacts } from './first-run-steps';
 import styles from './views.module.css';
@@ -26,33 +27,32 @@ function rememberDismissed(tenantId: string): void {
   }
 }
 
-/** What the shop has set up, from its stores, registers, products, paired tills and users. */
-function useFirstRunFacts(enabled: boolean) {
+/** What the shop has set up, from its stores and registers (the store directory), products, paired tills and users. */
+function useFirstRunFacts(enabled: boolean): { data?: FirstRunFacts; isError: boolean } {
   const access = useApiAccess();
-  return useQuery<FirstRunFacts, ApiError>({
-    queryKey: [...queryKeys.entity('store'), 'first-run'],
+  const directory = useStoreDirectory({ enabled });
+  const rest = useQuery<Omit<FirstRunFacts, 'stores' | 'tillRegisters'>, ApiError>({
+    queryKey: [...queryKeys.entity('product'), 'first-run'],
     enabled,
     queryFn: async ({ signal }) => {
-      const [stores, products, devices, users] = await Promise.all([
-        callApi(access, (http) => http.GET('/api/v1/stores', { signal }), signal),
+      const [products, devices, users] = await Promise.all([
         callApi(access, (http) => http.GET('/api/v1/products', { params: { query: { limit: 1 } }, signal }), signal),
         callApi(access, (http) => http.GET('/api/v1/devices', { params: { query: { limit: 100 } }, signal }), signal),
         callApi(access, (http) => http.GET('/api/v1/users', { params: { query: { limit: 2 } }, signal }), signal),
       ]);
-      const registers = await Promise.all(
-        stores.items.map((store) =>
-          callApi(access, (http) => http.GET('/api/v1/stores/{id}/registers', { params: { path: { id: store.id } }, signal }), signal),
-        ),
-      );
       return {
-        stores: stores.items.length,
-        tillRegisters: registers.flatMap((list) => list.items).filter((register) => register.kind === 'pos' && register.retiredAt === null).length,
         products: products.items.length,
         pairedTills: devices.items.filter((device) => device.revokedAt === null).length,
         users: users.items.length,
       };
     },
   });
+  if (!directory.data || !rest.data) return { isError: directory.isError || rest.isError };
+  const { stores } = directory.data;
+  const tillRegisters = stores
+    .flatMap((store) => directory.data.registersOf(store.id))
+    .filter((register) => register.kind === 'pos' && register.retiredAt === null);
+  return { data: { stores: stores.length, tillRegisters: tillRegisters.length, ...rest.data }, isError: false };
 }
 
 /**

@@ -13,13 +13,13 @@ import {
   formatDay,
   Input,
   PageHeader,
-  ProblemState,
   Skeleton,
   useNavigationGuard,
   useShopFormat,
   useShopLocale,
   useToasts,
   sectionStyles,
+  RecordPlaceholder,
 } from '@kassa/web/ui';
 import { PurchasingNav } from './purchasing-nav';
 import { purchaseOrderKeys, reorderKeys, STATUS_LABEL, type PurchaseOrder, type Receipt } from './purchasing-requests';
@@ -100,27 +100,9 @@ export function PurchaseOrderView() {
     },
   );
 
-  if (!valid || order.isError) {
-    return (
-      <>
-        <PageHeader title="Purchase order" back={back} />
-        <ProblemState
-          kind={order.isError ? order.error.kind : 'not-found'}
-          subject="This purchase order"
-          onRetry={order.isError ? () => void order.refetch() : undefined}
-          retrying={order.isFetching}
-        />
-      </>
-    );
-  }
   const data = order.data;
-  if (!data) {
-    return (
-      <>
-        <PageHeader title="Purchase order" back={back} />
-        <Skeleton lines={6} label="Loading the purchase order" />
-      </>
-    );
+  if (!valid || order.isError || !data) {
+    return <RecordPlaceholder title="Purchase order" back={back} subject="This purchase order" valid={valid} query={order} />;
   }
 
   async function run(action: Action, body?: { reason: string }) {

@@ -3,7 +3,7 @@ import { Fragment } from 'react';
 import { useParams } from 'next/navigation';
 import { isUuid } from '@kassa/contracts';
 import { useApiQuery } from '@kassa/web/data-access';
-import { PageHeader, ProblemState, Skeleton, useShopFormat, type ShopFormat, sectionStyles } from '@kassa/web/ui';
+import { PageHeader, ProblemState, Skeleton, useShopFormat, type ShopFormat, sectionStyles, RecordPlaceholder } from '@kassa/web/ui';
 import { AuditTrail } from '@kassa/web/admin';
 import { useSession } from '@kassa/web/auth';
 import { ReceiptPreview, useReceipt } from './receipt-preview';
@@ -31,28 +31,8 @@ export function SaleView() {
     enabled: valid && sale.isSuccess,
   });
   const receiptText = useReceipt(id, 'text', valid && sale.isSuccess);
-  if (!valid || sale.isError) {
-    return (
-      <>
-        <PageHeader title="Sale" back={BACK} />
-        <ProblemState
-          kind={sale.isError ? sale.error.kind : 'not-found'}
-          subject="This sale"
-          onRetry={sale.isError ? () => void sale.refetch() : undefined}
-          retrying={sale.isFetching}
-        />
-      </>
-    );
-  }
   const data = sale.data;
-  if (!data) {
-    return (
-      <>
-        <PageHeader title="Sale" back={BACK} />
-        <Skeleton lines={6} label="Loading the sale" />
-      </>
-    );
-  }
+  if (!valid || sale.isError || !data) return <RecordPlaceholder title="Sale" back={BACK} subject="This sale" valid={valid} query={sale} />;
   const storeName = directory.data?.storeName(data.storeId);
   const registerName = directory.data?.registerName(data.registerId);
   return (

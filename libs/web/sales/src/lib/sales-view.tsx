@@ -1,7 +1,7 @@
 'use client';
 import { useMemo } from 'react';
 import { useSession } from '@kassa/web/auth';
-import { useApiAccess, useApiQuery } from '@kassa/web/data-access';
+import { useApiAccess, useApiQuery, tablePageOf } from '@kassa/web/data-access';
 import {
   Button,
   DataTable,
@@ -25,6 +25,7 @@ import { downloadSalesExport } from './sales-export';
 import { SalesNav } from './sales-nav';
 import { saleKeys, type SaleListItem } from './sale-requests';
 import { REVIEW_FILTERS, salesListQuery } from './sales-list-query';
+import { StoreRegisterFilter } from './store-register-filter';
 import { useStoreDirectory } from './store-directory';
 import styles from './sales.module.css';
 
@@ -81,7 +82,6 @@ export function SalesView() {
     );
   }
 
-  const storeId = table.filterValues['storeId'] ?? '';
   const from = table.filterValues['from'] || undefined;
   const to = table.filterValues['to'] || undefined;
   const presets = presetRanges(format.today());
@@ -104,10 +104,7 @@ export function SalesView() {
         rowId={(sale) => sale.id}
         rowLabel={(sale) => `Receipt ${sale.receiptNumber}`}
         state={table}
-        page={page.data}
-        loading={page.isPending}
-        refreshing={page.isPlaceholderData}
-        failure={page.isError ? { kind: page.error.kind, retry: () => void page.refetch() } : undefined}
+        {...tablePageOf(page)}
         onOpen={(sale) => navigate(`/sales/${sale.id}`)}
         preferencesKey={me ? `sales:${me.user.id}` : undefined}
         onExport={() =>
@@ -123,27 +120,7 @@ export function SalesView() {
               value={table.filterValues['q'] ?? ''}
               onSearch={(value) => table.setFilter('q', value)}
             />
-            <Select
-              label="Store"
-              hideLabel
-              placeholder="All stores"
-              options={(directory.data?.stores ?? []).map((store) => ({ value: store.id, label: store.name }))}
-              value={storeId}
-              onChange={(event) => {
-                table.setFilter('storeId', event.target.value);
-                table.setFilter('registerId', '');
-              }}
-            />
-            {storeId && (
-              <Select
-                label="Register"
-                hideLabel
-                placeholder="All registers"
-                options={(directory.data?.registersOf(storeId) ?? []).map((register) => ({ value: register.id, label: register.name }))}
-                value={table.filterValues['registerId'] ?? ''}
-                onChange={(event) => table.setFilter('registerId', event.target.value)}
-              />
-            )}
+            <StoreRegisterFilter table={table} directory={directory.data} />
             <Select
               label="Status"
               hideLabel

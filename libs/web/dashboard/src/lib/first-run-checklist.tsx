@@ -68,7 +68,13 @@ export function FirstRunChecklist() {
   const facts = useFirstRunFacts(owner && !dismissed);
   const headingId = useId();
   if (!owner || dismissed || !tenantId) return null;
-  if (!facts.data) return facts.isError ? null : <Skeleton lines={3} label="Loading the setup steps" />;
+  if (!facts.data) {
+    return facts.isError ? null : (
+      <div className={styles.firstRun}>
+        <Skeleton lines={3} label="Loading the setup steps" />
+      </div>
+    );
+  }
   const steps = firstRunSteps(facts.data);
   const done = steps.filter((step) => step.done).length;
   if (done === steps.length) return null;

@@ -302,7 +302,7 @@ describe('the administration screens (API keys, webhooks, audit log), in Chromiu
     await renameTill.getByLabel('Name').fill('Window till');
     await renameTill.getByRole('button', { name: 'Save' }).click();
     await renamed.getByRole('button', { name: 'Retire Window till' }).click();
-    await page.getByRole('dialog', { name: 'Retire Window till?' }).getByRole('button', { name: 'Retire register' }).click();
+    await page.getByRole('alertdialog', { name: 'Retire Window till?' }).getByRole('button', { name: 'Retire register' }).click();
     await renamed.getByRole('row', { name: /Window till.*Retired/ }).waitFor();
     const storeId = stores.items.find((store) => store.code === 'PRZ-1')?.id;
     const registers = await api<{ items: { name: string; kind: string; retiredAt: string | null }[] }>('GET', `/api/v1/stores/${storeId}/registers`);

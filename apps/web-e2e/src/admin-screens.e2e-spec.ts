@@ -293,9 +293,63 @@ describe('the administration screens (API keys, webhooks, audit log), in Chromiu
     await rename.getByLabel('Name').fill('Prenzlberg');
     await rename.getByRole('button', { name: 'Save' }).click();
     await page.getByRole('heading', { level: 2, name: /Prenzlberg PRZ-1/ }).waitFor();
-    const stores = await api<{ items: { name: string; code: string }[] }>('GET', '/api/v1/stores');
+    const stores = await api<{ items: { id: string; name: string; code: string }[] }>('GET', '/api/v1/stores');
     expect(stores.items.map((store) => `${store.name} ${store.code}`)).toContain('Prenzlberg PRZ-1');
+
+    const renamed = page.getByRole('region', { name: /Prenzlberg/ });
+    await renamed.getByRole('button', { name: 'Rename Till 2' }).click();
+    const renameTill = page.getByRole('dialog', { name: 'Rename Till 2' });
+    await renameTill.getByLabel('Name').fill('Window till');
+    await renameTill.getByRole('button', { name: 'Save' }).click();
+    await renamed.getByRole('button', { name: 'Retire Window till' }).click();
+    await page.getByRole('alertdialog', { name: 'Retire Window till?' }).getByRole('button', { name: 'Retire register' }).click();
+    await renamed.getByRole('row', { name: /Window till.*Retired/ }).waitFor();
+    const storeId = stores.items.find((store) => store.code === 'PRZ-1')?.id;
+    const registers = await api<{ items: { name: string; kind: string; retiredAt: string | null }[] }>('GET', `/api/v1/stores/${storeId}/registers`);
+    expect(registers.items.find((candidate) => candidate.kind === 'pos')).toMatchObject({ name: 'Window till', retiredAt: expect.any(String) });
+    expect(await renamed.getByRole('button', { name: 'Retire API' }).count()).toBe(0);
     await page.screenshot({ path: path.join(SCREENS, 'stores.desktop.light.png'), fullPage: true });
+
+    await renamed.getByRole('button', { name: 'Reactivate Window till' }).click();
+    await renamed.getByRole('row', { name: /Window till.*In use/ }).waitFor();
+  });
+
+  it('walks a new owner from signup with a first store through a checklist that follows the shop, until it is put away', async () => {
+    context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    const account = newShopAccount('First Run');
+    await page.goto(`${stack.web.baseUrl}/signup`);
+    await page.getByLabel('Shop name').fill(account.shopName);
+    await page.getByLabel('Shop address').fill(account.slug);
+    await page.getByLabel('Your name').fill(account.ownerName);
+    await page.getByLabel('Email').fill(account.email);
+    await page.getByLabel('Password').fill(account.password);
+    await page.getByLabel('Store name').fill('Corner Street');
+    expect(await page.getByLabel(/Store code/).inputValue()).toBe('CORNER-STREET');
+    await page.getByRole('button', { name: 'Create shop' }).click();
+    await page.waitForURL('**/dashboard');
+
+    const steps = page.getByRole('region', { name: 'Set up your shop' });
+    await steps.getByText('1 of 5 done').waitFor();
+    expect(await steps.getByRole('listitem').filter({ hasText: 'Create a store' }).innerText()).toMatch(/done/);
+    await steps.getByRole('link', { name: 'Add a register' }).click();
+    await page.waitForURL('**/settings/stores');
+    const section = page.getByRole('region', { name: /Corner Street/ });
+    await section.getByRole('button', { name: 'Add register to Corner Street' }).click();
+    const register = page.getByRole('dialog', { name: 'Add a register to Corner Street' });
+    await register.getByLabel('Name').fill('Till 1');
+    await register.getByRole('button', { name: 'Add register' }).click();
+    await section.getByRole('row', { name: /Till 1\s+Till/ }).waitFor();
+
+    await page.goto(`${stack.web.baseUrl}/dashboard`);
+    await steps.getByText('2 of 5 done').waitFor();
+    await steps.getByRole('link', { name: 'Add or import products' }).waitFor();
+    await page.screenshot({ path: path.join(SCREENS, 'first-run.desktop.light.png'), fullPage: true });
+    await steps.getByRole('button', { name: 'Hide the steps' }).click();
+    await steps.waitFor({ state: 'detached' });
+    await page.reload();
+    await page.getByTestId('shop-name').filter({ hasText: account.shopName }).waitFor();
+    expect(await steps.count()).toBe(0);
   });
 
   it('shows a cashier no administration menu, "not allowed" on a direct visit, and the API refuses too', async () => {
@@ -342,10 +396,16 @@ describe('the administration screens (API keys, webhooks, audit log), in Chromiu
       expect(await accessibilityViolations(page, ['serious', 'critical'])).toEqual([]);
       await page.screenshot({ path: path.join(SCREENS, `webhook.desktop.${colorScheme}.png`), fullPage: true });
 
-      for (const screen of ['/settings/developers', '/settings/events', '/settings/dead-letters', '/settings/stores', '/users']) {
+      for (const screen of ['/settings/developers', '/settings/events', '/settings/dead-letters', '/settings/stores', '/users', '/dashboard', '/devices']) {
         await page.goto(`${stack.web.baseUrl}${screen}`);
         await page.getByRole('navigation', { name: 'Main' }).waitFor();
         await page.getByRole('heading', { level: 1 }).waitFor();
+        // The owner's shop has a store but no till yet: the dashboard shows the setup steps.
+        if (screen === '/dashboard')
+          await page
+            .getByRole('region', { name: 'Set up your shop' })
+            .getByText(/of 5 done/)
+            .waitFor();
         expect(await accessibilityViolations(page, ['serious', 'critical'])).toEqual([]);
         await page.screenshot({ path: path.join(SCREENS, `${screen.slice(1).replace('/', '-')}.desktop.${colorScheme}.png`), fullPage: true });
       }

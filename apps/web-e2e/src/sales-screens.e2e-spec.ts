@@ -226,6 +226,22 @@ describe('the sales screens, in Chromium against the real API', () => {
     await page.screenshot({ path: path.join(SCREENS, 'sale-voided.desktop.light.png'), fullPage: true });
   });
 
+  it('marks refunded sales in the list and narrows it to flagged or offline sales', async () => {
+    const page = await signedIn();
+    await page.goto(`${stack.web.baseUrl}/sales`);
+    const grid = page.getByRole('grid', { name: /Sales/ });
+    await grid.getByRole('row', { name: new RegExp(`#${rooibosSale.receiptNumber}\\b.*Completed.*Refunded`) }).waitFor();
+    const filter = page.getByRole('main').getByRole('combobox', { name: 'Offline / flagged' });
+    await filter.selectOption({ label: 'Flagged' });
+    await grid.getByRole('row', { name: new RegExp(`#${rooibosSale.receiptNumber}\\b`) }).waitFor({ state: 'detached' });
+    await grid.getByRole('row', { name: /#101\b.*Offline.*Flagged/ }).waitFor();
+    expect(await grid.locator('tbody tr').count()).toBe(1);
+    await page.screenshot({ path: path.join(SCREENS, 'sales-flagged.desktop.light.png'), fullPage: true });
+    await filter.selectOption({ label: 'Rung up online' });
+    await grid.getByRole('row', { name: /#101\b/ }).waitFor({ state: 'detached' });
+    await grid.getByRole('row', { name: new RegExp(`#${rooibosSale.receiptNumber}\\b`) }).waitFor();
+  });
+
   it("exports one day's sales as xlsx: one row per sale, and the completed ones add up to that day's summary", async () => {
     const page = await signedIn();
     await page.goto(`${stack.web.baseUrl}/sales`);

@@ -464,6 +464,8 @@ describe('the till offline: a durable queue, sent exactly once (Chromium, built 
     expect(await row.innerText()).not.toMatch(/\t—\t/);
     await manager.screenshot({ path: path.join(SCREENS, 'devices.1280x800.light.png') });
     await manager.emulateMedia({ colorScheme: 'dark' });
+    // The page fades to the new theme (160 ms on the body): a shot taken at once catches it half-way.
+    await manager.waitForFunction(() => document.documentElement.dataset['theme'] === 'dark' && document.getAnimations().length === 0);
     await manager.screenshot({ path: path.join(SCREENS, 'devices.1280x800.dark.png') });
     expect(await accessibilityViolations(manager, ['serious', 'critical'])).toEqual([]);
 

@@ -33,6 +33,9 @@ describe('sign-up with bad input', () => {
     ['the email as password', { email: 'ana@corner.test', password: 'ANA@corner.test' }, 'password'],
     ['a slug with capitals and spaces', { slug: 'My Shop' }, 'slug'],
     ['pricesIncludeTax as text', { pricesIncludeTax: 'yes' }, 'pricesIncludeTax'],
+    ['a first store with a bad code', { store: { name: 'Main street', code: 'has spaces' } }, 'store.code'],
+    ['a first store without a name', { store: { code: 'MAIN' } }, 'store.name'],
+    ['a first store as text', { store: 'Main street' }, 'store'],
   ])('refuses %s with 400 naming the field, leaving no tenant behind', async (_, overrides, field) => {
     const before = await tenantCount();
     const response = await signup(signupBody(overrides));
@@ -40,6 +43,22 @@ describe('sign-up with bad input', () => {
     expect(response.body.code).toBe(ErrorCode.ValidationFailed);
     expect(response.body.errors.map((error: { field: string }) => error.field)).toContain(field);
     expect(await tenantCount()).toBe(before);
+  });
+
+  it('creates the first store, with its api register, when the signup names one; none when it does not', async () => {
+    const signedUp = expectStatus(await signup(signupBody({ store: { name: 'Main street', code: 'MAIN' } })), 201).body;
+    expect(signedUp.store).toMatchObject({ name: 'Main street', code: 'MAIN' });
+    const stores = expectStatus(await request(api.app.getHttpServer()).get('/api/v1/stores').set(bearer(signedUp.accessToken)), 200).body.items;
+    expect(stores).toEqual([signedUp.store]);
+    const registers = expectStatus(
+      await request(api.app.getHttpServer()).get(`/api/v1/stores/${signedUp.store.id}/registers`).set(bearer(signedUp.accessToken)),
+      200,
+    ).body.items;
+    expect(registers).toEqual([expect.objectContaining({ kind: 'api' })]);
+
+    const plain = expectStatus(await signup(signupBody()), 201).body;
+    expect(plain.store).toBeUndefined();
+    expect(expectStatus(await request(api.app.getHttpServer()).get('/api/v1/stores').set(bearer(plain.accessToken)), 200).body.items).toEqual([]);
   });
 
   it('refuses a missing field and an unknown one', async () => {

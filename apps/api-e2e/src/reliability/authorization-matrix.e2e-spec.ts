@@ -84,6 +84,7 @@ const ACCESS: Record<string, Access> = {
   'GET /api/v1/stores/:id/registers': row(STAFF, 'stores:read'),
   'POST /api/v1/stores/:id/registers': row(MANAGERS, 'stores:manage'),
   'GET /api/v1/registers/:id': row(STAFF, 'stores:read'),
+  'PATCH /api/v1/registers/:id': row(MANAGERS, 'stores:manage'),
   'GET /api/v1/registers/:id/favourites': row(STAFF, 'stores:read'),
   'PUT /api/v1/registers/:id/favourites': row(MANAGERS, 'stores:manage', () => ({ productIds: [] })),
   'POST /api/v1/registers/:id/shifts': row(STAFF, 'shifts:operate'),

@@ -405,6 +405,58 @@ describe('after the sale', () => {
     expect((await http().get(`/api/v1/sales/${sale.id}/receipt?format=pdf`).set(bearer(a.cashier.accessToken))).status).toBe(400);
   });
 
+  it("lists what each sale's refunds gave back, and narrows the list to offline or flagged sales", async () => {
+    const store = b.stores[1].id;
+    const product = await newProduct(b, { priceMinor: 500 });
+    const till = await tillSession(api.app, b, { storeId: store });
+    const offlineSale = async (receiptNumber: number) =>
+      expectStatus(
+        await sell(till.accessToken, {
+          storeId: store,
+          registerId: till.registerId,
+          receiptNumber,
+          offline: true,
+          lines: [{ productId: product.id, quantity: 1 }],
+          tenders: [{ type: 'card', amountMinor: 500 }],
+        }),
+        201,
+      ).body;
+    const flagged = await offlineSale(1); // sold with nothing on hand: negative_stock
+    await receive(b, store, product.id, 5);
+    const clean = await offlineSale(2);
+    const online = expectStatus(
+      await sell(b.owner.accessToken, { storeId: store, lines: [{ productId: product.id, quantity: 2 }], tenders: [{ type: 'card', amountMinor: 1000 }] }),
+      201,
+    ).body;
+    expectStatus(
+      await refund(b, online.id, {
+        lines: [{ saleLineId: online.lines[0].id, quantity: 1, restock: true }],
+        tenders: [{ type: 'card', amountMinor: 500 }],
+        reason: 'Spare',
+      }),
+      201,
+    );
+
+    const list = async (query: string, shop = b) =>
+      expectStatus(await http().get(`/api/v1/sales?storeId=${store}&${query}`).set(bearer(shop.owner.accessToken)), 200).body.items as {
+        id: string;
+        refundedMinor: number;
+      }[];
+    const ids = (items: { id: string }[]) => items.map((item) => item.id);
+    expect((await list('')).map(({ id, refundedMinor }) => [id, refundedMinor])).toEqual([
+      [online.id, 500],
+      [clean.id, 0],
+      [flagged.id, 0],
+    ]);
+    expect(ids(await list('offline=true'))).toEqual([clean.id, flagged.id]);
+    expect(ids(await list('offline=false'))).toEqual([online.id]);
+    expect(ids(await list('flagged=true'))).toEqual([flagged.id]);
+    expect(ids(await list('offline=true&flagged=false'))).toEqual([clean.id]);
+    expect(await list('offline=true', a)).toEqual([]);
+    const bad = await http().get('/api/v1/sales?flagged=perhaps').set(bearer(b.owner.accessToken));
+    expect([bad.status, bad.body.code, bad.body.errors?.[0]?.field]).toEqual([400, ErrorCode.ValidationFailed, 'flagged']);
+  });
+
   it("keeps each shop's sales, refunds and summaries to itself, and refuses bad input naming the field", async () => {
     const store = a.stores[0].id;
     const product = await newProduct(a);

@@ -210,6 +210,10 @@ export const ID_ROUTE_FIXTURES: IdRouteFixtures = {
   'GET /api/v1/registers/:id/gaps': async (a, app) => ({ id: (await newSale(app, a)).registerId }),
   'GET /api/v1/stores/:id/registers': (a) => ({ id: a.stores[0].id }),
   'POST /api/v1/stores/:id/registers': (a) => ({ id: a.stores[0].id, body: { name: `Till ${uuidv7().slice(-6)}` }, status: 201 }),
+  'PATCH /api/v1/registers/:id': async (a, app) => ({
+    id: (await newPosRegister(app, a)).id,
+    body: { name: `Swept till ${uuidv7().slice(-8)}`, retired: true },
+  }),
   'GET /api/v1/registers/:id': async (a, app) => {
     const registers = expectStatus(await request(app.getHttpServer()).get(`/api/v1/stores/${a.stores[0].id}/registers`).set(bearer(a.owner.accessToken)), 200)
       .body.items;

@@ -4,6 +4,8 @@ export type { NewTenant } from './lib/tenants.service';
 export { StoresService } from './lib/stores.service';
 export { assertStoreVisible, canSeeStore, visibleStoreIds } from './lib/store-scope';
 export { TenantDto } from './lib/dto/tenant.dto';
+export { CreateStoreDto } from './lib/dto/create-store.dto';
+export { StoreDto } from './lib/dto/store.dto';
 export { RegistersService } from './lib/registers.service';
 export type { RegisterPlace, SaleRegister } from './lib/registers.service';
 export { insertApiRegister } from './lib/api-register';

@@ -101,6 +101,9 @@ export enum ErrorCode {
   ShiftClosed = 'shift_closed',
   ShiftNotFound = 'shift_not_found',
   DenominationsMismatch = 'denominations_mismatch',
+  // Retired registers (issue 25)
+  RegisterRetired = 'register_retired',
+  RegisterNotRetirable = 'register_not_retirable',
 }
 
 const errorCodes = new Set<string>(Object.values(ErrorCode));

@@ -84,6 +84,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.ShiftNotOpen]: 409,
   [ErrorCode.ShiftClosed]: 409,
   [ErrorCode.ShiftNotFound]: 404,
+  [ErrorCode.RegisterRetired]: 409,
+  [ErrorCode.RegisterNotRetirable]: 409,
   [ErrorCode.DenominationsMismatch]: 422,
   [ErrorCode.InternalError]: 500,
   [ErrorCode.ServiceUnavailable]: 503,

@@ -310,7 +310,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        patch: operations["RegistersController_update"];
         trace?: never;
     };
     "/api/v1/import-mappings/{kind}": {
@@ -1059,38 +1059,6 @@ export interface paths {
         get: operations["SalesController_listForReconciliation"];
         put?: never;
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/sales/reconciliation/refunds": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["SalesController_listRefundsForReconciliation"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/sales/refunds/{id}/review": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["SalesController_reviewRefund"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2016,29 +1984,14 @@ export interface components {
             /** @description The web app's build. */
             appVersion?: string;
         };
-        ClientVitalDto: {
-            /** @enum {string} */
-            source: "web" | "pos";
-            /** @enum {string} */
-            metric: "LCP" | "INP" | "CLS" | "TTFB";
-            /** @description Milliseconds (LCP, INP, TTFB) or the layout shift score (CLS), as `web-vitals` reports it. */
-            value: number;
-            /**
-             * @description The page, as a path without ids.
-             * @example /dashboard
-             */
-            route: string;
-        };
         ClientEventsDto: {
             /** @description Uncaught errors and unhandled rejections, at most 50 per batch. */
-            errors?: components["schemas"]["ClientErrorDto"][];
-            /** @description Web Vitals (LCP, INP, CLS, TTFB), at most 50 per batch. */
-            vitals?: components["schemas"]["ClientVitalDto"][];
+            errors: components["schemas"]["ClientErrorDto"][];
         };
         ClientEventsAcceptedDto: {
-            /** @description Errors recorded in their error groups and vitals added to the rollups. */
+            /** @description Occurrences recorded in their error groups. */
             recorded: number;
-            /** @description Left out: the caller's per-minute allowance (errors, and vitals, each their own) was used up. */
+            /** @description Left out: the caller's per-minute allowance was used up. */
             dropped: number;
         };
         TrafficFiguresDto: {
@@ -2074,25 +2027,6 @@ export interface components {
             cacheMisses: number;
             route: string;
         };
-        WebVitalPageDto: {
-            /**
-             * @description The page, as a path without ids.
-             * @example /dashboard
-             */
-            page: string;
-            /** @enum {string} */
-            metric: "LCP" | "INP" | "CLS" | "TTFB";
-            /** @enum {string} */
-            source: "web" | "pos";
-            samples: number;
-            /** @description 75th percentile (web.dev's measure): the upper bound of its bucket; ms, or the CLS score. */
-            p75: number;
-            /**
-             * @description The p75 against web.dev's thresholds.
-             * @enum {string}
-             */
-            rating: "good" | "needs-improvement" | "poor";
-        };
         MonitoringSummaryDto: {
             /** Format: date-time */
             from: string;
@@ -2105,8 +2039,6 @@ export interface components {
             series: components["schemas"]["TrafficPointDto"][];
             /** @description Routes by p95 latency, slowest first. */
             routes: components["schemas"]["RouteTrafficDto"][];
-            /** @description Web Vitals the browsers reported in the range, by page (then metric and source). */
-            vitals: components["schemas"]["WebVitalPageDto"][];
         };
         ErrorGroupDto: {
             /** Format: uuid */
@@ -2272,12 +2204,6 @@ export interface components {
             discountLimitBps: components["schemas"]["DiscountLimitsDto"];
             /** @description A till left untouched this long locks itself. */
             tillIdleLockSeconds: number;
-            /** @description Tills take card tenders without the network (each marked `offline` on the tender); else only cash. */
-            offlineCardAllowed: boolean;
-            /** @description The largest sale a till completes without the network; null: no limit. */
-            offlineMaxSaleMinor: number | null;
-            /** @description Hours a till may go without reaching Kassa before it stops selling and asks for the network. */
-            offlineMaxHours: number;
             version: number;
             /** Format: date-time */
             createdAt: string;
@@ -2299,12 +2225,6 @@ export interface components {
             allowNegativeStock?: boolean;
             /** @description Seconds a till may sit untouched before it locks. */
             tillIdleLockSeconds?: number;
-            /** @description Tills take card tenders without the network. */
-            offlineCardAllowed?: boolean;
-            /** @description The largest offline sale; null: no limit. */
-            offlineMaxSaleMinor?: number | null;
-            /** @description Hours a till may stay offline before it stops selling. */
-            offlineMaxHours?: number;
             /** @description Basis points (0–10000) of a sale's gross; either limit alone keeps the other. */
             discountLimitBps?: components["schemas"]["UpdateDiscountLimitsDto"];
         };
@@ -2345,6 +2265,11 @@ export interface components {
             lastReceiptNumber: number;
             /** Format: date-time */
             createdAt: string;
+            /**
+             * Format: date-time
+             * @description When it was retired: it then takes no new online sales, refunds, shifts or pairings, and keeps its history. Null while in use.
+             */
+            retiredAt: string | null;
         };
         RegisterListDto: {
             items: components["schemas"]["RegisterDto"][];
@@ -2353,6 +2278,12 @@ export interface components {
         CreateRegisterDto: {
             /** @example Till 1 */
             name: string;
+        };
+        UpdateRegisterDto: {
+            /** @example Till 2 */
+            name?: string;
+            /** @description `true` retires the register (its paired till may still sync the sales it took offline); `false` puts it back in use. A store's `api` register cannot be retired. */
+            retired?: boolean;
         };
         ImportMappingDto: {
             /** @enum {string} */
@@ -2402,6 +2333,8 @@ export interface components {
             /** @example Europe/Berlin */
             timeZone: string;
             pricesIncludeTax: boolean;
+            /** @description The shop's first store (with its api register), created in the same transaction. */
+            store?: components["schemas"]["CreateStoreDto"];
         };
         UserDto: {
             /** Format: uuid */
@@ -2424,6 +2357,8 @@ export interface components {
             expiresIn: number;
             tenant: components["schemas"]["TenantDto"];
             user: components["schemas"]["UserDto"];
+            /** @description The first store, when the signup named one. */
+            store?: components["schemas"]["StoreDto"];
         };
         LoginDto: {
             /**
@@ -3060,7 +2995,7 @@ export interface components {
         SaleApprovalDto: {
             /**
              * Format: uuid
-             * @description The approving user: for a discount, their own allowance must cover it; for a refund, their role holds `sales:refund`.
+             * @description The approving user: their own discount allowance must cover the sale.
              */
             userId: string;
             /**
@@ -3074,8 +3009,6 @@ export interface components {
             type: "cash" | "card" | "other";
             /** @description What the customer handed over; cash may exceed the total (change is computed). */
             amountMinor: number;
-            /** @description A card tender taken while the till had no network (the terminal's own approval): only on a `card` tender of an `offline` sale (else 400 naming it). Where the shop does not allow offline cards (`offlineCardAllowed`), the sale is flagged `offline_limit_exceeded`. */
-            offline?: boolean;
         };
         CreateSaleDto: {
             /**
@@ -3106,13 +3039,8 @@ export interface components {
              * @description When it was rung up (offline sales); now when omitted.
              */
             occurredAt?: string;
-            /** @description Rung up without the network: accepted as it was, deviations flagged for review. Only from a user signed in by PIN on a paired till, for the till's own `registerId`, or from a holder of `devices:manage` importing a till's exported queue (with `cashierId`); else 403 `offline_sale_forbidden`. */
+            /** @description Rung up without the network: accepted as it was, deviations flagged for review. Only from a user signed in by PIN on a paired till, for the till's own `registerId`; else 403 `offline_sale_forbidden`. */
             offline?: boolean;
-            /**
-             * Format: uuid
-             * @description Who rang the sale up, when it is sent by someone else: a till's queue synced under another cashier's PIN session (the till's own register), or an imported queue (required with `offline` from the back office). The sale's cashier (`actor`) is this user, who must be an active user allowed to sell at the store (else 400 naming `cashierId`); the audit row keeps the caller. From anyone else 403 `offline_sale_forbidden`.
-             */
-            cashierId?: string;
         };
         SaleLineDto: {
             /** Format: uuid */
@@ -3134,7 +3062,7 @@ export interface components {
             saleDiscountMinor: number;
             taxMinor: number;
             totalMinor: number;
-            flags: ("discount_unapproved" | "negative_stock" | "price_changed" | "product_inactive" | "product_deleted" | "tender_short" | "offline_limit_exceeded")[];
+            flags: ("discount_unapproved" | "negative_stock" | "price_changed" | "product_inactive" | "product_deleted" | "tender_short")[];
             /** @description Units of the line refunded so far. */
             refundedQuantity: number;
         };
@@ -3144,8 +3072,6 @@ export interface components {
             /** @enum {string} */
             type: "cash" | "card" | "other";
             amountMinor: number;
-            /** @description A card tender taken while the till had no network. */
-            offline: boolean;
         };
         NegativeStockLineDto: {
             /** Format: uuid */
@@ -3170,7 +3096,7 @@ export interface components {
             status: "completed" | "voided";
             offline: boolean;
             /** @description Sale and line deviations of an offline sale, for review. */
-            flags: ("discount_unapproved" | "negative_stock" | "price_changed" | "product_inactive" | "product_deleted" | "tender_short" | "offline_limit_exceeded")[];
+            flags: ("discount_unapproved" | "negative_stock" | "price_changed" | "product_inactive" | "product_deleted" | "tender_short")[];
             currency: string;
             pricesIncludeTax: boolean;
             discount: components["schemas"]["DiscountDto"] | null;
@@ -3222,8 +3148,77 @@ export interface components {
              */
             voidShiftId: string | null;
         };
-        SaleListDto: {
-            items: components["schemas"]["SaleDto"][];
+        SaleListItemDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            storeId: string;
+            /** Format: uuid */
+            registerId: string;
+            receiptNumber: number;
+            /** Format: uuid */
+            customerId: string | null;
+            customerName: string | null;
+            /** @enum {string} */
+            status: "completed" | "voided";
+            offline: boolean;
+            /** @description Sale and line deviations of an offline sale, for review. */
+            flags: ("discount_unapproved" | "negative_stock" | "price_changed" | "product_inactive" | "product_deleted" | "tender_short")[];
+            currency: string;
+            pricesIncludeTax: boolean;
+            discount: components["schemas"]["DiscountDto"] | null;
+            subtotalMinor: number;
+            discountMinor: number;
+            /**
+             * Format: uuid
+             * @description The user who approved a discount beyond the seller's allowance at the till.
+             */
+            discountApprovedBy: string | null;
+            taxMinor: number;
+            totalMinor: number;
+            tenderedMinor: number;
+            changeDueMinor: number;
+            note: string | null;
+            /** @enum {string} */
+            actorType: "user" | "api_key";
+            /**
+             * Format: uuid
+             * @description The cashier (user) or API key that recorded it.
+             */
+            actorId: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: date-time */
+            createdAt: string;
+            lines: components["schemas"]["SaleLineDto"][];
+            tenders: components["schemas"]["TenderDto"][];
+            /** @description Lines that left the store below zero. */
+            negativeStockLines: components["schemas"]["NegativeStockLineDto"][];
+            /** Format: date-time */
+            reviewedAt: string | null;
+            /** Format: date-time */
+            voidedAt: string | null;
+            voidReason: string | null;
+            /**
+             * Format: uuid
+             * @description The register's shift (drawer) the sale was rung up in; null without an open shift.
+             */
+            shiftId: string | null;
+            /**
+             * Format: uuid
+             * @description The register whose drawer paid the voided sale back.
+             */
+            voidRegisterId: string | null;
+            /**
+             * Format: uuid
+             * @description That register's shift at the void.
+             */
+            voidShiftId: string | null;
+            /** @description What its refunds gave back so far (0 when none). */
+            refundedMinor: number;
+        };
+        SaleSearchListDto: {
+            items: components["schemas"]["SaleListItemDto"][];
             nextCursor: string | null;
         };
         TaxRateTotalDto: {
@@ -3287,84 +3282,9 @@ export interface components {
             netMinor: number;
             tenders: components["schemas"]["TenderTotalDto"][];
         };
-        RefundLineDto: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            saleLineId: string;
-            /** Format: uuid */
-            productId: string;
-            quantity: number;
-            restock: boolean;
-            taxRateBps: number;
-            /** @description This line's share of what was paid for it, tax included. */
-            amountMinor: number;
-            taxMinor: number;
-        };
-        RefundTenderDto: {
-            /** @enum {string} */
-            type: "cash" | "card" | "other";
-            amountMinor: number;
-        };
-        RefundReviewDto: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            saleId: string;
-            reason: string;
-            totalMinor: number;
-            taxMinor: number;
-            /**
-             * Format: uuid
-             * @description The register whose drawer paid the refund out.
-             */
-            registerId: string;
-            /**
-             * Format: uuid
-             * @description That register's open shift at the refund.
-             */
-            shiftId: string | null;
-            /** @enum {string} */
-            actorType: "user" | "api_key";
-            /** Format: uuid */
-            actorId: string;
-            /** Format: date-time */
-            createdAt: string;
-            /**
-             * Format: date-time
-             * @description When it happened: `occurredAt` as sent, else when it was recorded.
-             */
-            occurredAt: string;
-            offline: boolean;
-            /**
-             * Format: uuid
-             * @description The user whose PIN approved a cashier's refund.
-             */
-            approvedBy: string | null;
-            /** @description What could not be checked when it was made offline. */
-            flags: "approval_unverified"[];
-            /**
-             * Format: date-time
-             * @description When a manager reviewed an offline refund.
-             */
-            reviewedAt: string | null;
-            lines: components["schemas"]["RefundLineDto"][];
-            tenders: components["schemas"]["RefundTenderDto"][];
-            /** Format: uuid */
-            storeId: string;
-            /** @description The refunded sale's receipt number. */
-            receiptNumber: number | null;
-            /** Format: uuid */
-            reviewedBy: string | null;
-            reviewNote: string | null;
-        };
-        RefundReviewListDto: {
-            items: components["schemas"]["RefundReviewDto"][];
+        SaleListDto: {
+            items: components["schemas"]["SaleDto"][];
             nextCursor: string | null;
-        };
-        ReviewSaleDto: {
-            /** @description What was done about it: stock recounted, price corrected, difference collected… */
-            note?: string;
         };
         EmailReceiptDto: {
             /**
@@ -3389,13 +3309,8 @@ export interface components {
             registerId?: string;
         };
         RefundLineInputDto: {
-            /**
-             * Format: uuid
-             * @description The sale line; or `position`.
-             */
-            saleLineId?: string;
-            /** @description The line's place in the sale as sent (0 first), instead of `saleLineId`: a till refunding a sale it has not synced yet. */
-            position?: number;
+            /** Format: uuid */
+            saleLineId: string;
             quantity: number;
             /** @description Put the units back in stock (false for damaged goods). */
             restock: boolean;
@@ -3422,8 +3337,25 @@ export interface components {
              * @description The drawer that paid out; defaults to the sale's register. A register of the sale's store.
              */
             registerId?: string;
-            /** @description Without `sales:refund` (a cashier, who holds `sales:create`): the PIN approval of a user whose role holds `sales:refund` and who works in the sale's store, recorded as `approvedBy`. Online: missing → 403 `forbidden` naming `approval`; wrong PIN → 401 `pin_invalid` naming `approval.pin`; an approver without the permission or of another store → 403 naming `approval.userId`. Offline refunds are recorded whatever the approval gave (the money went out), flagged `approval_unverified` when it did not hold. */
-            approval?: components["schemas"]["SaleApprovalDto"];
+        };
+        RefundLineDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            saleLineId: string;
+            /** Format: uuid */
+            productId: string;
+            quantity: number;
+            restock: boolean;
+            taxRateBps: number;
+            /** @description This line's share of what was paid for it, tax included. */
+            amountMinor: number;
+            taxMinor: number;
+        };
+        RefundTenderDto: {
+            /** @enum {string} */
+            type: "cash" | "card" | "other";
+            amountMinor: number;
         };
         RefundDto: {
             /** Format: uuid */
@@ -3455,24 +3387,16 @@ export interface components {
              */
             occurredAt: string;
             offline: boolean;
-            /**
-             * Format: uuid
-             * @description The user whose PIN approved a cashier's refund.
-             */
-            approvedBy: string | null;
-            /** @description What could not be checked when it was made offline. */
-            flags: "approval_unverified"[];
-            /**
-             * Format: date-time
-             * @description When a manager reviewed an offline refund.
-             */
-            reviewedAt: string | null;
             lines: components["schemas"]["RefundLineDto"][];
             tenders: components["schemas"]["RefundTenderDto"][];
         };
         RefundListDto: {
             items: components["schemas"]["RefundDto"][];
             nextCursor: string | null;
+        };
+        ReviewSaleDto: {
+            /** @description What was done about it: stock recounted, price corrected, difference collected… */
+            note?: string;
         };
         ReceiptGapDto: {
             from: number;
@@ -5045,6 +4969,32 @@ export interface operations {
             };
         };
     };
+    RegistersController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateRegisterDto"];
+            };
+        };
+        responses: {
+            /** @description Renamed, retired or back in use. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisterDto"];
+                };
+            };
+        };
+    };
     ImportMappingsController_get: {
         parameters: {
             query?: never;
@@ -5704,10 +5654,6 @@ export interface operations {
                 q?: string;
                 categoryId?: string;
                 active?: boolean;
-                /** @description The order without `q` (default `name`); `-` for descending. Search results come by relevance. */
-                sort?: "name" | "-name" | "sku" | "-sku" | "price" | "-price";
-                /** @description Comma-separated product ids (at most 200): those products, by name, in one page — e.g. the page of a stock state inventory chose. */
-                ids?: string;
                 /** @description The till's delta: products changed at or after this time (a previous `syncedTo`), oldest change first. */
                 updatedSince?: string;
                 /** @description With `updatedSince`: report deleted products too, under `deleted`. */
@@ -6153,12 +6099,6 @@ export interface operations {
                 lowOnly?: boolean;
                 /** @description Also every product the store never moved, at 0 (deleted products left out); pages by (store, product) over the products. */
                 includeZero?: boolean;
-                /** @description `out`: at or below 0; `low`: above 0 and at or below the reorder point; `in`: the rest. */
-                state?: "out" | "low" | "in";
-                /** @description With `includeZero`: only products of this category (the products' own, not its subcategories'). */
-                categoryId?: string;
-                /** @description With `includeZero`: only active (or inactive) products. */
-                active?: boolean;
             };
             header?: never;
             path?: never;
@@ -6443,6 +6383,10 @@ export interface operations {
                 from?: string;
                 /** @description Occurred before. */
                 to?: string;
+                /** @description Only sales rung up offline (`true`) or online (`false`). */
+                offline?: boolean;
+                /** @description Only sales the server flagged (a price, discount or tender taken as rung up offline), reviewed or not (`true`), or none (`false`). */
+                flagged?: boolean;
             };
             header?: never;
             path?: never;
@@ -6456,7 +6400,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SaleListDto"];
+                    "application/json": components["schemas"]["SaleSearchListDto"];
                 };
             };
         };
@@ -6503,6 +6447,10 @@ export interface operations {
                 from?: string;
                 /** @description Occurred before. */
                 to?: string;
+                /** @description Only sales rung up offline (`true`) or online (`false`). */
+                offline?: boolean;
+                /** @description Only sales the server flagged (a price, discount or tender taken as rung up offline), reviewed or not (`true`), or none (`false`). */
+                flagged?: boolean;
                 format: "csv" | "xlsx";
                 /** @description CSV only: start with a UTF-8 byte order mark. */
                 bom?: boolean;
@@ -6569,58 +6517,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SaleListDto"];
-                };
-            };
-        };
-    };
-    SalesController_listRefundsForReconciliation: {
-        parameters: {
-            query?: {
-                limit?: number;
-                /** @description The `nextCursor` of the previous page, as given (opaque). */
-                cursor?: string;
-                storeId?: string;
-                status?: "open" | "reviewed";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Offline refunds, oldest first, until reviewed; `status=reviewed` for the done ones. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RefundReviewListDto"];
-                };
-            };
-        };
-    };
-    SalesController_reviewRefund: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ReviewSaleDto"];
-            };
-        };
-        responses: {
-            /** @description Marks an offline refund reviewed; it leaves the open list. 404 `not_found` for any other id. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RefundReviewDto"];
                 };
             };
         };

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { uuidv7 } from '@kassa/contracts';
+import { ROLE_PERMISSIONS, uuidv7 } from '@kassa/contracts';
 import { TenantTransaction } from '@kassa/api/database';
 import { AuditLog } from '@kassa/api/audit';
-import { ClientInfo } from '@kassa/api/http';
-import { TenantsService } from '@kassa/api/tenancy';
+import { Actor, ClientInfo } from '@kassa/api/http';
+import { StoresService, TenantsService } from '@kassa/api/tenancy';
 import { AccessTokens } from './access-tokens';
 import type { LoginDto, SetPasswordDto } from './dto/login.dto';
 import type { SignupDto, SignupResponseDto, TokenPairDto } from './dto/signup.dto';
@@ -20,6 +20,7 @@ export class AuthService {
   constructor(
     private readonly tenantTransaction: TenantTransaction,
     private readonly tenants: TenantsService,
+    private readonly stores: StoresService,
     private readonly users: UsersService,
     private readonly accessTokens: AccessTokens,
     private readonly refreshTokens: RefreshTokens,
@@ -27,7 +28,7 @@ export class AuthService {
     private readonly audit: AuditLog,
   ) {}
 
-  /** Creates a shop and its owner in one transaction, and signs the owner in. */
+  /** Creates a shop, its owner and (when named) its first store in one transaction, and signs the owner in. */
   async signup(input: SignupDto, client: ClientInfo): Promise<SignupResponseDto> {
     assertPasswordPolicy(input.password, input.email);
     const passwordHash = await hashPassword(input.password);
@@ -54,7 +55,9 @@ export class AuthService {
       const scope = { manager, tenantId, actor: { type: 'user', id: userId } as const, ...client };
       await this.audit.record(scope, { action: 'create', entityType: 'tenant', entityId: tenantId, after: tenant });
       await this.audit.record(scope, { action: 'create', entityType: 'user', entityId: userId, after: user });
-      return { tenant, user, refreshToken, ...this.accessTokens.issue(tenantId, userId) };
+      const owner: Actor = { kind: 'user', userId, role: 'owner', storeIds: [], permissions: ROLE_PERMISSIONS.owner };
+      const store = input.store ? await this.stores.create({ manager, tenantId, actor: owner, ...client }, input.store) : undefined;
+      return { tenant, user, ...(store && { store }), refreshToken, ...this.accessTokens.issue(tenantId, userId) };
     });
   }
 

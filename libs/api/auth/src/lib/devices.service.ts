@@ -55,7 +55,7 @@ export class DevicesService {
   ) {}
 
   async pair(context: RequestContext, registerId: string, input: PairDeviceDto): Promise<PairedDeviceDto> {
-    const register = await this.registers.get(context, registerId);
+    const register = await this.registers.inUse(context, registerId);
     if (context.actor.kind !== 'user') throw devicesPairedByUsers();
     if (register.kind !== 'pos') throw deviceNeedsPosRegister();
     const revoked = await queryRows<{ id: string }>(

@@ -75,7 +75,7 @@ export class SaleRefundsService {
       const earlier = await this.earlier(context, input.id, requestHash);
       if (earlier) return earlier;
     }
-    if (input.registerId) await this.registers.forSale(context, sale.storeId, input.registerId);
+    if (input.registerId) await this.registers.forSale(context, sale.storeId, input.registerId, input.offline ?? false);
     const { approvedBy, flags } = await this.approval(context, sale.storeId, input);
     const version = await lockCompletedSale(context, saleId);
     const id = input.id ?? uuidv7();

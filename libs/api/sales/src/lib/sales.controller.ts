@@ -9,7 +9,7 @@ import { ReconciliationQueryDto, ReviewSaleDto } from './dto/reconciliation.dto'
 import { EmailReceiptDto, ReceiptEmailQueuedDto } from './dto/receipt-email.dto';
 import { ReceiptQueryDto } from './dto/receipt-query.dto';
 import { CreateRefundDto, RefundDto, RefundListDto, RefundReviewDto, RefundReviewListDto, VoidSaleDto } from './dto/refund.dto';
-import { SaleDto, SaleListDto } from './dto/sale.dto';
+import { SaleDto, SaleListDto, SaleSearchListDto } from './dto/sale.dto';
 import { SaleExportQueryDto, SaleQueryDto } from './dto/sale-query.dto';
 import { SalesSummaryDto, SalesSummaryQueryDto } from './dto/sales-summary.dto';
 import { SaleReceiptEmailsService } from './sale-receipt-emails.service';
@@ -49,8 +49,8 @@ export class SalesController {
 
   @Get()
   @RequirePermissions('sales:read')
-  @ApiOkResponse({ type: SaleListDto, description: 'Newest first. `q` is a receipt number or part of a customer name.' })
-  list(@Ctx() context: RequestContext, @Query() query: SaleQueryDto): Promise<SaleListDto> {
+  @ApiOkResponse({ type: SaleSearchListDto, description: 'Newest first. `q` is a receipt number or part of a customer name.' })
+  list(@Ctx() context: RequestContext, @Query() query: SaleQueryDto): Promise<SaleSearchListDto> {
     return this.sales.list(context, query);
   }
 

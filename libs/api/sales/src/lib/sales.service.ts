@@ -13,7 +13,7 @@ import type { SpreadsheetExport } from '@kassa/api/spreadsheets';
 import { canSeeStore, RegistersService, SaleRegister, StoresService, TenantsService, visibleStoreIds, type TenantDto } from '@kassa/api/tenancy';
 import type { CreateSaleDto } from './dto/create-sale.dto';
 import { discountOf } from './dto/discount.dto';
-import type { SaleDto, SaleListDto } from './dto/sale.dto';
+import type { SaleDto, SaleSearchListDto } from './dto/sale.dto';
 import type { SaleExportQueryDto, SaleFilters, SaleQueryDto } from './dto/sale-query.dto';
 import { SALE_CSV_HEADER, SALE_EXPORT_COLUMNS, type SaleExportRow } from './sales-export';
 import { ResolvedLine, resolveLines } from './sale-lines';
@@ -107,11 +107,12 @@ export class SalesService {
   }
 
   /** Newest first; `q` is a receipt number or part of the customer's name (the command palette's search). */
-  async list(context: RequestContext, query: SaleQueryDto): Promise<SaleListDto> {
+  async list(context: RequestContext, query: SaleQueryDto): Promise<SaleSearchListDto> {
     const page = pageRequest(query, SALE_PAGES);
     const rows = await this.matching(context, query, page.after?.[0] ?? null, page.fetch);
     const { items, nextCursor } = paginate(rows, page, (sale) => [sale.id]);
-    return { items: await this.present(context, items), nextCursor };
+    const refunded = await this.refundedTotals(context, items);
+    return { items: (await this.present(context, items)).map((sale) => ({ ...sale, refundedMinor: refunded.get(sale.id) ?? 0 })), nextCursor };
   }
 
   /**
@@ -157,6 +158,7 @@ export class SalesService {
           AND ($7::uuid IS NULL OR s.customer_id = $7) AND ($8::text IS NULL OR s.status = $8)
           AND ($9::timestamptz IS NULL OR s.occurred_at >= $9) AND ($10::timestamptz IS NULL OR s.occurred_at < $10)
           AND ($11::uuid IS NULL OR s.id < $11)
+          AND ($13::boolean IS NULL OR s.offline = $13) AND ($14::boolean IS NULL OR (cardinality(s.flags) > 0) = $14)
         ORDER BY s.id DESC LIMIT $12`,
       [
         namePattern,
@@ -171,8 +173,20 @@ export class SalesService {
         filters.to ?? null,
         after,
         limit,
+        filters.offline ?? null,
+        filters.flagged ?? null,
       ],
     );
+  }
+
+  /** What the sales' refunds gave back so far, by sale (absent: none). */
+  private async refundedTotals(context: RequestContext, sales: { id: string }[]): Promise<Map<string, number>> {
+    const rows = await queryRows<{ saleId: string; refundedMinor: string }>(
+      context.manager,
+      `SELECT sale_id AS "saleId", sum(total_minor)::bigint AS "refundedMinor" FROM sale_refund WHERE sale_id = ANY($1::uuid[]) GROUP BY sale_id`,
+      [sales.map((sale) => sale.id)],
+    );
+    return new Map(rows.map((row) => [row.saleId, Number(row.refundedMinor)]));
   }
 
   /** Export rows: the store's code and the register's name from tenancy, the customer's name, the refunds so far. */
@@ -183,15 +197,7 @@ export class SalesService {
     for (const registerId of new Set(sales.map((sale) => sale.registerId))) {
       registers.set(registerId, (await this.registers.placeOf(context, registerId)).registerName);
     }
-    const refunded = new Map(
-      (
-        await queryRows<{ saleId: string; refundedMinor: number }>(
-          context.manager,
-          `SELECT sale_id AS "saleId", sum(total_minor)::bigint AS "refundedMinor" FROM sale_refund WHERE sale_id = ANY($1::uuid[]) GROUP BY sale_id`,
-          [sales.map((sale) => sale.id)],
-        )
-      ).map((row) => [row.saleId, Number(row.refundedMinor)]),
-    );
+    const refunded = await this.refundedTotals(context, stored);
     return sales.map((sale) => ({
       id: sale.id,
       receiptNumber: sale.receiptNumber,
@@ -364,7 +370,7 @@ export class SalesService {
   }
 
   private async register(context: RequestContext, input: CreateSaleDto): Promise<SaleRegister> {
-    const register = await this.registers.forSale(context, input.storeId, input.registerId);
+    const register = await this.registers.forSale(context, input.storeId, input.registerId, input.offline ?? false);
     if (register.kind === 'pos' && input.receiptNumber === undefined) {
       throw receiptNumberRequired();
     }

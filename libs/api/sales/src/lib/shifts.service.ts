@@ -98,7 +98,8 @@ export class ShiftsService {
   }
 
   async open(context: RequestContext, registerId: string, input: OpenShiftDto): Promise<Recorded<ShiftDto>> {
-    const register = await this.registers.get(context, registerId);
+    // A shift its till opened offline already happened; a new one needs a register in use.
+    const register = input.occurredAt === undefined ? await this.registers.inUse(context, registerId) : await this.registers.get(context, registerId);
     assertTimeFromTill(context, registerId, input.occurredAt);
     const id = input.id ?? uuidv7();
     const requestHash = requestFingerprint('POST', `/api/v1/registers/${registerId}/shifts`, input);

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Post } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Ctx, IdParam, RequestContext, RequirePermissions } from '@kassa/api/http';
-import { CreateRegisterDto, RegisterDto, RegisterListDto } from './dto/register.dto';
+import { CreateRegisterDto, RegisterDto, RegisterListDto, UpdateRegisterDto } from './dto/register.dto';
 import { RegistersService } from './registers.service';
 
 @ApiTags('stores')
@@ -29,5 +29,12 @@ export class RegistersController {
   @ApiOkResponse({ type: RegisterDto })
   get(@Ctx() context: RequestContext, @IdParam() id: string): Promise<RegisterDto> {
     return this.registers.get(context, id);
+  }
+
+  @Patch('registers/:id')
+  @RequirePermissions('stores:manage')
+  @ApiOkResponse({ type: RegisterDto, description: 'Renamed, retired or back in use.' })
+  update(@Ctx() context: RequestContext, @IdParam() id: string, @Body() changes: UpdateRegisterDto): Promise<RegisterDto> {
+    return this.registers.update(context, id, changes);
   }
 }

@@ -3,13 +3,13 @@ import { uuidv7 } from '@kassa/contracts';
 import { AuditLog, auditScopeOf } from '@kassa/api/audit';
 import { isoTime, isUniqueViolation, queryRows } from '@kassa/api/database';
 import { RequestContext } from '@kassa/api/http';
-import type { CreateRegisterDto, RegisterDto, RegisterListDto } from './dto/register.dto';
+import type { CreateRegisterDto, RegisterDto, RegisterListDto, UpdateRegisterDto } from './dto/register.dto';
 import { canSeeStore } from './store-scope';
 import { StoresService } from './stores.service';
-import { registerNameTaken, registerNotFound } from './tenancy.exception';
+import { apiRegisterNotRetirable, registerNameTaken, registerNotFound, registerRetired } from './tenancy.exception';
 
 const REGISTER_COLUMNS = `r.id, r.store_id AS "storeId", r.name, r.kind, r.last_receipt_number AS "lastReceiptNumber",
-  ${isoTime('r.created_at')} AS "createdAt"`;
+  ${isoTime('r.created_at')} AS "createdAt", ${isoTime('r.retired_at')} AS "retiredAt"`;
 
 /** What a sale needs of the register it is rung up on. */
 export interface SaleRegister {
@@ -51,15 +51,32 @@ export class RegistersService {
     return register;
   }
 
-  /** The register a sale of the store is rung up on: the one it names, or else the store's `api` register. */
-  async forSale(context: RequestContext, storeId: string, registerId: string | undefined): Promise<SaleRegister> {
+  /** A register that takes new work (a shift, a pairing): one the caller may see that is not retired (409 `register_retired`). */
+  async inUse(context: RequestContext, id: string): Promise<RegisterDto> {
+    const register = await this.get(context, id);
+    if (register.retiredAt !== null) throw registerRetired();
+    return register;
+  }
+
+  /**
+   * The register a sale (or refund) of the store is rung up on: the one it names, or else the store's `api` register.
+   * A retired one refuses online sales; an offline sale already happened on its till, so it is taken as it comes.
+   */
+  async forSale(context: RequestContext, storeId: string, registerId: string | undefined, offline = false): Promise<SaleRegister> {
+    const columns = `id, kind, retired_at IS NOT NULL AS retired`;
     const [register] = registerId
-      ? await queryRows<SaleRegister>(context.manager, `SELECT id, kind FROM register WHERE id = $1 AND store_id = $2`, [registerId, storeId])
-      : await queryRows<SaleRegister>(context.manager, `SELECT id, kind FROM register WHERE store_id = $1 AND kind = 'api'`, [storeId]);
+      ? await queryRows<SaleRegister & { retired: boolean }>(context.manager, `SELECT ${columns} FROM register WHERE id = $1 AND store_id = $2`, [
+          registerId,
+          storeId,
+        ])
+      : await queryRows<SaleRegister & { retired: boolean }>(context.manager, `SELECT ${columns} FROM register WHERE store_id = $1 AND kind = 'api'`, [
+          storeId,
+        ]);
     if (!register) {
       throw registerNotFound('registerId');
     }
-    return register;
+    if (register.retired && !offline) throw registerRetired('registerId');
+    return { id: register.id, kind: register.kind };
   }
 
   /** An `api` register's next number; its row stays locked until the sale commits, so numbers never repeat or skip. */
@@ -103,5 +120,25 @@ export class RegistersService {
     });
     await this.audit.record(auditScopeOf(context), { action: 'create', entityType: 'register', entityId: created.id, after: created });
     return created;
+  }
+
+  /** Renames, retires or reactivates a register; its sales, receipts and numbering stay as they are. */
+  async update(context: RequestContext, id: string, changes: UpdateRegisterDto): Promise<RegisterDto> {
+    const before = await this.get(context, id);
+    if (changes.retired === true && before.kind === 'api') throw apiRegisterNotRetirable();
+    const retiredChange = changes.retired === undefined || changes.retired === (before.retiredAt !== null) ? undefined : changes.retired;
+    if (changes.name === undefined && retiredChange === undefined) return before;
+    const [register] = await queryRows<RegisterDto>(
+      context.manager,
+      `UPDATE register AS r SET name = coalesce($2, r.name),
+              retired_at = CASE WHEN $3::boolean IS NULL THEN r.retired_at WHEN $3 THEN now() ELSE NULL END
+        WHERE r.id = $1 RETURNING ${REGISTER_COLUMNS}`,
+      [id, changes.name ?? null, retiredChange ?? null],
+    ).catch((error: unknown) => {
+      if (isUniqueViolation(error, 'register_name_key')) throw registerNameTaken(changes.name ?? before.name);
+      throw error;
+    });
+    await this.audit.record(auditScopeOf(context), { action: 'update', entityType: 'register', entityId: id, before, after: register });
+    return register;
   }
 }

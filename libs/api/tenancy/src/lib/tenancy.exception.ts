@@ -28,5 +28,18 @@ export const registerNotFound = (field?: string) =>
 export const registerNameTaken = (name: string) =>
   new ApiException(ErrorCode.Conflict, 'The store has a register with that name.', [{ field: 'name', message: `${name} is taken in this store` }]);
 
+/** A retired register takes nothing new; `field` names where its id came in (`registerId` in a body), else the path. */
+export const registerRetired = (field?: string) =>
+  new ApiException(
+    ErrorCode.RegisterRetired,
+    'The register is retired: reactivate it to use it again.',
+    field ? [{ field, message: 'the register is retired' }] : undefined,
+  );
+
+export const apiRegisterNotRetirable = () =>
+  new ApiException(ErrorCode.RegisterNotRetirable, "A store's API register cannot be retired: back-office and partner sales are rung up on it.", [
+    { field: 'retired', message: 'the api register stays in use' },
+  ]);
+
 export const importMappingRefused = (field: string, message: string) =>
   new ApiException(ErrorCode.ImportMappingInvalid, 'The mapping names a column or field the import cannot use.', [{ field, message }]);

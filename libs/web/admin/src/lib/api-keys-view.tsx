@@ -3,24 +3,12 @@ import { useState } from 'react';
 import type { Schemas } from '@kassa/api-client';
 import { PERMISSIONS, type Permission } from '@kassa/contracts';
 import { useSession } from '@kassa/web/auth';
-import { queryKeys, useApiMutation, useApiQuery } from '@kassa/web/data-access';
-import {
-  Button,
-  Checkbox,
-  ConfirmDialog,
-  DataTable,
-  Dialog,
-  Input,
-  PageHeader,
-  ProblemState,
-  Skeleton,
-  useDataTableQuery,
-  useShopFormat,
-  useToasts,
-  type DataTableColumn,
-} from '@kassa/web/ui';
-import { SecretReveal } from './secret-reveal';
-import { SettingsNav } from './settings-nav';
+import { queryKeys, useApiMutation, useApiQuery, tablePageOf } from '@kassa/web/data-access';
+import { Button, Checkbox, ConfirmDialog, DataTable, Input, useDataTableQuery, useShopFormat, useToasts, type DataTableColumn } from '@kassa/web/ui';
+import { FormDialog } from './form-dialog';
+import { usePickedSet } from './picked-set';
+import { SecretDialog } from './secret-reveal';
+import { SettingsScreen } from './settings-screen';
 import styles from './admin.module.css';
 
 type ApiKey = Schemas['ApiKeyDto'];
@@ -58,42 +46,29 @@ export function ApiKeysView() {
     },
   ];
 
-  if (!me) return <Skeleton lines={4} label="Loading" />;
-  if (!allowed) {
-    return (
-      <>
-        <PageHeader title="API keys" />
-        <ProblemState kind="forbidden" />
-      </>
-    );
-  }
   return (
-    <>
-      <PageHeader
-        title="API keys"
-        description="Keys let partner systems call the Kassa API with the permissions you give them. Each key is shown once."
-        actions={
-          <Button variant="primary" onClick={() => setCreating(true)}>
-            Create key
-          </Button>
-        }
-      />
-      <SettingsNav />
+    <SettingsScreen
+      allowed={allowed}
+      title="API keys"
+      description="Keys let partner systems call the Kassa API with the permissions you give them. Each key is shown once."
+      actions={
+        <Button variant="primary" onClick={() => setCreating(true)}>
+          Create key
+        </Button>
+      }
+    >
       <DataTable
         label="API keys"
         columns={columns}
         rowId={(key) => key.id}
         rowLabel={(key) => key.name}
         state={table}
-        page={keys.data}
-        loading={keys.isPending}
-        refreshing={keys.isPlaceholderData}
-        failure={keys.isError ? { kind: keys.error.kind, retry: () => void keys.refetch() } : undefined}
+        {...tablePageOf(keys)}
         empty={{ title: 'No API keys yet', description: 'Create one for each partner system, with only what it needs.' }}
       />
       {creating && (
         <CreateKeyDialog
-          permissions={me.permissions.filter((permission): permission is Permission => (PERMISSIONS as readonly string[]).includes(permission))}
+          permissions={(me?.permissions ?? []).filter((permission): permission is Permission => (PERMISSIONS as readonly string[]).includes(permission))}
           onClose={() => setCreating(false)}
         />
       )}
@@ -110,85 +85,51 @@ export function ApiKeysView() {
           toasts.show({ message: `${revoking.name} is revoked.`, tone: 'success' });
         }}
       />
-    </>
+    </SettingsScreen>
   );
 }
 
 function CreateKeyDialog({ permissions, onClose }: { permissions: Permission[]; onClose(): void }) {
   const [name, setName] = useState('');
-  const [picked, setPicked] = useState<ReadonlySet<Permission>>(new Set());
+  const [picked, toggle] = usePickedSet<Permission>();
   const [created, setCreated] = useState<CreatedKey>();
-  const [problem, setProblem] = useState<string>();
   const create = useApiMutation((http, body: { name: string; permissions: Permission[] }) => http.POST('/api/v1/api-keys', { body }), {
     invalidates: keyQueries,
   });
-  const toggle = (permission: Permission, on: boolean) =>
-    setPicked((current) => {
-      const next = new Set(current);
-      if (on) next.add(permission);
-      else next.delete(permission);
-      return next;
-    });
-  const submit = async () => {
-    setProblem(undefined);
-    try {
-      setCreated(await create.mutateAsync({ name: name.trim(), permissions: permissions.filter((permission) => picked.has(permission)) }));
-    } catch (error) {
-      setProblem(error instanceof Error ? error.message : String(error));
-    }
-  };
   if (created) {
     return (
-      <Dialog
-        open
-        onOpenChange={(open) => !open && onClose()}
+      <SecretDialog
         title={`Key ${created.name} created`}
         description="Copy it now and store it in the partner system: Kassa keeps only a hash and cannot show it again."
-        footer={
-          <Button variant="primary" onClick={onClose}>
-            Done
-          </Button>
-        }
-      >
-        <SecretReveal label="API key" value={created.key} />
-      </Dialog>
+        label="API key"
+        value={created.key}
+        onClose={onClose}
+      />
     );
   }
   return (
-    <Dialog
-      open
-      onOpenChange={(open) => !open && !create.isPending && onClose()}
+    <FormDialog
       title="Create an API key"
-      footer={
-        <>
-          <Button onClick={onClose} disabled={create.isPending}>
-            Cancel
-          </Button>
-          <Button variant="primary" onClick={() => void submit()} loading={create.isPending} disabled={name.trim() === '' || picked.size === 0}>
-            Create key
-          </Button>
-        </>
+      submitLabel="Create key"
+      ready={name.trim() !== '' && picked.size > 0}
+      busy={create.isPending}
+      onSubmit={async () =>
+        setCreated(await create.mutateAsync({ name: name.trim(), permissions: permissions.filter((permission) => picked.has(permission)) }))
       }
+      onClose={onClose}
     >
-      <div className={styles.dialogForm}>
-        <Input label="Name" required value={name} onChange={(event) => setName(event.target.value)} maxLength={100} data-autofocus />
-        <fieldset className={styles.choices}>
-          <legend>Permissions</legend>
-          {permissions.map((permission) => (
-            <Checkbox
-              key={permission}
-              label={<span className={styles.code}>{permission}</span>}
-              checked={picked.has(permission)}
-              onChange={(event) => toggle(permission, event.target.checked)}
-            />
-          ))}
-        </fieldset>
-        {problem && (
-          <p className={styles.notice} role="alert">
-            {problem}
-          </p>
-        )}
-      </div>
-    </Dialog>
+      <Input label="Name" required value={name} onChange={(event) => setName(event.target.value)} maxLength={100} data-autofocus />
+      <fieldset className={styles.choices}>
+        <legend>Permissions</legend>
+        {permissions.map((permission) => (
+          <Checkbox
+            key={permission}
+            label={<span className={styles.code}>{permission}</span>}
+            checked={picked.has(permission)}
+            onChange={(event) => toggle(permission, event.target.checked)}
+          />
+        ))}
+      </fieldset>
+    </FormDialog>
   );
 }

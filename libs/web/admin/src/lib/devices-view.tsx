@@ -1,7 +1,7 @@
 'use client';
 import type { Schemas } from '@kassa/api-client';
 import { useSession } from '@kassa/web/auth';
-import { queryKeys, useApiQuery } from '@kassa/web/data-access';
+import { queryKeys, useApiQuery, tablePageOf } from '@kassa/web/data-access';
 import { Badge, DataTable, PageHeader, useDataTableQuery, useShopFormat, type DataTableColumn, type ShopFormat } from '@kassa/web/ui';
 import { QueueImport } from './queue-import';
 
@@ -71,10 +71,7 @@ export function DevicesView() {
         rowId={(device) => device.id}
         rowLabel={(device) => device.name}
         state={table}
-        page={devices.data}
-        loading={devices.isPending}
-        refreshing={devices.isPlaceholderData}
-        failure={devices.isError ? { kind: devices.error.kind, retry: () => void devices.refetch() } : undefined}
+        {...tablePageOf(devices)}
         preferencesKey={me ? `devices:${me.user.id}` : undefined}
       />
     </>

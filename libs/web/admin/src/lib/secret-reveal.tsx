@@ -1,6 +1,6 @@
 'use client';
 import { useState } from 'react';
-import { Button, Input } from '@kassa/web/ui';
+import { Button, Dialog, Input } from '@kassa/web/ui';
 import styles from './admin.module.css';
 
 /** A secret the API shows only once (an API key, a webhook's signing secret), with a copy button. */
@@ -20,5 +20,39 @@ export function SecretReveal({ label, value }: { label: string; value: string })
         {copied ? 'Copied' : 'Copy'}
       </Button>
     </div>
+  );
+}
+
+/** What a create dialog turns into once the API answered: the secret, shown this once, and the way on. */
+export function SecretDialog({
+  title,
+  description,
+  label,
+  value,
+  onClose,
+  next = { label: 'Done', onClick: onClose },
+}: {
+  title: string;
+  description: string;
+  label: string;
+  value: string;
+  onClose(): void;
+  next?: { label: string; onClick(): void };
+}) {
+  const done = next;
+  return (
+    <Dialog
+      open
+      onOpenChange={(open) => !open && onClose()}
+      title={title}
+      description={description}
+      footer={
+        <Button variant="primary" onClick={done.onClick}>
+          {done.label}
+        </Button>
+      }
+    >
+      <SecretReveal label={label} value={value} />
+    </Dialog>
   );
 }

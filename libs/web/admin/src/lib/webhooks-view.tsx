@@ -4,23 +4,12 @@ import { useState } from 'react';
 import type { Schemas } from '@kassa/api-client';
 import { EVENT_TYPES } from '@kassa/contracts';
 import { useSession } from '@kassa/web/auth';
-import { queryKeys, useApiMutation, useApiQuery } from '@kassa/web/data-access';
-import {
-  Badge,
-  Button,
-  Checkbox,
-  DataTable,
-  Dialog,
-  Input,
-  PageHeader,
-  ProblemState,
-  Skeleton,
-  useDataTableQuery,
-  useShopFormat,
-  type DataTableColumn,
-} from '@kassa/web/ui';
-import { SecretReveal } from './secret-reveal';
-import { SettingsNav } from './settings-nav';
+import { queryKeys, useApiMutation, useApiQuery, tablePageOf } from '@kassa/web/data-access';
+import { Badge, Button, Checkbox, DataTable, Input, useDataTableQuery, useShopFormat, type DataTableColumn } from '@kassa/web/ui';
+import { FormDialog } from './form-dialog';
+import { usePickedSet } from './picked-set';
+import { SecretDialog } from './secret-reveal';
+import { SettingsScreen } from './settings-screen';
 import styles from './admin.module.css';
 
 export type Webhook = Schemas['WebhookDto'];
@@ -37,7 +26,7 @@ export const eventsText = (events: readonly string[]) => (events.includes('*') ?
 
 /** The shop's webhook endpoints; owners add one with the events it receives and get its signing secret once. */
 export function WebhooksView() {
-  const { me, can } = useSession();
+  const { can } = useSession();
   const router = useRouter();
   const format = useShopFormat();
   const allowed = can('webhooks:manage');
@@ -59,42 +48,29 @@ export function WebhooksView() {
     },
     { id: 'createdAt', header: 'Added', cell: (hook) => format.dateTime(hook.createdAt) },
   ];
-  if (!me) return <Skeleton lines={4} label="Loading" />;
-  if (!allowed) {
-    return (
-      <>
-        <PageHeader title="Webhooks" />
-        <ProblemState kind="forbidden" />
-      </>
-    );
-  }
   return (
-    <>
-      <PageHeader
-        title="Webhooks"
-        description="Kassa posts each event to these endpoints as it happens, signed per Standard Webhooks."
-        actions={
-          <Button variant="primary" onClick={() => setCreating(true)}>
-            Add endpoint
-          </Button>
-        }
-      />
-      <SettingsNav />
+    <SettingsScreen
+      allowed={allowed}
+      title="Webhooks"
+      description="Kassa posts each event to these endpoints as it happens, signed per Standard Webhooks."
+      actions={
+        <Button variant="primary" onClick={() => setCreating(true)}>
+          Add endpoint
+        </Button>
+      }
+    >
       <DataTable
         label="Webhook endpoints"
         columns={columns}
         rowId={(hook) => hook.id}
         rowLabel={(hook) => hook.url}
         state={table}
-        page={webhooks.data}
-        loading={webhooks.isPending}
-        refreshing={webhooks.isPlaceholderData}
-        failure={webhooks.isError ? { kind: webhooks.error.kind, retry: () => void webhooks.refetch() } : undefined}
+        {...tablePageOf(webhooks)}
         onOpen={(hook) => router.push(`/settings/webhooks/${hook.id}`)}
         empty={{ title: 'No endpoints yet', description: 'Add the URL of a system that should hear about sales, products and stock.' }}
       />
       {creating && <CreateWebhookDialog onClose={() => setCreating(false)} />}
-    </>
+    </SettingsScreen>
   );
 }
 
@@ -102,91 +78,62 @@ function CreateWebhookDialog({ onClose }: { onClose(): void }) {
   const router = useRouter();
   const [url, setUrl] = useState('');
   const [description, setDescription] = useState('');
-  const [picked, setPicked] = useState<ReadonlySet<WebhookEvent>>(new Set());
+  const [picked, toggle] = usePickedSet<WebhookEvent>();
   const [created, setCreated] = useState<Schemas['WebhookWithSecretDto']>();
-  const [problem, setProblem] = useState<string>();
   const create = useApiMutation((http, body: Schemas['CreateWebhookDto']) => http.POST('/api/v1/webhooks', { body }), { invalidates: [webhookKeys.all] });
-  const toggle = (event: WebhookEvent, on: boolean) =>
-    setPicked((current) => {
-      const next = new Set(current);
-      if (on) next.add(event);
-      else next.delete(event);
-      return next;
-    });
   const every = picked.has('*');
-  const submit = async () => {
-    setProblem(undefined);
-    try {
-      setCreated(
-        await create.mutateAsync({ url: url.trim(), events: every ? ['*'] : [...picked], ...(description.trim() ? { description: description.trim() } : {}) }),
-      );
-    } catch (error) {
-      setProblem(error instanceof Error ? error.message : String(error));
-    }
-  };
   if (created) {
     return (
-      <Dialog
-        open
-        onOpenChange={(open) => !open && onClose()}
+      <SecretDialog
         title="Endpoint added"
         description="Copy the signing secret into the receiving system now: Kassa shows it only once. Verify every delivery with it."
-        footer={
-          <Button variant="primary" onClick={() => router.push(`/settings/webhooks/${created.id}`)}>
-            Open the endpoint
-          </Button>
-        }
-      >
-        <SecretReveal label="Signing secret" value={created.secret} />
-      </Dialog>
+        label="Signing secret"
+        value={created.secret}
+        onClose={onClose}
+        next={{ label: 'Open the endpoint', onClick: () => router.push(`/settings/webhooks/${created.id}`) }}
+      />
     );
   }
   return (
-    <Dialog
-      open
-      onOpenChange={(open) => !open && !create.isPending && onClose()}
+    <FormDialog
       title="Add a webhook endpoint"
-      footer={
-        <>
-          <Button onClick={onClose} disabled={create.isPending}>
-            Cancel
-          </Button>
-          <Button variant="primary" onClick={() => void submit()} loading={create.isPending} disabled={url.trim() === '' || picked.size === 0}>
-            Add endpoint
-          </Button>
-        </>
+      submitLabel="Add endpoint"
+      ready={url.trim() !== '' && picked.size > 0}
+      busy={create.isPending}
+      onSubmit={async () =>
+        setCreated(
+          await create.mutateAsync({
+            url: url.trim(),
+            events: every ? ['*'] : [...picked],
+            ...(description.trim() ? { description: description.trim() } : {}),
+          }),
+        )
       }
+      onClose={onClose}
     >
-      <div className={styles.dialogForm}>
-        <Input
-          label="URL"
-          type="url"
-          required
-          value={url}
-          onChange={(event) => setUrl(event.target.value)}
-          placeholder="https://partner.example/hooks/kassa"
-          data-autofocus
-        />
-        <Input label="Description" value={description} onChange={(event) => setDescription(event.target.value)} maxLength={200} />
-        <fieldset className={styles.choices}>
-          <legend>Events</legend>
-          <Checkbox label="Every event, including new ones" checked={every} onChange={(event) => toggle('*', event.target.checked)} />
-          {EVENT_TYPES.map((type) => (
-            <Checkbox
-              key={type}
-              label={<span className={styles.code}>{type}</span>}
-              checked={every || picked.has(type)}
-              disabled={every}
-              onChange={(event) => toggle(type, event.target.checked)}
-            />
-          ))}
-        </fieldset>
-        {problem && (
-          <p className={styles.notice} role="alert">
-            {problem}
-          </p>
-        )}
-      </div>
-    </Dialog>
+      <Input
+        label="URL"
+        type="url"
+        required
+        value={url}
+        onChange={(event) => setUrl(event.target.value)}
+        placeholder="https://partner.example/hooks/kassa"
+        data-autofocus
+      />
+      <Input label="Description" value={description} onChange={(event) => setDescription(event.target.value)} maxLength={200} />
+      <fieldset className={styles.choices}>
+        <legend>Events</legend>
+        <Checkbox label="Every event, including new ones" checked={every} onChange={(event) => toggle('*', event.target.checked)} />
+        {EVENT_TYPES.map((type) => (
+          <Checkbox
+            key={type}
+            label={<span className={styles.code}>{type}</span>}
+            checked={every || picked.has(type)}
+            disabled={every}
+            onChange={(event) => toggle(type, event.target.checked)}
+          />
+        ))}
+      </fieldset>
+    </FormDialog>
   );
 }

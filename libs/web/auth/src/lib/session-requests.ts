@@ -16,6 +16,8 @@ export interface SignUpInput {
   currency: string;
   timeZone: string;
   pricesIncludeTax: boolean;
+  /** The first store, created with the shop. */
+  store?: { name: string; code: string };
 }
 
 export type SessionResult = { ok: true; accessToken: string } | { ok: false; problem: ProblemDetails | undefined };

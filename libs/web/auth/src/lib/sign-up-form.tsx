@@ -6,7 +6,7 @@ import styles from './auth-form.module.css';
 import { FormField } from './form-field';
 import { useSessionAttempt } from './session-attempt';
 import { useSession } from './session-provider';
-import { suggestSlug } from './suggest-slug';
+import { suggestSlug, suggestStoreCode } from './suggest-slug';
 
 export function SignUpForm() {
   const session = useSession();
@@ -15,6 +15,9 @@ export function SignUpForm() {
   const [slug, setSlug] = useState('');
   const [slugEdited, setSlugEdited] = useState(false);
   const [timeZone, setTimeZone] = useState('UTC');
+  const [storeName, setStoreName] = useState('');
+  const [storeCode, setStoreCode] = useState('');
+  const [storeCodeEdited, setStoreCodeEdited] = useState(false);
   const { error, errors, busy, attempt } = useSessionAttempt();
 
   useEffect(() => setTimeZone(Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'), []);
@@ -35,6 +38,7 @@ export function SignUpForm() {
         currency: String(form.get('currency')).toUpperCase(),
         timeZone: String(form.get('timeZone')),
         pricesIncludeTax: form.get('pricesIncludeTax') === 'on',
+        ...(storeName.trim() && { store: { name: storeName.trim(), code: storeCode.trim() } }),
       }),
     );
   }
@@ -93,6 +97,30 @@ export function SignUpForm() {
             <input type="checkbox" name="pricesIncludeTax" defaultChecked />
             Prices include tax
           </label>
+          <fieldset className={styles.group}>
+            <legend>Your first store (you can add it later)</legend>
+            <FormField
+              label="Store name"
+              name="storeName"
+              value={storeName}
+              onChange={(event) => {
+                setStoreName(event.target.value);
+                if (!storeCodeEdited) setStoreCode(suggestStoreCode(event.target.value));
+              }}
+              error={errors['store.name']}
+            />
+            <FormField
+              label="Store code (on receipts and exports)"
+              name="storeCode"
+              value={storeCode}
+              required={storeName.trim() !== ''}
+              onChange={(event) => {
+                setStoreCodeEdited(true);
+                setStoreCode(event.target.value);
+              }}
+              error={errors['store.code']}
+            />
+          </fieldset>
           {error && (
             <p className={styles.formError} role="alert">
               {error}

@@ -8,3 +8,8 @@ export function suggestSlug(name: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 50);
 }
+
+/** A store code suggested from the store's name: `Main Street` → `MAIN-STREET` (what the API takes: up to 32, no leading dash). */
+export function suggestStoreCode(name: string): string {
+  return suggestSlug(name).toUpperCase().slice(0, 32).replace(/-+$/, '');
+}

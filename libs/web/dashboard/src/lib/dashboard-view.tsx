@@ -3,6 +3,7 @@ import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { Suspense, useMemo, type ReactNode } from 'react';
 import { useSession } from '@kassa/web/auth';
 import { PageHeader, Select, Skeleton, useShopFormat } from '@kassa/web/ui';
+import { FirstRunChecklist } from './first-run-checklist';
 import { AnomaliesCard, LowStockCard, RevenueCard, TodayCard, TopProductsCard } from './dashboard-cards';
 import styles from './views.module.css';
 
@@ -84,6 +85,7 @@ function Dashboard({ liveSalesFeed }: DashboardViewProps) {
   return (
     <>
       {header}
+      <FirstRunChecklist />
       <div className={styles.board} data-live-feed={liveSalesFeed ? 'shown' : 'none'}>
         <TodayCard scope={scope} className={styles.today} />
         {liveSalesFeed && (

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { useSession } from '@kassa/web/auth';
 import { useApiAccess, useApiMutation, useApiQuery } from '@kassa/web/data-access';
-import { Button, ConfirmDialog, EmptyState, NumberInput, PageHeader, ProblemState, Select, useNavigationGuard, useToasts } from '@kassa/web/ui';
+import { Button, ConfirmDialog, EmptyState, NumberInput, PageHeader, ProblemState, Select, useNavigationGuard, useToasts, sectionStyles } from '@kassa/web/ui';
 import { InventoryNav } from './inventory-nav';
 import { stockKeys } from './inventory-requests';
 import { onHandOf } from './product-lookup';
@@ -75,7 +75,7 @@ export function CountView() {
         actions={<Button onClick={() => navigate(`/inventory/count/import${store ? `?storeId=${store}` : ''}`)}>Import a count file</Button>}
       />
       <InventoryNav />
-      <div className={styles.row}>
+      <div className={sectionStyles.row}>
         <Select
           label="Store counted"
           options={(stores.data?.items ?? []).map((item) => ({ value: item.id, label: item.name }))}
@@ -89,22 +89,22 @@ export function CountView() {
       {lines.length === 0 ? (
         <EmptyState title="Nothing counted yet" description="Scan the first item, or type its barcode or SKU and press Enter." />
       ) : (
-        <section className={styles.section} aria-labelledby="sheet">
-          <h2 id="sheet" className={styles.heading}>
+        <section className={sectionStyles.section} aria-labelledby="sheet">
+          <h2 id="sheet" className={sectionStyles.heading}>
             Count sheet
           </h2>
-          <div className={styles.tableScroll}>
-            <table className={styles.table} aria-label="Count sheet">
+          <div className={sectionStyles.tableScroll}>
+            <table className={`${sectionStyles.table} ${styles.varianceRows}`} aria-label="Count sheet">
               <thead>
                 <tr>
                   <th scope="col">Product</th>
-                  <th scope="col" className={styles.end}>
+                  <th scope="col" className={sectionStyles.end}>
                     On hand
                   </th>
-                  <th scope="col" className={styles.end}>
+                  <th scope="col" className={sectionStyles.end}>
                     Counted
                   </th>
-                  <th scope="col" className={styles.end}>
+                  <th scope="col" className={sectionStyles.end}>
                     Variance
                   </th>
                 </tr>
@@ -117,8 +117,8 @@ export function CountView() {
                       <td>
                         {line.name} <span className={styles.muted}>{line.sku}</span>
                       </td>
-                      <td className={styles.end}>{line.onHand}</td>
-                      <td className={styles.end}>
+                      <td className={sectionStyles.end}>{line.onHand}</td>
+                      <td className={sectionStyles.end}>
                         <NumberInput
                           label={`Counted ${line.name}`}
                           hideLabel
@@ -128,7 +128,7 @@ export function CountView() {
                           onChange={(value) => setLines((current) => setCounted(current, line.productId, value))}
                         />
                       </td>
-                      <td className={styles.end}>
+                      <td className={sectionStyles.end}>
                         {variance === null ? <span className={styles.muted}>not counted</span> : variance > 0 ? `+${variance}` : variance}
                       </td>
                     </tr>
@@ -145,7 +145,7 @@ export function CountView() {
               {problem}
             </p>
           )}
-          <div className={styles.actions}>
+          <div className={sectionStyles.actions}>
             <Button variant="primary" disabled={summary.counted === 0} onClick={() => setReviewing(true)}>
               Review and post
             </Button>

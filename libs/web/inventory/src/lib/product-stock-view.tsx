@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { isUuid } from '@kassa/contracts';
 import { useSession } from '@kassa/web/auth';
 import { useApiQuery } from '@kassa/web/data-access';
-import { Button, PageHeader, ProblemState, Skeleton } from '@kassa/web/ui';
+import { Button, PageHeader, ProblemState, Skeleton, sectionStyles } from '@kassa/web/ui';
 import { AdjustDialog, type AdjustTarget } from './adjust-dialog';
 import { stockKeys } from './inventory-requests';
 import { LedgerTable } from './ledger-table';
@@ -61,19 +61,19 @@ export function ProductStockView() {
           </span>
         }
       />
-      <section className={styles.section} aria-labelledby="per-store">
-        <h2 id="per-store" className={styles.heading}>
+      <section className={sectionStyles.section} aria-labelledby="per-store">
+        <h2 id="per-store" className={sectionStyles.heading}>
           Per store
         </h2>
-        <div className={styles.tableScroll}>
-          <table className={styles.table} aria-label="Stock per store">
+        <div className={sectionStyles.tableScroll}>
+          <table className={sectionStyles.table} aria-label="Stock per store">
             <thead>
               <tr>
                 <th scope="col">Store</th>
-                <th scope="col" className={styles.end}>
+                <th scope="col" className={sectionStyles.end}>
                   On hand
                 </th>
-                <th scope="col" className={styles.end}>
+                <th scope="col" className={sectionStyles.end}>
                   Reorder point
                 </th>
                 <th scope="col">Status</th>
@@ -84,10 +84,10 @@ export function ProductStockView() {
               {levels.data.items.map((level) => (
                 <tr key={level.storeId}>
                   <td>{storeName.get(level.storeId) ?? ''}</td>
-                  <td className={styles.end}>
+                  <td className={sectionStyles.end}>
                     <span className={level.low ? styles.low : undefined}>{level.onHand}</span>
                   </td>
-                  <td className={styles.end}>{level.reorderPoint ?? '—'}</td>
+                  <td className={sectionStyles.end}>{level.reorderPoint ?? '—'}</td>
                   <td>
                     <StockStatus onHand={level.onHand} low={level.low} />
                   </td>
@@ -116,8 +116,8 @@ export function ProductStockView() {
           </table>
         </div>
       </section>
-      <section className={styles.section} aria-labelledby="ledger">
-        <h2 id="ledger" className={styles.heading}>
+      <section className={sectionStyles.section} aria-labelledby="ledger">
+        <h2 id="ledger" className={sectionStyles.heading}>
           Ledger
         </h2>
         <LedgerTable label={`Ledger of ${name}`} productId={id} showProduct={false} />

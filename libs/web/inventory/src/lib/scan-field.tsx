@@ -1,7 +1,7 @@
 'use client';
 import { useState } from 'react';
 import { useApiAccess } from '@kassa/web/data-access';
-import { Input } from '@kassa/web/ui';
+import { Input, sectionStyles } from '@kassa/web/ui';
 import { productForCode } from './product-lookup';
 import type { SheetProduct } from './stock-sheet';
 import { stockProblemText } from './stock-problem';
@@ -29,7 +29,7 @@ export function ScanField({ onProduct, disabled }: { onProduct(product: SheetPro
   }
 
   return (
-    <div className={styles.section}>
+    <div className={sectionStyles.section}>
       <Input
         label="Scan or type a barcode or SKU"
         hint="Each scan counts one unit; press Enter after typing."

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { useSession } from '@kassa/web/auth';
 import { useApiMutation, useApiQuery } from '@kassa/web/data-access';
-import { Button, EmptyState, NumberInput, PageHeader, ProblemState, Select, useNavigationGuard, useToasts } from '@kassa/web/ui';
+import { Button, EmptyState, NumberInput, PageHeader, ProblemState, Select, useNavigationGuard, useToasts, sectionStyles } from '@kassa/web/ui';
 import { InventoryNav } from './inventory-nav';
 import { stockKeys } from './inventory-requests';
 import { ScanField } from './scan-field';
@@ -59,7 +59,7 @@ export function TransferView() {
     <>
       <PageHeader title="Transfer stock" description="Send units from one store to another; both ledgers show the transfer." />
       <InventoryNav />
-      <div className={styles.row}>
+      <div className={sectionStyles.row}>
         <Select label="From" placeholder="Choose a store" options={options} value={from} onChange={(event) => setFrom(event.target.value)} />
         <Select
           label="To"
@@ -80,16 +80,16 @@ export function TransferView() {
       {lines.length === 0 ? (
         <EmptyState title="Nothing to send yet" description="Scan each item, or type its barcode or SKU and press Enter." />
       ) : (
-        <section className={styles.section} aria-labelledby="transfer-lines">
-          <h2 id="transfer-lines" className={styles.heading}>
+        <section className={sectionStyles.section} aria-labelledby="transfer-lines">
+          <h2 id="transfer-lines" className={sectionStyles.heading}>
             To send
           </h2>
-          <div className={styles.tableScroll}>
-            <table className={styles.table} aria-label="To send">
+          <div className={sectionStyles.tableScroll}>
+            <table className={sectionStyles.table} aria-label="To send">
               <thead>
                 <tr>
                   <th scope="col">Product</th>
-                  <th scope="col" className={styles.end}>
+                  <th scope="col" className={sectionStyles.end}>
                     Units
                   </th>
                 </tr>
@@ -100,7 +100,7 @@ export function TransferView() {
                     <td>
                       {line.name} <span className={styles.muted}>{line.sku}</span>
                     </td>
-                    <td className={styles.end}>
+                    <td className={sectionStyles.end}>
                       <NumberInput
                         label={`Units of ${line.name}`}
                         hideLabel
@@ -122,7 +122,7 @@ export function TransferView() {
               {problem}
             </p>
           )}
-          <div className={styles.actions}>
+          <div className={sectionStyles.actions}>
             <Button variant="primary" loading={send.isPending} disabled={!from || !to || sameStore || moving.length === 0} onClick={() => void submit()}>
               Send transfer
             </Button>

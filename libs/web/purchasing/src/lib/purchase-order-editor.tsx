@@ -18,6 +18,7 @@ import {
   useShopFormat,
   useToasts,
   type ComboboxOption,
+  sectionStyles,
 } from '@kassa/web/ui';
 import { PurchasingNav } from './purchasing-nav';
 import { purchaseOrderKeys, supplierKeys, type PurchaseOrder } from './purchasing-requests';
@@ -226,8 +227,8 @@ function PurchaseOrderEditor({ existing }: { existing?: PurchaseOrder }) {
     <>
       <PageHeader title={title} back={back} />
       <PurchasingNav />
-      <section className={styles.section} aria-label="Supplier and store">
-        <div className={styles.row}>
+      <section className={sectionStyles.section} aria-label="Supplier and store">
+        <div className={sectionStyles.row}>
           <Select
             label="Supplier"
             placeholder="Choose a supplier"
@@ -244,8 +245,8 @@ function PurchaseOrderEditor({ existing }: { existing?: PurchaseOrder }) {
           />
         </div>
       </section>
-      <section className={styles.section} aria-labelledby="order-lines">
-        <h2 id="order-lines" className={styles.heading}>
+      <section className={sectionStyles.section} aria-labelledby="order-lines">
+        <h2 id="order-lines" className={sectionStyles.heading}>
           Lines
         </h2>
         <Combobox
@@ -257,18 +258,18 @@ function PurchaseOrderEditor({ existing }: { existing?: PurchaseOrder }) {
           placeholder="Search products"
         />
         {lines.length > 0 && (
-          <div className={styles.tableScroll}>
-            <table className={styles.table}>
+          <div className={sectionStyles.tableScroll}>
+            <table className={sectionStyles.table}>
               <thead>
                 <tr>
                   <th scope="col">Product</th>
-                  <th scope="col" className={styles.end}>
+                  <th scope="col" className={sectionStyles.end}>
                     Units
                   </th>
-                  <th scope="col" className={styles.end}>
+                  <th scope="col" className={sectionStyles.end}>
                     Unit cost
                   </th>
-                  <th scope="col" className={styles.end}>
+                  <th scope="col" className={sectionStyles.end}>
                     Total
                   </th>
                   <th scope="col">Expected</th>
@@ -284,7 +285,7 @@ function PurchaseOrderEditor({ existing }: { existing?: PurchaseOrder }) {
                       {line.name} <span className={styles.muted}>{line.sku}</span>
                       {packOf(line.productId) && packOf(line.productId) !== 1 && <span className={styles.muted}> · packs of {packOf(line.productId)}</span>}
                     </td>
-                    <td className={styles.end}>
+                    <td className={sectionStyles.end}>
                       <NumberInput
                         label={`Units of ${line.name}`}
                         hideLabel
@@ -295,7 +296,7 @@ function PurchaseOrderEditor({ existing }: { existing?: PurchaseOrder }) {
                         onValidityChange={(problem) => noteValidity(`${line.productId}:quantity`, problem)}
                       />
                     </td>
-                    <td className={styles.end}>
+                    <td className={sectionStyles.end}>
                       <MoneyInput
                         label={`Unit cost of ${line.name}`}
                         hideLabel
@@ -305,7 +306,7 @@ function PurchaseOrderEditor({ existing }: { existing?: PurchaseOrder }) {
                         onValidityChange={(problem) => noteValidity(`${line.productId}:cost`, problem)}
                       />
                     </td>
-                    <td className={styles.end}>{format.money((line.quantity ?? 0) * (line.unitCostMinor ?? 0))}</td>
+                    <td className={sectionStyles.end}>{format.money((line.quantity ?? 0) * (line.unitCostMinor ?? 0))}</td>
                     <td>
                       <DatePicker
                         label={`Expected date of ${line.name}`}
@@ -332,10 +333,10 @@ function PurchaseOrderEditor({ existing }: { existing?: PurchaseOrder }) {
               </tbody>
               <tfoot>
                 <tr>
-                  <th scope="row" colSpan={3} className={styles.end}>
+                  <th scope="row" colSpan={3} className={sectionStyles.end}>
                     Total
                   </th>
-                  <td className={styles.end}>{format.money(total)}</td>
+                  <td className={sectionStyles.end}>{format.money(total)}</td>
                   <td />
                   <td />
                 </tr>
@@ -348,7 +349,7 @@ function PurchaseOrderEditor({ existing }: { existing?: PurchaseOrder }) {
             {problem}
           </p>
         )}
-        <div className={styles.actions}>
+        <div className={sectionStyles.actions}>
           <Button
             variant="primary"
             onClick={() => void save()}

@@ -13,12 +13,13 @@ import {
   formatDay,
   Input,
   PageHeader,
-  ProblemState,
   Skeleton,
   useNavigationGuard,
   useShopFormat,
   useShopLocale,
   useToasts,
+  sectionStyles,
+  RecordPlaceholder,
 } from '@kassa/web/ui';
 import { PurchasingNav } from './purchasing-nav';
 import { purchaseOrderKeys, reorderKeys, STATUS_LABEL, type PurchaseOrder, type Receipt } from './purchasing-requests';
@@ -99,27 +100,9 @@ export function PurchaseOrderView() {
     },
   );
 
-  if (!valid || order.isError) {
-    return (
-      <>
-        <PageHeader title="Purchase order" back={back} />
-        <ProblemState
-          kind={order.isError ? order.error.kind : 'not-found'}
-          subject="This purchase order"
-          onRetry={order.isError ? () => void order.refetch() : undefined}
-          retrying={order.isFetching}
-        />
-      </>
-    );
-  }
   const data = order.data;
-  if (!data) {
-    return (
-      <>
-        <PageHeader title="Purchase order" back={back} />
-        <Skeleton lines={6} label="Loading the purchase order" />
-      </>
-    );
+  if (!valid || order.isError || !data) {
+    return <RecordPlaceholder title="Purchase order" back={back} subject="This purchase order" valid={valid} query={order} />;
   }
 
   async function run(action: Action, body?: { reason: string }) {
@@ -178,25 +161,25 @@ export function PurchaseOrderView() {
           Rejected: {data.rejectionReason}
         </p>
       )}
-      <section className={styles.section} aria-labelledby="order-lines">
-        <h2 id="order-lines" className={styles.heading}>
+      <section className={sectionStyles.section} aria-labelledby="order-lines">
+        <h2 id="order-lines" className={sectionStyles.heading}>
           Lines
         </h2>
-        <div className={styles.tableScroll}>
-          <table className={styles.table}>
+        <div className={sectionStyles.tableScroll}>
+          <table className={sectionStyles.table}>
             <thead>
               <tr>
                 <th scope="col">Product</th>
-                <th scope="col" className={styles.end}>
+                <th scope="col" className={sectionStyles.end}>
                   Ordered
                 </th>
-                <th scope="col" className={styles.end}>
+                <th scope="col" className={sectionStyles.end}>
                   Received
                 </th>
-                <th scope="col" className={styles.end}>
+                <th scope="col" className={sectionStyles.end}>
                   Unit cost
                 </th>
-                <th scope="col" className={styles.end}>
+                <th scope="col" className={sectionStyles.end}>
                   Total
                 </th>
                 <th scope="col">Expected</th>
@@ -208,7 +191,7 @@ export function PurchaseOrderView() {
                   <td>
                     {line.name} <span className={styles.muted}>{line.sku}</span>
                   </td>
-                  <td className={styles.end}>
+                  <td className={sectionStyles.end}>
                     {line.quantity}
                     {line.packSize && line.packSize > 1 && (
                       <span className={styles.muted}>
@@ -217,9 +200,9 @@ export function PurchaseOrderView() {
                       </span>
                     )}
                   </td>
-                  <td className={styles.end}>{line.receivedQuantity}</td>
-                  <td className={styles.end}>{format.money(line.unitCostMinor)}</td>
-                  <td className={styles.end}>{format.money(line.totalMinor)}</td>
+                  <td className={sectionStyles.end}>{line.receivedQuantity}</td>
+                  <td className={sectionStyles.end}>{format.money(line.unitCostMinor)}</td>
+                  <td className={sectionStyles.end}>{format.money(line.totalMinor)}</td>
                   <td>{line.expectedDate ? formatDay(line.expectedDate, locale, { dateStyle: 'medium' }) : <span className={styles.muted}>—</span>}</td>
                 </tr>
               ))}
@@ -278,12 +261,12 @@ function OrderDocument({ orderId, number }: { orderId: string; number: string })
     { enabled: shown },
   );
   return (
-    <section className={styles.section} aria-labelledby="order-document">
-      <h2 id="order-document" className={styles.heading}>
+    <section className={sectionStyles.section} aria-labelledby="order-document">
+      <h2 id="order-document" className={sectionStyles.heading}>
         Order document
       </h2>
       {!shown ? (
-        <div className={styles.actions}>
+        <div className={sectionStyles.actions}>
           <Button onClick={() => setShown(true)}>Show the page for the supplier</Button>
         </div>
       ) : page.data === undefined ? (
@@ -302,22 +285,22 @@ function OrderDocument({ orderId, number }: { orderId: string; number: string })
 function ReceivedIntoStock({ receipt, storeId, lines }: { receipt: Receipt; storeId: string; lines: PurchaseOrder['lines'] }) {
   const format = useShopFormat();
   return (
-    <section className={styles.section} aria-labelledby="received-into-stock">
-      <h2 id="received-into-stock" className={styles.heading}>
+    <section className={sectionStyles.section} aria-labelledby="received-into-stock">
+      <h2 id="received-into-stock" className={sectionStyles.heading}>
         Received into stock
       </h2>
-      <div className={styles.tableScroll}>
-        <table className={styles.table} aria-label="Received into stock">
+      <div className={sectionStyles.tableScroll}>
+        <table className={sectionStyles.table} aria-label="Received into stock">
           <thead>
             <tr>
               <th scope="col">Product</th>
-              <th scope="col" className={styles.end}>
+              <th scope="col" className={sectionStyles.end}>
                 Received
               </th>
-              <th scope="col" className={styles.end}>
+              <th scope="col" className={sectionStyles.end}>
                 On hand now
               </th>
-              <th scope="col" className={styles.end}>
+              <th scope="col" className={sectionStyles.end}>
                 Cost now
               </th>
             </tr>
@@ -353,9 +336,9 @@ function ReceivedRow(props: { productId: string; storeId: string; name: string; 
   return (
     <tr>
       <td>{props.name}</td>
-      <td className={styles.end}>{props.quantity}</td>
-      <td className={styles.end}>{level.data ? (level.data.items[0]?.onHand ?? 0) : '…'}</td>
-      <td className={styles.end}>{product.data ? (cost === null || cost === undefined ? '—' : props.money(cost)) : '…'}</td>
+      <td className={sectionStyles.end}>{props.quantity}</td>
+      <td className={sectionStyles.end}>{level.data ? (level.data.items[0]?.onHand ?? 0) : '…'}</td>
+      <td className={sectionStyles.end}>{product.data ? (cost === null || cost === undefined ? '—' : props.money(cost)) : '…'}</td>
     </tr>
   );
 }

@@ -2,7 +2,7 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { uuidv7 } from '@kassa/contracts';
 import { callApi, useApiAccess, useApiMutation } from '@kassa/web/data-access';
-import { Button, Input, NumberInput, useToasts } from '@kassa/web/ui';
+import { Button, Input, NumberInput, useToasts, sectionStyles } from '@kassa/web/ui';
 import { purchaseOrderKeys, reorderKeys, type PurchaseOrder, type Receipt } from './purchasing-requests';
 import { countOne, discrepancyOf, lineForCode, receiptLinesOf, type ReceivingCount } from './receiving-count';
 import styles from './purchasing.module.css';
@@ -61,8 +61,8 @@ export function ReceivingPanel({ order, onReceived }: { order: PurchaseOrder; on
   }
 
   return (
-    <section className={styles.section} aria-labelledby="receiving">
-      <h2 id="receiving" className={styles.heading}>
+    <section className={sectionStyles.section} aria-labelledby="receiving">
+      <h2 id="receiving" className={sectionStyles.heading}>
         Receive goods
       </h2>
       <Input
@@ -77,15 +77,15 @@ export function ReceivingPanel({ order, onReceived }: { order: PurchaseOrder; on
       <p role="status" aria-live="polite" className={styles.muted}>
         {message ?? 'Nothing scanned yet.'}
       </p>
-      <div className={styles.tableScroll}>
-        <table className={styles.table} aria-label="Counted so far">
+      <div className={sectionStyles.tableScroll}>
+        <table className={`${sectionStyles.table} ${styles.varianceRows}`} aria-label="Counted so far">
           <thead>
             <tr>
               <th scope="col">Product</th>
-              <th scope="col" className={styles.end}>
+              <th scope="col" className={sectionStyles.end}>
                 Due
               </th>
-              <th scope="col" className={styles.end}>
+              <th scope="col" className={sectionStyles.end}>
                 Counted
               </th>
               <th scope="col">Check</th>
@@ -100,8 +100,8 @@ export function ReceivingPanel({ order, onReceived }: { order: PurchaseOrder; on
                   <td>
                     {line.name} <span className={styles.muted}>{line.sku}</span>
                   </td>
-                  <td className={styles.end}>{line.outstandingQuantity}</td>
-                  <td className={styles.end}>
+                  <td className={sectionStyles.end}>{line.outstandingQuantity}</td>
+                  <td className={sectionStyles.end}>
                     <NumberInput
                       label={`Counted ${line.name}`}
                       hideLabel
@@ -118,7 +118,7 @@ export function ReceivingPanel({ order, onReceived }: { order: PurchaseOrder; on
           </tbody>
         </table>
       </div>
-      <div className={styles.actions}>
+      <div className={sectionStyles.actions}>
         <Button variant="primary" loading={receive.isPending} disabled={receiptLinesOf(count).length === 0} onClick={() => void book()}>
           Receive counted goods
         </Button>

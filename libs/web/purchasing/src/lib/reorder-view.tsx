@@ -2,7 +2,19 @@
 import { useState } from 'react';
 import { useSession } from '@kassa/web/auth';
 import { useApiMutation, useApiQuery } from '@kassa/web/data-access';
-import { Button, Checkbox, EmptyState, PageHeader, ProblemState, Select, Skeleton, useNavigationGuard, useShopFormat, useToasts } from '@kassa/web/ui';
+import {
+  Button,
+  Checkbox,
+  EmptyState,
+  PageHeader,
+  ProblemState,
+  Select,
+  Skeleton,
+  useNavigationGuard,
+  useShopFormat,
+  useToasts,
+  sectionStyles,
+} from '@kassa/web/ui';
 import { PurchasingNav } from './purchasing-nav';
 import { purchaseOrderKeys, reorderKeys } from './purchasing-requests';
 import styles from './purchasing.module.css';
@@ -70,7 +82,7 @@ export function ReorderView() {
         }
       />
       <PurchasingNav />
-      <div className={styles.row}>
+      <div className={sectionStyles.row}>
         <Select
           label="Store"
           options={(stores.data?.items ?? []).map((item) => ({ value: item.id, label: item.name }))}
@@ -88,8 +100,8 @@ export function ReorderView() {
       ) : items.length === 0 ? (
         <EmptyState title="Nothing to reorder" description="Every product with a preferred supplier has enough stock for its lead time." />
       ) : (
-        <div className={styles.tableScroll}>
-          <table className={styles.table}>
+        <div className={sectionStyles.tableScroll}>
+          <table className={sectionStyles.table}>
             <thead>
               <tr>
                 <th scope="col">
@@ -101,19 +113,19 @@ export function ReorderView() {
                 </th>
                 <th scope="col">Product</th>
                 <th scope="col">Supplier</th>
-                <th scope="col" className={styles.end}>
+                <th scope="col" className={sectionStyles.end}>
                   Sold (28 days)
                 </th>
-                <th scope="col" className={styles.end}>
+                <th scope="col" className={sectionStyles.end}>
                   On hand
                 </th>
-                <th scope="col" className={styles.end}>
+                <th scope="col" className={sectionStyles.end}>
                   On order
                 </th>
-                <th scope="col" className={styles.end}>
+                <th scope="col" className={sectionStyles.end}>
                   Order
                 </th>
-                <th scope="col" className={styles.end}>
+                <th scope="col" className={sectionStyles.end}>
                   Cost
                 </th>
               </tr>
@@ -134,10 +146,10 @@ export function ReorderView() {
                   <td>
                     {item.supplierName} <span className={styles.muted}>({item.leadTimeDays} days)</span>
                   </td>
-                  <td className={styles.end}>{item.unitsSold}</td>
-                  <td className={styles.end}>{item.onHand}</td>
-                  <td className={styles.end}>{item.onOrder}</td>
-                  <td className={styles.end}>
+                  <td className={sectionStyles.end}>{item.unitsSold}</td>
+                  <td className={sectionStyles.end}>{item.onHand}</td>
+                  <td className={sectionStyles.end}>{item.onOrder}</td>
+                  <td className={sectionStyles.end}>
                     <strong>{item.quantity}</strong>
                     {item.packSize > 1 && (
                       <span className={styles.muted}>
@@ -146,7 +158,7 @@ export function ReorderView() {
                       </span>
                     )}
                   </td>
-                  <td className={styles.end}>{format.money(item.quantity * item.unitCostMinor)}</td>
+                  <td className={sectionStyles.end}>{format.money(item.quantity * item.unitCostMinor)}</td>
                 </tr>
               ))}
             </tbody>

@@ -24,6 +24,7 @@ import {
   useShopFormat,
   useToasts,
   type ComboboxOption,
+  sectionStyles,
 } from '@kassa/web/ui';
 import { PurchasingNav } from './purchasing-nav';
 import { supplierKeys, type SupplierDetail } from './purchasing-requests';
@@ -115,8 +116,8 @@ function SupplierForm({ supplier, onReload }: { supplier: SupplierDetail; onRelo
   );
   const form = useForm<SupplierValues>({ defaultValues: valuesOf(supplier) });
   return (
-    <section className={styles.section} aria-labelledby="supplier-details">
-      <h2 id="supplier-details" className={styles.heading}>
+    <section className={sectionStyles.section} aria-labelledby="supplier-details">
+      <h2 id="supplier-details" className={sectionStyles.heading}>
         Details
       </h2>
       <Form
@@ -190,26 +191,26 @@ function SupplierProducts({ supplier, manage }: { supplier: SupplierDetail; mana
   }
 
   return (
-    <section className={styles.section} aria-labelledby="supplier-products">
-      <h2 id="supplier-products" className={styles.heading}>
+    <section className={sectionStyles.section} aria-labelledby="supplier-products">
+      <h2 id="supplier-products" className={sectionStyles.heading}>
         Products
       </h2>
       {supplier.products.length === 0 ? (
         <p className={styles.muted}>No products yet: add what this supplier sells to prefill its costs on orders.</p>
       ) : (
-        <div className={styles.tableScroll}>
-          <table className={styles.table}>
+        <div className={sectionStyles.tableScroll}>
+          <table className={sectionStyles.table}>
             <thead>
               <tr>
                 <th scope="col">Product</th>
                 <th scope="col">Supplier SKU</th>
-                <th scope="col" className={styles.end}>
+                <th scope="col" className={sectionStyles.end}>
                   Unit cost
                 </th>
-                <th scope="col" className={styles.end}>
+                <th scope="col" className={sectionStyles.end}>
                   Pack
                 </th>
-                <th scope="col" className={styles.end}>
+                <th scope="col" className={sectionStyles.end}>
                   Minimum
                 </th>
                 <th scope="col">Preferred</th>
@@ -222,9 +223,9 @@ function SupplierProducts({ supplier, manage }: { supplier: SupplierDetail; mana
                     {terms.name} <span className={styles.muted}>{terms.sku}</span>
                   </td>
                   <td>{terms.supplierSku ?? '—'}</td>
-                  <td className={styles.end}>{format.money(terms.unitCostMinor)}</td>
-                  <td className={styles.end}>{terms.packSize}</td>
-                  <td className={styles.end}>{terms.minOrderQuantity}</td>
+                  <td className={sectionStyles.end}>{format.money(terms.unitCostMinor)}</td>
+                  <td className={sectionStyles.end}>{terms.packSize}</td>
+                  <td className={sectionStyles.end}>{terms.minOrderQuantity}</td>
                   <td>{terms.preferred ? <Badge tone="ok">Preferred</Badge> : <span className={styles.muted}>—</span>}</td>
                 </tr>
               ))}
@@ -233,7 +234,7 @@ function SupplierProducts({ supplier, manage }: { supplier: SupplierDetail; mana
         </div>
       )}
       {manage && (
-        <div className={styles.row}>
+        <div className={sectionStyles.row}>
           <Combobox label="Product" value={product} onChange={setProduct} search={search} placeholder="Search products" />
           <MoneyInput label="Unit cost" className={styles.quantity} value={unitCostMinor} onChange={setUnitCost} />
           <NumberInput label="Pack size" className={styles.quantity} min={1} value={packSize} onChange={setPackSize} />

@@ -2,6 +2,8 @@ import type { Schemas } from '@kassa/api-client';
 import { queryKeys } from '@kassa/web/data-access';
 
 export type Sale = Schemas['SaleDto'];
+/** A sale as the list gives it: with what its refunds gave back. */
+export type SaleListItem = Schemas['SaleListItemDto'];
 export type SaleLine = Schemas['SaleLineDto'];
 export type Refund = Schemas['RefundDto'];
 

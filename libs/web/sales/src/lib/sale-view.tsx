@@ -3,7 +3,7 @@ import { Fragment } from 'react';
 import { useParams } from 'next/navigation';
 import { isUuid } from '@kassa/contracts';
 import { useApiQuery } from '@kassa/web/data-access';
-import { PageHeader, ProblemState, Skeleton, useShopFormat, type ShopFormat } from '@kassa/web/ui';
+import { PageHeader, ProblemState, Skeleton, useShopFormat, type ShopFormat, sectionStyles, RecordPlaceholder } from '@kassa/web/ui';
 import { AuditTrail } from '@kassa/web/admin';
 import { useSession } from '@kassa/web/auth';
 import { ReceiptPreview, useReceipt } from './receipt-preview';
@@ -31,28 +31,8 @@ export function SaleView() {
     enabled: valid && sale.isSuccess,
   });
   const receiptText = useReceipt(id, 'text', valid && sale.isSuccess);
-  if (!valid || sale.isError) {
-    return (
-      <>
-        <PageHeader title="Sale" back={BACK} />
-        <ProblemState
-          kind={sale.isError ? sale.error.kind : 'not-found'}
-          subject="This sale"
-          onRetry={sale.isError ? () => void sale.refetch() : undefined}
-          retrying={sale.isFetching}
-        />
-      </>
-    );
-  }
   const data = sale.data;
-  if (!data) {
-    return (
-      <>
-        <PageHeader title="Sale" back={BACK} />
-        <Skeleton lines={6} label="Loading the sale" />
-      </>
-    );
-  }
+  if (!valid || sale.isError || !data) return <RecordPlaceholder title="Sale" back={BACK} subject="This sale" valid={valid} query={sale} />;
   const storeName = directory.data?.storeName(data.storeId);
   const registerName = directory.data?.registerName(data.registerId);
   return (
@@ -124,24 +104,24 @@ function SaleLines({ sale, format }: { sale: Sale; format: ShopFormat }) {
       <h2 id="sale-lines" className={styles.heading}>
         Lines
       </h2>
-      <div className={styles.tableScroll}>
-        <table className={styles.table}>
+      <div className={sectionStyles.tableScroll}>
+        <table className={`${sectionStyles.table} ${sectionStyles.alignTop}`}>
           <thead>
             <tr>
               <th scope="col">Item</th>
-              <th scope="col" className={styles.end}>
+              <th scope="col" className={sectionStyles.end}>
                 Qty
               </th>
-              <th scope="col" className={styles.end}>
+              <th scope="col" className={sectionStyles.end}>
                 Unit price
               </th>
-              <th scope="col" className={styles.end}>
+              <th scope="col" className={sectionStyles.end}>
                 Discount
               </th>
-              <th scope="col" className={styles.end}>
+              <th scope="col" className={sectionStyles.end}>
                 Tax
               </th>
-              <th scope="col" className={styles.end}>
+              <th scope="col" className={sectionStyles.end}>
                 Total
               </th>
             </tr>
@@ -159,14 +139,14 @@ function SaleLines({ sale, format }: { sale: Sale; format: ShopFormat }) {
                       {line.unitPriceMinor !== line.listPriceMinor && ` · list price ${format.money(line.listPriceMinor)}`}
                     </span>
                   </th>
-                  <td className={styles.end}>{format.number(line.quantity)}</td>
-                  <td className={styles.end}>{format.money(line.unitPriceMinor)}</td>
-                  <td className={styles.end}>{discount > 0 ? `−${format.money(discount)}` : '—'}</td>
-                  <td className={styles.end}>
+                  <td className={sectionStyles.end}>{format.number(line.quantity)}</td>
+                  <td className={sectionStyles.end}>{format.money(line.unitPriceMinor)}</td>
+                  <td className={sectionStyles.end}>{discount > 0 ? `−${format.money(discount)}` : '—'}</td>
+                  <td className={sectionStyles.end}>
                     {format.money(line.taxMinor)}
                     <span className={styles.muted}> ({format.number(line.taxRateBps / 100, { maximumFractionDigits: 2 })} %)</span>
                   </td>
-                  <td className={styles.end}>{format.money(line.totalMinor)}</td>
+                  <td className={sectionStyles.end}>{format.money(line.totalMinor)}</td>
                 </tr>
               );
             })}

@@ -27,4 +27,12 @@ describe('salesListQuery', () => {
       q: '17',
     });
   });
+
+  it('sends the offline / flagged filter as the API knows it, and nothing for an unknown one', () => {
+    expect(salesListQuery({ review: 'offline' }, asInstants)).toMatchObject({ offline: true });
+    expect(salesListQuery({ review: 'flagged' }, asInstants)).toMatchObject({ flagged: true });
+    expect(salesListQuery({ review: 'online' }, asInstants)).toMatchObject({ offline: false });
+    const unknown = salesListQuery({ review: 'toString' }, asInstants);
+    expect([unknown.offline, unknown.flagged]).toEqual([undefined, undefined]);
+  });
 });

@@ -1,10 +1,10 @@
 'use client';
 import { useQueries } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { Schemas } from '@kassa/api-client';
 import { useSession } from '@kassa/web/auth';
 import { callApi, queryKeys, useApiAccess, useApiQuery } from '@kassa/web/data-access';
-import { DatePicker, PageHeader, ProblemState, Skeleton, useShopFormat, type IsoDay, type ShopFormat } from '@kassa/web/ui';
+import { DatePicker, PageHeader, ProblemState, Skeleton, useShopFormat, type IsoDay, type ShopFormat, sectionStyles } from '@kassa/web/ui';
 import { SalesNav } from './sales-nav';
 import { useStoreDirectory } from './store-directory';
 import styles from './sales.module.css';
@@ -56,69 +56,103 @@ export function SalesSummaryView() {
       ) : (
         <SummaryFigures summary={total.data} format={format} />
       )}
-      <section aria-labelledby="summary-stores" className={styles.section}>
-        <h2 id="summary-stores" className={styles.heading}>
-          By store
-        </h2>
-        <div className={styles.tableScroll}>
-          <table className={styles.table} aria-labelledby="summary-stores">
-            <thead>
-              <tr>
-                <th scope="col">Store</th>
-                <th scope="col" className={styles.end}>
-                  Sales
-                </th>
-                <th scope="col" className={styles.end}>
-                  Total
-                </th>
-                <th scope="col" className={styles.end}>
-                  Refunds
-                </th>
-                <th scope="col" className={styles.end}>
-                  Voids
-                </th>
-                <th scope="col" className={styles.end}>
-                  Net
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {stores.map((store, index) => {
-                const summary = perStore[index]?.data;
-                return (
-                  <tr key={store.id}>
-                    <th scope="row">{store.name}</th>
-                    <td className={styles.end}>{summary ? format.number(summary.salesCount) : '…'}</td>
-                    <td className={styles.end}>{summary ? format.money(summary.totalMinor) : '…'}</td>
-                    <td className={styles.end}>{summary ? `${format.number(summary.refunds.count)} · ${format.money(summary.refunds.totalMinor)}` : '…'}</td>
-                    <td className={styles.end}>{summary ? `${format.number(summary.voids.count)} · ${format.money(summary.voids.totalMinor)}` : '…'}</td>
-                    <td className={styles.end}>{summary ? format.money(summary.netMinor) : '…'}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      </section>
+      <SummaryTable
+        id="summary-stores"
+        title="By store"
+        scroll
+        rowHeader="Store"
+        columns={STORE_FIGURES.map((label) => ({
+          header: label,
+          cell: (summary: Summary | undefined) => (summary ? dayFigures(summary, format)[label] : '…'),
+        }))}
+        rows={stores.map((store, index) => ({ key: store.id, header: store.name, value: perStore[index]?.data }))}
+      />
     </>
   );
 }
+
+/** The day's figures as the page shows them, by label. */
+function dayFigures(summary: Summary, format: ShopFormat) {
+  const countAndTotal = ({ count, totalMinor }: { count: number; totalMinor: number }) => `${format.number(count)} · ${format.money(totalMinor)}`;
+  return {
+    Sales: format.number(summary.salesCount),
+    Total: format.money(summary.totalMinor),
+    Discounts: format.money(summary.discountMinor),
+    Tax: format.money(summary.taxMinor),
+    Refunds: countAndTotal(summary.refunds),
+    Voids: countAndTotal(summary.voids),
+    Net: format.money(summary.netMinor),
+  };
+}
+
+const STORE_FIGURES = ['Sales', 'Total', 'Refunds', 'Voids', 'Net'] as const;
+
+interface SummaryRow<V> {
+  key: string;
+  header: ReactNode;
+  value: V;
+}
+
+/** One of the page's tables: a heading, the row header's column, then figures aligned to the end. */
+function SummaryTable<V>({
+  id,
+  title,
+  rowHeader,
+  columns,
+  rows,
+  scroll = false,
+}: {
+  id: string;
+  title: string;
+  rowHeader: string;
+  columns: { header: string; cell(value: V): ReactNode }[];
+  rows: SummaryRow<V>[];
+  scroll?: boolean;
+}) {
+  const table = (
+    <table className={`${sectionStyles.table} ${sectionStyles.alignTop}`} aria-labelledby={id}>
+      <thead>
+        <tr>
+          <th scope="col">{rowHeader}</th>
+          {columns.map((column) => (
+            <th key={column.header} scope="col" className={sectionStyles.end}>
+              {column.header}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.key}>
+            <th scope="row">{row.header}</th>
+            {columns.map((column) => (
+              <td key={column.header} className={sectionStyles.end}>
+                {column.cell(row.value)}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+  return (
+    <section aria-labelledby={id} className={styles.section}>
+      <h2 id={id} className={styles.heading}>
+        {title}
+      </h2>
+      {scroll ? <div className={sectionStyles.tableScroll}>{table}</div> : table}
+    </section>
+  );
+}
+
+type Tender = Summary['tenders'][number];
+type TaxRate = Summary['taxByRate'][number];
 
 function SummaryFigures({ summary, format }: { summary: Summary; format: ShopFormat }) {
   return (
     <>
       <dl className={styles.figures} aria-label="The day in figures">
-        {(
-          [
-            ['Sales', format.number(summary.salesCount)],
-            ['Total', format.money(summary.totalMinor)],
-            ['Discounts', format.money(summary.discountMinor)],
-            ['Tax', format.money(summary.taxMinor)],
-            ['Refunds', `${format.number(summary.refunds.count)} · ${format.money(summary.refunds.totalMinor)}`],
-            ['Voids', `${format.number(summary.voids.count)} · ${format.money(summary.voids.totalMinor)}`],
-            ['Net', format.money(summary.netMinor)],
-          ] as const
-        ).map(([label, value]) => (
+        {Object.entries(dayFigures(summary, format)).map(([label, value]) => (
           <div key={label} className={styles.figure}>
             <dt>{label}</dt>
             <dd>{value}</dd>
@@ -126,64 +160,31 @@ function SummaryFigures({ summary, format }: { summary: Summary; format: ShopFor
         ))}
       </dl>
       <div className={`${styles.layout} ${styles.spaced}`}>
-        <section aria-labelledby="summary-tenders" className={styles.section}>
-          <h2 id="summary-tenders" className={styles.heading}>
-            Tenders
-          </h2>
-          <table className={styles.table} aria-labelledby="summary-tenders">
-            <thead>
-              <tr>
-                <th scope="col">Tender</th>
-                <th scope="col" className={styles.end}>
-                  Sales
-                </th>
-                <th scope="col" className={styles.end}>
-                  Refunds
-                </th>
-                <th scope="col" className={styles.end}>
-                  Net
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {summary.tenders.map((tender) => (
-                <tr key={tender.type}>
-                  <th scope="row">{TENDER_LABEL[tender.type]}</th>
-                  <td className={styles.end}>{format.money(tender.salesMinor)}</td>
-                  <td className={styles.end}>{format.money(tender.refundsMinor)}</td>
-                  <td className={styles.end}>{format.money(tender.netMinor)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
-        <section aria-labelledby="summary-tax" className={styles.section}>
-          <h2 id="summary-tax" className={styles.heading}>
-            Tax by rate
-          </h2>
-          <table className={styles.table} aria-labelledby="summary-tax">
-            <thead>
-              <tr>
-                <th scope="col">Rate</th>
-                <th scope="col" className={styles.end}>
-                  Net
-                </th>
-                <th scope="col" className={styles.end}>
-                  Tax
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {summary.taxByRate.map((rate) => (
-                <tr key={rate.rateBps}>
-                  <th scope="row">{format.number(rate.rateBps / 100, { maximumFractionDigits: 2 })} %</th>
-                  <td className={styles.end}>{format.money(rate.netMinor)}</td>
-                  <td className={styles.end}>{format.money(rate.taxMinor)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+        <SummaryTable<Tender>
+          id="summary-tenders"
+          title="Tenders"
+          rowHeader="Tender"
+          columns={[
+            { header: 'Sales', cell: (tender) => format.money(tender.salesMinor) },
+            { header: 'Refunds', cell: (tender) => format.money(tender.refundsMinor) },
+            { header: 'Net', cell: (tender) => format.money(tender.netMinor) },
+          ]}
+          rows={summary.tenders.map((tender) => ({ key: tender.type, header: TENDER_LABEL[tender.type], value: tender }))}
+        />
+        <SummaryTable<TaxRate>
+          id="summary-tax"
+          title="Tax by rate"
+          rowHeader="Rate"
+          columns={[
+            { header: 'Net', cell: (rate) => format.money(rate.netMinor) },
+            { header: 'Tax', cell: (rate) => format.money(rate.taxMinor) },
+          ]}
+          rows={summary.taxByRate.map((rate) => ({
+            key: String(rate.rateBps),
+            header: `${format.number(rate.rateBps / 100, { maximumFractionDigits: 2 })} %`,
+            value: rate,
+          }))}
+        />
       </div>
     </>
   );

@@ -1,7 +1,7 @@
 'use client';
 import { useMemo } from 'react';
 import { useSession } from '@kassa/web/auth';
-import { useApiAccess, useApiQuery } from '@kassa/web/data-access';
+import { useApiAccess, useApiQuery, tablePageOf } from '@kassa/web/data-access';
 import {
   Button,
   DataTable,
@@ -23,8 +23,9 @@ import {
 import { SaleBadges } from './sale-badges';
 import { downloadSalesExport } from './sales-export';
 import { SalesNav } from './sales-nav';
-import { saleKeys, type Sale } from './sale-requests';
-import { salesListQuery } from './sales-list-query';
+import { saleKeys, type SaleListItem } from './sale-requests';
+import { REVIEW_FILTERS, salesListQuery } from './sales-list-query';
+import { StoreRegisterFilter } from './store-register-filter';
 import { useStoreDirectory } from './store-directory';
 import styles from './sales.module.css';
 
@@ -32,6 +33,8 @@ const STATUS_OPTIONS = [
   { value: 'completed', label: 'Completed' },
   { value: 'voided', label: 'Voided' },
 ];
+
+const REVIEW_OPTIONS = Object.entries(REVIEW_FILTERS).map(([value, filter]) => ({ value, label: filter.label }));
 
 /** Sales history: find a sale by receipt number or customer, narrow by store, till, status and the shop's days, open it. */
 export function SalesView() {
@@ -57,7 +60,7 @@ export function SalesView() {
     { keepPrevious: true, enabled: allowed },
   );
 
-  const columns = useMemo<DataTableColumn<Sale>[]>(
+  const columns = useMemo<DataTableColumn<SaleListItem>[]>(
     () => [
       { id: 'receipt', header: 'Receipt', cell: (sale) => <span className={styles.receiptNumber}>#{sale.receiptNumber}</span>, hideable: false },
       { id: 'time', header: 'Time', cell: (sale) => format.dateTime(sale.occurredAt) },
@@ -79,7 +82,6 @@ export function SalesView() {
     );
   }
 
-  const storeId = table.filterValues['storeId'] ?? '';
   const from = table.filterValues['from'] || undefined;
   const to = table.filterValues['to'] || undefined;
   const presets = presetRanges(format.today());
@@ -102,10 +104,7 @@ export function SalesView() {
         rowId={(sale) => sale.id}
         rowLabel={(sale) => `Receipt ${sale.receiptNumber}`}
         state={table}
-        page={page.data}
-        loading={page.isPending}
-        refreshing={page.isPlaceholderData}
-        failure={page.isError ? { kind: page.error.kind, retry: () => void page.refetch() } : undefined}
+        {...tablePageOf(page)}
         onOpen={(sale) => navigate(`/sales/${sale.id}`)}
         preferencesKey={me ? `sales:${me.user.id}` : undefined}
         onExport={() =>
@@ -121,27 +120,7 @@ export function SalesView() {
               value={table.filterValues['q'] ?? ''}
               onSearch={(value) => table.setFilter('q', value)}
             />
-            <Select
-              label="Store"
-              hideLabel
-              placeholder="All stores"
-              options={(directory.data?.stores ?? []).map((store) => ({ value: store.id, label: store.name }))}
-              value={storeId}
-              onChange={(event) => {
-                table.setFilter('storeId', event.target.value);
-                table.setFilter('registerId', '');
-              }}
-            />
-            {storeId && (
-              <Select
-                label="Register"
-                hideLabel
-                placeholder="All registers"
-                options={(directory.data?.registersOf(storeId) ?? []).map((register) => ({ value: register.id, label: register.name }))}
-                value={table.filterValues['registerId'] ?? ''}
-                onChange={(event) => table.setFilter('registerId', event.target.value)}
-              />
-            )}
+            <StoreRegisterFilter table={table} directory={directory.data} />
             <Select
               label="Status"
               hideLabel
@@ -149,6 +128,14 @@ export function SalesView() {
               options={STATUS_OPTIONS}
               value={table.filterValues['status'] ?? ''}
               onChange={(event) => table.setFilter('status', event.target.value)}
+            />
+            <Select
+              label="Offline / flagged"
+              hideLabel
+              placeholder="Online and offline"
+              options={REVIEW_OPTIONS}
+              value={table.filterValues['review'] ?? ''}
+              onChange={(event) => table.setFilter('review', event.target.value)}
             />
             <Select
               label="Days"

@@ -14,10 +14,11 @@ export interface StoreDirectory {
 }
 
 /** The stores the person may see and their registers, to name a sale's store and till. */
-export function useStoreDirectory() {
+export function useStoreDirectory({ enabled = true }: { enabled?: boolean } = {}) {
   const access = useApiAccess();
   return useQuery<StoreDirectory, ApiError>({
     queryKey: queryKeys.list('store', { with: 'registers' }),
+    enabled,
     queryFn: async ({ signal }) => {
       const stores = (await callApi(access, (http) => http.GET('/api/v1/stores', { signal }), signal)).items;
       const registers = await Promise.all(

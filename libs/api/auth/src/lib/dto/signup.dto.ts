@@ -1,8 +1,9 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
 import { NormalizeEmail } from './normalize-email';
-import { IsBoolean, IsEmail, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { IsCurrencyCode, IsTimeZone } from '@kassa/api/http';
-import { TenantDto } from '@kassa/api/tenancy';
+import { CreateStoreDto, StoreDto, TenantDto } from '@kassa/api/tenancy';
 import { UserDto } from './user.dto';
 
 export class SignupDto {
@@ -35,6 +36,12 @@ export class SignupDto {
   @ApiProperty()
   @IsBoolean()
   pricesIncludeTax!: boolean;
+
+  @ApiPropertyOptional({ type: CreateStoreDto, description: "The shop's first store (with its api register), created in the same transaction." })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CreateStoreDto)
+  store?: CreateStoreDto;
 }
 
 export class TokenPairDto {
@@ -46,4 +53,5 @@ export class TokenPairDto {
 export class SignupResponseDto extends TokenPairDto {
   @ApiProperty({ type: TenantDto }) tenant!: TenantDto;
   @ApiProperty({ type: UserDto }) user!: UserDto;
+  @ApiPropertyOptional({ type: StoreDto, description: 'The first store, when the signup named one.' }) store?: StoreDto;
 }

@@ -36,6 +36,7 @@ import { CreateShifts1766700000000 } from './1766700000000-create-shifts';
 import { TenantTillIdleLock1767100000000 } from './1767100000000-tenant-till-idle-lock';
 import { CreateRegisterFavourites1767100000001 } from './1767100000001-create-register-favourites';
 import { FoldAccentsInProductSearch1767400000000 } from './1767400000000-fold-accents-in-product-search';
+import { RetireRegisters1767500000000 } from './1767500000000-retire-registers';
 import { ProductListSortIndexes1767600000000 } from './1767600000000-product-list-sort-indexes';
 import { AddRefundApprovalAndReview1767700000000 } from './1767700000000-add-refund-approval-and-review';
 import { OfflineLimits1767800000000 } from './1767800000000-offline-limits';
@@ -82,6 +83,7 @@ export const migrations = [
   TenantTillIdleLock1767100000000,
   CreateRegisterFavourites1767100000001,
   FoldAccentsInProductSearch1767400000000,
+  RetireRegisters1767500000000,
   ProductListSortIndexes1767600000000,
   AddRefundApprovalAndReview1767700000000,
   OfflineLimits1767800000000,

@@ -11,6 +11,20 @@ export class SaleQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ['completed', 'voided'] }) @IsOptional() @IsIn(['completed', 'voided']) status?: 'completed' | 'voided';
   @ApiPropertyOptional({ format: 'date-time', description: 'Occurred at or after.' }) @IsOptional() @IsTimestamp() from?: string;
   @ApiPropertyOptional({ format: 'date-time', description: 'Occurred before.' }) @IsOptional() @IsTimestamp() to?: string;
+
+  @ApiPropertyOptional({ description: 'Only sales rung up offline (`true`) or online (`false`).' })
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean()
+  offline?: boolean;
+
+  @ApiPropertyOptional({
+    description: 'Only sales the server flagged (a price, discount or tender taken as rung up offline), reviewed or not (`true`), or none (`false`).',
+  })
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean()
+  flagged?: boolean;
 }
 
 /** The list's filters: what a sales export narrows by too. */

@@ -80,7 +80,17 @@ export class SaleDto {
   voidShiftId!: string | null;
 }
 
+export class SaleListItemDto extends SaleDto {
+  @ApiProperty({ description: 'What its refunds gave back so far (0 when none).' }) refundedMinor!: number;
+}
+
 export class SaleListDto {
   @ApiProperty({ type: [SaleDto] }) items!: SaleDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
+}
+
+/** The sales list: sales with what their refunds gave back. */
+export class SaleSearchListDto {
+  @ApiProperty({ type: [SaleListItemDto] }) items!: SaleListItemDto[];
   @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
 }

@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsString, MaxLength, MinLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 
 export class RegisterDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -9,6 +9,13 @@ export class RegisterDto {
   kind!: 'pos' | 'api';
   @ApiProperty({ description: 'A reinstalled tablet resumes numbering after this.' }) lastReceiptNumber!: number;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When it was retired: it then takes no new online sales, refunds, shifts or pairings, and keeps its history. Null while in use.',
+  })
+  retiredAt!: string | null;
 }
 
 export class RegisterListDto {
@@ -18,4 +25,16 @@ export class RegisterListDto {
 
 export class CreateRegisterDto {
   @ApiProperty({ example: 'Till 1' }) @IsString() @MinLength(1) @MaxLength(100) name!: string;
+}
+
+export class UpdateRegisterDto {
+  @ApiPropertyOptional({ example: 'Till 2' }) @IsOptional() @IsString() @MinLength(1) @MaxLength(100) name?: string;
+
+  @ApiPropertyOptional({
+    description:
+      "`true` retires the register (its paired till may still sync the sales it took offline); `false` puts it back in use. A store's `api` register cannot be retired.",
+  })
+  @IsOptional()
+  @IsBoolean()
+  retired?: boolean;
 }

@@ -1,7 +1,7 @@
 'use client';
 import { useMemo, useState } from 'react';
 import { useSession } from '@kassa/web/auth';
-import { useApiQuery } from '@kassa/web/data-access';
+import { useApiQuery, tablePageOf } from '@kassa/web/data-access';
 import {
   Badge,
   Button,
@@ -15,6 +15,7 @@ import {
   type BadgeTone,
   type DataTableColumn,
 } from '@kassa/web/ui';
+import { StoreRegisterFilter } from '../store-register-filter';
 import { useStoreDirectory } from '../store-directory';
 import { drawerOutcome, shiftKeys, type DrawerOutcome, type Shift } from './shift-requests';
 import { ShiftSettingsDialog } from './shift-settings-dialog';
@@ -98,7 +99,6 @@ export function ShiftsView() {
     );
   }
 
-  const storeId = table.filterValues['storeId'] ?? '';
   return (
     <>
       <PageHeader
@@ -115,36 +115,13 @@ export function ShiftsView() {
           shift.zNumber === null ? `Open shift of ${directory.data?.registerName(shift.registerId) ?? 'a register'}` : `Z-report ${shift.zNumber}`
         }
         state={table}
-        page={page.data}
-        loading={page.isPending}
-        refreshing={page.isPlaceholderData}
-        failure={page.isError ? { kind: page.error.kind, retry: () => void page.refetch() } : undefined}
+        {...tablePageOf(page)}
         onOpen={setOpened}
         preferencesKey={me ? `shifts:${me.user.id}` : undefined}
         empty={{ title: 'No shifts yet', description: 'Shifts opened at the tills appear here.' }}
         filters={
           <>
-            <Select
-              label="Store"
-              hideLabel
-              placeholder="All stores"
-              options={(directory.data?.stores ?? []).map((store) => ({ value: store.id, label: store.name }))}
-              value={storeId}
-              onChange={(event) => {
-                table.setFilter('storeId', event.target.value);
-                table.setFilter('registerId', '');
-              }}
-            />
-            {storeId && (
-              <Select
-                label="Register"
-                hideLabel
-                placeholder="All registers"
-                options={(directory.data?.registersOf(storeId) ?? []).map((register) => ({ value: register.id, label: register.name }))}
-                value={table.filterValues['registerId'] ?? ''}
-                onChange={(event) => table.setFilter('registerId', event.target.value)}
-              />
-            )}
+            <StoreRegisterFilter table={table} directory={directory.data} />
             <Select
               label="Status"
               hideLabel

@@ -8,6 +8,7 @@ export { installInputGuard } from './lib/input-guard';
 export { undeclaredNulls } from './lib/undeclared-nulls';
 export { answerClientError, answerRouterRefusal, installProblemSafetyNet } from './lib/framework-errors';
 export {
+  ACCESS_EXTENSION,
   ACCESS_RULE,
   Authenticated,
   DEVICE_SECURITY_SCHEME,
@@ -15,6 +16,7 @@ export {
   DeviceOnly,
   Public,
   RequireAnyPermission,
+  REQUIRED_PERMISSION_EXTENSION,
   RequirePermissions,
 } from './lib/access.decorator';
 export type { AccessRule } from './lib/access.decorator';

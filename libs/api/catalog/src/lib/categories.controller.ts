@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Ctx, IdParam, RequestContext, RequirePermissions } from '@kassa/api/http';
 import { CategoriesService } from './categories.service';
 import { CategoryDto, CategoryListDto, CategoryQueryDto, CreateCategoryDto, UpdateCategoryDto } from './dto/category.dto';
@@ -11,6 +11,7 @@ export class CategoriesController {
   constructor(private readonly categories: CategoriesService) {}
 
   @Get()
+  @ApiOperation({ summary: 'List categories', description: "The catalog's categories as a flat list with their parents." })
   @RequirePermissions('catalog:read')
   @ApiOkResponse({ type: CategoryListDto })
   list(@Ctx() context: RequestContext, @Query() query: CategoryQueryDto): Promise<CategoryListDto> {
@@ -18,6 +19,7 @@ export class CategoriesController {
   }
 
   @Post()
+  @ApiOperation({ summary: 'Create a category', description: 'A category, optionally under a parent.' })
   @RequirePermissions('catalog:manage')
   @ApiCreatedResponse({ type: CategoryDto })
   create(@Ctx() context: RequestContext, @Body() input: CreateCategoryDto): Promise<CategoryDto> {
@@ -25,6 +27,7 @@ export class CategoriesController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Get a category', description: 'One category.' })
   @RequirePermissions('catalog:read')
   @ApiOkResponse({ type: CategoryDto })
   get(@Ctx() context: RequestContext, @IdParam() id: string): Promise<CategoryDto> {
@@ -32,6 +35,7 @@ export class CategoriesController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Update a category', description: 'Renames or moves a category.' })
   @RequirePermissions('catalog:manage')
   @ApiOkResponse({ type: CategoryDto })
   update(@Ctx() context: RequestContext, @IdParam() id: string, @Body() changes: UpdateCategoryDto): Promise<CategoryDto> {
@@ -39,6 +43,7 @@ export class CategoriesController {
   }
 
   @Delete(':id')
+  @ApiOperation({ summary: 'Delete a category', description: 'Only a category without subcategories or products.' })
   @RequirePermissions('catalog:manage')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Deleted; 409 category_in_use while it has subcategories or products.' })

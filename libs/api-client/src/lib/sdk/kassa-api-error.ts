@@ -18,18 +18,8 @@ export class KassaApiError extends Error {
   }
 }
 
-/** The problem document of a failed response, when it has one. */
-export async function errorOf(response: Response): Promise<KassaApiError> {
-  const text = await response
-    .clone()
-    .text()
-    .catch(() => '');
-  let problem: Problem | undefined;
-  try {
-    const parsed = JSON.parse(text) as Partial<Problem>;
-    if (typeof parsed.code === 'string') problem = parsed as Problem;
-  } catch {
-    problem = undefined;
-  }
-  return new KassaApiError(response.status, problem, `The API answered ${response.status}.`);
+/** The error of a failed call from the body openapi-fetch read (parsed JSON when it was JSON): a problem document when it is one. */
+export function errorOf(status: number, body: unknown): KassaApiError {
+  const problem = typeof body === 'object' && body !== null && typeof (body as Partial<Problem>).code === 'string' ? (body as Problem) : undefined;
+  return new KassaApiError(status, problem, `The API answered ${status}.`);
 }

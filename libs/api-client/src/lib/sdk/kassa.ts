@@ -21,9 +21,9 @@ export interface KassaOptions {
 
 /** The result of an openapi-fetch call: its data, or a thrown KassaApiError with the problem's `code`. */
 async function dataOf<Data>(call: Promise<{ data?: Data; error?: unknown; response: Response }>): Promise<Data> {
-  const { data, response } = await call;
+  const { data, error, response } = await call;
   if (response.ok) return data as Data;
-  throw await errorOf(response);
+  throw errorOf(response.status, error);
 }
 
 /** The Kassa SDK: typed calls, API-key auth, retries, and iteration over paged lists. */

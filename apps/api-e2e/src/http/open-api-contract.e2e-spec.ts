@@ -95,6 +95,13 @@ describe('The partner contract (OpenAPI 3.1)', () => {
     expect(conflicts).toEqual(expect.arrayContaining(['sale_exists', 'receipt_number_taken']));
   });
 
+  it('says what each download is sent as', () => {
+    const mediaTypes = (route: string) => Object.keys((operation(route, 'get').responses['200'] as { content?: object }).content ?? {});
+    expect(mediaTypes('/api/v1/products/export')).toEqual(['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']);
+    expect(mediaTypes('/api/v1/audit-logs/export')).toEqual(['text/csv']);
+    expect(mediaTypes('/metrics')).toEqual(['text/plain']);
+  });
+
   it('types whole numbers as integers (int64 minor units, with their bounds) and the events cursor as a digit string', () => {
     const schemas = document.components.schemas as Record<string, { properties: Record<string, Record<string, unknown>> }>;
     expect(schemas.CreateProductDto.properties.priceMinor).toMatchObject({ type: 'integer', format: 'int64', minimum: 0 });

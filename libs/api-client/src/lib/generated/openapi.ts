@@ -5648,7 +5648,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/plain": string;
+                };
             };
             /** @description No or another token, or not loopback when none is configured. (`unauthorized`) */
             401: {
@@ -6570,7 +6572,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/csv": string;
+                };
             };
             /** @description Bad Request: `validation_failed`. */
             400: {
@@ -9685,6 +9689,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description Not Found: `register_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "register_not_found";
+                    };
+                };
+            };
             /** @description Payload Too Large: `payload_too_large`. */
             413: {
                 headers: {
@@ -9865,7 +9881,7 @@ export interface operations {
                     "application/json": components["schemas"]["CurrentDeviceDto"];
                 };
             };
-            /** @description Unauthorized: `unauthorized`. */
+            /** @description Unauthorized: `device_revoked`, `unauthorized`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9873,7 +9889,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "unauthorized";
+                        code: "device_revoked" | "unauthorized";
                     };
                 };
             };
@@ -11075,7 +11091,7 @@ export interface operations {
                     "application/json": components["schemas"]["ImportResultDto"];
                 };
             };
-            /** @description Bad Request: `malformed_json`, `validation_failed`. */
+            /** @description Bad Request: `import_mapping_invalid`, `malformed_json`, `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11083,7 +11099,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "malformed_json" | "validation_failed";
+                        code: "import_mapping_invalid" | "malformed_json" | "validation_failed";
                     };
                 };
             };
@@ -11135,7 +11151,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unprocessable Entity: `import_invalid`. */
+            /** @description Unprocessable Entity: `import_file_unreadable`, `import_invalid`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11143,7 +11159,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "import_invalid";
+                        code: "import_file_unreadable" | "import_invalid";
                     };
                 };
             };
@@ -11211,7 +11227,10 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
             };
             /** @description Bad Request: `validation_failed`. */
             400: {
@@ -12989,7 +13008,10 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
             };
             /** @description Bad Request: `validation_failed`. */
             400: {
@@ -13225,7 +13247,10 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
             };
             /** @description Bad Request: `validation_failed`. */
             400: {
@@ -14381,7 +14406,10 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
             };
             /** @description Bad Request: `validation_failed`. */
             400: {
@@ -17733,7 +17761,10 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
             };
             /** @description Bad Request: `validation_failed`. */
             400: {

@@ -3,6 +3,7 @@ import type { OpenAPIObject } from '@nestjs/swagger';
 import { documentAccess, SECURITY_SCHEMES } from './access';
 import { Document } from './document';
 import { nullAsType, useIntegers, visitSchemas } from './json-schema';
+import { documentDownloads } from './media-types';
 import { documentPagination } from './pagination';
 import { documentProblems } from './problems';
 import { DOMAIN_TAGS } from './tags';
@@ -20,6 +21,7 @@ export function toPartnerContract(nestDocument: OpenAPIObject, serverUrl: string
   visitSchemas(document, nullAsType);
   useIntegers(document);
   documentPagination(document);
+  documentDownloads(document);
   document.components.securitySchemes = SECURITY_SCHEMES;
   const publicOperations = documentAccess(document);
   documentProblems(document, (operation) => publicOperations.has(operation));

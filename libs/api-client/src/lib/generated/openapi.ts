@@ -3400,7 +3400,7 @@ export interface components {
             /** Format: date-time */
             revokedAt: string | null;
             /** @description Its last heartbeat (`POST /devices/current/heartbeat`); null before the first. */
-            sync: (components["schemas"]["DeviceSyncDto"] | null) & components["schemas"]["DeviceSyncDto"];
+            sync: components["schemas"]["DeviceSyncDto"] | null;
         };
         DeviceListDto: {
             items: components["schemas"]["DeviceDto"][];
@@ -3960,7 +3960,7 @@ export interface components {
              */
             listPriceMinor: number;
             taxRateBps: number;
-            discount: (components["schemas"]["DiscountDto"] | null) & components["schemas"]["DiscountDto"];
+            discount: components["schemas"]["DiscountDto"] | null;
             /**
              * Format: int64
              * @description unit price × quantity
@@ -4015,7 +4015,7 @@ export interface components {
             flags: ("discount_unapproved" | "negative_stock" | "price_changed" | "product_inactive" | "product_deleted" | "tender_short")[];
             currency: string;
             pricesIncludeTax: boolean;
-            discount: (components["schemas"]["DiscountDto"] | null) & components["schemas"]["DiscountDto"];
+            discount: components["schemas"]["DiscountDto"] | null;
             /** Format: int64 */
             subtotalMinor: number;
             /** Format: int64 */
@@ -4344,7 +4344,7 @@ export interface components {
             openedBy: components["schemas"]["ShiftActorDto"];
             /** Format: date-time */
             closedAt: string | null;
-            closedBy: (components["schemas"]["ShiftActorDto"] | null) & components["schemas"]["ShiftActorDto"];
+            closedBy: components["schemas"]["ShiftActorDto"] | null;
             /** @description The Z-report number: 1, 2, 3… per register, gapless. */
             zNumber: number | null;
             /** Format: int64 */
@@ -4365,7 +4365,7 @@ export interface components {
         };
         CurrentShiftDto: {
             /** @description The register's open shift; null when none is open. */
-            shift: (components["schemas"]["ShiftDto"] | null) & components["schemas"]["ShiftDto"];
+            shift: components["schemas"]["ShiftDto"] | null;
         };
         ShiftListDto: {
             items: components["schemas"]["ShiftDto"][];
@@ -4663,7 +4663,7 @@ export interface components {
             changePercent: number | null;
             /** @description Least-squares slope per day. */
             slope: number;
-            slopeInterval: (components["schemas"]["IntervalDto"] | null) & components["schemas"]["IntervalDto"];
+            slopeInterval: components["schemas"]["IntervalDto"] | null;
             intercept: number;
             fittedChangePercent: number | null;
             series: components["schemas"]["DailyPointDto"][];
@@ -7103,6 +7103,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description Conflict: `store_code_taken`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "store_code_taken";
+                    };
+                };
+            };
             /** @description Payload Too Large: `payload_too_large`. */
             413: {
                 headers: {
@@ -7869,7 +7881,7 @@ export interface operations {
                     "application/json": components["schemas"]["ImportMappingDto"];
                 };
             };
-            /** @description Bad Request: `malformed_json`, `validation_failed`. */
+            /** @description Bad Request: `import_mapping_invalid`, `malformed_json`, `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7877,7 +7889,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "malformed_json" | "validation_failed";
+                        code: "import_mapping_invalid" | "malformed_json" | "validation_failed";
                     };
                 };
             };
@@ -8198,6 +8210,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description Unauthorized: `unauthorized`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "unauthorized";
+                    };
+                };
+            };
             /** @description Payload Too Large: `payload_too_large`. */
             413: {
                 headers: {
@@ -8293,6 +8317,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code: "malformed_json" | "validation_failed";
+                    };
+                };
+            };
+            /** @description Unauthorized: `invalid_token`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "invalid_token";
                     };
                 };
             };
@@ -8488,6 +8524,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description Unauthorized: `invalid_token`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "invalid_token";
+                    };
+                };
+            };
             /** @description Payload Too Large: `payload_too_large`. */
             413: {
                 headers: {
@@ -8665,7 +8713,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unauthorized: `unauthorized`. */
+            /** @description Unauthorized: `invalid_credentials`, `unauthorized`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8673,7 +8721,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "unauthorized";
+                        code: "invalid_credentials" | "unauthorized";
                     };
                 };
             };
@@ -9278,6 +9326,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code: "user_not_found";
+                    };
+                };
+            };
+            /** @description Conflict: `pin_not_set`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "pin_not_set";
                     };
                 };
             };
@@ -10405,6 +10465,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found: `category_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "category_not_found";
                     };
                 };
             };
@@ -11863,6 +11935,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code: "product_not_found";
+                    };
+                };
+            };
+            /** @description Conflict: `barcode_taken`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "barcode_taken";
                     };
                 };
             };
@@ -18504,7 +18588,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not Found: `product_not_found`. */
+            /** @description Not Found: `product_not_found`, `supplier_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -18512,7 +18596,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "product_not_found";
+                        code: "product_not_found" | "supplier_not_found";
                     };
                 };
             };
@@ -19528,6 +19612,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description Not Found: `purchase_order_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "purchase_order_not_found";
+                    };
+                };
+            };
             /** @description Conflict: `invalid_transition`. */
             409: {
                 headers: {
@@ -20371,6 +20467,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Unprocessable Entity: `idempotency_key_reused`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "idempotency_key_reused";
                     };
                 };
             };

@@ -124,21 +124,23 @@ export function visitSchemas(document: Document, visit: (schema: JsonObject) => 
   }
 }
 
-/** OpenAPI 3.0's `nullable: true` as JSON Schema 2020-12 (OpenAPI 3.1) says it: `null` among the types. */
+/**
+ * OpenAPI 3.0's `nullable: true` as JSON Schema 2020-12 (OpenAPI 3.1) says it: `null` among the types, or, for a nested
+ * schema (`allOf: [{ $ref }]`, Nest's nullable nested DTO), `anyOf: [that, { type: 'null' }]`.
+ */
 export function nullAsType(schema: JsonObject): void {
   if (schema.nullable === undefined) return;
   const nullable = schema.nullable === true;
   delete schema.nullable;
   if (!nullable) return;
+  const variants = schema.$ref ? [{ $ref: schema.$ref }] : ((schema.allOf ?? schema.oneOf ?? schema.anyOf) as JsonObject[] | undefined);
+  if (variants) {
+    for (const key of ['$ref', 'allOf', 'oneOf', 'type']) delete schema[key];
+    schema.anyOf = [...variants, { type: 'null' }];
+    return;
+  }
   if (typeof schema.type === 'string') {
     schema.type = [schema.type, 'null'];
     if (Array.isArray(schema.enum) && !schema.enum.includes(null)) schema.enum = [...schema.enum, null];
-    return;
   }
-  const variants = schema.$ref ? [{ $ref: schema.$ref }] : ((schema.allOf ?? schema.oneOf ?? schema.anyOf) as JsonObject[] | undefined);
-  if (!variants) return;
-  delete schema.$ref;
-  delete schema.allOf;
-  delete schema.oneOf;
-  schema.anyOf = [...variants, { type: 'null' }];
 }

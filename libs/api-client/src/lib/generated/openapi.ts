@@ -15431,7 +15431,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: `refund_exceeds_remaining`, `sale_voided`. */
+            /** @description Conflict: `idempotency_key_in_flight`, `refund_exceeds_remaining`, `sale_voided`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15439,7 +15439,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "refund_exceeds_remaining" | "sale_voided";
+                        code: "idempotency_key_in_flight" | "refund_exceeds_remaining" | "sale_voided";
                     };
                 };
             };
@@ -15838,7 +15838,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: `conflict`, `shift_already_open`. */
+            /** @description Conflict: `conflict`, `idempotency_key_in_flight`, `shift_already_open`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15846,7 +15846,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "conflict" | "shift_already_open";
+                        code: "conflict" | "idempotency_key_in_flight" | "shift_already_open";
                     };
                 };
             };
@@ -15871,6 +15871,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Unprocessable Entity: `idempotency_key_reused`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "idempotency_key_reused";
                     };
                 };
             };
@@ -16526,7 +16538,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: `shift_closed`. */
+            /** @description Conflict: `idempotency_key_in_flight`, `shift_closed`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -16534,7 +16546,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "shift_closed";
+                        code: "idempotency_key_in_flight" | "shift_closed";
                     };
                 };
             };
@@ -16559,6 +16571,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Unprocessable Entity: `idempotency_key_reused`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "idempotency_key_reused";
                     };
                 };
             };
@@ -16677,7 +16701,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: `shift_closed`. */
+            /** @description Conflict: `idempotency_key_in_flight`, `shift_closed`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -16685,7 +16709,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "shift_closed";
+                        code: "idempotency_key_in_flight" | "shift_closed";
                     };
                 };
             };
@@ -16713,7 +16737,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unprocessable Entity: `denominations_mismatch`. */
+            /** @description Unprocessable Entity: `denominations_mismatch`, `idempotency_key_reused`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -16721,7 +16745,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "denominations_mismatch";
+                        code: "denominations_mismatch" | "idempotency_key_reused";
                     };
                 };
             };
@@ -20434,7 +20458,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: `invalid_transition`, `over_receipt`. */
+            /** @description Conflict: `idempotency_key_in_flight`, `invalid_transition`, `over_receipt`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -20442,7 +20466,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "invalid_transition" | "over_receipt";
+                        code: "idempotency_key_in_flight" | "invalid_transition" | "over_receipt";
                     };
                 };
             };

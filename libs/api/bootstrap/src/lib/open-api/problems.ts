@@ -49,6 +49,8 @@ function genericCodes(operation: Operation, isPublic: boolean): ErrorCode[] {
   if (operation.requestBody?.content?.['application/json']) codes.push(ErrorCode.MalformedJson, ErrorCode.PayloadTooLarge, ErrorCode.UnsupportedMediaType);
   if (parameters.some((parameter) => String(parameter.name).toLowerCase() === 'if-match')) codes.push(ErrorCode.VersionMismatch);
   if (parameters.some((parameter) => parameter.in === 'query' && parameter.name === 'cursor')) codes.push(ErrorCode.InvalidCursor);
+  if (parameters.some((parameter) => String(parameter.name).toLowerCase() === 'idempotency-key'))
+    codes.push(ErrorCode.IdempotencyKeyReused, ErrorCode.IdempotencyKeyInFlight);
   if (!isPublic) codes.push(ErrorCode.Unauthorized);
   if (operation['x-required-permission']) codes.push(ErrorCode.Forbidden);
   return codes;

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Regenerates libs/api-client's types from the API's OpenAPI document: starts the built API in
 // embedded mode (no DATABASE_URL, a throwaway KASSA_DATA_DIR), reads /api/openapi.json, and writes
-// the openapi-typescript output. `--check` writes nothing and exits 1 when the committed file differs;
+// the openapi-typescript output beside the document itself (openapi.json: what the lint step and
+// the documented-errors check read), and the permission table of docs/partners.md. `--check` writes nothing and exits 1 when the committed file differs;
 // `--out <file>` compares with or writes another file.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -34,7 +35,16 @@ async function fetchOpenApiDocument() {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'kassa-openapi-'));
   const port = await freePort();
   const api = spawn(process.execPath, [builtApi], {
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(port), HOST: '127.0.0.1', KASSA_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    // PUBLIC_API_URL: the committed document names a placeholder server, not this throwaway port.
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      KASSA_DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      PUBLIC_API_URL: 'https://api.kassa.test',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const exited = new Promise((resolve) => api.once('exit', resolve));
@@ -55,21 +65,57 @@ async function fetchOpenApiDocument() {
   }
 }
 
+const GUIDE = path.join(root, 'docs/partners.md');
+const TABLE_START = '<!-- permissions:start -->';
+const TABLE_END = '<!-- permissions:end -->';
+
+/** The permission each operation needs, as the partner guide lists it (between its markers). */
+function permissionTable(document) {
+  const permissionOf = (operation) => {
+    const required = operation['x-required-permission'];
+    if (operation.security?.length === 0) return 'public';
+    const schemes = (operation.security ?? []).flatMap((requirement) => Object.keys(requirement));
+    if (!schemes.includes('ApiKey')) return schemes.includes('device') ? 'paired till only' : '`METRICS_TOKEN` only';
+    if (!required) return 'any key';
+    if (typeof required === 'string') return `\`${required}\``;
+    return required.anyOf ? `any of ${required.anyOf.map((item) => `\`${item}\``).join(', ')}` : required.allOf.map((item) => `\`${item}\``).join(' and ');
+  };
+  const rows = Object.entries(document.paths).flatMap(([route, item]) =>
+    Object.entries(item).map(([method, operation]) => `| \`${operation.operationId}\` | \`${method.toUpperCase()} ${route}\` | ${permissionOf(operation)} |`),
+  );
+  return ['| Operation | Route | Permission |', '| --- | --- | --- |', ...rows].join('\n');
+}
+
+async function guideWithTable(document) {
+  const guide = await readFile(GUIDE, 'utf8');
+  const start = guide.indexOf(TABLE_START);
+  const end = guide.indexOf(TABLE_END);
+  if (start < 0 || end < start) throw new Error(`${GUIDE} lost its ${TABLE_START} … ${TABLE_END} markers`);
+  return `${guide.slice(0, start + TABLE_START.length)}\n${permissionTable(document)}\n${guide.slice(end)}`;
+}
+
 async function render(document) {
   return HEADER + astToString(await openapiTS(document));
 }
 
 const { check, out } = parseArgs(process.argv.slice(2));
-const source = await render(await fetchOpenApiDocument());
+const document = await fetchOpenApiDocument();
+const source = await render(document);
+const documentOut = out.replace(/\.ts$/, '.json');
+const documentSource = JSON.stringify(document, null, 2) + '\n';
+const guideSource = await guideWithTable(document);
 const relativeOut = path.relative(root, out);
 if (check) {
   const committed = existsSync(out) ? await readFile(out, 'utf8') : '';
-  if (committed !== source) {
+  const committedDocument = existsSync(documentOut) ? await readFile(documentOut, 'utf8') : '';
+  if (committed !== source || committedDocument !== documentSource || (await readFile(GUIDE, 'utf8')) !== guideSource) {
     console.error(`${relativeOut} is stale: run \`npm run api-client:generate\` and commit the result.`);
     process.exit(1);
   }
   console.log(`${relativeOut} matches the API's OpenAPI document.`);
 } else {
   await writeFile(out, source);
-  console.log(`Wrote ${relativeOut}.`);
+  await writeFile(documentOut, documentSource);
+  if (out === defaultOut) await writeFile(GUIDE, guideSource);
+  console.log(`Wrote ${relativeOut} and ${path.relative(root, documentOut)}.`);
 }

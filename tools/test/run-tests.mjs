@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: builds what the suites start (the API and web servers), runs every Jest project
-// once, and ends with the one line CI reads: `N passed, N failed[, N skipped]`.
+// once, checks the error codes they saw against the OpenAPI document, and ends with the one line CI reads: `N passed, N failed[, N skipped]`.
 // Extra arguments go to Jest: `npm test -- apps/api-e2e/src/health`.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -19,6 +19,8 @@ if (run('npx', ['nx', 'run-many', '-t', 'build', '--output-style=static']) !== 0
 const resultsFile = path.join(root, 'tmp', 'jest-results.json');
 mkdirSync(path.dirname(resultsFile), { recursive: true });
 rmSync(resultsFile, { force: true });
+// Each e2e worker appends its responses here; the documented-errors check reads them after every project ran.
+rmSync(path.join(root, 'tmp', 'api-responses'), { recursive: true, force: true });
 const jestStatus = run('npx', ['jest', '--maxWorkers=2', '--json', `--outputFile=${resultsFile}`, ...process.argv.slice(2)]);
 
 let results;
@@ -30,9 +32,12 @@ try {
   process.exit(1);
 }
 
+// After all projects: the error codes the e2e suites saw are the ones the OpenAPI document lists.
+const documentedErrorsFailed = run('node', ['tools/test/check-documented-errors.mjs']) === 0 ? 0 : 1;
+
 // A suite that fails to load runs no tests; count it as a failure, not as nothing.
-const failed = results.numFailedTests + results.numRuntimeErrorTestSuites;
+const failed = results.numFailedTests + results.numRuntimeErrorTestSuites + documentedErrorsFailed;
 const skipped = results.numPendingTests + results.numTodoTests;
-console.log(`${results.numPassedTests} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+console.log(`${results.numPassedTests + 1 - documentedErrorsFailed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 const ok = jestStatus === 0 && results.success && failed === 0 && results.numTotalTests > 0;
 process.exit(ok ? 0 : 1);

@@ -1,10 +1,9 @@
-// A partner integration in a few lines, using the typed client generated from the API's OpenAPI
-// document: authenticate with an API key (`kas_…`, created by a shop owner) and read the catalog.
-// Webhook registration and delivery checks join this example when the webhooks API lands.
+// A partner integration in a few lines with @kassa/sdk: authenticate with an API key (`kas_…`, created by a shop
+// owner), read the catalog page after page, and tell errors apart by their `code`. docs/partners.md goes on to
+// webhooks and catching up through the events API.
 //
 //   KASSA_API_URL=http://localhost:3000 KASSA_API_KEY=kas_… npm run example:partner -- "tea"
-import { createApiClient } from '@kassa/api-client';
-import type { ProblemDetails } from '@kassa/contracts';
+import { createKassa, KassaApiError } from '@kassa/sdk';
 
 async function main(): Promise<number> {
   const apiKey = process.env['KASSA_API_KEY'];
@@ -12,19 +11,20 @@ async function main(): Promise<number> {
     console.error('Set KASSA_API_KEY to an API key with the catalog:read permission.');
     return 2;
   }
-  const kassa = createApiClient({ baseUrl: process.env['KASSA_API_URL'] ?? 'http://127.0.0.1:3000', credential: () => apiKey });
+  const kassa = createKassa({ baseUrl: process.env['KASSA_API_URL'] ?? 'http://127.0.0.1:3000', apiKey });
   const search = process.argv[2];
 
-  const { data, error, response } = await kassa.http.GET('/api/v1/products', { params: { query: search ? { q: search } : {} } });
-  if (!data) {
-    // Errors are problem+json (docs/api.md); the OpenAPI document does not describe error bodies yet.
-    const problem = error as ProblemDetails | undefined;
-    console.error(`Listing products failed with ${response.status}: ${problem?.code ?? 'no problem document'}`);
+  try {
+    const products = [];
+    for await (const product of kassa.products.list(search ? { q: search } : {})) products.push(product);
+    console.log(`${products.length} product(s)${search ? ` matching "${search}"` : ''}:`);
+    for (const product of products) console.log(`  ${product.sku}\t${product.name}\t${product.priceMinor} (minor units)`);
+    return 0;
+  } catch (error) {
+    if (!(error instanceof KassaApiError)) throw error;
+    console.error(`Listing products failed with ${error.status}: ${error.code}`);
     return 1;
   }
-  console.log(`${data.items.length} product(s)${search ? ` matching "${search}"` : ''}:`);
-  for (const product of data.items) console.log(`  ${product.sku}\t${product.name}\t${product.priceMinor} (minor units)`);
-  return 0;
 }
 
 main().then(

@@ -107,8 +107,8 @@ describe('paired devices', () => {
     expect(securityOf('/api/v1/devices/current/staff', 'get')).toEqual([{ device: [] }]);
     expect(securityOf('/api/v1/devices/current/heartbeat', 'post')).toEqual([{ device: [] }]);
     expect(securityOf('/api/v1/auth/pin', 'post')).toEqual([{ device: [] }]);
-    expect(securityOf('/api/v1/devices', 'get')).toEqual([{ bearer: [] }]);
-    expect(securityOf('/api/v1/devices/{id}', 'delete')).toEqual([{ bearer: [] }]);
+    expect(securityOf('/api/v1/devices', 'get')).toEqual([{ bearer: [] }, { ApiKey: [] }]);
+    expect(securityOf('/api/v1/devices/{id}', 'delete')).toEqual([{ bearer: [] }, { ApiKey: [] }]);
   });
 
   it("keeps each till's last sync report for its own shop's managers, and refuses a malformed one naming the field", async () => {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { InputField, OpenApiDocument, resolveSchema, SchemaObject } from '../support/open-api-document';
+import { allowsNull, InputField, OpenApiDocument, resolveSchema, SchemaObject } from '../support/open-api-document';
 
 /** A JSON fragment sent as it is: what JSON.stringify cannot write (2^63 exactly, 1e400, 4,000-deep nesting). */
 export class RawJson {
@@ -110,7 +110,7 @@ const MAX_DEPTH = 4;
 export function validValue(document: OpenApiDocument, declared: SchemaObject, name: string, known: KnownValues, depth = 0): fc.Arbitrary<unknown> {
   const schema = resolveSchema(document, declared);
   const real = known[name];
-  const nullable = declared.nullable === true || schema.nullable === true;
+  const nullable = allowsNull(declared) || schema.nullable === true;
   const value = real?.length ? fc.constantFrom(...real) : byType(document, schema, known, depth);
   return nullable ? fc.oneof({ weight: 4, arbitrary: value }, { weight: 1, arbitrary: fc.constant(null) }) : value;
 }

@@ -1,11 +1,13 @@
-/** The parts of the app's OpenAPI 3 document that suites read to learn each operation's inputs. */
+/** The parts of the app's OpenAPI 3.1 document that suites read to learn each operation's inputs. */
 export interface SchemaObject {
   $ref?: string;
   allOf?: SchemaObject[];
-  type?: string;
+  /** OpenAPI 3.1 says a nullable field by listing `'null'` among its types; resolveSchema reads it back as `nullable`. */
+  type?: string | string[];
   format?: string;
   enum?: unknown[];
   example?: unknown;
+  /** Not in the document (3.1 has no `nullable`): set by resolveSchema when the schema allows null. */
   nullable?: boolean;
   minimum?: number;
   maximum?: number;
@@ -52,10 +54,26 @@ export interface OperationInputs {
   query: InputField[];
 }
 
-/** Follows `$ref` and the `allOf: [{ $ref }]` wrapper Nest writes for optional nested DTOs. */
+const isNullType = (schema: SchemaObject) => schema.type === 'null';
+
+/** The schema allows `null`: `type: [..., 'null']`, or `anyOf: [..., { type: 'null' }]`. */
+export function allowsNull(schema: SchemaObject): boolean {
+  return (Array.isArray(schema.type) && schema.type.includes('null')) || (schema.anyOf ?? []).some(isNullType) || schema.nullable === true;
+}
+
+/**
+ * Follows `$ref`, the `allOf: [{ $ref }]` wrapper Nest writes for nested DTOs and the `anyOf: [X, { type: 'null' }]` of
+ * a nullable one, and reads a type list (`['string', 'null']`) as its one type with `nullable`.
+ */
 export function resolveSchema(document: OpenApiDocument, schema: SchemaObject): SchemaObject {
   if (schema.$ref) return resolveSchema(document, document.components.schemas[schema.$ref.replace('#/components/schemas/', '')]);
-  if (schema.allOf?.length === 1) return { ...resolveSchema(document, schema.allOf[0]), nullable: schema.nullable };
+  if (schema.allOf?.length === 1) return { ...resolveSchema(document, schema.allOf[0]), nullable: allowsNull(schema) || undefined };
+  const variants = schema.anyOf?.filter((variant) => !isNullType(variant));
+  if (variants?.length === 1 && variants.length < (schema.anyOf?.length ?? 0)) return { ...resolveSchema(document, variants[0]), nullable: true };
+  if (Array.isArray(schema.type)) {
+    const types = schema.type.filter((type) => type !== 'null');
+    return { ...schema, type: types.length === 1 ? types[0] : types, nullable: schema.type.includes('null') || undefined };
+  }
   return schema;
 }
 
@@ -72,7 +90,7 @@ export function operationInputs(document: OpenApiDocument, method: string, route
     body: bodySchema ? resolveSchema(document, bodySchema) : undefined,
     query: (operation.parameters ?? [])
       .filter((parameter) => parameter.in === 'query')
-      .map((parameter) => ({ path: [parameter.name], schema: parameter.schema ?? {}, nullable: false })),
+      .map((parameter) => ({ path: [parameter.name], schema: resolveSchema(document, parameter.schema ?? {}), nullable: false })),
   };
 }
 
@@ -84,7 +102,7 @@ export function bodyFields(document: OpenApiDocument, schema: SchemaObject, dept
   if (depth === 0) return [];
   return Object.entries(schema.properties ?? {}).flatMap(([name, declared]) => {
     const resolved = resolveSchema(document, declared);
-    const field: InputField = { path: [...prefix, name], schema: resolved, nullable: declared.nullable === true || resolved.nullable === true };
+    const field: InputField = { path: [...prefix, name], schema: resolved, nullable: allowsNull(declared) || resolved.nullable === true };
     if (resolved.type !== 'array' || !resolved.items) return [field, ...bodyFields(document, resolved, depth - 1, field.path)];
     const items = resolveSchema(document, resolved.items);
     const item: InputField = { path: [...field.path, '0'], schema: items, nullable: false };

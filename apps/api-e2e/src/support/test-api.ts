@@ -6,6 +6,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApiApp } from '@kassa/api/bootstrap';
 import { loadAppConfig } from '@kassa/api/config';
 import { createTestDatabase, TEST_REDIS_URL, TestDatabase } from '@kassa/testing';
+import { recordResponses } from './response-record';
 
 export interface TestApi {
   app: NestFastifyApplication;
@@ -42,6 +43,7 @@ export async function startTestApi(options: StartTestApiOptions = {}): Promise<T
     ...options.env,
   });
   const app = await createApiApp(config, { probeModules: options.probeModules });
+  recordResponses(app.getHttpAdapter().getInstance());
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return {

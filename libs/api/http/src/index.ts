@@ -8,6 +8,7 @@ export { installInputGuard } from './lib/input-guard';
 export { undeclaredNulls } from './lib/undeclared-nulls';
 export { answerClientError, answerRouterRefusal, installProblemSafetyNet } from './lib/framework-errors';
 export {
+  ACCESS_EXTENSION,
   ACCESS_RULE,
   Authenticated,
   DEVICE_SECURITY_SCHEME,
@@ -16,6 +17,7 @@ export {
   Public,
   RequireAnyPermission,
   RequirePermissionOrApproval,
+  REQUIRED_PERMISSION_EXTENSION,
   RequirePermissions,
 } from './lib/access.decorator';
 export type { AccessRule } from './lib/access.decorator';

@@ -1,5 +1,5 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { AuditLog, auditScopeOf } from '@kassa/api/audit';
 import { Ctx, RequestContext, RequirePermissions } from '@kassa/api/http';
 import { sendExport } from '@kassa/api/spreadsheets';
@@ -29,6 +29,11 @@ export class AnalyticsController {
   ) {}
 
   @Get('summary')
+  @ApiOperation({
+    operationId: 'getAnalyticsSummary',
+    summary: 'Summarize a period',
+    description: 'Revenue, sales, average basket and margin against the period before.',
+  })
   @RequirePermissions('analytics:read')
   @ApiOkResponse({ type: SummaryDto, description: 'Revenue, sales, average basket and margin, against the period before and the same weekday a week earlier.' })
   summary(@Ctx() context: RequestContext, @Query() query: AnalyticsQueryDto): Promise<SummaryDto> {
@@ -36,6 +41,11 @@ export class AnalyticsController {
   }
 
   @Get('trend')
+  @ApiOperation({
+    operationId: 'getRevenueTrend',
+    summary: 'Get the revenue trend',
+    description: 'Direction, change and least-squares slope with its interval.',
+  })
   @RequirePermissions('analytics:read')
   @ApiOkResponse({ type: TrendDto, description: 'Direction, % change against the period before and the least-squares slope with its interval.' })
   trend(@Ctx() context: RequestContext, @Query() query: MetricQueryDto): Promise<TrendDto> {
@@ -43,6 +53,11 @@ export class AnalyticsController {
   }
 
   @Get('forecast')
+  @ApiOperation({
+    operationId: 'getRevenueForecast',
+    summary: 'Forecast revenue',
+    description: 'The next days by three methods; the best by a 28-day backtest.',
+  })
   @RequirePermissions('analytics:read')
   @ApiOkResponse({ type: ForecastDto, description: 'The next days by three methods, learnt from up to 365 days; the best by a 28-day backtest.' })
   forecast(@Ctx() context: RequestContext, @Query() query: ForecastQueryDto): Promise<ForecastDto> {
@@ -50,6 +65,11 @@ export class AnalyticsController {
   }
 
   @Get('seasonality')
+  @ApiOperation({
+    operationId: 'getSeasonality',
+    summary: 'Get seasonality',
+    description: 'Day-of-week, month-of-year and hour-of-day patterns with their strength.',
+  })
   @RequirePermissions('analytics:read')
   @ApiOkResponse({ type: SeasonalityDto, description: 'Day-of-week and month-of-year indexes and the hour-of-day profile, with their strength.' })
   seasonality(@Ctx() context: RequestContext, @Query() query: MetricQueryDto): Promise<SeasonalityDto> {
@@ -57,6 +77,7 @@ export class AnalyticsController {
   }
 
   @Get('anomalies')
+  @ApiOperation({ operationId: 'listAnomalies', summary: 'List anomalous days', description: 'Days that stand out once trend and weekday are accounted for.' })
   @RequirePermissions('analytics:read')
   @ApiOkResponse({ type: AnomaliesDto, description: 'Days that stand out once trend and weekday are accounted for, each explained.' })
   anomalies(@Ctx() context: RequestContext, @Query() query: AnomalyQueryDto): Promise<AnomaliesDto> {
@@ -64,6 +85,7 @@ export class AnalyticsController {
   }
 
   @Get('top-products')
+  @ApiOperation({ operationId: 'listTopProducts', summary: 'List top products', description: 'Products ranked by revenue, quantity or margin.' })
   @RequirePermissions('analytics:read')
   @ApiOkResponse({ type: TopProductsDto })
   topProducts(@Ctx() context: RequestContext, @Query() query: TopProductsQueryDto): Promise<TopProductsDto> {
@@ -71,6 +93,7 @@ export class AnalyticsController {
   }
 
   @Get('baskets')
+  @ApiOperation({ operationId: 'listBasketPairs', summary: 'List products bought together', description: 'Pairs with support, confidence and lift.' })
   @RequirePermissions('analytics:read')
   @ApiOkResponse({ type: BasketsDto, description: 'Pairs bought together, with support, confidence and lift.' })
   baskets(@Ctx() context: RequestContext, @Query() query: BasketsQueryDto): Promise<BasketsDto> {
@@ -78,6 +101,11 @@ export class AnalyticsController {
   }
 
   @Get('customers')
+  @ApiOperation({
+    operationId: 'getCustomerValue',
+    summary: 'Get customer lifetime value',
+    description: 'Historic and predicted value per customer, and cohorts.',
+  })
   @RequirePermissions('analytics:read')
   @ApiOkResponse({ type: CustomersDto, description: 'Customer lifetime value, historic and predicted, and cohorts by first-purchase month.' })
   customers(@Ctx() context: RequestContext, @Query() query: CustomersQueryDto): Promise<CustomersDto> {
@@ -85,6 +113,11 @@ export class AnalyticsController {
   }
 
   @Get('velocity')
+  @ApiOperation({
+    operationId: 'listProductVelocity',
+    summary: 'List product velocity',
+    description: 'Units and revenue per day and days of cover, shortest cover first.',
+  })
   @RequirePermissions('analytics:read')
   @ApiOkResponse({ type: VelocityDto, description: 'Units and revenue per day per product and days of cover from stock on hand, shortest cover first.' })
   velocity(@Ctx() context: RequestContext, @Query() query: LimitQueryDto): Promise<VelocityDto> {
@@ -92,6 +125,7 @@ export class AnalyticsController {
   }
 
   @Get('export')
+  @ApiOperation({ operationId: 'exportAnalytics', summary: 'Export an analytics report', description: "One report's answer as CSV or xlsx." })
   @RequirePermissions('analytics:read')
   @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiOkResponse({ description: "One report's answer as CSV or xlsx (the same filters as the report)." })

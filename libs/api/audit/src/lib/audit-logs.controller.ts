@@ -1,5 +1,5 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Ctx, RequestContext, RequirePermissions } from '@kassa/api/http';
 import { sendExport } from '@kassa/api/spreadsheets';
 import type { FastifyReply } from 'fastify';
@@ -13,6 +13,7 @@ export class AuditLogsController {
   constructor(private readonly auditLogs: AuditLogsService) {}
 
   @Get()
+  @ApiOperation({ summary: 'List audit log entries', description: 'Who changed what, newest first; filter by actor, entity and time.' })
   @RequirePermissions('audit:read')
   @ApiOkResponse({ type: AuditLogListDto, description: 'Newest first.' })
   list(@Ctx() context: RequestContext, @Query() query: AuditLogQueryDto): Promise<AuditLogListDto> {
@@ -20,6 +21,7 @@ export class AuditLogsController {
   }
 
   @Get('export')
+  @ApiOperation({ operationId: 'exportAuditLogs', summary: 'Export audit log entries', description: 'The filtered audit rows as CSV, newest first.' })
   @RequirePermissions('audit:read')
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'CSV of the filtered audit rows, newest first.' })

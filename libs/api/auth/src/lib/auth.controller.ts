@@ -1,5 +1,5 @@
 import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Client, ClientInfo, DeviceAuth, Public } from '@kassa/api/http';
 import { AuthService } from './auth.service';
 import { PinSignInDto } from './dto/pin.dto';
@@ -16,6 +16,12 @@ export class AuthController {
   ) {}
 
   @Post('signup')
+  @ApiOperation({
+    operationId: 'signUp',
+    summary: 'Sign up a shop',
+    description:
+      "Creates the shop and its owner and signs the owner in. Every field is required: `tenantName`, `slug` (the shop's sign-in name), `ownerName`, `email`, `password` (at least 10 characters), `currency` (ISO 4217), `timeZone` (IANA), `pricesIncludeTax`. The new shop has no store yet.",
+  })
   @Public()
   @ApiCreatedResponse({ type: SignupResponseDto, description: 'The shop, its owner, and the owner signed in.' })
   signup(@Body() input: SignupDto, @Client() client: ClientInfo): Promise<SignupResponseDto> {
@@ -23,6 +29,11 @@ export class AuthController {
   }
 
   @Post('auth/login')
+  @ApiOperation({
+    operationId: 'logIn',
+    summary: 'Sign in',
+    description: "Email, password and the shop's slug for an access token (15 minutes) and a refresh token.",
+  })
   @Public()
   @HttpCode(200)
   @ApiOkResponse({ type: TokenPairDto })
@@ -31,6 +42,11 @@ export class AuthController {
   }
 
   @Post('auth/pin')
+  @ApiOperation({
+    operationId: 'signInWithPin',
+    summary: 'Sign in with a PIN',
+    description: "PIN sign-in on a paired till; the access token carries the device's register.",
+  })
   @Public()
   @DeviceAuth()
   @HttpCode(200)
@@ -43,6 +59,11 @@ export class AuthController {
   }
 
   @Post('auth/refresh')
+  @ApiOperation({
+    operationId: 'refreshTokens',
+    summary: 'Refresh tokens',
+    description: 'Trades a refresh token for a new pair; the presented one is spent, and a reused one signs its whole family out.',
+  })
   @Public()
   @HttpCode(200)
   @ApiOkResponse({ type: TokenPairDto, description: 'A new pair; the presented refresh token is spent.' })
@@ -51,6 +72,7 @@ export class AuthController {
   }
 
   @Post('auth/logout')
+  @ApiOperation({ operationId: 'logOut', summary: 'Sign out', description: "The refresh token's family stops working." })
   @Public()
   @HttpCode(204)
   @ApiNoContentResponse({ description: "Signs this device out: the refresh token's family stops working." })
@@ -59,6 +81,7 @@ export class AuthController {
   }
 
   @Post('auth/set-password')
+  @ApiOperation({ summary: 'Set a password from an invite', description: "Completes an invite (or a reset): the one-time link's token and the new password." })
   @Public()
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Completes an invite; the link is spent.' })

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Ctx, DeviceOnly, IdParam, PageQueryDto, RequestContext, RequirePermissions } from '@kassa/api/http';
 import { CurrentDeviceDto, DeviceHeartbeatDto, DeviceListDto, DeviceStaffListDto, PairDeviceDto, PairedDeviceDto } from './dto/device.dto';
 import { DevicesService } from './devices.service';
@@ -11,6 +11,10 @@ export class DevicesController {
   constructor(private readonly devices: DevicesService) {}
 
   @Post('registers/:id/devices')
+  @ApiOperation({
+    summary: 'Pair a till device',
+    description: "Pairs a device with the register and answers its `kdv_…` token once; the register's previous device stops working.",
+  })
   @RequirePermissions('devices:manage')
   @ApiBearerAuth()
   @ApiCreatedResponse({ type: PairedDeviceDto, description: "Paired: the register's previous device, if any, stops working at once." })
@@ -19,6 +23,7 @@ export class DevicesController {
   }
 
   @Get('devices')
+  @ApiOperation({ summary: 'List paired devices', description: "The shop's paired tills with their last heartbeat." })
   @RequirePermissions('devices:manage')
   @ApiBearerAuth()
   @ApiOkResponse({ type: DeviceListDto })
@@ -27,6 +32,7 @@ export class DevicesController {
   }
 
   @Get('devices/current')
+  @ApiOperation({ operationId: 'getCurrentDevice', summary: 'Get the calling device', description: 'The paired device itself, its register and store.' })
   @DeviceOnly()
   @ApiOkResponse({ type: CurrentDeviceDto, description: 'With `Authorization: Device <token>` only.' })
   current(@Ctx() context: RequestContext): Promise<CurrentDeviceDto> {
@@ -34,6 +40,11 @@ export class DevicesController {
   }
 
   @Get('devices/current/staff')
+  @ApiOperation({
+    operationId: 'listDeviceStaff',
+    summary: 'List who may sign in on this device',
+    description: 'The users who may sign in with a PIN on this till.',
+  })
   @DeviceOnly()
   @ApiOkResponse({ type: DeviceStaffListDto, description: 'The users who may sign in on this device. With `Authorization: Device <token>` only.' })
   staff(@Ctx() context: RequestContext): Promise<DeviceStaffListDto> {
@@ -41,6 +52,7 @@ export class DevicesController {
   }
 
   @Post('devices/current/heartbeat')
+  @ApiOperation({ operationId: 'sendDeviceHeartbeat', summary: 'Send a till heartbeat', description: 'The till reports its offline queue and app version.' })
   @DeviceOnly()
   @HttpCode(204)
   @ApiNoContentResponse({
@@ -52,6 +64,7 @@ export class DevicesController {
   }
 
   @Delete('devices/:id')
+  @ApiOperation({ summary: 'Revoke a device', description: 'The device stops working at once.' })
   @RequirePermissions('devices:manage')
   @ApiBearerAuth()
   @HttpCode(204)

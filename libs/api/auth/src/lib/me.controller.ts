@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, Ctx, RequestContext } from '@kassa/api/http';
 import { StoresService, TenantsService } from '@kassa/api/tenancy';
 import { MeDto } from './dto/me.dto';
@@ -20,6 +20,11 @@ export class MeController {
   ) {}
 
   @Get()
+  @ApiOperation({
+    operationId: 'getMe',
+    summary: 'Get the caller',
+    description: 'The signed-in user (or API key) with its tenant, role, stores and effective permissions.',
+  })
   @Authenticated()
   @ApiOkResponse({ type: MeDto })
   async me(@Ctx() context: RequestContext): Promise<MeDto> {
@@ -40,6 +45,7 @@ export class MeController {
   }
 
   @Put('pin')
+  @ApiOperation({ operationId: 'setMyPin', summary: 'Set my till PIN', description: "The PIN the user signs in with on the shop's paired tills." })
   @Authenticated()
   @HttpCode(204)
   @ApiNoContentResponse({ description: "The PIN is set: the user can sign in with it on the shop's paired tills." })

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Ctx, IdParam, PageQueryDto, RequestContext, RequirePermissions } from '@kassa/api/http';
 import { CreatedUserDto, CreateUserDto, UpdateUserDto, UserDto, UserListDto } from './dto/user.dto';
 import { StaffPinsService } from './staff-pins.service';
@@ -15,6 +15,7 @@ export class UsersController {
   ) {}
 
   @Get()
+  @ApiOperation({ summary: 'List users', description: "The shop's users and their roles." })
   @RequirePermissions('users:read')
   @ApiOkResponse({ type: UserListDto })
   list(@Ctx() context: RequestContext, @Query() query: PageQueryDto): Promise<UserListDto> {
@@ -22,6 +23,11 @@ export class UsersController {
   }
 
   @Post()
+  @ApiOperation({
+    operationId: 'inviteUser',
+    summary: 'Invite a user',
+    description: 'Creates the user with a role (and stores, for a limited one) and answers a one-time link to set their password.',
+  })
   @RequirePermissions('users:manage')
   @ApiCreatedResponse({ type: CreatedUserDto, description: 'The user, and a one-time link to set their password.' })
   create(@Ctx() context: RequestContext, @Body() input: CreateUserDto): Promise<CreatedUserDto> {
@@ -29,6 +35,7 @@ export class UsersController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Get a user', description: 'One user of the shop.' })
   @RequirePermissions('users:read')
   @ApiOkResponse({ type: UserDto })
   get(@Ctx() context: RequestContext, @IdParam() id: string): Promise<UserDto> {
@@ -36,6 +43,7 @@ export class UsersController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Update a user', description: "Changes a user's name, role, stores or status; the last owner cannot be demoted." })
   @RequirePermissions('users:manage')
   @ApiOkResponse({ type: UserDto })
   update(@Ctx() context: RequestContext, @IdParam() id: string, @Body() changes: UpdateUserDto): Promise<UserDto> {
@@ -43,6 +51,7 @@ export class UsersController {
   }
 
   @Delete(':id/pin')
+  @ApiOperation({ operationId: 'clearUserPin', summary: "Clear a user's PIN", description: 'The user signs in on tills again only after setting a new PIN.' })
   @RequirePermissions('users:manage')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Cleared: the user signs in on tills again only after setting a new PIN.' })

@@ -64,7 +64,7 @@ export async function createApiApp(config: AppConfig, options: CreateApiAppOptio
   app.useGlobalPipes(createValidationPipe());
   const errors = app.get(ErrorTracker);
   app.useGlobalFilters(new ProblemDetailsFilter([databaseErrorToApiException], (error, request) => errors.captureRequestError(error, request)));
-  setUpOpenApi(app);
+  setUpOpenApi(app, config);
   const sockets = new RealtimeIoAdapter(app, config);
   await sockets.connect();
   app.useWebSocketAdapter(sockets);

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Ctx, IdParam, RequestContext, RequirePermissions } from '@kassa/api/http';
 import { EarlyCacheHit } from '@kassa/api/cache';
 import { categoryTreeKeyOfRequest } from './catalog-cache-keys';
@@ -13,6 +13,7 @@ export class CategoriesController {
   constructor(private readonly categories: CategoriesService) {}
 
   @Get()
+  @ApiOperation({ summary: 'List categories', description: "The catalog's categories as a flat list with their parents." })
   @RequirePermissions('catalog:read')
   @EarlyCacheHit('category-tree', categoryTreeKeyOfRequest)
   @ApiOkResponse({ type: CategoryListDto })
@@ -21,6 +22,7 @@ export class CategoriesController {
   }
 
   @Post()
+  @ApiOperation({ summary: 'Create a category', description: 'A category, optionally under a parent.' })
   @RequirePermissions('catalog:manage')
   @ApiCreatedResponse({ type: CategoryDto })
   create(@Ctx() context: RequestContext, @Body() input: CreateCategoryDto): Promise<CategoryDto> {
@@ -28,6 +30,7 @@ export class CategoriesController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Get a category', description: 'One category.' })
   @RequirePermissions('catalog:read')
   @ApiOkResponse({ type: CategoryDto })
   get(@Ctx() context: RequestContext, @IdParam() id: string): Promise<CategoryDto> {
@@ -35,6 +38,7 @@ export class CategoriesController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Update a category', description: 'Renames or moves a category.' })
   @RequirePermissions('catalog:manage')
   @ApiOkResponse({ type: CategoryDto })
   update(@Ctx() context: RequestContext, @IdParam() id: string, @Body() changes: UpdateCategoryDto): Promise<CategoryDto> {
@@ -42,6 +46,7 @@ export class CategoriesController {
   }
 
   @Delete(':id')
+  @ApiOperation({ summary: 'Delete a category', description: 'Only a category without subcategories or products.' })
   @RequirePermissions('catalog:manage')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Deleted; 409 category_in_use while it has subcategories or products.' })

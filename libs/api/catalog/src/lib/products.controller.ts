@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Ctx, etagOf, expectedVersion, IdParam, RequestContext, RequirePermissions } from '@kassa/api/http';
 import { ImportBodyPipe, MAPPING_FIELD_DESCRIPTION, sendExport, SpreadsheetImportRoute, SpreadsheetUpload } from '@kassa/api/spreadsheets';
 import type { FastifyReply } from 'fastify';
@@ -32,6 +32,10 @@ export class ProductsController {
   ) {}
 
   @Get()
+  @ApiOperation({
+    summary: 'List products',
+    description: 'The catalog, filtered by text, category and status, one page at a time: pass `nextCursor` back as `cursor`.',
+  })
   @RequirePermissions('catalog:read')
   @EarlyCacheHit('product-list', productListKeyOfRequest)
   @ApiOkResponse({ type: ProductListDto })
@@ -40,6 +44,7 @@ export class ProductsController {
   }
 
   @Post()
+  @ApiOperation({ summary: 'Create a product', description: 'A product with its SKU, prices in minor units and barcodes; the answer carries its `ETag`.' })
   @RequirePermissions('catalog:manage')
   @ApiCreatedResponse({ type: ProductDto })
   async create(@Ctx() context: RequestContext, @Body() input: CreateProductDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<ProductDto> {
@@ -49,6 +54,11 @@ export class ProductsController {
   }
 
   @Post('import')
+  @ApiOperation({
+    operationId: 'importProducts',
+    summary: 'Import products',
+    description: 'Upserts products by SKU from JSON rows or a spreadsheet (CSV, xlsx, xls, ods), all or nothing.',
+  })
   @RequirePermissions('catalog:manage')
   @HttpCode(200)
   @SpreadsheetImportRoute(ProductImportDto, {
@@ -68,6 +78,11 @@ export class ProductsController {
   }
 
   @Get('export')
+  @ApiOperation({
+    operationId: 'exportProducts',
+    summary: 'Export products',
+    description: 'Every product matching the filters as CSV (importable again) or xlsx.',
+  })
   @RequirePermissions('catalog:read')
   @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiOkResponse({ description: 'Every product as CSV (raw values, importable again) or xlsx (typed cells).' })
@@ -79,6 +94,11 @@ export class ProductsController {
   }
 
   @Get('by-barcode/:code')
+  @ApiOperation({
+    operationId: 'getProductByBarcode',
+    summary: 'Look a product up by barcode',
+    description: 'For scanners: any GTIN form (8, 12, 13 or 14 digits) finds the product.',
+  })
   @RequirePermissions('catalog:read')
   @ApiOkResponse({ type: ProductDto, description: 'For scanners: 404 when no product has this barcode.' })
   byBarcode(@Ctx() context: RequestContext, @Param('code') code: string): Promise<ProductDto> {
@@ -86,6 +106,7 @@ export class ProductsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Get a product', description: 'One product with its barcodes; the answer carries its `ETag`.' })
   @RequirePermissions('catalog:read')
   @ApiOkResponse({ type: ProductDto })
   async get(@Ctx() context: RequestContext, @IdParam() id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<ProductDto> {
@@ -95,6 +116,7 @@ export class ProductsController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Update a product', description: 'Changes some fields; send `If-Match` with the ETag you read to refuse a lost update.' })
   @RequirePermissions('catalog:manage')
   @ApiHeader(IF_MATCH)
   @ApiOkResponse({ type: ProductDto })
@@ -111,6 +133,7 @@ export class ProductsController {
   }
 
   @Post(':id/restore')
+  @ApiOperation({ summary: 'Restore a deleted product', description: 'Undoes a delete, with the barcodes given back.' })
   @RequirePermissions('catalog:manage')
   @HttpCode(200)
   @ApiOkResponse({ type: ProductDto, description: 'Undoes a delete (with the barcodes given back); 409 sku_taken if the SKU was reused meanwhile.' })
@@ -126,6 +149,7 @@ export class ProductsController {
   }
 
   @Delete(':id')
+  @ApiOperation({ summary: 'Delete a product', description: 'Soft delete: gone from lists, search and barcode lookup; history keeps it.' })
   @RequirePermissions('catalog:manage')
   @HttpCode(204)
   @ApiHeader(IF_MATCH)

@@ -25,6 +25,8 @@ export class AppConfig {
   readonly redis?: { url: string; keyPrefix: string; clusterNodes?: { host: string; port: number }[]; bullPrefix: string };
   readonly realtime: { reauthGraceSeconds: number };
   readonly webOrigins: string[];
+  /** The OpenAPI document's server; unset, each request's own origin. */
+  readonly publicApiUrl?: string;
   readonly outbox: {
     relay: boolean;
     pollMs: number;
@@ -79,6 +81,7 @@ export class AppConfig {
     this.redis = redisSettings(env);
     this.realtime = { reauthGraceSeconds: env.REALTIME_REAUTH_GRACE_SECONDS };
     this.webOrigins = env.WEB_ORIGIN.split(',');
+    this.publicApiUrl = env.PUBLIC_API_URL?.replace(/\/+$/, '');
     this.outbox = {
       relay: env.OUTBOX_RELAY,
       pollMs: env.OUTBOX_POLL_MS,

@@ -208,6 +208,11 @@ export class EnvironmentVariables {
   @Min(100)
   WEBHOOK_SWEEP_MS = 60_000;
 
+  /** The API's public base URL (`https://api.example.com`): the OpenAPI document's server. Unset: the request's own origin. */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s,]+$/, { message: 'PUBLIC_API_URL must be an http(s) URL' })
+  PUBLIC_API_URL?: string;
+
   @Matches(/^https?:\/\/[^\s,]+(,https?:\/\/[^\s,]+)*$/, {
     message: 'WEB_ORIGIN must be one or more comma-separated http(s) origins',
   })

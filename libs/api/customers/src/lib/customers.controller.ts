@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Ctx, IdParam, RequestContext, RequirePermissions } from '@kassa/api/http';
 import { CustomersService } from './customers.service';
@@ -12,6 +12,7 @@ export class CustomersController {
   constructor(private readonly customers: CustomersService) {}
 
   @Get()
+  @ApiOperation({ summary: 'List customers', description: 'Customers found by name, email or phone, one page at a time.' })
   @RequirePermissions('customers:read')
   @ApiOkResponse({ type: CustomerListDto })
   list(@Ctx() context: RequestContext, @Query() query: CustomerQueryDto): Promise<CustomerListDto> {
@@ -19,6 +20,10 @@ export class CustomersController {
   }
 
   @Post()
+  @ApiOperation({
+    summary: 'Create a customer',
+    description: 'Idempotent on the client-chosen `id`; `merge` answers an existing customer with the same email or phone instead of a conflict.',
+  })
   @RequirePermissions('customers:manage')
   @ApiCreatedResponse({ type: CustomerDto })
   @ApiOkResponse({ type: CustomerDto, description: 'The customer the shop already had: the same client `id` again, or `merge` matched its email or phone.' })
@@ -29,6 +34,7 @@ export class CustomersController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Get a customer', description: 'One customer with their purchase totals.' })
   @RequirePermissions('customers:read')
   @ApiOkResponse({ type: CustomerDetailDto })
   get(@Ctx() context: RequestContext, @IdParam() id: string): Promise<CustomerDetailDto> {
@@ -36,6 +42,7 @@ export class CustomersController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Update a customer', description: 'Changes contact details and consent.' })
   @RequirePermissions('customers:manage')
   @ApiOkResponse({ type: CustomerDto })
   update(@Ctx() context: RequestContext, @IdParam() id: string, @Body() changes: UpdateCustomerDto): Promise<CustomerDto> {
@@ -43,6 +50,7 @@ export class CustomersController {
   }
 
   @Post(':id/erase')
+  @ApiOperation({ summary: 'Erase a customer', description: 'Anonymizes the personal fields; sales keep pointing at the customer.' })
   @RequirePermissions('customers:erase')
   @HttpCode(200)
   @ApiOkResponse({ type: CustomerDto, description: 'Anonymizes the personal fields; sales keep pointing at the customer.' })

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { ImportBodyPipe, MAPPING_FIELD_DESCRIPTION, sendExport, SpreadsheetImportRoute, SpreadsheetUpload } from '@kassa/api/spreadsheets';
 import type { FastifyReply } from 'fastify';
 import { CountImportService } from './count-import.service';
@@ -37,6 +37,7 @@ export class InventoryController {
   ) {}
 
   @Post('adjustments')
+  @ApiOperation({ operationId: 'adjustStock', summary: 'Adjust stock', description: 'Adds or removes units of a product in a store with a reason.' })
   @RequirePermissions('inventory:manage')
   @ApiCreatedResponse({ type: MovementResultDto, description: '409 insufficient_stock when negative stock is not allowed.' })
   adjust(@Ctx() context: RequestContext, @Body() adjustment: AdjustmentDto): Promise<MovementResultDto> {
@@ -44,6 +45,7 @@ export class InventoryController {
   }
 
   @Post('adjustments/batch')
+  @ApiOperation({ operationId: 'adjustStockInBatch', summary: 'Adjust stock in a batch', description: 'Several adjustments, all or nothing.' })
   @RequirePermissions('inventory:manage')
   @ApiCreatedResponse({ type: AdjustmentBatchResultDto, description: 'All or nothing.' })
   async adjustBatch(@Ctx() context: RequestContext, @Body() batch: AdjustmentBatchDto): Promise<AdjustmentBatchResultDto> {
@@ -51,6 +53,11 @@ export class InventoryController {
   }
 
   @Post('counts')
+  @ApiOperation({
+    operationId: 'recordStockCount',
+    summary: 'Record a stock count',
+    description: 'Sets counted quantities; the differences become ledger entries.',
+  })
   @RequirePermissions('inventory:manage')
   @ApiCreatedResponse({ type: CountResultDto })
   count(@Ctx() context: RequestContext, @Body() count: CountDto): Promise<CountResultDto> {
@@ -58,6 +65,11 @@ export class InventoryController {
   }
 
   @Post('counts/import')
+  @ApiOperation({
+    operationId: 'importStockCounts',
+    summary: 'Import a stock count',
+    description: 'Counted quantities by SKU or barcode from JSON rows or a spreadsheet, all or nothing.',
+  })
   @RequirePermissions('inventory:manage')
   @HttpCode(200)
   @SpreadsheetImportRoute(CountImportDto, {
@@ -75,6 +87,7 @@ export class InventoryController {
   }
 
   @Post('transfers')
+  @ApiOperation({ operationId: 'transferStock', summary: 'Transfer stock', description: 'Moves units between two stores of the shop.' })
   @RequirePermissions('inventory:manage')
   @ApiCreatedResponse({ type: TransferResultDto })
   transfer(@Ctx() context: RequestContext, @Body() transfer: TransferDto): Promise<TransferResultDto> {
@@ -82,6 +95,12 @@ export class InventoryController {
   }
 
   @Get('levels')
+  @ApiOperation({
+    operationId: 'listStockLevels',
+    summary: 'List stock levels',
+    description:
+      'On hand per store and product, one page at a time. Products that never moved in a store are left out unless `includeZero=true`, which lists them at 0.',
+  })
   @RequirePermissions('inventory:read')
   @ApiOkResponse({ type: StockLevelListDto })
   levels(@Ctx() context: RequestContext, @Query() query: StockLevelQueryDto): Promise<StockLevelListDto> {
@@ -89,6 +108,7 @@ export class InventoryController {
   }
 
   @Get('levels/export')
+  @ApiOperation({ operationId: 'exportStockLevels', summary: 'Export stock levels', description: 'Stock levels of the stores you can see, as CSV or xlsx.' })
   @RequirePermissions('inventory:read')
   @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiOkResponse({ description: 'Stock levels of the stores you can see, as CSV or xlsx.' })
@@ -97,6 +117,7 @@ export class InventoryController {
   }
 
   @Patch('levels/:storeId/:productId')
+  @ApiOperation({ summary: 'Set a reorder point', description: "Sets or clears the store's reorder point for the product." })
   @RequirePermissions('inventory:manage')
   @ApiOkResponse({ type: StockLevelDto, description: "Sets or clears this store's reorder point for the product." })
   setReorderPoint(
@@ -109,6 +130,11 @@ export class InventoryController {
   }
 
   @Get('ledger/export')
+  @ApiOperation({
+    operationId: 'exportStockLedger',
+    summary: 'Export the stock ledger',
+    description: 'The stock ledger of the stores you can see, oldest first, as CSV or xlsx.',
+  })
   @RequirePermissions('inventory:read')
   @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiOkResponse({ description: 'The stock ledger of the stores you can see, oldest first, as CSV or xlsx.' })
@@ -117,6 +143,11 @@ export class InventoryController {
   }
 
   @Get('ledger')
+  @ApiOperation({
+    operationId: 'listStockLedger',
+    summary: 'List stock ledger entries',
+    description: 'Every stock movement, newest first, one page at a time.',
+  })
   @RequirePermissions('inventory:read')
   @ApiOkResponse({ type: LedgerListDto, description: 'Newest first.' })
   ledger(@Ctx() context: RequestContext, @Query() query: LedgerQueryDto): Promise<LedgerListDto> {
@@ -124,6 +155,11 @@ export class InventoryController {
   }
 
   @Get('reconcile')
+  @ApiOperation({
+    operationId: 'reconcileStock',
+    summary: 'Reconcile stock with the ledger',
+    description: 'Compares on hand with the sum of the ledger for every product and store.',
+  })
   @RequirePermissions('inventory:read')
   @ApiOkResponse({ type: ReconcileDto })
   reconcile(@Ctx() context: RequestContext): Promise<ReconcileDto> {

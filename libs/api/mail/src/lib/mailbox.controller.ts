@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Ctx, RequestContext, RequirePermissions } from '@kassa/api/http';
 import { MailboxQueryDto, WrittenMailListDto } from './dto/mailbox.dto';
 import { MailboxService } from './mailbox.service';
@@ -11,6 +11,11 @@ export class MailboxController {
   constructor(private readonly mailbox: MailboxService) {}
 
   @Get()
+  @ApiOperation({
+    operationId: 'listWrittenMail',
+    summary: 'List written mail',
+    description: 'Without SMTP the API writes mail to files: the newest ones, for development and support.',
+  })
   @RequirePermissions('tenant:manage')
   @ApiOkResponse({
     type: WrittenMailListDto,

@@ -16,13 +16,21 @@ export class HealthController {
   ) {}
 
   @Get('live')
-  @ApiOperation({ summary: 'The process is up (no dependencies checked).' })
+  @ApiOperation({
+    operationId: 'getLiveness',
+    summary: 'Check liveness',
+    description: 'Answers 200 while the process runs; no dependency is checked. For load balancers and orchestrators.',
+  })
   live(): Promise<HealthCheckResult> {
     return this.health.check([]);
   }
 
   @Get('ready')
-  @ApiOperation({ summary: 'The database, and Redis when configured, answer: 200, or 503 with the failing parts.' })
+  @ApiOperation({
+    operationId: 'getReadiness',
+    summary: 'Check readiness',
+    description: 'Pings the database, and Redis when configured: 200 when every part answers, 503 with the failing parts otherwise.',
+  })
   async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthCheckResult> {
     const redis = this.redis;
     try {

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiSecurity, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { Public } from '@kassa/api/http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
@@ -18,7 +18,7 @@ const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 /** Prometheus' scrape endpoint: outside /api/v1, guarded by its own token rather than a user's. */
 @ApiTags('monitoring')
-@ApiBearerAuth()
+@ApiSecurity('metricsToken')
 @Public()
 @Controller('metrics')
 export class MetricsController {
@@ -28,7 +28,12 @@ export class MetricsController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Prometheus metrics of this process (bearer METRICS_TOKEN; without one configured, loopback callers only).' })
+  @ApiOperation({
+    operationId: 'scrapeMetrics',
+    summary: 'Scrape Prometheus metrics',
+    description:
+      'Prometheus text exposition of this process. Needs the `METRICS_TOKEN` as a bearer token; without one configured, only loopback callers outside production.',
+  })
   @ApiProduces('text/plain')
   @ApiOkResponse({ description: 'Prometheus text exposition format 0.0.4.' })
   @ApiUnauthorizedResponse({ description: 'No or another token, or not loopback when none is configured.' })

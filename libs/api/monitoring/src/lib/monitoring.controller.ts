@@ -19,34 +19,46 @@ export class MonitoringController {
   ) {}
 
   @Post('client-events')
+  @ApiOperation({
+    operationId: 'reportClientErrors',
+    summary: 'Report browser errors',
+    description: "The back office's and the till's uncaught errors, batched; grouped with the API's own as `source: web` or `source: pos`.",
+  })
   @HttpCode(202)
   @BodyLimit(CLIENT_EVENTS_BODY_LIMIT)
   @RequirePermissions('tenant:read')
-  @ApiOperation({ summary: "The browsers' uncaught errors (back office and till), batched; grouped with the API's as `source: web|pos`." })
   @ApiAcceptedResponse({ type: ClientEventsAcceptedDto })
   reportClientEvents(@Ctx() context: RequestContext, @Body() batch: ClientEventsDto): Promise<ClientEventsAcceptedDto> {
     return this.clientEvents.record(context, batch);
   }
 
   @Get('summary')
+  @ApiOperation({
+    operationId: 'getMonitoringSummary',
+    summary: "Summarize the shop's traffic",
+    description: "Latency percentiles, errors and cache hits of the shop's own requests over time and by route.",
+  })
   @RequirePermissions('monitoring:read')
-  @ApiOperation({ summary: "The shop's own traffic: latency percentiles, errors and cache hits over time and by route." })
   @ApiOkResponse({ type: MonitoringSummaryDto })
   summary(@Ctx() context: RequestContext, @Query() query: MonitoringSummaryQueryDto): Promise<MonitoringSummaryDto> {
     return this.summaries.summarize(context, query);
   }
 
   @Get('errors')
+  @ApiOperation({ operationId: 'listErrorGroups', summary: 'List error groups', description: 'Error groups of the API and the browsers, newest first.' })
   @RequirePermissions('monitoring:read')
-  @ApiOperation({ summary: 'Error groups (API and browsers), newest first.' })
   @ApiOkResponse({ type: ErrorGroupListDto })
   errors(@Ctx() context: RequestContext, @Query() query: ErrorGroupQueryDto): Promise<ErrorGroupListDto> {
     return this.errorGroups.list(context, query);
   }
 
   @Patch('errors/:id')
+  @ApiOperation({
+    operationId: 'updateErrorGroup',
+    summary: 'Resolve or reopen an error group',
+    description: 'A resolved group reopens by itself when the error happens again.',
+  })
   @RequirePermissions('monitoring:manage')
-  @ApiOperation({ summary: 'Resolve an error group (it reopens by itself when the error recurs), or reopen it.' })
   @ApiOkResponse({ type: ErrorGroupDto })
   updateError(@Ctx() context: RequestContext, @IdParam() id: string, @Body() changes: UpdateErrorGroupDto): Promise<ErrorGroupDto> {
     return this.errorGroups.update(context, id, changes);

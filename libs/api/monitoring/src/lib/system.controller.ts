@@ -17,7 +17,11 @@ export class SystemController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'This installation and which backing services it runs on.' })
+  @ApiOperation({
+    operationId: 'getSystemInfo',
+    summary: 'Describe this installation',
+    description: "The installation's id, when it was set up and which backing services (PostgreSQL, Redis, or embedded) it runs on.",
+  })
   @ApiOkResponse({ type: SystemInfoDto })
   info(): SystemInfoDto {
     const { id, createdAt } = this.installation.current();

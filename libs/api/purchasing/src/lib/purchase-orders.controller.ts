@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Ctx, etagOf, expectedVersion, IdParam, RequestContext, RequireAnyPermission, RequirePermissions } from '@kassa/api/http';
 import { Idempotent } from '@kassa/api/idempotency';
 import type { FastifyReply } from 'fastify';
@@ -32,6 +32,7 @@ export class PurchaseOrdersController {
   ) {}
 
   @Get()
+  @ApiOperation({ summary: 'List purchase orders', description: 'Newest first, filtered by status, supplier and store.' })
   @RequireAnyPermission('purchasing:read', 'purchasing:receive')
   @ApiOkResponse({
     type: PurchaseOrderListDto,
@@ -43,6 +44,7 @@ export class PurchaseOrdersController {
   }
 
   @Post()
+  @ApiOperation({ summary: 'Create a purchase order', description: 'A draft with a gapless number per shop.' })
   @RequirePermissions('purchasing:manage')
   @ApiCreatedResponse({ type: PurchaseOrderDto, description: 'A draft numbered PO-000123 (gapless per shop); unit costs default to the supplier’s.' })
   create(@Ctx() context: RequestContext, @Body() input: CreatePurchaseOrderDto): Promise<PurchaseOrderDto> {
@@ -50,6 +52,7 @@ export class PurchaseOrdersController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Get a purchase order', description: 'One order with its lines.' })
   @RequireAnyPermission('purchasing:read', 'purchasing:receive')
   @ApiOkResponse({
     type: PurchaseOrderDto,
@@ -60,6 +63,7 @@ export class PurchaseOrdersController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Update a draft purchase order', description: 'Drafts only; `lines` replaces every line.' })
   @RequirePermissions('purchasing:manage')
   @ApiHeader(IF_MATCH)
   @ApiOkResponse({ type: PurchaseOrderDto, description: 'Drafts only (else 409 `invalid_transition`); `lines` replaces every line.' })
@@ -74,6 +78,11 @@ export class PurchaseOrdersController {
   }
 
   @Get(':id/document')
+  @ApiOperation({
+    operationId: 'getPurchaseOrderDocument',
+    summary: 'Get a purchase order document',
+    description: 'The order as the supplier gets it: a printable HTML page.',
+  })
   @RequirePermissions('purchasing:read')
   @ApiProduces('text/html')
   @ApiOkResponse({ description: 'The order as the supplier gets it: a printable HTML page.', schema: { type: 'string' } })
@@ -83,6 +92,7 @@ export class PurchaseOrdersController {
   }
 
   @Post(':id/submit')
+  @ApiOperation({ summary: 'Submit a purchase order', description: 'draft → submitted, for approval.' })
   @RequirePermissions('purchasing:manage')
   @HttpCode(200)
   @ApiHeader(IF_MATCH)
@@ -97,6 +107,7 @@ export class PurchaseOrdersController {
   }
 
   @Post(':id/approve')
+  @ApiOperation({ summary: 'Approve a purchase order', description: 'submitted → approved; above the approval threshold only an owner may.' })
   @RequirePermissions('purchasing:approve')
   @HttpCode(200)
   @ApiHeader(IF_MATCH)
@@ -114,6 +125,7 @@ export class PurchaseOrdersController {
   }
 
   @Post(':id/reject')
+  @ApiOperation({ summary: 'Reject a purchase order', description: 'submitted → rejected, with the reason.' })
   @RequirePermissions('purchasing:approve')
   @HttpCode(200)
   @ApiHeader(IF_MATCH)
@@ -129,6 +141,7 @@ export class PurchaseOrdersController {
   }
 
   @Post(':id/reopen')
+  @ApiOperation({ summary: 'Reopen a purchase order', description: 'rejected → draft.' })
   @RequirePermissions('purchasing:manage')
   @HttpCode(200)
   @ApiHeader(IF_MATCH)
@@ -143,6 +156,11 @@ export class PurchaseOrdersController {
   }
 
   @Post(':id/order')
+  @ApiOperation({
+    operationId: 'placePurchaseOrder',
+    summary: 'Place a purchase order',
+    description: 'approved → ordered; optionally mails it to the supplier.',
+  })
   @RequirePermissions('purchasing:manage')
   @HttpCode(200)
   @ApiHeader(IF_MATCH)
@@ -163,6 +181,7 @@ export class PurchaseOrdersController {
   }
 
   @Post(':id/close')
+  @ApiOperation({ summary: 'Close a purchase order', description: 'The rest will not come and stops counting as on order.' })
   @RequirePermissions('purchasing:manage')
   @HttpCode(200)
   @ApiHeader(IF_MATCH)
@@ -177,6 +196,7 @@ export class PurchaseOrdersController {
   }
 
   @Post(':id/cancel')
+  @ApiOperation({ summary: 'Cancel a purchase order', description: 'draft, submitted or approved → cancelled.' })
   @RequirePermissions('purchasing:manage')
   @HttpCode(200)
   @ApiHeader(IF_MATCH)
@@ -191,6 +211,7 @@ export class PurchaseOrdersController {
   }
 
   @Post(':id/receipts')
+  @ApiOperation({ summary: 'Receive goods', description: 'Goods in against the order: stock moves and costs update.' })
   @RequirePermissions('purchasing:receive')
   @Idempotent()
   @ApiCreatedResponse({
@@ -202,6 +223,7 @@ export class PurchaseOrdersController {
   }
 
   @Get(':id/receipts')
+  @ApiOperation({ operationId: 'listPurchaseOrderReceipts', summary: "List an order's receipts", description: 'Every goods receipt of the order.' })
   @RequirePermissions('purchasing:read')
   @ApiOkResponse({ type: ReceiptListDto })
   listReceipts(@Ctx() context: RequestContext, @IdParam() id: string): Promise<ReceiptListDto> {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Ctx, expectedVersion, RequestContext, RequirePermissions } from '@kassa/api/http';
 import {
   CreateDraftOrdersDto,
@@ -26,6 +26,7 @@ export class PurchasingController {
   ) {}
 
   @Get('settings')
+  @ApiOperation({ operationId: 'getPurchasingSettings', summary: 'Get purchasing settings', description: 'The approval threshold and review period.' })
   @RequirePermissions('purchasing:read')
   @ApiOkResponse({ type: PurchasingSettingsDto })
   getSettings(@Ctx() context: RequestContext): Promise<PurchasingSettingsDto> {
@@ -33,6 +34,11 @@ export class PurchasingController {
   }
 
   @Patch('settings')
+  @ApiOperation({
+    operationId: 'updatePurchasingSettings',
+    summary: 'Update purchasing settings',
+    description: 'Owners set the approval threshold and the review period.',
+  })
   @RequirePermissions('tenant:manage')
   @ApiHeader({ name: 'If-Match', required: false, description: 'The version you read; 412 if it changed since.' })
   @ApiOkResponse({ type: PurchasingSettingsDto, description: 'Owners set the approval threshold and the review period.' })
@@ -41,6 +47,7 @@ export class PurchasingController {
   }
 
   @Get('on-order')
+  @ApiOperation({ operationId: 'listOnOrder', summary: 'List stock on order', description: 'Units still due per store and product.' })
   @RequirePermissions('purchasing:read')
   @ApiOkResponse({ type: OnOrderListDto, description: 'Units still due per store and product on approved, ordered and partially received orders.' })
   onOrder(@Ctx() context: RequestContext, @Query() query: OnOrderQueryDto): Promise<OnOrderListDto> {
@@ -48,6 +55,11 @@ export class PurchasingController {
   }
 
   @Get('reorder-suggestions')
+  @ApiOperation({
+    operationId: 'listReorderSuggestions',
+    summary: 'List reorder suggestions',
+    description: 'What to order per store and product from sales velocity, lead time and stock.',
+  })
   @RequirePermissions('purchasing:read')
   @ApiOkResponse({
     type: ReorderSuggestionListDto,
@@ -60,6 +72,11 @@ export class PurchasingController {
   }
 
   @Post('reorder-suggestions/draft-orders')
+  @ApiOperation({
+    operationId: 'draftReorderPurchaseOrders',
+    summary: 'Draft orders from suggestions',
+    description: 'One draft purchase order per supplier from the chosen suggestions.',
+  })
   @RequirePermissions('purchasing:manage')
   @ApiCreatedResponse({ type: DraftOrderListDto })
   draftOrders(@Ctx() context: RequestContext, @Body() input: CreateDraftOrdersDto): Promise<DraftOrderListDto> {

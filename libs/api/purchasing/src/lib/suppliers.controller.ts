@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Patch, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Ctx, etagOf, expectedVersion, IdParam, RequestContext, RequirePermissions } from '@kassa/api/http';
 import type { FastifyReply } from 'fastify';
 import {
@@ -23,6 +23,7 @@ export class SuppliersController {
   constructor(private readonly suppliers: SuppliersService) {}
 
   @Get()
+  @ApiOperation({ summary: 'List suppliers', description: "The shop's suppliers by name." })
   @RequirePermissions('purchasing:read')
   @ApiOkResponse({ type: SupplierListDto, description: 'By name.' })
   list(@Ctx() context: RequestContext, @Query() query: SupplierQueryDto): Promise<SupplierListDto> {
@@ -30,6 +31,7 @@ export class SuppliersController {
   }
 
   @Post()
+  @ApiOperation({ summary: 'Create a supplier', description: 'A supplier with its contact and terms.' })
   @RequirePermissions('purchasing:manage')
   @ApiCreatedResponse({ type: SupplierDto })
   create(@Ctx() context: RequestContext, @Body() input: CreateSupplierDto): Promise<SupplierDto> {
@@ -37,6 +39,7 @@ export class SuppliersController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Get a supplier', description: 'With the products it supplies and their terms.' })
   @RequirePermissions('purchasing:read')
   @ApiOkResponse({ type: SupplierDetailDto, description: 'With the products it supplies and their terms.' })
   async get(@Ctx() context: RequestContext, @IdParam() id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<SupplierDetailDto> {
@@ -46,6 +49,7 @@ export class SuppliersController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Update a supplier', description: 'Changes contact or terms; send `If-Match` with the version you read.' })
   @RequirePermissions('purchasing:manage')
   @ApiHeader(IF_MATCH)
   @ApiOkResponse({ type: SupplierDto })
@@ -62,6 +66,7 @@ export class SuppliersController {
   }
 
   @Delete(':id')
+  @ApiOperation({ summary: 'Delete a supplier', description: 'Its purchase orders stay; it takes no new ones.' })
   @RequirePermissions('purchasing:manage')
   @HttpCode(204)
   @ApiHeader(IF_MATCH)
@@ -71,6 +76,11 @@ export class SuppliersController {
   }
 
   @Put(':id/products/:productId')
+  @ApiOperation({
+    operationId: 'setSupplierProduct',
+    summary: "Set a supplier's terms for a product",
+    description: 'What the supplier charges for the product, pack size and minimum order.',
+  })
   @RequirePermissions('purchasing:manage')
   @ApiOkResponse({
     type: SupplierProductDto,

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Ctx, IdParam, RequestContext, RequirePermissions } from '@kassa/api/http';
 import { MarkedReadDto, NotificationDto, NotificationListDto, NotificationQueryDto, UnreadCountDto } from './dto/notification.dto';
 import { NotificationsService } from './notifications.service';
@@ -11,6 +11,7 @@ export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}
 
   @Get()
+  @ApiOperation({ summary: 'List my notifications', description: 'Your notifications, newest first.' })
   @RequirePermissions('realtime:read')
   @ApiOkResponse({ type: NotificationListDto, description: 'Your notifications, newest first.' })
   list(@Ctx() context: RequestContext, @Query() query: NotificationQueryDto): Promise<NotificationListDto> {
@@ -18,6 +19,7 @@ export class NotificationsController {
   }
 
   @Get('unread-count')
+  @ApiOperation({ operationId: 'countUnreadNotifications', summary: 'Count unread notifications', description: 'How many of your notifications are unread.' })
   @RequirePermissions('realtime:read')
   @ApiOkResponse({ type: UnreadCountDto })
   unreadCount(@Ctx() context: RequestContext): Promise<UnreadCountDto> {
@@ -25,6 +27,7 @@ export class NotificationsController {
   }
 
   @Post('read-all')
+  @ApiOperation({ operationId: 'markAllNotificationsRead', summary: 'Mark all notifications read', description: 'Marks every notification of yours read.' })
   @HttpCode(200)
   @RequirePermissions('realtime:read')
   @ApiOkResponse({ type: MarkedReadDto })
@@ -33,6 +36,7 @@ export class NotificationsController {
   }
 
   @Post(':id/read')
+  @ApiOperation({ operationId: 'markNotificationRead', summary: 'Mark a notification read', description: 'Marks one notification of yours read.' })
   @HttpCode(200)
   @RequirePermissions('realtime:read')
   @ApiOkResponse({ type: NotificationDto })

@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Ctx, RequestContext, RequirePermissions } from '@kassa/api/http';
 import { ReplayDto, ReplayQueryDto } from './dto/replay.dto';
 import { RealtimeReplayService } from './realtime-replay.service';
@@ -11,6 +11,11 @@ export class RealtimeController {
   constructor(private readonly replays: RealtimeReplayService) {}
 
   @Get('replay')
+  @ApiOperation({
+    operationId: 'replayRealtimeEvents',
+    summary: 'Replay realtime events',
+    description: 'After a reconnect: the events the socket would have pushed since `after`, or `refetch: true` past the retention.',
+  })
   @RequirePermissions('realtime:read')
   @ApiOkResponse({
     type: ReplayDto,

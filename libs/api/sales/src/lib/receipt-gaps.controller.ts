@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Ctx, IdParam, RequestContext, RequirePermissions } from '@kassa/api/http';
 import { RegistersService } from '@kassa/api/tenancy';
 import { ReceiptGapsDto } from './dto/receipt-gaps.dto';
@@ -12,6 +12,11 @@ export class ReceiptGapsController {
   constructor(private readonly registers: RegistersService) {}
 
   @Get(':id/gaps')
+  @ApiOperation({
+    operationId: 'listReceiptGaps',
+    summary: "List a register's receipt gaps",
+    description: "Receipt numbers up to the register's last with no sale recorded.",
+  })
   @RequirePermissions('sales:read')
   @ApiOkResponse({ type: ReceiptGapsDto, description: "Receipt numbers up to the register's last with no sale recorded." })
   async gaps(@Ctx() context: RequestContext, @IdParam() id: string): Promise<ReceiptGapsDto> {

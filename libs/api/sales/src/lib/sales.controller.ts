@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Ctx, IdParam, RequestContext, RequirePermissionOrApproval, RequirePermissions } from '@kassa/api/http';
 import { sendExport } from '@kassa/api/spreadsheets';
 import { Idempotent } from '@kassa/api/idempotency';
@@ -35,6 +35,11 @@ export class SalesController {
   ) {}
 
   @Post()
+  @ApiOperation({
+    summary: 'Record a sale',
+    description:
+      'Records a completed sale: lines, tenders and discounts, with the client-chosen `id` making it idempotent. Stock moves and `sale.completed` is published in the same transaction.',
+  })
   @RequirePermissions('sales:create')
   @Idempotent()
   @ApiCreatedResponse({
@@ -48,6 +53,7 @@ export class SalesController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'List sales', description: 'Sales newest first, filtered by store, register, time and text, one page at a time.' })
   @RequirePermissions('sales:read')
   @ApiOkResponse({ type: SaleSearchListDto, description: 'Newest first. `q` is a receipt number or part of a customer name.' })
   list(@Ctx() context: RequestContext, @Query() query: SaleQueryDto): Promise<SaleSearchListDto> {
@@ -55,6 +61,7 @@ export class SalesController {
   }
 
   @Get('export')
+  @ApiOperation({ operationId: 'exportSales', summary: 'Export sales', description: 'The sales the list filters match, one row per sale, as CSV or xlsx.' })
   @RequirePermissions('sales:read')
   @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiOkResponse({ description: 'The sales the list filters match, one row per sale (voided ones with their status), newest first; audited.' })
@@ -63,6 +70,11 @@ export class SalesController {
   }
 
   @Get('summary')
+  @ApiOperation({
+    operationId: 'getSalesSummary',
+    summary: 'Summarize a business day',
+    description: "A business day's figures in the shop's time zone: the basis of the Z-report.",
+  })
   @RequirePermissions('sales:read')
   @ApiOkResponse({ type: SalesSummaryDto, description: "A business day's figures in the shop's time zone: the basis of the Z-report." })
   summary(@Ctx() context: RequestContext, @Query() query: SalesSummaryQueryDto): Promise<SalesSummaryDto> {
@@ -70,6 +82,11 @@ export class SalesController {
   }
 
   @Get('reconciliation')
+  @ApiOperation({
+    operationId: 'listSalesToReconcile',
+    summary: 'List offline sales to reconcile',
+    description: 'Offline sales with flagged deviations, oldest first.',
+  })
   @RequirePermissions('sales:review')
   @ApiOkResponse({ type: SaleListDto, description: 'Offline sales with flagged deviations, oldest first; `status=reviewed` for the done ones.' })
   listForReconciliation(@Ctx() context: RequestContext, @Query() query: ReconciliationQueryDto): Promise<SaleListDto> {
@@ -92,6 +109,7 @@ export class SalesController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Get a sale', description: 'One sale with its lines, tenders and totals.' })
   @RequirePermissions('sales:read')
   @ApiOkResponse({ type: SaleDto })
   get(@Ctx() context: RequestContext, @IdParam() id: string): Promise<SaleDto> {
@@ -99,6 +117,11 @@ export class SalesController {
   }
 
   @Get(':id/receipt')
+  @ApiOperation({
+    operationId: 'getSaleReceipt',
+    summary: "Get a sale's receipt",
+    description: 'The printable receipt (HTML or text) with the refunds made so far.',
+  })
   @RequirePermissions('sales:read')
   @ApiProduces('text/plain', 'text/html')
   @ApiOkResponse({ description: 'The receipt with the refunds made so far.', schema: { type: 'string' } })
@@ -114,6 +137,7 @@ export class SalesController {
   }
 
   @Post(':id/receipt/email')
+  @ApiOperation({ operationId: 'emailSaleReceipt', summary: 'Email a receipt', description: "Queues the receipt to the given address or the customer's." })
   @RequirePermissions('sales:read')
   @HttpCode(202)
   @ApiAcceptedResponse({
@@ -127,6 +151,7 @@ export class SalesController {
   }
 
   @Post(':id/void')
+  @ApiOperation({ summary: 'Void a sale', description: "Only on the sale's business day; every line goes back in stock." })
   @RequirePermissions('sales:void')
   @HttpCode(200)
   @ApiOkResponse({ type: SaleDto, description: "Only on the sale's business day; every line goes back in stock." })
@@ -135,6 +160,11 @@ export class SalesController {
   }
 
   @Post(':id/refunds')
+  @ApiOperation({
+    summary: 'Refund a sale',
+    description:
+      "Refunds some lines or quantities to the tenders paid; never more than remains. A caller without `sales:refund` sends a manager's PIN `approval`.",
+  })
   @RequirePermissionOrApproval('sales:refund', 'sales:create')
   @Idempotent()
   @ApiCreatedResponse({ type: RefundDto })
@@ -143,6 +173,7 @@ export class SalesController {
   }
 
   @Get(':id/refunds')
+  @ApiOperation({ operationId: 'listSaleRefunds', summary: "List a sale's refunds", description: 'Every refund of the sale, oldest first.' })
   @RequirePermissions('sales:read')
   @ApiOkResponse({ type: RefundListDto })
   listRefunds(@Ctx() context: RequestContext, @IdParam() id: string): Promise<RefundListDto> {
@@ -150,6 +181,7 @@ export class SalesController {
   }
 
   @Post(':id/review')
+  @ApiOperation({ summary: 'Review an offline sale', description: 'Marks a flagged offline sale reviewed.' })
   @RequirePermissions('sales:review')
   @HttpCode(200)
   @ApiOkResponse({ type: SaleDto, description: 'Marks a flagged offline sale reviewed; it leaves the open reconciliation list.' })

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Ctx, expectedVersion, IdParam, RequestContext, RequirePermissions } from '@kassa/api/http';
 import { Idempotent } from '@kassa/api/idempotency';
 import type { FastifyReply } from 'fastify';
@@ -34,6 +34,7 @@ export class ShiftsController {
   ) {}
 
   @Post('registers/:id/shifts')
+  @ApiOperation({ summary: 'Open a cash shift', description: "Opens the register's shift with its float; one at a time." })
   @RequirePermissions('shifts:operate')
   @Idempotent()
   @ApiCreatedResponse({ type: ShiftDto, description: `Opens the register's shift with its float; one at a time (409 \`shift_already_open\`). ${REPLAY}` })
@@ -49,6 +50,7 @@ export class ShiftsController {
   }
 
   @Get('registers/:id/shifts/current')
+  @ApiOperation({ operationId: 'getCurrentShift', summary: "Get a register's open shift", description: "The register's open shift, or 404 when none is open." })
   @RequirePermissions('shifts:operate')
   @ApiOkResponse({ type: CurrentShiftDto })
   current(@Ctx() context: RequestContext, @IdParam() registerId: string): Promise<CurrentShiftDto> {
@@ -56,6 +58,7 @@ export class ShiftsController {
   }
 
   @Get('shifts')
+  @ApiOperation({ summary: 'List shifts', description: 'Newest first; `from`/`to` bound when they were opened.' })
   @RequirePermissions('shifts:read')
   @ApiOkResponse({ type: ShiftListDto, description: 'Newest first; `from`/`to` bound when they were opened.' })
   list(@Ctx() context: RequestContext, @Query() query: ShiftQueryDto): Promise<ShiftListDto> {
@@ -63,6 +66,7 @@ export class ShiftsController {
   }
 
   @Get('shift-settings')
+  @ApiOperation({ operationId: 'getShiftSettings', summary: 'Get shift settings', description: 'The over/short threshold that flags a shift.' })
   @RequirePermissions('tenant:read')
   @ApiOkResponse({ type: ShiftSettingsDto })
   getSettings(@Ctx() context: RequestContext): Promise<ShiftSettingsDto> {
@@ -70,6 +74,11 @@ export class ShiftsController {
   }
 
   @Patch('shift-settings')
+  @ApiOperation({
+    operationId: 'updateShiftSettings',
+    summary: 'Update shift settings',
+    description: 'Changes the over/short threshold; send `If-Match` with the version you read.',
+  })
   @RequirePermissions('tenant:manage')
   @ApiHeader({ name: 'If-Match', required: false, description: 'The version you read; 412 if it changed since.' })
   @ApiOkResponse({ type: ShiftSettingsDto })
@@ -82,6 +91,7 @@ export class ShiftsController {
   }
 
   @Get('shifts/:id')
+  @ApiOperation({ summary: 'Get a shift', description: 'One shift with its cash movements.' })
   @RequirePermissions('shifts:read')
   @ApiOkResponse({ type: ShiftDto })
   get(@Ctx() context: RequestContext, @IdParam() id: string): Promise<ShiftDto> {
@@ -89,6 +99,7 @@ export class ShiftsController {
   }
 
   @Post('shifts/:id/cash-movements')
+  @ApiOperation({ summary: 'Record a cash movement', description: 'A pay-in, pay-out or drop while the shift is open.' })
   @RequirePermissions('shifts:operate')
   @Idempotent()
   @ApiCreatedResponse({ type: CashMovementDto, description: `Only while the shift is open (409 \`shift_closed\`). ${REPLAY}` })
@@ -104,6 +115,7 @@ export class ShiftsController {
   }
 
   @Post('shifts/:id/close')
+  @ApiOperation({ summary: 'Close a shift', description: 'Counts the drawer and closes the shift with its Z number.' })
   @RequirePermissions('shifts:operate')
   @Idempotent()
   @HttpCode(200)
@@ -117,6 +129,11 @@ export class ShiftsController {
   }
 
   @Get('shifts/:id/report')
+  @ApiOperation({
+    operationId: 'getShiftReport',
+    summary: 'Get a shift report',
+    description: 'The Z-report of a closed shift, or the X-report of an open one so far.',
+  })
   @RequirePermissions('shifts:operate')
   @ApiProduces('application/json', 'text/plain', 'text/html')
   @ApiOkResponse({ type: ShiftReportDto, description: 'The Z-report of a closed shift (as taken at its close), or the X-report of an open one so far.' })

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Ctx, RequestContext, RequirePermissions } from '@kassa/api/http';
 import { ImportMappingDto, ImportMappingParamsDto, PutImportMappingDto } from './dto/import-mapping.dto';
 import { ImportMappingsService } from './import-mappings.service';
@@ -11,6 +11,7 @@ export class ImportMappingsController {
   constructor(private readonly mappings: ImportMappingsService) {}
 
   @Get(':kind')
+  @ApiOperation({ summary: 'Get a saved import mapping', description: 'The column mapping last used to import this kind of spreadsheet.' })
   @RequirePermissions('imports:manage')
   @ApiOkResponse({ type: ImportMappingDto, description: 'The mapping the shop confirmed for this import; `{}` and updatedAt null before one is.' })
   get(@Ctx() context: RequestContext, @Param() params: ImportMappingParamsDto): Promise<ImportMappingDto> {
@@ -18,6 +19,11 @@ export class ImportMappingsController {
   }
 
   @Put(':kind')
+  @ApiOperation({
+    operationId: 'saveImportMapping',
+    summary: 'Save an import mapping',
+    description: 'Remembers a spreadsheet column mapping for the next import of this kind.',
+  })
   @RequirePermissions('imports:manage')
   @ApiOkResponse({
     type: ImportMappingDto,

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Ctx, IdParam, RequestContext, RequirePermissions } from '@kassa/api/http';
 import { CreateRegisterDto, RegisterDto, RegisterListDto, UpdateRegisterDto } from './dto/register.dto';
 import { RegistersService } from './registers.service';
@@ -11,6 +11,7 @@ export class RegistersController {
   constructor(private readonly registers: RegistersService) {}
 
   @Get('stores/:id/registers')
+  @ApiOperation({ summary: "List a store's registers", description: 'The POS registers (tills) of the store.' })
   @RequirePermissions('stores:read')
   @ApiOkResponse({ type: RegisterListDto })
   list(@Ctx() context: RequestContext, @IdParam() storeId: string): Promise<RegisterListDto> {
@@ -18,6 +19,7 @@ export class RegistersController {
   }
 
   @Post('stores/:id/registers')
+  @ApiOperation({ summary: 'Create a register', description: 'A POS register (till) of the store; receipt numbers run per register.' })
   @RequirePermissions('stores:manage')
   @ApiCreatedResponse({ type: RegisterDto, description: 'A POS register (till) of the store.' })
   create(@Ctx() context: RequestContext, @IdParam() storeId: string, @Body() input: CreateRegisterDto): Promise<RegisterDto> {
@@ -25,6 +27,7 @@ export class RegistersController {
   }
 
   @Get('registers/:id')
+  @ApiOperation({ summary: 'Get a register', description: 'One register with its last receipt number.' })
   @RequirePermissions('stores:read')
   @ApiOkResponse({ type: RegisterDto })
   get(@Ctx() context: RequestContext, @IdParam() id: string): Promise<RegisterDto> {

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Ctx, IdParam, RequestContext, RequirePermissions } from '@kassa/api/http';
 import { WebhookDeliveryDetailDto, WebhookDeliveryDto } from './dto/webhook-delivery.dto';
 import { WebhookDeliveriesService } from './webhook-deliveries.service';
@@ -11,6 +11,7 @@ export class WebhookDeliveriesController {
   constructor(private readonly deliveries: WebhookDeliveriesService) {}
 
   @Get(':id')
+  @ApiOperation({ summary: 'Get a webhook delivery', description: 'The payload and every attempt: time, status, latency, response excerpt, error.' })
   @RequirePermissions('webhooks:manage')
   @ApiOkResponse({ type: WebhookDeliveryDetailDto, description: 'The payload and every attempt: time, status, latency, response excerpt, error.' })
   get(@Ctx() context: RequestContext, @IdParam() id: string): Promise<WebhookDeliveryDetailDto> {
@@ -18,6 +19,7 @@ export class WebhookDeliveriesController {
   }
 
   @Post(':id/redeliver')
+  @ApiOperation({ summary: 'Redeliver a webhook delivery', description: 'A new delivery of the same payload and `webhook-id`.' })
   @RequirePermissions('webhooks:manage')
   @HttpCode(202)
   @ApiAcceptedResponse({ type: WebhookDeliveryDto, description: 'A new delivery of the same payload and webhook-id.' })

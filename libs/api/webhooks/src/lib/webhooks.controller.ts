@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Ctx, etagOf, expectedVersion, IdParam, PageQueryDto, RequestContext, RequirePermissions } from '@kassa/api/http';
 import type { FastifyReply } from 'fastify';
 import { CreateWebhookDto, UpdateWebhookDto, WebhookDto, WebhookListDto, WebhookWithSecretDto } from './dto/webhook.dto';
@@ -19,6 +19,7 @@ export class WebhooksController {
   ) {}
 
   @Get()
+  @ApiOperation({ summary: 'List webhooks', description: "The shop's webhook endpoints, never their secrets." })
   @RequirePermissions('webhooks:manage')
   @ApiOkResponse({ type: WebhookListDto })
   list(@Ctx() context: RequestContext, @Query() query: PageQueryDto): Promise<WebhookListDto> {
@@ -26,6 +27,10 @@ export class WebhooksController {
   }
 
   @Post()
+  @ApiOperation({
+    summary: 'Create a webhook',
+    description: 'An HTTPS endpoint and the event types it receives; the secret (`whsec_…`) is shown only here. Deliveries follow Standard Webhooks.',
+  })
   @RequirePermissions('webhooks:manage')
   @ApiCreatedResponse({ type: WebhookWithSecretDto, description: 'The only response that shows the secret. 400 webhook_target_forbidden for private targets.' })
   create(@Ctx() context: RequestContext, @Body() input: CreateWebhookDto): Promise<WebhookWithSecretDto> {
@@ -33,6 +38,7 @@ export class WebhooksController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Get a webhook', description: 'One endpoint with its event types and state.' })
   @RequirePermissions('webhooks:manage')
   @ApiOkResponse({ type: WebhookDto })
   async get(@Ctx() context: RequestContext, @IdParam() id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<WebhookDto> {
@@ -42,6 +48,7 @@ export class WebhooksController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Update a webhook', description: 'Changes the URL, event types or enabled state; send `If-Match` with the ETag you read.' })
   @RequirePermissions('webhooks:manage')
   @ApiHeader(IF_MATCH)
   @ApiOkResponse({ type: WebhookDto })
@@ -58,6 +65,7 @@ export class WebhooksController {
   }
 
   @Delete(':id')
+  @ApiOperation({ summary: 'Delete a webhook', description: 'Deleted, with its delivery log.' })
   @RequirePermissions('webhooks:manage')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Deleted, with its delivery log.' })
@@ -66,6 +74,7 @@ export class WebhooksController {
   }
 
   @Post(':id/test')
+  @ApiOperation({ summary: 'Send a test delivery', description: 'Queues a `webhook.test` ping; follow it in the delivery log.' })
   @RequirePermissions('webhooks:manage')
   @HttpCode(202)
   @ApiAcceptedResponse({ type: WebhookDeliveryDto, description: 'A `webhook.test` ping is queued; follow it in the delivery log.' })
@@ -74,6 +83,11 @@ export class WebhooksController {
   }
 
   @Post(':id/rotate-secret')
+  @ApiOperation({
+    operationId: 'rotateWebhookSecret',
+    summary: 'Rotate a webhook secret',
+    description: 'The new secret, shown once; the old one keeps signing beside it for 24 hours.',
+  })
   @RequirePermissions('webhooks:manage')
   @HttpCode(200)
   @ApiOkResponse({ type: WebhookWithSecretDto, description: 'The new secret, shown once; the old one keeps signing beside it for 24 hours.' })
@@ -82,6 +96,11 @@ export class WebhooksController {
   }
 
   @Get(':id/deliveries')
+  @ApiOperation({
+    operationId: 'listWebhookDeliveries',
+    summary: "List a webhook's deliveries",
+    description: 'The delivery log, newest first, one page at a time.',
+  })
   @RequirePermissions('webhooks:manage')
   @ApiOkResponse({ type: WebhookDeliveryListDto })
   deliveriesOf(@Ctx() context: RequestContext, @IdParam() id: string, @Query() query: WebhookDeliveryQueryDto): Promise<WebhookDeliveryListDto> {

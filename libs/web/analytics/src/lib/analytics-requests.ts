@@ -17,7 +17,7 @@ export type Customers = Schemas['CustomersDto'];
 export type Velocity = Schemas['VelocityDto'];
 export type Metric = Trend['metric'];
 
-type ExportQuery = operations['AnalyticsController_export']['parameters']['query'];
+type ExportQuery = operations['exportAnalytics']['parameters']['query'];
 export type AnalyticsReport = ExportQuery['report'];
 /** A report's own options beyond the shared filters (metric, horizon, by, limit…), as the export takes them too. */
 export type ReportOptions = Omit<ExportQuery, 'report' | 'format' | 'bom' | 'from' | 'to' | 'storeId'>;

@@ -18,12 +18,21 @@ export class EventDto implements EventEnvelope {
 
 export class EventListDto {
   @ApiProperty({ type: [EventDto] }) items!: EventDto[];
-  @ApiProperty({ description: 'Pass as `after` to continue; it stays put while nothing new has happened.' })
+  @ApiProperty({
+    pattern: '^[0-9]+$',
+    example: '1042',
+    description: 'The last sequence returned, as a digit string: pass it as `after` to continue; it stays put while nothing new has happened.',
+  })
   nextCursor!: string;
 }
 
 export class EventQueryDto {
-  @ApiProperty({ required: false, description: 'Return events with a sequence above this one (default 0).' })
+  @ApiProperty({
+    required: false,
+    type: 'integer',
+    minimum: 0,
+    description: "Return events with a sequence above this one (default 0): the previous page's `nextCursor`.",
+  })
   @IsOptional()
   @QueryInteger()
   @IsInt()

@@ -94,6 +94,10 @@ export class SalesController {
   }
 
   @Get('reconciliation/refunds')
+  @ApiOperation({
+    summary: 'List offline refunds to review',
+    description: 'Refunds taken while a till was offline, with their flags, until a manager marks them reviewed.',
+  })
   @RequirePermissions('sales:review')
   @ApiOkResponse({ type: RefundReviewListDto, description: 'Offline refunds, oldest first, until reviewed; `status=reviewed` for the done ones.' })
   listRefundsForReconciliation(@Ctx() context: RequestContext, @Query() query: ReconciliationQueryDto): Promise<RefundReviewListDto> {
@@ -101,6 +105,7 @@ export class SalesController {
   }
 
   @Post('refunds/:id/review')
+  @ApiOperation({ summary: 'Mark an offline refund reviewed', description: 'Records who reviewed the refund, when, and their note.' })
   @RequirePermissions('sales:review')
   @HttpCode(200)
   @ApiOkResponse({ type: RefundReviewDto, description: 'Marks an offline refund reviewed; it leaves the open list. 404 `not_found` for any other id.' })

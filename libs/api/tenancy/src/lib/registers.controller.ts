@@ -35,6 +35,10 @@ export class RegistersController {
   }
 
   @Patch('registers/:id')
+  @ApiOperation({
+    summary: 'Rename, retire or reactivate a register',
+    description: 'A retired register takes no new sales, refunds, shifts or pairings; it keeps its history and receipt numbers.',
+  })
   @RequirePermissions('stores:manage')
   @ApiOkResponse({ type: RegisterDto, description: 'Renamed, retired or back in use.' })
   update(@Ctx() context: RequestContext, @IdParam() id: string, @Body() changes: UpdateRegisterDto): Promise<RegisterDto> {

@@ -33,6 +33,11 @@ export class EventConsumers {
     this.consumers.push(consumer);
   }
 
+  /** Who takes which types (null: every type), as the relay's recovery sweep passes them to the database. */
+  subscriptions(): { name: string; types: readonly EventType[] | null }[] {
+    return this.consumers.map((consumer) => ({ name: consumer.name, types: consumer.types === 'all' ? null : consumer.types }));
+  }
+
   consumersOf(event: EventEnvelope): EventConsumer[] {
     return this.consumers.filter((consumer) => wants(consumer, event));
   }

@@ -36,6 +36,7 @@ import { CreateShifts1766700000000 } from './1766700000000-create-shifts';
 import { TenantTillIdleLock1767100000000 } from './1767100000000-tenant-till-idle-lock';
 import { CreateRegisterFavourites1767100000001 } from './1767100000001-create-register-favourites';
 import { FoldAccentsInProductSearch1767400000000 } from './1767400000000-fold-accents-in-product-search';
+import { OutboxRecoversLostJobs1768100000000 } from './1768100000000-outbox-recovers-lost-jobs';
 
 /** Every migration, in order. New ones are appended here. */
 export const migrations = [
@@ -77,4 +78,5 @@ export const migrations = [
   TenantTillIdleLock1767100000000,
   CreateRegisterFavourites1767100000001,
   FoldAccentsInProductSearch1767400000000,
+  OutboxRecoversLostJobs1768100000000,
 ];

@@ -140,6 +140,78 @@ describe('the transactional outbox', () => {
     });
   });
 
+  describe('a queue that lost its jobs (Redis restarted empty)', () => {
+    let api: TestApi;
+    let shops: { token: string; tenantId: string }[];
+
+    beforeAll(async () => {
+      // A poll of 50 ms with no recovery delay: each publishPending a little apart runs the recovery sweep.
+      api = await startTestApi({ probeModules: [EventsProbeModule], env: { OUTBOX_RELAY: 'false', OUTBOX_RECOVERY_SECONDS: '0', OUTBOX_POLL_MS: '50' } });
+      await installEventsProbeTables(api.database.url);
+      shops = [await signUp(api), await signUp(api)];
+    });
+    afterAll(() => api.close());
+
+    const tenantsWithWork = async (lostWindowSeconds: number) => {
+      const subscriptions = JSON.stringify(api.app.get(EventConsumers).subscriptions());
+      const rows = await ownerQuery<{ tenant: string }>(api, `SELECT tenant FROM outbox_tenants_with_work(0, $1, $2) AS tenant`, [
+        lostWindowSeconds,
+        subscriptions,
+      ]);
+      return shops.map((shop) => rows.some((row) => row.tenant === shop.tenantId));
+    };
+    const effects = (tenantId: string) =>
+      ownerQuery<{ event_id: string }>(api, `SELECT event_id FROM probe_effect WHERE tenant_id = $1 ORDER BY event_id`, [tenantId]).then((rows) =>
+        rows.map((row) => row.event_id),
+      );
+
+    it('hands over again, in each tenant, the dispatched events no consumer has seen, but not dead-lettered ones or those before the window', async () => {
+      const relay = api.app.get(OutboxRelay);
+      const bumped = [];
+      for (const shop of shops) {
+        const ids: string[] = [];
+        for (let i = 0; i < 3; i++) ids.push(expectStatus(await bump(api, shop.token, uuidv7()), 201).body.eventId);
+        bumped.push(ids);
+      }
+      // The lost jobs: stamped and marked dispatched, and the queue never saw them.
+      for (const shop of shops) await relay.stamp(shop.tenantId);
+      await ownerQuery(api, `UPDATE outbox_event SET dispatched_at = now() WHERE tenant_id = ANY($1)`, [shops.map((shop) => shop.tenantId)]);
+      // The first shop's first event failed every attempt for every consumer that wants it; the second shop's first was published two days ago.
+      const [deadLettered] = bumped[0];
+      for (const consumer of api.app.get(EventConsumers).consumersOf({ type: 'product.updated' } as EventEnvelope)) {
+        await ownerQuery(api, `INSERT INTO dead_letter (tenant_id, id, event_id, consumer, attempts, last_error) VALUES ($1, $2, $3, $4, 5, 'boom')`, [
+          shops[0].tenantId,
+          uuidv7(),
+          deadLettered,
+          consumer.name,
+        ]);
+      }
+      const [beforeWindow] = bumped[1];
+      await ownerQuery(api, `UPDATE outbox_event SET published_at = now() - interval '2 days', dispatched_at = now() - interval '2 days' WHERE id = $1`, [
+        beforeWindow,
+      ]);
+
+      expect(await tenantsWithWork(0)).toEqual([false, false]);
+      expect(await tenantsWithWork(86_400)).toEqual([true, true]);
+      await new Promise((resolve) => setTimeout(resolve, 60));
+      await relay.publishPending();
+
+      const expected = [bumped[0].slice(1).sort(), bumped[1].slice(1).sort()];
+      await eventually(
+        () => Promise.all(shops.map((shop) => effects(shop.tenantId))),
+        (found) => JSON.stringify(found) === JSON.stringify(expected),
+      );
+      // Every consumer has now seen them: nothing is owed, and a further sweep repeats no effect.
+      await eventually(
+        () => tenantsWithWork(86_400),
+        (owed) => owed.every((tenant) => !tenant),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 60));
+      await relay.publishPending();
+      expect(await Promise.all(shops.map((shop) => effects(shop.tenantId)))).toEqual(expected);
+    });
+  });
+
   describe('20 concurrent writers on 5 aggregates, with 2 relays', () => {
     const WRITERS = 20;
     const PER_WRITER = 50;

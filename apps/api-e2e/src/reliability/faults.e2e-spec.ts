@@ -224,9 +224,7 @@ describe('faults', () => {
     );
   }
 
-  // Skipped until the known defect in docs/progress/16.md is fixed: events handed to a Redis that then restarts empty
-  // are marked dispatched and never handed over again (it fails 3 runs in 5). Issue #16 stays open for it.
-  it.skip('keeps taking sales while Redis is down, answers sign-in with 503, and delivers every event once Redis is back', async () => {
+  it('keeps taking sales while Redis is down, answers sign-in with 503, and delivers every event once Redis is back', async () => {
     const load = mixedLoad(8);
     await pause(1_500);
     await redis.stop();
@@ -244,8 +242,7 @@ describe('faults', () => {
     expect(Object.keys(during.tally['login'] ?? {}).filter((status) => status !== '503' && status !== '200')).toEqual([]);
     expect([...load.unanswered, ...during.unanswered]).toEqual([]);
     await expectBooksBalance();
-    // Fails when an event was handed to the queue just before Redis died: the restarted, empty Redis has lost
-    // its job, and nothing hands a dispatched event over again (docs/progress/16.md, Next).
+    // Events handed to the queue just before Redis died lost their jobs with it: the relay's recovery sweep hands them over again.
     await expectEveryEventDelivered();
   }, 180_000);
 

@@ -233,12 +233,14 @@ describe('webhook delivery', () => {
     await createWebhook(b, healthy.url);
     await emit(b);
     await arrivals(healthy, 1);
-    const hungAttempts = await ownerQuery(
+    // No request to the hung receiver ended but by its timeout (on a loaded machine the test can outlast TIMEOUT_MS,
+    // so the ones that timed out are written down; each freed its slot for the next, never more than 2 at once).
+    const hungAttempts = await ownerQuery<{ error: string; latency_ms: number }>(
       api,
-      `SELECT a.id FROM webhook_attempt a JOIN webhook_delivery d ON d.tenant_id = a.tenant_id AND d.id = a.delivery_id WHERE d.endpoint_id = $1`,
+      `SELECT a.error, a.latency_ms FROM webhook_attempt a JOIN webhook_delivery d ON d.tenant_id = a.tenant_id AND d.id = a.delivery_id WHERE d.endpoint_id = $1`,
       [hungWebhook.id],
     );
-    expect(hungAttempts).toEqual([]);
+    expect(hungAttempts.filter((attempt) => !/timeout/i.test(attempt.error) || attempt.latency_ms < TIMEOUT_MS)).toEqual([]);
     expect(hung.hangingCount).toBe(2);
     await expectStatus(await http().delete(`/api/v1/webhooks/${hungWebhook.id}`).set(bearer(b.owner.accessToken)), 204);
   });

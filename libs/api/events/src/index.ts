@@ -8,3 +8,4 @@ export { OutboxStats } from './lib/outbox-stats';
 export type { QueueCounts } from './lib/event-queue';
 export { EventFeedService } from './lib/event-feed.service';
 export type { EventVisibility, EventsSince } from './lib/event-feed.service';
+export { TenantBatcher } from './lib/tenant-batcher';

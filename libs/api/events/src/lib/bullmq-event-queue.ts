@@ -37,8 +37,8 @@ export class BullMqEventQueue implements EventQueue {
   }
 }
 
-/** Consumes the `outbox` queue in this process. */
-@Processor(OUTBOX_QUEUE_NAME, { concurrency: 8 })
+/** Consumes the `outbox` queue in this process; jobs running together share their consumers' transactions (EventConsumers). */
+@Processor(OUTBOX_QUEUE_NAME, { concurrency: 64 })
 export class OutboxProcessor extends WorkerHost {
   constructor(@Inject(QUEUE_HANDLERS) private readonly handlers: QueueHandlers) {
     super();

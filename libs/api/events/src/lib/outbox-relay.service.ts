@@ -3,6 +3,7 @@ import type { EventEnvelope } from '@kassa/contracts';
 import { AppConfig } from '@kassa/api/config';
 import { queryRows, TenantTransaction } from '@kassa/api/database';
 import { DataSource, EntityManager } from 'typeorm';
+import { EventConsumers } from './event-consumers';
 import { EVENT_QUEUE, EventQueue } from './event-queue';
 import { ENVELOPE_COLUMNS } from './event-row';
 import { OutboxListener } from './outbox-listener';
@@ -11,12 +12,17 @@ import { OutboxStats } from './outbox-stats';
 
 const BATCH_SIZE = 500;
 const CLEANUP_EVERY_MS = 60 * 60 * 1000;
+/** How far back the recovery sweep looks for dispatched events whose job was lost (by published_at, index-backed). */
+const LOST_WINDOW_SECONDS = 24 * 60 * 60;
 
 /**
  * Publishes committed events (DESIGN.md §3). Per tenant, under that tenant's counter row lock,
  * it stamps the next gapless `sequence` numbers in insert order and commits; then it hands the
  * events to the queue and marks them dispatched. A relay that dies between the two leaves
  * stamped, undispatched events, which any relay hands over again after OUTBOX_RECOVERY_SECONDS.
+ * A queue that loses jobs (Redis restarted empty) leaves dispatched events no consumer will see: every
+ * OUTBOX_RECOVERY_SECONDS a sweep hands over again those of the last day that some consumer wanting them has
+ * neither processed nor dead-lettered. The job id dedupes a job still queued; consumers are idempotent by event id.
  * Only finding the tenants with work, and retention, cross tenants: through the database functions
  * of docs/decisions/0009. Everything else runs in the tenant's own transaction.
  */
@@ -26,6 +32,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private running = false;
   private loop?: Promise<void>;
   private lastCleanup = 0;
+  private lastLostSweep = 0;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -35,6 +42,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     private readonly listener: OutboxListener,
     private readonly config: AppConfig,
     private readonly stats: OutboxStats,
+    private readonly consumers: EventConsumers,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -52,14 +60,23 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     await this.listener.stop();
   }
 
-  /** One pass: for each tenant with work, hand over its abandoned events again and stamp and dispatch its new ones. */
+  /**
+   * One pass: for each tenant with work, hand over its abandoned events again and stamp and dispatch its new ones;
+   * when the recovery sweep is due, also hand over again its events whose job was lost.
+   */
   async publishPending(): Promise<number> {
+    const sweepLost = this.lostSweepDue();
     let published = 0;
-    for (const tenantId of await this.tenantsWithWork()) {
-      const { abandoned, stamped } = await this.tenants.run(tenantId, async (manager) => ({
+    for (const tenantId of await this.tenantsWithWork(sweepLost)) {
+      const { lost, abandoned, stamped } = await this.tenants.run(tenantId, async (manager) => ({
+        lost: sweepLost ? await this.lostIn(manager, tenantId) : [],
         abandoned: await this.abandonedIn(manager),
         stamped: await this.stampIn(manager, tenantId),
       }));
+      if (lost.length > 0) {
+        this.logger.warn({ tenantId, events: lost.length }, 'outbox relay hands over again dispatched events no consumer has seen');
+        await this.queue.add(lost);
+      }
       await this.dispatch(tenantId, [...abandoned, ...stamped]);
       this.stats.recordRelayed(stamped.length);
       published += stamped.length;
@@ -106,11 +123,36 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     }
   }
 
-  private async tenantsWithWork(): Promise<string[]> {
-    const rows: { tenantId: string }[] = await this.dataSource.query(`SELECT tenant AS "tenantId" FROM outbox_tenants_with_work($1) AS tenant`, [
+  private lostSweepDue(): boolean {
+    if (Date.now() - this.lastLostSweep < Math.max(this.config.outbox.recoverySeconds * 1000, this.config.outbox.pollMs)) return false;
+    this.lastLostSweep = Date.now();
+    return true;
+  }
+
+  private async tenantsWithWork(sweepLost: boolean): Promise<string[]> {
+    const rows: { tenantId: string }[] = await this.dataSource.query(`SELECT tenant AS "tenantId" FROM outbox_tenants_with_work($1, $2, $3) AS tenant`, [
       this.config.outbox.recoverySeconds,
+      sweepLost ? LOST_WINDOW_SECONDS : 0,
+      JSON.stringify(this.consumers.subscriptions()),
     ]);
     return rows.map((row) => row.tenantId);
+  }
+
+  /** Dispatched events of the last day that a consumer wanting them has neither processed nor dead-lettered: their job was lost. */
+  private lostIn(manager: EntityManager, tenantId: string): Promise<EventEnvelope[]> {
+    return queryRows<EventEnvelope>(
+      manager,
+      `SELECT ${ENVELOPE_COLUMNS} FROM outbox_event e
+        WHERE e.tenant_id = $1
+          AND e.published_at >= now() - make_interval(secs => $2) AND e.dispatched_at <= now() - make_interval(secs => $3)
+          AND EXISTS (
+            SELECT 1 FROM jsonb_to_recordset($4::jsonb) AS c(name text, types text[])
+             WHERE (c.types IS NULL OR e.type = ANY (c.types))
+               AND NOT EXISTS (SELECT 1 FROM processed_event p WHERE p.tenant_id = e.tenant_id AND p.consumer = c.name AND p.event_id = e.id)
+               AND NOT EXISTS (SELECT 1 FROM dead_letter d WHERE d.tenant_id = e.tenant_id AND d.event_id = e.id AND d.consumer = c.name))
+        ORDER BY e.sequence LIMIT $5`,
+      [tenantId, LOST_WINDOW_SECONDS, this.config.outbox.recoverySeconds, JSON.stringify(this.consumers.subscriptions()), BATCH_SIZE],
+    );
   }
 
   /** Stamped events a relay claimed and did not dispatch within OUTBOX_RECOVERY_SECONDS: it died in between. */

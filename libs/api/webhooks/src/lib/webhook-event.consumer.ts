@@ -13,18 +13,29 @@ export class WebhookEventConsumer implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.consumers.register({ name: 'webhooks', types: 'all', handle: (event, manager) => this.createDeliveries(event, manager) });
+    this.consumers.register({
+      name: 'webhooks',
+      types: 'all',
+      handle: (event, manager) => this.createDeliveries([event], manager),
+      handleBatch: (events, manager) => this.createDeliveries(events, manager),
+    });
   }
 
-  private async createDeliveries(event: EventEnvelope, manager: EntityManager): Promise<void> {
-    const endpoints: { id: string }[] = await manager.query(
-      `SELECT id FROM webhook_endpoint WHERE enabled AND ($1 = ANY (event_types) OR '*' = ANY (event_types))`,
-      [event.type],
+  /** The deliveries of a batch of one tenant's events: one read of its endpoints, one write. */
+  private async createDeliveries(events: EventEnvelope[], manager: EntityManager): Promise<void> {
+    const endpoints: { id: string; eventTypes: string[] }[] = await manager.query(
+      `SELECT id, event_types AS "eventTypes" FROM webhook_endpoint WHERE enabled AND (event_types && $1::text[] OR '*' = ANY (event_types))`,
+      [[...new Set(events.map((event) => event.type))]],
     );
+    if (endpoints.length === 0) return;
     await this.scheduler.schedule(
       manager,
-      event.tenantId,
-      endpoints.map((endpoint) => ({ endpointId: endpoint.id, eventId: event.id, eventType: event.type, payload: event })),
+      events[0].tenantId,
+      events.flatMap((event) =>
+        endpoints
+          .filter((endpoint) => endpoint.eventTypes.includes('*') || endpoint.eventTypes.includes(event.type))
+          .map((endpoint) => ({ endpointId: endpoint.id, eventId: event.id, eventType: event.type, payload: event })),
+      ),
     );
   }
 }

@@ -63,7 +63,9 @@ export class WebhookHttpClient implements OnApplicationShutdown {
         (error: Error) => callback(error, []),
       );
     };
+    // One keep-alive pool per origin (undici's Agent): a burst to a receiver reuses its open connections.
     this.agent = new Agent({
+      keepAliveTimeout: 30_000,
       connect: { lookup, timeout: settings.timeoutMs },
       headersTimeout: settings.timeoutMs,
       bodyTimeout: settings.timeoutMs,

@@ -41,6 +41,7 @@ import { ProductListSortIndexes1767600000000 } from './1767600000000-product-lis
 import { AddRefundApprovalAndReview1767700000000 } from './1767700000000-add-refund-approval-and-review';
 import { OfflineLimits1767800000000 } from './1767800000000-offline-limits';
 import { CreateClientVitalRollup1768000000000 } from './1768000000000-create-client-vital-rollup';
+import { OutboxRecoversLostJobs1768100000000 } from './1768100000000-outbox-recovers-lost-jobs';
 import { RankProductNamesByTrigramDistance1768200000000 } from './1768200000000-rank-product-names-by-trigram-distance';
 
 /** Every migration, in order. New ones are appended here. */
@@ -88,5 +89,6 @@ export const migrations = [
   AddRefundApprovalAndReview1767700000000,
   OfflineLimits1767800000000,
   CreateClientVitalRollup1768000000000,
+  OutboxRecoversLostJobs1768100000000,
   RankProductNamesByTrigramDistance1768200000000,
 ];

@@ -438,7 +438,13 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Rename, retire or reactivate a register
+         * @description A retired register takes no new sales, refunds, shifts or pairings; it keeps its history and receipt numbers.
+         *
+         *     Required permission: `stores:manage`.
+         */
+        patch: operations["updateRegister"];
         trace?: never;
     };
     "/api/v1/import-mappings/{kind}": {
@@ -1557,6 +1563,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sales/reconciliation/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List offline refunds to review
+         * @description Refunds taken while a till was offline, with their flags, until a manager marks them reviewed.
+         *
+         *     Required permission: `sales:review`.
+         */
+        get: operations["listRefundsForReconciliation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sales/refunds/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark an offline refund reviewed
+         * @description Records who reviewed the refund, when, and their note.
+         *
+         *     Required permission: `sales:review`.
+         */
+        post: operations["reviewRefund"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sales/{id}": {
         parameters: {
             query?: never;
@@ -1662,9 +1712,9 @@ export interface paths {
         put?: never;
         /**
          * Refund a sale
-         * @description Refunds some lines or quantities to the tenders paid; never more than remains.
+         * @description Refunds some lines or quantities to the tenders paid; never more than remains. A caller without `sales:refund` sends a manager's PIN `approval`.
          *
-         *     Required permission: `sales:refund`.
+         *     Required permission: any of `sales:refund`, `sales:create`.
          */
         post: operations["refundSale"];
         delete?: never;
@@ -2878,14 +2928,29 @@ export interface components {
             /** @description The web app's build. */
             appVersion?: string;
         };
+        ClientVitalDto: {
+            /** @enum {string} */
+            source: "web" | "pos";
+            /** @enum {string} */
+            metric: "LCP" | "INP" | "CLS" | "TTFB";
+            /** @description Milliseconds (LCP, INP, TTFB) or the layout shift score (CLS), as `web-vitals` reports it. */
+            value: number;
+            /**
+             * @description The page, as a path without ids.
+             * @example /dashboard
+             */
+            route: string;
+        };
         ClientEventsDto: {
             /** @description Uncaught errors and unhandled rejections, at most 50 per batch. */
-            errors: components["schemas"]["ClientErrorDto"][];
+            errors?: components["schemas"]["ClientErrorDto"][];
+            /** @description Web Vitals (LCP, INP, CLS, TTFB), at most 50 per batch. */
+            vitals?: components["schemas"]["ClientVitalDto"][];
         };
         ClientEventsAcceptedDto: {
-            /** @description Occurrences recorded in their error groups. */
+            /** @description Errors recorded in their error groups and vitals added to the rollups. */
             recorded: number;
-            /** @description Left out: the caller's per-minute allowance was used up. */
+            /** @description Left out: the caller's per-minute allowance (errors, and vitals, each their own) was used up. */
             dropped: number;
         };
         TrafficFiguresDto: {
@@ -2921,6 +2986,25 @@ export interface components {
             cacheMisses: number;
             route: string;
         };
+        WebVitalPageDto: {
+            /**
+             * @description The page, as a path without ids.
+             * @example /dashboard
+             */
+            page: string;
+            /** @enum {string} */
+            metric: "LCP" | "INP" | "CLS" | "TTFB";
+            /** @enum {string} */
+            source: "web" | "pos";
+            samples: number;
+            /** @description 75th percentile (web.dev's measure): the upper bound of its bucket; ms, or the CLS score. */
+            p75: number;
+            /**
+             * @description The p75 against web.dev's thresholds.
+             * @enum {string}
+             */
+            rating: "good" | "needs-improvement" | "poor";
+        };
         MonitoringSummaryDto: {
             /** Format: date-time */
             from: string;
@@ -2933,6 +3017,8 @@ export interface components {
             series: components["schemas"]["TrafficPointDto"][];
             /** @description Routes by p95 latency, slowest first. */
             routes: components["schemas"]["RouteTrafficDto"][];
+            /** @description Web Vitals the browsers reported in the range, by page (then metric and source). */
+            vitals: components["schemas"]["WebVitalPageDto"][];
         };
         ErrorGroupDto: {
             /** Format: uuid */
@@ -3101,6 +3187,12 @@ export interface components {
             discountLimitBps: components["schemas"]["DiscountLimitsDto"];
             /** @description A till left untouched this long locks itself. */
             tillIdleLockSeconds: number;
+            /** @description Tills take card tenders without the network (each marked `offline` on the tender); else only cash. */
+            offlineCardAllowed: boolean;
+            /** @description The largest sale a till completes without the network; null: no limit. */
+            offlineMaxSaleMinor: number | null;
+            /** @description Hours a till may go without reaching Kassa before it stops selling and asks for the network. */
+            offlineMaxHours: number;
             version: number;
             /** Format: date-time */
             createdAt: string;
@@ -3122,6 +3214,12 @@ export interface components {
             allowNegativeStock?: boolean;
             /** @description Seconds a till may sit untouched before it locks. */
             tillIdleLockSeconds?: number;
+            /** @description Tills take card tenders without the network. */
+            offlineCardAllowed?: boolean;
+            /** @description The largest offline sale; null: no limit. */
+            offlineMaxSaleMinor?: number | null;
+            /** @description Hours a till may stay offline before it stops selling. */
+            offlineMaxHours?: number;
             /** @description Basis points (0–10000) of a sale's gross; either limit alone keeps the other. */
             discountLimitBps?: components["schemas"]["UpdateDiscountLimitsDto"];
         };
@@ -3162,6 +3260,11 @@ export interface components {
             lastReceiptNumber: number;
             /** Format: date-time */
             createdAt: string;
+            /**
+             * Format: date-time
+             * @description When it was retired: it then takes no new online sales, refunds, shifts or pairings, and keeps its history. Null while in use.
+             */
+            retiredAt: string | null;
         };
         RegisterListDto: {
             items: components["schemas"]["RegisterDto"][];
@@ -3170,6 +3273,12 @@ export interface components {
         CreateRegisterDto: {
             /** @example Till 1 */
             name: string;
+        };
+        UpdateRegisterDto: {
+            /** @example Till 2 */
+            name?: string;
+            /** @description `true` retires the register (its paired till may still sync the sales it took offline); `false` puts it back in use. A store's `api` register cannot be retired. */
+            retired?: boolean;
         };
         ImportMappingDto: {
             /** @enum {string} */
@@ -3219,6 +3328,8 @@ export interface components {
             /** @example Europe/Berlin */
             timeZone: string;
             pricesIncludeTax: boolean;
+            /** @description The shop's first store (with its api register), created in the same transaction. */
+            store?: components["schemas"]["CreateStoreDto"];
         };
         UserDto: {
             /** Format: uuid */
@@ -3241,6 +3352,8 @@ export interface components {
             expiresIn: number;
             tenant: components["schemas"]["TenantDto"];
             user: components["schemas"]["UserDto"];
+            /** @description The first store, when the signup named one. */
+            store?: components["schemas"]["StoreDto"];
         };
         LoginDto: {
             /**
@@ -3894,7 +4007,7 @@ export interface components {
         SaleApprovalDto: {
             /**
              * Format: uuid
-             * @description The approving user: their own discount allowance must cover the sale.
+             * @description The approving user: for a discount, their own allowance must cover it; for a refund, their role holds `sales:refund`.
              */
             userId: string;
             /**
@@ -3911,6 +4024,8 @@ export interface components {
              * @description What the customer handed over; cash may exceed the total (change is computed).
              */
             amountMinor: number;
+            /** @description A card tender taken while the till had no network (the terminal's own approval): only on a `card` tender of an `offline` sale (else 400 naming it). Where the shop does not allow offline cards (`offlineCardAllowed`), the sale is flagged `offline_limit_exceeded`. */
+            offline?: boolean;
         };
         CreateSaleDto: {
             /**
@@ -3941,8 +4056,13 @@ export interface components {
              * @description When it was rung up (offline sales); now when omitted.
              */
             occurredAt?: string;
-            /** @description Rung up without the network: accepted as it was, deviations flagged for review. Only from a user signed in by PIN on a paired till, for the till's own `registerId`; else 403 `offline_sale_forbidden`. */
+            /** @description Rung up without the network: accepted as it was, deviations flagged for review. Only from a user signed in by PIN on a paired till, for the till's own `registerId`, or from a holder of `devices:manage` importing a till's exported queue (with `cashierId`); else 403 `offline_sale_forbidden`. */
             offline?: boolean;
+            /**
+             * Format: uuid
+             * @description Who rang the sale up, when it is sent by someone else: a till's queue synced under another cashier's PIN session (the till's own register), or an imported queue (required with `offline` from the back office). The sale's cashier (`actor`) is this user, who must be an active user allowed to sell at the store (else 400 naming `cashierId`); the audit row keeps the caller. From anyone else 403 `offline_sale_forbidden`.
+             */
+            cashierId?: string;
         };
         SaleLineDto: {
             /** Format: uuid */
@@ -3977,7 +4097,7 @@ export interface components {
             taxMinor: number;
             /** Format: int64 */
             totalMinor: number;
-            flags: ("discount_unapproved" | "negative_stock" | "price_changed" | "product_inactive" | "product_deleted" | "tender_short")[];
+            flags: ("discount_unapproved" | "negative_stock" | "price_changed" | "product_inactive" | "product_deleted" | "tender_short" | "offline_limit_exceeded")[];
             /** @description Units of the line refunded so far. */
             refundedQuantity: number;
         };
@@ -3988,6 +4108,8 @@ export interface components {
             type: "cash" | "card" | "other";
             /** Format: int64 */
             amountMinor: number;
+            /** @description A card tender taken while the till had no network. */
+            offline: boolean;
         };
         NegativeStockLineDto: {
             /** Format: uuid */
@@ -4012,7 +4134,7 @@ export interface components {
             status: "completed" | "voided";
             offline: boolean;
             /** @description Sale and line deviations of an offline sale, for review. */
-            flags: ("discount_unapproved" | "negative_stock" | "price_changed" | "product_inactive" | "product_deleted" | "tender_short")[];
+            flags: ("discount_unapproved" | "negative_stock" | "price_changed" | "product_inactive" | "product_deleted" | "tender_short" | "offline_limit_exceeded")[];
             currency: string;
             pricesIncludeTax: boolean;
             discount: components["schemas"]["DiscountDto"] | null;
@@ -4070,8 +4192,86 @@ export interface components {
              */
             voidShiftId: string | null;
         };
-        SaleListDto: {
-            items: components["schemas"]["SaleDto"][];
+        SaleListItemDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            storeId: string;
+            /** Format: uuid */
+            registerId: string;
+            receiptNumber: number;
+            /** Format: uuid */
+            customerId: string | null;
+            customerName: string | null;
+            /** @enum {string} */
+            status: "completed" | "voided";
+            offline: boolean;
+            /** @description Sale and line deviations of an offline sale, for review. */
+            flags: ("discount_unapproved" | "negative_stock" | "price_changed" | "product_inactive" | "product_deleted" | "tender_short" | "offline_limit_exceeded")[];
+            currency: string;
+            pricesIncludeTax: boolean;
+            discount: components["schemas"]["DiscountDto"] | null;
+            /** Format: int64 */
+            subtotalMinor: number;
+            /** Format: int64 */
+            discountMinor: number;
+            /**
+             * Format: uuid
+             * @description The user who approved a discount beyond the seller's allowance at the till.
+             */
+            discountApprovedBy: string | null;
+            /** Format: int64 */
+            taxMinor: number;
+            /** Format: int64 */
+            totalMinor: number;
+            /** Format: int64 */
+            tenderedMinor: number;
+            /** Format: int64 */
+            changeDueMinor: number;
+            note: string | null;
+            /** @enum {string} */
+            actorType: "user" | "api_key";
+            /**
+             * Format: uuid
+             * @description The cashier (user) or API key that recorded it.
+             */
+            actorId: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: date-time */
+            createdAt: string;
+            lines: components["schemas"]["SaleLineDto"][];
+            tenders: components["schemas"]["TenderDto"][];
+            /** @description Lines that left the store below zero. */
+            negativeStockLines: components["schemas"]["NegativeStockLineDto"][];
+            /** Format: date-time */
+            reviewedAt: string | null;
+            /** Format: date-time */
+            voidedAt: string | null;
+            voidReason: string | null;
+            /**
+             * Format: uuid
+             * @description The register's shift (drawer) the sale was rung up in; null without an open shift.
+             */
+            shiftId: string | null;
+            /**
+             * Format: uuid
+             * @description The register whose drawer paid the voided sale back.
+             */
+            voidRegisterId: string | null;
+            /**
+             * Format: uuid
+             * @description That register's shift at the void.
+             */
+            voidShiftId: string | null;
+            /**
+             * Format: int64
+             * @description What its refunds gave back so far (0 when none).
+             */
+            refundedMinor: number;
+        };
+        SaleSearchListDto: {
+            items: components["schemas"]["SaleListItemDto"][];
             nextCursor: string | null;
         };
         TaxRateTotalDto: {
@@ -4162,6 +4362,96 @@ export interface components {
             netMinor: number;
             tenders: components["schemas"]["TenderTotalDto"][];
         };
+        SaleListDto: {
+            items: components["schemas"]["SaleDto"][];
+            nextCursor: string | null;
+        };
+        RefundLineDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            saleLineId: string;
+            /** Format: uuid */
+            productId: string;
+            quantity: number;
+            restock: boolean;
+            taxRateBps: number;
+            /**
+             * Format: int64
+             * @description This line's share of what was paid for it, tax included.
+             */
+            amountMinor: number;
+            /** Format: int64 */
+            taxMinor: number;
+        };
+        RefundTenderDto: {
+            /** @enum {string} */
+            type: "cash" | "card" | "other";
+            /** Format: int64 */
+            amountMinor: number;
+        };
+        RefundReviewDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            saleId: string;
+            reason: string;
+            /** Format: int64 */
+            totalMinor: number;
+            /** Format: int64 */
+            taxMinor: number;
+            /**
+             * Format: uuid
+             * @description The register whose drawer paid the refund out.
+             */
+            registerId: string;
+            /**
+             * Format: uuid
+             * @description That register's open shift at the refund.
+             */
+            shiftId: string | null;
+            /** @enum {string} */
+            actorType: "user" | "api_key";
+            /** Format: uuid */
+            actorId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When it happened: `occurredAt` as sent, else when it was recorded.
+             */
+            occurredAt: string;
+            offline: boolean;
+            /**
+             * Format: uuid
+             * @description The user whose PIN approved a cashier's refund.
+             */
+            approvedBy: string | null;
+            /** @description What could not be checked when it was made offline. */
+            flags: "approval_unverified"[];
+            /**
+             * Format: date-time
+             * @description When a manager reviewed an offline refund.
+             */
+            reviewedAt: string | null;
+            lines: components["schemas"]["RefundLineDto"][];
+            tenders: components["schemas"]["RefundTenderDto"][];
+            /** Format: uuid */
+            storeId: string;
+            /** @description The refunded sale's receipt number. */
+            receiptNumber: number | null;
+            /** Format: uuid */
+            reviewedBy: string | null;
+            reviewNote: string | null;
+        };
+        RefundReviewListDto: {
+            items: components["schemas"]["RefundReviewDto"][];
+            nextCursor: string | null;
+        };
+        ReviewSaleDto: {
+            /** @description What was done about it: stock recounted, price corrected, difference collected… */
+            note?: string;
+        };
         EmailReceiptDto: {
             /**
              * Format: email
@@ -4185,8 +4475,13 @@ export interface components {
             registerId?: string;
         };
         RefundLineInputDto: {
-            /** Format: uuid */
-            saleLineId: string;
+            /**
+             * Format: uuid
+             * @description The sale line; or `position`.
+             */
+            saleLineId?: string;
+            /** @description The line's place in the sale as sent (0 first), instead of `saleLineId`: a till refunding a sale it has not synced yet. */
+            position?: number;
             quantity: number;
             /** @description Put the units back in stock (false for damaged goods). */
             restock: boolean;
@@ -4213,30 +4508,8 @@ export interface components {
              * @description The drawer that paid out; defaults to the sale's register. A register of the sale's store.
              */
             registerId?: string;
-        };
-        RefundLineDto: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            saleLineId: string;
-            /** Format: uuid */
-            productId: string;
-            quantity: number;
-            restock: boolean;
-            taxRateBps: number;
-            /**
-             * Format: int64
-             * @description This line's share of what was paid for it, tax included.
-             */
-            amountMinor: number;
-            /** Format: int64 */
-            taxMinor: number;
-        };
-        RefundTenderDto: {
-            /** @enum {string} */
-            type: "cash" | "card" | "other";
-            /** Format: int64 */
-            amountMinor: number;
+            /** @description Without `sales:refund` (a cashier, who holds `sales:create`): the PIN approval of a user whose role holds `sales:refund` and who works in the sale's store, recorded as `approvedBy`. Online: missing → 403 `forbidden` naming `approval`; wrong PIN → 401 `pin_invalid` naming `approval.pin`; an approver without the permission or of another store → 403 naming `approval.userId`. Offline refunds are recorded whatever the approval gave (the money went out), flagged `approval_unverified` when it did not hold. */
+            approval?: components["schemas"]["SaleApprovalDto"];
         };
         RefundDto: {
             /** Format: uuid */
@@ -4270,16 +4543,24 @@ export interface components {
              */
             occurredAt: string;
             offline: boolean;
+            /**
+             * Format: uuid
+             * @description The user whose PIN approved a cashier's refund.
+             */
+            approvedBy: string | null;
+            /** @description What could not be checked when it was made offline. */
+            flags: "approval_unverified"[];
+            /**
+             * Format: date-time
+             * @description When a manager reviewed an offline refund.
+             */
+            reviewedAt: string | null;
             lines: components["schemas"]["RefundLineDto"][];
             tenders: components["schemas"]["RefundTenderDto"][];
         };
         RefundListDto: {
             items: components["schemas"]["RefundDto"][];
             nextCursor: string | null;
-        };
-        ReviewSaleDto: {
-            /** @description What was done about it: stock recounted, price corrected, difference collected… */
-            note?: string;
         };
         ReceiptGapDto: {
             from: number;
@@ -5381,6 +5662,8 @@ export interface components {
             nextAfter: number;
             /** @description More events wait after `nextAfter`. */
             more: boolean;
+            /** @description The shop's newest event sequence when this was read: a client without a position yet starts after it. */
+            head: number;
         };
         NotificationDto: {
             /** Format: uuid */
@@ -5416,7 +5699,7 @@ export interface components {
          * @description What went wrong, for programs to switch on; never renamed or reused. Each code has one HTTP status.
          * @enum {string}
          */
-        ErrorCode: "validation_failed" | "malformed_json" | "unsupported_media_type" | "payload_too_large" | "route_not_found" | "not_found" | "method_not_allowed" | "unauthorized" | "forbidden" | "conflict" | "too_many_requests" | "service_unavailable" | "internal_error" | "reference_not_found" | "invalid_cursor" | "slug_taken" | "email_taken" | "store_code_taken" | "invalid_credentials" | "invalid_token" | "token_reused" | "too_many_attempts" | "last_owner" | "user_not_found" | "store_not_found" | "register_not_found" | "api_key_not_found" | "version_mismatch" | "dead_letter_not_found" | "error_group_not_found" | "sku_taken" | "barcode_taken" | "category_in_use" | "category_not_found" | "product_not_found" | "import_invalid" | "import_file_unreadable" | "import_mapping_invalid" | "idempotency_key_reused" | "idempotency_key_in_flight" | "customer_not_found" | "customer_email_taken" | "insufficient_stock" | "same_store_transfer" | "sale_not_found" | "sale_exists" | "receipt_number_taken" | "tender_short" | "price_override_forbidden" | "product_inactive" | "sale_voided" | "sale_has_refunds" | "void_window_closed" | "refund_exceeds_remaining" | "refund_tender_mismatch" | "discount_forbidden" | "webhook_target_forbidden" | "webhook_not_found" | "webhook_delivery_not_found" | "uri_too_long" | "malformed_request" | "request_timeout" | "headers_too_large" | "device_revoked" | "device_not_found" | "pin_invalid" | "pin_locked" | "pin_not_set" | "pin_too_weak" | "receipt_email_limited" | "offline_sale_forbidden" | "supplier_not_found" | "purchase_order_not_found" | "invalid_transition" | "over_receipt" | "approval_limit_exceeded" | "notification_not_found" | "shift_already_open" | "shift_not_open" | "shift_closed" | "shift_not_found" | "denominations_mismatch";
+        ErrorCode: "validation_failed" | "malformed_json" | "unsupported_media_type" | "payload_too_large" | "route_not_found" | "not_found" | "method_not_allowed" | "unauthorized" | "forbidden" | "conflict" | "too_many_requests" | "service_unavailable" | "internal_error" | "reference_not_found" | "invalid_cursor" | "slug_taken" | "email_taken" | "store_code_taken" | "invalid_credentials" | "invalid_token" | "token_reused" | "too_many_attempts" | "last_owner" | "user_not_found" | "store_not_found" | "register_not_found" | "api_key_not_found" | "version_mismatch" | "dead_letter_not_found" | "error_group_not_found" | "sku_taken" | "barcode_taken" | "category_in_use" | "category_not_found" | "product_not_found" | "import_invalid" | "import_file_unreadable" | "import_mapping_invalid" | "idempotency_key_reused" | "idempotency_key_in_flight" | "customer_not_found" | "customer_email_taken" | "insufficient_stock" | "same_store_transfer" | "sale_not_found" | "sale_exists" | "receipt_number_taken" | "tender_short" | "price_override_forbidden" | "product_inactive" | "sale_voided" | "sale_has_refunds" | "void_window_closed" | "refund_exceeds_remaining" | "refund_tender_mismatch" | "discount_forbidden" | "webhook_target_forbidden" | "webhook_not_found" | "webhook_delivery_not_found" | "uri_too_long" | "malformed_request" | "request_timeout" | "headers_too_large" | "device_revoked" | "device_not_found" | "pin_invalid" | "pin_locked" | "pin_not_set" | "pin_too_weak" | "receipt_email_limited" | "offline_sale_forbidden" | "supplier_not_found" | "purchase_order_not_found" | "invalid_transition" | "over_receipt" | "approval_limit_exceeded" | "notification_not_found" | "shift_already_open" | "shift_not_open" | "shift_closed" | "shift_not_found" | "denominations_mismatch" | "register_retired" | "register_not_retirable";
         FieldError: {
             /**
              * @description The input at fault: a body path (`lines.0.quantity`), a query parameter or a header.
@@ -7716,6 +7999,130 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code: "register_not_found";
+                    };
+                };
+            };
+            /** @description Request Header Fields Too Large: `headers_too_large`. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "headers_too_large";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "internal_error";
+                    };
+                };
+            };
+            /** @description Service Unavailable: `service_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    updateRegister: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateRegisterDto"];
+            };
+        };
+        responses: {
+            /** @description Renamed, retired or back in use. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisterDto"];
+                };
+            };
+            /** @description Bad Request: `malformed_json`, `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "malformed_json" | "validation_failed";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthorized`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "unauthorized";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
+                };
+            };
+            /** @description Payload Too Large: `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "unsupported_media_type";
                     };
                 };
             };
@@ -10903,6 +11310,10 @@ export interface operations {
                 q?: string;
                 categoryId?: string;
                 active?: boolean;
+                /** @description The order without `q` (default `name`); `-` for descending. Search results come by relevance. */
+                sort?: "name" | "-name" | "sku" | "-sku" | "price" | "-price";
+                /** @description Comma-separated product ids (at most 200): those products, by name, in one page — e.g. the page of a stock state inventory chose. */
+                ids?: string;
                 /** @description The till's delta: products changed at or after this time (a previous `syncedTo`), oldest change first. */
                 updatedSince?: string;
                 /** @description With `updatedSince`: report deleted products too, under `deleted`. */
@@ -12968,6 +13379,12 @@ export interface operations {
                 lowOnly?: boolean;
                 /** @description Also every product the store never moved, at 0 (deleted products left out); pages by (store, product) over the products. */
                 includeZero?: boolean;
+                /** @description `out`: at or below 0; `low`: above 0 and at or below the reorder point; `in`: the rest. */
+                state?: "out" | "low" | "in";
+                /** @description With `includeZero`: only products of this category (the products' own, not its subcategories'). */
+                categoryId?: string;
+                /** @description With `includeZero`: only active (or inactive) products. */
+                active?: boolean;
             };
             header?: never;
             path?: never;
@@ -14207,6 +14624,10 @@ export interface operations {
                 from?: string;
                 /** @description Occurred before. */
                 to?: string;
+                /** @description Only sales rung up offline (`true`) or online (`false`). */
+                offline?: boolean;
+                /** @description Only sales the server flagged (a price, discount or tender taken as rung up offline), reviewed or not (`true`), or none (`false`). */
+                flagged?: boolean;
             };
             header?: never;
             path?: never;
@@ -14220,7 +14641,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SaleListDto"];
+                    "application/json": components["schemas"]["SaleSearchListDto"];
                 };
             };
             /** @description Bad Request: `invalid_cursor`, `validation_failed`. */
@@ -14475,6 +14896,10 @@ export interface operations {
                 from?: string;
                 /** @description Occurred before. */
                 to?: string;
+                /** @description Only sales rung up offline (`true`) or online (`false`). */
+                offline?: boolean;
+                /** @description Only sales the server flagged (a price, discount or tender taken as rung up offline), reviewed or not (`true`), or none (`false`). */
+                flagged?: boolean;
                 format: "csv" | "xlsx";
                 /** @description CSV only: start with a UTF-8 byte order mark. */
                 bom?: boolean;
@@ -14728,6 +15153,231 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code: "forbidden";
+                    };
+                };
+            };
+            /** @description Request Header Fields Too Large: `headers_too_large`. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "headers_too_large";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "internal_error";
+                    };
+                };
+            };
+            /** @description Service Unavailable: `service_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    listRefundsForReconciliation: {
+        parameters: {
+            query?: {
+                /** @description Items per page at most; fewer on the last page. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page, as given (opaque). */
+                cursor?: string;
+                storeId?: string;
+                status?: "open" | "reviewed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Offline refunds, oldest first, until reviewed; `status=reviewed` for the done ones. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RefundReviewListDto"];
+                };
+            };
+            /** @description Bad Request: `invalid_cursor`, `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "invalid_cursor" | "validation_failed";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthorized`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "unauthorized";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
+                };
+            };
+            /** @description Request Header Fields Too Large: `headers_too_large`. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "headers_too_large";
+                    };
+                };
+            };
+            /** @description Internal Server Error: `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "internal_error";
+                    };
+                };
+            };
+            /** @description Service Unavailable: `service_unavailable`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    reviewRefund: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewSaleDto"];
+            };
+        };
+        responses: {
+            /** @description Marks an offline refund reviewed; it leaves the open list. 404 `not_found` for any other id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RefundReviewDto"];
+                };
+            };
+            /** @description Bad Request: `malformed_json`, `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "malformed_json" | "validation_failed";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthorized`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "unauthorized";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
+                };
+            };
+            /** @description Payload Too Large: `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported Media Type: `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "unsupported_media_type";
                     };
                 };
             };

@@ -65,9 +65,7 @@ describe('registers', () => {
         await http().get(`/api/v1/audit-logs?entityType=register&entityId=${till.id}&action=update`).set(bearer(shop.owner.accessToken)),
         200,
       ).body.items;
-      expect(audit).toEqual([
-        expect.objectContaining({ changes: { name: ['Front till', 'Window till'] } }),
-      ]);
+      expect(audit).toEqual([expect.objectContaining({ changes: { name: ['Front till', 'Window till'] } })]);
     });
 
     it('retires a register: no new online sales or pairings, offline sales its till took still arrive; reactivating puts it back', async () => {

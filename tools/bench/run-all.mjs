@@ -25,6 +25,7 @@ const BENCHES = [
   'bench:checkout',
   'bench:realtime',
   'bench:till-scan',
+  'bench:products-screen',
 ];
 
 /** Benchmarks of the built apps: the API and web app are built first (Nx answers from its cache when nothing changed). */

@@ -7,6 +7,7 @@ import { freePort } from '@kassa/testing';
 import { DataSource, type EntityManager } from 'typeorm';
 import { startBenchApi } from './bench-api';
 import { ms, percentile, timeEach } from './latency';
+import { atLeast, printBenchResult } from './bench-result';
 
 // Each analytics endpoint over HTTP beside the SQL that computes the same figures from the raw sale lines
 // (SaleFactsService, the rollups' own source), p95 of each and the ratio: cold (the tenant's analytics cache
@@ -83,18 +84,17 @@ async function main(): Promise<void> {
     const cold = worst((result) => result.sql / result.cold);
     const cached = worst((result) => result.sql / result.cached);
     const round = (value: number) => Math.round(value * 100) / 100;
-    console.log(
-      JSON.stringify({
-        bench: 'analytics',
-        figure: round(cold.cold),
-        baseline: round(cold.sql),
-        ratio: round(cold.sql / cold.cold),
-        target: 20,
-        unit: 'ms p95 (worst endpoint, cold; ratio = raw SQL ÷ endpoint, higher is better)',
-        endpoint: cold.endpoint,
-        cached: { endpoint: cached.endpoint, figure: round(cached.cached), baseline: round(cached.sql), ratio: round(cached.sql / cached.cached) },
-      }),
-    );
+    const figure = (label: string, endpoint: string, endpointMs: number, sqlMs: number) => {
+      const ratio = round(sqlMs / endpointMs);
+      return {
+        name: `Analytics ${label}: raw SQL ÷ endpoint p95 (worst: ${endpoint})`,
+        value: ratio,
+        unit: '×',
+        baseline: { value: round(sqlMs), label: `same figures from sale lines, ms p95; endpoint ${round(endpointMs)} ms` },
+        ...atLeast(ratio, 20),
+      };
+    };
+    printBenchResult('analytics', [figure('cold', cold.endpoint, cold.cold, cold.sql), figure('cached', cached.endpoint, cached.cached, cached.sql)]);
   } finally {
     await close();
   }

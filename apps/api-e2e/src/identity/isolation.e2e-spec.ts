@@ -109,6 +109,13 @@ describe('tenant isolation', () => {
         await http().post('/api/v1/e2e-probe/orders').set(bearer(shop.owner.accessToken)).set('idempotency-key', 'sweep').send({ label: 'keyed' }),
         201,
       );
+      expectStatus(
+        await http()
+          .post('/api/v1/monitoring/client-events')
+          .set(bearer(shop.owner.accessToken))
+          .send({ vitals: [{ source: 'web', metric: 'LCP', value: 1200, route: '/dashboard' }] }),
+        202,
+      );
     }
     await eventually(
       () => ownerQuery(api, `SELECT DISTINCT tenant_id FROM probe_effect`),

@@ -1,8 +1,9 @@
 'use client';
 import { useMemo, useState } from 'react';
 import type { Schemas } from '@kassa/api-client';
-import { useApiMutation, useApiQuery } from '@kassa/web/data-access';
-import { Button, DataTable, Dialog, Input, useDataTableQuery, useNavigationGuard, useShopFormat, useToasts, type DataTableColumn } from '@kassa/web/ui';
+import { useApiQuery } from '@kassa/web/data-access';
+import { Button, DataTable, useDataTableQuery, useNavigationGuard, useShopFormat, type DataTableColumn } from '@kassa/web/ui';
+import { ReviewDialog } from './review-dialog';
 import { saleKeys } from './sale-requests';
 import { useStoreDirectory } from './store-directory';
 import styles from './sales.module.css';
@@ -76,54 +77,13 @@ export function OfflineRefundsReview({ status, storeId }: { status: 'open' | 're
           description: 'Refunds made offline at a till appear here.',
         }}
       />
-      {reviewing && <ReviewRefundDialog refund={reviewing} onClose={() => setReviewing(undefined)} />}
+      {reviewing && (
+        <ReviewDialog
+          what={`the refund of receipt #${reviewing.receiptNumber}`}
+          send={(http, body) => http.POST('/api/v1/sales/refunds/{id}/review', { params: { path: { id: reviewing.id } }, body })}
+          onClose={() => setReviewing(undefined)}
+        />
+      )}
     </>
-  );
-}
-
-function ReviewRefundDialog({ refund, onClose }: { refund: OfflineRefund; onClose(): void }) {
-  const toasts = useToasts();
-  const [note, setNote] = useState('');
-  const [problem, setProblem] = useState<string>();
-  const review = useApiMutation(
-    (http, body: { note?: string }) => http.POST('/api/v1/sales/refunds/{id}/review', { params: { path: { id: refund.id } }, body }),
-    { invalidates: [saleKeys.all] },
-  );
-  const submit = async () => {
-    setProblem(undefined);
-    try {
-      await review.mutateAsync(note.trim() ? { note: note.trim() } : {});
-      toasts.show({ message: `The refund of receipt #${refund.receiptNumber} is reviewed.`, tone: 'success' });
-      onClose();
-    } catch (error) {
-      setProblem(error instanceof Error ? error.message : String(error));
-    }
-  };
-  return (
-    <Dialog
-      open
-      onOpenChange={(open) => !open && !review.isPending && onClose()}
-      title={`Mark the refund of receipt #${refund.receiptNumber} reviewed`}
-      description="Say what was done about it, for whoever reads the history later."
-      footer={
-        <>
-          <Button onClick={onClose} disabled={review.isPending}>
-            Cancel
-          </Button>
-          <Button variant="primary" onClick={() => void submit()} loading={review.isPending}>
-            Mark reviewed
-          </Button>
-        </>
-      }
-    >
-      <div className={styles.dialogForm}>
-        <Input label="Note" value={note} onChange={(event) => setNote(event.target.value)} maxLength={1000} data-autofocus />
-        {problem && (
-          <p className={styles.notice} role="alert">
-            {problem}
-          </p>
-        )}
-      </div>
-    </Dialog>
   );
 }

@@ -1,22 +1,10 @@
 'use client';
 import { useMemo, useState } from 'react';
 import { useSession } from '@kassa/web/auth';
-import { useApiMutation, useApiQuery } from '@kassa/web/data-access';
-import {
-  Button,
-  DataTable,
-  Dialog,
-  Input,
-  PageHeader,
-  ProblemState,
-  Select,
-  useDataTableQuery,
-  useNavigationGuard,
-  useShopFormat,
-  useToasts,
-  type DataTableColumn,
-} from '@kassa/web/ui';
+import { useApiQuery } from '@kassa/web/data-access';
+import { Button, DataTable, PageHeader, ProblemState, Select, useDataTableQuery, useNavigationGuard, useShopFormat, type DataTableColumn } from '@kassa/web/ui';
 import { OfflineRefundsReview } from './offline-refunds-review';
+import { ReviewDialog } from './review-dialog';
 import { FLAG_LABEL } from './sale-flags';
 import { saleKeys, type Sale } from './sale-requests';
 import { SalesNav } from './sales-nav';
@@ -115,7 +103,13 @@ export function ReconciliationView() {
           </>
         }
       />
-      {reviewing && <ReviewDialog sale={reviewing} onClose={() => setReviewing(undefined)} />}
+      {reviewing && (
+        <ReviewDialog
+          what={`receipt #${reviewing.receiptNumber}`}
+          send={(http, body) => http.POST('/api/v1/sales/{id}/review', { params: { path: { id: reviewing.id } }, body })}
+          onClose={() => setReviewing(undefined)}
+        />
+      )}
       <section aria-labelledby="offline-refunds" className={styles.refundReview}>
         <h2 id="offline-refunds" className={styles.heading}>
           Offline refunds
@@ -123,51 +117,5 @@ export function ReconciliationView() {
         <OfflineRefundsReview status={status} storeId={storeId} />
       </section>
     </>
-  );
-}
-
-function ReviewDialog({ sale, onClose }: { sale: Sale; onClose(): void }) {
-  const toasts = useToasts();
-  const [note, setNote] = useState('');
-  const [problem, setProblem] = useState<string>();
-  const review = useApiMutation((http, body: { note?: string }) => http.POST('/api/v1/sales/{id}/review', { params: { path: { id: sale.id } }, body }), {
-    invalidates: [saleKeys.all],
-  });
-  const submit = async () => {
-    setProblem(undefined);
-    try {
-      await review.mutateAsync(note.trim() ? { note: note.trim() } : {});
-      toasts.show({ message: `Receipt #${sale.receiptNumber} is reviewed.`, tone: 'success' });
-      onClose();
-    } catch (error) {
-      setProblem(error instanceof Error ? error.message : String(error));
-    }
-  };
-  return (
-    <Dialog
-      open
-      onOpenChange={(open) => !open && !review.isPending && onClose()}
-      title={`Mark receipt #${sale.receiptNumber} reviewed`}
-      description="Say what was done about it, for whoever reads the history later."
-      footer={
-        <>
-          <Button onClick={onClose} disabled={review.isPending}>
-            Cancel
-          </Button>
-          <Button variant="primary" onClick={() => void submit()} loading={review.isPending}>
-            Mark reviewed
-          </Button>
-        </>
-      }
-    >
-      <div className={styles.dialogForm}>
-        <Input label="Note" value={note} onChange={(event) => setNote(event.target.value)} maxLength={1000} data-autofocus />
-        {problem && (
-          <p className={styles.notice} role="alert">
-            {problem}
-          </p>
-        )}
-      </div>
-    </Dialog>
   );
 }

@@ -6367,6 +6367,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description Not Found: `error_group_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "error_group_not_found";
+                    };
+                };
+            };
             /** @description Payload Too Large: `payload_too_large`. */
             413: {
                 headers: {
@@ -7871,6 +7883,30 @@ export interface operations {
                     };
                 };
             };
+            /** @description Not Found: `store_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "store_not_found";
+                    };
+                };
+            };
+            /** @description Conflict: `conflict`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "conflict";
+                    };
+                };
+            };
             /** @description Payload Too Large: `payload_too_large`. */
             413: {
                 headers: {
@@ -8099,6 +8135,30 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found: `register_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "register_not_found";
+                    };
+                };
+            };
+            /** @description Conflict: `conflict`, `register_not_retirable`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "conflict" | "register_not_retirable";
                     };
                 };
             };
@@ -8422,6 +8482,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description Conflict: `slug_taken`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "slug_taken";
+                    };
+                };
+            };
             /** @description Payload Too Large: `payload_too_large`. */
             413: {
                 headers: {
@@ -8519,6 +8591,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description Unauthorized: `invalid_credentials`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "invalid_credentials";
+                    };
+                };
+            };
             /** @description Payload Too Large: `payload_too_large`. */
             413: {
                 headers: {
@@ -8540,6 +8624,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Too Many Requests: `too_many_attempts`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "too_many_attempts";
                     };
                 };
             };
@@ -8617,7 +8715,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unauthorized: `unauthorized`. */
+            /** @description Unauthorized: `pin_invalid`, `unauthorized`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8625,7 +8723,31 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "unauthorized";
+                        code: "pin_invalid" | "unauthorized";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "forbidden";
+                    };
+                };
+            };
+            /** @description Conflict: `pin_not_set`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "pin_not_set";
                     };
                 };
             };
@@ -8650,6 +8772,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Too Many Requests: `pin_locked`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "pin_locked";
                     };
                 };
             };
@@ -8727,7 +8863,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unauthorized: `invalid_token`. */
+            /** @description Unauthorized: `invalid_token`, `token_reused`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8735,7 +8871,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "invalid_token";
+                        code: "invalid_token" | "token_reused";
                     };
                 };
             };
@@ -9108,7 +9244,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Bad Request: `malformed_json`, `validation_failed`. */
+            /** @description Bad Request: `malformed_json`, `pin_too_weak`, `validation_failed`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9116,7 +9252,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "malformed_json" | "validation_failed";
+                        code: "malformed_json" | "pin_too_weak" | "validation_failed";
                     };
                 };
             };
@@ -9165,6 +9301,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Too Many Requests: `too_many_attempts`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "too_many_attempts";
                     };
                 };
             };
@@ -9388,6 +9538,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description Unprocessable Entity: `reference_not_found`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "reference_not_found";
+                    };
+                };
+            };
             /** @description Request Header Fields Too Large: `headers_too_large`. */
             431: {
                 headers: {
@@ -9606,6 +9768,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description Conflict: `last_owner`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "last_owner";
+                    };
+                };
+            };
             /** @description Payload Too Large: `payload_too_large`. */
             413: {
                 headers: {
@@ -9627,6 +9801,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Unprocessable Entity: `reference_not_found`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "reference_not_found";
                     };
                 };
             };
@@ -10165,6 +10351,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code: "register_not_found";
+                    };
+                };
+            };
+            /** @description Conflict: `register_retired`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "register_retired";
                     };
                 };
             };
@@ -11124,6 +11322,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description Conflict: `category_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "category_in_use";
+                    };
+                };
+            };
             /** @description Request Header Fields Too Large: `headers_too_large`. */
             431: {
                 headers: {
@@ -11463,6 +11673,30 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found: `category_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "category_not_found";
+                    };
+                };
+            };
+            /** @description Conflict: `barcode_taken`, `sku_taken`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "barcode_taken" | "sku_taken";
                     };
                 };
             };
@@ -12349,7 +12583,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: `barcode_taken`. */
+            /** @description Conflict: `barcode_taken`, `sku_taken`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12357,7 +12591,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "barcode_taken";
+                        code: "barcode_taken" | "sku_taken";
                     };
                 };
             };
@@ -12593,7 +12827,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not Found: `register_not_found`. */
+            /** @description Not Found: `product_not_found`, `register_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12601,7 +12835,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "register_not_found";
+                        code: "product_not_found" | "register_not_found";
                     };
                 };
             };
@@ -13157,6 +13391,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description Not Found: `store_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "store_not_found";
+                    };
+                };
+            };
             /** @description Payload Too Large: `payload_too_large`. */
             413: {
                 headers: {
@@ -13547,6 +13793,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found: `store_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "store_not_found";
                     };
                 };
             };
@@ -14191,6 +14449,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description Conflict: `customer_email_taken`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "customer_email_taken";
+                    };
+                };
+            };
             /** @description Payload Too Large: `payload_too_large`. */
             413: {
                 headers: {
@@ -14757,7 +15027,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unauthorized: `unauthorized`. */
+            /** @description Unauthorized: `pin_invalid`, `unauthorized`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -14765,7 +15035,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "unauthorized";
+                        code: "pin_invalid" | "unauthorized";
                     };
                 };
             };
@@ -14793,7 +15063,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: `idempotency_key_in_flight`, `insufficient_stock`, `receipt_number_taken`, `sale_exists`, `shift_not_open`. */
+            /** @description Conflict: `idempotency_key_in_flight`, `insufficient_stock`, `receipt_number_taken`, `register_retired`, `sale_exists`, `shift_not_open`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14801,7 +15071,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "idempotency_key_in_flight" | "insufficient_stock" | "receipt_number_taken" | "sale_exists" | "shift_not_open";
+                        code: "idempotency_key_in_flight" | "insufficient_stock" | "receipt_number_taken" | "register_retired" | "sale_exists" | "shift_not_open";
                     };
                 };
             };
@@ -14838,6 +15108,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code: "idempotency_key_reused" | "product_inactive" | "tender_short";
+                    };
+                };
+            };
+            /** @description Too Many Requests: `pin_locked`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "pin_locked";
                     };
                 };
             };
@@ -15357,6 +15641,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description Not Found: `not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "not_found";
+                    };
+                };
+            };
             /** @description Payload Too Large: `payload_too_large`. */
             413: {
                 headers: {
@@ -15700,6 +15996,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description Not Found: `sale_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "sale_not_found";
+                    };
+                };
+            };
             /** @description Payload Too Large: `payload_too_large`. */
             413: {
                 headers: {
@@ -15721,6 +16029,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Too Many Requests: `receipt_email_limited`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "receipt_email_limited";
                     };
                 };
             };
@@ -15821,6 +16143,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code: "forbidden";
+                    };
+                };
+            };
+            /** @description Not Found: `sale_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "sale_not_found";
                     };
                 };
             };
@@ -16045,7 +16379,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Unauthorized: `unauthorized`. */
+            /** @description Unauthorized: `pin_invalid`, `unauthorized`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -16053,7 +16387,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "unauthorized";
+                        code: "pin_invalid" | "unauthorized";
                     };
                 };
             };
@@ -16488,7 +16822,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: `conflict`, `idempotency_key_in_flight`, `shift_already_open`. */
+            /** @description Conflict: `conflict`, `idempotency_key_in_flight`, `register_retired`, `shift_already_open`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -16496,7 +16830,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "conflict" | "idempotency_key_in_flight" | "shift_already_open";
+                        code: "conflict" | "idempotency_key_in_flight" | "register_retired" | "shift_already_open";
                     };
                 };
             };
@@ -21567,6 +21901,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description Not Found: `store_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "store_not_found";
+                    };
+                };
+            };
             /** @description Request Header Fields Too Large: `headers_too_large`. */
             431: {
                 headers: {
@@ -22064,7 +22410,7 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookWithSecretDto"];
                 };
             };
-            /** @description Bad Request: `malformed_json`, `validation_failed`. */
+            /** @description Bad Request: `malformed_json`, `validation_failed`, `webhook_target_forbidden`. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -22072,7 +22418,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code: "malformed_json" | "validation_failed";
+                        code: "malformed_json" | "validation_failed" | "webhook_target_forbidden";
                     };
                 };
             };

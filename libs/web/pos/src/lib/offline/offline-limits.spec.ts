@@ -1,4 +1,4 @@
-import { markOfflineCards, offlineSaleStop, offlineTenderAllowed, type OfflineLimits } from './offline-limits';
+import { markOfflineCards, offlineRefundStop, offlineSaleStop, offlineTenderAllowed, type OfflineLimits } from './offline-limits';
 
 const limits: OfflineLimits = { offlineCardAllowed: false, offlineMaxSaleMinor: 5_000, offlineMaxHours: 8 };
 const money = (minor: number) => `€${(minor / 100).toFixed(2)}`;
@@ -17,6 +17,16 @@ describe('offline limits at the till', () => {
     expect(offlineSaleStop(limits, 5_000, 0, 0, money)).toBeUndefined();
     expect(offlineSaleStop(limits, 5_001, 0, 0, money)).toBe('Without the network a sale may be at most €50.00: connect to the network for this one.');
     expect(offlineSaleStop({ ...limits, offlineMaxSaleMinor: null }, 10_000_000, 0, 0, money)).toBeUndefined();
+  });
+
+  it('holds refunds to the same limits: hours, the most an offline refund may be, and cards only where allowed', () => {
+    expect(offlineRefundStop(limits, { totalMinor: 5_000, tender: 'cash' }, 0, 0, money)).toBeUndefined();
+    expect(offlineRefundStop(limits, { totalMinor: 5_001, tender: 'cash' }, 0, 0, money)).toBe(
+      'Without the network a refund may be at most €50.00: connect to the network for this one.',
+    );
+    expect(offlineRefundStop(limits, { totalMinor: 100, tender: 'cash' }, 0, 9 * HOUR, money)).toMatch(/more than 8 hours/);
+    expect(offlineRefundStop(limits, { totalMinor: 100, tender: 'card' }, 0, 0, money)).toMatch(/cash only/);
+    expect(offlineRefundStop({ ...limits, offlineCardAllowed: true }, { totalMinor: 100, tender: 'card' }, 0, 0, money)).toBeUndefined();
   });
 
   it('takes cards offline only where the shop allows it, and marks them', () => {

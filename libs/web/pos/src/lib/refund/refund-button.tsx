@@ -2,7 +2,9 @@
 import { useState } from 'react';
 import type { ApiAccess } from '@kassa/web/data-access';
 import { useShopFormat } from '@kassa/web/ui';
-import { useTillSync } from '../offline/till-sync';
+import { offlineRefundStop, type OfflineLimits } from '../offline/offline-limits';
+import { REACHED_KASSA_AT, useTillSync } from '../offline/till-sync';
+import { STORES } from '../store/till-db';
 import { useTill } from '../till-context';
 import { noteRefunded } from './recent-sales';
 import { refundDraft } from './refund-draft';
@@ -17,11 +19,14 @@ export function RefundButton({
   access,
   cashierId,
   mayRefund,
+  limits,
   onDone,
 }: {
   access: ApiAccess;
   cashierId: string;
   mayRefund: boolean;
+  /** The shop's offline limits: a refund without the network keeps to them as a sale does. */
+  limits: OfflineLimits;
   onDone(text: string): void;
 }) {
   const { db, device } = useTill();
@@ -41,6 +46,11 @@ export function RefundButton({
           mayRefund={mayRefund}
           onClose={() => setOpen(false)}
           onRefund={async (refund) => {
+            if (!navigator.onLine) {
+              const reachedAt = (await db.get<number>(STORES.meta, REACHED_KASSA_AT)) ?? null;
+              const stop = offlineRefundStop(limits, refund, reachedAt, Date.now(), format.money);
+              if (stop) throw new Error(stop);
+            }
             const entry = await sync.outbox.enqueue(
               refundDraft({ ...refund, registerId: device.registerId, cashierId, occurredAt: new Date(), offline: !navigator.onLine }),
             );

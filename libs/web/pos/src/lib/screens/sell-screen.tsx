@@ -350,6 +350,7 @@ export function SellScreen({ session, onLock }: { session: CashierSession; onLoc
               access={access}
               cashierId={me.user.id}
               mayRefund={me.permissions.includes('sales:refund')}
+              limits={me.tenant}
               onDone={(text) => setNotice({ text, error: false })}
             />
           )}

@@ -7,6 +7,9 @@ export type AxeImpact = 'minor' | 'moderate' | 'serious' | 'critical';
 
 /** axe-core's WCAG 2.1 A/AA (and best-practice) violations on the page as it is now, as `rule: selectors` lines. */
 export async function accessibilityViolations(page: Page, impacts: readonly AxeImpact[] = ['minor', 'moderate', 'serious', 'critical']): Promise<string[]> {
+  // Next.js streams a page's metadata: right after a client-side navigation the <title> can still be on its way.
+  // A page that has none is still reported, after this wait.
+  await page.waitForFunction(() => document.title.trim() !== '', undefined, { timeout: 5_000 }).catch(() => undefined);
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
   const violations = await page.evaluate(async () => {
     const axe = (

@@ -46,6 +46,8 @@ export { MoneyInput } from './lib/money/money-input';
 export type { MoneyInputProps } from './lib/money/money-input';
 export { currencyAffix, currencyDigits, formatMoney, formatMoneyInput, parseMoney } from './lib/money/money-text';
 export { NavigationGuardProvider, useNavigationGuard, useUnsavedChangesGuard } from './lib/navigation/navigation-guard';
+export { AreaNav } from './lib/navigation/area-nav';
+export type { AreaLink } from './lib/navigation/area-nav';
 export { NumberInput } from './lib/number/number-input';
 export type { NumberInputProps } from './lib/number/number-input';
 export { formatUnits, parseUnits } from './lib/number/number-text';

@@ -1,8 +1,6 @@
 'use client';
-import Link from 'next/link';
-import { usePathname } from 'next/navigation';
 import { useSession } from '@kassa/web/auth';
-import styles from './admin.module.css';
+import { AreaNav } from '@kassa/web/ui';
 
 const LINKS = [
   { href: '/settings', label: 'Shop', permission: 'tenant:read' },
@@ -17,19 +15,6 @@ const LINKS = [
 
 /** The administration area's own links, under the page header; each shown to those who may use it. */
 export function SettingsNav() {
-  const pathname = usePathname();
   const { can } = useSession();
-  return (
-    <nav aria-label="Settings">
-      <ul className={styles.subnav}>
-        {LINKS.filter((link) => (typeof link.permission === 'string' ? can(link.permission) : link.permission.some(can))).map((link) => (
-          <li key={link.href}>
-            <Link href={link.href} aria-current={pathname === link.href ? 'page' : undefined}>
-              {link.label}
-            </Link>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  return <AreaNav label="Settings" links={LINKS.filter((link) => (typeof link.permission === 'string' ? can(link.permission) : link.permission.some(can)))} />;
 }

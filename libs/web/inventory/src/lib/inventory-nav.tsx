@@ -1,8 +1,6 @@
 'use client';
-import Link from 'next/link';
-import { usePathname } from 'next/navigation';
 import { useSession } from '@kassa/web/auth';
-import styles from './inventory.module.css';
+import { AreaNav } from '@kassa/web/ui';
 
 const LINKS = [
   { href: '/inventory', label: 'Stock levels' },
@@ -13,19 +11,6 @@ const LINKS = [
 
 /** The stock area's own links, under the page header; what a role cannot do is not offered. */
 export function InventoryNav() {
-  const pathname = usePathname();
   const { can } = useSession();
-  return (
-    <nav aria-label="Stock">
-      <ul className={styles.subnav}>
-        {LINKS.filter((link) => !link.permission || can(link.permission)).map((link) => (
-          <li key={link.href}>
-            <Link href={link.href} aria-current={pathname === link.href ? 'page' : undefined}>
-              {link.label}
-            </Link>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  return <AreaNav label="Stock" links={LINKS.filter((link) => !link.permission || can(link.permission))} />;
 }

@@ -1,8 +1,6 @@
 'use client';
-import Link from 'next/link';
-import { usePathname } from 'next/navigation';
 import { useSession } from '@kassa/web/auth';
-import styles from './sales.module.css';
+import { AreaNav } from '@kassa/web/ui';
 
 const LINKS = [
   { href: '/sales', label: 'Sales', permission: 'sales:read' },
@@ -12,19 +10,6 @@ const LINKS = [
 
 /** The sales area's own links, under the page header. */
 export function SalesNav() {
-  const pathname = usePathname();
   const { can } = useSession();
-  return (
-    <nav aria-label="Sales area">
-      <ul className={styles.subnav}>
-        {LINKS.filter((link) => can(link.permission)).map((link) => (
-          <li key={link.href}>
-            <Link href={link.href} aria-current={pathname === link.href ? 'page' : undefined}>
-              {link.label}
-            </Link>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  return <AreaNav label="Sales area" links={LINKS.filter((link) => can(link.permission))} />;
 }

@@ -292,6 +292,39 @@ describe('the till (/pos), in Chromium against the real API', () => {
     await page.getByRole('heading', { name: /^Sale/ }).waitFor();
   });
 
+  it('counts a barcode scanned again while the till is still looking up the first scan of it', async () => {
+    // The till's barcode lookups (IndexedDB index reads) answer 400 ms late, as on a busy tablet.
+    await page.evaluate(() => {
+      const original = IDBIndex.prototype.get;
+      const successHandler = Object.getOwnPropertyDescriptor(IDBRequest.prototype, 'onsuccess');
+      if (!successHandler?.set) throw new Error('IDBRequest.onsuccess is not a setter here');
+      IDBIndex.prototype.get = function (this: IDBIndex, key: IDBValidKey | IDBKeyRange) {
+        const request = original.call(this, key);
+        Object.defineProperty(request, 'onsuccess', {
+          set(handler: (event: Event) => void) {
+            successHandler.set?.call(request, (event: Event) => setTimeout(() => handler.call(request, event), 400));
+          },
+        });
+        return request;
+      };
+      (window as unknown as { restoreIndexGet: () => void }).restoreIndexGet = () => (IDBIndex.prototype.get = original);
+    });
+    try {
+      await scan(products.tea.barcode);
+      // The scanner sends the same code again; its Enter comes after the first lookup has answered.
+      await scanBox().fill(products.tea.barcode);
+      await cartLine('Sencha Tea').waitFor();
+      await scanBox().press('Enter');
+      await cartLine('Sencha Tea').filter({ hasText: '2' }).waitFor();
+      expect(await page.getByRole('group', { name: 'Quantity of Sencha Tea' }).getByLabel('Quantity').innerText()).toBe('2');
+      expect(await scanBox().inputValue()).toBe('');
+    } finally {
+      await page.evaluate(() => (window as unknown as { restoreIndexGet: () => void }).restoreIndexGet());
+      await page.getByRole('button', { name: 'Remove Sencha Tea' }).click();
+      await page.getByRole('list', { name: 'Cart' }).waitFor({ state: 'detached' });
+    }
+  });
+
   it("emails a receipt: the shop's SMTP server receives it with the total the screen showed", async () => {
     await scan(products.mug.barcode);
     await scan(products.cookie.barcode);

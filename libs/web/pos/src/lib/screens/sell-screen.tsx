@@ -1,5 +1,6 @@
 'use client';
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { flushSync } from 'react-dom';
 import { uuidv7, type Discount } from '@kassa/contracts';
 import { useShortcut } from '@kassa/web/shortcuts';
 import { Button, ConfirmDialog, useShopFormat } from '@kassa/web/ui';
@@ -154,18 +155,18 @@ export function SellScreen({ session, onLock }: { session: CashierSession; onLoc
   const showingSearch = searching !== undefined && searchShelf.loadedFor === searching;
   const shelf = showingSearch ? searchShelf : categoryShelf;
 
-  /** Adds a product; clears the search box unless something new was typed (scanned) meanwhile. */
+  /** Adds a product; a pick from the search results also clears the search that found it. */
   const ringUp = useCallback(
-    (product: SnapshotProduct, typed?: string) => {
+    (product: SnapshotProduct, clearSearch: boolean) => {
       setCart((current) => addProduct(current, product));
       setNotice({ text: `Added ${product.name}`, error: false });
-      setScanText((current) => (typed === undefined || current.trim() === typed ? '' : current));
+      if (clearSearch) setScanText('');
       focusScan();
     },
     [focusScan],
   );
 
-  const pick = useCallback((product: SnapshotProduct) => ringUp(product), [ringUp]);
+  const pick = useCallback((product: SnapshotProduct) => ringUp(product, true), [ringUp]);
   const chooseCategory = useCallback(
     (next: string) => {
       setScanText('');
@@ -175,17 +176,25 @@ export function SellScreen({ session, onLock }: { session: CashierSession; onLoc
     [focusScan],
   );
 
-  async function scanCode(code: string) {
+  /** `onlyMatch`: what a typed name stands for when it is no code, the search's single result as shown when Enter was pressed. */
+  async function scanCode(code: string, onlyMatch?: SnapshotProduct) {
     if (!code) return;
-    const product = (await snapshot.lookup(code)) ?? (searching && searchShelf.products.length === 1 ? searchShelf.products[0] : undefined);
-    if (product) return ringUp(product, code);
+    const product = (await snapshot.lookup(code)) ?? onlyMatch;
+    if (product) return ringUp(product, false);
     setNotice({ text: `No product has the code or name “${code}”.`, error: true });
-    scanBox.current?.select();
+    // Give the unknown code back to be corrected, unless the next scan is already being typed.
+    flushSync(() => setScanText((current) => current || code));
+    if (scanBox.current?.value === code) scanBox.current.select();
   }
 
+  // A scanner sends its next code while this one is still being looked up: the box is emptied at once, so each
+  // Enter submits exactly the code typed before it, however quickly the same barcode comes again.
   const scan = (event: FormEvent) => {
     event.preventDefault();
-    void scanCode(scanText.trim());
+    const code = scanText.trim();
+    const onlyMatch = searching === code && showingSearch && searchShelf.products.length === 1 ? searchShelf.products[0] : undefined;
+    setScanText('');
+    void scanCode(code, onlyMatch);
   };
 
   const park = useCallback(async () => {

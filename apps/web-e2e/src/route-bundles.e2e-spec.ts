@@ -2,8 +2,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-// The charts' library (uPlot) must never weigh on the till or sign-in (DESIGN.md §13): checked on what
-// `next build` wrote — each route's client reference manifest and prerendered HTML — not on the source.
+// What each route loads, checked on what `next build` wrote — each route's client reference manifest and
+// prerendered HTML — not on the source: the charts' library (uPlot) never weighs on the till or sign-in (DESIGN.md
+// §13), and the till's first paint carries none of the back office's providers.
 const NEXT = path.resolve(__dirname, '../../web/.next');
 // A class name only uPlot's code carries (its cursor points).
 const UPLOT_SIGNATURE = 'u-cursor-pt';
@@ -36,7 +37,7 @@ describe('chart code in the built web app', () => {
 
   it.each([
     ['/pos', '(pos)/pos'],
-    ['/login', '(auth)/login'],
+    ['/login', '(office)/(auth)/login'],
   ])('is absent from everything %s loads', (route, appDir) => {
     const loaded = routeChunks(route, appDir);
     expect(loaded.size).toBeGreaterThan(3);
@@ -50,7 +51,7 @@ describe('chart code in the built web app', () => {
     const first = firstLoad('/dashboard');
     expect(chartChunks.filter((file) => first.includes(file))).toEqual([]);
     // The dashboard's own code asks for the chart chunk when a chart is first drawn.
-    const loaded = [...routeChunks('/dashboard', '(app)/dashboard')];
+    const loaded = [...routeChunks('/dashboard', '(office)/(app)/dashboard')];
     expect(loaded.some((file) => chartChunks.some((chart) => read(file).includes(path.basename(chart))))).toBe(true);
     const gzipped = first.reduce((total, file) => total + gzipSync(readFileSync(path.join(NEXT, file)), { level: 9 }).length, 0);
     const chart = chartChunks.reduce((total, file) => total + gzipSync(readFileSync(path.join(NEXT, file)), { level: 9 }).length, 0);
@@ -58,5 +59,22 @@ describe('chart code in the built web app', () => {
       `/dashboard first-load JS: ${(gzipped / 1024).toFixed(1)} KB gzipped (${first.length} scripts); the chart chunk loaded after it: ${(chart / 1024).toFixed(1)} KB gzipped`,
     );
     expect(gzipped).toBeGreaterThan(0);
+  });
+});
+
+describe("the till's first load in the built web app", () => {
+  // Strings only each piece's code carries: TanStack Query's provider check, the unsaved-work guard's dialog, the
+  // pairing screen's (it brings the session it needs when a manager pairs the tablet).
+  const BACK_OFFICE_SIGNATURES = ['No QueryClient set', 'Leave without saving?', 'Checking for a manager session'];
+
+  it.each(BACK_OFFICE_SIGNATURES)('carries no code with %p', (signature) => {
+    const first = firstLoad('/pos');
+    expect(first.length).toBeGreaterThan(3);
+    expect(first.filter((file) => read(file).includes(signature))).toEqual([]);
+  });
+
+  it('finds each of those strings in the build, so their absence above means something', () => {
+    const chunks = readdirSync(path.join(NEXT, 'static/chunks')).filter((file) => file.endsWith('.js'));
+    for (const signature of BACK_OFFICE_SIGNATURES) expect(chunks.some((file) => read(`static/chunks/${file}`).includes(signature))).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
-import { AppProviders } from '@kassa/web/shell';
+import { AppProviders } from '@kassa/web/shell/providers';
 import { THEME_COLORS, THEME_TOKENS_CSS } from '@kassa/web/theme';
 import { inter } from './fonts';
 import './globals.css';

@@ -1,2 +1,2 @@
-export { AppProviders } from './lib/app-providers';
 export { AppShell } from './lib/app-shell';
+export { BackOfficeProviders } from './lib/back-office-providers';

@@ -1,7 +1,7 @@
 'use client';
 import { useState, type FormEvent } from 'react';
 import type { Schemas } from '@kassa/api-client';
-import { useSession } from '@kassa/web/auth';
+import { SessionRoot, useSession } from '@kassa/web/auth';
 import { callApi, useApiAccess, useApiQuery } from '@kassa/web/data-access';
 import { Button, Input, Select } from '@kassa/web/ui';
 import { fetchFullCatalog } from '../store/catalog-source';
@@ -21,7 +21,16 @@ interface PairingScreenProps {
 }
 
 /** A manager signs in once on the tablet, picks the store and register, and pairs it; the catalog comes down with it. */
-export function PairingScreen({ db, reason, onPaired }: PairingScreenProps) {
+/** Pairing needs a manager's back-office session, which the till's first load does not carry: it brings its own. */
+export function PairingScreen(props: PairingScreenProps) {
+  return (
+    <SessionRoot>
+      <Pairing {...props} />
+    </SessionRoot>
+  );
+}
+
+function Pairing({ db, reason, onPaired }: PairingScreenProps) {
   const session = useSession();
   return (
     <main className={styles.centered}>

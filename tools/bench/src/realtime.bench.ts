@@ -5,14 +5,70 @@ import { io, Socket } from 'socket.io-client';
 import { EventEnvelope, REALTIME_NAMESPACE, uuidv7 } from '@kassa/contracts';
 import { ChildProcess, spawn } from 'node:child_process';
 import { createTestDatabase, freePort, TEST_REDIS_URL } from '@kassa/testing';
+import { printBenchResult } from './bench-result';
 import { ms, percentile } from './latency';
 
+const round = (value: number) => Math.round(value * 10) / 10;
+const below = (value: number, limit: number) => ({ target: `< ${limit}`, met: value < limit });
+
+/** One phase's measurements: each socket's `sale.created` against the moment its sale's response arrived. */
+class Phase {
+  private readonly committedAt = new Map<string, number>();
+  /** Pushes that beat the HTTP response to this process; their latency counts as 0. */
+  private readonly early = new Map<string, number>();
+  private readonly latencies: number[] = [];
+  private messages = 0;
+  private saleCreated = 0;
+  private lastReceivedAt = 0;
+  private allReceived: () => void = () => undefined;
+  private readonly done = new Promise<void>((resolve) => (this.allReceived = resolve));
+
+  constructor(private readonly expected: number) {}
+
+  received(event: EventEnvelope): void {
+    const now = performance.now();
+    this.messages++;
+    this.lastReceivedAt = now;
+    if (event.type !== 'sale.created') return;
+    const at = this.committedAt.get(event.aggregateId);
+    if (at === undefined) this.early.set(event.aggregateId, (this.early.get(event.aggregateId) ?? 0) + 1);
+    else this.latencies.push(now - at);
+    if (++this.saleCreated === this.expected) this.allReceived();
+  }
+
+  committed(saleId: string): void {
+    this.committedAt.set(saleId, performance.now());
+    for (let count = this.early.get(saleId) ?? 0; count > 0; count--) this.latencies.push(0);
+    this.early.delete(saleId);
+  }
+
+  async run(sell: () => Promise<void>) {
+    const started = performance.now();
+    await sell();
+    const salesMs = performance.now() - started;
+    await Promise.race([this.done, new Promise((resolve) => setTimeout(resolve, 120_000))]);
+    return {
+      salesPerSecond: Math.round((this.committedAt.size / salesMs) * 1000),
+      delivered: this.saleCreated,
+      p50: percentile(this.latencies, 50),
+      p95: percentile(this.latencies, 95),
+      p99: percentile(this.latencies, 99),
+      messagesPerSecond: Math.round((this.messages / (this.lastReceivedAt - started)) * 1000),
+    };
+  }
+}
+
 // Realtime fan-out: CLIENTS sockets split over two built API processes sharing PostgreSQL and Redis (the sharded
-// adapter), SALES sales through the two replicas in turn from SELLERS concurrent sellers. Latency is commit-to-receive:
-// from the sale's HTTP response (its transaction has committed) to its `sale.created` arriving at each socket. It
-// prints what it measured; it asserts nothing.
+// adapter), SALES sales through the two replicas in turn. Latency is commit-to-receive: from the sale's HTTP response
+// (its transaction has committed) to its `sale.created` arriving at each socket. Two phases in one run:
+// - paced: a sale every 1/RATE s whatever the answers do (an open loop, as tills ring up) — the latency a shop sees;
+// - flat out: SELLERS sellers posting back to back — the most the machine fans out, and the latency once events queue.
+// A closed loop alone measures only the queue: past the fan-out's capacity every sale waits for the ones before it.
+// It prints what it measured; it asserts nothing.
 const CLIENTS = Number(process.argv[2] ?? 500);
 const SALES = Number(process.argv[3] ?? 1000);
+// 20 tills each finishing a sale every 4 s: a busy shop, every sale reaching all CLIENTS sockets.
+const RATE = Number(process.argv[4] ?? 5);
 const SELLERS = 4;
 
 async function json<T>(response: Response): Promise<T> {
@@ -107,58 +163,60 @@ async function main(): Promise<void> {
       trackStock: false,
     });
 
-    const committedAt = new Map<string, number>();
-    const latencies: number[] = [];
-    let received = 0;
-    let lastReceivedAt = 0;
-    let saleCreatedReceived = 0;
-    let allReceived: () => void = () => undefined;
-    const done = new Promise<void>((resolve) => (allReceived = resolve));
-    const pending = new Map<string, number[]>();
-    const onEvent = (event: EventEnvelope) => {
-      const now = performance.now();
-      received++;
-      lastReceivedAt = now;
-      if (event.type !== 'sale.created') return;
-      const at = committedAt.get(event.aggregateId);
-      if (at === undefined) pending.set(event.aggregateId, [...(pending.get(event.aggregateId) ?? []), now]);
-      else latencies.push(now - at);
-      if (++saleCreatedReceived === CLIENTS * SALES) allReceived();
+    let phase: Phase | undefined;
+    for (let index = 0; index < CLIENTS; index++) sockets.push(await connect(replicas[index % 2].baseUrl, token, (event) => phase?.received(event)));
+    const sell = async (index: number) => {
+      const sale = await post<{ id: string }>(replicas[index % 2].baseUrl, '/api/v1/sales', token, {
+        storeId,
+        lines: [{ productId: product.id, quantity: 1 }],
+        tenders: [{ type: 'card', amountMinor: 100 }],
+      });
+      phase?.committed(sale.id);
     };
-    for (let index = 0; index < CLIENTS; index++) sockets.push(await connect(replicas[index % 2].baseUrl, token, onEvent));
 
-    let next = 0;
-    const started = performance.now();
-    await Promise.all(
-      Array.from({ length: SELLERS }, async () => {
-        while (next < SALES) {
-          const index = next++;
-          const sale = await post<{ id: string }>(replicas[index % 2].baseUrl, '/api/v1/sales', token, {
-            storeId,
-            lines: [{ productId: product.id, quantity: 1 }],
-            tenders: [{ type: 'card', amountMinor: 100 }],
-          });
-          const at = performance.now();
-          committedAt.set(sale.id, at);
-          // A push that beat the HTTP response to this process: its latency counts as 0.
-          for (const early of pending.get(sale.id) ?? []) latencies.push(Math.max(0, early - at));
-          pending.delete(sale.id);
-        }
-      }),
-    );
-    const salesMs = performance.now() - started;
-    await Promise.race([done, new Promise((resolve) => setTimeout(resolve, 120_000))]);
-    const fanOutMs = lastReceivedAt - started;
+    phase = new Phase(CLIENTS * SALES);
+    const paced = await phase.run(async () => {
+      const started = performance.now();
+      const posts: Promise<void>[] = [];
+      for (let index = 0; index < SALES; index++) {
+        const wait = started + (index * 1000) / RATE - performance.now();
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+        posts.push(sell(index));
+      }
+      await Promise.all(posts);
+    });
+    phase = new Phase(CLIENTS * SALES);
+    const flatOut = await phase.run(async () => {
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: SELLERS }, async () => {
+          while (next < SALES) await sell(next++);
+        }),
+      );
+    });
+    phase = undefined;
 
-    console.log(
-      `clients: ${CLIENTS} over 2 replicas, sales: ${SALES} from ${SELLERS} sellers, CPUs: ${cpus().length}, load: ${loadavg()
-        .map((v) => v.toFixed(2))
-        .join(' ')}`,
+    const load = loadavg().map((value) => value.toFixed(2));
+    console.log(`clients: ${CLIENTS} over 2 replicas, sales: ${SALES} per phase, CPUs: ${cpus().length}, load: ${load.join(' ')}`);
+    for (const [name, figures] of [
+      [`paced, ${RATE} sales/s`, paced],
+      [`flat out, ${SELLERS} sellers`, flatOut],
+    ] as const) {
+      console.log(
+        `${name}: ${figures.salesPerSecond} sales/s, sale.created delivered ${figures.delivered} of ${CLIENTS * SALES}, ` +
+          `commit-to-receive p50 ${ms(figures.p50)}, p95 ${ms(figures.p95)}, p99 ${ms(figures.p99)}, fan-out ${figures.messagesPerSecond} messages/s`,
+      );
+    }
+    printBenchResult(
+      'realtime',
+      [
+        { name: `commit-to-receive p95, ${RATE} sales/s to ${CLIENTS} sockets`, value: round(paced.p95), unit: 'ms', ...below(paced.p95, 100) },
+        { name: 'commit-to-receive p50, paced', value: round(paced.p50), unit: 'ms' },
+        { name: 'commit-to-receive p99, paced', value: round(paced.p99), unit: 'ms' },
+        { name: 'fan-out, flat out', value: flatOut.messagesPerSecond, unit: 'messages/s', note: `${flatOut.salesPerSecond} sales/s, p95 ${ms(flatOut.p95)}` },
+      ],
+      { clients: CLIENTS, sales: SALES, rate: RATE, load },
     );
-    console.log(`sales/s through the API: ${Math.round((SALES / salesMs) * 1000)}`);
-    console.log(`sale.created delivered: ${saleCreatedReceived} of ${CLIENTS * SALES}`);
-    console.log(`commit-to-receive p50 ${ms(percentile(latencies, 50))}, p95 ${ms(percentile(latencies, 95))}, p99 ${ms(percentile(latencies, 99))}`);
-    console.log(`messages received: ${received} (every event type), fan-out: ${Math.round((received / fanOutMs) * 1000)} messages/s`);
   } finally {
     for (const socket of sockets) socket.close();
     for (const replica of replicas) {

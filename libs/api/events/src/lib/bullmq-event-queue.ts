@@ -1,5 +1,5 @@
 import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { EventEnvelope } from '@kassa/contracts';
 import { Job, Queue } from 'bullmq';
 import { EventQueue, OUTBOX_QUEUE_NAME, outboxJobId, QueueCounts } from './event-queue';
@@ -10,7 +10,12 @@ export const QUEUE_HANDLERS = Symbol('QUEUE_HANDLERS');
 /** Publishes to the BullMQ `outbox` queue shared by every API and worker process. */
 @Injectable()
 export class BullMqEventQueue implements EventQueue {
-  constructor(@InjectQueue(OUTBOX_QUEUE_NAME) private readonly queue: Queue<EventEnvelope>) {}
+  private readonly logger = new Logger(BullMqEventQueue.name);
+
+  constructor(@InjectQueue(OUTBOX_QUEUE_NAME) private readonly queue: Queue<EventEnvelope>) {
+    // A Redis failover or restart is survived by reconnecting; without a listener the emitter reports it as unhandled.
+    queue.on('error', (error: Error) => this.logger.warn(`outbox queue: ${error.message}`));
+  }
 
   async add(events: EventEnvelope[]): Promise<void> {
     if (events.length === 0) return;
@@ -40,12 +45,20 @@ export class BullMqEventQueue implements EventQueue {
 /** Consumes the `outbox` queue in this process; jobs running together share their consumers' transactions (EventConsumers). */
 @Processor(OUTBOX_QUEUE_NAME, { concurrency: 64 })
 export class OutboxProcessor extends WorkerHost {
+  private readonly logger = new Logger(OutboxProcessor.name);
+
   constructor(@Inject(QUEUE_HANDLERS) private readonly handlers: QueueHandlers) {
     super();
   }
 
   process(job: Job<EventEnvelope>): Promise<void> {
     return this.handlers.deliver(job.data);
+  }
+
+  /** Connection trouble (a Redis failover, a restart): the worker reconnects by itself; this only says so. */
+  @OnWorkerEvent('error')
+  onError(error: Error): void {
+    this.logger.warn(`outbox worker: ${error.message}`);
   }
 
   @OnWorkerEvent('failed')

@@ -78,3 +78,11 @@ describe("the till's first load in the built web app", () => {
     for (const signature of BACK_OFFICE_SIGNATURES) expect(chunks.some((file) => read(`static/chunks/${file}`).includes(signature))).toBe(true);
   });
 });
+
+describe('the sign-in page in the built web app', () => {
+  it('is prerendered with its form, so it paints before any script has run', () => {
+    const html = read('server/app/login.html');
+    expect(html).toMatch(/<form\b/);
+    for (const label of ['Shop', 'Email', 'Password']) expect(html).toContain(`>${label}<`);
+  });
+});

@@ -65,6 +65,15 @@ describe('the web app shell in Chromium', () => {
     await page.goto(`${stack.web.baseUrl}/dashboard`);
     await page.waitForURL('**/login?next=%2Fdashboard');
     expect(await page.getByLabel('Shop').inputValue()).toBe(account.slug);
+
+    // Signing in goes on to the page that sent the visitor to sign in.
+    await page.goto(`${stack.web.baseUrl}/settings`);
+    await page.waitForURL('**/login?next=%2Fsettings');
+    await page.getByLabel('Email').fill(account.email);
+    await page.getByLabel('Password').fill(account.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((url) => url.pathname === '/settings');
+    await page.getByRole('heading', { name: 'Settings' }).waitFor();
   });
 
   it('signs in, showing what went wrong on a bad password, with role-aware navigation and a store picker', async () => {

@@ -1,6 +1,6 @@
 'use client';
 import Link from 'next/link';
-import { useRouter, useSearchParams } from 'next/navigation';
+import { useRouter } from 'next/navigation';
 import { useEffect, useState, type FormEvent } from 'react';
 import styles from './auth-form.module.css';
 import { rememberedShop } from './device-memory';
@@ -16,14 +16,15 @@ function safeNext(next: string | null): string {
 export function SignInForm() {
   const session = useSession();
   const router = useRouter();
-  const next = safeNext(useSearchParams().get('next'));
   const [shop, setShop] = useState('');
   const { error, errors, busy, attempt } = useSessionAttempt();
 
   useEffect(() => setShop((current) => current || rememberedShop()), []);
+  // `next` is read here rather than through useSearchParams, which would leave the prerendered page without its form
+  // until the scripts have run (the form is the page's largest paint).
   useEffect(() => {
-    if (session.status === 'signed-in') router.replace(next);
-  }, [session.status, router, next]);
+    if (session.status === 'signed-in') router.replace(safeNext(new URLSearchParams(window.location.search).get('next')));
+  }, [session.status, router]);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

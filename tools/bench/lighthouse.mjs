@@ -45,14 +45,15 @@ async function startServer(args, env, readyUrl) {
     if (child.exitCode === null) child.kill('SIGTERM');
     await exited;
   };
-  const deadline = Date.now() + 60_000;
+  // The embedded database (PGlite) migrating a fresh data directory takes over a minute on a busy 2-core machine.
+  const deadline = Date.now() + 180_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${args.join(' ')} exited with ${child.exitCode}`);
     if ((await fetch(readyUrl).catch(() => undefined))?.ok) return stop;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   await stop();
-  throw new Error(`${readyUrl} did not answer within 60 s`);
+  throw new Error(`${readyUrl} did not answer within 180 s`);
 }
 
 async function createShop(apiUrl) {

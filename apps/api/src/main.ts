@@ -1,11 +1,16 @@
 import 'reflect-metadata';
-import { closeOnSignals, createApiApp, startWorker } from '@kassa/api/bootstrap';
+import cluster from 'node:cluster';
+import { closeOnSignals, createApiApp, runApiCluster, startWorker } from '@kassa/api/bootstrap';
 import { ConfigError, loadAppConfig } from '@kassa/api/config';
 
 async function main(): Promise<void> {
   const config = loadAppConfig();
   if (config.role === 'worker') {
     await startWorker(config);
+    return;
+  }
+  if (config.apiWorkers > 1 && cluster.isPrimary) {
+    await runApiCluster(config.apiWorkers, (message) => console.log(message));
     return;
   }
   const app = await createApiApp(config);
@@ -20,7 +25,7 @@ async function main(): Promise<void> {
         runtime: config.runtimeMode,
         dataDir: database === 'embedded' ? config.database.dataDir : undefined,
       },
-      `Kassa API on http://localhost:${config.port} (database: ${database === 'embedded' ? `embedded PGlite in ${config.database.dataDir}` : 'PostgreSQL'}, cache/queue/sockets: ${redis === 'redis' ? 'Redis' : 'in-process'})`,
+      `Kassa API on http://localhost:${config.port} (database: ${database === 'embedded' ? `embedded PGlite in ${config.database.dataDir}` : 'PostgreSQL'}, cache/queue/sockets: ${redis === 'redis' ? 'Redis' : 'in-process'}, ${config.apiWorkers} API process${config.apiWorkers > 1 ? 'es' : ''})`,
     );
 }
 

@@ -47,32 +47,62 @@ export function auditScopeOf(context: Omit<AuditScope, 'actor'> & { actor: Conte
 /** Append-only audit trail (DESIGN.md §10), written in the same transaction as the change it records. */
 @Injectable()
 export class AuditLog {
+  /** Rows held back by `collecting`, per transaction. */
+  private readonly collected = new WeakMap<EntityManager, PendingEntry[]>();
+
   record(scope: AuditScope, entry: AuditEntry): Promise<void> {
     return this.recordMany(scope, [entry]);
   }
 
   /** Many rows in one statement (imports), all by the same actor in the same request. */
   async recordMany(scope: AuditScope, entries: AuditEntry[]): Promise<void> {
-    if (entries.length === 0) return;
-    await scope.manager.query(
+    const pending = entries.map((entry) => ({ scope, entry }));
+    const collected = this.collected.get(scope.manager);
+    if (collected) collected.push(...pending);
+    else await this.insert(scope.manager, pending);
+  }
+
+  /**
+   * Runs `work` with the rows it records in this transaction held back and written in one statement when it ends
+   * (decision 0038), still before the transaction commits. If `work` fails, nothing is written.
+   */
+  async collecting<T>(manager: EntityManager, work: () => Promise<T>): Promise<T> {
+    if (this.collected.has(manager)) return work();
+    const pending: PendingEntry[] = [];
+    this.collected.set(manager, pending);
+    let result: T;
+    try {
+      result = await work();
+    } finally {
+      this.collected.delete(manager);
+    }
+    await this.insert(manager, pending);
+    return result;
+  }
+
+  private async insert(manager: EntityManager, rows: PendingEntry[]): Promise<void> {
+    if (rows.length === 0) return;
+    await manager.query(
       `INSERT INTO audit_log (tenant_id, actor_type, actor_id, ip, user_agent, request_id,
                               id, action, entity_type, entity_id, changes, metadata)
-       SELECT $1, $2, $3, $4, $5, $6, *
-         FROM unnest($7::uuid[], $8::text[], $9::text[], $10::text[], $11::jsonb[], $12::jsonb[])`,
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[],
+                            $7::uuid[], $8::text[], $9::text[], $10::text[], $11::jsonb[], $12::jsonb[])`,
       [
-        scope.tenantId,
-        scope.actor.type,
-        scope.actor.id ?? null,
-        scope.ip ?? null,
-        scope.userAgent?.slice(0, 500) ?? null,
-        scope.requestId ?? null,
-        entries.map(() => uuidv7()),
-        entries.map((entry) => entry.action),
-        entries.map((entry) => entry.entityType),
-        entries.map((entry) => entry.entityId ?? null),
-        entries.map((entry) => JSON.stringify(fieldChanges(entry.before, entry.after))),
-        entries.map((entry) => JSON.stringify(redactSecrets(entry.metadata ?? {}))),
+        rows.map(({ scope }) => scope.tenantId),
+        rows.map(({ scope }) => scope.actor.type),
+        rows.map(({ scope }) => scope.actor.id ?? null),
+        rows.map(({ scope }) => scope.ip ?? null),
+        rows.map(({ scope }) => scope.userAgent?.slice(0, 500) ?? null),
+        rows.map(({ scope }) => scope.requestId ?? null),
+        rows.map(() => uuidv7()),
+        rows.map(({ entry }) => entry.action),
+        rows.map(({ entry }) => entry.entityType),
+        rows.map(({ entry }) => entry.entityId ?? null),
+        rows.map(({ entry }) => JSON.stringify(fieldChanges(entry.before, entry.after))),
+        rows.map(({ entry }) => JSON.stringify(redactSecrets(entry.metadata ?? {}))),
       ],
     );
   }
 }
+
+type PendingEntry = { scope: AuditScope; entry: AuditEntry };

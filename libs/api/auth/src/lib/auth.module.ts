@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { randomBytes } from 'node:crypto';
 import { AppConfig } from '@kassa/api/config';
 import { MailModule } from '@kassa/api/mail';
 import { TenancyModule } from '@kassa/api/tenancy';
+import { accessTokenJwtOptions } from './access-token-key';
 import { AccessTokenSessions } from './access-token-sessions';
 import { AccessTokens } from './access-tokens';
 import { ActorCache } from './actor-cache';
@@ -32,12 +32,7 @@ import { UsersService } from './users.service';
     TenancyModule,
     JwtModule.registerAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({
-        // Outside production a per-process secret is fine: clients refresh after a restart.
-        secret: config.auth.jwtSecret ?? randomBytes(48).toString('base64'),
-        signOptions: { algorithm: 'HS256', issuer: 'kassa' },
-        verifyOptions: { algorithms: ['HS256'], issuer: 'kassa' },
-      }),
+      useFactory: (config: AppConfig) => accessTokenJwtOptions(config.auth.jwtSecret),
     }),
   ],
   controllers: [AuthController, MeController, UsersController, ApiKeysController, DevicesController],

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { ConfigError, loadAppConfig } from './app-config';
 
 describe('loadAppConfig', () => {
@@ -29,6 +30,23 @@ describe('loadAppConfig', () => {
   it('refuses a Redis Cluster without REDIS_URL, and malformed cluster nodes', () => {
     expect(() => loadAppConfig({ REDIS_CLUSTER_NODES: '127.0.0.1:7001' })).toThrow(/REDIS_URL: still required/);
     expect(() => loadAppConfig({ REDIS_URL: 'redis://127.0.0.1:6379', REDIS_CLUSTER_NODES: '127.0.0.1' })).toThrow(/REDIS_CLUSTER_NODES/);
+  });
+
+  describe('API_WORKERS', () => {
+    const servers = { DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/kassa', REDIS_URL: 'redis://127.0.0.1:6379' };
+
+    it('runs one process outside production and one per CPU in production, on PostgreSQL and Redis', () => {
+      expect(loadAppConfig(servers).apiWorkers).toBe(1);
+      expect(loadAppConfig({ ...servers, NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }).apiWorkers).toBe(availableParallelism());
+      expect(loadAppConfig({ ...servers, API_WORKERS: '3' }).apiWorkers).toBe(3);
+    });
+
+    it('runs one process in embedded mode and without Redis, and refuses more than one without Redis', () => {
+      expect(loadAppConfig({ API_WORKERS: '2' }).apiWorkers).toBe(1);
+      expect(loadAppConfig({ DATABASE_URL: servers.DATABASE_URL, NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }).apiWorkers).toBe(1);
+      expect(() => loadAppConfig({ DATABASE_URL: servers.DATABASE_URL, API_WORKERS: '2' })).toThrow(/API_WORKERS: more than 1 needs REDIS_URL/);
+      expect(() => loadAppConfig({ ...servers, API_WORKERS: '0' })).toThrow(/API_WORKERS/);
+    });
   });
 
   it('converts numbers and booleans from their text form', () => {

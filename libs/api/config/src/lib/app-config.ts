@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
@@ -16,6 +17,11 @@ export class AppConfig {
   readonly nodeEnv: EnvironmentVariables['NODE_ENV'];
   readonly role: EnvironmentVariables['KASSA_ROLE'];
   readonly port: number;
+  /**
+   * API processes sharing the port (API_WORKERS, decision 0039): 1 in embedded mode, without Redis (in-process cache,
+   * queue and socket adapter do not span processes) and by default outside production; the CPUs in production.
+   */
+  readonly apiWorkers: number;
   readonly host: string;
   readonly database: { url?: string; dataDir: string; poolSize: number; migrateOnStart: boolean };
   /**
@@ -71,6 +77,8 @@ export class AppConfig {
     this.nodeEnv = env.NODE_ENV;
     this.role = env.KASSA_ROLE;
     this.port = env.PORT;
+    const clusterable = env.DATABASE_URL !== undefined && env.REDIS_URL !== undefined;
+    this.apiWorkers = clusterable ? (env.API_WORKERS ?? (env.NODE_ENV === 'production' ? availableParallelism() : 1)) : 1;
     this.host = env.HOST;
     this.database = {
       url: env.DATABASE_URL,
@@ -172,6 +180,9 @@ export function loadAppConfig(env: Record<string, string | undefined> = process.
   if (variables.REDIS_CLUSTER_NODES && !variables.REDIS_URL) {
     // The login throttle's multi-key scripts would cross slots on a Cluster (decision 0017).
     problems.push('REDIS_URL: still required with REDIS_CLUSTER_NODES, for the login throttle and health checks');
+  }
+  if ((variables.API_WORKERS ?? 1) > 1 && variables.DATABASE_URL && !variables.REDIS_URL) {
+    problems.push('API_WORKERS: more than 1 needs REDIS_URL (the in-process cache, queue and socket adapter do not span processes)');
   }
   if (problems.length > 0) {
     throw new ConfigError(problems);

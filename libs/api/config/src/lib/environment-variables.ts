@@ -41,6 +41,14 @@ export class EnvironmentVariables {
   @Max(200)
   DATABASE_POOL_SIZE = 10;
 
+  /** API processes sharing the port (node:cluster); unset: the CPUs in production, 1 otherwise. More than 1 needs REDIS_URL. */
+  @IsOptional()
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  API_WORKERS?: number;
+
   @Transform(toBoolean)
   @IsIn([true, false])
   DATABASE_MIGRATE_ON_START = true;

@@ -14,6 +14,8 @@ export interface NewEvent {
   data: Record<string, unknown>;
 }
 
+type PendingEvent = NewEvent & { id: string; requestId: string | null };
+
 /** Where an event is written: the caller's open tenant transaction (a RequestContext fits). */
 export interface EventWriteContext {
   manager: EntityManager;
@@ -32,32 +34,60 @@ export class DomainEvents {
     private readonly notifier: OutboxNotifier,
   ) {}
 
+  /** Events held back by `collecting`, per transaction. */
+  private readonly collected = new WeakMap<EntityManager, PendingEvent[]>();
+
   async record(context: EventWriteContext, event: NewEvent): Promise<string> {
-    const id = uuidv7();
-    await context.manager.query(
-      `INSERT INTO outbox_event (tenant_id, id, type, aggregate_type, aggregate_id, aggregate_version, data, request_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [context.tenantId, id, event.type, event.aggregateType, event.aggregateId, event.aggregateVersion, JSON.stringify(event.data), context.requestId ?? null],
-    );
-    this.wakeRelayAfterCommit(context);
+    const [id] = await this.write(context, [event]);
     return id;
   }
 
   /** Many events in one statement (imports); same envelope, same transaction rules as `record`. */
   async recordMany(context: EventWriteContext, events: NewEvent[]): Promise<void> {
+    await this.write(context, events);
+  }
+
+  /**
+   * Runs `work` with the events it records in this transaction held back and written in one statement when it ends
+   * (decision 0038): a request that records events from several services sends one insert, still before it commits.
+   * If `work` fails, nothing is written (its transaction rolls back anyway).
+   */
+  async collecting<T>(context: EventWriteContext, work: () => Promise<T>): Promise<T> {
+    if (this.collected.has(context.manager)) return work();
+    const pending: PendingEvent[] = [];
+    this.collected.set(context.manager, pending);
+    let result: T;
+    try {
+      result = await work();
+    } finally {
+      this.collected.delete(context.manager);
+    }
+    await this.insert(context, pending);
+    return result;
+  }
+
+  private async write(context: EventWriteContext, events: NewEvent[]): Promise<string[]> {
+    const pending = events.map((event) => ({ ...event, id: uuidv7(), requestId: context.requestId ?? null }));
+    const collected = this.collected.get(context.manager);
+    if (collected) collected.push(...pending);
+    else await this.insert(context, pending);
+    return pending.map((event) => event.id);
+  }
+
+  private async insert(context: EventWriteContext, events: PendingEvent[]): Promise<void> {
     if (events.length === 0) return;
     await context.manager.query(
       `INSERT INTO outbox_event (tenant_id, id, type, aggregate_type, aggregate_id, aggregate_version, data, request_id)
        SELECT $1, * FROM unnest($2::uuid[], $3::text[], $4::text[], $5::uuid[], $6::int[], $7::jsonb[], $8::text[])`,
       [
         context.tenantId,
-        events.map(() => uuidv7()),
+        events.map((event) => event.id),
         events.map((event) => event.type),
         events.map((event) => event.aggregateType),
         events.map((event) => event.aggregateId),
         events.map((event) => event.aggregateVersion),
         events.map((event) => JSON.stringify(event.data)),
-        events.map(() => context.requestId ?? null),
+        events.map((event) => event.requestId),
       ],
     );
     this.wakeRelayAfterCommit(context);

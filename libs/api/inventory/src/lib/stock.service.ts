@@ -3,7 +3,7 @@ import { isLowStock, StockReason, uuidv7 } from '@kassa/contracts';
 import { AuditLog, auditActorOf, auditScopeOf } from '@kassa/api/audit';
 import { ProductForSale, productNotFound, ProductsService } from '@kassa/api/catalog';
 import { queryRows } from '@kassa/api/database';
-import { DomainEvents } from '@kassa/api/events';
+import { DomainEvents, NewEvent } from '@kassa/api/events';
 import { RequestContext } from '@kassa/api/http';
 import { StoresService, TenantsService } from '@kassa/api/tenancy';
 import { insufficientStock } from './inventory.exception';
@@ -36,6 +36,32 @@ export interface MovementFields {
 }
 
 const DEFAULT_FIELDS: MovementFields = { store: 'storeId', product: 'productId', delta: 'delta' };
+
+export interface MoveManyOptions {
+  /** Each movement's request fields, for error messages (by index; the defaults otherwise). */
+  fields?: MovementFields[];
+  /** The movements' products as the caller already read them in this transaction (ProductsService.forSale), saving a read. */
+  products?: ProductForSale[];
+}
+
+/** A level's movements together: their sum, whether it must stay at or above zero, and which movements (in order). */
+interface LevelMoves {
+  storeId: string;
+  productId: string;
+  delta: number;
+  guarded: boolean;
+  indexes: number[];
+}
+
+interface MovedLevel {
+  id: string;
+  onHand: number;
+  version: number;
+  low: boolean;
+  reorderPoint: number | null;
+}
+
+const levelKey = (level: { storeId: string; productId: string }) => `${level.storeId}:${level.productId}`;
 
 /** A (store, product) stock level, locked for the rest of the transaction. */
 export interface LockedLevel {
@@ -74,63 +100,183 @@ export class StockService {
   }
 
   async move(context: RequestContext, movement: StockMovement, fields: MovementFields = DEFAULT_FIELDS): Promise<StockMoveResult> {
-    const level = await this.lockLevel(context, movement.storeId, movement.productId, fields, movement.alreadyHappened);
-    const negativeAllowed = movement.alreadyHappened || (await this.tenants.current(context)).allowNegativeStock;
-    const [moved] = await queryRows<{ onHand: number; version: number }>(
-      context.manager,
-      `UPDATE stock_level SET on_hand = on_hand + $2, version = version + 1, updated_at = now()
-        WHERE id = $1 AND ($3 OR on_hand + $2 >= 0)
-        RETURNING on_hand AS "onHand", version`,
-      [level.id, movement.delta, negativeAllowed],
+    const [moved] = await this.moveMany(context, [movement], { fields: [fields] });
+    return moved;
+  }
+
+  /**
+   * Several movements in a fixed number of statements (issue 31, decision 0038): one guarded UPDATE of every level they
+   * touch, locked in (product, store) order so concurrent callers never deadlock, then one insert each for the ledger
+   * rows, the events and the audit rows. The guard holds per level on the movements' sum; a level moved twice gets two
+   * ledger rows, two events and two versions, as two `move` calls would. Answers in the order of `movements`.
+   */
+  async moveMany(context: RequestContext, movements: StockMovement[], options: MoveManyOptions = {}): Promise<StockMoveResult[]> {
+    if (movements.length === 0) return [];
+    const fieldsOf = (index: number) => options.fields?.[index] ?? DEFAULT_FIELDS;
+    for (const [index, movement] of movements.entries()) await this.stores.assertUsable(context, movement.storeId, fieldsOf(index).store);
+    const products = new Map(
+      (options.products ?? (await this.products.forSale(context, [...new Set(movements.map((movement) => movement.productId))]))).map((product) => [
+        product.id,
+        product,
+      ]),
     );
-    if (!moved) {
-      throw insufficientStock(level.onHand, movement.delta, fields.delta);
+    movements.forEach((movement, index) => {
+      const product = products.get(movement.productId);
+      if (!product || (product.deleted && !movement.alreadyHappened)) throw productNotFound(fieldsOf(index).product);
+    });
+    const negativeAllowed = movements.every((movement) => movement.alreadyHappened) || (await this.tenants.current(context)).allowNegativeStock;
+
+    const byLevel = new Map<string, LevelMoves>();
+    movements.forEach((movement, index) => {
+      const key = levelKey(movement);
+      const level = byLevel.get(key) ?? { storeId: movement.storeId, productId: movement.productId, delta: 0, guarded: false, indexes: [] };
+      level.delta += movement.delta;
+      level.guarded ||= !(negativeAllowed || movement.alreadyHappened);
+      level.indexes.push(index);
+      byLevel.set(key, level);
+    });
+    const levels = [...byLevel.values()];
+    const moved = await this.updateLevels(context, levels);
+    const missing = levels.filter((level) => !moved.has(levelKey(level)));
+    if (missing.length > 0) {
+      const existing = await this.onHandOf(context, missing);
+      const refused = missing.find((level) => existing.has(levelKey(level)));
+      if (refused) throw this.refusal(refused, existing.get(levelKey(refused)) as number, movements, fieldsOf);
+      await context.manager.query(
+        `INSERT INTO stock_level (tenant_id, id, store_id, product_id)
+         SELECT $1, * FROM unnest($2::uuid[], $3::uuid[], $4::uuid[]) ON CONFLICT (tenant_id, store_id, product_id) DO NOTHING`,
+        [context.tenantId, missing.map(() => uuidv7()), missing.map((level) => level.storeId), missing.map((level) => level.productId)],
+      );
+      const created = await this.updateLevels(context, missing);
+      const stillRefused = missing.find((level) => !created.has(levelKey(level)));
+      if (stillRefused) throw this.refusal(stillRefused, (await this.onHandOf(context, [stillRefused])).get(levelKey(stillRefused)) ?? 0, movements, fieldsOf);
+      for (const [key, level] of created) moved.set(key, level);
+    }
+
+    // Each movement's own on hand and version, as if the level's movements had run one by one in the given order.
+    const results: (StockMoveResult & { levelId: string; version: number; before: number })[] = [];
+    for (const level of levels) {
+      const after = moved.get(levelKey(level)) as MovedLevel;
+      let onHand = after.onHand - level.delta;
+      let version = after.version - level.indexes.length;
+      for (const index of level.indexes) {
+        const before = onHand;
+        onHand += movements[index].delta;
+        version += 1;
+        results[index] = { onHand, ledgerEntryId: uuidv7(), levelId: after.id, version, before };
+      }
     }
 
     const actor = auditActorOf(context.actor);
-    const ledgerEntryId = uuidv7();
     await context.manager.query(
-      `INSERT INTO stock_ledger (tenant_id, id, store_id, product_id, delta, on_hand_after, reason, actor_type, actor_id,
-                                 reference_type, reference_id, note, request_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+      `INSERT INTO stock_ledger (tenant_id, actor_type, actor_id, request_id, id, store_id, product_id, delta, on_hand_after, reason,
+                                 reference_type, reference_id, note)
+       SELECT $1, $2, $3, $4, * FROM unnest($5::uuid[], $6::uuid[], $7::uuid[], $8::int[], $9::int[], $10::text[], $11::text[], $12::uuid[], $13::text[])`,
       [
         context.tenantId,
-        ledgerEntryId,
-        movement.storeId,
-        movement.productId,
-        movement.delta,
-        moved.onHand,
-        movement.reason,
         actor.type,
         actor.id ?? null,
-        movement.reference?.type ?? null,
-        movement.reference?.id ?? null,
-        movement.note ?? null,
         context.requestId,
+        results.map((result) => result.ledgerEntryId),
+        movements.map((movement) => movement.storeId),
+        movements.map((movement) => movement.productId),
+        movements.map((movement) => movement.delta),
+        results.map((result) => result.onHand),
+        movements.map((movement) => movement.reason),
+        movements.map((movement) => movement.reference?.type ?? null),
+        movements.map((movement) => movement.reference?.id ?? null),
+        movements.map((movement) => movement.note ?? null),
       ],
     );
 
-    const change = { storeId: movement.storeId, productId: movement.productId, delta: movement.delta, reason: movement.reason };
-    await this.events.record(context, {
+    const change = (movement: StockMovement) => ({ storeId: movement.storeId, productId: movement.productId, delta: movement.delta, reason: movement.reason });
+    const events: NewEvent[] = movements.map((movement, index) => ({
       type: 'stock.adjusted',
       aggregateType: 'stock_level',
-      aggregateId: level.id,
-      aggregateVersion: moved.version,
-      data: { ...change, onHand: moved.onHand, ledgerEntryId },
+      aggregateId: results[index].levelId,
+      aggregateVersion: results[index].version,
+      data: { ...change(movement), onHand: results[index].onHand, ledgerEntryId: results[index].ledgerEntryId },
+    }));
+    const crossings = levels.flatMap((level) => {
+      const after = moved.get(levelKey(level)) as MovedLevel;
+      const reorderPoint = after.reorderPoint ?? (products.get(level.productId) as ProductForSale).reorderPoint;
+      const low = isLowStock(after.onHand, reorderPoint);
+      return low === after.low ? [] : [{ level, after, reorderPoint, low }];
     });
-    await this.noteLowCrossing(context, { ...level, version: moved.version }, moved.onHand, level.reorderPoint, {
-      storeId: movement.storeId,
-      productId: movement.productId,
-    });
-    await this.audit.record(auditScopeOf(context), {
-      action: 'update',
-      entityType: 'stock_level',
-      entityId: level.id,
-      before: { onHand: level.onHand },
-      after: { onHand: moved.onHand },
-      metadata: { ...change, ledgerEntryId, reference: movement.reference ?? null },
-    });
-    return { onHand: moved.onHand, ledgerEntryId };
+    if (crossings.length > 0) {
+      await context.manager.query(`UPDATE stock_level s SET low = v.low FROM unnest($1::uuid[], $2::boolean[]) AS v (id, low) WHERE s.id = v.id`, [
+        crossings.map((crossing) => crossing.after.id),
+        crossings.map((crossing) => crossing.low),
+      ]);
+      for (const { level, after, reorderPoint } of crossings.filter((crossing) => crossing.low)) {
+        events.push({
+          type: 'stock.low',
+          aggregateType: 'stock_level',
+          aggregateId: after.id,
+          aggregateVersion: after.version,
+          data: { storeId: level.storeId, productId: level.productId, onHand: after.onHand, reorderPoint },
+        });
+      }
+    }
+    await this.events.recordMany(context, events);
+    await this.audit.recordMany(
+      auditScopeOf(context),
+      movements.map((movement, index) => ({
+        action: 'update',
+        entityType: 'stock_level',
+        entityId: results[index].levelId,
+        before: { onHand: results[index].before },
+        after: { onHand: results[index].onHand },
+        metadata: { ...change(movement), ledgerEntryId: results[index].ledgerEntryId, reference: movement.reference ?? null },
+      })),
+    );
+    return results.map(({ onHand, ledgerEntryId }) => ({ onHand, ledgerEntryId }));
+  }
+
+  /** Moves every level that exists and passes its guard, locking them in (product, store) order first; answers those moved. */
+  private async updateLevels(context: RequestContext, levels: LevelMoves[]): Promise<Map<string, MovedLevel>> {
+    const rows = await queryRows<MovedLevel & { storeId: string; productId: string }>(
+      context.manager,
+      `WITH v AS (SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::boolean[], $5::int[]) AS v (store_id, product_id, delta, guarded, moves)),
+            locked AS MATERIALIZED (
+              SELECT s.id FROM stock_level s JOIN v ON s.store_id = v.store_id AND s.product_id = v.product_id
+               ORDER BY s.product_id, s.store_id FOR UPDATE OF s)
+       UPDATE stock_level s SET on_hand = s.on_hand + v.delta, version = s.version + v.moves, updated_at = now()
+         FROM locked, v
+        WHERE s.id = locked.id AND v.store_id = s.store_id AND v.product_id = s.product_id AND (NOT v.guarded OR s.on_hand + v.delta >= 0)
+       RETURNING s.id, s.store_id AS "storeId", s.product_id AS "productId", s.on_hand AS "onHand", s.version, s.low, s.reorder_point AS "reorderPoint"`,
+      [
+        levels.map((level) => level.storeId),
+        levels.map((level) => level.productId),
+        levels.map((level) => level.delta),
+        levels.map((level) => level.guarded),
+        levels.map((level) => level.indexes.length),
+      ],
+    );
+    return new Map(rows.map(({ storeId, productId, ...level }) => [levelKey({ storeId, productId }), level]));
+  }
+
+  /** On hand of the levels that exist among `levels`, locked. */
+  private async onHandOf(context: RequestContext, levels: LevelMoves[]): Promise<Map<string, number>> {
+    const rows = await queryRows<{ storeId: string; productId: string; onHand: number }>(
+      context.manager,
+      `SELECT s.store_id AS "storeId", s.product_id AS "productId", s.on_hand AS "onHand"
+         FROM stock_level s JOIN unnest($1::uuid[], $2::uuid[]) AS v (store_id, product_id) ON s.store_id = v.store_id AND s.product_id = v.product_id
+        ORDER BY s.product_id, s.store_id FOR UPDATE OF s`,
+      [levels.map((level) => level.storeId), levels.map((level) => level.productId)],
+    );
+    return new Map(rows.map((row) => [levelKey(row), row.onHand]));
+  }
+
+  /** The movement of a refused level that takes it below zero, named as `move` would have named it. */
+  private refusal(level: LevelMoves, onHand: number, movements: StockMovement[], fieldsOf: (index: number) => MovementFields) {
+    let running = onHand;
+    for (const index of level.indexes) {
+      if (running + movements[index].delta < 0) return insufficientStock(running, movements[index].delta, fieldsOf(index).delta);
+      running += movements[index].delta;
+    }
+    const last = level.indexes[level.indexes.length - 1];
+    return insufficientStock(onHand, level.delta, fieldsOf(last).delta);
   }
 
   /** On hand per product summed over every store (purchasing's weighted-average cost); products never stocked are left out. */

@@ -57,6 +57,11 @@ export class KassaMetrics implements OnModuleInit {
 
   onModuleInit(): void {
     collectDefaultMetrics({ register: this.registry });
+    // Several API processes may share a port (API_WORKERS): each scrape answers for the one that took it.
+    new Gauge({ name: 'kassa_process_info', help: 'The API process that answered, by pid.', labelNames: ['pid'] as const, registers: [this.registry] }).set(
+      { pid: String(process.pid) },
+      1,
+    );
     const histogram = this.dbQueryDuration;
     this.dataSource.subscribers.push({
       afterQuery(event) {

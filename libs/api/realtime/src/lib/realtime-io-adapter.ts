@@ -6,7 +6,7 @@ import { closeNamespaces, SocketAdapterRedis } from './socket-adapter-redis';
 
 /**
  * Socket.IO on the API's own HTTP server (Fastify's underlying Node server), with the sharded Redis adapter when Redis
- * is configured and the in-memory adapter otherwise.
+ * is configured and the in-memory adapter otherwise; WebSocket only when several API processes share the port.
  */
 export class RealtimeIoAdapter extends IoAdapter {
   private readonly logger = new Logger('RealtimeAdapter');
@@ -28,6 +28,9 @@ export class RealtimeIoAdapter extends IoAdapter {
     const server: Server = super.createIOServer(port, {
       ...options,
       cors: { origin: this.config.webOrigins, credentials: true },
+      // Several processes share the port (API_WORKERS, decision 0039): a long-polling session's requests could reach
+      // different ones, a WebSocket stays on the process that took its connection, so no sticky sessions are needed.
+      ...(this.config.apiWorkers > 1 ? { transports: ['websocket' as const] } : {}),
     });
     if (this.redis) server.adapter(this.redis.adapter);
     this.server = server;

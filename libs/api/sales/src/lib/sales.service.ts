@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { PricedSale, priceSale, ROLE_PERMISSIONS, uuidv7 } from '@kassa/contracts';
 import { AuditLog, auditScopeOf } from '@kassa/api/audit';
 import { StaffPinsService } from '@kassa/api/auth';
-import { ProductsService } from '@kassa/api/catalog';
+import { ProductForSale, ProductsService } from '@kassa/api/catalog';
 import { CustomersService } from '@kassa/api/customers';
 import { isoTime, isUniqueViolation, queryRows } from '@kassa/api/database';
 import { DomainEvents } from '@kassa/api/events';
@@ -228,7 +228,6 @@ export class SalesService {
       const earlier = await this.earlier(context, id, requestHash);
       if (earlier) return { sale: earlier, replayed: true };
     }
-    await this.stores.assertUsable(context, input.storeId, 'storeId');
     const register = await this.register(context, input);
     const shiftId = await this.drawers.forSale(context, register, offline);
     const customerNames = input.customerId
@@ -267,86 +266,136 @@ export class SalesService {
       saleFlags.push('tender_short');
     }
 
-    const inserted = await queryRows<{ occurredAt: string }>(
-      context.manager,
-      `INSERT INTO sale (tenant_id, id, store_id, register_id, receipt_number, customer_id, actor_type, actor_id, offline,
-                         currency, prices_include_tax, discount, subtotal_minor, discount_minor, tax_minor, total_minor,
-                         tendered_minor, change_due_minor, note, request_hash, occurred_at, discount_approved_by, shift_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, coalesce($21::timestamptz, now()), $22, $23)
-       ON CONFLICT (tenant_id, id) DO NOTHING RETURNING ${isoTime('occurred_at')} AS "occurredAt"`,
-      [
-        context.tenantId,
-        id,
-        input.storeId,
-        register.id,
-        input.receiptNumber ?? null,
-        input.customerId ?? null,
-        seller.actor.kind,
-        actorIdOf(seller),
-        offline,
-        tenant.currency,
-        tenant.pricesIncludeTax,
-        input.discount ? JSON.stringify(discountOf(input.discount)) : null,
-        priced.subtotalMinor,
-        priced.discountMinor,
-        priced.taxMinor,
-        priced.totalMinor,
-        tendered.tenderedMinor,
-        tendered.changeDueMinor,
-        input.note ?? null,
-        requestHash,
-        input.occurredAt ?? null,
-        discountApprovedBy,
-        shiftId,
-      ],
-    ).catch((error: unknown) => {
-      if (isUniqueViolation(error, 'sale_receipt_number_key')) {
-        throw receiptNumberTaken(input.receiptNumber);
-      }
-      throw error;
-    });
-    // A concurrent resend of the same id committed first (the insert waited for it).
-    if (inserted.length === 0) return { sale: (await this.earlier(context, id, requestHash)) as SaleDto, replayed: true };
+    const lineFlags = lines.map((line) => [...line.flags]);
+    // Writes in a fixed number of statements (issue 31): events and audit rows go in one insert each at the end.
+    return this.events.collecting(context, () =>
+      this.audit.collecting(context.manager, async () => {
+        const inserted = await queryRows<{ occurredAt: string; createdAt: string }>(
+          context.manager,
+          `INSERT INTO sale (tenant_id, id, store_id, register_id, receipt_number, customer_id, actor_type, actor_id, offline,
+                             currency, prices_include_tax, discount, subtotal_minor, discount_minor, tax_minor, total_minor,
+                             tendered_minor, change_due_minor, note, request_hash, occurred_at, discount_approved_by, shift_id, flags)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, coalesce($21::timestamptz, now()), $22, $23, $24)
+           ON CONFLICT (tenant_id, id) DO NOTHING RETURNING ${isoTime('occurred_at')} AS "occurredAt", ${isoTime('created_at')} AS "createdAt"`,
+          [
+            context.tenantId,
+            id,
+            input.storeId,
+            register.id,
+            // An api register's number is taken last (its row stays locked until commit); a POS register's comes with the sale.
+            register.kind === 'pos' ? (input.receiptNumber as number) : null,
+            input.customerId ?? null,
+            seller.actor.kind,
+            actorIdOf(seller),
+            offline,
+            tenant.currency,
+            tenant.pricesIncludeTax,
+            input.discount ? JSON.stringify(discountOf(input.discount)) : null,
+            priced.subtotalMinor,
+            priced.discountMinor,
+            priced.taxMinor,
+            priced.totalMinor,
+            tendered.tenderedMinor,
+            tendered.changeDueMinor,
+            input.note ?? null,
+            requestHash,
+            input.occurredAt ?? null,
+            discountApprovedBy,
+            shiftId,
+            saleFlagsOf(saleFlags, lineFlags),
+          ],
+        ).catch((error: unknown) => {
+          if (isUniqueViolation(error, 'sale_receipt_number_key')) {
+            throw receiptNumberTaken(input.receiptNumber);
+          }
+          throw error;
+        });
+        // A concurrent resend of the same id committed first (the insert waited for it).
+        if (inserted.length === 0) return { sale: (await this.earlier(context, id, requestHash)) as SaleDto, replayed: true };
 
-    await this.insertLinesAndTenders(context, id, lines, priced, input);
-    const onHand = await this.moveStock(context, id, input.storeId, lines, offline);
-    // After the stock rows and before the register's, as refunds and voids lock stock before the customer.
-    if (input.customerId) {
-      await this.customers.recordPurchase(context, input.customerId, { count: 1, totalMinor: priced.totalMinor, purchasedAt: inserted[0].occurredAt });
-    }
-    const receiptNumber = register.kind === 'api' ? await this.registers.nextReceiptNumber(context, register.id) : (input.receiptNumber as number);
-    if (register.kind === 'pos') await this.registers.noteReceiptNumber(context, register.id, receiptNumber);
-    await this.settleLines(context, id, lines, onHand, offline);
-    await context.manager.query(
-      `UPDATE sale s SET receipt_number = $2,
-              flags = ARRAY(SELECT DISTINCT f FROM unnest($3::text[] || ARRAY(SELECT unnest(l.flags) FROM sale_line l WHERE l.tenant_id = s.tenant_id AND l.sale_id = s.id)) f ORDER BY f)
-        WHERE s.id = $1`,
-      [id, receiptNumber, saleFlags],
-    );
+        const onHand = await this.moveStock(context, id, input.storeId, lines, products, offline);
+        // An offline sale already happened: a line that took the store below zero is flagged for review.
+        lines.forEach((line, index) => {
+          if (offline && (onHand.get(line.index) ?? 0) < 0) lineFlags[index].push('negative_stock');
+        });
+        // After the stock rows and before the register's, as refunds and voids lock stock before the customer.
+        if (input.customerId) {
+          await this.customers.recordPurchase(context, input.customerId, { count: 1, totalMinor: priced.totalMinor, purchasedAt: inserted[0].occurredAt });
+        }
+        const receiptNumber = register.kind === 'api' ? await this.registers.nextReceiptNumber(context, register.id) : (input.receiptNumber as number);
+        if (register.kind === 'pos') await this.registers.noteReceiptNumber(context, register.id, receiptNumber);
+        const flags = saleFlagsOf(saleFlags, lineFlags);
+        if (
+          register.kind === 'api' ||
+          flags.length >
+            saleFlagsOf(
+              saleFlags,
+              lines.map((line) => line.flags),
+            ).length
+        ) {
+          await context.manager.query(`UPDATE sale SET receipt_number = $2, flags = $3 WHERE id = $1`, [id, receiptNumber, flags]);
+        }
+        const written = await this.insertLinesAndTenders(context, id, lines, lineFlags, onHand, priced, input);
 
-    const sale = await this.read(context, id, customerNames);
-    await this.recordEvents(context, sale);
-    await this.audit.record(auditScopeOf(context), {
-      action: 'create',
-      entityType: 'sale',
-      entityId: id,
-      after: {
-        storeId: sale.storeId,
-        registerId: sale.registerId,
-        receiptNumber: sale.receiptNumber,
-        discountMinor: sale.discountMinor,
-        discountApprovedBy: sale.discountApprovedBy,
-        totalMinor: sale.totalMinor,
-        offline,
-        flags: sale.flags,
-      },
-      metadata: auditMetadata({
-        discountGrantedBy: sale.discountMinor > 0 ? discountGrant.grantedBy : undefined,
-        cashierId: seller === context ? undefined : input.cashierId,
+        const sale = presentSale(
+          {
+            id,
+            storeId: input.storeId,
+            registerId: register.id,
+            receiptNumber,
+            customerId: input.customerId ?? null,
+            status: 'completed',
+            offline,
+            flags,
+            currency: tenant.currency,
+            pricesIncludeTax: tenant.pricesIncludeTax,
+            discount: discountOf(input.discount) ?? null,
+            subtotalMinor: priced.subtotalMinor,
+            discountMinor: priced.discountMinor,
+            taxMinor: priced.taxMinor,
+            discountApprovedBy,
+            totalMinor: priced.totalMinor,
+            tenderedMinor: tendered.tenderedMinor,
+            changeDueMinor: tendered.changeDueMinor,
+            note: input.note ?? null,
+            actorType: seller.actor.kind,
+            actorId: actorIdOf(seller),
+            occurredAt: inserted[0].occurredAt,
+            createdAt: inserted[0].createdAt,
+            reviewedAt: null,
+            voidedAt: null,
+            voidReason: null,
+            shiftId,
+            voidRegisterId: null,
+            voidShiftId: null,
+            ...written,
+          },
+          customerNames,
+        );
+        await this.recordEvents(context, sale);
+        await this.audit.record(auditScopeOf(context), {
+          action: 'create',
+          entityType: 'sale',
+          entityId: id,
+          after: {
+            storeId: sale.storeId,
+            registerId: sale.registerId,
+            receiptNumber: sale.receiptNumber,
+            discountMinor: sale.discountMinor,
+            discountApprovedBy: sale.discountApprovedBy,
+            totalMinor: sale.totalMinor,
+            offline,
+            flags: sale.flags,
+          },
+          metadata: auditMetadata({
+            discountGrantedBy: sale.discountMinor > 0 ? discountGrant.grantedBy : undefined,
+            cashierId: seller === context ? undefined : input.cashierId,
+          }),
+        });
+        await this.summary.invalidate(context);
+        return { sale, replayed: false };
       }),
-    });
-    await this.summary.invalidate(context);
-    return { sale, replayed: false };
+    );
   }
 
   /** The request as the cashier who rang the sale up: an active user of the shop who may sell at the store. */
@@ -380,92 +429,112 @@ export class SalesService {
     return register;
   }
 
-  private async insertLinesAndTenders(context: RequestContext, saleId: string, lines: ResolvedLine[], priced: PricedSale, input: CreateSaleDto) {
+  /** Lines (with their final flags and on hand after) and tenders in one statement; answers them as the sale shows them. */
+  private async insertLinesAndTenders(
+    context: RequestContext,
+    saleId: string,
+    lines: ResolvedLine[],
+    lineFlags: SaleFlag[][],
+    onHand: Map<number, number>,
+    priced: PricedSale,
+    input: CreateSaleDto,
+  ): Promise<Pick<StoredSale, 'lines' | 'tenders'>> {
+    const stored: StoredSale['lines'] = lines.map((line, index) => ({
+      id: uuidv7(),
+      productId: line.product.id,
+      sku: line.product.sku,
+      name: line.product.name,
+      quantity: line.pricing.quantity,
+      unitPriceMinor: line.pricing.unitPriceMinor,
+      listPriceMinor: line.product.priceMinor,
+      taxRateBps: line.pricing.taxRateBps,
+      discount: line.pricing.discount ?? null,
+      grossMinor: priced.lines[index].grossMinor,
+      lineDiscountMinor: priced.lines[index].lineDiscountMinor,
+      saleDiscountMinor: priced.lines[index].saleDiscountMinor,
+      taxMinor: priced.lines[index].taxMinor,
+      totalMinor: priced.lines[index].totalMinor,
+      flags: lineFlags[index],
+      refundedQuantity: 0,
+      onHandAfter: onHand.get(line.index) ?? null,
+    }));
+    const tenders = input.tenders.map((tender) => ({ id: uuidv7(), type: tender.type, amountMinor: tender.amountMinor, offline: tender.offline ?? false }));
     await context.manager.query(
-      `INSERT INTO sale_line (tenant_id, sale_id, id, position, product_id, sku, name, quantity, unit_price_minor, list_price_minor,
-                              tax_rate_bps, discount, gross_minor, line_discount_minor, sale_discount_minor, tax_minor, total_minor, flags, unit_cost_minor)
+      `WITH tenders AS (
+         INSERT INTO sale_tender (tenant_id, sale_id, id, position, type, amount_minor, offline)
+         SELECT $1, $2, * FROM unnest($20::uuid[], $21::int[], $22::text[], $23::bigint[], $24::boolean[])
+       )
+       INSERT INTO sale_line (tenant_id, sale_id, id, position, product_id, sku, name, quantity, unit_price_minor, list_price_minor,
+                              tax_rate_bps, discount, gross_minor, line_discount_minor, sale_discount_minor, tax_minor, total_minor, flags, unit_cost_minor,
+                              on_hand_after)
        SELECT $1, $2, v.id, v.position, v.product_id, v.sku, v.name, v.quantity, v.unit_price, v.list_price, v.tax_rate, v.discount,
-              v.gross, v.line_discount, v.sale_discount, v.tax, v.total, coalesce(string_to_array(nullif(v.flags, ''), ','), '{}'), v.unit_cost
+              v.gross, v.line_discount, v.sale_discount, v.tax, v.total, coalesce(string_to_array(nullif(v.flags, ''), ','), '{}'), v.unit_cost, v.on_hand
          FROM unnest($3::uuid[], $4::int[], $5::uuid[], $6::text[], $7::text[], $8::int[], $9::bigint[], $10::bigint[], $11::int[],
-                     $12::jsonb[], $13::bigint[], $14::bigint[], $15::bigint[], $16::bigint[], $17::bigint[], $18::text[], $19::bigint[])
+                     $12::jsonb[], $13::bigint[], $14::bigint[], $15::bigint[], $16::bigint[], $17::bigint[], $18::text[], $19::bigint[], $25::int[])
            AS v (id, position, product_id, sku, name, quantity, unit_price, list_price, tax_rate, discount, gross, line_discount,
-                 sale_discount, tax, total, flags, unit_cost)`,
+                 sale_discount, tax, total, flags, unit_cost, on_hand)`,
       [
         context.tenantId,
         saleId,
-        lines.map(() => uuidv7()),
+        stored.map((line) => line.id),
         lines.map((line) => line.index),
-        lines.map((line) => line.product.id),
-        lines.map((line) => line.product.sku),
-        lines.map((line) => line.product.name),
-        lines.map((line) => line.pricing.quantity),
-        lines.map((line) => line.pricing.unitPriceMinor),
-        lines.map((line) => line.product.priceMinor),
-        lines.map((line) => line.pricing.taxRateBps),
-        lines.map((line) => (line.pricing.discount ? JSON.stringify(line.pricing.discount) : null)),
-        priced.lines.map((line) => line.grossMinor),
-        priced.lines.map((line) => line.lineDiscountMinor),
-        priced.lines.map((line) => line.saleDiscountMinor),
-        priced.lines.map((line) => line.taxMinor),
-        priced.lines.map((line) => line.totalMinor),
+        stored.map((line) => line.productId),
+        stored.map((line) => line.sku),
+        stored.map((line) => line.name),
+        stored.map((line) => line.quantity),
+        stored.map((line) => line.unitPriceMinor),
+        stored.map((line) => line.listPriceMinor),
+        stored.map((line) => line.taxRateBps),
+        stored.map((line) => (line.discount ? JSON.stringify(line.discount) : null)),
+        stored.map((line) => line.grossMinor),
+        stored.map((line) => line.lineDiscountMinor),
+        stored.map((line) => line.saleDiscountMinor),
+        stored.map((line) => line.taxMinor),
+        stored.map((line) => line.totalMinor),
         // Arrays of arrays must not be ragged in PostgreSQL: each line's flags travel comma-joined.
-        lines.map((line) => line.flags.join(',')),
+        stored.map((line) => line.flags.join(',')),
         // The catalog's cost now: margins keep the cost of the day the goods were sold (issue 29).
         lines.map((line) => line.product.costMinor),
+        tenders.map((tender) => tender.id),
+        tenders.map((_, position) => position),
+        tenders.map((tender) => tender.type),
+        tenders.map((tender) => tender.amountMinor),
+        tenders.map((tender) => tender.offline),
+        stored.map((line) => line.onHandAfter),
       ],
     );
-    await context.manager.query(
-      `INSERT INTO sale_tender (tenant_id, sale_id, id, position, type, amount_minor, offline)
-       SELECT $1, $2, * FROM unnest($3::uuid[], $4::int[], $5::text[], $6::bigint[], $7::boolean[])`,
-      [
-        context.tenantId,
-        saleId,
-        input.tenders.map(() => uuidv7()),
-        input.tenders.map((_, position) => position),
-        input.tenders.map((tender) => tender.type),
-        input.tenders.map((tender) => tender.amountMinor),
-        input.tenders.map((tender) => tender.offline ?? false),
-      ],
-    );
+    return { lines: stored, tenders };
   }
 
   /**
-   * Takes the sold units out of the store, product by product in id order so concurrent sales lock
-   * stock rows in one order and never deadlock. Answers on hand after each line's product moved.
+   * Takes the sold units out of the store in one move of every line (StockService locks the levels in product order,
+   * so concurrent sales never deadlock). Answers on hand after each stocked line, by line index.
    */
-  private async moveStock(context: RequestContext, saleId: string, storeId: string, lines: ResolvedLine[], offline: boolean): Promise<Map<number, number>> {
-    const onHand = new Map<number, number>();
-    const ordered = lines
-      .filter((line) => line.product.trackStock)
-      .sort((a, b) => (a.product.id < b.product.id ? -1 : a.product.id > b.product.id ? 1 : a.index - b.index));
-    for (const line of ordered) {
-      const moved = await this.stock.move(
-        context,
-        {
-          storeId,
-          productId: line.product.id,
-          delta: -line.pricing.quantity,
-          reason: 'sale',
-          reference: { type: 'sale', id: saleId },
-          alreadyHappened: offline,
-        },
-        { store: 'storeId', product: `lines.${line.index}.productId`, delta: `lines.${line.index}.quantity` },
-      );
-      onHand.set(line.index, moved.onHand);
-    }
-    return onHand;
-  }
-
-  /** Records on hand after each line and flags an offline sale's lines that left stock below zero. */
-  private async settleLines(context: RequestContext, saleId: string, lines: ResolvedLine[], onHand: Map<number, number>, offline: boolean) {
-    const settled = lines.filter((line) => onHand.has(line.index));
-    if (settled.length === 0) return;
-    await context.manager.query(
-      `UPDATE sale_line l SET on_hand_after = v.on_hand, flags = CASE WHEN $3 AND v.on_hand < 0 THEN l.flags || '{negative_stock}'::text[] ELSE l.flags END
-         FROM unnest($2::int[], $4::int[]) AS v (position, on_hand)
-        WHERE l.sale_id = $1 AND l.position = v.position`,
-      [saleId, settled.map((line) => line.index), offline, settled.map((line) => onHand.get(line.index))],
+  private async moveStock(
+    context: RequestContext,
+    saleId: string,
+    storeId: string,
+    lines: ResolvedLine[],
+    products: ProductForSale[],
+    offline: boolean,
+  ): Promise<Map<number, number>> {
+    const stocked = lines.filter((line) => line.product.trackStock);
+    const moved = await this.stock.moveMany(
+      context,
+      stocked.map((line) => ({
+        storeId,
+        productId: line.product.id,
+        delta: -line.pricing.quantity,
+        reason: 'sale' as const,
+        reference: { type: 'sale', id: saleId },
+        alreadyHappened: offline,
+      })),
+      {
+        fields: stocked.map((line) => ({ store: 'storeId', product: `lines.${line.index}.productId`, delta: `lines.${line.index}.quantity` })),
+        products,
+      },
     );
+    return new Map(stocked.map((line, index) => [line.index, moved[index].onHand]));
   }
 
   private async recordEvents(context: RequestContext, sale: SaleDto): Promise<void> {
@@ -494,6 +563,11 @@ function assertOfflineTenders(input: CreateSaleDto): void {
 function beyondOfflineLimits(tenant: TenantDto, tenders: CreateSaleDto['tenders'], totalMinor: number): boolean {
   const cardOffline = tenders.some((tender) => tender.offline);
   return (cardOffline && !tenant.offlineCardAllowed) || (tenant.offlineMaxSaleMinor !== null && totalMinor > tenant.offlineMaxSaleMinor);
+}
+
+/** A sale's flags: its own and its lines', once each, in order. */
+function saleFlagsOf(saleFlags: SaleFlag[], lineFlags: SaleFlag[][]): SaleFlag[] {
+  return [...new Set([...saleFlags, ...lineFlags.flat()])].sort();
 }
 
 const auditMetadata = (fields: Record<string, unknown>) => {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { queryRows } from '@kassa/api/database';
 import { RequestContext } from '@kassa/api/http';
-import { ShiftSettingsService } from './shift-settings.service';
+import { SHIFT_SETTINGS_DEFAULTS } from './shift-settings.service';
 import { shiftNotOpen } from './sales.exception';
 
 /**
@@ -11,8 +11,6 @@ import { shiftNotOpen } from './sales.exception';
  */
 @Injectable()
 export class ShiftDrawersService {
-  constructor(private readonly settings: ShiftSettingsService) {}
-
   async openShiftOf(context: RequestContext, registerId: string): Promise<string | null> {
     const [shift] = await queryRows<{ id: string }>(context.manager, `SELECT id FROM shift WHERE register_id = $1 AND status = 'open' FOR SHARE`, [registerId]);
     return shift?.id ?? null;
@@ -24,8 +22,15 @@ export class ShiftDrawersService {
    * opening before it, in order).
    */
   async forSale(context: RequestContext, register: { id: string; kind: 'pos' | 'api' }, offline: boolean): Promise<string | null> {
-    const shiftId = await this.openShiftOf(context, register.id);
-    if (shiftId === null && register.kind === 'pos' && !offline && (await this.settings.get(context)).requireOpenShift) throw shiftNotOpen();
-    return shiftId;
+    // The shift and the shop's rule in one statement: a sale asks it on every checkout.
+    const [found] = await queryRows<{ shiftId: string | null; requireOpenShift: boolean | null }>(
+      context.manager,
+      `SELECT (SELECT id FROM shift WHERE register_id = $1 AND status = 'open' FOR SHARE) AS "shiftId",
+              (SELECT require_open_shift FROM shift_settings) AS "requireOpenShift"`,
+      [register.id],
+    );
+    const required = found.requireOpenShift ?? SHIFT_SETTINGS_DEFAULTS.requireOpenShift;
+    if (found.shiftId === null && register.kind === 'pos' && !offline && required) throw shiftNotOpen();
+    return found.shiftId;
   }
 }

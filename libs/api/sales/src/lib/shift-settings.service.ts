@@ -8,7 +8,7 @@ const SETTINGS_COLUMNS = `require_open_shift AS "requireOpenShift", blind_count 
   discrepancy_threshold_minor AS "discrepancyThresholdMinor", version`;
 
 /** The defaults of a shop that never changed them: selling without a shift, blind counts, every discrepancy reported. */
-const DEFAULTS: ShiftSettingsDto = { requireOpenShift: false, blindCount: true, discrepancyThresholdMinor: 0, version: 0 };
+export const SHIFT_SETTINGS_DEFAULTS: ShiftSettingsDto = { requireOpenShift: false, blindCount: true, discrepancyThresholdMinor: 0, version: 0 };
 
 /** A shop's cash rules: one row, made on the first change (decision 0022). */
 @Injectable()
@@ -17,7 +17,7 @@ export class ShiftSettingsService {
 
   async get(context: RequestContext): Promise<ShiftSettingsDto> {
     const [settings] = await queryRows<ShiftSettingsDto>(context.manager, `SELECT ${SETTINGS_COLUMNS} FROM shift_settings`);
-    return settings ?? DEFAULTS;
+    return settings ?? SHIFT_SETTINGS_DEFAULTS;
   }
 
   async update(context: RequestContext, changes: UpdateShiftSettingsDto, expectedVersion?: number): Promise<ShiftSettingsDto> {

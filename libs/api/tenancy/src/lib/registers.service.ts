@@ -4,9 +4,9 @@ import { AuditLog, auditScopeOf } from '@kassa/api/audit';
 import { isoTime, isUniqueViolation, queryRows } from '@kassa/api/database';
 import { RequestContext } from '@kassa/api/http';
 import type { CreateRegisterDto, RegisterDto, RegisterListDto, UpdateRegisterDto } from './dto/register.dto';
-import { canSeeStore } from './store-scope';
+import { assertStoreVisible, canSeeStore } from './store-scope';
 import { StoresService } from './stores.service';
-import { apiRegisterNotRetirable, registerNameTaken, registerNotFound, registerRetired } from './tenancy.exception';
+import { apiRegisterNotRetirable, registerNameTaken, registerNotFound, registerRetired, storeNotFound } from './tenancy.exception';
 
 const REGISTER_COLUMNS = `r.id, r.store_id AS "storeId", r.name, r.kind, r.last_receipt_number AS "lastReceiptNumber",
   ${isoTime('r.created_at')} AS "createdAt", ${isoTime('r.retired_at')} AS "retiredAt"`;
@@ -63,20 +63,22 @@ export class RegistersService {
    * A retired one refuses online sales; an offline sale already happened on its till, so it is taken as it comes.
    */
   async forSale(context: RequestContext, storeId: string, registerId: string | undefined, offline = false): Promise<SaleRegister> {
-    const columns = `id, kind, retired_at IS NOT NULL AS retired`;
-    const [register] = registerId
-      ? await queryRows<SaleRegister & { retired: boolean }>(context.manager, `SELECT ${columns} FROM register WHERE id = $1 AND store_id = $2`, [
-          registerId,
-          storeId,
-        ])
-      : await queryRows<SaleRegister & { retired: boolean }>(context.manager, `SELECT ${columns} FROM register WHERE store_id = $1 AND kind = 'api'`, [
-          storeId,
-        ]);
-    if (!register) {
+    // The store's check and the register's in one statement: a store the caller may use, then its register.
+    assertStoreVisible(context, storeId, 'storeId');
+    const [found] = await queryRows<{ id: string | null; kind: 'pos' | 'api'; retired: boolean }>(
+      context.manager,
+      `SELECT r.id, r.kind, r.retired_at IS NOT NULL AS retired
+         FROM store s LEFT JOIN register r ON r.tenant_id = s.tenant_id AND r.store_id = s.id AND CASE WHEN $2::uuid IS NULL THEN r.kind = 'api' ELSE r.id = $2 END
+        WHERE s.id = $1`,
+      [storeId, registerId ?? null],
+    );
+    if (!found) throw storeNotFound('storeId');
+    this.stores.noteUsable(context, storeId);
+    if (found.id === null) {
       throw registerNotFound('registerId');
     }
-    if (register.retired && !offline) throw registerRetired('registerId');
-    return { id: register.id, kind: register.kind };
+    if (found.retired && !offline) throw registerRetired('registerId');
+    return { id: found.id, kind: found.kind };
   }
 
   /** An `api` register's next number; its row stays locked until the sale commits, so numbers never repeat or skip. */

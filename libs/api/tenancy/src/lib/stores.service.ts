@@ -71,7 +71,12 @@ export class StoresService {
     if (known.has(storeId)) return;
     const [store] = await queryRows<{ id: string }>(context.manager, `SELECT id FROM store WHERE id = $1`, [storeId]);
     if (!store) throw storeNotFound(field);
-    this.usable.set(context.manager, known.add(storeId));
+    this.noteUsable(context, storeId);
+  }
+
+  /** A store this transaction has found usable another way (a sale's register check): `assertUsable` asks no more. */
+  noteUsable(context: RequestContext, storeId: string): void {
+    this.usable.set(context.manager, (this.usable.get(context.manager) ?? new Set<string>()).add(storeId));
   }
 
   async update(context: RequestContext, id: string, changes: UpdateStoreDto): Promise<StoreDto> {

@@ -185,7 +185,7 @@ export class StockService {
     const low = isLowStock(onHand, reorderPoint);
     if (low === level.low) return;
     await context.manager.query(`UPDATE stock_level SET low = $2 WHERE id = $1`, [level.id, low]);
-    if (!low) return;
+    if (!low || reorderPoint === null) return;
     await this.events.record(context, {
       type: 'stock.low',
       aggregateType: 'stock_level',

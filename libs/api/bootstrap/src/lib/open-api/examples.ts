@@ -294,11 +294,11 @@ export const WEBHOOK_EXAMPLES: Partial<Record<EventType, JsonObject>> = Object.f
   ]),
 );
 
-const examplesOf = (example: Example) => ({
-  [example.summary
+const examplesOf = ({ summary, value }: Example) => ({
+  [summary
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')]: example,
+    .replace(/^-|-$/g, '')]: { summary, value },
 });
 
 /** Puts the examples on their operations; an example naming an operation that is gone fails the document. */

@@ -95,7 +95,8 @@ async function guideWithTable(document) {
 }
 
 async function render(document) {
-  return HEADER + astToString(await openapiTS(document));
+  // openapi-typescript writes into the object it is given (an `enum` beside each discriminated `const`): give it a copy.
+  return HEADER + astToString(await openapiTS(structuredClone(document)));
 }
 
 const { check, out } = parseArgs(process.argv.slice(2));

@@ -14,3 +14,8 @@ export * from './lib/discount-allowance';
 export * from './lib/locale';
 export * from './lib/realtime';
 export * from './lib/denominations';
+export * from './lib/sales';
+export * from './lib/purchasing';
+export * from './lib/mail';
+export type { JsonSchema, Schema, Static } from './lib/json-schema';
+export * from './lib/event-data';

@@ -1,13 +1,21 @@
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
-import { ERROR_STATUS, ErrorCode } from '@kassa/contracts';
+import { ERROR_STATUS, ErrorCode, EVENT_TYPES } from '@kassa/contracts';
 import { expectStatus } from '../support/identity';
 import { startTestApi, TestApi } from '../support/test-api';
 
 const COMMITTED = path.resolve(__dirname, '../../../../libs/api-client/src/lib/generated/openapi.json');
 
+type Examples = Record<string, { value: unknown }>;
+interface RequestBody {
+  content: Record<string, { schema: unknown; examples?: Examples }>;
+}
+
 interface Operation {
+  requestBody?: RequestBody;
   operationId: string;
   summary?: string;
   description?: string;
@@ -24,6 +32,7 @@ describe('The partner contract (OpenAPI 3.1)', () => {
     servers: { url: string }[];
     paths: Record<string, Record<string, Operation>>;
     components: Record<string, Record<string, unknown>>;
+    webhooks: Record<string, { post: Operation & { parameters: { name: string; in: string; required: boolean }[]; requestBody: RequestBody } }>;
   };
   const operations = () => Object.values(document.paths).flatMap((item) => Object.values(item));
   const operation = (route: string, method: string) => document.paths[route][method];
@@ -111,5 +120,71 @@ describe('The partner contract (OpenAPI 3.1)', () => {
       (item) => item.name === 'after',
     );
     expect(after?.schema).toMatchObject({ type: 'integer', minimum: 0 });
+  });
+
+  it('describes every event type as a webhook with the Standard Webhooks headers, and lists events as a union discriminated by type', () => {
+    const schemas = document.components.schemas as Record<string, Record<string, unknown>>;
+    expect(Object.keys(document.webhooks).sort()).toEqual([...EVENT_TYPES].sort());
+    const union = schemas.KassaEvent as { oneOf: { $ref: string }[]; discriminator: { propertyName: string; mapping: Record<string, string> } };
+    expect(union.discriminator.propertyName).toBe('type');
+    expect(Object.keys(union.discriminator.mapping).sort()).toEqual([...EVENT_TYPES].sort());
+    expect(union.oneOf.map((member) => member.$ref).sort()).toEqual(Object.values(union.discriminator.mapping).sort());
+    for (const type of EVENT_TYPES) {
+      const delivery = document.webhooks[type].post;
+      expect(delivery.parameters.map(({ name, in: where, required }) => [name, where, required])).toEqual([
+        ['webhook-id', 'header', true],
+        ['webhook-timestamp', 'header', true],
+        ['webhook-signature', 'header', true],
+      ]);
+      const envelope = delivery.requestBody.content['application/json'].schema as { $ref: string };
+      expect(envelope.$ref).toBe(union.discriminator.mapping[type]);
+      const named = schemas[envelope.$ref.split('/').pop() as string] as { properties: { type: unknown; data: { $ref?: string } } };
+      expect(named.properties.type).toEqual({ type: 'string', const: type });
+      // Every type's data is a named schema, closed to fields it does not list.
+      expect(schemas[String(named.properties.data.$ref).split('/').pop() as string]).toMatchObject({ type: 'object', additionalProperties: false });
+    }
+    const items = (schemas.EventListDto as { properties: { items: { items: unknown } } }).properties.items.items;
+    expect(items).toEqual({ $ref: '#/components/schemas/KassaEvent' });
+    expect((schemas.ReplayDto as { properties: { items: { items: unknown } } }).properties.items.items).toEqual({ $ref: '#/components/schemas/KassaEvent' });
+  });
+
+  it('gives the main flows request and response examples, each valid against its schema', () => {
+    const ajv = new Ajv({ strict: false, allErrors: true });
+    addFormats(ajv);
+    ajv.addSchema({ ...document, $id: 'kassa-openapi' });
+    const checked: string[] = [];
+    const check = (where: string, media: { schema: unknown; examples?: Examples } | undefined) => {
+      for (const [name, example] of Object.entries(media?.examples ?? {})) {
+        const validate = ajv.compile({ $ref: `kassa-openapi#${where}/schema` });
+        expect({ [`${where} ${name}`]: validate(example.value) ? 'valid' : ajv.errorsText(validate.errors) }).toEqual({ [`${where} ${name}`]: 'valid' });
+        checked.push(where.split('/')[2].replace(/~1/g, '/') + (where.includes('requestBody') ? ' request' : ' response'));
+      }
+    };
+    const pointer = (...segments: string[]) => `/${segments.map((segment) => segment.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`;
+    for (const [route, item] of Object.entries(document.paths)) {
+      for (const [method, op] of Object.entries(item)) {
+        check(pointer('paths', route, method, 'requestBody', 'content', 'application/json'), op.requestBody?.content['application/json']);
+        for (const [status, response] of Object.entries(op.responses)) {
+          check(pointer('paths', route, method, 'responses', status, 'content', 'application/json'), response.content?.['application/json'] as never);
+        }
+      }
+    }
+    for (const [type, webhook] of Object.entries(document.webhooks)) {
+      check(pointer('webhooks', type, 'post', 'requestBody', 'content', 'application/json'), webhook.post.requestBody.content['application/json']);
+    }
+    expect(checked).toEqual(
+      expect.arrayContaining([
+        '/api/v1/signup request',
+        '/api/v1/signup response',
+        '/api/v1/products request',
+        '/api/v1/products response',
+        '/api/v1/sales request',
+        '/api/v1/sales response',
+        '/api/v1/sales/{id}/refunds request',
+        '/api/v1/sales/{id}/refunds response',
+        '/api/v1/events response',
+        'sale.created request',
+      ]),
+    );
   });
 });

@@ -1,7 +1,7 @@
 import { Body, Controller, Injectable, Module, OnModuleInit, Post } from '@nestjs/common';
 import { IsBoolean, IsOptional, IsUUID } from 'class-validator';
 import { Client } from 'pg';
-import { ErrorCode, EventEnvelope } from '@kassa/contracts';
+import { ErrorCode, EventData, EventEnvelope } from '@kassa/contracts';
 import { tenantIsolationSql } from '@kassa/api/database';
 import { DomainEvents, EventConsumers } from '@kassa/api/events';
 import { AuditLog, auditScopeOf } from '@kassa/api/audit';
@@ -54,7 +54,8 @@ class EventsProbeController {
       aggregateType: 'probe',
       aggregateId: body.aggregateId,
       aggregateVersion: version,
-      data: { version },
+      // A stand-in aggregate under a real type: only these tests read its `data`, which is not a product's.
+      data: { version } as unknown as EventData<'product.updated'>,
     });
     if (body.rollback) throw new ApiException(ErrorCode.Conflict, 'Rolled back on purpose.');
     return { version, eventId };

@@ -7,12 +7,13 @@ const root = path.resolve(__dirname, '../../../..');
 const DOCUMENT = path.join(__dirname, 'generated/openapi.json');
 
 /**
- * What a partner writes with a client from another generator: list products, record a sale, and switch on the
- * `code` of a 409. It type-checks only if the document types inputs, outputs and each status' problem codes.
+ * What a partner writes with a client from another generator: list products, record a sale, switch on the `code` of
+ * a 409, and read events by their `type`. It type-checks only if the document types inputs, outputs, each status'
+ * problem codes and each event type's data.
  */
 const PARTNER_SCRIPT = `
 import { createClient } from './client';
-import { createSale, listProducts } from './sdk.gen';
+import { createSale, listEvents, listProducts } from './sdk.gen';
 import type { CreateSaleErrors } from './types.gen';
 
 const client = createClient({ baseUrl: 'https://api.kassa.test', headers: { authorization: 'Bearer kas_example' } });
@@ -43,6 +44,18 @@ export async function sellTheFirstProduct(storeId: string, registerId: string): 
   }
   return 'failed';
 }
+
+export async function takingsSince(after: number): Promise<number> {
+  const page = await listEvents({ client, query: { after } });
+  let takingsMinor = 0;
+  for (const event of page.data?.items ?? []) {
+    if (event.type === 'sale.created') takingsMinor += event.data.totalMinor;
+    else if (event.type === 'sale.refunded') takingsMinor -= event.data.totalMinor;
+    // @ts-expect-error a stock.adjusted event's data has no totalMinor
+    else if (event.type === 'stock.adjusted') takingsMinor += event.data.totalMinor;
+  }
+  return takingsMinor;
+}
 `;
 
 function run(command: string, args: string[], cwd: string): void {
@@ -57,7 +70,7 @@ describe('The OpenAPI document with an independent generator (@hey-api/openapi-t
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('generates a client in which listing products, recording a sale and reading a typed 409 code type-check', () => {
+  it('generates a client in which listing products, recording a sale, reading a typed 409 code and narrowing an event by type type-check', () => {
     const output = path.join(dir, 'client');
     run(path.join(root, 'node_modules/.bin/openapi-ts'), ['-i', DOCUMENT, '-o', output], root);
     writeFileSync(path.join(output, 'partner.ts'), PARTNER_SCRIPT);

@@ -1,5 +1,5 @@
 export { EventsModule } from './lib/events.module';
-export { DomainEvents } from './lib/domain-events.service';
+export { DomainEvents, newEvent } from './lib/domain-events.service';
 export type { EventWriteContext, NewEvent } from './lib/domain-events.service';
 export { EventConsumers } from './lib/event-consumers';
 export type { EventConsumer } from './lib/event-consumers';

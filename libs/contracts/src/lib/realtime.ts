@@ -1,4 +1,4 @@
-import type { EventEnvelope } from './events';
+import type { KassaEvent } from './event-data';
 
 /** The Socket.IO namespace of live updates (DESIGN.md §8). */
 export const REALTIME_NAMESPACE = '/realtime';
@@ -33,7 +33,7 @@ export interface NotificationPayload {
 /** Every message the server sends on the namespace, with its payload. */
 export interface RealtimeServerEvents {
   /** An outbox event the socket's rooms may see; `sequence` orders a tenant's events, `id` de-duplicates. */
-  event: (event: EventEnvelope) => void;
+  event: (event: KassaEvent) => void;
   notification: (notification: NotificationPayload) => void;
   /** The access token expires at `expiresAt`: send `authenticate` with a fresh one before then, or the session ends. */
   reauth: (request: { expiresAt: string }) => void;
@@ -52,7 +52,7 @@ export interface RealtimeClientEvents {
 export interface RealtimeReplay {
   /** The events after `after` would include ones past the retention: reload the screens instead. */
   refetch: boolean;
-  items: EventEnvelope[];
+  items: KassaEvent[];
   /** Ask again from here while `more` is true. */
   nextAfter: number;
   more: boolean;

@@ -2890,7 +2890,448 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    "sale.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * sale.created delivery
+         * @description Kassa POSTs each `sale.created` event to the endpoints subscribed to it (or to `*`), signed (Standard Webhooks). Retries: now, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h; `Retry-After` is honoured. No ordering is promised: order by `sequence`, or per aggregate by `aggregateVersion`, and catch up through `GET /api/v1/events`.
+         */
+        post: operations["onSaleCreatedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "sale.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * sale.updated delivery
+         * @description Kassa POSTs each `sale.updated` event to the endpoints subscribed to it (or to `*`), signed (Standard Webhooks). Retries: now, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h; `Retry-After` is honoured. No ordering is promised: order by `sequence`, or per aggregate by `aggregateVersion`, and catch up through `GET /api/v1/events`.
+         */
+        post: operations["onSaleUpdatedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "sale.voided": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * sale.voided delivery
+         * @description Kassa POSTs each `sale.voided` event to the endpoints subscribed to it (or to `*`), signed (Standard Webhooks). Retries: now, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h; `Retry-After` is honoured. No ordering is promised: order by `sequence`, or per aggregate by `aggregateVersion`, and catch up through `GET /api/v1/events`.
+         */
+        post: operations["onSaleVoidedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "sale.refunded": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * sale.refunded delivery
+         * @description Kassa POSTs each `sale.refunded` event to the endpoints subscribed to it (or to `*`), signed (Standard Webhooks). Retries: now, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h; `Retry-After` is honoured. No ordering is promised: order by `sequence`, or per aggregate by `aggregateVersion`, and catch up through `GET /api/v1/events`.
+         */
+        post: operations["onSaleRefundedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "product.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * product.created delivery
+         * @description Kassa POSTs each `product.created` event to the endpoints subscribed to it (or to `*`), signed (Standard Webhooks). Retries: now, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h; `Retry-After` is honoured. No ordering is promised: order by `sequence`, or per aggregate by `aggregateVersion`, and catch up through `GET /api/v1/events`.
+         */
+        post: operations["onProductCreatedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "product.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * product.updated delivery
+         * @description Kassa POSTs each `product.updated` event to the endpoints subscribed to it (or to `*`), signed (Standard Webhooks). Retries: now, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h; `Retry-After` is honoured. No ordering is promised: order by `sequence`, or per aggregate by `aggregateVersion`, and catch up through `GET /api/v1/events`.
+         */
+        post: operations["onProductUpdatedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "product.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * product.deleted delivery
+         * @description Kassa POSTs each `product.deleted` event to the endpoints subscribed to it (or to `*`), signed (Standard Webhooks). Retries: now, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h; `Retry-After` is honoured. No ordering is promised: order by `sequence`, or per aggregate by `aggregateVersion`, and catch up through `GET /api/v1/events`.
+         */
+        post: operations["onProductDeletedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "stock.low": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * stock.low delivery
+         * @description Kassa POSTs each `stock.low` event to the endpoints subscribed to it (or to `*`), signed (Standard Webhooks). Retries: now, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h; `Retry-After` is honoured. No ordering is promised: order by `sequence`, or per aggregate by `aggregateVersion`, and catch up through `GET /api/v1/events`.
+         */
+        post: operations["onStockLowEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "stock.adjusted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * stock.adjusted delivery
+         * @description Kassa POSTs each `stock.adjusted` event to the endpoints subscribed to it (or to `*`), signed (Standard Webhooks). Retries: now, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h; `Retry-After` is honoured. No ordering is promised: order by `sequence`, or per aggregate by `aggregateVersion`, and catch up through `GET /api/v1/events`.
+         */
+        post: operations["onStockAdjustedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "customer.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * customer.created delivery
+         * @description Kassa POSTs each `customer.created` event to the endpoints subscribed to it (or to `*`), signed (Standard Webhooks). Retries: now, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h; `Retry-After` is honoured. No ordering is promised: order by `sequence`, or per aggregate by `aggregateVersion`, and catch up through `GET /api/v1/events`.
+         */
+        post: operations["onCustomerCreatedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "supplier.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * supplier.created delivery
+         * @description Kassa POSTs each `supplier.created` event to the endpoints subscribed to it (or to `*`), signed (Standard Webhooks). Retries: now, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h; `Retry-After` is honoured. No ordering is promised: order by `sequence`, or per aggregate by `aggregateVersion`, and catch up through `GET /api/v1/events`.
+         */
+        post: operations["onSupplierCreatedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "purchase_order.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * purchase_order.created delivery
+         * @description Kassa POSTs each `purchase_order.created` event to the endpoints subscribed to it (or to `*`), signed (Standard Webhooks). Retries: now, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h; `Retry-After` is honoured. No ordering is promised: order by `sequence`, or per aggregate by `aggregateVersion`, and catch up through `GET /api/v1/events`.
+         */
+        post: operations["onPurchaseOrderCreatedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "purchase_order.submitted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * purchase_order.submitted delivery
+         * @description Kassa POSTs each `purchase_order.submitted` event to the endpoints subscribed to it (or to `*`), signed (Standard Webhooks). Retries: now, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h; `Retry-After` is honoured. No ordering is promised: order by `sequence`, or per aggregate by `aggregateVersion`, and catch up through `GET /api/v1/events`.
+         */
+        post: operations["onPurchaseOrderSubmittedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "purchase_order.approved": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * purchase_order.approved delivery
+         * @description Kassa POSTs each `purchase_order.approved` event to the endpoints subscribed to it (or to `*`), signed (Standard Webhooks). Retries: now, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h; `Retry-After` is honoured. No ordering is promised: order by `sequence`, or per aggregate by `aggregateVersion`, and catch up through `GET /api/v1/events`.
+         */
+        post: operations["onPurchaseOrderApprovedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "purchase_order.received": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * purchase_order.received delivery
+         * @description Kassa POSTs each `purchase_order.received` event to the endpoints subscribed to it (or to `*`), signed (Standard Webhooks). Retries: now, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h; `Retry-After` is honoured. No ordering is promised: order by `sequence`, or per aggregate by `aggregateVersion`, and catch up through `GET /api/v1/events`.
+         */
+        post: operations["onPurchaseOrderReceivedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "purchase_order.closed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * purchase_order.closed delivery
+         * @description Kassa POSTs each `purchase_order.closed` event to the endpoints subscribed to it (or to `*`), signed (Standard Webhooks). Retries: now, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h; `Retry-After` is honoured. No ordering is promised: order by `sequence`, or per aggregate by `aggregateVersion`, and catch up through `GET /api/v1/events`.
+         */
+        post: operations["onPurchaseOrderClosedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "payment.received": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * payment.received delivery
+         * @description Kassa POSTs each `payment.received` event to the endpoints subscribed to it (or to `*`), signed (Standard Webhooks). Retries: now, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h; `Retry-After` is honoured. No ordering is promised: order by `sequence`, or per aggregate by `aggregateVersion`, and catch up through `GET /api/v1/events`.
+         */
+        post: operations["onPaymentReceivedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "webhook.disabled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * webhook.disabled delivery
+         * @description Kassa POSTs each `webhook.disabled` event to the endpoints subscribed to it (or to `*`), signed (Standard Webhooks). Retries: now, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h; `Retry-After` is honoured. No ordering is promised: order by `sequence`, or per aggregate by `aggregateVersion`, and catch up through `GET /api/v1/events`.
+         */
+        post: operations["onWebhookDisabledEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "mail.queued": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * mail.queued delivery
+         * @description Kassa POSTs each `mail.queued` event to the endpoints subscribed to it (or to `*`), signed (Standard Webhooks). Retries: now, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h; `Retry-After` is honoured. No ordering is promised: order by `sequence`, or per aggregate by `aggregateVersion`, and catch up through `GET /api/v1/events`.
+         */
+        post: operations["onMailQueuedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "shift.opened": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * shift.opened delivery
+         * @description Kassa POSTs each `shift.opened` event to the endpoints subscribed to it (or to `*`), signed (Standard Webhooks). Retries: now, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h; `Retry-After` is honoured. No ordering is promised: order by `sequence`, or per aggregate by `aggregateVersion`, and catch up through `GET /api/v1/events`.
+         */
+        post: operations["onShiftOpenedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "shift.closed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * shift.closed delivery
+         * @description Kassa POSTs each `shift.closed` event to the endpoints subscribed to it (or to `*`), signed (Standard Webhooks). Retries: now, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h; `Retry-After` is honoured. No ordering is promised: order by `sequence`, or per aggregate by `aggregateVersion`, and catch up through `GET /api/v1/events`.
+         */
+        post: operations["onShiftClosedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "cash.discrepancy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * cash.discrepancy delivery
+         * @description Kassa POSTs each `cash.discrepancy` event to the endpoints subscribed to it (or to `*`), signed (Standard Webhooks). Retries: now, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h; `Retry-After` is honoured. No ordering is promised: order by `sequence`, or per aggregate by `aggregateVersion`, and catch up through `GET /api/v1/events`.
+         */
+        post: operations["onCashDiscrepancyEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         RuntimeModeDto: {
@@ -3065,30 +3506,9 @@ export interface components {
              */
             status: "open" | "resolved";
         };
-        EventDto: {
-            /**
-             * Format: uuid
-             * @description Also the `webhook-id` of its webhook deliveries.
-             */
-            id: string;
-            /** @enum {string} */
-            type: "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "supplier.created" | "purchase_order.created" | "purchase_order.submitted" | "purchase_order.approved" | "purchase_order.received" | "purchase_order.closed" | "payment.received" | "webhook.disabled" | "mail.queued" | "shift.opened" | "shift.closed" | "cash.discrepancy";
-            /** Format: uuid */
-            tenantId: string;
-            /** @description Position in this tenant's feed: gapless, in the order events became visible. */
-            sequence: number;
-            aggregateType: string;
-            /** Format: uuid */
-            aggregateId: string;
-            aggregateVersion: number;
-            /** Format: date-time */
-            occurredAt: string;
-            data: {
-                [key: string]: unknown;
-            };
-        };
         EventListDto: {
-            items: components["schemas"]["EventDto"][];
+            /** @description Each event typed by its `type` (the same envelope and `data` as its webhook delivery). */
+            items: components["schemas"]["KassaEvent"][];
             /**
              * @description The last sequence returned, as a digit string: pass it as `after` to continue; it stays put while nothing new has happened.
              * @example 1042
@@ -5635,29 +6055,11 @@ export interface components {
             items: components["schemas"]["WebhookDeliveryDto"][];
             nextCursor: string | null;
         };
-        RealtimeEventDto: {
-            /** Format: uuid */
-            id: string;
-            /** @enum {string} */
-            type: "sale.created" | "sale.updated" | "sale.voided" | "sale.refunded" | "product.created" | "product.updated" | "product.deleted" | "stock.low" | "stock.adjusted" | "customer.created" | "supplier.created" | "purchase_order.created" | "purchase_order.submitted" | "purchase_order.approved" | "purchase_order.received" | "purchase_order.closed" | "payment.received" | "webhook.disabled" | "mail.queued" | "shift.opened" | "shift.closed" | "cash.discrepancy";
-            /** Format: uuid */
-            tenantId: string;
-            sequence: number;
-            aggregateType: string;
-            /** Format: uuid */
-            aggregateId: string;
-            aggregateVersion: number;
-            /** Format: date-time */
-            occurredAt: string;
-            data: {
-                [key: string]: unknown;
-            };
-        };
         ReplayDto: {
             /** @description Events after `after` are past the retention: reload the screens instead of replaying. */
             refetch: boolean;
             /** @description What the socket would have pushed to you, in sequence order. */
-            items: components["schemas"]["RealtimeEventDto"][];
+            items: components["schemas"]["KassaEvent"][];
             /** @description Pass as `after` for the next page. */
             nextAfter: number;
             /** @description More events wait after `nextAfter`. */
@@ -5741,6 +6143,1129 @@ export interface components {
             /** @description With `validation_failed` and `import_invalid`: every field at fault. */
             errors?: components["schemas"]["FieldError"][];
         };
+        /** @description The sale as `GET /sales/{id}` answers it. */
+        SaleData: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            storeId: string;
+            /** Format: uuid */
+            registerId: string;
+            receiptNumber: number;
+            /** Format: uuid */
+            customerId: string | null;
+            customerName: string | null;
+            /** @enum {string} */
+            status: "completed" | "voided";
+            offline: boolean;
+            flags: ("discount_unapproved" | "negative_stock" | "price_changed" | "product_inactive" | "product_deleted" | "tender_short" | "offline_limit_exceeded")[];
+            /**
+             * @description The shop's ISO 4217 currency.
+             * @example EUR
+             */
+            currency: string;
+            pricesIncludeTax: boolean;
+            /** @description A percentage in basis points (1000 = 10 %) or an amount off. */
+            discount: ({
+                percentBps: number;
+            } | {
+                /** Format: int64 */
+                amountMinor: number;
+            }) | null;
+            /** Format: int64 */
+            subtotalMinor: number;
+            /** Format: int64 */
+            discountMinor: number;
+            /** Format: uuid */
+            discountApprovedBy: string | null;
+            /** Format: int64 */
+            taxMinor: number;
+            /** Format: int64 */
+            totalMinor: number;
+            /** Format: int64 */
+            tenderedMinor: number;
+            /** Format: int64 */
+            changeDueMinor: number;
+            note: string | null;
+            /** @enum {string} */
+            actorType: "user" | "api_key";
+            /**
+             * Format: uuid
+             * @description The cashier (user) or API key that recorded it.
+             */
+            actorId: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: date-time */
+            createdAt: string;
+            lines: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                productId: string;
+                sku: string;
+                name: string;
+                quantity: number;
+                /** Format: int64 */
+                unitPriceMinor: number;
+                /**
+                 * Format: int64
+                 * @description The catalog price when the sale was recorded.
+                 */
+                listPriceMinor: number;
+                /** @description Tax rate in basis points (1900 = 19 %). */
+                taxRateBps: number;
+                /** @description A percentage in basis points (1000 = 10 %) or an amount off. */
+                discount: ({
+                    percentBps: number;
+                } | {
+                    /** Format: int64 */
+                    amountMinor: number;
+                }) | null;
+                /** Format: int64 */
+                grossMinor: number;
+                /** Format: int64 */
+                lineDiscountMinor: number;
+                /** Format: int64 */
+                saleDiscountMinor: number;
+                /** Format: int64 */
+                taxMinor: number;
+                /** Format: int64 */
+                totalMinor: number;
+                flags: ("discount_unapproved" | "negative_stock" | "price_changed" | "product_inactive" | "product_deleted" | "tender_short" | "offline_limit_exceeded")[];
+                refundedQuantity: number;
+            }[];
+            tenders: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                type: "cash" | "card" | "other";
+                /** Format: int64 */
+                amountMinor: number;
+                offline: boolean;
+            }[];
+            /** @description Lines that left the store below zero. */
+            negativeStockLines: {
+                /** Format: uuid */
+                lineId: string;
+                /** Format: uuid */
+                productId: string;
+                onHand: number;
+            }[];
+            /** Format: date-time */
+            reviewedAt: string | null;
+            /** Format: date-time */
+            voidedAt: string | null;
+            voidReason: string | null;
+            /** Format: uuid */
+            shiftId: string | null;
+            /** Format: uuid */
+            voidRegisterId: string | null;
+            /** Format: uuid */
+            voidShiftId: string | null;
+        };
+        /** @description A `sale.created` event, as webhooks deliver it and the events API and realtime replay list it. */
+        SaleCreatedEvent: {
+            /**
+             * Format: uuid
+             * @description The event id: the `webhook-id` of its deliveries, the same on every retry.
+             */
+            id: string;
+            /** Format: uuid */
+            tenantId: string;
+            /** @description Position in the shop's feed: gapless, in the order events became visible. */
+            sequence: number;
+            /** @example sale */
+            aggregateType: string;
+            /** Format: uuid */
+            aggregateId: string;
+            /** @description The version of the aggregate after this change: per aggregate, not per event type. */
+            aggregateVersion: number;
+            /** Format: date-time */
+            occurredAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "sale.created";
+            data: components["schemas"]["SaleData"];
+        };
+        /** @description A `sale.updated` event, as webhooks deliver it and the events API and realtime replay list it. */
+        SaleUpdatedEvent: {
+            /**
+             * Format: uuid
+             * @description The event id: the `webhook-id` of its deliveries, the same on every retry.
+             */
+            id: string;
+            /** Format: uuid */
+            tenantId: string;
+            /** @description Position in the shop's feed: gapless, in the order events became visible. */
+            sequence: number;
+            /** @example sale */
+            aggregateType: string;
+            /** Format: uuid */
+            aggregateId: string;
+            /** @description The version of the aggregate after this change: per aggregate, not per event type. */
+            aggregateVersion: number;
+            /** Format: date-time */
+            occurredAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "sale.updated";
+            data: components["schemas"]["SaleData"];
+        };
+        SaleVoidedData: {
+            /** Format: uuid */
+            saleId: string;
+            /** Format: uuid */
+            storeId: string;
+            /** Format: uuid */
+            registerId: string;
+            receiptNumber: number;
+            /** Format: int64 */
+            totalMinor: number;
+            reason: string;
+            /**
+             * Format: uuid
+             * @description The register whose drawer paid the sale back.
+             */
+            voidRegisterId: string;
+            /** Format: uuid */
+            voidShiftId: string | null;
+        };
+        /** @description A `sale.voided` event, as webhooks deliver it and the events API and realtime replay list it. */
+        SaleVoidedEvent: {
+            /**
+             * Format: uuid
+             * @description The event id: the `webhook-id` of its deliveries, the same on every retry.
+             */
+            id: string;
+            /** Format: uuid */
+            tenantId: string;
+            /** @description Position in the shop's feed: gapless, in the order events became visible. */
+            sequence: number;
+            /** @example sale */
+            aggregateType: string;
+            /** Format: uuid */
+            aggregateId: string;
+            /** @description The version of the aggregate after this change: per aggregate, not per event type. */
+            aggregateVersion: number;
+            /** Format: date-time */
+            occurredAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "sale.voided";
+            data: components["schemas"]["SaleVoidedData"];
+        };
+        /** @description The refund as `POST /sales/{id}/refunds` answered it, and where its sale was rung up. */
+        SaleRefundedData: {
+            /**
+             * Format: uuid
+             * @description The refund.
+             */
+            id: string;
+            /** Format: uuid */
+            saleId: string;
+            reason: string;
+            /** Format: int64 */
+            totalMinor: number;
+            /** Format: int64 */
+            taxMinor: number;
+            /**
+             * Format: uuid
+             * @description The register whose drawer paid the refund out.
+             */
+            registerId: string;
+            /** Format: uuid */
+            shiftId: string | null;
+            /** @enum {string} */
+            actorType: "user" | "api_key";
+            /** Format: uuid */
+            actorId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            occurredAt: string;
+            offline: boolean;
+            /** Format: uuid */
+            approvedBy: string | null;
+            flags: "approval_unverified"[];
+            /** Format: date-time */
+            reviewedAt: string | null;
+            lines: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                saleLineId: string;
+                /** Format: uuid */
+                productId: string;
+                quantity: number;
+                restock: boolean;
+                /** @description Tax rate in basis points (1900 = 19 %). */
+                taxRateBps: number;
+                /** Format: int64 */
+                amountMinor: number;
+                /** Format: int64 */
+                taxMinor: number;
+            }[];
+            tenders: {
+                /** @enum {string} */
+                type: "cash" | "card" | "other";
+                /** Format: int64 */
+                amountMinor: number;
+            }[];
+            /** Format: uuid */
+            storeId: string;
+            /**
+             * Format: uuid
+             * @description The register the sale was rung up at.
+             */
+            saleRegisterId: string;
+            receiptNumber: number;
+            /**
+             * @description The shop's ISO 4217 currency.
+             * @example EUR
+             */
+            currency: string;
+        };
+        /** @description A `sale.refunded` event, as webhooks deliver it and the events API and realtime replay list it. */
+        SaleRefundedEvent: {
+            /**
+             * Format: uuid
+             * @description The event id: the `webhook-id` of its deliveries, the same on every retry.
+             */
+            id: string;
+            /** Format: uuid */
+            tenantId: string;
+            /** @description Position in the shop's feed: gapless, in the order events became visible. */
+            sequence: number;
+            /** @example sale */
+            aggregateType: string;
+            /** Format: uuid */
+            aggregateId: string;
+            /** @description The version of the aggregate after this change: per aggregate, not per event type. */
+            aggregateVersion: number;
+            /** Format: date-time */
+            occurredAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "sale.refunded";
+            data: components["schemas"]["SaleRefundedData"];
+        };
+        /** @description The product as `GET /products/{id}` answers it, after the change. */
+        ProductData: {
+            /** Format: uuid */
+            id: string;
+            sku: string;
+            name: string;
+            description: string | null;
+            /** Format: uuid */
+            categoryId: string | null;
+            /** @example piece */
+            unit: string;
+            /**
+             * Format: int64
+             * @description Price in minor units of the shop's currency.
+             */
+            priceMinor: number;
+            /** Format: int64 */
+            costMinor: number | null;
+            /** @description Tax rate in basis points (1900 = 19 %). */
+            taxRateBps: number;
+            barcodes: string[];
+            active: boolean;
+            trackStock: boolean;
+            reorderPoint: number | null;
+            reorderQuantity: number | null;
+            imageUrl: string | null;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @description A `product.created` event, as webhooks deliver it and the events API and realtime replay list it. */
+        ProductCreatedEvent: {
+            /**
+             * Format: uuid
+             * @description The event id: the `webhook-id` of its deliveries, the same on every retry.
+             */
+            id: string;
+            /** Format: uuid */
+            tenantId: string;
+            /** @description Position in the shop's feed: gapless, in the order events became visible. */
+            sequence: number;
+            /** @example sale */
+            aggregateType: string;
+            /** Format: uuid */
+            aggregateId: string;
+            /** @description The version of the aggregate after this change: per aggregate, not per event type. */
+            aggregateVersion: number;
+            /** Format: date-time */
+            occurredAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "product.created";
+            data: components["schemas"]["ProductData"];
+        };
+        /** @description A `product.updated` event, as webhooks deliver it and the events API and realtime replay list it. */
+        ProductUpdatedEvent: {
+            /**
+             * Format: uuid
+             * @description The event id: the `webhook-id` of its deliveries, the same on every retry.
+             */
+            id: string;
+            /** Format: uuid */
+            tenantId: string;
+            /** @description Position in the shop's feed: gapless, in the order events became visible. */
+            sequence: number;
+            /** @example sale */
+            aggregateType: string;
+            /** Format: uuid */
+            aggregateId: string;
+            /** @description The version of the aggregate after this change: per aggregate, not per event type. */
+            aggregateVersion: number;
+            /** Format: date-time */
+            occurredAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "product.updated";
+            data: components["schemas"]["ProductData"];
+        };
+        ProductDeletedData: {
+            /** Format: uuid */
+            id: string;
+            sku: string;
+        };
+        /** @description A `product.deleted` event, as webhooks deliver it and the events API and realtime replay list it. */
+        ProductDeletedEvent: {
+            /**
+             * Format: uuid
+             * @description The event id: the `webhook-id` of its deliveries, the same on every retry.
+             */
+            id: string;
+            /** Format: uuid */
+            tenantId: string;
+            /** @description Position in the shop's feed: gapless, in the order events became visible. */
+            sequence: number;
+            /** @example sale */
+            aggregateType: string;
+            /** Format: uuid */
+            aggregateId: string;
+            /** @description The version of the aggregate after this change: per aggregate, not per event type. */
+            aggregateVersion: number;
+            /** Format: date-time */
+            occurredAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "product.deleted";
+            data: components["schemas"]["ProductDeletedData"];
+        };
+        /** @description On hand fell to the reorder point or below (once per crossing). */
+        StockLowData: {
+            /** Format: uuid */
+            storeId: string;
+            /** Format: uuid */
+            productId: string;
+            onHand: number;
+            reorderPoint: number;
+        };
+        /** @description A `stock.low` event, as webhooks deliver it and the events API and realtime replay list it. */
+        StockLowEvent: {
+            /**
+             * Format: uuid
+             * @description The event id: the `webhook-id` of its deliveries, the same on every retry.
+             */
+            id: string;
+            /** Format: uuid */
+            tenantId: string;
+            /** @description Position in the shop's feed: gapless, in the order events became visible. */
+            sequence: number;
+            /** @example sale */
+            aggregateType: string;
+            /** Format: uuid */
+            aggregateId: string;
+            /** @description The version of the aggregate after this change: per aggregate, not per event type. */
+            aggregateVersion: number;
+            /** Format: date-time */
+            occurredAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "stock.low";
+            data: components["schemas"]["StockLowData"];
+        };
+        /** @description Any stock move: a sale, refund, void, adjustment, count, receipt or transfer. */
+        StockAdjustedData: {
+            /** Format: uuid */
+            storeId: string;
+            /** Format: uuid */
+            productId: string;
+            /** @description Units added (positive) or taken (negative). */
+            delta: number;
+            /** @enum {string} */
+            reason: "sale" | "refund" | "void" | "adjustment" | "count" | "damage" | "loss" | "receipt" | "transfer_in" | "transfer_out";
+            /** @description On hand in the store after the move. */
+            onHand: number;
+            /** Format: uuid */
+            ledgerEntryId: string;
+        };
+        /** @description A `stock.adjusted` event, as webhooks deliver it and the events API and realtime replay list it. */
+        StockAdjustedEvent: {
+            /**
+             * Format: uuid
+             * @description The event id: the `webhook-id` of its deliveries, the same on every retry.
+             */
+            id: string;
+            /** Format: uuid */
+            tenantId: string;
+            /** @description Position in the shop's feed: gapless, in the order events became visible. */
+            sequence: number;
+            /** @example sale */
+            aggregateType: string;
+            /** Format: uuid */
+            aggregateId: string;
+            /** @description The version of the aggregate after this change: per aggregate, not per event type. */
+            aggregateVersion: number;
+            /** Format: date-time */
+            occurredAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "stock.adjusted";
+            data: components["schemas"]["StockAdjustedData"];
+        };
+        CustomerData: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            email: string | null;
+            phone: string | null;
+            notes: string | null;
+            tags: string[];
+            marketingConsent: boolean;
+            erased: boolean;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        /** @description A `customer.created` event, as webhooks deliver it and the events API and realtime replay list it. */
+        CustomerCreatedEvent: {
+            /**
+             * Format: uuid
+             * @description The event id: the `webhook-id` of its deliveries, the same on every retry.
+             */
+            id: string;
+            /** Format: uuid */
+            tenantId: string;
+            /** @description Position in the shop's feed: gapless, in the order events became visible. */
+            sequence: number;
+            /** @example sale */
+            aggregateType: string;
+            /** Format: uuid */
+            aggregateId: string;
+            /** @description The version of the aggregate after this change: per aggregate, not per event type. */
+            aggregateVersion: number;
+            /** Format: date-time */
+            occurredAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "customer.created";
+            data: components["schemas"]["CustomerData"];
+        };
+        SupplierData: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            contactName: string | null;
+            email: string | null;
+            phone: string | null;
+            address: string | null;
+            paymentTermsDays: number;
+            leadTimeDays: number;
+            /**
+             * @description The shop's ISO 4217 currency.
+             * @example EUR
+             */
+            currency: string;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        /** @description A `supplier.created` event, as webhooks deliver it and the events API and realtime replay list it. */
+        SupplierCreatedEvent: {
+            /**
+             * Format: uuid
+             * @description The event id: the `webhook-id` of its deliveries, the same on every retry.
+             */
+            id: string;
+            /** Format: uuid */
+            tenantId: string;
+            /** @description Position in the shop's feed: gapless, in the order events became visible. */
+            sequence: number;
+            /** @example sale */
+            aggregateType: string;
+            /** Format: uuid */
+            aggregateId: string;
+            /** @description The version of the aggregate after this change: per aggregate, not per event type. */
+            aggregateVersion: number;
+            /** Format: date-time */
+            occurredAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "supplier.created";
+            data: components["schemas"]["SupplierData"];
+        };
+        /** @description The purchase order as `GET /purchase-orders/{id}` answers it, after the change. */
+        PurchaseOrderData: {
+            /** Format: uuid */
+            id: string;
+            /** @example PO-000123 */
+            number: string;
+            /** Format: uuid */
+            supplierId: string;
+            supplierName: string;
+            /** Format: uuid */
+            storeId: string;
+            /** @enum {string} */
+            status: "draft" | "submitted" | "approved" | "rejected" | "ordered" | "partially_received" | "received" | "closed" | "cancelled";
+            /**
+             * @description The shop's ISO 4217 currency.
+             * @example EUR
+             */
+            currency: string;
+            note: string | null;
+            rejectionReason: string | null;
+            /** Format: int64 */
+            totalMinor: number;
+            lines: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                productId: string;
+                sku: string;
+                name: string;
+                quantity: number;
+                receivedQuantity: number;
+                outstandingQuantity: number;
+                /** Format: int64 */
+                unitCostMinor: number;
+                /** Format: int64 */
+                totalMinor: number;
+                packSize: number | null;
+                /** Format: date */
+                expectedDate: string | null;
+            }[];
+            /** Format: uuid */
+            approvedBy: string | null;
+            /** Format: date-time */
+            submittedAt: string | null;
+            /** Format: date-time */
+            approvedAt: string | null;
+            /** Format: date-time */
+            orderedAt: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        /** @description A `purchase_order.created` event, as webhooks deliver it and the events API and realtime replay list it. */
+        PurchaseOrderCreatedEvent: {
+            /**
+             * Format: uuid
+             * @description The event id: the `webhook-id` of its deliveries, the same on every retry.
+             */
+            id: string;
+            /** Format: uuid */
+            tenantId: string;
+            /** @description Position in the shop's feed: gapless, in the order events became visible. */
+            sequence: number;
+            /** @example sale */
+            aggregateType: string;
+            /** Format: uuid */
+            aggregateId: string;
+            /** @description The version of the aggregate after this change: per aggregate, not per event type. */
+            aggregateVersion: number;
+            /** Format: date-time */
+            occurredAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "purchase_order.created";
+            data: components["schemas"]["PurchaseOrderData"];
+        };
+        PurchaseOrderSubmittedData: {
+            /** Format: uuid */
+            id: string;
+            /** @example PO-000123 */
+            number: string;
+            /** Format: uuid */
+            supplierId: string;
+            supplierName: string;
+            /** Format: uuid */
+            storeId: string;
+            /** @enum {string} */
+            status: "draft" | "submitted" | "approved" | "rejected" | "ordered" | "partially_received" | "received" | "closed" | "cancelled";
+            /**
+             * @description The shop's ISO 4217 currency.
+             * @example EUR
+             */
+            currency: string;
+            note: string | null;
+            rejectionReason: string | null;
+            /** Format: int64 */
+            totalMinor: number;
+            lines: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                productId: string;
+                sku: string;
+                name: string;
+                quantity: number;
+                receivedQuantity: number;
+                outstandingQuantity: number;
+                /** Format: int64 */
+                unitCostMinor: number;
+                /** Format: int64 */
+                totalMinor: number;
+                packSize: number | null;
+                /** Format: date */
+                expectedDate: string | null;
+            }[];
+            /** Format: uuid */
+            approvedBy: string | null;
+            /** Format: date-time */
+            submittedAt: string | null;
+            /** Format: date-time */
+            approvedAt: string | null;
+            /** Format: date-time */
+            orderedAt: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            submittedBy: string | null;
+            /** @description Above the shop's threshold: only owners may approve it. */
+            ownerApprovalRequired: boolean;
+        };
+        /** @description A `purchase_order.submitted` event, as webhooks deliver it and the events API and realtime replay list it. */
+        PurchaseOrderSubmittedEvent: {
+            /**
+             * Format: uuid
+             * @description The event id: the `webhook-id` of its deliveries, the same on every retry.
+             */
+            id: string;
+            /** Format: uuid */
+            tenantId: string;
+            /** @description Position in the shop's feed: gapless, in the order events became visible. */
+            sequence: number;
+            /** @example sale */
+            aggregateType: string;
+            /** Format: uuid */
+            aggregateId: string;
+            /** @description The version of the aggregate after this change: per aggregate, not per event type. */
+            aggregateVersion: number;
+            /** Format: date-time */
+            occurredAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "purchase_order.submitted";
+            data: components["schemas"]["PurchaseOrderSubmittedData"];
+        };
+        /** @description A `purchase_order.approved` event, as webhooks deliver it and the events API and realtime replay list it. */
+        PurchaseOrderApprovedEvent: {
+            /**
+             * Format: uuid
+             * @description The event id: the `webhook-id` of its deliveries, the same on every retry.
+             */
+            id: string;
+            /** Format: uuid */
+            tenantId: string;
+            /** @description Position in the shop's feed: gapless, in the order events became visible. */
+            sequence: number;
+            /** @example sale */
+            aggregateType: string;
+            /** Format: uuid */
+            aggregateId: string;
+            /** @description The version of the aggregate after this change: per aggregate, not per event type. */
+            aggregateVersion: number;
+            /** Format: date-time */
+            occurredAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "purchase_order.approved";
+            data: components["schemas"]["PurchaseOrderData"];
+        };
+        /** @description One delivery taken in against the order. */
+        PurchaseOrderReceivedData: {
+            /**
+             * Format: uuid
+             * @description The receipt.
+             */
+            id: string;
+            /** Format: uuid */
+            purchaseOrderId: string;
+            note: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            lines: {
+                /** Format: uuid */
+                lineId: string;
+                /** Format: uuid */
+                productId: string;
+                quantity: number;
+                /** Format: int64 */
+                unitCostMinor: number;
+                /** Format: uuid */
+                ledgerEntryId: string;
+            }[];
+            /** @example PO-000123 */
+            number: string;
+            /** Format: uuid */
+            storeId: string;
+            /**
+             * @description The order's status after the receipt.
+             * @enum {string}
+             */
+            status: "draft" | "submitted" | "approved" | "rejected" | "ordered" | "partially_received" | "received" | "closed" | "cancelled";
+        };
+        /** @description A `purchase_order.received` event, as webhooks deliver it and the events API and realtime replay list it. */
+        PurchaseOrderReceivedEvent: {
+            /**
+             * Format: uuid
+             * @description The event id: the `webhook-id` of its deliveries, the same on every retry.
+             */
+            id: string;
+            /** Format: uuid */
+            tenantId: string;
+            /** @description Position in the shop's feed: gapless, in the order events became visible. */
+            sequence: number;
+            /** @example sale */
+            aggregateType: string;
+            /** Format: uuid */
+            aggregateId: string;
+            /** @description The version of the aggregate after this change: per aggregate, not per event type. */
+            aggregateVersion: number;
+            /** Format: date-time */
+            occurredAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "purchase_order.received";
+            data: components["schemas"]["PurchaseOrderReceivedData"];
+        };
+        /** @description A `purchase_order.closed` event, as webhooks deliver it and the events API and realtime replay list it. */
+        PurchaseOrderClosedEvent: {
+            /**
+             * Format: uuid
+             * @description The event id: the `webhook-id` of its deliveries, the same on every retry.
+             */
+            id: string;
+            /** Format: uuid */
+            tenantId: string;
+            /** @description Position in the shop's feed: gapless, in the order events became visible. */
+            sequence: number;
+            /** @example sale */
+            aggregateType: string;
+            /** Format: uuid */
+            aggregateId: string;
+            /** @description The version of the aggregate after this change: per aggregate, not per event type. */
+            aggregateVersion: number;
+            /** Format: date-time */
+            occurredAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "purchase_order.closed";
+            data: components["schemas"]["PurchaseOrderData"];
+        };
+        /** @description One tender of a new sale. */
+        PaymentReceivedData: {
+            /** Format: uuid */
+            saleId: string;
+            /** Format: uuid */
+            storeId: string;
+            /** Format: uuid */
+            registerId: string;
+            receiptNumber: number;
+            /**
+             * @description The shop's ISO 4217 currency.
+             * @example EUR
+             */
+            currency: string;
+            /** Format: uuid */
+            tenderId: string;
+            /** @enum {string} */
+            type: "cash" | "card" | "other";
+            /** Format: int64 */
+            amountMinor: number;
+        };
+        /** @description A `payment.received` event, as webhooks deliver it and the events API and realtime replay list it. */
+        PaymentReceivedEvent: {
+            /**
+             * Format: uuid
+             * @description The event id: the `webhook-id` of its deliveries, the same on every retry.
+             */
+            id: string;
+            /** Format: uuid */
+            tenantId: string;
+            /** @description Position in the shop's feed: gapless, in the order events became visible. */
+            sequence: number;
+            /** @example sale */
+            aggregateType: string;
+            /** Format: uuid */
+            aggregateId: string;
+            /** @description The version of the aggregate after this change: per aggregate, not per event type. */
+            aggregateVersion: number;
+            /** Format: date-time */
+            occurredAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "payment.received";
+            data: components["schemas"]["PaymentReceivedData"];
+        };
+        WebhookDisabledData: {
+            /** Format: uuid */
+            webhookId: string;
+            url: string;
+            /** @example the receiver answered 410 Gone */
+            reason: string;
+            /** @enum {string} */
+            notify: "owners";
+        };
+        /** @description A `webhook.disabled` event, as webhooks deliver it and the events API and realtime replay list it. */
+        WebhookDisabledEvent: {
+            /**
+             * Format: uuid
+             * @description The event id: the `webhook-id` of its deliveries, the same on every retry.
+             */
+            id: string;
+            /** Format: uuid */
+            tenantId: string;
+            /** @description Position in the shop's feed: gapless, in the order events became visible. */
+            sequence: number;
+            /** @example sale */
+            aggregateType: string;
+            /** Format: uuid */
+            aggregateId: string;
+            /** @description The version of the aggregate after this change: per aggregate, not per event type. */
+            aggregateVersion: number;
+            /** Format: date-time */
+            occurredAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "webhook.disabled";
+            data: components["schemas"]["WebhookDisabledData"];
+        };
+        MailQueuedData: {
+            /** Format: uuid */
+            mailId: string;
+            /** @enum {string} */
+            purpose: "receipt" | "invite" | "purchase_order";
+        };
+        /** @description A `mail.queued` event, as webhooks deliver it and the events API and realtime replay list it. */
+        MailQueuedEvent: {
+            /**
+             * Format: uuid
+             * @description The event id: the `webhook-id` of its deliveries, the same on every retry.
+             */
+            id: string;
+            /** Format: uuid */
+            tenantId: string;
+            /** @description Position in the shop's feed: gapless, in the order events became visible. */
+            sequence: number;
+            /** @example sale */
+            aggregateType: string;
+            /** Format: uuid */
+            aggregateId: string;
+            /** @description The version of the aggregate after this change: per aggregate, not per event type. */
+            aggregateVersion: number;
+            /** Format: date-time */
+            occurredAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "mail.queued";
+            data: components["schemas"]["MailQueuedData"];
+        };
+        ShiftOpenedData: {
+            /** Format: uuid */
+            shiftId: string;
+            /** Format: uuid */
+            storeId: string;
+            /** Format: uuid */
+            registerId: string;
+            /** Format: int64 */
+            openingFloatMinor: number;
+            /**
+             * @description The shop's ISO 4217 currency.
+             * @example EUR
+             */
+            currency: string;
+            /** Format: date-time */
+            openedAt: string;
+        };
+        /** @description A `shift.opened` event, as webhooks deliver it and the events API and realtime replay list it. */
+        ShiftOpenedEvent: {
+            /**
+             * Format: uuid
+             * @description The event id: the `webhook-id` of its deliveries, the same on every retry.
+             */
+            id: string;
+            /** Format: uuid */
+            tenantId: string;
+            /** @description Position in the shop's feed: gapless, in the order events became visible. */
+            sequence: number;
+            /** @example sale */
+            aggregateType: string;
+            /** Format: uuid */
+            aggregateId: string;
+            /** @description The version of the aggregate after this change: per aggregate, not per event type. */
+            aggregateVersion: number;
+            /** Format: date-time */
+            occurredAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "shift.opened";
+            data: components["schemas"]["ShiftOpenedData"];
+        };
+        ShiftClosedData: {
+            /** Format: uuid */
+            shiftId: string;
+            /** Format: uuid */
+            storeId: string;
+            /** Format: uuid */
+            registerId: string;
+            /** @description The Z-report number, gapless per register. */
+            zNumber: number;
+            /**
+             * @description The shop's ISO 4217 currency.
+             * @example EUR
+             */
+            currency: string;
+            /** Format: date-time */
+            closedAt: string;
+            /** Format: int64 */
+            countedCashMinor: number;
+            /** Format: int64 */
+            expectedCashMinor: number;
+            /**
+             * Format: int64
+             * @description Counted less expected: negative when short.
+             */
+            overShortMinor: number;
+        };
+        /** @description A `shift.closed` event, as webhooks deliver it and the events API and realtime replay list it. */
+        ShiftClosedEvent: {
+            /**
+             * Format: uuid
+             * @description The event id: the `webhook-id` of its deliveries, the same on every retry.
+             */
+            id: string;
+            /** Format: uuid */
+            tenantId: string;
+            /** @description Position in the shop's feed: gapless, in the order events became visible. */
+            sequence: number;
+            /** @example sale */
+            aggregateType: string;
+            /** Format: uuid */
+            aggregateId: string;
+            /** @description The version of the aggregate after this change: per aggregate, not per event type. */
+            aggregateVersion: number;
+            /** Format: date-time */
+            occurredAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "shift.closed";
+            data: components["schemas"]["ShiftClosedData"];
+        };
+        CashDiscrepancyData: {
+            /** Format: uuid */
+            shiftId: string;
+            /** Format: uuid */
+            storeId: string;
+            /** Format: uuid */
+            registerId: string;
+            zNumber: number;
+            /**
+             * @description The shop's ISO 4217 currency.
+             * @example EUR
+             */
+            currency: string;
+            /** Format: int64 */
+            overShortMinor: number;
+            /**
+             * Format: int64
+             * @description The shop's discrepancy threshold it went beyond.
+             */
+            thresholdMinor: number;
+        };
+        /** @description A `cash.discrepancy` event, as webhooks deliver it and the events API and realtime replay list it. */
+        CashDiscrepancyEvent: {
+            /**
+             * Format: uuid
+             * @description The event id: the `webhook-id` of its deliveries, the same on every retry.
+             */
+            id: string;
+            /** Format: uuid */
+            tenantId: string;
+            /** @description Position in the shop's feed: gapless, in the order events became visible. */
+            sequence: number;
+            /** @example sale */
+            aggregateType: string;
+            /** Format: uuid */
+            aggregateId: string;
+            /** @description The version of the aggregate after this change: per aggregate, not per event type. */
+            aggregateVersion: number;
+            /** Format: date-time */
+            occurredAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "cash.discrepancy";
+            data: components["schemas"]["CashDiscrepancyData"];
+        };
+        /** @description Any event, told apart by `type`. */
+        KassaEvent: components["schemas"]["SaleCreatedEvent"] | components["schemas"]["SaleUpdatedEvent"] | components["schemas"]["SaleVoidedEvent"] | components["schemas"]["SaleRefundedEvent"] | components["schemas"]["ProductCreatedEvent"] | components["schemas"]["ProductUpdatedEvent"] | components["schemas"]["ProductDeletedEvent"] | components["schemas"]["StockLowEvent"] | components["schemas"]["StockAdjustedEvent"] | components["schemas"]["CustomerCreatedEvent"] | components["schemas"]["SupplierCreatedEvent"] | components["schemas"]["PurchaseOrderCreatedEvent"] | components["schemas"]["PurchaseOrderSubmittedEvent"] | components["schemas"]["PurchaseOrderApprovedEvent"] | components["schemas"]["PurchaseOrderReceivedEvent"] | components["schemas"]["PurchaseOrderClosedEvent"] | components["schemas"]["PaymentReceivedEvent"] | components["schemas"]["WebhookDisabledEvent"] | components["schemas"]["MailQueuedEvent"] | components["schemas"]["ShiftOpenedEvent"] | components["schemas"]["ShiftClosedEvent"] | components["schemas"]["CashDiscrepancyEvent"];
     };
     responses: never;
     parameters: never;
@@ -23673,6 +25198,930 @@ export interface operations {
                         code: "service_unavailable";
                     };
                 };
+            };
+        };
+    };
+    onSaleCreatedEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id, the same on every attempt and redelivery: de-duplicate on it. */
+                "webhook-id": string;
+                /**
+                 * @description Unix seconds when this attempt was signed: refuse one far from your clock (the libraries allow 5 minutes) against replays.
+                 * @example 1767225600
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description `v1,<base64 HMAC-SHA256 of "{webhook-id}.{webhook-timestamp}.{raw body}">` keyed with the base64 part of your `whsec_` secret; space-separated, one per live secret while a rotated one overlaps. Verify with `verifyWebhook` of @kassa/sdk or any Standard Webhooks library.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaleCreatedEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery; anything else (3xx included), a timeout after 10 s or no answer is retried. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: the endpoint is disabled at once and its owners are notified. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onSaleUpdatedEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id, the same on every attempt and redelivery: de-duplicate on it. */
+                "webhook-id": string;
+                /**
+                 * @description Unix seconds when this attempt was signed: refuse one far from your clock (the libraries allow 5 minutes) against replays.
+                 * @example 1767225600
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description `v1,<base64 HMAC-SHA256 of "{webhook-id}.{webhook-timestamp}.{raw body}">` keyed with the base64 part of your `whsec_` secret; space-separated, one per live secret while a rotated one overlaps. Verify with `verifyWebhook` of @kassa/sdk or any Standard Webhooks library.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaleUpdatedEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery; anything else (3xx included), a timeout after 10 s or no answer is retried. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: the endpoint is disabled at once and its owners are notified. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onSaleVoidedEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id, the same on every attempt and redelivery: de-duplicate on it. */
+                "webhook-id": string;
+                /**
+                 * @description Unix seconds when this attempt was signed: refuse one far from your clock (the libraries allow 5 minutes) against replays.
+                 * @example 1767225600
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description `v1,<base64 HMAC-SHA256 of "{webhook-id}.{webhook-timestamp}.{raw body}">` keyed with the base64 part of your `whsec_` secret; space-separated, one per live secret while a rotated one overlaps. Verify with `verifyWebhook` of @kassa/sdk or any Standard Webhooks library.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaleVoidedEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery; anything else (3xx included), a timeout after 10 s or no answer is retried. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: the endpoint is disabled at once and its owners are notified. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onSaleRefundedEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id, the same on every attempt and redelivery: de-duplicate on it. */
+                "webhook-id": string;
+                /**
+                 * @description Unix seconds when this attempt was signed: refuse one far from your clock (the libraries allow 5 minutes) against replays.
+                 * @example 1767225600
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description `v1,<base64 HMAC-SHA256 of "{webhook-id}.{webhook-timestamp}.{raw body}">` keyed with the base64 part of your `whsec_` secret; space-separated, one per live secret while a rotated one overlaps. Verify with `verifyWebhook` of @kassa/sdk or any Standard Webhooks library.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaleRefundedEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery; anything else (3xx included), a timeout after 10 s or no answer is retried. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: the endpoint is disabled at once and its owners are notified. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onProductCreatedEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id, the same on every attempt and redelivery: de-duplicate on it. */
+                "webhook-id": string;
+                /**
+                 * @description Unix seconds when this attempt was signed: refuse one far from your clock (the libraries allow 5 minutes) against replays.
+                 * @example 1767225600
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description `v1,<base64 HMAC-SHA256 of "{webhook-id}.{webhook-timestamp}.{raw body}">` keyed with the base64 part of your `whsec_` secret; space-separated, one per live secret while a rotated one overlaps. Verify with `verifyWebhook` of @kassa/sdk or any Standard Webhooks library.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProductCreatedEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery; anything else (3xx included), a timeout after 10 s or no answer is retried. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: the endpoint is disabled at once and its owners are notified. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onProductUpdatedEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id, the same on every attempt and redelivery: de-duplicate on it. */
+                "webhook-id": string;
+                /**
+                 * @description Unix seconds when this attempt was signed: refuse one far from your clock (the libraries allow 5 minutes) against replays.
+                 * @example 1767225600
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description `v1,<base64 HMAC-SHA256 of "{webhook-id}.{webhook-timestamp}.{raw body}">` keyed with the base64 part of your `whsec_` secret; space-separated, one per live secret while a rotated one overlaps. Verify with `verifyWebhook` of @kassa/sdk or any Standard Webhooks library.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProductUpdatedEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery; anything else (3xx included), a timeout after 10 s or no answer is retried. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: the endpoint is disabled at once and its owners are notified. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onProductDeletedEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id, the same on every attempt and redelivery: de-duplicate on it. */
+                "webhook-id": string;
+                /**
+                 * @description Unix seconds when this attempt was signed: refuse one far from your clock (the libraries allow 5 minutes) against replays.
+                 * @example 1767225600
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description `v1,<base64 HMAC-SHA256 of "{webhook-id}.{webhook-timestamp}.{raw body}">` keyed with the base64 part of your `whsec_` secret; space-separated, one per live secret while a rotated one overlaps. Verify with `verifyWebhook` of @kassa/sdk or any Standard Webhooks library.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProductDeletedEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery; anything else (3xx included), a timeout after 10 s or no answer is retried. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: the endpoint is disabled at once and its owners are notified. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onStockLowEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id, the same on every attempt and redelivery: de-duplicate on it. */
+                "webhook-id": string;
+                /**
+                 * @description Unix seconds when this attempt was signed: refuse one far from your clock (the libraries allow 5 minutes) against replays.
+                 * @example 1767225600
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description `v1,<base64 HMAC-SHA256 of "{webhook-id}.{webhook-timestamp}.{raw body}">` keyed with the base64 part of your `whsec_` secret; space-separated, one per live secret while a rotated one overlaps. Verify with `verifyWebhook` of @kassa/sdk or any Standard Webhooks library.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StockLowEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery; anything else (3xx included), a timeout after 10 s or no answer is retried. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: the endpoint is disabled at once and its owners are notified. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onStockAdjustedEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id, the same on every attempt and redelivery: de-duplicate on it. */
+                "webhook-id": string;
+                /**
+                 * @description Unix seconds when this attempt was signed: refuse one far from your clock (the libraries allow 5 minutes) against replays.
+                 * @example 1767225600
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description `v1,<base64 HMAC-SHA256 of "{webhook-id}.{webhook-timestamp}.{raw body}">` keyed with the base64 part of your `whsec_` secret; space-separated, one per live secret while a rotated one overlaps. Verify with `verifyWebhook` of @kassa/sdk or any Standard Webhooks library.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StockAdjustedEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery; anything else (3xx included), a timeout after 10 s or no answer is retried. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: the endpoint is disabled at once and its owners are notified. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onCustomerCreatedEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id, the same on every attempt and redelivery: de-duplicate on it. */
+                "webhook-id": string;
+                /**
+                 * @description Unix seconds when this attempt was signed: refuse one far from your clock (the libraries allow 5 minutes) against replays.
+                 * @example 1767225600
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description `v1,<base64 HMAC-SHA256 of "{webhook-id}.{webhook-timestamp}.{raw body}">` keyed with the base64 part of your `whsec_` secret; space-separated, one per live secret while a rotated one overlaps. Verify with `verifyWebhook` of @kassa/sdk or any Standard Webhooks library.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomerCreatedEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery; anything else (3xx included), a timeout after 10 s or no answer is retried. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: the endpoint is disabled at once and its owners are notified. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onSupplierCreatedEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id, the same on every attempt and redelivery: de-duplicate on it. */
+                "webhook-id": string;
+                /**
+                 * @description Unix seconds when this attempt was signed: refuse one far from your clock (the libraries allow 5 minutes) against replays.
+                 * @example 1767225600
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description `v1,<base64 HMAC-SHA256 of "{webhook-id}.{webhook-timestamp}.{raw body}">` keyed with the base64 part of your `whsec_` secret; space-separated, one per live secret while a rotated one overlaps. Verify with `verifyWebhook` of @kassa/sdk or any Standard Webhooks library.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SupplierCreatedEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery; anything else (3xx included), a timeout after 10 s or no answer is retried. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: the endpoint is disabled at once and its owners are notified. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onPurchaseOrderCreatedEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id, the same on every attempt and redelivery: de-duplicate on it. */
+                "webhook-id": string;
+                /**
+                 * @description Unix seconds when this attempt was signed: refuse one far from your clock (the libraries allow 5 minutes) against replays.
+                 * @example 1767225600
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description `v1,<base64 HMAC-SHA256 of "{webhook-id}.{webhook-timestamp}.{raw body}">` keyed with the base64 part of your `whsec_` secret; space-separated, one per live secret while a rotated one overlaps. Verify with `verifyWebhook` of @kassa/sdk or any Standard Webhooks library.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PurchaseOrderCreatedEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery; anything else (3xx included), a timeout after 10 s or no answer is retried. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: the endpoint is disabled at once and its owners are notified. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onPurchaseOrderSubmittedEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id, the same on every attempt and redelivery: de-duplicate on it. */
+                "webhook-id": string;
+                /**
+                 * @description Unix seconds when this attempt was signed: refuse one far from your clock (the libraries allow 5 minutes) against replays.
+                 * @example 1767225600
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description `v1,<base64 HMAC-SHA256 of "{webhook-id}.{webhook-timestamp}.{raw body}">` keyed with the base64 part of your `whsec_` secret; space-separated, one per live secret while a rotated one overlaps. Verify with `verifyWebhook` of @kassa/sdk or any Standard Webhooks library.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PurchaseOrderSubmittedEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery; anything else (3xx included), a timeout after 10 s or no answer is retried. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: the endpoint is disabled at once and its owners are notified. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onPurchaseOrderApprovedEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id, the same on every attempt and redelivery: de-duplicate on it. */
+                "webhook-id": string;
+                /**
+                 * @description Unix seconds when this attempt was signed: refuse one far from your clock (the libraries allow 5 minutes) against replays.
+                 * @example 1767225600
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description `v1,<base64 HMAC-SHA256 of "{webhook-id}.{webhook-timestamp}.{raw body}">` keyed with the base64 part of your `whsec_` secret; space-separated, one per live secret while a rotated one overlaps. Verify with `verifyWebhook` of @kassa/sdk or any Standard Webhooks library.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PurchaseOrderApprovedEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery; anything else (3xx included), a timeout after 10 s or no answer is retried. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: the endpoint is disabled at once and its owners are notified. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onPurchaseOrderReceivedEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id, the same on every attempt and redelivery: de-duplicate on it. */
+                "webhook-id": string;
+                /**
+                 * @description Unix seconds when this attempt was signed: refuse one far from your clock (the libraries allow 5 minutes) against replays.
+                 * @example 1767225600
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description `v1,<base64 HMAC-SHA256 of "{webhook-id}.{webhook-timestamp}.{raw body}">` keyed with the base64 part of your `whsec_` secret; space-separated, one per live secret while a rotated one overlaps. Verify with `verifyWebhook` of @kassa/sdk or any Standard Webhooks library.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PurchaseOrderReceivedEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery; anything else (3xx included), a timeout after 10 s or no answer is retried. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: the endpoint is disabled at once and its owners are notified. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onPurchaseOrderClosedEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id, the same on every attempt and redelivery: de-duplicate on it. */
+                "webhook-id": string;
+                /**
+                 * @description Unix seconds when this attempt was signed: refuse one far from your clock (the libraries allow 5 minutes) against replays.
+                 * @example 1767225600
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description `v1,<base64 HMAC-SHA256 of "{webhook-id}.{webhook-timestamp}.{raw body}">` keyed with the base64 part of your `whsec_` secret; space-separated, one per live secret while a rotated one overlaps. Verify with `verifyWebhook` of @kassa/sdk or any Standard Webhooks library.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PurchaseOrderClosedEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery; anything else (3xx included), a timeout after 10 s or no answer is retried. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: the endpoint is disabled at once and its owners are notified. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onPaymentReceivedEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id, the same on every attempt and redelivery: de-duplicate on it. */
+                "webhook-id": string;
+                /**
+                 * @description Unix seconds when this attempt was signed: refuse one far from your clock (the libraries allow 5 minutes) against replays.
+                 * @example 1767225600
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description `v1,<base64 HMAC-SHA256 of "{webhook-id}.{webhook-timestamp}.{raw body}">` keyed with the base64 part of your `whsec_` secret; space-separated, one per live secret while a rotated one overlaps. Verify with `verifyWebhook` of @kassa/sdk or any Standard Webhooks library.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PaymentReceivedEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery; anything else (3xx included), a timeout after 10 s or no answer is retried. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: the endpoint is disabled at once and its owners are notified. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onWebhookDisabledEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id, the same on every attempt and redelivery: de-duplicate on it. */
+                "webhook-id": string;
+                /**
+                 * @description Unix seconds when this attempt was signed: refuse one far from your clock (the libraries allow 5 minutes) against replays.
+                 * @example 1767225600
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description `v1,<base64 HMAC-SHA256 of "{webhook-id}.{webhook-timestamp}.{raw body}">` keyed with the base64 part of your `whsec_` secret; space-separated, one per live secret while a rotated one overlaps. Verify with `verifyWebhook` of @kassa/sdk or any Standard Webhooks library.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookDisabledEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery; anything else (3xx included), a timeout after 10 s or no answer is retried. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: the endpoint is disabled at once and its owners are notified. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onMailQueuedEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id, the same on every attempt and redelivery: de-duplicate on it. */
+                "webhook-id": string;
+                /**
+                 * @description Unix seconds when this attempt was signed: refuse one far from your clock (the libraries allow 5 minutes) against replays.
+                 * @example 1767225600
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description `v1,<base64 HMAC-SHA256 of "{webhook-id}.{webhook-timestamp}.{raw body}">` keyed with the base64 part of your `whsec_` secret; space-separated, one per live secret while a rotated one overlaps. Verify with `verifyWebhook` of @kassa/sdk or any Standard Webhooks library.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MailQueuedEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery; anything else (3xx included), a timeout after 10 s or no answer is retried. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: the endpoint is disabled at once and its owners are notified. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onShiftOpenedEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id, the same on every attempt and redelivery: de-duplicate on it. */
+                "webhook-id": string;
+                /**
+                 * @description Unix seconds when this attempt was signed: refuse one far from your clock (the libraries allow 5 minutes) against replays.
+                 * @example 1767225600
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description `v1,<base64 HMAC-SHA256 of "{webhook-id}.{webhook-timestamp}.{raw body}">` keyed with the base64 part of your `whsec_` secret; space-separated, one per live secret while a rotated one overlaps. Verify with `verifyWebhook` of @kassa/sdk or any Standard Webhooks library.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ShiftOpenedEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery; anything else (3xx included), a timeout after 10 s or no answer is retried. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: the endpoint is disabled at once and its owners are notified. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onShiftClosedEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id, the same on every attempt and redelivery: de-duplicate on it. */
+                "webhook-id": string;
+                /**
+                 * @description Unix seconds when this attempt was signed: refuse one far from your clock (the libraries allow 5 minutes) against replays.
+                 * @example 1767225600
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description `v1,<base64 HMAC-SHA256 of "{webhook-id}.{webhook-timestamp}.{raw body}">` keyed with the base64 part of your `whsec_` secret; space-separated, one per live secret while a rotated one overlaps. Verify with `verifyWebhook` of @kassa/sdk or any Standard Webhooks library.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ShiftClosedEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery; anything else (3xx included), a timeout after 10 s or no answer is retried. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: the endpoint is disabled at once and its owners are notified. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onCashDiscrepancyEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event's id, the same on every attempt and redelivery: de-duplicate on it. */
+                "webhook-id": string;
+                /**
+                 * @description Unix seconds when this attempt was signed: refuse one far from your clock (the libraries allow 5 minutes) against replays.
+                 * @example 1767225600
+                 */
+                "webhook-timestamp": string;
+                /**
+                 * @description `v1,<base64 HMAC-SHA256 of "{webhook-id}.{webhook-timestamp}.{raw body}">` keyed with the base64 part of your `whsec_` secret; space-separated, one per live secret while a rotated one overlaps. Verify with `verifyWebhook` of @kassa/sdk or any Standard Webhooks library.
+                 * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+                 */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CashDiscrepancyEvent"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the delivery; anything else (3xx included), a timeout after 10 s or no answer is retried. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: the endpoint is disabled at once and its owners are notified. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

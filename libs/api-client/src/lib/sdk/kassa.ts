@@ -63,14 +63,14 @@ export class Kassa {
 
   readonly events = {
     /** Every event after `after` (a sequence number) up to now, for catch-up after missed webhooks. */
-    since: (after = 0, types?: Schemas['EventDto']['type'][]): AsyncGenerator<Schemas['EventDto']> => this.eventsSince(after, types),
+    since: (after = 0, types?: Schemas['KassaEvent']['type'][]): AsyncGenerator<Schemas['KassaEvent']> => this.eventsSince(after, types),
   };
 
   readonly webhooks = {
     create: (body: Schemas['CreateWebhookDto']) => dataOf(this.http.POST('/api/v1/webhooks', { body })),
   };
 
-  private async *eventsSince(after: number, types: Schemas['EventDto']['type'][] | undefined): AsyncGenerator<Schemas['EventDto']> {
+  private async *eventsSince(after: number, types: Schemas['KassaEvent']['type'][] | undefined): AsyncGenerator<Schemas['KassaEvent']> {
     for (let position = after; ;) {
       const page = await dataOf(this.http.GET('/api/v1/events', { params: { query: { after: position, types } } }));
       yield* page.items;

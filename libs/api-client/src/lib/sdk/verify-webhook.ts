@@ -1,7 +1,7 @@
 import { Webhook } from 'standardwebhooks';
 import type { components } from '../generated/openapi';
 
-export type WebhookEvent = components['schemas']['EventDto'];
+export type WebhookEvent = components['schemas']['KassaEvent'];
 
 /** The Standard Webhooks headers of a delivery, as any HTTP server hands them over (names in any case). */
 export type WebhookHeaders = Record<string, string | string[] | undefined> | Headers;

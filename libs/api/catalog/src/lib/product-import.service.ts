@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { uuidv7 } from '@kassa/contracts';
 import { AuditLog, auditScopeOf } from '@kassa/api/audit';
-import { DomainEvents } from '@kassa/api/events';
+import { DomainEvents, newEvent } from '@kassa/api/events';
 import { fieldErrorsOf, RequestContext, undeclaredNulls } from '@kassa/api/http';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
@@ -236,13 +236,15 @@ export class ProductImportService {
     const createdIds = new Set(creates.map(({ id }) => id));
     await this.events.recordMany(
       context,
-      after.map((product) => ({
-        type: createdIds.has(product.id) ? 'product.created' : 'product.updated',
-        aggregateType: 'product',
-        aggregateId: product.id,
-        aggregateVersion: product.version,
-        data: { ...product },
-      })),
+      after.map((product) =>
+        newEvent({
+          type: createdIds.has(product.id) ? 'product.created' : 'product.updated',
+          aggregateType: 'product',
+          aggregateId: product.id,
+          aggregateVersion: product.version,
+          data: { ...product },
+        }),
+      ),
     );
     const scope = auditScopeOf(context);
     await this.audit.recordMany(scope, [

@@ -1,20 +1,29 @@
 import { Injectable } from '@nestjs/common';
-import { EventType, uuidv7 } from '@kassa/contracts';
+import { EventData, EventType, uuidv7 } from '@kassa/contracts';
 import { afterCommit } from '@kassa/api/database';
 import type { EntityManager } from 'typeorm';
 import { OutboxNotifier } from './outbox-notifier';
 import { OutboxSignal } from './outbox-signal';
 
-export interface NewEvent {
-  type: EventType;
+interface EventHead<T extends EventType> {
+  type: T;
   aggregateType: string;
   aggregateId: string;
   /** The aggregate's version after this change, so consumers can order or drop stale events. */
   aggregateVersion: number;
-  data: Record<string, unknown>;
 }
 
+/** An event to record, its `data` typed by its type's schema in libs/contracts. */
+export type NewEvent<T extends EventType = EventType> = { [K in T]: EventHead<K> & { data: EventData<K> } }[T];
+
+/** `data` holding no field its type's schema lacks: TypeScript checks excess properties of literals, not of spreads. */
+type ExactData<D, T extends EventType> = D & Record<Exclude<keyof D, keyof EventData<T>>, never>;
+type ExactEvent<T extends EventType, D> = EventHead<T> & { data: ExactData<D, T> };
+
 type PendingEvent = NewEvent & { id: string; requestId: string | null };
+
+/** One event of a `recordMany` batch, its `data` checked as `record` checks it. */
+export const newEvent = <T extends EventType, D extends EventData<T>>(event: ExactEvent<T, D>): NewEvent<T> => event as unknown as NewEvent<T>;
 
 /** Where an event is written: the caller's open tenant transaction (a RequestContext fits). */
 export interface EventWriteContext {
@@ -37,13 +46,13 @@ export class DomainEvents {
   /** Events held back by `collecting`, per transaction. */
   private readonly collected = new WeakMap<EntityManager, PendingEvent[]>();
 
-  async record(context: EventWriteContext, event: NewEvent): Promise<string> {
-    const [id] = await this.write(context, [event]);
+  async record<T extends EventType, D extends EventData<T>>(context: EventWriteContext, event: ExactEvent<T, D>): Promise<string> {
+    const [id] = await this.write(context, [event as unknown as NewEvent]);
     return id;
   }
 
-  /** Many events in one statement (imports); same envelope, same transaction rules as `record`. */
-  async recordMany(context: EventWriteContext, events: NewEvent[]): Promise<void> {
+  /** Many events in one statement (imports); same envelope, same transaction rules as `record`; build each with `newEvent`. */
+  async recordMany(context: EventWriteContext, events: readonly NewEvent[]): Promise<void> {
     await this.write(context, events);
   }
 
@@ -66,7 +75,7 @@ export class DomainEvents {
     return result;
   }
 
-  private async write(context: EventWriteContext, events: NewEvent[]): Promise<string[]> {
+  private async write(context: EventWriteContext, events: readonly NewEvent[]): Promise<string[]> {
     const pending = events.map((event) => ({ ...event, id: uuidv7(), requestId: context.requestId ?? null }));
     const collected = this.collected.get(context.manager);
     if (collected) collected.push(...pending);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EventEnvelope, EventType } from '@kassa/contracts';
+import type { EventEnvelope, EventType, KassaEvent } from '@kassa/contracts';
 import { queryRows, TenantTransaction } from '@kassa/api/database';
 import type { EntityManager } from 'typeorm';
 import { TenantBatcher } from './tenant-batcher';
@@ -9,10 +9,10 @@ export interface EventConsumer {
   /** Stable: processed-event markers and dead letters are keyed by it. */
   name: string;
   types: readonly EventType[] | 'all';
-  /** Runs in the event's tenant transaction, which also records that this consumer processed it. */
-  handle(event: EventEnvelope, manager: EntityManager): Promise<void>;
+  /** Runs in the event's tenant transaction, which also records that this consumer processed it; narrow `data` by `type`. */
+  handle(event: KassaEvent, manager: EntityManager): Promise<void>;
   /** When given, takes the events of a batch (one tenant, in sequence order) at once instead of `handle` on each. */
-  handleBatch?(events: EventEnvelope[], manager: EntityManager): Promise<void>;
+  handleBatch?(events: KassaEvent[], manager: EntityManager): Promise<void>;
 }
 
 export interface DeliveryFailure {
@@ -97,7 +97,8 @@ export class EventConsumers {
       [tenantId, consumer.name, events.map((event) => event.id)],
     );
     const unprocessed = new Set(claimed.map((row) => row.event_id));
-    const todo = [...events].sort((a, b) => a.sequence - b.sequence).filter((event) => unprocessed.delete(event.id));
+    // Outbox rows are written only through DomainEvents, whose producers are typed by each type's data schema.
+    const todo = [...events].sort((a, b) => a.sequence - b.sequence).filter((event) => unprocessed.delete(event.id)) as KassaEvent[];
     if (todo.length === 0) return;
     if (consumer.handleBatch) return consumer.handleBatch(todo, manager);
     for (const event of todo) await consumer.handle(event, manager);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { queryRows } from '@kassa/api/database';
 import type { RequestContext } from '@kassa/api/http';
-import type { EventEnvelope, EventType } from '@kassa/contracts';
+import type { EventType, KassaEvent } from '@kassa/contracts';
 import type { EntityManager } from 'typeorm';
 import type { EventListDto, EventQueryDto } from './dto/event.dto';
 import { ENVELOPE_COLUMNS, EventRow } from './event-row';
@@ -18,7 +18,7 @@ export interface EventVisibility {
 export interface EventsSince {
   /** Some events after `after` are past the retention (or `after` is beyond the last one): the reader must reload instead. */
   refetch: boolean;
-  items: EventEnvelope[];
+  items: KassaEvent[];
   /** The tenant's newest sequence when this was read. */
   head: number;
 }

@@ -1,4 +1,4 @@
-import type { EventEnvelope, EventType } from '@kassa/contracts';
+import type { KassaEvent } from '@kassa/contracts';
 import { isoTime } from '@kassa/api/database';
 
 /** SQL select list that reads an outbox row as an EventEnvelope (table alias `e`). */
@@ -6,4 +6,5 @@ export const ENVELOPE_COLUMNS = `e.id, e.type, e.tenant_id AS "tenantId", e.sequ
   e.aggregate_type AS "aggregateType", e.aggregate_id AS "aggregateId", e.aggregate_version AS "aggregateVersion",
   ${isoTime('e.occurred_at')} AS "occurredAt", e.data`;
 
-export type EventRow = EventEnvelope & { type: EventType };
+/** Outbox rows are written only through DomainEvents, whose producers are typed by each type's data schema. */
+export type EventRow = KassaEvent;

@@ -208,7 +208,9 @@ export class StockService {
         crossings.map((crossing) => crossing.after.id),
         crossings.map((crossing) => crossing.low),
       ]);
-      for (const { level, after, reorderPoint } of crossings.filter((crossing) => crossing.low)) {
+      for (const { level, after, reorderPoint, low } of crossings) {
+        // Only a reorder point makes a level low (isLowStock).
+        if (!low || reorderPoint === null) continue;
         events.push({
           type: 'stock.low',
           aggregateType: 'stock_level',
@@ -331,7 +333,7 @@ export class StockService {
     const low = isLowStock(onHand, reorderPoint);
     if (low === level.low) return;
     await context.manager.query(`UPDATE stock_level SET low = $2 WHERE id = $1`, [level.id, low]);
-    if (!low) return;
+    if (!low || reorderPoint === null) return;
     await this.events.record(context, {
       type: 'stock.low',
       aggregateType: 'stock_level',

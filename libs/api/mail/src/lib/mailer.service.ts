@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { uuidv7 } from '@kassa/contracts';
+import { MailPurpose, uuidv7 } from '@kassa/contracts';
 import { DomainEvents, EventWriteContext } from '@kassa/api/events';
-
-export type MailPurpose = 'receipt' | 'invite' | 'purchase_order';
 
 export interface NewMail {
   purpose: MailPurpose;

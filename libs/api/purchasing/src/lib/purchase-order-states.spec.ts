@@ -1,4 +1,5 @@
-import { PURCHASE_ORDER_ACTIONS, PURCHASE_ORDER_STATUSES, transition } from './purchase-order-states';
+import { PURCHASE_ORDER_STATUSES } from '@kassa/contracts';
+import { PURCHASE_ORDER_ACTIONS, transition } from './purchase-order-states';
 
 describe('the purchase order state machine', () => {
   const allowed = new Map([

@@ -1,16 +1,4 @@
-/** Where a purchase order is in its life (issue 26). */
-export const PURCHASE_ORDER_STATUSES = [
-  'draft',
-  'submitted',
-  'approved',
-  'rejected',
-  'ordered',
-  'partially_received',
-  'received',
-  'closed',
-  'cancelled',
-] as const;
-export type PurchaseOrderStatus = (typeof PURCHASE_ORDER_STATUSES)[number];
+import { PurchaseOrderStatus } from '@kassa/contracts';
 
 /** The actions `POST /purchase-orders/{id}/<action>` takes. */
 export const PURCHASE_ORDER_ACTIONS = ['submit', 'approve', 'reject', 'reopen', 'order', 'close', 'cancel'] as const;

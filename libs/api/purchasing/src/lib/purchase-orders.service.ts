@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type EventType, uuidv7 } from '@kassa/contracts';
+import { uuidv7 } from '@kassa/contracts';
 import { AuditLog, auditActorOf, auditScopeOf } from '@kassa/api/audit';
 import { ProductForSale, productNotFound, ProductsService } from '@kassa/api/catalog';
 import { queryRows } from '@kassa/api/database';
@@ -48,8 +48,8 @@ const STAMPS: Record<PurchaseOrderAction, string> = {
 };
 
 /** The actions that announce an event; the rest change only the order's status. */
-const ANNOUNCED: Partial<Record<PurchaseOrderAction, EventType>> = {
-  submit: 'purchase_order.submitted',
+/** The actions other than `submit` (its event says more) that tell the world. */
+const ANNOUNCED: Partial<Record<PurchaseOrderAction, 'purchase_order.approved' | 'purchase_order.closed'>> = {
   approve: 'purchase_order.approved',
   close: 'purchase_order.closed',
 };
@@ -160,18 +160,14 @@ export class PurchaseOrdersService {
       ...(action === 'approve' ? [actor.id ?? null] : action === 'reject' ? [options.reason ?? null] : []),
     ]);
     const after = await this.get(context, id);
+    const head = { aggregateType: 'purchase_order', aggregateId: id, aggregateVersion: after.version };
     const event = ANNOUNCED[action];
-    if (event) {
+    if (action === 'submit') {
       // Who may approve a submitted order decides who is told it waits (the notifications consumer).
-      const approval =
-        action === 'submit' ? { submittedBy: actor.id ?? null, ownerApprovalRequired: (await this.ownerThreshold(context, after)) !== null } : {};
-      await this.events.record(context, {
-        type: event,
-        aggregateType: 'purchase_order',
-        aggregateId: id,
-        aggregateVersion: after.version,
-        data: { ...after, ...approval },
-      });
+      const approval = { submittedBy: actor.id ?? null, ownerApprovalRequired: (await this.ownerThreshold(context, after)) !== null };
+      await this.events.record(context, { ...head, type: 'purchase_order.submitted', data: { ...after, ...approval } });
+    } else if (event) {
+      await this.events.record(context, { ...head, type: event, data: { ...after } });
     }
     await this.audit.record(auditScopeOf(context), {
       action: action === 'approve' ? 'approve' : action === 'reject' ? 'reject' : 'update',

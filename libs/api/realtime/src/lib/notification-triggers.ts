@@ -1,33 +1,12 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { ROLES, roleHasPermission, type EventEnvelope, type Role } from '@kassa/contracts';
+import { ROLES, roleHasPermission, type Role, type TypedEvent } from '@kassa/contracts';
 import { UsersService } from '@kassa/api/auth';
 import { EventConsumers } from '@kassa/api/events';
 import type { EntityManager } from 'typeorm';
 import { NotificationsService } from './notifications.service';
 
-interface StockLowData {
-  storeId: string;
-  productId: string;
-  onHand: number;
-  reorderPoint: number;
-}
-
-interface PurchaseOrderSubmittedData {
-  storeId: string;
-  number: string;
-  supplierName: string;
-  submittedBy: string | null;
-  ownerApprovalRequired: boolean;
-}
-
 /** Who may approve purchase orders (above the shop's threshold, owners only). */
 const APPROVERS: readonly Role[] = ROLES.filter((role) => roleHasPermission(role, 'purchasing:approve'));
-
-interface WebhookDisabledData {
-  webhookId: string;
-  url: string;
-  reason: string;
-}
 
 /**
  * The events that notify people, and who: `stock.low` the managers who can use that store, `webhook.disabled` the
@@ -45,16 +24,15 @@ export class NotificationTriggers implements OnModuleInit {
     this.consumers.register({
       name: 'notifications',
       types: ['stock.low', 'webhook.disabled', 'purchase_order.submitted'],
-      handle: (event, manager) => {
-        if (event.type === 'stock.low') return this.stockLow(event, manager);
-        if (event.type === 'purchase_order.submitted') return this.awaitingApproval(event, manager);
-        return this.webhookDisabled(event, manager);
+      handle: async (event, manager) => {
+        if (event.type === 'stock.low') await this.stockLow(event, manager);
+        else if (event.type === 'purchase_order.submitted') await this.awaitingApproval(event, manager);
+        else if (event.type === 'webhook.disabled') await this.webhookDisabled(event, manager);
       },
     });
   }
 
-  private async stockLow(event: EventEnvelope, manager: EntityManager): Promise<void> {
-    const data = event.data as unknown as StockLowData;
+  private async stockLow({ data, ...event }: TypedEvent<'stock.low'>, manager: EntityManager): Promise<void> {
     const managers = await this.users.activeIdsWith(manager, { roles: ['manager'], storeId: data.storeId });
     await this.notifications.notify(manager, event.tenantId, managers, {
       kind: event.type,
@@ -66,8 +44,7 @@ export class NotificationTriggers implements OnModuleInit {
     });
   }
 
-  private async awaitingApproval(event: EventEnvelope, manager: EntityManager): Promise<void> {
-    const data = event.data as unknown as PurchaseOrderSubmittedData;
+  private async awaitingApproval({ data, ...event }: TypedEvent<'purchase_order.submitted'>, manager: EntityManager): Promise<void> {
     const roles: readonly Role[] = data.ownerApprovalRequired ? ['owner'] : APPROVERS;
     const approvers = (await this.users.activeIdsWith(manager, { roles, storeId: data.storeId })).filter((id) => id !== data.submittedBy);
     await this.notifications.notify(manager, event.tenantId, approvers, {
@@ -80,8 +57,7 @@ export class NotificationTriggers implements OnModuleInit {
     });
   }
 
-  private async webhookDisabled(event: EventEnvelope, manager: EntityManager): Promise<void> {
-    const data = event.data as unknown as WebhookDisabledData;
+  private async webhookDisabled({ data, ...event }: TypedEvent<'webhook.disabled'>, manager: EntityManager): Promise<void> {
     const owners = await this.users.activeIdsWith(manager, { roles: ['owner'] });
     await this.notifications.notify(manager, event.tenantId, owners, {
       kind: event.type,

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { EventEnvelope, NotificationPayload, RealtimeServerEvents } from '@kassa/contracts';
+import type { KassaEvent, NotificationPayload, RealtimeServerEvents } from '@kassa/contracts';
 import type { Namespace } from 'socket.io';
 import { roomsFor, userRoom } from './realtime-rooms';
 
@@ -17,7 +17,7 @@ export class RealtimeBroadcaster {
     this.namespace = namespace;
   }
 
-  event(event: EventEnvelope): void {
+  event(event: KassaEvent): void {
     const rooms = roomsFor(event);
     if (rooms.length === 0 || !this.namespace) return;
     // One emit to several rooms reaches a socket in more than one of them once.

@@ -3,7 +3,7 @@ import { type ProductForSale, productNotFound } from '@kassa/api/catalog';
 import { RequestContext } from '@kassa/api/http';
 import { discountOf } from './dto/discount.dto';
 import type { SaleLineInputDto } from './dto/create-sale.dto';
-import type { SaleFlag } from './sale-flags';
+import type { SaleFlag } from '@kassa/contracts';
 import { priceOverrideForbidden, productInactive } from './sales.exception';
 
 /** A requested line with what the catalog says of its product, ready for pricing and the ledger. */

@@ -28,3 +28,9 @@ export function actorIdOf(context: RequestContext): string {
       return actor.deviceId;
   }
 }
+
+/** The kind of `actorIdOf`'s actor as sales record it; a device token holds no permission on a sale route. */
+export function actorTypeOf(context: RequestContext): 'user' | 'api_key' {
+  if (context.actor.kind === 'device') throw new Error('a device token reached a sale route');
+  return context.actor.kind;
+}

@@ -17,7 +17,7 @@ import { ShiftDrawersService } from './shift-drawers.service';
 import { actorIdOf, lockCompletedSale } from './sale-lock';
 import { assertOfflineFromTill, SalesService } from './sales.service';
 import { approverWorksIn } from './sale-approvals';
-import { RefundFlag } from './refund-flags';
+import { RefundFlag } from '@kassa/contracts';
 import {
   approverMayNot,
   refundExceedsRemaining,

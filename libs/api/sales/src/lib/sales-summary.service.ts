@@ -4,7 +4,7 @@ import { isoTime, queryRows } from '@kassa/api/database';
 import { RequestContext } from '@kassa/api/http';
 import { assertStoreVisible, TenantDto, TenantsService, visibleStoreIds } from '@kassa/api/tenancy';
 import type { SalesSummaryDto, SalesSummaryQueryDto, TenderTotalDto } from './dto/sales-summary.dto';
-import { TENDER_TYPES, TenderType } from './dto/create-sale.dto';
+import { TENDER_TYPES, TenderType } from '@kassa/contracts';
 
 /** `$1`–`$2` the day's bounds, `$3` store, `$4` visible stores, `$5` register: the filter every part of the summary shares. */
 const SCOPE = `($3::uuid IS NULL OR x.store_id = $3) AND ($4::uuid[] IS NULL OR x.store_id = ANY($4)) AND ($5::uuid IS NULL OR x.register_id = $5)`;

@@ -5,7 +5,7 @@ import { StaffPinsService } from '@kassa/api/auth';
 import { ProductForSale, ProductsService } from '@kassa/api/catalog';
 import { CustomersService } from '@kassa/api/customers';
 import { isoTime, isUniqueViolation, queryRows } from '@kassa/api/database';
-import { DomainEvents } from '@kassa/api/events';
+import { DomainEvents, newEvent } from '@kassa/api/events';
 import { cursorShape, pageRequest, paginate, RequestContext } from '@kassa/api/http';
 import { requestFingerprint } from '@kassa/api/idempotency';
 import { StockService } from '@kassa/api/inventory';
@@ -19,10 +19,10 @@ import { SALE_CSV_HEADER, SALE_EXPORT_COLUMNS, type SaleExportRow } from './sale
 import { ResolvedLine, resolveLines } from './sale-lines';
 import { discountsBeyondGrant, saleDiscountGrant } from './sale-discounts';
 import { assertSaleSize } from './sale-size';
-import { actorIdOf } from './sale-lock';
+import { actorIdOf, actorTypeOf } from './sale-lock';
 import { SalesSummaryService } from './sales-summary.service';
 import { SALE_SELECT } from './sale-query';
-import { SaleFlag } from './sale-flags';
+import { SaleFlag } from '@kassa/contracts';
 import { ShiftDrawersService } from './shift-drawers.service';
 import { settleTenders } from './tenders';
 import {
@@ -285,7 +285,7 @@ export class SalesService {
             // An api register's number is taken last (its row stays locked until commit); a POS register's comes with the sale.
             register.kind === 'pos' ? (input.receiptNumber as number) : null,
             input.customerId ?? null,
-            seller.actor.kind,
+            actorTypeOf(seller),
             actorIdOf(seller),
             offline,
             tenant.currency,
@@ -358,7 +358,7 @@ export class SalesService {
             tenderedMinor: tendered.tenderedMinor,
             changeDueMinor: tendered.changeDueMinor,
             note: input.note ?? null,
-            actorType: seller.actor.kind,
+            actorType: actorTypeOf(seller),
             actorId: actorIdOf(seller),
             occurredAt: inserted[0].occurredAt,
             createdAt: inserted[0].createdAt,
@@ -540,14 +540,16 @@ export class SalesService {
   private async recordEvents(context: RequestContext, sale: SaleDto): Promise<void> {
     const where = { saleId: sale.id, storeId: sale.storeId, registerId: sale.registerId, receiptNumber: sale.receiptNumber, currency: sale.currency };
     await this.events.recordMany(context, [
-      { type: 'sale.created', aggregateType: 'sale', aggregateId: sale.id, aggregateVersion: 1, data: { ...sale } },
-      ...sale.tenders.map((tender) => ({
-        type: 'payment.received' as const,
-        aggregateType: 'sale',
-        aggregateId: sale.id,
-        aggregateVersion: 1,
-        data: { ...where, tenderId: tender.id, type: tender.type, amountMinor: tender.amountMinor },
-      })),
+      newEvent({ type: 'sale.created', aggregateType: 'sale', aggregateId: sale.id, aggregateVersion: 1, data: { ...sale } }),
+      ...sale.tenders.map((tender) =>
+        newEvent({
+          type: 'payment.received',
+          aggregateType: 'sale',
+          aggregateId: sale.id,
+          aggregateVersion: 1,
+          data: { ...where, tenderId: tender.id, type: tender.type, amountMinor: tender.amountMinor },
+        }),
+      ),
     ]);
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { isoTime, queryRows } from '@kassa/api/database';
 import { RequestContext } from '@kassa/api/http';
 import { RegistersService, TenantsService } from '@kassa/api/tenancy';
-import { TENDER_TYPES, TenderType } from './dto/create-sale.dto';
+import { TENDER_TYPES, TenderType } from '@kassa/contracts';
 import type { ShiftCashMovementLineDto, ShiftReportDto, ShiftTenderTotalDto } from './dto/shift-report.dto';
 import type { ShiftDto } from './dto/shift.dto';
 import type { TaxRateTotalDto } from './dto/sales-summary.dto';

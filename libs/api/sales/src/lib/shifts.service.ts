@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { denominationsOf, uuidv7 } from '@kassa/contracts';
 import { AuditLog, auditScopeOf } from '@kassa/api/audit';
 import { isoTime, isUniqueViolation, queryRows } from '@kassa/api/database';
-import { DomainEvents } from '@kassa/api/events';
+import { DomainEvents, newEvent } from '@kassa/api/events';
 import { cursorShape, invalidField, pageRequest, paginate, RequestContext } from '@kassa/api/http';
 import { requestFingerprint } from '@kassa/api/idempotency';
 import { assertStoreVisible, canSeeStore, RegistersService, TenantsService, visibleStoreIds } from '@kassa/api/tenancy';
@@ -239,25 +239,25 @@ export class ShiftsService {
       ],
     );
     const closed = await this.get(context, shiftId);
-    const where = { shiftId, storeId: closed.storeId, registerId: closed.registerId, zNumber: closed.zNumber, currency: closed.currency };
+    const where = { shiftId, storeId: closed.storeId, registerId: closed.registerId, zNumber: counter.zNumber, currency: closed.currency };
     const { discrepancyThresholdMinor } = await this.settings.get(context);
     await this.events.recordMany(context, [
-      {
+      newEvent({
         type: 'shift.closed',
         aggregateType: 'shift',
         aggregateId: shiftId,
         aggregateVersion: closed.version,
-        data: { ...where, closedAt: closed.closedAt, countedCashMinor: input.countedCashMinor, expectedCashMinor: expectedMinor, overShortMinor },
-      },
+        data: { ...where, closedAt: locked.closedAt, countedCashMinor: input.countedCashMinor, expectedCashMinor: expectedMinor, overShortMinor },
+      }),
       ...(Math.abs(overShortMinor) > discrepancyThresholdMinor
         ? [
-            {
-              type: 'cash.discrepancy' as const,
+            newEvent({
+              type: 'cash.discrepancy',
               aggregateType: 'shift',
               aggregateId: shiftId,
               aggregateVersion: closed.version,
               data: { ...where, overShortMinor, thresholdMinor: discrepancyThresholdMinor },
-            },
+            }),
           ]
         : []),
     ]);

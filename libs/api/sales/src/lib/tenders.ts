@@ -1,4 +1,4 @@
-import type { TenderType } from './dto/create-sale.dto';
+import type { TenderType } from '@kassa/contracts';
 
 export interface TenderOutcome {
   tenderedMinor: number;

@@ -1,23 +1,16 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { EVENT_TYPES, EventEnvelope, EventType } from '@kassa/contracts';
+import { EVENT_TYPES, EventType, KassaEvent } from '@kassa/contracts';
 import { QueryInteger } from '@kassa/api/http';
 
-export class EventDto implements EventEnvelope {
-  @ApiProperty({ format: 'uuid', description: 'Also the `webhook-id` of its webhook deliveries.' }) id!: string;
-  @ApiProperty({ enum: EVENT_TYPES }) type!: EventType;
-  @ApiProperty({ format: 'uuid' }) tenantId!: string;
-  @ApiProperty({ description: "Position in this tenant's feed: gapless, in the order events became visible." }) sequence!: number;
-  @ApiProperty() aggregateType!: string;
-  @ApiProperty({ format: 'uuid' }) aggregateId!: string;
-  @ApiProperty() aggregateVersion!: number;
-  @ApiProperty({ format: 'date-time' }) occurredAt!: string;
-  @ApiProperty({ type: 'object', additionalProperties: true }) data!: Record<string, unknown>;
-}
-
 export class EventListDto {
-  @ApiProperty({ type: [EventDto] }) items!: EventDto[];
+  @ApiProperty({
+    type: 'array',
+    items: { $ref: getSchemaPath('KassaEvent') },
+    description: 'Each event typed by its `type` (the same envelope and `data` as its webhook delivery).',
+  })
+  items!: KassaEvent[];
   @ApiProperty({
     pattern: '^[0-9]+$',
     example: '1042',

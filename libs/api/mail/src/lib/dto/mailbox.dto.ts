@@ -1,10 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { PageQueryDto } from '@kassa/api/http';
-import type { MailPurpose } from '../mailer.service';
+import { MAIL_PURPOSES, type MailPurpose } from '@kassa/contracts';
 
 export class WrittenMailDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ enum: ['receipt', 'invite', 'purchase_order'] }) purpose!: MailPurpose;
+  @ApiProperty({ enum: MAIL_PURPOSES }) purpose!: MailPurpose;
   @ApiProperty() to!: string;
   @ApiProperty() subject!: string;
   @ApiProperty({ description: 'Where the .eml file is, on the machine the API runs on.' }) file!: string;

@@ -19,7 +19,7 @@ import {
 } from 'class-validator';
 import { MAX_AMOUNT_MINOR } from '@kassa/contracts';
 import { IsCalendarDate, PageQueryDto } from '@kassa/api/http';
-import { PURCHASE_ORDER_STATUSES, PurchaseOrderStatus } from '../purchase-order-states';
+import { PURCHASE_ORDER_STATUSES, PurchaseOrderStatus } from '@kassa/contracts';
 
 const MAX_QUANTITY = 1_000_000;
 const MAX_LINES = 500;

@@ -1,6 +1,6 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { EVENT_TYPES, EventEnvelope, EventType, RealtimeReplay } from '@kassa/contracts';
+import { KassaEvent, RealtimeReplay } from '@kassa/contracts';
 import { QueryInteger } from '@kassa/api/http';
 
 export class ReplayQueryDto {
@@ -19,21 +19,10 @@ export class ReplayQueryDto {
   limit?: number;
 }
 
-export class RealtimeEventDto implements EventEnvelope {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ enum: EVENT_TYPES }) type!: EventType;
-  @ApiProperty({ format: 'uuid' }) tenantId!: string;
-  @ApiProperty() sequence!: number;
-  @ApiProperty() aggregateType!: string;
-  @ApiProperty({ format: 'uuid' }) aggregateId!: string;
-  @ApiProperty() aggregateVersion!: number;
-  @ApiProperty({ format: 'date-time' }) occurredAt!: string;
-  @ApiProperty({ type: 'object', additionalProperties: true }) data!: Record<string, unknown>;
-}
-
 export class ReplayDto implements RealtimeReplay {
   @ApiProperty({ description: 'Events after `after` are past the retention: reload the screens instead of replaying.' }) refetch!: boolean;
-  @ApiProperty({ type: [RealtimeEventDto], description: 'What the socket would have pushed to you, in sequence order.' }) items!: RealtimeEventDto[];
+  @ApiProperty({ type: 'array', items: { $ref: getSchemaPath('KassaEvent') }, description: 'What the socket would have pushed to you, in sequence order.' })
+  items!: KassaEvent[];
   @ApiProperty({ description: 'Pass as `after` for the next page.' }) nextAfter!: number;
   @ApiProperty({ description: 'More events wait after `nextAfter`.' }) more!: boolean;
   @ApiProperty({ description: "The shop's newest event sequence when this was read: a client without a position yet starts after it." }) head!: number;

@@ -16,12 +16,9 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsTimestamp } from '@kassa/api/http';
-import { MAX_AMOUNT_MINOR } from '@kassa/contracts';
+import { MAX_AMOUNT_MINOR, TENDER_TYPES, TenderType } from '@kassa/contracts';
 import { DiscountDto } from './discount.dto';
 import { PIN_PATTERN } from '@kassa/api/auth';
-
-export const TENDER_TYPES = ['cash', 'card', 'other'] as const;
-export type TenderType = (typeof TENDER_TYPES)[number];
 
 const MAX_QUANTITY = 100_000;
 

@@ -17,8 +17,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsTimestamp } from '@kassa/api/http';
-import { SaleApprovalDto, TENDER_TYPES, TenderInputDto, TenderType } from './create-sale.dto';
-import { REFUND_FLAGS, RefundFlag } from '../refund-flags';
+import { REFUND_FLAGS, RefundFlag, TENDER_TYPES, TenderType } from '@kassa/contracts';
+import { SaleApprovalDto, TenderInputDto } from './create-sale.dto';
 
 export class RefundLineInputDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'The sale line; or `position`.' })
@@ -123,7 +123,7 @@ export class RefundDto {
   @ApiProperty() taxMinor!: number;
   @ApiProperty({ format: 'uuid', description: 'The register whose drawer paid the refund out.' }) registerId!: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: "That register's open shift at the refund." }) shiftId!: string | null;
-  @ApiProperty({ enum: ['user', 'api_key'] }) actorType!: string;
+  @ApiProperty({ enum: ['user', 'api_key'] }) actorType!: 'user' | 'api_key';
   @ApiProperty({ format: 'uuid' }) actorId!: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time', description: 'When it happened: `occurredAt` as sent, else when it was recorded.' }) occurredAt!: string;

@@ -1,7 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { SALE_FLAGS, SaleFlag } from '../sale-flags';
+import { type Discount, SALE_FLAGS, SaleFlag, TENDER_TYPES, TenderType } from '@kassa/contracts';
 import { DiscountDto } from './discount.dto';
-import { TENDER_TYPES, TenderType } from './create-sale.dto';
 
 export class SaleLineDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -12,7 +11,7 @@ export class SaleLineDto {
   @ApiProperty() unitPriceMinor!: number;
   @ApiProperty({ description: 'The catalog price when the sale was recorded.' }) listPriceMinor!: number;
   @ApiProperty() taxRateBps!: number;
-  @ApiProperty({ type: DiscountDto, nullable: true }) discount!: DiscountDto | null;
+  @ApiProperty({ type: DiscountDto, nullable: true }) discount!: Discount | null;
   @ApiProperty({ description: 'unit price × quantity' }) grossMinor!: number;
   @ApiProperty() lineDiscountMinor!: number;
   @ApiProperty({ description: "This line's share of the sale discount." }) saleDiscountMinor!: number;
@@ -42,12 +41,12 @@ export class SaleDto {
   @ApiProperty() receiptNumber!: number;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) customerId!: string | null;
   @ApiProperty({ type: String, nullable: true }) customerName!: string | null;
-  @ApiProperty({ enum: ['completed', 'voided'] }) status!: string;
+  @ApiProperty({ enum: ['completed', 'voided'] }) status!: 'completed' | 'voided';
   @ApiProperty() offline!: boolean;
   @ApiProperty({ enum: SALE_FLAGS, isArray: true, description: 'Sale and line deviations of an offline sale, for review.' }) flags!: SaleFlag[];
   @ApiProperty() currency!: string;
   @ApiProperty() pricesIncludeTax!: boolean;
-  @ApiProperty({ type: DiscountDto, nullable: true }) discount!: DiscountDto | null;
+  @ApiProperty({ type: DiscountDto, nullable: true }) discount!: Discount | null;
   @ApiProperty() subtotalMinor!: number;
   @ApiProperty() discountMinor!: number;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: "The user who approved a discount beyond the seller's allowance at the till." })
@@ -57,7 +56,7 @@ export class SaleDto {
   @ApiProperty() tenderedMinor!: number;
   @ApiProperty() changeDueMinor!: number;
   @ApiProperty({ type: String, nullable: true }) note!: string | null;
-  @ApiProperty({ enum: ['user', 'api_key'] }) actorType!: string;
+  @ApiProperty({ enum: ['user', 'api_key'] }) actorType!: 'user' | 'api_key';
   @ApiProperty({ format: 'uuid', description: 'The cashier (user) or API key that recorded it.' }) actorId!: string;
   @ApiProperty({ format: 'date-time' }) occurredAt!: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;

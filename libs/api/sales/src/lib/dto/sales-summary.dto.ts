@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsUUID } from 'class-validator';
 import { IsCalendarDate } from '@kassa/api/http';
-import { TENDER_TYPES, TenderType } from './create-sale.dto';
+import { TENDER_TYPES, TenderType } from '@kassa/contracts';
 
 export class SalesSummaryQueryDto {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() storeId?: string;

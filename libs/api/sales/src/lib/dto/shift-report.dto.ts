@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { TENDER_TYPES, TenderType } from './create-sale.dto';
+import { TENDER_TYPES, TenderType } from '@kassa/contracts';
 import { CASH_MOVEMENT_TYPES, CashMovementType, DenominationCountDto } from './shift.dto';
 import { MoneyCountDto, RefundTotalsDto, TaxRateTotalDto } from './sales-summary.dto';
 

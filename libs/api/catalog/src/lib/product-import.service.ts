@@ -222,7 +222,9 @@ export class ProductImportService {
       );
     }
     const withBarcodes = [...creates, ...updates].filter(({ product }) => product.barcodes !== undefined);
-    await context.manager.query(`DELETE FROM product_barcode WHERE product_id = ANY($1)`, [withBarcodes.map(({ id }) => id)]);
+    // Only updated products can hold barcodes already (a created one's id is new).
+    const replaced = updates.filter(({ product }) => product.barcodes !== undefined).map(({ id }) => id);
+    if (replaced.length > 0) await context.manager.query(`DELETE FROM product_barcode WHERE product_id = ANY($1)`, [replaced]);
     const codes = withBarcodes.flatMap(({ product }) => product.barcodes ?? []);
     await context.manager
       .query(`INSERT INTO product_barcode (tenant_id, product_id, code) SELECT $1, * FROM unnest($2::uuid[], $3::text[])`, [

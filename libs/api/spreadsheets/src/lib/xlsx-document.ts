@@ -168,6 +168,11 @@ export class XlsxSheetWriter<Row> {
     }
   }
 
+  /** Gives up on the file (a page failed): frees the compressor; the caller cuts the response off. */
+  abort(): void {
+    this.sheet.abort();
+  }
+
   /** Closes the sheet and the zip; resolves once everything is handed to `output`. */
   async end(): Promise<void> {
     this.sheet.write(SHEET_END);

@@ -6,8 +6,9 @@ import { startBenchApi } from './bench-api';
 import { atLeast, atMost, benchProfile, printBenchResult } from './bench-result';
 
 // Product import (50,000 rows, dry run then commit) and product export (100,000 products as CSV and xlsx)
-// through the API over HTTP, in one run. The xlsx export streams (exceljs); its baseline is the writer it
-// replaced (SheetJS, the whole workbook built in memory) run here on the same rows, writer time only.
+// through the API over HTTP, in one run. The xlsx export streams (its own sheet XML in a streamed zip, decision 0040);
+// its baseline is the writer of before issue 32 (SheetJS, the whole workbook built in memory) run here on the same
+// rows, writer time only.
 // Peak RSS growth is sampled in this process, which is also the API's.
 const SMALL = benchProfile() === 'small';
 const IMPORT_ROWS = SMALL ? 5_000 : 50_000;

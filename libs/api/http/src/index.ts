@@ -6,6 +6,7 @@ export { requestIdFor, REQUEST_ID_HEADER } from './lib/request-id';
 export { installJsonBodyParser } from './lib/json-body-parser';
 export { installInputGuard } from './lib/input-guard';
 export { undeclaredNulls } from './lib/undeclared-nulls';
+export { compileDtoCheck } from './lib/dto-check';
 export { answerClientError, answerRouterRefusal, installProblemSafetyNet } from './lib/framework-errors';
 export {
   ACCESS_EXTENSION,

@@ -3,7 +3,9 @@ export type FieldChanges = Record<string, [unknown, unknown]>;
 const SECRET_FIELD = /password|secret|token|hash|apikey|^key$/i;
 export const REDACTED = '[redacted]';
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/** Equal as JSON (how the log stores them); two strings or booleans are that only when identical, which skips the serialising. */
+const same = (a: unknown, b: unknown) =>
+  a === b || ((typeof a === 'object' || typeof b === 'object' || typeof a === 'number' || typeof b === 'number') && JSON.stringify(a) === JSON.stringify(b));
 
 /**
  * Field-level differences `{ field: [before, after] }` between two versions of an entity

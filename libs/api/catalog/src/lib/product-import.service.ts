@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { uuidv7 } from '@kassa/contracts';
 import { AuditLog, auditScopeOf } from '@kassa/api/audit';
 import { DomainEvents, newEvent } from '@kassa/api/events';
-import { fieldErrorsOf, RequestContext, undeclaredNulls } from '@kassa/api/http';
+import { compileDtoCheck, fieldErrorsOf, RequestContext, undeclaredNulls } from '@kassa/api/http';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { ImportMappingsService, TenantsService } from '@kassa/api/tenancy';
@@ -19,6 +19,9 @@ import { gtin14 } from '@kassa/spreadsheet-core';
 import { fileImportSource, importInvalid, ImportSource, importTooLarge, jsonImportSource, SpreadsheetUpload } from '@kassa/api/spreadsheets';
 
 export const MAX_IMPORT_ROWS = 50_000;
+
+/** Most rows of an import are valid: they pass here without class-validator's cost per row (which words the errors of the others). */
+const isValidProduct = compileDtoCheck(CreateProductDto);
 
 interface ValidRow {
   index: number;
@@ -72,11 +75,15 @@ export class ProductImportService {
         }
         fields['categoryId'] ??= categoryId;
       }
+      // A cell that could not be read is reported as such, not again as a missing value.
+      const cellProblems = unreadable.get(index + 1) ?? [];
+      if (cellProblems.length === 0 && isValidProduct(fields)) {
+        valid.push({ index, product: fields });
+        return;
+      }
       const product = plainToInstance(CreateProductDto, fields);
       // The same rules as POST /products, null included, so a dry run finds what the commit would refuse.
       const invalid = fieldErrorsOf(validateSync(product, { whitelist: true, forbidNonWhitelisted: true }));
-      // A cell that could not be read is reported as such, not again as a missing value.
-      const cellProblems = unreadable.get(index + 1) ?? [];
       const problems = [...invalid, ...undeclaredNulls(product, invalid)].filter((problem) => !cellProblems.some((cell) => cell.field === problem.field));
       errors.push(...cellProblems, ...problems.map((error) => ({ row: index + 1, ...error })));
       if (problems.length === 0 && cellProblems.length === 0) valid.push({ index, product });
@@ -215,7 +222,9 @@ export class ProductImportService {
       );
     }
     const withBarcodes = [...creates, ...updates].filter(({ product }) => product.barcodes !== undefined);
-    await context.manager.query(`DELETE FROM product_barcode WHERE product_id = ANY($1)`, [withBarcodes.map(({ id }) => id)]);
+    // Only updated products can hold barcodes already (a created one's id is new).
+    const replaced = updates.filter(({ product }) => product.barcodes !== undefined).map(({ id }) => id);
+    if (replaced.length > 0) await context.manager.query(`DELETE FROM product_barcode WHERE product_id = ANY($1)`, [replaced]);
     const codes = withBarcodes.flatMap(({ product }) => product.barcodes ?? []);
     await context.manager
       .query(`INSERT INTO product_barcode (tenant_id, product_id, code) SELECT $1, * FROM unnest($2::uuid[], $3::text[])`, [

@@ -32,27 +32,46 @@ function isContainer(value: unknown): value is Record<string, unknown> | unknown
  */
 export function unacceptableInput(input: unknown): FieldError[] {
   const errors: FieldError[] = [];
-  const pending: { value: unknown; path: string[] }[] = [{ value: input, path: [] }];
+  // Each value knows its key and its container's entry; a path is spelled out only for a value reported.
+  interface Entry {
+    value: unknown;
+    key?: string | number;
+    parent?: Entry;
+    depth: number;
+  }
+  const pathOf = (entry: Entry): string[] => (entry.parent ? [...pathOf(entry.parent), String(entry.key)] : []);
+  const pending: Entry[] = [{ value: input, depth: 0 }];
   for (let next = pending.pop(); next && errors.length < MAX_REPORTED; next = pending.pop()) {
-    const { value, path } = next;
-    const field = path.join('.') || 'body';
+    const { value } = next;
     if (typeof value === 'string') {
       const problem = stringProblem(value);
-      if (problem) errors.push({ field, message: `${field} ${problem}` });
+      if (problem) {
+        const field = pathOf(next).join('.') || 'body';
+        errors.push({ field, message: `${field} ${problem}` });
+      }
     } else if (typeof value === 'number') {
       const problem = numberProblem(value);
-      if (problem) errors.push({ field, message: `${field} ${problem}` });
+      if (problem) {
+        const field = pathOf(next).join('.') || 'body';
+        errors.push({ field, message: `${field} ${problem}` });
+      }
     } else if (isContainer(value)) {
-      if (path.length >= MAX_INPUT_DEPTH) {
-        errors.push({ field: path[0], message: `${path[0]} is nested deeper than ${MAX_INPUT_DEPTH} levels` });
+      if (next.depth >= MAX_INPUT_DEPTH) {
+        const top = pathOf(next)[0];
+        errors.push({ field: top, message: `${top} is nested deeper than ${MAX_INPUT_DEPTH} levels` });
         continue;
       }
-      const entries = Array.isArray(value) ? value.map((item, index) => [String(index), item] as const) : Object.entries(value);
-      for (let i = entries.length - 1; i >= 0; i--) {
-        const [key, item] = entries[i];
+      const depth = next.depth + 1;
+      if (Array.isArray(value)) {
+        for (let i = value.length - 1; i >= 0; i--) pending.push({ value: value[i], key: i, parent: next, depth });
+        continue;
+      }
+      const keys = Object.keys(value);
+      for (let i = keys.length - 1; i >= 0; i--) {
+        const key = keys[i];
         const keyProblem = stringProblem(key);
-        if (keyProblem) errors.push({ field: [...path, key].join('.'), message: `a field name ${keyProblem}` });
-        else pending.push({ value: item, path: [...path, key] });
+        if (keyProblem) errors.push({ field: [...pathOf(next), key].join('.'), message: `a field name ${keyProblem}` });
+        else pending.push({ value: value[key], key, parent: next, depth });
       }
     }
   }

@@ -75,6 +75,22 @@ describe('sendExport', () => {
     expect(written).toHaveBeenCalledWith(2);
   });
 
+  it('cuts the xlsx off when a later page fails, instead of ending a file that looks whole', async () => {
+    const { reply, sent } = fakeReply();
+    const send = reply.send.bind(reply);
+    reply.send = (body: Readable) => send(body.on('error', () => undefined)); // as fastify listens to the body it sends
+    const { spreadsheet, written } = itemsExport([], {
+      format: 'xlsx',
+      pages: async function* () {
+        yield [{ sku: 'A-1', priceMinor: 100 }];
+        throw new Error('page 2 failed');
+      },
+    });
+    await expect(sendExport(reply, spreadsheet)).rejects.toThrow('page 2 failed');
+    expect((sent.body as Readable).destroyed).toBe(true);
+    expect(written).not.toHaveBeenCalled();
+  });
+
   it.each(['csv', 'xlsx'] as const)('sends nothing as %s when the first page fails, so the error can still answer', async (format) => {
     const { reply, sent } = fakeReply();
     const { spreadsheet, written } = itemsExport([], {

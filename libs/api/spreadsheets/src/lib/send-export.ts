@@ -59,6 +59,7 @@ async function sendXlsx<Row>(reply: FastifyReply, spreadsheet: SpreadsheetExport
     }
     await writer.end();
   } catch (error) {
+    writer.abort();
     body.destroy(error as Error); // the client sees a cut-off download, never a file that looks whole
     throw error;
   }

@@ -62,6 +62,29 @@ describe('XlsxSheetWriter', () => {
     expect(xml).toContain('state="frozen"');
   });
 
+  it('keeps text with markup, spaces at either end and empty text as it was, and leaves an empty value empty', async () => {
+    const awkward = await xlsxOf([
+      { name: ' Tea & <Biscuits> "2" ', priceMinor: 0, updatedAt: '2026-11-26T09:30:00.000Z' },
+      { name: '', priceMinor: 1, updatedAt: '2026-11-26T09:30:00.000Z' },
+    ]);
+    const read = XLSX.read(awkward, { type: 'buffer' }).Sheets['Products'];
+    expect(read['A2']).toMatchObject({ t: 's', v: ' Tea & <Biscuits> "2" ' });
+    expect(read['B2']).toMatchObject({ t: 'n', v: 0 });
+    expect(read['A3']).toMatchObject({ t: 's', v: '' });
+    const nulls = new PassThrough();
+    const bytes = buffer(nulls);
+    const writer = new XlsxSheetWriter<Item>(
+      nulls,
+      'Products',
+      [...columns, { header: 'Cost', type: 'money', value: () => null }],
+      { currency: 'EUR', timeZone: 'UTC' },
+      [],
+    );
+    await writer.write([{ name: 'No cost', priceMinor: 1, updatedAt: '2026-11-26T09:30:00.000Z' }]);
+    await writer.end();
+    expect(XLSX.read(await bytes, { type: 'buffer' }).Sheets['Products']['D2']).toBeUndefined();
+  });
+
   it('knows how many decimals a currency has', () => {
     expect([minorUnitDigits('EUR'), minorUnitDigits('JPY'), minorUnitDigits('KWD')]).toEqual([2, 0, 3]);
   });

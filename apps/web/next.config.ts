@@ -11,8 +11,11 @@ const nextConfig: NextConfig = {
   outputFileTracingRoot: workspaceRoot,
   poweredByHeader: false,
   reactStrictMode: true,
-  // The version a till reports in its heartbeat (issue 21); a deployment may name its own.
+  // The version a till reports in its heartbeat (issue 21) and browsers send with their errors; a deployment may name its own.
   env: { NEXT_PUBLIC_KASSA_VERSION: process.env['KASSA_VERSION'] ?? version },
+  // `.js.map` beside each browser chunk, for the API to map browser stacks (WEB_SOURCE_MAPS_DIR; decision 0042). Opt-in:
+  // they publish the sources and add a sourceMappingURL comment to every chunk (the /pos budget is measured without).
+  productionBrowserSourceMaps: process.env['KASSA_BROWSER_SOURCE_MAPS'] === 'true',
 };
 
 export default nextConfig;

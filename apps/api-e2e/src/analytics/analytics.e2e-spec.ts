@@ -342,7 +342,7 @@ describe('analytics', () => {
 
     it("answers from the tenant cache by the caller's stores, and shows a new sale once its rollups commit", async () => {
       const redis = new Redis(TEST_REDIS_URL);
-      const generation = async (shop: TenantFixture) => Number((await redis.get(`${api.redisPrefix}t:${shop.id}:analytics:gen`)) ?? 0);
+      const generation = async (shop: TenantFixture) => Number((await redis.get(`${api.redisPrefix}t:{${shop.id}}:analytics:gen`)) ?? 0);
       try {
         const [, dock] = a.stores;
         const manager = await addUser(api.app, a, a.owner.accessToken, {
@@ -361,7 +361,7 @@ describe('analytics', () => {
         expect(seen.revenueMinor).not.toBe(all.revenueMinor);
         expect(await summary(manager.accessToken)).toEqual(seen);
         const before = { a: await generation(a), b: await generation(b) };
-        const entries = await redis.keys(`${api.redisPrefix}t:${a.id}:analytics:${before.a}:*`);
+        const entries = await redis.keys(`${api.redisPrefix}t:{${a.id}}:analytics:${before.a}:*`);
         expect(entries.filter((key) => !key.endsWith(':lock')).length).toBeGreaterThanOrEqual(3);
 
         expectStatus(

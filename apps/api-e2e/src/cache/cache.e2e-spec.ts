@@ -29,7 +29,7 @@ describe('tenant cache', () => {
     ).body as { id: string; version: number };
   /** Every cache entry and counter of a tenant, with its value. */
   const tenantKeys = async (shop: TenantFixture) => {
-    const keys = (await redis.keys(`${api.redisPrefix}t:${shop.id}:*`)).filter((key) => !key.endsWith(':lock')).sort();
+    const keys = (await redis.keys(`${api.redisPrefix}t:{${shop.id}}:*`)).filter((key) => !key.endsWith(':lock')).sort();
     return Object.fromEntries(await Promise.all(keys.map(async (key) => [key.slice(api.redisPrefix.length), await redis.get(key)] as const)));
   };
 
@@ -59,7 +59,7 @@ describe('tenant cache', () => {
     }
     const bravoBefore = await tenantKeys(b);
     const alphaBefore = await tenantKeys(a);
-    expect(Object.keys(bravoBefore).some((key) => key.startsWith(`t:${b.id}:product:`))).toBe(true);
+    expect(Object.keys(bravoBefore).some((key) => key.startsWith(`t:{${b.id}}:product:`))).toBe(true);
 
     expectStatus(await http().patch(`/api/v1/products/${ours.id}`).set(as(a)).send({ name: 'Espresso beans, dark' }), 200);
     // The other replica reads through the same Redis: it must not answer the old entry either.
@@ -70,8 +70,8 @@ describe('tenant cache', () => {
 
     expect(await tenantKeys(b)).toEqual(bravoBefore);
     const alphaAfter = await tenantKeys(a);
-    expect(Number(alphaAfter[`t:${a.id}:product:gen`])).toBe(Number(alphaBefore[`t:${a.id}:product:gen`] ?? 0) + 1);
-    expect(Number(alphaAfter[`t:${a.id}:product-list:gen`])).toBe(Number(alphaBefore[`t:${a.id}:product-list:gen`] ?? 0) + 1);
+    expect(Number(alphaAfter[`t:{${a.id}}:product:gen`])).toBe(Number(alphaBefore[`t:{${a.id}}:product:gen`] ?? 0) + 1);
+    expect(Number(alphaAfter[`t:{${a.id}}:product-list:gen`])).toBe(Number(alphaBefore[`t:{${a.id}}:product-list:gen`] ?? 0) + 1);
     expect(expectStatus(await http().get(`/api/v1/products/${theirs.id}`).set(as(b)), 200).body.name).toBe('Espresso beans');
   });
 

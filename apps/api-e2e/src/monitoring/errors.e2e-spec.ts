@@ -1,4 +1,9 @@
 import { execFileSync } from 'node:child_process';
+import { transform } from 'esbuild';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { runInThisContext } from 'node:vm';
 import request from 'supertest';
 import { ErrorCode, uuidv7 } from '@kassa/contracts';
 import { RequestRollups } from '@kassa/api/monitoring';
@@ -130,6 +135,86 @@ describe('error tracking', () => {
     const response = await http().patch(`/api/v1/monitoring/errors/${group.id}`).set(bearer(a.owner.accessToken)).send({ status: 'ignored' });
     expect(response.status).toBe(400);
     expect(response.body.errors).toEqual([{ field: 'status', message: expect.any(String) }]);
+  });
+});
+
+describe("browser errors mapped through the web build's source maps", () => {
+  let api: TestApi;
+  let a: TenantFixture;
+  let b: TenantFixture;
+  let maps: string;
+  const http = () => request(api.app.getHttpServer());
+  const groups = async (shop: TenantFixture): Promise<ErrorGroup[]> =>
+    expectStatus(await http().get('/api/v1/monitoring/errors').set(bearer(shop.owner.accessToken)), 200).body.items;
+
+  /**
+   * A minified chunk of the web build with its `.js.map` in the maps folder (as `next build` writes them under
+   * `.next/static/chunks`), run under its public URL: the stack the browser would report.
+   */
+  const thrownFromChunk = async (chunk: string, message: string) => {
+    const source = `export function applyDiscount(total: number, percent: number): number {
+  if (percent > 100) {
+    throw new RangeError(${JSON.stringify(message)});
+  }
+  return total - Math.round((total * percent) / 100);
+}
+`;
+    const built = await transform(source, {
+      loader: 'ts',
+      minify: true,
+      format: 'iife',
+      globalName: 'chunk',
+      sourcemap: 'external',
+      sourcefile: 'libs/web/pos/src/lib/discounts.ts',
+    });
+    writeFileSync(path.join(maps, 'static/chunks', `${chunk}.map`), built.map);
+    const run = runInThisContext(`${built.code};chunk`, { filename: `https://shop.example/_next/static/chunks/${chunk}` }) as {
+      applyDiscount(total: number, percent: number): number;
+    };
+    try {
+      run.applyDiscount(1000, 150);
+    } catch (error) {
+      // The browser's frames: the chunk's, and the page's that called it.
+      const [head, chunkFrame] = ((error as Error).stack ?? '').split('\n');
+      return [head, chunkFrame, '    at onClick (https://shop.example/_next/static/chunks/no-map-here.js:1:99)'].join('\n');
+    }
+    throw new Error('the chunk did not throw');
+  };
+
+  beforeAll(async () => {
+    maps = mkdtempSync(path.join(tmpdir(), 'kassa-web-maps-'));
+    mkdirSync(path.join(maps, 'static/chunks'), { recursive: true });
+    api = await startTestApi({ env: { WEB_SOURCE_MAPS_DIR: maps } });
+    ({ a, b } = await createTenantPair(api.app));
+  });
+  afterAll(async () => {
+    await api.close();
+    rmSync(maps, { recursive: true, force: true });
+  });
+
+  it('stores the stack with the original file, line and column and the app version, grouping one error across builds', async () => {
+    const message = `Discount above 100 % ${uuidv7()}`;
+    const report = (stack: string, appVersion: string) =>
+      http()
+        .post('/api/v1/monitoring/client-events')
+        .set(bearer(a.cashier.accessToken))
+        .send({ errors: [{ source: 'pos', type: 'RangeError', message, stack, route: '/pos', appVersion }] });
+    // Two builds: the same code in chunks of other names.
+    const first = await thrownFromChunk('app-page-build1.js', message);
+    expect(first).toContain('https://shop.example/_next/static/chunks/app-page-build1.js:1:');
+    expectStatus(await report(first, '1.4.0'), 202);
+    expectStatus(await report(await thrownFromChunk('pos-page-build2.js', message), '1.4.1'), 202);
+
+    const mine = (await groups(a)).filter((group) => group.message === message);
+    expect(mine).toHaveLength(1);
+    const [group] = mine;
+    expect(group).toMatchObject({ source: 'pos', count: 2, route: '/pos' });
+    const frames = (group.stack ?? '').split('\n');
+    // `new RangeError(…)` is on line 3, column 11 of the original; a frame without a map stays as reported.
+    expect(frames[1]).toMatch(/^ {4}at \S+ \(libs\/web\/pos\/src\/lib\/discounts\.ts:3:11\)$/);
+    expect(frames[2]).toBe('    at onClick (https://shop.example/_next/static/chunks/no-map-here.js:1:99)');
+    expect(group.context).toMatchObject({ appVersion: '1.4.1', sourceMappedFrames: 1, page: '/pos', userId: a.cashier.id });
+    expect((await groups(b)).filter((candidate) => candidate.message === message)).toEqual([]);
   });
 });
 

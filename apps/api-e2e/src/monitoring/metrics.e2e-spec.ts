@@ -4,6 +4,7 @@ import { ErrorCode, uuidv7 } from '@kassa/contracts';
 import { OutboxRelay } from '@kassa/api/events';
 import { bearer, createTenant, expectStatus, TenantFixture } from '../support/identity';
 import { sample } from '../support/metrics-text';
+import { ownerQuery } from '../support/owner-query';
 import { startTestApi, TestApi } from '../support/test-api';
 
 const METRICS_TOKEN = 'metrics-token-for-the-e2e-suite';
@@ -13,11 +14,11 @@ describe('/metrics', () => {
   let shop: TenantFixture;
   const http = () => request(api.app.getHttpServer());
   const scrape = async () => expectStatus(await http().get('/metrics').set(bearer(METRICS_TOKEN)), 200).text;
-  const newProduct = async () =>
+  const newProduct = async (owner = shop) =>
     expectStatus(
       await http()
         .post('/api/v1/products')
-        .set(bearer(shop.owner.accessToken))
+        .set(bearer(owner.owner.accessToken))
         .send({ sku: `M-${uuidv7().slice(-10)}`, name: 'Metered', priceMinor: 100 }),
       201,
     ).body as { id: string };
@@ -74,6 +75,37 @@ describe('/metrics', () => {
     expect(published).toBeGreaterThan(0);
     expect(await lag()).toBe(0);
     expect((sample(await scrape(), 'kassa_outbox_events_relayed_total') ?? 0) - relayedBefore).toBe(published);
+  });
+
+  it("shows each shop its own event backlog in the monitoring summary: events waiting and the oldest one's age", async () => {
+    const other = await createTenant(api.app, 'Backlog');
+    await api.app.get(OutboxRelay).publishPending();
+    const backlog = async (owner: TenantFixture) =>
+      expectStatus(await http().get('/api/v1/monitoring/summary').set(bearer(owner.owner.accessToken)), 200).body.events as {
+        waiting: number;
+        oldestSeconds: number;
+      };
+    expect(await backlog(shop)).toEqual({ waiting: 0, oldestSeconds: 0 });
+
+    await newProduct();
+    await newProduct();
+    await sleep(1_100);
+    await newProduct(other);
+    const waitingOf = async (owner: TenantFixture) =>
+      (
+        await ownerQuery<{ count: number }>(api, `SELECT count(*)::int AS count FROM outbox_event WHERE tenant_id = $1 AND dispatched_at IS NULL`, [owner.id])
+      )[0].count;
+    const [ours, theirs] = [await backlog(shop), await backlog(other)];
+    expect(ours.waiting).toBe(await waitingOf(shop));
+    expect(theirs.waiting).toBe(await waitingOf(other));
+    expect(ours.waiting).toBeGreaterThan(theirs.waiting);
+    expect(theirs.waiting).toBeGreaterThan(0);
+    expect(ours.oldestSeconds).toBeGreaterThan(1);
+    expect(theirs.oldestSeconds).toBeLessThan(1);
+
+    await api.app.get(OutboxRelay).publishPending();
+    expect(await backlog(shop)).toEqual({ waiting: 0, oldestSeconds: 0 });
+    expect(await backlog(other)).toEqual({ waiting: 0, oldestSeconds: 0 });
   });
 });
 

@@ -5,6 +5,7 @@ export { EventConsumers } from './lib/event-consumers';
 export type { EventConsumer } from './lib/event-consumers';
 export { OutboxRelay } from './lib/outbox-relay.service';
 export { OutboxStats } from './lib/outbox-stats';
+export type { OutboxBacklog } from './lib/outbox-stats';
 export type { QueueCounts } from './lib/event-queue';
 export { EventFeedService } from './lib/event-feed.service';
 export type { EventVisibility, EventsSince } from './lib/event-feed.service';

@@ -3446,6 +3446,12 @@ export interface components {
              */
             rating: "good" | "needs-improvement" | "poor";
         };
+        EventBacklogDto: {
+            /** @description The shop's events not yet handed to the event queue (queue depth), now. */
+            waiting: number;
+            /** @description Age in seconds of the oldest of them (relay lag); 0 when none waits. */
+            oldestSeconds: number;
+        };
         MonitoringSummaryDto: {
             /** Format: date-time */
             from: string;
@@ -3460,6 +3466,8 @@ export interface components {
             routes: components["schemas"]["RouteTrafficDto"][];
             /** @description Web Vitals the browsers reported in the range, by page (then metric and source). */
             vitals: components["schemas"]["WebVitalPageDto"][];
+            /** @description The shop's own event backlog at the time of the request (not over the range). */
+            events: components["schemas"]["EventBacklogDto"];
         };
         ErrorGroupDto: {
             /** Format: uuid */

@@ -33,6 +33,7 @@ export class AppModule {
           metrics: { token: config.metrics.token, production: config.nodeEnv === 'production' },
           rollups: { flushMs: config.monitoring.flushMs, retentionDays: config.monitoring.retentionDays },
           sentryDsn: config.monitoring.sentryDsn,
+          webSourceMapsDir: config.monitoring.webSourceMapsDir,
         }),
         EventsModule.forRoot(config),
         AuditModule,

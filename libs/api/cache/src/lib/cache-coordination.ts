@@ -17,11 +17,14 @@ export interface CacheCoordination {
   lookup(generationKey: string, before: string, after: string): Promise<string | null | undefined>;
 }
 
-/** Deletes the lock only while it is still ours: one that expired and was taken by another replica stays. */
-/** Reads the generation and the entry under it at once (both keys of one tenant and area). */
+/**
+ * Reads the generation and the entry under it at once. The entry's key is built in the script, so it is not declared:
+ * on a Redis Cluster it must share the generation's slot, which the tenant's hash tag in both keys ensures.
+ */
 const LOOKUP_SCRIPT = `local generation = redis.call('GET', KEYS[1]) or '0'
 return redis.call('GET', ARGV[1] .. generation .. ARGV[2])`;
 
+/** Deletes the lock only while it is still ours: one that expired and was taken by another replica stays. */
 const RELEASE_SCRIPT = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end`;
 
 export class RedisCacheCoordination implements CacheCoordination {

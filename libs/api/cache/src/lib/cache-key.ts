@@ -4,12 +4,16 @@ import type { CacheArea } from './cache-areas';
 /** What an answer depends on besides the tenant: its parameters and, where it matters, the caller's stores. */
 export type CacheKeyParts = Record<string, string | number | boolean | null | undefined | readonly string[]>;
 
-/** `t:<tenant>:<area>:gen`: the counter whose bump invalidates the whole (tenant, area) in O(1) (DESIGN.md §7). */
+/**
+ * `t:{<tenant>}:<area>:gen`: the counter whose bump invalidates the whole (tenant, area) in O(1) (DESIGN.md §7). The
+ * braces are a Redis Cluster hash tag: every key of a tenant (counters, entries, locks) lives on one slot, so a script
+ * may read the generation and the entry under it together.
+ */
 export function generationKey(tenantId: string, area: CacheArea): string {
-  return `t:${tenantId}:${area}:gen`;
+  return `t:{${tenantId}}:${area}:gen`;
 }
 
-/** `t:<tenant>:<area>:<generation>:<hash>`; the hash is over the parts in a stable order, so `{a, b}` and `{b, a}` meet. */
+/** `t:{<tenant>}:<area>:<generation>:<hash>`; the hash is over the parts in a stable order, so `{a, b}` and `{b, a}` meet. */
 export function entryKey(tenantId: string, area: CacheArea, generation: number, parts: CacheKeyParts): string {
   const { before, after } = entryKeyAround(tenantId, area, parts);
   return `${before}${generation}${after}`;
@@ -21,5 +25,5 @@ export function entryKeyAround(tenantId: string, area: CacheArea, parts: CacheKe
     .sort()
     .map((name) => [name, parts[name] ?? null]);
   const hash = createHash('sha256').update(JSON.stringify(stable)).digest('base64url').slice(0, 22);
-  return { before: `t:${tenantId}:${area}:`, after: `:${hash}` };
+  return { before: `t:{${tenantId}}:${area}:`, after: `:${hash}` };
 }

@@ -8,8 +8,8 @@ import { CacheStats } from './cache-stats';
 import { CACHE_COORDINATION, CACHE_ENABLED, TenantCache } from './tenant-cache.service';
 
 export interface TenantCacheOptions {
-  /** Shared by replicas; without it each process keeps its own in-memory cache (embedded mode). */
-  redis?: { url: string; keyPrefix: string };
+  /** Shared by replicas; without it each process keeps its own in-memory cache (embedded mode). With `clusterNodes`, on that Redis Cluster. */
+  redis?: { url: string; keyPrefix: string; clusterNodes?: { host: string; port: number }[] };
   /** false: reads always load (CACHE=off); invalidation still runs. */
   enabled?: boolean;
 }
@@ -43,15 +43,15 @@ export class TenantCacheModule {
   }
 }
 
-function redisBacked(redis: { url: string; keyPrefix: string }) {
-  // Keys come out as `<REDIS_KEY_PREFIX>t:<tenant>:<area>:<generation>:<hash>`, beside the generation counters.
+function redisBacked(redis: NonNullable<TenantCacheOptions['redis']>) {
+  // Keys come out as `<REDIS_KEY_PREFIX>t:{<tenant>}:<area>:<generation>:<hash>`, beside the generation counters.
   const namespace = redis.keyPrefix.replace(/:$/, '');
   // No offline queue: while Redis is away a command fails at once (reads fall through to the database,
   // invalidations are replayed later) instead of holding the request until Redis returns.
-  const adapter = new KeyvRedis(
-    { url: redis.url, disableOfflineQueue: true },
-    { namespace, keyPrefixSeparator: ':', throwOnConnectError: false, connectionTimeout: 2_000 },
-  );
+  const connection = redis.clusterNodes
+    ? { rootNodes: redis.clusterNodes.map((node) => ({ url: `redis://${node.host}:${node.port}` })), defaults: { disableOfflineQueue: true } }
+    : { url: redis.url, disableOfflineQueue: true };
+  const adapter = new KeyvRedis(connection, { namespace, keyPrefixSeparator: ':', throwOnConnectError: false, connectionTimeout: 2_000 });
   const store = new Keyv({ store: adapter, namespace, useKeyPrefix: false });
   store.on('error', () => undefined); // a failed read or write is reported by TenantCache and answered from the database
   const prefix = namespace ? `${namespace}:` : '';

@@ -68,7 +68,7 @@ export class AppConfig {
   readonly logLevel: EnvironmentVariables['LOG_LEVEL'];
   readonly metrics: { token?: string };
   readonly cacheEnabled: boolean;
-  readonly monitoring: { sentryDsn?: string; flushMs: number; retentionDays: number };
+  readonly monitoring: { sentryDsn?: string; flushMs: number; retentionDays: number; webSourceMapsDir?: string };
   readonly idempotencyWaitMs: number;
   /** Fastify's trustProxy setting. */
   readonly trustProxy: boolean | string;
@@ -127,7 +127,12 @@ export class AppConfig {
     this.logLevel = env.LOG_LEVEL;
     this.metrics = { token: env.METRICS_TOKEN };
     this.cacheEnabled = env.CACHE === 'on';
-    this.monitoring = { sentryDsn: env.SENTRY_DSN, flushMs: env.MONITORING_FLUSH_MS, retentionDays: env.MONITORING_RETENTION_DAYS };
+    this.monitoring = {
+      sentryDsn: env.SENTRY_DSN,
+      flushMs: env.MONITORING_FLUSH_MS,
+      retentionDays: env.MONITORING_RETENTION_DAYS,
+      webSourceMapsDir: env.WEB_SOURCE_MAPS_DIR,
+    };
     this.idempotencyWaitMs = env.IDEMPOTENCY_WAIT_MS;
     this.trustProxy = env.TRUST_PROXY === 'true' ? true : env.TRUST_PROXY === 'false' ? false : env.TRUST_PROXY;
   }

@@ -93,6 +93,14 @@ export class EnvironmentVariables {
   @IsString()
   SENTRY_DSN?: string;
 
+  /**
+   * The web build's source maps for browser stacks, as a folder standing for the web app's `/_next/` (a build's
+   * `.next`, or a copy of the `.js.map` files under its `static` folder). Unset: browser stacks are stored as reported.
+   */
+  @IsOptional()
+  @IsString()
+  WEB_SOURCE_MAPS_DIR?: string;
+
   /** How often each process adds its per-tenant request rollups to the database. */
   @Transform(toInteger)
   @IsInt()

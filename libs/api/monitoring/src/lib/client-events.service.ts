@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { RequestContext } from '@kassa/api/http';
 import { ClientEventsAcceptedDto, ClientEventsDto, ClientVitalDto } from './dto/client-events.dto';
 import { ErrorTracker } from './error-tracker.service';
+import { SourceMapStacks, WEB_SOURCE_MAPS } from './source-map-stacks';
 import { vitalBucketOf, WEB_VITAL_BUCKETS, WebVitalMetric } from './web-vital-buckets';
 
 /** Browser errors one caller may report per minute per process; a page stuck in an error loop stops counting there. */
@@ -18,7 +19,10 @@ const MINUTE_MS = 60_000;
 export class ClientEventsService {
   private readonly windows = new Map<string, { startedAt: number; count: number }>();
 
-  constructor(private readonly errors: ErrorTracker) {}
+  constructor(
+    private readonly errors: ErrorTracker,
+    @Inject(WEB_SOURCE_MAPS) private readonly sourceMaps: SourceMapStacks | null,
+  ) {}
 
   async record(context: RequestContext, batch: ClientEventsDto, now = Date.now()): Promise<ClientEventsAcceptedDto> {
     const caller = context.actor.kind === 'user' ? context.actor.userId : context.actor.kind === 'device' ? context.actor.deviceId : context.actor.apiKeyId;
@@ -27,16 +31,19 @@ export class ClientEventsService {
     const allowed = errors.slice(0, this.take(caller, errors.length, CLIENT_ERRORS_PER_MINUTE, now));
     const allowedVitals = vitals.slice(0, this.take(`${caller}|vitals`, vitals.length, CLIENT_VITALS_PER_MINUTE, now));
     for (const error of allowed) {
+      // Mapped, the stack names the app's own files, and groups the same error across builds.
+      const mapped = error.stack && this.sourceMaps ? await this.sourceMaps.map(error.stack) : undefined;
       await this.errors.recordIn(context.manager, context.tenantId, {
         source: error.source,
         severity: 'error',
         type: error.type,
         message: error.message,
-        stack: error.stack,
+        stack: mapped && mapped.mapped > 0 ? mapped.stack : error.stack,
         route: error.route,
         context: {
           page: error.route,
           appVersion: error.appVersion,
+          sourceMappedFrames: mapped?.mapped,
           requestId: context.requestId,
           userId: context.actor.kind === 'user' ? context.actor.userId : undefined,
           ip: context.ip,

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { OutboxStats } from '@kassa/api/events';
 import { invalidField, RequestContext } from '@kassa/api/http';
 import type {
   MonitoringSummaryDto,
@@ -36,9 +37,11 @@ interface Tally {
 
 const BUCKET_SUMS = Array.from({ length: LATENCY_BUCKETS_MS.length + 1 }, (_, index) => `sum(r.latency_buckets[${index + 1}])::int`).join(', ');
 
-/** The shop's own traffic over a time range, from its rollups: series, totals and the slowest routes. */
+/** The shop's own traffic over a time range, from its rollups: series, totals and the slowest routes; and its event backlog now. */
 @Injectable()
 export class MonitoringSummaryService {
+  constructor(private readonly outbox: OutboxStats) {}
+
   async summarize(context: RequestContext, query: MonitoringSummaryQueryDto): Promise<MonitoringSummaryDto> {
     const to = query.to ? new Date(query.to) : new Date();
     const from = query.from ? new Date(query.from) : new Date(to.getTime() - 3600_000);
@@ -74,7 +77,8 @@ export class MonitoringSummaryService {
       .sort((a, b) => (b.p95Ms ?? 0) - (a.p95Ms ?? 0))
       .slice(0, TOP_ROUTES);
     const vitals = await this.vitals(context, from, to);
-    return { from: from.toISOString(), to: to.toISOString(), bucketSeconds, total: figures(total), series, routes, vitals };
+    const events = await this.outbox.tenantBacklog(context.manager);
+    return { from: from.toISOString(), to: to.toISOString(), bucketSeconds, total: figures(total), series, routes, vitals, events };
   }
 
   private async vitals(context: RequestContext, from: Date, to: Date): Promise<WebVitalPageDto[]> {

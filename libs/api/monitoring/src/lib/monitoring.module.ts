@@ -10,6 +10,7 @@ import { MonitoringSummaryService } from './monitoring-summary.service';
 import { MonitoringController } from './monitoring.controller';
 import { RequestRollups, ROLLUP_SETTINGS, RollupSettings } from './request-rollups.service';
 import { SENTRY_DSN, SentryForwarder } from './sentry-forwarder';
+import { SourceMapStacks, WEB_SOURCE_MAPS } from './source-map-stacks';
 import { METRICS_ACCESS, MetricsAccess, MetricsController } from './metrics.controller';
 import { InstallationService } from './installation.service';
 import { RedisHealthIndicator } from './redis-health.indicator';
@@ -21,6 +22,8 @@ export interface MonitoringOptions {
   metrics: MetricsAccess;
   rollups: RollupSettings;
   sentryDsn?: string;
+  /** Where the web build's source maps are (WEB_SOURCE_MAPS_DIR); browser stacks are mapped through them. */
+  webSourceMapsDir?: string;
 }
 
 @Module({})
@@ -43,6 +46,7 @@ export class MonitoringModule {
         MonitoringSummaryService,
         { provide: ROLLUP_SETTINGS, useValue: options.rollups },
         { provide: SENTRY_DSN, useValue: options.sentryDsn },
+        { provide: WEB_SOURCE_MAPS, useValue: options.webSourceMapsDir ? new SourceMapStacks(options.webSourceMapsDir) : null },
         { provide: METRICS_ACCESS, useValue: options.metrics },
         { provide: RUNTIME_MODE, useValue: options.runtime },
         ...(redisUrl

@@ -21,6 +21,7 @@ export function ClientErrorReporting({ source }: { source: ClientSource }) {
     const reporter = new ClientErrorReporter({
       source,
       route: () => window.location.pathname,
+      appVersion: process.env['NEXT_PUBLIC_KASSA_VERSION'],
       send: (batch) => callApi(latest.current, (http) => http.POST('/api/v1/monitoring/client-events', { body: batch })),
     });
     void observeWebVitals((metric, value) => reporter.captureVital(metric, value));

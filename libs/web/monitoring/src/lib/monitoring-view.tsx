@@ -35,15 +35,20 @@ const RANGES = [
 
 const percent = (part: number, whole: number) => (whole === 0 ? '–' : `${((part / whole) * 100).toFixed(1)} %`);
 const milliseconds = (value: number | null) => (value === null ? '–' : `${Math.round(value)} ms`);
+const age = (seconds: number) =>
+  seconds < 60 ? `${Math.round(seconds)} s` : seconds < 3600 ? `${Math.floor(seconds / 60)} min` : `${Math.floor(seconds / 3600)} h`;
 const errorKeys = { all: queryKeys.entity('error-group'), list: (params: object) => queryKeys.list('error-group', params) };
 
 function Totals({ summary }: { summary: Summary }) {
-  const { total } = summary;
+  const { total, events } = summary;
   const figures = [
     { label: 'Requests', value: total.requests.toLocaleString() },
     { label: 'Error rate', value: percent(total.errors, total.requests) },
     { label: 'p95 latency', value: milliseconds(total.p95Ms) },
     { label: 'Cache hit rate', value: percent(total.cacheHits, total.cacheHits + total.cacheMisses) },
+    // Now, not over the range: the shop's events still on their way to webhooks, the tills and the reports.
+    { label: 'Events queued', value: events.waiting.toLocaleString() },
+    { label: 'Relay lag', value: events.waiting === 0 ? '–' : age(events.oldestSeconds) },
   ];
   return (
     <dl className={styles.totals}>
@@ -244,7 +249,7 @@ function ErrorGroups() {
   );
 }
 
-/** The shop's own service as Kassa saw it: latency, errors and cache over time, the slowest routes, and error groups. */
+/** The shop's own service as Kassa saw it: latency, errors and cache over time, its event backlog, the slowest routes, and error groups. */
 export function MonitoringView() {
   const [rangeSeconds, setRangeSeconds] = useState(RANGES[0].value);
   const [until, setUntil] = useState(() => new Date());

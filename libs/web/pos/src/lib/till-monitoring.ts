@@ -37,6 +37,7 @@ function start(): TillMonitoring {
     reporter: new ClientErrorReporter({
       source: 'pos',
       route: () => window.location.pathname,
+      appVersion: process.env['NEXT_PUBLIC_KASSA_VERSION'],
       send: (batch) => {
         state.held.push(batch);
         state.held.splice(0, Math.max(0, state.held.length - MAX_HELD));

@@ -46,6 +46,11 @@ export class WebVitalPageDto {
   @ApiProperty({ enum: ['good', 'needs-improvement', 'poor'], description: "The p75 against web.dev's thresholds." }) rating!: WebVitalRating;
 }
 
+export class EventBacklogDto {
+  @ApiProperty({ description: "The shop's events not yet handed to the event queue (queue depth), now." }) waiting!: number;
+  @ApiProperty({ description: 'Age in seconds of the oldest of them (relay lag); 0 when none waits.' }) oldestSeconds!: number;
+}
+
 export class MonitoringSummaryDto {
   @ApiProperty({ format: 'date-time' }) from!: string;
   @ApiProperty({ format: 'date-time' }) to!: string;
@@ -55,4 +60,6 @@ export class MonitoringSummaryDto {
   @ApiProperty({ type: [RouteTrafficDto], description: 'Routes by p95 latency, slowest first.' }) routes!: RouteTrafficDto[];
   @ApiProperty({ type: [WebVitalPageDto], description: 'Web Vitals the browsers reported in the range, by page (then metric and source).' })
   vitals!: WebVitalPageDto[];
+  @ApiProperty({ type: EventBacklogDto, description: "The shop's own event backlog at the time of the request (not over the range)." })
+  events!: EventBacklogDto;
 }

@@ -354,7 +354,14 @@ export function DataTable<T extends RowData>({
         </div>
       )}
       {body ?? (
-        <div ref={scroller} className={styles.scroller} data-refreshing={refreshing || undefined}>
+        // A plain table has nothing to focus inside, so its scroller takes focus itself: keyboards can scroll a wide or
+        // long one (as FigureTable does). A grid's rows take focus already.
+        <div
+          ref={scroller}
+          className={styles.scroller}
+          data-refreshing={refreshing || undefined}
+          {...(interactive ? {} : { tabIndex: 0, role: 'region', 'aria-labelledby': captionId })}
+        >
           <table
             role={interactive ? 'grid' : undefined}
             aria-labelledby={captionId}

@@ -6,19 +6,24 @@ import { Worker } from 'node:worker_threads';
 import { priceSale } from '@kassa/contracts';
 import { APP_ROLE } from '@kassa/api/database';
 import { demoLogin, seedTenant } from '@kassa/seed';
-import { freePort } from '@kassa/testing';
+import { freePort, ServerProcess, startBuiltApi, TEST_REDIS_URL } from '@kassa/testing';
 import { Client } from 'pg';
+import { awaitApiProcesses, sampleApiMemory } from './api-processes';
 import { startBenchApi } from './bench-api';
 import type { CheckoutClientsInput, CheckoutClientsMessage, SellableProduct } from './checkout-clients';
+import { atLeast, atMost, printBenchResult } from './bench-result';
 import { ms, percentile } from './latency';
+import { renderMinimalCheckout } from './minimal-checkout';
 import { PerTransaction, renderPgbenchScript } from './pgbench-script';
 import { runPgbench } from './pgbench-run';
-import { StatementWatch, watchStatements } from './statement-watch';
+import { watchStatements } from './statement-watch';
 
 // Checkout throughput: POST /api/v1/sales (3 lines, 1 card tender) from 32 clients over real HTTP,
-// each on a POS register of its own, beside pgbench replaying the very statements one API sale sent
-// (recorded from the API itself) with 32 clients on the same database, measured one after the other
-// in one run. It prints what it measured; it asserts nothing.
+// each on a POS register of its own, against the built API with API_WORKERS=1 and then 2 (BENCH_API_WORKERS),
+// beside pgbench with 32 clients on the same database running (a) the very statements one API sale sent
+// (recorded from the API in this process) and (b) the minimal correct checkout (tools/bench/src/minimal-checkout.ts),
+// measured one after the other in one run. It prints what it measured and reports the figures to `npm run bench`;
+// it asserts nothing.
 const SECONDS = Number(process.argv[2] ?? 15);
 const WARM_UP_SECONDS = 3;
 const CLIENTS = 32;
@@ -28,10 +33,12 @@ const LINES = 3;
 const STOCK = 1_000_000;
 /** The recorded sale's receipt number: distinctive, so the recording shows where receipt numbers go. */
 const RECORDED_RECEIPT = 424_242;
+const WORKER_COUNTS = (process.env['BENCH_API_WORKERS'] ?? '1,2').split(',').map(Number);
+const JWT_SECRET = 'kassa-bench-jwt-secret-shared-by-every-api-process';
+const METRICS_TOKEN = 'kassa-bench-metrics-token';
+const MB = 1024 * 1024;
 
 interface Snapshot {
-  statements: number;
-  eventLoop: ReturnType<typeof performance.eventLoopUtilization>;
   cpuBusyMs: number;
   cpuTotalMs: number;
 }
@@ -54,12 +61,13 @@ const load = () =>
 const percent = (value: number) => `${Math.round(value * 100)}%`;
 
 type ApiResult = Extract<CheckoutClientsMessage, { kind: 'done' }>;
+type ApiRun = { workers: number; before: Snapshot; after: Snapshot; result: ApiResult; rss: number[]; load: string };
 
-/** Runs the clients in a worker thread and notes this process's state when their measured window opens and closes. */
-function measureApi(input: CheckoutClientsInput, statements: StatementWatch): Promise<{ before: Snapshot; after: Snapshot; result: ApiResult }> {
+/** Runs the clients in a worker thread and notes the machine's CPU when their measured window opens and closes. */
+function measureApi(input: CheckoutClientsInput): Promise<{ before: Snapshot; after: Snapshot; result: ApiResult }> {
   const snapshot = (): Snapshot => {
     const cpu = cpuTimes();
-    return { statements: statements.count, eventLoop: performance.eventLoopUtilization(), cpuBusyMs: cpu.busy, cpuTotalMs: cpu.total };
+    return { cpuBusyMs: cpu.busy, cpuTotalMs: cpu.total };
   };
   return new Promise((resolve, reject) => {
     const worker = new Worker(join(__dirname, 'checkout-clients.js'), { workerData: input });
@@ -83,6 +91,7 @@ async function main(): Promise<void> {
     // Both sides do the checkout's writes only; publishing events is what bench:outbox measures.
     OUTBOX_RELAY: 'false',
     ACCESS_TOKEN_TTL_SECONDS: '86400',
+    JWT_SECRET,
   });
   let appOpen = true;
   const owner = new Client({ connectionString: database.url });
@@ -96,8 +105,8 @@ async function main(): Promise<void> {
     const { accessToken } = (await (
       await fetch(`${origin}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(demoLogin('bench')) })
     ).json()) as { accessToken: string };
-    const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-      const response = await fetch(`${origin}/api/v1${path}`, {
+    const callOn = async <T>(base: string, method: string, path: string, body?: unknown): Promise<T> => {
+      const response = await fetch(`${base}/api/v1${path}`, {
         method,
         headers: { authorization: `Bearer ${accessToken}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
         body: body === undefined ? undefined : JSON.stringify(body),
@@ -106,6 +115,7 @@ async function main(): Promise<void> {
       if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
       return JSON.parse(text) as T;
     };
+    const call = <T>(method: string, path: string, body?: unknown) => callOn<T>(origin, method, path, body);
     const me = await call<{ user: { id: string }; tenant: { pricesIncludeTax: boolean }; stores: { id: string }[] }>('GET', '/me');
     const storeId = me.stores[0].id;
 
@@ -132,12 +142,12 @@ async function main(): Promise<void> {
     await call('POST', '/inventory/adjustments/batch', {
       adjustments: products.map((product) => ({ storeId, productId: product.id, delta: STOCK, reason: 'receipt' })),
     });
-    const newRegister = async (name: string) => (await call<{ id: string }>('POST', `/stores/${storeId}/registers`, { name })).id;
-    const apiRegisters: string[] = [];
+    const newRegister = async (name: string, base = origin) => (await callOn<{ id: string }>(base, 'POST', `/stores/${storeId}/registers`, { name })).id;
     const pgbenchRegisters: string[] = [];
+    const minimalRegisters: string[] = [];
     for (let client = 0; client < CLIENTS; client++) {
-      apiRegisters.push(await newRegister(`API client ${client}`));
       pgbenchRegisters.push(await newRegister(`pgbench client ${client}`));
+      minimalRegisters.push(await newRegister(`minimal client ${client}`));
     }
     const recordingRegister = await newRegister('Recording');
 
@@ -153,6 +163,8 @@ async function main(): Promise<void> {
     );
     await owner.query(`CREATE TABLE bench.client_register (client_id integer PRIMARY KEY, register_id uuid NOT NULL)`);
     await owner.query(`INSERT INTO bench.client_register SELECT n - 1, id FROM unnest($1::uuid[]) WITH ORDINALITY AS r (id, n)`, [pgbenchRegisters]);
+    await owner.query(`CREATE TABLE bench.minimal_register (client_id integer PRIMARY KEY, register_id uuid NOT NULL)`);
+    await owner.query(`INSERT INTO bench.minimal_register SELECT n - 1, id FROM unnest($1::uuid[]) WITH ORDINALITY AS r (id, n)`, [minimalRegisters]);
     await owner.query(`CREATE SEQUENCE bench.receipt_number`);
     // A time-ordered id like the API's uuidv7(), so new rows land in the indexes the same way.
     await owner.query(`
@@ -165,7 +177,9 @@ async function main(): Promise<void> {
     await owner.query(`GRANT USAGE ON SEQUENCE bench.receipt_number TO ${APP_ROLE}`);
     await owner.query(`ANALYZE`);
 
-    // One sale through the API, recorded statement by statement: what pgbench will replay.
+    // One sale through the API, recorded statement by statement: what pgbench will replay. The signed-in user is loaded
+    // just before, as it is under load (trusted for AUTH_ACTOR_CACHE_MS per process): the access check then sends none.
+    await call('GET', '/me');
     const recordedLines = lines.map((group) => group[0]);
     const recorded = await statements.record(() =>
       call('POST', '/sales', {
@@ -203,6 +217,9 @@ async function main(): Promise<void> {
     const scriptPath = join(process.cwd(), 'tmp', 'bench', 'checkout.pgbench.sql');
     await mkdir(join(process.cwd(), 'tmp', 'bench'), { recursive: true });
     await writeFile(scriptPath, script.text);
+    const minimal = renderMinimalCheckout({ tenantId, storeId, userId: me.user.id, bounds, registers: 'bench.minimal_register' });
+    const minimalPath = join(process.cwd(), 'tmp', 'bench', 'checkout-minimal.pgbench.sql');
+    await writeFile(minimalPath, minimal.text);
     const transactions = recorded.filter((statement) => /^\s*(START TRANSACTION|BEGIN)\b/i.test(statement.text)).length;
 
     console.log(
@@ -210,15 +227,50 @@ async function main(): Promise<void> {
         `${WARM_UP_SECONDS} s warm-up then ${SECONDS} s per side, ${cpus().length} CPUs, load average ${load()}`,
     );
     console.log(`one API sale sent ${recorded.length} statements in ${transactions} transactions; pgbench replays them after 1 set-up query (${scriptPath})`);
+    console.log(`the minimal checkout is ${minimal.statements} statements in 1 transaction (${minimalPath})`);
 
-    // The API side: 32 clients in a worker thread, warm-up, then the measured window.
-    const apiRun = await measureApi(
-      { origin, accessToken, storeId, registerIds: apiRegisters, lines, warmUpMs: WARM_UP_SECONDS * 1000, measureMs: SECONDS * 1000 },
-      statements,
-    );
-    const loadAfterApi = load();
     await app.close();
     appOpen = false;
+
+    // The API side, per process count: the built API on the same database, 32 clients in a worker thread, warm-up,
+    // then the measured window, with each process's memory sampled from its /metrics.
+    const apiRuns: ApiRun[] = [];
+    const apiRegisters: string[] = [];
+    for (const workers of WORKER_COUNTS) {
+      const built: ServerProcess = await startBuiltApi(await freePort(), {
+        NODE_ENV: 'production',
+        LOG_LEVEL: 'warn',
+        DATABASE_URL: database.url,
+        REDIS_URL: TEST_REDIS_URL,
+        REDIS_KEY_PREFIX: `kassa-bench:${database.name}:`,
+        JWT_SECRET,
+        METRICS_TOKEN,
+        API_WORKERS: String(workers),
+        // One connection per client across the processes, as pgbench has.
+        DATABASE_POOL_SIZE: String(Math.ceil(CLIENTS / workers) + 2),
+        OUTBOX_RELAY: 'false',
+        ACCESS_TOKEN_TTL_SECONDS: '86400',
+      });
+      try {
+        await awaitApiProcesses(built.baseUrl, METRICS_TOKEN, workers);
+        const registers: string[] = [];
+        for (let client = 0; client < CLIENTS; client++) registers.push(await newRegister(`API ${workers}w client ${client}`, built.baseUrl));
+        apiRegisters.push(...registers);
+        const memory = sampleApiMemory(built.baseUrl, METRICS_TOKEN);
+        const run = await measureApi({
+          origin: built.baseUrl,
+          accessToken,
+          storeId,
+          registerIds: registers,
+          lines,
+          warmUpMs: WARM_UP_SECONDS * 1000,
+          measureMs: SECONDS * 1000,
+        });
+        apiRuns.push({ workers, ...run, rss: [...(await memory.stop()).values()], load: load() });
+      } finally {
+        await built.stop();
+      }
+    }
 
     // The pgbench side, on the same database with the same concurrency, after its own warm-up.
     const pgbenchOptions = { databaseUrl: database.url, role: APP_ROLE, clients: CLIENTS, threads: PGBENCH_THREADS, scriptPath, defines: script.defines };
@@ -227,37 +279,82 @@ async function main(): Promise<void> {
     const pgbench = await runPgbench({ ...pgbenchOptions, seconds: SECONDS });
     const cpuAfter = cpuTimes();
     const loadAfterPgbench = load();
+    // The limit: the minimal checkout, same clients, own warm-up.
+    const minimalOptions = { ...pgbenchOptions, scriptPath: minimalPath, defines: minimal.defines };
+    await runPgbench({ ...minimalOptions, seconds: WARM_UP_SECONDS });
+    const minimalRun = await runPgbench({ ...minimalOptions, seconds: SECONDS });
+    const loadAfterMinimal = load();
 
     const [written] = (
-      await owner.query<{ api: string; pgbench: string }>(
-        `SELECT count(*) FILTER (WHERE register_id = ANY($1::uuid[])) AS api, count(*) FILTER (WHERE register_id = ANY($2::uuid[])) AS pgbench FROM sale`,
-        [apiRegisters, pgbenchRegisters],
+      await owner.query<{ api: string; pgbench: string; minimal: string }>(
+        `SELECT count(*) FILTER (WHERE register_id = ANY($1::uuid[])) AS api, count(*) FILTER (WHERE register_id = ANY($2::uuid[])) AS pgbench,
+                count(*) FILTER (WHERE register_id = ANY($3::uuid[])) AS minimal FROM sale`,
+        [apiRegisters, pgbenchRegisters, minimalRegisters],
       )
     ).rows;
 
-    const { before, after, result } = apiRun;
-    const apiRate = (result.sales / result.elapsedMs) * 1000;
-    const apiSent = result.sales + result.errors;
-    const apiLatency = result.latencies;
     const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / Math.max(1, values.length);
-    console.log(
-      `API over HTTP:      ${apiRate.toFixed(1).padStart(7)} sales/s   p50 ${ms(percentile(apiLatency, 50)).padStart(10)}   p99 ${ms(percentile(apiLatency, 99)).padStart(10)}   ` +
-        `mean ${ms(mean(apiLatency))}   errors ${result.errors} (warm-up included)${result.firstError ? ` (first: ${result.firstError.slice(0, 300)})` : ''}`,
-    );
-    const mainThread = performance.eventLoopUtilization(after.eventLoop, before.eventLoop);
-    console.log(
-      `  API main thread busy ${percent(mainThread.utilization)}, ${ms(mainThread.active / Math.max(1, apiSent))} of it per sale; ` +
-        `${((after.statements - before.statements) / Math.max(1, apiSent)).toFixed(1)} statements per sale; ` +
-        `machine CPU busy ${percent((after.cpuBusyMs - before.cpuBusyMs) / (after.cpuTotalMs - before.cpuTotalMs))}`,
-    );
+    const measured = apiRuns.map(({ workers, before, after, result, rss, load: loadAfter }) => {
+      const rate = (result.sales / result.elapsedMs) * 1000;
+      const latency = result.latencies;
+      console.log(
+        `API, ${workers} process${workers > 1 ? 'es' : ''}: ${rate.toFixed(1).padStart(7)} sales/s   p50 ${ms(percentile(latency, 50)).padStart(10)}   ` +
+          `p99 ${ms(percentile(latency, 99)).padStart(10)}   mean ${ms(mean(latency))}   errors ${result.errors} (warm-up included)` +
+          `${result.firstError ? ` (first: ${result.firstError.slice(0, 300)})` : ''}`,
+      );
+      console.log(
+        `  RSS per process (most sampled): ${rss.map((bytes) => `${(bytes / MB).toFixed(0)} MB`).join(', ') || 'not sampled'}; ` +
+          `machine CPU busy ${percent((after.cpuBusyMs - before.cpuBusyMs) / (after.cpuTotalMs - before.cpuTotalMs))}; load average after ${loadAfter}`,
+      );
+      return { workers, rate, p50: percentile(latency, 50), p99: percentile(latency, 99), rss, errors: result.errors, load: loadAfter };
+    });
     console.log(
       `pgbench -c ${CLIENTS} -j ${PGBENCH_THREADS}: ${pgbench.tps.toFixed(1).padStart(7)} tps      p50 ${ms(percentile(pgbench.latencies, 50)).padStart(10)}   ` +
         `p99 ${ms(percentile(pgbench.latencies, 99)).padStart(10)}   mean ${ms(pgbench.latencyAverageMs)}   ${script.statements} statements per transaction`,
     );
     console.log(`  machine CPU busy ${percent((cpuAfter.busy - cpuBefore.busy) / (cpuAfter.total - cpuBefore.total))}`);
-    console.log(`ratio API/pgbench (throughput): ${(apiRate / pgbench.tps).toFixed(2)}`);
-    console.log(`sales written (warm-ups included): API ${written.api}, pgbench ${written.pgbench}`);
-    console.log(`load average after the API run: ${loadAfterApi}; after pgbench: ${loadAfterPgbench}`);
+    console.log(
+      `minimal checkout:   ${minimalRun.tps.toFixed(1).padStart(7)} tps      p50 ${ms(percentile(minimalRun.latencies, 50)).padStart(10)}   ` +
+        `p99 ${ms(percentile(minimalRun.latencies, 99)).padStart(10)}   mean ${ms(minimalRun.latencyAverageMs)}   ${minimal.statements} statements per transaction`,
+    );
+    for (const run of measured) {
+      console.log(
+        `ratio API (${run.workers} process${run.workers > 1 ? 'es' : ''}) / replay: ${(run.rate / pgbench.tps).toFixed(2)}; / minimal: ${(run.rate / minimalRun.tps).toFixed(2)}`,
+      );
+    }
+    console.log(`sales written (warm-ups included): API ${written.api}, replay ${written.pgbench}, minimal ${written.minimal}`);
+    console.log(`load average after the replay: ${loadAfterPgbench}; after the minimal checkout: ${loadAfterMinimal}`);
+
+    printBenchResult(
+      'checkout',
+      [
+        ...measured.flatMap((run) => {
+          const processes = `API_WORKERS=${run.workers}`;
+          const spread = run.p99 / Math.max(run.p50, 1e-9);
+          const rss = Math.max(0, ...run.rss) / MB;
+          return [
+            {
+              name: `API sales/s (${processes}) vs the minimal checkout`,
+              value: run.rate,
+              unit: 'sales/s',
+              baseline: { value: minimalRun.tps, label: `minimal checkout, pgbench -c ${CLIENTS}` },
+              ...atLeast(run.rate, Math.round(minimalRun.tps * 0.25)),
+              note: '25% of the minimal checkout',
+            },
+            {
+              name: `API sales/s (${processes}) vs the replay`,
+              value: run.rate,
+              unit: 'sales/s',
+              baseline: { value: pgbench.tps, label: 'replay of its statements' },
+            },
+            { name: `API p99 ÷ p50 (${processes})`, value: spread, unit: '×', ...atMost(spread, 4) },
+            { name: `API RSS per process, most (${processes})`, value: rss, unit: 'MB', ...atMost(rss, 300) },
+          ];
+        }),
+        { name: 'statements per sale', value: recorded.length, unit: 'statements', ...atMost(recorded.length, 14) },
+      ],
+      { runs: measured, minimalTps: minimalRun.tps, replayTps: pgbench.tps, load: { replay: loadAfterPgbench, minimal: loadAfterMinimal } },
+    );
   } finally {
     statements.stop();
     await owner.end().catch(() => undefined);

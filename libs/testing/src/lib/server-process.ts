@@ -83,14 +83,15 @@ async function startServer(
     },
   };
 
-  const deadline = Date.now() + 45_000;
+  // Generous: a built API boots in 20–45 s on this 2-CPU machine when other work loads it.
+  const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${args.join(' ')} exited with ${child.exitCode}:\n${output}`);
     if (await isUp(output)) return server;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   await server.stop();
-  throw new Error(`${args.join(' ')} was not up within 45 s:\n${output}`);
+  throw new Error(`${args.join(' ')} was not up within 120 s:\n${output}`);
 }
 
 const answers200 = (url: string) => () =>

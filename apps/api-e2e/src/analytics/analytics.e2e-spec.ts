@@ -25,6 +25,7 @@ interface SaleLine {
 interface Sale {
   id: string;
   storeId: string;
+  customerId: string | null;
   status: string;
   occurredAt: string;
   lines: SaleLine[];
@@ -34,6 +35,7 @@ interface Refund {
   lines: { saleLineId: string; productId: string; quantity: number; amountMinor: number; taxMinor: number }[];
 }
 type Bucket = { quantity: number; revenue: number; cost: number; transactions: number };
+type CustomerTotal = { firstDay: string; lastDay: string; firstOrderDay: string | null; lastOrderDay: string | null; orders: number; revenue: number };
 
 /** The daily product rollup computed from scratch, from what the sales API says happened. */
 function fromScratch(sales: Sale[], refunds: Map<string, Refund[]>, costs: Map<string, number>): Record<string, Bucket> {
@@ -68,6 +70,46 @@ function fromScratch(sales: Sale[], refunds: Map<string, Refund[]>, costs: Map<s
   return buckets;
 }
 
+/** The daily buckets (`store/day/product`) summed by month (`store/YYYY-MM-01/product`). */
+function byMonth(days: Record<string, Bucket>): Record<string, Bucket> {
+  const months: Record<string, Bucket> = {};
+  for (const [key, bucket] of Object.entries(days)) {
+    const [store, day, product] = key.split('/');
+    const month = (months[`${store}/${day.slice(0, 8)}01/${product}`] ??= { quantity: 0, revenue: 0, cost: 0, transactions: 0 });
+    for (const name of ['quantity', 'revenue', 'cost', 'transactions'] as const) month[name] += bucket[name];
+  }
+  return Object.fromEntries(Object.entries(months).filter(([, month]) => month.quantity !== 0 || month.revenue !== 0 || month.transactions !== 0));
+}
+
+/** Per store and customer (`store/customer`): every day they bought or were refunded, their orders and revenue net of refunds. */
+function customerTotalsFromScratch(sales: Sale[], refunds: Map<string, Refund[]>): Record<string, CustomerTotal> {
+  const totals: Record<string, CustomerTotal> = {};
+  const add = (key: string, day: string, order: boolean, revenue: number) => {
+    const total = (totals[key] ??= { firstDay: day, lastDay: day, firstOrderDay: null, lastOrderDay: null, orders: 0, revenue: 0 });
+    total.firstDay = day < total.firstDay ? day : total.firstDay;
+    total.lastDay = day > total.lastDay ? day : total.lastDay;
+    if (order) {
+      total.firstOrderDay = total.firstOrderDay === null || day < total.firstOrderDay ? day : total.firstOrderDay;
+      total.lastOrderDay = total.lastOrderDay === null || day > total.lastOrderDay ? day : total.lastOrderDay;
+      total.orders += 1;
+    }
+    total.revenue += revenue;
+  };
+  for (const sale of sales.filter((candidate) => candidate.status === 'completed' && candidate.customerId)) {
+    const key = `${sale.storeId}/${sale.customerId}`;
+    add(
+      key,
+      localDay(sale.occurredAt),
+      true,
+      sale.lines.reduce((sum, line) => sum + line.totalMinor - line.taxMinor, 0),
+    );
+    for (const refund of refunds.get(sale.id) ?? []) {
+      add(key, localDay(refund.createdAt), false, -refund.lines.reduce((sum, line) => sum + line.amountMinor - line.taxMinor, 0));
+    }
+  }
+  return totals;
+}
+
 describe('analytics', () => {
   let api: TestApi;
   let a: TenantFixture;
@@ -89,6 +131,35 @@ describe('analytics', () => {
         .map((row) => [row.key, { quantity: Number(row.quantity), revenue: Number(row.revenue), cost: Number(row.cost), transactions: row.transactions }]),
     );
   };
+  const monthlyRollupOf = async (shop: TenantFixture): Promise<Record<string, Bucket>> => {
+    const rows = await ownerQuery<{ key: string; quantity: string; revenue: string; cost: string; transactions: number }>(
+      api,
+      `SELECT store_id || '/' || to_char(month, 'YYYY-MM-DD') || '/' || product_id AS key, quantity, revenue_minor AS revenue, cost_minor AS cost, transactions
+         FROM analytics_monthly_product WHERE tenant_id = $1`,
+      [shop.id],
+    );
+    return Object.fromEntries(
+      rows
+        .filter((row) => Number(row.quantity) !== 0 || Number(row.revenue) !== 0 || row.transactions !== 0)
+        .map((row) => [row.key, { quantity: Number(row.quantity), revenue: Number(row.revenue), cost: Number(row.cost), transactions: row.transactions }]),
+    );
+  };
+  const customerTotalsOf = async (shop: TenantFixture): Promise<Record<string, CustomerTotal>> => {
+    const rows = await ownerQuery<CustomerTotal & { key: string; revenue: string }>(
+      api,
+      `SELECT store_id || '/' || customer_id AS key, to_char(first_day, 'YYYY-MM-DD') AS "firstDay", to_char(last_day, 'YYYY-MM-DD') AS "lastDay",
+              to_char(first_order_day, 'YYYY-MM-DD') AS "firstOrderDay", to_char(last_order_day, 'YYYY-MM-DD') AS "lastOrderDay", orders, revenue_minor AS revenue
+         FROM analytics_customer_total WHERE tenant_id = $1`,
+      [shop.id],
+    );
+    return Object.fromEntries(rows.map(({ key, ...total }) => [key, { ...total, revenue: Number(total.revenue) }]));
+  };
+  /** Every rollup table against the sales: daily and monthly per product, customer totals. */
+  const allRollupsOf = async (shop: TenantFixture) => ({
+    days: await rollupOf(shop),
+    months: await monthlyRollupOf(shop),
+    customers: await customerTotalsOf(shop),
+  });
   const recorded = async (shop: TenantFixture) => {
     const sales: Sale[] = [];
     let cursor: string | null = null;
@@ -118,6 +189,7 @@ describe('analytics', () => {
 
   const costs = new Map<string, number>();
   const products: { id: string; priceMinor: number; costMinor: number }[] = [];
+  const customers: string[] = [];
 
   describe('rollups', () => {
     beforeAll(async () => {
@@ -130,6 +202,9 @@ describe('analytics', () => {
         costs.set(product.id, costMinor);
         products.push({ ...product, costMinor });
       }
+      for (const name of ['Rollup Regular', 'Rollup Visitor']) {
+        customers.push(expectStatus(await http().post('/api/v1/customers').set(bearer(a.owner.accessToken)).send({ name }), 201).body.id);
+      }
     });
 
     // Around Berlin's local midnight on the days clocks change (29 March and 25 October 2026) and an ordinary day.
@@ -140,6 +215,7 @@ describe('analytics', () => {
     const saleArbitrary = fc.record({
       at: fc.option(instant, { nil: null, freq: 4 }),
       store: fc.integer({ min: 0, max: 1 }),
+      customer: fc.option(fc.integer({ min: 0, max: 1 }), { nil: null }),
       lines: fc.array(fc.record({ product: fc.integer({ min: 0, max: 2 }), quantity: fc.integer({ min: 1, max: 4 }) }), { minLength: 1, maxLength: 3 }),
       then: fc.constantFrom('keep', 'keep', 'refund', 'void'),
     });
@@ -161,7 +237,12 @@ describe('analytics', () => {
             const occurredAt = step.at ? new Date(Date.parse(`${step.at.day}T00:00:00Z`) + step.at.minutes * 60_000).toISOString() : undefined;
             const lines = step.lines.map((line) => ({ productId: products[line.product].id, quantity: line.quantity }));
             const total = step.lines.reduce((sum, line) => sum + products[line.product].priceMinor * line.quantity, 0);
-            const body = { storeId: a.stores[step.store].id, lines, tenders: [{ type: 'card', amountMinor: total }] };
+            const body = {
+              storeId: a.stores[step.store].id,
+              ...(step.customer === null ? {} : { customerId: customers[step.customer] }),
+              lines,
+              tenders: [{ type: 'card', amountMinor: total }],
+            };
             // A sale rung up earlier reaches the API as an offline sale, which only a till may send.
             const till = occurredAt ? await tillIn(step.store) : undefined;
             const sale: Sale = expectStatus(
@@ -202,13 +283,16 @@ describe('analytics', () => {
             }
           }
           const { sales, refunds } = await recorded(a);
-          const expected = fromScratch(sales, refunds, costs);
+          const days = fromScratch(sales, refunds, costs);
+          const expected = { days, months: byMonth(days), customers: customerTotalsFromScratch(sales, refunds) };
+          const sorted = (rollups: typeof expected) => JSON.stringify(Object.values(rollups).map((table) => Object.entries(table).sort()));
           await eventually(
-            () => rollupOf(a),
-            (rollup) => JSON.stringify(Object.entries(rollup).sort()) === JSON.stringify(Object.entries(expected).sort()),
+            () => allRollupsOf(a),
+            (rollups) => sorted(rollups) === sorted(expected),
           );
+          expect(await allRollupsOf(a)).toEqual(expected);
           await rebuild(a);
-          expect(await rollupOf(a)).toEqual(expected);
+          expect(await allRollupsOf(a)).toEqual(expected);
         }),
         { numRuns: 3, seed: 29 },
       );
@@ -310,6 +394,57 @@ describe('analytics', () => {
       expect(other.body.errors[0].field).toBe('storeId');
     });
 
+    it('answers top products and customers over periods that cut months as the daily rollups add up', async () => {
+      const today = localDay(new Date().toISOString());
+      const periods = [
+        ['2026-03-29', '2026-10-24'],
+        ['2026-03-01', '2026-06-10'],
+        ['2026-06-11', today],
+        ['2026-01-01', '2026-12-31'],
+        ['2026-03-30', '2026-03-30'],
+        ['2026-02-01', '2026-03-31'],
+      ];
+      for (const [from, to] of periods) {
+        // Margin as analytics.md defines it: over lines with a cost snapshot, null when the product has none in the period.
+        const daily = await ownerQuery<{ productId: string; revenue: string; quantity: string; margin: string | null; unknown: number }>(
+          api,
+          `SELECT product_id AS "productId", sum(revenue_minor) AS revenue, sum(quantity) AS quantity, sum(unknown_cost_lines)::int AS unknown,
+                  CASE WHEN sum(unknown_cost_lines) > 0 AND sum(costed_revenue_minor) = 0 AND sum(cost_minor) = 0 THEN NULL
+                       ELSE sum(costed_revenue_minor - cost_minor) END AS margin
+             FROM analytics_daily_product WHERE tenant_id = $1 AND day BETWEEN $2 AND $3 GROUP BY product_id`,
+          [a.id, from, to],
+        );
+        const answer = expectStatus(await get(a.owner.accessToken, `top-products?from=${from}&to=${to}&limit=200`), 200).body;
+        const figures = (
+          answer.products as { productId: string; revenueMinor: number; quantity: number; marginMinor: number | null; unknownCostLines: number }[]
+        ).map((product) => [product.productId, product.revenueMinor, product.quantity, product.marginMinor, product.unknownCostLines]);
+        const expected = daily.map((row) => [
+          row.productId,
+          Number(row.revenue),
+          Number(row.quantity),
+          row.margin === null ? null : Number(row.margin),
+          row.unknown,
+        ]);
+        expect([from, to, figures.sort()]).toEqual([from, to, expected.sort()]);
+      }
+      // Lifetime value: all history (from the per-customer totals), a period holding every sale (also), and periods that cut it.
+      for (const [from, to] of [[null, today], ['2026-01-01', '2026-12-31'], ...periods]) {
+        const daily = await ownerQuery<{ customerId: string; orders: number; revenue: string; firstDay: string; lastDay: string }>(
+          api,
+          `SELECT customer_id AS "customerId", sum(orders)::int AS orders, sum(revenue_minor) AS revenue,
+                  to_char(min(day) FILTER (WHERE orders > 0), 'YYYY-MM-DD') AS "firstDay", to_char(max(day) FILTER (WHERE orders > 0), 'YYYY-MM-DD') AS "lastDay"
+             FROM analytics_customer_day WHERE tenant_id = $1 AND day BETWEEN coalesce($2::date, '-infinity') AND $3 GROUP BY customer_id HAVING sum(orders) > 0`,
+          [a.id, from, to],
+        );
+        const answer = expectStatus(await get(a.owner.accessToken, `customers?${from ? `from=${from}&` : ''}to=${to}&limit=200`), 200).body;
+        const figures = (answer.customers as { customerId: string; orders: number; historicMinor: number; firstPurchase: string; lastPurchase: string }[]).map(
+          (customer) => [customer.customerId, customer.orders, customer.historicMinor, customer.firstPurchase, customer.lastPurchase],
+        );
+        const expected = daily.map((row) => [row.customerId, row.orders, Number(row.revenue), row.firstDay, row.lastDay]);
+        expect([from, to, figures.sort()]).toEqual([from, to, expected.sort()]);
+      }
+    });
+
     it('keeps cashiers out (analytics:read is for owners and managers)', async () => {
       const response = await get(a.cashier.accessToken, 'summary');
       expect(response.status).toBe(403);
@@ -384,6 +519,76 @@ describe('analytics', () => {
         expect(await generation(b)).toBe(before.b);
       } finally {
         redis.disconnect();
+      }
+    });
+
+    it('answers cached reports before the tenant transaction, a store-limited manager their own, and none stale after a sale', async () => {
+      const [, dock] = a.stores;
+      const manager = await addUser(api.app, a, a.owner.accessToken, {
+        name: 'Early Dock Manager',
+        email: `early-dock@${a.slug}.test`,
+        role: 'manager',
+        storeIds: [dock.id],
+      });
+      const transactions = jest.spyOn(api.app.get(TenantTransaction), 'run');
+      const read = async (token: string, path: string) => {
+        transactions.mockClear();
+        const body = expectStatus(await get(token, path), 200).body;
+        return { body, transactions: transactions.mock.calls.length };
+      };
+      try {
+        const paths = [
+          'summary',
+          'trend?metric=quantity',
+          'forecast?horizon=7',
+          'seasonality?from=2026-03-01',
+          'anomalies?method=robust&threshold=2.5',
+          'top-products?by=margin&limit=5',
+          'baskets?minCount=1',
+          'customers',
+          `summary?storeId=${dock.id}&from=2026-03-01`,
+        ];
+        for (const path of paths) {
+          const first = await read(a.owner.accessToken, path);
+          // Once more, so that the signed-in user is in the actor cache again however long the first answer took (5 s bound).
+          await read(a.owner.accessToken, path);
+          // The shop's settings (its "today") and the answer are in the cache: no transaction at all, the same body.
+          expect([path, await read(a.owner.accessToken, path)]).toEqual([path, { body: first.body, transactions: 0 }]);
+        }
+        // The same question from a store-limited manager: their own entry, their store's figures.
+        const owners = (await read(a.owner.accessToken, 'summary')).body;
+        const dockOnly = (await read(a.owner.accessToken, `summary?storeId=${dock.id}`)).body;
+        const first = await read(manager.accessToken, 'summary');
+        await read(manager.accessToken, 'summary');
+        // The same figures as the owner's answer for the dock (which names the store it was asked for).
+        expect({ ...first.body, storeId: dock.id }).toEqual(dockOnly);
+        expect(first.body.current.revenueMinor).not.toBe(owners.current.revenueMinor);
+        expect(await read(manager.accessToken, 'summary')).toEqual({ body: first.body, transactions: 0 });
+        // Another store is refused as before, never answered from the cache.
+        expect((await get(manager.accessToken, `summary?storeId=${a.stores[0].id}`)).status).toBe(404);
+
+        const redis = new Redis(TEST_REDIS_URL);
+        try {
+          const generation = async () => Number((await redis.get(`${api.redisPrefix}t:${a.id}:analytics:gen`)) ?? 0);
+          const before = await generation();
+          expectStatus(
+            await sell(a.owner.accessToken, {
+              storeId: dock.id,
+              lines: [{ productId: products[0].id, quantity: 1 }],
+              tenders: [{ type: 'card', amountMinor: 250 }],
+            }),
+            201,
+          );
+          await eventually(generation, (now) => now > before);
+        } finally {
+          redis.disconnect();
+        }
+        // Stale at once: the next read goes to the database and shows the sale.
+        const after = await read(manager.accessToken, 'summary');
+        expect(after.transactions).toBeGreaterThan(0);
+        expect(after.body.current.transactions).toBe(first.body.current.transactions + 1);
+      } finally {
+        transactions.mockRestore();
       }
     });
 

@@ -22,7 +22,7 @@ export {
   RequirePermissions,
 } from './lib/access.decorator';
 export type { AccessRule } from './lib/access.decorator';
-export { IsCalendarDate, IsCurrencyCode, IsLocaleTag, IsTimestamp, IsTimeZone } from './lib/validators';
+export { IsCalendarDate, isCalendarDate, IsCurrencyCode, IsLocaleTag, IsTimestamp, IsTimeZone } from './lib/validators';
 export { IdParam } from './lib/id-param';
 export { Client } from './lib/client-info.decorator';
 export type { ClientInfo } from './lib/client-info.decorator';

@@ -1,5 +1,5 @@
 export { TenancyModule } from './lib/tenancy.module';
-export { TenantsService } from './lib/tenants.service';
+export { cachedTenantSettings, TenantsService } from './lib/tenants.service';
 export type { NewTenant } from './lib/tenants.service';
 export { StoresService } from './lib/stores.service';
 export { assertStoreVisible, canSeeStore, visibleStoreIds } from './lib/store-scope';

@@ -234,7 +234,14 @@ export async function seedTenant(app: INestApplicationContext, options: SeedOpti
 }
 
 const SEEDED_TABLES = ['category', 'product', 'product_barcode', 'customer', 'register', 'sale', 'sale_line', 'sale_tender'];
-const ROLLUP_TABLES = ['analytics_daily_product', 'analytics_hourly_store', 'analytics_basket_pair', 'analytics_customer_day'];
+const ROLLUP_TABLES = [
+  'analytics_daily_product',
+  'analytics_hourly_store',
+  'analytics_basket_pair',
+  'analytics_customer_day',
+  'analytics_monthly_product',
+  'analytics_customer_total',
+];
 
 /**
  * After a bulk load the planner knows nothing of the new rows until autovacuum comes by, and picks

@@ -1,5 +1,6 @@
 import { queryRows } from '@kassa/api/database';
 import type { EntityManager } from 'typeorm';
+import { splitIntoMonths } from './month-windows';
 
 /** Which rollup rows a question reads: local days `from`…`to` (inclusive), of these stores (every store when null). */
 export interface RollupScope {
@@ -86,11 +87,19 @@ export const analyticsReads = {
     );
   },
 
+  /** Per product over the period: its whole months from the monthly rollup, the days at its ends from the daily one. */
   products(manager: EntityManager, scope: RollupScope): Promise<ProductTotals[]> {
+    const { months, days } = splitIntoMonths(scope.from, scope.to);
+    const FIGURES = 'product_id, quantity, revenue_minor, cost_minor, costed_revenue_minor, unknown_cost_lines, discount_minor, tax_minor, transactions';
     return queryRows<ProductTotals>(
       manager,
-      `SELECT product_id AS "productId", ${SUMS} FROM analytics_daily_product WHERE ${WHERE} GROUP BY product_id`,
-      parametersOf(scope),
+      `SELECT product_id AS "productId", ${SUMS} FROM (
+         SELECT ${FIGURES} FROM analytics_monthly_product WHERE ($1::uuid[] IS NULL OR store_id = ANY($1)) AND month BETWEEN $2 AND $3
+         UNION ALL
+         SELECT ${FIGURES} FROM analytics_daily_product
+          WHERE ($1::uuid[] IS NULL OR store_id = ANY($1)) AND (day BETWEEN $4 AND $5 OR day BETWEEN $6 AND $7)
+       ) period GROUP BY product_id`,
+      [scope.storeIds, months?.from ?? null, months?.to ?? null, days[0]?.from ?? null, days[0]?.to ?? null, days[1]?.from ?? null, days[1]?.to ?? null],
     );
   },
 
@@ -118,14 +127,26 @@ export const analyticsReads = {
     );
   },
 
-  /** Customers with at least one order in the period (refunds of earlier orders alone make no customer). */
+  /**
+   * Customers with at least one order in the period (refunds of earlier orders alone make no customer). When the
+   * period holds every customer-day of these stores (lifetime value's default), from the per-customer totals.
+   */
   customers(manager: EntityManager, scope: RollupScope): Promise<CustomerTotals[]> {
     return queryRows<CustomerTotals>(
       manager,
-      `SELECT customer_id AS "customerId", to_char(min(day) FILTER (WHERE orders > 0), 'YYYY-MM-DD') AS "firstDay",
-              to_char(max(day) FILTER (WHERE orders > 0), 'YYYY-MM-DD') AS "lastDay", sum(orders)::int AS orders,
-              sum(revenue_minor)::bigint AS "revenueMinor"
-         FROM analytics_customer_day WHERE ${WHERE} GROUP BY customer_id HAVING sum(orders) > 0`,
+      `WITH whole AS (
+         SELECT coalesce(min(first_day) >= $2 AND max(last_day) <= $3, true) AS covered FROM analytics_customer_total
+          WHERE ($1::uuid[] IS NULL OR store_id = ANY($1))
+       )
+       SELECT customer_id AS "customerId", to_char(min(first_order_day), 'YYYY-MM-DD') AS "firstDay", to_char(max(last_order_day), 'YYYY-MM-DD') AS "lastDay",
+              sum(orders)::int AS orders, sum(revenue_minor)::bigint AS "revenueMinor"
+         FROM analytics_customer_total WHERE ($1::uuid[] IS NULL OR store_id = ANY($1)) AND (SELECT covered FROM whole)
+        GROUP BY customer_id HAVING sum(orders) > 0
+       UNION ALL
+       SELECT customer_id, to_char(min(day) FILTER (WHERE orders > 0), 'YYYY-MM-DD'), to_char(max(day) FILTER (WHERE orders > 0), 'YYYY-MM-DD'),
+              sum(orders)::int, sum(revenue_minor)::bigint
+         FROM analytics_customer_day WHERE ${WHERE} AND NOT (SELECT covered FROM whole)
+        GROUP BY customer_id HAVING sum(orders) > 0`,
       parametersOf(scope),
     );
   },

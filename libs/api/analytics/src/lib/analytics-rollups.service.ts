@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TenantCache } from '@kassa/api/cache';
 import { BasketPairFacts, CustomerDayFacts, ProductDayFacts, SaleFactsService, SaleFactWindow, SaleFigures, StoreHourFacts } from '@kassa/api/sales';
+import { queryRows } from '@kassa/api/database';
 import { TenantsService } from '@kassa/api/tenancy';
 import type { EntityManager } from 'typeorm';
 import { monthWindows } from './month-windows';
@@ -16,6 +17,8 @@ export interface RebuildResult {
 }
 
 const ROLLUP_TABLES = ['analytics_daily_product', 'analytics_hourly_store', 'analytics_basket_pair', 'analytics_customer_day'] as const;
+// Derived from the daily tables above after they are written, in the same transaction.
+const DERIVED_TABLES = ['analytics_monthly_product', 'analytics_customer_total'] as const;
 
 // Column lists of SaleFigures, in the order of FIGURE_VALUES.
 const FIGURE_COLUMNS = 'quantity, revenue_minor, cost_minor, costed_revenue_minor, unknown_cost_lines, discount_minor, tax_minor, transactions';
@@ -52,7 +55,10 @@ export class AnalyticsRollupsService {
     await this.lockTenant(manager);
     const { id, timeZone } = await this.tenants.inTransaction(manager);
     for (const { storeId, day } of await this.facts.daysOf(manager, saleId, timeZone)) {
+      const customers = await this.customersOn(manager, storeId, day);
       await this.replace(manager, { timeZone, storeId, fromDay: day, toDay: day });
+      await this.deriveMonths(manager, { storeId, fromDay: day, toDay: day });
+      await this.deriveCustomerTotals(manager, { storeId, customerIds: [...new Set([...customers, ...(await this.customersOn(manager, storeId, day))])] });
     }
     await this.cache.invalidate({ tenantId: id, manager }, 'analytics');
   }
@@ -62,7 +68,7 @@ export class AnalyticsRollupsService {
     await this.lockTenant(manager);
     const { id, timeZone } = await this.tenants.inTransaction(manager);
     await this.cache.invalidate({ tenantId: id, manager }, 'analytics');
-    for (const table of ROLLUP_TABLES) await manager.query(`DELETE FROM ${table}`);
+    for (const table of [...ROLLUP_TABLES, ...DERIVED_TABLES]) await manager.query(`DELETE FROM ${table}`);
     const span = await this.facts.span(manager, timeZone);
     const result: RebuildResult = {
       timeZone,
@@ -80,7 +86,9 @@ export class AnalyticsRollupsService {
       result.storeHours += written.storeHours;
       result.basketPairs += written.basketPairs;
       result.customerDays += written.customerDays;
+      await this.deriveMonths(manager, { storeId: null, fromDay, toDay });
     }
+    await this.deriveCustomerTotals(manager, null);
     return result;
   }
 
@@ -94,6 +102,49 @@ export class AnalyticsRollupsService {
       await manager.query(`DELETE FROM ${table} WHERE store_id = $1 AND day BETWEEN $2 AND $3`, [window.storeId, window.fromDay, window.toDay]);
     }
     await this.insert(manager, window);
+  }
+
+  private async customersOn(manager: EntityManager, storeId: string, day: string): Promise<string[]> {
+    const rows = await queryRows<{ customerId: string }>(
+      manager,
+      `SELECT customer_id AS "customerId" FROM analytics_customer_day WHERE store_id = $1 AND day = $2`,
+      [storeId, day],
+    );
+    return rows.map((row) => row.customerId);
+  }
+
+  /** Recomputes the months holding `fromDay`…`toDay` of `analytics_monthly_product` from the daily rows (of one store, or all when null). */
+  private async deriveMonths(manager: EntityManager, window: { storeId: string | null; fromDay: string; toDay: string }): Promise<void> {
+    const parameters = [window.storeId, window.fromDay, window.toDay];
+    const months = `date_trunc('month', $2::date)::date AND date_trunc('month', $3::date)::date`;
+    const stores = `($1::uuid IS NULL OR store_id = $1)`;
+    await manager.query(`DELETE FROM analytics_monthly_product WHERE ${stores} AND month BETWEEN ${months}`, parameters);
+    await manager.query(
+      `INSERT INTO analytics_monthly_product (tenant_id, store_id, month, product_id, ${FIGURE_COLUMNS})
+       SELECT tenant_id, store_id, date_trunc('month', day)::date, product_id,
+              sum(quantity), sum(revenue_minor), sum(cost_minor), sum(costed_revenue_minor), sum(unknown_cost_lines),
+              sum(discount_minor), sum(tax_minor), sum(transactions)
+         FROM analytics_daily_product
+        WHERE ${stores} AND day >= date_trunc('month', $2::date)::date AND day < (date_trunc('month', $3::date) + interval '1 month')::date
+        GROUP BY tenant_id, store_id, date_trunc('month', day), product_id`,
+      parameters,
+    );
+  }
+
+  /** Recomputes `analytics_customer_total` from the customer-days: of these customers in one store, or everyone's when null. */
+  private async deriveCustomerTotals(manager: EntityManager, only: { storeId: string; customerIds: readonly string[] } | null): Promise<void> {
+    if (only?.customerIds.length === 0) return;
+    const parameters = only ? [only.storeId, only.customerIds] : [null, null];
+    const which = `($1::uuid IS NULL OR (store_id = $1 AND customer_id = ANY($2::uuid[])))`;
+    await manager.query(`DELETE FROM analytics_customer_total WHERE ${which}`, parameters);
+    await manager.query(
+      `INSERT INTO analytics_customer_total (tenant_id, store_id, customer_id, first_day, last_day, first_order_day, last_order_day, orders, revenue_minor)
+       SELECT tenant_id, store_id, customer_id, min(day), max(day), min(day) FILTER (WHERE orders > 0), max(day) FILTER (WHERE orders > 0),
+              sum(orders), sum(revenue_minor)
+         FROM analytics_customer_day WHERE ${which}
+        GROUP BY tenant_id, store_id, customer_id`,
+      parameters,
+    );
   }
 
   private async insert(manager: EntityManager, window: SaleFactWindow) {

@@ -1,9 +1,11 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { AuditLog, auditScopeOf } from '@kassa/api/audit';
+import { EarlyCacheHit } from '@kassa/api/cache';
 import { Ctx, RequestContext, RequirePermissions } from '@kassa/api/http';
 import { sendExport } from '@kassa/api/spreadsheets';
 import type { FastifyReply } from 'fastify';
+import { analyticsKeyOfRequest } from './analytics-cache-keys';
 import { reportExport } from './analytics-export';
 import { AnalyticsService } from './analytics.service';
 import {
@@ -29,6 +31,7 @@ export class AnalyticsController {
   ) {}
 
   @Get('summary')
+  @EarlyCacheHit('analytics', analyticsKeyOfRequest('summary'))
   @ApiOperation({
     operationId: 'getAnalyticsSummary',
     summary: 'Summarize a period',
@@ -41,6 +44,7 @@ export class AnalyticsController {
   }
 
   @Get('trend')
+  @EarlyCacheHit('analytics', analyticsKeyOfRequest('trend'))
   @ApiOperation({
     operationId: 'getRevenueTrend',
     summary: 'Get the revenue trend',
@@ -53,6 +57,7 @@ export class AnalyticsController {
   }
 
   @Get('forecast')
+  @EarlyCacheHit('analytics', analyticsKeyOfRequest('forecast'))
   @ApiOperation({
     operationId: 'getRevenueForecast',
     summary: 'Forecast revenue',
@@ -65,6 +70,7 @@ export class AnalyticsController {
   }
 
   @Get('seasonality')
+  @EarlyCacheHit('analytics', analyticsKeyOfRequest('seasonality'))
   @ApiOperation({
     operationId: 'getSeasonality',
     summary: 'Get seasonality',
@@ -77,6 +83,7 @@ export class AnalyticsController {
   }
 
   @Get('anomalies')
+  @EarlyCacheHit('analytics', analyticsKeyOfRequest('anomalies'))
   @ApiOperation({ operationId: 'listAnomalies', summary: 'List anomalous days', description: 'Days that stand out once trend and weekday are accounted for.' })
   @RequirePermissions('analytics:read')
   @ApiOkResponse({ type: AnomaliesDto, description: 'Days that stand out once trend and weekday are accounted for, each explained.' })
@@ -85,6 +92,7 @@ export class AnalyticsController {
   }
 
   @Get('top-products')
+  @EarlyCacheHit('analytics', analyticsKeyOfRequest('top-products'))
   @ApiOperation({ operationId: 'listTopProducts', summary: 'List top products', description: 'Products ranked by revenue, quantity or margin.' })
   @RequirePermissions('analytics:read')
   @ApiOkResponse({ type: TopProductsDto })
@@ -93,6 +101,7 @@ export class AnalyticsController {
   }
 
   @Get('baskets')
+  @EarlyCacheHit('analytics', analyticsKeyOfRequest('baskets'))
   @ApiOperation({ operationId: 'listBasketPairs', summary: 'List products bought together', description: 'Pairs with support, confidence and lift.' })
   @RequirePermissions('analytics:read')
   @ApiOkResponse({ type: BasketsDto, description: 'Pairs bought together, with support, confidence and lift.' })
@@ -101,6 +110,7 @@ export class AnalyticsController {
   }
 
   @Get('customers')
+  @EarlyCacheHit('analytics', analyticsKeyOfRequest('customers'))
   @ApiOperation({
     operationId: 'getCustomerValue',
     summary: 'Get customer lifetime value',

@@ -18,13 +18,15 @@ import {
 } from '@kassa/analytics-core';
 import { ProductsService } from '@kassa/api/catalog';
 import { CustomersService } from '@kassa/api/customers';
-import { CacheKeyParts, TenantCache } from '@kassa/api/cache';
+import { TenantCache } from '@kassa/api/cache';
 import { RequestContext } from '@kassa/api/http';
 import { StockService } from '@kassa/api/inventory';
 import { assertStoreVisible, StoresService, TenantsService, visibleStoreIds } from '@kassa/api/tenancy';
 import { analyticsReads, CustomerTotals, DayTotals, ProductTotals, RollupScope } from './analytics-reads';
 import { rangeTooLong, rangeReversed } from './analytics.exception';
-import { addDays, daysBetween, todayIn } from './calendar';
+import { analyticsKey, CachedReport } from './analytics-cache-keys';
+import { MAX_DAYS, periodOf } from './analytics-period';
+import { addDays, daysBetween } from './calendar';
 import { moneyFormat } from './money-format';
 import type {
   AnalyticsMetric,
@@ -52,12 +54,8 @@ import type {
   VelocityDto,
 } from './dto/analytics.dto';
 
-const DEFAULT_DAYS = 90;
-const MAX_DAYS = 3 * 366;
 const FORECAST_HISTORY_DAYS = 365;
 const MONTH_HISTORY_DAYS = 3 * 365;
-// Lifetime value looks back this far when no `from` is given: in practice, since the shop opened.
-const ALL_HISTORY_DAYS = 30 * 366;
 
 /** A question's resolved filters and the shop's ways of speaking. */
 interface Question {
@@ -361,10 +359,9 @@ export class AnalyticsService {
    * the stores it covers (a store-limited manager and the owner never share an entry). The rollups' writers
    * drop the area when they commit; product and customer names in a cached answer may lag a rename by the TTL.
    */
-  private cached<T>(context: RequestContext, report: string, query: object, question: Question, compute: () => Promise<T>): Promise<T> {
-    const parameters: CacheKeyParts = Object.fromEntries(Object.entries(query).filter(([name]) => !EXPORT_ONLY.has(name)));
-    const { storeIds, from, to } = question.scope;
-    return this.cache.read(context, 'analytics', { ...parameters, answer: report, from, to, stores: storeIds }, compute);
+  private cached<T>(context: RequestContext, report: CachedReport, query: object, question: Question, compute: () => Promise<T>): Promise<T> {
+    const parameters = Object.fromEntries(Object.entries(query).filter(([name]) => !EXPORT_ONLY.has(name)));
+    return this.cache.read(context, 'analytics', analyticsKey(report, parameters, question.scope), compute);
   }
 
   private async question(context: RequestContext, query: AnalyticsQueryDto, options: { allHistory?: boolean } = {}): Promise<Question> {
@@ -373,10 +370,9 @@ export class AnalyticsService {
       await this.stores.assertStoresExist(context, [query.storeId], 'storeId');
     }
     const tenant = await this.tenants.current(context);
-    const to = query.to ?? todayIn(tenant.timeZone);
-    const from = options.allHistory ? addDays(to, -(ALL_HISTORY_DAYS - 1)) : (query.from ?? addDays(to, -(DEFAULT_DAYS - 1)));
-    if (from > to) throw rangeReversed();
-    if (!options.allHistory && daysBetween(from, to) > MAX_DAYS) throw rangeTooLong(MAX_DAYS);
+    const period = periodOf(query, tenant.timeZone, options.allHistory ?? false);
+    if ('fault' in period) throw period.fault === 'reversed' ? rangeReversed() : rangeTooLong(MAX_DAYS);
+    const { from, to } = period;
     return {
       scope: { storeIds: query.storeId ? [query.storeId] : (visibleStoreIds(context) ?? null), from, to },
       storeId: query.storeId ?? null,

@@ -1,4 +1,5 @@
-import { monthWindows } from './month-windows';
+import { addDays, daysBetween } from './calendar';
+import { monthWindows, splitIntoMonths } from './month-windows';
 
 describe('monthWindows', () => {
   it('covers the span month by month, clipped to its first and last day', () => {
@@ -14,3 +15,47 @@ describe('monthWindows', () => {
     expect(monthWindows('2024-02-29', '2024-02-29')).toEqual([{ fromDay: '2024-02-29', toDay: '2024-02-29' }]);
   });
 });
+
+describe('splitIntoMonths', () => {
+  it('reads the whole months inside a period and the days at its ends', () => {
+    expect(splitIntoMonths('2026-09-02', '2026-11-30')).toEqual({
+      months: { from: '2026-10-01', to: '2026-11-01' },
+      days: [{ from: '2026-09-02', to: '2026-09-30' }],
+    });
+    expect(splitIntoMonths('2025-12-15', '2026-03-10')).toEqual({
+      months: { from: '2026-01-01', to: '2026-02-01' },
+      days: [
+        { from: '2025-12-15', to: '2025-12-31' },
+        { from: '2026-03-01', to: '2026-03-10' },
+      ],
+    });
+    expect(splitIntoMonths('2024-02-01', '2024-02-29')).toEqual({ months: { from: '2024-02-01', to: '2024-02-01' }, days: [] });
+  });
+
+  it('answers days only when no whole month fits', () => {
+    expect(splitIntoMonths('2026-03-02', '2026-04-30')).toEqual({
+      months: { from: '2026-04-01', to: '2026-04-01' },
+      days: [{ from: '2026-03-02', to: '2026-03-31' }],
+    });
+    expect(splitIntoMonths('2026-03-02', '2026-04-29')).toEqual({ months: null, days: [{ from: '2026-03-02', to: '2026-04-29' }] });
+    expect(splitIntoMonths('2026-03-01', '2026-03-30')).toEqual({ months: null, days: [{ from: '2026-03-01', to: '2026-03-30' }] });
+    expect(splitIntoMonths('2026-03-05', '2026-03-05')).toEqual({ months: null, days: [{ from: '2026-03-05', to: '2026-03-05' }] });
+  });
+
+  it('covers every day of the period exactly once', () => {
+    for (let start = 0; start < 70; start += 3) {
+      for (let length = 1; length < 120; length += 7) {
+        const from = addDays('2025-12-20', start);
+        const to = addDays(from, length - 1);
+        const { months, days } = splitIntoMonths(from, to);
+        const covered: string[] = days.flatMap((range) => Array.from({ length: daysBetween(range.from, range.to) }, (_, index) => addDays(range.from, index)));
+        if (months) {
+          for (let day = months.from; day < nextMonthOf(months.to); day = addDays(day, 1)) covered.push(day);
+        }
+        expect(covered.sort()).toEqual(Array.from({ length }, (_, index) => addDays(from, index)));
+      }
+    }
+  });
+});
+
+const nextMonthOf = (first: string) => addDays(first, 32).slice(0, 8) + '01';

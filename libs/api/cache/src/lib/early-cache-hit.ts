@@ -11,15 +11,18 @@ export interface EarlyCacheRequest {
   tenantId: string;
   /** The caller's stores when limited to some, else null. */
   storeIds: readonly string[] | null;
+  /** Another entry of the caller's tenant from the cache (such as its settings), without loading: undefined on a miss. */
+  peek<T>(area: CacheArea, parts: CacheKeyParts): Promise<T | undefined>;
 }
 
 export interface EarlyCacheHitRule {
   area: CacheArea;
   /**
    * The very parts the service's `TenantCache.read` uses for this request, or undefined when the raw request is not
-   * in a form this can vouch for (then the request goes the usual way: validation, transaction, service).
+   * in a form this can vouch for or needs what the cache does not hold (then the request goes the usual way:
+   * validation, transaction, service).
    */
-  keyOf(request: EarlyCacheRequest): CacheKeyParts | undefined;
+  keyOf(request: EarlyCacheRequest): CacheKeyParts | undefined | Promise<CacheKeyParts | undefined>;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { categoryTreeKeyOfRequest, productListKey, productListKeyOfRequest } from './catalog-cache-keys';
 
-const request = (query: Record<string, unknown>) => ({ query, params: {}, tenantId: 't1', storeIds: null });
+const request = (query: Record<string, unknown>) => ({ query, params: {}, tenantId: 't1', storeIds: null, peek: async () => undefined });
 const CATEGORY = '0192f0c4-0000-7000-8000-000000000000';
 
 describe('catalog cache keys from raw requests', () => {

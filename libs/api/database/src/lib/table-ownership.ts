@@ -84,6 +84,8 @@ export const TABLE_OWNERS: Readonly<Record<string, TableOwner>> = {
   analytics_hourly_store: 'analytics',
   analytics_basket_pair: 'analytics',
   analytics_customer_day: 'analytics',
+  analytics_monthly_product: 'analytics',
+  analytics_customer_total: 'analytics',
   request_rollup: 'monitoring',
   client_vital_rollup: 'monitoring',
   error_log: 'monitoring',

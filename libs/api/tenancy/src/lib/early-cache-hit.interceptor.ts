@@ -1,6 +1,6 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { EARLY_CACHE_HIT, EarlyCacheHitRule, TenantCache } from '@kassa/api/cache';
+import { type CacheArea, type CacheKeyParts, EARLY_CACHE_HIT, EarlyCacheHitRule, TenantCache } from '@kassa/api/cache';
 import type { FastifyRequest } from 'fastify';
 import { Observable, of } from 'rxjs';
 import { visibleStoreIds } from './store-scope';
@@ -24,14 +24,16 @@ export class EarlyCacheHitInterceptor implements NestInterceptor {
     const request = execution.switchToHttp().getRequest<FastifyRequest>();
     const authentication = request.authentication;
     if (!rule || !authentication || request.method !== 'GET') return next.handle();
-    const parts = rule.keyOf({
+    const scope = { tenantId: authentication.tenantId, requestId: request.id };
+    const parts = await rule.keyOf({
       query: (request.query ?? {}) as Record<string, unknown>,
       params: (request.params ?? {}) as Record<string, string>,
       tenantId: authentication.tenantId,
       storeIds: visibleStoreIds(authentication) ?? null,
+      peek: async <T>(area: CacheArea, keyParts: CacheKeyParts) => (await this.cache.peek<T>(scope, area, keyParts))?.value,
     });
     if (!parts) return next.handle();
-    const hit = await this.cache.peek({ tenantId: authentication.tenantId, requestId: request.id }, rule.area, parts);
+    const hit = await this.cache.peek(scope, rule.area, parts);
     return hit ? of(hit.value) : next.handle();
   }
 }

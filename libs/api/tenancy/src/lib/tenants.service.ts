@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { canonicalLocale, defaultLocale } from '@kassa/contracts';
 import { isoTime, isUniqueViolation, queryRows, updateSet } from '@kassa/api/database';
-import { TenantCache } from '@kassa/api/cache';
+import { type EarlyCacheRequest, TenantCache } from '@kassa/api/cache';
 import { AuditLog, auditScopeOf } from '@kassa/api/audit';
 import { RequestContext } from '@kassa/api/http';
 import { DataSource, EntityManager } from 'typeorm';
@@ -22,6 +22,14 @@ const TENANT_COLUMNS = `id, name, slug, currency, time_zone AS "timeZone", local
   allow_negative_stock AS "allowNegativeStock", till_idle_lock_seconds AS "tillIdleLockSeconds",
   offline_card_allowed AS "offlineCardAllowed", offline_max_sale_minor AS "offlineMaxSaleMinor", offline_max_hours AS "offlineMaxHours",
   json_build_object('manager', discount_limit_manager_bps, 'cashier', discount_limit_cashier_bps) AS "discountLimitBps", version, ${isoTime('created_at')} AS "createdAt"`;
+
+/** The one entry of the `tenant-settings` area: the tenant is in the key's prefix. */
+const TENANT_SETTINGS_KEY = {};
+
+/** The caller's tenant settings if the cache holds them, for keying an answer before the tenant transaction opens. */
+export function cachedTenantSettings(request: EarlyCacheRequest): Promise<TenantDto | undefined> {
+  return request.peek<TenantDto>('tenant-settings', TENANT_SETTINGS_KEY);
+}
 
 @Injectable()
 export class TenantsService {
@@ -58,7 +66,7 @@ export class TenantsService {
    * once per request: every later call in the same transaction answers the same row, updates included.
    */
   current(context: RequestContext): Promise<TenantDto> {
-    return this.once(context.manager, () => this.cache.read(context, 'tenant-settings', {}, () => this.load(context.manager)));
+    return this.once(context.manager, () => this.cache.read(context, 'tenant-settings', TENANT_SETTINGS_KEY, () => this.load(context.manager)));
   }
 
   /** `current` for work outside a request (an event consumer, a rebuild) in a transaction already scoped to the tenant. */

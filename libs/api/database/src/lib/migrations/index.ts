@@ -43,6 +43,7 @@ import { OfflineLimits1767800000000 } from './1767800000000-offline-limits';
 import { CreateClientVitalRollup1768000000000 } from './1768000000000-create-client-vital-rollup';
 import { OutboxRecoversLostJobs1768100000000 } from './1768100000000-outbox-recovers-lost-jobs';
 import { RankProductNamesByTrigramDistance1768200000000 } from './1768200000000-rank-product-names-by-trigram-distance';
+import { CreateCoarserAnalyticsRollups1768800000000 } from './1768800000000-create-coarser-analytics-rollups';
 
 /** Every migration, in order. New ones are appended here. */
 export const migrations = [
@@ -91,4 +92,5 @@ export const migrations = [
   CreateClientVitalRollup1768000000000,
   OutboxRecoversLostJobs1768100000000,
   RankProductNamesByTrigramDistance1768200000000,
+  CreateCoarserAnalyticsRollups1768800000000,
 ];

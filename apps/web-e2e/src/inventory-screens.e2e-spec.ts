@@ -111,25 +111,24 @@ describe('the stock screens of a shop with 100,000 products, in Chromium against
     await page.getByRole('main').getByRole('combobox', { name: 'Store' }).selectOption({ label: BIG_SHOP_STORE });
     const grid = page.getByRole('grid', { name: /Stock levels/ });
     const levelRows = grid.locator('tbody tr[data-index]');
-    const findProduct = async (name: string) => {
+    // Picked by SKU: seeded names include "Rye Bread" too.
+    const findProduct = async (name: string, sku: string) => {
       await page.getByRole('combobox', { name: 'Find a product' }).fill(name);
-      await page.getByRole('option', { name: new RegExp(name) }).click();
+      await page.getByRole('option', { name: new RegExp(sku) }).click();
       await grid.getByRole('row', { name: new RegExp(name) }).waitFor();
       expect(await levelRows.count()).toBe(1);
     };
-    // Of the store's 100,003 products only Rye Bread is at its reorder point (5) or below.
-    const state = page.getByRole('main').getByRole('combobox', { name: 'Stock state' });
-    await state.selectOption({ label: 'Low stock only' });
+    // Rye Bread is at its reorder point of 5 or below. (That it is the only one of the 100,003 is the products list's
+    // Low stock filter in category-tree.e2e-spec.ts: the same read, which walks the whole catalog to say so.)
+    await findProduct('Rye Bread', 'RYE-1');
     await grid
       .getByRole('row', { name: /Rye Bread/ })
       .getByText('Low')
       .waitFor();
-    expect(await levelRows.count()).toBe(1);
-    await state.selectOption({ label: 'Every level' });
     // Never moved anywhere, still listed, at 0.
-    await findProduct('Never Moved');
+    await findProduct('Never Moved', 'NEV-1');
     expect(await grid.getByRole('row', { name: /Never Moved/ }).innerText()).toMatch(/\b0\b/);
-    await findProduct('Oat Milk');
+    await findProduct('Oat Milk', 'OAT-1');
 
     await page.getByRole('button', { name: 'Adjust Oat Milk' }).click();
     const dialog = page.getByRole('dialog', { name: 'Adjust Oat Milk' });

@@ -3,8 +3,9 @@ import path from 'node:path';
 import { eventually } from '@kassa/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { accessibilityViolations } from './support/axe';
+import { bigShopDatabase, bigShopOwner } from './support/big-shop';
 import { launchChromium } from './support/chromium';
-import { createShop, newShopAccount, signInThroughForm, type ShopAccount } from './support/shop-accounts';
+import { accessTokenFor, signInThroughForm } from './support/shop-accounts';
 import { startWebStack, WebStack } from './support/web-stack';
 
 // Produced by every run for people to look at; tmp/ is not committed.
@@ -18,11 +19,12 @@ interface StoredProduct {
   version: number;
 }
 
-describe('creating, editing, deleting and restoring a product, in Chromium against the real API', () => {
+// In the shop of 100,000 products (support/big-shop.ts): the products made here are named from A or B, so they lead
+// the list by name; others are found through the search.
+describe('creating, editing, deleting and restoring a product among 100,000, in Chromium against the real API', () => {
   let stack: WebStack;
   let browser: Browser;
   let context: BrowserContext;
-  let owner: ShopAccount;
   let token: string;
 
   const call = (method: string, route: string, body?: object, headers: Record<string, string> = {}) =>
@@ -35,7 +37,7 @@ describe('creating, editing, deleting and restoring a product, in Chromium again
   async function signedIn(colorScheme: 'light' | 'dark'): Promise<Page> {
     context = await browser.newContext({ colorScheme, viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
-    await signInThroughForm(page, stack.web.baseUrl, owner);
+    await signInThroughForm(page, stack.web.baseUrl, bigShopOwner);
     return page;
   }
 
@@ -44,15 +46,15 @@ describe('creating, editing, deleting and restoring a product, in Chromium again
     await page.screenshot({ path: path.join(SCREENS, `${name}.png`), fullPage: true });
   }
 
+  // Long enough for the first suite of a run to build the big shop (support/big-shop.ts) or wait for it.
   beforeAll(async () => {
     mkdirSync(SCREENS, { recursive: true });
-    stack = await startWebStack();
+    stack = await startWebStack({}, {}, bigShopDatabase);
     browser = await launchChromium();
-    owner = newShopAccount('Editing Shop');
-    token = await createShop(stack.api.baseUrl, owner);
+    token = await accessTokenFor(stack.api.baseUrl, bigShopOwner);
     const taken = await call('POST', '/api/v1/products', { sku: 'TAKEN-1', name: 'Already here', priceMinor: 100 });
     if (taken.status !== 201) throw new Error(`product answered ${taken.status}`);
-  });
+  }, 300_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -126,9 +128,12 @@ describe('creating, editing, deleting and restoring a product, in Chromium again
     await page.getByText('Green tea, loose is back.').waitFor();
     const restored = (await (await call('GET', `/api/v1/products/${id}`)).json()) as StoredProduct;
     expect([restored.name, restored.barcodes]).toEqual(['Green tea, loose', ['4006381333931']]);
+    // Back in the list: the search finds it among the 100,000 again, by its barcode, as the first row.
+    await page.getByLabel('Search products').fill('4006381333931');
+    await page.getByLabel('Search products').press('Enter');
     await page
       .getByRole('grid', { name: /Products/ })
-      .getByRole('row', { name: /Green tea, loose/ })
+      .locator('tbody tr[data-index="0"]', { hasText: 'Green tea, loose' })
       .waitFor();
   });
 

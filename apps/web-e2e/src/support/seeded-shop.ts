@@ -41,6 +41,11 @@ export async function seedShop(databaseUrl: string, slug: string, history: SeedH
     child.on('exit', (code) => (code === 0 ? resolve(text) : reject(new Error(`the seed exited with ${code}:\n${text}`))));
   });
   if (!output.includes(`Seeded shop "${slug}"`)) throw new Error(`the seed did not seed ${slug}:\n${output}`);
+  return seededShopAccount(slug);
+}
+
+/** How the seed names the shop `slug` and its owner. */
+export function seededShopAccount(slug: string): ShopAccount {
   return {
     slug,
     shopName: `${slug[0].toUpperCase()}${slug.slice(1)} Market`,

@@ -9,8 +9,13 @@ export interface WebStack {
   close(): Promise<void>;
 }
 
-export async function startWebStack(apiEnv: Record<string, string> = {}, webEnv: Record<string, string> = {}): Promise<WebStack> {
-  const database = await createTestDatabase();
+/** `makeDatabase` makes the stack's database: an empty one by default, or e.g. a copy of the big shop (`bigShopDatabase`). */
+export async function startWebStack(
+  apiEnv: Record<string, string> = {},
+  webEnv: Record<string, string> = {},
+  makeDatabase: () => Promise<TestDatabase> = () => createTestDatabase(),
+): Promise<WebStack> {
+  const database = await makeDatabase();
   // Its own Redis keys (queues, throttles, cache): stacks of suites running at once on one Redis never take each other's jobs.
   const redisPrefix = `web-e2e:${randomBytes(6).toString('hex')}:`;
   const api = await startBuiltApi(await freePort(), { DATABASE_URL: database.url, REDIS_URL: TEST_REDIS_URL, REDIS_KEY_PREFIX: redisPrefix, ...apiEnv });

@@ -34,6 +34,8 @@ const LEVEL_PAGES = cursorShape('stock-levels', ['uuid', 'uuid']);
 type LevelCursor = readonly ['uuid', 'uuid'];
 /** Products asked of catalog at a time for `includeZero`. */
 const ZERO_BATCH = 500;
+/** The same, when a stock state filters them: few may match, so a page can take the whole catalog (round trips, not rows, cost most). */
+const STATE_BATCH = 5_000;
 /** Newest first. */
 const LEDGER_PAGES = cursorShape('stock-ledger', ['uuid']);
 
@@ -186,8 +188,8 @@ export class InventoryService {
     for (const storeId of stores.filter((id) => afterStore === null || id >= afterStore)) {
       let after = storeId === afterStore ? afterProduct : null;
       while (rows.length < page.fetch) {
-        // A page of one state may skip most products: read full batches rather than only what is missing.
-        const batch = query.lowOnly || query.state ? ZERO_BATCH : Math.min(ZERO_BATCH, page.fetch - rows.length);
+        // A page of one state may skip most products: read large batches rather than only what is missing.
+        const batch = query.lowOnly || query.state ? STATE_BATCH : Math.min(ZERO_BATCH, page.fetch - rows.length);
         const products = await this.products.stockable(context, after, batch, query.productId, { categoryId: query.categoryId, active: query.active });
         if (products.length === 0) break;
         const stored = await queryRows<{ productId: string; onHand: number; reorderPoint: number | null }>(

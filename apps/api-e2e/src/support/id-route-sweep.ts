@@ -28,18 +28,16 @@ export type IdRouteFixtures = Record<string, (a: TenantFixture, app: NestFastify
 export async function seedDeadLetter(app: NestFastifyApplication, tenantId: string): Promise<string> {
   const id = uuidv7();
   await app.get(TenantTransaction).run(tenantId, async (manager) => {
-    const eventId = await app
-      .get(DomainEvents)
-      .record(
-        { manager, tenantId },
-        {
-          type: 'stock.low',
-          aggregateType: 'sweep',
-          aggregateId: uuidv7(),
-          aggregateVersion: 1,
-          data: { storeId: uuidv7(), productId: uuidv7(), onHand: 0, reorderPoint: 1 },
-        },
-      );
+    const eventId = await app.get(DomainEvents).record(
+      { manager, tenantId },
+      {
+        type: 'stock.low',
+        aggregateType: 'sweep',
+        aggregateId: uuidv7(),
+        aggregateVersion: 1,
+        data: { storeId: uuidv7(), productId: uuidv7(), onHand: 0, reorderPoint: 1 },
+      },
+    );
     await manager.query(`INSERT INTO dead_letter (tenant_id, id, event_id, consumer, attempts, last_error) VALUES ($1, $2, $3, 'sweep', 5, 'seeded')`, [
       tenantId,
       id,

@@ -1,3 +1,4 @@
+import { benchStockAdjusted } from './bench-event';
 import 'reflect-metadata';
 import { uuidv7 } from '@kassa/contracts';
 import { TenantTransaction } from '@kassa/api/database';
@@ -46,13 +47,7 @@ async function main(): Promise<void> {
     });
     const tenants = app.get(TenantTransaction);
     const events = app.get(DomainEvents);
-    const row = (index: number) => ({
-      type: 'stock.adjusted' as const,
-      aggregateType: 'bench',
-      aggregateId: uuidv7(),
-      aggregateVersion: 1,
-      data: { index, quantity: 3 },
-    });
+    const row = benchStockAdjusted;
 
     const rawMs = await inParallel(EVENTS, (index) =>
       tenants.run(tenantId, async (manager) => {

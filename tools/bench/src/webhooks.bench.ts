@@ -1,3 +1,4 @@
+import { benchStockAdjusted } from './bench-event';
 import 'reflect-metadata';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -91,12 +92,7 @@ async function main(): Promise<void> {
       Array.from({ length: WRITERS }, async () => {
         while (next < EVENTS) {
           const index = next++;
-          const id = await tenants.run(tenantId, (manager) =>
-            events.record(
-              { manager, tenantId },
-              { type: 'stock.adjusted', aggregateType: 'bench', aggregateId: uuidv7(), aggregateVersion: 1, data: { index } },
-            ),
-          );
+          const id = await tenants.run(tenantId, (manager) => events.record({ manager, tenantId }, benchStockAdjusted(index)));
           committedAt.set(id, performance.now());
         }
       }),

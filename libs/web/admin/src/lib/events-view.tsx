@@ -7,7 +7,7 @@ import { PageHeader, ProblemState, Skeleton, useShopFormat } from '@kassa/web/ui
 import { SettingsNav } from './settings-nav';
 import styles from './admin.module.css';
 
-type ShopEvent = Schemas['EventDto'];
+type ShopEvent = Schemas['KassaEvent'];
 const PAGE = 200;
 const KEPT = 200;
 const POLL_MS = 3_000;

@@ -569,7 +569,7 @@ describe('analytics', () => {
 
         const redis = new Redis(TEST_REDIS_URL);
         try {
-          const generation = async () => Number((await redis.get(`${api.redisPrefix}t:${a.id}:analytics:gen`)) ?? 0);
+          const generation = async () => Number((await redis.get(`${api.redisPrefix}t:{${a.id}}:analytics:gen`)) ?? 0);
           const before = await generation();
           expectStatus(
             await sell(a.owner.accessToken, {

@@ -25,7 +25,10 @@ export function SaleActions({ sale, receiptText }: { sale: Sale; receiptText: st
   const close = () => setOpen(undefined);
   return (
     <>
-      {receiptText !== undefined && <Button onClick={() => printReceipt(receiptText, sale.receiptNumber)}>Print receipt</Button>}
+      {/* Shown from the start, ready once the receipt's text is: a button appearing later would shift the others under a click. */}
+      <Button disabled={receiptText === undefined} onClick={() => receiptText !== undefined && printReceipt(receiptText, sale.receiptNumber)}>
+        Print receipt
+      </Button>
       <Button onClick={() => setOpen('email')}>Email receipt</Button>
       {can('sales:void') && completed && !refunded && (
         <Button variant="danger" onClick={() => setOpen('void')}>

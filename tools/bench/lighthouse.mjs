@@ -11,6 +11,7 @@ import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
+import { computeMedianRun } from 'lighthouse/core/lib/median-run.js';
 import { chromium } from 'playwright-core';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -19,8 +20,12 @@ const nextBin = path.join(root, 'node_modules/next/dist/bin/next');
 const benchmarksDoc = path.join(root, 'docs/benchmarks.md');
 const CATEGORIES = ['performance', 'accessibility', 'best-practices'];
 const PAGES = ['/login', '/dashboard', '/pos'];
-// BENCH_PROFILE=small (the `npm run bench` smoke run) measures the mobile preset only.
-const PRESETS = process.env.BENCH_PROFILE === 'small' ? { mobile: undefined } : { mobile: undefined, desktop: desktopConfig };
+// BENCH_PROFILE=small (the `npm run bench` smoke run) measures the mobile preset only, once.
+const SMALL = process.env.BENCH_PROFILE === 'small';
+const PRESETS = SMALL ? { mobile: undefined } : { mobile: undefined, desktop: desktopConfig };
+// One load's score moves by several points between runs (/login mobile 91–99 on the same build): each page and preset
+// is measured this many times and reported by its median run, chosen as Lighthouse's own tooling does (FCP and TTI).
+const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? (SMALL ? 1 : 3));
 /** Issue 32's targets on the mobile preset: performance, accessibility, best practices. */
 const MOBILE_TARGETS = { '/login': [95, 100, 100], '/dashboard': [95, 100, 100] };
 const START = '<!-- lighthouse:start -->';
@@ -141,10 +146,9 @@ async function assertPaired(context, webUrl) {
 
 function table(rows) {
   const header =
-    '| Page | Preset | Performance | Accessibility | Best practices | FCP | LCP | TBT | CLS |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- |';
-  return [header, ...rows.map((row) => `| ${row.page} | ${row.preset} | ${row.scores.join(' | ')} | ${row.fcp} | ${row.lcp} | ${row.tbt} | ${row.cls} |`)].join(
-    '\n',
-  );
+    '| Page | Preset | Performance (median run; every run) | Accessibility | Best practices | FCP | LCP | TBT | CLS |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- |';
+  const cells = (row) => [`${row.scores[0]} (${row.performanceRuns.join(', ')})`, ...row.scores.slice(1)].join(' | ');
+  return [header, ...rows.map((row) => `| ${row.page} | ${row.preset} | ${cells(row)} | ${row.fcp} | ${row.lcp} | ${row.tbt} | ${row.cls} |`)].join('\n');
 }
 
 async function updateDoc(markdown) {
@@ -185,30 +189,38 @@ try {
     if (page === '/pos') await pairTill(context, webUrl, account);
     for (const [preset, config] of Object.entries(PRESETS)) {
       const till = page === '/pos';
-      if (till) await clearCachesKeepingIndexedDb(context, webUrl);
       const flags = { port: debugPort, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES, disableStorageReset: till };
-      const result = await lighthouse(`${webUrl}${page}`, flags, config);
-      const { lhr } = result;
-      await writeFile(path.join(root, `tmp/bench/lighthouse-${preset}${page.replace(/\//g, '-')}.json`), result.report);
-      if (!lhr.finalDisplayedUrl.endsWith(page)) throw new Error(`${page} ended on ${lhr.finalDisplayedUrl}: not signed in?`);
-      // The till must have measured its lock screen, not the pairing screen of an unpaired tablet.
-      if (till) await assertPaired(context, webUrl);
+      const runs = [];
+      for (let run = 0; run < RUNS; run++) {
+        if (till) await clearCachesKeepingIndexedDb(context, webUrl);
+        const { lhr, report } = await lighthouse(`${webUrl}${page}`, flags, config);
+        if (!lhr.finalDisplayedUrl.endsWith(page)) throw new Error(`${page} ended on ${lhr.finalDisplayedUrl}: not signed in?`);
+        // The till must have measured its lock screen, not the pairing screen of an unpaired tablet.
+        if (till) await assertPaired(context, webUrl);
+        runs.push({ lhr, report });
+      }
+      const median = computeMedianRun(runs.map((run) => run.lhr));
+      const { lhr, report } = runs.find((run) => run.lhr === median);
+      await writeFile(path.join(root, `tmp/bench/lighthouse-${preset}${page.replace(/\//g, '-')}.json`), report);
       const audit = (id) => lhr.audits[id].displayValue ?? '';
       const row = {
         page,
         preset,
         scores: CATEGORIES.map((category) => Math.round(lhr.categories[category].score * 100)),
+        performanceRuns: runs.map((run) => Math.round(run.lhr.categories.performance.score * 100)),
         fcp: audit('first-contentful-paint'),
         lcp: audit('largest-contentful-paint'),
         tbt: audit('total-blocking-time'),
         cls: audit('cumulative-layout-shift'),
       };
       rows.push(row);
-      console.log(`${page} (${preset}): ${CATEGORIES.map((category, index) => `${category} ${row.scores[index]}`).join(', ')}`);
+      console.log(
+        `${page} (${preset}): ${CATEGORIES.map((category, index) => `${category} ${row.scores[index]}`).join(', ')}; performance per run ${row.performanceRuns.join(', ')}`,
+      );
     }
   }
   const chromiumVersion = context.browser()?.version() ?? 'chromium';
-  const markdown = `${table(rows)}\n\nLighthouse 12.2.3, Chromium ${chromiumVersion}, ${cpus().length} CPUs, Node ${process.versions.node}, measured ${new Date().toISOString().slice(0, 10)} by \`npm run bench:lighthouse\`.`;
+  const markdown = `${table(rows)}\n\nLighthouse 12.2.3, Chromium ${chromiumVersion}, ${cpus().length} CPUs, Node ${process.versions.node}, measured ${new Date().toISOString().slice(0, 10)} by \`npm run bench:lighthouse\`, the median of ${RUNS} run${RUNS === 1 ? '' : 's'} per row (the run nearest the median FCP and TTI, as Lighthouse's \`computeMedianRun\` picks it).`;
   await updateDoc(markdown);
   console.log(markdown);
   const figures = rows.flatMap((row) =>

@@ -113,6 +113,24 @@ describe('the category tree and the product filters, in Chromium against the rea
     await page.goto(`${stack.web.baseUrl}/products/categories`);
     await rowOf(page, 'Green tea').waitFor();
     expect(await page.getByRole('list', { name: 'Category tree' }).locator('div[draggable]').count()).toBe(4);
+    // The first dragover, arriving before React has rendered the drag's start, already accepts the drop (a browser
+    // offers the drop only where a dragover was accepted; a slow tablet, or Chromium under load, sends few of them).
+    const firstDragOverAccepted = await page.evaluate(
+      ([from, to]) => {
+        const row = (name: string) =>
+          Array.from(document.querySelectorAll<HTMLElement>('div[draggable]')).find((candidate) => candidate.querySelector('span')?.textContent === name);
+        const source = row(from);
+        const target = row(to);
+        if (!source || !target) throw new Error('rows not found');
+        const dataTransfer = new DataTransfer();
+        source.dispatchEvent(new DragEvent('dragstart', { bubbles: true, cancelable: true, dataTransfer }));
+        const accepted = !target.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer }));
+        source.dispatchEvent(new DragEvent('dragend', { bubbles: true, dataTransfer }));
+        return accepted;
+      },
+      ['Tea', 'Food'],
+    );
+    expect(firstDragOverAccepted).toBe(true);
 
     await rowOf(page, 'Tea').dragTo(rowOf(page, 'Food'));
     await page.getByText('Tea is now under Food.').waitFor();

@@ -163,11 +163,11 @@ describe('the stock screens of a shop with 100,000 products, in Chromium against
     expect(await sheet.getByRole('row', { name: /Oat Milk/ }).getAttribute('data-variance')).toBe('short');
     expect(await sheet.getByRole('row', { name: /Oat Milk/ }).innerText()).toContain('-9');
     expect(await sheet.getByRole('row', { name: /Rye Bread/ }).innerText()).toContain('+1');
-    await page.getByText('2 counted, 2 differ: 1 units over, 9 short.').waitFor();
+    await page.getByText('2 counted, 2 differ: 1 unit over, 9 short.').waitFor();
     await looked(page, 'inventory-count');
     await page.getByRole('button', { name: 'Review and post' }).click();
     const review = page.getByRole('alertdialog', { name: 'Post this count?' });
-    await review.getByText(/2 differ from on hand: 1 units over, 9 short/).waitFor();
+    await review.getByText(/2 differ from on hand: 1 unit over, 9 short/).waitFor();
     // Nothing is booked before the count is confirmed.
     expect((await levelOf(main, oat)).onHand).toBe(12);
     await review.getByRole('button', { name: 'Post count' }).click();

@@ -6,6 +6,7 @@ import { accessibilityViolations } from './support/axe';
 import { launchChromium } from './support/chromium';
 import { createProduct, createShop, createStore, newShopAccount, signInThroughForm, type ShopAccount } from './support/shop-accounts';
 import { startWebStack, WebStack } from './support/web-stack';
+import { layoutShiftSoFar, recordLayoutShifts } from './support/layout-shift';
 
 const SCREENS = path.resolve(__dirname, '../../../tmp/screens/web-e2e');
 const WEB_VERSION = (JSON.parse(readFileSync(path.resolve(__dirname, '../../../package.json'), 'utf8')) as { version: string }).version;
@@ -103,6 +104,18 @@ describe('the Monitoring screen, in Chromium against the real API', () => {
       .getByRole('row', { name: new RegExp(thrown) })
       .getByRole('button', { name: 'Reopen' })
       .waitFor();
+  });
+
+  it('loads with its charts without moving anything already drawn (layout shift under 0.01)', async () => {
+    const page = await signedIn('light');
+    await openWithCharts(page);
+    await recordLayoutShifts(page);
+    // A cold load with traffic in the range: the figures, then uPlot, then the tables arrive after the page is drawn.
+    await page.reload();
+    for (const name of [/^Latency p50, p95 and p99/, /^Error rate and cache hit rate/]) await page.getByRole('img', { name }).locator('canvas').waitFor();
+    await page.getByRole('table', { name: /Slowest routes/ }).waitFor();
+    await page.waitForTimeout(1_500);
+    expect(await layoutShiftSoFar(page)).toBeLessThan(0.01);
   });
 
   it('shows a Web Vital reported from the dashboard in the Web Vitals by page table', async () => {

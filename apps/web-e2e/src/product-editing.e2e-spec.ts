@@ -5,6 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { accessibilityViolations } from './support/axe';
 import { bigShopDatabase, bigShopOwner } from './support/big-shop';
 import { launchChromium } from './support/chromium';
+import { boxesBeforeAndAfter, holdBack } from './support/layout-shift';
 import { accessTokenFor, signInThroughForm } from './support/shop-accounts';
 import { startWebStack, WebStack } from './support/web-stack';
 
@@ -171,6 +172,19 @@ describe('creating, editing, deleting and restoring a product among 100,000, in 
       [category, ['012345678905']],
       [category, []],
     ]);
+  });
+
+  it("shows the product page's buttons all at once, so Delete never takes the place of another under the pointer", async () => {
+    const created = await call('POST', '/api/v1/products', { sku: 'BTN-1', name: 'Button Test Tea', priceMinor: 250 });
+    const { id } = (await created.json()) as StoredProduct;
+    // Routes see the API's requests only without the service worker in between.
+    context = await browser.newContext({ colorScheme: 'light', viewport: { width: 1440, height: 900 }, serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await signInThroughForm(page, stack.web.baseUrl, bigShopOwner);
+    await holdBack(page, '**/api/v1/me', 1_500);
+    await page.goto(`${stack.web.baseUrl}/products/${id}`);
+    const [before, after] = await boxesBeforeAndAfter(page.getByRole('button', { name: 'Stock and ledger' }), page.getByRole('button', { name: 'Delete' }));
+    expect(after).toEqual(before);
   });
 
   it('shows the new product form in dark without serious accessibility problems', async () => {

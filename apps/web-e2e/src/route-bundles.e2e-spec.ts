@@ -86,3 +86,14 @@ describe('the sign-in page in the built web app', () => {
     for (const label of ['Shop', 'Email', 'Password']) expect(html).toContain(`>${label}<`);
   });
 });
+
+describe("the back office's prerendered pages", () => {
+  it.each(['login', 'dashboard'])('ask for the session in the HTML itself (/%s), while their scripts download', (page) => {
+    const html = read(`server/app/${page}.html`);
+    expect(html).toMatch(/<script>[^<]*fetch\('\/session\/refresh'[^<]*<\/script>/);
+  });
+
+  it('leave the till out of it', () => {
+    expect(read('server/app/pos.html')).not.toContain("'/session/refresh'");
+  });
+});

@@ -4,6 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { signInOnTill } from '@kassa/testing';
 import { accessibilityViolations } from './support/axe';
 import { launchChromium } from './support/chromium';
+import { boxesBeforeAndAfter, holdBack } from './support/layout-shift';
 import { apiCallTo, createShop, newShopAccount, signInThroughForm, type ShopAccount } from './support/shop-accounts';
 import { startWebStack, WebStack } from './support/web-stack';
 
@@ -175,6 +176,17 @@ describe('refunding, voiding and mailing a sale from its page, in Chromium again
     await page.getByText(`Receipt #${oldSale.receiptNumber} is on its way to guest@example.com.`).waitFor();
     const history = page.getByRole('list', { name: `History of receipt #${oldSale.receiptNumber}` });
     await history.getByRole('listitem').filter({ hasText: 'guest@example.com' }).waitFor();
+  });
+
+  it('shows its action buttons all at once, so none moves under a click when the permissions arrive late', async () => {
+    // Routes see the API's requests only without the service worker in between.
+    context = await browser.newContext({ colorScheme: 'light', viewport: { width: 1440, height: 900 }, serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await signInThroughForm(page, stack.web.baseUrl, account);
+    await holdBack(page, '**/api/v1/me', 1_500);
+    await page.goto(`${stack.web.baseUrl}/sales/${oldSale.id}`);
+    const [before, after] = await boxesBeforeAndAfter(page.getByRole('button', { name: 'Email receipt' }), page.getByRole('button', { name: 'Refund' }));
+    expect(after).toEqual(before);
   });
 
   it.each(['light', 'dark'] as const)('has no serious or critical axe violations on the refund and void dialogs in %s mode', async (colorScheme) => {

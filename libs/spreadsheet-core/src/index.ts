@@ -9,8 +9,6 @@ export * from './lib/parse-money';
 export * from './lib/parse-scalars';
 export * from './lib/read-delimited';
 export * from './lib/read-import-rows';
-export * from './lib/read-spreadsheet';
-export * from './lib/read-workbook';
 export * from './lib/sheet-table';
 export * from './lib/spreadsheet-error';
 export * from './lib/zip-guard';

@@ -9,9 +9,16 @@ export interface BenchApi {
   close(): Promise<void>;
 }
 
+export interface BenchDatabaseOptions {
+  /** Start from a copy of this database (e.g. one a previous run kept) instead of an empty one. */
+  template?: string;
+  /** Leave the database in place on close (its name is printed), to start later runs from it or to inspect it. */
+  keep?: boolean;
+}
+
 /** The real API on a fresh database of its own and real Redis under its own prefix, initialised, not listening. */
-export async function startBenchApi(env: Record<string, string> = {}): Promise<BenchApi> {
-  const database = await createTestDatabase();
+export async function startBenchApi(env: Record<string, string> = {}, options: BenchDatabaseOptions = {}): Promise<BenchApi> {
+  const database = await createTestDatabase(options.template);
   const config = loadAppConfig({
     LOG_LEVEL: 'warn',
     DATABASE_URL: database.url,
@@ -26,7 +33,8 @@ export async function startBenchApi(env: Record<string, string> = {}): Promise<B
     database,
     async close() {
       await app.close();
-      await database.drop();
+      if (options.keep) console.log(`kept database ${database.name}`);
+      else await database.drop();
     },
   };
 }

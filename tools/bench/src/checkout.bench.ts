@@ -4,7 +4,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { priceSale } from '@kassa/contracts';
-import { APP_ROLE } from '@kassa/api/database';
+import { APP_CONNECTION_OPTIONS, APP_ROLE } from '@kassa/api/database';
 import { demoLogin, seedTenant } from '@kassa/seed';
 import { freePort, ServerProcess, startBuiltApi, TEST_REDIS_URL } from '@kassa/testing';
 import { Client } from 'pg';
@@ -273,7 +273,14 @@ async function main(): Promise<void> {
     }
 
     // The pgbench side, on the same database with the same concurrency, after its own warm-up.
-    const pgbenchOptions = { databaseUrl: database.url, role: APP_ROLE, clients: CLIENTS, threads: PGBENCH_THREADS, scriptPath, defines: script.defines };
+    const pgbenchOptions = {
+      databaseUrl: database.url,
+      connectionOptions: APP_CONNECTION_OPTIONS,
+      clients: CLIENTS,
+      threads: PGBENCH_THREADS,
+      scriptPath,
+      defines: script.defines,
+    };
     await runPgbench({ ...pgbenchOptions, seconds: WARM_UP_SECONDS });
     const cpuBefore = cpuTimes();
     const pgbench = await runPgbench({ ...pgbenchOptions, seconds: SECONDS });

@@ -74,14 +74,15 @@ async function main(): Promise<void> {
     console.log(`outbox writes (relay and consumers running alongside): ${rate(writeMs)} events/s`);
     console.log(`outbox -> relay -> BullMQ -> consumer, end to end:     ${rate(outboxMs)} events/s`);
     console.log(`ratio end-to-end / raw INSERT: ${(rawMs / outboxMs).toFixed(2)}`);
-    const ratio = rawMs / outboxMs;
+    // The figure is the end-to-end rate; its ratio to the raw rate (the table's Ratio column) is what the target is about.
+    const target = Math.ceil(0.6 * rate(rawMs));
     printBenchResult('outbox', [
       {
-        name: 'Outbox end to end ÷ raw INSERT rate',
-        value: Number(ratio.toFixed(2)),
-        unit: '×',
-        baseline: { value: rate(rawMs), label: `raw INSERT ${rate(rawMs)} rows/s; end to end ${rate(outboxMs)} events/s` },
-        ...atLeast(Number(ratio.toFixed(2)), 0.6),
+        name: 'Outbox end to end (target: 0.6 × the raw INSERT rate)',
+        value: rate(outboxMs),
+        unit: 'events/s',
+        baseline: { value: rate(rawMs), label: `raw INSERT of the same rows by the same writers` },
+        ...atLeast(rate(outboxMs), target),
       },
     ]);
   } finally {

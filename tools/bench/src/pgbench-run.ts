@@ -6,8 +6,8 @@ import { promisify } from 'node:util';
 
 export interface PgbenchOptions {
   databaseUrl: string;
-  /** Passed as `-c role=…` at connection start, as the API's pool does, so row-level security applies alike. */
-  role: string;
+  /** Passed at connection start (PGOPTIONS), as the API's pool starts its own (APP_CONNECTION_OPTIONS): row-level security and settings alike. */
+  connectionOptions: string;
   clients: number;
   threads: number;
   seconds: number;
@@ -44,7 +44,7 @@ export async function runPgbench(options: PgbenchOptions): Promise<PgbenchResult
       ...[...options.defines].flatMap(([name, value]) => ['-D', `${name}=${value}`]),
       ...['-h', url.hostname, '-p', url.port || '5432', '-U', decodeURIComponent(url.username), decodeURIComponent(url.pathname.slice(1))],
     ];
-    const env = { ...process.env, PGOPTIONS: `-c role=${options.role}`, ...(url.password ? { PGPASSWORD: decodeURIComponent(url.password) } : {}) };
+    const env = { ...process.env, PGOPTIONS: options.connectionOptions, ...(url.password ? { PGPASSWORD: decodeURIComponent(url.password) } : {}) };
     const { stdout } = await run(PGBENCH, args, { env, maxBuffer: 16 * 1024 * 1024 }).catch((error: { stdout?: string; stderr?: string }) => {
       throw new Error(`pgbench failed:\n${error.stdout ?? ''}${error.stderr ?? ''}`);
     });

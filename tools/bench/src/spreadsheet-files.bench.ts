@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import * as XLSX from '@e965/xlsx';
-import { readImportRows, readSpreadsheet } from '@kassa/spreadsheet-core';
+import { readImportRows } from '@kassa/spreadsheet-core';
+import { readSpreadsheet } from '@kassa/spreadsheet-core/read';
 import { demoLogin, generateProducts, seedTenant } from '@kassa/seed';
 import { freePort } from '@kassa/testing';
 import { startBenchApi } from './bench-api';

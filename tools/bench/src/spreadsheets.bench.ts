@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import * as XLSX from '@e965/xlsx';
-import { demoLogin, generateProducts, seedTenant } from '@kassa/seed';
+import { demoLogin, seedTenant } from '@kassa/seed';
+import { importRows } from './import-rows';
 import { freePort } from '@kassa/testing';
 import { startBenchApi } from './bench-api';
 import { atLeast, atMost, benchProfile, printBenchResult } from './bench-result';
@@ -75,14 +76,7 @@ async function main(): Promise<void> {
     };
 
     await seedTenant(app, { slug: 'importer', products: 0, stores: 1, seed: 1 });
-    const rows = generateProducts(IMPORT_ROWS, 7).map((product) => ({
-      sku: product.sku,
-      name: product.name,
-      priceMinor: product.priceMinor,
-      costMinor: product.costMinor,
-      taxRateBps: product.taxRateBps,
-      barcodes: [product.barcode],
-    }));
+    const rows = importRows(IMPORT_ROWS);
     const post = async (dryRun: boolean) => {
       const importerToken = await signIn('importer');
       return timed(() =>

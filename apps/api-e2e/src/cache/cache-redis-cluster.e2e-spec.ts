@@ -1,10 +1,10 @@
 import Redis from 'ioredis';
 import request from 'supertest';
-import { TenantTransaction } from '@kassa/api/database';
 import { uuidv7 } from '@kassa/contracts';
 import { TEST_REDIS_URL } from '@kassa/testing';
 import { bearer, createTenantPair, expectStatus, TenantFixture } from '../support/identity';
 import { startRedisCluster, TestRedisCluster } from '../support/redis-cluster';
+import { spyOnRequestTransactions } from '../support/request-transactions';
 import { startTestApi, TestApi } from '../support/test-api';
 
 /**
@@ -54,7 +54,7 @@ describe('tenant cache on a Redis Cluster', () => {
       ).body as { id: string };
     const ours = await newProduct(a, 'Cluster tea');
     const theirs = await newProduct(b, 'Cluster coffee');
-    const transactions = jest.spyOn(api.app.get(TenantTransaction), 'run');
+    const transactions = spyOnRequestTransactions();
     const list = async (shop: TenantFixture) => {
       transactions.mockClear();
       const body = expectStatus(await http().get('/api/v1/products?limit=50').set(bearer(shop.owner.accessToken)), 200).body as {

@@ -2,11 +2,13 @@ import Redis from 'ioredis';
 import request from 'supertest';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
-import { TenantTransaction } from '@kassa/api/database';
+import { Reflector } from '@nestjs/core';
 import { CacheStats, TenantCache } from '@kassa/api/cache';
+import { ACCESS_RULE, REQUEST_ID_HEADER } from '@kassa/api/http';
 import { uuidv7 } from '@kassa/contracts';
 import { TEST_REDIS_URL } from '@kassa/testing';
 import { addUser, bearer, createTenantPair, expectStatus, TenantFixture } from '../support/identity';
+import { spyOnRequestTransactions } from '../support/request-transactions';
 import { startTestApi, TestApi } from '../support/test-api';
 
 const ACTOR_CACHE_MS = 3_000;
@@ -109,6 +111,31 @@ describe('tenant cache', () => {
     expect(missesAfter[0] - missesBefore[0] + (missesAfter[1] - missesBefore[1])).toBe(1);
   });
 
+  it('answers an entry a replica holds without asking Redis, and sees a bump made on another replica at once', async () => {
+    const product = await newProduct(a, `Held ${uuidv7().slice(-6)}`);
+    const path = '/api/v1/products?limit=50';
+    const readOnReplica = async () =>
+      expectStatus(await request(replica.app.getHttpServer()).get(path).set(as(a)), 200).body.items as { id: string; name: string }[];
+    await readOnReplica();
+    await readOnReplica();
+    const monitor = await redis.monitor();
+    const lookups: string[] = [];
+    monitor.on('monitor', (_time: string, args: string[]) => {
+      if (args[0]?.toLowerCase() === 'eval' && args.some((arg) => arg === `${replica.redisPrefix}t:{${a.id}}:product-list:gen`)) lookups.push(args[0]);
+    });
+    try {
+      const reads = 20;
+      for (let i = 0; i < reads; i += 1) await readOnReplica();
+      // Its generation is trusted for a second after Redis confirmed it, so a slow machine may ask again once or twice.
+      expect(lookups.length).toBeLessThan(reads / 2);
+
+      expectStatus(await http().patch(`/api/v1/products/${product.id}`).set(as(a)).send({ name: 'Held, renamed' }), 200);
+      expect((await readOnReplica()).find((item) => item.id === product.id)?.name).toBe('Held, renamed');
+    } finally {
+      monitor.disconnect();
+    }
+  });
+
   it('keeps a store-limited manager and the owner apart on the same daily summary', async () => {
     const [main, dock] = a.stores;
     const limited = await addUser(api.app, a, a.owner.accessToken, {
@@ -150,7 +177,18 @@ describe('tenant cache', () => {
       storeIds: [main.id],
     });
     const ours = await newProduct(a, `Early bird ${uuidv7().slice(-6)}`);
-    const transactions = jest.spyOn(api.app.get(TenantTransaction), 'run');
+    // A's tree holds a category of its own, so it differs from B's whatever ran before.
+    expectStatus(
+      await http()
+        .post('/api/v1/categories')
+        .set(as(a))
+        .send({ name: `Early shelf ${uuidv7().slice(-6)}` }),
+      201,
+    );
+    const transactions = spyOnRequestTransactions();
+    // The auth guard reads each route's access rule: a hit answered before Nest's pipeline runs reads none.
+    const accessRuleReads = jest.spyOn(Reflector.prototype, 'getAllAndOverride');
+    const guarded = () => accessRuleReads.mock.calls.filter(([key]) => key === ACCESS_RULE).length;
     const read = async (token: string, path: string) => {
       transactions.mockClear();
       const body = expectStatus(await http().get(path).set(bearer(token)), 200).body;
@@ -159,9 +197,22 @@ describe('tenant cache', () => {
     try {
       for (const path of ['/api/v1/products?limit=50', '/api/v1/categories']) {
         const first = await read(a.owner.accessToken, path);
+        accessRuleReads.mockClear();
         const again = await read(a.owner.accessToken, path);
-        // The actor is known and the answer cached: no transaction at all, the same body.
-        expect([path, again.transactions, again.body]).toEqual([path, 0, first.body]);
+        // The actor is known and the answer cached: no guard, no transaction at all, the same body.
+        expect([path, guarded(), again.transactions, again.body]).toEqual([path, 0, 0, first.body]);
+        // Fastify's own hooks still ran: the request id and the security headers come with it.
+        const headers = expectStatus(await http().get(path).set(bearer(a.owner.accessToken)), 200).headers;
+        expect([headers[REQUEST_ID_HEADER.toLowerCase()], headers['x-content-type-options']]).toEqual([expect.any(String), 'nosniff']);
+        // A warm entry is no way in: without a token or with a forged one the route itself refuses.
+        expect((await http().get(path)).status).toBe(401);
+        expect(
+          (
+            await http()
+              .get(path)
+              .set(bearer(`${a.owner.accessToken.slice(0, -4)}AAAA`))
+          ).status,
+        ).toBe(401);
         // Another tenant never gets it: B's answer (cached or not) is B's own.
         const theirs = await read(b.owner.accessToken, path);
         expect(theirs.body).not.toEqual(first.body);
@@ -184,9 +235,20 @@ describe('tenant cache', () => {
       expect((await http().get('/api/v1/products?limit=50&colour=red').set(as(a))).status).toBe(400);
     } finally {
       transactions.mockRestore();
+      accessRuleReads.mockRestore();
     }
   });
 
+  it('answers an early hit as the JSON the service answered, text that begins with a colon included', async () => {
+    // Keyv escapes strings that begin with ":" when it stores them; an entry read back without unescaping showed "::-)".
+    const product = await newProduct(a, `:-) Smiley mug ${uuidv7().slice(-6)}`);
+    const path = `/api/v1/products?limit=50`;
+    const first = expectStatus(await http().get(path).set(as(a)), 200);
+    const again = expectStatus(await http().get(path).set(as(a)), 200);
+    expect(again.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(again.text).toBe(first.text);
+    expect((again.body.items as { id: string; name: string }[]).find((item) => item.id === product.id)?.name).toMatch(/^:-\) Smiley mug/);
+  });
   it(`refuses a deactivated user at once where deactivated, and on another replica once its actor cache's bound (${ACTOR_CACHE_MS} ms) has passed`, async () => {
     const leaving = await addUser(api.app, a, a.owner.accessToken, {
       name: 'Leaving Soon',

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
 import { ErrorCode } from '@kassa/contracts';
-import { readImportRows, readSpreadsheet } from '@kassa/spreadsheet-core';
+import { readImportRows } from '@kassa/spreadsheet-core';
+import { readSpreadsheet } from '@kassa/spreadsheet-core/read';
 import { bearer, createTenant, expectStatus, TenantFixture } from '../support/identity';
 import { startTestApi, TestApi } from '../support/test-api';
 

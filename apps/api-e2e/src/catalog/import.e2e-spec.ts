@@ -1,5 +1,6 @@
+import { Client } from 'pg';
 import request from 'supertest';
-import { ErrorCode } from '@kassa/contracts';
+import { ErrorCode, uuidv7 } from '@kassa/contracts';
 import { eventually } from '@kassa/testing';
 import { bearer, createTenant, expectStatus, TenantFixture } from '../support/identity';
 import { ownerQuery } from '../support/owner-query';
@@ -110,6 +111,138 @@ describe('product import', () => {
     expect([dry.created, dry.errors]).toEqual([0, [{ row: 1, field: 'description', message: expect.any(String) }]]);
     const committed = await importRows([nullRow], false);
     expect([committed.status, committed.body.errors]).toEqual([422, [{ field: 'rows.0.description', message: expect.any(String) }]]);
+  });
+
+  it('records each product it writes with an event holding the product as GET answers it and an audit row of the fields that changed', async () => {
+    const as = <T extends request.Test>(test: T) => test.set(bearer(shop.owner.accessToken));
+    const product = (id: string) => as(http().get(`/api/v1/products/${id}`)).then((response) => expectStatus(response, 200).body);
+    const category = expectStatus(await as(http().post('/api/v1/categories')).send({ name: 'Audited' }), 201).body;
+    const created = async (body: object) => expectStatus(await as(http().post('/api/v1/products')).send(body), 201).body;
+    const kept = await created({
+      sku: 'AUD-KEEP',
+      name: 'Keeps its barcodes',
+      priceMinor: 10,
+      costMinor: 4,
+      description: 'stays',
+      barcodes: ['4006381333931', '012345678905'],
+    });
+    const cleared = await created({ sku: 'AUD-CLEAR', name: 'Loses its barcodes', priceMinor: 10, reorderPoint: 2, barcodes: ['96385074', '4006381333948'] });
+    const replaced = await created({ sku: 'AUD-SWAP', name: 'Swaps a barcode', priceMinor: 10, barcodes: ['4006381333955'] });
+    const before = new Map(await Promise.all([kept, cleared, replaced].map(async ({ id }) => [id, await product(id)] as const)));
+    const [{ position }] = await ownerQuery<{ position: string }>(
+      api,
+      `SELECT coalesce(max(position), 0)::text AS position FROM outbox_event WHERE tenant_id = $1`,
+      [shop.id],
+    );
+
+    const rows = [
+      {
+        sku: 'AUD-NEW-1',
+        name: 'Every field',
+        description: 'all of them',
+        categoryId: category.id,
+        unit: 'kg',
+        priceMinor: 250,
+        costMinor: 100,
+        taxRateBps: 700,
+        barcodes: ['4012345000009', '0012345000065'],
+        active: false,
+        trackStock: false,
+        reorderPoint: 3,
+        reorderQuantity: 12,
+        imageUrl: 'https://example.com/a.png',
+      },
+      { sku: 'AUD-NEW-2', name: 'Bare', priceMinor: 1 },
+      { sku: 'AUD-KEEP', name: 'Renamed, barcodes kept', priceMinor: 11 },
+      { sku: 'AUD-CLEAR', name: 'Loses its barcodes', priceMinor: 10, barcodes: [] },
+      { sku: 'AUD-SWAP', name: 'Swaps a barcode', priceMinor: 12, barcodes: ['4006381333962', '4006381333955'] },
+    ];
+    expect(expectStatus(await importRows(rows, false), 200).body).toMatchObject({ created: 2, updated: 3, unchanged: 0, errors: [] });
+
+    const events = await ownerQuery<{ type: string; aggregate_id: string; aggregate_version: number; data: object; request_id: string | null }>(
+      api,
+      `SELECT type, aggregate_type, aggregate_id, aggregate_version, data, request_id FROM outbox_event WHERE tenant_id = $1 AND position > $2 ORDER BY position`,
+      [shop.id, position],
+    );
+    const ids = events.map((event) => event.aggregate_id);
+    const after = new Map(await Promise.all(ids.map(async (id) => [id, await product(id)] as const)));
+    expect(events.map((event) => [event.type, (event.data as { sku: string }).sku]).sort()).toEqual([
+      ['product.created', 'AUD-NEW-1'],
+      ['product.created', 'AUD-NEW-2'],
+      ['product.updated', 'AUD-CLEAR'],
+      ['product.updated', 'AUD-KEEP'],
+      ['product.updated', 'AUD-SWAP'],
+    ]);
+    const requestId = events[0].request_id;
+    expect(requestId).toEqual(expect.any(String));
+    for (const event of events) {
+      expect(event).toEqual({
+        type: event.type,
+        aggregate_type: 'product',
+        aggregate_id: event.aggregate_id,
+        aggregate_version: after.get(event.aggregate_id).version,
+        data: after.get(event.aggregate_id),
+        request_id: requestId,
+      });
+    }
+    expect(after.get(kept.id).barcodes).toEqual(['012345678905', '4006381333931']);
+    expect(after.get(cleared.id).barcodes).toEqual([]);
+    expect(after.get(replaced.id).barcodes).toEqual(['4006381333955', '4006381333962']);
+
+    const audits = await ownerQuery<{ action: string; entity_id: string; changes: object; actor_type: string; actor_id: string; request_id: string }>(
+      api,
+      `SELECT action, entity_id, changes, actor_type, actor_id, request_id FROM audit_log
+        WHERE tenant_id = $1 AND entity_type = 'product' AND request_id = $2 ORDER BY action, entity_id`,
+      [shop.id, requestId],
+    );
+    // Field by field as the audit log compares them: a field null on both sides is no change.
+    const changes = (was: Record<string, unknown> = {}, now: Record<string, unknown>) =>
+      Object.fromEntries(
+        [...new Set([...Object.keys(was), ...Object.keys(now)])]
+          .filter((field) => JSON.stringify(was[field] ?? null) !== JSON.stringify(now[field] ?? null))
+          .map((field) => [field, [was[field] ?? null, now[field] ?? null]]),
+      );
+    const expected = ids.map((id) => ({
+      action: before.has(id) ? 'update' : 'create',
+      entity_id: id,
+      changes: changes(before.get(id), after.get(id)),
+      actor_type: 'user',
+      actor_id: shop.owner.id,
+      request_id: requestId,
+    }));
+    expect(audits.filter((audit) => audit.action !== 'import')).toEqual(
+      expected.sort((a, b) => (a.action === b.action ? (a.entity_id < b.entity_id ? -1 : 1) : a.action < b.action ? -1 : 1)),
+    );
+    expect(audits.filter((audit) => audit.action === 'import').map((audit) => audit.entity_id)).toEqual([null]);
+    expect(Object.keys(changes(before.get(kept.id), after.get(kept.id))).sort()).toEqual(['name', 'priceMinor', 'updatedAt', 'version']);
+  });
+
+  it('answers 409 barcode_taken and writes nothing when another product takes a barcode between the check and the write', async () => {
+    const holder = new Client({ connectionString: api.database.url });
+    await holder.connect();
+    try {
+      // Another writer holds the barcode, not yet committed: the import's check cannot see it, its write waits for it.
+      await holder.query('BEGIN');
+      const holderId = uuidv7();
+      await holder.query(`INSERT INTO product (tenant_id, id, sku, name, price_minor) VALUES ($1, $2, 'RACE-HOLDER', 'Holder', 1)`, [shop.id, holderId]);
+      await holder.query(`INSERT INTO product_barcode (tenant_id, product_id, code) VALUES ($1, $2, '4000000000995')`, [shop.id, holderId]);
+      const rows = [
+        { sku: 'RACE-1', name: 'Racer', priceMinor: 1, barcodes: ['4000000000995'] },
+        { sku: 'IMP-3', name: 'Updated in the same import', priceMinor: 3 },
+      ];
+      const answer = importRows(rows, false).then((response) => response);
+      await eventually(
+        () => ownerQuery<{ n: number }>(api, `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`),
+        ([{ n }]) => n > 0,
+      );
+      await holder.query('COMMIT');
+      const response = await answer;
+      expect([response.status, response.body.code]).toEqual([409, ErrorCode.BarcodeTaken]);
+      expect(await count(`SELECT count(*)::int AS n FROM product WHERE tenant_id = $1 AND (sku = 'RACE-1' OR name = 'Updated in the same import')`)).toBe(0);
+      expect(await count(`SELECT count(*)::int AS n FROM audit_log WHERE tenant_id = $1 AND request_id = '${response.body.requestId}'`)).toBe(0);
+    } finally {
+      await holder.end();
+    }
   });
 
   it('answers more than 50,000 rows with 413 payload_too_large', async () => {

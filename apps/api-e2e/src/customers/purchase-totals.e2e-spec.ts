@@ -11,7 +11,7 @@ describe("a customer's purchase totals", () => {
   let a: TenantFixture;
   let b: TenantFixture;
   const http = () => request(api.app.getHttpServer());
-  const { newProduct, receive, sell } = salesFixtures(() => api.app);
+  const { newProduct, receive, sell } = salesFixtures(() => api);
 
   beforeAll(async () => {
     api = await startTestApi();

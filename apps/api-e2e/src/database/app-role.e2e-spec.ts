@@ -36,6 +36,15 @@ describe('the database role the API runs as', () => {
     expect(role).toEqual({ name: APP_ROLE, superuser: false, bypassRls: false });
   });
 
+  it('compiles no query with JIT, whatever its estimated cost (decision 0044)', async () => {
+    // Planned at a billion rows, far above jit_above_cost: the default server settings would compile it.
+    const [{ 'QUERY PLAN': plan }] = await dataSource.query(
+      `EXPLAIN (FORMAT JSON) SELECT count(*) FROM generate_series(1, 1000) a, generate_series(1, 1000) b, generate_series(1, 1000) c`,
+    );
+    expect(plan[0].Plan['Total Cost']).toBeGreaterThan(1_000_000);
+    expect(plan[0].JIT).toBeUndefined();
+  });
+
   it('ran the migrations as the owner before serving, and cannot read their bookkeeping', async () => {
     const owner = new Client({ connectionString: api.database.url });
     await owner.connect();

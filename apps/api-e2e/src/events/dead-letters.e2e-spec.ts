@@ -1,5 +1,9 @@
 import request from 'supertest';
-import { ErrorCode, uuidv7 } from '@kassa/contracts';
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import { ErrorCode, EventData, uuidv7 } from '@kassa/contracts';
+import { TenantTransaction } from '@kassa/api/database';
+import { DomainEvents } from '@kassa/api/events';
 import { eventually } from '@kassa/testing';
 import { EventsProbeModule, installEventsProbeTables, ProbeConsumer } from '../support/events-probe.module';
 import { bearer, createTenant, expectStatus, TenantFixture } from '../support/identity';
@@ -49,6 +53,54 @@ describe('dead letters', () => {
       (rows) => rows.length === 1,
     );
     expect(expectStatus(await http().get('/api/v1/admin/dead-letters').set(bearer(shop.owner.accessToken)), 200).body.items).toEqual([]);
+  });
+
+  it('lets a poison event among a relay batch fail alone: the others are applied, only it is dead-lettered, after its own retries', async () => {
+    const consumer = api.app.get(ProbeConsumer);
+    const aggregates = Array.from({ length: 10 }, () => uuidv7());
+    consumer.poisoned.add(aggregates[3]);
+    // One commit: the relay stamps them in one pass and hands them over in one job.
+    const eventIds = await api.app.get(TenantTransaction).run(shop.id, async (manager) => {
+      const ids: string[] = [];
+      for (const aggregateId of aggregates) {
+        ids.push(
+          await api.app.get(DomainEvents).record(
+            { manager, tenantId: shop.id },
+            {
+              type: 'product.updated',
+              aggregateType: 'probe',
+              aggregateId,
+              aggregateVersion: 1,
+              data: { version: 1 } as unknown as EventData<'product.updated'>,
+            },
+          ),
+        );
+      }
+      return ids;
+    });
+    const list = await eventually(
+      async () => expectStatus(await http().get('/api/v1/admin/dead-letters').set(bearer(shop.owner.accessToken)), 200).body,
+      (page) => page.items.some((item: { eventId: string }) => item.eventId === eventIds[3]),
+    );
+    expect(list.items.filter((item: { eventId: string }) => eventIds.includes(item.eventId))).toEqual([
+      expect.objectContaining({ eventId: eventIds[3], consumer: 'e2e-probe', attempts: 3 }),
+    ]);
+    const applied = await ownerQuery<{ event_id: string }>(api, `SELECT event_id FROM probe_effect WHERE event_id = ANY ($1)`, [eventIds]);
+    expect(applied.map((row) => row.event_id).sort()).toEqual(eventIds.filter((_, index) => index !== 3).sort());
+
+    // The ten travelled in one job; the poison event went on in a job of its own, which failed.
+    const queue = api.app.get<Queue>(getQueueToken('outbox'));
+    expect(await (await queue.getJob(`outbox-batch-${eventIds[0]}`))?.getState()).toBe('completed');
+    expect(await (await queue.getJob(`outbox-${eventIds[3]}`))?.getState()).toBe('failed');
+    expect(await queue.getJob(`outbox-${eventIds[0]}`)).toBeUndefined();
+
+    consumer.poisoned.clear();
+    const deadLetter = list.items.find((item: { eventId: string }) => item.eventId === eventIds[3]);
+    expectStatus(await http().post(`/api/v1/admin/dead-letters/${deadLetter.id}/retry`).set(bearer(shop.owner.accessToken)), 202);
+    await eventually(
+      () => ownerQuery(api, `SELECT 1 FROM probe_effect WHERE event_id = $1`, [eventIds[3]]),
+      (rows) => rows.length === 1,
+    );
   });
 
   it('answers an unknown or already retried dead letter with 404 dead_letter_not_found', async () => {

@@ -1,25 +1,37 @@
-import request from 'supertest';
 import { EventEnvelope, uuidv7 } from '@kassa/contracts';
 import { EventConsumers, OutboxRelay } from '@kassa/api/events';
 import { eventually, ServerProcess, startBuiltWorker, TEST_REDIS_URL } from '@kassa/testing';
-import { EventsProbeModule, installEventsProbeTables } from '../support/events-probe.module';
+import { EventsProbeModule, installEventsProbeTables, LiveProbeConsumer } from '../support/events-probe.module';
 import { bearer, expectStatus, signupBody } from '../support/identity';
 import { ownerQuery } from '../support/owner-query';
 import { startTestApi, TestApi } from '../support/test-api';
 
 async function signUp(api: TestApi): Promise<{ token: string; tenantId: string }> {
-  const response = expectStatus(await request(api.app.getHttpServer()).post('/api/v1/signup').send(signupBody()), 201);
+  const response = expectStatus(await api.http().post('/api/v1/signup').send(signupBody()), 201);
   return { token: response.body.accessToken, tenantId: response.body.tenant.id };
 }
 
 const bump = (api: TestApi, token: string, aggregateId: string, extra: object = {}) =>
-  request(api.app.getHttpServer())
+  api
+    .http()
     .post('/api/v1/e2e-probe/events/bump')
     .set(bearer(token))
     .send({ aggregateId, ...extra });
 
 const effectCount = async (api: TestApi, tenantId: string) =>
   Number((await ownerQuery<{ n: string }>(api, `SELECT count(*) AS n FROM probe_effect WHERE tenant_id = $1`, [tenantId]))[0].n);
+
+/** An event as the relay hands it over, read back from the outbox. */
+const storedEnvelope = async (api: TestApi, eventId: string) =>
+  (
+    await ownerQuery<EventEnvelope>(
+      api,
+      `SELECT id, type, tenant_id AS "tenantId", sequence, aggregate_type AS "aggregateType", aggregate_id AS "aggregateId",
+              aggregate_version AS "aggregateVersion", occurred_at AS "occurredAt", data
+         FROM outbox_event WHERE id = $1`,
+      [eventId],
+    )
+  )[0];
 
 describe('the transactional outbox', () => {
   describe('writing', () => {
@@ -58,10 +70,7 @@ describe('the transactional outbox', () => {
         (rows) => rows.length === 1,
       );
       expect(effect).toMatchObject({ aggregate_id: aggregateId, aggregate_version: 1 });
-      const page = expectStatus(
-        await request(api.app.getHttpServer()).get('/api/v1/events?types=product.updated&limit=1000').set(bearer(shop.token)),
-        200,
-      ).body;
+      const page = expectStatus(await api.http().get('/api/v1/events?types=product.updated&limit=1000').set(bearer(shop.token)), 200).body;
       const event = page.items.find((item: EventEnvelope) => item.id === eventId);
       expect(event).toEqual({
         id: eventId,
@@ -82,13 +91,7 @@ describe('the transactional outbox', () => {
         () => effectCount(api, shop.tenantId),
         (n) => n > 0,
       );
-      const [event] = await ownerQuery<EventEnvelope>(
-        api,
-        `SELECT id, type, tenant_id AS "tenantId", sequence, aggregate_type AS "aggregateType", aggregate_id AS "aggregateId",
-                aggregate_version AS "aggregateVersion", occurred_at AS "occurredAt", data
-           FROM outbox_event WHERE id = $1`,
-        [eventId],
-      );
+      const event = await storedEnvelope(api, eventId);
       await eventually(
         () => ownerQuery(api, `SELECT 1 FROM probe_effect WHERE event_id = $1`, [eventId]),
         (rows) => rows.length === 1,
@@ -97,6 +100,37 @@ describe('the transactional outbox', () => {
       expect(await consumers.deliver(event)).toEqual([]);
       expect(await consumers.deliver(event)).toEqual([]);
       expect(await ownerQuery(api, `SELECT 1 FROM probe_effect WHERE event_id = $1`, [eventId])).toHaveLength(1);
+    });
+
+    it('pushes every delivery to a live consumer, redeliveries too, keeping no marker for it and failing nothing when it throws', async () => {
+      const live = api.app.get(LiveProbeConsumer);
+      const consumers = api.app.get(EventConsumers);
+      const { eventId } = expectStatus(await bump(api, shop.token, uuidv7()), 201).body;
+      await eventually(
+        () => ownerQuery(api, `SELECT 1 FROM probe_effect WHERE event_id = $1`, [eventId]),
+        (rows) => rows.length === 1,
+      );
+      // The relay's delivery pushed it in whichever process took the job: this one, or another replica of the cluster
+      // in the api-e2e-workers project. Each delivery here pushes it once more.
+      const pushes = () => live.pushed.filter((id) => id === eventId).length;
+      const before = pushes();
+      expect(before).toBeLessThanOrEqual(1);
+      const event = await storedEnvelope(api, eventId);
+      expect(await consumers.deliver(event)).toEqual([]);
+      expect(await consumers.deliver(event)).toEqual([]);
+      expect(pushes()).toBe(before + 2);
+      live.throwing = true;
+      try {
+        expect(await consumers.deliver(event)).toEqual([]);
+      } finally {
+        live.throwing = false;
+      }
+      const markers = await ownerQuery<{ consumer: string }>(api, `SELECT consumer FROM processed_event WHERE event_id = $1 ORDER BY consumer`, [eventId]);
+      expect(markers.map((marker) => marker.consumer)).toEqual(['e2e-probe', 'webhooks']);
+      // The lost-job sweep waits only for consumers that keep markers.
+      const swept = consumers.subscriptions().map((consumer) => consumer.name);
+      expect(swept).not.toContain('e2e-live-probe');
+      expect(swept).not.toContain('realtime');
     });
   });
 
@@ -137,6 +171,44 @@ describe('the transactional outbox', () => {
         [shop.tenantId],
       );
       expect(effects.map((effect) => effect.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    });
+  });
+
+  describe('a backlog of more than one batch (an import’s events)', () => {
+    let api: TestApi;
+    let shop: { token: string; tenantId: string };
+
+    beforeAll(async () => {
+      // Polling every ten minutes: only the one commit below rings the relay.
+      api = await startTestApi({ probeModules: [EventsProbeModule], env: { OUTBOX_POLL_MS: '600000' } });
+      await installEventsProbeTables(api.database.url);
+      shop = await signUp(api);
+    });
+    afterAll(() => api.close());
+
+    it('is published pass after pass on one ring, not one batch per poll', async () => {
+      // 1,200 events committed earlier without a ring (three batches of the relay's 500), then one commit that rings.
+      await ownerQuery(
+        api,
+        `INSERT INTO outbox_event (tenant_id, id, type, aggregate_type, aggregate_id, aggregate_version, data)
+         SELECT $1, gen_random_uuid(), 'product.updated', 'probe', gen_random_uuid(), 1, jsonb_build_object('version', 1)
+           FROM generate_series(1, 1200)`,
+        [shop.tenantId],
+      );
+      const { eventId } = expectStatus(await bump(api, shop.token, uuidv7()), 201).body;
+      const counts = () =>
+        ownerQuery<{ unstamped: number; last: string | null }>(
+          api,
+          `SELECT count(*) FILTER (WHERE sequence IS NULL)::int AS unstamped, max(sequence) AS last FROM outbox_event WHERE tenant_id = $1`,
+          [shop.tenantId],
+        );
+      // Far within the poll's ten minutes.
+      const [drained] = await eventually(counts, ([row]) => row.unstamped === 0);
+      expect(Number(drained.last)).toBeGreaterThanOrEqual(1201);
+      await eventually(
+        () => ownerQuery(api, `SELECT 1 FROM probe_effect WHERE event_id = $1`, [eventId]),
+        (rows) => rows.length === 1,
+      );
     });
   });
 
@@ -238,7 +310,7 @@ describe('the transactional outbox', () => {
       const reader = (async () => {
         let after = '0';
         while (writing || seen.length < TOTAL) {
-          const page = expectStatus(await request(second.app.getHttpServer()).get(`/api/v1/events?after=${after}&limit=50`).set(bearer(shop.token)), 200).body;
+          const page = expectStatus(await second.http().get(`/api/v1/events?after=${after}&limit=50`).set(bearer(shop.token)), 200).body;
           seen.push(...page.items);
           after = page.nextCursor;
           if (page.items.length === 0) await new Promise((resolve) => setTimeout(resolve, 50));
@@ -331,7 +403,7 @@ describe('a separate worker process (KASSA_ROLE=worker)', () => {
   it('publishes what API processes without a relay committed', async () => {
     const shop = await signUp(api);
     const { eventId } = expectStatus(await bump(api, shop.token, uuidv7()), 201).body;
-    const readEvents = async () => expectStatus(await request(api.app.getHttpServer()).get('/api/v1/events').set(bearer(shop.token)), 200).body.items;
+    const readEvents = async () => expectStatus(await api.http().get('/api/v1/events').set(bearer(shop.token)), 200).body.items;
     expect(await readEvents()).toEqual([]);
 
     worker = await startBuiltWorker({

@@ -96,10 +96,15 @@ describe('HTTP conventions', () => {
     expect(replaced.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it('sends helmet security headers', async () => {
-    const response = await http().get('/health/live');
-    expect(response.headers['x-content-type-options']).toBe('nosniff');
-    expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+  it("sends OWASP's REST security headers with JSON and helmet's document set with the API docs page", async () => {
+    const json = await http().get('/health/live');
+    expect(json.headers['x-content-type-options']).toBe('nosniff');
+    expect(json.headers['content-security-policy']).toBe("default-src 'none';frame-ancestors 'none'");
+    expect(json.headers['x-xss-protection']).toBeUndefined();
+    const page = await http().get('/api/docs');
+    expect(page.headers['content-type']).toMatch(/^text\/html/);
+    expect(page.headers['content-security-policy']).toContain("style-src 'self' 'unsafe-inline'");
+    expect(page.headers['x-frame-options']).toBe('SAMEORIGIN');
   });
 
   it('allows the configured web origin and no other', async () => {

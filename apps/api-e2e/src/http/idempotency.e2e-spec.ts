@@ -1,4 +1,3 @@
-import request from 'supertest';
 import { ErrorCode } from '@kassa/contracts';
 import { bearer, createTenantPair, expectStatus, TenantFixture } from '../support/identity';
 import { IdempotencyProbeModule, installIdempotencyProbeTables } from '../support/idempotency-probe.module';
@@ -10,7 +9,7 @@ describe('Idempotency-Key', () => {
   let a: TenantFixture;
   let b: TenantFixture;
   const order = (shop: TenantFixture, body: object, key?: string) => {
-    const pending = request(api.app.getHttpServer()).post('/api/v1/e2e-probe/orders').set(bearer(shop.owner.accessToken));
+    const pending = api.http().post('/api/v1/e2e-probe/orders').set(bearer(shop.owner.accessToken));
     return key ? pending.set('idempotency-key', key).send(body) : pending.send(body);
   };
   const rows = async (label: string) => (await ownerQuery(api, `SELECT id FROM probe_order WHERE label = $1`, [label])).length;
@@ -79,7 +78,7 @@ describe('Idempotency-Key', () => {
 
     it('answers the duplicate 409 idempotency_key_in_flight, and replays once the first is done', async () => {
       const send = (body: object) =>
-        request(patient.app.getHttpServer()).post('/api/v1/e2e-probe/orders').set(bearer(shop.owner.accessToken)).set('idempotency-key', 'slow').send(body);
+        patient.http().post('/api/v1/e2e-probe/orders').set(bearer(shop.owner.accessToken)).set('idempotency-key', 'slow').send(body);
       // supertest sends only once awaited or then-ed: start the first now.
       const slow = send({ label: 'slow', holdMs: 1500 }).then((response) => response);
       await new Promise((resolve) => setTimeout(resolve, 300));

@@ -1,4 +1,3 @@
-import request from 'supertest';
 import { ErrorCode } from '@kassa/contracts';
 import { eventually, TEST_REDIS_URL } from '@kassa/testing';
 import { bearer, expectStatus, PASSWORD, signupBody } from '../support/identity';
@@ -12,7 +11,7 @@ describe('sign-in while Redis is down', () => {
   let api: TestApi;
   let shop: ReturnType<typeof signupBody>;
   let accessToken: string;
-  const http = () => request(api.app.getHttpServer());
+  const http = () => api.http();
   const login = (password = PASSWORD) => http().post('/api/v1/auth/login').send({ tenant: shop.slug, email: shop.email, password });
 
   beforeAll(async () => {

@@ -1,4 +1,3 @@
-import request from 'supertest';
 import { ErrorCode, uuidv7 } from '@kassa/contracts';
 import { eventually } from '@kassa/testing';
 import { bearer, createTenant, createTenantPair, expectStatus, TenantFixture } from '../support/identity';
@@ -12,7 +11,7 @@ describe('stock', () => {
   let api: TestApi;
   let a: Shop;
   let b: Shop;
-  const http = () => request(api.app.getHttpServer());
+  const http = () => api.http();
 
   beforeAll(async () => {
     api = await startTestApi({ env: { OUTBOX_POLL_MS: '200' } });
@@ -266,7 +265,7 @@ describe('stock', () => {
 describe("a store's own reorder point", () => {
   let api: TestApi;
   let shop: TenantFixture;
-  const http = () => request(api.app.getHttpServer());
+  const http = () => api.http();
 
   beforeAll(async () => {
     api = await startTestApi();
@@ -297,7 +296,7 @@ describe('levels with never-moved products (includeZero)', () => {
   let api: TestApi;
   let shop: TenantFixture;
   let other: TenantFixture;
-  const http = () => request(api.app.getHttpServer());
+  const http = () => api.http();
   const ids: string[] = [];
 
   beforeAll(async () => {

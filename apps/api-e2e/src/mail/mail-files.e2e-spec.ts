@@ -14,7 +14,7 @@ describe('mail without SMTP_URL: .eml files, and the development mailbox', () =>
   let a: TenantFixture;
   let b: TenantFixture;
   const http = () => request(api.app.getHttpServer());
-  const { newProduct, receive, sell } = salesFixtures(() => api.app);
+  const { newProduct, receive, sell } = salesFixtures(() => api);
 
   beforeAll(async () => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'kassa-mail-'));

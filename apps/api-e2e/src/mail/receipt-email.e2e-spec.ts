@@ -11,7 +11,7 @@ describe('emailed receipts over SMTP', () => {
   let a: TenantFixture;
   let b: TenantFixture;
   const http = () => request(api.app.getHttpServer());
-  const { newProduct, receive, sell } = salesFixtures(() => api.app);
+  const { newProduct, receive, sell } = salesFixtures(() => api);
 
   beforeAll(async () => {
     smtp = await startSmtpSink();

@@ -252,6 +252,16 @@ describe('per-tenant rollups', () => {
     expect((await summary(b, `?route=${route}`)).total.requests).toBe(0);
   });
 
+  it('counts cached lists answered before the route runs as requests and cache hits of their route', async () => {
+    for (let i = 0; i < 4; i += 1) expectStatus(await http().get('/api/v1/products?limit=7').set(bearer(b.owner.accessToken)), 200);
+    const route = encodeURIComponent('GET /api/v1/products');
+    const theirs = await eventually(
+      () => summary(b, `?route=${route}`),
+      (body) => body.total.requests === 4,
+    );
+    expect(theirs.total).toMatchObject({ requests: 4, errors: 0, cacheHits: 3, cacheMisses: 1 });
+  });
+
   it("gives operators every shop's figures through the ops CLI, connected as the schema owner", async () => {
     await api.app.get(RequestRollups).flush();
     const ops = (command: string) =>

@@ -75,13 +75,14 @@ describe('the realtime client', () => {
         (state) => state === 'reconnecting',
       );
       const missed = [await sell(), await sell(), await sell()];
-      // Wait until the API has pushed them (to nobody), so only the replay can bring them.
+      // Wait until the API has pushed them (to nobody), so only the replay can bring them: realtime pushes an event as
+      // its delivery starts, before the webhooks consumer (which takes every type) records it processed.
       await eventually(
         () =>
           ownerQuery<{ count: number }>(
             api,
             `SELECT count(*)::int AS count FROM processed_event p JOIN outbox_event e ON e.id = p.event_id
-              WHERE p.consumer = 'realtime' AND e.type = 'sale.created' AND e.aggregate_id = ANY($1)`,
+              WHERE p.consumer = 'webhooks' AND e.type = 'sale.created' AND e.aggregate_id = ANY($1)`,
             [missed],
           ),
         ([row]) => row.count === 3,

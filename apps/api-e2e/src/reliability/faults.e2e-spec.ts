@@ -10,7 +10,8 @@ import { OwnRedis, startOwnRedis } from '../support/own-redis';
  * connections are terminated under load; the API is SIGKILLed during 200 concurrent checkouts. After
  * each, the books must balance (DESIGN.md §2–3): every acknowledged sale exists, receipts are gapless per
  * register, stock equals its ledger, and every committed event has one sequence and reaches every
- * consumer, applied once.
+ * consumer, applied once. The api-e2e-workers project runs it with API_WORKERS=2: SIGKILL then hits the
+ * cluster's primary, and its workers exit at once when it is gone (node:cluster), without draining.
  */
 const ANSWER_TIMEOUT_MS = 10_000;
 
@@ -33,6 +34,8 @@ describe('faults', () => {
     WEBHOOK_SWEEP_MS: '1000',
     DATABASE_POOL_SIZE: '10',
     LOG_LEVEL: 'fatal',
+    // 2 in the api-e2e-workers project (apps/api-e2e/jest.workers.config.ts), as for startTestApi.
+    API_WORKERS: process.env['TEST_API_WORKERS'] ?? '1',
   });
 
   /** The answer's status and JSON body (what these tests read of it: the id). */

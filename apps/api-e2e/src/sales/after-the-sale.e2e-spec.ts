@@ -22,7 +22,7 @@ describe('after the sale', () => {
   let a: TenantFixture;
   let b: TenantFixture;
   const http = () => request(api.app.getHttpServer());
-  const { newProduct, receive, onHand, newPosRegister, sell } = salesFixtures(() => api.app);
+  const { newProduct, receive, onHand, newPosRegister, sell } = salesFixtures(() => api);
 
   beforeAll(async () => {
     api = await startTestApi({ env: { OUTBOX_POLL_MS: '200' } });

@@ -1,4 +1,3 @@
-import request from 'supertest';
 import { ErrorCode, uuidv7 } from '@kassa/contracts';
 import { eventually } from '@kassa/testing';
 import { bearer, createTenantPair, expectStatus, TenantFixture } from '../support/identity';
@@ -11,8 +10,8 @@ describe('checkout', () => {
   let api: TestApi;
   let a: TenantFixture;
   let b: TenantFixture;
-  const http = () => request(api.app.getHttpServer());
-  const { newProduct, receive, onHand, newPosRegister, sell } = salesFixtures(() => api.app);
+  const http = () => api.http();
+  const { newProduct, receive, onHand, newPosRegister, sell } = salesFixtures(() => api);
 
   beforeAll(async () => {
     api = await startTestApi({ env: { OUTBOX_POLL_MS: '200' } });

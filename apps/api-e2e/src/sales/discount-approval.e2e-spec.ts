@@ -11,7 +11,7 @@ describe('discount approval at the till', () => {
   let b: TenantFixture;
   let productId: string;
   const http = () => request(api.app.getHttpServer());
-  const { newProduct, receive } = salesFixtures(() => api.app);
+  const { newProduct, receive } = salesFixtures(() => api);
 
   const setPin = async (user: SignedInUser, pin: string) =>
     expectStatus(await http().put('/api/v1/me/pin').set(bearer(user.accessToken)).send({ pin, currentPassword: PASSWORD }), 204);

@@ -11,7 +11,7 @@ describe('discounts', () => {
   let a: TenantFixture;
   let b: TenantFixture;
   const http = () => request(api.app.getHttpServer());
-  const { newProduct, receive, onHand, newPosRegister, sell } = salesFixtures(() => api.app);
+  const { newProduct, receive, onHand, newPosRegister, sell } = salesFixtures(() => api);
 
   beforeAll(async () => {
     api = await startTestApi();

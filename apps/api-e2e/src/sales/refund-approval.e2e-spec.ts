@@ -11,7 +11,7 @@ describe('refund approval at the till, and the review of offline refunds', () =>
   let b: TenantFixture;
   let dockManager: SignedInUser;
   const http = () => request(api.app.getHttpServer());
-  const { newProduct, receive, onHand, sell } = salesFixtures(() => api.app);
+  const { newProduct, receive, onHand, sell } = salesFixtures(() => api);
 
   const setPin = async (user: SignedInUser, pin: string) =>
     expectStatus(await http().put('/api/v1/me/pin').set(bearer(user.accessToken)).send({ pin, currentPassword: PASSWORD }), 204);

@@ -11,7 +11,7 @@ describe('GET /sales/export', () => {
   let a: TenantFixture;
   let b: TenantFixture;
   const http = () => request(api.app.getHttpServer());
-  const { newProduct, sell } = salesFixtures(() => api.app);
+  const { newProduct, sell } = salesFixtures(() => api);
   const sales: { id: string; receiptNumber: number; totalMinor: number; storeId: string }[] = [];
   let voidedId: string;
 

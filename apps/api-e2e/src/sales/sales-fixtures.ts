@@ -1,11 +1,10 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import request from 'supertest';
 import { uuidv7 } from '@kassa/contracts';
 import { bearer, expectStatus, TenantFixture } from '../support/identity';
+import type { TestApi } from '../support/test-api';
 
-/** Catalog and stock set-up for checkout tests, through the public API. */
-export function salesFixtures(app: () => NestFastifyApplication) {
-  const http = () => request(app().getHttpServer());
+/** Catalog and stock set-up for checkout tests, and the sale itself, through the public API of the API under test. */
+export function salesFixtures(api: () => TestApi) {
+  const http = () => api().http();
 
   const newProduct = async (shop: TenantFixture, extra: object = {}): Promise<{ id: string; priceMinor: number }> =>
     expectStatus(

@@ -21,7 +21,7 @@ describe('cash shifts', () => {
   let a: TenantFixture;
   let b: TenantFixture;
   const http = () => request(api.app.getHttpServer());
-  const fixtures = salesFixtures(() => api.app);
+  const fixtures = salesFixtures(() => api);
   const { newPosRegister, sell } = fixtures;
   // Drawer tests, not stock tests: the products keep no stock.
   const newProduct = (shop: TenantFixture, extra: object) => fixtures.newProduct(shop, { trackStock: false, ...extra });

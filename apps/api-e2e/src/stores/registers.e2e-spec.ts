@@ -1,4 +1,3 @@
-import request from 'supertest';
 import { ErrorCode } from '@kassa/contracts';
 import { addUser, bearer, createTenant, expectStatus, TenantFixture } from '../support/identity';
 import { startTestApi, TestApi } from '../support/test-api';
@@ -8,7 +7,7 @@ describe('registers', () => {
   let api: TestApi;
   let shop: TenantFixture;
   let other: TenantFixture;
-  const http = () => request(api.app.getHttpServer());
+  const http = () => api.http();
 
   beforeAll(async () => {
     api = await startTestApi();

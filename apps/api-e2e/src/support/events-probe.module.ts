@@ -62,10 +62,11 @@ class EventsProbeController {
   }
 }
 
-/** A consumer that records each delivery it gets, so tests can count effects; it fails while `failing` is set. */
+/** A consumer that records each delivery it gets, so tests can count effects; it fails while `failing` is set, and always on a `poisoned` aggregate's events. */
 @Injectable()
 export class ProbeConsumer implements OnModuleInit {
   failing = false;
+  readonly poisoned = new Set<string>();
 
   constructor(private readonly consumers: EventConsumers) {}
 
@@ -74,7 +75,7 @@ export class ProbeConsumer implements OnModuleInit {
       name: 'e2e-probe',
       types: ['product.updated'],
       handle: async (event: EventEnvelope, manager) => {
-        if (this.failing) throw new Error('probe consumer failed on purpose');
+        if (this.failing || this.poisoned.has(event.aggregateId)) throw new Error('probe consumer failed on purpose');
         await manager.query(`INSERT INTO probe_effect (tenant_id, event_id, sequence, aggregate_id, aggregate_version) VALUES ($1, $2, $3, $4, $5)`, [
           event.tenantId,
           event.id,
@@ -87,5 +88,25 @@ export class ProbeConsumer implements OnModuleInit {
   }
 }
 
-@Module({ controllers: [EventsProbeController], providers: [ProbeConsumer] })
+/** A live consumer (no transaction, no marker) that remembers the id of each event pushed to it; it throws while `throwing` is set. */
+@Injectable()
+export class LiveProbeConsumer implements OnModuleInit {
+  throwing = false;
+  readonly pushed: string[] = [];
+
+  constructor(private readonly consumers: EventConsumers) {}
+
+  onModuleInit(): void {
+    this.consumers.registerLive({
+      name: 'e2e-live-probe',
+      types: ['product.updated'],
+      push: (event) => {
+        if (this.throwing) throw new Error('live probe failed on purpose');
+        this.pushed.push(event.id);
+      },
+    });
+  }
+}
+
+@Module({ controllers: [EventsProbeController], providers: [ProbeConsumer, LiveProbeConsumer] })
 export class EventsProbeModule {}

@@ -1,6 +1,10 @@
 import request from 'supertest';
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
 import { Webhook } from 'standardwebhooks';
-import { uuidv7 } from '@kassa/contracts';
+import { EventData, uuidv7 } from '@kassa/contracts';
+import { TenantTransaction } from '@kassa/api/database';
+import { DomainEvents } from '@kassa/api/events';
 import { eventually } from '@kassa/testing';
 import { EventsProbeModule, installEventsProbeTables } from '../support/events-probe.module';
 import { bearer, createTenantPair, expectStatus, TenantFixture } from '../support/identity';
@@ -105,6 +109,39 @@ describe('webhook delivery', () => {
     expect(delivered.headers['x-partner-token']).toBe('abc');
     expect(verify(webhook.secret, delivered)).toMatchObject({ id: eventId, type: 'product.updated', tenantId: a.id, sequence: expect.any(Number) });
     expect(() => verify(webhook.secret, { ...delivered, body: delivered.body.replace('product.updated', 'product.deleted') })).toThrow();
+  });
+
+  it('makes the first attempts at the deliveries of events relayed together in one job per endpoint', async () => {
+    const target = await receiver();
+    const webhook = await createWebhook(a, target.url);
+    // One commit: one relay pass, one batch of the webhooks consumer, one job for the endpoint.
+    const eventIds = await api.app.get(TenantTransaction).run(a.id, async (manager) => {
+      const ids: string[] = [];
+      for (let index = 0; index < 5; index++) {
+        ids.push(
+          await api.app.get(DomainEvents).record(
+            { manager, tenantId: a.id },
+            {
+              type: 'product.updated',
+              aggregateType: 'probe',
+              aggregateId: uuidv7(),
+              aggregateVersion: 1,
+              data: { version: 1 } as unknown as EventData<'product.updated'>,
+            },
+          ),
+        );
+      }
+      return ids;
+    });
+    const received = await arrivals(target, 5);
+    expect(received.map((webhook) => webhook.headers['webhook-id']).sort()).toEqual([...eventIds].sort());
+    const deliveries = await eventually(
+      () => deliveriesOf(a, webhook.id),
+      (items) => items.length === 5 && items.every((item) => item.status === 'succeeded'),
+    );
+    const queue = api.app.get<Queue>(getQueueToken('webhooks'));
+    const jobs = (await queue.getJobs(['completed', 'active'])).filter((job) => job.name === 'deliveries' && job.data.endpointId === webhook.id);
+    expect(jobs.map((job) => [...job.data.deliveryIds].sort())).toEqual([deliveries.map((delivery) => delivery.id).sort()]);
   });
 
   it('retries a receiver that answers 500 twice, and logs all three attempts under one webhook-id', async () => {

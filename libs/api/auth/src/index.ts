@@ -5,6 +5,7 @@ export { StaffPinsService } from './lib/staff-pins.service';
 export type { PinApprover } from './lib/staff-pins.service';
 export { PIN_PATTERN } from './lib/pins';
 export { RateLimiter } from './lib/rate-limiter';
+export { RequestAuthorizer } from './lib/request-authorizer';
 export type { RateLimit } from './lib/rate-limiter';
 export { AccessTokenSessions } from './lib/access-token-sessions';
 export type { AccessTokenSession } from './lib/access-token-sessions';

@@ -2,7 +2,7 @@ export { EventsModule } from './lib/events.module';
 export { DomainEvents, newEvent } from './lib/domain-events.service';
 export type { EventWriteContext, NewEvent } from './lib/domain-events.service';
 export { EventConsumers } from './lib/event-consumers';
-export type { EventConsumer } from './lib/event-consumers';
+export type { EventConsumer, LiveEventConsumer } from './lib/event-consumers';
 export { OutboxRelay } from './lib/outbox-relay.service';
 export { OutboxStats } from './lib/outbox-stats';
 export type { OutboxBacklog } from './lib/outbox-stats';

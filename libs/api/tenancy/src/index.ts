@@ -1,4 +1,5 @@
 export { TenancyModule } from './lib/tenancy.module';
+export { TenantRequestInterceptor } from './lib/tenant-request.interceptor';
 export { cachedTenantSettings, TenantsService } from './lib/tenants.service';
 export type { NewTenant } from './lib/tenants.service';
 export { StoresService } from './lib/stores.service';

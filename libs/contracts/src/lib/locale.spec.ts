@@ -49,3 +49,19 @@ describe('canonicalLocale', () => {
     expect(canonicalLocale('EN-us')).toBe('en-US');
   });
 });
+
+describe('loading the locale rules', () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  it('reads the region names only when a default locale needs them, not on import', () => {
+    const DisplayNames = Intl.DisplayNames;
+    const made = jest.spyOn(Intl, 'DisplayNames').mockImplementation((locales, options) => new DisplayNames(locales, options));
+    jest.isolateModules(() => {
+      const fresh = jest.requireActual<typeof import('./locale')>('./locale');
+      expect(made).not.toHaveBeenCalled();
+      expect(fresh.defaultLocale('CHF', 'Europe/Zurich')).toBe('de-CH');
+      expect(fresh.defaultLocale('JPY', 'Asia/Tokyo')).toBe('ja-JP');
+    });
+    expect(made).toHaveBeenCalledTimes(1);
+  });
+});

@@ -106,10 +106,19 @@ const answers200 = (url: string) => () =>
     () => false,
   );
 
-/** The built API; resolves once /health/ready answers 200. */
+/** The built API; resolves once /health/ready answers 200 and, with API_WORKERS > 1, every worker listens. */
 export function startBuiltApi(port: number, env: Record<string, string>): Promise<ServerProcess> {
+  return startApiProcess(port, [builtApiEntry('main')], env);
+}
+
+/** An API started as `node …args` (the built one, or a test entry run from its source); resolves as startBuiltApi does. */
+export function startApiProcess(port: number, args: string[], env: Record<string, string>): Promise<ServerProcess> {
   const baseUrl = `http://127.0.0.1:${port}`;
-  return startServer([builtApiEntry('main')], childEnv({ PORT: String(port), HOST: '127.0.0.1', ...env }), baseUrl, answers200(`${baseUrl}/health/ready`));
+  const ready = answers200(`${baseUrl}/health/ready`);
+  const workers = Number(env['API_WORKERS'] ?? 1);
+  // Otherwise every connection goes to the first worker until the others listen; runApiCluster says when they all do.
+  const allListen = (output: string) => workers <= 1 || output.includes(`${workers} worker processes share the port`);
+  return startServer(args, childEnv({ PORT: String(port), HOST: '127.0.0.1', ...env }), baseUrl, async (output) => allListen(output) && ready());
 }
 
 /** A worker process; resolves once it says it started. */

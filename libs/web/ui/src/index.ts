@@ -47,6 +47,8 @@ export type { MoneyInputProps } from './lib/money/money-input';
 export { currencyAffix, currencyDigits, formatMoney, formatMoneyInput, parseMoney } from './lib/money/money-text';
 export { NavigationGuardProvider, useNavigationGuard, useUnsavedChangesGuard } from './lib/navigation/navigation-guard';
 export { AreaNav } from './lib/navigation/area-nav';
+export { IntentLink } from './lib/navigation/intent-link';
+export type { IntentLinkProps } from './lib/navigation/intent-link';
 export type { AreaLink } from './lib/navigation/area-nav';
 export { NumberInput } from './lib/number/number-input';
 export type { NumberInputProps } from './lib/number/number-input';

@@ -241,6 +241,8 @@ const ROLLUP_TABLES = [
   'analytics_customer_day',
   'analytics_monthly_product',
   'analytics_customer_total',
+  'analytics_product_key',
+  'analytics_basket_pack',
 ];
 
 /**

@@ -13377,6 +13377,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description Conflict: `barcode_taken`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code: "barcode_taken";
+                    };
+                };
+            };
             /** @description Payload Too Large: `payload_too_large`. */
             413: {
                 headers: {

@@ -1,6 +1,7 @@
 import { queryRows } from '@kassa/api/database';
 import type { EntityManager } from 'typeorm';
-import { splitIntoMonths } from './month-windows';
+import type { SignedPack } from './basket-packs';
+import { readsByMonth } from './month-windows';
 
 /** Which rollup rows a question reads: local days `from`…`to` (inclusive), of these stores (every store when null). */
 export interface RollupScope {
@@ -40,15 +41,6 @@ export interface ProductTotals {
   transactions: number;
 }
 
-export interface RankedPair {
-  productA: string;
-  productB: string;
-  count: number;
-  /** Baskets holding productA, and productB. */
-  withA: number;
-  withB: number;
-}
-
 /** A customer's purchases in the period: first and last day with an order, orders, revenue net of refunds. */
 export interface CustomerTotals {
   customerId: string;
@@ -60,6 +52,14 @@ export interface CustomerTotals {
 
 const WHERE = `($1::uuid[] IS NULL OR store_id = ANY($1)) AND day BETWEEN $2 AND $3`;
 const parametersOf = (scope: RollupScope) => [scope.storeIds, scope.from, scope.to];
+
+const STORES = `($1::uuid[] IS NULL OR store_id = ANY($1))`;
+
+/** The figures of SUMS over rows each counted `sign` times. */
+const signedSums = (sign: string) => `
+  sum(${sign} * quantity)::bigint AS quantity, sum(${sign} * revenue_minor)::bigint AS "revenueMinor", sum(${sign} * cost_minor)::bigint AS "costMinor",
+  sum(${sign} * costed_revenue_minor)::bigint AS "costedRevenueMinor", sum(${sign} * unknown_cost_lines)::int AS "unknownCostLines",
+  sum(${sign} * discount_minor)::bigint AS "discountMinor", sum(${sign} * tax_minor)::bigint AS "taxMinor", sum(${sign} * transactions)::int AS transactions`;
 
 const SUMS = `
   sum(quantity)::bigint AS quantity, sum(revenue_minor)::bigint AS "revenueMinor", sum(cost_minor)::bigint AS "costMinor",
@@ -87,44 +87,68 @@ export const analyticsReads = {
     );
   },
 
-  /** Per product over the period: its whole months from the monthly rollup, the days at its ends from the daily one. */
+  /**
+   * Per product over the period, with a row in it: whole months from the monthly rollup less their days outside the
+   * period, and the other days from the daily one (`readsByMonth`); `days` (daily rows) tells which products had one.
+   */
   products(manager: EntityManager, scope: RollupScope): Promise<ProductTotals[]> {
-    const { months, days } = splitIntoMonths(scope.from, scope.to);
+    const { months, days, outside } = readsByMonth(scope.from, scope.to);
     const FIGURES = 'product_id, quantity, revenue_minor, cost_minor, costed_revenue_minor, unknown_cost_lines, discount_minor, tax_minor, transactions';
+    const parameters: unknown[] = [scope.storeIds];
+    const next = (value: string) => `$${parameters.push(value)}`;
+    // Only the parts the period needs: a part that reads nothing still costs the planner an estimate (and can tip it into a parallel plan).
+    const parts = [
+      ...(months
+        ? [`SELECT 1 AS sign, days, ${FIGURES} FROM analytics_monthly_product WHERE ${STORES} AND month BETWEEN ${next(months.from)} AND ${next(months.to)}`]
+        : []),
+      ...[...days.map((range) => [1, range] as const), ...outside.map((range) => [-1, range] as const)].map(
+        ([sign, range]) =>
+          `SELECT ${sign} AS sign, 1 AS days, ${FIGURES} FROM analytics_daily_product WHERE ${STORES} AND day BETWEEN ${next(range.from)} AND ${next(range.to)}`,
+      ),
+    ];
     return queryRows<ProductTotals>(
       manager,
-      `SELECT product_id AS "productId", ${SUMS} FROM (
-         SELECT ${FIGURES} FROM analytics_monthly_product WHERE ($1::uuid[] IS NULL OR store_id = ANY($1)) AND month BETWEEN $2 AND $3
-         UNION ALL
-         SELECT ${FIGURES} FROM analytics_daily_product
-          WHERE ($1::uuid[] IS NULL OR store_id = ANY($1)) AND (day BETWEEN $4 AND $5 OR day BETWEEN $6 AND $7)
-       ) period GROUP BY product_id`,
-      [scope.storeIds, months?.from ?? null, months?.to ?? null, days[0]?.from ?? null, days[0]?.to ?? null, days[1]?.from ?? null, days[1]?.to ?? null],
+      `SELECT product_id AS "productId", ${signedSums('sign')} FROM (${parts.join(' UNION ALL ')}) period GROUP BY product_id HAVING sum(sign * days) > 0`,
+      parameters,
     );
   },
 
   /**
-   * The `limit` pairs bought together in at least `minCount` baskets with the highest lift (then count, then
-   * ids: analytics-core's order), with the baskets holding each of their products. Ranked here so that a
-   * period's tens of thousands of pairs never leave the database.
+   * The period's basket packs (decision 0049): whole months from their month packs less the days outside the period,
+   * the other days from day packs, and any month without a pack (the store's latest) from its days; with the largest
+   * product key they use.
    */
-  topPairs(manager: EntityManager, scope: RollupScope, baskets: number, minCount: number, limit: number): Promise<RankedPair[]> {
-    return queryRows<RankedPair>(
+  async basketPacks(manager: EntityManager, scope: RollupScope): Promise<{ packs: SignedPack[]; maxKey: number }> {
+    const { months } = readsByMonth(scope.from, scope.to);
+    const rows = await queryRows<SignedPack & { maxKey: number | null }>(
       manager,
-      `WITH pairs AS (
-         SELECT product_a, product_b, sum(baskets)::bigint AS count FROM analytics_basket_pair
-          WHERE ${WHERE} GROUP BY product_a, product_b HAVING sum(baskets) >= $4
-       ), single AS (
-         SELECT product_id, sum(transactions)::bigint AS count FROM analytics_daily_product
-          WHERE ${WHERE} AND product_id IN (SELECT product_a FROM pairs UNION SELECT product_b FROM pairs) GROUP BY product_id
+      `WITH months AS (
+         SELECT store_id, first_day, baskets, products, pairs FROM analytics_basket_pack
+          WHERE ${STORES} AND first_day BETWEEN $4 AND $5 AND last_day > first_day
+       ), packs AS (
+         SELECT 1 AS sign, baskets, products, pairs FROM months
+         UNION ALL
+         SELECT CASE WHEN d.first_day BETWEEN $2 AND $3 THEN 1 ELSE -1 END, d.baskets, d.products, d.pairs
+           FROM analytics_basket_pack d
+          WHERE ${STORES.replace('store_id', 'd.store_id')} AND d.last_day = d.first_day
+            AND d.first_day BETWEEN date_trunc('month', $2::date)::date AND (date_trunc('month', $3::date) + interval '1 month - 1 day')::date
+            -- A day in the period counts unless its month pack does; a day outside it is taken away when its month pack counts.
+            AND (d.first_day BETWEEN $2 AND $3) <> EXISTS (SELECT 1 FROM months m WHERE m.store_id = d.store_id AND m.first_day = date_trunc('month', d.first_day)::date)
        )
-       SELECT p.product_a AS "productA", p.product_b AS "productB", p.count::int AS count, a.count::int AS "withA", b.count::int AS "withB"
-         FROM pairs p JOIN single a ON a.product_id = p.product_a JOIN single b ON b.product_id = p.product_b
-        ORDER BY (p.count::float8 * $5) / (greatest(a.count, p.count)::float8 * greatest(b.count, p.count)) DESC, p.count DESC,
-                 p.product_a::text || p.product_b::text
-        LIMIT $6`,
-      [...parametersOf(scope), minCount, baskets, limit],
+       SELECT sign, baskets, products, pairs, (SELECT max(key) FROM analytics_product_key) AS "maxKey" FROM packs`,
+      [scope.storeIds, scope.from, scope.to, months?.from ?? null, months?.to ?? null],
     );
+    return { packs: rows, maxKey: rows[0]?.maxKey ?? 0 };
+  },
+
+  /** The products these keys stand for. */
+  async productsOfKeys(manager: EntityManager, keys: readonly number[]): Promise<Map<number, string>> {
+    const rows = await queryRows<{ key: number; productId: string }>(
+      manager,
+      `SELECT key, product_id AS "productId" FROM analytics_product_key WHERE key = ANY($1::int[])`,
+      [[...new Set(keys)]],
+    );
+    return new Map(rows.map((row) => [row.key, row.productId]));
   },
 
   /**

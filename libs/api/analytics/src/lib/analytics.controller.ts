@@ -1,4 +1,5 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
+import { transactionOutcome } from '@kassa/api/database';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { AuditLog, auditScopeOf } from '@kassa/api/audit';
 import { EarlyCacheHit } from '@kassa/api/cache';
@@ -143,7 +144,7 @@ export class AnalyticsController {
     const answer = await this.answer(context, query);
     const written = (rows: number) =>
       this.audit.record(auditScopeOf(context), { action: 'export', entityType: 'analytics', metadata: { report: query.report, format: query.format, rows } });
-    await sendExport(reply, reportExport(query.report, answer, query.format, query.bom ?? false, written));
+    await sendExport(reply, reportExport(query.report, answer, query.format, query.bom ?? false, written), transactionOutcome(context.manager));
   }
 
   private answer(context: RequestContext, query: AnalyticsExportQueryDto) {

@@ -23,6 +23,7 @@ import { RequestContext } from '@kassa/api/http';
 import { StockService } from '@kassa/api/inventory';
 import { assertStoreVisible, StoresService, TenantsService, visibleStoreIds } from '@kassa/api/tenancy';
 import { analyticsReads, CustomerTotals, DayTotals, ProductTotals, RollupScope } from './analytics-reads';
+import { rankPackedPairs } from './basket-packs';
 import { rangeTooLong, rangeReversed } from './analytics.exception';
 import { analyticsKey, CachedReport } from './analytics-cache-keys';
 import { MAX_DAYS, periodOf } from './analytics-period';
@@ -268,12 +269,14 @@ export class AnalyticsService {
   async topProducts(context: RequestContext, query: TopProductsQueryDto): Promise<TopProductsDto> {
     const question = await this.question(context, query);
     return this.cached(context, 'top-products', query, question, async () => {
-      const totals = await analyticsReads.products(context.manager, question.scope);
+      const facts = factsOf(await analyticsReads.products(context.manager, question.scope), question.scope.to);
+      const options = { by: query.by, limit: query.limit ?? 10 };
+      // Ranked first, so that only the products shown are named.
       const names = await this.productNames(
         context,
-        totals.map((total) => total.productId),
+        topProducts(facts, options).products.map((product) => product.productId),
       );
-      const ranked = topProducts(factsOf(totals, question.scope.to), { by: query.by, limit: query.limit ?? 10, nameOf: (id) => names.get(id) ?? id });
+      const ranked = topProducts(facts, { ...options, nameOf: (id) => names.get(id) ?? id });
       return {
         ...this.scopeOf(question, ranked.explanation),
         by: ranked.by,
@@ -288,16 +291,34 @@ export class AnalyticsService {
     return this.cached(context, 'baskets', query, question, async () => {
       const minCount = query.minCount ?? 2;
       const limit = query.limit ?? 20;
-      const days = await analyticsReads.days(context.manager, question.scope);
-      const baskets = days.reduce((total, day) => total + day.transactions, 0);
-      const pairs = await analyticsReads.topPairs(context.manager, question.scope, baskets, minCount, limit);
+      const { packs, maxKey } = await analyticsReads.basketPacks(context.manager, question.scope);
+      const ranked = rankPackedPairs(packs, maxKey, minCount, limit);
+      const ids =
+        ranked.pairs.length === 0
+          ? new Map<number, string>()
+          : await analyticsReads.productsOfKeys(
+              context.manager,
+              ranked.pairs.flatMap((pair) => [pair.keyA, pair.keyB]),
+            );
+      const pairs = ranked.pairs.map(({ keyA, keyB, count, withA, withB }) => ({
+        productA: ids.get(keyA) ?? '',
+        productB: ids.get(keyB) ?? '',
+        count,
+        withA,
+        withB,
+      }));
       const names = await this.productNames(
         context,
         pairs.flatMap((pair) => [pair.productA, pair.productB]),
       );
       const nameOf = (id: string) => names.get(id) ?? id;
+      // The pairs tied with the last one shown are among these too: scoring orders them by the products' ids and keeps `limit`.
       const analysis = scoreBasketPairs(
-        { baskets, single: new Map(pairs.flatMap((pair) => [[pair.productA, pair.withA] as const, [pair.productB, pair.withB] as const])), pairs },
+        {
+          baskets: ranked.baskets,
+          single: new Map(pairs.flatMap((pair) => [[pair.productA, pair.withA] as const, [pair.productB, pair.withB] as const])),
+          pairs,
+        },
         { minCount, limit, nameOf },
       );
       return {
@@ -340,9 +361,20 @@ export class AnalyticsService {
     const sold = new Set(totals.map((total) => total.productId));
     // Products that sold, and products in stock that did not (they have cover but no rate).
     const stockOnHand = new Map([...onHand].filter(([productId, units]) => sold.has(productId) || units > 0));
-    const names = await this.productNames(context, [...new Set([...sold, ...stockOnHand.keys()])]);
     const days = daysBetween(question.scope.from, question.scope.to);
-    const products = salesVelocity(factsOf(totals, question.scope.to), { days, stockOnHand, nameOf: (id) => names.get(id) ?? id }).slice(0, query.limit ?? 50);
+    const facts = factsOf(totals, question.scope.to);
+    // Ranked first, so that only the products shown are named; each product's figures are its own, so the ones shown
+    // come out the same, in the same order, when computed alone.
+    const shown = new Set(
+      salesVelocity(facts, { days, stockOnHand })
+        .slice(0, query.limit ?? 50)
+        .map((product) => product.productId),
+    );
+    const names = await this.productNames(context, [...shown]);
+    const products = salesVelocity(
+      facts.filter((fact) => shown.has(fact.productId)),
+      { days, stockOnHand: new Map([...stockOnHand].filter(([productId]) => shown.has(productId))), nameOf: (id) => names.get(id) ?? id },
+    );
     const explanation =
       products.length === 0
         ? 'Nothing sold or in stock in this period.'

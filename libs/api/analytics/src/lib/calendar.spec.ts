@@ -11,5 +11,8 @@ describe('calendar days', () => {
   it("answers today's date in the shop's time zone", () => {
     expect(todayIn('Europe/Berlin', new Date('2026-03-28T23:30:00Z'))).toBe('2026-03-29');
     expect(todayIn('America/New_York', new Date('2026-03-28T23:30:00Z'))).toBe('2026-03-28');
+    // Again, from the formatter each zone keeps.
+    expect(todayIn('Europe/Berlin', new Date('2026-03-29T21:59:00Z'))).toBe('2026-03-29');
+    expect(todayIn('Europe/Berlin', new Date('2026-03-29T22:00:00Z'))).toBe('2026-03-30');
   });
 });

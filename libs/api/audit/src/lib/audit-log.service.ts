@@ -63,6 +63,24 @@ export class AuditLog {
   }
 
   /**
+   * Audit rows built in SQL, for a statement that writes rows and audits them in one go (decision 0045): the `INSERT` of
+   * one row per row of `source`, a relation the caller's statement names (a CTE) with the columns `action`,
+   * `entity_type`, `entity_id` (text) and `changes` (jsonb, built with `fieldChangesSql`: the fields that differ, as
+   * `record` keeps them). The caller embeds it (`WITH …, audit AS (<sql>) …`) with `parameters` appended, the first
+   * numbered `firstParameter`. Written at once, even inside `collecting`.
+   */
+  insertFrom(scope: AuditScope, source: string, firstParameter: number): { sql: string; parameters: unknown[] } {
+    const parameter = (offset: number, type: string) => `$${firstParameter + offset}::${type}`;
+    return {
+      sql: `INSERT INTO audit_log (tenant_id, actor_type, actor_id, ip, user_agent, request_id, id, action, entity_type, entity_id, changes)
+            SELECT ${parameter(0, 'uuid')}, ${parameter(1, 'text')}, ${parameter(2, 'uuid')}, ${parameter(3, 'text')}, ${parameter(4, 'text')},
+                   ${parameter(5, 'text')}, uuidv7(), a.action, a.entity_type, a.entity_id, a.changes
+              FROM ${source} a`,
+      parameters: [scope.tenantId, scope.actor.type, scope.actor.id ?? null, scope.ip ?? null, scope.userAgent?.slice(0, 500) ?? null, scope.requestId ?? null],
+    };
+  }
+
+  /**
    * Runs `work` with the rows it records in this transaction held back and written in one statement when it ends
    * (decision 0038), still before the transaction commits. If `work` fails, nothing is written.
    */

@@ -1,4 +1,5 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
+import { transactionOutcome } from '@kassa/api/database';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Ctx, RequestContext, RequirePermissions } from '@kassa/api/http';
 import { sendExport } from '@kassa/api/spreadsheets';
@@ -26,6 +27,6 @@ export class AuditLogsController {
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'CSV of the filtered audit rows, newest first.' })
   async export(@Ctx() context: RequestContext, @Query() query: AuditLogExportQueryDto, @Res() reply: FastifyReply): Promise<void> {
-    await sendExport(reply, this.auditLogs.export(context, query));
+    await sendExport(reply, this.auditLogs.export(context, query), transactionOutcome(context.manager));
   }
 }

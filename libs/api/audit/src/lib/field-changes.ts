@@ -23,6 +23,34 @@ export function fieldChanges(before?: object, after?: object): FieldChanges {
   return changes;
 }
 
+/**
+ * One field of an entity in SQL: its name, and SQL expressions of its value before and after (`null` for none, as in a
+ * create), of the same type. Cheap ones read best (a column): each may be evaluated twice.
+ */
+export type SqlField = readonly [name: string, before: string | null, after: string | null];
+
+/**
+ * `fieldChanges` in SQL, for a statement that audits the rows it writes (decision 0045): a jsonb object of the listed
+ * fields whose values differ, `[before, after]`, SQL NULL as JSON null. Values are compared as SQL values of their type,
+ * which for a row's text, numbers, booleans, uuids and arrays of them is comparing them as JSON. Secrets are masked as
+ * `fieldChanges` masks them, decided here once by each field's name rather than per row.
+ */
+export function fieldChangesSql(fields: readonly SqlField[]): string {
+  const pairs: string[] = [];
+  const unchanged: string[] = [];
+  for (const [name, before, after] of fields) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`not a field name: ${name}`);
+    const shown = (value: string | null) =>
+      value === null ? 'NULL' : SECRET_FIELD.test(name) ? `CASE WHEN ${value} IS NULL THEN NULL ELSE '${JSON.stringify(REDACTED)}'::jsonb END` : value;
+    pairs.push(`'${name}', jsonb_build_array(${shown(before)}, ${shown(after)})`);
+    const same =
+      before === null ? (after === null ? 'true' : `${after} IS NULL`) : after === null ? `${before} IS NULL` : `${before} IS NOT DISTINCT FROM ${after}`;
+    unchanged.push(`CASE WHEN ${same} THEN '${name}' END`);
+  }
+  // Every pair, less the fields that did not change (`-` skips the NULLs of the others).
+  return `(jsonb_build_object(${pairs.join(', ')}) - ARRAY[${unchanged.join(', ')}]::text[])`;
+}
+
 /** Metadata with any secret-looking values masked. */
 export function redactSecrets(metadata: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(metadata).map(([key, value]) => [key, SECRET_FIELD.test(key) ? REDACTED : value]));

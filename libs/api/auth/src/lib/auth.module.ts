@@ -21,6 +21,7 @@ import { MeController } from './me.controller';
 import { PinThrottle } from './pin-throttle';
 import { RateLimiter } from './rate-limiter';
 import { RefreshTokens } from './refresh-tokens.service';
+import { RequestAuthorizer } from './request-authorizer';
 import { StaffPinsService } from './staff-pins.service';
 import { connectThrottleRedis } from './throttle-redis';
 import { UsersController } from './users.controller';
@@ -48,6 +49,7 @@ import { UsersService } from './users.service';
     LoginThrottle,
     PinThrottle,
     RateLimiter,
+    RequestAuthorizer,
     {
       provide: ATTEMPT_COUNTER,
       inject: [AppConfig],
@@ -57,6 +59,6 @@ import { UsersService } from './users.service';
     { provide: ActorCache, inject: [AppConfig], useFactory: (config: AppConfig) => new ActorCache(config.auth.actorCacheMs) },
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [UsersService, StaffPinsService, RateLimiter, AccessTokenSessions],
+  exports: [UsersService, StaffPinsService, RateLimiter, AccessTokenSessions, RequestAuthorizer],
 })
 export class AuthModule {}

@@ -1,7 +1,8 @@
-import helmet from '@fastify/helmet';
 import type { Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { RequestAuthorizer } from '@kassa/api/auth';
+import { installEarlyCacheHits, TenantCache } from '@kassa/api/cache';
 import { AppConfig } from '@kassa/api/config';
 import { databaseErrorToApiException } from '@kassa/api/database';
 import {
@@ -9,9 +10,11 @@ import {
   answerRouterRefusal,
   createValidationPipe,
   honourRouteBodyLimits,
+  installCors,
   installInputGuard,
   installJsonBodyParser,
   installProblemSafetyNet,
+  installSecurityHeaders,
   ProblemDetailsFilter,
   REQUEST_ID_HEADER,
   requestIdFor,
@@ -19,8 +22,9 @@ import {
 import { createLogger, ErrorTracker, installRequestMetrics, KassaMetrics, PinoNestLogger, RequestRollups } from '@kassa/api/monitoring';
 import { RealtimeIoAdapter } from '@kassa/api/realtime';
 import { installSpreadsheetBodyParsers } from '@kassa/api/spreadsheets';
+import { visibleStoreIds } from '@kassa/api/tenancy';
 import { AppModule } from './app.module';
-import { setUpOpenApi } from './open-api';
+import { OPENAPI_DOCS_PATH, setUpOpenApi } from './open-api';
 
 export interface CreateApiAppOptions {
   /** Extra modules mounted beside the real ones: test probes only (e2e suites), never in main.ts. */
@@ -46,20 +50,31 @@ export async function createApiApp(config: AppConfig, options: CreateApiAppOptio
   });
 
   const fastify = app.getHttpAdapter().getInstance();
-  fastify.addHook('onRequest', async (request, reply) => {
+  fastify.addHook('onRequest', (request, reply, done) => {
     reply.header(REQUEST_ID_HEADER, request.id);
+    done();
   });
+  // Before any hook that may refuse a request, so refusals carry it too. Not Nest's enableCors: its wrapper also copies
+  // the headers onto the raw response for Nest middleware (there is none here), sending every answer down Node's slow path.
+  installCors(fastify, { origins: config.webOrigins, exposedHeaders: [REQUEST_ID_HEADER] });
   installRequestMetrics(fastify, app.get(KassaMetrics), app.get(RequestRollups));
   installJsonBodyParser(fastify);
   await installSpreadsheetBodyParsers(fastify);
   installInputGuard(fastify);
   installProblemSafetyNet(fastify);
   honourRouteBodyLimits(fastify);
-  await app.register(helmet, {
-    // Swagger UI at /api/docs needs its inline bootstrap styles; everything else is JSON.
-    contentSecurityPolicy: { directives: { 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] } },
+  const authorizer = app.get(RequestAuthorizer);
+  installEarlyCacheHits(fastify, app.get(TenantCache), {
+    authorize: (rule, request) => authorizer.authorize(rule, request),
+    storeIdsOf: (authentication) => visibleStoreIds(authentication) ?? null,
   });
-  app.enableCors({ origin: config.webOrigins, credentials: true, exposedHeaders: [REQUEST_ID_HEADER] });
+  installSecurityHeaders(fastify, {
+    // Swagger UI needs its inline bootstrap styles; everything else is JSON.
+    documents: {
+      under: `/${OPENAPI_DOCS_PATH}`,
+      options: { contentSecurityPolicy: { directives: { 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] } } },
+    },
+  });
   app.setGlobalPrefix('api/v1', { exclude: ['health/live', 'health/ready', 'metrics'] });
   app.useGlobalPipes(createValidationPipe());
   const errors = app.get(ErrorTracker);

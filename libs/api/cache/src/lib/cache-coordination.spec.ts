@@ -13,7 +13,8 @@ function fakeRedis() {
       guard();
       return values.has(key) ? String(values.get(key)) : null;
     },
-    async incr(key: string) {
+    // Only the bump script (INCR and PUBLISH) runs here.
+    async eval(_script: string, { keys: [key] }: { keys: string[] }) {
       guard();
       values.set(key, (values.get(key) ?? 0) + 1);
       return values.get(key);

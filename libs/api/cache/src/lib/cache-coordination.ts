@@ -1,4 +1,8 @@
 import type { RedisClientConnectionType } from '@keyv/redis';
+import { KnownGenerations } from './known-generations';
+
+/** How soon a failed subscription to the bumps is tried again. */
+const SUBSCRIBE_RETRY_MS = 5_000;
 
 /**
  * The shared state next to the cached values: generation counters, and the short lock that lets one
@@ -11,54 +15,129 @@ export interface CacheCoordination {
   acquire(key: string, token: string, ms: number): Promise<boolean>;
   release(key: string, token: string): Promise<void>;
   /**
-   * The stored entry `before + <current generation of generationKey> + after`, raw, in one round trip; null when there
-   * is none, undefined when this coordination cannot tell (no shared store, or bumps still to replay).
+   * The current generation of `generationKey` and the entry stored under it (`before + generation + after`, raw; null
+   * when there is none), in one round trip; undefined when this coordination cannot tell (no shared store, or bumps
+   * still to replay). When the caller already holds that entry (`held` is the generation it read it under), only
+   * whether it is still there comes back (`stillHeld`), not its text again.
    */
-  lookup(generationKey: string, before: string, after: string): Promise<string | null | undefined>;
+  lookup(generationKey: string, before: string, after: string, held?: number): Promise<CacheLookup | undefined>;
+  /** The generation of `key` this process knows without asking (kept current by pushed bumps), if it does. */
+  known(key: string): number | undefined;
+  close(): Promise<void>;
 }
+
+export type CacheLookup = { generation: number; stillHeld: true } | { generation: number; stillHeld: false; entry: string | null };
 
 /**
  * Reads the generation and the entry under it at once. The entry's key is built in the script, so it is not declared:
  * on a Redis Cluster it must share the generation's slot, which the tenant's hash tag in both keys ensures.
  */
 const LOOKUP_SCRIPT = `local generation = redis.call('GET', KEYS[1]) or '0'
-return redis.call('GET', ARGV[1] .. generation .. ARGV[2])`;
+local key = ARGV[1] .. generation .. ARGV[2]
+if generation == ARGV[3] and redis.call('EXISTS', key) == 1 then return {generation, 1} end
+return {generation, redis.call('GET', key)}`;
+
+/** Bumps a generation and tells every replica (their KnownGenerations) in the same step. */
+const BUMP_SCRIPT = `local generation = redis.call('INCR', KEYS[1])
+redis.call('PUBLISH', ARGV[1], ARGV[2] .. ' ' .. generation)
+return generation`;
 
 /** Deletes the lock only while it is still ours: one that expired and was taken by another replica stays. */
 const RELEASE_SCRIPT = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end`;
 
+/** What the bumps' subscriber uses of a node-redis connection. */
+interface BumpSubscriber {
+  on(event: 'error' | 'end' | 'reconnecting' | 'ready', listener: () => void): unknown;
+  connect(): Promise<unknown>;
+  subscribe(channel: string, listener: (message: string) => void): Promise<void>;
+  close(): Promise<void>;
+}
+
 export class RedisCacheCoordination implements CacheCoordination {
   /** Generations whose bump failed while Redis was away: bumped once it answers again, so a value cached before the outage is not served after it. */
   private readonly missedBumps = new Set<string>();
+  private readonly generations = new KnownGenerations();
+  private readonly channel: string;
+  private subscriber?: Promise<BumpSubscriber | undefined>;
 
   constructor(
     private readonly client: () => Promise<RedisClientConnectionType>,
     private readonly prefix: string,
-  ) {}
+  ) {
+    this.channel = `${prefix}cache:bumps`;
+  }
 
   async generation(key: string): Promise<number> {
     const client = await this.client();
     await this.replayMissedBumps(client);
+    const mark = this.generations.mark();
     const value = await client.get(this.prefix + key);
-    return value === null ? 0 : Number(value);
+    const generation = value === null ? 0 : Number(value);
+    this.generations.read(key, generation, mark);
+    return generation;
   }
 
   async bump(key: string): Promise<void> {
     try {
       const client = await this.client();
       await this.replayMissedBumps(client);
-      await client.incr(this.prefix + key);
+      await this.publishBump(client, key);
     } catch (error) {
       this.missedBumps.add(key);
       throw error;
     }
   }
 
+  private async publishBump(client: RedisClientConnectionType, key: string): Promise<void> {
+    const generation = await client.eval(BUMP_SCRIPT, { keys: [this.prefix + key], arguments: [this.channel, key] });
+    // This replica is fresh at once; the others when the push reaches them.
+    this.generations.pushed(key, Number(generation));
+  }
+
   private async replayMissedBumps(client: RedisClientConnectionType): Promise<void> {
     for (const key of [...this.missedBumps]) {
-      await client.incr(this.prefix + key);
+      await this.publishBump(client, key);
       this.missedBumps.delete(key);
     }
+  }
+
+  known(key: string): number | undefined {
+    this.subscriber ??= this.listen();
+    // A bump not yet made (Redis was away) leaves this replica's own generations behind.
+    return this.missedBumps.size > 0 ? undefined : this.generations.get(key);
+  }
+
+  /** Subscribes a connection of its own to the bumps; while it is down (or reconnecting) nothing counts as known. */
+  private async listen(): Promise<BumpSubscriber | undefined> {
+    try {
+      // A node-redis client or cluster (Kassa uses no Sentinel); both subscribe on a duplicate of their connection.
+      const subscriber = ((await this.client()) as unknown as { duplicate(): BumpSubscriber }).duplicate();
+      const deaf = () => this.generations.listening(false);
+      subscriber.on('error', deaf);
+      subscriber.on('end', deaf);
+      subscriber.on('reconnecting', deaf);
+      await subscriber.connect();
+      await subscriber.subscribe(this.channel, (message: string) => {
+        const space = message.lastIndexOf(' ');
+        this.generations.pushed(message.slice(0, space), Number(message.slice(space + 1)));
+      });
+      // node-redis subscribes again by itself after a reconnect, before it reports ready.
+      subscriber.on('ready', () => this.generations.listening(true));
+      this.generations.listening(true);
+      return subscriber;
+    } catch {
+      this.generations.listening(false);
+      // Try again on a later read.
+      setTimeout(() => (this.subscriber = undefined), SUBSCRIBE_RETRY_MS).unref();
+      return undefined;
+    }
+  }
+
+  async close(): Promise<void> {
+    const subscriber = await this.subscriber;
+    this.subscriber = Promise.resolve(undefined);
+    this.generations.listening(false);
+    await subscriber?.close().catch(() => undefined);
   }
 
   async acquire(key: string, token: string, ms: number): Promise<boolean> {
@@ -70,10 +149,16 @@ export class RedisCacheCoordination implements CacheCoordination {
     await (await this.client()).eval(RELEASE_SCRIPT, { keys: [this.prefix + key], arguments: [token] });
   }
 
-  async lookup(generationKey: string, before: string, after: string): Promise<string | null | undefined> {
+  async lookup(generationKey: string, before: string, after: string, held?: number): Promise<CacheLookup | undefined> {
     if (this.missedBumps.size > 0) return undefined;
-    const reply = await (await this.client()).eval(LOOKUP_SCRIPT, { keys: [this.prefix + generationKey], arguments: [this.prefix + before, after] });
-    return typeof reply === 'string' ? reply : null;
+    const client = await this.client();
+    const mark = this.generations.mark();
+    const reply = await client.eval(LOOKUP_SCRIPT, { keys: [this.prefix + generationKey], arguments: [this.prefix + before, after, String(held ?? '')] });
+    const [found, entry] = reply as [string, string | number | null];
+    const generation = Number(found);
+    this.generations.read(generationKey, generation, mark);
+    if (entry === 1) return { generation, stillHeld: true };
+    return { generation, stillHeld: false, entry: typeof entry === 'string' ? entry : null };
   }
 }
 
@@ -98,6 +183,14 @@ export class LocalCacheCoordination implements CacheCoordination {
   }
 
   async lookup(): Promise<undefined> {
+    return undefined;
+  }
+
+  known(): undefined {
+    return undefined;
+  }
+
+  async close(): Promise<void> {
     return undefined;
   }
 }

@@ -21,9 +21,24 @@ export function entryKey(tenantId: string, area: CacheArea, generation: number, 
 
 /** An entry's key without its generation (what goes `before` and `after` it), for a lookup that reads the generation itself. */
 export function entryKeyAround(tenantId: string, area: CacheArea, parts: CacheKeyParts): { before: string; after: string } {
-  const stable = Object.keys(parts)
-    .sort()
-    .map((name) => [name, parts[name] ?? null]);
-  const hash = createHash('sha256').update(JSON.stringify(stable)).digest('base64url').slice(0, 22);
-  return { before: `t:{${tenantId}}:${area}:`, after: `:${hash}` };
+  const stable = JSON.stringify(
+    Object.keys(parts)
+      .sort()
+      .map((name) => [name, parts[name] ?? null]),
+  );
+  return { before: `t:{${tenantId}}:${area}:`, after: `:${hashOf(stable)}` };
+}
+
+/** The hashes of the parts read lately: the same few queries repeat (a list's first page), hashing them each time showed in profiles. */
+const recentHashes = new Map<string, string>();
+const RECENT_HASHES = 4_096;
+
+function hashOf(stable: string): string {
+  let hash = recentHashes.get(stable);
+  if (hash === undefined) {
+    hash = createHash('sha256').update(stable).digest('base64url').slice(0, 22);
+    if (recentHashes.size >= RECENT_HASHES) recentHashes.clear();
+    recentHashes.set(stable, hash);
+  }
+  return hash;
 }

@@ -3,7 +3,7 @@ import { DynamicModule, Inject, Module, OnApplicationShutdown } from '@nestjs/co
 import KeyvRedis, { Keyv } from '@keyv/redis';
 import { CACHE_MANAGER } from '@nestjs/cache-manager';
 import type { Cache } from 'cache-manager';
-import { LocalCacheCoordination, RedisCacheCoordination } from './cache-coordination';
+import { CacheCoordination, LocalCacheCoordination, RedisCacheCoordination } from './cache-coordination';
 import { CacheStats } from './cache-stats';
 import { CACHE_COORDINATION, CACHE_ENABLED, TenantCache } from './tenant-cache.service';
 
@@ -15,9 +15,13 @@ export interface TenantCacheOptions {
 }
 
 class CacheLifecycle implements OnApplicationShutdown {
-  constructor(@Inject(CACHE_MANAGER) private readonly cache: Cache) {}
+  constructor(
+    @Inject(CACHE_MANAGER) private readonly cache: Cache,
+    @Inject(CACHE_COORDINATION) private readonly coordination: CacheCoordination,
+  ) {}
 
   async onApplicationShutdown(): Promise<void> {
+    await this.coordination.close();
     await this.cache.disconnect().catch(() => undefined);
   }
 }

@@ -1,8 +1,9 @@
-import { SetMetadata } from '@nestjs/common';
+import { AddRouteConfig } from '@kassa/api/http';
 import type { CacheArea } from './cache-areas';
 import type { CacheKeyParts } from './cache-key';
 
-export const EARLY_CACHE_HIT = 'kassa:early-cache-hit';
+/** Where a route's early-hit rule sits in its Fastify `config`. */
+export const EARLY_CACHE_HIT = 'earlyCacheHit';
 
 /** What a GET's key may depend on before validation: its raw query and path, and who asks. */
 export interface EarlyCacheRequest {
@@ -25,8 +26,19 @@ export interface EarlyCacheHitRule {
   keyOf(request: EarlyCacheRequest): CacheKeyParts | undefined | Promise<CacheKeyParts | undefined>;
 }
 
+/** A marked route as the early-hit hook finds it: the rule, and where its access rule is declared. */
+export interface EarlyCacheRoute extends EarlyCacheHitRule {
+  handler: object;
+  controller: object;
+}
+
 /**
- * Marks a GET whose cached answer may be served before the tenant transaction opens (the tenancy interceptor ahead of
- * TenantRequestInterceptor reads it), after the auth guard has checked the caller and its permissions.
+ * Marks a GET whose cached answer may be sent before Nest's pipeline runs (installEarlyCacheHits): the caller is
+ * checked against the route's own access rule first, as the auth guard would.
  */
-export const EarlyCacheHit = (area: CacheArea, keyOf: EarlyCacheHitRule['keyOf']) => SetMetadata(EARLY_CACHE_HIT, { area, keyOf } satisfies EarlyCacheHitRule);
+export const EarlyCacheHit =
+  (area: CacheArea, keyOf: EarlyCacheHitRule['keyOf']): MethodDecorator =>
+  (target, key, descriptor) => {
+    const route: EarlyCacheRoute = { area, keyOf, handler: descriptor.value as object, controller: target.constructor };
+    AddRouteConfig({ [EARLY_CACHE_HIT]: route })(target, key, descriptor);
+  };

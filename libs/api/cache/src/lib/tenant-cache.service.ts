@@ -7,8 +7,9 @@ import type { EntityManager } from 'typeorm';
 import { afterCommit } from '@kassa/api/database';
 import { CACHE_AREAS, CacheArea } from './cache-areas';
 import { CacheCoordination } from './cache-coordination';
-import { CacheKeyParts, entryKey, entryKeyAround, generationKey } from './cache-key';
+import { CacheKeyParts, entryKeyAround, generationKey } from './cache-key';
 import { CacheStats } from './cache-stats';
+import { HeldEntries } from './held-entries';
 
 export const CACHE_COORDINATION = Symbol('CACHE_COORDINATION');
 export const CACHE_ENABLED = Symbol('CACHE_ENABLED');
@@ -24,18 +25,35 @@ export interface CacheScope {
 /** How long one replica may hold a cold key's lock; the others poll for its value meanwhile. */
 const LOCK_MS = 3_000;
 const POLL_MS = 10;
+/** The text of recently read entries a process keeps (HeldEntries): about 64 MB of memory at most. */
+const HELD_CHARS = 32 * 1024 * 1024;
 
-interface Stored<T> {
-  value: T;
+/**
+ * An entry holds its value as JSON text: a hit answered before the transaction is sent as it is stored (no parse and
+ * re-serialisation of a page of products), and Keyv's own (de)serialiser, which walks every value, sees one string.
+ */
+interface Stored {
+  json: string;
 }
 
-/** An entry as Keyv wrote it into Redis (`{ value, expires }` as JSON); expired or unreadable counts as absent. */
-function storedOf<T>(raw: string | null): Stored<T> | undefined {
+/** An entry as Keyv wrote it into Redis (`{ value, expires }` as JSON); expired, unreadable or of another shape counts as absent. */
+function storedOf(raw: string | null): (Stored & { expires: number | null }) | undefined {
   if (raw === null) return undefined;
-  const data = JSON.parse(raw) as { value?: Stored<T>; expires?: number | null };
+  const data = JSON.parse(raw) as { value?: Partial<Stored>; expires?: number | null };
   if (typeof data.expires === 'number' && data.expires <= Date.now()) return undefined;
-  return data.value;
+  return typeof data.value?.json === 'string' ? { json: data.value.json, expires: typeof data.expires === 'number' ? data.expires : null } : undefined;
 }
+
+/** What Keyv answered for a key, if it is an entry of this shape (entries written before it are misses). */
+const entryOf = (stored: Partial<Stored> | undefined): Stored | undefined => (typeof stored?.json === 'string' ? { json: stored.json } : undefined);
+
+/** A cached answer: its JSON text, and the value it reads as. */
+export interface CacheHit<T> {
+  json: string;
+  value(): T;
+}
+
+const hitOf = <T>({ json }: Stored): CacheHit<T> => ({ json, value: () => JSON.parse(json) as T });
 
 interface Loaded<T> {
   value: T;
@@ -53,6 +71,7 @@ interface Loaded<T> {
 export class TenantCache {
   private readonly logger = new Logger(TenantCache.name);
   private readonly inFlight = new Map<string, Promise<Loaded<unknown>>>();
+  private readonly held = new HeldEntries(HELD_CHARS);
 
   constructor(
     @Inject(CACHE_MANAGER) private readonly cache: Cache,
@@ -70,11 +89,11 @@ export class TenantCache {
     if (!this.enabled) return load();
     let key: string;
     try {
-      key = entryKey(scope.tenantId, area, await this.coordination.generation(generationKey(scope.tenantId, area)), parts);
-      const stored = await this.cache.get<Stored<T>>(key);
-      if (stored) {
+      const found = await this.find(scope.tenantId, area, parts);
+      key = found.key;
+      if (found.stored) {
         this.stats.record(scope, area, 'hit');
-        return stored.value;
+        return JSON.parse(found.stored.json) as T;
       }
     } catch (error) {
       this.warn('read', error);
@@ -96,25 +115,44 @@ export class TenantCache {
 
   /**
    * The entry `read` would answer for `parts`, if there is one, without a transaction and without loading: for
-   * answering a request before its tenant transaction opens. One Redis round trip (generation and entry together);
+   * answering a request before its tenant transaction opens. One Redis round trip (generation and entry together, or
+   * only a check of both when this process holds the entry);
    * in embedded mode two in-memory lookups. Undefined on a miss or when Redis fails (the request goes the usual way).
    */
-  async peek<T>(scope: Pick<CacheScope, 'tenantId' | 'requestId'>, area: CacheArea, parts: CacheKeyParts): Promise<{ value: T } | undefined> {
+  async peek<T>(scope: Pick<CacheScope, 'tenantId' | 'requestId'>, area: CacheArea, parts: CacheKeyParts): Promise<CacheHit<T> | undefined> {
     if (!this.enabled) return undefined;
     try {
-      const { before, after } = entryKeyAround(scope.tenantId, area, parts);
-      const raw = await this.coordination.lookup(generationKey(scope.tenantId, area), before, after);
-      const stored =
-        raw === undefined
-          ? await this.cache.get<Stored<T>>(entryKey(scope.tenantId, area, await this.coordination.generation(generationKey(scope.tenantId, area)), parts))
-          : storedOf<T>(raw);
+      const { stored } = await this.find(scope.tenantId, area, parts);
       if (!stored) return undefined;
       this.stats.record(scope, area, 'hit');
-      return { value: stored.value };
+      return hitOf<T>(stored);
     } catch (error) {
       this.warn('peek', error);
       return undefined;
     }
+  }
+
+  /**
+   * The entry for `parts` under the area's current generation, and its key. An entry this process holds under the
+   * generation it knows (kept current by pushed bumps) costs no round trip; otherwise, where the coordination can, one
+   * round trip reads both, and an entry held under that generation is only checked, not sent again.
+   */
+  private async find(tenantId: string, area: CacheArea, parts: CacheKeyParts): Promise<{ key: string; stored?: Stored }> {
+    const { before, after } = entryKeyAround(tenantId, area, parts);
+    const held = this.held.get(before + after);
+    const generation = generationKey(tenantId, area);
+    if (held && held.generation === this.coordination.known(generation)) return { key: `${before}${held.generation}${after}`, stored: held };
+    const found = await this.coordination.lookup(generation, before, after, held?.generation);
+    if (!found) {
+      const key = `${before}${await this.coordination.generation(generation)}${after}`;
+      return { key, stored: entryOf(await this.cache.get<Stored>(key)) };
+    }
+    const key = `${before}${found.generation}${after}`;
+    if (found.stillHeld && held) return { key, stored: held };
+    const stored = found.stillHeld ? undefined : storedOf(found.entry);
+    if (stored) this.held.set(before + after, { generation: found.generation, ...stored });
+    else this.held.delete(before + after);
+    return { key, stored };
   }
 
   /**
@@ -134,10 +172,10 @@ export class TenantCache {
       if (await this.coordination.acquire(lock, token, LOCK_MS).catch(() => true)) {
         try {
           // Another replica may have stored it between our miss and our lock.
-          const stored = await this.cache.get<Stored<T>>(key);
-          if (stored) return { value: stored.value, loaded: false };
+          const stored = entryOf(await this.cache.get<Stored>(key));
+          if (stored) return { value: JSON.parse(stored.json) as T, loaded: false };
           const value = await load();
-          await this.cache.set<Stored<T>>(key, { value }, ttlMs).catch((error: unknown) => this.warn('write', error));
+          await this.cache.set<Stored>(key, { json: JSON.stringify(value) }, ttlMs).catch((error: unknown) => this.warn('write', error));
           return { value, loaded: true };
         } finally {
           await this.coordination.release(lock, token).catch(() => undefined);
@@ -146,8 +184,8 @@ export class TenantCache {
       // The holder is slow or gone: load ourselves rather than wait past its lock.
       if (Date.now() >= giveUpAt) return { value: await load(), loaded: true };
       await sleep(POLL_MS);
-      const stored = await this.cache.get<Stored<T>>(key);
-      if (stored) return { value: stored.value, loaded: false };
+      const stored = entryOf(await this.cache.get<Stored>(key));
+      if (stored) return { value: JSON.parse(stored.json) as T, loaded: false };
     }
   }
 

@@ -21,6 +21,51 @@ export const PRODUCT_COLUMNS = `p.id, p.sku, p.name, p.description, p.category_i
   p.active, p.track_stock AS "trackStock", p.reorder_point AS "reorderPoint", p.reorder_quantity AS "reorderQuantity",
   p.image_url AS "imageUrl", p.version, ${isoTime('p.created_at')} AS "createdAt", ${isoTime('p.updated_at')} AS "updatedAt"`;
 
+/**
+ * The fields of a product as `PRODUCT_COLUMNS` answers them, in SQL, for events and audit rows built from the rows a
+ * statement writes (decision 0045): `p` a product row (of the table or of a `RETURNING`), `barcodes` a text[] expression
+ * of its codes in order.
+ */
+export function productFieldsSql(p: string, barcodes: string): [name: string, value: string][] {
+  return [
+    ['id', `${p}.id`],
+    ['sku', `${p}.sku`],
+    ['name', `${p}.name`],
+    ['description', `${p}.description`],
+    ['categoryId', `${p}.category_id`],
+    ['unit', `${p}.unit`],
+    ['priceMinor', `${p}.price_minor`],
+    ['costMinor', `${p}.cost_minor`],
+    ['taxRateBps', `${p}.tax_rate_bps`],
+    ['barcodes', `coalesce(${barcodes}, '{}'::text[])`],
+    ['active', `${p}.active`],
+    ['trackStock', `${p}.track_stock`],
+    ['reorderPoint', `${p}.reorder_point`],
+    ['reorderQuantity', `${p}.reorder_quantity`],
+    ['imageUrl', `${p}.image_url`],
+    ['version', `${p}.version`],
+    ['createdAt', isoTime(`${p}.created_at`)],
+    ['updatedAt', isoTime(`${p}.updated_at`)],
+  ];
+}
+
+/** `productFieldsSql` as columns named `<prefix><field>`, to compute once per row and read as `productFieldsOf`. */
+export function productFieldColumnsSql(p: string, barcodes: string, prefix = ''): string {
+  return productFieldsSql(p, barcodes)
+    .map(([name, value]) => `${value} AS "${prefix}${name}"`)
+    .join(', ');
+}
+
+/** The fields of a row of `productFieldColumnsSql` columns. */
+export function productFieldsOf(row: string, prefix = ''): [name: string, value: string][] {
+  return productFieldsSql('p', 'b').map(([name]) => [name, `${row}."${prefix}${name}"`]);
+}
+
+/** The product as `PRODUCT_COLUMNS` answers it, as one jsonb value, of its fields (`productFieldsOf`). */
+export function productImageSql(fields: [name: string, value: string][]): string {
+  return `jsonb_build_object(${fields.map(([name, value]) => `'${name}', ${value}`).join(', ')})`;
+}
+
 const FILTER_SQL = `($1::uuid IS NULL OR p.category_id = $1) AND ($2::boolean IS NULL OR p.active = $2)`;
 const filterParameters = (filters: ProductFilters) => [filters.categoryId ?? null, filters.active ?? null];
 
@@ -82,7 +127,12 @@ export type RankedProductRow = ProductDto & { searchClass: number; searchScore: 
  * Names already found by barcode or SKU are left to those arms, so the arms never overlap and the name arm always
  * supplies enough rows. Ids, classes and names are ranked first; only the page's rows are read whole.
  * The order is total (it ends with the id), so pages continue after the rank of the previous page's last row.
- * The score is read as double precision so that it survives the trip through the cursor exactly.
+ *
+ * Every name of a tie group is rechecked by PostgreSQL (word distance is inexact in the index) and the distance is
+ * computed once more for the page: the score is therefore `1 − distance` from that one column rather than a
+ * `word_similarity` call of its own (docs/decisions/0046). Above the 0.6 threshold both subtractions are exact
+ * (d = 1 − s is exact in `real` for s ≥ 0.5, and so is 1 − d), so the score, read as double precision so that it
+ * survives the trip through the cursor, equals word_similarity, and the cursor's `(1 − score)::real` the row's distance.
  */
 export function productSearchQuery(q: string, filters: ProductFilters, limit: number, after?: SearchRank): ProductQuery {
   const [skuFrom, skuTo] = skuPrefixRange(q);
@@ -93,12 +143,12 @@ export function productSearchQuery(q: string, filters: ProductFilters, limit: nu
             SELECT p.id, CASE WHEN p.sku_key = lower($3) THEN 0 ELSE 1 END
               FROM product p WHERE p.deleted_at IS NULL AND p.sku_key COLLATE "C" >= $4 AND p.sku_key COLLATE "C" < $5
           ), named AS (
-            SELECT p.id, 2 AS class, word_similarity(fold_search_text($3), p.name_key)::float8 AS score, p.name FROM product p
+            SELECT p.id, fold_search_text($3) <<-> p.name_key AS distance, p.name FROM product p
              WHERE p.deleted_at IS NULL AND fold_search_text($3) <% p.name_key AND ${FILTER_SQL}
                AND p.id <> ALL (ARRAY(SELECT id FROM exact))
                AND ($6::bigint IS NULL OR $6 < 2
-                    OR (-word_similarity(fold_search_text($3), p.name_key)::float8, p.name, p.id) > (-$7::float8, $8::text, $9::uuid))
-             ORDER BY fold_search_text($3) <<-> p.name_key FETCH FIRST $10 ROWS WITH TIES
+                    OR (fold_search_text($3) <<-> p.name_key, p.name, p.id) > ((1 - $7::float8)::real, $8::text, $9::uuid))
+             ORDER BY distance FETCH FIRST $10 ROWS WITH TIES
           ), page AS MATERIALIZED (
             SELECT id, class, score, name FROM (
               SELECT p.id, min(e.class) AS class, 1::float8 AS score, p.name
@@ -106,7 +156,7 @@ export function productSearchQuery(q: string, filters: ProductFilters, limit: nu
                WHERE p.deleted_at IS NULL AND ${FILTER_SQL}
                GROUP BY p.id, p.name
               UNION ALL
-              SELECT id, class, score, name FROM named
+              SELECT id, 2, 1::float8 - distance, name FROM named
             ) candidates
              WHERE $6::bigint IS NULL OR (class, -score, name, id) > ($6, -$7::float8, $8::text, $9::uuid)
              ORDER BY class, score DESC, name, id LIMIT $10

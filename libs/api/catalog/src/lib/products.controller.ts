@@ -1,4 +1,5 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { transactionOutcome } from '@kassa/api/database';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Ctx, etagOf, expectedVersion, IdParam, RequestContext, RequirePermissions } from '@kassa/api/http';
 import { ImportBodyPipe, MAPPING_FIELD_DESCRIPTION, sendExport, SpreadsheetImportRoute, SpreadsheetUpload } from '@kassa/api/spreadsheets';
@@ -90,6 +91,7 @@ export class ProductsController {
     await sendExport(
       reply,
       await this.products.export(context, query.format, query.bom ?? false, query.columns, { q: query.q, categoryId: query.categoryId, active: query.active }),
+      transactionOutcome(context.manager),
     );
   }
 

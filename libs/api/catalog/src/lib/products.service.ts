@@ -19,7 +19,6 @@ import {
   productListQuery,
   productsByIdQuery,
   productSearchQuery,
-  type ProductFilters,
   type ProductSort,
   RankedProductRow,
 } from './product-queries';
@@ -68,14 +67,6 @@ export interface ProductForSale {
   reorderPoint: number | null;
 }
 
-/** A product a store may hold stock of, with the reorder point its stores fall back to. */
-export interface StockableProduct {
-  id: string;
-  sku: string;
-  name: string;
-  reorderPoint: number | null;
-}
-
 /** A product of the shop found by its SKU or by one of its barcodes (`barcode`: the one that matched). */
 export interface ProductCodeMatch {
   id: string;
@@ -101,18 +92,6 @@ export class ProductsService {
               deleted_at IS NOT NULL AS deleted, track_stock AS "trackStock", reorder_point AS "reorderPoint"
          FROM product WHERE id = ANY($1::uuid[])`,
       [[...new Set(ids)]],
-    );
-  }
-
-  /** The shop's products that are not deleted (within `filters`), by id after `afterId` (or only `productId`): what a store may stock. */
-  stockable(context: RequestContext, afterId: string | null, limit: number, productId?: string, filters: ProductFilters = {}): Promise<StockableProduct[]> {
-    return queryRows<StockableProduct>(
-      context.manager,
-      `SELECT id, sku, name, reorder_point AS "reorderPoint" FROM product
-        WHERE deleted_at IS NULL AND ($1::uuid IS NULL OR id > $1) AND ($2::uuid IS NULL OR id = $2)
-          AND ($4::uuid IS NULL OR category_id = $4) AND ($5::boolean IS NULL OR active = $5)
-        ORDER BY id LIMIT $3`,
-      [afterId, productId ?? null, limit, filters.categoryId ?? null, filters.active ?? null],
     );
   }
 

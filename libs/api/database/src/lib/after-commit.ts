@@ -2,14 +2,25 @@ import type { EntityManager } from 'typeorm';
 
 type AfterCommitCallback = () => void | Promise<void>;
 
-const callbacksByTransaction = new WeakMap<EntityManager, AfterCommitCallback[]>();
+interface TrackedTransaction {
+  committed: AfterCommitCallback[];
+  rolledBack: (() => void)[];
+}
 
-/** Starts collecting after-commit callbacks for a transaction's manager; the returned function runs them and waits for them. */
-export function trackAfterCommit(manager: EntityManager): () => Promise<void> {
-  const callbacks: AfterCommitCallback[] = [];
-  callbacksByTransaction.set(manager, callbacks);
-  return async () => {
-    await Promise.all(callbacks.map((callback) => callback()));
+const trackedTransactions = new WeakMap<EntityManager, TrackedTransaction>();
+
+/**
+ * Starts tracking a transaction's manager: `committed` runs the after-commit callbacks and waits for them,
+ * `rolledBack` tells whoever waits on the transaction's outcome that it did not commit.
+ */
+export function trackAfterCommit(manager: EntityManager): { committed: () => Promise<void>; rolledBack: () => void } {
+  const tracked: TrackedTransaction = { committed: [], rolledBack: [] };
+  trackedTransactions.set(manager, tracked);
+  return {
+    committed: async () => {
+      await Promise.all(tracked.committed.map((callback) => callback()));
+    },
+    rolledBack: () => tracked.rolledBack.forEach((callback) => callback()),
   };
 }
 
@@ -20,7 +31,21 @@ export function trackAfterCommit(manager: EntityManager): () => Promise<void> {
  * in the outbox. Outside a tracked transaction it runs nothing and answers false, so callers keep a fallback.
  */
 export function afterCommit(manager: EntityManager, callback: AfterCommitCallback): boolean {
-  const callbacks = callbacksByTransaction.get(manager);
-  callbacks?.push(callback);
-  return callbacks !== undefined;
+  const tracked = trackedTransactions.get(manager);
+  tracked?.committed.push(callback);
+  return tracked !== undefined;
+}
+
+/**
+ * Resolves true once the transaction behind `manager` has committed and false if it rolls back; true at once
+ * outside a tracked transaction (there is nothing to wait for). For a streamed answer whose end must not reach
+ * the client before what the request wrote is visible.
+ */
+export function transactionOutcome(manager: EntityManager): Promise<boolean> {
+  const tracked = trackedTransactions.get(manager);
+  if (!tracked) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    tracked.committed.push(() => resolve(true));
+    tracked.rolledBack.push(() => resolve(false));
+  });
 }

@@ -5,8 +5,14 @@ import type { DatabaseEndpoint } from './database-endpoint';
 import type { DatabaseSettings } from './database-settings';
 
 /**
+ * How every API connection to real PostgreSQL starts: as the non-owner app role, and without JIT compilation (decision
+ * 0044: a plan whose estimate passed `jit_above_cost` compiled for half a second to run a query of a tenth of a millisecond).
+ */
+export const APP_CONNECTION_OPTIONS = `-c role=${APP_ROLE} -c jit=off`;
+
+/**
  * The pool the API queries through, as the non-owner app role. On real PostgreSQL each
- * connection switches role in its startup packet. PGlite shares one session across connections
+ * connection switches role (and turns JIT off) in its startup packet. PGlite shares one session across connections
  * and ignores startup options, so there the role is set once (see `switchEmbeddedSessionToAppRole`)
  * and the single connection is kept open.
  */
@@ -15,7 +21,7 @@ export function appDataSourceOptions(endpoint: DatabaseEndpoint, settings: Datab
     type: 'postgres',
     url: endpoint.url,
     applicationName: 'kassa-api',
-    extra: endpoint.embedded ? { max: 1, idleTimeoutMillis: 0 } : { max: settings.poolSize, options: `-c role=${APP_ROLE}` },
+    extra: endpoint.embedded ? { max: 1, idleTimeoutMillis: 0 } : { max: settings.poolSize, options: APP_CONNECTION_OPTIONS },
   };
 }
 

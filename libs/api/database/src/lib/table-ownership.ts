@@ -86,6 +86,8 @@ export const TABLE_OWNERS: Readonly<Record<string, TableOwner>> = {
   analytics_customer_day: 'analytics',
   analytics_monthly_product: 'analytics',
   analytics_customer_total: 'analytics',
+  analytics_product_key: 'analytics',
+  analytics_basket_pack: 'analytics',
   request_rollup: 'monitoring',
   client_vital_rollup: 'monitoring',
   error_log: 'monitoring',

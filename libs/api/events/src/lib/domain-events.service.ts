@@ -57,6 +57,24 @@ export class DomainEvents {
   }
 
   /**
+   * Events built in SQL, for a statement that writes rows and records their events in one go (decision 0045): the
+   * `INSERT` of one event per row of `source`, a relation the caller's statement names (a CTE) with the columns `type`,
+   * `aggregate_type`, `aggregate_id`, `aggregate_version` and `data` (jsonb, its type's schema in libs/contracts, which
+   * the caller's SQL must keep to). The caller embeds it (`WITH …, events AS (<sql>) …`) with `parameters` appended,
+   * the first numbered `firstParameter`. Same envelope as `record`; written at once, even inside `collecting`.
+   */
+  insertFrom(context: EventWriteContext, source: string, firstParameter: number): { sql: string; parameters: unknown[] } {
+    this.wakeRelayAfterCommit(context);
+    const tenant = `$${firstParameter}::uuid`;
+    const request = `$${firstParameter + 1}::text`;
+    return {
+      sql: `INSERT INTO outbox_event (tenant_id, id, type, aggregate_type, aggregate_id, aggregate_version, data, request_id)
+            SELECT ${tenant}, uuidv7(), e.type, e.aggregate_type, e.aggregate_id, e.aggregate_version, e.data, ${request} FROM ${source} e`,
+      parameters: [context.tenantId, context.requestId ?? null],
+    };
+  }
+
+  /**
    * Runs `work` with the events it records in this transaction held back and written in one statement when it ends
    * (decision 0038): a request that records events from several services sends one insert, still before it commits.
    * If `work` fails, nothing is written (its transaction rolls back anyway).

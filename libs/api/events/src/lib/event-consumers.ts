@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { EventEnvelope, EventType, KassaEvent } from '@kassa/contracts';
 import { queryRows, TenantTransaction } from '@kassa/api/database';
 import type { EntityManager } from 'typeorm';
@@ -15,12 +15,23 @@ export interface EventConsumer {
   handleBatch?(events: KassaEvent[], manager: EntityManager): Promise<void>;
 }
 
+/**
+ * Passes events on outside the database to receivers that de-duplicate by event id (sockets): no transaction and no
+ * processed marker, so it sees every delivery of an event, redeliveries included, and the lost-job sweep does not wait
+ * for it (decision 0052). A push that throws is logged, not retried: the receiver's replay recovers what it missed.
+ */
+export interface LiveEventConsumer {
+  name: string;
+  types: readonly EventType[] | 'all';
+  push(event: KassaEvent): void;
+}
+
 export interface DeliveryFailure {
   consumer: string;
   error: unknown;
 }
 
-const wants = (consumer: EventConsumer, event: EventEnvelope) => consumer.types === 'all' || consumer.types.includes(event.type);
+const wants = (consumer: EventConsumer | LiveEventConsumer, event: EventEnvelope) => consumer.types === 'all' || consumer.types.includes(event.type);
 
 /** Events of one tenant that a consumer takes in one transaction, at most. */
 const BATCH_SIZE = 100;
@@ -31,25 +42,37 @@ const BATCH_SIZE = 100;
  */
 @Injectable()
 export class EventConsumers {
+  private readonly logger = new Logger(EventConsumers.name);
   private readonly consumers: EventConsumer[] = [];
+  private readonly liveConsumers: LiveEventConsumer[] = [];
   private readonly batchers = new Map<string, TenantBatcher<EventEnvelope, unknown>>();
 
   constructor(private readonly tenants: TenantTransaction) {}
 
   register(consumer: EventConsumer): void {
-    if (this.consumers.some((existing) => existing.name === consumer.name)) {
-      throw new Error(`an event consumer named ${consumer.name} is already registered`);
-    }
+    this.refuseTakenName(consumer.name);
     this.consumers.push(consumer);
     // One batch of a tenant at a time per consumer: the next fills while it runs.
     this.batchers.set(consumer.name, new TenantBatcher((tenantId, events) => this.handleBatch(consumer, tenantId, events), BATCH_SIZE, 1));
   }
 
-  /** Who takes which types (null: every type), as the relay's recovery sweep passes them to the database. */
+  registerLive(consumer: LiveEventConsumer): void {
+    this.refuseTakenName(consumer.name);
+    this.liveConsumers.push(consumer);
+  }
+
+  private refuseTakenName(name: string): void {
+    if ([...this.consumers, ...this.liveConsumers].some((existing) => existing.name === name)) {
+      throw new Error(`an event consumer named ${name} is already registered`);
+    }
+  }
+
+  /** Who takes which types (null: every type), as the relay's recovery sweep passes them to the database: the consumers that keep markers. */
   subscriptions(): { name: string; types: readonly EventType[] | null }[] {
     return this.consumers.map((consumer) => ({ name: consumer.name, types: consumer.types === 'all' ? null : consumer.types }));
   }
 
+  /** The consumers that keep markers and want the event: those a dead letter can name. */
   consumersOf(event: EventEnvelope): EventConsumer[] {
     return this.consumers.filter((consumer) => wants(consumer, event));
   }
@@ -57,9 +80,10 @@ export class EventConsumers {
   /**
    * Gives the event to every consumer that has not processed it yet. Each consumer handles it in a transaction
    * together with its processed marker, so a redelivery never repeats an effect and one failing consumer does
-   * not hold back the others.
+   * not hold back the others. Live consumers get it first, at once.
    */
   async deliver(event: EventEnvelope): Promise<DeliveryFailure[]> {
+    for (const consumer of this.liveConsumers) if (wants(consumer, event)) this.pushLive(consumer, event);
     const outcomes = await Promise.all(
       this.consumersOf(event).map(async (consumer) => ({
         consumer: consumer.name,
@@ -67,6 +91,15 @@ export class EventConsumers {
       })),
     );
     return outcomes.filter((outcome) => outcome.error !== undefined);
+  }
+
+  private pushLive(consumer: LiveEventConsumer, event: EventEnvelope): void {
+    try {
+      // Outbox rows are written only through DomainEvents, whose producers are typed by each type's data schema.
+      consumer.push(event as KassaEvent);
+    } catch (error) {
+      this.logger.warn({ err: error, consumer: consumer.name, eventId: event.id }, 'live event consumer failed');
+    }
   }
 
   /** Each event's error, or undefined once handled: a failed batch is tried again event by event, so one bad event fails alone. */

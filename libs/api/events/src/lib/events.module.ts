@@ -81,7 +81,8 @@ export class EventsModule {
               }),
             ],
             providers: [
-              { provide: EVENT_QUEUE, useClass: BullMqEventQueue },
+              BullMqEventQueue,
+              { provide: EVENT_QUEUE, useExisting: BullMqEventQueue },
               OutboxProcessor,
               { provide: SharedQueueConnection, useFactory: () => new SharedQueueConnection(connection) },
             ],

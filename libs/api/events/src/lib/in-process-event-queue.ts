@@ -30,6 +30,10 @@ export class InProcessEventQueue implements EventQueue {
     }
   }
 
+  addEach(events: EventEnvelope[]): Promise<void> {
+    return this.add(events);
+  }
+
   retry(event: EventEnvelope): Promise<void> {
     return this.add([event]);
   }

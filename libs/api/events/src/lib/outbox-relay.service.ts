@@ -9,6 +9,7 @@ import { ENVELOPE_COLUMNS } from './event-row';
 import { OutboxListener } from './outbox-listener';
 import { OutboxSignal } from './outbox-signal';
 import { OutboxStats } from './outbox-stats';
+import { sequenceRuns } from './sequence-runs';
 
 const BATCH_SIZE = 500;
 const CLEANUP_EVERY_MS = 60 * 60 * 1000;
@@ -62,11 +63,17 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
 
   /**
    * One pass: for each tenant with work, hand over its abandoned events again and stamp and dispatch its new ones;
-   * when the recovery sweep is due, also hand over again its events whose job was lost.
+   * when the recovery sweep is due, also hand over again its events whose job was lost. Answers how many it stamped.
    */
   async publishPending(): Promise<number> {
+    return (await this.pass()).published;
+  }
+
+  /** A pass, and whether a tenant had more than a batch waiting (an import's events), so the next need not wait for a ring or a poll. */
+  private async pass(): Promise<{ published: number; more: boolean }> {
     const sweepLost = this.lostSweepDue();
     let published = 0;
+    let more = false;
     for (const tenantId of await this.tenantsWithWork(sweepLost)) {
       const { lost, abandoned, stamped } = await this.tenants.run(tenantId, async (manager) => ({
         lost: sweepLost ? await this.lostIn(manager, tenantId) : [],
@@ -75,13 +82,14 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       }));
       if (lost.length > 0) {
         this.logger.warn({ tenantId, events: lost.length }, 'outbox relay hands over again dispatched events no consumer has seen');
-        await this.queue.add(lost);
+        await this.queue.addEach(lost);
       }
       await this.dispatch(tenantId, [...abandoned, ...stamped]);
       this.stats.recordRelayed(stamped.length);
       published += stamped.length;
+      more ||= stamped.length === BATCH_SIZE || abandoned.length === BATCH_SIZE;
     }
-    return published;
+    return { published, more };
   }
 
   /** Gives the next sequence numbers to up to BATCH_SIZE of a tenant's unpublished events, in insert order. */
@@ -113,13 +121,15 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
 
   private async run(): Promise<void> {
     while (this.running) {
+      let more = false;
       try {
-        await this.publishPending();
+        ({ more } = await this.pass());
         await this.cleanUpIfDue();
       } catch (error) {
         this.logger.error({ err: error }, 'outbox relay pass failed');
       }
-      await this.signal.wait(this.config.outbox.pollMs);
+      // A backlog drains pass after pass; otherwise the relay sleeps until a commit rings it or the poll comes round.
+      if (!more) await this.signal.wait(this.config.outbox.pollMs);
     }
   }
 
@@ -170,9 +180,17 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private async dispatch(tenantId: string, events: EventEnvelope[]): Promise<void> {
     if (events.length === 0) return;
     await this.queue.add(events);
-    await this.tenants.run(tenantId, (manager) =>
-      manager.query(`UPDATE outbox_event SET dispatched_at = now() WHERE id = ANY($1) AND dispatched_at IS NULL`, [events.map((event) => event.id)]),
-    );
+    // By ranges of the tenant's sequence on the undispatched index: a list of ids let the planner, on statistics that
+    // lag a burst (an import), read every event the tenant keeps for each batch.
+    await this.tenants.run(tenantId, async (manager) => {
+      for (const [first, last] of sequenceRuns(events.map((event) => event.sequence))) {
+        await manager.query(`UPDATE outbox_event SET dispatched_at = now() WHERE tenant_id = $1 AND sequence BETWEEN $2 AND $3 AND dispatched_at IS NULL`, [
+          tenantId,
+          first,
+          last,
+        ]);
+      }
+    });
   }
 
   /** Events are kept EVENTS_RETENTION_DAYS for the events API; their processed markers go with them. */

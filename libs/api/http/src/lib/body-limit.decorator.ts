@@ -1,8 +1,8 @@
-import { RouteConfig } from '@nestjs/platform-fastify';
 import type { FastifyInstance } from 'fastify';
+import { AddRouteConfig } from './route-config';
 
 /** A larger request body for one route (imports); every other route keeps Fastify's 1 MiB. */
-export const BodyLimit = (bytes: number) => RouteConfig({ bodyLimit: bytes });
+export const BodyLimit = (bytes: number) => AddRouteConfig({ bodyLimit: bytes });
 
 /** Applies @BodyLimit() when routes are registered. */
 export function honourRouteBodyLimits(fastify: FastifyInstance): void {

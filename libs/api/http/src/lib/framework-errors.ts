@@ -51,11 +51,12 @@ export function answerClientError(error: NodeJS.ErrnoException, socket: Socket):
  * already, or a report a route answers on purpose (the readiness probe's 503).
  */
 export function installProblemSafetyNet(fastify: FastifyInstance): void {
-  fastify.addHook('onSend', async (request, reply, payload) => {
-    if (reply.statusCode < 400 || /json/.test(String(reply.getHeader('content-type') ?? ''))) return payload;
+  // Callback hooks here and in the other hooks every request passes: an async one costs a promise per request.
+  fastify.addHook('onSend', (request, reply, payload, done) => {
+    if (reply.statusCode < 400 || /json/.test(String(reply.getHeader('content-type') ?? ''))) return done(null, payload);
     const { status, code } = problemForStatus(reply.statusCode);
     const detail = typeof payload === 'string' && payload.length > 0 && payload.length <= 200 ? payload : (STATUS_CODES[status] ?? 'Error');
     reply.code(status).header('content-type', PROBLEM_CONTENT_TYPE);
-    return JSON.stringify(problemOf({ status, code, detail }, request));
+    done(null, JSON.stringify(problemOf({ status, code, detail }, request)));
   });
 }

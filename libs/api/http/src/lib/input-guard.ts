@@ -80,8 +80,8 @@ export function unacceptableInput(input: unknown): FieldError[] {
 
 /** Refuses unacceptable values in the body, query string and path of every request before any handler sees them. */
 export function installInputGuard(fastify: FastifyInstance): void {
-  fastify.addHook('preValidation', async (request) => {
+  fastify.addHook('preValidation', (request, _reply, done) => {
     const errors = [request.params, request.query, request.body].flatMap((input) => unacceptableInput(input));
-    if (errors.length > 0) throw invalidFields(errors);
+    done(errors.length > 0 ? invalidFields(errors) : undefined);
   });
 }

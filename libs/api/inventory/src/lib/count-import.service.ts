@@ -29,7 +29,7 @@ export class CountImportService {
   async import(context: RequestContext, body: CountImportDto | SpreadsheetUpload, query: CountImportQueryDto): Promise<CountImportResultDto> {
     if (!(body instanceof SpreadsheetUpload)) return this.importRows(context, body.storeId, jsonImportSource(body.rows), query.dryRun ?? false);
     if (!query.storeId) throw invalidField('storeId', 'give the counted store as ?storeId= when posting a file');
-    const source = fileImportSource(body, 'counts', await this.tenants.current(context), {
+    const source = await fileImportSource(body, 'counts', await this.tenants.current(context), {
       mapping: query.mapping,
       remembered: await this.mappings.remembered(context, 'counts'),
     });

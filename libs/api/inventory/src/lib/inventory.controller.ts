@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
+import { transactionOutcome } from '@kassa/api/database';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { ImportBodyPipe, MAPPING_FIELD_DESCRIPTION, sendExport, SpreadsheetImportRoute, SpreadsheetUpload } from '@kassa/api/spreadsheets';
 import type { FastifyReply } from 'fastify';
@@ -113,7 +114,7 @@ export class InventoryController {
   @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiOkResponse({ description: 'Stock levels of the stores you can see, as CSV or xlsx.' })
   async exportLevels(@Ctx() context: RequestContext, @Query() query: LevelsExportQueryDto, @Res() reply: FastifyReply): Promise<void> {
-    await sendExport(reply, await this.inventory.exportLevels(context, query));
+    await sendExport(reply, await this.inventory.exportLevels(context, query), transactionOutcome(context.manager));
   }
 
   @Patch('levels/:storeId/:productId')
@@ -139,7 +140,7 @@ export class InventoryController {
   @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiOkResponse({ description: 'The stock ledger of the stores you can see, oldest first, as CSV or xlsx.' })
   async exportLedger(@Ctx() context: RequestContext, @Query() query: LevelsExportQueryDto, @Res() reply: FastifyReply): Promise<void> {
-    await sendExport(reply, await this.inventory.exportLedger(context, query));
+    await sendExport(reply, await this.inventory.exportLedger(context, query), transactionOutcome(context.manager));
   }
 
   @Get('ledger')

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { isLowStock, stockStateOf, uuidv7 } from '@kassa/contracts';
+import { isLowStock, uuidv7 } from '@kassa/contracts';
 import { ProductsService } from '@kassa/api/catalog';
 import { isoTime, queryRows } from '@kassa/api/database';
 import { cursorShape, pageRequest, paginate, PageRequest, RequestContext } from '@kassa/api/http';
@@ -32,10 +32,22 @@ const EXPORT_PAGE = 5000;
 /** By store, then product. */
 const LEVEL_PAGES = cursorShape('stock-levels', ['uuid', 'uuid']);
 type LevelCursor = readonly ['uuid', 'uuid'];
-/** Products asked of catalog at a time for `includeZero`. */
-const ZERO_BATCH = 500;
-/** The same, when a stock state filters them: few may match, so a page can take the whole catalog (round trips, not rows, cost most). */
-const STATE_BATCH = 5_000;
+/**
+ * One store's levels for `includeZero`: every product that is not deleted (within the product filters), at 0 and
+ * the product's reorder point where the store never moved it. `lowOnly` and `state` are the SQL forms of
+ * isLowStock and stockStateOf (libs/contracts).
+ */
+const LEVELS_WITH_ZERO_SQL = `
+  SELECT p.id AS "productId", p.sku, p.name AS "productName", coalesce(s.on_hand, 0) AS "onHand",
+         coalesce(s.reorder_point, p.reorder_point) AS "reorderPoint"
+    FROM product p
+    LEFT JOIN stock_level s ON s.tenant_id = p.tenant_id AND s.store_id = $1 AND s.product_id = p.id
+   WHERE p.deleted_at IS NULL AND ($2::uuid IS NULL OR p.id > $2) AND ($3::uuid IS NULL OR p.id = $3)
+     AND ($4::uuid IS NULL OR p.category_id = $4) AND ($5::boolean IS NULL OR p.active = $5)
+     AND (NOT $6 OR coalesce(s.on_hand, 0) <= coalesce(s.reorder_point, p.reorder_point))
+     AND ($7::text IS NULL OR $7 = CASE WHEN coalesce(s.on_hand, 0) <= 0 THEN 'out'
+                                        WHEN coalesce(s.on_hand, 0) <= coalesce(s.reorder_point, p.reorder_point) THEN 'low' ELSE 'in' END)
+   ORDER BY p.id LIMIT $8`;
 /** Newest first. */
 const LEDGER_PAGES = cursorShape('stock-ledger', ['uuid']);
 
@@ -177,7 +189,8 @@ export class InventoryService {
 
   /**
    * Every product that is not deleted in each store (by store id, then product id), at 0 where the store never
-   * moved it: the products are asked of catalog a batch at a time, their levels read here.
+   * moved it: one statement per store, so a stock state that few products are in is found by PostgreSQL, not by
+   * walking the catalog here.
    */
   private async levelsWithZero(context: RequestContext, query: StockLevelQueryDto, page: PageRequest<LevelCursor>): Promise<StockLevelListDto> {
     // Zeros are made up here, so a store that does not exist must be refused rather than shown with every product at 0.
@@ -186,32 +199,17 @@ export class InventoryService {
     const rows: StockLevelRowDto[] = [];
     const [afterStore, afterProduct] = page.after ?? [null, null];
     for (const storeId of stores.filter((id) => afterStore === null || id >= afterStore)) {
-      let after = storeId === afterStore ? afterProduct : null;
-      while (rows.length < page.fetch) {
-        // A page of one state may skip most products: read large batches rather than only what is missing.
-        const batch = query.lowOnly || query.state ? STATE_BATCH : Math.min(ZERO_BATCH, page.fetch - rows.length);
-        const products = await this.products.stockable(context, after, batch, query.productId, { categoryId: query.categoryId, active: query.active });
-        if (products.length === 0) break;
-        const stored = await queryRows<{ productId: string; onHand: number; reorderPoint: number | null }>(
-          context.manager,
-          `SELECT product_id AS "productId", on_hand AS "onHand", reorder_point AS "reorderPoint"
-             FROM stock_level WHERE store_id = $1 AND product_id = ANY($2::uuid[])`,
-          [storeId, products.map((product) => product.id)],
-        );
-        const levels = new Map(stored.map((level) => [level.productId, level]));
-        for (const product of products) {
-          const level = levels.get(product.id);
-          const onHand = level?.onHand ?? 0;
-          const reorderPoint = level?.reorderPoint ?? product.reorderPoint;
-          const low = isLowStock(onHand, reorderPoint);
-          if (query.lowOnly && !low) continue;
-          if (query.state && stockStateOf(onHand, reorderPoint) !== query.state) continue;
-          rows.push({ storeId, productId: product.id, sku: product.sku, productName: product.name, onHand, reorderPoint, low });
-          if (rows.length === page.fetch) break;
-        }
-        if (products.length < batch) break;
-        after = products[products.length - 1].id;
-      }
+      const levels = await queryRows<Omit<StockLevelRowDto, 'storeId' | 'low'>>(context.manager, LEVELS_WITH_ZERO_SQL, [
+        storeId,
+        storeId === afterStore ? afterProduct : null,
+        query.productId ?? null,
+        query.categoryId ?? null,
+        query.active ?? null,
+        query.lowOnly ?? false,
+        query.state ?? null,
+        page.fetch - rows.length,
+      ]);
+      rows.push(...levels.map((level) => ({ storeId, ...level, low: isLowStock(level.onHand, level.reorderPoint) })));
       if (rows.length === page.fetch) break;
     }
     return paginate(rows, page, (level) => [level.storeId, level.productId]);

@@ -38,6 +38,7 @@ export class RequestRollups implements OnModuleInit, BeforeApplicationShutdown {
   private timer?: NodeJS.Timeout;
   private flushing: Promise<void> = Promise.resolve();
   private lastCleanup = 0;
+  private minute = { start: 0, iso: '' };
 
   constructor(
     private readonly tenants: TenantTransaction,
@@ -60,7 +61,7 @@ export class RequestRollups implements OnModuleInit, BeforeApplicationShutdown {
 
   /** One answered request of a tenant. */
   record(tenantId: string, route: string, status: number, ms: number, requestId: string): void {
-    const minute = new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString();
+    const minute = this.minuteOf(Date.now());
     const key = `${tenantId}|${minute}|${route}`;
     const cell = this.cells.get(key) ?? {
       tenantId,
@@ -82,6 +83,13 @@ export class RequestRollups implements OnModuleInit, BeforeApplicationShutdown {
     cell.cacheHits += cache?.hits ?? 0;
     cell.cacheMisses += cache?.misses ?? 0;
     this.cells.set(key, cell);
+  }
+
+  /** The minute `now` falls in, as the rollup rows name it; worked out once a minute, not for every request. */
+  private minuteOf(now: number): string {
+    const start = Math.floor(now / 60_000) * 60_000;
+    if (start !== this.minute.start) this.minute = { start, iso: new Date(start).toISOString() };
+    return this.minute.iso;
   }
 
   /** Adds what was counted since the last flush to the database (one flush at a time). */

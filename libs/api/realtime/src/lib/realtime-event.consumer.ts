@@ -1,10 +1,9 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { afterCommit } from '@kassa/api/database';
 import { EventConsumers } from '@kassa/api/events';
 import { RealtimeBroadcaster } from './realtime-broadcaster';
 import { STORE_EVENT_TYPES, TENANT_EVENT_TYPES } from './realtime-rooms';
 
-/** Pushes each published event to its rooms once its delivery commits (no network I/O inside the transaction). */
+/** Pushes each published event to its rooms as it is delivered; clients drop what they already have by event id (decision 0052). */
 @Injectable()
 export class RealtimeEventConsumer implements OnModuleInit {
   constructor(
@@ -13,12 +12,10 @@ export class RealtimeEventConsumer implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.consumers.register({
+    this.consumers.registerLive({
       name: 'realtime',
       types: [...TENANT_EVENT_TYPES, ...STORE_EVENT_TYPES],
-      handle: async (event, manager) => {
-        afterCommit(manager, () => this.broadcaster.safely(() => this.broadcaster.event(event)));
-      },
+      push: (event) => this.broadcaster.event(event),
     });
   }
 }

@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
+import { transactionOutcome } from '@kassa/api/database';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Ctx, IdParam, RequestContext, RequirePermissionOrApproval, RequirePermissions } from '@kassa/api/http';
 import { sendExport } from '@kassa/api/spreadsheets';
@@ -66,7 +67,7 @@ export class SalesController {
   @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiOkResponse({ description: 'The sales the list filters match, one row per sale (voided ones with their status), newest first; audited.' })
   async export(@Ctx() context: RequestContext, @Query() query: SaleExportQueryDto, @Res() reply: FastifyReply): Promise<void> {
-    await sendExport(reply, await this.sales.export(context, query));
+    await sendExport(reply, await this.sales.export(context, query), transactionOutcome(context.manager));
   }
 
   @Get('summary')

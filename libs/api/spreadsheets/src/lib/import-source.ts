@@ -1,4 +1,4 @@
-import { ImportKind, readImportRows, readSpreadsheet, SpreadsheetError } from '@kassa/spreadsheet-core';
+import { ImportKind, readImportRows, SpreadsheetError } from '@kassa/spreadsheet-core';
 import { importFileTooLarge, importFileUnreadable, importMappingInvalid, ImportRowProblem } from './import.exception';
 import { SpreadsheetUpload } from './spreadsheet-upload';
 
@@ -29,8 +29,9 @@ export function jsonImportSource(rows: Record<string, unknown>[]): ImportSource 
   return { rows, problems: [], notes: [], unknownColumns: [] };
 }
 
-/** A posted file to import rows, read in the shop's locale. */
-export function fileImportSource(upload: SpreadsheetUpload, kind: ImportKind, shop: ShopFormat, columns: FileColumns = {}): ImportSource {
+/** A posted file to import rows, read in the shop's locale; the file reader (SheetJS) loads with the first file. */
+export async function fileImportSource(upload: SpreadsheetUpload, kind: ImportKind, shop: ShopFormat, columns: FileColumns = {}): Promise<ImportSource> {
+  const { readSpreadsheet } = await import('@kassa/spreadsheet-core/read');
   try {
     const table = readSpreadsheet(new Uint8Array(upload.bytes.buffer, upload.bytes.byteOffset, upload.bytes.byteLength), { fileName: upload.fileName });
     const read = readImportRows(table, kind, { ...shop, mapping: mappingOf(columns.mapping), remembered: columns.remembered });

@@ -1,6 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import { once } from 'node:events';
-import { PassThrough } from 'node:stream';
+import { PassThrough, pipeline, Readable, Transform } from 'node:stream';
 import { csvLine, UTF8_BOM } from './csv';
 import { SheetColumn, XlsxSheetWriter } from './xlsx-document';
 
@@ -36,20 +36,33 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 /**
  * Answers with the rows as CSV or as an .xlsx, either streamed page by page, then runs the export's `written`.
  * Either way the first page is read before the status goes out, so a query that fails answers problem+json
- * instead of a cut-off file.
+ * instead of a cut-off file. The download ends only once `committed` (the request transaction's outcome)
+ * resolves true, so a client holding the whole file finds the export's audit entry; if it resolves false, the
+ * download is cut off.
  */
-export async function sendExport<Row>(reply: FastifyReply, spreadsheet: SpreadsheetExport<Row>): Promise<void> {
-  const count = spreadsheet.format === 'xlsx' ? await sendXlsx(reply, spreadsheet) : await sendCsv(reply, spreadsheet);
+export async function sendExport<Row>(reply: FastifyReply, spreadsheet: SpreadsheetExport<Row>, committed: Promise<boolean>): Promise<void> {
+  const count = spreadsheet.format === 'xlsx' ? await sendXlsx(reply, spreadsheet, committed) : await sendCsv(reply, spreadsheet, committed);
   await spreadsheet.written(count);
 }
 
-async function sendXlsx<Row>(reply: FastifyReply, spreadsheet: SpreadsheetExport<Row>): Promise<number> {
+/** What the export writes to, and what goes to the client: the same bytes, whose end waits for `committed`. */
+function heldBody(committed: Promise<boolean>): { body: PassThrough; sent: Readable } {
+  const body = new PassThrough();
+  const sent = new Transform({
+    transform: (chunk, _encoding, next) => next(null, chunk),
+    flush: (done) => void committed.then((ok) => done(ok ? null : new Error('The export was not committed'))),
+  });
+  pipeline(body, sent, () => undefined); // an error destroys both; fastify reports it on the reply
+  return { body, sent };
+}
+
+async function sendXlsx<Row>(reply: FastifyReply, spreadsheet: SpreadsheetExport<Row>, committed: Promise<boolean>): Promise<number> {
   const { sheet } = spreadsheet;
   if (!sheet) throw new Error(`The ${spreadsheet.filename} export has no xlsx form`);
   const pages = spreadsheet.pages()[Symbol.asyncIterator]();
   let page = await pages.next();
-  const body = new PassThrough();
-  reply.header('content-type', XLSX_TYPE).header('content-disposition', `attachment; filename="${spreadsheet.filename}.xlsx"`).send(body);
+  const { body, sent } = heldBody(committed);
+  reply.header('content-type', XLSX_TYPE).header('content-disposition', `attachment; filename="${spreadsheet.filename}.xlsx"`).send(sent);
   const writer = new XlsxSheetWriter(body, sheet.name, sheet.columns, { currency: sheet.currency, timeZone: sheet.timeZone }, page.done ? [] : page.value);
   let count = 0;
   try {
@@ -60,17 +73,17 @@ async function sendXlsx<Row>(reply: FastifyReply, spreadsheet: SpreadsheetExport
     await writer.end();
   } catch (error) {
     writer.abort();
-    body.destroy(error as Error); // the client sees a cut-off download, never a file that looks whole
+    sent.destroy(error as Error); // the client sees a cut-off download, never a file that looks whole
     throw error;
   }
   return count;
 }
 
-async function sendCsv<Row>(reply: FastifyReply, spreadsheet: SpreadsheetExport<Row>): Promise<number> {
+async function sendCsv<Row>(reply: FastifyReply, spreadsheet: SpreadsheetExport<Row>, committed: Promise<boolean>): Promise<number> {
   const pages = spreadsheet.pages()[Symbol.asyncIterator]();
   let page = await pages.next();
-  const body = new PassThrough();
-  reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${spreadsheet.filename}.csv"`).send(body);
+  const { body, sent } = heldBody(committed);
+  reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${spreadsheet.filename}.csv"`).send(sent);
   body.write((spreadsheet.bom ? UTF8_BOM : '') + csvLine([...spreadsheet.csvHeader]));
   let count = 0;
   for (; !page.done; page = await pages.next()) {

@@ -56,16 +56,21 @@ export async function installSpreadsheetBodyParsers(fastify: FastifyInstance): P
     done(null, new SpreadsheetUpload(body as Buffer, FILE_NAME_BY_MEDIA_TYPE[mediaTypeOf(request.headers['content-type'])] ?? 'upload'));
   });
   await fastify.register(fastifyMultipart, { throwFileSizeLimit: true });
-  fastify.addHook('preValidation', async (request) => {
-    if (!request.isMultipart()) return;
-    if (!acceptsSpreadsheets(request)) throw spreadsheetNotAccepted();
-    const { upload, fields } = await readMultipartUpload(request);
-    for (const name of Object.keys(fields)) {
-      if ((request.query as Record<string, unknown>)[name] !== undefined) throw importFieldInvalid(name, `give ${name} in the query or in the form, not both`);
-    }
-    request.query = { ...(request.query as Record<string, unknown>), ...fields };
-    request.body = upload;
+  fastify.addHook('preValidation', (request, _reply, done) => {
+    if (!request.isMultipart()) return done();
+    takeMultipartUpload(request).then(() => done(), done);
   });
+}
+
+/** The form's file as the body and its fields in the query (given in one place, not both). */
+async function takeMultipartUpload(request: FastifyRequest): Promise<void> {
+  if (!acceptsSpreadsheets(request)) throw spreadsheetNotAccepted();
+  const { upload, fields } = await readMultipartUpload(request);
+  for (const name of Object.keys(fields)) {
+    if ((request.query as Record<string, unknown>)[name] !== undefined) throw importFieldInvalid(name, `give ${name} in the query or in the form, not both`);
+  }
+  request.query = { ...(request.query as Record<string, unknown>), ...fields };
+  request.body = upload;
 }
 
 async function readMultipartUpload(request: FastifyRequest): Promise<{ upload: SpreadsheetUpload; fields: Record<string, string> }> {

@@ -115,6 +115,9 @@ function drainedOrClosed(output: Writable): Promise<void> {
   });
 }
 
+/** Rows turned into XML and handed to the compressor at a time. */
+const ROWS_PER_PIECE = 256;
+
 /**
  * An .xlsx with one sheet, written to `output` row by row as it is zipped (memory stays flat however many rows):
  * a frozen header row, typed cells (money as numbers in the shop's currency format, dates as dates in its time
@@ -152,15 +155,19 @@ export class XlsxSheetWriter<Row> {
 
   /** Adds the rows and waits while the output is full, so a slow client holds the writer back instead of memory. */
   async write(rows: Row[]): Promise<void> {
-    let xml = '';
-    for (const row of rows) {
-      const r = ++this.rowNumber;
-      xml += `<row r="${r}">`;
-      for (const cell of this.cells) xml += cell(row, r);
-      xml += '</row>';
+    // A few hundred rows of XML at a time: a whole page as one string kept every cell's piece alive until it was
+    // compressed, and the heap grew by about 200 MB over an export of 100,000 products.
+    for (let start = 0; start < rows.length; start += ROWS_PER_PIECE) {
+      let xml = '';
+      for (const row of rows.slice(start, start + ROWS_PER_PIECE)) {
+        const r = ++this.rowNumber;
+        xml += `<row r="${r}">`;
+        for (const cell of this.cells) xml += cell(row, r);
+        xml += '</row>';
+      }
+      this.sheet.write(xml);
+      await this.sheet.drained();
     }
-    this.sheet.write(xml);
-    await this.sheet.drained();
     if (this.output.writableNeedDrain) await drainedOrClosed(this.output);
     if (this.output.destroyed) {
       this.sheet.abort();

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
-import { EarlyCacheHitInterceptor } from './early-cache-hit.interceptor';
 import { ImportMappingsController } from './import-mappings.controller';
 import { ImportMappingsService } from './import-mappings.service';
 import { RegistersController } from './registers.controller';
@@ -13,15 +12,7 @@ import { TenantsService } from './tenants.service';
 
 @Module({
   controllers: [TenantController, StoresController, RegistersController, ImportMappingsController],
-  providers: [
-    TenantsService,
-    StoresService,
-    RegistersService,
-    ImportMappingsService,
-    // In this order: a cached GET is answered before its tenant transaction would open.
-    { provide: APP_INTERCEPTOR, useClass: EarlyCacheHitInterceptor },
-    { provide: APP_INTERCEPTOR, useClass: TenantRequestInterceptor },
-  ],
+  providers: [TenantsService, StoresService, RegistersService, ImportMappingsService, { provide: APP_INTERCEPTOR, useClass: TenantRequestInterceptor }],
   exports: [TenantsService, StoresService, RegistersService, ImportMappingsService],
 })
 export class TenancyModule {}

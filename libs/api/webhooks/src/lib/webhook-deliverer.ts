@@ -70,9 +70,9 @@ export class WebhookDeliverer {
 
   /**
    * Answers how long to wait before the next attempt, or undefined when the delivery is settled. The request
-   * (and only the request) holds one of the endpoint's `slots`; with none free, the attempt is not made.
+   * (and only the request) holds one of the endpoint's `slots`; with none free, the attempt is not made: `no-slot`.
    */
-  async attempt(job: WebhookDeliveryJob, slots: EndpointSlots): Promise<number | undefined> {
+  async attempt(job: WebhookDeliveryJob, slots: EndpointSlots): Promise<number | 'no-slot' | undefined> {
     const delivery = await this.reads.submit(job.tenantId, job.deliveryId);
     if (!delivery || delivery.status !== 'pending') return undefined;
     if (!delivery.enabled) {
@@ -82,7 +82,7 @@ export class WebhookDeliverer {
       return undefined;
     }
 
-    if (!(await slots.acquire(job.endpointId))) return slots.busyRetryMs();
+    if (!(await slots.acquire(job.endpointId))) return 'no-slot';
     const body = JSON.stringify(delivery.payload);
     const timestamp = Math.floor(Date.now() / 1000);
     const response = await this.http

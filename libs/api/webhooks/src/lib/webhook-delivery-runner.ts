@@ -12,6 +12,8 @@ import { WEBHOOK_SETTINGS, WebhookSettings } from './webhook-settings';
 @Injectable()
 export class WebhookDeliveryRunner {
   private readonly slots: EndpointSlots;
+  /** Deliveries being attempted in this process: a second job for one of them (the sweep's, beside its batch's) waits its turn. */
+  private readonly attempting = new Set<string>();
 
   constructor(
     private readonly deliverer: WebhookDeliverer,
@@ -21,7 +23,24 @@ export class WebhookDeliveryRunner {
   }
 
   /** How long to wait before running the job again, or undefined when it is finished. */
-  run(job: WebhookDeliveryJob): Promise<number | undefined> {
-    return this.deliverer.attempt(job, this.slots);
+  async run(job: WebhookDeliveryJob): Promise<number | undefined> {
+    const outcome = await this.next(job);
+    return outcome === 'no-slot' ? this.slots.busyRetryMs() : outcome;
+  }
+
+  /** The delay before deliveries that found no slot try again. */
+  busyRetryMs(): number {
+    return this.slots.busyRetryMs();
+  }
+
+  /** As `run`, but answers `no-slot` when the attempt was not made for want of a slot, so a batch job can carry it on. */
+  async next(job: WebhookDeliveryJob): Promise<number | 'no-slot' | undefined> {
+    if (this.attempting.has(job.deliveryId)) return 'no-slot';
+    this.attempting.add(job.deliveryId);
+    try {
+      return await this.deliverer.attempt(job, this.slots);
+    } finally {
+      this.attempting.delete(job.deliveryId);
+    }
   }
 }

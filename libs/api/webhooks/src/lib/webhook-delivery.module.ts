@@ -36,7 +36,7 @@ export class WebhookDeliveryModule {
               },
             }),
           ],
-          providers: [{ provide: WEBHOOK_DELIVERY_QUEUE, useClass: BullMqWebhookDeliveryQueue }, WebhookDeliveryProcessor],
+          providers: [BullMqWebhookDeliveryQueue, { provide: WEBHOOK_DELIVERY_QUEUE, useExisting: BullMqWebhookDeliveryQueue }, WebhookDeliveryProcessor],
         }
       : {
           imports: [],

@@ -81,4 +81,27 @@ describe('AccessTokenKeeper', () => {
     );
     expect(await sut.refresh()).toMatchObject({ kind: 'refreshed', claims: { tenantId: 'tenant-1', userId: 'user-9', expiresAt: NOW + 900_000 } });
   });
+
+  it('takes the answer of the refresh the page sent before it existed, and asks through the cookie only after that', async () => {
+    const early = accessToken(900, 'user-early');
+    const later = accessToken(900, 'user-later');
+    const refresh = jest.fn(async () => Response.json({ accessToken: later }));
+    const locks = serialLocks();
+    const sut = new AccessTokenKeeper(refresh, locks, () => NOW, Promise.resolve(Response.json({ accessToken: early })));
+    const [first, again] = await Promise.all([sut.refresh(), sut.token()]);
+    expect(first).toMatchObject({ kind: 'refreshed', token: early });
+    expect(again).toBe(early);
+    expect(refresh).not.toHaveBeenCalled();
+    expect(locks.names).toEqual([]);
+    expect(await sut.refresh()).toMatchObject({ kind: 'refreshed', token: later });
+    expect(refresh).toHaveBeenCalledTimes(1);
+    expect(locks.names).toEqual([REFRESH_LOCK]);
+  });
+
+  it('reports signed out when the early refresh found no session cookie', async () => {
+    const refresh = jest.fn();
+    const sut = new AccessTokenKeeper(refresh, undefined, () => NOW, Promise.resolve(new Response(null, { status: 204 })));
+    expect(await sut.refresh()).toEqual({ kind: 'signed-out' });
+    expect(refresh).not.toHaveBeenCalled();
+  });
 });

@@ -20,10 +20,15 @@ export class AccessTokenKeeper {
   private current?: { token: string; claims: AccessClaims };
   private pending?: Promise<RefreshOutcome>;
 
+  /**
+   * @param started a refresh the page already sent, under the same lock, before this keeper existed (the early refresh
+   * in the page's HTML, see early-refresh.ts): the keeper's first refresh reads its answer instead of asking again.
+   */
   constructor(
     private readonly refreshThroughCookie: () => Promise<Response>,
     private readonly locks: LockManagerLike | undefined,
     private readonly now: () => number = Date.now,
+    private started?: Promise<Response>,
   ) {}
 
   /** Accepts a token from sign-in or sign-up; false when it is not a Kassa access token. */
@@ -45,16 +50,25 @@ export class AccessTokenKeeper {
   }
 
   refresh(): Promise<RefreshOutcome> {
-    this.pending ??= (this.locks ? this.locks.request(REFRESH_LOCK, () => this.refreshNow()) : this.refreshNow()).finally(() => {
-      this.pending = undefined;
-    });
+    if (!this.pending) {
+      const started = this.started;
+      this.started = undefined;
+      const outcome = started
+        ? this.settle(started)
+        : this.locks
+          ? this.locks.request(REFRESH_LOCK, () => this.settle(this.refreshThroughCookie()))
+          : this.settle(this.refreshThroughCookie());
+      this.pending = outcome.finally(() => {
+        this.pending = undefined;
+      });
+    }
     return this.pending;
   }
 
-  private async refreshNow(): Promise<RefreshOutcome> {
+  private async settle(request: Promise<Response>): Promise<RefreshOutcome> {
     let response: Response;
     try {
-      response = await this.refreshThroughCookie();
+      response = await request;
     } catch {
       return { kind: 'unreachable' };
     }

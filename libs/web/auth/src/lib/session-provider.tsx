@@ -7,6 +7,7 @@ import { ApiAccessProvider, type ApiAccess } from '@kassa/web/data-access';
 import { cacheScope, purgeApiCaches, SCOPE_HEADER } from '@kassa/web/pwa';
 import type { AccessClaims } from './access-claims';
 import { AccessTokenKeeper } from './access-token-keeper';
+import { takeEarlyRefresh } from './early-refresh';
 import { chooseStore, chosenStore, forgetSession, rememberedSession, rememberSession, rememberShop, type RememberedSession } from './device-memory';
 import { postSession, readSessionResult, type SessionResult, type SignInInput, type SignUpInput } from './session-requests';
 
@@ -39,7 +40,9 @@ const SIGNED_OUT_MESSAGE = 'signed-out';
 /** Sign-in state for the whole app: restores the session on load, keeps the token fresh, ends it everywhere. */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
-  const [keeper] = useState(() => new AccessTokenKeeper(() => postSession('refresh'), typeof navigator === 'undefined' ? undefined : navigator.locks));
+  const [keeper] = useState(
+    () => new AccessTokenKeeper(() => postSession('refresh'), typeof navigator === 'undefined' ? undefined : navigator.locks, Date.now, takeEarlyRefresh()),
+  );
   const [identity, setIdentity] = useState<Identity>({ status: 'loading' });
   const scope = identity.status === 'signed-in' ? cacheScope(identity.who.tenantId, identity.who.userId) : undefined;
   const scopeRef = useRef(scope);

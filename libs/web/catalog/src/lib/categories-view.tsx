@@ -9,6 +9,8 @@ import styles from './categories.module.css';
 
 const CATEGORY_LIST = ['category', 'list'];
 const TOP = '';
+/** What a dragged category carries: its own type, so other drags (selected text, files) are not offered a drop. */
+const CATEGORY_DRAG_TYPE = 'application/x-kassa-category';
 
 type Editing = { kind: 'create'; parentId: string | null } | { kind: 'rename'; category: CategoryRow } | { kind: 'move'; category: CategoryRow };
 
@@ -50,14 +52,16 @@ export function CategoriesView() {
 
   const dropOn = (parentId: string | null) => (event: DragEvent) => {
     event.preventDefault();
-    const category = rows.find((row) => row.id === event.dataTransfer.getData('text/plain'));
+    const category = rows.find((row) => row.id === event.dataTransfer.getData(CATEGORY_DRAG_TYPE));
     setDragged(undefined);
     setDropTarget(undefined);
     if (!category || category.parentId === parentId || category.id === parentId) return;
     void move(category, parentId).catch(() => undefined);
   };
+  // Whether a category is being dragged comes from the drag itself: the `dragged` state may not have rendered yet when
+  // the first dragover arrives, and a drop is only offered to targets that accepted a dragover.
   const dragOver = (target: string) => (event: DragEvent) => {
-    if (!dragged) return;
+    if (!event.dataTransfer.types.includes(CATEGORY_DRAG_TYPE)) return;
     event.preventDefault();
     event.dataTransfer.dropEffect = 'move';
     setDropTarget(target);
@@ -72,7 +76,7 @@ export function CategoriesView() {
           data-dragging={dragged === node.id || undefined}
           draggable={manage}
           onDragStart={(event) => {
-            event.dataTransfer.setData('text/plain', node.id);
+            event.dataTransfer.setData(CATEGORY_DRAG_TYPE, node.id);
             event.dataTransfer.effectAllowed = 'move';
             setDragged(node.id);
           }}

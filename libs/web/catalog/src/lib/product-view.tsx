@@ -15,7 +15,7 @@ const BACK = { href: '/products', label: 'Products' };
 export function ProductView() {
   const { id } = useParams<{ id: string }>();
   const valid = isUuid(id);
-  const { can } = useSession();
+  const { can, me } = useSession();
   const format = useShopFormat();
   const access = useApiAccess();
   const queryClient = useQueryClient();
@@ -85,14 +85,17 @@ export function ProductView() {
         title={data.name}
         back={BACK}
         actions={
-          <>
-            <Button onClick={() => navigate(`/inventory/products/${data.id}`)}>Stock and ledger</Button>
-            {can('catalog:manage') && (
-              <Button variant="danger" onClick={() => void remove(data)}>
-                Delete
-              </Button>
-            )}
-          </>
+          // All at once, when the permissions are known: Delete arriving later would take the place of the button under the pointer.
+          me && (
+            <>
+              <Button onClick={() => navigate(`/inventory/products/${data.id}`)}>Stock and ledger</Button>
+              {can('catalog:manage') && (
+                <Button variant="danger" onClick={() => void remove(data)}>
+                  Delete
+                </Button>
+              )}
+            </>
+          )
         }
         description={
           <span className={styles.summary}>

@@ -26,6 +26,9 @@ import { NewProductDialog } from './new-product-dialog';
 import { productExportColumns, productExportFilters } from './product-export';
 import styles from './catalog.module.css';
 
+/** Searches go to an index that answers in tens of milliseconds: a shorter pause than the default gets rows on screen sooner. */
+const PRODUCT_SEARCH_PAUSE_MS = 150;
+
 const STATUS_OPTIONS = [
   { value: 'true', label: 'Active' },
   { value: 'false', label: 'Inactive' },
@@ -204,6 +207,7 @@ export function ProductsView() {
               disabled={Boolean(stock)}
               value={table.filterValues['q'] ?? ''}
               onSearch={(value) => table.setFilter('q', value)}
+              debounceMs={PRODUCT_SEARCH_PAUSE_MS}
             />
             <Select
               label="Category"

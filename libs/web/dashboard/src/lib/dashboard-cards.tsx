@@ -1,6 +1,5 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
-import Link from 'next/link';
 import { useId, type ReactNode } from 'react';
 import { useSession } from '@kassa/web/auth';
 import {
@@ -21,7 +20,7 @@ import {
   type PeriodFigures,
 } from '@kassa/web/analytics';
 import { callApi, queryKeys, useApiAccess, type ApiError } from '@kassa/web/data-access';
-import { ProblemState, Skeleton, useShopFormat, VisuallyHidden } from '@kassa/web/ui';
+import { IntentLink, ProblemState, Skeleton, useShopFormat, VisuallyHidden } from '@kassa/web/ui';
 import { analysisLink, daysBefore, type DashboardScope } from './dashboard-scope';
 import styles from './views.module.css';
 
@@ -48,9 +47,9 @@ function Card({
     <section className={`${styles.card} ${className ?? ''}`} aria-labelledby={id}>
       <header className={styles.cardHeader}>
         <h2 id={id}>{title}</h2>
-        <Link href={link.href} className={styles.cardLink}>
+        <IntentLink href={link.href} className={styles.cardLink}>
           {link.label} <span aria-hidden="true">→</span>
-        </Link>
+        </IntentLink>
       </header>
       {children}
       {actions && <div className={styles.cardActions}>{actions}</div>}
@@ -280,9 +279,9 @@ export function LowStockCard({ scope, className, canOrder }: CardProps & { canOr
       link={{ href: analysisLink('velocity', scope, {}), label: 'Stock cover' }}
       actions={
         canOrder && low.data && low.data.items.length > 0 ? (
-          <Link href="/purchasing/reorder" className={styles.primaryLink}>
+          <IntentLink href="/purchasing/reorder" className={styles.primaryLink}>
             Create purchase order
-          </Link>
+          </IntentLink>
         ) : undefined
       }
     >
@@ -352,5 +351,36 @@ export function AnomaliesCard({ scope, className }: CardProps) {
         )}
       </Figures>
     </Card>
+  );
+}
+
+const PLACEHOLDER_CARDS = [
+  { title: 'Today so far', className: styles.today, lines: 4 },
+  { title: 'Revenue: 8 weeks and the next 14 days', className: styles.revenue, lines: 6 },
+  { title: 'Top products this week', className: styles.top, lines: 4 },
+  { title: 'Low stock', className: styles.stock, lines: 4 },
+  { title: 'Anything unusual', className: styles.anomalies, lines: 4 },
+];
+
+/** The board's cards with their titles, while the person's permissions or the cards' first answers are on their way. */
+export function BoardPlaceholder({ liveFeed }: { liveFeed: boolean }) {
+  const [today, ...rest] = PLACEHOLDER_CARDS;
+  const card = ({ title, className, lines }: (typeof PLACEHOLDER_CARDS)[number]) => (
+    <div key={title} className={`${styles.card} ${className}`}>
+      <div className={styles.cardHeader}>
+        <span className={styles.cardTitle}>{title}</span>
+      </div>
+      <Skeleton lines={lines} />
+    </div>
+  );
+  return (
+    <div role="status" data-testid="dashboard-placeholder">
+      <VisuallyHidden>Loading the dashboard…</VisuallyHidden>
+      <div className={styles.board} data-live-feed={liveFeed ? 'shown' : 'none'} aria-hidden="true">
+        {card(today)}
+        {liveFeed && card({ title: 'Live sales', className: styles.liveFeed, lines: 4 })}
+        {rest.map(card)}
+      </div>
+    </div>
   );
 }

@@ -4,7 +4,8 @@ import { Suspense, useMemo, type ReactNode } from 'react';
 import { useSession } from '@kassa/web/auth';
 import { PageHeader, Select, Skeleton, useShopFormat } from '@kassa/web/ui';
 import { FirstRunChecklist } from './first-run-checklist';
-import { AnomaliesCard, LowStockCard, RevenueCard, TodayCard, TopProductsCard } from './dashboard-cards';
+import { AnomaliesCard, BoardPlaceholder, LowStockCard, RevenueCard, TodayCard, TopProductsCard } from './dashboard-cards';
+import { RevealTogether } from './reveal-together';
 import styles from './views.module.css';
 
 export interface DashboardViewProps {
@@ -40,12 +41,16 @@ function Dashboard({ liveSalesFeed }: DashboardViewProps) {
     <PageHeader
       title="Dashboard"
       description={
-        <>
-          <span data-testid="shop-name">{me?.tenant.name ?? '…'}</span>
-          {' · '}
-          {store ? store.name : analytics ? 'All stores' : `${me?.user.name ?? ''} (${me?.role ?? ''})`}
-          {offline && ' · Offline: showing what this device saw last.'}
-        </>
+        me ? (
+          <>
+            <span data-testid="shop-name">{me.tenant.name}</span>
+            {' · '}
+            {store ? store.name : analytics ? 'All stores' : `${me.user.name} (${me.role})`}
+            {offline && ' · Offline: showing what this device saw last.'}
+          </>
+        ) : (
+          '…'
+        )
       }
       actions={
         analytics && (me?.stores.length ?? 0) > 1 ? (
@@ -61,6 +66,16 @@ function Dashboard({ liveSalesFeed }: DashboardViewProps) {
       }
     />
   );
+
+  // Who the person is (and so what the board holds) is not known yet: the board's frame, as it most often is.
+  if (!me) {
+    return (
+      <>
+        {header}
+        <BoardPlaceholder liveFeed={Boolean(liveSalesFeed)} />
+      </>
+    );
+  }
 
   if (!analytics) {
     return (
@@ -85,19 +100,21 @@ function Dashboard({ liveSalesFeed }: DashboardViewProps) {
   return (
     <>
       {header}
-      <FirstRunChecklist />
-      <div className={styles.board} data-live-feed={liveSalesFeed ? 'shown' : 'none'}>
-        <TodayCard scope={scope} className={styles.today} />
-        {liveSalesFeed && (
-          <div className={styles.liveFeed} data-slot="live-sales-feed">
-            {liveSalesFeed}
-          </div>
-        )}
-        <RevenueCard scope={scope} className={styles.revenue} />
-        <TopProductsCard scope={scope} className={styles.top} />
-        <LowStockCard scope={scope} className={styles.stock} canOrder={can('purchasing:manage')} />
-        <AnomaliesCard scope={scope} className={styles.anomalies} />
-      </div>
+      <RevealTogether placeholder={<BoardPlaceholder liveFeed={Boolean(liveSalesFeed)} />}>
+        <FirstRunChecklist />
+        <div className={styles.board} data-live-feed={liveSalesFeed ? 'shown' : 'none'}>
+          <TodayCard scope={scope} className={styles.today} />
+          {liveSalesFeed && (
+            <div className={styles.liveFeed} data-slot="live-sales-feed">
+              {liveSalesFeed}
+            </div>
+          )}
+          <RevenueCard scope={scope} className={styles.revenue} />
+          <TopProductsCard scope={scope} className={styles.top} />
+          <LowStockCard scope={scope} className={styles.stock} canOrder={can('purchasing:manage')} />
+          <AnomaliesCard scope={scope} className={styles.anomalies} />
+        </div>
+      </RevealTogether>
     </>
   );
 }

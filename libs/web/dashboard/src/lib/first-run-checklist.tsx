@@ -1,11 +1,9 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
-import Link from 'next/link';
 import { useEffect, useId, useState } from 'react';
 import { useSession } from '@kassa/web/auth';
 import { callApi, queryKeys, useApiAccess, type ApiError } from '@kassa/web/data-access';
-import { useStoreDirectory } from '@kassa/web/sales';
-import { Button, Skeleton, VisuallyHidden } from '@kassa/web/ui';
+import { Button, IntentLink, Skeleton, VisuallyHidden } from '@kassa/web/ui';
 import { firstRunSteps, type FirstRunFacts } from './first-run-steps';
 import styles from './views.module.css';
 
@@ -27,10 +25,25 @@ function rememberDismissed(tenantId: string): void {
   }
 }
 
-/** What the shop has set up, from its stores and registers (the store directory), products, paired tills and users. */
+/**
+ * What the shop has set up: its stores (the owner's session lists them all), their till registers, products, paired
+ * tills and users. All asked for at once: the registers by the stores the session already knows, not after a list of
+ * stores of their own.
+ */
 function useFirstRunFacts(enabled: boolean): { data?: FirstRunFacts; isError: boolean } {
   const access = useApiAccess();
-  const directory = useStoreDirectory({ enabled });
+  const { me } = useSession();
+  const storeIds = (me?.stores ?? []).map((store) => store.id);
+  const registers = useQuery<number, ApiError>({
+    queryKey: queryKeys.list('store', { with: 'registers', of: storeIds }),
+    enabled,
+    queryFn: async ({ signal }) => {
+      const lists = await Promise.all(
+        storeIds.map((id) => callApi(access, (http) => http.GET('/api/v1/stores/{id}/registers', { params: { path: { id } }, signal }), signal)),
+      );
+      return lists.flatMap((list) => list.items).filter((register) => register.kind === 'pos' && register.retiredAt === null).length;
+    },
+  });
   const rest = useQuery<Omit<FirstRunFacts, 'stores' | 'tillRegisters'>, ApiError>({
     queryKey: [...queryKeys.entity('product'), 'first-run'],
     enabled,
@@ -47,12 +60,8 @@ function useFirstRunFacts(enabled: boolean): { data?: FirstRunFacts; isError: bo
       };
     },
   });
-  if (!directory.data || !rest.data) return { isError: directory.isError || rest.isError };
-  const { stores } = directory.data;
-  const tillRegisters = stores
-    .flatMap((store) => directory.data.registersOf(store.id))
-    .filter((register) => register.kind === 'pos' && register.retiredAt === null);
-  return { data: { stores: stores.length, tillRegisters: tillRegisters.length, ...rest.data }, isError: false };
+  if (registers.data === undefined || !rest.data) return { isError: registers.isError || rest.isError };
+  return { data: { stores: storeIds.length, tillRegisters: registers.data, ...rest.data }, isError: false };
 }
 
 /**
@@ -62,7 +71,9 @@ function useFirstRunFacts(enabled: boolean): { data?: FirstRunFacts; isError: bo
 export function FirstRunChecklist() {
   const { me, can } = useSession();
   const tenantId = me?.tenant.id;
-  const [dismissed, setDismissed] = useState(true);
+  // Read while rendering (the board renders in the browser only, once the person is known), so the steps' answers are
+  // asked for with the board's, not a render later.
+  const [dismissed, setDismissed] = useState(() => (tenantId ? readDismissed(tenantId) : true));
   useEffect(() => setDismissed(tenantId ? readDismissed(tenantId) : true), [tenantId]);
   const owner = can('tenant:manage') && can('devices:manage') && can('users:manage');
   const facts = useFirstRunFacts(owner && !dismissed);
@@ -108,9 +119,9 @@ export function FirstRunChecklist() {
               {step.done ? <VisuallyHidden> (done)</VisuallyHidden> : <span className={styles.firstRunDescription}>{step.description}</span>}
             </span>
             {!step.done && (
-              <Link href={step.href} className={step === next ? styles.primaryLink : styles.cardLink}>
+              <IntentLink href={step.href} className={step === next ? styles.primaryLink : styles.cardLink}>
                 {step.action}
-              </Link>
+              </IntentLink>
             )}
           </li>
         ))}

@@ -1,4 +1,5 @@
-import { ImportKind, readImportRows, readSpreadsheet, RowIssue, SpreadsheetError } from '@kassa/spreadsheet-core';
+import { ImportKind, readImportRows, RowIssue, SpreadsheetError } from '@kassa/spreadsheet-core';
+import { readSpreadsheet } from '@kassa/spreadsheet-core/read';
 import type { ColumnMapping } from './column-mapping';
 
 /** The shop's locale and currency: they decide how `1.234` and `12,50` read. */

@@ -138,7 +138,7 @@ export function CountView() {
             </table>
           </div>
           <p role="status" className={styles.muted}>
-            {`${summary.counted} counted, ${summary.differing} ${summary.differing === 1 ? 'differs' : 'differ'}: ${summary.unitsOver} units over, ${summary.unitsShort} short.`}
+            {`${summary.counted} counted, ${summary.differing} ${summary.differing === 1 ? 'differs' : 'differ'}: ${unitsPhrase(summary.unitsOver)} over, ${summary.unitsShort} short.`}
           </p>
           {problem && (
             <p role="alert" className={styles.notice}>
@@ -157,10 +157,12 @@ export function CountView() {
         open={reviewing}
         onOpenChange={setReviewing}
         title="Post this count?"
-        description={`${summary.counted} products counted. ${summary.differing} differ from on hand: ${summary.unitsOver} units over, ${summary.unitsShort} short. Sales made meanwhile are kept: differences are taken against on hand at posting.`}
+        description={`${summary.counted} products counted. ${summary.differing} differ from on hand: ${unitsPhrase(summary.unitsOver)} over, ${summary.unitsShort} short. Sales made meanwhile are kept: differences are taken against on hand at posting.`}
         confirmLabel="Post count"
         onConfirm={confirm}
       />
     </>
   );
 }
+
+const unitsPhrase = (units: number) => `${units} ${units === 1 ? 'unit' : 'units'}`;

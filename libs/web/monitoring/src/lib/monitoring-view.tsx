@@ -17,6 +17,7 @@ import {
   useShopLocale,
   type DataTableColumn,
 } from '@kassa/web/ui';
+import type { TrafficPlotProps } from './traffic-chart';
 import styles from './monitoring.module.css';
 
 type Summary = Schemas['MonitoringSummaryDto'];
@@ -24,8 +25,28 @@ type RouteTraffic = Schemas['RouteTrafficDto'];
 type ErrorGroup = Schemas['ErrorGroupDto'];
 type WebVitalPage = Schemas['WebVitalPageDto'];
 
+const CHART_HEIGHT = 220;
 // uPlot and its styles load with the first chart, on this page only.
-const TrafficChart = dynamic(() => import('./traffic-chart'), { ssr: false, loading: () => <Skeleton height={220} label="Loading the chart" /> });
+const TrafficPlot = dynamic(() => import('./traffic-chart'), { ssr: false, loading: () => <Skeleton height={CHART_HEIGHT} label="Loading the chart" /> });
+
+/** The plot's box keeps its height while uPlot loads, and the legend is drawn at once: nothing below them moves. */
+function TrafficChart(props: Omit<TrafficPlotProps, 'height'>) {
+  return (
+    <figure className={styles.chart}>
+      <div style={{ height: CHART_HEIGHT }}>
+        <TrafficPlot {...props} height={CHART_HEIGHT} />
+      </div>
+      <figcaption className={styles.legend}>
+        {props.series.map((line) => (
+          <span key={line.label} className={styles.legendItem}>
+            <span className={styles.swatch} style={{ background: `var(${line.colorToken})` }} aria-hidden="true" />
+            {line.label}
+          </span>
+        ))}
+      </figcaption>
+    </figure>
+  );
+}
 
 const RANGES = [
   { value: '3600', label: 'Last hour' },
@@ -283,7 +304,10 @@ export function MonitoringView() {
         }
       />
       {summary.isPending ? (
-        <Skeleton lines={4} label="Loading the figures" />
+        // A screen tall: the error groups below start out of sight, so the figures arriving move nothing on screen.
+        <div className={styles.summaryPending}>
+          <Skeleton lines={4} label="Loading the figures" />
+        </div>
       ) : summary.isError ? (
         <ProblemState kind={summary.error.kind} onRetry={() => void summary.refetch()} retrying={summary.isFetching} />
       ) : (

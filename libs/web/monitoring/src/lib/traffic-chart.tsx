@@ -2,7 +2,6 @@
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import styles from './monitoring.module.css';
 
 export interface ChartSeries {
   label: string;
@@ -12,7 +11,7 @@ export interface ChartSeries {
   dash?: number[];
 }
 
-export interface TrafficChartProps {
+export interface TrafficPlotProps {
   /** What the chart shows, for screen readers (the figures are also in the totals and the routes table). */
   label: string;
   /** Seconds since the epoch, one per point. */
@@ -23,13 +22,13 @@ export interface TrafficChartProps {
   unit: string;
   /** The shop's IANA zone: the time axis reads as the shop's clock. */
   timeZone: string;
-  height?: number;
+  height: number;
 }
 
 const token = (name: string) => getComputedStyle(document.documentElement).getPropertyValue(name).trim();
 
 /** A uPlot time series sized to its box; loaded lazily (next/dynamic) so charts never weigh on other pages. */
-export default function TrafficChart({ label, times, span, series, unit, timeZone, height = 220 }: TrafficChartProps) {
+export default function TrafficPlot({ label, times, span, series, unit, timeZone, height }: TrafficPlotProps) {
   const box = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -60,17 +59,5 @@ export default function TrafficChart({ label, times, span, series, unit, timeZon
     };
   }, [times, span, series, unit, timeZone, height]);
 
-  return (
-    <figure className={styles.chart}>
-      <div ref={box} role="img" aria-label={label} />
-      <figcaption className={styles.legend}>
-        {series.map((line) => (
-          <span key={line.label} className={styles.legendItem}>
-            <span className={styles.swatch} style={{ background: `var(${line.colorToken})` }} aria-hidden="true" />
-            {line.label}
-          </span>
-        ))}
-      </figcaption>
-    </figure>
-  );
+  return <div ref={box} role="img" aria-label={label} />;
 }

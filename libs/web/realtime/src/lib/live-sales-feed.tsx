@@ -1,9 +1,8 @@
 'use client';
-import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import { useSession } from '@kassa/web/auth';
 import { useApiQuery } from '@kassa/web/data-access';
-import { EmptyState, ProblemState, Skeleton, useShopFormat } from '@kassa/web/ui';
+import { EmptyState, IntentLink, ProblemState, Skeleton, useShopFormat } from '@kassa/web/ui';
 import { useRealtime } from './realtime-provider';
 import styles from './realtime.module.css';
 
@@ -69,7 +68,7 @@ export function LiveSalesFeed() {
         <ol className={styles.feedList} aria-live="polite" aria-label="Latest sales">
           {sales.map((sale) => (
             <li key={sale.id} className={styles.feedRow} data-live={liveIds.has(sale.id) || undefined}>
-              <Link href={`/sales/${sale.id}`}>Receipt #{sale.receiptNumber}</Link>
+              <IntentLink href={`/sales/${sale.id}`}>Receipt #{sale.receiptNumber}</IntentLink>
               <span className={styles.muted}>{storeName(sale.storeId)}</span>
               <time dateTime={sale.occurredAt} className={styles.muted}>
                 {format.dateTime(sale.occurredAt, { timeStyle: 'short' })}

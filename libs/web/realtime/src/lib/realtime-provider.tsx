@@ -55,29 +55,41 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
         action: link ? { label: 'Open', run: () => navigation.push(link) } : undefined,
       });
     };
-    void import('socket.io-client').then(({ io }) => {
-      if (cancelled) return;
-      client = new RealtimeClient({
-        url: window.location.origin,
-        io: (url, options) => io(url, { ...options, ...WEB_ORIGIN_SOCKET_OPTIONS }),
-        token: () => latest.current.session.accessToken(),
-        refreshToken: () => latest.current.session.renewAccessToken(),
-        replay: (after, limit) =>
-          callApi(latest.current.access, (http, signal) =>
-            http.GET('/api/v1/realtime/replay', { params: { query: { after, limit } }, signal }),
-          ) as Promise<RealtimeReplay>,
-        onEvent: (event) => {
-          for (const queryKey of staleQueryKeys(event)) void queryClient.invalidateQueries({ queryKey });
-          for (const listener of listeners.current) listener(event);
-        },
-        onNotification: notified,
-        onState: setState,
-        // Events were lost past the retention: every screen reloads what it shows.
-        onRefetch: () => void queryClient.invalidateQueries(),
+    const replay = (after: number, limit?: number) =>
+      callApi(latest.current.access, (http, signal) =>
+        http.GET('/api/v1/realtime/replay', { params: { query: { after, limit } }, signal }),
+      ) as Promise<RealtimeReplay>;
+    // Where the shop's events stand now, as the screens load their figures: the socket connects later, once the browser
+    // is idle (its script and handshake then do not compete with the screen's first requests), and replays from here
+    // what happened meanwhile. A shop without events yet starts from the head when it connects, as before.
+    const head = replay(0, 1).then(
+      (page) => page.head || undefined,
+      () => undefined,
+    );
+    const connect = () =>
+      void Promise.all([import('socket.io-client'), head]).then(([{ io }, lastSequence]) => {
+        if (cancelled) return;
+        client = new RealtimeClient({
+          lastSequence,
+          url: window.location.origin,
+          io: (url, options) => io(url, { ...options, ...WEB_ORIGIN_SOCKET_OPTIONS }),
+          token: () => latest.current.session.accessToken(),
+          refreshToken: () => latest.current.session.renewAccessToken(),
+          replay,
+          onEvent: (event) => {
+            for (const queryKey of staleQueryKeys(event)) void queryClient.invalidateQueries({ queryKey });
+            for (const listener of listeners.current) listener(event);
+          },
+          onNotification: notified,
+          onState: setState,
+          // Events were lost past the retention: every screen reloads what it shows.
+          onRefetch: () => void queryClient.invalidateQueries(),
+        });
+        client.start();
       });
-      client.start();
-    });
+    const idle = whenIdle(connect);
     return () => {
+      idle();
       cancelled = true;
       client?.close();
       setState('closed');
@@ -90,6 +102,16 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
   }, []);
   const value = useMemo(() => ({ state, subscribe }), [state, subscribe]);
   return <RealtimeContext.Provider value={value}>{children}</RealtimeContext.Provider>;
+}
+
+/** Runs `task` when the browser is next idle (at most 3 s from now); answers the cancel. */
+function whenIdle(task: () => void): () => void {
+  if (typeof window.requestIdleCallback === 'function') {
+    const handle = window.requestIdleCallback(task, { timeout: 3_000 });
+    return () => window.cancelIdleCallback(handle);
+  }
+  const handle = setTimeout(task, 1_000);
+  return () => clearTimeout(handle);
 }
 
 export function useRealtime(): Realtime {

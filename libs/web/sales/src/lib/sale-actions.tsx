@@ -17,15 +17,18 @@ const TENDER_OPTIONS: { value: TenderType; label: string }[] = [
 
 /** What can be done to a sale from its page, each offered only to those allowed to (the API refuses the rest anyway). */
 export function SaleActions({ sale, receiptText }: { sale: Sale; receiptText: string | undefined }) {
-  const { can } = useSession();
+  const { can, me } = useSession();
   const [open, setOpen] = useState<'refund' | 'void' | 'email'>();
   const completed = sale.status === 'completed';
   const refundable = completed && sale.lines.some((line) => line.refundedQuantity < line.quantity);
   const refunded = sale.lines.some((line) => line.refundedQuantity > 0);
   const close = () => setOpen(undefined);
+  // The buttons come all at once, when the permissions are known: Void and Refund arriving later would push the others
+  // aside (the header is right-aligned) under a click already on its way.
+  if (!me) return null;
   return (
     <>
-      {/* Shown from the start, ready once the receipt's text is: a button appearing later would shift the others under a click. */}
+      {/* Shown from the start, ready once the receipt's text is, for the same reason. */}
       <Button disabled={receiptText === undefined} onClick={() => receiptText !== undefined && printReceipt(receiptText, sale.receiptNumber)}>
         Print receipt
       </Button>

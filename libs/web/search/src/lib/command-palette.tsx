@@ -1,10 +1,8 @@
 'use client';
-import { useQueries } from '@tanstack/react-query';
-import { Command } from 'cmdk';
-import { useDeferredValue, useEffect, useState } from 'react';
+import dynamic from 'next/dynamic';
+import { useState } from 'react';
 import { useShortcut } from '@kassa/web/shortcuts';
-import styles from './command-palette.module.css';
-import type { SearchResult, SearchSource } from './search-source';
+import type { SearchSource } from './search-source';
 
 export interface CommandPaletteProps {
   sources: SearchSource[];
@@ -13,10 +11,13 @@ export interface CommandPaletteProps {
   onOpenChange(open: boolean): void;
 }
 
+// cmdk and its dialog load when the palette is first opened, not with every back-office page.
+const CommandPaletteDialog = dynamic(() => import('./command-palette-dialog'), { ssr: false });
+
 /** Ctrl/Cmd+K: one box over every registered source. Works from inside inputs too. */
-export function CommandPalette({ sources, onNavigate, open, onOpenChange }: CommandPaletteProps) {
-  const [query, setQuery] = useState('');
-  const deferredQuery = useDeferredValue(query);
+export function CommandPalette(props: CommandPaletteProps) {
+  const { open, onOpenChange } = props;
+  const [used, setUsed] = useState(false);
   useShortcut({
     id: 'search.palette',
     combo: { key: 'k', mod: true },
@@ -25,60 +26,6 @@ export function CommandPalette({ sources, onNavigate, open, onOpenChange }: Comm
     allowInInputs: true,
     run: () => onOpenChange(!open),
   });
-  const results = useQueries({
-    queries: sources.map((source) => ({
-      queryKey: ['search', source.id, deferredQuery],
-      queryFn: ({ signal }: { signal: AbortSignal }) => source.search(deferredQuery, signal),
-      enabled: open,
-      staleTime: 30_000,
-      networkMode: 'always' as const,
-    })),
-  });
-
-  function choose(result: SearchResult) {
-    onOpenChange(false);
-    setQuery('');
-    if (result.perform) result.perform();
-    else if (result.href) onNavigate(result.href);
-  }
-
-  const loading = results.some((result) => result.isFetching);
-  // Results arrive asynchronously and unfiltered by cmdk, so keep the first one selected for Enter.
-  const firstValue = sources.flatMap((source, index) => (results[index]?.data ?? []).map((result) => `${source.id}:${result.id}`))[0] ?? '';
-  const [selected, setSelected] = useState('');
-  useEffect(() => setSelected(firstValue), [firstValue]);
-  return (
-    <Command.Dialog
-      open={open}
-      onOpenChange={onOpenChange}
-      label="Search Kassa"
-      shouldFilter={false}
-      // cmdk would take Ctrl+K as "move up"; here it closes the palette.
-      vimBindings={false}
-      value={selected}
-      onValueChange={setSelected}
-      overlayClassName={styles.overlay}
-      contentClassName={styles.content}
-    >
-      <Command.Input className={styles.input} value={query} onValueChange={setQuery} placeholder="Search pages, people, stores…" />
-      <Command.List className={styles.list}>
-        {loading && <Command.Loading>Searching…</Command.Loading>}
-        <Command.Empty className={styles.empty}>Nothing found.</Command.Empty>
-        {sources.map((source, index) => {
-          const items = results[index]?.data ?? [];
-          if (items.length === 0) return null;
-          return (
-            <Command.Group key={source.id} heading={source.heading} className={styles.group}>
-              {items.map((result) => (
-                <Command.Item key={`${source.id}:${result.id}`} value={`${source.id}:${result.id}`} onSelect={() => choose(result)} className={styles.item}>
-                  <span>{result.title}</span>
-                  {result.subtitle && <span className={styles.subtitle}>{result.subtitle}</span>}
-                </Command.Item>
-              ))}
-            </Command.Group>
-          );
-        })}
-      </Command.List>
-    </Command.Dialog>
-  );
+  if (open && !used) setUsed(true);
+  return used ? <CommandPaletteDialog {...props} /> : null;
 }

@@ -1,5 +1,4 @@
 'use client';
-import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useSession } from '@kassa/web/auth';
@@ -8,7 +7,7 @@ import { CommandPalette } from '@kassa/web/search';
 import { ShortcutSheet, useShortcut } from '@kassa/web/shortcuts';
 import { ThemeSwitcher } from '@kassa/web/theme';
 import { NotificationBell, RealtimeIndicator } from '@kassa/web/realtime';
-import { ShopLocaleProvider, useNavigationGuard } from '@kassa/web/ui';
+import { IntentLink, ShopLocaleProvider, useNavigationGuard } from '@kassa/web/ui';
 import styles from './app-shell.module.css';
 import { activeNavItem, visibleNavItems, type NavItem } from './nav-items';
 import { StorePicker } from './store-picker';
@@ -43,10 +42,20 @@ export function AppShell({ children }: { children: ReactNode }) {
   }, [session.status, router, pathname]);
 
   if (session.status !== 'signed-in') {
+    // The frame as it will be (top bar, sidebar, content), so nothing moves when the shop arrives; prerendered, it is
+    // the page's first paint.
     return (
-      <main className={styles.loading}>
-        <p role="status">Loading your shop…</p>
-      </main>
+      <div className={styles.frame}>
+        <header className={styles.topbar}>
+          <span className={styles.brand}>Kassa</span>
+        </header>
+        <div className={styles.sidebar} />
+        <main id="main" tabIndex={-1} className={styles.main}>
+          <p role="status" className={styles.loading}>
+            Loading your shop…
+          </p>
+        </main>
+      </div>
     );
   }
 
@@ -59,9 +68,9 @@ export function AppShell({ children }: { children: ReactNode }) {
         Skip to content
       </a>
       <header className={styles.topbar}>
-        <Link href="/dashboard" className={styles.brand}>
+        <IntentLink href="/dashboard" className={styles.brand}>
           Kassa
-        </Link>
+        </IntentLink>
         <span className={styles.shop}>{session.me?.tenant.name}</span>
         <button type="button" className={styles.search} onClick={() => setPaletteOpen(true)} aria-keyshortcuts="Control+K Meta+K">
           Search <kbd>Ctrl K</kbd>
@@ -82,10 +91,10 @@ export function AppShell({ children }: { children: ReactNode }) {
         <ul>
           {items.map((item) => (
             <li key={item.href}>
-              <Link href={item.href} className={styles.navLink} aria-current={item === active ? 'page' : undefined}>
+              <IntentLink href={item.href} className={styles.navLink} aria-current={item === active ? 'page' : undefined}>
                 {item.label}
                 {item.digit && <kbd className={styles.navKey}>Ctrl {item.digit}</kbd>}
-              </Link>
+              </IntentLink>
             </li>
           ))}
         </ul>

@@ -116,6 +116,8 @@ export const OPERATION_ERRORS: Partial<Record<string, ErrorCode[]>> = {
   getWebhook: [ErrorCode.Forbidden, ErrorCode.Unauthorized, ErrorCode.ValidationFailed, ErrorCode.WebhookNotFound],
   getWebhookDelivery: [ErrorCode.Forbidden, ErrorCode.Unauthorized, ErrorCode.ValidationFailed, ErrorCode.WebhookDeliveryNotFound],
   importProducts: [
+    // A barcode taken by another request between the import's check and its write.
+    ErrorCode.BarcodeTaken,
     ErrorCode.Forbidden,
     ErrorCode.ImportFileUnreadable,
     ErrorCode.ImportInvalid,

@@ -44,6 +44,10 @@ import { CreateClientVitalRollup1768000000000 } from './1768000000000-create-cli
 import { OutboxRecoversLostJobs1768100000000 } from './1768100000000-outbox-recovers-lost-jobs';
 import { RankProductNamesByTrigramDistance1768200000000 } from './1768200000000-rank-product-names-by-trigram-distance';
 import { CreateCoarserAnalyticsRollups1768800000000 } from './1768800000000-create-coarser-analytics-rollups';
+import { Uuidv7InSql1769100000000 } from './1769100000000-uuidv7-in-sql';
+import { LongerTrigramSignaturesForProductSearch1769200000000 } from './1769200000000-longer-trigram-signatures-for-product-search';
+import { CountDaysInMonthlyProductRollup1769400000000 } from './1769400000000-count-days-in-monthly-product-rollup';
+import { PackBasketRollups1769400000001 } from './1769400000001-pack-basket-rollups';
 
 /** Every migration, in order. New ones are appended here. */
 export const migrations = [
@@ -93,4 +97,8 @@ export const migrations = [
   OutboxRecoversLostJobs1768100000000,
   RankProductNamesByTrigramDistance1768200000000,
   CreateCoarserAnalyticsRollups1768800000000,
+  Uuidv7InSql1769100000000,
+  LongerTrigramSignaturesForProductSearch1769200000000,
+  CountDaysInMonthlyProductRollup1769400000000,
+  PackBasketRollups1769400000001,
 ];

@@ -58,3 +58,15 @@ describe('formatDay', () => {
     expect(formatDay('2026-11-29', 'en-US')).toBe('Nov 29, 2026');
   });
 });
+
+describe('the wall clock of a zone', () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  it('is made once per zone, however many days are read in it', () => {
+    const made = jest.spyOn(Intl, 'DateTimeFormat');
+    const zone = 'Pacific/Chatham';
+    for (let hour = 0; hour < 48; hour++) dayIn(new Date(Date.UTC(2026, 2, 1, hour)), zone);
+    startOfDay('2026-03-02', zone);
+    expect(made.mock.calls.filter(([, options]) => options?.timeZone === zone)).toHaveLength(1);
+  });
+});

@@ -3,6 +3,7 @@ import type { DataSourceOptions } from 'typeorm';
 import { APP_ROLE } from './app-role';
 import type { DatabaseEndpoint } from './database-endpoint';
 import type { DatabaseSettings } from './database-settings';
+import { GuardedClient } from './guarded-client';
 
 /**
  * How every API connection to real PostgreSQL starts: as the non-owner app role, and without JIT compilation (decision
@@ -21,7 +22,9 @@ export function appDataSourceOptions(endpoint: DatabaseEndpoint, settings: Datab
     type: 'postgres',
     url: endpoint.url,
     applicationName: 'kassa-api',
-    extra: endpoint.embedded ? { max: 1, idleTimeoutMillis: 0 } : { max: settings.poolSize, options: APP_CONNECTION_OPTIONS },
+    extra: endpoint.embedded
+      ? { max: 1, idleTimeoutMillis: 0, Client: GuardedClient }
+      : { max: settings.poolSize, options: APP_CONNECTION_OPTIONS, Client: GuardedClient },
   };
 }
 

@@ -22,6 +22,11 @@ describe('databaseErrorToApiException', () => {
   it.each([
     ['pg_terminate_backend', failure('57P01')],
     ['a connection that dropped mid-query', new QueryFailedError('SELECT 1', [], new Error('Connection terminated unexpectedly'))],
+    [
+      'a statement written as the server closed the socket',
+      new QueryFailedError('START TRANSACTION', [], Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' })),
+    ],
+    ['a statement written after it closed', new QueryFailedError('COMMIT', [], Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }))],
     ["the transaction's next statement after that", new QueryRunnerProviderAlreadyReleasedError()],
     ['its commit', new QueryRunnerAlreadyReleasedError()],
   ])('answers a connection lost under the request (%s) with 503 and Retry-After, never a 500', (_, error) => {

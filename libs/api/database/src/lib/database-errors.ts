@@ -24,8 +24,11 @@ export function isForeignKeyViolation(error: unknown, constraint?: string): bool
   return pg?.code === '23503' && (constraint === undefined || pg.constraint === constraint);
 }
 
-/** PostgreSQL went away under the request: an administrator or a failover ended the connection, or the server is restarting. */
-const LOST_CONNECTION_CODES = ['57P01', '57P02', '57P03', '08000', '08003', '08006'];
+/**
+ * PostgreSQL went away under the request: an administrator or a failover ended the connection, or the server is restarting.
+ * The last three are the socket's own: a query written as the server closed its end fails with those, not with 57P01.
+ */
+const LOST_CONNECTION_CODES = ['57P01', '57P02', '57P03', '08000', '08003', '08006', 'ECONNRESET', 'EPIPE', 'ECONNREFUSED'];
 const LOST_CONNECTION_MESSAGE =
   /Connection terminated|terminating connection|Client has encountered a connection error|Connection ended unexpectedly|not queryable/i;
 

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { GuardedClient } from './guarded-client';
 import { migrations } from './migrations';
 
 /** Any fixed number: concurrent starters (replicas, parallel suites on one database) migrate one at a time. */
@@ -11,7 +12,7 @@ export async function migrateDatabase(url: string): Promise<string[]> {
     url,
     migrations,
     migrationsTableName: 'schema_migration',
-    extra: { max: 1 },
+    extra: { max: 1, Client: GuardedClient },
   });
   await dataSource.initialize();
   try {

@@ -113,12 +113,20 @@ export class OutboxProcessor extends WorkerHost {
     this.logger.warn(`outbox worker: ${error.message}`);
   }
 
-  /** After its last attempt, each event of the job that some consumer still has not processed is dead-lettered. */
+  /**
+   * After its last attempt, each event of the job that some consumer still has not processed is dead-lettered. An event
+   * whose dead letter cannot be written (the database is gone too) is left to the relay's recovery sweep, which hands
+   * over again what is neither processed nor dead-lettered; the error is logged, never thrown at the worker's emitter.
+   */
   @OnWorkerEvent('failed')
   async onFailed(job: Job<OutboxJobData | EventEnvelope> | undefined, error: Error): Promise<void> {
     if (!job || job.attemptsMade < (job.opts.attempts ?? 1)) return;
     const { events, attemptsBefore = 0 } = jobData(job.data);
-    for (const event of events) await this.handlers.exhausted(event, attemptsBefore + job.attemptsMade, error);
+    try {
+      for (const event of events) await this.handlers.exhausted(event, attemptsBefore + job.attemptsMade, error);
+    } catch (recordError) {
+      this.logger.error({ err: recordError, jobId: job.id }, 'could not dead-letter an exhausted outbox job; the recovery sweep hands it over again');
+    }
   }
 
   /** The batch was each event's first attempt: the exponential backoff goes on from there, as if the event had had its own job. */

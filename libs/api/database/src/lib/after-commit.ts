@@ -13,7 +13,7 @@ const trackedTransactions = new WeakMap<EntityManager, TrackedTransaction>();
  * Starts tracking a transaction's manager: `committed` runs the after-commit callbacks and waits for them,
  * `rolledBack` tells whoever waits on the transaction's outcome that it did not commit.
  */
-export function trackAfterCommit(manager: EntityManager): { committed: () => Promise<void>; rolledBack: () => void } {
+export function trackTransaction(manager: EntityManager): { committed: () => Promise<void>; rolledBack: () => void } {
   const tracked: TrackedTransaction = { committed: [], rolledBack: [] };
   trackedTransactions.set(manager, tracked);
   return {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { isUuid } from '@kassa/contracts';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
-import { trackAfterCommit } from './after-commit';
+import { trackTransaction } from './after-commit';
 
 /**
  * Runs work in one transaction scoped to a tenant: `app.tenant_id` is set transaction-locally
@@ -18,10 +18,10 @@ export class TenantTransaction {
     }
     const runner = this.dataSource.createQueryRunner();
     let result: T;
-    let transaction: ReturnType<typeof trackAfterCommit> | undefined;
+    let transaction: ReturnType<typeof trackTransaction> | undefined;
     try {
       await startTenantTransaction(runner, tenantId);
-      transaction = trackAfterCommit(runner.manager);
+      transaction = trackTransaction(runner.manager);
       result = await work(runner.manager);
       await runner.commitTransaction();
     } catch (error) {

@@ -9,6 +9,7 @@ import { createApiApp } from '@kassa/api/bootstrap';
 import { AppConfig, loadAppConfig } from '@kassa/api/config';
 import { createTestDatabase, freePort, ServerProcess, startApiProcess, TEST_REDIS_URL, TestDatabase } from '@kassa/testing';
 import { recordResponses } from './response-record';
+import { watchShutdown } from './shutdown-watch';
 
 export interface TestApi {
   /** The API in this process: for fixtures and internals (`app.get(...)`), and the one `http()` reaches unless in workers mode. */
@@ -72,14 +73,18 @@ export async function startTestApi(options: StartTestApiOptions = {}): Promise<T
   }
   const app = started.value;
   const cluster = clustered.value;
+  const shutdown = watchShutdown(app);
   return {
     app,
     http: () => request(cluster?.baseUrl ?? app.getHttpServer()),
     database,
     redisPrefix,
     async close() {
-      // A close once hung for 90 s after Redis was stalled and restored (docs/progress/follow-ups.md, #16): say what is still open.
-      const watchdog = setTimeout(() => console.error('TestApi.close is still waiting after 30 s on', process.getActiveResourcesInfo()), 30_000).unref();
+      // A close once hung for 90 s after Redis was stalled and restored (docs/progress/follow-ups.md, #16): say what it waits on.
+      const watchdog = setTimeout(
+        () => console.error('TestApi.close is still waiting after 30 s on', shutdown.pending(), process.getActiveResourcesInfo()),
+        30_000,
+      ).unref();
       try {
         if (cluster) await stopTestApiCluster(cluster, workers);
       } finally {

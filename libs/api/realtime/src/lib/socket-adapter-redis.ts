@@ -43,12 +43,7 @@ export class SocketAdapterRedis {
   async close(): Promise<void> {
     await Promise.all(
       this.connections.splice(0).map(async (connection) => {
-        const closed = connection.close().then(
-          () => true,
-          () => true,
-        );
-        const timedOut = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), CLOSE_TIMEOUT_MS).unref());
-        if (await Promise.race([closed, timedOut])) return;
+        if (await settlesWithin(connection.close(), CLOSE_TIMEOUT_MS)) return;
         try {
           connection.destroy();
         } catch {
@@ -57,6 +52,18 @@ export class SocketAdapterRedis {
       }),
     );
   }
+}
+
+/** True once `promise` has settled (either way), false if `ms` pass first; the timer does not keep the process up. */
+function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), ms).unref();
+    const settled = () => {
+      clearTimeout(timer);
+      resolve(true);
+    };
+    promise.then(settled, settled);
+  });
 }
 
 /**
@@ -73,16 +80,23 @@ export async function closeNamespaces(server: Server): Promise<void> {
  * their replies never come, and destroying the connection rejects them: handled here, they cannot crash the process.
  * They are also held until `ready`: the adapter subscribes its main channel as soon as a namespace exists, which on a
  * cluster client that has not connected yet would be lost (and with it every broadcast to several rooms).
+ * Closing the adapter (Socket.IO's server close, then closeNamespaces) does await its unsubscribes: each one counts as
+ * done when it is answered, fails, or CLOSE_TIMEOUT_MS pass, so a node lost in a failover cannot hold the shutdown.
  */
-function settleDroppedSubscriptions(connection: RedisConnection, ready: Promise<unknown>): void {
-  for (const command of ['sSubscribe', 'sUnsubscribe'] as const) {
-    const original = connection[command].bind(connection) as (...args: unknown[]) => Promise<unknown>;
-    Object.assign(connection, {
-      [command]: (...args: unknown[]) => {
-        const reply = ready.then(() => original(...args));
-        reply.catch(() => undefined);
-        return reply;
-      },
-    });
-  }
+export function settleDroppedSubscriptions(connection: Pick<RedisConnection, 'sSubscribe' | 'sUnsubscribe'>, ready: Promise<unknown>): void {
+  const subscribe = connection.sSubscribe.bind(connection) as (...args: unknown[]) => Promise<unknown>;
+  const unsubscribe = connection.sUnsubscribe.bind(connection) as (...args: unknown[]) => Promise<unknown>;
+  Object.assign(connection, {
+    sSubscribe: (...args: unknown[]) => {
+      const reply = ready.then(() => subscribe(...args));
+      reply.catch(() => undefined);
+      return reply;
+    },
+    sUnsubscribe: async (...args: unknown[]) => {
+      await settlesWithin(
+        ready.then(() => unsubscribe(...args)),
+        CLOSE_TIMEOUT_MS,
+      );
+    },
+  });
 }

@@ -1,4 +1,4 @@
-import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DelayedError, Job, Queue } from 'bullmq';
 import { WebhookBatchJob, webhookBatchJobId, WebhookDeliveryJob, WebhookDeliveryQueue, webhookJobId, WEBHOOKS_QUEUE_NAME } from './webhook-delivery-queue';
@@ -19,12 +19,16 @@ type WebhookJob = WebhookDeliveryJob | WebhookBatchJob;
  */
 @Injectable()
 export class BullMqWebhookDeliveryQueue implements WebhookDeliveryQueue {
+  private readonly logger = new Logger(BullMqWebhookDeliveryQueue.name);
   private next?: { jobs: WebhookDeliveryJob[]; added: Promise<void> };
 
   constructor(
     @InjectQueue(WEBHOOKS_QUEUE_NAME) private readonly queue: Queue<WebhookJob>,
     @Inject(WEBHOOK_SETTINGS) private readonly settings: WebhookSettings,
-  ) {}
+  ) {
+    // A Redis failover or restart is survived by reconnecting; without a listener the emitter reports it as unhandled.
+    queue.on('error', (error: Error) => this.logger.warn(`webhooks queue: ${error.message}`));
+  }
 
   add(jobs: WebhookDeliveryJob[]): Promise<void> {
     if (jobs.length === 0) return Promise.resolve();
@@ -97,6 +101,12 @@ export class WebhookDeliveryProcessor extends WorkerHost {
     private readonly queue: BullMqWebhookDeliveryQueue,
   ) {
     super();
+  }
+
+  /** Connection trouble (a Redis failover, a restart): the worker reconnects by itself; this only says so. */
+  @OnWorkerEvent('error')
+  onError(error: Error): void {
+    this.logger.warn(`webhooks worker: ${error.message}`);
   }
 
   async process(job: Job<WebhookJob>, token?: string): Promise<void> {

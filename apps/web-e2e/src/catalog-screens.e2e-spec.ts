@@ -117,7 +117,14 @@ describe('the catalog screens, built from the kit, in Chromium', () => {
     // Six changes in a row, then the pause: one search. (Playwright's own keys left gaps longer than the pause under load.)
     await typeInOneTask(page.getByRole('searchbox', { name: 'Search products' }), 'fennel');
     // Found among the 100,003 as the first row.
-    await grid.locator('tbody tr[data-index="0"]', { hasText: 'Fennel Seeds' }).waitFor();
+    await grid
+      .locator('tbody tr[data-index="0"]', { hasText: 'Fennel Seeds' })
+      .waitFor()
+      .catch(async (error: Error) => {
+        const shown = await grid.locator('tbody tr[data-index]').evaluateAll((rows) => rows.slice(0, 3).map((row) => (row as HTMLElement).innerText));
+        const typed = await page.getByRole('searchbox', { name: 'Search products' }).inputValue();
+        throw new Error(`${error.message}\nsearches sent: ${JSON.stringify(searches)}; search box: "${typed}"; first rows: ${JSON.stringify(shown)}`);
+      });
     expect(searches).toEqual(['fennel']);
   });
 

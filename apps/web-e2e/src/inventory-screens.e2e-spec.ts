@@ -115,7 +115,10 @@ describe('the stock screens of a shop with 100,000 products, in Chromium against
     const findProduct = async (name: string, sku: string) => {
       await page.getByRole('combobox', { name: 'Find a product' }).fill(sku);
       await page.getByRole('option', { name: new RegExp(sku) }).click();
-      await grid.getByRole('row', { name: new RegExp(name) }).waitFor();
+      // The unfiltered rows stay on screen until the product's arrive, and may hold a seeded namesake: wait for the SKU's
+      // row, and for the list to be that row alone.
+      await grid.getByRole('row', { name: new RegExp(`${name} ${sku}\\b`) }).waitFor();
+      await levelRows.nth(1).waitFor({ state: 'detached' });
       expect(await levelRows.count()).toBe(1);
     };
     // Rye Bread is at its reorder point of 5 or below. (That it is the only one of the 100,003 is the products list's

@@ -129,7 +129,9 @@ describe('live updates in the back office, in Chromium against the real API', ()
     expect(await accessibilityViolations(page, ['serious', 'critical'])).toEqual([]);
     await page.screenshot({ path: path.join(SCREENS, 'notifications.desktop.light.png'), fullPage: true });
     await item.getByRole('button', { name: 'Mark read' }).click();
-    await drawer.getByText('All read').waitFor();
+    // Exact: 'Mark all read' in the footer holds the words too, and alone it would satisfy the wait before the mark lands.
+    await drawer.getByText('All read', { exact: true }).waitFor();
+    expect(await item.getByText('Unread', { exact: true }).count()).toBe(0);
 
     await item.getByRole('link', { name: 'Open' }).click();
     await page.waitForURL(`**/products/${productId}`);

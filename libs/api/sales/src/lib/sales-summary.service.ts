@@ -58,45 +58,44 @@ export class SalesSummaryService {
     const parameters = [window.from, window.to, query.storeId ?? null, stores, query.registerId ?? null];
     const manager = context.manager;
 
-    const [[sales], taxByRate, [refunds], saleTenders, refundTenders] = await Promise.all([
-      manager.query(
-        `SELECT count(*) FILTER (WHERE x.status = 'completed')::int AS "salesCount",
-                coalesce(sum(x.subtotal_minor) FILTER (WHERE x.status = 'completed'), 0)::bigint AS "grossMinor",
-                coalesce(sum(x.discount_minor) FILTER (WHERE x.status = 'completed'), 0)::bigint AS "discountMinor",
-                coalesce(sum(x.tax_minor) FILTER (WHERE x.status = 'completed'), 0)::bigint AS "taxMinor",
-                coalesce(sum(x.total_minor) FILTER (WHERE x.status = 'completed'), 0)::bigint AS "totalMinor",
-                count(*) FILTER (WHERE x.status = 'voided')::int AS "voidCount",
-                coalesce(sum(x.total_minor) FILTER (WHERE x.status = 'voided'), 0)::bigint AS "voidMinor",
-                coalesce(sum(x.change_due_minor) FILTER (WHERE x.status = 'completed'), 0)::bigint AS "changeMinor"
-           FROM sale x WHERE x.occurred_at >= $1 AND x.occurred_at < $2 AND ${SCOPE}`,
-        parameters,
-      ),
-      manager.query(
-        `SELECT l.tax_rate_bps AS "rateBps", sum(l.total_minor - l.tax_minor)::bigint AS "netMinor",
-                sum(l.tax_minor)::bigint AS "taxMinor"
-           FROM sale x JOIN sale_line l ON l.tenant_id = x.tenant_id AND l.sale_id = x.id
-          WHERE x.status = 'completed' AND x.occurred_at >= $1 AND x.occurred_at < $2 AND ${SCOPE}
-          GROUP BY l.tax_rate_bps ORDER BY l.tax_rate_bps`,
-        parameters,
-      ),
-      manager.query(
-        `SELECT count(*)::int AS count, coalesce(sum(x.total_minor), 0)::bigint AS "totalMinor", coalesce(sum(x.tax_minor), 0)::bigint AS "taxMinor"
-           FROM sale_refund x WHERE x.created_at >= $1 AND x.created_at < $2 AND ${SCOPE}`,
-        parameters,
-      ),
-      manager.query(
-        `SELECT t.type, sum(t.amount_minor)::bigint AS "amountMinor"
-           FROM sale x JOIN sale_tender t ON t.tenant_id = x.tenant_id AND t.sale_id = x.id
-          WHERE x.status = 'completed' AND x.occurred_at >= $1 AND x.occurred_at < $2 AND ${SCOPE} GROUP BY t.type`,
-        parameters,
-      ),
-      manager.query(
-        `SELECT t.type, sum(t.amount_minor)::bigint AS "amountMinor"
-           FROM sale_refund x JOIN sale_refund_tender t ON t.tenant_id = x.tenant_id AND t.refund_id = x.id
-          WHERE x.created_at >= $1 AND x.created_at < $2 AND ${SCOPE} GROUP BY t.type`,
-        parameters,
-      ),
-    ]);
+    // One after another: they share the transaction's connection, which runs one query at a time anyway.
+    const [sales] = await manager.query(
+      `SELECT count(*) FILTER (WHERE x.status = 'completed')::int AS "salesCount",
+              coalesce(sum(x.subtotal_minor) FILTER (WHERE x.status = 'completed'), 0)::bigint AS "grossMinor",
+              coalesce(sum(x.discount_minor) FILTER (WHERE x.status = 'completed'), 0)::bigint AS "discountMinor",
+              coalesce(sum(x.tax_minor) FILTER (WHERE x.status = 'completed'), 0)::bigint AS "taxMinor",
+              coalesce(sum(x.total_minor) FILTER (WHERE x.status = 'completed'), 0)::bigint AS "totalMinor",
+              count(*) FILTER (WHERE x.status = 'voided')::int AS "voidCount",
+              coalesce(sum(x.total_minor) FILTER (WHERE x.status = 'voided'), 0)::bigint AS "voidMinor",
+              coalesce(sum(x.change_due_minor) FILTER (WHERE x.status = 'completed'), 0)::bigint AS "changeMinor"
+         FROM sale x WHERE x.occurred_at >= $1 AND x.occurred_at < $2 AND ${SCOPE}`,
+      parameters,
+    );
+    const taxByRate = await manager.query(
+      `SELECT l.tax_rate_bps AS "rateBps", sum(l.total_minor - l.tax_minor)::bigint AS "netMinor",
+              sum(l.tax_minor)::bigint AS "taxMinor"
+         FROM sale x JOIN sale_line l ON l.tenant_id = x.tenant_id AND l.sale_id = x.id
+        WHERE x.status = 'completed' AND x.occurred_at >= $1 AND x.occurred_at < $2 AND ${SCOPE}
+        GROUP BY l.tax_rate_bps ORDER BY l.tax_rate_bps`,
+      parameters,
+    );
+    const [refunds] = await manager.query(
+      `SELECT count(*)::int AS count, coalesce(sum(x.total_minor), 0)::bigint AS "totalMinor", coalesce(sum(x.tax_minor), 0)::bigint AS "taxMinor"
+         FROM sale_refund x WHERE x.created_at >= $1 AND x.created_at < $2 AND ${SCOPE}`,
+      parameters,
+    );
+    const saleTenders = await manager.query(
+      `SELECT t.type, sum(t.amount_minor)::bigint AS "amountMinor"
+         FROM sale x JOIN sale_tender t ON t.tenant_id = x.tenant_id AND t.sale_id = x.id
+        WHERE x.status = 'completed' AND x.occurred_at >= $1 AND x.occurred_at < $2 AND ${SCOPE} GROUP BY t.type`,
+      parameters,
+    );
+    const refundTenders = await manager.query(
+      `SELECT t.type, sum(t.amount_minor)::bigint AS "amountMinor"
+         FROM sale_refund x JOIN sale_refund_tender t ON t.tenant_id = x.tenant_id AND t.refund_id = x.id
+        WHERE x.created_at >= $1 AND x.created_at < $2 AND ${SCOPE} GROUP BY t.type`,
+      parameters,
+    );
 
     const amountOf = (rows: { type: TenderType; amountMinor: number }[], type: TenderType) => rows.find((row) => row.type === type)?.amountMinor ?? 0;
     const tenders: TenderTotalDto[] = TENDER_TYPES.map((type) => {

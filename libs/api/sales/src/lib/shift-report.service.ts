@@ -40,60 +40,59 @@ export class ShiftReportService {
   async compute(context: RequestContext, shift: ShiftDto, takenAt: string): Promise<ShiftReportDto> {
     const manager = context.manager;
     const id = shift.id;
-    const [[sales], [voids], [refunds], tenderRows, taxByRate, cashMovements] = await Promise.all([
-      queryRows<SaleTotals>(
-        manager,
-        `SELECT count(*)::int AS count, coalesce(sum(subtotal_minor), 0)::bigint AS "grossMinor", coalesce(sum(discount_minor), 0)::bigint AS "discountMinor",
-                coalesce(sum(tax_minor), 0)::bigint AS "taxMinor", coalesce(sum(total_minor), 0)::bigint AS "totalMinor",
-                coalesce(sum(change_due_minor), 0)::bigint AS "changeMinor", min(receipt_number) AS "firstNumber", max(receipt_number) AS "lastNumber"
-           FROM sale WHERE shift_id = $1`,
-        [id],
-      ),
-      queryRows<{ count: number; totalMinor: number; changeMinor: number }>(
-        manager,
-        `SELECT count(*)::int AS count, coalesce(sum(total_minor), 0)::bigint AS "totalMinor", coalesce(sum(change_due_minor), 0)::bigint AS "changeMinor"
-           FROM sale WHERE void_shift_id = $1`,
-        [id],
-      ),
-      queryRows<{ count: number; totalMinor: number; taxMinor: number }>(
-        manager,
-        `SELECT count(*)::int AS count, coalesce(sum(total_minor), 0)::bigint AS "totalMinor", coalesce(sum(tax_minor), 0)::bigint AS "taxMinor"
-           FROM sale_refund WHERE shift_id = $1`,
-        [id],
-      ),
-      queryRows<TenderRow>(
-        manager,
-        `SELECT t.type, 'sale' AS source, sum(t.amount_minor)::bigint AS "amountMinor"
-           FROM sale s JOIN sale_tender t ON t.tenant_id = s.tenant_id AND t.sale_id = s.id WHERE s.shift_id = $1 GROUP BY t.type
-         UNION ALL
-         SELECT t.type, 'void', sum(t.amount_minor)::bigint
-           FROM sale s JOIN sale_tender t ON t.tenant_id = s.tenant_id AND t.sale_id = s.id WHERE s.void_shift_id = $1 GROUP BY t.type
-         UNION ALL
-         SELECT t.type, 'refund', sum(t.amount_minor)::bigint
-           FROM sale_refund r JOIN sale_refund_tender t ON t.tenant_id = r.tenant_id AND t.refund_id = r.id WHERE r.shift_id = $1 GROUP BY t.type`,
-        [id],
-      ),
-      queryRows<TaxRateTotalDto>(
-        manager,
-        `SELECT rate_bps AS "rateBps", sum(net)::bigint AS "netMinor", sum(tax)::bigint AS "taxMinor"
-           FROM (SELECT l.tax_rate_bps AS rate_bps, l.total_minor - l.tax_minor AS net, l.tax_minor AS tax
-                   FROM sale s JOIN sale_line l ON l.tenant_id = s.tenant_id AND l.sale_id = s.id WHERE s.shift_id = $1
-                 UNION ALL
-                 SELECT l.tax_rate_bps, l.tax_minor - l.total_minor, -l.tax_minor
-                   FROM sale s JOIN sale_line l ON l.tenant_id = s.tenant_id AND l.sale_id = s.id WHERE s.void_shift_id = $1
-                 UNION ALL
-                 SELECT rl.tax_rate_bps, rl.tax_minor - rl.amount_minor, -rl.tax_minor
-                   FROM sale_refund r JOIN sale_refund_line rl ON rl.tenant_id = r.tenant_id AND rl.refund_id = r.id WHERE r.shift_id = $1) x
-          GROUP BY rate_bps ORDER BY rate_bps`,
-        [id],
-      ),
-      queryRows<ShiftCashMovementLineDto>(
-        manager,
-        `SELECT id, type, amount_minor AS "amountMinor", reason, ${isoTime('occurred_at')} AS "occurredAt"
-           FROM shift_cash_movement WHERE shift_id = $1 ORDER BY occurred_at, id`,
-        [id],
-      ),
-    ]);
+    // One after another: they share the transaction's connection, which runs one query at a time anyway.
+    const [sales] = await queryRows<SaleTotals>(
+      manager,
+      `SELECT count(*)::int AS count, coalesce(sum(subtotal_minor), 0)::bigint AS "grossMinor", coalesce(sum(discount_minor), 0)::bigint AS "discountMinor",
+              coalesce(sum(tax_minor), 0)::bigint AS "taxMinor", coalesce(sum(total_minor), 0)::bigint AS "totalMinor",
+              coalesce(sum(change_due_minor), 0)::bigint AS "changeMinor", min(receipt_number) AS "firstNumber", max(receipt_number) AS "lastNumber"
+         FROM sale WHERE shift_id = $1`,
+      [id],
+    );
+    const [voids] = await queryRows<{ count: number; totalMinor: number; changeMinor: number }>(
+      manager,
+      `SELECT count(*)::int AS count, coalesce(sum(total_minor), 0)::bigint AS "totalMinor", coalesce(sum(change_due_minor), 0)::bigint AS "changeMinor"
+         FROM sale WHERE void_shift_id = $1`,
+      [id],
+    );
+    const [refunds] = await queryRows<{ count: number; totalMinor: number; taxMinor: number }>(
+      manager,
+      `SELECT count(*)::int AS count, coalesce(sum(total_minor), 0)::bigint AS "totalMinor", coalesce(sum(tax_minor), 0)::bigint AS "taxMinor"
+         FROM sale_refund WHERE shift_id = $1`,
+      [id],
+    );
+    const tenderRows = await queryRows<TenderRow>(
+      manager,
+      `SELECT t.type, 'sale' AS source, sum(t.amount_minor)::bigint AS "amountMinor"
+         FROM sale s JOIN sale_tender t ON t.tenant_id = s.tenant_id AND t.sale_id = s.id WHERE s.shift_id = $1 GROUP BY t.type
+       UNION ALL
+       SELECT t.type, 'void', sum(t.amount_minor)::bigint
+         FROM sale s JOIN sale_tender t ON t.tenant_id = s.tenant_id AND t.sale_id = s.id WHERE s.void_shift_id = $1 GROUP BY t.type
+       UNION ALL
+       SELECT t.type, 'refund', sum(t.amount_minor)::bigint
+         FROM sale_refund r JOIN sale_refund_tender t ON t.tenant_id = r.tenant_id AND t.refund_id = r.id WHERE r.shift_id = $1 GROUP BY t.type`,
+      [id],
+    );
+    const taxByRate = await queryRows<TaxRateTotalDto>(
+      manager,
+      `SELECT rate_bps AS "rateBps", sum(net)::bigint AS "netMinor", sum(tax)::bigint AS "taxMinor"
+         FROM (SELECT l.tax_rate_bps AS rate_bps, l.total_minor - l.tax_minor AS net, l.tax_minor AS tax
+                 FROM sale s JOIN sale_line l ON l.tenant_id = s.tenant_id AND l.sale_id = s.id WHERE s.shift_id = $1
+               UNION ALL
+               SELECT l.tax_rate_bps, l.tax_minor - l.total_minor, -l.tax_minor
+                 FROM sale s JOIN sale_line l ON l.tenant_id = s.tenant_id AND l.sale_id = s.id WHERE s.void_shift_id = $1
+               UNION ALL
+               SELECT rl.tax_rate_bps, rl.tax_minor - rl.amount_minor, -rl.tax_minor
+                 FROM sale_refund r JOIN sale_refund_line rl ON rl.tenant_id = r.tenant_id AND rl.refund_id = r.id WHERE r.shift_id = $1) x
+        GROUP BY rate_bps ORDER BY rate_bps`,
+      [id],
+    );
+    const cashMovements = await queryRows<ShiftCashMovementLineDto>(
+      manager,
+      `SELECT id, type, amount_minor AS "amountMinor", reason, ${isoTime('occurred_at')} AS "occurredAt"
+         FROM shift_cash_movement WHERE shift_id = $1 ORDER BY occurred_at, id`,
+      [id],
+    );
 
     const amount = (type: TenderType, source: TenderRow['source']) => tenderRows.find((row) => row.type === type && row.source === source)?.amountMinor ?? 0;
     const tenders: ShiftTenderTotalDto[] = TENDER_TYPES.map((type) => {

@@ -36,4 +36,30 @@ describe('RedisCacheCoordination', () => {
     expect(await sut.generation('t:a:catalog')).toBe(2);
     expect(await sut.generation('t:a:catalog')).toBe(2);
   });
+
+  it('closes at once while its bumps subscriber is still connecting to a Redis that hangs, ending that connection', async () => {
+    const redis = fakeRedis();
+    const subscriber = { on: jest.fn(), connect: () => new Promise<never>(() => undefined), subscribe: jest.fn(), destroy: jest.fn() };
+    Object.assign(redis.client, { duplicate: () => subscriber });
+    const sut = new RedisCacheCoordination(async () => redis.client, 'kassa:');
+    expect(sut.known('t:a:catalog')).toBeUndefined();
+    await new Promise((resolve) => setImmediate(resolve));
+
+    await sut.close();
+
+    expect(subscriber.destroy).toHaveBeenCalledTimes(1);
+    expect(subscriber.subscribe).not.toHaveBeenCalled();
+  });
+
+  it('makes no subscription once closed', async () => {
+    const redis = fakeRedis();
+    const duplicate = jest.fn();
+    Object.assign(redis.client, { duplicate });
+    const sut = new RedisCacheCoordination(async () => redis.client, 'kassa:');
+    await sut.close();
+
+    expect(sut.known('t:a:catalog')).toBeUndefined();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(duplicate).not.toHaveBeenCalled();
+  });
 });

@@ -50,7 +50,7 @@ interface BumpSubscriber {
   on(event: 'error' | 'end' | 'reconnecting' | 'ready', listener: () => void): unknown;
   connect(): Promise<unknown>;
   subscribe(channel: string, listener: (message: string) => void): Promise<void>;
-  close(): Promise<void>;
+  destroy(): void;
 }
 
 export class RedisCacheCoordination implements CacheCoordination {
@@ -58,7 +58,11 @@ export class RedisCacheCoordination implements CacheCoordination {
   private readonly missedBumps = new Set<string>();
   private readonly generations = new KnownGenerations();
   private readonly channel: string;
-  private subscriber?: Promise<BumpSubscriber | undefined>;
+  /** Set while a subscription is made or held; cleared to try again after one failed. */
+  private subscribing?: Promise<void>;
+  /** The subscriber's connection from the moment it exists, so `close` can end it even while it is still connecting. */
+  private connection?: BumpSubscriber;
+  private closed = false;
 
   constructor(
     private readonly client: () => Promise<RedisClientConnectionType>,
@@ -102,16 +106,19 @@ export class RedisCacheCoordination implements CacheCoordination {
   }
 
   known(key: string): number | undefined {
-    this.subscriber ??= this.listen();
+    if (!this.closed) this.subscribing ??= this.listen();
     // A bump not yet made (Redis was away) leaves this replica's own generations behind.
     return this.missedBumps.size > 0 ? undefined : this.generations.get(key);
   }
 
   /** Subscribes a connection of its own to the bumps; while it is down (or reconnecting) nothing counts as known. */
-  private async listen(): Promise<BumpSubscriber | undefined> {
+  private async listen(): Promise<void> {
     try {
       // A node-redis client or cluster (Kassa uses no Sentinel); both subscribe on a duplicate of their connection.
-      const subscriber = ((await this.client()) as unknown as { duplicate(): BumpSubscriber }).duplicate();
+      const client = await this.client();
+      if (this.closed) return;
+      const subscriber = (client as unknown as { duplicate(): BumpSubscriber }).duplicate();
+      this.connection = subscriber;
       const deaf = () => this.generations.listening(false);
       subscriber.on('error', deaf);
       subscriber.on('end', deaf);
@@ -124,20 +131,31 @@ export class RedisCacheCoordination implements CacheCoordination {
       // node-redis subscribes again by itself after a reconnect, before it reports ready.
       subscriber.on('ready', () => this.generations.listening(true));
       this.generations.listening(true);
-      return subscriber;
     } catch {
       this.generations.listening(false);
+      this.endConnection();
       // Try again on a later read.
-      setTimeout(() => (this.subscriber = undefined), SUBSCRIBE_RETRY_MS).unref();
-      return undefined;
+      setTimeout(() => (this.subscribing = undefined), SUBSCRIBE_RETRY_MS).unref();
     }
   }
 
+  /**
+   * Ends the subscription without waiting for it: a subscriber still connecting to a Redis that hangs would otherwise
+   * hold the shutdown. It has no commands of its own to flush.
+   */
   async close(): Promise<void> {
-    const subscriber = await this.subscriber;
-    this.subscriber = Promise.resolve(undefined);
+    this.closed = true;
     this.generations.listening(false);
-    await subscriber?.close().catch(() => undefined);
+    this.endConnection();
+  }
+
+  private endConnection(): void {
+    try {
+      this.connection?.destroy();
+    } catch {
+      // Closed already.
+    }
+    this.connection = undefined;
   }
 
   async acquire(key: string, token: string, ms: number): Promise<boolean> {

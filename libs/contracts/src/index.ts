@@ -12,6 +12,7 @@ export * from './lib/money';
 export * from './lib/pricing';
 export * from './lib/discount-allowance';
 export * from './lib/locale';
+export * from './lib/count-text';
 export * from './lib/realtime';
 export * from './lib/denominations';
 export * from './lib/sales';

@@ -16,6 +16,7 @@ import {
   trend,
   ValueFormat,
 } from '@kassa/analytics-core';
+import { countOf } from '@kassa/contracts';
 import { ProductsService } from '@kassa/api/catalog';
 import { CustomersService } from '@kassa/api/customers';
 import { TenantCache } from '@kassa/api/cache';
@@ -176,7 +177,7 @@ export class AnalyticsService {
       const against = (percent: number | null, what: string) =>
         percent === null ? `nothing to compare with on ${what}` : `${signedPercent(percent)} on ${what}`;
       const explanation =
-        `Revenue was ${question.money(current.revenueMinor)} from ${current.transactions} ${current.transactions === 1 ? 'sale' : 'sales'} ` +
+        `Revenue was ${question.money(current.revenueMinor)} from ${countOf(current.transactions, 'sale', 'sales')} ` +
         `(${against(vsPrevious.revenuePercent, length === 1 ? 'the day before' : `the ${length} days before`)}); ` +
         `${weekday} ${to} took ${question.money(lastDay.revenueMinor)}, ${against(vsSameWeekdayLastWeek.revenuePercent, `the ${weekday} a week earlier`)}.`;
       return { ...this.scopeOf(question, explanation), current, previous, vsPrevious, lastDay, sameWeekdayLastWeek: weekBefore, vsSameWeekdayLastWeek };

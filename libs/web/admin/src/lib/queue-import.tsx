@@ -5,6 +5,7 @@ import { useApiAccess } from '@kassa/web/data-access';
 import { parseQueueFile, postQueueFile, type OutboxEntry, type PostedEntry, type QueueExport, type Transport } from '@kassa/web/offline-queue';
 import { Button, Dialog, useShopFormat } from '@kassa/web/ui';
 import styles from './admin.module.css';
+import { countOf } from '@kassa/contracts';
 
 type RawPost = (
   path: string,
@@ -86,7 +87,7 @@ export function QueueImport() {
         title="Import a queue file"
         description={
           file &&
-          `${file.name}: ${file.queue.entries.length} ${file.queue.entries.length === 1 ? 'entry' : 'entries'} exported ${format.dateTime(file.queue.exportedAt)}. Sales are posted for their register and cashier; what Kassa already has is not posted again.`
+          `${file.name}: ${countOf(file.queue.entries.length, 'entry', 'entries')} exported ${format.dateTime(file.queue.exportedAt)}. Sales are posted for their register and cashier; what Kassa already has is not posted again.`
         }
         footer={
           <>

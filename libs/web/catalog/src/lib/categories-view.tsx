@@ -6,6 +6,7 @@ import { callApi, useApiAccess, useApiQuery } from '@kassa/web/data-access';
 import { Button, ConfirmDialog, Dialog, EmptyState, Input, PageHeader, ProblemState, Select, Skeleton, useToasts, VisuallyHidden } from '@kassa/web/ui';
 import { categoryPaths, categoryTree, type CategoryNode, type CategoryRow } from './category-tree';
 import styles from './categories.module.css';
+import { countOf } from '@kassa/contracts';
 
 const CATEGORY_LIST = ['category', 'list'];
 const TOP = '';
@@ -89,9 +90,7 @@ export function CategoriesView() {
           onDrop={dropOn(node.id)}
         >
           <span className={styles.name}>{node.name}</span>
-          {node.children.length > 0 && (
-            <span className={styles.count}>{`${node.children.length} ${node.children.length === 1 ? 'subcategory' : 'subcategories'}`}</span>
-          )}
+          {node.children.length > 0 && <span className={styles.count}>{countOf(node.children.length, 'subcategory', 'subcategories')}</span>}
           {manage && (
             <span className={styles.actions}>
               <Button size="small" variant="ghost" onClick={() => setEditing({ kind: 'create', parentId: node.id })}>

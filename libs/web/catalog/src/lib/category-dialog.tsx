@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useApiQuery } from '@kassa/web/data-access';
 import { Button, Dialog, Select } from '@kassa/web/ui';
 import { categoryPaths } from './category-tree';
+import { countOf } from '@kassa/contracts';
 
 /** Picks the category a set of products moves to (or none); the caller writes it. */
 export function CategoryDialog({ count, onClose, onChoose }: { count: number; onClose(): void; onChoose(categoryId: string | null): Promise<void> }) {
@@ -29,7 +30,7 @@ export function CategoryDialog({ count, onClose, onChoose }: { count: number; on
     <Dialog
       open
       onOpenChange={(open) => !open && onClose()}
-      title={`Change the category of ${count} ${count === 1 ? 'product' : 'products'}`}
+      title={`Change the category of ${countOf(count, 'product', 'products')}`}
       footer={
         <>
           <Button onClick={onClose}>Cancel</Button>

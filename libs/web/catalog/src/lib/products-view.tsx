@@ -25,6 +25,7 @@ import { productListQuery, STOCK_STATE_OPTIONS, stockFilterOf, stockLevelQuery }
 import { NewProductDialog } from './new-product-dialog';
 import { productExportColumns, productExportFilters } from './product-export';
 import styles from './catalog.module.css';
+import { countOf } from '@kassa/contracts';
 
 /** Searches go to an index that answers in tens of milliseconds: a shorter pause than the default gets rows on screen sooner. */
 const PRODUCT_SEARCH_PAUSE_MS = 150;
@@ -114,7 +115,7 @@ export function ProductsView() {
       }
       await queryClient.invalidateQueries({ queryKey: productKeys.all });
       toasts.show({
-        message: `${products.length} ${products.length === 1 ? 'product' : 'products'} ${active ? 'activated' : 'deactivated'}.`,
+        message: `${countOf(products.length, 'product', 'products')} ${active ? 'activated' : 'deactivated'}.`,
         tone: 'success',
       });
     },
@@ -141,7 +142,7 @@ export function ProductsView() {
         await queryClient.invalidateQueries({ queryKey: productKeys.all });
       }
       toasts.show({
-        message: `${deleted.length} ${deleted.length === 1 ? 'product' : 'products'} deleted.`,
+        message: `${countOf(deleted.length, 'product', 'products')} deleted.`,
         tone: 'success',
         action: {
           label: 'Undo',
@@ -153,7 +154,7 @@ export function ProductsView() {
                 ),
               ),
             )
-              .then(() => toasts.show({ message: `${deleted.length} ${deleted.length === 1 ? 'product is' : 'products are'} back.`, tone: 'success' }))
+              .then(() => toasts.show({ message: `${countOf(deleted.length, 'product is', 'products are')} back.`, tone: 'success' }))
               .catch((error: unknown) => toasts.show({ message: error instanceof Error ? error.message : String(error), tone: 'error' }))
               .finally(() => void queryClient.invalidateQueries({ queryKey: productKeys.all })),
         },
@@ -265,7 +266,7 @@ export function ProductsView() {
             } finally {
               await queryClient.invalidateQueries({ queryKey: productKeys.all });
             }
-            toasts.show({ message: `Category changed for ${recategorizing.length} ${recategorizing.length === 1 ? 'product' : 'products'}.`, tone: 'success' });
+            toasts.show({ message: `Category changed for ${countOf(recategorizing.length, 'product', 'products')}.`, tone: 'success' });
           }}
         />
       )}

@@ -12,6 +12,7 @@ import { startPreviewWorker, type PreviewClient } from './preview-client';
 import { importForm } from './import-request';
 import { canCommit, summarizeImport, type ImportResult, type ImportSummary } from './import-summary';
 import styles from './export-import.module.css';
+import { countOf } from '@kassa/contracts';
 
 interface PickedFile {
   file: File;
@@ -19,8 +20,6 @@ interface PickedFile {
   columns: MappedColumn[];
   local: FilePreview;
 }
-
-const counted = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
 const IMPORT_PATH = { products: '/api/v1/products/import', counts: '/api/v1/inventory/counts/import' } as const;
 
@@ -129,7 +128,7 @@ export function ImportView({
       toasts.show({
         message:
           'counted' in result
-            ? `Count posted: ${counted(result.changed, 'product', 'products')} changed on hand.`
+            ? `Count posted: ${countOf(result.changed, 'product', 'products')} changed on hand.`
             : `Imported: ${result.created} new, ${result.updated} changed, ${result.unchanged} unchanged.`,
         tone: 'success',
       });
@@ -208,8 +207,8 @@ export function ImportView({
           </table>
           {picked.local.readable && (
             <p className={styles.muted}>
-              {counted(picked.local.rows, 'row', 'rows')} read here; {counted(picked.local.problems.length, 'cell', 'cells')} that cannot be read;{' '}
-              {counted(picked.local.notes.length, 'value', 'values')} to look at.
+              {countOf(picked.local.rows, 'row', 'rows')} read here; {countOf(picked.local.problems.length, 'cell', 'cells')} that cannot be read;{' '}
+              {countOf(picked.local.notes.length, 'value', 'values')} to look at.
             </p>
           )}
           <Button onClick={() => void check()} disabled={twice.length > 0 || !picked.local.readable || stage === 'reading'} loading={stage === 'checking'}>

@@ -10,6 +10,7 @@ import { ScanField } from './scan-field';
 import { countBody, countScanned, setCounted, summarizeCount, varianceOf, type CountLine } from './stock-sheet';
 import { stockProblemText } from './stock-problem';
 import styles from './inventory.module.css';
+import { countOf } from '@kassa/contracts';
 
 const varianceState = (variance: number | null) => (variance === null ? undefined : variance < 0 ? 'short' : variance > 0 ? 'over' : 'exact');
 
@@ -57,7 +58,7 @@ export function CountView() {
       const result = await post.mutateAsync(countBody(store, lines));
       const booked = result.lines.filter((line) => line.delta !== 0).length;
       toasts.show({
-        message: `Count posted: ${booked} ${booked === 1 ? 'difference' : 'differences'} booked.`,
+        message: `Count posted: ${countOf(booked, 'difference', 'differences')} booked.`,
         tone: 'success',
         action: { label: 'See the movements', run: () => navigate(`/inventory/ledger?referenceId=${result.countId}`) },
       });
@@ -138,7 +139,7 @@ export function CountView() {
             </table>
           </div>
           <p role="status" className={styles.muted}>
-            {`${summary.counted} counted, ${summary.differing} ${summary.differing === 1 ? 'differs' : 'differ'}: ${unitsPhrase(summary.unitsOver)} over, ${summary.unitsShort} short.`}
+            {`${summary.counted} counted, ${countOf(summary.differing, 'differs', 'differ')}: ${countOf(summary.unitsOver, 'unit', 'units')} over, ${summary.unitsShort} short.`}
           </p>
           {problem && (
             <p role="alert" className={styles.notice}>
@@ -157,12 +158,10 @@ export function CountView() {
         open={reviewing}
         onOpenChange={setReviewing}
         title="Post this count?"
-        description={`${summary.counted} products counted. ${summary.differing} differ from on hand: ${unitsPhrase(summary.unitsOver)} over, ${summary.unitsShort} short. Sales made meanwhile are kept: differences are taken against on hand at posting.`}
+        description={`${countOf(summary.counted, 'product', 'products')} counted. ${countOf(summary.differing, 'differs', 'differ')} from on hand: ${countOf(summary.unitsOver, 'unit', 'units')} over, ${summary.unitsShort} short. Sales made meanwhile are kept: differences are taken against on hand at posting.`}
         confirmLabel="Post count"
         onConfirm={confirm}
       />
     </>
   );
 }
-
-const unitsPhrase = (units: number) => `${units} ${units === 1 ? 'unit' : 'units'}`;

@@ -9,6 +9,7 @@ import { ScanField } from './scan-field';
 import { transferBodyLines, transferScanned, type TransferLine } from './stock-sheet';
 import { stockProblemText } from './stock-problem';
 import styles from './inventory.module.css';
+import { countOf } from '@kassa/contracts';
 
 /** Moves units from one store to another in one step: out of one and into the other, or neither. */
 export function TransferView() {
@@ -45,7 +46,7 @@ export function TransferView() {
       const result = await send.mutateAsync({ fromStoreId: from, toStoreId: to, lines: moving });
       const units = result.lines.reduce((sum, line) => sum + line.quantity, 0);
       toasts.show({
-        message: `Transferred ${units} ${units === 1 ? 'unit' : 'units'}.`,
+        message: `Transferred ${countOf(units, 'unit', 'units')}.`,
         tone: 'success',
         action: { label: 'See the movements', run: () => navigate(`/inventory/ledger?referenceId=${result.transferId}`) },
       });

@@ -11,6 +11,7 @@ import { TillDb } from './store/till-db';
 import { CashierSession, fetchCurrentDevice, isDeviceRevoked, type CurrentDevice } from './till-api';
 import { TillProvider, type Till } from './till-context';
 import styles from './till.module.css';
+import { countOf } from '@kassa/contracts';
 
 // Loaded after the first paint: a paired till opens on the lock screen, and fetches the selling screen meanwhile.
 const loadSellScreen = () => import('./screens/sell-screen');
@@ -27,7 +28,7 @@ const REVOKED_REASON =
   'This tablet was unpaired from its register (revoked in the back office, or another tablet was paired with it). A manager can pair it again.';
 
 const strandedNotice = (left: number, reason = 'This tablet is being unpaired.') =>
-  `${reason} It still holds ${left} ${left === 1 ? 'entry' : 'entries'} that have not reached Kassa: export the queue from the device panel (the queue status) and import it on the tablet that takes over this register.`;
+  `${reason} It still holds ${countOf(left, 'entry', 'entries')} that have not reached Kassa: export the queue from the device panel (the queue status) and import it on the tablet that takes over this register.`;
 
 /** `/pos`: pairs the tablet once, then alternates between the lock screen and selling. */
 export function TillApp() {

@@ -7,6 +7,7 @@ import { useTill } from '../till-context';
 import { useTillSync } from './till-sync';
 import { waitedFor } from './waited-for';
 import styles from './offline.module.css';
+import { countOf } from '@kassa/contracts';
 
 interface StorageState {
   persisted: boolean | undefined;
@@ -38,7 +39,7 @@ export function DevicePanel({ onClose, now }: { onClose(): void; now: number }) 
     if (sync.entries.length === 0) return setConfirmUnpair(true);
     setMessage({
       error: true,
-      text: `${sync.entries.length} ${sync.entries.length === 1 ? 'entry has' : 'entries have'} not reached Kassa: unpairing would delete ${sync.entries.length === 1 ? 'it' : 'them'}. Wait until the queue is sent, or export it and import it on the tablet that takes over this register.`,
+      text: `${countOf(sync.entries.length, 'entry has', 'entries have')} not reached Kassa: unpairing would delete ${sync.entries.length === 1 ? 'it' : 'them'}. Wait until the queue is sent, or export it and import it on the tablet that takes over this register.`,
     });
   };
 

@@ -1,4 +1,4 @@
-import type { TenantView } from '@kassa/contracts';
+import { countOf, type TenantView } from '@kassa/contracts';
 import type { TenderType } from '../sell/tenders';
 
 export type OfflineLimits = Pick<TenantView, 'offlineCardAllowed' | 'offlineMaxSaleMinor' | 'offlineMaxHours'>;
@@ -19,7 +19,7 @@ export function offlineSaleStop(
   what: 'sale' | 'refund' = 'sale',
 ) {
   if (reachedAt !== null && now - reachedAt > limits.offlineMaxHours * HOUR_MS) {
-    return `This till has not reached Kassa for more than ${limits.offlineMaxHours} ${limits.offlineMaxHours === 1 ? 'hour' : 'hours'}: connect it to the network to go on selling.`;
+    return `This till has not reached Kassa for more than ${countOf(limits.offlineMaxHours, 'hour', 'hours')}: connect it to the network to go on selling.`;
   }
   if (limits.offlineMaxSaleMinor !== null && totalMinor > limits.offlineMaxSaleMinor) {
     return `Without the network a ${what} may be at most ${money(limits.offlineMaxSaleMinor)}: connect to the network for this one.`;

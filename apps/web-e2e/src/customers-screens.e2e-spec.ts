@@ -103,13 +103,23 @@ describe('the customer screens, in Chromium against the real API', () => {
     await page.screenshot({ path: path.join(SCREENS, 'customer.desktop.light.png'), fullPage: true });
   });
 
-  it('adds a customer from the list and lands on their page', async () => {
+  it('adds a customer from the list and lands on their page, the API refusing a field shown on that field', async () => {
     const page = await signedIn();
     await page.goto(`${stack.web.baseUrl}/customers`);
     await page.getByRole('button', { name: 'Add customer' }).click();
     const dialog = page.getByRole('dialog', { name: 'Add a customer' });
     await dialog.getByLabel('Name').fill('Mara Klein');
     await dialog.getByLabel('Email').fill('mara@example.com');
+    const phone = dialog.getByLabel('Phone');
+    await phone.fill('12');
+    await dialog.getByRole('button', { name: 'Add customer' }).click();
+    await dialog.getByText('phone must be 3-32 digits, spaces or + ( ) . / -').waitFor();
+    expect(await phone.getAttribute('aria-invalid')).toBe('true');
+    expect(await dialog.getByLabel('Email').getAttribute('aria-invalid')).toBeNull();
+    expect(await phone.evaluate((input) => document.getElementById(input.getAttribute('aria-describedby')?.split(' ')[0] ?? '')?.textContent)).toMatch(
+      /phone must be 3-32 digits/,
+    );
+    await phone.fill('+49 30 1234567');
     await dialog.getByRole('button', { name: 'Add customer' }).click();
     await page.getByRole('heading', { level: 1, name: 'Mara Klein' }).waitFor();
     await page.getByRole('region', { name: 'Purchase history' }).getByText('No purchases yet').waitFor();

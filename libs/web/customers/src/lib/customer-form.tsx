@@ -1,42 +1,57 @@
 'use client';
-import { useState } from 'react';
 import type { Schemas } from '@kassa/api-client';
-import { Checkbox, Input, Textarea } from '@kassa/web/ui';
+import { FormCheckbox, FormInput, FormTextarea } from '@kassa/web/ui';
 import { parseTags, tagsText } from './customer-tags';
-import styles from './customers.module.css';
 
 export type Customer = Schemas['CustomerDto'];
-export type CustomerFields = Required<Pick<Schemas['CreateCustomerDto'], 'name' | 'tags' | 'marketingConsent'>> & {
-  email: string | null;
-  phone: string | null;
-  notes: string | null;
-};
 
-/** The fields of a customer as a person edits them; empty texts are sent as null (cleared). */
-export function useCustomerFields(customer?: Customer) {
-  const [name, setName] = useState(customer?.name ?? '');
-  const [email, setEmail] = useState(customer?.email ?? '');
-  const [phone, setPhone] = useState(customer?.phone ?? '');
-  const [notes, setNotes] = useState(customer?.notes ?? '');
-  const [tags, setTags] = useState(tagsText(customer?.tags ?? []));
-  const [marketingConsent, setConsent] = useState(customer?.marketingConsent ?? false);
-  const values: CustomerFields = {
-    name: name.trim(),
-    email: email.trim() || null,
-    phone: phone.trim() || null,
-    notes: notes.trim() || null,
-    tags: parseTags(tags),
-    marketingConsent,
-  };
-  const fields = (
-    <div className={styles.form}>
-      <Input label="Name" required value={name} onChange={(event) => setName(event.target.value)} maxLength={200} autoComplete="off" data-autofocus />
-      <Input label="Email" type="email" value={email} onChange={(event) => setEmail(event.target.value)} autoComplete="off" />
-      <Input label="Phone" type="tel" value={phone} onChange={(event) => setPhone(event.target.value)} autoComplete="off" />
-      <Input label="Tags" hint="Separated by commas, such as vip, wholesale." value={tags} onChange={(event) => setTags(event.target.value)} />
-      <Textarea label="Notes" value={notes} onChange={(event) => setNotes(event.target.value)} rows={3} />
-      <Checkbox label="Agreed to marketing messages" checked={marketingConsent} onChange={(event) => setConsent(event.target.checked)} />
-    </div>
+/** A customer's fields as a person edits them: texts as typed, the tags in one field. */
+export interface CustomerFormValues {
+  name: string;
+  email: string;
+  phone: string;
+  tags: string;
+  notes: string;
+  marketingConsent: boolean;
+}
+
+export const customerFormValues = (customer?: Customer): CustomerFormValues => ({
+  name: customer?.name ?? '',
+  email: customer?.email ?? '',
+  phone: customer?.phone ?? '',
+  tags: tagsText(customer?.tags ?? []),
+  notes: customer?.notes ?? '',
+  marketingConsent: customer?.marketingConsent ?? false,
+});
+
+/** What the API is sent: trimmed texts, an empty one as null (cleared), the tags parsed. */
+export const customerBody = (values: CustomerFormValues) => ({
+  name: values.name.trim(),
+  email: values.email.trim() || null,
+  phone: values.phone.trim() || null,
+  notes: values.notes.trim() || null,
+  tags: parseTags(values.tags),
+  marketingConsent: values.marketingConsent,
+});
+
+/** The fields, inside the design system's `Form`: the API's refusals (an email it cannot read, a phone too short) land on them. */
+export function CustomerFields() {
+  return (
+    <>
+      <FormInput
+        name="name"
+        label="Name"
+        required
+        maxLength={200}
+        autoComplete="off"
+        data-autofocus
+        rules={{ validate: (value: string) => value.trim() !== '' || 'Enter a name.' }}
+      />
+      <FormInput name="email" label="Email" type="email" autoComplete="off" />
+      <FormInput name="phone" label="Phone" type="tel" autoComplete="off" />
+      <FormInput name="tags" label="Tags" hint="Separated by commas, such as vip, wholesale." />
+      <FormTextarea name="notes" label="Notes" rows={3} />
+      <FormCheckbox name="marketingConsent" label="Agreed to marketing messages" />
+    </>
   );
-  return { values, fields };
 }

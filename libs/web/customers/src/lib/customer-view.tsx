@@ -3,12 +3,13 @@ import { useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useParams } from 'next/navigation';
 import { useState } from 'react';
+import { useForm } from 'react-hook-form';
 import type { Schemas } from '@kassa/api-client';
 import { isUuid } from '@kassa/contracts';
 import { useSession } from '@kassa/web/auth';
 import { queryKeys, useApiMutation, useApiQuery } from '@kassa/web/data-access';
-import { Badge, Button, ConfirmDialog, DetailList, PageHeader, ProblemState, Skeleton, useShopFormat, useToasts } from '@kassa/web/ui';
-import { useCustomerFields } from './customer-form';
+import { Badge, Button, ConfirmDialog, DetailList, Form, FormActions, PageHeader, ProblemState, Skeleton, useShopFormat, useToasts } from '@kassa/web/ui';
+import { CustomerFields, customerBody, customerFormValues, type CustomerFormValues } from './customer-form';
 import { customerKeys } from './customer-requests';
 import styles from './customers.module.css';
 
@@ -58,24 +59,15 @@ function CustomerPage({ customer, canEdit, canErase, canSeeSales }: { customer: 
   const format = useShopFormat();
   const toasts = useToasts();
   const queryClient = useQueryClient();
-  const { values, fields } = useCustomerFields(customer);
+  const form = useForm<CustomerFormValues>({ defaultValues: customerFormValues(customer) });
   const [erasing, setErasing] = useState(false);
-  const [problem, setProblem] = useState<string>();
-  const save = useApiMutation((http) => http.PATCH('/api/v1/customers/{id}', { params: { path: { id: customer.id } }, body: values }), {
-    invalidates: [customerKeys.all],
-  });
+  const save = useApiMutation(
+    (http, values: CustomerFormValues) => http.PATCH('/api/v1/customers/{id}', { params: { path: { id: customer.id } }, body: customerBody(values) }),
+    { invalidates: [customerKeys.all] },
+  );
   const erase = useApiMutation((http) => http.POST('/api/v1/customers/{id}/erase', { params: { path: { id: customer.id } } }), {
     invalidates: [customerKeys.all, queryKeys.entity('sale')],
   });
-  const submit = async () => {
-    setProblem(undefined);
-    try {
-      await save.mutateAsync(undefined);
-      toasts.show({ message: `${values.name} is saved.`, tone: 'success' });
-    } catch (error) {
-      setProblem(error instanceof Error ? error.message : String(error));
-    }
-  };
   return (
     <>
       <PageHeader
@@ -109,19 +101,18 @@ function CustomerPage({ customer, canEdit, canErase, canSeeSales }: { customer: 
               Details
             </h2>
             {canEdit ? (
-              <>
-                {fields}
-                {problem && (
-                  <p className={styles.notice} role="alert">
-                    {problem}
-                  </p>
-                )}
-                <div className={styles.actions}>
-                  <Button variant="primary" onClick={() => void submit()} loading={save.isPending} disabled={!values.name}>
-                    Save
-                  </Button>
-                </div>
-              </>
+              <Form
+                form={form}
+                label="Customer details"
+                onSubmit={async (values) => {
+                  const saved = await save.mutateAsync(values);
+                  toasts.show({ message: `${saved.name} is saved.`, tone: 'success' });
+                  return customerFormValues(saved);
+                }}
+              >
+                <CustomerFields />
+                <FormActions />
+              </Form>
             ) : (
               <DetailList
                 items={[

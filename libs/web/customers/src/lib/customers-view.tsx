@@ -1,5 +1,6 @@
 'use client';
 import { useMemo, useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { useSession } from '@kassa/web/auth';
 import { useApiMutation, useApiQuery } from '@kassa/web/data-access';
 import {
@@ -7,6 +8,8 @@ import {
   Button,
   DataTable,
   Dialog,
+  Form,
+  FormActions,
   PageHeader,
   ProblemState,
   SearchInput,
@@ -15,7 +18,7 @@ import {
   useShopFormat,
   type DataTableColumn,
 } from '@kassa/web/ui';
-import { useCustomerFields, type Customer } from './customer-form';
+import { CustomerFields, customerBody, customerFormValues, type Customer, type CustomerFormValues } from './customer-form';
 import { customerKeys } from './customer-requests';
 import styles from './customers.module.css';
 
@@ -104,54 +107,28 @@ export function CustomersView() {
 }
 
 function AddCustomerDialog({ onClose, onAdded }: { onClose(): void; onAdded(customer: Customer): void }) {
-  const { values, fields } = useCustomerFields();
-  const [problem, setProblem] = useState<string>();
   const create = useApiMutation(
-    (http) =>
-      http.POST('/api/v1/customers', {
-        body: {
-          name: values.name,
-          tags: values.tags,
-          marketingConsent: values.marketingConsent,
-          ...(values.email ? { email: values.email } : {}),
-          ...(values.phone ? { phone: values.phone } : {}),
-          ...(values.notes ? { notes: values.notes } : {}),
-        },
-      }),
+    (http, values: CustomerFormValues) => {
+      const { email, phone, notes, ...body } = customerBody(values);
+      return http.POST('/api/v1/customers', { body: { ...body, ...(email ? { email } : {}), ...(phone ? { phone } : {}), ...(notes ? { notes } : {}) } });
+    },
     { invalidates: [customerKeys.all] },
   );
-  const submit = async () => {
-    setProblem(undefined);
-    try {
-      onAdded(await create.mutateAsync(undefined));
-    } catch (error) {
-      setProblem(error instanceof Error ? error.message : String(error));
-    }
-  };
+  const form = useForm<CustomerFormValues>({ defaultValues: customerFormValues() });
   return (
-    <Dialog
-      open
-      onOpenChange={(open) => !open && !create.isPending && onClose()}
-      title="Add a customer"
-      footer={
-        <>
-          <Button onClick={onClose} disabled={create.isPending}>
-            Cancel
-          </Button>
-          <Button variant="primary" onClick={() => void submit()} loading={create.isPending} disabled={!values.name}>
-            Add customer
-          </Button>
-        </>
-      }
-    >
-      <div className={styles.dialogForm}>
-        {fields}
-        {problem && (
-          <p className={styles.notice} role="alert">
-            {problem}
-          </p>
-        )}
-      </div>
+    <Dialog open onOpenChange={(open) => !open && !form.formState.isSubmitting && onClose()} title="Add a customer">
+      <Form
+        form={form}
+        label="Add a customer"
+        onSubmit={async (values) => {
+          const created = await create.mutateAsync(values);
+          form.reset(values);
+          onAdded(created);
+        }}
+      >
+        <CustomerFields />
+        <FormActions submitLabel="Add customer" />
+      </Form>
     </Dialog>
   );
 }

@@ -97,6 +97,7 @@ describe('the customer screens, in Chromium against the real API', () => {
     const details = page.getByRole('region', { name: 'Details' });
     await details.getByLabel('Tags').fill('regular, vip, VIP');
     await details.getByRole('checkbox', { name: 'Agreed to marketing messages' }).check();
+    await page.screenshot({ path: path.join(SCREENS, 'customer-edit.desktop.light.png'), fullPage: true });
     await details.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Greta Lindqvist is saved.').waitFor();
     expect(await api<StoredCustomer>('GET', `/api/v1/customers/${greta.id}`)).toMatchObject({ tags: ['regular', 'vip'], marketingConsent: true });
@@ -119,6 +120,7 @@ describe('the customer screens, in Chromium against the real API', () => {
     expect(await phone.evaluate((input) => document.getElementById(input.getAttribute('aria-describedby')?.split(' ')[0] ?? '')?.textContent)).toMatch(
       /phone must be 3-32 digits/,
     );
+    await page.screenshot({ path: path.join(SCREENS, 'customer-add-refused.desktop.light.png') });
     await phone.fill('+49 30 1234567');
     await dialog.getByRole('button', { name: 'Add customer' }).click();
     await page.getByRole('heading', { level: 1, name: 'Mara Klein' }).waitFor();
